@@ -1,0 +1,41 @@
+// Every permission is a `resource.action` name; `grants` is the one table mapping them to roles.
+import type { Role } from './roles';
+
+const staff = [
+  'district_leader',
+  'district_officer',
+  'street_officer',
+  'grid_inspector',
+  'industry_officer',
+  'park_officer',
+] as const satisfies readonly Role[];
+const enterpriseUsers = ['enterprise_principal', 'enterprise_safety_manager'] as const satisfies readonly Role[];
+
+export const grants = {
+  'user.read': ['sys_admin'],
+  'user.manage': ['sys_admin'],
+  'area.read': ['sys_admin', 'audit_admin', ...staff],
+  'area.manage': ['sys_admin'],
+  'org.read': ['sys_admin', 'audit_admin', ...staff],
+  'org.manage': ['sys_admin'],
+  'audit.read': ['audit_admin'],
+  'audit.verify': ['audit_admin'],
+  'enterprise.read': [...staff, ...enterpriseUsers],
+  'enterprise.create': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'enterprise.update': ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+  'enterprise.delete': ['district_officer'],
+  'enterprise.import': ['district_officer', 'street_officer'],
+  'enterprise.export': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'enterprise.overrideCreditCode': ['district_officer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+export const permissions = Object.keys(grants) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (grants[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return permissions.filter((p) => can(role, p));
+}

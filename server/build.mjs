@@ -1,0 +1,20 @@
+// Bundles the server (and the shared contracts) into dist/, keeping npm packages external,
+// and copies the migrations beside it.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+
+fs.rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  // @anjian/contracts is TypeScript source: bundle it rather than leave it external.
+  alias: { '@anjian/contracts': '../packages/contracts/src/index.ts' },
+  sourcemap: true,
+  logLevel: 'warning',
+});
+fs.cpSync('src/db/migrations', 'dist/migrations', { recursive: true });

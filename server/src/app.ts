@@ -1,0 +1,84 @@
+// Builds the Fastify application: platform plugins, the access pipeline, every capability's routes,
+// OpenAPI at /api/docs, and (in production) the built web app on the same port.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db';
+import { handleError, errorBody, langOf } from './platform/errors';
+import { registerAccessControl, type RouteRecord } from './platform/http';
+import type { ZodApp } from './platform/zod-app';
+import { healthRoutes } from './modules/health/health.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { usersRoutes } from './modules/users/users.routes';
+import { jurisdictionRoutes } from './modules/jurisdiction/jurisdiction.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+
+/** Every capability's routes, in one list so a reader sees the whole API surface. */
+const modules: ((app: ZodApp) => void)[] = [healthRoutes, authRoutes, usersRoutes, jurisdictionRoutes, auditRoutes];
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  routes: RouteRecord[];
+}
+
+export async function buildApp(database: Database, config: Config, opts: { logger?: boolean; webDir?: string | null } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Prototype-poisoning keys in JSON bodies are refused outright.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('db', database.db);
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Anjian 安监 API', version: '0.1.0', description: '安全生产监管平台 / work-safety supervision platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'anjian_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const routes: RouteRecord[] = [];
+  registerAccessControl(app, routes);
+  for (const register of modules) register(app as unknown as ZodApp);
+
+  const webDir = opts.webDir === undefined ? defaultWebDir() : opts.webDir;
+  if (webDir) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h', immutable: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api')) return reply.status(404).send(errorBody('NOT_FOUND', langOf(req)));
+      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('NOT_FOUND', langOf(req))));
+  }
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'SAMEORIGIN');
+    reply.header('referrer-policy', 'same-origin');
+  });
+  await app.ready();
+  return { app, routes };
+}
+
+/** web/dist next to the server, found both from src (tsx) and from the bundled dist/. */
+function defaultWebDir(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../../web/dist'), path.resolve(here, '../web/dist')];
+  return candidates.find((c) => fs.existsSync(path.join(c, 'index.html'))) ?? null;
+}

@@ -1,0 +1,78 @@
+// Operator commands: migrate, load the jurisdiction, create the first administrator, verify the audit chain, seed.
+import { eq } from 'drizzle-orm';
+import { loadConfig } from './platform/config';
+import { openDatabase } from './platform/db';
+import { verifyAuditChain, recordAudit } from './platform/audit';
+import { checkPassword, hashPassword } from './platform/passwords';
+import { areas, organisations, users } from './db/schema';
+import { loadDivisions } from './modules/jurisdiction/load-divisions';
+import { seedDemo } from './seed/demo';
+
+function flag(name: string, argv: string[]): string | undefined {
+  const hit = argv.find((a) => a.startsWith(`--${name}=`));
+  return hit?.slice(name.length + 3);
+}
+
+async function run(argv: string[]) {
+  const [command] = argv;
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const { db } = database;
+  try {
+    await database.migrate();
+    switch (command) {
+      case 'migrate':
+        console.log('migrations applied');
+        break;
+      case 'init-areas': {
+        const root = flag('root', argv) ?? '440307';
+        const n = await loadDivisions(db, {
+          root,
+          excludeStreets: flag('exclude', argv)?.split(',').filter(Boolean),
+          gridsPerCommunity: Number(flag('grids', argv) ?? 0),
+        });
+        console.log(`${n} areas loaded under ${root}`);
+        break;
+      }
+      case 'create-admin': {
+        const username = flag('username', argv) ?? 'admin';
+        const areaCode = flag('org-area', argv) ?? '440307';
+        const password = process.env.ANJIAN_ADMIN_PASSWORD ?? '';
+        const broken = checkPassword(password, username);
+        if (broken) throw new Error(`ANJIAN_ADMIN_PASSWORD is missing or too weak (${broken})`);
+        const area = await db.query.areas.findFirst({ where: eq(areas.code, areaCode) });
+        if (!area) throw new Error(`area ${areaCode} not loaded: run init-areas first`);
+        const passwordHash = await hashPassword(password, config.argon2);
+        await db.transaction(async (tx) => {
+          let org = await tx.query.organisations.findFirst({ where: eq(organisations.areaCode, areaCode) });
+          org ??= (await tx.insert(organisations).values({ name: `${area.name}应急管理局`, kind: 'bureau', areaCode }).returning())[0]!;
+          const [u] = await tx.insert(users).values({ username, displayName: '系统管理员', passwordHash, role: 'sys_admin', orgId: org.id }).returning();
+          await recordAudit(tx, { actor: null, ip: 'cli' }, { action: 'user.create', entityType: 'user', entityId: u!.id, after: { username, role: 'sys_admin' } });
+        });
+        console.log(`administrator ${username} created`);
+        break;
+      }
+      case 'audit-verify': {
+        const r = await verifyAuditChain(db);
+        console.log(JSON.stringify(r));
+        if (!r.ok) process.exitCode = 2;
+        break;
+      }
+      case 'seed': {
+        await seedDemo(db, config.argon2);
+        console.log('demo data seeded');
+        break;
+      }
+      default:
+        console.log('usage: cli <migrate|init-areas|create-admin|audit-verify|seed> [--flags]');
+        process.exitCode = 1;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+run(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+// Platform tables: the jurisdiction tree, organisations, accounts, sessions and the audit log.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * Areas use national codes whose prefixes nest (44 → 4403 → 440307 → 440307003 → 440307003002 → grid),
+ * so `prefix` turns "this area and everything under it" into one indexed `LIKE 'prefix%'`.
+ */
+export const areas = pgTable(
+  'areas',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    parentCode: text('parent_code'),
+    prefix: text('prefix').notNull(),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [
+    index('areas_parent_idx').on(t.parentCode),
+    index('areas_prefix_idx').using('btree', sql`${t.prefix} text_pattern_ops`),
+  ],
+);
+
+export const parks = pgTable('parks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  areaCode: text('area_code')
+    .notNull()
+    .references(() => areas.code),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind').notNull(),
+    parentId: uuid('parent_id'),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+    parkId: uuid('park_id').references(() => parks.id),
+    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('organisations_area_idx').on(t.areaCode)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    orgId: uuid('org_id').references(() => organisations.id),
+    enterpriseId: uuid('enterprise_id'),
+    phone: text('phone'),
+    status: text('status').notNull().default('active'),
+    failedLogins: smallint('failed_logins').notNull().default(0),
+    lockedUntil: tstz('locked_until'),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), index('users_org_idx').on(t.orgId)],
+);
+
+/** Only a SHA-256 of the session id is stored, so a database dump cannot hijack sessions. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+    expiresAt: tstz('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Append-only and hash-chained; a trigger in the migrations refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+    result: text('result').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId, t.id),
+    index('audit_actor_idx').on(t.actorId, t.id),
+    index('audit_at_idx').on(t.at),
+  ],
+);
+
+/** Gap-free counters (document numbers per organisation and year, etc.), incremented under a row lock. */
+export const counters = pgTable('counters', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull().default(0),
+});

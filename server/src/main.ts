@@ -1,0 +1,60 @@
+// Starts the platform: open and migrate the database, seed the demo district when asked,
+// serve the API and the web app on one port, and shut down cleanly on SIGINT/SIGTERM.
+import { sql } from 'drizzle-orm';
+import { roleLabels } from '@anjian/contracts';
+import { buildApp } from './app';
+import { loadConfig } from './platform/config';
+import { openDatabase } from './platform/db';
+import { users } from './db/schema';
+import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: closing…`);
+    try {
+      await app?.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  let app: Awaited<ReturnType<typeof buildApp>>['app'] | undefined;
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await database.migrate();
+  if (config.demo && !(await isSeeded(database.db))) {
+    console.log('Seeding the demo district 深圳市龙岗区 …');
+    await seedDemo(database.db, config.argon2);
+  }
+  const [admins] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.role} = 'sys_admin'`);
+  if (!admins?.n) {
+    console.error(
+      '没有系统管理员账号。请先运行 / No administrator exists. Run first:\n' +
+        '  npm run cli -w server -- init-areas --root=440307\n' +
+        '  ANJIAN_ADMIN_PASSWORD=… npm run cli -w server -- create-admin --username=admin --org-area=440307',
+    );
+    await database.close();
+    process.exit(1);
+  }
+  ({ app } = await buildApp(database, config, { logger: true }));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}/`;
+  console.log(`\nAnjian 安监 is running at ${url}  (database: ${database.engine}, API docs: ${url}api/docs)`);
+  if (config.demo) {
+    console.log(`\nDemo logins 演示账号 (password 密码: ${DEMO_PASSWORD}):`);
+    for (const l of await demoLogins(database.db)) {
+      console.log(`  ${l.username.padEnd(12)} ${roleLabels[l.role].zh} / ${roleLabels[l.role].en} — ${l.displayName}`);
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

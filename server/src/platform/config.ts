@@ -1,0 +1,42 @@
+// Runtime configuration from the environment, read once at start.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  allowUnsafeDb: boolean;
+  demo: boolean;
+  /** Cookies get `Secure` when the platform is served over HTTPS (directly or behind a proxy). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { maxFailures: number; lockMinutes: number };
+  argon2: { memoryKiB: number; iterations: number; parallelism: number };
+  logLevel: string;
+}
+
+const int = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number.parseInt(v, 10));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.ANJIAN_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || null,
+    allowUnsafeDb: env.ANJIAN_ALLOW_UNSAFE_DB === '1',
+    demo: argv.includes('--demo') || env.ANJIAN_DEMO === '1',
+    secureCookies: env.ANJIAN_SECURE_COOKIES === '1',
+    trustProxy: env.ANJIAN_TRUST_PROXY === '1',
+    session: { idleMinutes: int(env.ANJIAN_SESSION_IDLE_MIN, 30), absoluteHours: int(env.ANJIAN_SESSION_MAX_HOURS, 12) },
+    lockout: { maxFailures: int(env.ANJIAN_LOCK_FAILURES, 5), lockMinutes: int(env.ANJIAN_LOCK_MINUTES, 30) },
+    // OWASP's argon2id minimum (19 MiB, t=2, p=1); raise on strong servers.
+    argon2: {
+      memoryKiB: int(env.ANJIAN_ARGON2_MEMORY_KIB, 19456),
+      iterations: int(env.ANJIAN_ARGON2_ITERATIONS, 2),
+      parallelism: 1,
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

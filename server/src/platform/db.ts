@@ -1,0 +1,105 @@
+// Opens the database: embedded PGlite in a data directory, or a PostgreSQL server from DATABASE_URL.
+// Both are driven by the same Drizzle schema and the same migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from '../db/schema';
+import { acquireDirLock, type DirLock } from './dir-lock';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Runs every pending migration. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Calendar dates stay 'YYYY-MM-DD' text and timestamps parse to Date on both engines.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export function migrationsFolder(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'migrations'), path.join(here, '../db/migrations')];
+  const found = candidates.find((c) => fs.existsSync(path.join(c, 'meta/_journal.json')));
+  if (!found) throw new Error(`migrations folder not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  let lock: DirLock | null = null;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    lock = acquireDirLock(dataDir);
+  }
+  const client = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, {
+    parsers: { 1082: (v: string) => v },
+  });
+  await client.exec(`SET TIME ZONE 'Asia/Shanghai'`);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    migrate: () => migratePglite(db as never, { migrationsFolder: migrationsFolder() }),
+    async close() {
+      if (!client.closed) {
+        if (dataDir) await client.exec('CHECKPOINT');
+        await client.close();
+      }
+      lock?.release();
+    },
+  };
+}
+
+export interface PgOptions {
+  allowUnsafe?: boolean;
+  max?: number;
+}
+
+export async function openPostgres(url: string, opts: PgOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  pool.on('connect', (c) => void c.query(`SET TIME ZONE 'Asia/Shanghai'`));
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  if (!opts.allowUnsafe) await assertDurable(db);
+  return {
+    db,
+    engine: 'postgres',
+    migrate: () => migratePg(db as never, { migrationsFolder: migrationsFolder() }),
+    close: () => pool.end(),
+  };
+}
+
+/** An acknowledged write must survive a crash, so refuse servers that can lose committed data. */
+async function assertDurable(db: Db): Promise<void> {
+  const rows = rowsOf<{ name: string; setting: string }>(
+    await db.execute(sql`select name, setting from pg_settings where name in ('fsync','synchronous_commit')`),
+  );
+  const bad = rows.filter((r) => r.setting === 'off');
+  if (bad.length > 0) {
+    throw new Error(
+      `PostgreSQL ${bad.map((r) => `${r.name}=off`).join(', ')}: committed writes could be lost. ` +
+        'Turn it on, or set ANJIAN_ALLOW_UNSAFE_DB=1 to run anyway.',
+    );
+  }
+}
+
+export function openDatabase(cfg: { databaseUrl: string | null; dataDir: string; allowUnsafeDb: boolean }) {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, { allowUnsafe: cfg.allowUnsafeDb }) : openPglite(cfg.dataDir);
+}
+
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,110 @@
+// Application errors and their translation to the API's bilingual error body.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  errorCatalog,
+  validationMessages,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorDetail,
+  type Lang,
+} from '@anjian/contracts';
+
+export interface BilingualDetail {
+  field: string;
+  zh: string;
+  en: string;
+}
+
+interface ValidationEntry {
+  keyword: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    public readonly details: BilingualDetail[] = [],
+    /** Extra payload returned beside the error, e.g. the current record on a version conflict. */
+    public readonly extra?: Record<string, unknown>,
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+
+export function fieldError(field: string, zh: string, en: string, code: ErrorCode = 'VALIDATION'): AppError {
+  return new AppError(code, [{ field, zh, en }]);
+}
+
+export function langOf(req: FastifyRequest): Lang {
+  const al = String(req.headers['accept-language'] ?? '').trim().toLowerCase();
+  return al.startsWith('en') ? 'en' : 'zh';
+}
+
+const zhMap = z.locales.zhCN().localeError;
+const enMap = z.locales.en().localeError;
+
+function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
+  const key = issue.message as keyof typeof validationMessages;
+  if (key in validationMessages) return validationMessages[key][lang];
+  const params = (issue as { params?: { zh?: string; en?: string } }).params;
+  const own = params?.[lang];
+  if (own) return own;
+  const out = (lang === 'zh' ? zhMap : enMap)(issue as never);
+  return typeof out === 'string' ? out : (out?.message ?? issue.message ?? '');
+}
+
+export function zodDetails(issues: readonly z.core.$ZodIssue[], lang: Lang, prefix = ''): ErrorDetail[] {
+  return issues.map((i) => {
+    const keys = i.code === 'unrecognized_keys' ? (i as { keys: string[] }).keys.join(',') : '';
+    const field = [prefix, ...i.path.map(String), keys].filter(Boolean).join('.');
+    return { field, message: issueText(i, lang) };
+  });
+}
+
+export function errorBody(code: ErrorCode, lang: Lang, details: ErrorDetail[] = []): ErrorBody {
+  return { error: { code, message: errorCatalog[code][lang], details } };
+}
+
+/** The single place where thrown errors become HTTP answers. */
+export function handleError(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(req);
+  if (err instanceof AppError) {
+    const details = err.details.map((d) => ({ field: d.field, message: d[lang] }));
+    return reply.status(errorCatalog[err.code].status).send({ ...errorBody(err.code, lang, details), ...err.extra });
+  }
+  const fe = err as FastifyError & { validation?: unknown; validationContext?: string };
+  if (fe.validation && Array.isArray(fe.validation)) {
+    // fastify-type-provider-zod flattens each zod issue to {keyword, instancePath, message, params}.
+    const issues = (fe.validation as ValidationEntry[]).map(
+      (v) =>
+        ({
+          ...v.params,
+          code: v.keyword,
+          message: v.message,
+          path: (v.instancePath ?? '').split('/').filter(Boolean),
+        }) as unknown as z.core.$ZodIssue,
+    );
+    const ctx = fe.validationContext === 'body' ? '' : (fe.validationContext ?? '');
+    return reply.status(400).send(errorBody('VALIDATION', lang, zodDetails(issues, lang, ctx)));
+  }
+  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError || /prototype property/.test(err.message)) {
+    return reply.status(400).send(errorBody('BAD_JSON', lang));
+  }
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
+    return reply.status(413).send(errorBody('TOO_LARGE', lang));
+  }
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
+    return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA', lang));
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return reply.status(fe.statusCode).send(errorBody(fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION', lang));
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply.status(500).send(errorBody('INTERNAL', lang));
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { areaPrefixOf, likePrefix } from './scope';
+import { canonical } from './audit';
+
+describe('area prefixes (GB/T 2260 nesting)', () => {
+  it('drops the trailing zero pairs of province and city codes', () => {
+    expect(areaPrefixOf('440000')).toBe('44');
+    expect(areaPrefixOf('440300')).toBe('4403');
+    expect(areaPrefixOf('440307')).toBe('440307');
+    expect(areaPrefixOf('440307015')).toBe('440307015');
+  });
+  it('escapes LIKE metacharacters', () => {
+    expect(likePrefix('44_%')).toBe('44\\_\\%%');
+  });
+});
+
+describe('canonical JSON for the audit chain', () => {
+  it('does not depend on key order', () => {
+    expect(canonical({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonical({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonical({ a: undefined, b: 1 })).toBe('{"b":1}');
+  });
+});

@@ -1,0 +1,66 @@
+// Record scope: the one predicate that decides which rows a caller may see or touch.
+// Capability tables carry area_code (and sector, park_id, enterprise_id where they apply) so
+// the predicate is a plain indexed WHERE on the table itself, with no join.
+import { and, eq, like, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from './actor';
+
+export interface ScopeColumns {
+  areaCode: AnyPgColumn;
+  sector?: AnyPgColumn;
+  parkId?: AnyPgColumn;
+  /** The enterprise the row belongs to (for the enterprises table itself: its id). */
+  enterpriseId?: AnyPgColumn;
+}
+
+const nothing = sql`false`;
+
+/** Escapes LIKE metacharacters; area prefixes are digits, but never trust that in a predicate. */
+export function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
+  switch (actor.scopeKind) {
+    case 'area':
+      return actor.areaPrefix ? like(cols.areaCode, likePrefix(actor.areaPrefix)) : nothing;
+    case 'sector': {
+      if (!actor.areaPrefix || !cols.sector || actor.sectors.length === 0) return nothing;
+      const inArea = like(cols.areaCode, likePrefix(actor.areaPrefix));
+      return and(inArea, sql`${cols.sector} in (${sql.join(actor.sectors.map((s) => sql`${s}`), sql`, `)})`)!;
+    }
+    case 'park':
+      return actor.parkId && cols.parkId ? eq(cols.parkId, actor.parkId) : nothing;
+    case 'enterprise':
+      return actor.enterpriseId && cols.enterpriseId ? eq(cols.enterpriseId, actor.enterpriseId) : nothing;
+    case 'none':
+      return nothing;
+  }
+}
+
+/** For rows checked in memory (e.g. a parent fetched without the predicate). */
+export function inScope(
+  actor: Actor,
+  row: { areaCode: string; sector?: string | null; parkId?: string | null; enterpriseId?: string | null },
+): boolean {
+  switch (actor.scopeKind) {
+    case 'area':
+      return !!actor.areaPrefix && row.areaCode.startsWith(actor.areaPrefix);
+    case 'sector':
+      return !!actor.areaPrefix && row.areaCode.startsWith(actor.areaPrefix) && !!row.sector && actor.sectors.includes(row.sector);
+    case 'park':
+      return !!actor.parkId && row.parkId === actor.parkId;
+    case 'enterprise':
+      return !!actor.enterpriseId && row.enterpriseId === actor.enterpriseId;
+    case 'none':
+      return false;
+  }
+}
+
+/** Area prefix of a national code: trailing zero pairs of 6-digit codes are dropped (440300 → 4403). */
+export function areaPrefixOf(code: string): string {
+  if (code.length !== 6) return code;
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}

@@ -1,0 +1,124 @@
+// Server-side sessions: a random id in an HttpOnly cookie, its SHA-256 in the database,
+// idle and absolute time-outs, and a CSRF token bound to the session.
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, lt, or, sql } from 'drizzle-orm';
+import { roleScopeKind, type Role } from '@anjian/contracts';
+import { organisations, sessions, users } from '../db/schema';
+import type { Db, DbOrTx } from './db';
+import type { Actor } from './actor';
+import { areaPrefixOf } from './scope';
+
+export const SESSION_COOKIE = 'anjian_sid';
+// Writing last_seen on every request would make each read a write; a minute's slack is enough.
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionTimeouts {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export const hashSessionId = (sid: string) => createHash('sha256').update(sid).digest('hex');
+
+export async function createSession(
+  db: DbOrTx,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+  t: SessionTimeouts,
+): Promise<{ sid: string; csrfToken: string }> {
+  const sid = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await db.insert(sessions).values({
+    idHash: hashSessionId(sid),
+    userId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + t.absoluteHours * 3600_000),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { sid, csrfToken };
+}
+
+export interface LoadedSession {
+  actor: Actor;
+  idHash: string;
+  csrfToken: string;
+}
+
+export async function loadSession(db: Db, sid: string, t: SessionTimeouts): Promise<LoadedSession | null> {
+  const idHash = hashSessionId(sid);
+  const [row] = await db
+    .select({
+      s: sessions,
+      u: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        orgId: users.orgId,
+        enterpriseId: users.enterpriseId,
+        status: users.status,
+        mustChangePassword: users.mustChangePassword,
+      },
+      o: { name: organisations.name, areaCode: organisations.areaCode, sectors: organisations.sectors, parkId: organisations.parkId },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organisations, eq(organisations.id, users.orgId))
+    .where(eq(sessions.idHash, idHash))
+    .limit(1);
+  if (!row) return null;
+  const now = Date.now();
+  const idleDeadline = row.s.lastSeenAt.getTime() + t.idleMinutes * 60_000;
+  if (row.u.status !== 'active' || now > idleDeadline || now > row.s.expiresAt.getTime()) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return null;
+  }
+  if (now - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+  }
+  const role = row.u.role as Role;
+  const areaCode = row.o?.areaCode ?? null;
+  return {
+    idHash,
+    csrfToken: row.s.csrfToken,
+    actor: {
+      id: row.u.id,
+      username: row.u.username,
+      displayName: row.u.displayName,
+      role,
+      orgId: row.u.orgId,
+      orgName: row.o?.name ?? null,
+      areaCode,
+      areaPrefix: areaCode ? areaPrefixOf(areaCode) : null,
+      sectors: row.o?.sectors ?? [],
+      parkId: row.o?.parkId ?? null,
+      enterpriseId: row.u.enterpriseId,
+      scopeKind: roleScopeKind[role],
+      mustChangePassword: row.u.mustChangePassword,
+    },
+  };
+}
+
+export async function destroySession(db: DbOrTx, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function destroyUserSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Housekeeping: drop sessions past either time-out. */
+export async function purgeExpiredSessions(db: DbOrTx, t: SessionTimeouts): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.expiresAt, sql`now()`),
+        lt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${t.idleMinutes})`),
+      ),
+    );
+}
+
