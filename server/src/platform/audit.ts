@@ -55,7 +55,20 @@ interface HashedFields {
 }
 
 function entryHash(prevHash: string, f: HashedFields): string {
-  const body = canonical({ ...f, at: f.at.toISOString(), before: f.before ?? null, after: f.after ?? null });
+  // Fields are picked one by one: a row read back also carries id and the hashes themselves.
+  const body = canonical({
+    at: f.at.toISOString(),
+    actorId: f.actorId,
+    actorName: f.actorName,
+    actorRole: f.actorRole,
+    action: f.action,
+    entityType: f.entityType,
+    entityId: f.entityId,
+    before: f.before ?? null,
+    after: f.after ?? null,
+    ip: f.ip,
+    result: f.result,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

@@ -70,8 +70,7 @@ export interface PgOptions {
 }
 
 export async function openPostgres(url: string, opts: PgOptions = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
-  pool.on('connect', (c) => void c.query(`SET TIME ZONE 'Asia/Shanghai'`));
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, options: '-c TimeZone=Asia/Shanghai' });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   if (!opts.allowUnsafe) await assertDurable(db);
   return {

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, eq, sql } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
+import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
+import { buildOrg, buildUser } from '../../seed/factories';
+import { recordAudit, verifyAuditChain } from '../../platform/audit';
+
+let t: TestApp;
+let admin: Client;
+let auditor: Client;
+let org: Awaited<ReturnType<typeof buildOrg>>;
+beforeAll(async () => {
+  t = await buildTestApp();
+  org = await buildOrg(t.database.db);
+  const a = await buildUser(t.database.db, { role: 'sys_admin', org });
+  const b = await buildUser(t.database.db, { role: 'audit_admin', org });
+  admin = await loginAs(t.app, a.username, a.password);
+  auditor = await loginAs(t.app, b.username, b.password);
+});
+afterAll(() => t.close());
+
+describe('audit trail', () => {
+  it('records a write with who, action, before/after, IP and result, never the password hash', async () => {
+    const res = await admin.post('/api/users', { username: 'audited_user', displayName: '被审计', password: 'Qm7vxr2kt!', role: 'district_officer', orgId: org.id });
+    expect(res.statusCode).toBe(201);
+    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.create')).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry).toMatchObject({ entityType: 'user', entityId: res.json().id, result: 'ok', ip: '127.0.0.1' });
+    expect(entry!.actorName).toBeTruthy();
+    expect(JSON.stringify(entry!.after)).toContain('audited_user');
+    expect(JSON.stringify(entry!.after)).not.toContain('argon2');
+  });
+
+  it('records failed logins and denied accesses', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'nope-Nope1' } });
+    await auditor.get('/api/users');
+    const rows = await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(5);
+    expect(rows.some((r) => r.action === 'auth.login' && r.result === 'failed' && r.entityId === 'ghost')).toBe(true);
+    expect(rows.some((r) => r.action === 'access.denied' && r.result === 'denied' && r.entityId === 'GET /api/users')).toBe(true);
+  });
+
+  it('lets the audit admin search by action and verify the chain', async () => {
+    const res = await auditor.get('/api/audit?action=user.create');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.every((i: { action: string }) => i.action === 'user.create')).toBe(true);
+    expect(res.json().items[0].at).toMatch(/\+08:00$/);
+    const v = await auditor.post('/api/audit/verify');
+    expect(v.json()).toMatchObject({ ok: true, firstBrokenId: null });
+    expect(v.json().checked).toBeGreaterThan(3);
+  });
+
+  it('is append-only: the database refuses UPDATE and DELETE', async () => {
+    await expect(t.database.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+  });
+
+  it('detects tampering by someone who bypasses the trigger', async () => {
+    const db = t.database.db;
+    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.mark', after: { n: 1 } }));
+    const [mark] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.mark'));
+    await db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await db.execute(sql`update audit_log set after = '{"n":2}'::jsonb where id = ${mark!.id}`);
+    await db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    const r = await verifyAuditChain(db);
+    expect(r).toMatchObject({ ok: false, firstBrokenId: mark!.id });
+  });
+
+  it('keeps the chain intact under concurrent writers', async () => {
+    const fresh = await buildTestApp();
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => fresh.database.db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.concurrent', after: { i } }))),
+      );
+      expect(await verifyAuditChain(fresh.database.db, 7)).toEqual({ ok: true, checked: 20, firstBrokenId: null });
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,0 +1,36 @@
+// Who may call which route. `roles` is written out by hand (not derived from `grants`) so that a
+// change to the permission table shows up here as a failing row that someone must confirm.
+import type { Role } from '@anjian/contracts';
+import type { RouteAccess } from '../src/platform/http';
+
+interface Row {
+  access: RouteAccess;
+  roles: readonly Role[] | 'any';
+  /** A body for write routes, only needed so validation does not fail first. */
+  payload?: unknown;
+  /** Routes whose own tests cover them and that a probe would disturb (logout ends the session). */
+  probe?: false;
+}
+
+const staff = ['district_leader', 'district_officer', 'street_officer', 'grid_inspector', 'industry_officer', 'park_officer'] as const;
+
+export const routeTable: Record<string, Row> = {
+  'GET /api/health': { access: 'public', roles: 'any' },
+  'POST /api/auth/login': { access: 'public', roles: 'any', probe: false },
+  'POST /api/auth/logout': { access: 'authenticated', roles: 'any', probe: false },
+  'GET /api/me': { access: 'authenticated', roles: 'any' },
+  'POST /api/auth/password': { access: 'authenticated', roles: 'any' },
+  'GET /api/users': { access: 'user.read', roles: ['sys_admin'] },
+  'GET /api/users/:id': { access: 'user.read', roles: ['sys_admin'] },
+  'POST /api/users': { access: 'user.manage', roles: ['sys_admin'] },
+  'PATCH /api/users/:id': { access: 'user.manage', roles: ['sys_admin'] },
+  'POST /api/users/:id/unlock': { access: 'user.manage', roles: ['sys_admin'] },
+  'GET /api/areas': { access: 'area.read', roles: ['sys_admin', 'audit_admin', ...staff] },
+  'GET /api/organisations': { access: 'org.read', roles: ['sys_admin', 'audit_admin', ...staff] },
+  'POST /api/organisations': { access: 'org.manage', roles: ['sys_admin'] },
+  'GET /api/parks': { access: 'area.read', roles: ['sys_admin', 'audit_admin', ...staff] },
+  'POST /api/parks': { access: 'area.manage', roles: ['sys_admin'] },
+  'GET /api/audit': { access: 'audit.read', roles: ['audit_admin'] },
+  'POST /api/audit/verify': { access: 'audit.verify', roles: ['audit_admin'] },
+};
+
