@@ -71,6 +71,11 @@ export interface PgOptions {
 
 export async function openPostgres(url: string, opts: PgOptions = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, options: '-c TimeZone=Asia/Shanghai' });
+  // An idle connection dropped by the server (restart, failover, admin shutdown) must not crash the
+  // process: the pool replaces it on the next checkout.
+  pool.on('error', (err) => {
+    if ((err as { code?: string }).code !== '57P01') console.error('PostgreSQL idle client error:', err.message);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   if (!opts.allowUnsafe) await assertDurable(db);
   return {
