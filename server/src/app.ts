@@ -28,7 +28,11 @@ export interface BuiltApp {
   routes: RouteRecord[];
 }
 
-export async function buildApp(database: Database, config: Config, opts: { logger?: boolean; webDir?: string | null } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  database: Database,
+  config: Config,
+  opts: { logger?: boolean; webDir?: string | null } = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,

@@ -45,9 +45,21 @@ async function run(argv: string[]) {
         const passwordHash = await hashPassword(password, config.argon2);
         await db.transaction(async (tx) => {
           let org = await tx.query.organisations.findFirst({ where: eq(organisations.areaCode, areaCode) });
-          org ??= (await tx.insert(organisations).values({ name: `${area.name}应急管理局`, kind: 'bureau', areaCode }).returning())[0]!;
-          const [u] = await tx.insert(users).values({ username, displayName: '系统管理员', passwordHash, role: 'sys_admin', orgId: org.id }).returning();
-          await recordAudit(tx, { actor: null, ip: 'cli' }, { action: 'user.create', entityType: 'user', entityId: u!.id, after: { username, role: 'sys_admin' } });
+          org ??= (
+            await tx
+              .insert(organisations)
+              .values({ name: `${area.name}应急管理局`, kind: 'bureau', areaCode })
+              .returning()
+          )[0]!;
+          const [u] = await tx
+            .insert(users)
+            .values({ username, displayName: '系统管理员', passwordHash, role: 'sys_admin', orgId: org.id })
+            .returning();
+          await recordAudit(
+            tx,
+            { actor: null, ip: 'cli' },
+            { action: 'user.create', entityType: 'user', entityId: u!.id, after: { username, role: 'sys_admin' } },
+          );
         });
         console.log(`administrator ${username} created`);
         break;

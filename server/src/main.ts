@@ -32,7 +32,10 @@ async function main() {
     console.log('Seeding the demo district 深圳市龙岗区 …');
     await seedDemo(database.db, config.argon2);
   }
-  const [admins] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.role} = 'sys_admin'`);
+  const [admins] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(sql`${users.role} = 'sys_admin'`);
   if (!admins?.n) {
     console.error(
       '没有系统管理员账号。请先运行 / No administrator exists. Run first:\n' +
@@ -42,7 +45,8 @@ async function main() {
     await database.close();
     process.exit(1);
   }
-  ({ app } = await buildApp(database, config, { logger: true }));
+  const built = await buildApp(database, config, { logger: true });
+  app = built.app;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}/`;
   console.log(`\nAnjian 安监 is running at ${url}  (database: ${database.engine}, API docs: ${url}api/docs)`);

@@ -44,8 +44,7 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   const setCookie = [res.headers['set-cookie']].flat().find((c) => String(c).startsWith('anjian_sid='))!;
   const cookie = String(setCookie).split(';')[0]!;
   const csrf = res.json().csrfToken as string;
-  const request = (opts: InjectOptions) =>
-    app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
+  const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
   return {
     cookie,
     csrf,

@@ -42,8 +42,14 @@ describe('authorization table', () => {
   it('has a row for every registered route, and no row for a route that does not exist', () => {
     const registered = t.routes.map((r) => key(r.method, r.url)).sort();
     const listed = Object.keys(routeTable).sort();
-    expect(registered.filter((r) => !listed.includes(r)), 'routes missing from route-table.ts').toEqual([]);
-    expect(listed.filter((r) => !registered.includes(r)), 'rows for routes that do not exist').toEqual([]);
+    expect(
+      registered.filter((r) => !listed.includes(r)),
+      'routes missing from route-table.ts',
+    ).toEqual([]);
+    expect(
+      listed.filter((r) => !registered.includes(r)),
+      'rows for routes that do not exist',
+    ).toEqual([]);
   });
 
   it('declares on each route exactly the access the table expects', () => {

@@ -33,4 +33,3 @@ export const routeTable: Record<string, Row> = {
   'GET /api/audit': { access: 'audit.read', roles: ['audit_admin'] },
   'POST /api/audit/verify': { access: 'audit.verify', roles: ['audit_admin'] },
 };
-

@@ -11,7 +11,11 @@ export const errorCatalog = {
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'The record already exists' },
   TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
   UNSUPPORTED_MEDIA: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
-  LOCKED: { status: 423, zh: '连续登录失败次数过多，账号已锁定，请稍后再试', en: 'Too many failed logins: the account is locked, try later' },
+  LOCKED: {
+    status: 423,
+    zh: '连续登录失败次数过多，账号已锁定，请稍后再试',
+    en: 'Too many failed logins: the account is locked, try later',
+  },
   DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
   WEAK_PASSWORD: { status: 400, zh: '密码不符合安全要求', en: 'The password does not meet the policy' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },

@@ -34,9 +34,9 @@ export function acquireDirLock(dir: string): DirLock {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
       if (Number.isFinite(pid) && pid !== process.pid && alive(pid)) {
-        throw new Error(`data directory ${dir} is in use by process ${pid}`);
+        throw new Error(`data directory ${dir} is in use by process ${pid}`, { cause: e });
       }
-      if (pid === process.pid) throw new Error(`data directory ${dir} is already open in this process`);
+      if (pid === process.pid) throw new Error(`data directory ${dir} is already open in this process`, { cause: e });
       fs.rmSync(file, { force: true }); // stale lock from a crashed process
     }
   }

@@ -1,14 +1,7 @@
 // Application errors and their translation to the API's bilingual error body.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  errorCatalog,
-  validationMessages,
-  type ErrorBody,
-  type ErrorCode,
-  type ErrorDetail,
-  type Lang,
-} from '@anjian/contracts';
+import { errorCatalog, validationMessages, type ErrorBody, type ErrorCode, type ErrorDetail, type Lang } from '@anjian/contracts';
 
 export interface BilingualDetail {
   field: string;
@@ -42,7 +35,9 @@ export function fieldError(field: string, zh: string, en: string, code: ErrorCod
 }
 
 export function langOf(req: FastifyRequest): Lang {
-  const al = String(req.headers['accept-language'] ?? '').trim().toLowerCase();
+  const al = String(req.headers['accept-language'] ?? '')
+    .trim()
+    .toLowerCase();
   return al.startsWith('en') ? 'en' : 'zh';
 }
 

@@ -27,7 +27,13 @@ export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
     case 'sector': {
       if (!actor.areaPrefix || !cols.sector || actor.sectors.length === 0) return nothing;
       const inArea = like(cols.areaCode, likePrefix(actor.areaPrefix));
-      return and(inArea, sql`${cols.sector} in (${sql.join(actor.sectors.map((s) => sql`${s}`), sql`, `)})`)!;
+      return and(
+        inArea,
+        sql`${cols.sector} in (${sql.join(
+          actor.sectors.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+      )!;
     }
     case 'park':
       return actor.parkId && cols.parkId ? eq(cols.parkId, actor.parkId) : nothing;

@@ -77,7 +77,10 @@ export async function loadSession(db: Db, sid: string, t: SessionTimeouts): Prom
     return null;
   }
   if (now - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.idHash, idHash));
   }
   const role = row.u.role as Role;
   const areaCode = row.o?.areaCode ?? null;
@@ -114,11 +117,5 @@ export async function destroyUserSessions(db: DbOrTx, userId: string): Promise<v
 export async function purgeExpiredSessions(db: DbOrTx, t: SessionTimeouts): Promise<void> {
   await db
     .delete(sessions)
-    .where(
-      or(
-        lt(sessions.expiresAt, sql`now()`),
-        lt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${t.idleMinutes})`),
-      ),
-    );
+    .where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${t.idleMinutes})`)));
 }
-

@@ -31,23 +31,45 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
     const bureau = await buildOrg(tx, { area: district, kind: 'bureau', name: '深圳市龙岗区应急管理局' });
     const divisions = ['执法监察大队', '安全生产综合监管科', '危险化学品安全监管科', '工贸行业安全监管科'];
     const [enforcement] = await Promise.all(
-      divisions.map((name) => buildOrg(tx, { area: district, kind: 'bureau_division', name: `龙岗区应急管理局${name}`, parentId: bureau.id })),
+      divisions.map((name) =>
+        buildOrg(tx, { area: district, kind: 'bureau_division', name: `龙岗区应急管理局${name}`, parentId: bureau.id }),
+      ),
     );
     const streetOffices = new Map<string, typeof bureau>();
     for (const s of streets) {
       streetOffices.set(s.code, await buildOrg(tx, { area: s, kind: 'street_office', name: `龙岗区${s.name}应急管理办公室` }));
     }
-    const zhujian = await buildOrg(tx, { area: district, kind: 'industry_department', name: '深圳市龙岗区住房和建设局', sectors: ['construction'] });
+    const zhujian = await buildOrg(tx, {
+      area: district,
+      kind: 'industry_department',
+      name: '深圳市龙岗区住房和建设局',
+      sectors: ['construction'],
+    });
     await buildOrg(tx, { area: district, kind: 'industry_department', name: '深圳市龙岗区交通运输局', sectors: ['transport'] });
     await buildOrg(tx, { area: district, kind: 'industry_department', name: '深圳市市场监督管理局龙岗监管局', sectors: ['commerce'] });
     await buildOrg(tx, { area: district, kind: 'industry_department', name: '深圳市龙岗区消防救援大队', sectors: ['commerce', 'other'] });
     const baolong = await buildPark(tx, { street: street('440307019'), name: '宝龙工业园区' });
     const pingdi = await buildPark(tx, { street: street('440307006'), name: '坪地国际低碳城' });
-    const baolongStation = await buildOrg(tx, { area: street('440307019'), kind: 'park_station', name: '宝龙工业园区安全监管站', parkId: baolong.id });
+    const baolongStation = await buildOrg(tx, {
+      area: street('440307019'),
+      kind: 'park_station',
+      name: '宝龙工业园区安全监管站',
+      parkId: baolong.id,
+    });
     await buildOrg(tx, { area: street('440307006'), kind: 'park_station', name: '坪地国际低碳城安全监管站', parkId: pingdi.id });
     const longcheng = street('440307015');
-    const [grid] = await tx.select().from(areas).where(sql`${areas.level} = 'grid' and ${areas.code} like ${`${longcheng.code}%`}`).orderBy(asc(areas.code)).limit(1);
-    const gridStation = await buildOrg(tx, { area: grid!, kind: 'grid_station', name: `${grid!.name}工作站`, parentId: streetOffices.get(longcheng.code)!.id });
+    const [grid] = await tx
+      .select()
+      .from(areas)
+      .where(sql`${areas.level} = 'grid' and ${areas.code} like ${`${longcheng.code}%`}`)
+      .orderBy(asc(areas.code))
+      .limit(1);
+    const gridStation = await buildOrg(tx, {
+      area: grid!,
+      kind: 'grid_station',
+      name: `${grid!.name}工作站`,
+      parentId: streetOffices.get(longcheng.code)!.id,
+    });
 
     const accounts: [string, Role, string, typeof bureau | null][] = [
       ['admin', 'sys_admin', '系统管理员', bureau],
@@ -70,6 +92,9 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
 }
 
 export async function demoLogins(db: Db): Promise<DemoLogin[]> {
-  const rows = await db.select({ username: users.username, role: users.role, displayName: users.displayName }).from(users).orderBy(asc(users.createdAt));
+  const rows = await db
+    .select({ username: users.username, role: users.role, displayName: users.displayName })
+    .from(users)
+    .orderBy(asc(users.createdAt));
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }

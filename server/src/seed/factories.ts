@@ -25,7 +25,11 @@ export async function buildDistrict(db: DbOrTx, name = '测试区'): Promise<Are
   await ensureArea(db, { code: `99${city}00`, name: '测试市', level: 'city', parentCode: '990000', prefix: `99${city}` });
   for (;;) {
     const code = `99${city}${String(randomInt(1, 99)).padStart(2, '0')}`;
-    const [r] = await db.insert(areas).values({ code, name, level: 'district', parentCode: `99${city}00`, prefix: code }).onConflictDoNothing().returning();
+    const [r] = await db
+      .insert(areas)
+      .values({ code, name, level: 'district', parentCode: `99${city}00`, prefix: code })
+      .onConflictDoNothing()
+      .returning();
     if (r) return r;
   }
 }
@@ -71,7 +75,10 @@ export async function buildGrid(db: DbOrTx, o: { community?: AreaRow } = {}): Pr
 
 export async function buildPark(db: DbOrTx, o: { street?: AreaRow; name?: string } = {}) {
   const street = o.street ?? (await buildStreet(db));
-  const [r] = await db.insert(parks).values({ name: o.name ?? `${street.name}工业园`, areaCode: street.code }).returning();
+  const [r] = await db
+    .insert(parks)
+    .values({ name: o.name ?? `${street.name}工业园`, areaCode: street.code })
+    .returning();
   return r!;
 }
 

@@ -12,7 +12,14 @@ export const area = z.object({
 });
 export type Area = z.infer<typeof area>;
 
-export const areaChildrenQuery = z.object({ parent: z.string().regex(/^\d{2,15}$/).optional() }).strict();
+export const areaChildrenQuery = z
+  .object({
+    parent: z
+      .string()
+      .regex(/^\d{2,15}$/)
+      .optional(),
+  })
+  .strict();
 
 export const orgKinds = [
   'bureau',

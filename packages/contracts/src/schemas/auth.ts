@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { roles } from '../roles';
 import { permissions } from '../permissions';
 
-export const loginBody = z
-  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
-  .strict();
+export const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict();
 
 export const me = z.object({
   id: z.uuid(),

@@ -23,9 +23,7 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-export const userListQuery = z
-  .object({ q: z.string().trim().max(64).optional(), role: z.enum(roles).optional(), ...pageQuery })
-  .strict();
+export const userListQuery = z.object({ q: z.string().trim().max(64).optional(), role: z.enum(roles).optional(), ...pageQuery }).strict();
 
 export const createUserBody = z
   .object({

@@ -1,18 +1,6 @@
 // Platform tables: the jurisdiction tree, organisations, accounts, sessions and the audit log.
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -30,10 +18,7 @@ export const areas = pgTable(
     prefix: text('prefix').notNull(),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [
-    index('areas_parent_idx').on(t.parentCode),
-    index('areas_prefix_idx').using('btree', sql`${t.prefix} text_pattern_ops`),
-  ],
+  (t) => [index('areas_parent_idx').on(t.parentCode), index('areas_prefix_idx').using('btree', sql`${t.prefix} text_pattern_ops`)],
 );
 
 export const parks = pgTable('parks', {
@@ -57,7 +42,10 @@ export const organisations = pgTable(
       .notNull()
       .references(() => areas.code),
     parkId: uuid('park_id').references(() => parks.id),
-    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    sectors: text('sectors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [index('organisations_area_idx').on(t.areaCode)],

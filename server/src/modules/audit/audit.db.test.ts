@@ -21,9 +21,20 @@ afterAll(() => t.close());
 
 describe('audit trail', () => {
   it('records a write with who, action, before/after, IP and result, never the password hash', async () => {
-    const res = await admin.post('/api/users', { username: 'audited_user', displayName: '被审计', password: 'Qm7vxr2kt!', role: 'district_officer', orgId: org.id });
+    const res = await admin.post('/api/users', {
+      username: 'audited_user',
+      displayName: '被审计',
+      password: 'Qm7vxr2kt!',
+      role: 'district_officer',
+      orgId: org.id,
+    });
     expect(res.statusCode).toBe(201);
-    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.create')).orderBy(desc(auditLog.id)).limit(1);
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.create'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(entry).toMatchObject({ entityType: 'user', entityId: res.json().id, result: 'ok', ip: '127.0.0.1' });
     expect(entry!.actorName).toBeTruthy();
     expect(JSON.stringify(entry!.after)).toContain('audited_user');
@@ -68,7 +79,9 @@ describe('audit trail', () => {
     const fresh = await buildTestApp();
     try {
       await Promise.all(
-        Array.from({ length: 20 }, (_, i) => fresh.database.db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.concurrent', after: { i } }))),
+        Array.from({ length: 20 }, (_, i) =>
+          fresh.database.db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.concurrent', after: { i } })),
+        ),
       );
       expect(await verifyAuditChain(fresh.database.db, 7)).toEqual({ ok: true, checked: 20, firstBrokenId: null });
     } finally {

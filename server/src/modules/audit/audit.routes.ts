@@ -23,7 +23,13 @@ export function auditRoutes(app: ZodApp) {
       if (q.to) f.push(lt(auditLog.at, cstStartOfDay(addDays(q.to, 1))));
       const where = and(...f);
       const [rows, [total]] = await Promise.all([
-        app.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        app.db
+          .select()
+          .from(auditLog)
+          .where(where)
+          .orderBy(desc(auditLog.id))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         app.db.select({ n: count() }).from(auditLog).where(where),
       ]);
       return {

@@ -43,7 +43,11 @@ describe('login', () => {
     const secureApp = await buildTestApp({ secureCookies: true });
     try {
       const u2 = await buildUser(secureApp.database.db, { role: 'district_officer' });
-      const r2 = await secureApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u2.username, password: u2.password } });
+      const r2 = await secureApp.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u2.username, password: u2.password },
+      });
       expect(String([r2.headers['set-cookie']].flat()[0])).toMatch(/Secure/);
     } finally {
       await secureApp.close();
@@ -69,7 +73,10 @@ describe('login', () => {
     expect(right.statusCode).toBe(423);
     expect(right.json().error.code).toBe('LOCKED');
     // 30 minutes later (simulated by moving the lock into the past) the right password works again.
-    await t.database.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, u.id));
+    await t.database.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, u.id));
     expect((await login(u.username, u.password)).statusCode).toBe(200);
   });
 
@@ -102,10 +109,16 @@ describe('sessions', () => {
   it('expires after 30 idle minutes and after 12 hours in all', async () => {
     const u = await buildUser(t.database.db, { role: 'grid_inspector' });
     const idle = await loginAs(t.app, u.username, u.password);
-    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, u.id));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.userId, u.id));
     expect((await idle.get('/api/me')).statusCode).toBe(401);
     const old = await loginAs(t.app, u.username, u.password);
-    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, u.id));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, u.id));
     expect((await old.get('/api/me')).statusCode).toBe(401);
   });
 
@@ -120,7 +133,7 @@ describe('sessions', () => {
     expect((await c.get('/api/me')).statusCode).toBe(200);
   });
 
-  it('changing one\'s password ends the other sessions and enforces the policy', async () => {
+  it("changing one's password ends the other sessions and enforces the policy", async () => {
     const u = await buildUser(t.database.db, { role: 'grid_inspector' });
     const a = await loginAs(t.app, u.username, u.password);
     const b = await loginAs(t.app, u.username, u.password);
@@ -148,7 +161,12 @@ describe('input validation', () => {
     });
     expect(proto.statusCode).toBe(400);
     expect(proto.json().error.code).toMatch(/BAD_JSON|VALIDATION/);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('BAD_JSON');
   });
@@ -158,7 +176,12 @@ describe('input validation', () => {
     expect(zh.json().error.message).toBe('输入有误，请检查标注的字段');
     expect(zh.json().error.details[0]).toMatchObject({ field: 'password' });
     expect(zh.json().error.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
-    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a' }, headers: { 'accept-language': 'en' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.details[0].message).toMatch(/expected string/);
   });
 

@@ -50,11 +50,10 @@ export function authRoutes(app: ZodApp) {
     },
   );
 
-  app.get(
-    '/api/me',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: meResponse } } },
-    async (req) => ({ user: presentMe(actorOf(req)), csrfToken: req.csrfToken! }),
-  );
+  app.get('/api/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: meResponse } } }, async (req) => ({
+    user: presentMe(actorOf(req)),
+    csrfToken: req.csrfToken!,
+  }));
 
   app.post(
     '/api/auth/password',

@@ -41,7 +41,11 @@ export async function findAreaPath(db: DbOrTx, code: string) {
 
 export async function findOrganisations(db: DbOrTx, actor: Actor) {
   const where =
-    actor.scopeKind === 'area' ? scopeWhere(actor, { areaCode: organisations.areaCode }) : actor.orgId ? eq(organisations.id, actor.orgId) : sql`false`;
+    actor.scopeKind === 'area'
+      ? scopeWhere(actor, { areaCode: organisations.areaCode })
+      : actor.orgId
+        ? eq(organisations.id, actor.orgId)
+        : sql`false`;
   return db.select().from(organisations).where(where).orderBy(asc(organisations.areaCode), asc(organisations.name));
 }
 

@@ -23,7 +23,16 @@ const createOrgBody = z
 const createParkBody = z.object({ name: z.string().trim().min(1).max(100), areaCode }).strict();
 
 function presentOrg(r: typeof organisations.$inferSelect) {
-  return { id: r.id, name: r.name, shortName: r.shortName, kind: r.kind as (typeof orgKinds)[number], parentId: r.parentId, areaCode: r.areaCode, parkId: r.parkId, sectors: r.sectors };
+  return {
+    id: r.id,
+    name: r.name,
+    shortName: r.shortName,
+    kind: r.kind as (typeof orgKinds)[number],
+    parentId: r.parentId,
+    areaCode: r.areaCode,
+    parkId: r.parkId,
+    sectors: r.sectors,
+  };
 }
 
 export function jurisdictionRoutes(app: ZodApp) {
@@ -36,10 +45,8 @@ export function jurisdictionRoutes(app: ZodApp) {
       return rows.map((r) => ({ ...r, level: r.level as z.infer<typeof area>['level'] }));
     },
   );
-  app.get(
-    '/api/organisations',
-    { config: { access: 'org.read' }, schema: { tags, response: { 200: z.array(org) } } },
-    async (req) => (await findOrganisations(app.db, actorOf(req))).map(presentOrg),
+  app.get('/api/organisations', { config: { access: 'org.read' }, schema: { tags, response: { 200: z.array(org) } } }, async (req) =>
+    (await findOrganisations(app.db, actorOf(req))).map(presentOrg),
   );
   app.post(
     '/api/organisations',
@@ -47,19 +54,25 @@ export function jurisdictionRoutes(app: ZodApp) {
     async (req, reply) => {
       const actor = actorOf(req);
       const a = await findArea(app.db, req.body.areaCode);
-      if (!a || !inScope(actor, { areaCode: a.code })) throw fieldError('areaCode', '区划不存在或不在管辖范围内', 'Unknown area or outside your jurisdiction');
+      if (!a || !inScope(actor, { areaCode: a.code }))
+        throw fieldError('areaCode', '区划不存在或不在管辖范围内', 'Unknown area or outside your jurisdiction');
       const row = await app.db.transaction(async (tx) => {
-        const [created] = await tx.insert(organisations).values({ ...req.body, sectors: req.body.sectors }).returning();
-        await recordAudit(tx, { actor, ip: clientIp(req) }, { action: 'org.create', entityType: 'organisation', entityId: created!.id, after: created });
+        const [created] = await tx
+          .insert(organisations)
+          .values({ ...req.body, sectors: req.body.sectors })
+          .returning();
+        await recordAudit(
+          tx,
+          { actor, ip: clientIp(req) },
+          { action: 'org.create', entityType: 'organisation', entityId: created!.id, after: created },
+        );
         return created!;
       });
       return reply.status(201).send(presentOrg(row));
     },
   );
-  app.get(
-    '/api/parks',
-    { config: { access: 'area.read' }, schema: { tags, response: { 200: z.array(park) } } },
-    async (req) => (await findParks(app.db, actorOf(req))).map((p) => ({ id: p.id, name: p.name, areaCode: p.areaCode })),
+  app.get('/api/parks', { config: { access: 'area.read' }, schema: { tags, response: { 200: z.array(park) } } }, async (req) =>
+    (await findParks(app.db, actorOf(req))).map((p) => ({ id: p.id, name: p.name, areaCode: p.areaCode })),
   );
   app.post(
     '/api/parks',
@@ -72,7 +85,11 @@ export function jurisdictionRoutes(app: ZodApp) {
       }
       const row = await app.db.transaction(async (tx) => {
         const [created] = await tx.insert(parks).values(req.body).returning();
-        await recordAudit(tx, { actor, ip: clientIp(req) }, { action: 'park.create', entityType: 'park', entityId: created!.id, after: created });
+        await recordAudit(
+          tx,
+          { actor, ip: clientIp(req) },
+          { action: 'park.create', entityType: 'park', entityId: created!.id, after: created },
+        );
         return created!;
       });
       return reply.status(201).send({ id: row.id, name: row.name, areaCode: row.areaCode });

@@ -37,9 +37,12 @@ export function divisionRows(o: LoadDivisionsOptions): AreaRow[] {
   const within = (code: string) => code.startsWith(rootPrefix) || rootPrefix.startsWith(code);
   const rows: AreaRow[] = [];
   const six = (c: string) => c.padEnd(6, '0');
-  for (const p of provinces) if (within(p.code)) rows.push({ code: six(p.code), name: p.name, level: 'province', parentCode: null, prefix: p.code });
-  for (const c of cities) if (within(c.code)) rows.push({ code: six(c.code), name: c.name, level: 'city', parentCode: six(c.provinceCode), prefix: c.code });
-  for (const d of districts) if (within(d.code)) rows.push({ code: d.code, name: d.name, level: 'district', parentCode: six(d.cityCode), prefix: d.code });
+  for (const p of provinces)
+    if (within(p.code)) rows.push({ code: six(p.code), name: p.name, level: 'province', parentCode: null, prefix: p.code });
+  for (const c of cities)
+    if (within(c.code)) rows.push({ code: six(c.code), name: c.name, level: 'city', parentCode: six(c.provinceCode), prefix: c.code });
+  for (const d of districts)
+    if (within(d.code)) rows.push({ code: d.code, name: d.name, level: 'district', parentCode: six(d.cityCode), prefix: d.code });
   const keptStreets = new Set<string>();
   for (const s of streets) {
     if (!s.code.startsWith(rootPrefix) || excluded.has(s.code)) continue;
@@ -66,7 +69,10 @@ export async function loadDivisions(db: DbOrTx, o: LoadDivisionsOptions): Promis
     await db
       .insert(areas)
       .values(rows.slice(i, i + 1000))
-      .onConflictDoUpdate({ target: areas.code, set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` } });
+      .onConflictDoUpdate({
+        target: areas.code,
+        set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` },
+      });
   }
   return rows.length;
 }

@@ -37,7 +37,9 @@ describe('user administration', () => {
   });
 
   it('uses optimistic locking: a stale version gets 409 with the current record', async () => {
-    const created = (await admin.post('/api/users', { username: 'lockme', displayName: 'L', password: 'Qm7vxr2kt!', role: 'district_officer', orgId })).json();
+    const created = (
+      await admin.post('/api/users', { username: 'lockme', displayName: 'L', password: 'Qm7vxr2kt!', role: 'district_officer', orgId })
+    ).json();
     const first = await admin.patch(`/api/users/${created.id}`, { version: created.version, displayName: 'L2' });
     expect(first.statusCode).toBe(200);
     const stale = await admin.patch(`/api/users/${created.id}`, { version: created.version, displayName: 'L3' });

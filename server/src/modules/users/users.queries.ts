@@ -64,6 +64,9 @@ export async function findUser(db: DbOrTx, actor: Actor, id: string, forUpdate =
 }
 
 export async function usernameTaken(db: DbOrTx, username: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`);
   return !!row;
 }

@@ -9,8 +9,7 @@ import { hashPassword, verifyPassword } from '../../../platform/passwords';
 import { createSession, destroySession } from '../../../platform/session';
 
 export type LoginOutcome =
-  | { kind: 'ok'; userId: string; sid: string; csrfToken: string }
-  | { kind: 'bad_credentials' | 'locked' | 'disabled' };
+  { kind: 'ok'; userId: string; sid: string; csrfToken: string } | { kind: 'bad_credentials' | 'locked' | 'disabled' };
 
 export interface LoginOptions {
   username: string;

@@ -13,13 +13,7 @@ import { inScope } from '../../../platform/scope';
 import { findUser, usernameTaken } from '../users.queries';
 import { auditUser } from '../users.presenter';
 
-export async function createUser(
-  db: Db,
-  cfg: Config,
-  actor: Actor,
-  ip: string | null,
-  input: z.infer<typeof createUserBody>,
-) {
+export async function createUser(db: Db, cfg: Config, actor: Actor, ip: string | null, input: z.infer<typeof createUserBody>) {
   const broken = checkPassword(input.password, input.username);
   if (broken) {
     const m = validationMessages[broken];

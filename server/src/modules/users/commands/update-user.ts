@@ -14,14 +14,7 @@ import { findUser } from '../users.queries';
 import { auditUser, presentUser } from '../users.presenter';
 import { assertOrgFits } from './create-user';
 
-export async function updateUser(
-  db: Db,
-  cfg: Config,
-  actor: Actor,
-  ip: string | null,
-  id: string,
-  input: z.infer<typeof updateUserBody>,
-) {
+export async function updateUser(db: Db, cfg: Config, actor: Actor, ip: string | null, id: string, input: z.infer<typeof updateUserBody>) {
   const { version, password, ...changes } = input;
   let passwordHash: string | undefined;
   if (password !== undefined) {
@@ -55,13 +48,17 @@ export async function updateUser(
       .where(eq(users.id, id));
     if (changes.status === 'disabled' || passwordHash) await destroyUserSessions(tx, id);
     const after = (await findUser(tx, actor, id))!;
-    await recordAudit(tx, { actor, ip }, {
-      action: passwordHash ? 'user.resetPassword' : 'user.update',
-      entityType: 'user',
-      entityId: id,
-      before: auditUser(before),
-      after: auditUser(after),
-    });
+    await recordAudit(
+      tx,
+      { actor, ip },
+      {
+        action: passwordHash ? 'user.resetPassword' : 'user.update',
+        entityType: 'user',
+        entityId: id,
+        before: auditUser(before),
+        after: auditUser(after),
+      },
+    );
     return after;
   });
 }
@@ -70,9 +67,16 @@ export async function unlockUser(db: Db, actor: Actor, ip: string | null, id: st
   return db.transaction(async (tx) => {
     const before = await findUser(tx, actor, id, true);
     if (!before) throw notFound();
-    await tx.update(users).set({ lockedUntil: null, failedLogins: 0, version: before.version + 1 }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ lockedUntil: null, failedLogins: 0, version: before.version + 1 })
+      .where(eq(users.id, id));
     const after = (await findUser(tx, actor, id))!;
-    await recordAudit(tx, { actor, ip }, { action: 'user.unlock', entityType: 'user', entityId: id, before: auditUser(before), after: auditUser(after) });
+    await recordAudit(
+      tx,
+      { actor, ip },
+      { action: 'user.unlock', entityType: 'user', entityId: id, before: auditUser(before), after: auditUser(after) },
+    );
     return after;
   });
 }
