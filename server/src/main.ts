@@ -17,13 +17,13 @@ async function main() {
     closing = true;
     console.log(`\n${signal}: closing…`);
     try {
-      await app?.close();
+      await running.app?.close();
     } finally {
       await database.close();
       process.exit(0);
     }
   };
-  let app: Awaited<ReturnType<typeof buildApp>>['app'] | undefined;
+  const running: { app?: Awaited<ReturnType<typeof buildApp>>['app'] } = {};
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -45,8 +45,8 @@ async function main() {
     await database.close();
     process.exit(1);
   }
-  const built = await buildApp(database, config, { logger: true });
-  app = built.app;
+  const { app } = await buildApp(database, config, { logger: true });
+  running.app = app;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}/`;
   console.log(`\nAnjian 安监 is running at ${url}  (database: ${database.engine}, API docs: ${url}api/docs)`);
