@@ -65,7 +65,9 @@ export async function buildApp(
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h', immutable: false });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api')) return reply.status(404).send(errorBody('NOT_FOUND', langOf(req)));
+      // Client-side routes get the app shell; a missing file (asset, API path) is a plain 404.
+      const pathOnly = req.url.split('?')[0]!;
+      if (pathOnly.startsWith('/api') || /\.[a-z0-9]+$/i.test(pathOnly)) return reply.status(404).send(errorBody('NOT_FOUND', langOf(req)));
       return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
     });
   } else {

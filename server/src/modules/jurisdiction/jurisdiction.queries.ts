@@ -10,7 +10,8 @@ const areaColumns = {
   name: areas.name,
   level: areas.level,
   parentCode: areas.parentCode,
-  hasChildren: sql<boolean>`exists (select 1 from ${areas} c where c.parent_code = ${areas.code})`,
+  // Qualified by hand: drizzle leaves columns unqualified in single-table selects.
+  hasChildren: sql<boolean>`exists (select 1 from areas c where c.parent_code = "areas"."code")`,
 };
 
 /** The caller's root area, or the children of `parent` when it lies inside the caller's area. */

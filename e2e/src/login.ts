@@ -1,0 +1,16 @@
+import type { Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'Anjian@2026';
+
+/** Logs in through the real login form (labels are Chinese by default). */
+export async function loginThroughForm(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+export async function menuLabels(page: Page): Promise<string[]> {
+  await page.waitForSelector('[data-testid=main-menu] .ant-menu-item');
+  return (await page.locator('[data-testid=main-menu] .ant-menu-item').allInnerTexts()).map((s) => s.trim());
+}

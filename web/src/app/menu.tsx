@@ -1,0 +1,32 @@
+// The menu and routes in one list: an entry shows only when the caller holds its permission.
+import type { ReactNode } from 'react';
+import { lazy } from 'react';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Bilingual, Permission } from '@anjian/contracts';
+
+export interface MenuEntry {
+  path: string;
+  label: Bilingual;
+  icon: ReactNode;
+  /** undefined: every logged-in user. */
+  permission?: Permission;
+  element: ReactNode;
+}
+
+const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const JurisdictionPage = lazy(() => import('../features/jurisdiction/JurisdictionPage').then((m) => ({ default: m.JurisdictionPage })));
+const UserList = lazy(() => import('../resources/users').then((m) => ({ default: m.UserList })));
+const AuditList = lazy(() => import('../resources/audit').then((m) => ({ default: m.AuditList })));
+
+export const menu: MenuEntry[] = [
+  { path: '/', label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined />, element: <HomePage /> },
+  {
+    path: '/jurisdiction',
+    label: { zh: '辖区与机构', en: 'Jurisdiction' },
+    icon: <ApartmentOutlined />,
+    permission: 'area.read',
+    element: <JurisdictionPage />,
+  },
+  { path: '/users', label: { zh: '用户管理', en: 'Users' }, icon: <TeamOutlined />, permission: 'user.read', element: <UserList /> },
+  { path: '/audit', label: { zh: '审计日志', en: 'Audit log' }, icon: <AuditOutlined />, permission: 'audit.read', element: <AuditList /> },
+];

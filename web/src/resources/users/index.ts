@@ -1,0 +1,2 @@
+export { UserList } from './UserList';
+export { UserForm } from './UserForm';
