@@ -53,7 +53,11 @@ export function targets2020(): Record<RateId, number> {
   return result;
 }
 
-/** Denominators implied by Table 1 deaths and Table 4 rates (GDP 亿元, vehicles, workers). */
+/**
+ * Denominators implied by Table 1 deaths and Table 4 rates (GDP 亿元, vehicles, workers). The GDP
+ * rate's numerator is taken as all deaths (the 各类事故 column), as its national definition counts
+ * every 生产安全事故 death; the other two use their own category's deaths.
+ */
 export function impliedDenominators(year: number): Record<RateId, number> {
   const t1 = table1Row(year);
   const t4 = table4Row(year);
@@ -100,7 +104,7 @@ function figureCheck(id: string, src: { value: number; quote: string; where: Lab
   return { id, quote: src.quote, where: src.where, stated: src.value, computed, verdict: agrees ? 'agrees' : 'disagrees', explanation };
 }
 
-/** Rows where a category pair is larger than the year before ("逐年下降" fails there). */
+/** Years whose total (accidents or deaths) is above the year before: where "逐年下降" fails. */
 function yearsRising(key: keyof CategoryCount): number[] {
   return TABLE_1.slice(1)
     .filter((r, i) => r.total[key] > (TABLE_1[i] as Table1Row).total[key])
