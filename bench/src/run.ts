@@ -1,0 +1,32 @@
+// npm run bench: every scenario against a baseline measured in the same run; writes
+// bench/results/<date>.json and prints a table.
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot, type ScenarioResult } from './lib';
+import { authScenarios } from './scenarios/auth';
+
+const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [{ name: 'auth', run: authScenarios }];
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const results: ScenarioResult[] = [];
+for (const s of scenarios) {
+  if (only && !only.split(',').includes(s.name)) continue;
+  console.log(`\n== ${s.name}`);
+  results.push(...(await s.run()));
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const file = path.join(repoRoot, 'bench/results', `${date}.json`);
+fs.mkdirSync(path.dirname(file), { recursive: true });
+fs.writeFileSync(file, JSON.stringify({ date, node: process.version, cpus: 2, results }, null, 2));
+
+console.log('\n| scenario | engine | key metrics | ratios (subject / baseline) |');
+console.log('|---|---|---|---|');
+for (const r of results) {
+  const m = JSON.stringify(r.metrics).slice(0, 160);
+  const ratios = Object.entries(r.ratios)
+    .map(([k, v]) => `${k}=${v.toFixed(2)}`)
+    .join(', ');
+  console.log(`| ${r.name} | ${r.engine} | ${m} | ${ratios} |`);
+}
+console.log(`\nwritten ${path.relative(repoRoot, file)}`);
