@@ -10,26 +10,24 @@ import type { Bilingual } from '@anjian/contracts';
 export const riskLevels = ['major', 'significant', 'general', 'low'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 
+// Colour names only: the shade is a web theme token, so a map, a chart and an export cannot drift apart.
 export type RiskColour = 'red' | 'orange' | 'yellow' | 'blue';
 
 export interface RiskLevelInfo {
   label: Bilingual;
   colour: RiskColour;
   colourLabel: Bilingual;
-  /** CSS-ready hex; the web theme may override it, but exports and maps need one agreed value. */
-  hex: string;
 }
 
 export const riskLevelInfo: Record<RiskLevel, RiskLevelInfo> = {
-  major: { label: { zh: '重大风险', en: 'Major risk' }, colour: 'red', colourLabel: { zh: '红', en: 'Red' }, hex: '#e5322d' },
+  major: { label: { zh: '重大风险', en: 'Major risk' }, colour: 'red', colourLabel: { zh: '红', en: 'Red' } },
   significant: {
     label: { zh: '较大风险', en: 'Significant risk' },
     colour: 'orange',
     colourLabel: { zh: '橙', en: 'Orange' },
-    hex: '#f28c28',
   },
-  general: { label: { zh: '一般风险', en: 'General risk' }, colour: 'yellow', colourLabel: { zh: '黄', en: 'Yellow' }, hex: '#f5d000' },
-  low: { label: { zh: '低风险', en: 'Low risk' }, colour: 'blue', colourLabel: { zh: '蓝', en: 'Blue' }, hex: '#2f6fde' },
+  general: { label: { zh: '一般风险', en: 'General risk' }, colour: 'yellow', colourLabel: { zh: '黄', en: 'Yellow' } },
+  low: { label: { zh: '低风险', en: 'Low risk' }, colour: 'blue', colourLabel: { zh: '蓝', en: 'Blue' } },
 };
 
 export function isRiskLevel(value: unknown): value is RiskLevel {
