@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -19,9 +20,11 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { jurisdictionRoutes } from './modules/jurisdiction/jurisdiction.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { mapRoutes } from './modules/map/map.routes';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
-const modules: ((app: ZodApp) => void)[] = [healthRoutes, authRoutes, usersRoutes, jurisdictionRoutes, auditRoutes];
+const modules: ((app: ZodApp) => void)[] = [healthRoutes, authRoutes, usersRoutes, jurisdictionRoutes, auditRoutes, enterprisesRoutes];
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -48,6 +51,8 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(cookie);
+  // Uploads (enterprise import): one file of at most 20 MB; a bigger one is a 413.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Anjian 安监 API', version: '0.1.0', description: '安全生产监管平台 / work-safety supervision platform' },
@@ -59,9 +64,10 @@ export async function buildApp(
 
   const routes: RouteRecord[] = [];
   registerAccessControl(app, routes);
-  for (const register of modules) register(app as unknown as ZodApp);
-
   const webDir = opts.webDir === undefined ? defaultWebDir() : opts.webDir;
+  for (const register of modules) register(app as unknown as ZodApp);
+  mapRoutes(app as unknown as ZodApp, { webDir });
+
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h', immutable: false });
     app.setNotFoundHandler((req, reply) => {

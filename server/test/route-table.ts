@@ -13,6 +13,7 @@ interface Row {
 }
 
 const staff = ['district_leader', 'district_officer', 'street_officer', 'grid_inspector', 'industry_officer', 'park_officer'] as const;
+const enterpriseUsers = ['enterprise_principal', 'enterprise_safety_manager'] as const;
 
 export const routeTable: Record<string, Row> = {
   'GET /api/health': { access: 'public', roles: 'any' },
@@ -32,4 +33,26 @@ export const routeTable: Record<string, Row> = {
   'POST /api/parks': { access: 'area.manage', roles: ['sys_admin'] },
   'GET /api/audit': { access: 'audit.read', roles: ['audit_admin'] },
   'POST /api/audit/verify': { access: 'audit.verify', roles: ['audit_admin'] },
+  'GET /api/enterprises': { access: 'enterprise.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/enterprises': {
+    access: 'enterprise.create',
+    roles: ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'GET /api/enterprises/:id': { access: 'enterprise.read', roles: [...staff, ...enterpriseUsers] },
+  'PATCH /api/enterprises/:id': {
+    access: 'enterprise.update',
+    roles: ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+    payload: { version: 1 },
+  },
+  'DELETE /api/enterprises/:id': { access: 'enterprise.delete', roles: ['district_officer'], payload: { version: 1 } },
+  'POST /api/enterprises/:id/restore': { access: 'enterprise.delete', roles: ['district_officer'], payload: { version: 1 } },
+  'GET /api/enterprises/:id/history': { access: 'enterprise.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/enterprises/import-template': { access: 'enterprise.import', roles: ['district_officer', 'street_officer'] },
+  'POST /api/enterprises/import': { access: 'enterprise.import', roles: ['district_officer', 'street_officer'] },
+  'GET /api/enterprises/export': {
+    access: 'enterprise.export',
+    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'GET /api/map/config': { access: 'enterprise.read', roles: [...staff, 'enterprise_principal', 'enterprise_safety_manager'] },
+  'GET /api/map/enterprises': { access: 'enterprise.read', roles: [...staff, 'enterprise_principal', 'enterprise_safety_manager'] },
 };

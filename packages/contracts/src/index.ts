@@ -7,4 +7,5 @@ export * from './schemas/auth';
 export * from './schemas/users';
 export * from './schemas/areas';
 export * from './schemas/audit';
+export * from './schemas/enterprises';
 export * from './sectors';

@@ -18,6 +18,50 @@ export const validationMessages = {
   },
   'date.format': { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   'areaCode.format': { zh: '区划代码应为 6、9、12 或 15 位数字', en: 'Area codes have 6, 9, 12 or 15 digits' },
+  'industryCode.format': {
+    zh: '国民经济行业代码应为门类字母加 2–4 位数字（GB/T 4754-2017），如 C、C33、C331',
+    en: 'Industry codes are a section letter plus 2–4 digits (GB/T 4754-2017), e.g. C, C33, C331',
+  },
+  'industryCode.division': {
+    zh: '行业大类不属于该门类（GB/T 4754-2017）',
+    en: 'This division does not belong to that section (GB/T 4754-2017)',
+  },
+  'coordinates.pair': { zh: '经度和纬度须同时填写或同时留空', en: 'Give both longitude and latitude, or neither' },
+  'standardization.dateRequired': {
+    zh: '填写了标准化等级时须填写达标日期',
+    en: 'A standardization grade needs the date it was granted',
+  },
+  'standardization.expiryOrder': { zh: '标准化有效期须晚于达标日期', en: 'The standardization expiry must come after its grant date' },
+  'enterprise.areaOutOfScope': {
+    zh: '区划不存在、不在管辖范围内，或未细化到街道/社区',
+    en: 'Unknown area, outside your jurisdiction, or not a street or below',
+  },
+  'enterprise.parkMismatch': {
+    zh: '园区不存在，或企业所在区划不属于该园区所在街道',
+    en: "Unknown park, or the enterprise's area is not in the park's street",
+  },
+  'enterprise.outOfScope': {
+    zh: '保存后该企业将不在您的管辖范围内（区划、园区或行业）',
+    en: 'After this change the enterprise would be outside your jurisdiction (area, park or sector)',
+  },
+  'enterprise.orgUnknown': { zh: '监管机构不存在', en: 'Unknown supervising organisation' },
+  'enterprise.fieldReadOnly': {
+    zh: '企业账号不能修改所属区划、园区、行业、重点企业标记、监管机构和信用代码',
+    en: 'Enterprise accounts cannot change the area, park, sector, key flag, supervising organisations or credit code',
+  },
+  'creditCode.duplicate': { zh: '该统一社会信用代码已登记', en: 'This unified social credit code is already registered' },
+  'creditCode.deleted': {
+    zh: '该统一社会信用代码属于已删除的企业，请先恢复该企业',
+    en: 'This credit code belongs to a deleted enterprise: restore it instead',
+  },
+  'creditCode.overrideDenied': {
+    zh: '您无权接受未通过校验的信用代码，请核对后重新填写',
+    en: 'You may not accept a credit code that fails the check: correct it',
+  },
+  'creditCode.overrideHint': {
+    zh: '如确认该代码确为登记机关核发，请填写例外说明后再保存',
+    en: 'If the registry really issued this code, give the reason for the exception and save again',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

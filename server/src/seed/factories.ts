@@ -2,9 +2,10 @@
 // their own jurisdiction; the demo seed uses the same functions.
 import { randomInt } from 'node:crypto';
 import type { Role, Sector, OrgKind } from '@anjian/contracts';
-import { areas, organisations, parks, users } from '../db/schema';
+import { areas, enterprises, organisations, parks, users } from '../db/schema';
 import type { DbOrTx } from '../platform/db';
 import { hashPassword, type Argon2Params } from '../platform/passwords';
+import { CREDIT_CODE_CHARSET, completeCreditCode } from '../reference/credit-code';
 
 /** Cheap hashing for tests and bulk seeds; production uses the configured cost. */
 export const fastArgon2: Argon2Params = { memoryKiB: 64, iterations: 1, parallelism: 1 };
@@ -131,4 +132,32 @@ export async function buildUser(
     })
     .returning();
   return { ...r!, password };
+}
+
+/** A valid, random 统一社会信用代码 of an enterprise registered in 龙岗区 (91 440307 …). */
+export function randomCreditCode(prefix = '91440307'): string {
+  let subject = '';
+  for (let i = 0; i < 9; i++) subject += CREDIT_CODE_CHARSET[randomInt(31)];
+  return completeCreditCode(prefix + subject);
+}
+
+let enterpriseSeq = 0;
+/** An enterprise in `area` (default: a fresh community with its street and district). */
+export async function buildEnterprise(db: DbOrTx, o: Partial<typeof enterprises.$inferInsert> & { area?: AreaRow; street?: AreaRow } = {}) {
+  const { area: givenArea, street, ...values } = o;
+  const area = givenArea ?? (await buildCommunity(db, { street }));
+  const n = ++enterpriseSeq;
+  const [r] = await db
+    .insert(enterprises)
+    .values({
+      name: `测试${n}号五金制品有限公司`,
+      creditCode: randomCreditCode(),
+      unitType: 'enterprise',
+      address: `${area.name}测试路${n}号`,
+      areaCode: area.code,
+      sector: 'machinery',
+      ...values,
+    })
+    .returning();
+  return r!;
 }

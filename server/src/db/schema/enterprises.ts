@@ -1,0 +1,80 @@
+// The enterprise file (一企一档): one row per supervised production and business unit.
+import { sql } from 'drizzle-orm';
+import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { areas, parks } from './platform';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const textArray = (name: string) =>
+  text(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
+
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    formerNames: textArray('former_names'),
+    /** 统一社会信用代码, upper case, unique across the deployment (deleted rows included). */
+    creditCode: text('credit_code').notNull(),
+    /** Why an officer accepted a code that fails the GB 32100 check; null when it passes. */
+    creditCodeOverride: text('credit_code_override'),
+    unitType: text('unit_type').notNull(),
+    legalRepresentative: text('legal_representative'),
+    principalName: text('principal_name'),
+    principalPhone: text('principal_phone'),
+    safetyManagerName: text('safety_manager_name'),
+    safetyManagerPhone: text('safety_manager_phone'),
+    address: text('address').notNull(),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+    parkId: uuid('park_id').references(() => parks.id),
+    /** WGS-84 degrees. */
+    longitude: doublePrecision('longitude'),
+    latitude: doublePrecision('latitude'),
+    /** GB/T 4754-2017 code with its section letter: C, C33, C331 or C3311. */
+    industryCode: text('industry_code'),
+    sector: text('sector').notNull(),
+    hazardTags: textArray('hazard_tags'),
+    scale: text('scale').notNull().default('below'),
+    smallMicro: boolean('small_micro').notNull().default(false),
+    employees: integer('employees'),
+    isKey: boolean('is_key').notNull().default(false),
+    operatingStatus: text('operating_status').notNull().default('operating'),
+    premises: text('premises'),
+    landlord: text('landlord'),
+    standardizationGrade: text('standardization_grade'),
+    standardizationDate: date('standardization_date', { mode: 'string' }),
+    standardizationExpiry: date('standardization_expiry', { mode: 'string' }),
+    threeSimultaneous: text('three_simultaneous').notNull().default('not_applicable'),
+    supervisingOrgIds: uuid('supervising_org_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    deletedAt: tstz('deleted_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    // text_pattern_ops serves both uniqueness and the `credit_code LIKE 'prefix%'` search, whatever the collation.
+    uniqueIndex('enterprises_credit_code_uq').using('btree', sql`${t.creditCode} text_pattern_ops`),
+    // The scope predicate is `area_code LIKE 'prefix%'` (platform/scope.ts).
+    index('enterprises_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+    index('enterprises_sector_idx').on(t.sector),
+    index('enterprises_park_idx').on(t.parkId),
+    // 重点企业 are ~5%: a partial index serves "key enterprises in my area" lists and counts.
+    index('enterprises_key_idx')
+      .using('btree', sql`${t.areaCode} text_pattern_ops`)
+      .where(sql`${t.isKey}`),
+    index('enterprises_tags_idx').using('gin', t.hazardTags),
+    // Name search: character bigrams of the name and former names (function in migration 0002), so
+    // that two Chinese characters hit the index whatever the database's locale.
+    index('enterprises_search_idx').using('gin', sql`enterprise_search_grams(${t.name}, ${t.formerNames})`),
+    // Sort keys of the list.
+    index('enterprises_name_idx').on(t.name, t.id),
+    index('enterprises_updated_idx').on(t.updatedAt, t.id),
+  ],
+);

@@ -1,0 +1,60 @@
+// Streams what the caller may see as .xlsx: keyset pages from the database into ExcelJS's streaming
+// writer, pausing while the client is slow, so memory stays bounded at any row count. Text cells that a
+// spreadsheet could run as a formula are neutralised. The export is audited before the first byte.
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { EnterpriseExportQuery } from '@anjian/contracts';
+import type { Db } from '../../../platform/db';
+import type { Actor } from '../../../platform/actor';
+import { recordAudit } from '../../../platform/audit';
+import { cstDate } from '../../../platform/time';
+import { countEnterprises, iterateEnterprises } from '../enterprises.queries';
+import { headerText, neutralise, SHEET_COLUMNS } from '../enterprises.sheet';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 (Chinese) file name. */
+export function attachment(asciiName: string, name: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export async function exportEnterprises(db: Db, actor: Actor, ip: string | null, filters: EnterpriseExportQuery) {
+  const rows = await countEnterprises(db, actor, filters);
+  await db.transaction((tx) =>
+    recordAudit(tx, { actor, ip }, { action: 'enterprise.export', entityType: 'enterprise', after: { filters, rows } }),
+  );
+  const stream = new PassThrough();
+  writeWorkbook(db, actor, filters, stream).catch((err: unknown) => stream.destroy(err as Error));
+  const day = cstDate().replace(/-/g, '');
+  return { stream, disposition: attachment(`enterprises-${day}.xlsx`, `企业名录-${day}.xlsx`) };
+}
+
+async function writeWorkbook(db: Db, actor: Actor, filters: EnterpriseExportQuery, out: PassThrough) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('企业名录', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = SHEET_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  const header = ws.addRow(SHEET_COLUMNS.map(headerText));
+  header.font = { bold: true };
+  header.commit();
+  for await (const page of iterateEnterprises(db, actor, filters)) {
+    for (const r of page) ws.addRow(SHEET_COLUMNS.map((c) => neutralise(c.format(r)))).commit();
+    await drained(out);
+    if (out.destroyed) return; // the client went away: stop reading the database
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+/** Waits while the client reads slowly; also returns when the response is torn down. */
+function drained(out: PassThrough): Promise<void> {
+  if (!out.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}

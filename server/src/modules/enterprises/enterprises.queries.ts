@@ -1,0 +1,186 @@
+// All SQL over the enterprises table. Every read a caller can reach goes through `enterpriseScope`, so
+// what lies outside their jurisdiction never appears in a list, count, search, export or lookup.
+import { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { EnterpriseExportQuery, EnterpriseListQuery } from '@anjian/contracts';
+import { areas, auditLog, enterprises, organisations, parks } from '../../db/schema';
+import type { DbOrTx } from '../../platform/db';
+import type { Actor } from '../../platform/actor';
+import { areaPrefixOf, likePrefix, scopeWhere } from '../../platform/scope';
+import { normaliseCreditCode } from '../../reference/credit-code';
+
+export type EnterpriseRecord = typeof enterprises.$inferSelect;
+export type EnterpriseRow = EnterpriseRecord & { areaName: string | null; streetName: string | null; parkName: string | null };
+
+const streets = alias(areas, 'street_area');
+const columns = { ...getTableColumns(enterprises), areaName: areas.name, streetName: streets.name, parkName: parks.name };
+
+/** The record scope: this table carries area_code, sector and park_id itself, so no join is needed. */
+export function enterpriseScope(actor: Actor): SQL {
+  return scopeWhere(actor, {
+    areaCode: enterprises.areaCode,
+    sector: enterprises.sector,
+    parkId: enterprises.parkId,
+    enterpriseId: enterprises.id,
+  });
+}
+
+function withNames(db: DbOrTx) {
+  return db
+    .select(columns)
+    .from(enterprises)
+    .leftJoin(areas, eq(areas.code, enterprises.areaCode))
+    .leftJoin(streets, eq(streets.code, sql`left(${enterprises.areaCode}, 9)`))
+    .leftJoin(parks, eq(parks.id, enterprises.parkId));
+}
+
+/**
+ * Name search. The GIN index holds character bigrams of the name and former names (migration 0002), so
+ * two characters are enough; the ILIKE re-check keeps longer queries exact. A query that looks like the
+ * start of a credit code also matches on it (btree prefix).
+ */
+function searchWhere(q: string): SQL {
+  const pattern = `%${likePrefix(q).slice(0, -1)}%`; // likePrefix escapes % _ \ and appends a %
+  const text = or(ilike(enterprises.name, pattern), sql`array_to_string(${enterprises.formerNames}, chr(10)) ilike ${pattern}`)!;
+  const byName =
+    [...q].length >= 2
+      ? and(sql`enterprise_search_grams(${enterprises.name}, ${enterprises.formerNames}) @> enterprise_search_grams(${q}, '{}')`, text)!
+      : text;
+  const code = normaliseCreditCode(q);
+  return /^[0-9A-Z]{2,18}$/.test(code) ? or(byName, like(enterprises.creditCode, likePrefix(code)))! : byName;
+}
+
+type Filters = EnterpriseExportQuery;
+
+function filterWhere(actor: Actor, f: Filters): SQL[] {
+  const where = [enterpriseScope(actor)];
+  if (f.q) where.push(searchWhere(f.q));
+  if (f.areaCode) where.push(like(enterprises.areaCode, likePrefix(areaPrefixOf(f.areaCode))));
+  if (f.sector) where.push(eq(enterprises.sector, f.sector));
+  if (f.tag) where.push(sql`${enterprises.hazardTags} @> array[${f.tag}]::text[]`);
+  // A bare column (not `= $1`) so the planner can use the partial index `WHERE is_key`.
+  if (f.keyOnly) where.push(sql`${enterprises.isKey}`);
+  if (f.parkId) where.push(eq(enterprises.parkId, f.parkId));
+  return where;
+}
+
+const sorts: Record<EnterpriseListQuery['sort'], SQL[]> = {
+  name: [asc(enterprises.name), asc(enterprises.id)],
+  '-name': [desc(enterprises.name), desc(enterprises.id)],
+  updatedAt: [asc(enterprises.updatedAt), asc(enterprises.id)],
+  '-updatedAt': [desc(enterprises.updatedAt), desc(enterprises.id)],
+};
+
+export async function findEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseListQuery) {
+  const where = and(...filterWhere(actor, q), q.includeDeleted ? undefined : isNull(enterprises.deletedAt));
+  const [items, [total]] = await Promise.all([
+    withNames(db)
+      .where(where)
+      .orderBy(...sorts[q.sort])
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(enterprises).where(where),
+  ]);
+  return { items: items as EnterpriseRow[], total: total?.n ?? 0 };
+}
+
+export async function countEnterprises(db: DbOrTx, actor: Actor, f: Filters): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(enterprises)
+    .where(and(...filterWhere(actor, f), isNull(enterprises.deletedAt)));
+  return row?.n ?? 0;
+}
+
+/** Pages through what the caller may see in id order (keyset), for the export: memory stays bounded. */
+export async function* iterateEnterprises(db: DbOrTx, actor: Actor, f: Filters, pageSize = 1000): AsyncGenerator<EnterpriseRow[]> {
+  const base = filterWhere(actor, f);
+  let after: string | null = null;
+  for (;;) {
+    const page = (await withNames(db)
+      .where(and(...base, isNull(enterprises.deletedAt), after ? gt(enterprises.id, after) : undefined))
+      .orderBy(asc(enterprises.id))
+      .limit(pageSize)) as EnterpriseRow[];
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+export interface FindOptions {
+  forUpdate?: boolean;
+  /** Soft-deleted records are found only when asked (restore, and callers who may restore). */
+  includeDeleted?: boolean;
+}
+
+export async function findEnterprise(db: DbOrTx, actor: Actor, id: string, o: FindOptions = {}): Promise<EnterpriseRow | null> {
+  const base = withNames(db).where(
+    and(eq(enterprises.id, id), enterpriseScope(actor), o.includeDeleted ? undefined : isNull(enterprises.deletedAt)),
+  );
+  const [row] = o.forUpdate ? await base.for('update', { of: enterprises }) : await base;
+  return (row as EnterpriseRow | undefined) ?? null;
+}
+
+/**
+ * Records holding these credit codes, whoever's they are and deleted or not: uniqueness is
+ * deployment-wide. Callers check scope themselves before revealing or touching a row.
+ */
+export async function findByCreditCodes(db: DbOrTx, codes: string[], forUpdate = false): Promise<EnterpriseRecord[]> {
+  if (codes.length === 0) return [];
+  const base = db.select().from(enterprises).where(inArray(enterprises.creditCode, codes));
+  return forUpdate ? base.for('update') : base;
+}
+
+export async function findAreasByCode(db: DbOrTx, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db.select().from(areas).where(inArray(areas.code, codes));
+}
+
+export async function findParksById(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(parks).where(inArray(parks.id, ids));
+}
+
+export async function findOrganisationIds(db: DbOrTx, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, ids));
+  return rows.map((r) => r.id);
+}
+
+/** Areas and parks a caller may file enterprises under (import template lists and park-name lookups). */
+export async function findScopeAreas(db: DbOrTx, actor: Actor, limit = 5000) {
+  const prefix = actor.areaPrefix;
+  if (!prefix) return [];
+  return db
+    .select({ code: areas.code, name: areas.name, level: areas.level })
+    .from(areas)
+    .where(and(like(areas.code, likePrefix(prefix)), inArray(areas.level, ['street', 'community', 'grid'])))
+    .orderBy(asc(areas.code))
+    .limit(limit);
+}
+
+export async function findScopeParks(db: DbOrTx, actor: Actor) {
+  if (actor.scopeKind === 'park') return actor.parkId ? db.select().from(parks).where(eq(parks.id, actor.parkId)) : [];
+  if (!actor.areaPrefix) return [];
+  return db
+    .select()
+    .from(parks)
+    .where(like(parks.areaCode, likePrefix(actor.areaPrefix)))
+    .orderBy(asc(parks.name));
+}
+
+/** The enterprise's entries in the audit log, newest first (create, edits, imports, delete, restore). */
+export async function findEnterpriseHistory(db: DbOrTx, id: string, page: { page: number; pageSize: number }) {
+  const where = and(eq(auditLog.entityType, 'enterprise'), eq(auditLog.entityId, id));
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}

@@ -1,0 +1,112 @@
+// Reads an uploaded table: .xlsx (streamed, first worksheet) or .csv (UTF-8, or GB18030 as saved by
+// Excel on Chinese Windows). The type is decided by the bytes, not by the name the client gave.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors';
+import { unneutralise, type Cell } from './enterprises.sheet';
+
+export interface SheetRow {
+  /** 1-based, as the spreadsheet numbers it. */
+  number: number;
+  cells: Cell[];
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+const unsupported = () =>
+  new AppError('UNSUPPORTED_MEDIA', [
+    {
+      field: 'file',
+      zh: '请上传 .xlsx 或 .csv 文件（旧版 .xls 请另存为 .xlsx）',
+      en: 'Upload an .xlsx or .csv file (save old .xls files as .xlsx)',
+    },
+  ]);
+
+export function readSpreadsheet(buffer: Buffer, filename: string): AsyncGenerator<SheetRow> {
+  if (buffer.subarray(0, 4).equals(ZIP)) return readXlsx(buffer);
+  if (/\.csv$/i.test(filename) && !buffer.includes(0)) return readCsv(decode(buffer));
+  throw unsupported();
+}
+
+function normaliseCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? null : unneutralise(t);
+  }
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: unknown; formula?: unknown; sharedFormula?: unknown; error?: unknown };
+    if (o.formula !== undefined || o.sharedFormula !== undefined) return { problem: 'formula' };
+    if (o.error !== undefined) return { problem: 'error' };
+    if (o.richText) return normaliseCell(o.richText.map((r) => r.text).join(''));
+    if (o.text !== undefined) return normaliseCell(String(o.text));
+  }
+  return null;
+}
+
+async function* readXlsx(buffer: Buffer): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache', // needed to tell date cells from numbers
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let sawSheet = false;
+  try {
+    for await (const sheet of reader) {
+      sawSheet = true;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as unknown[];
+        yield { number: row.number, cells: values.slice(1).map(normaliseCell) };
+      }
+      break; // the data is on the first worksheet; the template's others are instructions
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('UNSUPPORTED_MEDIA', [
+      { field: 'file', zh: '文件不是有效的 Excel 工作簿', en: 'The file is not a valid Excel workbook' },
+    ]);
+  }
+  if (!sawSheet) throw unsupported();
+}
+
+function decode(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(buffer);
+  }
+}
+
+/** RFC 4180: quoted fields may hold separators, doubled quotes and line breaks. Rows are numbered as Excel shows them. */
+async function* readCsv(text: string): AsyncGenerator<SheetRow> {
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let number = 0;
+  const emit = (): SheetRow => {
+    row.push(field);
+    const out = { number: ++number, cells: row.map(normaliseCell) };
+    row = [];
+    field = '';
+    return out;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += text[i++];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      yield emit();
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) yield emit();
+}
