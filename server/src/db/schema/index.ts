@@ -1,2 +1,4 @@
 export * from './platform';
 export * from './enterprises';
+export * from './hazards';
+export * from './files';

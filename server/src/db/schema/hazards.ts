@@ -1,0 +1,140 @@
+// Hidden dangers (事故隐患): the record, its timeline, 挂牌督办 listings and the statistics rollup.
+// Scope columns (area_code, sector, park_id, enterprise_id) are copied from the enterprise when the hazard is
+// reported, so the scope predicate is one WHERE on this table. `state` is written only by the hazards module's
+// workflow step (modules/hazards/hazards.workflow.ts); `overdue` is never stored (derived from the deadline).
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprises';
+import { organisations } from './platform';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const hazards = pgTable(
+  'hazards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 隐患编号, e.g. YH2026-000042: gap-free per year (counters table). */
+    number: text('number').notNull().unique(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkId: uuid('park_id'),
+    source: text('source').notNull(),
+    description: text('description').notNull(),
+    location: text('location'),
+    category: text('category').notNull(),
+    accidentType: text('accident_type'),
+    grade: text('grade').notNull(),
+    /** 令10号 item id (reference/hazards/major-hazard-standard.ts), e.g. MEM10-2023/5.11. */
+    majorItemId: text('major_item_id'),
+    foundOn: day('found_on').notNull(),
+    responsiblePerson: text('responsible_person'),
+    measures: text('measures'),
+    funds: numeric('funds', { precision: 14, scale: 2 }),
+    deadline: day('deadline'),
+    deadlineDays: integer('deadline_days'),
+    deadlineUnit: text('deadline_unit'),
+    implementations: jsonb('implementations').notNull().default({}),
+    treatmentPlan: jsonb('treatment_plan').notNull().default({}),
+    state: text('state').notNull(),
+    /** Day of the submission that was finally accepted: decides "rectified late" in the statistics. */
+    submittedOn: day('submitted_on'),
+    closedOn: day('closed_on'),
+    originType: text('origin_type'),
+    originId: text('origin_id'),
+    reportedBy: uuid('reported_by'),
+    reportedByName: text('reported_by_name'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('hazards_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+    index('hazards_enterprise_idx').on(t.enterpriseId, t.foundOn),
+    index('hazards_state_idx').on(t.state, t.foundOn),
+    // "Overdue now" = open rows whose deadline has passed: this partial index holds only open hazards, so the
+    // count never scans closed ones (the vast majority over time).
+    index('hazards_open_deadline_idx')
+      .on(t.deadline)
+      .where(sql`${t.state} in ('reported', 'rectifying')`),
+    index('hazards_origin_idx').on(t.originType, t.originId),
+  ],
+);
+
+/** The timeline: one row per workflow or listing step, written in the same transaction as the change. */
+export const hazardEvents = pgTable(
+  'hazard_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    hazardId: uuid('hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+    at: tstz('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    evidence: jsonb('evidence').notNull().default({}),
+    attachments: uuid('attachments')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+  },
+  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.id)],
+);
+
+/** 挂牌督办: a major hidden danger listed for supervision by an organisation; at most one listing per hazard. */
+export const hazardListings = pgTable(
+  'hazard_listings',
+  {
+    hazardId: uuid('hazard_id')
+      .primaryKey()
+      .references(() => hazards.id),
+    supervisingOrgId: uuid('supervising_org_id').references(() => organisations.id),
+    supervisingOrgName: text('supervising_org_name'),
+    documentNumber: text('document_number').notNull(),
+    listedOn: day('listed_on').notNull(),
+    requiredCompletionDate: day('required_completion_date').notNull(),
+    stopProduction: boolean('stop_production').notNull().default(false),
+    reviewAppliedOn: day('review_applied_on'),
+    reviewDue: day('review_due'),
+    reviewedOn: day('reviewed_on'),
+    delistedOn: day('delisted_on'),
+    delistDocumentNumber: text('delist_document_number'),
+  },
+  (t) => [index('hazard_listings_due_idx').on(t.requiredCompletionDate)],
+);
+
+/**
+ * Statistics rollup, maintained in the same transaction as each report and closure. One row per
+ * (area code of the hazard, park, sector, source, grade, month found): a cohort, so "rectified" counts the
+ * hazards found that month that are closed by now and the rectification rate never exceeds 100 %.
+ * park_key is '' for no park (a NOT NULL key keeps ON CONFLICT simple on every PostgreSQL version).
+ */
+export const hazardStatsMonthly = pgTable(
+  'hazard_stats_monthly',
+  {
+    areaCode: text('area_code').notNull(),
+    parkKey: text('park_key').notNull(),
+    sector: text('sector').notNull(),
+    source: text('source').notNull(),
+    grade: text('grade').notNull(),
+    /** 'YYYY-MM' of found_on. */
+    month: text('month').notNull(),
+    found: integer('found').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    closedLate: integer('closed_late').notNull().default(0),
+    /** Sum over closed ones of closed_on − found_on, in calendar days. */
+    closeDays: integer('close_days').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.areaCode, t.parkKey, t.sector, t.source, t.grade, t.month] }),
+    index('hazard_stats_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+    index('hazard_stats_month_idx').on(t.month),
+  ],
+);
