@@ -65,7 +65,7 @@ function upload(c: Client, file: Buffer, filename = 'enterprises.xlsx', dryRun =
 
 const row = (name: string, code: string, over: Partial<Record<number, Row[number]>> = {}): Row => {
   const r: Row = [name, code, '测试路 8 号', area, '机械', '粉尘涉爆；有限空间', 35, '否', null, null];
-  for (const [i, v] of Object.entries(over)) r[Number(i)] = v;
+  for (const [i, v] of Object.entries(over)) r[Number(i)] = v ?? null;
   return r;
 };
 const total = async () => (await t.database.db.select({ n: count() }).from(enterprises))[0]!.n;
