@@ -2,3 +2,5 @@ export * from './platform';
 export * from './enterprises';
 export * from './hazards';
 export * from './files';
+export * from './risks';
+export * from './checks';
