@@ -9,3 +9,5 @@ export * from './schemas/areas';
 export * from './schemas/audit';
 export * from './schemas/enterprises';
 export * from './sectors';
+export * from './schemas/hazards';
+export * from './schemas/hazard-stats';

@@ -27,6 +27,11 @@ export const grants = {
   'enterprise.import': ['district_officer', 'street_officer'],
   'enterprise.export': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   'enterprise.overrideCreditCode': ['district_officer'],
+  'hazard.read': [...staff, ...enterpriseUsers],
+  'hazard.report': [...enterpriseUsers, 'grid_inspector', 'street_officer', 'district_officer', 'industry_officer', 'park_officer'],
+  'hazard.act': [...staff, ...enterpriseUsers],
+  'hazard.list': ['district_officer', 'street_officer'],
+  'hazard.stats': [...staff],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,0 +1,95 @@
+// Hidden-danger statistics (supervision side), the enterprise's 令16号 quarterly/annual report, and the code
+// tables the web reads for its forms.
+import { z } from 'zod';
+import { areaCode } from './common';
+import { hazardStateKeys } from './hazards';
+
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'date.format' });
+
+export const hazardStatsGroups = ['area', 'sector', 'source', 'grade'] as const;
+export type HazardStatsGroup = (typeof hazardStatsGroups)[number];
+
+export const hazardStatsQuery = z
+  .object({
+    groupBy: z.enum(hazardStatsGroups).default('area'),
+    /** Statistics of this area and below (intersected with the caller's own jurisdiction). */
+    areaCode: areaCode.optional(),
+    /** Months found, 'YYYY-MM', inclusive. */
+    from: month.optional(),
+    to: month.optional(),
+  })
+  .strict();
+export type HazardStatsQuery = z.infer<typeof hazardStatsQuery>;
+
+export const hazardStatsRow = z.object({
+  key: z.string(),
+  label: bilingual,
+  /** Hidden dangers found in the period. */
+  found: z.number().int(),
+  /** Of those, closed (销号) by now. */
+  rectified: z.number().int(),
+  /** rectified / found; null when nothing was found. */
+  rectificationRate: z.number().nullable(),
+  /** Of those, open and past their deadline today. */
+  overdue: z.number().int(),
+  /** Of those closed, rectified after the deadline. */
+  closedLate: z.number().int(),
+  averageDaysToClose: z.number().nullable(),
+  selfReported: z.number().int(),
+  /** 自查自报率: found by the enterprise's own self-check / found. */
+  selfReportShare: z.number().nullable(),
+  major: z.number().int(),
+});
+export type HazardStatsRow = z.infer<typeof hazardStatsRow>;
+
+export const hazardStats = z.object({
+  groupBy: z.enum(hazardStatsGroups),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  rows: z.array(hazardStatsRow),
+  total: hazardStatsRow,
+});
+export type HazardStats = z.infer<typeof hazardStats>;
+
+/** '2026Q3' for a quarter, '2026' for a year. */
+export const hazardReportQuery = z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, { error: 'date.format' }) }).strict();
+
+export const hazardReport = z.object({
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  period: z.object({ kind: z.enum(['quarter', 'year']), label: z.string(), from: z.string(), to: z.string() }),
+  /** 令16号: quarter reports by the 15th of the next month, the annual one by 31 January. */
+  due: z.string(),
+  found: z.number().int(),
+  foundByGrade: z.record(z.string(), z.number().int()),
+  foundBySource: z.record(z.string(), z.number().int()),
+  foundByCategory: z.record(z.string(), z.number().int()),
+  closedInPeriod: z.number().int(),
+  openAtEnd: z.number().int(),
+  overdueAtEnd: z.number().int(),
+  rectificationRate: z.number().nullable(),
+  majorHazards: z.array(
+    z.object({ id: z.uuid(), number: z.string(), description: z.string(), state: z.enum(hazardStateKeys), listed: z.boolean() }),
+  ),
+  generatedAt: z.string(),
+});
+export type HazardReport = z.infer<typeof hazardReport>;
+
+const option = z.object({ value: z.string(), label: bilingual });
+
+export const hazardMetaQuery = z.object({ enterpriseId: z.uuid().optional() }).strict();
+export const hazardMeta = z.object({
+  sources: z.array(option.extend({ finder: z.enum(['enterprise', 'regulator']) })),
+  categories: z.array(option),
+  grades: z.array(option.extend({ definition: bilingual })),
+  states: z.array(option),
+  actions: z.array(option.extend({ evidence: z.array(z.string()), majorEvidence: z.array(z.string()) })),
+  evidenceFields: z.array(option),
+  treatmentPlanParts: z.array(option),
+  implementations: z.array(option),
+  accidentTypes: z.array(option),
+  /** 令10号 items that apply to the given enterprise (placeholders carry no text). */
+  majorItems: z.array(z.object({ id: z.string(), label: bilingual, text: z.string().nullable() })),
+});
+export type HazardMeta = z.infer<typeof hazardMeta>;

@@ -1,0 +1,97 @@
+// Rules about who may record what on a hidden danger beyond the workflow itself: which sources each side may
+// claim, whether a 令10号 item fits the enterprise, 挂牌督办 permissions, and the caller's abilities on a record.
+import { can, type Sector } from '@anjian/contracts';
+import { sql } from 'drizzle-orm';
+import { counters } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import type { DbOrTx } from '../../platform/db';
+import { fieldError, type BilingualDetail } from '../../platform/errors';
+import { hazardSourceInfo, type HazardGrade, type HazardSource } from '../../reference/hazards/classification';
+import { findItem, memOrder10, type StandardItem } from '../../reference/hazards/major-hazard-standard';
+import { actorKindOfRole, availableActions, type HazardState } from '../../reference/hazards/workflow';
+import type { HazardRow } from './hazards.queries';
+
+/**
+ * An enterprise account records only its own self-check findings; a regulator never records one as a self-check,
+ * because a self-check finding is signed off by the enterprise itself (workflow.acceptorOf).
+ */
+export function sourceRefusal(actor: Actor, source: HazardSource): BilingualDetail | null {
+  const kind = actorKindOfRole(actor.role);
+  const selfCheck = hazardSourceInfo[source].finder === 'enterprise';
+  if (kind === 'enterprise' && !selfCheck) {
+    return {
+      field: 'source',
+      zh: '企业账号只能登记企业自查发现的隐患',
+      en: 'Enterprise accounts record their own self-check findings only',
+    };
+  }
+  if (kind === 'regulator' && selfCheck) {
+    return {
+      field: 'source',
+      zh: '监管人员登记的隐患不能标记为企业自查',
+      en: 'A regulator cannot record a finding as an enterprise self-check',
+    };
+  }
+  return null;
+}
+
+/** Validates a 令10号 item reference against the enterprise's sector; returns the item. */
+export function checkMajorItem(id: string, grade: HazardGrade, sector: Sector): StandardItem {
+  const item = findItem(id);
+  if (!item)
+    throw fieldError(
+      'majorItemId',
+      '不是《工贸企业重大事故隐患判定标准》中的条目',
+      'Not an item of the 工贸 major-hazard standard (令10号)',
+    );
+  if (grade !== 'major') {
+    throw fieldError(
+      'majorItemId',
+      '引用了重大事故隐患判定标准条目，隐患等级应为重大',
+      'A cited major-hazard item makes this a major hidden danger',
+    );
+  }
+  if (!memOrder10.sectors.includes(sector)) {
+    throw fieldError(
+      'majorItemId',
+      '令10号仅适用于工贸企业，该企业行业不在其范围内',
+      "令10号 covers industry-and-trade enterprises only; this enterprise's sector is outside it",
+    );
+  }
+  const article = memOrder10.articles.find((a) => a.number === item.article);
+  if (article?.scope.kind === 'sector' && article.scope.sector !== sector) {
+    throw fieldError('majorItemId', '该条目适用于其他行业的企业', "This item applies to another sector's enterprises");
+  }
+  return item;
+}
+
+/** 隐患编号 YH<year>-<6 digits>, gap-free per year: the counter row is locked by the upsert until commit. */
+export async function nextHazardNumber(tx: DbOrTx, year: string): Promise<string> {
+  const [row] = await tx
+    .insert(counters)
+    .values({ key: `hazard:${year}`, value: 1 })
+    .onConflictDoUpdate({ target: counters.key, set: { value: sql`${counters.value} + 1` } })
+    .returning({ value: counters.value });
+  return `YH${year}-${String(row!.value).padStart(6, '0')}`;
+}
+
+/** Listing steps the caller may take now (挂牌督办); they never change the workflow state. */
+export function listingAbilities(actor: Actor, h: Pick<HazardRow, 'grade' | 'state' | 'listing'>): string[] {
+  const out: string[] = [];
+  const lister = can(actor.role, 'hazard.list');
+  if (lister && h.grade === 'major' && !h.listing && h.state !== 'closed') out.push('list');
+  if (h.listing && !h.listing.delistedOn) {
+    if (actorKindOfRole(actor.role) === 'enterprise' && h.state !== 'closed') out.push('report_progress');
+    if (lister && h.state === 'closed') out.push('delist');
+  }
+  return out;
+}
+
+export function hazardAbilities(actor: Actor, h: Pick<HazardRow, 'grade' | 'source' | 'state' | 'listing'>): string[] {
+  const kind = actorKindOfRole(actor.role);
+  const actions =
+    kind && can(actor.role, 'hazard.act')
+      ? availableActions({ state: h.state as HazardState, grade: h.grade as HazardGrade, source: h.source as HazardSource }, { kind })
+      : [];
+  return [...actions, ...listingAbilities(actor, h)];
+}

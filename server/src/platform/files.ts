@@ -1,0 +1,177 @@
+// Uploaded photos and documents: checked by content, stripped of location metadata, stored under
+// <data dir>/files/ with a server-generated name, and readable only through their owning record.
+// A capability that owns files registers a resolver (`registerFileOwner`) saying whether a caller may read the
+// owning record; before a file is attached to a record only its uploader may read it.
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { files } from '../db/schema';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+import type { DbOrTx } from './db';
+import { AppError, fieldError } from './errors';
+import { detectType, type FileKind } from './file-types';
+import { MalformedImageError, sanitizeImage } from './image-metadata';
+import { cstDate } from './time';
+
+export type FileRow = typeof files.$inferSelect;
+
+/** Bytes per kind: phone photos are a few MB; scanned rectification reports and plans can be larger. */
+export const fileLimits: Record<FileKind, number> = { photo: 10 * 1024 * 1024, document: 20 * 1024 * 1024 };
+
+type OwnerCheck = (db: DbOrTx, actor: Actor, ownerId: string) => Promise<boolean>;
+const owners = new Map<string, OwnerCheck>();
+
+export function registerFileOwner(type: string, canRead: OwnerCheck): void {
+  owners.set(type, canRead);
+}
+
+export function filesRoot(dataDir: string): string {
+  return path.join(dataDir, 'files');
+}
+
+/** Absolute path of a stored name, refusing anything that would leave the files folder. */
+export function storedPath(dataDir: string, storageName: string): string {
+  const root = path.resolve(filesRoot(dataDir));
+  const full = path.resolve(root, storageName);
+  if (!full.startsWith(root + path.sep)) throw new Error(`stored name escapes the files folder: ${storageName}`);
+  return full;
+}
+
+/**
+ * The uploaded name is only shown and offered as the download name, never used as a path; still, a name that
+ * tries to climb folders or carries control characters marks a hostile client, so the upload is refused.
+ */
+export function checkUploadName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const hostile = /[/\\\u0000-\u001f\u007f]/.test(name) || name.split(/[/\\]/).includes('..') || name.trim() === '' || name.length > 200;
+  if (hostile) throw fieldError('file', '文件名不合法（不能包含路径或控制字符）', 'Invalid file name (no paths or control characters)');
+  return name.trim();
+}
+
+export interface Upload {
+  filename: string;
+  data: Buffer;
+}
+
+/** Validates, cleans and stores one upload, then records it (unattached) in the same transaction as its audit. */
+export async function storeUpload(db: DbOrTx, dataDir: string, actor: Actor, ip: string | null, upload: Upload): Promise<FileRow> {
+  const originalName = checkUploadName(upload.filename);
+  const type = detectType(upload.data);
+  if (!type)
+    throw new AppError('UNSUPPORTED_MEDIA', [
+      {
+        field: 'file',
+        zh: '仅支持 JPEG、PNG、WebP 照片和 PDF、DOCX、XLSX 文档',
+        en: 'Only JPEG, PNG and WebP photos and PDF, DOCX and XLSX documents are accepted',
+      },
+    ]);
+  if (upload.data.length > fileLimits[type.kind]) {
+    const mb = fileLimits[type.kind] / 1024 / 1024;
+    throw new AppError('TOO_LARGE', [
+      {
+        field: 'file',
+        zh: `${type.kind === 'photo' ? '照片' : '文档'}不能超过 ${mb} MB`,
+        en: `${type.kind === 'photo' ? 'Photos' : 'Documents'} may not exceed ${mb} MB`,
+      },
+    ]);
+  }
+  let clean: { data: Buffer; thumbnail: Buffer | null };
+  try {
+    clean = sanitizeImage(type.mime, upload.data);
+  } catch (e) {
+    if (e instanceof MalformedImageError)
+      throw new AppError('UNSUPPORTED_MEDIA', [
+        { field: 'file', zh: '图片文件已损坏或不是真正的图片', en: 'The image is damaged or not really an image' },
+      ]);
+    throw e;
+  }
+  const id = randomUUID();
+  const folder = cstDate().slice(0, 7).replace('-', '/');
+  const storageName = `${folder}/${id}.${type.ext}`;
+  const thumbnailName = clean.thumbnail ? `${folder}/${id}.thumb.jpg` : null;
+  await writeAtomically(storedPath(dataDir, storageName), clean.data);
+  if (thumbnailName) await writeAtomically(storedPath(dataDir, thumbnailName), clean.thumbnail!);
+  try {
+    const [row] = await db
+      .insert(files)
+      .values({
+        id,
+        storageName,
+        originalName,
+        mime: type.mime,
+        size: clean.data.length,
+        sha256: createHash('sha256').update(clean.data).digest('hex'),
+        kind: type.kind,
+        thumbnailName,
+        uploadedBy: actor.id,
+      })
+      .returning();
+    await recordAudit(
+      db,
+      { actor, ip },
+      { action: 'file.upload', entityType: 'file', entityId: id, after: { originalName, mime: type.mime, size: clean.data.length } },
+    );
+    return row!;
+  } catch (e) {
+    await removeStored(dataDir, [storageName, thumbnailName]);
+    throw e;
+  }
+}
+
+async function writeAtomically(target: string, data: Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${randomUUID()}.part`;
+  await fs.writeFile(tmp, data, { flag: 'wx', mode: 0o640 });
+  await fs.rename(tmp, target);
+}
+
+export async function removeStored(dataDir: string, names: (string | null)[]): Promise<void> {
+  for (const n of names) if (n) await fs.rm(storedPath(dataDir, n), { force: true });
+}
+
+/**
+ * Attaches files to a record inside the caller's transaction. Only the uploader's own, still unattached files
+ * can be claimed, so nobody can pull another person's upload (or another record's evidence) into their record.
+ */
+export async function claimFiles(tx: DbOrTx, actor: Actor, ids: readonly string[], owner: { type: string; id: string }): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const claimed = await tx
+    .update(files)
+    .set({ ownerType: owner.type, ownerId: owner.id })
+    .where(and(inArray(files.id, unique), eq(files.uploadedBy, actor.id), isNull(files.ownerId)))
+    .returning({ id: files.id });
+  if (claimed.length !== unique.length) {
+    throw fieldError(
+      'attachments',
+      '附件不存在、不是您上传的，或已被使用',
+      'An attachment does not exist, was not uploaded by you, or is already used',
+    );
+  }
+  return unique;
+}
+
+/** The file row if the caller may read it; null otherwise (the route answers 404 either way). */
+export async function findReadableFile(db: DbOrTx, actor: Actor, id: string): Promise<FileRow | null> {
+  const [row] = await db.select().from(files).where(eq(files.id, id));
+  if (!row) return null;
+  if (!row.ownerType || !row.ownerId) return row.uploadedBy === actor.id ? row : null;
+  const check = owners.get(row.ownerType);
+  return check && (await check(db, actor, row.ownerId)) ? row : null;
+}
+
+export async function findFilesByIds(db: DbOrTx, ids: readonly string[]): Promise<FileRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(files)
+    .where(inArray(files.id, [...new Set(ids)]));
+}
+
+/** RFC 6266 header: an ASCII fallback plus the UTF-8 name, always as an attachment. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
