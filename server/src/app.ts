@@ -22,9 +22,24 @@ import { jurisdictionRoutes } from './modules/jurisdiction/jurisdiction.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { mapRoutes } from './modules/map/map.routes';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes';
+import { hazardsRoutes } from './modules/hazards/hazards.routes';
+import { hazardListingRoutes } from './modules/hazards/hazards.listing.routes';
+import { hazardStatsRoutes } from './modules/hazards/hazards.stats.routes';
+import { filesRoutes } from './modules/files/files.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
-const modules: ((app: ZodApp) => void)[] = [healthRoutes, authRoutes, usersRoutes, jurisdictionRoutes, auditRoutes, enterprisesRoutes];
+const modules: ((app: ZodApp) => void)[] = [
+  healthRoutes,
+  authRoutes,
+  usersRoutes,
+  jurisdictionRoutes,
+  auditRoutes,
+  enterprisesRoutes,
+  hazardsRoutes,
+  hazardListingRoutes,
+  hazardStatsRoutes,
+  filesRoutes,
+];
 
 export interface BuiltApp {
   app: FastifyInstance;
