@@ -5,8 +5,9 @@ import { openDatabase } from './platform/db';
 import { verifyAuditChain, recordAudit } from './platform/audit';
 import { checkPassword, hashPassword } from './platform/passwords';
 import { areas, organisations, users } from './db/schema';
-import { loadDivisions } from './modules/jurisdiction/load-divisions';
+import { LONGGANG, loadDivisions } from './modules/jurisdiction/load-divisions';
 import { seedDemo } from './seed/demo';
+import { seedEnterprises } from './seed/enterprises';
 
 function flag(name: string, argv: string[]): string | undefined {
   const hit = argv.find((a) => a.startsWith(`--${name}=`));
@@ -71,17 +72,46 @@ async function run(argv: string[]) {
         break;
       }
       case 'seed': {
-        await seedDemo(db, config.argon2);
-        console.log('demo data seeded');
+        const scale = flag('scale', argv);
+        if (!scale) {
+          await seedDemo(db, config.argon2);
+          console.log('demo data seeded');
+          break;
+        }
+        await seedScale(database, scale, Number(flag('seed', argv) ?? 1));
         break;
       }
       default:
-        console.log('usage: cli <migrate|init-areas|create-admin|audit-verify|seed> [--flags]');
+        console.log('usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]> [--flags]');
         process.exitCode = 1;
     }
   } finally {
     await database.close();
   }
+}
+
+/** Volume data for load tests: enterprises under the loaded areas (龙岗区 is loaded when none are). */
+const SCALES: Record<string, number> = { district: 20_000, city: 200_000, province: 1_000_000 };
+
+async function seedScale(database: Awaited<ReturnType<typeof openDatabase>>, scale: string, seed: number) {
+  const count = SCALES[scale];
+  if (!count) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+  if (scale === 'province' && database.engine === 'pglite') {
+    throw new Error('--scale=province (1,000,000 enterprises) needs PostgreSQL: set DATABASE_URL');
+  }
+  const { db } = database;
+  if (!(await db.query.areas.findFirst({ where: eq(areas.level, 'community') }))) {
+    await loadDivisions(db, { ...LONGGANG, excludeStreets: [...LONGGANG.excludeStreets], gridsPerCommunity: 2 });
+  }
+  const started = Date.now();
+  const n = await seedEnterprises(db, {
+    count,
+    seed,
+    batchSize: database.engine === 'postgres' ? 5000 : 2000,
+    onProgress: (k) => process.stdout.write(`\r${k.toLocaleString('en')} / ${count.toLocaleString('en')}`),
+  });
+  console.log(`\n${n.toLocaleString('en')} enterprises inserted in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
+  if (n < count) console.log('Some codes already existed (same seed as an earlier run): pass --seed=<n> for new ones.');
 }
 
 run(process.argv.slice(2)).catch((err) => {

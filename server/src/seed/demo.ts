@@ -6,9 +6,13 @@ import { areas, users } from '../db/schema';
 import type { Db } from '../platform/db';
 import type { Argon2Params } from '../platform/passwords';
 import { LONGGANG, loadDivisions } from '../modules/jurisdiction/load-divisions';
-import { buildOrg, buildPark, buildUser } from './factories';
+import { completeCreditCode } from '../reference/credit-code';
+import { buildEnterprise, buildOrg, buildPark, buildUser } from './factories';
+import { seedEnterprises } from './enterprises';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
+/** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
+const DEMO_ENTERPRISES = 2000;
 
 export interface DemoLogin {
   username: string;
@@ -85,6 +89,47 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
     const out: DemoLogin[] = [];
     for (const [username, role, displayName, org] of accounts) {
       await buildUser(tx, { role, org, username, displayName, password: DEMO_PASSWORD, argon2 });
+      out.push({ username, role, displayName });
+    }
+
+    // The enterprise file: generated units across the district, plus one named unit with its own accounts.
+    await seedEnterprises(tx, { count: DEMO_ENTERPRISES, seed: 2026 });
+    const [community] = await tx
+      .select()
+      .from(areas)
+      .where(sql`${areas.level} = 'community' and ${areas.code} like ${`${longcheng.code}%`}`)
+      .orderBy(asc(areas.code))
+      .limit(1);
+    const hongda = await buildEnterprise(tx, {
+      area: community!,
+      name: '深圳市龙岗区宏达五金制品有限公司',
+      creditCode: completeCreditCode('91440307MA5G2HD8X'),
+      address: `深圳市龙岗区龙城街道${community!.name}龙翔大道 88 号 3 栋`,
+      legalRepresentative: '黄志明',
+      principalName: '黄志明',
+      principalPhone: '13923456789',
+      safetyManagerName: '陈海燕',
+      safetyManagerPhone: '13612345678',
+      longitude: 114.2468,
+      latitude: 22.7209,
+      industryCode: 'C33',
+      sector: 'machinery',
+      hazardTags: ['combustible_dust', 'special_equipment'],
+      employees: 86,
+      isKey: true,
+      smallMicro: true,
+      premises: 'rented',
+      landlord: `${community!.name.split('社区')[0]}股份合作公司`,
+      standardizationGrade: '3',
+      standardizationDate: '2024-06-18',
+      standardizationExpiry: '2027-06-18',
+    });
+    const enterpriseAccounts: [string, Role, string][] = [
+      ['ent_boss', 'enterprise_principal', '宏达五金 黄志明'],
+      ['ent_safety', 'enterprise_safety_manager', '宏达五金 陈海燕'],
+    ];
+    for (const [username, role, displayName] of enterpriseAccounts) {
+      await buildUser(tx, { role, org: null, enterpriseId: hongda.id, username, displayName, password: DEMO_PASSWORD, argon2 });
       out.push({ username, role, displayName });
     }
     return out;
