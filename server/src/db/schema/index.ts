@@ -4,3 +4,5 @@ export * from './hazards';
 export * from './files';
 export * from './risks';
 export * from './checks';
+export * from './accidents';
+export * from './indicators';
