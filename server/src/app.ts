@@ -26,6 +26,8 @@ import { hazardsRoutes } from './modules/hazards/hazards.routes';
 import { hazardListingRoutes } from './modules/hazards/hazards.listing.routes';
 import { hazardStatsRoutes } from './modules/hazards/hazards.stats.routes';
 import { filesRoutes } from './modules/files/files.routes';
+import { risksRoutes } from './modules/risks/risks.routes';
+import { risksDistrictRoutes } from './modules/risks/risks-district.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
 const modules: ((app: ZodApp) => void)[] = [
@@ -39,6 +41,8 @@ const modules: ((app: ZodApp) => void)[] = [
   hazardListingRoutes,
   hazardStatsRoutes,
   filesRoutes,
+  risksRoutes,
+  risksDistrictRoutes,
 ];
 
 export interface BuiltApp {

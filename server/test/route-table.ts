@@ -14,6 +14,7 @@ interface Row {
 
 const staff = ['district_leader', 'district_officer', 'street_officer', 'grid_inspector', 'industry_officer', 'park_officer'] as const;
 const enterpriseUsers = ['enterprise_principal', 'enterprise_safety_manager'] as const;
+const riskManagers = ['district_officer', 'street_officer', ...enterpriseUsers] as const;
 
 export const routeTable: Record<string, Row> = {
   'GET /api/health': { access: 'public', roles: 'any' },
@@ -82,4 +83,30 @@ export const routeTable: Record<string, Row> = {
   'GET /api/enterprises/:id/hazard-export': { access: 'hazard.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/files/:id': { access: 'authenticated', roles: 'any' },
   'GET /api/files/:id/thumbnail': { access: 'authenticated', roles: 'any' },
+  // Risk graded control (risks module).
+  'GET /api/enterprises/:id/risk-units': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/enterprises/:id/risk-units': { access: 'risk.manage', roles: riskManagers, payload: { name: '配料岗位', kind: 'post' } },
+  'GET /api/risk-units/:id': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  'PATCH /api/risk-units/:id': { access: 'risk.manage', roles: riskManagers, payload: { version: 1 } },
+  'DELETE /api/risk-units/:id': { access: 'risk.manage', roles: riskManagers, payload: { version: 1 } },
+  'GET /api/risk-units/:id/card.docx': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/risk-units/:id/events': { access: 'risk.manage', roles: riskManagers, payload: { name: '粉尘爆炸' } },
+  'GET /api/risk-events/:id': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  'PATCH /api/risk-events/:id': { access: 'risk.manage', roles: riskManagers, payload: { version: 1 } },
+  'POST /api/risk-events/:id/close': { access: 'risk.manage', roles: riskManagers, payload: { version: 1, reason: '设备已拆除' } },
+  'POST /api/risk-events/:id/reopen': { access: 'risk.manage', roles: riskManagers, payload: { version: 1 } },
+  'DELETE /api/risk-events/:id': { access: 'risk.manage', roles: riskManagers, payload: { version: 1 } },
+  'GET /api/risk-events/:id/measures': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/risk-events/:id/measures': {
+    access: 'risk.manage',
+    roles: riskManagers,
+    payload: { type: 'ppe', description: '佩戴防尘口罩' },
+  },
+  'PATCH /api/risk-measures/:id': { access: 'risk.manage', roles: riskManagers, payload: { version: 1 } },
+  'DELETE /api/risk-measures/:id': { access: 'risk.manage', roles: riskManagers, payload: { version: 1 } },
+  'GET /api/risks/reference': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  'PATCH /api/risks/settings': { access: 'risk.manageTemplates', roles: ['district_officer'] },
+  'GET /api/risks/distribution': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/risks/map-colours': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  // END risks/checks rows
 };

@@ -11,3 +11,5 @@ export * from './schemas/enterprises';
 export * from './sectors';
 export * from './schemas/hazards';
 export * from './schemas/hazard-stats';
+export * from './schemas/risks';
+export * from './schemas/checks';

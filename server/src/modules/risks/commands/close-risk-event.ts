@@ -1,0 +1,73 @@
+// Closes a risk event (eliminated: it no longer counts towards the enterprise's colour), reopens it, or retires
+// it (soft delete). Each changes the summary in the same transaction.
+import { and, eq, isNull } from 'drizzle-orm';
+import { riskEvents, riskMeasures } from '../../../db/schema';
+import type { Actor } from '../../../platform/actor';
+import { recordAudit } from '../../../platform/audit';
+import type { Db, Tx } from '../../../platform/db';
+import { AppError, notFound } from '../../../platform/errors';
+import { findEvent, findMeasuresOfEvents } from '../risks.queries';
+import { auditRow, presentEvent } from '../risks.presenter';
+import { lockEnterpriseRisks, refreshRiskSummary } from '../risks.summary';
+import { nextStatus, type RiskEventAction } from '../risks.workflow';
+
+async function lockedEvent(tx: Tx, actor: Actor, id: string, version: number) {
+  const probe = await findEvent(tx, actor, id);
+  if (!probe) throw notFound();
+  await lockEnterpriseRisks(tx, probe.enterpriseId);
+  const before = await findEvent(tx, actor, id, true);
+  if (!before) throw notFound();
+  if (before.version !== version) {
+    throw new AppError('CONFLICT', [], { current: presentEvent(actor, before, await findMeasuresOfEvents(tx, [id])) });
+  }
+  return before;
+}
+
+export async function changeRiskEventStatus(
+  db: Db,
+  actor: Actor,
+  ip: string | null,
+  id: string,
+  action: RiskEventAction,
+  input: { version: number; reason?: string },
+) {
+  return db.transaction(async (tx) => {
+    const before = await lockedEvent(tx, actor, id, input.version);
+    const status = nextStatus(before.status, action);
+    await tx
+      .update(riskEvents)
+      .set({
+        status,
+        closedAt: status === 'closed' ? new Date() : null,
+        closedReason: status === 'closed' ? (input.reason ?? null) : null,
+        updatedAt: new Date(),
+        version: before.version + 1,
+      })
+      .where(eq(riskEvents.id, id));
+    await refreshRiskSummary(tx, before.enterpriseId);
+    const after = (await findEvent(tx, actor, id))!;
+    await recordAudit(
+      tx,
+      { actor, ip },
+      { action: `risk.event.${action}`, entityType: 'risk_event', entityId: id, before: auditRow(before), after: auditRow(after) },
+    );
+    return after;
+  });
+}
+
+export async function deleteRiskEvent(db: Db, actor: Actor, ip: string | null, id: string, version: number) {
+  return db.transaction(async (tx) => {
+    const before = await lockedEvent(tx, actor, id, version);
+    const now = new Date();
+    await tx
+      .update(riskMeasures)
+      .set({ deletedAt: now })
+      .where(and(eq(riskMeasures.eventId, id), isNull(riskMeasures.deletedAt)));
+    await tx
+      .update(riskEvents)
+      .set({ deletedAt: now, version: before.version + 1 })
+      .where(eq(riskEvents.id, id));
+    await refreshRiskSummary(tx, before.enterpriseId);
+    await recordAudit(tx, { actor, ip }, { action: 'risk.event.delete', entityType: 'risk_event', entityId: id, before: auditRow(before) });
+  });
+}
