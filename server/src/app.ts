@@ -28,6 +28,10 @@ import { hazardStatsRoutes } from './modules/hazards/hazards.stats.routes';
 import { filesRoutes } from './modules/files/files.routes';
 import { risksRoutes } from './modules/risks/risks.routes';
 import { risksDistrictRoutes } from './modules/risks/risks-district.routes';
+import { accidentsRoutes } from './modules/accidents/accidents.routes';
+import { investigationRoutes } from './modules/accidents/investigation.routes';
+import { analysisRoutes } from './modules/accidents/analysis.routes';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
 const modules: ((app: ZodApp) => void)[] = [
@@ -43,6 +47,10 @@ const modules: ((app: ZodApp) => void)[] = [
   filesRoutes,
   risksRoutes,
   risksDistrictRoutes,
+  accidentsRoutes,
+  investigationRoutes,
+  analysisRoutes,
+  indicatorsRoutes,
 ];
 
 export interface BuiltApp {

@@ -15,6 +15,8 @@ interface Row {
 const staff = ['district_leader', 'district_officer', 'street_officer', 'grid_inspector', 'industry_officer', 'park_officer'] as const;
 const enterpriseUsers = ['enterprise_principal', 'enterprise_safety_manager'] as const;
 const riskManagers = ['district_officer', 'street_officer', ...enterpriseUsers] as const;
+const accidentOfficers = ['district_officer', 'street_officer', 'industry_officer'] as const;
+const indicatorReaders = ['district_leader', 'district_officer', 'street_officer', 'industry_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
   'GET /api/health': { access: 'public', roles: 'any' },
@@ -109,4 +111,25 @@ export const routeTable: Record<string, Row> = {
   'GET /api/risks/distribution': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/risks/map-colours': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
   // END risks/checks rows
+  // Accidents and indicators (accidents, indicators modules).
+  'GET /api/accidents': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/accidents/code-tables': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/accidents/grade-preview': { access: 'accident.create', roles: accidentOfficers },
+  'POST /api/accidents': { access: 'accident.create', roles: accidentOfficers },
+  'GET /api/accidents/:id': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
+  'PATCH /api/accidents/:id': { access: 'accident.update', roles: accidentOfficers, payload: { version: 1 } },
+  'POST /api/accidents/:id/reports': { access: 'accident.update', roles: accidentOfficers },
+  'GET /api/accidents/:id/timeline': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/accidents/:id/follow-ups/:dutyId/complete': { access: 'accident.update', roles: accidentOfficers },
+  'GET /api/accidents/:id/investigation': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
+  'PUT /api/accidents/:id/investigation': { access: 'accident.update', roles: accidentOfficers },
+  'POST /api/accidents/:id/investigation/extension': { access: 'accident.update', roles: accidentOfficers },
+  'GET /api/accidents/analysis': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/accidents/hotspots': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/indicators': { access: 'indicator.read', roles: indicatorReaders },
+  'GET /api/indicators/gaoming': { access: 'indicator.read', roles: indicatorReaders },
+  'PUT /api/indicators/base/:areaCode/:year': { access: 'indicator.manage', roles: ['district_officer'] },
+  'POST /api/indicators/base/import': { access: 'indicator.manage', roles: ['district_officer'] },
+  'PUT /api/indicators/targets/:areaCode/:year/:indicator': { access: 'indicator.manage', roles: ['district_officer'] },
+  'POST /api/accident-statistics/import': { access: 'indicator.manage', roles: ['district_officer'] },
 };

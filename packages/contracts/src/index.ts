@@ -13,3 +13,6 @@ export * from './schemas/hazards';
 export * from './schemas/hazard-stats';
 export * from './schemas/risks';
 export * from './schemas/checks';
+export * from './schemas/accidents';
+export * from './schemas/accident-investigation';
+export * from './schemas/indicators';

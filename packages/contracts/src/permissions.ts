@@ -37,6 +37,11 @@ export const grants = {
   'hazard.act': [...staff, ...enterpriseUsers],
   'hazard.list': ['district_officer', 'street_officer'],
   'hazard.stats': [...staff],
+  'accident.read': [...staff, ...enterpriseUsers],
+  'accident.create': ['district_officer', 'street_officer', 'industry_officer'],
+  'accident.update': ['district_officer', 'street_officer', 'industry_officer'],
+  'indicator.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer'],
+  'indicator.manage': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -79,7 +79,8 @@ export function hazardsRoutes(app: ZodApp) {
           { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
         ]);
       }
-      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 } });
+      // preservePath: see the name exactly as sent, so a client trying to climb folders is refused, not silently trimmed.
+      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
       if (!file) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
       const data = await file.toBuffer(); // over the limit this throws, answered as 413 before anything is stored
       const row = await app.db.transaction((tx) =>
