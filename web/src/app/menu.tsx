@@ -1,7 +1,7 @@
 // The menu and routes in one list: an entry shows only when the caller holds its permission.
 import type { ReactNode } from 'react';
 import { lazy } from 'react';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Bilingual, Permission } from '@anjian/contracts';
 
 export interface MenuEntry {
@@ -16,10 +16,18 @@ export interface MenuEntry {
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 const JurisdictionPage = lazy(() => import('../features/jurisdiction/JurisdictionPage').then((m) => ({ default: m.JurisdictionPage })));
 const UserList = lazy(() => import('../resources/users').then((m) => ({ default: m.UserList })));
+const EnterpriseRoutes = lazy(() => import('../resources/enterprises').then((m) => ({ default: m.EnterpriseRoutes })));
 const AuditList = lazy(() => import('../resources/audit').then((m) => ({ default: m.AuditList })));
 
 export const menu: MenuEntry[] = [
   { path: '/', label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined />, element: <HomePage /> },
+  {
+    path: '/enterprises',
+    label: { zh: '企业档案', en: 'Enterprises' },
+    icon: <BankOutlined />,
+    permission: 'enterprise.read',
+    element: <EnterpriseRoutes />,
+  },
   {
     path: '/jurisdiction',
     label: { zh: '辖区与机构', en: 'Jurisdiction' },

@@ -1,0 +1,19 @@
+// Map colours: a qualitative palette for sectors, and the four statutory risk colours
+// (红橙黄蓝, 安委办〔2016〕11号) for risk levels, most severe first.
+export const sectorColours = [
+  '#5470c6',
+  '#91cc75',
+  '#fac858',
+  '#ee6666',
+  '#73c0de',
+  '#3ba272',
+  '#fc8452',
+  '#9a60b4',
+  '#ea7ccc',
+  '#8d6e63',
+  '#26a69a',
+  '#ff7043',
+  '#7e57c2',
+  '#78909c',
+];
+export const riskColours = ['#e53935', '#fb8c00', '#fdd835', '#1e88e5'];

@@ -1,0 +1,30 @@
+// Tabs that other capabilities add to the enterprise file. Each capability registers its own tab;
+// until it exists the tab says what will appear there.
+import type { ReactNode } from 'react';
+import { Empty } from 'antd';
+import type { Bilingual, Enterprise } from '@anjian/contracts';
+
+export interface EnterpriseTab {
+  key: string;
+  label: Bilingual;
+  render(e: Enterprise): ReactNode;
+}
+
+const pending = (what: Bilingual): EnterpriseTab['render'] =>
+  function Pending() {
+    return <Empty description={`${what.zh} / ${what.en}`} />;
+  };
+
+export const enterpriseTabs: EnterpriseTab[] = [
+  { key: 'risks', label: { zh: '风险分级', en: 'Risks' }, render: pending({ zh: '暂无风险辨识记录', en: 'No risk assessments yet' }) },
+  { key: 'hazards', label: { zh: '隐患排查', en: 'Hidden dangers' }, render: pending({ zh: '暂无隐患记录', en: 'No hidden dangers yet' }) },
+  { key: 'inspections', label: { zh: '执法检查', en: 'Inspections' }, render: pending({ zh: '暂无检查记录', en: 'No inspections yet' }) },
+  { key: 'penalties', label: { zh: '行政处罚', en: 'Penalties' }, render: pending({ zh: '暂无处罚记录', en: 'No penalties yet' }) },
+  { key: 'accidents', label: { zh: '事故', en: 'Accidents' }, render: pending({ zh: '暂无事故记录', en: 'No accidents yet' }) },
+  {
+    key: 'certificates',
+    label: { zh: '持证情况', en: 'Certificates' },
+    render: pending({ zh: '暂无持证记录', en: 'No certificates yet' }),
+  },
+  { key: 'insurance', label: { zh: '安责险', en: 'Insurance' }, render: pending({ zh: '暂无保险记录', en: 'No insurance records yet' }) },
+];
