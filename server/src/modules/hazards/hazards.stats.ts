@@ -24,7 +24,8 @@ interface Grouping {
 function grouping(q: HazardStatsQuery, root: string): Grouping {
   switch (q.groupBy) {
     case 'area': {
-      const n = childLength(root);
+      // Inlined, not a parameter: SELECT and GROUP BY must be the same expression, and two $n would differ.
+      const n = sql.raw(String(childLength(root)));
       return {
         rollup: sql`left(${hazardStatsMonthly.areaCode}, ${n})`,
         live: sql`left(${hazards.areaCode}, ${n})`,

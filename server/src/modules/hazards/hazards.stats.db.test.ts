@@ -1,0 +1,149 @@
+// The maintained statistics rollup equals a plain GROUP BY over the hazards after any sequence of reports and
+// workflow steps (fast-check drives random sequences on a moving clock), and the statistics API agrees with it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
+import type { Role } from '@anjian/contracts';
+import type { Actor } from '../../platform/actor';
+import { rowsOf } from '../../platform/db';
+import { addDays } from '../../platform/time';
+import { areaPrefixOf } from '../../platform/scope';
+import { availableActions, type HazardAction } from '../../reference/hazards/workflow';
+import { actOnHazard } from './commands/act-on-hazard';
+import { reportHazard } from './commands/report-hazard';
+import { hazardClock } from './hazards.clock';
+import { buildHazardWorld, completeImplementations, completePlan, type HazardWorld } from './hazards.fixtures';
+
+let w: HazardWorld;
+const realToday = hazardClock.today;
+beforeAll(async () => {
+  w = await buildHazardWorld();
+});
+afterAll(async () => {
+  hazardClock.today = realToday;
+  await w.close();
+});
+
+function actor(role: Role, o: { areaCode?: string; enterpriseId?: string }): Actor {
+  const enterprise = role.startsWith('enterprise_');
+  return {
+    id: crypto.randomUUID(),
+    username: role,
+    displayName: role,
+    role,
+    orgId: null,
+    orgName: null,
+    areaCode: o.areaCode ?? null,
+    areaPrefix: o.areaCode ? areaPrefixOf(o.areaCode) : null,
+    sectors: [],
+    parkId: null,
+    enterpriseId: o.enterpriseId ?? null,
+    scopeKind: enterprise ? 'enterprise' : 'area',
+    mustChangePassword: false,
+  };
+}
+
+const rollupSql = sql`select area_code, park_key, sector, source, grade, month, found, closed, closed_late, close_days
+  from hazard_stats_monthly order by 1, 2, 3, 4, 5, 6`;
+const plainSql = sql`select area_code, coalesce(park_id::text, '') as park_key, sector, source, grade, to_char(found_on, 'YYYY-MM') as month,
+    count(*)::int as found,
+    (count(*) filter (where state = 'closed'))::int as closed,
+    (count(*) filter (where state = 'closed' and deadline is not null and coalesce(submitted_on, closed_on) > deadline))::int as closed_late,
+    (coalesce(sum(closed_on - found_on) filter (where state = 'closed'), 0))::int as close_days
+  from hazards group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`;
+
+const op = fc.record({
+  report: fc.boolean(),
+  pick: fc.nat(),
+  choice: fc.nat(),
+  major: fc.boolean(),
+  byEnterprise: fc.boolean(),
+  onB: fc.boolean(),
+  step: fc.integer({ min: 0, max: 9 }),
+  foundBack: fc.integer({ min: 0, max: 45 }),
+  deadlineIn: fc.integer({ min: 1, max: 15 }),
+});
+
+describe('statistics rollup', () => {
+  it('equals a plain GROUP BY over the hazards after random reports and steps', async () => {
+    const db = w.t.database.db;
+    const district = w.streetA.slice(0, 6);
+    const regulator = actor('district_officer', { areaCode: district });
+    const ent = {
+      A: actor('enterprise_safety_manager', { enterpriseId: w.enterpriseA.id }),
+      B: actor('enterprise_safety_manager', { enterpriseId: w.enterpriseB.id }),
+    };
+    let today = '2025-01-06';
+    hazardClock.today = () => today;
+    const open: { id: string; enterprise: 'A' | 'B' }[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
+        for (const o of ops) {
+          today = addDays(today, o.step);
+          const key = o.onB ? 'B' : 'A';
+          if (o.report || open.length === 0) {
+            const who = o.byEnterprise ? ent[key] : regulator;
+            const row = await reportHazard(db, who, null, {
+              enterpriseId: key === 'A' ? w.enterpriseA.id : w.enterpriseB.id,
+              source: o.byEnterprise ? 'enterprise_self_check' : 'government_inspection',
+              description: '随机隐患',
+              category: 'unsafe_condition',
+              grade: o.major ? 'major' : 'general',
+              foundOn: addDays(today, -o.foundBack) < '2025-01-01' ? today : addDays(today, -o.foundBack),
+            });
+            open.push({ id: row.id, enterprise: key });
+            continue;
+          }
+          const target = open[o.pick % open.length]!;
+          const current = (await db.query.hazards.findFirst({ where: (h, { eq }) => eq(h.id, target.id) }))!;
+          const candidates = (['enterprise', 'regulator'] as const).flatMap((kind) =>
+            availableActions(
+              { state: current.state as never, grade: current.grade as never, source: current.source as never },
+              { kind },
+            ).map((a) => ({ kind, a })),
+          );
+          if (candidates.length === 0) continue;
+          const { kind, a } = candidates[o.choice % candidates.length]!;
+          const evidence: Record<HazardAction, Record<string, unknown>> = {
+            start_rectification: { deadline: addDays(today, o.deadlineIn), responsiblePerson: '责任人' },
+            extend_deadline: { newDeadline: addDays(current.deadline ?? today, o.deadlineIn), extensionReason: '延期' },
+            submit_for_acceptance: { rectificationRecord: '已整改', treatmentPlan: completePlan, implementations: completeImplementations },
+            accept: { acceptanceOpinion: '合格' },
+            reject: { rejectionReason: '不合格' },
+            fix_on_the_spot: { onTheSpotRecord: '当场整改' },
+          };
+          const who = kind === 'enterprise' ? ent[target.enterprise] : regulator;
+          await actOnHazard(db, who, null, target.id, a, { version: current.version, evidence: evidence[a], attachments: [] });
+          if (a === 'accept' || a === 'fix_on_the_spot') open.splice(open.indexOf(target), 1);
+        }
+        const rollup = rowsOf<Record<string, unknown>>(await db.execute(rollupSql));
+        const plain = rowsOf<Record<string, unknown>>(await db.execute(plainSql));
+        expect(rollup).toEqual(plain);
+      }),
+      { numRuns: 8 },
+    );
+
+    // The API, from the rollup plus the live overdue count, agrees with the plain figures.
+    const [truth] = rowsOf<{ found: number; closed: number; overdue: number; self: number; days: number }>(
+      await db.execute(sql`select count(*)::int as found, (count(*) filter (where state = 'closed'))::int as closed,
+        (count(*) filter (where state in ('reported', 'rectifying') and deadline < ${today}))::int as overdue,
+        (count(*) filter (where source = 'enterprise_self_check'))::int as self,
+        (coalesce(sum(closed_on - found_on) filter (where state = 'closed'), 0))::int as days from hazards`),
+    );
+    for (const groupBy of ['area', 'sector', 'source', 'grade']) {
+      const stats = (await w.districtOfficer.get(`/api/hazards/stats?groupBy=${groupBy}`)).json();
+      expect(stats.total, groupBy).toMatchObject({
+        found: truth!.found,
+        rectified: truth!.closed,
+        overdue: truth!.overdue,
+        selfReported: truth!.self,
+      });
+      expect(stats.rows.reduce((s: number, r: { found: number }) => s + r.found, 0)).toBe(truth!.found);
+    }
+    const byStreet = (await w.streetOfficerA.get('/api/hazards/stats?groupBy=grade')).json();
+    const [streetTruth] = rowsOf<{ found: number }>(
+      await db.execute(sql`select count(*)::int as found from hazards where area_code like ${`${w.streetA}%`}`),
+    );
+    expect(byStreet.total.found).toBe(streetTruth!.found);
+  });
+});
