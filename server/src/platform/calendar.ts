@@ -1,7 +1,14 @@
 // Working days per the official holiday and make-up-workday calendar (maintained in `chinese-days`).
 // A year the package has no data for is a visible alarm, never a silent "weekdays are workdays".
-import calendarData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import { addDays } from './time';
+
+// Loaded with require: the bundled server keeps npm packages external, and JSON import attributes do
+// not survive bundling on every toolchain.
+const calendarData = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+};
 
 const holidays = new Set(Object.keys(calendarData.holidays));
 const makeUpWorkdays = new Set(Object.keys(calendarData.workdays));
