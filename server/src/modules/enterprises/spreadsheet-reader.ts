@@ -1,6 +1,7 @@
 // Reads an uploaded table: .xlsx (streamed, first worksheet) or .csv (UTF-8, or GB18030 as saved by
 // Excel on Chinese Windows). The type is decided by the bytes, not by the name the client gave.
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors';
 import { unneutralise, type Cell } from './enterprises.sheet';
@@ -45,8 +46,45 @@ function normaliseCell(v: unknown): Cell {
   return null;
 }
 
+type Chunks = AsyncIterable<Buffer | string>;
+interface ReaderInternals {
+  _parseWorksheet(iterator: Chunks, sheetNo: string): unknown;
+  _parseSharedStrings(entry: Readable): unknown;
+  _parseWorkbook(entry: Readable): unknown;
+  _parseStyles(entry: Readable): unknown;
+  _parseRels(entry: Readable): unknown;
+}
+
+async function* decodeUtf8(chunks: Chunks): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const c of chunks) {
+    const s = typeof c === 'string' ? c : decoder.write(c);
+    if (s) yield s;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * ExcelJS 4.4's streaming reader decodes each zip chunk on its own, so a Chinese character split across
+ * two chunks turns into U+FFFD (seen on 1 row in ~1,000). Its parts are fed decoded text instead: the
+ * worksheet through a streaming UTF-8 decoder, the other parts with setEncoding. These are ExcelJS
+ * internals (exceljs is pinned to 4.4); spreadsheet-reader.test.ts fails if the fix stops working.
+ */
+function utf8WorkbookReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options);
+  const r = reader as unknown as ReaderInternals;
+  const parseWorksheet = r._parseWorksheet.bind(r);
+  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodeUtf8(iterator), sheetNo);
+  for (const m of ['_parseSharedStrings', '_parseWorkbook', '_parseStyles', '_parseRels'] as const) {
+    const parse = r[m].bind(r);
+    r[m] = (entry: Readable) => parse(entry.setEncoding('utf8'));
+  }
+  return reader;
+}
+
 async function* readXlsx(buffer: Buffer): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+  const reader = utf8WorkbookReader(Readable.from(buffer), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache', // needed to tell date cells from numbers
