@@ -52,8 +52,9 @@ export function EnterpriseMap() {
       const p = cfg.tileDatum === 'gcj02' ? wgs84ToGcj02({ lng, lat }) : { lng, lat };
       return [p.lat, p.lng];
     };
-    const m = L.map(el.current, { preferCanvas: true, zoomControl: true }).setView([22.68, 114.25], 11);
+    const m = L.map(el.current, { preferCanvas: true, zoomControl: true, maxZoom: 18 }).setView([22.68, 114.25], 11);
     map.current = m;
+    m.attributionControl.setPrefix('Leaflet');
     if (cfg.tileUrl) {
       const layer = L.tileLayer(cfg.tileUrl, { attribution: cfg.attribution ?? '', maxZoom: 18 });
       layer.on('tileerror', () => setTileError(true));
