@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { lazy } from 'react';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons';
 import type { Bilingual, Permission } from '@anjian/contracts';
 
 export interface MenuEntry {
@@ -18,6 +19,10 @@ const JurisdictionPage = lazy(() => import('../features/jurisdiction/Jurisdictio
 const UserList = lazy(() => import('../resources/users').then((m) => ({ default: m.UserList })));
 const EnterpriseRoutes = lazy(() => import('../resources/enterprises').then((m) => ({ default: m.EnterpriseRoutes })));
 const AuditList = lazy(() => import('../resources/audit').then((m) => ({ default: m.AuditList })));
+
+const HazardRoutes = lazy(() => import('../resources/hazards').then((m) => ({ default: m.HazardRoutes })));
+const ListedRegister = lazy(() => import('../resources/hazards').then((m) => ({ default: m.ListedRegister })));
+const HazardStats = lazy(() => import('../resources/hazards').then((m) => ({ default: m.HazardStats })));
 
 export const menu: MenuEntry[] = [
   { path: '/', label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined />, element: <HomePage /> },
@@ -37,4 +42,25 @@ export const menu: MenuEntry[] = [
   },
   { path: '/users', label: { zh: '用户管理', en: 'Users' }, icon: <TeamOutlined />, permission: 'user.read', element: <UserList /> },
   { path: '/audit', label: { zh: '审计日志', en: 'Audit log' }, icon: <AuditOutlined />, permission: 'audit.read', element: <AuditList /> },
+  {
+    path: '/hazards',
+    label: { zh: '隐患排查治理', en: 'Hidden dangers' },
+    icon: <AlertOutlined />,
+    permission: 'hazard.read',
+    element: <HazardRoutes />,
+  },
+  {
+    path: '/listed-hazards',
+    label: { zh: '挂牌督办', en: 'Listed supervision' },
+    icon: <FlagOutlined />,
+    permission: 'hazard.read',
+    element: <ListedRegister />,
+  },
+  {
+    path: '/hazard-stats',
+    label: { zh: '隐患统计', en: 'Hazard statistics' },
+    icon: <BarChartOutlined />,
+    permission: 'hazard.stats',
+    element: <HazardStats />,
+  },
 ];

@@ -262,6 +262,7 @@ export const hazardDetail = hazardSummary.extend({
 export type HazardDetail = z.infer<typeof hazardDetail>;
 
 export const listedHazard = hazardSummary.extend({ listing: hazardListing });
+export type ListedHazard = z.infer<typeof listedHazard>;
 export const listedHazardQuery = z
   .object({ status: z.enum(['listed', 'review_applied', 'reviewed', 'delisted']).optional(), ...pageQuery })
   .strict();

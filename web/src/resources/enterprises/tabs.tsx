@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Empty } from 'antd';
 import type { Bilingual, Enterprise } from '@anjian/contracts';
+import { EnterpriseHazardsTab } from '../hazards/EnterpriseHazardsTab';
 
 export interface EnterpriseTab {
   key: string;
@@ -17,7 +18,7 @@ const pending = (what: Bilingual): EnterpriseTab['render'] =>
 
 export const enterpriseTabs: EnterpriseTab[] = [
   { key: 'risks', label: { zh: '风险分级', en: 'Risks' }, render: pending({ zh: '暂无风险辨识记录', en: 'No risk assessments yet' }) },
-  { key: 'hazards', label: { zh: '隐患排查', en: 'Hidden dangers' }, render: pending({ zh: '暂无隐患记录', en: 'No hidden dangers yet' }) },
+  { key: 'hazards', label: { zh: '隐患排查', en: 'Hidden dangers' }, render: (e) => <EnterpriseHazardsTab enterprise={e} /> },
   { key: 'inspections', label: { zh: '执法检查', en: 'Inspections' }, render: pending({ zh: '暂无检查记录', en: 'No inspections yet' }) },
   { key: 'penalties', label: { zh: '行政处罚', en: 'Penalties' }, render: pending({ zh: '暂无处罚记录', en: 'No penalties yet' }) },
   { key: 'accidents', label: { zh: '事故', en: 'Accidents' }, render: pending({ zh: '暂无事故记录', en: 'No accidents yet' }) },

@@ -1,0 +1,93 @@
+// 挂牌督办 steps on a major hidden danger: list it, report progress (enterprise), de-list it after acceptance.
+import { useState } from 'react';
+import { App, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import type dayjs from 'dayjs';
+import type { HazardDetail, HazardFile } from '@anjian/contracts';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { applyApiErrors } from '../../components/apiErrors';
+import { AttachmentInput } from './AttachmentInput';
+import { listingStepLabels } from './meta';
+
+export interface ListingFormProps {
+  hazard: HazardDetail;
+  step: 'list' | 'report_progress' | 'delist' | null;
+  onClose(updated?: HazardDetail): void;
+}
+
+const paths = { list: 'listing', report_progress: 'listing/progress', delist: 'listing/delist' } as const;
+
+export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const submit = async (v: Record<string, unknown>) => {
+    if (!step) return;
+    const body: Record<string, unknown> = { ...v, version: hazard.version };
+    if (v.requiredCompletionDate) body.requiredCompletionDate = (v.requiredCompletionDate as dayjs.Dayjs).format('YYYY-MM-DD');
+    if (v.attachments) body.attachments = (v.attachments as HazardFile[]).map((f) => f.id);
+    for (const k of Object.keys(body)) if (body[k] === undefined || body[k] === '') delete body[k];
+    setSaving(true);
+    try {
+      const updated = await api.post<HazardDetail>(`/api/hazards/${hazard.id}/${paths[step]}`, body);
+      message.success(t('已办理', 'Done'));
+      onClose(updated);
+    } catch (e) {
+      const rest = applyApiErrors(form, e);
+      if (rest) message.error(rest);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const required = [{ required: true }];
+  return (
+    <Modal
+      open={!!step}
+      title={step ? label(listingStepLabels[step]) : ''}
+      onCancel={() => onClose()}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: saving }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        {step === 'list' && (
+          <>
+            <Form.Item name="documentNumber" label={t('督办文号', 'Document number')} rules={required}>
+              <Input maxLength={64} />
+            </Form.Item>
+            <Form.Item name="requiredCompletionDate" label={t('要求完成日期', 'Required completion date')} rules={required}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="stopProduction" valuePropName="checked" initialValue={false}>
+              <Checkbox>{t('责令全部或局部停产停业治理', 'Ordered to stop production (fully or partly) during treatment')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="note" label={t('督办要求', 'Requirements')}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </>
+        )}
+        {step === 'report_progress' && (
+          <>
+            <Form.Item name="progress" label={t('治理进展', 'Progress')} rules={required}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Form.Item name="attachments" label={t('照片或材料', 'Photos or documents')}>
+              <AttachmentInput documents />
+            </Form.Item>
+          </>
+        )}
+        {step === 'delist' && (
+          <>
+            <Form.Item name="documentNumber" label={t('销号文号', 'Document number')}>
+              <Input maxLength={64} />
+            </Form.Item>
+            <Form.Item name="opinion" label={t('销号意见', 'Opinion')} rules={required}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
