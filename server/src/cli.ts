@@ -8,6 +8,8 @@ import { areas, organisations, users } from './db/schema';
 import { LONGGANG, loadDivisions } from './modules/jurisdiction/load-divisions';
 import { seedDemo } from './seed/demo';
 import { seedEnterprises } from './seed/enterprises';
+import { seedGaoming } from './seed/gaoming';
+import { rebuildRollup } from './modules/accidents/rollup';
 
 function flag(name: string, argv: string[]): string | undefined {
   const hit = argv.find((a) => a.startsWith(`--${name}=`));
@@ -81,8 +83,20 @@ async function run(argv: string[]) {
         await seedScale(database, scale, Number(flag('seed', argv) ?? 1));
         break;
       }
+      case 'seed-gaoming': {
+        await seedGaoming(db);
+        console.log('Gaoming (440608) statistics, base data and targets loaded');
+        break;
+      }
+      case 'rebuild-accident-rollup': {
+        const n = await db.transaction((tx) => rebuildRollup(tx));
+        console.log(`accident rollup rebuilt: ${n} rows`);
+        break;
+      }
       default:
-        console.log('usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]> [--flags]');
+        console.log(
+          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-accident-rollup> [--flags]',
+        );
         process.exitCode = 1;
     }
   } finally {

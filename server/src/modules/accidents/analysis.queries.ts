@@ -64,7 +64,7 @@ const inCategories = (col: SQL | typeof r.category, cats: readonly string[]) =>
     sql`, `,
   )})`;
 
-function rollupQuery(db: DbOrTx, actor: Actor | null, group: GroupKey, w: MonthWindow, f: AggFilter, rootLength: number) {
+export function rollupQuery(db: DbOrTx, actor: Actor | null, group: GroupKey, w: MonthWindow, f: AggFilter, rootLength: number) {
   const keys: Record<GroupKey, SQL> = {
     year: sql`${r.year}::text`,
     month: sql`${r.year}::text || '-' || lpad(${r.month}::text, 2, '0')`,
@@ -95,7 +95,7 @@ function rollupQuery(db: DbOrTx, actor: Actor | null, group: GroupKey, w: MonthW
     .groupBy(key);
 }
 
-function registryQuery(db: DbOrTx, actor: Actor | null, group: GroupKey, w: MonthWindow, f: AggFilter, rootLength: number) {
+export function registryQuery(db: DbOrTx, actor: Actor | null, group: GroupKey, w: MonthWindow, f: AggFilter, rootLength: number) {
   const local = sql`(${a.occurredAt} at time zone 'Asia/Shanghai')`;
   const keys: Record<GroupKey, SQL> = {
     year: sql`to_char(${local}, 'YYYY')`,

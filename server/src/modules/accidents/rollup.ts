@@ -122,7 +122,7 @@ const cstMonthOf = (part: 'year' | 'month') =>
 /** The plain GROUP BY over the registry that the rollup must equal, key for key. */
 export async function rollupFromRegistry(db: DbOrTx): Promise<(RollupKey & RollupValues)[]> {
   const key = {
-    areaCode: sql<string>`left(${accidents.areaCode}, ${ROLLUP_AREA_DIGITS})`,
+    areaCode: sql<string>`left(${accidents.areaCode}, ${sql.raw(String(ROLLUP_AREA_DIGITS))})`,
     sector: sql<string>`coalesce(${accidents.sector}, '')`,
     category: accidents.category,
     typeKey: sql<string>`${accidents.typeScheme} || ':' || ${accidents.typeCode}`,
