@@ -32,6 +32,7 @@ import { accidentsRoutes } from './modules/accidents/accidents.routes';
 import { investigationRoutes } from './modules/accidents/investigation.routes';
 import { analysisRoutes } from './modules/accidents/analysis.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
+import { checksRoutes } from './modules/checks/checks.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
 const modules: ((app: ZodApp) => void)[] = [
@@ -51,6 +52,7 @@ const modules: ((app: ZodApp) => void)[] = [
   investigationRoutes,
   analysisRoutes,
   indicatorsRoutes,
+  checksRoutes,
 ];
 
 export interface BuiltApp {

@@ -7,6 +7,8 @@ import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { users } from './db/schema';
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
+import { startScheduler, type Scheduler } from './platform/jobs';
+import { generateCheckTasksJob } from './modules/checks/checks.job';
 
 async function main() {
   const config = loadConfig();
@@ -17,13 +19,14 @@ async function main() {
     closing = true;
     console.log(`\n${signal}: closing…`);
     try {
+      running.scheduler?.stop();
       await running.app?.close();
     } finally {
       await database.close();
       process.exit(0);
     }
   };
-  const running: { app?: Awaited<ReturnType<typeof buildApp>>['app'] } = {};
+  const running: { app?: Awaited<ReturnType<typeof buildApp>>['app']; scheduler?: Scheduler } = {};
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -47,6 +50,8 @@ async function main() {
   }
   const { app } = await buildApp(database, config, { logger: true });
   running.app = app;
+  // Daily jobs (idempotent, once per China day): scheduled self-inspection tasks.
+  running.scheduler = startScheduler(database.db, [generateCheckTasksJob], { log: (m) => app.log.info(m) });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}/`;
   console.log(`\nAnjian 安监 is running at ${url}  (database: ${database.engine}, API docs: ${url}api/docs)`);

@@ -110,6 +110,16 @@ export const routeTable: Record<string, Row> = {
   'PATCH /api/risks/settings': { access: 'risk.manageTemplates', roles: ['district_officer'] },
   'GET /api/risks/distribution': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/risks/map-colours': { access: 'risk.read', roles: [...staff, ...enterpriseUsers] },
+  // Scheduled self-inspection (checks module).
+  'GET /api/check-tasks': { access: 'check.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/check-tasks/missed-summary': { access: 'check.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/check-tasks/generate': { access: 'risk.manageTemplates', roles: ['district_officer'], payload: { date: '2026-01-05' } },
+  'GET /api/check-tasks/:id': { access: 'check.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/check-tasks/:id/submit': { access: 'check.do', roles: enterpriseUsers },
+  'GET /api/check-templates': { access: 'check.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/check-templates': { access: 'risk.manageTemplates', roles: ['district_officer'] },
+  'PUT /api/check-templates/:id': { access: 'risk.manageTemplates', roles: ['district_officer'] },
+  'DELETE /api/check-templates/:id': { access: 'risk.manageTemplates', roles: ['district_officer'], payload: { version: 1 } },
   // END risks/checks rows
   // Accidents and indicators (accidents, indicators modules).
   'GET /api/accidents': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },

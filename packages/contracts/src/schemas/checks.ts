@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Bilingual } from '../errors';
 import { hazardTags, sectors } from '../sectors';
 import { isoDate, pageQuery } from './common';
+import { hazardCategoryKeys, hazardGradeKeys } from './hazards';
 import { checkFrequencies, responsibleLevels, riskLevelKeys } from './risks';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -117,8 +118,11 @@ export const submitCheckTaskBody = z
             itemId: z.uuid(),
             result: z.enum(['pass', 'fail']),
             note: text(500).nullable().optional(),
-            /** An uploaded file's id (photo taken on the phone). */
-            photoId: text(100).nullable().optional(),
+            /** A photo uploaded by the same caller (POST /api/hazards/attachments) and not yet attached elsewhere. */
+            photoId: z.uuid().nullable().optional(),
+            /** For a failed item: the hidden danger's grade (default 一般) and category (default from the measure type). */
+            grade: z.enum(hazardGradeKeys).optional(),
+            category: z.enum(hazardCategoryKeys).optional(),
           })
           .strict(),
       )
