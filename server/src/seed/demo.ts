@@ -9,6 +9,7 @@ import { LONGGANG, loadDivisions } from '../modules/jurisdiction/load-divisions'
 import { completeCreditCode } from '../reference/credit-code';
 import { buildEnterprise, buildOrg, buildPark, buildUser } from './factories';
 import { seedEnterprises } from './enterprises';
+import { seedDemoHazards } from './hazards';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 /** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
@@ -132,6 +133,8 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
       await buildUser(tx, { role, org: null, enterpriseId: hongda.id, username, displayName, password: DEMO_PASSWORD, argon2 });
       out.push({ username, role, displayName });
     }
+    // Hidden dangers in 龙城街道 (hazards capability), after the accounts they are reported by.
+    await seedDemoHazards(tx, longcheng.code);
     return out;
   });
 }

@@ -4,7 +4,7 @@
 import type { HazardActionBody } from '@anjian/contracts';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
-import type { Db } from '../../../platform/db';
+import type { DbOrTx } from '../../../platform/db';
 import { AppError, fieldError, notFound } from '../../../platform/errors';
 import { claimFiles } from '../../../platform/files';
 import type { HazardGrade, HazardSource } from '../../../reference/hazards/classification';
@@ -92,7 +92,7 @@ function buildStep(h: HazardRow, action: HazardAction, body: HazardActionBody, t
 }
 
 export async function actOnHazard(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   ip: string | null,
   id: string,

@@ -3,12 +3,12 @@
 import type { z } from 'zod';
 import type { listHazardBody } from '@anjian/contracts';
 import type { Actor } from '../../../platform/actor';
-import type { Db } from '../../../platform/db';
+import type { DbOrTx } from '../../../platform/db';
 import { fieldError } from '../../../platform/errors';
 import { insertListing } from '../hazards.listing';
 import { runListingStep } from './listing-step';
 
-export function listHazard(db: Db, actor: Actor, ip: string | null, id: string, body: z.infer<typeof listHazardBody>) {
+export function listHazard(db: DbOrTx, actor: Actor, ip: string | null, id: string, body: z.infer<typeof listHazardBody>) {
   return runListingStep(db, actor, ip, id, 'list', body, async (tx, _h, today) => {
     if (body.requiredCompletionDate < today) {
       throw fieldError('requiredCompletionDate', '要求完成日期不能早于今天', 'The required completion date cannot be in the past');

@@ -3,7 +3,7 @@
 // row, version bump and audit entry are written here so no step can forget them.
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
-import type { Db, Tx } from '../../../platform/db';
+import type { DbOrTx, Tx } from '../../../platform/db';
 import { AppError, notFound } from '../../../platform/errors';
 import { claimFiles } from '../../../platform/files';
 import { hazardClock } from '../hazards.clock';
@@ -29,7 +29,7 @@ export interface StepInput {
 }
 
 export async function runListingStep(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   ip: string | null,
   id: string,
