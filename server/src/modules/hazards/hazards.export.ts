@@ -65,7 +65,7 @@ export async function exportEnterpriseHazards(db: DbOrTx, actor: Actor, enterpri
   // A hazard belongs to a check record either through the record's hazard_id or its own origin reference.
   const recordOf = new Map<string, string>();
   for (const i of items) if (i.hazardId) recordOf.set(i.hazardId, i.id);
-  for (const h of all) if (h.originType === 'check_task_item' && h.originId && !recordOf.has(h.id)) recordOf.set(h.id, h.originId);
+  for (const h of all) if (h.originType === 'check_item' && h.originId && !recordOf.has(h.id)) recordOf.set(h.id, h.originId);
   const hazardsOfRecord = (id: string) => all.filter((h) => recordOf.get(h.id) === id).map((h) => exportHazard(h, id));
   const recordsFor = (measureId: string) => {
     const mine = items.filter((i) => i.measureId === measureId);

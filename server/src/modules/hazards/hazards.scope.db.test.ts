@@ -89,4 +89,14 @@ describe('enterprise account', () => {
     const q3 = (await w.entA.get(`/api/enterprises/${w.enterpriseA.id}/hazard-report?period=2025Q3`)).json();
     expect(q3).toMatchObject({ found: 0, due: '2025-10-15', period: { from: '2025-07-01', to: '2025-09-30' } });
   });
+
+  it('exports its dual-prevention data with the hidden-danger level filled', async () => {
+    const res = await w.entA.get(`/api/enterprises/${w.enterpriseA.id}/hazard-export`);
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['content-disposition'])).toMatch(/^attachment/);
+    const body = res.json();
+    expect(body).toMatchObject({ format: 'anjian.dual-prevention.v1', enterprise: { id: w.enterpriseA.id }, units: [] });
+    expect(body.hiddenDangers.map((h: { id: string }) => h.id)).toEqual([a.id]);
+    expect(body.hiddenDangers[0]).toMatchObject({ grade: 'general', state: 'reported', acceptor: 'enterprise', checkRecordId: null });
+  });
 });
