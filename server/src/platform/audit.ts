@@ -77,12 +77,9 @@ function plain(v: unknown): unknown {
   return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
 }
 
-export async function recordAudit(db: DbOrTx, ctx: AuditContext, input: AuditInput): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS;
-  const fields: HashedFields = {
-    at: new Date(),
+function fieldsOf(ctx: AuditContext, input: AuditInput, at: Date): HashedFields {
+  return {
+    at,
     actorId: ctx.actor?.id ?? null,
     actorName: ctx.actor?.displayName ?? null,
     actorRole: ctx.actor?.role ?? null,
@@ -94,7 +91,30 @@ export async function recordAudit(db: DbOrTx, ctx: AuditContext, input: AuditInp
     ip: ctx.ip,
     result: input.result ?? 'ok',
   };
-  await db.insert(auditLog).values({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+}
+
+export async function recordAudit(db: DbOrTx, ctx: AuditContext, input: AuditInput): Promise<void> {
+  await recordAuditMany(db, ctx, [input]);
+}
+
+/**
+ * Several entries by one actor in one go (bulk imports): one lock, one read of the chain's end and one
+ * multi-row insert, chained in order exactly as if recorded one by one.
+ */
+export async function recordAuditMany(db: DbOrTx, ctx: AuditContext, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await db.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS;
+  const at = new Date();
+  const rows = inputs.map((input) => {
+    const fields = fieldsOf(ctx, input, at);
+    const row = { ...fields, prevHash, hash: entryHash(prevHash, fields) };
+    prevHash = row.hash;
+    return row;
+  });
+  // Ids follow array order (a multi-row INSERT takes sequence values in VALUES order), which is chain order.
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(auditLog).values(rows.slice(i, i + 1000));
 }
 
 export interface VerifyResult {

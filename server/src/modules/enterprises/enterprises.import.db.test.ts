@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
 import { auditLog, enterprises } from '../../db/schema';
+import { verifyAuditChain } from '../../platform/audit';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildOrg, buildPark, buildStreet, buildUser, randomCreditCode } from '../../seed/factories';
 
@@ -140,6 +141,8 @@ describe('enterprise import', () => {
     expect(history.items.map((h: { action: string }) => h.action)).toEqual(['enterprise.import.update', 'enterprise.import.create']);
     // one entry per changed record, one summary per import (the unchanged import wrote only its summary)
     expect((await t.database.db.select({ n: count() }).from(auditLog))[0]!.n).toBe(audits + 1 + 2);
+    // entries written in bulk are chained exactly as if written one by one
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true, firstBrokenId: null });
   });
 
   it('writes nothing on a dry run but reports the same outcome', async () => {

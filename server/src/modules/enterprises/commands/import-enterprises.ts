@@ -2,12 +2,12 @@
 // credit code in one transaction per batch of 500, and a bad row never blocks the good ones. Re-importing
 // the same file changes nothing; a dry run computes the same report and writes nothing.
 // Audit: one entry per created or updated record (so its history shows the import) plus one summary.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { validationMessages, type ImportReport, type Lang } from '@anjian/contracts';
 import { enterprises } from '../../../db/schema';
 import type { Db, DbOrTx } from '../../../platform/db';
 import type { Actor } from '../../../platform/actor';
-import { recordAudit } from '../../../platform/audit';
+import { recordAudit, recordAuditMany, type AuditInput } from '../../../platform/audit';
 import { AppError } from '../../../platform/errors';
 import { inScope } from '../../../platform/scope';
 import { normaliseCreditCode } from '../../../reference/credit-code';
@@ -89,6 +89,8 @@ export async function importEnterprises(db: Db, actor: Actor, ip: string | null,
   report.errors.sort((a, b) => a.row - b.row);
 
   if (!input.dryRun) {
+    // PGlite has no autovacuum: without fresh statistics after a big load the planner skips the search index.
+    if (report.created + report.updated >= 1000) await db.execute(sql`analyze enterprises`);
     await db.transaction((tx) =>
       recordAudit(
         tx,
@@ -165,18 +167,21 @@ async function planAndWrite(tx: DbOrTx, actor: Actor, ip: string | null, rows: G
   for (const u of updates) outcomes.push({ row: u.row, kind: 'updated' });
   if (input.dryRun) return outcomes;
 
-  const audit = (action: string, id: string, before: EnterpriseRecord | null, after: EnterpriseRecord) =>
-    recordAudit(
-      tx,
-      { actor, ip },
-      { action, entityType: 'enterprise', entityId: id, before: before && auditEnterprise(before), after: auditEnterprise(after) },
-    );
+  const entries: AuditInput[] = [];
+  const audit = (action: string, before: EnterpriseRecord | null, after: EnterpriseRecord) =>
+    entries.push({
+      action,
+      entityType: 'enterprise',
+      entityId: after.id,
+      before: before && auditEnterprise(before),
+      after: auditEnterprise(after),
+    });
   if (inserts.length > 0) {
     const created = await tx
       .insert(enterprises)
       .values(inserts.map((i) => i.values))
       .returning();
-    for (const row of created) await audit('enterprise.import.create', row.id, null, row);
+    for (const row of created) audit('enterprise.import.create', null, row);
   }
   for (const u of updates) {
     const [after] = await tx
@@ -184,7 +189,8 @@ async function planAndWrite(tx: DbOrTx, actor: Actor, ip: string | null, rows: G
       .set({ ...u.values, updatedAt: new Date(), version: u.before.version + 1 })
       .where(eq(enterprises.id, u.before.id))
       .returning();
-    await audit('enterprise.import.update', u.before.id, u.before, after!);
+    audit('enterprise.import.update', u.before, after!);
   }
+  await recordAuditMany(tx, { actor, ip }, entries);
   return outcomes;
 }
