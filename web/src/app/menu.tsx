@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { lazy } from 'react';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import type { Bilingual, Permission } from '@anjian/contracts';
 
 export interface MenuEntry {
@@ -22,7 +23,11 @@ const AuditList = lazy(() => import('../resources/audit').then((m) => ({ default
 
 const HazardRoutes = lazy(() => import('../resources/hazards').then((m) => ({ default: m.HazardRoutes })));
 const ListedRegister = lazy(() => import('../resources/hazards').then((m) => ({ default: m.ListedRegister })));
-const HazardStats = lazy(() => import('../resources/hazards').then((m) => ({ default: m.HazardStats })));
+// Its own chunk: ECharts loads only for those who open the statistics, not on the enterprise's phone.
+const HazardStats = lazy(() => import('../resources/hazards/HazardStats').then((m) => ({ default: m.HazardStats })));
+const AccidentRoutes = lazy(() => import('../resources/accidents').then((m) => ({ default: m.AccidentRoutes })));
+const AnalysisDashboard = lazy(() => import('../features/indicators').then((m) => ({ default: m.AnalysisDashboard })));
+const IndicatorRoutes = lazy(() => import('../features/indicators').then((m) => ({ default: m.IndicatorRoutes })));
 
 export const menu: MenuEntry[] = [
   { path: '/', label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined />, element: <HomePage /> },
@@ -62,5 +67,26 @@ export const menu: MenuEntry[] = [
     icon: <BarChartOutlined />,
     permission: 'hazard.stats',
     element: <HazardStats />,
+  },
+  {
+    path: '/accidents',
+    label: { zh: '事故管理', en: 'Accidents' },
+    icon: <FireOutlined />,
+    permission: 'accident.read',
+    element: <AccidentRoutes />,
+  },
+  {
+    path: '/accident-analysis',
+    label: { zh: '事故分析', en: 'Accident analysis' },
+    icon: <LineChartOutlined />,
+    permission: 'accident.read',
+    element: <AnalysisDashboard />,
+  },
+  {
+    path: '/indicators',
+    label: { zh: '控制指标', en: 'Safety indicators' },
+    icon: <DashboardOutlined />,
+    permission: 'indicator.read',
+    element: <IndicatorRoutes />,
   },
 ];

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Empty } from 'antd';
 import type { Bilingual, Enterprise } from '@anjian/contracts';
 import { EnterpriseHazardsTab } from '../hazards/EnterpriseHazardsTab';
+import { EnterpriseAccidentsTab } from '../accidents/EnterpriseAccidentsTab';
 
 export interface EnterpriseTab {
   key: string;
@@ -21,7 +22,7 @@ export const enterpriseTabs: EnterpriseTab[] = [
   { key: 'hazards', label: { zh: '隐患排查', en: 'Hidden dangers' }, render: (e) => <EnterpriseHazardsTab enterprise={e} /> },
   { key: 'inspections', label: { zh: '执法检查', en: 'Inspections' }, render: pending({ zh: '暂无检查记录', en: 'No inspections yet' }) },
   { key: 'penalties', label: { zh: '行政处罚', en: 'Penalties' }, render: pending({ zh: '暂无处罚记录', en: 'No penalties yet' }) },
-  { key: 'accidents', label: { zh: '事故', en: 'Accidents' }, render: pending({ zh: '暂无事故记录', en: 'No accidents yet' }) },
+  { key: 'accidents', label: { zh: '事故', en: 'Accidents' }, render: (e) => <EnterpriseAccidentsTab enterprise={e} /> },
   {
     key: 'certificates',
     label: { zh: '持证情况', en: 'Certificates' },
