@@ -4,8 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, type ScenarioResult } from './lib';
 import { authScenarios } from './scenarios/auth';
+import { districtScenario, provinceScenario } from './scenarios/enterprises';
 
-const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [{ name: 'auth', run: authScenarios }];
+const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
+  { name: 'auth', run: authScenarios },
+  { name: 'enterprises-district', run: districtScenario },
+  // Needs a PostgreSQL server (BENCH_PG_URL, default postgres://root@127.0.0.1:5432); skipped without one.
+  { name: 'enterprises-province', run: provinceScenario },
+];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const results: ScenarioResult[] = [];

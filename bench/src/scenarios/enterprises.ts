@@ -1,0 +1,136 @@
+// Issue 3: list and `q` search at district scale on PGlite and at province scale on PostgreSQL,
+// each against the same query run directly; import of 100,000 rows from .xlsx against COPY of the
+// same rows; export of 100,000 rows with the server's peak RSS.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../../server/src/platform/db';
+import { findEnterprises } from '../../../server/src/modules/enterprises/enterprises.queries';
+import type { EnterpriseListQuery } from '@anjian/contracts';
+import { actorFor, openDirect } from '../direct';
+import { freshDataDir, login, repoRoot, startPlatform, timeIt, type Proc, type ScenarioResult } from '../lib';
+import { importExportScenario } from './enterprise-import-export';
+
+const cli = (args: string[], env: Record<string, string>) =>
+  execFileSync(process.execPath, [path.join(repoRoot, 'server/dist/cli.js'), ...args], {
+    cwd: path.join(repoRoot, 'server'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 3_600_000,
+  });
+
+/** Two-character fragments of real names, the way users type them. */
+const FRAGMENTS = ['五金', '机械', '科技', '宏达', '电子', '塑胶', '建筑', '物流', '印刷', '贸易', '家具', '食品'];
+
+function queries(): { name: string; q: Partial<EnterpriseListQuery> }[] {
+  return [
+    { name: 'list page 1 (default sort)', q: {} },
+    ...FRAGMENTS.slice(0, 6).map((f) => ({ name: `q=${f}`, q: { q: f } })),
+    { name: 'q=credit-code prefix', q: { q: '91440307MA5' } },
+    { name: 'sector=machinery, key only', q: { sector: 'machinery', keyOnly: true } },
+  ];
+}
+
+const toQs = (q: Partial<EnterpriseListQuery>) =>
+  new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)] as [string, string])).toString();
+
+async function measureList(platform: Proc, direct: Awaited<ReturnType<typeof openDirect>>, engine: string, n: number, concurrency: number) {
+  const session = await login(platform.url, 'officer');
+  const actor = await actorFor(direct, 'officer');
+  const all = queries();
+  const api = await timeIt(
+    async (i) => {
+      const q = all[i % all.length]!.q;
+      const res = await fetch(`${platform.url}/api/enterprises?${toQs(q)}`, { headers: { cookie: session.cookie } });
+      if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    },
+    n,
+    concurrency,
+  );
+  const sql = await timeIt(
+    (i) =>
+      findEnterprises(direct.db, actor, { page: 1, pageSize: 20, sort: '-updatedAt', ...all[i % all.length]!.q } as EnterpriseListQuery),
+    n,
+    concurrency,
+  );
+  const first = (await (await fetch(`${platform.url}/api/enterprises?pageSize=1`, { headers: { cookie: session.cookie } })).json()) as {
+    total: number;
+  };
+  return {
+    name: `GET /api/enterprises list + q search (${first.total.toLocaleString('en')} units in scope)`,
+    engine,
+    metrics: { api, directSql: sql, mix: all.map((x) => x.name) },
+    ratios: { p50: api.p50ms / sql.p50ms, p95: api.p95ms / sql.p95ms },
+    targets: {
+      'p95 < 100 ms': { limit: 100, met: api.p95ms < 100 },
+      'API/SQL at p50 ≤ 1.5': { limit: 1.5, met: api.p50ms / sql.p50ms <= 1.5 },
+    },
+  } satisfies ScenarioResult;
+}
+
+export async function districtScenario(): Promise<ScenarioResult[]> {
+  const dataDir = freshDataDir('district');
+  const seeding = await startPlatform({ ANJIAN_DATA_DIR: dataDir });
+  await seeding.stop();
+  cli(['seed', '--scale=district', '--seed=11'], { ANJIAN_DATA_DIR: dataDir, DATABASE_URL: '' });
+  const copy = freshDataDir('district-direct');
+  fs.cpSync(dataDir, copy, { recursive: true });
+  fs.rmSync(path.join(copy, 'anjian.lock'), { force: true });
+  const platform = await startPlatform({ ANJIAN_DATA_DIR: dataDir });
+  const direct = await openDirect({ dataDir: copy });
+  try {
+    // PGlite runs one query at a time, so both sides are measured one request at a time.
+    return [await measureList(platform, direct, 'pglite', 300, 1)];
+  } finally {
+    await platform.stop();
+    await direct.close();
+  }
+}
+
+export const benchPgUrl = (db: string) => `${process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432'}/${db}`;
+
+export async function pgAvailable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: benchPgUrl('postgres') });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureDatabase(name: string, fresh: boolean): Promise<string> {
+  const c = new pg.Client({ connectionString: benchPgUrl('postgres') });
+  await c.connect();
+  if (fresh) await c.query(`drop database if exists ${name} with (force)`);
+  const exists = (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+  if (!exists) await c.query(`create database ${name}`);
+  await c.end();
+  return benchPgUrl(name);
+}
+
+export async function provinceScenario(): Promise<ScenarioResult[]> {
+  if (!(await pgAvailable())) return [];
+  // Kept between runs: loading 1,000,000 units takes minutes, so it is done once.
+  const url = await ensureDatabase('anjian_bench_province', false);
+  const direct = await openDirect({ databaseUrl: url });
+  await direct.migrate();
+  const rows = rowsOf<{ n: number }>(await direct.db.execute(sql`select count(*)::int as n from enterprises`));
+  if ((rows[0]?.n ?? 0) < 1_000_000) {
+    const seeding = await startPlatform({ DATABASE_URL: url }); // demo district, accounts
+    await seeding.stop();
+    cli(['seed', '--scale=province', '--seed=101'], { DATABASE_URL: url });
+    await direct.db.execute(sql`analyze`);
+  }
+  const platform = await startPlatform({ DATABASE_URL: url });
+  try {
+    return [await measureList(platform, direct, 'postgres', 400, 4), ...(await importExportScenario())];
+  } finally {
+    await platform.stop();
+    await direct.close();
+  }
+}
