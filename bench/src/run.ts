@@ -1,6 +1,7 @@
 // npm run bench: every scenario against a baseline measured in the same run; writes
 // bench/results/<date>.json and prints a table.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, type ScenarioResult } from './lib';
 import { authScenarios } from './scenarios/auth';
@@ -24,7 +25,10 @@ for (const s of scenarios) {
 const date = new Date().toISOString().slice(0, 10);
 const file = path.join(repoRoot, 'bench/results', `${date}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, JSON.stringify({ date, node: process.version, cpus: 2, results }, null, 2));
+// A run with --only keeps the other scenarios measured earlier the same day.
+const earlier: ScenarioResult[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { results: ScenarioResult[] }).results : [];
+const merged = [...earlier.filter((e) => !results.some((r) => r.name === e.name)), ...results];
+fs.writeFileSync(file, JSON.stringify({ date, node: process.version, cpus: os.cpus().length, results: merged }, null, 2));
 
 console.log('\n| scenario | engine | key metrics | ratios (subject / baseline) |');
 console.log('|---|---|---|---|');
