@@ -9,6 +9,8 @@ import { LONGGANG, loadDivisions } from '../modules/jurisdiction/load-divisions'
 import { completeCreditCode } from '../reference/credit-code';
 import { buildEnterprise, buildOrg, buildPark, buildUser } from './factories';
 import { seedEnterprises } from './enterprises';
+import { seedDemoRisks } from './risks';
+import { cstDate } from '../platform/time';
 import { seedDemoHazards } from './hazards';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
@@ -133,6 +135,8 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
       await buildUser(tx, { role, org: null, enterpriseId: hongda.id, username, displayName, password: DEMO_PASSWORD, argon2 });
       out.push({ username, role, displayName });
     }
+    // Risk registers (宏达五金 in full, a sample of the generated units), checklist templates and check tasks.
+    await seedDemoRisks(tx, { hongdaId: hongda.id, today: cstDate() });
     // Hidden dangers in 龙城街道 (hazards capability), after the accounts they are reported by.
     await seedDemoHazards(tx, longcheng.code);
     return out;

@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db';
 import { highestLevel, isRiskLevel, riskLevels, type RiskLevel } from '../../reference/risk/levels';
 import { buildDistrict, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../seed/factories';
 import { openTestDatabase } from '../../../test/db';
+import { rebuildRiskSummaries } from './risks.summary';
 import { createRiskUnit } from './commands/create-risk-unit';
 import { deleteRiskUnit } from './commands/update-risk-unit';
 import { createRiskEvent } from './commands/create-risk-event';
@@ -145,6 +146,18 @@ describe('enterprise risk summary', () => {
           };
         });
         expect(actual).toEqual(await expectedSummaries());
+        // The bulk rebuild (settings change, seeds) must agree with the incremental path.
+        await database.db.transaction((tx) => rebuildRiskSummaries(tx));
+        const rebuilt = await database.db.select().from(enterpriseRiskSummary);
+        expect(
+          rebuilt
+            .map(({ updatedAt: _u, areaCode: _a, sector: _s, parkId: _p, ...r }) => r)
+            .sort((a, b) => a.enterpriseId.localeCompare(b.enterpriseId)),
+        ).toEqual(
+          stored
+            .map(({ updatedAt: _u, areaCode: _a, sector: _s, parkId: _p, ...r }) => r)
+            .sort((a, b) => a.enterpriseId.localeCompare(b.enterpriseId)),
+        );
       }),
       { numRuns: 8, seed: 20260415 },
     );

@@ -2,7 +2,7 @@
 // level (`highestLevel` of them) and the number of live units. Every command that changes an enterprise's units or
 // events takes the enterprise's risk lock first and refreshes the summary before committing, so the district
 // distribution and the map never scan events and never see a summary that disagrees with them.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RiskLevelKey } from '@anjian/contracts';
 import { checkTaskItems, checkTasks, enterpriseRiskSummary, enterprises, riskEvents, riskMeasures, riskUnits } from '../../db/schema';
 import { rowsOf, type DbOrTx } from '../../platform/db';
@@ -96,13 +96,61 @@ export async function refreshRiskSummary(tx: DbOrTx, enterpriseId: string): Prom
     .onConflictDoUpdate({ target: enterpriseRiskSummary.enterpriseId, set: values });
 }
 
-/** Every enterprise's summary again (after a settings change re-levelled the events). */
-export async function refreshAllRiskSummaries(tx: DbOrTx): Promise<void> {
-  const rows = await tx
-    .select({ enterpriseId: enterpriseRiskSummary.enterpriseId })
-    .from(enterpriseRiskSummary)
-    .union(tx.selectDistinct({ enterpriseId: riskUnits.enterpriseId }).from(riskUnits).where(isNull(riskUnits.deletedAt)));
-  for (const r of rows) await refreshRiskSummary(tx, r.enterpriseId);
+/**
+ * Every enterprise's summary again, in a few set-based statements (after a settings change re-levelled the events,
+ * or after a bulk seed): zero every row, then upsert the counts of every enterprise with units or open events.
+ */
+export async function rebuildRiskSummaries(tx: DbOrTx): Promise<number> {
+  const counts = await countRisks(tx);
+  await tx
+    .update(enterpriseRiskSummary)
+    .set({ level: null, major: 0, significant: 0, general: 0, low: 0, unassessed: 0, units: 0, updatedAt: new Date() });
+  const scopes = new Map<string, { areaCode: string; sector: string; parkId: string | null }>();
+  for (let i = 0; i < counts.length; i += 1000) {
+    const ids = counts.slice(i, i + 1000).map((c) => c.enterprise_id);
+    const rows = await tx
+      .select({ id: enterprises.id, areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
+      .from(enterprises)
+      .where(inArray(enterprises.id, ids));
+    for (const r of rows) scopes.set(r.id, r);
+  }
+  const values = counts
+    .filter((c) => scopes.has(c.enterprise_id))
+    .map((c) => ({
+      enterpriseId: c.enterprise_id,
+      ...scopes.get(c.enterprise_id)!,
+      level: overallLevel(c),
+      major: c.major,
+      significant: c.significant,
+      general: c.general,
+      low: c.low,
+      unassessed: c.unassessed,
+      units: c.units,
+      updatedAt: new Date(),
+    }));
+  const excluded = (col: string) => sql.raw(`excluded.${col}`);
+  for (let i = 0; i < values.length; i += 1000) {
+    await tx
+      .insert(enterpriseRiskSummary)
+      .values(values.slice(i, i + 1000))
+      .onConflictDoUpdate({
+        target: enterpriseRiskSummary.enterpriseId,
+        set: {
+          areaCode: excluded('area_code'),
+          sector: excluded('sector'),
+          parkId: excluded('park_id'),
+          level: excluded('level'),
+          major: excluded('major'),
+          significant: excluded('significant'),
+          general: excluded('general'),
+          low: excluded('low'),
+          unassessed: excluded('unassessed'),
+          units: excluded('units'),
+          updatedAt: excluded('updated_at'),
+        },
+      });
+  }
+  return values.length;
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   riskUnits,
 } from '../../../db/schema';
 import { CalendarGapError, isWorkday } from '../../../platform/calendar';
-import { rowsOf, type Db, type Tx } from '../../../platform/db';
+import { rowsOf, type DbOrTx, type Tx } from '../../../platform/db';
 import { loadRiskSettings } from '../../risks/risks.settings';
 import { periodOf } from '../checks.periods';
 
@@ -103,7 +103,7 @@ async function generateLevel(tx: Tx, level: ResponsibleLevel, frequency: string,
   return { tasksCreated, itemsCreated: fromMeasures + fromTemplates };
 }
 
-export async function generateCheckTasks(db: Db, o: { today: string; log?: (msg: string) => void }): Promise<GenerateResult> {
+export async function generateCheckTasks(db: DbOrTx, o: { today: string; log?: (msg: string) => void }): Promise<GenerateResult> {
   const settings = await loadRiskSettings(db);
   const checkDay = !settings.dailyOnWorkdaysOnly || isCheckDay(o.today, o.log);
   return db.transaction(async (tx) => {

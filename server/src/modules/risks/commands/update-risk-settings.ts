@@ -18,7 +18,7 @@ import {
   storeRiskSettings,
   type EffectiveSettings,
 } from '../risks.settings';
-import { refreshAllRiskSummaries } from '../risks.summary';
+import { rebuildRiskSummaries } from '../risks.summary';
 
 function merge(current: EffectiveSettings, input: UpdateRiskSettingsBody): EffectiveSettings {
   const next = { ...current, frequencies: { ...current.frequencies, ...input.frequencies } };
@@ -84,7 +84,7 @@ export async function updateRiskSettings(db: Db, actor: Actor, ip: string | null
     const next = merge(before, input);
     await storeRiskSettings(tx, next, actor.id);
     const relevelled = await relevelEvents(tx, next);
-    if (relevelled > 0) await refreshAllRiskSummaries(tx);
+    if (relevelled > 0) await rebuildRiskSummaries(tx);
     await recordAudit(
       tx,
       { actor, ip },
