@@ -1,0 +1,143 @@
+// The hidden-danger loop in real Chromium: the enterprise's safety manager reports a major hidden danger with a
+// photo from a phone-sized page, the street officer sees it on the board, the enterprise starts and submits the
+// rectification with its treatment plan, the officer accepts it, it closes and the statistics move.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './src/browser';
+import { startServer, type RunningServer } from './src/server';
+import { loginThroughForm } from './src/login';
+
+let server: RunningServer;
+let browser: Browser;
+let phone: BrowserContext;
+let desk: BrowserContext;
+let ent: Page;
+let officer: Page;
+const description = `e2e 抛光工位除尘管道积尘严重 ${Date.now()}`;
+
+interface Totals {
+  found: number;
+  rectified: number;
+}
+
+async function totals(page: Page): Promise<Totals> {
+  return page.evaluate(async () => (await (await fetch('/api/hazards/stats?groupBy=grade')).json()).total);
+}
+
+/** A real JPEG made by the browser's own encoder, as a phone camera would hand over. */
+async function cameraJpeg(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 320;
+    c.height = 240;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#8c8c8c';
+    g.fillRect(0, 0, 320, 240);
+    g.fillStyle = '#d4380d';
+    g.fillRect(40, 60, 200, 80);
+    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (const x of bytes) s += String.fromCharCode(x);
+    return btoa(s);
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+async function runAction(page: Page, action: string, fill: (modal: Page) => Promise<void>) {
+  await page.getByTestId(`action-${action}`).click();
+  await fill(page);
+  await page.getByTestId('action-confirm').click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  // Phone-sized, like the foundation flows (mobile emulation's 8 px classic scrollbar skews clicks in modals).
+  phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  ent = await phone.newPage();
+  officer = await desk.newPage();
+  await loginThroughForm(ent, server.url, 'ent_safety');
+  await ent.waitForSelector('[data-testid=current-user]');
+  await loginThroughForm(officer, server.url, 'street');
+  await officer.waitForSelector('[data-testid=current-user]');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('hidden-danger loop', () => {
+  it('report with a photo on the phone → board → rectify and submit → accept → closed, statistics move', async () => {
+    const before = await totals(officer);
+
+    // 1. The enterprise reports it from its phone, with a photo from the camera input.
+    await ent.goto(`${server.url}/hazards`);
+    await ent.getByTestId('hazard-report-button').click();
+    await ent.getByTestId('hazard-description').fill(description);
+    await ent.setInputFiles('[data-testid=photo-input]', { name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(ent) });
+    await ent.locator('[data-testid=attachments] img').first().waitFor();
+    await ent.getByText('重大事故隐患', { exact: true }).click();
+    await ent.getByTestId('hazard-submit').click();
+    await ent.getByTestId('hazard-timeline').waitFor();
+    await expect(ent.getByTestId('hazard-state').first().innerText()).resolves.toBe('已登记');
+    await expect(ent.locator('[data-testid=hazard-photos] img').count()).resolves.toBe(1);
+    const hazardUrl = ent.url();
+
+    // 2. The street officer finds it on the supervision board.
+    await officer.goto(`${server.url}/hazards`);
+    const search = officer.getByPlaceholder('编号、描述或企业名称');
+    await search.fill(description.slice(-13));
+    await search.press('Enter');
+    const row = officer.getByTestId('hazard-row').filter({ hasText: description });
+    await row.waitFor();
+    await row.getByRole('link').click();
+    await officer.getByTestId('hazard-timeline').waitFor();
+    await expect(officer.getByText(description).first().isVisible()).resolves.toBe(true);
+    // A major hidden danger: the officer is not the one to rectify it.
+    await expect(officer.getByTestId('action-submit_for_acceptance').count()).resolves.toBe(0);
+
+    // 3. The enterprise starts the rectification and submits it with its treatment plan and 五落实.
+    await ent.goto(hazardUrl);
+    await runAction(ent, 'start_rectification', async (p) => {
+      await p.locator('#responsiblePerson').fill('陈海燕');
+    });
+    await expect(ent.getByTestId('hazard-state').first().innerText()).resolves.toBe('整改中');
+    await runAction(ent, 'submit_for_acceptance', async (p) => {
+      await p.getByTestId('evidence-rectificationRecord').fill('已清理管道积尘，加装定期清扫制度');
+      const plan = [
+        'goals_and_tasks',
+        'methods_and_measures',
+        'funds_and_materials',
+        'organisation_and_personnel',
+        'time_limit_and_requirements',
+        'safety_measures_and_emergency_plan',
+      ];
+      for (const part of plan) await p.locator(`#treatmentPlan_${part}`).fill('已落实');
+      for (const key of ['measures', 'funds', 'time_limit', 'responsible_person', 'emergency_plan'])
+        await p.locator(`#implementations_${key}`).fill('已落实');
+    });
+    await expect(ent.getByTestId('hazard-state').first().innerText()).resolves.toBe('待验收');
+    // The enterprise may not sign off a major hidden danger itself.
+    await expect(ent.getByTestId('action-accept').count()).resolves.toBe(0);
+
+    // 4. The officer accepts; it closes.
+    await officer.reload();
+    await runAction(officer, 'accept', async (p) => {
+      await p.getByTestId('evidence-acceptanceOpinion').fill('现场复查合格');
+    });
+    await expect(officer.getByTestId('hazard-state').first().innerText()).resolves.toBe('已销号');
+    const steps = await officer.getByTestId('hazard-timeline').innerText();
+    for (const s of ['登记隐患', '下达整改', '提交验收', '验收通过']) expect(steps).toContain(s);
+
+    // 5. The statistics moved, and the statistics page draws them.
+    const after = await totals(officer);
+    expect(after.found).toBe(before.found + 1);
+    expect(after.rectified).toBe(before.rectified + 1);
+    await officer.goto(`${server.url}/hazard-stats`);
+    await officer.locator('[data-testid=hazard-chart] canvas').waitFor();
+    await expect(officer.getByTestId('hazard-stats-table').getByText('合计').isVisible()).resolves.toBe(true);
+  });
+});
