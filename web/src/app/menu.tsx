@@ -4,6 +4,7 @@ import { lazy } from 'react';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import type { Bilingual, Permission } from '@anjian/contracts';
 
 export interface MenuEntry {
@@ -28,6 +29,9 @@ const HazardStats = lazy(() => import('../resources/hazards/HazardStats').then((
 const AccidentRoutes = lazy(() => import('../resources/accidents').then((m) => ({ default: m.AccidentRoutes })));
 const AnalysisDashboard = lazy(() => import('../features/indicators').then((m) => ({ default: m.AnalysisDashboard })));
 const IndicatorRoutes = lazy(() => import('../features/indicators').then((m) => ({ default: m.IndicatorRoutes })));
+const RiskRoutes = lazy(() => import('../resources/risks').then((m) => ({ default: m.RiskRoutes })));
+const CheckRoutes = lazy(() => import('../features/checks').then((m) => ({ default: m.CheckRoutes })));
+const TemplateList = lazy(() => import('../resources/check-templates').then((m) => ({ default: m.TemplateList })));
 
 export const menu: MenuEntry[] = [
   { path: '/', label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined />, element: <HomePage /> },
@@ -88,5 +92,28 @@ export const menu: MenuEntry[] = [
     icon: <DashboardOutlined />,
     permission: 'indicator.read',
     element: <IndicatorRoutes />,
+  },
+  // Risk graded control and scheduled self-inspection: an enterprise account sees its own register and today's
+  // checks under the same entries where staff see the district views.
+  {
+    path: '/risks',
+    label: { zh: '风险分级管控', en: 'Risk control' },
+    icon: <HeatMapOutlined />,
+    permission: 'risk.read',
+    element: <RiskRoutes />,
+  },
+  {
+    path: '/checks',
+    label: { zh: '隐患排查任务', en: 'Scheduled checks' },
+    icon: <CheckSquareOutlined />,
+    permission: 'check.read',
+    element: <CheckRoutes />,
+  },
+  {
+    path: '/check-templates',
+    label: { zh: '排查清单模板', en: 'Checklists' },
+    icon: <OrderedListOutlined />,
+    permission: 'risk.manageTemplates',
+    element: <TemplateList />,
   },
 ];

@@ -5,6 +5,7 @@ import { Empty } from 'antd';
 import type { Bilingual, Enterprise } from '@anjian/contracts';
 import { EnterpriseHazardsTab } from '../hazards/EnterpriseHazardsTab';
 import { EnterpriseAccidentsTab } from '../accidents/EnterpriseAccidentsTab';
+import { RiskRegister } from '../risks/RiskRegister';
 
 export interface EnterpriseTab {
   key: string;
@@ -18,7 +19,7 @@ const pending = (what: Bilingual): EnterpriseTab['render'] =>
   };
 
 export const enterpriseTabs: EnterpriseTab[] = [
-  { key: 'risks', label: { zh: '风险分级', en: 'Risks' }, render: pending({ zh: '暂无风险辨识记录', en: 'No risk assessments yet' }) },
+  { key: 'risks', label: { zh: '风险分级', en: 'Risks' }, render: (e) => <RiskRegister enterpriseId={e.id} embedded /> },
   { key: 'hazards', label: { zh: '隐患排查', en: 'Hidden dangers' }, render: (e) => <EnterpriseHazardsTab enterprise={e} /> },
   { key: 'inspections', label: { zh: '执法检查', en: 'Inspections' }, render: pending({ zh: '暂无检查记录', en: 'No inspections yet' }) },
   { key: 'penalties', label: { zh: '行政处罚', en: 'Penalties' }, render: pending({ zh: '暂无处罚记录', en: 'No penalties yet' }) },

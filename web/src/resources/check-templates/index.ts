@@ -1,0 +1,2 @@
+export { TemplateList } from './TemplateList';
+export { TemplateForm } from './TemplateForm';
