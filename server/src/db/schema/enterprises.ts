@@ -78,11 +78,15 @@ export const enterprises = pgTable(
     index('enterprises_key_idx')
       .using('btree', sql`${t.areaCode} text_pattern_ops`)
       .where(sql`${t.isKey} and ${t.deletedAt} is null`),
-    index('enterprises_tags_idx').using('gin', t.hazardTags),
+    // GIN indexes without the pending list: searches never scan unmerged entries (PGlite has no
+    // autovacuum to merge them, and up to 4 MB of them cost ~15 ms a search); bulk loads ~15% slower.
+    index('enterprises_tags_idx').using('gin', t.hazardTags).with({ fastupdate: false }),
     // Name search: character bigrams of the name and former names (function in migration 0002), so
     // that two Chinese characters hit the index whatever the database's locale. Deleted rows stay in
     // it: the restore screen searches them too.
-    index('enterprises_search_idx').using('gin', sql`enterprise_search_grams(${t.name}, ${t.formerNames})`),
+    index('enterprises_search_idx')
+      .using('gin', sql`enterprise_search_grams(${t.name}, ${t.formerNames})`)
+      .with({ fastupdate: false }),
     // Sort keys of the list.
     index('enterprises_name_idx')
       .on(t.name, t.id)

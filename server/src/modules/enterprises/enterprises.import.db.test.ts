@@ -207,6 +207,7 @@ describe('enterprise import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as string[]).slice(1, 4)).toEqual(['企业名称*', '统一社会信用代码*', '信用代码例外说明']);
     expect(ws.rowCount).toBe(2);
     const cell = ws.getRow(2).getCell(1);
     expect(cell.value).toBe(`'${evil}`);

@@ -47,7 +47,8 @@ function searchWhere(q: string): SQL {
       ? and(sql`enterprise_search_grams(${enterprises.name}, ${enterprises.formerNames}) @> enterprise_search_grams(${q}, '{}')`, text)!
       : text;
   const code = normaliseCreditCode(q);
-  return /^[0-9A-Z]{2,18}$/.test(code) ? or(byName, like(enterprises.creditCode, likePrefix(code)))! : byName;
+  // The code test comes first: rows it matches skip the costlier name re-check.
+  return /^[0-9A-Z]{2,18}$/.test(code) ? or(like(enterprises.creditCode, likePrefix(code)), byName)! : byName;
 }
 
 type Filters = EnterpriseExportQuery;
