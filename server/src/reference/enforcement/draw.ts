@@ -1,0 +1,141 @@
+// 双随机、一公开: weighted random selection of enterprises and inspectors, reproducible from a recorded seed.
+// Pure functions; the module computes the same thing in SQL for large pools (enforcement.draw-sql.ts), and the
+// two agree because both derive each enterprise's uniform number from md5(seed || id), never from Math.random.
+// Sampling without replacement: Efraimidis–Spirakis keys u^(1/w), i.e. the k smallest −ln(u)/w.
+import { createHash } from 'node:crypto';
+
+/** Published weight table: an enterprise's weight is `base` plus every signal it shows (additive, so explainable). */
+export interface WeightTable {
+  base: number;
+  /** Open 重大事故隐患 (hazards table: grade major, not closed). */
+  openMajorHazard: number;
+  /** Overall risk level 重大风险 (red) in enterprise_risk_summary. */
+  redRisk: number;
+  /** Overall risk level 较大风险 (orange). */
+  orangeRisk: number;
+  /** An accident in the last 365 days. */
+  recentAccident: number;
+  /** A penalty decision in the last 365 days. */
+  recentPenalty: number;
+  /** No completed inspection on record. */
+  neverInspected: number;
+}
+
+export const weightSignals = ['openMajorHazard', 'redRisk', 'orangeRisk', 'recentAccident', 'recentPenalty', 'neverInspected'] as const;
+export type WeightSignal = (typeof weightSignals)[number];
+
+export const weightSignalLabels: Record<WeightSignal | 'base', { zh: string; en: string }> = {
+  base: { zh: '基础权重', en: 'Base weight' },
+  openMajorHazard: { zh: '存在未销号重大事故隐患', en: 'Open major hidden danger' },
+  redRisk: { zh: '重大风险（红色）', en: 'Red (major) risk' },
+  orangeRisk: { zh: '较大风险（橙色）', en: 'Orange (significant) risk' },
+  recentAccident: { zh: '近一年发生事故', en: 'Accident in the last year' },
+  recentPenalty: { zh: '近一年受到行政处罚', en: 'Penalised in the last year' },
+  neverInspected: { zh: '从未被检查', en: 'Never inspected' },
+};
+
+/** Default published table (a district may publish its own; the draw records the table it used). */
+export const defaultWeightTable: WeightTable = {
+  base: 1,
+  openMajorHazard: 4,
+  redRisk: 3,
+  orangeRisk: 1.5,
+  recentAccident: 3,
+  recentPenalty: 2,
+  neverInspected: 1,
+};
+
+export type Signals = Partial<Record<WeightSignal, boolean>>;
+
+export function weightOf(signals: Signals, table: WeightTable): number {
+  let w = table.base;
+  for (const s of weightSignals) if (signals[s]) w += table[s];
+  return w;
+}
+
+/**
+ * The uniform number in (0, 1) of one pool member: the first 32 bits of md5(seed || id), centred in its bucket so
+ * it is never 0 or 1. SQL twin: ((('x'||substr(md5(seed||id::text),1,8))::bit(32)::bigint) + 0.5) / 4294967296.
+ */
+export function uniformOf(seed: string, id: string): number {
+  const hex = createHash('md5')
+    .update(seed + id, 'utf8')
+    .digest('hex')
+    .slice(0, 8);
+  return (parseInt(hex, 16) + 0.5) / 4294967296;
+}
+
+/** Efraimidis–Spirakis key: smaller is selected first; ln(u)/w orders like u^(1/w) but without underflow. */
+export function sampleKey(seed: string, id: string, weight: number): number {
+  return -Math.log(uniformOf(seed, id)) / weight;
+}
+
+export interface PoolMember {
+  id: string;
+  weight: number;
+}
+
+export interface Picked extends PoolMember {
+  key: number;
+}
+
+/** k members without replacement, each step choosing among the rest with probability ∝ weight. Ties: by id. */
+export function sampleWeighted(pool: readonly PoolMember[], k: number, seed: string): Picked[] {
+  const keyed = pool.filter((m) => m.weight > 0).map((m) => ({ ...m, key: sampleKey(seed, m.id, m.weight) }));
+  keyed.sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.slice(0, Math.max(0, k));
+}
+
+export interface Inspector {
+  id: string;
+  /** Area code of the inspector's organisation (a street office's code for street staff). */
+  orgAreaCode: string;
+}
+
+export interface InspectorRules {
+  /** The drawing organisation's own area: its staff have no "own street" conflict. */
+  rootAreaCode: string;
+  /** Pairs (inspectorId|enterpriseId) drawn together last time: not repeated. */
+  previousPairs: ReadonlySet<string>;
+  perEnterprise: number;
+}
+
+export const pairKey = (inspectorId: string, enterpriseId: string) => `${inspectorId}|${enterpriseId}`;
+
+/** Why an inspector may not be sent to an enterprise (回避), or null. */
+export function conflictOf(inspector: Inspector, enterprise: { id: string; areaCode: string }, rules: InspectorRules) {
+  const ownStreet = inspector.orgAreaCode !== rules.rootAreaCode && enterprise.areaCode.startsWith(inspector.orgAreaCode);
+  if (ownStreet) return 'own_area' as const;
+  if (rules.previousPairs.has(pairKey(inspector.id, enterprise.id))) return 'repeat_pair' as const;
+  return null;
+}
+
+export interface Assignment {
+  enterpriseId: string;
+  inspectorIds: string[];
+  /** Fewer inspectors than asked for were free of conflicts. */
+  short: boolean;
+}
+
+/**
+ * Inspectors for each selected enterprise: candidates ordered by their own uniform number for (seed, enterprise),
+ * conflicts skipped, and an inspector already holding more assignments than others passed over while a less
+ * loaded one is free — so the work spreads and the outcome still follows from the seed alone.
+ */
+export function drawInspectors(
+  enterprises: readonly { id: string; areaCode: string }[],
+  inspectors: readonly Inspector[],
+  seed: string,
+  rules: InspectorRules,
+): Assignment[] {
+  const load = new Map<string, number>(inspectors.map((i) => [i.id, 0]));
+  return enterprises.map((e) => {
+    const free = inspectors
+      .filter((i) => !conflictOf(i, e, rules))
+      .map((i) => ({ i, u: uniformOf(`${seed}/inspector/${e.id}`, i.id) }))
+      .sort((a, b) => load.get(a.i.id)! - load.get(b.i.id)! || a.u - b.u);
+    const chosen = free.slice(0, rules.perEnterprise).map((f) => f.i.id);
+    for (const id of chosen) load.set(id, load.get(id)! + 1);
+    return { enterpriseId: e.id, inspectorIds: chosen, short: chosen.length < rules.perEnterprise };
+  });
+}

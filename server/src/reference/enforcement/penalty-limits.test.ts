@@ -1,0 +1,49 @@
+// Boundaries of the penalty procedure limits (行政处罚法 2021 §51, §60, §67, §72; 行政强制法 §45).
+import { describe, expect, it } from 'vitest';
+import { decisionDue, lateSurchargeFen, onTheSpotRefusal, paymentDue, withdrawalDue } from './penalty-limits';
+import { checkFine } from './penalty-basis';
+
+describe('行政处罚法 limits', () => {
+  it('§60: the decision is due 90 days after filing, plus approved extensions', () => {
+    expect(decisionDue('2026-01-01')).toBe('2026-04-01');
+    expect(decisionDue('2026-01-01', [30, 15])).toBe('2026-05-16');
+    expect(decisionDue('2024-01-01')).toBe('2024-03-31'); // leap year
+  });
+
+  it('§67/§72: no surcharge up to the 15th day after service, 3 % a day after, capped at the fine', () => {
+    const fine = 1_000_000; // 10,000 yuan in fen
+    expect(paymentDue('2026-03-01')).toBe('2026-03-16');
+    expect(lateSurchargeFen(fine, '2026-03-01', '2026-03-16')).toBe(0);
+    expect(lateSurchargeFen(fine, '2026-03-01', '2026-03-17')).toBe(30_000);
+    expect(lateSurchargeFen(fine, '2026-03-01', '2026-03-28')).toBe(360_000);
+    // 33 days late = 99 %; 34 days = 102 % → capped at the fine.
+    expect(lateSurchargeFen(fine, '2026-03-01', '2026-04-18')).toBe(990_000);
+    expect(lateSurchargeFen(fine, '2026-03-01', '2026-04-19')).toBe(fine);
+    expect(lateSurchargeFen(fine, '2026-03-01', '2027-01-01')).toBe(fine);
+    expect(lateSurchargeFen(fine, '2026-03-01', '2026-03-02')).toBe(0);
+  });
+
+  it('§51: on-the-spot fines ≤ 200 yuan (citizen) and ≤ 3,000 yuan (organisation)', () => {
+    expect(onTheSpotRefusal('natural_person', 200)).toBeNull();
+    expect(onTheSpotRefusal('natural_person', 201)).not.toBeNull();
+    expect(onTheSpotRefusal('organisation', 3000)).toBeNull();
+    expect(onTheSpotRefusal('organisation', 3000.01)).not.toBeNull();
+  });
+
+  it('withdrawal of a changed decision is due within 3 days', () => {
+    expect(withdrawalDue('2026-12-30')).toBe('2027-01-02');
+  });
+});
+
+describe('安全生产法 fine ranges (rules.md §10.1)', () => {
+  it('accepts fines inside the article range and refuses outside', () => {
+    expect(checkFine('AQSCF2021-94', 'first', 20_000)).toBeNull();
+    expect(checkFine('AQSCF2021-94', 'first', 50_000)).toBeNull();
+    expect(checkFine('AQSCF2021-94', 'first', 19_999)).not.toBeNull();
+    expect(checkFine('AQSCF2021-94', 'first', 50_001)).not.toBeNull();
+    expect(checkFine('AQSCF2021-114-general', 'first', 300_000)).toBeNull();
+    expect(checkFine('AQSCF2021-114-general', 'first', 290_000)).not.toBeNull();
+    expect(checkFine('AQSCF2021-102', 'aggravated', 1)).not.toBeNull();
+    expect(checkFine('nope', 'first', 1)).not.toBeNull();
+  });
+});
