@@ -6,3 +6,4 @@ export * from './risks';
 export * from './checks';
 export * from './accidents';
 export * from './indicators';
+export * from './enforcement';

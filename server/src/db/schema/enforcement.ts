@@ -1,0 +1,252 @@
+// Enforcement (执法): 双随机 draws, inspections with their findings, numbered legal documents and penalty cases.
+// Scope columns (area_code, sector, park_id, enterprise_id) are copied from the enterprise, as elsewhere, so the
+// scope predicate is one WHERE. `status` of a penalty case is written only by modules/enforcement/case.workflow.ts.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprises';
+import { organisations } from './platform';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+const uuidArray = (name: string) =>
+  uuid(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::uuid[]`);
+
+/**
+ * One 双随机 draw. The pool is not copied row by row (a province has a million enterprises): the filter, the
+ * weight table, the pool's size, total weight and checksum, and every enterprise whose weight differs from the
+ * base are kept, which with the seed determines the result exactly (POST …/verify recomputes it).
+ */
+export const enforcementDraws = pgTable(
+  'enforcement_draws',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').references(() => organisations.id),
+    orgName: text('org_name'),
+    /** The drawing organisation's area: the draw is visible in that subtree. */
+    areaCode: text('area_code').notNull(),
+    title: text('title').notNull(),
+    seed: text('seed').notNull(),
+    filter: jsonb('filter').notNull(),
+    weightTable: jsonb('weight_table').notNull(),
+    k: integer('k').notNull(),
+    inspectorsPerEnterprise: integer('inspectors_per_enterprise').notNull().default(2),
+    poolCount: integer('pool_count').notNull(),
+    poolWeightTotal: doublePrecision('pool_weight_total').notNull(),
+    /** Order-independent checksum of the pool's ids (sum of 32-bit md5 prefixes), to detect a changed pool. */
+    poolChecksum: text('pool_checksum').notNull(),
+    /** { enterpriseId: weight } for members whose weight is not the base weight. */
+    poolWeights: jsonb('pool_weights').notNull(),
+    /** [{ enterpriseId, name, areaCode, weight, key, inspectorIds, inspectorNames }] in draw order. */
+    result: jsonb('result').notNull(),
+    published: boolean('published').notNull().default(false),
+    publishedAt: tstz('published_at'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('enforcement_draws_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.createdAt)],
+);
+
+/** An inspection task and its record (现场检查). */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').references(() => organisations.id),
+    orgName: text('org_name'),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkId: uuid('park_id'),
+    /** planned | drawn | complaint | joint */
+    kind: text('kind').notNull(),
+    unannounced: boolean('unannounced').notNull().default(false),
+    drawId: uuid('draw_id').references(() => enforcementDraws.id),
+    /** Participating departments of a joint inspection (联合执法), the leading one first. */
+    departments: text('departments')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    inspectorIds: uuidArray('inspector_ids'),
+    inspectorNames: text('inspector_names')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    plannedOn: day('planned_on').notNull(),
+    /** planned | done */
+    state: text('state').notNull().default('planned'),
+    checklist: jsonb('checklist').notNull().default([]),
+    inspectedOn: day('inspected_on'),
+    summary: text('summary'),
+    principalSignature: text('principal_signature'),
+    inspectorSignatures: jsonb('inspector_signatures').notNull().default([]),
+    longitude: doublePrecision('longitude'),
+    latitude: doublePrecision('latitude'),
+    /** 责令限期整改: the deadline given, and the re-inspection it schedules. */
+    rectificationDeadline: day('rectification_deadline'),
+    reinspectionDue: day('reinspection_due'),
+    reinspectedOn: day('reinspected_on'),
+    /** passed | failed */
+    reinspectionResult: text('reinspection_result'),
+    reinspectionOpinion: text('reinspection_opinion'),
+    createdBy: uuid('created_by'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('inspections_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.plannedOn),
+    index('inspections_enterprise_idx').on(t.enterpriseId, t.plannedOn),
+    index('inspections_reinspection_idx')
+      .on(t.reinspectionDue)
+      .where(sql`${t.reinspectedOn} is null`),
+  ],
+);
+
+/** One finding of an inspection; it becomes a hidden danger through the hazards module (hazard_id). */
+export const inspectionFindings = pgTable(
+  'inspection_findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    description: text('description').notNull(),
+    location: text('location'),
+    grade: text('grade').notNull(),
+    category: text('category').notNull(),
+    basisId: text('basis_id'),
+    photoIds: uuidArray('photo_ids'),
+    longitude: doublePrecision('longitude'),
+    latitude: doublePrecision('latitude'),
+    deadline: day('deadline'),
+    hazardId: uuid('hazard_id'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('inspection_findings_inspection_idx').on(t.inspectionId)],
+);
+
+/**
+ * 执法文书 with their numbers, e.g. （龙）应急责改〔2026〕15号: seq from the counters row
+ * doc:<org>:<kind>:<year>, taken in the transaction that stores the document, so numbers never repeat or skip.
+ * The fields are frozen here; the .docx is rendered from them on download.
+ */
+export const enforcementDocuments = pgTable(
+  'enforcement_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    orgId: uuid('org_id'),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    areaCode: text('area_code').notNull(),
+    inspectionId: uuid('inspection_id').references(() => inspections.id),
+    caseId: uuid('case_id'),
+    fields: jsonb('fields').notNull(),
+    issuedOn: day('issued_on').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enforcement_documents_number_uq').on(t.orgId, t.kind, t.year, t.seq),
+    index('enforcement_documents_inspection_idx').on(t.inspectionId),
+    index('enforcement_documents_case_idx').on(t.caseId),
+  ],
+);
+
+/** 行政处罚案件. */
+export const penaltyCases = pgTable(
+  'penalty_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    orgId: uuid('org_id').references(() => organisations.id),
+    orgName: text('org_name'),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkId: uuid('park_id'),
+    inspectionId: uuid('inspection_id').references(() => inspections.id),
+    /** general | simple (简易程序) */
+    procedure: text('procedure').notNull(),
+    /** organisation | natural_person */
+    partyKind: text('party_kind').notNull(),
+    partyName: text('party_name').notNull(),
+    partyIdNumber: text('party_id_number'),
+    partyPhone: text('party_phone'),
+    partyAddress: text('party_address'),
+    violation: text('violation').notNull(),
+    basisId: text('basis_id').notNull(),
+    fineBand: text('fine_band').notNull().default('first'),
+    fine: numeric('fine', { precision: 14, scale: 2 }),
+    status: text('status').notNull(),
+    filedOn: day('filed_on').notNull(),
+    extensionDays: integer('extension_days')
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
+    decidedOn: day('decided_on'),
+    servedOn: day('served_on'),
+    paidOn: day('paid_on'),
+    closedOn: day('closed_on'),
+    /** 首查必罚 and 一案双查 (the unit and its responsible persons investigated together). */
+    firstCheckMustPenalise: boolean('first_check_must_penalise').notNull().default(false),
+    doubleInvestigation: boolean('double_investigation').notNull().default(false),
+    publish: boolean('publish').notNull().default(false),
+    /** The day a published decision was changed or revoked; it must leave the public page within 3 days. */
+    changedOn: day('changed_on'),
+    createdBy: uuid('created_by'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('penalty_cases_number_uq').on(t.number),
+    index('penalty_cases_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.filedOn),
+    index('penalty_cases_enterprise_idx').on(t.enterpriseId, t.decidedOn),
+  ],
+);
+
+/** Case timeline: one row per workflow step, written with the status change. */
+export const penaltyCaseEvents = pgTable(
+  'penalty_case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => penaltyCases.id),
+    at: tstz('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    evidence: jsonb('evidence').notNull().default({}),
+  },
+  (t) => [index('penalty_case_events_case_idx').on(t.caseId, t.id)],
+);
