@@ -8,6 +8,14 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
+/** ECharts 6 puts legends at the bottom, over the axis labels; ours sit above the plot unless told otherwise. */
+function withLegendOnTop(option: Record<string, unknown>): Record<string, unknown> {
+  const legend = option.legend as Record<string, unknown> | undefined;
+  if (!legend || 'top' in legend || 'bottom' in legend) return option;
+  const grid = (option.grid as Record<string, unknown> | undefined) ?? {};
+  return { ...option, legend: { ...legend, top: 0 }, grid: { ...grid, top: Math.max(Number(grid.top ?? 0), 40) } };
+}
+
 export interface EChartProps {
   option: Record<string, unknown>;
   height?: number;
@@ -19,10 +27,11 @@ export function EChart({ option, height = 300, testId }: EChartProps) {
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.getInstanceByDom(el.current) ?? echarts.init(el.current);
-    chart.setOption(option, true);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => window.removeEventListener('resize', resize);
+    chart.setOption(withLegendOnTop(option), true);
+    // The container's width settles after layout (cards, grid columns, lazy routes): follow it, not the window.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el.current);
+    return () => observer.disconnect();
   }, [option]);
   useEffect(() => {
     const node = el.current;

@@ -1,6 +1,6 @@
 // All SQL over the accident registry and its child tables. Every read a caller can reach goes through
 // `accidentScope`, so an accident outside their jurisdiction never appears in a list, count or lookup.
-import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, like, lt, or, type SQL } from 'drizzle-orm';
 import type { AccidentListQuery } from '@anjian/contracts';
 import {
   accidentFollowUps,
@@ -115,13 +115,4 @@ export async function findEnterpriseForAccident(db: DbOrTx, id: string) {
     .from(enterprises)
     .where(eq(enterprises.id, id));
   return row ?? null;
-}
-
-/** Count of accidents the caller can see, used by tests and the workbench. */
-export async function countAccidents(db: DbOrTx, actor: Actor): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(accidents)
-    .where(accidentScope(actor));
-  return row?.n ?? 0;
 }

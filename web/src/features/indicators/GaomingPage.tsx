@@ -97,7 +97,7 @@ export function GaomingPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title={label(r.plan.title)} extra={`${r.plan.document} · ${r.plan.issued}`}>
-        <Descriptions bordered size="small" column={{ xs: 1, md: 3 }} data-testid="gaoming-derived">
+        <Descriptions bordered size="small" layout="vertical" column={{ xs: 1, md: 3 }} data-testid="gaoming-derived">
           <Descriptions.Item label={t('“十二五”各类事故总起数（2011–2015）', 'Accidents 2011–2015')}>
             {r.derived.accidents2011to2015}
           </Descriptions.Item>
@@ -186,7 +186,7 @@ export function GaomingPage() {
                       markLine: {
                         symbol: 'none',
                         data: [{ yAxis: r.derived.targets2020[id], name: '2020' }],
-                        label: { formatter: `2020: ${r.derived.targets2020[id]}` },
+                        label: { position: 'insideEndTop', formatter: `2020: ${r.derived.targets2020[id]}` },
                       },
                     },
                     {
@@ -214,14 +214,14 @@ export function GaomingPage() {
       >
         <Typography.Paragraph type="secondary">
           {t(
-            `共 ${r.checks.length} 项，其中 ${r.discrepancies.length} 项不一致或存疑（红色底色）`,
-            `${r.checks.length} checks, ${r.discrepancies.length} disagree or are implausible (red background)`,
+            `共 ${r.checks.length} 项，其中 ${r.discrepancies.length} 项不一致或存疑（红色底色，排在最前）`,
+            `${r.checks.length} checks, ${r.discrepancies.length} disagree or are implausible (red background, listed first)`,
           )}
         </Typography.Paragraph>
         <Table<Check>
           rowKey="id"
           size="small"
-          dataSource={onlyProblems ? r.discrepancies : r.checks}
+          dataSource={onlyProblems ? r.discrepancies : [...r.discrepancies, ...r.checks.filter((c) => !problem.has(c.id))]}
           pagination={{ pageSize: 20 }}
           scroll={{ x: 900 }}
           data-testid="gaoming-checks"

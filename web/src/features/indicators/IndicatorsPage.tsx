@@ -59,10 +59,10 @@ export function IndicatorsPage() {
             size="middle"
             pagination={false}
             dataSource={r.rates}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1300 }}
             data-testid="indicator-table"
             columns={[
-              { title: t('指标', 'Indicator'), render: (_, x) => `${label(x.label)}（${label(x.unit)}）` },
+              { title: t('指标', 'Indicator'), width: 240, render: (_, x) => `${label(x.label)}（${label(x.unit)}）` },
               { title: t('死亡人数', 'Deaths'), dataIndex: 'deaths' },
               { title: t('分母', 'Denominator'), dataIndex: 'denominator', render: (v: number | null) => num(v, 2) },
               { title: t('实际值', 'Actual'), dataIndex: 'actual', render: (v: number | null) => num(v) },
@@ -106,7 +106,7 @@ export function IndicatorsPage() {
                     <Tag color="green">{t('正常', 'On track')}</Tag>
                   ),
               },
-              { title: t('说明', 'Notes'), render: (_, x) => x.notes.map((n) => label(n)).join('；') },
+              { title: t('说明', 'Notes'), width: 220, render: (_, x) => x.notes.map((n) => label(n)).join('；') },
             ]}
           />
           <EChart

@@ -64,8 +64,8 @@ export function AccidentTimeline({ accidentId, revision }: AccidentTimelineProps
             : d.what === 'supplementary_window'
               ? t('补报期届满（伤亡变化可重新定级至此日）', 'Supplementary window ends (casualty changes regrade until this day)')
               : d.what === 'investigation_report'
-                ? t('调查报告提交期限', 'Investigation report due')
-                : `${label(find('duties', str(d.duty)))}${t('期限', ' due')}`;
+                ? t('调查报告应提交', 'Investigation report due')
+                : label(find('duties', str(d.duty)));
         return `${t('期限', 'Deadline')}：${what}`;
       }
     }
