@@ -32,6 +32,7 @@ import { accidentsRoutes } from './modules/accidents/accidents.routes';
 import { investigationRoutes } from './modules/accidents/investigation.routes';
 import { analysisRoutes } from './modules/accidents/analysis.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
+import { drawRoutes } from './modules/enforcement/draw.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -52,6 +53,7 @@ const modules: ((app: ZodApp) => void)[] = [
   investigationRoutes,
   analysisRoutes,
   indicatorsRoutes,
+  drawRoutes,
   checksRoutes,
 ];
 

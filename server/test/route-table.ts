@@ -18,6 +18,8 @@ const riskManagers = ['district_officer', 'street_officer', ...enterpriseUsers] 
 const accidentOfficers = ['district_officer', 'street_officer', 'industry_officer'] as const;
 const indicatorReaders = ['district_leader', 'district_officer', 'street_officer', 'industry_officer'] as const;
 
+const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
+
 export const routeTable: Record<string, Row> = {
   'GET /api/health': { access: 'public', roles: 'any' },
   'POST /api/auth/login': { access: 'public', roles: 'any', probe: false },
@@ -142,4 +144,12 @@ export const routeTable: Record<string, Row> = {
   'POST /api/indicators/base/import': { access: 'indicator.manage', roles: ['district_officer'] },
   'PUT /api/indicators/targets/:areaCode/:year/:indicator': { access: 'indicator.manage', roles: ['district_officer'] },
   'POST /api/accident-statistics/import': { access: 'indicator.manage', roles: ['district_officer'] },
+  // Enforcement (enforcement module).
+  'GET /api/enforcement/draws/weights': { access: 'enforcement.read', roles: [...staff] },
+  'GET /api/enforcement/draws': { access: 'enforcement.read', roles: [...staff] },
+  'POST /api/enforcement/draws': { access: 'enforcement.draw', roles: enforcers },
+  'GET /api/enforcement/draws/:id': { access: 'enforcement.read', roles: [...staff] },
+  'POST /api/enforcement/draws/:id/verify': { access: 'enforcement.read', roles: [...staff] },
+  'POST /api/enforcement/draws/:id/publish': { access: 'enforcement.draw', roles: enforcers },
+  'GET /api/public/draws/:id': { access: 'public', roles: 'any' },
 };

@@ -17,3 +17,4 @@ export * from './schemas/accident-investigation';
 export * from './schemas/indicators';
 export * from './schemas/hazards';
 export * from './schemas/hazard-stats';
+export * from './schemas/enforcement';

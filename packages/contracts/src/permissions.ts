@@ -42,6 +42,14 @@ export const grants = {
   'accident.update': ['district_officer', 'street_officer', 'industry_officer'],
   'indicator.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer'],
   'indicator.manage': ['district_officer'],
+  // Enforcement (双随机, inspections, documents, penalty cases): law-enforcement officers act, the leader reviews.
+  'enforcement.read': [...staff],
+  'enforcement.draw': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'inspection.read': [...staff, ...enterpriseUsers],
+  'inspection.do': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'case.read': [...staff, ...enterpriseUsers],
+  'case.manage': ['district_officer', 'street_officer'],
+  'case.review': ['district_leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
