@@ -13,7 +13,6 @@ import { login, startPlatform, type ScenarioResult } from '../lib';
 import { ensureDatabase } from './enterprises';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const COMMUNITIES = ['440307015001', '440307015002', '440307014002', '440307013003', '440307019001', '440307006002'];
 const SECTORS: [string, string][] = [
   ['机械', 'machinery'],
   ['轻工', 'light_industry'],
@@ -32,7 +31,7 @@ interface Row {
   employees: number;
 }
 
-function rows(n: number): Row[] {
+function rows(n: number, communities: string[]): Row[] {
   const out: Row[] = [];
   for (let i = 0; i < n; i++) {
     let k = i + 1_000_000;
@@ -45,7 +44,7 @@ function rows(n: number): Row[] {
       name: `深圳市龙岗区基准导入${i}号制品有限公司`,
       code: completeCreditCode(`91440307MB${body}`),
       address: `龙岗区基准路${i}号`,
-      area: COMMUNITIES[i % COMMUNITIES.length]!,
+      area: communities[i % communities.length]!,
       sector: SECTORS[i % SECTORS.length]!,
       principal: `张${i % 97}`,
       phone: `139${String(i).padStart(8, '0')}`,
@@ -89,7 +88,10 @@ export async function importExportScenario(): Promise<ScenarioResult[]> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await template.arrayBuffer());
     const headers = (wb.getWorksheet('企业名录')!.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
-    const data = rows(ROWS);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const communities = (await client.query<{ code: string }>(`select code from areas where level = 'community' and code like '440307%' order by code limit 12`)).rows.map((r) => r.code);
+    const data = rows(ROWS, communities);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'anjian-bench-io-')), 'import.xlsx');
     await writeXlsx(file, data, headers);
 
@@ -106,8 +108,6 @@ export async function importExportScenario(): Promise<ScenarioResult[]> {
     if (!res.ok || report.created !== ROWS) throw new Error(`import: ${res.status} ${JSON.stringify(report).slice(0, 400)}`);
 
     // Baseline: COPY the same rows into a table with the same columns, defaults and indexes.
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
     await client.query('drop table if exists bench_copy; create table bench_copy (like enterprises including all)');
     const csv = data.map(
       (r) => [r.name, r.code, r.address, r.area, r.sector[1], 'enterprise', r.principal, r.phone, r.employees].join(',') + '\n',
