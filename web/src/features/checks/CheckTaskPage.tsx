@@ -63,7 +63,11 @@ export function CheckTaskPage() {
         {i.photoId && (
           <Image src={`/api/files/${i.photoId}/thumbnail`} width={56} height={56} preview={{ src: `/api/files/${i.photoId}` }} />
         )}
-        {i.hazardId && <Link to={`/hazards/${i.hazardId}`}>{t('查看隐患', 'Open the hidden danger')}</Link>}
+        {i.hazardId && (
+          <Link to={`/hazards/${i.hazardId}`} data-testid="hazard-link">
+            {t('查看隐患', 'Open the hidden danger')}
+          </Link>
+        )}
       </Space>
     );
   return (
@@ -71,13 +75,15 @@ export function CheckTaskPage() {
       size="small"
       title={
         <Space wrap>
-          {task.enterpriseName}
           {label(responsibleLevelLabels[task.level])}
           <Tag color={stateColour[task.state]}>{label(checkTaskStateLabels[task.state])}</Tag>
         </Space>
       }
-      extra={periodText(task)}
     >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {task.enterpriseName} · {periodText(task)}
+        {task.doneByName && ` · ${t('提交人', 'by')} ${task.doneByName}`}
+      </Typography.Paragraph>
       {task.state === 'missed' && (
         <Alert type="error" showIcon style={{ marginBottom: 8 }} message={t('该任务已过排查期，未完成', 'This check was missed')} />
       )}
@@ -110,6 +116,7 @@ export function CheckTaskPage() {
                   {drafts[i.id]?.result === 'fail' && (
                     <>
                       <Input.TextArea
+                        data-testid="fail-note"
                         rows={2}
                         maxLength={500}
                         placeholder={t('发现的问题（必填，将登记为隐患）', 'What is wrong (required; becomes a hidden danger)')}

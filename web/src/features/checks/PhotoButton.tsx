@@ -55,6 +55,7 @@ export function PhotoButton({ value, onChange }: PhotoButtonProps) {
         accept="image/*"
         capture="environment"
         hidden
+        data-testid="check-photo-input"
         onChange={(e) => {
           void upload(e.target.files?.[0]);
           e.target.value = '';

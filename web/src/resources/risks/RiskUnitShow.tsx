@@ -60,7 +60,7 @@ export function RiskUnitShow() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
         title={
-          <Space wrap>
+          <Space wrap style={{ whiteSpace: 'normal' }}>
             {u.name}
             <RiskLevelTag level={u.level} />
           </Space>
@@ -111,56 +111,61 @@ export function RiskUnitShow() {
             style={{ marginBottom: 12, opacity: e.status === 'closed' ? 0.6 : 1 }}
             data-testid="risk-event"
             title={
-              <Space wrap>
+              // Card titles ellipsize by default; a phone must still show the whole event.
+              <Space wrap style={{ whiteSpace: 'normal', padding: '4px 0' }}>
                 <RiskLevelTag level={e.level} />
                 {e.name}
                 {e.status === 'closed' && <Tag>{label(riskEventStatusLabels.closed)}</Tag>}
               </Space>
             }
-            extra={
-              <Space size={0} wrap>
-                {e.abilities.includes('assess') && (
-                  <Button type="link" size="small" onClick={() => setEditing(e)}>
-                    {t('编辑/评价', 'Edit / assess')}
-                  </Button>
-                )}
-                {e.abilities.includes('close') && (
-                  <Popconfirm
-                    title={<Input placeholder={t('消除原因', 'Why it is gone')} onChange={(ev) => setCloseReason(ev.target.value)} />}
-                    onConfirm={() =>
-                      act(() =>
-                        api.post(`/api/risk-events/${e.id}/close`, {
-                          version: e.version,
-                          reason: closeReason || t('已消除', 'Eliminated'),
-                        }),
-                      )
-                    }
-                  >
-                    <Button type="link" size="small">
-                      {t('消除', 'Close')}
-                    </Button>
-                  </Popconfirm>
-                )}
-                {e.abilities.includes('reopen') && (
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={() => act(() => api.post(`/api/risk-events/${e.id}/reopen`, { version: e.version }))}
-                  >
-                    {t('恢复', 'Reopen')}
-                  </Button>
-                )}
-                {e.abilities.includes('delete') && (
-                  <Popconfirm
-                    title={t('删除该风险事件？', 'Delete this event?')}
-                    onConfirm={() => act(() => api.del(`/api/risk-events/${e.id}`, { version: e.version }))}
-                  >
-                    <Button type="link" size="small" danger>
-                      {t('删除', 'Delete')}
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
+            actions={
+              e.abilities.length > 0
+                ? [
+                    <Space key="actions" size={0} wrap>
+                      {e.abilities.includes('assess') && (
+                        <Button type="link" size="small" onClick={() => setEditing(e)}>
+                          {t('编辑/评价', 'Edit / assess')}
+                        </Button>
+                      )}
+                      {e.abilities.includes('close') && (
+                        <Popconfirm
+                          title={<Input placeholder={t('消除原因', 'Why it is gone')} onChange={(ev) => setCloseReason(ev.target.value)} />}
+                          onConfirm={() =>
+                            act(() =>
+                              api.post(`/api/risk-events/${e.id}/close`, {
+                                version: e.version,
+                                reason: closeReason || t('已消除', 'Eliminated'),
+                              }),
+                            )
+                          }
+                        >
+                          <Button type="link" size="small">
+                            {t('消除', 'Close')}
+                          </Button>
+                        </Popconfirm>
+                      )}
+                      {e.abilities.includes('reopen') && (
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => act(() => api.post(`/api/risk-events/${e.id}/reopen`, { version: e.version }))}
+                        >
+                          {t('恢复', 'Reopen')}
+                        </Button>
+                      )}
+                      {e.abilities.includes('delete') && (
+                        <Popconfirm
+                          title={t('删除该风险事件？', 'Delete this event?')}
+                          onConfirm={() => act(() => api.del(`/api/risk-events/${e.id}`, { version: e.version }))}
+                        >
+                          <Button type="link" size="small" danger>
+                            {t('删除', 'Delete')}
+                          </Button>
+                        </Popconfirm>
+                      )}
+                    </Space>,
+                  ]
+                : undefined
             }
           >
             <Descriptions size="small" column={{ xs: 1, md: 2 }}>
