@@ -4,10 +4,14 @@ import path from 'node:path';
 import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { hazardTags, sectors } from '@anjian/contracts';
-import { enterprises } from '../../db/schema';
+import { enterpriseRiskSummary, enterprises } from '../../db/schema';
+import { isRiskLevel, severityRank } from '../../reference/risk/levels';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf } from '../../platform/http';
 import { likePrefix, scopeWhere } from '../../platform/scope';
+
+/** Index into the web's risk colours (most severe first), or -1 for an enterprise with no assessed open risk. */
+const riskIndex = (level: string | null) => (isRiskLevel(level) ? severityRank(level) : -1);
 
 /** Enough for a district on one screen; a city or province view filters first. */
 const MAX_POINTS = 50_000;
@@ -84,8 +88,11 @@ export function mapRoutes(app: ZodApp, opts: { webDir: string | null }) {
           lat: enterprises.latitude,
           sector: enterprises.sector,
           name: enterprises.name,
+          // Overall risk level from the risks capability's per-enterprise summary (no event scan).
+          level: enterpriseRiskSummary.level,
         })
         .from(enterprises)
+        .leftJoin(enterpriseRiskSummary, eq(enterpriseRiskSummary.enterpriseId, enterprises.id))
         .where(where)
         .orderBy(asc(enterprises.id))
         .limit(MAX_POINTS + 1);
@@ -104,7 +111,7 @@ export function mapRoutes(app: ZodApp, opts: { webDir: string | null }) {
           .slice(0, MAX_POINTS)
           .map(
             (r) =>
-              [r.id, r.lng!, r.lat!, sectorIndex.get(r.sector) ?? sectors.length - 1, r.name, -1] as [
+              [r.id, r.lng!, r.lat!, sectorIndex.get(r.sector) ?? sectors.length - 1, r.name, riskIndex(r.level)] as [
                 string,
                 number,
                 number,

@@ -174,6 +174,12 @@ describe('overall colour', () => {
     expect(await summaryOf(c, entB)).toBeNull();
   });
 
+  it('feeds the map its risk colour index (0 = red … 3 = blue, -1 = none)', async () => {
+    const points = (await as.district!.get('/api/map/enterprises')).json().points as [string, number, number, number, string, number][];
+    expect(points.find((p) => p[0] === entA)![5]).toBe(0); // 甲 has an open 重大 event from the matrix test
+    expect(points.find((p) => p[0] === entB)![5]).toBe(-1); // 乙's register was removed above
+  });
+
   it('counts enterprises by colour per street, and per sector', async () => {
     const byArea = await as.district!.get(`/api/risks/distribution?groupBy=area&areaCode=${districtCode}`);
     expect(byArea.statusCode, byArea.body).toBe(200);
