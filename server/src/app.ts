@@ -33,6 +33,7 @@ import { investigationRoutes } from './modules/accidents/investigation.routes';
 import { analysisRoutes } from './modules/accidents/analysis.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { drawRoutes } from './modules/enforcement/draw.routes';
+import { inspectionsRoutes } from './modules/enforcement/inspections.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -54,6 +55,7 @@ const modules: ((app: ZodApp) => void)[] = [
   analysisRoutes,
   indicatorsRoutes,
   drawRoutes,
+  inspectionsRoutes,
   checksRoutes,
 ];
 

@@ -152,4 +152,10 @@ export const routeTable: Record<string, Row> = {
   'POST /api/enforcement/draws/:id/verify': { access: 'enforcement.read', roles: [...staff] },
   'POST /api/enforcement/draws/:id/publish': { access: 'enforcement.draw', roles: enforcers },
   'GET /api/public/draws/:id': { access: 'public', roles: 'any' },
+  'GET /api/inspections': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/inspections': { access: 'inspection.do', roles: enforcers },
+  'GET /api/inspections/:id': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/inspections/:id/record': { access: 'inspection.do', roles: enforcers, payload: { version: 1 } },
+  'POST /api/inspections/:id/reinspection': { access: 'inspection.do', roles: enforcers, payload: { version: 1, passed: true, opinion: 'x' } },
+  'GET /api/enforcement/documents/:id/docx': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
 };

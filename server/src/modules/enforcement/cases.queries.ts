@@ -1,0 +1,80 @@
+// SQL for penalty cases, through the record-scope predicate; list filters for 首查必罚, 一案双查 and missing evidence.
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { penaltyCases } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import type { DbOrTx } from '../../platform/db';
+import { scopeWhere } from '../../platform/scope';
+
+export type CaseRow = typeof penaltyCases.$inferSelect;
+
+const scope = (actor: Actor) =>
+  scopeWhere(actor, {
+    areaCode: penaltyCases.areaCode,
+    sector: penaltyCases.sector,
+    parkId: penaltyCases.parkId,
+    enterpriseId: penaltyCases.enterpriseId,
+  });
+
+export async function findCase(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<CaseRow | null> {
+  const q = db
+    .select()
+    .from(penaltyCases)
+    .where(and(eq(penaltyCases.id, id), scope(actor)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+export interface CaseQuery {
+  page: number;
+  pageSize: number;
+  status?: string;
+  enterpriseId?: string;
+  firstCheckMustPenalise?: boolean;
+  doubleInvestigation?: boolean;
+  missingEvidence?: boolean;
+}
+
+/**
+ * The five pieces of evidence of a closed-loop case (问题清单、处罚指令、责任人签字、整改结果、复查验收), as SQL over the
+ * linked inspection, its findings and documents, so the list can filter on it without loading every case.
+ */
+export const evidenceSql = {
+  problemList: sql<boolean>`exists (select 1 from inspection_findings f where f.inspection_id = ${penaltyCases.inspectionId})`,
+  penaltyOrder: sql<boolean>`exists (select 1 from enforcement_documents d where d.case_id = ${penaltyCases.id} and d.kind = 'penalty_decision')`,
+  responsibleSignature: sql<boolean>`exists (select 1 from inspections i where i.id = ${penaltyCases.inspectionId} and i.principal_signature is not null)`,
+  rectificationResult: sql<boolean>`exists (select 1 from inspection_findings f join hazards h on h.id = f.hazard_id
+    where f.inspection_id = ${penaltyCases.inspectionId} and h.state in ('awaiting_acceptance', 'closed'))`,
+  reinspection: sql<boolean>`exists (select 1 from inspections i where i.id = ${penaltyCases.inspectionId} and i.reinspected_on is not null)`,
+};
+export const evidenceKeys = Object.keys(evidenceSql) as (keyof typeof evidenceSql)[];
+const missingAny = sql.join(
+  evidenceKeys.map((k) => sql`not ${evidenceSql[k]}`),
+  sql` or `,
+);
+
+export async function findCases(db: DbOrTx, actor: Actor, q: CaseQuery) {
+  const parts: SQL[] = [scope(actor)];
+  if (q.status) parts.push(eq(penaltyCases.status, q.status));
+  if (q.enterpriseId) parts.push(eq(penaltyCases.enterpriseId, q.enterpriseId));
+  if (q.firstCheckMustPenalise !== undefined) parts.push(eq(penaltyCases.firstCheckMustPenalise, q.firstCheckMustPenalise));
+  if (q.doubleInvestigation !== undefined) parts.push(eq(penaltyCases.doubleInvestigation, q.doubleInvestigation));
+  if (q.missingEvidence !== undefined) parts.push(q.missingEvidence ? sql`(${missingAny})` : sql`not (${missingAny})`);
+  const where = and(...parts);
+  const items = await db
+    .select({ c: penaltyCases, ...evidenceSql })
+    .from(penaltyCases)
+    .where(where)
+    .orderBy(desc(penaltyCases.filedOn), desc(penaltyCases.createdAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(penaltyCases)
+    .where(where);
+  return { items, total: c?.n ?? 0 };
+}
+
+export async function findEvidence(db: DbOrTx, id: string) {
+  const [row] = await db.select(evidenceSql).from(penaltyCases).where(eq(penaltyCases.id, id));
+  return row!;
+}

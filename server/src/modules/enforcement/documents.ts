@@ -1,0 +1,91 @@
+// 执法文书: numbering and storage. A number like （龙）应急责改〔2026〕15号 comes from the counters row
+// doc:<org>:<kind>:<year>, incremented with UPDATE … RETURNING (an upsert) in the transaction that stores the
+// document: concurrent issuers queue on that row, and a rolled-back issue gives its number back — no repeats, no gaps.
+import { and, eq, sql } from 'drizzle-orm';
+import type { DocumentKind } from '@anjian/contracts';
+import { enforcementDocuments } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import { rowsOf, type DbOrTx } from '../../platform/db';
+import { cstDate } from '../../platform/time';
+
+export const documentTitles: Record<DocumentKind, { zh: string; en: string; abbr: string }> = {
+  site_record: { zh: '现场检查记录', en: 'On-site inspection record', abbr: '检记' },
+  rectification_order: { zh: '责令限期整改指令书', en: 'Order to rectify within a time limit', abbr: '责改' },
+  reinspection_opinion: { zh: '整改复查意见书', en: 'Re-inspection opinion', abbr: '复查' },
+  penalty_notice: { zh: '行政处罚告知书', en: 'Notice of intended administrative penalty', abbr: '罚告' },
+  penalty_decision: { zh: '行政处罚决定书', en: 'Administrative penalty decision', abbr: '罚决' },
+};
+
+/** The organisation's short mark in document numbers: its short name, else the first character of its name. */
+export function orgMark(actor: Pick<Actor, 'orgName'>, shortName?: string | null): string {
+  return shortName || (actor.orgName ?? '').replace(/^(.)(.*)$/u, '$1') || '应急';
+}
+
+export function formatDocumentNumber(mark: string, kind: DocumentKind, year: number, seq: number): string {
+  return `（${mark}）应急${documentTitles[kind].abbr}〔${year}〕${seq}号`;
+}
+
+/** Takes the next number of (org, kind, year); must run inside the transaction that stores the document. */
+export async function nextDocumentSeq(tx: DbOrTx, orgId: string | null, kind: DocumentKind, year: number): Promise<number> {
+  const key = `doc:${orgId ?? 'none'}:${kind}:${year}`;
+  const [row] = rowsOf<{ value: number }>(
+    await tx.execute(sql`
+      insert into counters (key, value) values (${key}, 1)
+      on conflict (key) do update set value = counters.value + 1
+      returning value`),
+  );
+  return Number(row!.value);
+}
+
+export interface IssueInput {
+  kind: DocumentKind;
+  enterpriseId: string;
+  areaCode: string;
+  inspectionId?: string | null;
+  caseId?: string | null;
+  fields: Record<string, unknown>;
+  orgShortName?: string | null;
+}
+
+export async function issueDocument(tx: DbOrTx, actor: Actor, input: IssueInput) {
+  const issuedOn = cstDate();
+  const year = Number(issuedOn.slice(0, 4));
+  const seq = await nextDocumentSeq(tx, actor.orgId, input.kind, year);
+  const number = formatDocumentNumber(orgMark(actor, input.orgShortName), input.kind, year, seq);
+  const [row] = await tx
+    .insert(enforcementDocuments)
+    .values({
+      kind: input.kind,
+      number,
+      orgId: actor.orgId,
+      year,
+      seq,
+      enterpriseId: input.enterpriseId,
+      areaCode: input.areaCode,
+      inspectionId: input.inspectionId ?? null,
+      caseId: input.caseId ?? null,
+      fields: { ...input.fields, orgName: actor.orgName, number, issuedOn },
+      issuedOn,
+      createdBy: actor.id,
+    })
+    .returning();
+  return row!;
+}
+
+export type DocumentRow = typeof enforcementDocuments.$inferSelect;
+
+export async function findDocumentsOf(db: DbOrTx, by: { inspectionId?: string; caseId?: string }) {
+  const where = by.inspectionId ? eq(enforcementDocuments.inspectionId, by.inspectionId) : eq(enforcementDocuments.caseId, by.caseId!);
+  return db.select().from(enforcementDocuments).where(and(where)).orderBy(enforcementDocuments.createdAt);
+}
+
+export function presentDocument(row: DocumentRow) {
+  return {
+    id: row.id,
+    kind: row.kind as DocumentKind,
+    number: row.number,
+    issuedOn: row.issuedOn,
+    inspectionId: row.inspectionId,
+    caseId: row.caseId,
+  };
+}
