@@ -4,12 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { AssessmentInput } from '@anjian/contracts';
 import { enterpriseRiskSummary, riskEvents, riskUnits } from '../../db/schema';
+import { buildCommunity } from '../../seed/factories';
 import type { Actor } from '../../platform/actor';
 import type { Database } from '../../platform/db';
 import { highestLevel, isRiskLevel, riskLevels, type RiskLevel } from '../../reference/risk/levels';
 import { buildDistrict, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../seed/factories';
 import { openTestDatabase } from '../../../test/db';
-import { rebuildRiskSummaries } from './risks.summary';
+import { rebuildRiskSummaries, syncRiskScope } from './risks.summary';
+import { createMeasure } from './commands/save-measure';
+import { generateCheckTasks } from '../checks/commands/generate-check-tasks';
+import { checkTaskItems, checkTasks, enterprises, riskMeasures } from '../../db/schema';
+import { eq } from 'drizzle-orm';
 import { createRiskUnit } from './commands/create-risk-unit';
 import { deleteRiskUnit } from './commands/update-risk-unit';
 import { createRiskEvent } from './commands/create-risk-event';
@@ -161,5 +166,24 @@ describe('enterprise risk summary', () => {
       }),
       { numRuns: 8, seed: 20260415 },
     );
+  });
+});
+
+describe('scope copies', () => {
+  it('follow the enterprise when it is reassigned to another area (syncRiskScope)', async () => {
+    const db = database.db;
+    const id = enterpriseIds[0]!;
+    const unit = await createRiskUnit(db, actor, null, id, { name: '迁移测试', kind: 'post' });
+    const event = await createRiskEvent(db, actor, null, unit.id, { name: '事件', assessment: { method: 'matrix', l: 1, s: 1 } });
+    await createMeasure(db, actor, null, event.id, { type: 'management', description: '检查', responsibleLevel: 'team' });
+    await generateCheckTasks(db, { today: '2026-03-02' });
+    const moved = await buildCommunity(db);
+    await db.update(enterprises).set({ areaCode: moved.code, sector: 'commerce' }).where(eq(enterprises.id, id));
+    await db.transaction((tx) => syncRiskScope(tx, id));
+    for (const table of [riskUnits, riskEvents, riskMeasures, enterpriseRiskSummary, checkTasks, checkTaskItems]) {
+      const rows = await db.select({ areaCode: table.areaCode, sector: table.sector }).from(table).where(eq(table.enterpriseId, id));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => `${r.areaCode}/${r.sector}`))).toEqual(new Set([`${moved.code}/commerce`]));
+    }
   });
 });
