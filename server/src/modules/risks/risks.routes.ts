@@ -34,10 +34,12 @@ import {
 } from './risks.queries';
 import { presentEvent, presentMeasure, presentUnit } from './risks.presenter';
 import { createRiskUnit } from './commands/create-risk-unit';
-import { deleteRiskUnit, updateRiskUnit } from './commands/update-risk-unit';
+import { updateRiskUnit } from './commands/update-risk-unit';
+import { deleteRiskUnit } from './commands/delete-risk-unit';
 import { createRiskEvent } from './commands/create-risk-event';
 import { updateRiskEvent } from './commands/update-risk-event';
-import { changeRiskEventStatus, deleteRiskEvent } from './commands/close-risk-event';
+import { changeRiskEventStatus } from './commands/close-risk-event';
+import { deleteRiskEvent } from './commands/delete-risk-event';
 import { createMeasure, deleteMeasure, updateMeasure } from './commands/save-measure';
 import { renderRiskCard } from './commands/render-risk-card';
 

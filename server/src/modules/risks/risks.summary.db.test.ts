@@ -16,10 +16,11 @@ import { generateCheckTasks } from '../checks/commands/generate-check-tasks';
 import { checkTaskItems, checkTasks, enterprises, riskMeasures } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { createRiskUnit } from './commands/create-risk-unit';
-import { deleteRiskUnit } from './commands/update-risk-unit';
+import { deleteRiskUnit } from './commands/delete-risk-unit';
 import { createRiskEvent } from './commands/create-risk-event';
 import { updateRiskEvent } from './commands/update-risk-event';
-import { changeRiskEventStatus, deleteRiskEvent } from './commands/close-risk-event';
+import { changeRiskEventStatus } from './commands/close-risk-event';
+import { deleteRiskEvent } from './commands/delete-risk-event';
 
 let database: Database;
 let actor: Actor;

@@ -1,7 +1,7 @@
-// Closes a risk event (eliminated: it no longer counts towards the enterprise's colour), reopens it, or retires
-// it (soft delete). Each changes the summary in the same transaction.
-import { and, eq, isNull } from 'drizzle-orm';
-import { riskEvents, riskMeasures } from '../../../db/schema';
+// Closes a risk event (eliminated: it no longer counts towards the enterprise's colour) or reopens it, through
+// the status workflow; the summary changes in the same transaction.
+import { eq } from 'drizzle-orm';
+import { riskEvents } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db, Tx } from '../../../platform/db';
@@ -11,7 +11,7 @@ import { auditRow, presentEvent } from '../risks.presenter';
 import { lockEnterpriseRisks, refreshRiskSummary } from '../risks.summary';
 import { nextStatus, type RiskEventAction } from '../risks.workflow';
 
-async function lockedEvent(tx: Tx, actor: Actor, id: string, version: number) {
+export async function lockedEvent(tx: Tx, actor: Actor, id: string, version: number) {
   const probe = await findEvent(tx, actor, id);
   if (!probe) throw notFound();
   await lockEnterpriseRisks(tx, probe.enterpriseId);
@@ -52,22 +52,5 @@ export async function changeRiskEventStatus(
       { action: `risk.event.${action}`, entityType: 'risk_event', entityId: id, before: auditRow(before), after: auditRow(after) },
     );
     return after;
-  });
-}
-
-export async function deleteRiskEvent(db: Db, actor: Actor, ip: string | null, id: string, version: number) {
-  return db.transaction(async (tx) => {
-    const before = await lockedEvent(tx, actor, id, version);
-    const now = new Date();
-    await tx
-      .update(riskMeasures)
-      .set({ deletedAt: now })
-      .where(and(eq(riskMeasures.eventId, id), isNull(riskMeasures.deletedAt)));
-    await tx
-      .update(riskEvents)
-      .set({ deletedAt: now, version: before.version + 1 })
-      .where(eq(riskEvents.id, id));
-    await refreshRiskSummary(tx, before.enterpriseId);
-    await recordAudit(tx, { actor, ip }, { action: 'risk.event.delete', entityType: 'risk_event', entityId: id, before: auditRow(before) });
   });
 }
