@@ -34,6 +34,7 @@ import { analysisRoutes } from './modules/accidents/analysis.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { drawRoutes } from './modules/enforcement/draw.routes';
 import { inspectionsRoutes } from './modules/enforcement/inspections.routes';
+import { casesRoutes } from './modules/enforcement/cases.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -56,6 +57,7 @@ const modules: ((app: ZodApp) => void)[] = [
   indicatorsRoutes,
   drawRoutes,
   inspectionsRoutes,
+  casesRoutes,
   checksRoutes,
 ];
 

@@ -50,6 +50,8 @@ export const grants = {
   'case.read': [...staff, ...enterpriseUsers],
   'case.manage': ['district_officer', 'street_officer'],
   'case.review': ['district_leader'],
+  /** Route-level gate of case steps; each step then needs case.manage or case.review (case.workflow.ts). */
+  'case.act': ['district_officer', 'street_officer', 'district_leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

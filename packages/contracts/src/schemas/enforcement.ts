@@ -184,3 +184,84 @@ export const documentSchema = z.object({
   inspectionId: z.string().nullable(),
   caseId: z.string().nullable(),
 });
+
+// Penalty cases ---------------------------------------------------------------------------------------------------
+
+export const caseStatuses = [
+  'filed',
+  'investigating',
+  'notified',
+  'legal_review',
+  'reviewed',
+  'decided',
+  'served',
+  'paid',
+  'enforced',
+  'closed',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+export const caseActions = [
+  'investigate',
+  'notify',
+  'submit_review',
+  'approve_review',
+  'decide',
+  'serve',
+  'pay',
+  'enforce',
+  'close',
+  'extend',
+  'change_decision',
+] as const;
+export type CaseAction = (typeof caseActions)[number];
+
+export const fileCaseBody = z
+  .object({
+    enterpriseId: z.uuid(),
+    inspectionId: z.uuid().optional(),
+    procedure: z.enum(['general', 'simple']),
+    partyKind: z.enum(['organisation', 'natural_person']),
+    partyName: text(200),
+    partyIdNumber: z.string().trim().max(32).optional(),
+    partyPhone: z.string().trim().max(32).optional(),
+    partyAddress: z.string().trim().max(300).optional(),
+    violation: text(4000),
+    basisId: text(64),
+    fineBand: z.enum(['first', 'aggravated', 'persons']).default('first'),
+    /** Proposed fine in yuan; required for the simple procedure (decided on the spot). */
+    fine: z.number().min(0).max(1e9).optional(),
+    firstCheckMustPenalise: z.boolean().default(false),
+    doubleInvestigation: z.boolean().default(false),
+    publish: z.boolean().default(false),
+  })
+  .strict();
+export type FileCaseBody = z.infer<typeof fileCaseBody>;
+
+export const caseActionParams = z.object({ id: z.uuid(), action: z.enum(caseActions) }).strict();
+export const caseActionBody = z
+  .object({
+    version: z.number().int().min(1),
+    note: z.string().max(4000).optional(),
+    fine: z.number().min(0).max(1e9).optional(),
+    /** The day of the step when it happened earlier than today (service, payment). */
+    on: isoDate.optional(),
+    amountPaid: z.number().min(0).max(2e9).optional(),
+    extensionDays: z.number().int().min(1).max(90).optional(),
+    /** The party waived statement/defence and hearing, so review need not wait for the 5-day period. */
+    waived: z.boolean().optional(),
+    publish: z.boolean().optional(),
+  })
+  .strict();
+export type CaseActionBody = z.infer<typeof caseActionBody>;
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const caseListQuery = z
+  .object({
+    ...pageQuery,
+    status: z.enum(caseStatuses).optional(),
+    enterpriseId: z.uuid().optional(),
+    firstCheckMustPenalise: flag.optional(),
+    doubleInvestigation: flag.optional(),
+    missingEvidence: flag.optional(),
+  })
+  .strict();

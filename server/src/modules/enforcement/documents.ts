@@ -26,8 +26,12 @@ export function formatDocumentNumber(mark: string, kind: DocumentKind, year: num
 }
 
 /** Takes the next number of (org, kind, year); must run inside the transaction that stores the document. */
-export async function nextDocumentSeq(tx: DbOrTx, orgId: string | null, kind: DocumentKind, year: number): Promise<number> {
-  const key = `doc:${orgId ?? 'none'}:${kind}:${year}`;
+export function nextDocumentSeq(tx: DbOrTx, orgId: string | null, kind: DocumentKind, year: number): Promise<number> {
+  return nextSeq(tx, `doc:${orgId ?? 'none'}:${kind}:${year}`);
+}
+
+/** Increments one counters row (created at 1) and returns the new value; the row lock serialises concurrent callers. */
+export async function nextSeq(tx: DbOrTx, key: string): Promise<number> {
   const [row] = rowsOf<{ value: number }>(
     await tx.execute(sql`
       insert into counters (key, value) values (${key}, 1)

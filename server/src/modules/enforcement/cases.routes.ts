@@ -1,0 +1,73 @@
+// Penalty cases (行政处罚案件): file, list (首查必罚 / 一案双查 / missing evidence filters), workspace, steps; legal bases;
+// and the public page of published decisions.
+import { caseActionBody, caseActionParams, caseListQuery, fileCaseBody, idParams, pageQuery } from '@anjian/contracts';
+import { z } from 'zod';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { penaltyCaseEvents, penaltyCases } from '../../db/schema';
+import type { ZodApp } from '../../platform/zod-app';
+import { actorOf, clientIp } from '../../platform/http';
+import { notFound } from '../../platform/errors';
+import { penaltyBases } from '../../reference/enforcement/penalty-basis';
+import { findCase, findCases, findEvidence } from './cases.queries';
+import { presentCase, presentPublicPenalty } from './cases.presenter';
+import { findDocumentsOf, presentDocument } from './documents';
+import { fileCase } from './commands/file-case';
+import { actOnCase } from './commands/act-on-case';
+
+export function casesRoutes(app: ZodApp) {
+  const tags = ['penalties'];
+  const show = async (req: Parameters<typeof actorOf>[0], id: string) => {
+    const actor = actorOf(req);
+    const c = await findCase(app.db, actor, id);
+    if (!c) throw notFound();
+    const documents = (await findDocumentsOf(app.db, { caseId: id })).map(presentDocument);
+    const events = await app.db.select().from(penaltyCaseEvents).where(eq(penaltyCaseEvents.caseId, id)).orderBy(penaltyCaseEvents.id);
+    return presentCase(actor, c, await findEvidence(app.db, id), {
+      documents,
+      events: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actorName, action: e.action, from: e.fromStatus, to: e.toStatus })),
+    });
+  };
+  app.get('/api/enforcement/penalty-bases', { config: { access: 'case.read' }, schema: { tags } }, async () => penaltyBases);
+  app.get('/api/enforcement/cases', { config: { access: 'case.read' }, schema: { tags, querystring: caseListQuery } }, async (req) => {
+    const actor = actorOf(req);
+    const { items, total } = await findCases(app.db, actor, req.query);
+    return { items: items.map(({ c, ...evidence }) => presentCase(actor, c, evidence)), total };
+  });
+  app.post('/api/enforcement/cases', { config: { access: 'case.manage' }, schema: { tags, body: fileCaseBody } }, async (req, reply) => {
+    const c = await fileCase(app.db, actorOf(req), clientIp(req), req.body);
+    return reply.status(201).send(await show(req, c.id));
+  });
+  app.get('/api/enforcement/cases/:id', { config: { access: 'case.read' }, schema: { tags, params: idParams } }, async (req) =>
+    show(req, req.params.id),
+  );
+  app.post(
+    '/api/enforcement/cases/:id/actions/:action',
+    { config: { access: 'case.act' }, schema: { tags, params: caseActionParams, body: caseActionBody } },
+    async (req) => {
+      // Each step declares its own permission in case.workflow.ts (case.manage or case.review), checked there.
+      await actOnCase(app.db, actorOf(req), clientIp(req), req.params.id, req.params.action, req.body);
+      return show(req, req.params.id);
+    },
+  );
+  app.get(
+    '/api/public/penalties',
+    { config: { access: 'public' }, schema: { tags, querystring: z.object({ ...pageQuery }).strict() } },
+    async (req) => {
+      // A changed or revoked decision leaves this page the moment it is recorded: the condition is evaluated on every
+      // read, so the 3-day withdrawal deadline can never be missed by a late job.
+      const where = and(eq(penaltyCases.publish, true), isNotNull(penaltyCases.decidedOn), isNull(penaltyCases.changedOn));
+      const rows = await app.db
+        .select()
+        .from(penaltyCases)
+        .where(where)
+        .orderBy(desc(penaltyCases.decidedOn))
+        .limit(req.query.pageSize)
+        .offset((req.query.page - 1) * req.query.pageSize);
+      const [c] = await app.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(penaltyCases)
+        .where(where);
+      return { items: rows.map(presentPublicPenalty), total: c?.n ?? 0 };
+    },
+  );
+}
