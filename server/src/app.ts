@@ -35,6 +35,7 @@ import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { drawRoutes } from './modules/enforcement/draw.routes';
 import { inspectionsRoutes } from './modules/enforcement/inspections.routes';
 import { casesRoutes } from './modules/enforcement/cases.routes';
+import { enforcementStatsRoutes } from './modules/enforcement/stats.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -58,6 +59,7 @@ const modules: ((app: ZodApp) => void)[] = [
   drawRoutes,
   inspectionsRoutes,
   casesRoutes,
+  enforcementStatsRoutes,
   checksRoutes,
 ];
 

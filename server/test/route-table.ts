@@ -168,4 +168,5 @@ export const routeTable: Record<string, Row> = {
     payload: { version: 1 },
   },
   'GET /api/public/penalties': { access: 'public', roles: 'any' },
+  'GET /api/enforcement/stats': { access: 'enforcement.read', roles: [...staff] },
 };

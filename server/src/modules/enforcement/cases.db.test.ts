@@ -115,3 +115,15 @@ describe('penalty cases', () => {
     expect(hazardId).toBeTruthy();
   });
 });
+
+describe('enforcement statistics', () => {
+  it('counts inspections, findings, decided cases and fines by month and by sector in scope', async () => {
+    const month = (await w.officer.get('/api/enforcement/stats?by=month')).json();
+    const row = month.rows.find((r: { key: string }) => r.key === cstDate().slice(0, 7));
+    expect(row.inspections).toBeGreaterThanOrEqual(1);
+    expect(row.findings).toBeGreaterThanOrEqual(1);
+    expect(row.cases).toBeGreaterThanOrEqual(3);
+    const sector = (await w.streetOfficerB.get('/api/enforcement/stats?by=sector')).json();
+    expect(sector.rows).toEqual([]);
+  });
+});
