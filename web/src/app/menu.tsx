@@ -5,6 +5,7 @@ import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutli
 import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { Bilingual, Permission } from '@anjian/contracts';
 
 export interface MenuEntry {
@@ -32,6 +33,11 @@ const IndicatorRoutes = lazy(() => import('../features/indicators').then((m) => 
 const RiskRoutes = lazy(() => import('../resources/risks').then((m) => ({ default: m.RiskRoutes })));
 const CheckRoutes = lazy(() => import('../features/checks').then((m) => ({ default: m.CheckRoutes })));
 const TemplateList = lazy(() => import('../resources/check-templates').then((m) => ({ default: m.TemplateList })));
+const EnforcementRoutes = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.EnforcementRoutes })));
+const DrawPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.DrawPage })));
+const CaseList = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.CaseList })));
+// Its own chunk so ECharts stays off the phone inspection flow.
+const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
 export const menu: MenuEntry[] = [
   { path: '/', label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined />, element: <HomePage /> },
@@ -115,5 +121,34 @@ export const menu: MenuEntry[] = [
     icon: <OrderedListOutlined />,
     permission: 'risk.manageTemplates',
     element: <TemplateList />,
+  },
+  // Enforcement: inspections (and their phone flow), 双随机 draws, penalty cases, statistics.
+  {
+    path: '/enforcement',
+    label: { zh: '执法检查', en: 'Inspections' },
+    icon: <SafetyOutlined />,
+    permission: 'inspection.read',
+    element: <EnforcementRoutes />,
+  },
+  {
+    path: '/enforcement-draws',
+    label: { zh: '双随机抽查', en: 'Random draws' },
+    icon: <AimOutlined />,
+    permission: 'enforcement.read',
+    element: <DrawPage />,
+  },
+  {
+    path: '/penalties',
+    label: { zh: '行政处罚', en: 'Penalty cases' },
+    icon: <FileProtectOutlined />,
+    permission: 'case.read',
+    element: <CaseList />,
+  },
+  {
+    path: '/enforcement-stats',
+    label: { zh: '执法统计', en: 'Enforcement statistics' },
+    icon: <FundOutlined />,
+    permission: 'enforcement.read',
+    element: <EnforcementStats />,
   },
 ];

@@ -6,6 +6,7 @@ import type { Bilingual, Enterprise } from '@anjian/contracts';
 import { EnterpriseHazardsTab } from '../hazards/EnterpriseHazardsTab';
 import { EnterpriseAccidentsTab } from '../accidents/EnterpriseAccidentsTab';
 import { RiskRegister } from '../risks/RiskRegister';
+import { EnterpriseInspectionsTab, EnterprisePenaltiesTab } from '../enforcement';
 
 export interface EnterpriseTab {
   key: string;
@@ -21,8 +22,8 @@ const pending = (what: Bilingual): EnterpriseTab['render'] =>
 export const enterpriseTabs: EnterpriseTab[] = [
   { key: 'risks', label: { zh: '风险分级', en: 'Risks' }, render: (e) => <RiskRegister enterpriseId={e.id} embedded /> },
   { key: 'hazards', label: { zh: '隐患排查', en: 'Hidden dangers' }, render: (e) => <EnterpriseHazardsTab enterprise={e} /> },
-  { key: 'inspections', label: { zh: '执法检查', en: 'Inspections' }, render: pending({ zh: '暂无检查记录', en: 'No inspections yet' }) },
-  { key: 'penalties', label: { zh: '行政处罚', en: 'Penalties' }, render: pending({ zh: '暂无处罚记录', en: 'No penalties yet' }) },
+  { key: 'inspections', label: { zh: '执法检查', en: 'Inspections' }, render: (e) => <EnterpriseInspectionsTab enterprise={e} /> },
+  { key: 'penalties', label: { zh: '行政处罚', en: 'Penalties' }, render: (e) => <EnterprisePenaltiesTab enterprise={e} /> },
   { key: 'accidents', label: { zh: '事故', en: 'Accidents' }, render: (e) => <EnterpriseAccidentsTab enterprise={e} /> },
   {
     key: 'certificates',

@@ -1,0 +1,178 @@
+// 行政处罚案件 list: status, 首查必罚, 一案双查 and missing-evidence filters; officers file a case here.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { useAuth } from '../../app/auth';
+import { caseStatusLabels, evidenceLabels, type PenaltyCase } from './types';
+
+export interface CaseListProps {
+  fixed?: { enterpriseId?: string };
+  compact?: boolean;
+}
+
+interface Basis {
+  id: string;
+  article: string;
+  violation: { zh: string; en: string };
+}
+
+export function CaseList({ fixed, compact }: CaseListProps) {
+  const { t, label } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [filters, setFilters] = useState<{
+    status?: string;
+    missingEvidence?: boolean;
+    firstCheckMustPenalise?: boolean;
+    doubleInvestigation?: boolean;
+  }>({});
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [open, setOpen] = useState(false);
+  const query = { ...filters, ...fixed, ...page };
+  const list = useQuery({
+    queryKey: ['cases', query],
+    queryFn: () => api.get<{ items: PenaltyCase[]; total: number }>('/api/enforcement/cases', query),
+    placeholderData: (p) => p,
+  });
+  const bases = useQuery({ queryKey: ['penalty-bases'], queryFn: () => api.get<Basis[]>('/api/enforcement/penalty-bases'), enabled: open });
+  const file = async (v: Record<string, unknown>) => {
+    try {
+      await api.post('/api/enforcement/cases', { ...v, enterpriseId: v.enterpriseId ?? fixed?.enterpriseId });
+      setOpen(false);
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const flag = (k: keyof typeof filters, text: string) => (
+    <Checkbox checked={!!filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.checked || undefined })}>
+      {text}
+    </Checkbox>
+  );
+  return (
+    <Card
+      title={compact ? undefined : t('行政处罚', 'Penalty cases')}
+      extra={
+        <Space wrap>
+          {!compact && (
+            <Select
+              allowClear
+              placeholder={t('状态', 'Status')}
+              style={{ width: 130 }}
+              value={filters.status}
+              onChange={(s) => setFilters({ ...filters, status: s })}
+              options={Object.entries(caseStatusLabels).map(([value, l]) => ({ value, label: label(l) }))}
+            />
+          )}
+          {!compact && flag('missingEvidence', t('证据缺项', 'Missing evidence'))}
+          {!compact && flag('firstCheckMustPenalise', t('首查必罚', 'First-check penalty'))}
+          {!compact && flag('doubleInvestigation', t('一案双查', 'Double investigation'))}
+          {can('case.manage') && (
+            <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+              {t('立案', 'File a case')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Table<PenaltyCase>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data?.items}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        columns={[
+          { title: t('案号', 'Number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/enforcement/cases/${r.id}`}>{v}</Link> },
+          { title: t('当事人', 'Party'), dataIndex: 'partyName' },
+          { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => label(caseStatusLabels[s]) },
+          { title: t('罚款（元）', 'Fine (yuan)'), dataIndex: 'fine' },
+          {
+            title: t('决定期限', 'Decide by'),
+            render: (_, r) =>
+              r.decidedOn ? r.decidedOn : <span style={{ color: r.decisionOverdue ? 'red' : undefined }}>{r.decisionDue}</span>,
+          },
+          {
+            title: t('证据', 'Evidence'),
+            render: (_, r) =>
+              r.missingEvidence?.length ? (
+                r.missingEvidence.map((k) => (
+                  <Tag key={k} color="orange">
+                    {label(evidenceLabels[k])}
+                  </Tag>
+                ))
+              ) : (
+                <Tag color="green">{t('齐全', 'Complete')}</Tag>
+              ),
+          },
+        ]}
+      />
+      <Modal open={open} title={t('立案', 'File a case')} onCancel={() => setOpen(false)} footer={null} destroyOnClose width={640}>
+        <Form
+          layout="vertical"
+          onFinish={file}
+          initialValues={{ procedure: 'general', partyKind: 'organisation', fineBand: 'first', enterpriseId: fixed?.enterpriseId }}
+        >
+          <Form.Item name="enterpriseId" label={t('企业ID', 'Enterprise id')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="procedure" label={t('程序', 'Procedure')}>
+              <Select
+                style={{ width: 160 }}
+                options={[
+                  { value: 'general', label: t('一般程序', 'General') },
+                  { value: 'simple', label: t('简易程序（当场）', 'Simple (on the spot)') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="partyKind" label={t('当事人类型', 'Party')}>
+              <Select
+                style={{ width: 160 }}
+                options={[
+                  { value: 'organisation', label: t('单位', 'Organisation') },
+                  { value: 'natural_person', label: t('个人', 'Natural person') },
+                ]}
+              />
+            </Form.Item>
+          </Space>
+          <Form.Item name="partyName" label={t('当事人', 'Party name')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="violation" label={t('违法事实', 'Violation')} rules={[{ required: true }]}>
+            <Input.TextArea />
+          </Form.Item>
+          <Form.Item name="basisId" label={t('处罚依据', 'Legal basis')} rules={[{ required: true }]}>
+            <Select options={bases.data?.map((b) => ({ value: b.id, label: `${b.article} ${label(b.violation)}` }))} />
+          </Form.Item>
+          <Form.Item name="fine" label={t('罚款（元）', 'Fine (yuan)')}>
+            <InputNumber min={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Space>
+            <Form.Item name="firstCheckMustPenalise" valuePropName="checked">
+              <Checkbox>{t('首查必罚', 'First-check penalty')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="doubleInvestigation" valuePropName="checked">
+              <Checkbox>{t('一案双查', 'Double investigation')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="publish" valuePropName="checked">
+              <Checkbox>{t('公示', 'Publish')}</Checkbox>
+            </Form.Item>
+          </Space>
+          <Button type="primary" htmlType="submit">
+            {t('立案', 'File')}
+          </Button>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

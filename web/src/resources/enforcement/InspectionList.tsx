@@ -1,0 +1,145 @@
+// 执法检查任务: the caller's inspections with state and kind filters; officers plan a new one here. An enterprise
+// file shows the same list fixed to that enterprise.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { useAuth } from '../../app/auth';
+import { kindLabels, type Inspection } from './types';
+
+export interface InspectionListProps {
+  fixed?: { enterpriseId?: string };
+  compact?: boolean;
+}
+
+export function InspectionList({ fixed, compact }: InspectionListProps) {
+  const { t, label } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [state, setState] = useState<string | undefined>();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [open, setOpen] = useState(false);
+  const query = { state, ...fixed, ...page };
+  const list = useQuery({
+    queryKey: ['inspections', query],
+    queryFn: () => api.get<{ items: Inspection[]; total: number }>('/api/inspections', query),
+    placeholderData: (p) => p,
+  });
+  const create = async (v: {
+    enterpriseId: string;
+    kind: Inspection['kind'];
+    unannounced?: boolean;
+    departments?: string;
+    plannedOn: { format(f: string): string };
+  }) => {
+    try {
+      await api.post('/api/inspections', {
+        enterpriseId: v.enterpriseId,
+        kind: v.kind,
+        unannounced: !!v.unannounced,
+        departments: (v.departments ?? '')
+          .split(/[,，、]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        plannedOn: v.plannedOn.format('YYYY-MM-DD'),
+      });
+      setOpen(false);
+      void qc.invalidateQueries({ queryKey: ['inspections'] });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Card
+      title={compact ? undefined : t('执法检查', 'Inspections')}
+      extra={
+        !compact && (
+          <Space>
+            <Select
+              allowClear
+              placeholder={t('状态', 'State')}
+              style={{ width: 120 }}
+              value={state}
+              onChange={setState}
+              options={[
+                { value: 'planned', label: t('待检查', 'Planned') },
+                { value: 'done', label: t('已检查', 'Done') },
+              ]}
+            />
+            {can('inspection.do') && (
+              <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+                {t('新建检查', 'New inspection')}
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
+      <Table<Inspection>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data?.items}
+        data-testid="inspection-table"
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        columns={[
+          {
+            title: t('计划日期', 'Planned'),
+            dataIndex: 'plannedOn',
+            render: (v: string, r) => <Link to={`/enforcement/inspections/${r.id}`}>{v}</Link>,
+          },
+          { title: t('企业', 'Enterprise'), dataIndex: 'enterpriseName' },
+          {
+            title: t('类型', 'Kind'),
+            dataIndex: 'kind',
+            render: (k: Inspection['kind'], r) => (
+              <>
+                {label(kindLabels[k])}
+                {r.unannounced && <Tag style={{ marginLeft: 4 }}>{t('暗查暗访', 'Unannounced')}</Tag>}
+              </>
+            ),
+          },
+          { title: t('执法人员', 'Inspectors'), dataIndex: 'inspectorNames', render: (v: string[]) => v.join('、') },
+          {
+            title: t('状态', 'State'),
+            dataIndex: 'state',
+            render: (s: string) =>
+              s === 'done' ? <Tag color="green">{t('已检查', 'Done')}</Tag> : <Tag color="blue">{t('待检查', 'Planned')}</Tag>,
+          },
+          { title: t('复查', 'Re-inspection'), render: (_, r) => (r.reinspectedOn ? r.reinspectionResult : (r.reinspectionDue ?? '—')) },
+        ]}
+      />
+      <Modal open={open} title={t('新建检查', 'New inspection')} onCancel={() => setOpen(false)} footer={null} destroyOnClose>
+        <Form layout="vertical" onFinish={create} initialValues={{ kind: 'planned', enterpriseId: fixed?.enterpriseId }}>
+          <Form.Item name="enterpriseId" label={t('企业ID', 'Enterprise id')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="kind" label={t('类型', 'Kind')}>
+            <Select options={(['planned', 'complaint', 'joint'] as const).map((k) => ({ value: k, label: label(kindLabels[k]) }))} />
+          </Form.Item>
+          <Form.Item name="departments" label={t('联合检查部门（逗号分隔）', 'Joint departments (comma separated)')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="unannounced" label={t('暗查暗访', 'Unannounced')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="plannedOn" label={t('计划日期', 'Planned on')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('保存', 'Save')}
+          </Button>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,214 @@
+// One inspection, phone-first: on site the officer adds findings (camera photo, GPS), sets the rectification
+// deadline, has the principal and inspectors sign, and submits; afterwards the record, its documents and the
+// re-inspection form.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { App, Button, Card, Descriptions, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { HazardFile } from '@anjian/contracts';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { AttachmentInput } from '../hazards/AttachmentInput';
+import { DocumentLinks } from './DocumentLinks';
+import { SignaturePad } from './SignaturePad';
+import { kindLabels, type Inspection } from './types';
+
+interface DraftFinding {
+  description: string;
+  location: string;
+  grade: 'general' | 'major';
+  category: 'unsafe_act' | 'unsafe_condition' | 'management_defect' | 'environment';
+  photos: HazardFile[];
+  latitude?: number;
+  longitude?: number;
+}
+
+const emptyFinding = (): DraftFinding => ({ description: '', location: '', grade: 'general', category: 'unsafe_condition', photos: [] });
+
+export function InspectionShow() {
+  const { id } = useParams();
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['inspection', id], queryFn: () => api.get<Inspection>(`/api/inspections/${id}`) });
+  const [findings, setFindings] = useState<DraftFinding[]>([]);
+  const [deadline, setDeadline] = useState('');
+  const [summary, setSummary] = useState('');
+  const [principalSig, setPrincipalSig] = useState<string | null>(null);
+  const [inspectorSig, setInspectorSig] = useState<string | null>(null);
+  const [opinion, setOpinion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const insp = q.data;
+  if (!insp) return <Card loading />;
+
+  const patch = (i: number, p: Partial<DraftFinding>) => setFindings(findings.map((f, j) => (j === i ? { ...f, ...p } : f)));
+  const locate = (i: number) =>
+    navigator.geolocation?.getCurrentPosition(
+      (pos) => patch(i, { latitude: pos.coords.latitude, longitude: pos.coords.longitude }),
+      () => message.warning(t('无法获取位置', 'Location unavailable')),
+    );
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await fn();
+      await qc.invalidateQueries({ queryKey: ['inspection', id] });
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = () =>
+    run(() =>
+      api.post(`/api/inspections/${id}/record`, {
+        version: insp.version,
+        summary: summary || undefined,
+        rectificationDeadline: deadline || undefined,
+        findings: findings.map((f) => ({
+          description: f.description,
+          location: f.location || undefined,
+          grade: f.grade,
+          category: f.category,
+          photoIds: f.photos.map((p) => p.id),
+          latitude: f.latitude,
+          longitude: f.longitude,
+        })),
+        principalSignature: principalSig ?? undefined,
+        inspectorSignatures: inspectorSig ? [{ name: insp.inspectorNames[0] ?? t('执法人员', 'Inspector'), signature: inspectorSig }] : [],
+      }),
+    );
+  const reinspect = (passed: boolean) =>
+    run(() => api.post(`/api/inspections/${id}/reinspection`, { version: insp.version, passed, opinion }));
+
+  return (
+    <Space direction="vertical" style={{ width: '100%', maxWidth: 720 }}>
+      <Card title={insp.enterpriseName} size="small">
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('类型', 'Kind')}>
+            {label(kindLabels[insp.kind])} {insp.unannounced && <Tag>{t('暗查暗访', 'Unannounced')}</Tag>}
+          </Descriptions.Item>
+          {insp.departments.length > 0 && (
+            <Descriptions.Item label={t('联合部门', 'Departments')}>{insp.departments.join('、')}</Descriptions.Item>
+          )}
+          <Descriptions.Item label={t('执法人员', 'Inspectors')}>{insp.inspectorNames.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('计划日期', 'Planned')}>{insp.plannedOn}</Descriptions.Item>
+          {insp.rectificationDeadline && (
+            <Descriptions.Item label={t('整改期限', 'Deadline')}>{insp.rectificationDeadline}</Descriptions.Item>
+          )}
+          {insp.reinspectedOn && (
+            <Descriptions.Item label={t('复查', 'Re-inspection')}>
+              {insp.reinspectedOn}{' '}
+              {insp.reinspectionResult === 'passed' ? (
+                <Tag color="green">{t('通过', 'Passed')}</Tag>
+              ) : (
+                <Tag color="red">{t('未通过', 'Failed')}</Tag>
+              )}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+
+      {insp.abilities.includes('record') && (
+        <Card title={t('现场检查', 'On-site record')} size="small">
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {findings.map((f, i) => (
+              <Card key={i} size="small" type="inner" title={`${t('问题', 'Finding')} ${i + 1}`}>
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Input.TextArea
+                    placeholder={t('问题描述', 'Description')}
+                    value={f.description}
+                    data-testid={`finding-${i}-description`}
+                    onChange={(e) => patch(i, { description: e.target.value })}
+                  />
+                  <Input placeholder={t('部位', 'Location')} value={f.location} onChange={(e) => patch(i, { location: e.target.value })} />
+                  <Radio.Group value={f.grade} onChange={(e) => patch(i, { grade: e.target.value })}>
+                    <Radio value="general">{t('一般隐患', 'General')}</Radio>
+                    <Radio value="major">{t('重大隐患', 'Major')}</Radio>
+                  </Radio.Group>
+                  <Select
+                    value={f.category}
+                    style={{ width: '100%' }}
+                    onChange={(v) => patch(i, { category: v })}
+                    options={[
+                      { value: 'unsafe_condition', label: t('物的不安全状态', 'Unsafe condition') },
+                      { value: 'unsafe_act', label: t('人的不安全行为', 'Unsafe act') },
+                      { value: 'management_defect', label: t('管理缺陷', 'Management defect') },
+                      { value: 'environment', label: t('环境因素', 'Environment') },
+                    ]}
+                  />
+                  <AttachmentInput value={f.photos} onChange={(photos) => patch(i, { photos })} />
+                  <Button size="small" icon={<EnvironmentOutlined />} onClick={() => locate(i)}>
+                    {f.latitude ? `${f.latitude.toFixed(5)}, ${f.longitude!.toFixed(5)}` : t('记录位置', 'Record location')}
+                  </Button>
+                </Space>
+              </Card>
+            ))}
+            <Button icon={<PlusOutlined />} block onClick={() => setFindings([...findings, emptyFinding()])} data-testid="add-finding">
+              {t('添加问题', 'Add finding')}
+            </Button>
+            {findings.length > 0 && (
+              <label>
+                {t('整改期限', 'Rectification deadline')}
+                <Input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} data-testid="rectification-deadline" />
+              </label>
+            )}
+            <Input.TextArea placeholder={t('检查情况', 'Summary')} value={summary} onChange={(e) => setSummary(e.target.value)} />
+            <Typography.Text>{t('被检查单位负责人签字', 'Principal signature')}</Typography.Text>
+            <SignaturePad onChange={setPrincipalSig} testId="principal-signature" />
+            <Typography.Text>{t('执法人员签字', 'Inspector signature')}</Typography.Text>
+            <SignaturePad onChange={setInspectorSig} testId="inspector-signature" />
+            <Button type="primary" block loading={busy} onClick={() => void submit()} data-testid="submit-inspection">
+              {t('提交检查记录', 'Submit record')}
+            </Button>
+          </Space>
+        </Card>
+      )}
+
+      {insp.findings && insp.findings.length > 0 && (
+        <Card title={t('发现问题', 'Findings')} size="small">
+          <List
+            size="small"
+            dataSource={insp.findings}
+            renderItem={(f) => (
+              <List.Item extra={f.hazardId && <Link to={`/hazards/${f.hazardId}`}>{t('隐患', 'Hidden danger')}</Link>}>
+                {f.description} {f.grade === 'major' && <Tag color="red">{t('重大', 'Major')}</Tag>} {f.deadline && `· ${f.deadline}`}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {insp.documents && (
+        <Card title={t('执法文书', 'Documents')} size="small">
+          <DocumentLinks documents={insp.documents} />
+        </Card>
+      )}
+      {insp.abilities.includes('reinspect') && (
+        <Card title={t('整改复查', 'Re-inspection')} size="small">
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Input.TextArea
+              placeholder={t('复查意见', 'Opinion')}
+              value={opinion}
+              onChange={(e) => setOpinion(e.target.value)}
+              data-testid="reinspection-opinion"
+            />
+            <Space>
+              <Button
+                type="primary"
+                disabled={!opinion}
+                loading={busy}
+                onClick={() => void reinspect(true)}
+                data-testid="reinspection-pass"
+              >
+                {t('复查通过', 'Passed')}
+              </Button>
+              <Button danger disabled={!opinion} loading={busy} onClick={() => void reinspect(false)}>
+                {t('未整改到位', 'Not rectified')}
+              </Button>
+            </Space>
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,32 @@
+// Enforcement screens under /enforcement: 双随机 draws, inspections (phone flow), penalty cases, statistics;
+// the enterprise file's inspections and penalties tabs reuse the lists.
+import { Route, Routes } from 'react-router-dom';
+import type { Enterprise } from '@anjian/contracts';
+import { DrawPage } from './DrawPage';
+import { InspectionList } from './InspectionList';
+import { InspectionShow } from './InspectionShow';
+import { CaseList } from './CaseList';
+import { CaseWorkspace } from './CaseWorkspace';
+
+export { DrawPage, InspectionList, InspectionShow, CaseList, CaseWorkspace };
+
+export function EnforcementRoutes() {
+  return (
+    <Routes>
+      <Route index element={<InspectionList />} />
+      <Route path="inspections" element={<InspectionList />} />
+      <Route path="inspections/:id" element={<InspectionShow />} />
+      <Route path="draws" element={<DrawPage />} />
+      <Route path="cases" element={<CaseList />} />
+      <Route path="cases/:id" element={<CaseWorkspace />} />
+    </Routes>
+  );
+}
+
+export function EnterpriseInspectionsTab({ enterprise }: { enterprise: Enterprise }) {
+  return <InspectionList fixed={{ enterpriseId: enterprise.id }} compact />;
+}
+
+export function EnterprisePenaltiesTab({ enterprise }: { enterprise: Enterprise }) {
+  return <CaseList fixed={{ enterpriseId: enterprise.id }} compact />;
+}
