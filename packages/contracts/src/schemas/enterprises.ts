@@ -226,6 +226,17 @@ export const enterpriseListQuery = z
   .strict();
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;
 
+/** Searches count exactly up to this many matches; beyond it the total reads "10,000+". */
+export const ENTERPRISE_COUNT_CAP = 10_000;
+
+export const enterprisePage = z.object({
+  items: z.array(enterprise),
+  total: z.number().int(),
+  /** True when `total` is the cap, not the exact count (a broad text search over a large area). */
+  totalCapped: z.boolean(),
+});
+export type EnterprisePage = z.infer<typeof enterprisePage>;
+
 export const enterpriseExportQuery = z.object(enterpriseFilters).strict();
 export type EnterpriseExportQuery = z.infer<typeof enterpriseExportQuery>;
 

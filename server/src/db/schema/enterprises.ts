@@ -96,3 +96,26 @@ export const enterprises = pgTable(
       .where(sql`${t.deletedAt} is null`),
   ],
 );
+
+/** "No park" in enterprise_counts: a real value keeps the unique key usable by ON CONFLICT everywhere. */
+export const NO_PARK = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Live enterprises counted per (area, sector, park, key flag), kept by a trigger on `enterprises`
+ * (migration 0010) so that every write path — API, import, bulk seed — keeps it exact. The list's
+ * total for scope + area/sector/park/key filters sums these rows instead of counting a million.
+ */
+export const enterpriseCounts = pgTable(
+  'enterprise_counts',
+  {
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkId: uuid('park_id').notNull(),
+    isKey: boolean('is_key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    uniqueIndex('enterprise_counts_key').on(t.areaCode, t.sector, t.parkId, t.isKey),
+    index('enterprise_counts_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+  ],
+);

@@ -2,8 +2,8 @@
 // what lies outside their jurisdiction never appears in a list, count, search, export or lookup.
 import { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { EnterpriseExportQuery, EnterpriseListQuery } from '@anjian/contracts';
-import { areas, auditLog, enterprises, organisations, parks } from '../../db/schema';
+import { ENTERPRISE_COUNT_CAP, type EnterpriseExportQuery, type EnterpriseListQuery } from '@anjian/contracts';
+import { areas, auditLog, enterpriseCounts, enterprises, organisations, parks } from '../../db/schema';
 import type { DbOrTx } from '../../platform/db';
 import type { Actor } from '../../platform/actor';
 import { areaPrefixOf, likePrefix, scopeWhere } from '../../platform/scope';
@@ -74,15 +74,45 @@ const sorts: Record<EnterpriseListQuery['sort'], SQL[]> = {
 
 export async function findEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseListQuery) {
   const where = and(...filterWhere(actor, q), q.includeDeleted ? undefined : isNull(enterprises.deletedAt));
-  const [items, [total]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     withNames(db)
       .where(where)
       .orderBy(...sorts[q.sort])
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(enterprises).where(where),
+    countForList(db, actor, q, where),
   ]);
-  return { items: items as EnterpriseRow[], total: total?.n ?? 0 };
+  return { items: items as EnterpriseRow[], ...counted };
+}
+
+/**
+ * The list's total without counting a million rows: scope plus area/sector/park/key filters sum the
+ * trigger-kept `enterprise_counts`; text and tag searches count exactly up to a cap.
+ */
+async function countForList(db: DbOrTx, actor: Actor, q: EnterpriseListQuery, where: SQL | undefined) {
+  const fromCounts = !q.q && !q.tag && !q.includeDeleted && actor.scopeKind !== 'enterprise';
+  if (fromCounts) {
+    const c = enterpriseCounts;
+    const filters = [scopeWhere(actor, { areaCode: c.areaCode, sector: c.sector, parkId: c.parkId })];
+    if (q.areaCode) filters.push(like(c.areaCode, likePrefix(areaPrefixOf(q.areaCode))));
+    if (q.sector) filters.push(eq(c.sector, q.sector));
+    if (q.keyOnly) filters.push(eq(c.isKey, true));
+    if (q.parkId) filters.push(eq(c.parkId, q.parkId));
+    const [row] = await db
+      .select({ n: sql<number>`coalesce(sum(${c.n}), 0)::int` })
+      .from(c)
+      .where(and(...filters));
+    return { total: row?.n ?? 0, totalCapped: false };
+  }
+  const capped = db
+    .select({ one: sql`1` })
+    .from(enterprises)
+    .where(where)
+    .limit(ENTERPRISE_COUNT_CAP + 1)
+    .as('capped');
+  const [row] = await db.select({ n: count() }).from(capped);
+  const n = row?.n ?? 0;
+  return n > ENTERPRISE_COUNT_CAP ? { total: ENTERPRISE_COUNT_CAP, totalCapped: true } : { total: n, totalCapped: false };
 }
 
 export async function countEnterprises(db: DbOrTx, actor: Actor, f: Filters): Promise<number> {

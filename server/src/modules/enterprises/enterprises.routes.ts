@@ -8,6 +8,7 @@ import {
   enterpriseHistoryQuery,
   enterpriseImportQuery,
   enterpriseListQuery,
+  enterprisePage,
   enterpriseVersionBody,
   idParams,
   importReport,
@@ -31,12 +32,12 @@ export function enterprisesRoutes(app: ZodApp) {
   const tags = ['enterprises'];
   app.get(
     '/api/enterprises',
-    { config: { access: 'enterprise.read' }, schema: { tags, querystring: enterpriseListQuery, response: { 200: pageOf(enterprise) } } },
+    { config: { access: 'enterprise.read' }, schema: { tags, querystring: enterpriseListQuery, response: { 200: enterprisePage } } },
     async (req) => {
       const actor = actorOf(req);
       if (req.query.includeDeleted && !maySeeDeleted(actor)) throw forbidden();
-      const { items, total } = await findEnterprises(app.db, actor, req.query);
-      return { items: items.map((r) => presentEnterprise(actor, r)), total };
+      const { items, total, totalCapped } = await findEnterprises(app.db, actor, req.query);
+      return { items: items.map((r) => presentEnterprise(actor, r)), total, totalCapped };
     },
   );
   app.post(

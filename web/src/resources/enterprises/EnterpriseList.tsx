@@ -5,7 +5,7 @@ import { App, Button, Card, Checkbox, Popover, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, EnvironmentOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnsType } from 'antd/es/table';
-import type { Enterprise, EnterpriseSort } from '@anjian/contracts';
+import type { Enterprise, EnterprisePage, EnterpriseSort } from '@anjian/contracts';
 import { api, download } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -25,7 +25,7 @@ export function EnterpriseList() {
   const query = { ...filters, ...page, sort };
   const list = useQuery({
     queryKey: ['enterprises', query],
-    queryFn: () => api.get<{ items: Enterprise[]; total: number }>('/api/enterprises', query),
+    queryFn: () => api.get<EnterprisePage>('/api/enterprises', query),
     placeholderData: (prev) => prev,
   });
   const all: ColumnsType<Enterprise> = [
@@ -132,7 +132,10 @@ export function EnterpriseList() {
           pageSize: page.pageSize,
           total: list.data?.total,
           showSizeChanger: true,
-          showTotal: (n) => t(`共 ${n} 家`, `${n} in all`),
+          showTotal: (n) =>
+            list.data?.totalCapped
+              ? t(`超过 ${n.toLocaleString()} 家，请缩小范围`, `Over ${n.toLocaleString()}: narrow the search`)
+              : t(`共 ${n} 家`, `${n} in all`),
         }}
       />
     </Card>

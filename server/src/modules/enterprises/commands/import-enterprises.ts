@@ -8,6 +8,7 @@ import { enterprises } from '../../../db/schema';
 import type { Db, DbOrTx } from '../../../platform/db';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit, recordAuditMany, type AuditInput } from '../../../platform/audit';
+import { syncRiskScope } from '../../risks/risks.summary';
 import { AppError } from '../../../platform/errors';
 import { inScope } from '../../../platform/scope';
 import { normaliseCreditCode } from '../../../reference/credit-code';
@@ -190,6 +191,8 @@ async function planAndWrite(tx: DbOrTx, actor: Actor, ip: string | null, rows: G
       .where(eq(enterprises.id, u.before.id))
       .returning();
     audit('enterprise.import.update', u.before, after!);
+    const moved = after!.areaCode !== u.before.areaCode || after!.sector !== u.before.sector || after!.parkId !== u.before.parkId;
+    if (moved) await syncRiskScope(tx, after!.id); // as in update-enterprise: risk rows follow the enterprise
   }
   await recordAuditMany(tx, { actor, ip }, entries);
   return outcomes;

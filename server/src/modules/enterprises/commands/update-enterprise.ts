@@ -6,6 +6,7 @@ import { enterprises } from '../../../db/schema';
 import type { Db } from '../../../platform/db';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
+import { syncRiskScope } from '../../risks/risks.summary';
 import { AppError, notFound } from '../../../platform/errors';
 import { normaliseCreditCode } from '../../../reference/credit-code';
 import { findEnterprise, type EnterpriseRecord } from '../enterprises.queries';
@@ -58,6 +59,9 @@ export async function updateEnterprise(db: Db, actor: Actor, ip: string | null, 
         if (isUniqueViolation(err)) throw new AppError('DUPLICATE', [detail('creditCode', 'creditCode.duplicate')]);
         throw err;
       });
+    // Risk registers and check tasks carry the enterprise's scope columns: they follow a reassignment.
+    // Hidden dangers and accidents stay filed where they were found (their statistics are by place).
+    if (changed.some((f) => f === 'areaCode' || f === 'sector' || f === 'parkId')) await syncRiskScope(tx, id);
     const after = (await findEnterprise(tx, actor, id))!;
     await recordAudit(
       tx,
