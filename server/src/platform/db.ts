@@ -77,7 +77,14 @@ export async function openPostgres(url: string, opts: PgOptions = {}): Promise<D
     if ((err as { code?: string }).code !== '57P01') console.error('PostgreSQL idle client error:', err.message);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  if (!opts.allowUnsafe) await assertDurable(db);
+  if (!opts.allowUnsafe) {
+    try {
+      await assertDurable(db);
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+  }
   return {
     db,
     engine: 'postgres',

@@ -1,0 +1,53 @@
+// The embedded data directory is locked against a second process, and a PostgreSQL server that could
+// lose acknowledged writes is refused unless explicitly allowed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openPglite, openPostgres } from './db';
+import { acquireDirLock } from './dir-lock';
+import { testEngine } from '../../test/db';
+
+describe('embedded data directory', () => {
+  it('refuses to open a directory that is already open, and reopens it after a clean close', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anjian-lock-'));
+    const first = await openPglite(dir);
+    await first.migrate();
+    await expect(openPglite(dir)).rejects.toThrow(/already open|in use/);
+    await first.close();
+    expect(fs.existsSync(path.join(dir, 'anjian.lock'))).toBe(false);
+    const again = await openPglite(dir);
+    await again.close();
+  });
+
+  it('takes over a stale lock left by a process that no longer exists', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anjian-lock-'));
+    fs.writeFileSync(path.join(dir, 'anjian.lock'), '999999999');
+    const lock = acquireDirLock(dir);
+    expect(fs.readFileSync(path.join(dir, 'anjian.lock'), 'utf8')).toBe(String(process.pid));
+    lock.release();
+  });
+});
+
+describe.skipIf(testEngine !== 'postgres')('PostgreSQL durability check', () => {
+  it('refuses synchronous_commit=off unless explicitly allowed', async () => {
+    const base = process.env.TEST_DATABASE_URL!;
+    const name = `anjian_t_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.query(`alter database ${name} set synchronous_commit = off`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    try {
+      await expect(openPostgres(url.toString())).rejects.toThrow(/synchronous_commit=off/);
+      const allowed = await openPostgres(url.toString(), { allowUnsafe: true });
+      await allowed.close();
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
