@@ -26,7 +26,9 @@ const date = new Date().toISOString().slice(0, 10);
 const file = path.join(repoRoot, 'bench/results', `${date}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
 // A run with --only keeps the other scenarios measured earlier the same day.
-const earlier: ScenarioResult[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { results: ScenarioResult[] }).results : [];
+const earlier: ScenarioResult[] = fs.existsSync(file)
+  ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { results: ScenarioResult[] }).results
+  : [];
 const merged = [...earlier.filter((e) => !results.some((r) => r.name === e.name)), ...results];
 fs.writeFileSync(file, JSON.stringify({ date, node: process.version, cpus: os.cpus().length, results: merged }, null, 2));
 

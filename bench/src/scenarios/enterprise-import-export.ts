@@ -90,7 +90,11 @@ export async function importExportScenario(): Promise<ScenarioResult[]> {
     const headers = (wb.getWorksheet('企业名录')!.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const communities = (await client.query<{ code: string }>(`select code from areas where level = 'community' and code like '440307%' order by code limit 12`)).rows.map((r) => r.code);
+    const communities = (
+      await client.query<{ code: string }>(
+        `select code from areas where level = 'community' and code like '440307%' order by code limit 12`,
+      )
+    ).rows.map((r) => r.code);
     const data = rows(ROWS, communities);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'anjian-bench-io-')), 'import.xlsx');
     await writeXlsx(file, data, headers);

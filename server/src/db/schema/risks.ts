@@ -90,7 +90,9 @@ export const riskEvents = pgTable(
   (t) => [
     index('risk_events_unit_idx').on(t.unitId),
     // The summary refresh counts one enterprise's open, live events by level.
-    index('risk_events_enterprise_idx').on(t.enterpriseId, t.level).where(sql`${t.status} = 'open' and ${t.deletedAt} is null`),
+    index('risk_events_enterprise_idx')
+      .on(t.enterpriseId, t.level)
+      .where(sql`${t.status} = 'open' and ${t.deletedAt} is null`),
   ],
 );
 
@@ -118,7 +120,9 @@ export const riskMeasures = pgTable(
   (t) => [
     index('risk_measures_event_idx').on(t.eventId),
     // The task generator joins live measures by enterprise and level.
-    index('risk_measures_level_idx').on(t.responsibleLevel, t.enterpriseId).where(sql`${t.deletedAt} is null`),
+    index('risk_measures_level_idx')
+      .on(t.responsibleLevel, t.enterpriseId)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 
