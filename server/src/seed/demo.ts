@@ -12,6 +12,7 @@ import { seedEnterprises } from './enterprises';
 import { seedDemoRisks } from './risks';
 import { cstDate } from '../platform/time';
 import { seedDemoHazards } from './hazards';
+import { seedDemoEnforcement } from './enforcement';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 /** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
@@ -139,6 +140,8 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
     await seedDemoRisks(tx, { hongdaId: hongda.id, today: cstDate() });
     // Hidden dangers in 龙城街道 (hazards capability), after the accounts they are reported by.
     await seedDemoHazards(tx, longcheng.code);
+    // Enforcement: a draw with today's tasks, one inspection with a finding, two penalty cases.
+    await seedDemoEnforcement(tx, longcheng.code, hongda.id);
     return out;
   });
 }

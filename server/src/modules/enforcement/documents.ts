@@ -18,7 +18,8 @@ export const documentTitles: Record<DocumentKind, { zh: string; en: string; abbr
 
 /** The organisation's short mark in document numbers: its short name, else the first character of its name. */
 export function orgMark(actor: Pick<Actor, 'orgName'>, shortName?: string | null): string {
-  return shortName || (actor.orgName ?? '').replace(/^(.)(.*)$/u, '$1') || '应急';
+  // 深圳市龙岗区应急管理局 → 龙: the city prefix is dropped, the district's first character marks the number.
+  return shortName || (actor.orgName ?? '').replace(/^[^市区]{1,6}市/u, '').charAt(0) || '应急';
 }
 
 export function formatDocumentNumber(mark: string, kind: DocumentKind, year: number, seq: number): string {
