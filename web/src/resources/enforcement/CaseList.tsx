@@ -5,6 +5,7 @@ import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, S
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { EnterprisePicker } from '../hazards/EnterprisePicker';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { caseStatusLabels, evidenceLabels, type PenaltyCase } from './types';
@@ -122,8 +123,8 @@ export function CaseList({ fixed, compact }: CaseListProps) {
           onFinish={file}
           initialValues={{ procedure: 'general', partyKind: 'organisation', fineBand: 'first', enterpriseId: fixed?.enterpriseId }}
         >
-          <Form.Item name="enterpriseId" label={t('企业ID', 'Enterprise id')} rules={[{ required: true }]}>
-            <Input />
+          <Form.Item name="enterpriseId" label={t('企业', 'Enterprise')} rules={[{ required: true }]} hidden={!!fixed?.enterpriseId}>
+            <EnterprisePicker />
           </Form.Item>
           <Space wrap>
             <Form.Item name="procedure" label={t('程序', 'Procedure')}>

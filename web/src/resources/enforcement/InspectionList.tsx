@@ -1,11 +1,12 @@
 // 执法检查任务: the caller's inspections with state and kind filters; officers plan a new one here. An enterprise
 // file shows the same list fixed to that enterprise.
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { EnterprisePicker } from '../hazards/EnterprisePicker';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { kindLabels, type Inspection } from './types';
@@ -23,6 +24,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
   const [state, setState] = useState<string | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
   const query = { state, ...fixed, ...page };
   const list = useQuery({
     queryKey: ['inspections', query],
@@ -37,7 +39,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
     plannedOn: { format(f: string): string };
   }) => {
     try {
-      await api.post('/api/inspections', {
+      const created = await api.post<Inspection>('/api/inspections', {
         enterpriseId: v.enterpriseId,
         kind: v.kind,
         unannounced: !!v.unannounced,
@@ -45,10 +47,11 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
           .split(/[,，、]/)
           .map((s) => s.trim())
           .filter(Boolean),
-        plannedOn: v.plannedOn.format('YYYY-MM-DD'),
+        plannedOn: v.plannedOn,
       });
       setOpen(false);
       void qc.invalidateQueries({ queryKey: ['inspections'] });
+      navigate(`/enforcement/inspections/${created.id}`);
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -57,8 +60,8 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
     <Card
       title={compact ? undefined : t('执法检查', 'Inspections')}
       extra={
-        !compact && (
-          <Space>
+        <Space>
+          {!compact && (
             <Select
               allowClear
               placeholder={t('状态', 'State')}
@@ -70,13 +73,13 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
                 { value: 'done', label: t('已检查', 'Done') },
               ]}
             />
-            {can('inspection.do') && (
-              <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-                {t('新建检查', 'New inspection')}
-              </Button>
-            )}
-          </Space>
-        )
+          )}
+          {can('inspection.do') && (!compact || fixed?.enterpriseId) && (
+            <Button icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="inspection-new">
+              {t('新建检查', 'New inspection')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Table<Inspection>
@@ -120,8 +123,8 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
       />
       <Modal open={open} title={t('新建检查', 'New inspection')} onCancel={() => setOpen(false)} footer={null} destroyOnClose>
         <Form layout="vertical" onFinish={create} initialValues={{ kind: 'planned', enterpriseId: fixed?.enterpriseId }}>
-          <Form.Item name="enterpriseId" label={t('企业ID', 'Enterprise id')} rules={[{ required: true }]}>
-            <Input />
+          <Form.Item name="enterpriseId" label={t('企业', 'Enterprise')} rules={[{ required: true }]} hidden={!!fixed?.enterpriseId}>
+            <EnterprisePicker />
           </Form.Item>
           <Form.Item name="kind" label={t('类型', 'Kind')}>
             <Select options={(['planned', 'complaint', 'joint'] as const).map((k) => ({ value: k, label: label(kindLabels[k]) }))} />
@@ -133,9 +136,9 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
             <Switch />
           </Form.Item>
           <Form.Item name="plannedOn" label={t('计划日期', 'Planned on')} rules={[{ required: true }]}>
-            <DatePicker />
+            <Input type="date" data-testid="inspection-planned-on" />
           </Form.Item>
-          <Button type="primary" htmlType="submit">
+          <Button type="primary" htmlType="submit" data-testid="inspection-create">
             {t('保存', 'Save')}
           </Button>
         </Form>
