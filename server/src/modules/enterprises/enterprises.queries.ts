@@ -42,10 +42,11 @@ function withNames(db: DbOrTx) {
 function searchWhere(q: string): SQL {
   const pattern = `%${likePrefix(q).slice(0, -1)}%`; // likePrefix escapes % _ \ and appends a %
   const text = or(ilike(enterprises.name, pattern), sql`array_to_string(${enterprises.formerNames}, chr(10)) ilike ${pattern}`)!;
-  const byName =
-    [...q].length >= 2
-      ? and(sql`enterprise_search_grams(${enterprises.name}, ${enterprises.formerNames}) @> enterprise_search_grams(${q}, '{}')`, text)!
-      : text;
+  const grams = sql`enterprise_search_grams(${enterprises.name}, ${enterprises.formerNames}) @> enterprise_search_grams(${q}, '{}')`;
+  // Two characters are one bigram: containment is already exact, and skipping the ILIKE re-check also
+  // keeps the planner's row estimate honest. Longer queries need it (all bigrams ≠ the substring).
+  const chars = [...q].length;
+  const byName = chars === 2 ? grams : chars > 2 ? and(grams, text)! : text;
   const code = normaliseCreditCode(q);
   // The code test comes first: rows it matches skip the costlier name re-check.
   return /^[0-9A-Z]{2,18}$/.test(code) ? or(like(enterprises.creditCode, likePrefix(code)), byName)! : byName;
@@ -74,16 +75,28 @@ const sorts: Record<EnterpriseListQuery['sort'], SQL[]> = {
 
 export async function findEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseListQuery) {
   const where = and(...filterWhere(actor, q), q.includeDeleted ? undefined : isNull(enterprises.deletedAt));
-  const [items, counted] = await Promise.all([
-    withNames(db)
-      .where(where)
-      .orderBy(...sorts[q.sort])
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    countForList(db, actor, q, where),
-  ]);
+  // Counted first because the count decides the plan: the planner cannot estimate how many names hold a
+  // bigram (it assumes 0.5% for every term), so it walks the sort index even for a rare name — seconds at
+  // a million rows. A selective search instead sorts its few matches (an expression key hides the index).
+  const counted = await countForList(db, actor, q, where);
+  const selective = !!q.q && !counted.totalCapped && counted.total <= SELECTIVE_MATCHES;
+  const items = await withNames(db)
+    .where(where)
+    .orderBy(...(selective ? matchSorts : sorts)[q.sort])
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   return { items: items as EnterpriseRow[], ...counted };
 }
+
+/** Up to this many matches, sorting the matches beats walking the sort index. */
+const SELECTIVE_MATCHES = 5_000;
+
+const matchSorts: Record<EnterpriseListQuery['sort'], SQL[]> = {
+  name: [sql`${enterprises.name} || ''`, asc(enterprises.id)],
+  '-name': [sql`${enterprises.name} || '' desc`, desc(enterprises.id)],
+  updatedAt: [sql`${enterprises.updatedAt} + interval '0 seconds'`, asc(enterprises.id)],
+  '-updatedAt': [sql`${enterprises.updatedAt} + interval '0 seconds' desc`, desc(enterprises.id)],
+};
 
 /**
  * The list's total without counting a million rows: scope plus area/sector/park/key filters sum the
