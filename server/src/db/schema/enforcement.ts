@@ -51,7 +51,7 @@ export const enforcementDraws = pgTable(
     poolWeightTotal: doublePrecision('pool_weight_total').notNull(),
     /** Order-independent checksum of the pool's ids (sum of 32-bit md5 prefixes), to detect a changed pool. */
     poolChecksum: text('pool_checksum').notNull(),
-    /** { enterpriseId: weight } for members whose weight is not the base weight. */
+    /** { common, exceptions: { enterpriseId: weight } }: the most common weight and every member whose weight differs. */
     poolWeights: jsonb('pool_weights').notNull(),
     /** [{ enterpriseId, name, areaCode, weight, key, inspectorIds, inspectorNames }] in draw order. */
     result: jsonb('result').notNull(),

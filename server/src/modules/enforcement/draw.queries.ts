@@ -57,29 +57,41 @@ function poolWhere(f: StoredFilter): SQL {
 
 const uniform = (seed: string) =>
   sql`((('x' || substr(md5(${seed} || p.id::text), 1, 8))::bit(32)::bigint)::float8 + 0.5) / 4294967296.0::float8`;
-const idHash = sql`(('x' || substr(md5(p.id::text), 1, 8))::bit(32)::bigint)`;
+// The ids are random (v4) UUIDs, so their first 32 bits serve the checksum without hashing a million rows again.
+const idHash = sql`(('x' || left(p.id::text, 8))::bit(32)::bigint)`;
+
+/**
+ * The pool's weights as recorded: the most common weight, and every member whose weight differs from it. Usually
+ * a few percent of the pool carry a risk signal, so a million-enterprise pool records only those few.
+ */
+export interface PoolWeights {
+  common: number;
+  exceptions: Record<string, number>;
+}
 
 export interface DrawSqlResult {
   poolCount: number;
   poolWeightTotal: number;
   poolChecksum: string;
-  poolWeights: Record<string, number>;
+  poolWeights: PoolWeights;
   top: { id: string; name: string; areaCode: string; weight: number; key: number }[];
 }
 
-async function runSample(db: DbOrTx, pool: SQL, base: number, seed: string, k: number): Promise<DrawSqlResult> {
+async function runSample(db: DbOrTx, pool: SQL, seed: string, k: number): Promise<DrawSqlResult> {
   const [row] = rowsOf<{
-    agg: { count: number; total: number; checksum: string; weights: Record<string, number> };
+    agg: { count: number; total: number; checksum: string; common: number | null; weights: Record<string, number> };
     top: DrawSqlResult['top'];
   }>(
     await db.execute(sql`
-      with pool as materialized (${pool})
+      with pool as materialized (${pool}),
+      common as (select weight from pool group by weight order by count(*) desc, weight limit 1)
       select
         (select json_build_object(
            'count', count(*),
            'total', coalesce(sum(p.weight), 0),
            'checksum', coalesce(sum(${idHash}), 0)::text,
-           'weights', coalesce(jsonb_object_agg(p.id, p.weight) filter (where p.weight <> ${base}::float8), '{}'::jsonb))
+           'common', (select weight from common),
+           'weights', coalesce(jsonb_object_agg(p.id, p.weight) filter (where p.weight <> (select weight from common)), '{}'::jsonb))
          from pool p) as agg,
         (select coalesce(json_agg(x order by x.key, x.id), '[]'::json) from (
            select p.id, p.name, p.area_code as "areaCode", p.weight, -ln(${uniform(seed)}) / p.weight as key
@@ -91,7 +103,7 @@ async function runSample(db: DbOrTx, pool: SQL, base: number, seed: string, k: n
     poolCount: Number(agg.count),
     poolWeightTotal: Number(agg.total),
     poolChecksum: String(agg.checksum),
-    poolWeights: agg.weights,
+    poolWeights: { common: Number(agg.common ?? 0), exceptions: agg.weights },
     top: row!.top.map((t) => ({ ...t, weight: Number(t.weight), key: Number(t.key) })),
   };
 }
@@ -115,15 +127,15 @@ export function drawInSql(db: DbOrTx, f: StoredFilter, w: WeightTable, seed: str
     left join (select distinct enterprise_id from penalty_cases where decided_on >= ${since}) pc on pc.enterprise_id = e.id
     left join (select distinct enterprise_id from inspections where state = 'done') ins on ins.enterprise_id = e.id
     where ${poolWhere(f)}`;
-  return runSample(db, pool, w.base, seed, k);
+  return runSample(db, pool, seed, k);
 }
 
 /** The same sample from the recorded weights: the pool is the recorded filter over today's rows. */
-export function redrawFromSnapshot(db: DbOrTx, f: StoredFilter, base: number, weights: Record<string, number>, seed: string, k: number) {
+export function redrawFromSnapshot(db: DbOrTx, f: StoredFilter, weights: PoolWeights, seed: string, k: number) {
   const pool = sql`
-    select e.id, e.name, e.area_code, coalesce((${JSON.stringify(weights)}::jsonb ->> e.id::text)::float8, ${base}::float8) as weight
+    select e.id, e.name, e.area_code, coalesce((${JSON.stringify(weights.exceptions)}::jsonb ->> e.id::text)::float8, ${weights.common}::float8) as weight
     from enterprises e where ${poolWhere(f)}`;
-  return runSample(db, pool, base, seed, k);
+  return runSample(db, pool, seed, k);
 }
 
 export type DrawRow = typeof enforcementDraws.$inferSelect;

@@ -1,19 +1,10 @@
 // Recomputes a recorded draw from its seed, filter and weight snapshot and compares it with the stored result.
 // The pool is today's rows under the recorded filter; its checksum tells whether it is still the pool drawn from.
 import type { DbOrTx } from '../../../platform/db';
-import type { WeightTable } from '../../../reference/enforcement/draw';
-import { redrawFromSnapshot, type DrawRow, type StoredFilter } from '../draw.queries';
+import { redrawFromSnapshot, type DrawRow, type PoolWeights, type StoredFilter } from '../draw.queries';
 
 export async function verifyDraw(db: DbOrTx, draw: DrawRow) {
-  const weights = draw.weightTable as WeightTable;
-  const again = await redrawFromSnapshot(
-    db,
-    draw.filter as StoredFilter,
-    weights.base,
-    draw.poolWeights as Record<string, number>,
-    draw.seed,
-    draw.k,
-  );
+  const again = await redrawFromSnapshot(db, draw.filter as StoredFilter, draw.poolWeights as PoolWeights, draw.seed, draw.k);
   const recorded = (draw.result as { enterpriseId: string }[]).map((r) => r.enterpriseId);
   const recomputed = again.top.map((t) => t.id);
   return {
