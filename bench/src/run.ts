@@ -6,12 +6,16 @@ import path from 'node:path';
 import { repoRoot, type ScenarioResult } from './lib';
 import { authScenarios } from './scenarios/auth';
 import { districtScenario, provinceScenario } from './scenarios/enterprises';
+import { accidentScenario } from './scenarios/accidents';
+import { hazardScenario } from './scenarios/hazards';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
   { name: 'enterprises-district', run: districtScenario },
   // Needs a PostgreSQL server (BENCH_PG_URL, default postgres://root@127.0.0.1:5432); skipped without one.
   { name: 'enterprises-province', run: provinceScenario },
+  { name: 'accidents-province', run: accidentScenario },
+  { name: 'hazards-province', run: hazardScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
