@@ -1,0 +1,133 @@
+// Enforcement in real Chromium: the officer draws three enterprises and verifies the draw; on a phone-sized page
+// plans and records an inspection of 宏达五金 with one finding (camera photo, signature), downloads the
+// 责令限期整改指令书 (.docx); the enterprise submits its rectification; the re-inspection closes the hidden danger.
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './src/browser';
+import { startServer, type RunningServer } from './src/server';
+import { loginThroughForm } from './src/login';
+
+let server: RunningServer;
+let browser: Browser;
+let phone: BrowserContext;
+let desk: BrowserContext;
+let officer: Page;
+let officerPhone: Page;
+let ent: Page;
+const chinaDay = (plus = 0) => new Date(Date.now() + 8 * 3600_000 + plus * 86_400_000).toISOString().slice(0, 10);
+const description = `e2e 安全出口堵塞 ${Date.now()}`;
+
+async function cameraJpeg(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 320;
+    c.height = 240;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#8c8c8c';
+    g.fillRect(0, 0, 320, 240);
+    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (const x of bytes) s += String.fromCharCode(x);
+    return btoa(s);
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+async function sign(page: Page, testId: string) {
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 120, box.y + 80, { steps: 8 });
+  await page.mouse.move(box.x + 200, box.y + 40, { steps: 8 });
+  await page.mouse.up();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+  desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  officer = await desk.newPage();
+  officerPhone = await phone.newPage();
+  await loginThroughForm(officer, server.url, 'officer');
+  await officer.waitForSelector('[data-testid=current-user]');
+  await loginThroughForm(officerPhone, server.url, 'officer');
+  await officerPhone.waitForSelector('[data-testid=current-user]');
+  const entContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  ent = await entContext.newPage();
+  await loginThroughForm(ent, server.url, 'ent_safety');
+  await ent.waitForSelector('[data-testid=current-user]');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('enforcement', () => {
+  it('draw → phone inspection with a finding → order .docx → rectified → re-inspection closes the hidden danger', async () => {
+    // 1. 双随机: three enterprises, reproducible from the recorded seed.
+    await officer.goto(`${server.url}/enforcement-draws`);
+    await officer.getByTestId('draw-title').fill('e2e 抽查');
+    await officer.getByTestId('draw-k').fill('3');
+    await officer.getByTestId('draw-submit').click();
+    await officer.getByTestId('draw-result').waitFor();
+    await expect(officer.locator('[data-testid=draw-result] .ant-table-tbody tr.ant-table-row').count()).resolves.toBe(3);
+    await officer.getByTestId('draw-verify').click();
+    await expect(officer.getByTestId('draw-verified').innerText()).resolves.toContain('复核一致');
+
+    // 2. On the phone: plan an inspection of 宏达五金 from its file and record one finding with a photo.
+    const hongda = await officerPhone.evaluate(
+      async () => (await (await fetch('/api/enterprises?q=宏达五金')).json()).items[0].id as string,
+    );
+    await officerPhone.goto(`${server.url}/enterprises/${hongda}`);
+    // The tab strip overflows on a phone; the partly hidden tab is activated directly.
+    await officerPhone.locator('.ant-tabs-tab-btn', { hasText: '执法检查' }).first().dispatchEvent('click');
+    await officerPhone.getByTestId('inspection-new').click();
+    await officerPhone.getByTestId('inspection-planned-on').fill(chinaDay());
+    await officerPhone.getByTestId('inspection-create').click();
+    await officerPhone.getByTestId('add-finding').click();
+    await officerPhone.getByTestId('finding-0-description').fill(description);
+    await officerPhone.setInputFiles('[data-testid=photo-input]', {
+      name: '现场.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await cameraJpeg(officerPhone),
+    });
+    await officerPhone.locator('[data-testid=attachments] img').first().waitFor();
+    await officerPhone.getByTestId('rectification-deadline').fill(chinaDay(7));
+    await sign(officerPhone, 'principal-signature');
+    await sign(officerPhone, 'inspector-signature');
+    await officerPhone.getByTestId('submit-inspection').click();
+
+    // 3. The 责令限期整改指令书 is numbered and downloads as a Word document.
+    const [download] = await Promise.all([
+      officerPhone.waitForEvent('download'),
+      officerPhone.getByTestId('download-rectification_order').click(),
+    ]);
+    const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('责令限期整改指令书');
+    expect(text).toMatch(/（龙）应急责改〔\d{4}〕\d+号/);
+    expect(text).toContain(description);
+    const inspectionUrl = officerPhone.url();
+    const hazardHref = (await officerPhone.getByRole('link', { name: '隐患' }).first().getAttribute('href'))!;
+
+    // 4. The enterprise submits its rectification of the hidden danger.
+    await ent.goto(`${server.url}${hazardHref}`);
+    await ent.getByTestId('action-submit_for_acceptance').click();
+    await ent.getByTestId('evidence-rectificationRecord').fill('已清理安全出口');
+    await ent.getByTestId('action-confirm').click();
+    await ent.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await expect(ent.getByTestId('hazard-state').first().innerText()).resolves.toBe('待验收');
+
+    // 5. The re-inspection passes and closes it through the hazards workflow.
+    await officerPhone.goto(inspectionUrl);
+    await officerPhone.getByTestId('reinspection-opinion').fill('复查合格，安全出口已畅通');
+    await officerPhone.getByTestId('reinspection-pass').click();
+    await officerPhone.getByTestId('download-reinspection_opinion').waitFor();
+    await officerPhone.goto(`${server.url}${hazardHref}`);
+    await expect(officerPhone.getByTestId('hazard-state').first().innerText()).resolves.toBe('已销号');
+  });
+});
