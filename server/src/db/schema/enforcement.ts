@@ -250,3 +250,23 @@ export const penaltyCaseEvents = pgTable(
   },
   (t) => [index('penalty_case_events_case_idx').on(t.caseId, t.id)],
 );
+
+/**
+ * 年度执法检查计划: per organisation and year, target groups (a filter over the enterprises in the organisation's
+ * area) with the number of inspections each enterprise of the group should receive in the year.
+ */
+export const inspectionPlans = pgTable(
+  'inspection_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').references(() => organisations.id),
+    areaCode: text('area_code').notNull(),
+    year: integer('year').notNull(),
+    /** [{ name, filter: { sector?, isKey?, tag? }, timesPerYear }] */
+    groups: jsonb('groups').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('inspection_plans_org_year_uq').on(t.orgId, t.year)],
+);
