@@ -36,6 +36,7 @@ import { drawRoutes } from './modules/enforcement/draw.routes';
 import { inspectionsRoutes } from './modules/enforcement/inspections.routes';
 import { casesRoutes } from './modules/enforcement/cases.routes';
 import { enforcementStatsRoutes } from './modules/enforcement/stats.routes';
+import { plansRoutes } from './modules/enforcement/plans.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -60,6 +61,7 @@ const modules: ((app: ZodApp) => void)[] = [
   inspectionsRoutes,
   casesRoutes,
   enforcementStatsRoutes,
+  plansRoutes,
   checksRoutes,
 ];
 

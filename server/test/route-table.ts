@@ -169,4 +169,6 @@ export const routeTable: Record<string, Row> = {
   },
   'GET /api/public/penalties': { access: 'public', roles: 'any' },
   'GET /api/enforcement/stats': { access: 'enforcement.read', roles: [...staff] },
+  'GET /api/enforcement/plans/:year': { access: 'enforcement.read', roles: [...staff] },
+  'PUT /api/enforcement/plans/:year': { access: 'enforcement.draw', roles: enforcers },
 };

@@ -265,3 +265,19 @@ export const caseListQuery = z
     missingEvidence: flag.optional(),
   })
   .strict();
+
+// Annual plan ----------------------------------------------------------------------------------------------------
+
+export const planGroupInput = z
+  .object({
+    name: text(100),
+    filter: z
+      .object({ sector: text(32).optional(), isKey: z.boolean().optional(), tag: text(64).optional() })
+      .strict()
+      .default({}),
+    timesPerYear: z.number().int().min(1).max(52),
+  })
+  .strict();
+export const putPlanBody = z.object({ groups: z.array(planGroupInput).min(1).max(30) }).strict();
+export type PutPlanBody = z.infer<typeof putPlanBody>;
+export const planParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();

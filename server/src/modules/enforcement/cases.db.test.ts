@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDate } from '../../platform/time';
 import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
+import { yearElapsed } from './plans.routes';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -125,5 +126,24 @@ describe('enforcement statistics', () => {
     expect(row.cases).toBeGreaterThanOrEqual(3);
     const sector = (await w.streetOfficerB.get('/api/enforcement/stats?by=sector')).json();
     expect(sector.rows).toEqual([]);
+  });
+});
+
+describe('annual inspection plan', () => {
+  it('measures inspections done against the share of the year elapsed', async () => {
+    expect(yearElapsed(2026, '2025-12-31')).toBe(0);
+    expect(yearElapsed(2026, '2026-12-31')).toBe(1);
+    expect(yearElapsed(2026, '2026-07-02')).toBeCloseTo(183 / 365);
+    const year = Number(cstDate().slice(0, 4));
+    const put = await w.officer.request({
+      method: 'PUT',
+      url: `/api/enforcement/plans/${year}`,
+      payload: { groups: [{ name: '全部企业', timesPerYear: 2 }] },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const plan = (await w.officer.get(`/api/enforcement/plans/${year}`)).json();
+    expect(plan.groups[0]).toMatchObject({ name: '全部企业', enterprises: 4, required: 8 });
+    expect(plan.groups[0].done).toBeGreaterThanOrEqual(1);
+    expect(plan.groups[0].expectedToDate).toBe(Math.round(8 * plan.elapsed));
   });
 });
