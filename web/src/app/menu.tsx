@@ -5,7 +5,7 @@ import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutli
 import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
-import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined } from '@ant-design/icons';
+import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { Bilingual, Permission } from '@anjian/contracts';
 
 export interface MenuEntry {
@@ -36,6 +36,7 @@ const TemplateList = lazy(() => import('../resources/check-templates').then((m) 
 const EnforcementRoutes = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.EnforcementRoutes })));
 const DrawPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.DrawPage })));
 const CaseList = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.CaseList })));
+const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PlanPage })));
 // Its own chunk so ECharts stays off the phone inspection flow.
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
@@ -136,6 +137,13 @@ export const menu: MenuEntry[] = [
     icon: <AimOutlined />,
     permission: 'enforcement.read',
     element: <DrawPage />,
+  },
+  {
+    path: '/inspection-plan',
+    label: { zh: '年度检查计划', en: 'Annual plan' },
+    icon: <ScheduleOutlined />,
+    permission: 'enforcement.read',
+    element: <PlanPage />,
   },
   {
     path: '/penalties',

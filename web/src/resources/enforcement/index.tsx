@@ -7,8 +7,9 @@ import { InspectionList } from './InspectionList';
 import { InspectionShow } from './InspectionShow';
 import { CaseList } from './CaseList';
 import { CaseWorkspace } from './CaseWorkspace';
+import { PlanPage } from './PlanPage';
 
-export { DrawPage, InspectionList, InspectionShow, CaseList, CaseWorkspace };
+export { DrawPage, InspectionList, InspectionShow, CaseList, CaseWorkspace, PlanPage };
 
 export function EnforcementRoutes() {
   return (
@@ -17,6 +18,7 @@ export function EnforcementRoutes() {
       <Route path="inspections" element={<InspectionList />} />
       <Route path="inspections/:id" element={<InspectionShow />} />
       <Route path="draws" element={<DrawPage />} />
+      <Route path="plan" element={<PlanPage />} />
       <Route path="cases" element={<CaseList />} />
       <Route path="cases/:id" element={<CaseWorkspace />} />
     </Routes>
