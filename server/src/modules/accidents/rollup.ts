@@ -149,6 +149,7 @@ export async function rollupFromRegistry(db: DbOrTx): Promise<(RollupKey & Rollu
 export async function rebuildRollup(db: DbOrTx): Promise<number> {
   await db.delete(rollup);
   const rows = await rollupFromRegistry(db);
-  if (rows.length > 0) await db.insert(rollup).values(rows);
+  // In chunks: one INSERT with every group of a province's ten years overflows the query builder's stack.
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(rollup).values(rows.slice(i, i + 1000));
   return rows.length;
 }
