@@ -118,6 +118,8 @@ export const inspectionListQuery = z
     state: z.enum(['planned', 'done']).optional(),
     enterpriseId: z.uuid().optional(),
     kind: z.enum(inspectionKinds).optional(),
+    /** Rectification orders whose re-inspection is due (deadline reached) and not yet recorded. */
+    reinspectionDue: z.enum(['true']).optional(),
   })
   .strict();
 

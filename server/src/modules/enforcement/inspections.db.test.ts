@@ -3,7 +3,8 @@
 // hidden danger through the hazards workflow; numbering never repeats or skips under concurrency.
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisations } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { inspections, organisations } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { addDays, cstDate } from '../../platform/time';
 import { issueDocument } from './documents';
@@ -65,6 +66,13 @@ describe('inspections', () => {
     const hazardId = insp.findings[0].hazardId as string;
     const hazard = (await w.officer.get(`/api/hazards/${hazardId}`)).json();
     expect(hazard).toMatchObject({ state: 'rectifying', deadline, source: 'joint_enforcement' });
+
+    // Due on the deadline, not before.
+    const due = (await w.officer.get('/api/inspections?reinspectionDue=true')).json();
+    expect(due.items.map((i: { id: string }) => i.id)).not.toContain(insp.id);
+    await w.t.database.db.update(inspections).set({ reinspectionDue: cstDate() }).where(eq(inspections.id, insp.id));
+    const dueNow = (await w.officer.get('/api/inspections?reinspectionDue=true')).json();
+    expect(dueNow.items.map((i: { id: string }) => i.id)).toContain(insp.id);
 
     const kinds = insp.documents.map((d: { kind: string }) => d.kind);
     expect(kinds).toEqual(['site_record', 'rectification_order']);

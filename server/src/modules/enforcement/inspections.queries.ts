@@ -4,6 +4,7 @@ import { enterprises, inspectionFindings, inspections, organisations } from '../
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
+import { cstDate } from '../../platform/time';
 
 export type InspectionRow = typeof inspections.$inferSelect & { enterpriseName: string };
 export type FindingRow = typeof inspectionFindings.$inferSelect;
@@ -34,6 +35,7 @@ export interface InspectionQuery {
   state?: string;
   enterpriseId?: string;
   kind?: string;
+  reinspectionDue?: 'true';
 }
 
 export async function findInspections(db: DbOrTx, actor: Actor, q: InspectionQuery) {
@@ -41,6 +43,7 @@ export async function findInspections(db: DbOrTx, actor: Actor, q: InspectionQue
   if (q.state) parts.push(eq(inspections.state, q.state));
   if (q.enterpriseId) parts.push(eq(inspections.enterpriseId, q.enterpriseId));
   if (q.kind) parts.push(eq(inspections.kind, q.kind));
+  if (q.reinspectionDue) parts.push(sql`${inspections.reinspectedOn} is null and ${inspections.reinspectionDue} <= ${cstDate()}::date`);
   const where = and(...parts);
   const items = (await db
     .select(columns as never)

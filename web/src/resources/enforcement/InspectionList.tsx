@@ -25,7 +25,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
-  const query = { state, ...fixed, ...page };
+  const query = { ...(state === 'reinspection' ? { reinspectionDue: 'true' } : { state }), ...fixed, ...page };
   const list = useQuery({
     queryKey: ['inspections', query],
     queryFn: () => api.get<{ items: Inspection[]; total: number }>('/api/inspections', query),
@@ -71,6 +71,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
               options={[
                 { value: 'planned', label: t('待检查', 'Planned') },
                 { value: 'done', label: t('已检查', 'Done') },
+                { value: 'reinspection', label: t('待复查', 'Re-inspection due') },
               ]}
             />
           )}
