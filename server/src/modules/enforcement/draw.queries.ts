@@ -78,33 +78,39 @@ export interface DrawSqlResult {
 }
 
 async function runSample(db: DbOrTx, pool: SQL, seed: string, k: number): Promise<DrawSqlResult> {
+  // The pool holds (id, weight) only, so the materialised rows stay narrow; one GROUP BY weight gives the count, the
+  // total, the checksum and the common weight; names are joined for the k selected rows alone.
   const [row] = rowsOf<{
-    agg: { count: number; total: number; checksum: string; common: number | null; weights: Record<string, number> };
-    top: DrawSqlResult['top'];
+    agg: { count: number; total: number; checksum: string; common: number | null };
+    weights: Record<string, number>;
+    top: DrawSqlResult['top'] | null;
   }>(
     await db.execute(sql`
       with pool as materialized (${pool}),
-      common as (select weight from pool group by weight order by count(*) desc, weight limit 1)
+      hist as (select p.weight, count(*) as n, sum(${idHash}) as h from pool p group by p.weight),
+      common as (select weight from hist order by n desc, weight limit 1)
       select
         (select json_build_object(
-           'count', count(*),
-           'total', coalesce(sum(p.weight), 0),
-           'checksum', coalesce(sum(${idHash}), 0)::text,
-           'common', (select weight from common),
-           'weights', coalesce(jsonb_object_agg(p.id, p.weight) filter (where p.weight <> (select weight from common)), '{}'::jsonb))
-         from pool p) as agg,
-        (select coalesce(json_agg(x order by x.key, x.id), '[]'::json) from (
-           select p.id, p.name, p.area_code as "areaCode", p.weight, -ln(${uniform(seed)}) / p.weight as key
-           from pool p where p.weight > 0
-           order by key, p.id limit ${k}) x) as top`),
+           'count', coalesce(sum(n), 0),
+           'total', coalesce(sum(weight * n), 0),
+           'checksum', coalesce(sum(h), 0)::text,
+           'common', (select weight from common))
+         from hist) as agg,
+        (select coalesce(jsonb_object_agg(p.id, p.weight), '{}'::jsonb) from pool p where p.weight <> (select weight from common)) as weights,
+        (select json_agg(x order by x.key, x.id) from (
+           select s.id, e.name, e.area_code as "areaCode", s.weight, s.key
+           from (select p.id, p.weight, -ln(${uniform(seed)}) / p.weight as key
+                 from pool p where p.weight > 0
+                 order by key, p.id limit ${k}) s
+           join enterprises e on e.id = s.id) x) as top`),
   );
   const agg = row!.agg;
   return {
     poolCount: Number(agg.count),
     poolWeightTotal: Number(agg.total),
     poolChecksum: String(agg.checksum),
-    poolWeights: { common: Number(agg.common ?? 0), exceptions: agg.weights },
-    top: row!.top.map((t) => ({ ...t, weight: Number(t.weight), key: Number(t.key) })),
+    poolWeights: { common: Number(agg.common ?? 0), exceptions: row!.weights },
+    top: (row!.top ?? []).map((t) => ({ ...t, weight: Number(t.weight), key: Number(t.key) })),
   };
 }
 
@@ -112,7 +118,7 @@ async function runSample(db: DbOrTx, pool: SQL, seed: string, k: number): Promis
 export function drawInSql(db: DbOrTx, f: StoredFilter, w: WeightTable, seed: string, k: number) {
   const since = sql`(${f.asOf}::date - 365)`;
   const pool = sql`
-    select e.id, e.name, e.area_code,
+    select e.id,
       (${w.base}::float8
         + case when mh.enterprise_id is not null then ${w.openMajorHazard}::float8 else 0 end
         + case rs.level when 'major' then ${w.redRisk}::float8 when 'significant' then ${w.orangeRisk}::float8 else 0 end
@@ -133,7 +139,7 @@ export function drawInSql(db: DbOrTx, f: StoredFilter, w: WeightTable, seed: str
 /** The same sample from the recorded weights: the pool is the recorded filter over today's rows. */
 export function redrawFromSnapshot(db: DbOrTx, f: StoredFilter, weights: PoolWeights, seed: string, k: number) {
   const pool = sql`
-    select e.id, e.name, e.area_code, coalesce((${JSON.stringify(weights.exceptions)}::jsonb ->> e.id::text)::float8, ${weights.common}::float8) as weight
+    select e.id, coalesce((${JSON.stringify(weights.exceptions)}::jsonb ->> e.id::text)::float8, ${weights.common}::float8) as weight
     from enterprises e where ${poolWhere(f)}`;
   return runSample(db, pool, seed, k);
 }
