@@ -37,6 +37,7 @@ import { inspectionsRoutes } from './modules/enforcement/inspections.routes';
 import { casesRoutes } from './modules/enforcement/cases.routes';
 import { enforcementStatsRoutes } from './modules/enforcement/stats.routes';
 import { plansRoutes } from './modules/enforcement/plans.routes';
+import { checklistsRoutes } from './modules/enforcement/checklists.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -62,6 +63,7 @@ const modules: ((app: ZodApp) => void)[] = [
   casesRoutes,
   enforcementStatsRoutes,
   plansRoutes,
+  checklistsRoutes,
   checksRoutes,
 ];
 

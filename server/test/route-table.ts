@@ -158,6 +158,7 @@ export const routeTable: Record<string, Row> = {
   'POST /api/inspections/:id/record': { access: 'inspection.do', roles: enforcers, payload: { version: 1 } },
   'POST /api/inspections/:id/reinspection': { access: 'inspection.do', roles: enforcers, payload: { version: 1, passed: true, opinion: 'x' } },
   'GET /api/enforcement/documents/:id/docx': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/inspections/:id/checklists': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/enforcement/penalty-bases': { access: 'case.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/enforcement/cases': { access: 'case.read', roles: [...staff, ...enterpriseUsers] },
   'POST /api/enforcement/cases': { access: 'case.manage', roles: ['district_officer', 'street_officer'] },
