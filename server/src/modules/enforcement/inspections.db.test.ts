@@ -4,7 +4,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { inspections, organisations } from '../../db/schema';
+import { checkTemplateItems, checkTemplates, inspections, organisations } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { addDays, cstDate } from '../../platform/time';
 import { issueDocument } from './documents';
@@ -133,4 +133,25 @@ describe('document numbering', () => {
     expect(seqs).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
     expect(new Set(results.map((r) => r.number)).size).toBe(1000);
   }, 120_000);
+});
+
+describe('inspection checklists', () => {
+  it('offers the check templates of the enterprise sector and the general ones, with their live items', async () => {
+    const db = w.t.database.db;
+    const mk = async (name: string, sector: string | null) => {
+      const [t] = await db.insert(checkTemplates).values({ name, sector, checkLevel: 'company' }).returning();
+      await db.insert(checkTemplateItems).values([
+        { templateId: t!.id, content: `${name}-1`, sort: 1 },
+        { templateId: t!.id, content: `${name}-2`, sort: 2, retiredAt: new Date() },
+      ]);
+    };
+    await mk('机械', 'machinery');
+    await mk('轻工', 'light_industry');
+    await mk('通用', null);
+    const e = w.enterprisesA[0]!; // light_industry
+    const insp = (await w.officer.post('/api/inspections', { enterpriseId: e.id, kind: 'planned', plannedOn: cstDate() })).json();
+    const lists = (await w.officer.get(`/api/inspections/${insp.id}/checklists`)).json();
+    expect(lists.map((l: { name: string }) => l.name).sort()).toEqual(['轻工', '通用'].sort());
+    expect(lists[0].items).toHaveLength(1);
+  });
 });

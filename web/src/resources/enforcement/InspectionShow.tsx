@@ -38,6 +38,12 @@ export function InspectionShow() {
   const [principalSig, setPrincipalSig] = useState<string | null>(null);
   const [inspectorSig, setInspectorSig] = useState<string | null>(null);
   const [opinion, setOpinion] = useState('');
+  const [checklist, setChecklist] = useState<{ item: string; result: 'pass' | 'fail' | 'na' }[]>([]);
+  const templates = useQuery({
+    queryKey: ['inspection-checklists', id],
+    queryFn: () => api.get<{ id: string; name: string; items: { content: string }[] }[]>(`/api/inspections/${id}/checklists`),
+    enabled: !!q.data?.abilities.includes('record'),
+  });
   const [busy, setBusy] = useState(false);
   const insp = q.data;
   if (!insp) return <Card loading />;
@@ -63,6 +69,7 @@ export function InspectionShow() {
     run(() =>
       api.post(`/api/inspections/${id}/record`, {
         version: insp.version,
+        checklist,
         summary: summary || undefined,
         rectificationDeadline: deadline || undefined,
         findings: findings.map((f) => ({
@@ -112,6 +119,32 @@ export function InspectionShow() {
       {insp.abilities.includes('record') && (
         <Card title={t('现场检查', 'On-site record')} size="small">
           <Space direction="vertical" style={{ width: '100%' }}>
+            {(templates.data?.length ?? 0) > 0 && (
+              <Select
+                placeholder={t('选用检查表', 'Use a checklist')}
+                style={{ width: '100%' }}
+                onChange={(tid: string) =>
+                  setChecklist(
+                    templates.data!.find((x) => x.id === tid)!.items.map((it) => ({ item: it.content, result: 'pass' as const })),
+                  )
+                }
+                options={templates.data!.map((x) => ({ value: x.id, label: x.name }))}
+              />
+            )}
+            {checklist.map((c, i) => (
+              <Space key={i} style={{ width: '100%', justifyContent: 'space-between' }}>
+                <span>{c.item}</span>
+                <Radio.Group
+                  size="small"
+                  value={c.result}
+                  onChange={(e) => setChecklist(checklist.map((x, j) => (j === i ? { ...x, result: e.target.value } : x)))}
+                >
+                  <Radio.Button value="pass">{t('合格', 'Pass')}</Radio.Button>
+                  <Radio.Button value="fail">{t('不合格', 'Fail')}</Radio.Button>
+                  <Radio.Button value="na">—</Radio.Button>
+                </Radio.Group>
+              </Space>
+            ))}
             {findings.map((f, i) => (
               <Card key={i} size="small" type="inner" title={`${t('问题', 'Finding')} ${i + 1}`}>
                 <Space direction="vertical" style={{ width: '100%' }}>
