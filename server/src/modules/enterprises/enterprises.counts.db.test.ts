@@ -7,6 +7,7 @@ import { enterprises } from '../../db/schema';
 import { rowsOf } from '../../platform/db';
 import { buildTestApp, loginAs, type TestApp } from '../../../test/app';
 import { buildCommunity, buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
+import { seedEnterprises } from '../../seed/enterprises';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -59,6 +60,15 @@ describe('enterprise_counts', () => {
       }),
       { numRuns: 8 },
     );
+  });
+
+  it('stays exact after a bulk seed that bypasses the trigger and rebuilds the counts', async () => {
+    await buildCommunity(t.database.db);
+    await seedEnterprises(t.database.db, { count: 300, seed: 5 });
+    expect(await mismatches()).toEqual([]);
+    // …and the trigger is on again afterwards.
+    await buildEnterprise(t.database.db);
+    expect(await mismatches()).toEqual([]);
   });
 
   it('gives the API the same total as counting, for a street officer with filters', async () => {
