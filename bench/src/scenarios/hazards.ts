@@ -19,11 +19,11 @@ const fill = (n: number) => sql`
          case when g % 200 = 0 then 'major' else 'general' end,
          d.found, d.found + 15,
          case when g % 10 < 8 then 'closed' when g % 10 = 8 then 'rectifying' else 'reported' end,
-         case when g % 10 < 8 then d.found + (g % 20) end,
-         case when g % 10 < 8 then d.found + (g % 20) end
+         case when g % 10 < 8 then d.found + (g % 20)::int end,
+         case when g % 10 < 8 then d.found + (g % 20)::int end
   from (select id, area_code, sector, park_id, row_number() over (order by id) as rn from enterprises where deleted_at is null) e
   cross join generate_series(1, ${Math.max(1, Math.ceil(n / 1_000_000))}) k
-  cross join lateral (select (e.rn * ${Math.max(1, Math.ceil(n / 1_000_000))} + k) as g) gg
+  cross join lateral (select (e.rn * ${Math.max(1, Math.ceil(n / 1_000_000))} + k)::int as g) gg
   cross join lateral (select (date '2026-11-22' - ((gg.g * 7) % 1000)::int) as found) d
   where gg.g <= ${n}`;
 
