@@ -156,7 +156,11 @@ export const routeTable: Record<string, Row> = {
   'POST /api/inspections': { access: 'inspection.do', roles: enforcers },
   'GET /api/inspections/:id': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
   'POST /api/inspections/:id/record': { access: 'inspection.do', roles: enforcers, payload: { version: 1 } },
-  'POST /api/inspections/:id/reinspection': { access: 'inspection.do', roles: enforcers, payload: { version: 1, passed: true, opinion: 'x' } },
+  'POST /api/inspections/:id/reinspection': {
+    access: 'inspection.do',
+    roles: enforcers,
+    payload: { version: 1, passed: true, opinion: 'x' },
+  },
   'GET /api/enforcement/documents/:id/docx': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/inspections/:id/checklists': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/enforcement/penalty-bases': { access: 'case.read', roles: [...staff, ...enterpriseUsers] },
