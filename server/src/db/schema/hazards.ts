@@ -61,6 +61,8 @@ export const hazards = pgTable(
       .on(t.deadline)
       .where(sql`${t.state} in ('reported', 'rectifying')`),
     index('hazards_origin_idx').on(t.originType, t.originId),
+    // The board's second tier (everything not overdue) in its display order, read page by page.
+    index('hazards_board_idx').on(t.deadline.asc().nullsLast(), t.foundOn.desc(), t.id),
   ],
 );
 

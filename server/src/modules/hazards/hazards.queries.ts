@@ -2,7 +2,7 @@
 // `hazardScope`, so hidden dangers outside their jurisdiction never appear in a board, count, register or detail.
 import { and, asc, desc, eq, ilike, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { HazardListQuery } from '@anjian/contracts';
-import { areas, enterprises, hazardEvents, hazardListings, hazards } from '../../db/schema';
+import { areas, enterprises, hazardEvents, hazardListings, hazardStatsMonthly, hazards } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { areaPrefixOf, likePrefix, scopeWhere } from '../../platform/scope';
@@ -71,50 +71,118 @@ function baseFilters(actor: Actor, q: HazardListQuery): SQL[] {
   return where;
 }
 
-/** The supervision board: overdue first, then the nearest deadline, then the newest. */
-export async function findHazards(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string) {
-  const where = baseFilters(actor, q);
-  if (q.state) where.push(eq(hazards.state, q.state));
-  if (q.overdue !== undefined) where.push(q.overdue ? overdueWhere(today) : sql`not coalesce(${overdueWhere(today)}, false)`);
-  const cond = and(...where);
-  const items = await selectRows(db)
-    .where(cond)
-    .orderBy(
-      desc(sql`coalesce(${overdueWhere(today)}, false)`),
-      sql`${hazards.deadline} asc nulls last`,
-      desc(hazards.foundOn),
-      asc(hazards.id),
-    )
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(hazards)
-    .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
-    .leftJoin(hazardListings, eq(hazardListings.hazardId, hazards.id))
-    .where(cond);
-  return { items: items.map(toRow), total: total?.n ?? 0 };
+/** The joins are needed only by the text search (enterprise name) and the listed filter. */
+const needsJoins = (q: HazardListQuery) => !!q.q || q.listed !== undefined;
+
+function countFrom(db: DbOrTx, q: HazardListQuery) {
+  const base = db.select({ n: sql<number>`count(*)::int` }).from(hazards);
+  return needsJoins(q)
+    ? base
+        .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+        .leftJoin(hazardListings, eq(hazardListings.hazardId, hazards.id))
+    : base;
 }
 
-/** Per-state counts and the overdue count for the board's tabs, under the same scope and filters. */
+/**
+ * The supervision board: overdue first (nearest deadline first), then the rest by nearest deadline, then the
+ * newest. Read as two index-ordered tiers — overdue rows from the partial index on open deadlines, the rest
+ * from hazards_board_idx — so a page never sorts the whole jurisdiction's history.
+ */
+export async function findHazards(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string, counts?: Record<string, number>) {
+  const where = baseFilters(actor, q);
+  if (q.state) where.push(eq(hazards.state, q.state));
+  const overdue = overdueWhere(today);
+  const offset = (q.page - 1) * q.pageSize;
+  const [overdueTotal] =
+    q.overdue === false
+      ? [{ n: 0 }]
+      : await countFrom(db, q)
+          .where(and(...where, overdue))
+          .then((rows) => [{ n: rows.reduce((a, r) => a + r.n, 0) }]);
+  const nOverdue = overdueTotal?.n ?? 0;
+  const items: Selected[] = [];
+  if (offset < nOverdue) {
+    items.push(
+      ...(await selectRows(db)
+        .where(and(...where, overdue))
+        .orderBy(asc(hazards.deadline), desc(hazards.foundOn), asc(hazards.id))
+        .limit(q.pageSize)
+        .offset(offset)),
+    );
+  }
+  const left = q.pageSize - items.length;
+  if (left > 0 && q.overdue !== true) {
+    items.push(
+      ...(await selectRows(db)
+        .where(and(...where, sql`not coalesce(${overdue}, false)`))
+        .orderBy(sql`${hazards.deadline} asc nulls last`, sql`${hazards.foundOn} desc nulls last`, asc(hazards.id))
+        .limit(left)
+        .offset(Math.max(0, offset - nOverdue))),
+    );
+  }
+  return { items: items.map(toRow), total: await boardTotal(db, actor, q, today, nOverdue, counts) };
+}
+
+/** The board's total from the per-state counts already computed for its tabs, where they answer it. */
+async function boardTotal(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string, nOverdue: number, counts?: Record<string, number>) {
+  if (q.overdue === true && !q.state) return nOverdue;
+  const byState = counts ?? (await countHazardsByState(db, actor, q, today));
+  if (q.overdue === undefined) {
+    return q.state ? (byState[q.state] ?? 0) : STATES.reduce((a, s) => a + (byState[s] ?? 0), 0);
+  }
+  if (q.overdue === false && !q.state) return STATES.reduce((a, s) => a + (byState[s] ?? 0), 0) - nOverdue;
+  const where = baseFilters(actor, q);
+  if (q.state) where.push(eq(hazards.state, q.state));
+  where.push(q.overdue ? overdueWhere(today) : sql`not coalesce(${overdueWhere(today)}, false)`);
+  const rows = await countFrom(db, q).where(and(...where));
+  return rows.reduce((a, r) => a + r.n, 0);
+}
+
+const STATES = ['reported', 'rectifying', 'awaiting_acceptance', 'closed'] as const;
+const OPEN_OR_WAITING = sql`${hazards.state} in ('reported', 'rectifying', 'awaiting_acceptance')`;
+
+/**
+ * Per-state counts and the overdue count for the board's tabs, under the same scope and filters. Open rows
+ * are counted directly (few, through the state index); closed ones — most of the history — come from the
+ * maintained statistics rollup when the filters are ones it keeps.
+ */
 export async function countHazardsByState(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string): Promise<Record<string, number>> {
-  const rows = await db
+  const base = baseFilters(actor, q);
+  const rollupAnswers = !q.q && q.listed === undefined && !q.enterpriseId;
+  const select = db
     .select({
       state: hazards.state,
       n: sql<number>`count(*)::int`,
       overdue: sql<number>`(count(*) filter (where ${overdueWhere(today)}))::int`,
     })
-    .from(hazards)
-    .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
-    .leftJoin(hazardListings, eq(hazardListings.hazardId, hazards.id))
-    .where(and(...baseFilters(actor, q)))
-    .groupBy(hazards.state);
+    .from(hazards);
+  const joined = needsJoins(q)
+    ? select
+        .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+        .leftJoin(hazardListings, eq(hazardListings.hazardId, hazards.id))
+    : select;
+  const open = await joined.where(and(...base, rollupAnswers ? OPEN_OR_WAITING : undefined)).groupBy(hazards.state);
   const counts: Record<string, number> = { reported: 0, rectifying: 0, awaiting_acceptance: 0, closed: 0, overdue: 0 };
-  for (const r of rows) {
+  for (const r of open) {
     counts[r.state] = r.n;
     counts.overdue! += r.overdue;
   }
+  if (rollupAnswers) counts.closed = await closedFromRollup(db, actor, q);
   return counts;
+}
+
+async function closedFromRollup(db: DbOrTx, actor: Actor, q: HazardListQuery): Promise<number> {
+  const r = hazardStatsMonthly;
+  const where = [scopeWhere(actor, { areaCode: r.areaCode, sector: r.sector, parkId: r.parkKey })];
+  if (q.areaCode) where.push(like(r.areaCode, likePrefix(areaPrefixOf(q.areaCode))));
+  if (q.sector) where.push(eq(r.sector, q.sector));
+  if (q.grade) where.push(eq(r.grade, q.grade));
+  if (q.source) where.push(eq(r.source, q.source));
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${r.closed}), 0)::int` })
+    .from(r)
+    .where(and(...where));
+  return row?.n ?? 0;
 }
 
 export async function findEvents(db: DbOrTx, hazardId: string): Promise<EventRow[]> {

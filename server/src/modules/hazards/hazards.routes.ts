@@ -45,10 +45,8 @@ export function hazardsRoutes(app: ZodApp) {
     async (req) => {
       const actor = actorOf(req);
       const today = hazardClock.today();
-      const [{ items, total }, counts] = await Promise.all([
-        findHazards(app.db, actor, req.query, today),
-        countHazardsByState(app.db, actor, req.query, today),
-      ]);
+      const counts = await countHazardsByState(app.db, actor, req.query, today);
+      const { items, total } = await findHazards(app.db, actor, req.query, today, counts);
       return { items: items.map((r) => presentHazardSummary(actor, r, today)), total, counts };
     },
   );

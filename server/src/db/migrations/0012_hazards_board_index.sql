@@ -1,0 +1,1 @@
+CREATE INDEX "hazards_board_idx" ON "hazards" USING btree ("deadline","found_on" DESC NULLS LAST,"id");
