@@ -61,6 +61,10 @@ export const hazards = pgTable(
       .on(t.deadline)
       .where(sql`${t.state} in ('reported', 'rectifying')`),
     index('hazards_origin_idx').on(t.originType, t.originId),
+    // The board's tab counts and "overdue now" over open rows only, answerable from the index alone.
+    index('hazards_open_area_idx')
+      .using('btree', sql`${t.areaCode} text_pattern_ops`, t.state, t.deadline)
+      .where(sql`${t.state} in ('reported', 'rectifying', 'awaiting_acceptance')`),
     // The board's second tier (everything not overdue) in its display order, read page by page.
     index('hazards_board_idx').on(t.deadline.asc().nullsLast(), t.foundOn.desc(), t.id),
   ],

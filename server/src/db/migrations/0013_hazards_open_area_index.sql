@@ -1,0 +1,1 @@
+CREATE INDEX "hazards_open_area_idx" ON "hazards" USING btree ("area_code" text_pattern_ops,"state","deadline") WHERE "hazards"."state" in ('reported', 'rectifying', 'awaiting_acceptance');
