@@ -1,5 +1,6 @@
 // Issue 4: the supervision board and the statistics at province scale on PostgreSQL (default 2,000,000
-// hidden dangers over the 1,000,000 enterprises; BENCH_HAZARDS=10000000 for the issue's full figure),
+// hidden dangers over the 1,000,000 enterprises; BENCH_HAZARDS=10000000 for the issue's full figure;
+// 96% closed, as platforms with a 95%+ rectification rate report, and the open 4% found in the last month),
 // against a plain GROUP BY over the same rows, plus what the rollup maintenance adds to one write.
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../server/src/platform/db';
@@ -13,18 +14,19 @@ const GROUPS = ['area', 'sector', 'source', 'grade'] as const;
 const fill = (n: number) => sql`
   insert into hazards (number, enterprise_id, area_code, sector, park_id, source, description, category, grade,
                        found_on, deadline, state, submitted_on, closed_on)
-  select 'BH' || lpad(g::text, 10, '0'), e.id, e.area_code, e.sector, e.park_id,
+  select 'BH2' || lpad(g::text, 10, '0'), e.id, e.area_code, e.sector, e.park_id,
          (array['enterprise_self_check','enterprise_self_check','enterprise_self_check','government_inspection','grid_patrol','public_report'])[1 + g % 6],
          '基准隐患', (array['unsafe_act','unsafe_condition','management_defect','environment'])[1 + g % 4],
          case when g % 200 = 0 then 'major' else 'general' end,
          d.found, d.found + 15,
-         case when g % 10 < 8 then 'closed' when g % 10 = 8 then 'rectifying' else 'reported' end,
-         case when g % 10 < 8 then d.found + (g % 20)::int end,
-         case when g % 10 < 8 then d.found + (g % 20)::int end
+         case when g % 100 < 96 then 'closed' when g % 100 < 98 then 'rectifying' when g % 100 = 98 then 'reported' else 'awaiting_acceptance' end,
+         case when g % 100 < 96 or g % 100 = 99 then d.found + (g % 20)::int end,
+         case when g % 100 < 96 then d.found + (g % 20)::int end
   from (select id, area_code, sector, park_id, row_number() over (order by id) as rn from enterprises where deleted_at is null) e
   cross join generate_series(1, ${Math.max(1, Math.ceil(n / 1_000_000))}) k
   cross join lateral (select (e.rn * ${Math.max(1, Math.ceil(n / 1_000_000))} + k)::int as g) gg
-  cross join lateral (select (date '2026-11-22' - ((gg.g * 7) % 1000)::int) as found) d
+  -- Closed ones spread over ~3 years; open ones were found in the last 30 days (about half overdue).
+  cross join lateral (select (date '2026-11-22' - (case when gg.g % 100 < 96 then (gg.g * 7) % 1000 else gg.g % 30 end)::int) as found) d
   where gg.g <= ${n}`;
 
 /** The rollup rebuilt by the same GROUP BY the property test compares it with. */
@@ -50,7 +52,7 @@ export async function hazardScenario(): Promise<ScenarioResult[]> {
   const url = await ensureDatabase('anjian_bench_province', false);
   const direct = await openDirect({ databaseUrl: url });
   await direct.migrate();
-  const [row] = rowsOf<{ n: number }>(await direct.db.execute(sql`select count(*)::int as n from hazards where number like 'BH%'`));
+  const [row] = rowsOf<{ n: number }>(await direct.db.execute(sql`select count(*)::int as n from hazards where number like 'BH2%'`));
   if ((row?.n ?? 0) < TARGET) {
     await direct.db.execute(sql`delete from hazards where number like 'BH%'`);
     await direct.db.execute(fill(TARGET));
