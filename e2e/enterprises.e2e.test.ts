@@ -95,8 +95,11 @@ describe('enterprise file', () => {
     const text = await errors.innerText();
     expect(text).toContain('3'); // the spreadsheet row of the bad code (header is row 1)
     expect(text).toMatch(/校验/);
+    // The real import writes, audits and refreshes statistics: on a loaded CI machine it can take a while.
+    const imported = page.waitForResponse((r) => r.url().includes('/api/enterprises/import?dryRun=false'), { timeout: 120_000 });
     await page.getByTestId('import-confirm').click();
-    await page.getByText('导入完成').waitFor();
+    expect((await imported).status()).toBe(200);
+    await page.getByText('导入完成').waitFor({ timeout: 30_000 });
     const check = await page.request.get(`${server.url}/api/enterprises?q=${encodeURIComponent('端到端测试')}`);
     expect((await check.json()).total).toBe(1);
   });
