@@ -1,5 +1,6 @@
 // Accidents (生产安全事故): the registry, its casualty revisions, the reports up the chain, the
 // investigation, the follow-up duties, and the monthly rollup that analysis reads instead of the registry.
+import { tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -13,14 +14,12 @@ import {
   pgTable,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { areas, parks, users } from './platform';
 import { enterprises } from './enterprises';
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const count = (name: string) => integer(name).notNull().default(0);
 /** 万元 to 4 decimals (1 yuan): exact sums, unlike floating point. */
 const wan = (name: string) => numeric(name, { precision: 14, scale: 4, mode: 'number' });

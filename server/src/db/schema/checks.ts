@@ -1,11 +1,10 @@
 // Scheduled self-inspection (隐患排查): checklist templates, and the tasks generated from control measures and
 // templates per enterprise, control level and period. Tasks and items carry the enterprise's scope columns.
+import { tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { parks, users } from './platform';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** A checklist maintained by the district, for one sector, one special hazard tag, or everyone (通用). */
 export const checkTemplates = pgTable('check_templates', {

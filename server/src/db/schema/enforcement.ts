@@ -1,27 +1,12 @@
 // Enforcement (执法): 双随机 draws, inspections with their findings, numbered legal documents and penalty cases.
 // Scope columns (area_code, sector, park_id, enterprise_id) are copied from the enterprise, as elsewhere, so the
 // scope predicate is one WHERE. `status` of a penalty case is written only by modules/enforcement/case.workflow.ts.
+import { day, tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { organisations } from './platform';
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
 const uuidArray = (name: string) =>
   uuid(name)
     .array()

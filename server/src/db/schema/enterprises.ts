@@ -1,9 +1,9 @@
 // The enterprise file (一企一档): one row per supervised production and business unit.
+import { tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { areas, parks } from './platform';
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const textArray = (name: string) =>
   text(name)
     .array()

@@ -2,13 +2,11 @@
 // Scope columns (area_code, sector, park_id, enterprise_id) are copied from the enterprise when the hazard is
 // reported, so the scope predicate is one WHERE on this table. `state` is written only by the hazards module's
 // workflow step (modules/hazards/hazards.workflow.ts); `overdue` is never stored (derived from the deadline).
+import { day, tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { organisations } from './platform';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
 
 export const hazards = pgTable(
   'hazards',

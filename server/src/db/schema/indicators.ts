@@ -1,10 +1,9 @@
 // Safety indicators (安全生产控制指标): per-area base data (the rates' denominators), targets, and the
 // monthly accident statistics other departments report (road, fire, water, fishery, farm machinery).
-import { doublePrecision, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tstz } from './columns';
+import { doublePrecision, index, integer, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { areas } from './platform';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Denominators for one area and year; any may be unknown. Imported figures can be estimates, hence double. */
 export const indicatorBase = pgTable(

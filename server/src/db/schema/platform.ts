@@ -1,8 +1,7 @@
 // Platform tables: the jurisdiction tree, organisations, accounts, sessions and the audit log.
+import { tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Areas use national codes whose prefixes nest (44 → 4403 → 440307 → 440307003 → 440307003002 → grid),

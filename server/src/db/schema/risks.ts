@@ -2,12 +2,11 @@
 // the per-enterprise summary the district views read, and the deployment's band settings.
 // Every table carries the enterprise's scope columns (area_code, sector, park_id, enterprise_id) so the
 // scope predicate is one WHERE on the table itself (platform/scope.ts).
+import { tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { parks, users } from './platform';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 const scopeColumns = () => ({
   enterpriseId: uuid('enterprise_id')
