@@ -65,6 +65,11 @@ export const inspections = pgTable(
     /** planned | drawn | complaint | joint */
     kind: text('kind').notNull(),
     unannounced: boolean('unannounced').notNull().default(false),
+    /**
+     * 企业主要负责人依法履责安全专项执法检查: counts toward the per-level minimum frequency (street monthly, district
+     * quarterly, city half-yearly; reference/enforcement/principal-duty.ts).
+     */
+    principalDuty: boolean('principal_duty').notNull().default(false),
     drawId: uuid('draw_id').references(() => enforcementDraws.id),
     /** Participating departments of a joint inspection (联合执法), the leading one first. */
     departments: text('departments')
@@ -104,6 +109,10 @@ export const inspections = pgTable(
     index('inspections_reinspection_idx')
       .on(t.reinspectionDue)
       .where(sql`${t.reinspectedOn} is null`),
+    // The frequency report reads only done principal-duty inspections of a subtree and year.
+    index('inspections_principal_duty_idx')
+      .using('btree', sql`${t.areaCode} text_pattern_ops`, t.inspectedOn)
+      .where(sql`${t.principalDuty} and ${t.state} = 'done'`),
   ],
 );
 
@@ -177,6 +186,10 @@ export const penaltyCases = pgTable(
     sector: text('sector').notNull(),
     parkId: uuid('park_id'),
     inspectionId: uuid('inspection_id').references(() => inspections.id),
+    /** direct (filed by an officer) | reinspection (a failed 整改复查 escalated: at most one per inspection). */
+    origin: text('origin').notNull().default('direct'),
+    /** The hidden dangers the case is about (for a failed re-inspection: those not rectified). */
+    hazardIds: uuidArray('hazard_ids'),
     /** general | simple (简易程序) */
     procedure: text('procedure').notNull(),
     /** organisation | natural_person */
@@ -203,6 +216,15 @@ export const penaltyCases = pgTable(
     firstCheckMustPenalise: boolean('first_check_must_penalise').notNull().default(false),
     doubleInvestigation: boolean('double_investigation').notNull().default(false),
     publish: boolean('publish').notNull().default(false),
+    /** 听证 (行政处罚法 第六十三、六十四条): the party's request, the hearing notified, and the hearing held. */
+    hearingRequestedOn: day('hearing_requested_on'),
+    hearingOn: day('hearing_on'),
+    hearingPlace: text('hearing_place'),
+    /** The presiding officer: never one of the case's investigators (§64(四)). */
+    hearingPresiderId: uuid('hearing_presider_id'),
+    hearingPresiderName: text('hearing_presider_name'),
+    hearingHeldOn: day('hearing_held_on'),
+    hearingRecord: text('hearing_record'),
     /** The day a published decision was changed or revoked; it must leave the public page within 3 days. */
     changedOn: day('changed_on'),
     createdBy: uuid('created_by'),
@@ -214,6 +236,9 @@ export const penaltyCases = pgTable(
     uniqueIndex('penalty_cases_number_uq').on(t.number),
     index('penalty_cases_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.filedOn),
     index('penalty_cases_enterprise_idx').on(t.enterpriseId, t.decidedOn),
+    uniqueIndex('penalty_cases_reinspection_uq')
+      .on(t.inspectionId)
+      .where(sql`${t.origin} = 'reinspection'`),
   ],
 );
 
