@@ -4,7 +4,7 @@
 // workflow step (modules/hazards/hazards.workflow.ts); `overdue` is never stored (derived from the deadline).
 import { day, tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { organisations } from './platform';
 
@@ -52,7 +52,8 @@ export const hazards = pgTable(
   (t) => [
     index('hazards_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
     index('hazards_enterprise_idx').on(t.enterpriseId, t.foundOn),
-    index('hazards_state_idx').on(t.state, t.foundOn),
+    // By state in found order with a unique tail: the board's closed tier reads it backwards (newest first).
+    index('hazards_state_found_idx').on(t.state, t.foundOn, t.id),
     // "Overdue now" = open rows whose deadline has passed: this partial index holds only open hazards, so the
     // count never scans closed ones (the vast majority over time).
     index('hazards_open_deadline_idx')
@@ -63,8 +64,10 @@ export const hazards = pgTable(
     index('hazards_open_area_idx')
       .using('btree', sql`${t.areaCode} text_pattern_ops`, t.state, t.deadline)
       .where(sql`${t.state} in ('reported', 'rectifying', 'awaiting_acceptance')`),
-    // The board's second tier (everything not overdue) in its display order, read page by page.
-    index('hazards_board_idx').on(t.deadline.asc().nullsLast(), t.foundOn.desc(), t.id),
+    // The board's open tiers (overdue, then the rest not yet closed) in display order, read page by page.
+    index('hazards_open_board_idx')
+      .on(t.deadline.asc().nullsLast(), t.foundOn.desc(), t.id)
+      .where(sql`${t.state} in ('reported', 'rectifying', 'awaiting_acceptance')`),
   ],
 );
 
@@ -115,14 +118,17 @@ export const hazardListings = pgTable(
 );
 
 /**
- * Statistics rollup, maintained in the same transaction as each report and closure. One row per
- * (area code of the hazard, park, sector, source, grade, month found): a cohort, so "rectified" counts the
- * hazards found that month that are closed by now and the rectification rate never exceeds 100 %.
- * park_key is '' for no park (a NOT NULL key keeps ON CONFLICT simple on every PostgreSQL version).
+ * Statistics rollup, kept by the trigger hazards_rollups (migration 0015) for every write path. One row per
+ * (area level, area code cut to that level, park, sector, source, grade, month found): a cohort, so "rectified"
+ * counts the hazards found that month that are closed by now and the rectification rate never exceeds 100 %.
+ * Every hazard is counted once at each level (2 province, 4 city, 6 district, 9 street, 12 community, 15 grid;
+ * a code shorter than the level is kept whole), so a district's figures by street read the district's street
+ * rows only, never the grid-level detail. park_key is '' for no park (a NOT NULL key keeps ON CONFLICT simple).
  */
 export const hazardStatsMonthly = pgTable(
   'hazard_stats_monthly',
   {
+    areaLen: smallint('area_len').notNull(),
     areaCode: text('area_code').notNull(),
     parkKey: text('park_key').notNull(),
     sector: text('sector').notNull(),
@@ -137,8 +143,52 @@ export const hazardStatsMonthly = pgTable(
     closeDays: integer('close_days').notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.areaCode, t.parkKey, t.sector, t.source, t.grade, t.month] }),
-    index('hazard_stats_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
-    index('hazard_stats_month_idx').on(t.month),
+    // The upsert key and the read path in one: level, then the area prefix (text_pattern_ops serves LIKE 'p%').
+    uniqueIndex('hazard_stats_key').using(
+      'btree',
+      t.areaLen,
+      sql`${t.areaCode} text_pattern_ops`,
+      t.parkKey,
+      t.sector,
+      t.source,
+      t.grade,
+      t.month,
+    ),
+  ],
+);
+
+/**
+ * Hidden dangers not yet closed, counted by level and area like the statistics rollup and by state, deadline and
+ * month found: the board's tab counts and "overdue now" (deadline < today) are sums over a few thousand rows
+ * whatever the history holds. Kept by the same trigger; rows that fall to zero are deleted. deadline_key is
+ * 9999-12-31 for "no deadline yet" (never overdue).
+ */
+export const hazardOpenCounts = pgTable(
+  'hazard_open_counts',
+  {
+    areaLen: smallint('area_len').notNull(),
+    areaCode: text('area_code').notNull(),
+    parkKey: text('park_key').notNull(),
+    sector: text('sector').notNull(),
+    source: text('source').notNull(),
+    grade: text('grade').notNull(),
+    state: text('state').notNull(),
+    deadlineKey: day('deadline_key').notNull(),
+    month: text('month').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    uniqueIndex('hazard_open_counts_key').using(
+      'btree',
+      t.areaLen,
+      sql`${t.areaCode} text_pattern_ops`,
+      t.parkKey,
+      t.sector,
+      t.source,
+      t.grade,
+      t.state,
+      t.deadlineKey,
+      t.month,
+    ),
   ],
 );

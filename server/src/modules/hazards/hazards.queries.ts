@@ -2,7 +2,8 @@
 // `hazardScope`, so hidden dangers outside their jurisdiction never appear in a board, count, register or detail.
 import { and, asc, desc, eq, ilike, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { HazardListQuery } from '@anjian/contracts';
-import { areas, enterprises, hazardEvents, hazardListings, hazardStatsMonthly, hazards } from '../../db/schema';
+import { areas, enterprises, hazardEvents, hazardListings, hazardOpenCounts, hazardStatsMonthly, hazards } from '../../db/schema';
+import { levelFor, overdueOpenCounts, rollupRoot, rollupsServe, rollupWhere } from './hazards.rollups';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { areaPrefixOf, likePrefix, scopeWhere } from '../../platform/scope';
@@ -74,81 +75,127 @@ function baseFilters(actor: Actor, q: HazardListQuery): SQL[] {
 /** The joins are needed only by the text search (enterprise name) and the listed filter. */
 const needsJoins = (q: HazardListQuery) => !!q.q || q.listed !== undefined;
 
-function countFrom(db: DbOrTx, q: HazardListQuery) {
-  const base = db.select({ n: sql<number>`count(*)::int` }).from(hazards);
-  return needsJoins(q)
-    ? base
-        .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
-        .leftJoin(hazardListings, eq(hazardListings.hazardId, hazards.id))
-    : base;
+const STATES = ['reported', 'rectifying', 'awaiting_acceptance', 'closed'] as const;
+type State = (typeof STATES)[number];
+
+/** Per state, and per state among the overdue ones, under the board's filters except state and overdue. */
+interface BoardCounts {
+  byState: Record<State, number>;
+  overdueByState: Record<'reported' | 'rectifying', number>;
 }
 
 /**
- * The supervision board: overdue first (nearest deadline first), then the rest by nearest deadline, then the
- * newest. Read as two index-ordered tiers — overdue rows from the partial index on open deadlines, the rest
- * from hazards_board_idx — so a page never sorts the whole jurisdiction's history.
+ * The board in three index-ordered tiers, each read page by page and never sorted whole:
+ * overdue (nearest deadline first) from the open-deadline partial index, then the rest not yet closed (nearest
+ * deadline first, newest first) from hazards_open_board_idx, then the closed history (newest first) from
+ * hazards_state_found_idx read backwards. Tier sizes come from the counts, so a page knows where it starts.
  */
-export async function findHazards(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string, counts?: Record<string, number>) {
-  const where = baseFilters(actor, q);
-  if (q.state) where.push(eq(hazards.state, q.state));
-  const overdue = overdueWhere(today);
-  const offset = (q.page - 1) * q.pageSize;
-  const [overdueTotal] =
-    q.overdue === false
-      ? [{ n: 0 }]
-      : await countFrom(db, q)
-          .where(and(...where, overdue))
-          .then((rows) => [{ n: rows.reduce((a, r) => a + r.n, 0) }]);
-  const nOverdue = overdueTotal?.n ?? 0;
+export async function findHazards(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string, counts?: BoardCounts) {
+  const c = counts ?? (await boardCounts(db, actor, q, today));
+  const tiers = boardTiers(q, c, today);
   const items: Selected[] = [];
-  if (offset < nOverdue) {
+  let skip = (q.page - 1) * q.pageSize;
+  for (const tier of tiers) {
+    const left = q.pageSize - items.length;
+    if (left <= 0) break;
+    if (skip >= tier.size) {
+      skip -= tier.size;
+      continue;
+    }
+    const where = [...baseFilters(actor, q), tier.where];
+    if (q.state) where.push(eq(hazards.state, q.state));
     items.push(
       ...(await selectRows(db)
-        .where(and(...where, overdue))
-        .orderBy(asc(hazards.deadline), desc(hazards.foundOn), asc(hazards.id))
-        .limit(q.pageSize)
-        .offset(offset)),
-    );
-  }
-  const left = q.pageSize - items.length;
-  if (left > 0 && q.overdue !== true) {
-    items.push(
-      ...(await selectRows(db)
-        .where(and(...where, sql`not coalesce(${overdue}, false)`))
-        .orderBy(sql`${hazards.deadline} asc nulls last`, sql`${hazards.foundOn} desc nulls last`, asc(hazards.id))
+        .where(and(...where))
+        .orderBy(...tier.order)
         .limit(left)
-        .offset(Math.max(0, offset - nOverdue))),
+        .offset(skip)),
     );
+    skip = 0;
   }
-  return { items: items.map(toRow), total: await boardTotal(db, actor, q, today, nOverdue, counts) };
+  return { items: items.map(toRow), total: tiers.reduce((a, t) => a + t.size, 0) };
 }
 
-/** The board's total from the per-state counts already computed for its tabs, where they answer it. */
-async function boardTotal(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string, nOverdue: number, counts?: Record<string, number>) {
-  if (q.overdue === true && !q.state) return nOverdue;
-  const byState = counts ?? (await countHazardsByState(db, actor, q, today));
-  if (q.overdue === undefined) {
-    return q.state ? (byState[q.state] ?? 0) : STATES.reduce((a, s) => a + (byState[s] ?? 0), 0);
-  }
-  if (q.overdue === false && !q.state) return STATES.reduce((a, s) => a + (byState[s] ?? 0), 0) - nOverdue;
-  const where = baseFilters(actor, q);
-  if (q.state) where.push(eq(hazards.state, q.state));
-  where.push(q.overdue ? overdueWhere(today) : sql`not coalesce(${overdueWhere(today)}, false)`);
-  const rows = await countFrom(db, q).where(and(...where));
-  return rows.reduce((a, r) => a + r.n, 0);
+function boardTiers(q: HazardListQuery, c: BoardCounts, today: string) {
+  const states: readonly State[] = q.state ? [q.state] : STATES;
+  const sum = (pick: (s: State) => number) => states.reduce<number>((a, s) => a + pick(s), 0);
+  const overdueOf = (s: State) => (s === 'reported' || s === 'rectifying' ? c.overdueByState[s] : 0);
+  return [
+    {
+      size: q.overdue === false ? 0 : sum(overdueOf),
+      where: overdueWhere(today),
+      order: [asc(hazards.deadline), desc(hazards.foundOn), asc(hazards.id)],
+    },
+    {
+      size: q.overdue === true ? 0 : sum((s) => (s === 'closed' ? 0 : c.byState[s] - overdueOf(s))),
+      where: sql`${OPEN_OR_WAITING} and not coalesce(${overdueWhere(today)}, false)`,
+      order: [sql`${hazards.deadline} asc nulls last`, sql`${hazards.foundOn} desc nulls last`, asc(hazards.id)],
+    },
+    {
+      size: q.overdue === true ? 0 : sum((s) => (s === 'closed' ? c.byState.closed : 0)),
+      where: sql`${hazards.state} = 'closed'`,
+      order: [desc(hazards.foundOn), desc(hazards.id)],
+    },
+  ];
 }
 
-const STATES = ['reported', 'rectifying', 'awaiting_acceptance', 'closed'] as const;
 const OPEN_OR_WAITING = sql`${hazards.state} in ('reported', 'rectifying', 'awaiting_acceptance')`;
 
+/** The tab counts as the API shows them: per state, and overdue. */
+export function presentBoardCounts(c: BoardCounts): Record<string, number> {
+  return { ...c.byState, overdue: c.overdueByState.reported + c.overdueByState.rectifying };
+}
+
 /**
- * Per-state counts and the overdue count for the board's tabs, under the same scope and filters. Open rows
- * are counted directly (few, through the state index); closed ones — most of the history — come from the
- * maintained statistics rollup when the filters are ones it keeps.
+ * Counts for the board's tabs and tiers. Filters the rollups keep (scope, area, sector, grade, source) are
+ * answered from them — a sum over a few thousand rows at the scope's own area level; a text search, the listed
+ * filter, one enterprise or an enterprise user's own board count the (few) matching rows directly.
  */
-export async function countHazardsByState(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string): Promise<Record<string, number>> {
-  const base = baseFilters(actor, q);
-  const rollupAnswers = !q.q && q.listed === undefined && !q.enterpriseId;
+export async function boardCounts(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string): Promise<BoardCounts> {
+  const c: BoardCounts = {
+    byState: { reported: 0, rectifying: 0, awaiting_acceptance: 0, closed: 0 },
+    overdueByState: { reported: 0, rectifying: 0 },
+  };
+  const add = (state: string, n: number, overdue: number) => {
+    if (state in c.byState) c.byState[state as State] += n;
+    if (state === 'reported' || state === 'rectifying') c.overdueByState[state] += overdue;
+  };
+  const root = rollupsServe(actor) && !q.q && q.listed === undefined && !q.enterpriseId ? rollupRoot(actor, q.areaCode) : undefined;
+  if (root === null) return c;
+  if (root !== undefined) {
+    const o = hazardOpenCounts;
+    const s = hazardStatsMonthly;
+    const level = levelFor(root.length);
+    const openWhere = rollupWhere(actor, o, root, level);
+    const closedWhere = rollupWhere(actor, s, root, level);
+    for (const [col, value] of [
+      ['sector', q.sector],
+      ['grade', q.grade],
+      ['source', q.source],
+    ] as const) {
+      if (!value) continue;
+      openWhere.push(eq(o[col], value));
+      closedWhere.push(eq(s[col], value));
+    }
+    const [open, [closed]] = await Promise.all([
+      db
+        .select({
+          state: o.state,
+          n: sql<number>`sum(${o.n})::int`,
+          overdue: sql<number>`(coalesce(sum(${o.n}) filter (where ${overdueOpenCounts(o.state, o.deadlineKey, today)}), 0))::int`,
+        })
+        .from(o)
+        .where(and(...openWhere))
+        .groupBy(o.state),
+      db
+        .select({ n: sql<number>`coalesce(sum(${s.closed}), 0)::int` })
+        .from(s)
+        .where(and(...closedWhere)),
+    ]);
+    for (const r of open) add(r.state, r.n, r.overdue);
+    c.byState.closed = closed?.n ?? 0;
+    return c;
+  }
   const select = db
     .select({
       state: hazards.state,
@@ -161,28 +208,8 @@ export async function countHazardsByState(db: DbOrTx, actor: Actor, q: HazardLis
         .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
         .leftJoin(hazardListings, eq(hazardListings.hazardId, hazards.id))
     : select;
-  const open = await joined.where(and(...base, rollupAnswers ? OPEN_OR_WAITING : undefined)).groupBy(hazards.state);
-  const counts: Record<string, number> = { reported: 0, rectifying: 0, awaiting_acceptance: 0, closed: 0, overdue: 0 };
-  for (const r of open) {
-    counts[r.state] = r.n;
-    counts.overdue! += r.overdue;
-  }
-  if (rollupAnswers) counts.closed = await closedFromRollup(db, actor, q);
-  return counts;
-}
-
-async function closedFromRollup(db: DbOrTx, actor: Actor, q: HazardListQuery): Promise<number> {
-  const r = hazardStatsMonthly;
-  const where = [scopeWhere(actor, { areaCode: r.areaCode, sector: r.sector, parkId: r.parkKey })];
-  if (q.areaCode) where.push(like(r.areaCode, likePrefix(areaPrefixOf(q.areaCode))));
-  if (q.sector) where.push(eq(r.sector, q.sector));
-  if (q.grade) where.push(eq(r.grade, q.grade));
-  if (q.source) where.push(eq(r.source, q.source));
-  const [row] = await db
-    .select({ n: sql<number>`coalesce(sum(${r.closed}), 0)::int` })
-    .from(r)
-    .where(and(...where));
-  return row?.n ?? 0;
+  for (const r of await joined.where(and(...baseFilters(actor, q))).groupBy(hazards.state)) add(r.state, r.n, r.overdue);
+  return c;
 }
 
 export async function findEvents(db: DbOrTx, hazardId: string): Promise<EventRow[]> {

@@ -23,7 +23,7 @@ import { reportHazard } from './commands/report-hazard';
 import { hazardClock } from './hazards.clock';
 import { hazardMetaFor } from './hazards.meta';
 import { presentFile, presentHazardDetail, presentHazardSummary } from './hazards.presenter';
-import { countHazardsByState, findEvents, findHazard, findHazards, hazardVisible, type HazardRow } from './hazards.queries';
+import { boardCounts, findEvents, findHazard, findHazards, hazardVisible, presentBoardCounts, type HazardRow } from './hazards.queries';
 
 export async function loadHazardDetail(db: DbOrTx, actor: Actor, row: HazardRow) {
   const events = await findEvents(db, row.id);
@@ -45,9 +45,9 @@ export function hazardsRoutes(app: ZodApp) {
     async (req) => {
       const actor = actorOf(req);
       const today = hazardClock.today();
-      const counts = await countHazardsByState(app.db, actor, req.query, today);
+      const counts = await boardCounts(app.db, actor, req.query, today);
       const { items, total } = await findHazards(app.db, actor, req.query, today, counts);
-      return { items: items.map((r) => presentHazardSummary(actor, r, today)), total, counts };
+      return { items: items.map((r) => presentHazardSummary(actor, r, today)), total, counts: presentBoardCounts(counts) };
     },
   );
 

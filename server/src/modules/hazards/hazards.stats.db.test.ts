@@ -43,14 +43,24 @@ function actor(role: Role, o: { areaCode?: string; enterpriseId?: string }): Act
   };
 }
 
-const rollupSql = sql`select area_code, park_key, sector, source, grade, month, found, closed, closed_late, close_days
-  from hazard_stats_monthly order by 1, 2, 3, 4, 5, 6`;
-const plainSql = sql`select area_code, coalesce(park_id::text, '') as park_key, sector, source, grade, to_char(found_on, 'YYYY-MM') as month,
+// Both rollups hold every hazard once per area level; the plain truth is the same GROUP BY over each level.
+const LEVELS = sql`unnest(array[2, 4, 6, 9, 12, 15]) as l(len)`;
+const rollupSql = sql`select area_len, area_code, park_key, sector, source, grade, month, found, closed, closed_late, close_days
+  from hazard_stats_monthly order by 1, 2, 3, 4, 5, 6, 7`;
+const plainSql = sql`select l.len as area_len, left(area_code, l.len) as area_code, coalesce(park_id::text, '') as park_key,
+    sector, source, grade, to_char(found_on, 'YYYY-MM') as month,
     count(*)::int as found,
     (count(*) filter (where state = 'closed'))::int as closed,
     (count(*) filter (where state = 'closed' and deadline is not null and coalesce(submitted_on, closed_on) > deadline))::int as closed_late,
     (coalesce(sum(closed_on - found_on) filter (where state = 'closed'), 0))::int as close_days
-  from hazards group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`;
+  from hazards cross join ${LEVELS} group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7`;
+const openSql = sql`select area_len, area_code, park_key, sector, source, grade, state, deadline_key::text as deadline_key, month, n
+  from hazard_open_counts order by 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+const plainOpenSql = sql`select l.len as area_len, left(area_code, l.len) as area_code, coalesce(park_id::text, '') as park_key,
+    sector, source, grade, state, coalesce(deadline, date '9999-12-31')::text as deadline_key, to_char(found_on, 'YYYY-MM') as month,
+    count(*)::int as n
+  from hazards cross join ${LEVELS} where state in ('reported', 'rectifying', 'awaiting_acceptance')
+  group by 1, 2, 3, 4, 5, 6, 7, 8, 9 order by 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 
 const op = fc.record({
   report: fc.boolean(),
@@ -62,6 +72,7 @@ const op = fc.record({
   step: fc.integer({ min: 0, max: 9 }),
   foundBack: fc.integer({ min: 0, max: 45 }),
   deadlineIn: fc.integer({ min: 1, max: 15 }),
+  regrade: fc.integer({ min: 0, max: 9 }),
 });
 
 describe('statistics rollup', () => {
@@ -95,6 +106,12 @@ describe('statistics rollup', () => {
             continue;
           }
           const target = open[o.pick % open.length]!;
+          if (o.regrade === 0) {
+            // A change of key (grade, found day) by any path moves the hazard's counts between rollup rows.
+            await db.execute(sql`update hazards set grade = case grade when 'major' then 'general' else 'major' end,
+              found_on = found_on - 1 where id = ${target.id}`);
+            continue;
+          }
           const current = (await db.query.hazards.findFirst({ where: (h, { eq }) => eq(h.id, target.id) }))!;
           const candidates = (['enterprise', 'regulator'] as const).flatMap((kind) =>
             availableActions(
@@ -119,6 +136,7 @@ describe('statistics rollup', () => {
         const rollup = rowsOf<Record<string, unknown>>(await db.execute(rollupSql));
         const plain = rowsOf<Record<string, unknown>>(await db.execute(plainSql));
         expect(rollup).toEqual(plain);
+        expect(rowsOf(await db.execute(openSql))).toEqual(rowsOf(await db.execute(plainOpenSql)));
       }),
       { numRuns: 8 },
     );
@@ -145,5 +163,43 @@ describe('statistics rollup', () => {
       await db.execute(sql`select count(*)::int as found from hazards where area_code like ${`${w.streetA}%`}`),
     );
     expect(byStreet.total.found).toBe(streetTruth!.found);
+  });
+});
+
+describe('supervision board', () => {
+  it('pages overdue, then the rest open, then the closed history, with counts equal to a plain count', async () => {
+    const db = w.t.database.db;
+    const today = hazardClock.today();
+    const [truth] = rowsOf<Record<string, number>>(
+      await db.execute(sql`select (count(*) filter (where state = 'reported'))::int as reported,
+        (count(*) filter (where state = 'rectifying'))::int as rectifying,
+        (count(*) filter (where state = 'awaiting_acceptance'))::int as awaiting_acceptance,
+        (count(*) filter (where state = 'closed'))::int as closed,
+        (count(*) filter (where state in ('reported', 'rectifying') and deadline < ${today}))::int as overdue from hazards`),
+    );
+    const first = (await w.districtOfficer.get('/api/hazards?pageSize=7')).json();
+    expect(first.counts).toEqual(truth);
+    const all = truth!.reported! + truth!.rectifying! + truth!.awaiting_acceptance! + truth!.closed!;
+    expect(first.total).toBe(all);
+    const seen: { id: string; state: string; overdue: boolean; deadline: string | null; foundOn: string }[] = [];
+    for (let page = 1; seen.length < all; page++) {
+      const body = (await w.districtOfficer.get(`/api/hazards?pageSize=7&page=${page}`)).json();
+      expect(body.items.length).toBeGreaterThan(0);
+      seen.push(...body.items);
+    }
+    expect(new Set(seen.map((h) => h.id)).size).toBe(all);
+    const tier = (h: (typeof seen)[number]) => (h.overdue ? 0 : h.state === 'closed' ? 2 : 1);
+    for (let i = 1; i < seen.length; i++) {
+      const [a, b] = [seen[i - 1]!, seen[i]!];
+      expect(tier(a)).toBeLessThanOrEqual(tier(b));
+      if (tier(a) === tier(b) && tier(a) < 2) expect((a.deadline ?? '9999') <= (b.deadline ?? '9999')).toBe(true);
+      if (tier(a) === 2 && tier(b) === 2) expect(a.foundOn >= b.foundOn).toBe(true);
+    }
+    // Filtered tabs agree with the same counts.
+    const overdue = (await w.districtOfficer.get('/api/hazards?overdue=true&pageSize=100')).json();
+    expect(overdue.total).toBe(truth!.overdue!);
+    expect(overdue.items.every((h: { overdue: boolean }) => h.overdue)).toBe(true);
+    const closed = (await w.districtOfficer.get('/api/hazards?state=closed&pageSize=1')).json();
+    expect(closed.total).toBe(truth!.closed!);
   });
 });

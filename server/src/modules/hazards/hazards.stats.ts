@@ -1,60 +1,38 @@
-// Supervision statistics read from the maintained rollup (hazard_stats_monthly) plus one indexed count of
-// hazards overdue now. The caller's scope applies to both, so a street officer's figures cover its street only.
-import { and, gte, inArray, like, lt, lte, sql, type SQL } from 'drizzle-orm';
+// Supervision statistics read from the maintained rollups: cohorts by month found (hazard_stats_monthly) and the
+// open ones by deadline (hazard_open_counts) for "overdue now". Both at the one area level that answers the
+// question, under the caller's scope, so a street officer's figures cover its street only and a province's by
+// city read a few thousand rows whatever the history holds.
+import { and, gte, inArray, lte, sql } from 'drizzle-orm';
 import { sectorLabels, type Bilingual, type HazardStats, type HazardStatsQuery, type HazardStatsRow, type Sector } from '@anjian/contracts';
-import { areas, hazards, hazardStatsMonthly } from '../../db/schema';
+import { areas, hazardOpenCounts, hazardStatsMonthly } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
-import { areaPrefixOf, likePrefix, scopeWhere } from '../../platform/scope';
-import { addMonths } from '../../platform/time';
 import { hazardGradeInfo, hazardSourceInfo, type HazardGrade, type HazardSource } from '../../reference/hazards/classification';
-import { hazardScope, overdueWhere } from './hazards.queries';
+import { childLength, levelFor, overdueOpenCounts, rollupRoot, rollupsServe, rollupWhere } from './hazards.rollups';
 
-/** Length of the area codes one level below a root prefix: province 2 → city 4 → district 6 → street 9 → 12 → 15. */
-export function childLength(prefix: string): number {
-  return prefix.length < 6 ? prefix.length + 2 : prefix.length + 3;
-}
+type Dimension = 'areaCode' | 'sector' | 'source' | 'grade';
 
-interface Grouping {
-  rollup: SQL;
-  live: SQL;
-  label(key: string, names: Map<string, string>): Bilingual;
-}
-
-function grouping(q: HazardStatsQuery, root: string): Grouping {
+function grouping(q: HazardStatsQuery): { dimension: Dimension; label(key: string, names: Map<string, string>): Bilingual } {
   switch (q.groupBy) {
-    case 'area': {
-      // Inlined, not a parameter: SELECT and GROUP BY must be the same expression, and two $n would differ.
-      const n = sql.raw(String(childLength(root)));
+    case 'area':
       return {
-        rollup: sql`left(${hazardStatsMonthly.areaCode}, ${n})`,
-        live: sql`left(${hazards.areaCode}, ${n})`,
+        dimension: 'areaCode',
         label: (key, names) => {
           const name = names.get(key.padEnd(6, '0')) ?? key;
           return { zh: name, en: name };
         },
       };
-    }
     case 'sector':
-      return {
-        rollup: sql`${hazardStatsMonthly.sector}`,
-        live: sql`${hazards.sector}`,
-        label: (k) => sectorLabels[k as Sector] ?? { zh: k, en: k },
-      };
+      return { dimension: 'sector', label: (k) => sectorLabels[k as Sector] ?? { zh: k, en: k } };
     case 'source':
-      return {
-        rollup: sql`${hazardStatsMonthly.source}`,
-        live: sql`${hazards.source}`,
-        label: (k) => hazardSourceInfo[k as HazardSource]?.label ?? { zh: k, en: k },
-      };
+      return { dimension: 'source', label: (k) => hazardSourceInfo[k as HazardSource]?.label ?? { zh: k, en: k } };
     case 'grade':
-      return {
-        rollup: sql`${hazardStatsMonthly.grade}`,
-        live: sql`${hazards.grade}`,
-        label: (k) => hazardGradeInfo[k as HazardGrade]?.label ?? { zh: k, en: k },
-      };
+      return { dimension: 'grade', label: (k) => hazardGradeInfo[k as HazardGrade]?.label ?? { zh: k, en: k } };
   }
 }
+
+const ZERO = { found: 0, closed: 0, closedLate: 0, closeDays: 0, self: 0, major: 0, overdue: 0 };
+const TOTAL: Bilingual = { zh: '合计', en: 'Total' };
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
 
@@ -79,43 +57,49 @@ function finish(
 }
 
 export async function hazardStatistics(db: DbOrTx, actor: Actor, q: HazardStatsQuery, today: string): Promise<HazardStats> {
-  const root = areaPrefixOf(q.areaCode ?? actor.areaCode ?? '');
-  const g = grouping(q, root);
-  const rollupWhere: SQL[] = [
-    scopeWhere(actor, { areaCode: hazardStatsMonthly.areaCode, sector: hazardStatsMonthly.sector, parkId: hazardStatsMonthly.parkKey }),
-  ];
-  const liveWhere: SQL[] = [hazardScope(actor), overdueWhere(today)];
-  if (q.areaCode) {
-    rollupWhere.push(like(hazardStatsMonthly.areaCode, likePrefix(root)));
-    liveWhere.push(like(hazards.areaCode, likePrefix(root)));
-  }
+  const g = grouping(q);
+  const root = rollupsServe(actor) ? rollupRoot(actor, q.areaCode) : null;
+  const empty = (rows: HazardStatsRow[]) => ({
+    groupBy: q.groupBy,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    rows,
+    total: finish('total', TOTAL, ZERO),
+  });
+  if (root === null) return empty([]);
+  // By area: the rows one level below the root; otherwise the root's own level, a handful of rows per month.
+  const level = levelFor(q.groupBy === 'area' ? childLength(root) : root.length);
+  const s = hazardStatsMonthly;
+  const o = hazardOpenCounts;
+  const statsWhere = rollupWhere(actor, s, root, level);
+  const openWhere = [...rollupWhere(actor, o, root, level), overdueOpenCounts(o.state, o.deadlineKey, today)];
   if (q.from) {
-    rollupWhere.push(gte(hazardStatsMonthly.month, q.from));
-    liveWhere.push(gte(hazards.foundOn, `${q.from}-01`));
+    statsWhere.push(gte(s.month, q.from));
+    openWhere.push(gte(o.month, q.from));
   }
   if (q.to) {
-    rollupWhere.push(lte(hazardStatsMonthly.month, q.to));
-    liveWhere.push(lt(hazards.foundOn, addMonths(`${q.to}-01`, 1)));
+    statsWhere.push(lte(s.month, q.to));
+    openWhere.push(lte(o.month, q.to));
   }
   const [cohorts, overdue] = await Promise.all([
     db
       .select({
-        key: sql<string>`${g.rollup}`,
-        found: sql<number>`sum(${hazardStatsMonthly.found})::int`,
-        closed: sql<number>`sum(${hazardStatsMonthly.closed})::int`,
-        closedLate: sql<number>`sum(${hazardStatsMonthly.closedLate})::int`,
-        closeDays: sql<number>`sum(${hazardStatsMonthly.closeDays})::int`,
-        self: sql<number>`(coalesce(sum(${hazardStatsMonthly.found}) filter (where ${hazardStatsMonthly.source} = 'enterprise_self_check'), 0))::int`,
-        major: sql<number>`(coalesce(sum(${hazardStatsMonthly.found}) filter (where ${hazardStatsMonthly.grade} = 'major'), 0))::int`,
+        key: sql<string>`${s[g.dimension]}`,
+        found: sql<number>`sum(${s.found})::int`,
+        closed: sql<number>`sum(${s.closed})::int`,
+        closedLate: sql<number>`sum(${s.closedLate})::int`,
+        closeDays: sql<number>`sum(${s.closeDays})::int`,
+        self: sql<number>`(coalesce(sum(${s.found}) filter (where ${s.source} = 'enterprise_self_check'), 0))::int`,
+        major: sql<number>`(coalesce(sum(${s.found}) filter (where ${s.grade} = 'major'), 0))::int`,
       })
-      .from(hazardStatsMonthly)
-      .where(and(...rollupWhere))
-      .groupBy(g.rollup),
+      .from(s)
+      .where(and(...statsWhere))
+      .groupBy(s[g.dimension]),
     db
-      .select({ key: sql<string>`${g.live}`, n: sql<number>`count(*)::int` })
-      .from(hazards)
-      .where(and(...liveWhere))
-      .groupBy(g.live),
+      .select({ key: sql<string>`${o[g.dimension]}`, n: sql<number>`sum(${o.n})::int` })
+      .from(o)
+      .where(and(...openWhere))
+      .groupBy(o[g.dimension]),
   ]);
   const keys = [...new Set([...cohorts.map((c) => c.key), ...overdue.map((o) => o.key)])].sort();
   const names = new Map<string, string>();
@@ -131,12 +115,11 @@ export async function hazardStatistics(db: DbOrTx, actor: Actor, q: HazardStatsQ
       );
     for (const r of rows) names.set(r.code, r.name);
   }
-  const zero = { found: 0, closed: 0, closedLate: 0, closeDays: 0, self: 0, major: 0, overdue: 0 };
-  const total = { ...zero };
+  const total = { ...ZERO };
   const rows = keys.map((key) => {
-    const c = { ...zero, ...cohorts.find((x) => x.key === key), overdue: overdue.find((o) => o.key === key)?.n ?? 0 };
+    const c = { ...ZERO, ...cohorts.find((x) => x.key === key), overdue: overdue.find((o) => o.key === key)?.n ?? 0 };
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += c[k];
     return finish(key, g.label(key, names), c);
   });
-  return { groupBy: q.groupBy, from: q.from ?? null, to: q.to ?? null, rows, total: finish('total', { zh: '合计', en: 'Total' }, total) };
+  return { ...empty(rows), total: finish('total', TOTAL, total) };
 }

@@ -13,7 +13,6 @@ import { availableActions, type Evidence, type HazardAction, type HazardState } 
 import { hazardClock } from '../hazards.clock';
 import { auditHazard, presentHazardSummary } from '../hazards.presenter';
 import { findHazard, type HazardRow } from '../hazards.queries';
-import { countClosed } from '../hazards.rollup';
 import { applyAction, decide, workflowKind, type NewHazard } from '../hazards.workflow';
 import { updateListing } from '../hazards.listing';
 import { computeDeadline, majorSubmissionGaps } from './evidence';
@@ -115,8 +114,7 @@ export async function actOnHazard(
     }
     const to = decide(before, action, actor, step.evidence);
     const attachments = await claimFiles(tx, actor, body.attachments, { type: 'hazard', id });
-    const record = await applyAction(tx, actor, before, to, step.patch, { action, evidence: step.record, attachments });
-    if (to === 'closed') await countClosed(tx, record);
+    await applyAction(tx, actor, before, to, step.patch, { action, evidence: step.record, attachments });
     if (before.listing && !before.listing.delistedOn) {
       if (action === 'submit_for_acceptance') {
         await updateListing(tx, id, { reviewAppliedOn: today, reviewDue: resumptionReviewDue(today), reviewedOn: null });

@@ -14,7 +14,6 @@ import { hazardClock } from '../hazards.clock';
 import { checkMajorItem, nextHazardNumber, sourceRefusal } from '../hazards.policy';
 import { auditHazard } from '../hazards.presenter';
 import { findEnterpriseForHazard, findHazard, type HazardRow } from '../hazards.queries';
-import { countFound } from '../hazards.rollup';
 import { openHazard, workflowKind } from '../hazards.workflow';
 
 export type ReportHazardInput = ReportHazardBody;
@@ -42,7 +41,7 @@ export async function reportHazard(db: DbOrTx, actor: Actor, ip: string | null, 
     const id = randomUUID();
     const attachments = await claimFiles(tx, actor, input.attachments ?? [], { type: 'hazard', id });
     const plan = input.rectification ?? {};
-    const record = await openHazard(
+    await openHazard(
       tx,
       actor,
       id,
@@ -72,7 +71,6 @@ export async function reportHazard(db: DbOrTx, actor: Actor, ip: string | null, 
       },
       { evidence: { grade: input.grade, source: input.source }, attachments },
     );
-    await countFound(tx, record);
     const row = (await findHazard(tx, actor, id))!;
     await recordAudit(tx, { actor, ip }, { action: 'hazard.report', entityType: 'hazard', entityId: id, after: auditHazard(row) });
     return row;
