@@ -109,6 +109,8 @@ export const createInspectionBody = z
     departments: z.array(text(100)).max(20).default([]),
     inspectorIds: z.array(z.uuid()).max(10).default([]),
     plannedOn: isoDate,
+    /** 企业主要负责人依法履责安全专项执法检查 (counts toward the per-level minimum frequency). */
+    principalDuty: z.boolean().default(false),
   })
   .strict();
 
@@ -170,12 +172,34 @@ export const reinspectBody = z
     version: z.number().int().min(1),
     passed: z.boolean(),
     opinion: text(2000),
+    /** When failed: file the penalty case (立案) for the unrectified hidden dangers in the same transaction. */
+    fileCase: z.boolean().default(false),
   })
   .strict();
 
+/** 立案 from a failed re-inspection: the basis defaults to 安全生产法 第一百零二条 (hidden danger not eliminated). */
+export const escalateInspectionBody = z
+  .object({
+    version: z.number().int().min(1),
+    basisId: z.string().max(64).optional(),
+    fineBand: z.enum(['first', 'aggravated', 'persons']).optional(),
+    firstCheckMustPenalise: z.boolean().optional(),
+    doubleInvestigation: z.boolean().optional(),
+    publish: z.boolean().optional(),
+  })
+  .strict();
+export type EscalateInspectionBody = z.infer<typeof escalateInspectionBody>;
+
 // Documents -----------------------------------------------------------------------------------------------------
 
-export const documentKinds = ['site_record', 'rectification_order', 'reinspection_opinion', 'penalty_notice', 'penalty_decision'] as const;
+export const documentKinds = [
+  'site_record',
+  'rectification_order',
+  'reinspection_opinion',
+  'penalty_notice',
+  'hearing_notice',
+  'penalty_decision',
+] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const documentSchema = z.object({
@@ -193,6 +217,9 @@ export const caseStatuses = [
   'filed',
   'investigating',
   'notified',
+  'hearing_requested',
+  'hearing_scheduled',
+  'heard',
   'legal_review',
   'reviewed',
   'decided',
@@ -205,6 +232,9 @@ export type CaseStatus = (typeof caseStatuses)[number];
 export const caseActions = [
   'investigate',
   'notify',
+  'request_hearing',
+  'schedule_hearing',
+  'hold_hearing',
   'submit_review',
   'approve_review',
   'decide',
@@ -252,6 +282,11 @@ export const caseActionBody = z
     /** The party waived statement/defence and hearing, so review need not wait for the 5-day period. */
     waived: z.boolean().optional(),
     publish: z.boolean().optional(),
+    /** 听证: the hearing's day and place (schedule_hearing), its presiding officer, and its record (hold_hearing). */
+    hearingOn: isoDate.optional(),
+    hearingPlace: z.string().trim().min(1).max(200).optional(),
+    presiderId: z.uuid().optional(),
+    hearingRecord: z.string().trim().min(1).max(8000).optional(),
   })
   .strict();
 export type CaseActionBody = z.infer<typeof caseActionBody>;
@@ -265,6 +300,20 @@ export const caseListQuery = z
     firstCheckMustPenalise: flag.optional(),
     doubleInvestigation: flag.optional(),
     missingEvidence: flag.optional(),
+  })
+  .strict();
+
+// Principal-duty inspection frequency (主要负责人履责专项执法检查频次) ---------------------------------------------
+
+export const principalDutyLevels = ['street', 'district', 'city'] as const;
+export type PrincipalDutyLevel = (typeof principalDutyLevels)[number];
+export const principalDutyQuery = z
+  .object({
+    ...pageQuery,
+    year: z.coerce.number().int().min(2000).max(2100),
+    level: z.enum(principalDutyLevels),
+    /** 1-based period of the year (month 1–12, quarter 1–4, half 1–2) whose uncovered enterprises are listed. */
+    period: z.coerce.number().int().min(1).max(12).optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
-// The penalty-case procedure as data (立案 → 调查取证 → 告知 → 法制审核 → 决定 → 送达 → 缴纳/强制执行 → 结案), and the one
-// function that writes penalty_cases.status, together with its timeline row.
+// The penalty-case procedure as data (立案 → 调查取证 → 告知 → [要求听证 → 听证通知 → 举行听证] → 法制审核 → 决定 → 送达 →
+// 缴纳/强制执行 → 结案), and the one function that writes penalty_cases.status, together with its timeline row.
+// A requested hearing is a step of its own: review cannot start until it has been held (行政处罚法 §63–§65).
 import { eq } from 'drizzle-orm';
 import type { CaseAction, CaseStatus, Permission } from '@anjian/contracts';
 import { can } from '@anjian/contracts';
@@ -25,9 +26,27 @@ export const caseWorkflow: Record<CaseAction, CaseStep> = {
     to: 'notified',
     permission: 'case.manage',
   },
+  request_hearing: {
+    label: { zh: '当事人要求听证', en: 'Hearing requested' },
+    from: ['notified'],
+    to: 'hearing_requested',
+    permission: 'case.manage',
+  },
+  schedule_hearing: {
+    label: { zh: '听证通知', en: 'Notify the hearing' },
+    from: ['hearing_requested'],
+    to: 'hearing_scheduled',
+    permission: 'case.manage',
+  },
+  hold_hearing: {
+    label: { zh: '举行听证', en: 'Hold the hearing' },
+    from: ['hearing_scheduled'],
+    to: 'heard',
+    permission: 'case.manage',
+  },
   submit_review: {
     label: { zh: '提交法制审核', en: 'Submit for legal review' },
-    from: ['notified'],
+    from: ['notified', 'heard'],
     to: 'legal_review',
     permission: 'case.manage',
   },
@@ -44,7 +63,7 @@ export const caseWorkflow: Record<CaseAction, CaseStep> = {
   close: { label: { zh: '结案', en: 'Close' }, from: ['paid', 'enforced'], to: 'closed', permission: 'case.manage' },
   extend: {
     label: { zh: '延长办案期限', en: 'Extend the time limit' },
-    from: ['filed', 'investigating', 'notified', 'legal_review', 'reviewed'],
+    from: ['filed', 'investigating', 'notified', 'hearing_requested', 'hearing_scheduled', 'heard', 'legal_review', 'reviewed'],
     to: null,
     permission: 'case.review',
   },

@@ -5,7 +5,15 @@ import type { Actor } from '../../platform/actor';
 import { cstDate, cstIso } from '../../platform/time';
 import { maskAddress, maskFreeText, maskIdNumber, maskPersonName, maskPhone } from '../../reference/enforcement/mask';
 import { penaltyBasisById } from '../../reference/enforcement/penalty-basis';
-import { decisionDue, lateSurchargeFen, paymentDue, withdrawalDue } from '../../reference/enforcement/penalty-limits';
+import {
+  decisionDue,
+  earliestHearingOn,
+  hearingIsARight,
+  lateSurchargeFen,
+  paymentDue,
+  withdrawalDue,
+  type PartyKind,
+} from '../../reference/enforcement/penalty-limits';
 import { availableCaseActions } from './case.workflow';
 import type { CaseRow } from './cases.queries';
 
@@ -20,6 +28,8 @@ export function presentCase(actor: Actor, c: CaseRow, evidence?: Record<string, 
     orgName: c.orgName,
     enterpriseId: c.enterpriseId,
     inspectionId: c.inspectionId,
+    origin: c.origin,
+    hazardIds: c.hazardIds,
     procedure: c.procedure,
     partyKind: c.partyKind,
     partyName: c.partyName,
@@ -46,6 +56,19 @@ export function presentCase(actor: Actor, c: CaseRow, evidence?: Record<string, 
     doubleInvestigation: c.doubleInvestigation,
     publish: c.publish,
     changedOn: c.changedOn,
+    hearing: {
+      /** 较大数额: the 告知书 offers a hearing as of right (the threshold is configuration, penalty-limits.ts). */
+      right: hearingIsARight(c.partyKind as PartyKind, fineFen === null ? null : fineFen / 100),
+      requestedOn: c.hearingRequestedOn,
+      /** A hearing notified today could be held on this day at the earliest (7 days' notice). */
+      earliestOn: c.status === 'hearing_requested' ? earliestHearingOn(today) : null,
+      on: c.hearingOn,
+      place: c.hearingPlace,
+      presiderId: c.hearingPresiderId,
+      presiderName: c.hearingPresiderName,
+      heldOn: c.hearingHeldOn,
+      record: c.hearingRecord,
+    },
     withdrawalDue: c.changedOn ? withdrawalDue(c.changedOn) : null,
     evidence,
     missingEvidence: evidence

@@ -2,8 +2,8 @@
 // and the public page of published decisions.
 import { caseActionBody, caseActionParams, caseListQuery, fileCaseBody, idParams, pageQuery } from '@anjian/contracts';
 import { z } from 'zod';
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { penaltyCaseEvents, penaltyCases } from '../../db/schema';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { hazards, penaltyCaseEvents, penaltyCases } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { notFound } from '../../platform/errors';
@@ -13,6 +13,8 @@ import { presentCase, presentPublicPenalty } from './cases.presenter';
 import { findDocumentsOf, presentDocument } from './documents';
 import { fileCase } from './commands/file-case';
 import { actOnCase } from './commands/act-on-case';
+import { findInspection } from './inspections.queries';
+import { findPresiderCandidates } from './hearing.queries';
 
 export function casesRoutes(app: ZodApp) {
   const tags = ['penalties'];
@@ -22,9 +24,27 @@ export function casesRoutes(app: ZodApp) {
     if (!c) throw notFound();
     const documents = (await findDocumentsOf(app.db, { caseId: id })).map(presentDocument);
     const events = await app.db.select().from(penaltyCaseEvents).where(eq(penaltyCaseEvents.caseId, id)).orderBy(penaltyCaseEvents.id);
+    // Where the case came from: the inspection (and its re-inspection) and the hidden dangers it is about.
+    const insp = c.inspectionId ? await findInspection(app.db, actor, c.inspectionId) : null;
+    const about = c.hazardIds.length
+      ? await app.db
+          .select({ id: hazards.id, number: hazards.number, description: hazards.description, state: hazards.state })
+          .from(hazards)
+          .where(inArray(hazards.id, c.hazardIds))
+          .orderBy(hazards.number)
+      : [];
     return presentCase(actor, c, await findEvidence(app.db, id), {
       documents,
       events: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actorName, action: e.action, from: e.fromStatus, to: e.toStatus })),
+      inspection: insp && {
+        id: insp.id,
+        enterpriseName: insp.enterpriseName,
+        inspectedOn: insp.inspectedOn,
+        rectificationDeadline: insp.rectificationDeadline,
+        reinspectedOn: insp.reinspectedOn,
+        reinspectionResult: insp.reinspectionResult,
+      },
+      hazards: about,
     });
   };
   app.get('/api/enforcement/penalty-bases', { config: { access: 'case.read' }, schema: { tags } }, async () => penaltyBases);
@@ -47,6 +67,17 @@ export function casesRoutes(app: ZodApp) {
       // Each step declares its own permission in case.workflow.ts (case.manage or case.review), checked there.
       await actOnCase(app.db, actorOf(req), clientIp(req), req.params.id, req.params.action, req.body);
       return show(req, req.params.id);
+    },
+  );
+  app.get(
+    '/api/enforcement/cases/:id/presiders',
+    { config: { access: 'case.manage' }, schema: { tags, params: idParams } },
+    async (req) => {
+      // Who may preside over the case's hearing: staff of the caller's authority who did not investigate it.
+      const actor = actorOf(req);
+      const c = await findCase(app.db, actor, req.params.id);
+      if (!c) throw notFound();
+      return findPresiderCandidates(app.db, actor, c);
     },
   );
   app.get(

@@ -30,6 +30,10 @@ export interface DocumentFields {
   violation?: string;
   basisArticle?: string;
   fine?: number | null;
+  caseNumber?: string;
+  hearingOn?: string | null;
+  hearingPlace?: string | null;
+  hearingPresider?: string | null;
   body?: string[];
   principalSignature?: string | null;
   inspectorSignatures?: { name: string; signature: string }[];
@@ -73,6 +77,12 @@ function bodyOf(kind: DocumentKind, f: DocumentFields): string[] {
         `经查，你单位${f.violation ?? ''}。`,
         `依据${f.basisArticle ?? ''}的规定，本机关拟对你单位作出罚款人民币${f.fine ?? ''}元的行政处罚。`,
         '根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩；依据第六十三条、第六十四条的规定，你单位有权在收到本告知书之日起五日内要求听证。逾期视为放弃上述权利。',
+      ];
+    case 'hearing_notice':
+      return [
+        `根据你单位（你）的申请，本机关定于${f.hearingOn ?? ''}在${f.hearingPlace ?? ''}对${f.caseNumber ?? ''}案（${f.violation ?? ''}，拟依据${f.basisArticle ?? ''}给予罚款人民币${f.fine ?? ''}元）举行听证。`,
+        `听证主持人：${f.hearingPresider ?? ''}。根据《中华人民共和国行政处罚法》第六十四条的规定，你单位（你）认为主持人与本案有直接利害关系的，有权申请回避。`,
+        '请准时出席，可以亲自参加听证，也可以委托一至二人代理；无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。',
       ];
     case 'penalty_decision':
       return [

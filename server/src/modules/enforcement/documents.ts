@@ -13,6 +13,7 @@ export const documentTitles: Record<DocumentKind, { zh: string; en: string; abbr
   rectification_order: { zh: '责令限期整改指令书', en: 'Order to rectify within a time limit', abbr: '责改' },
   reinspection_opinion: { zh: '整改复查意见书', en: 'Re-inspection opinion', abbr: '复查' },
   penalty_notice: { zh: '行政处罚告知书', en: 'Notice of intended administrative penalty', abbr: '罚告' },
+  hearing_notice: { zh: '听证通知书', en: 'Notice of hearing', abbr: '听通' },
   penalty_decision: { zh: '行政处罚决定书', en: 'Administrative penalty decision', abbr: '罚决' },
 };
 

@@ -4,11 +4,24 @@ import type { Actor } from '../../platform/actor';
 import { cstIso } from '../../platform/time';
 import type { FindingRow, InspectionRow } from './inspections.queries';
 
-export function inspectionAbilities(actor: Actor, row: InspectionRow): string[] {
-  if (!can(actor.role, 'inspection.do')) return [];
-  if (row.state === 'planned') return ['record'];
-  if (row.reinspectionDue && !row.reinspectedOn) return ['reinspect'];
-  return [];
+export interface Escalation {
+  id: string;
+  number: string;
+  status: string;
+}
+
+/**
+ * What the caller may do next. 'escalate' (立案) is offered to case officers while a failed re-inspection has no case;
+ * it is only known when the escalation was looked up (the show page), so lists never offer it.
+ */
+export function inspectionAbilities(actor: Actor, row: InspectionRow, escalation?: Escalation | null): string[] {
+  const out: string[] = [];
+  if (can(actor.role, 'inspection.do')) {
+    if (row.state === 'planned') out.push('record');
+    else if (row.reinspectionDue && !row.reinspectedOn) out.push('reinspect');
+  }
+  if (row.reinspectionResult === 'failed' && escalation === null && can(actor.role, 'case.manage')) out.push('escalate');
+  return out;
 }
 
 export function presentFinding(f: FindingRow) {
@@ -26,7 +39,11 @@ export function presentFinding(f: FindingRow) {
   };
 }
 
-export function presentInspection(actor: Actor, row: InspectionRow, extra: { findings?: FindingRow[]; documents?: unknown[] } = {}) {
+export function presentInspection(
+  actor: Actor,
+  row: InspectionRow,
+  extra: { findings?: FindingRow[]; documents?: unknown[]; escalation?: Escalation | null } = {},
+) {
   return {
     id: row.id,
     orgName: row.orgName,
@@ -35,6 +52,7 @@ export function presentInspection(actor: Actor, row: InspectionRow, extra: { fin
     areaCode: row.areaCode,
     kind: row.kind,
     unannounced: row.unannounced,
+    principalDuty: row.principalDuty,
     drawId: row.drawId,
     departments: row.departments,
     inspectorNames: row.inspectorNames,
@@ -55,6 +73,8 @@ export function presentInspection(actor: Actor, row: InspectionRow, extra: { fin
     version: row.version,
     findings: extra.findings?.map(presentFinding),
     documents: extra.documents,
-    abilities: inspectionAbilities(actor, row),
+    /** The penalty case filed for a failed re-inspection (立案), when looked up. */
+    escalation: extra.escalation,
+    abilities: inspectionAbilities(actor, row, extra.escalation),
   };
 }

@@ -1,6 +1,13 @@
 // Inspections (现场检查): tasks, the on-site record with findings → hidden dangers, re-inspection, documents.
 import { z } from 'zod';
-import { createInspectionBody, idParams, inspectionListQuery, recordInspectionBody, reinspectBody } from '@anjian/contracts';
+import {
+  createInspectionBody,
+  escalateInspectionBody,
+  idParams,
+  inspectionListQuery,
+  recordInspectionBody,
+  reinspectBody,
+} from '@anjian/contracts';
 import { eq } from 'drizzle-orm';
 import { enforcementDocuments } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
@@ -14,6 +21,7 @@ import { createInspection } from './commands/create-inspection';
 import { recordInspection } from './commands/record-inspection';
 import { reinspect } from './commands/reinspect';
 import { findCase } from './cases.queries';
+import { escalateInspection, findEscalation } from './commands/escalate-inspection';
 
 export function inspectionsRoutes(app: ZodApp) {
   const tags = ['inspections'];
@@ -39,7 +47,11 @@ export function inspectionsRoutes(app: ZodApp) {
     const row = await findInspection(app.db, actor, req.params.id);
     if (!row) throw notFound();
     const documents = (await findDocumentsOf(app.db, { inspectionId: row.id })).map(presentDocument);
-    return presentInspection(actor, row, { findings: await findFindings(app.db, row.id), documents });
+    return presentInspection(actor, row, {
+      findings: await findFindings(app.db, row.id),
+      documents,
+      escalation: await findEscalation(app.db, row.id),
+    });
   });
   app.post(
     '/api/inspections/:id/record',
@@ -56,9 +68,22 @@ export function inspectionsRoutes(app: ZodApp) {
     { config: { access: 'inspection.do' }, schema: { tags, params: idParams, body: reinspectBody } },
     async (req) => {
       const actor = actorOf(req);
-      const { inspection, escalate } = await reinspect(app.db, actor, clientIp(req), req.params.id, req.body);
+      const { inspection, escalate, caseId } = await reinspect(app.db, actor, clientIp(req), req.params.id, req.body);
       const documents = (await findDocumentsOf(app.db, { inspectionId: inspection.id })).map(presentDocument);
-      return { ...presentInspection(actor, inspection, { findings: await findFindings(app.db, inspection.id), documents }), escalate };
+      const escalation = await findEscalation(app.db, inspection.id);
+      return {
+        ...presentInspection(actor, inspection, { findings: await findFindings(app.db, inspection.id), documents, escalation }),
+        escalate,
+        caseId,
+      };
+    },
+  );
+  app.post(
+    '/api/inspections/:id/escalate',
+    { config: { access: 'case.manage' }, schema: { tags, params: idParams, body: escalateInspectionBody } },
+    async (req, reply) => {
+      const c = await escalateInspection(app.db, actorOf(req), clientIp(req), req.params.id, req.body);
+      return reply.status(201).send({ caseId: c.id, number: c.number });
     },
   );
   app.get(

@@ -1,6 +1,18 @@
 // Boundaries of the penalty procedure limits (行政处罚法 2021 §51, §60, §67, §72; 行政强制法 §45).
 import { describe, expect, it } from 'vitest';
-import { decisionDue, lateSurchargeFen, onTheSpotRefusal, paymentDue, withdrawalDue } from './penalty-limits';
+import {
+  decisionDue,
+  defaultHearingConfig,
+  earliestHearingOn,
+  hearingIsARight,
+  hearingNoticeRefusal,
+  hearingRequestDue,
+  hearingRequestRefusal,
+  lateSurchargeFen,
+  onTheSpotRefusal,
+  paymentDue,
+  withdrawalDue,
+} from './penalty-limits';
 import { checkFine } from './penalty-basis';
 
 describe('行政处罚法 limits', () => {
@@ -45,5 +57,32 @@ describe('安全生产法 fine ranges (rules.md §10.1)', () => {
     expect(checkFine('AQSCF2021-114-general', 'first', 290_000)).not.toBeNull();
     expect(checkFine('AQSCF2021-102', 'aggravated', 1)).not.toBeNull();
     expect(checkFine('nope', 'first', 1)).not.toBeNull();
+  });
+});
+
+describe('听证 (行政处罚法 §63, §64; rules.md §10.2, M — configuration with these defaults)', () => {
+  it('the party asks within 5 days of the notice, not before it and not on the 6th day', () => {
+    expect(hearingRequestDue('2026-09-28')).toBe('2026-10-03'); // across the National Day holiday: calendar days
+    expect(hearingRequestRefusal('2026-09-28', '2026-09-28')).toBeNull();
+    expect(hearingRequestRefusal('2026-09-28', '2026-10-03')).toBeNull();
+    expect(hearingRequestRefusal('2026-09-28', '2026-10-04')?.zh).toContain('5日内');
+    expect(hearingRequestRefusal('2026-09-28', '2026-09-27')).not.toBeNull();
+  });
+
+  it('the hearing is notified at least 7 days before it is held', () => {
+    expect(earliestHearingOn('2026-12-28')).toBe('2027-01-04');
+    expect(hearingNoticeRefusal('2026-12-28', '2027-01-04')).toBeNull();
+    expect(hearingNoticeRefusal('2026-12-28', '2027-01-03')?.en).toContain('2027-01-04');
+  });
+
+  it('较大数额: from 2万 for a person and 5万 for an organisation by default; a province may set its own', () => {
+    expect(hearingIsARight('natural_person', 19_999.99)).toBe(false);
+    expect(hearingIsARight('natural_person', 20_000)).toBe(true);
+    expect(hearingIsARight('organisation', 49_999)).toBe(false);
+    expect(hearingIsARight('organisation', 50_000)).toBe(true);
+    expect(hearingIsARight('organisation', null)).toBe(false);
+    const guangdong = { ...defaultHearingConfig, threshold: { natural_person: 10_000, organisation: 30_000 } };
+    expect(hearingIsARight('organisation', 30_000, guangdong)).toBe(true);
+    expect(hearingRequestRefusal('2026-03-02', '2026-03-10', { ...guangdong, requestDays: 10 })).toBeNull();
   });
 });

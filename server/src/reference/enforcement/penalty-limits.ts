@@ -41,8 +41,62 @@ export function onTheSpotRefusal(party: PartyKind, fine: number): { zh: string; 
   };
 }
 
-/** §... 7 days' notice of a hearing; the party asks within 5 days of the notice (M confidence, rules.md §10.2). */
-export const HEARING_REQUEST_DAYS = 5;
+/**
+ * 听证 (行政处罚法 §63, §64; rules.md §10.2, confidence M): the party asks within 5 days of the 告知书, and the
+ * authority notifies the hearing's time and place at least 7 days before it. The amount from which a fine is
+ * "较大数额" (and the hearing a right) is set by each province; the default is 《安全生产违法行为行政处罚办法》's
+ * (2万 for a person, 5万 for an organisation). All of it is configuration with these documented defaults.
+ */
+export interface HearingConfig {
+  requestDays: number;
+  noticeDays: number;
+  threshold: Record<PartyKind, number>;
+}
+export const defaultHearingConfig: HearingConfig = {
+  requestDays: 5,
+  noticeDays: 7,
+  threshold: { natural_person: 20_000, organisation: 50_000 },
+};
+export const HEARING_REQUEST_DAYS = defaultHearingConfig.requestDays;
+
+/** Last day the party may ask for a hearing: 5 days after the notice (告知书) was issued. */
+export function hearingRequestDue(noticeOn: string, config: HearingConfig = defaultHearingConfig): string {
+  return addDays(noticeOn, config.requestDays);
+}
+
+/** Earliest day a hearing notified on `noticeOn` may be held (7 days' notice). */
+export function earliestHearingOn(noticeOn: string, config: HearingConfig = defaultHearingConfig): string {
+  return addDays(noticeOn, config.noticeDays);
+}
+
+/** Whether the proposed fine is "较大数额", so the 告知书 must offer a hearing (§63 (一)). */
+export function hearingIsARight(party: PartyKind, fine: number | null, config: HearingConfig = defaultHearingConfig): boolean {
+  return fine !== null && fine >= config.threshold[party];
+}
+
+/** Refusal when a hearing request made on `requestedOn` is outside [notice day, notice + 5 days], else null. */
+export function hearingRequestRefusal(noticeOn: string, requestedOn: string, config: HearingConfig = defaultHearingConfig) {
+  const due = hearingRequestDue(noticeOn, config);
+  if (requestedOn < noticeOn || requestedOn > due) {
+    return {
+      zh: `要求听证须在告知书送达之日（${noticeOn}）起${config.requestDays}日内（至${due}）提出`,
+      en: `A hearing must be requested within ${config.requestDays} days of the notice of ${noticeOn} (by ${due})`,
+    };
+  }
+  return null;
+}
+
+/** Refusal when a hearing notified on `noticeOn` is set for `hearingOn` with less than 7 days' notice, else null. */
+export function hearingNoticeRefusal(noticeOn: string, hearingOn: string, config: HearingConfig = defaultHearingConfig) {
+  const earliest = earliestHearingOn(noticeOn, config);
+  if (hearingOn < earliest) {
+    return {
+      zh: `听证通知须在举行听证的${config.noticeDays}日前送达，听证日期最早为${earliest}`,
+      en: `The hearing must be notified ${config.noticeDays} days ahead: the earliest date is ${earliest}`,
+    };
+  }
+  return null;
+}
 
 /** Withdrawal deadline of a published decision later changed or revoked: within 3 days (calendar). */
 export const WITHDRAW_DAYS = 3;

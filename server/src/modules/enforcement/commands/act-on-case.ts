@@ -1,6 +1,7 @@
 // One step of a penalty case: the workflow decides whether it is allowed; this file collects each step's evidence
-// and checks its legal conditions (fine inside the article's range, rights period before review, payment with the
-// 加处罚款 due on the day paid), issues the 告知书 / 决定书, and audits — in one transaction.
+// and checks its legal conditions (fine inside the article's range, rights period before review, a hearing asked
+// within 5 days of the notice and notified 7 days ahead with a presiding officer who did not investigate, payment with
+// the 加处罚款 due on the day paid), issues the 告知书 / 听证通知书 / 决定书, and audits — in one transaction.
 import { and, eq } from 'drizzle-orm';
 import type { CaseAction, CaseActionBody, CaseStatus } from '@anjian/contracts';
 import { enforcementDocuments, type penaltyCases } from '../../../db/schema';
@@ -8,14 +9,23 @@ import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, fieldError, notFound } from '../../../platform/errors';
-import { addDays, cstDate } from '../../../platform/time';
+import { cstDate } from '../../../platform/time';
 import { checkFine, type FineBand } from '../../../reference/enforcement/penalty-basis';
-import { HEARING_REQUEST_DAYS, lateSurchargeFen, paymentDue } from '../../../reference/enforcement/penalty-limits';
+import {
+  hearingNoticeRefusal,
+  hearingRequestDue,
+  hearingRequestRefusal,
+  lateSurchargeFen,
+  paymentDue,
+} from '../../../reference/enforcement/penalty-limits';
+import type { DbOrTx } from '../../../platform/db';
+import { users } from '../../../db/schema';
+import { caseInvestigatorIds } from '../hearing.queries';
 import { findCase, type CaseRow } from '../cases.queries';
 import { applyCaseStep, checkCaseAction } from '../case.workflow';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope, findOrgShortName } from '../inspections.queries';
-import { decisionFields } from './case-fields';
+import { decisionFields, hearingNoticeFields } from './case-fields';
 
 type Patch = Partial<typeof penaltyCases.$inferInsert>;
 
@@ -27,6 +37,32 @@ function fineOf(c: CaseRow, body: CaseActionBody): number {
   return fine;
 }
 
+async function noticeIssuedOn(tx: DbOrTx, caseId: string): Promise<string | null> {
+  const [notice] = await tx
+    .select({ on: enforcementDocuments.issuedOn })
+    .from(enforcementDocuments)
+    .where(and(eq(enforcementDocuments.caseId, caseId), eq(enforcementDocuments.kind, 'penalty_notice')));
+  return notice?.on ?? null;
+}
+
+/** The presiding officer: an active member of the caller's organisation who did not investigate the case. */
+async function presiderOf(tx: DbOrTx, actor: Actor, c: CaseRow, presiderId: string | undefined) {
+  if (!presiderId) throw fieldError('presiderId', '须指定听证主持人', 'The presiding officer is required');
+  const [u] = await tx
+    .select({ id: users.id, name: users.displayName, orgId: users.orgId, status: users.status })
+    .from(users)
+    .where(eq(users.id, presiderId));
+  if (!u || u.status !== 'active' || !actor.orgId || u.orgId !== actor.orgId)
+    throw fieldError('presiderId', '听证主持人须为本机关在职人员', 'The presiding officer must be active staff of this authority');
+  if ((await caseInvestigatorIds(tx, c)).has(u.id))
+    throw fieldError(
+      'presiderId',
+      '听证由行政机关指定的非本案调查人员主持（《行政处罚法》第六十四条）',
+      'The hearing must be presided over by someone who did not investigate the case (行政处罚法 §64)',
+    );
+  return u;
+}
+
 export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: string, action: CaseAction, body: CaseActionBody) {
   const today = cstDate();
   return db.transaction(async (tx) => {
@@ -35,18 +71,57 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
     if (c.version !== body.version) throw new AppError('CONFLICT');
     const to: CaseStatus = checkCaseAction(actor, c.status as CaseStatus, action);
     const patch: Patch = {};
-    let doc: 'penalty_notice' | 'penalty_decision' | null = null;
+    let doc: 'penalty_notice' | 'hearing_notice' | 'penalty_decision' | null = null;
     switch (action) {
       case 'notify':
         patch.fine = fineOf(c, body).toFixed(2);
         doc = 'penalty_notice';
         break;
+      case 'request_hearing': {
+        const on = body.on ?? today;
+        const noticeOn = (await noticeIssuedOn(tx, id)) ?? today;
+        if (on > today) throw fieldError('on', '要求听证的日期不能晚于今天', 'The request cannot be dated after today');
+        const late = hearingRequestRefusal(noticeOn, on);
+        if (late) throw new AppError('VALIDATION', [{ field: 'on', ...late }]);
+        patch.hearingRequestedOn = on;
+        break;
+      }
+      case 'schedule_hearing': {
+        if (!body.hearingOn) throw fieldError('hearingOn', '须确定听证日期', 'The hearing date is required');
+        if (!body.hearingPlace) throw fieldError('hearingPlace', '须确定听证地点', 'The hearing place is required');
+        const short = hearingNoticeRefusal(today, body.hearingOn);
+        if (short) throw new AppError('VALIDATION', [{ field: 'hearingOn', ...short }]);
+        const presider = await presiderOf(tx, actor, c, body.presiderId);
+        patch.hearingOn = body.hearingOn;
+        patch.hearingPlace = body.hearingPlace;
+        patch.hearingPresiderId = presider.id;
+        patch.hearingPresiderName = presider.name;
+        doc = 'hearing_notice';
+        break;
+      }
+      case 'hold_hearing': {
+        const on = body.on ?? today;
+        if (on < c.hearingOn! || on > today)
+          throw fieldError(
+            'on',
+            `听证举行日期须在通知的听证日期（${c.hearingOn}）与今天之间`,
+            `The hearing is held on or after ${c.hearingOn}, and not after today`,
+          );
+        if (!body.hearingRecord) throw fieldError('hearingRecord', '须填写听证笔录', 'The hearing record is required');
+        if (body.presiderId && body.presiderId !== c.hearingPresiderId) {
+          const presider = await presiderOf(tx, actor, c, body.presiderId);
+          patch.hearingPresiderId = presider.id;
+          patch.hearingPresiderName = presider.name;
+        }
+        patch.hearingHeldOn = on;
+        patch.hearingRecord = body.hearingRecord;
+        break;
+      }
       case 'submit_review': {
-        const [notice] = await tx
-          .select({ on: enforcementDocuments.issuedOn })
-          .from(enforcementDocuments)
-          .where(and(eq(enforcementDocuments.caseId, id), eq(enforcementDocuments.kind, 'penalty_notice')));
-        const waitUntil = notice ? addDays(notice.on, HEARING_REQUEST_DAYS) : today;
+        // After a hearing the rights period is over; straight from 告知 the party keeps its 5 days unless it waived them.
+        if (c.status === 'heard') break;
+        const noticeOn = await noticeIssuedOn(tx, id);
+        const waitUntil = noticeOn ? hearingRequestDue(noticeOn) : today;
         if (!body.waived && today <= waitUntil) {
           throw fieldError(
             'waived',
@@ -102,13 +177,14 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
     await applyCaseStep(tx, actor, c, action, to, patch, { note: body.note, ...patch });
     if (doc) {
       const e = (await findEnterpriseInScope(tx, actor, c.enterpriseId))!;
+      const fields = doc === 'hearing_notice' ? hearingNoticeFields(c, e, patch) : decisionFields(c, e, Number(patch.fine));
       await issueDocument(tx, actor, {
         kind: doc,
         enterpriseId: e.id,
         areaCode: e.areaCode,
         caseId: id,
         orgShortName: await findOrgShortName(tx, actor.orgId),
-        fields: decisionFields(c, e, Number(patch.fine)),
+        fields,
       });
     }
     const after = (await findCase(tx, actor, id))!;

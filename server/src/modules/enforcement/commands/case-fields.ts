@@ -1,4 +1,4 @@
-// The frozen text fields of a case's 告知书 / 决定书 (see documents.render.ts).
+// The frozen text fields of a case's 告知书 / 听证通知书 / 决定书 (see documents.render.ts).
 import { penaltyBasisById } from '../../../reference/enforcement/penalty-basis';
 import type { CaseRow } from '../cases.queries';
 
@@ -13,5 +13,20 @@ export function decisionFields(
     violation: c.violation,
     basisArticle: penaltyBasisById.get(c.basisId)?.article ?? c.basisId,
     fine,
+  };
+}
+
+/** 听证通知书: the party, the case, and the hearing's time, place and presiding officer. */
+export function hearingNoticeFields(
+  c: Pick<CaseRow, 'partyName' | 'violation' | 'basisId' | 'partyKind' | 'fine' | 'number'>,
+  e: { name: string; address: string },
+  h: { hearingOn?: string | null; hearingPlace?: string | null; hearingPresiderName?: string | null },
+) {
+  return {
+    ...decisionFields(c, e, Number(c.fine)),
+    caseNumber: c.number,
+    hearingOn: h.hearingOn ?? null,
+    hearingPlace: h.hearingPlace ?? null,
+    hearingPresider: h.hearingPresiderName ?? null,
   };
 }

@@ -1,6 +1,8 @@
 // 复查: records the re-inspection of a rectification order. Passed → each linked hidden danger the enterprise has
 // submitted is accepted (closed) through the hazards workflow by the regulator; failed → each is rejected back to
-// rectification and the inspection is marked for escalation (立案). The 整改复查意见书 is numbered and stored.
+// rectification, and with `fileCase` the penalty case (立案, 安全生产法 第一百零二条) for those still unrectified is filed
+// in the same transaction (escalate-inspection.ts); without it the inspection offers 立案 until a case officer files
+// one. The 整改复查意见书 is numbered and stored.
 import { eq } from 'drizzle-orm';
 import { inspections } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
@@ -12,11 +14,13 @@ import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { findHazard } from '../../hazards/hazards.queries';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope, findFindings, findInspection, findOrgShortName } from '../inspections.queries';
+import { fileEscalationCase } from './escalate-inspection';
 
 export interface ReinspectInput {
   version: number;
   passed: boolean;
   opinion: string;
+  fileCase?: boolean;
 }
 
 export async function reinspect(db: Db, actor: Actor, ip: string | null, id: string, input: ReinspectInput) {
@@ -25,6 +29,7 @@ export async function reinspect(db: Db, actor: Actor, ip: string | null, id: str
     const before = await findInspection(tx, actor, id, true);
     if (!before) throw notFound();
     if (before.version !== input.version) throw new AppError('CONFLICT');
+    if (input.passed && input.fileCase) throw fieldError('fileCase', '复查通过时不能立案', 'A passed re-inspection files no case');
     if (!before.reinspectionDue || before.reinspectedOn) {
       throw fieldError('state', '该检查没有待复查的整改指令', 'This inspection has no rectification order awaiting re-inspection');
     }
@@ -76,6 +81,8 @@ export async function reinspect(db: Db, actor: Actor, ip: string | null, id: str
       },
     });
     await recordAudit(tx, { actor, ip }, { action: 'inspection.reinspect', entityType: 'inspection', entityId: id, after: { ...input } });
-    return { inspection: (await findInspection(tx, actor, id))!, escalate: !input.passed };
+    const after = (await findInspection(tx, actor, id))!;
+    const escalated = !input.passed && input.fileCase ? await fileEscalationCase(tx, actor, ip, after, {}) : null;
+    return { inspection: after, escalate: !input.passed, caseId: escalated?.id ?? null };
   });
 }
