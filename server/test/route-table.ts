@@ -82,6 +82,10 @@ export const routeTable: Record<string, Row> = {
   'POST /api/hazards/:id/listing': { access: 'hazard.list', roles: ['district_officer', 'street_officer'] },
   'POST /api/hazards/:id/listing/progress': { access: 'hazard.act', roles: [...staff, ...enterpriseUsers] },
   'POST /api/hazards/:id/listing/delist': { access: 'hazard.list', roles: ['district_officer', 'street_officer'] },
+  'POST /api/hazards/:id/regrade': {
+    access: 'hazard.regrade',
+    roles: ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
   'GET /api/hazards/stats': { access: 'hazard.stats', roles: [...staff] },
   'GET /api/enterprises/:id/hazard-report': { access: 'hazard.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/enterprises/:id/hazard-export': { access: 'hazard.read', roles: [...staff, ...enterpriseUsers] },

@@ -36,6 +36,8 @@ export const grants = {
   'hazard.report': [...enterpriseUsers, 'grid_inspector', 'street_officer', 'district_officer', 'industry_officer', 'park_officer'],
   'hazard.act': [...staff, ...enterpriseUsers],
   'hazard.list': ['district_officer', 'street_officer'],
+  // Re-grading 一般 ↔ 重大 is the supervising authority's determination, not the reporter's.
+  'hazard.regrade': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   'hazard.stats': [...staff],
   'accident.read': [...staff, ...enterpriseUsers],
   'accident.create': ['district_officer', 'street_officer', 'industry_officer'],

@@ -145,6 +145,17 @@ export const delistHazardBody = z
   .object({ version: z.number().int().min(1), documentNumber: text(64).optional(), opinion: text(2000) })
   .strict();
 
+/** 隐患等级调整: the regulator re-grades a hidden danger (一般 ↔ 重大) with its reason. */
+export const regradeHazardBody = z
+  .object({
+    version: z.number().int().min(1),
+    grade: z.enum(hazardGradeKeys),
+    /** 令10号 item for a major grade, when one applies. */
+    majorItemId: text(32).optional(),
+    reason: text(2000),
+  })
+  .strict();
+
 export const hazardListQuery = z
   .object({
     q: z.string().trim().min(1).max(64).optional(),

@@ -87,11 +87,24 @@ export function listingAbilities(actor: Actor, h: Pick<HazardRow, 'grade' | 'sta
   return out;
 }
 
+/**
+ * Re-grading (一般 ↔ 重大) by the supervising side while the hidden danger is open. A major one under 挂牌督办
+ * stays major until de-listed: the listing is the government's own finding.
+ */
+export function regradeRefusal(h: Pick<HazardRow, 'grade' | 'state' | 'listing'>): { zh: string; en: string } | null {
+  if (h.state === 'closed') return { zh: '已销号的隐患不能调整等级', en: 'A closed hidden danger cannot be re-graded' };
+  if (h.grade === 'major' && h.listing && !h.listing.delistedOn) {
+    return { zh: '挂牌督办中的重大事故隐患不能降为一般隐患', en: 'A major hidden danger under listed supervision cannot be downgraded' };
+  }
+  return null;
+}
+
 export function hazardAbilities(actor: Actor, h: Pick<HazardRow, 'grade' | 'source' | 'state' | 'listing'>): string[] {
   const kind = actorKindOfRole(actor.role);
   const actions =
     kind && can(actor.role, 'hazard.act')
       ? availableActions({ state: h.state as HazardState, grade: h.grade as HazardGrade, source: h.source as HazardSource }, { kind })
       : [];
-  return [...actions, ...listingAbilities(actor, h)];
+  const regrade = can(actor.role, 'hazard.regrade') && !regradeRefusal(h) ? ['regrade'] : [];
+  return [...actions, ...listingAbilities(actor, h), ...regrade];
 }

@@ -10,6 +10,7 @@ import {
   hazardMetaQuery,
   hazardPage,
   idParams,
+  regradeHazardBody,
   reportHazardBody,
 } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
@@ -19,6 +20,7 @@ import { fileLimits, findFilesByIds, registerFileOwner, storeUpload } from '../.
 import { actorOf, clientIp } from '../../platform/http';
 import type { ZodApp } from '../../platform/zod-app';
 import { actOnHazard } from './commands/act-on-hazard';
+import { regradeHazard } from './commands/regrade-hazard';
 import { reportHazard } from './commands/report-hazard';
 import { hazardClock } from './hazards.clock';
 import { hazardMetaFor } from './hazards.meta';
@@ -109,6 +111,15 @@ export function hazardsRoutes(app: ZodApp) {
       const actor = actorOf(req);
       const row = await actOnHazard(app.db, actor, clientIp(req), req.params.id, req.params.action, req.body);
       return loadHazardDetail(app.db, actor, row);
+    },
+  );
+
+  app.post(
+    '/api/hazards/:id/regrade',
+    { config: { access: 'hazard.regrade' }, schema: { tags, params: idParams, body: regradeHazardBody, response: { 200: hazardDetail } } },
+    async (req) => {
+      const actor = actorOf(req);
+      return loadHazardDetail(app.db, actor, await regradeHazard(app.db, actor, clientIp(req), req.params.id, req.body));
     },
   );
 }

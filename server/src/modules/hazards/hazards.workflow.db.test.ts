@@ -225,6 +225,66 @@ describe('major hidden danger', () => {
   });
 });
 
+describe('re-grading (隐患等级调整)', () => {
+  it('lets the regulator raise a general one to major, which takes acceptance away from the enterprise and moves the statistics', async () => {
+    const statsOf = async () => (await w.districtOfficer.get('/api/hazards/stats?groupBy=grade')).json().rows;
+    const majorBefore = (await statsOf()).find((r: { key: string }) => r.key === 'major')?.found ?? 0;
+    let h = await report(w.entA, general(w.enterpriseA.id));
+    expect(h.abilities).not.toContain('regrade');
+    expect((await w.entA.post(`/api/hazards/${h.id}/regrade`, { version: h.version, grade: 'major', reason: '重大' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await w.streetOfficerB.post(`/api/hazards/${h.id}/regrade`, { version: h.version, grade: 'major', reason: '重大' })).statusCode,
+    ).toBe(404);
+    const street = (await w.streetOfficerA.get(`/api/hazards/${h.id}`)).json();
+    expect(street.abilities).toContain('regrade');
+    const same = await w.streetOfficerA.post(`/api/hazards/${h.id}/regrade`, { version: h.version, grade: 'general', reason: 'x' });
+    expect(same.statusCode).toBe(400);
+    const raised = await w.streetOfficerA.post(`/api/hazards/${h.id}/regrade`, {
+      version: h.version,
+      grade: 'major',
+      reason: '现场核查：粉尘爆炸危险场所未按规定设置泄爆装置',
+    });
+    expect(raised.statusCode).toBe(200);
+    h = raised.json();
+    expect(h).toMatchObject({ grade: 'major', acceptor: 'regulator', state: 'reported' });
+    expect(h.timeline.at(-1)).toMatchObject({ action: 'regrade', fromState: 'reported', toState: 'reported' });
+    expect(h.timeline.at(-1).evidence).toMatchObject({ fromGrade: 'general', toGrade: 'major' });
+    expect((await statsOf()).find((r: { key: string }) => r.key === 'major').found).toBe(majorBefore + 1);
+    // Now major: no 立查立改, and the enterprise can no longer sign it off.
+    expect((await act(w.entA, h, 'fix_on_the_spot', { onTheSpotRecord: '已整改' })).statusCode).toBe(400);
+    const [audit] = await w.t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, h.id), eq(auditLog.action, 'hazard.regrade')));
+    expect(audit).toBeDefined();
+  });
+
+  it('keeps a listed major one major, and a closed one as it is', async () => {
+    const major = { ...general(w.enterpriseA.id), grade: 'major', majorItemId: 'MEM10-2023/11.3', source: 'government_inspection' };
+    let h = await report(w.streetOfficerA, major);
+    h = (
+      await w.streetOfficerA.post(`/api/hazards/${h.id}/listing`, {
+        version: h.version,
+        documentNumber: '督〔2026〕9号',
+        requiredCompletionDate: '2099-01-01',
+      })
+    ).json();
+    expect(h.abilities).not.toContain('regrade');
+    const down = await w.streetOfficerA.post(`/api/hazards/${h.id}/regrade`, {
+      version: h.version,
+      grade: 'general',
+      reason: '不构成重大',
+    });
+    expect(down.statusCode).toBe(400);
+    let g = await report(w.entA, general(w.enterpriseA.id));
+    g = (await act(w.entA, g, 'fix_on_the_spot', { onTheSpotRecord: '当场整改' })).json();
+    const closed = await w.streetOfficerA.post(`/api/hazards/${g.id}/regrade`, { version: g.version, grade: 'major', reason: 'x' });
+    expect(closed.statusCode).toBe(400);
+  });
+});
+
 function addDaysUtc(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

@@ -107,11 +107,20 @@ export async function applyAction(
   return row!;
 }
 
-/** A step that leaves the state as it is (挂牌督办 listing, progress, de-listing): timeline row and version only. */
-export async function recordStep(tx: DbOrTx, actor: Actor, hazard: HazardRecord, event: EventInput): Promise<HazardRecord> {
+/**
+ * A step that leaves the state as it is (挂牌督办 listing, progress, de-listing, re-grading): timeline row and
+ * version, plus the step's own column changes, never the state.
+ */
+export async function recordStep(
+  tx: DbOrTx,
+  actor: Actor,
+  hazard: HazardRecord,
+  event: EventInput,
+  patch: Partial<Omit<NewHazard, 'state'>> = {},
+): Promise<HazardRecord> {
   const [row] = await tx
     .update(hazards)
-    .set({ version: hazard.version + 1, updatedAt: new Date() })
+    .set({ ...patch, version: hazard.version + 1, updatedAt: new Date() })
     .where(eq(hazards.id, hazard.id))
     .returning();
   const state = hazard.state as HazardState;

@@ -12,7 +12,8 @@ import { HazardTags } from './HazardTags';
 import { ListingForm } from './ListingForm';
 import { labelIn, listingStatusLabels, listingStepLabels, useHazardMeta } from './meta';
 
-const listingSteps = ['list', 'report_progress', 'delist'] as const;
+// Steps that keep the workflow state: 挂牌督办 and re-grading.
+const listingSteps = ['list', 'report_progress', 'delist', 'regrade'] as const;
 type ListingStep = (typeof listingSteps)[number];
 
 export function HazardShow() {
@@ -176,7 +177,8 @@ export function HazardShow() {
                 .filter(([, v]) => v !== null && v !== undefined && v !== '')
                 .map(([k, v]) => (
                   <div key={k} style={{ fontSize: 12 }}>
-                    {label(labelIn(meta?.evidenceFields, k)) || k}：{typeof v === 'object' ? JSON.stringify(v) : String(v)}
+                    {label(labelIn(meta?.evidenceFields, k) ?? listingStepLabels[k]) || k}：
+                    {typeof v === 'object' ? JSON.stringify(v) : String(v)}
                   </div>
                 ))}
               {e.attachments.length > 0 && (

@@ -1,27 +1,30 @@
-// 挂牌督办 steps on a major hidden danger: list it, report progress (enterprise), de-list it after acceptance.
+// Steps that keep a hidden danger's state: 挂牌督办 on a major one (list it, report progress, de-list it after
+// acceptance) and re-grading 一般 ↔ 重大 by the supervising side.
 import { useState } from 'react';
-import { App, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type dayjs from 'dayjs';
 import type { HazardDetail, HazardFile } from '@anjian/contracts';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AttachmentInput } from './AttachmentInput';
-import { listingStepLabels } from './meta';
+import { listingStepLabels, useHazardMeta } from './meta';
 
 export interface ListingFormProps {
   hazard: HazardDetail;
-  step: 'list' | 'report_progress' | 'delist' | null;
+  step: 'list' | 'report_progress' | 'delist' | 'regrade' | null;
   onClose(updated?: HazardDetail): void;
 }
 
-const paths = { list: 'listing', report_progress: 'listing/progress', delist: 'listing/delist' } as const;
+const paths = { list: 'listing', report_progress: 'listing/progress', delist: 'listing/delist', regrade: 'regrade' } as const;
 
 export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
+  const meta = useHazardMeta(step === 'regrade' ? hazard.enterpriseId : undefined).data;
+  const newGrade = Form.useWatch('grade', form) as string | undefined;
   const submit = async (v: Record<string, unknown>) => {
     if (!step) return;
     const body: Record<string, unknown> = { ...v, version: hazard.version };
@@ -74,6 +77,37 @@ export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
             </Form.Item>
             <Form.Item name="attachments" label={t('照片或材料', 'Photos or documents')}>
               <AttachmentInput documents />
+            </Form.Item>
+          </>
+        )}
+        {step === 'regrade' && (
+          <>
+            <Form.Item
+              name="grade"
+              label={t('调整为', 'New grade')}
+              rules={required}
+              initialValue={hazard.grade === 'major' ? 'general' : 'major'}
+            >
+              <Radio.Group
+                optionType="button"
+                options={(meta?.grades ?? []).map((g) => ({ value: g.value, label: label(g.label), disabled: g.value === hazard.grade }))}
+              />
+            </Form.Item>
+            {newGrade === 'major' && (
+              <Form.Item name="majorItemId" label={t('判定依据（令10号条目）', 'Basis (令10号 item)')}>
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  options={(meta?.majorItems ?? []).map((i) => ({
+                    value: i.id,
+                    label: `${label(i.label)} ${i.text ?? t('（条文待导入）', '(text not yet imported)')}`,
+                  }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item name="reason" label={t('调整理由', 'Reason')} rules={required}>
+              <Input.TextArea rows={3} maxLength={2000} data-testid="regrade-reason" />
             </Form.Item>
           </>
         )}
