@@ -7,7 +7,7 @@ import { repoRoot, type ScenarioResult } from './lib';
 import { authScenarios } from './scenarios/auth';
 import { districtScenario, provinceScenario } from './scenarios/enterprises';
 import { accidentScenario } from './scenarios/accidents';
-import { hazardScenario } from './scenarios/hazards';
+import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -15,6 +15,7 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   // Needs a PostgreSQL server (BENCH_PG_URL, default postgres://root@127.0.0.1:5432); skipped without one.
   { name: 'enterprises-province', run: provinceScenario },
   { name: 'accidents-province', run: accidentScenario },
+  { name: 'hazards-district', run: hazardDistrictScenario },
   { name: 'hazards-province', run: hazardScenario },
 ];
 

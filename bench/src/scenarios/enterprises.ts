@@ -13,7 +13,7 @@ import { actorFor, openDirect } from '../direct';
 import { freshDataDir, login, repoRoot, startPlatform, timeIt, type Proc, type ScenarioResult } from '../lib';
 import { importExportScenario } from './enterprise-import-export';
 
-const cli = (args: string[], env: Record<string, string>) =>
+export const cli = (args: string[], env: Record<string, string>) =>
   execFileSync(process.execPath, [path.join(repoRoot, 'server/dist/cli.js'), ...args], {
     cwd: path.join(repoRoot, 'server'),
     env: { ...process.env, ...env },
