@@ -5,7 +5,8 @@ import fs from 'node:fs';
 
 fs.rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  // The thumbnail worker is its own entry: platform/thumbnail-pool.ts starts dist/thumbnail-worker.js in a thread.
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts', 'thumbnail-worker': 'src/platform/thumbnail.worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

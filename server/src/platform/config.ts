@@ -1,5 +1,6 @@
 // Runtime configuration from the environment, read once at start.
 import path from 'node:path';
+import { defaultImageSettings, type ImageSettings } from './thumbnails';
 
 export interface Config {
   port: number;
@@ -14,6 +15,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   lockout: { maxFailures: number; lockMinutes: number };
   argon2: { memoryKiB: number; iterations: number; parallelism: number };
+  /** Decompression-bomb guard and thumbnail size for uploaded photos. */
+  images: ImageSettings;
   logLevel: string;
 }
 
@@ -36,6 +39,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       memoryKiB: int(env.ANJIAN_ARGON2_MEMORY_KIB, 19456),
       iterations: int(env.ANJIAN_ARGON2_ITERATIONS, 2),
       parallelism: 1,
+    },
+    images: {
+      maxPixels: int(env.ANJIAN_MAX_IMAGE_PIXELS, defaultImageSettings.maxPixels),
+      thumbnailSide: int(env.ANJIAN_THUMBNAIL_SIZE, defaultImageSettings.thumbnailSide),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
   };

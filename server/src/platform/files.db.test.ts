@@ -1,5 +1,6 @@
-// Uploads through the API: what is accepted and cleaned, what is refused (with nothing stored), how files are
-// served, and who may read them (only those who can read the owning hazard).
+// Uploads through the API: what is accepted and cleaned, the thumbnail rendered from a real photo, what is refused
+// (with nothing stored, decompression bombs included), how files are served, and who may read them and their
+// thumbnails (only those who can read the owning hazard).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { files } from '../db/schema';
 import { buildHazardWorld, report, type HazardWorld } from '../modules/hazards/hazards.fixtures';
 import type { Client } from '../../test/app';
-import { multipart, phonePhoto, SECRET, tinyJpeg } from './files.fixtures';
+import { bombJpeg, bombPng, jpegMarkers, multipart, phonePhoto, QUADRANTS, realPhoto, realPng, SECRET, tinyJpeg } from './files.fixtures';
+import { decodeImage } from './thumbnails';
 
 let w: HazardWorld;
 beforeAll(async () => {
@@ -58,9 +60,47 @@ describe('accepted uploads', () => {
         .find((p) => p.endsWith(name))!;
       expect(fs.readFileSync(path.join(w.dataDir, 'files', full)).includes(SECRET)).toBe(false);
     }
+    // The hand-built fixture has no decodable pixels: no thumbnail is stored, and the thumbnail route serves the
+    // (stripped) photo itself.
     const thumb = await w.entA.get(`/api/files/${f.id}/thumbnail`);
     expect(thumb.statusCode).toBe(200);
-    expect(thumb.rawPayload.length).toBeLessThan(body.length);
+    expect(thumb.rawPayload).toEqual(body);
+  });
+
+  it('renders a real phone photo into an upright 320 px JPEG thumbnail without metadata, stored beside it', async () => {
+    const photo = await realPhoto(1600, 1200, 6); // stored landscape, shown portrait
+    const res = await upload(w.entA, 'IMG_0001.jpg', 'image/jpeg', photo);
+    expect(res.statusCode, res.body).toBe(201);
+    const f = res.json();
+    expect(f.thumbnailUrl).toBe(`/api/files/${f.id}/thumbnail`);
+    const [row] = (await w.t.database.db.select().from(files)).filter((r) => r.id === f.id);
+    expect(row!.thumbnailName).toBe(row!.storageName.replace(/\.jpg$/, '.thumb.jpg'));
+    expect(fs.existsSync(path.join(w.dataDir, 'files', row!.thumbnailName!))).toBe(true);
+
+    const got = await w.entA.get(f.thumbnailUrl);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(got.headers['content-disposition'])).toMatch(/^attachment;.*IMG_0001-thumb\.jpg/);
+    expect(got.headers.etag).not.toBe((await w.entA.get(f.url)).headers.etag);
+    const thumb = got.rawPayload;
+    expect(thumb.includes(SECRET)).toBe(false);
+    expect(jpegMarkers(thumb).filter((m) => (m >= 0xe1 && m <= 0xef) || m === 0xfe)).toEqual([]);
+    const img = await decodeImage('image/jpeg', thumb);
+    expect([img.width, img.height]).toEqual([240, 320]);
+    // Turned 90° clockwise: the stored bottom-left (blue) quadrant is now top left.
+    const at = (x: number, y: number) => [...img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 3)];
+    expect(at(60, 80).map((v, i) => Math.abs(v - QUADRANTS.bottomLeft[i]!) <= 12)).toEqual([true, true, true]);
+    expect(thumb.length).toBeLessThan(photo.length / 4);
+  });
+
+  it('renders a PNG screenshot into a JPEG thumbnail', async () => {
+    const res = await upload(w.entA, '截图.png', 'image/png', realPng(800, 400));
+    expect(res.statusCode).toBe(201);
+    const got = await w.entA.get(res.json().thumbnailUrl);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    const img = await decodeImage('image/jpeg', got.rawPayload);
+    expect([img.width, img.height]).toEqual([320, 160]);
   });
 
   it('accepts PDF, DOCX and XLSX documents recognised by content', async () => {
@@ -108,6 +148,8 @@ describe('refused uploads store nothing', () => {
       415,
     ],
     ['photo over 10 MB', 'big.jpg', 'image/jpeg', () => tinyJpeg([], 10 * 1024 * 1024 + 1), 413],
+    ['PNG decompression bomb (30000 × 30000 declared in 80 bytes)', 'bomb.png', 'image/png', () => bombPng(30000, 30000), 413],
+    ['JPEG decompression bomb (65000 × 65000 declared)', 'bomb.jpg', 'image/jpeg', () => bombJpeg(65000, 65000), 413],
     [
       'document over 20 MB',
       'big.pdf',
@@ -126,6 +168,19 @@ describe('refused uploads store nothing', () => {
     });
   }
 
+  it('explains the pixel limit in both languages', async () => {
+    const m = multipart('bomb.png', 'image/png', bombPng(30000, 30000));
+    const zh = await w.entA.request({ method: 'POST', url: '/api/hazards/attachments', payload: m.payload, headers: m.headers });
+    expect(zh.json().error.details[0].message).toContain('5000 万像素');
+    const en = await w.entA.request({
+      method: 'POST',
+      url: '/api/hazards/attachments',
+      payload: m.payload,
+      headers: { ...m.headers, 'accept-language': 'en' },
+    });
+    expect(en.json().error.details[0].message).toContain('50 megapixels');
+  });
+
   it('refuses a JSON body', async () => {
     expect((await w.entA.post('/api/hazards/attachments', { file: 'x' })).statusCode).toBe(415);
   });
@@ -133,8 +188,11 @@ describe('refused uploads store nothing', () => {
 
 describe('who may read a file', () => {
   it('follows the owning hazard: its enterprise and its street, not the other street; unattached: only the uploader', async () => {
-    const f = (await upload(w.entA, 'a.jpg', 'image/jpeg', tinyJpeg())).json();
+    const f = (await upload(w.entA, 'a.jpg', 'image/jpeg', await realPhoto(640, 480, 1))).json();
+    const thumb = `${f.url}/thumbnail`;
     expect((await w.streetOfficerA.get(f.url)).statusCode).toBe(404); // not attached yet
+    expect((await w.streetOfficerA.get(thumb)).statusCode).toBe(404);
+    expect((await w.entA.get(thumb)).statusCode).toBe(200); // the uploader sees the preview before attaching
     const h = await report(w.entA, {
       enterpriseId: w.enterpriseA.id,
       source: 'enterprise_self_check',
@@ -148,7 +206,12 @@ describe('who may read a file', () => {
     expect((await w.streetOfficerA.get(f.url)).statusCode).toBe(200);
     expect((await w.streetOfficerB.get(f.url)).statusCode).toBe(404);
     expect((await w.entB.get(f.url)).statusCode).toBe(404);
-    expect((await w.entB.get(`${f.url}/thumbnail`)).statusCode).toBe(404);
+    // The thumbnail follows exactly the same rule as the photo.
+    const thumbOf = async (c: Client) => (await c.get(thumb)).statusCode;
+    expect([await thumbOf(w.entA), await thumbOf(w.streetOfficerA), await thumbOf(w.streetOfficerB), await thumbOf(w.entB)]).toEqual([
+      200, 200, 404, 404,
+    ]);
+    expect((await w.streetOfficerA.get(thumb)).headers['content-type']).toBe('image/jpeg');
   });
 
   it('refuses to attach a file someone else uploaded, or one already used', async () => {

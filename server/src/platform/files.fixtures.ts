@@ -1,5 +1,8 @@
-// Hand-built test files: a JPEG whose metadata carries a location (EXIF GPS, XMP, comment) and an embedded
-// preview, and a multipart body builder for upload tests. Markers only — the server never decodes pixels.
+// Test files: hand-built JPEG structures whose metadata carries a location (EXIF GPS, XMP, comment) and an embedded
+// preview, real photos encoded here with the same codecs the server uses (four coloured quadrants, so orientation
+// is visible in the pixels), and a multipart body builder for upload tests.
+import { PNG } from 'pngjs';
+import { encodeJpeg, type Raster } from './thumbnails';
 
 export const SECRET = 'SECRET-LOCATION-22.7209N-114.2468E';
 
@@ -79,4 +82,103 @@ export function multipart(filename: string, contentType: string, data: Buffer, f
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** The four quadrant colours of a test photo, as stored (before any EXIF orientation). */
+export const QUADRANTS = { topLeft: [220, 30, 30], topRight: [30, 200, 30], bottomLeft: [30, 30, 220], bottomRight: [240, 240, 240] };
+
+export function quadrantRaster(width: number, height: number, alpha = 255): Raster {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const q =
+        y < height / 2
+          ? x < width / 2
+            ? QUADRANTS.topLeft
+            : QUADRANTS.topRight
+          : x < width / 2
+            ? QUADRANTS.bottomLeft
+            : QUADRANTS.bottomRight;
+      const i = (y * width + x) * 4;
+      data.set([...q, alpha], i);
+    }
+  return { data, width, height };
+}
+
+/** A real JPEG as a phone writes it: JFIF, EXIF with the orientation and a GPS location, XMP and a comment. */
+export async function realPhoto(width: number, height: number, orientation: number): Promise<Buffer> {
+  const jpeg = await encodeJpeg(quadrantRaster(width, height), 90);
+  const xmp = segment(0xe1, Buffer.from(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>${SECRET}</x:xmpmeta>`, 'latin1'));
+  const comment = segment(0xfe, Buffer.from(`taken at ${SECRET}`));
+  const exif = exifSegment(orientation, tinyJpeg([segment(0xfe, Buffer.from(`thumb ${SECRET}`))], 8));
+  // After SOI and the encoder's JFIF APP0, as cameras place them.
+  const app0End = 2 + 2 + jpeg.readUInt16BE(4);
+  return Buffer.concat([jpeg.subarray(0, app0End), exif, xmp, comment, jpeg.subarray(app0End)]);
+}
+
+/** A real PNG (quadrants, optionally translucent) carrying a location in a text chunk. */
+export function realPng(width: number, height: number, alpha = 255): Buffer {
+  const png = new PNG({ width, height });
+  png.data = Buffer.from(quadrantRaster(width, height, alpha).data);
+  const encoded = PNG.sync.write(png);
+  const text = Buffer.from(`Location\0${SECRET}`, 'latin1');
+  const chunk = Buffer.alloc(12 + text.length);
+  chunk.writeUInt32BE(text.length, 0);
+  chunk.write('tEXt', 4, 'latin1');
+  text.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + text.length)), 8 + text.length);
+  return Buffer.concat([encoded.subarray(0, 33), chunk, encoded.subarray(33)]); // after the 8-byte signature + IHDR
+}
+
+function crc32(buf: Buffer): number {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A PNG that only declares a huge size (the IHDR of a decompression bomb) over one tiny, valid-looking IDAT. */
+export function bombPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const b = Buffer.alloc(12 + data.length);
+    b.writeUInt32BE(data.length, 0);
+    b.write(type, 4, 'latin1');
+    data.copy(b, 8);
+    b.writeUInt32BE(crc32(b.subarray(4, 8 + data.length)), 8 + data.length);
+    return b;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A JPEG frame header declaring width × height over the tiny test scan. */
+export function bombJpeg(width: number, height: number): Buffer {
+  const j = tinyJpeg();
+  const sof = j.indexOf(Buffer.from([0xff, 0xc0]));
+  j.writeUInt16BE(height, sof + 5);
+  j.writeUInt16BE(width, sof + 7);
+  return j;
+}
+
+/** JPEG marker codes before the scan, in order (APPn, COM, DQT, SOF, DHT …). */
+export function jpegMarkers(buf: Buffer): number[] {
+  const out: number[] = [];
+  let pos = 2;
+  while (pos + 4 <= buf.length && buf[pos] === 0xff) {
+    const marker = buf[pos + 1]!;
+    out.push(marker);
+    if (marker === 0xda) break;
+    pos += 2 + buf.readUInt16BE(pos + 2);
+  }
+  return out;
 }

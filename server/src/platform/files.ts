@@ -1,5 +1,6 @@
 // Uploaded photos and documents: checked by content, stripped of location metadata, stored under
-// <data dir>/files/ with a server-generated name, and readable only through their owning record.
+// <data dir>/files/ with a server-generated name, and readable only through their owning record. A JPEG or PNG
+// photo also gets a thumbnail rendered from its pixels (thumbnails.ts) stored beside it as <id>.thumb.jpg.
 // A capability that owns files registers a resolver (`registerFileOwner`) saying whether a caller may read the
 // owning record; before a file is attached to a record only its uploader may read it.
 import { createHash, randomUUID } from 'node:crypto';
@@ -9,10 +10,12 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { files } from '../db/schema';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
-import type { DbOrTx } from './db';
+import type { Db, DbOrTx } from './db';
 import { AppError, fieldError } from './errors';
 import { detectType, type FileKind } from './file-types';
-import { MalformedImageError, sanitizeImage } from './image-metadata';
+import { MalformedImageError, sanitizeImage, type SanitizedImage } from './image-metadata';
+import { makeThumbnail } from './thumbnail-pool';
+import { checkPixelLimit, defaultImageSettings, ImageTooLargeError, thumbnailable, type ImageSettings } from './thumbnails';
 import { cstDate } from './time';
 
 export type FileRow = typeof files.$inferSelect;
@@ -55,8 +58,19 @@ export interface Upload {
   data: Buffer;
 }
 
-/** Validates, cleans and stores one upload, then records it (unattached) in the same transaction as its audit. */
-export async function storeUpload(db: DbOrTx, dataDir: string, actor: Actor, ip: string | null, upload: Upload): Promise<FileRow> {
+/**
+ * Validates, cleans and stores one upload, renders a photo's thumbnail, then records the file (unattached) in its
+ * own transaction with its audit entry. The slow part (decoding, in a worker thread) happens before the
+ * transaction opens, so no database connection — the only one, on PGlite — waits on image work.
+ */
+export async function storeUpload(
+  db: Db,
+  dataDir: string,
+  actor: Actor,
+  ip: string | null,
+  upload: Upload,
+  images: ImageSettings = defaultImageSettings,
+): Promise<FileRow> {
   const originalName = checkUploadName(upload.filename);
   const type = detectType(upload.data);
   if (!type)
@@ -77,43 +91,71 @@ export async function storeUpload(db: DbOrTx, dataDir: string, actor: Actor, ip:
       },
     ]);
   }
-  let clean: { data: Buffer; thumbnail: Buffer | null };
+  let clean: SanitizedImage;
   try {
     clean = sanitizeImage(type.mime, upload.data);
+    checkPixelLimit(clean.width, clean.height, images.maxPixels);
   } catch (e) {
     if (e instanceof MalformedImageError)
       throw new AppError('UNSUPPORTED_MEDIA', [
         { field: 'file', zh: '图片文件已损坏或不是真正的图片', en: 'The image is damaged or not really an image' },
       ]);
+    if (e instanceof ImageTooLargeError) {
+      const mp = Math.floor(e.maxPixels / 10_000);
+      throw new AppError('TOO_LARGE', [
+        {
+          field: 'file',
+          zh: `照片像素过多（${e.width} × ${e.height}），不能超过 ${mp} 万像素，请缩小后再上传`,
+          en: `The photo has too many pixels (${e.width} × ${e.height}); the limit is ${(e.maxPixels / 1e6).toFixed(0)} megapixels — scale it down and upload again`,
+        },
+      ]);
+    }
     throw e;
   }
+  // A photo that cannot be decoded (or a busy worker) still uploads, without a thumbnail: its structure has
+  // already been checked, and the file route then serves the photo itself in the thumbnail's place.
+  const thumbnail = thumbnailable.has(type.mime)
+    ? await makeThumbnail({ mime: type.mime, data: clean.data, orientation: clean.orientation, side: images.thumbnailSide })
+    : null;
   const id = randomUUID();
   const folder = cstDate().slice(0, 7).replace('-', '/');
   const storageName = `${folder}/${id}.${type.ext}`;
-  const thumbnailName = clean.thumbnail ? `${folder}/${id}.thumb.jpg` : null;
-  await writeAtomically(storedPath(dataDir, storageName), clean.data);
-  if (thumbnailName) await writeAtomically(storedPath(dataDir, thumbnailName), clean.thumbnail!);
+  const thumbnailName = thumbnail?.ok ? `${folder}/${id}.thumb.jpg` : null;
   try {
-    const [row] = await db
-      .insert(files)
-      .values({
-        id,
-        storageName,
-        originalName,
-        mime: type.mime,
-        size: clean.data.length,
-        sha256: createHash('sha256').update(clean.data).digest('hex'),
-        kind: type.kind,
-        thumbnailName,
-        uploadedBy: actor.id,
-      })
-      .returning();
-    await recordAudit(
-      db,
-      { actor, ip },
-      { action: 'file.upload', entityType: 'file', entityId: id, after: { originalName, mime: type.mime, size: clean.data.length } },
-    );
-    return row!;
+    await writeAtomically(storedPath(dataDir, storageName), clean.data);
+    if (thumbnail?.ok) await writeAtomically(storedPath(dataDir, thumbnailName!), thumbnail.data);
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(files)
+        .values({
+          id,
+          storageName,
+          originalName,
+          mime: type.mime,
+          size: clean.data.length,
+          sha256: createHash('sha256').update(clean.data).digest('hex'),
+          kind: type.kind,
+          thumbnailName,
+          uploadedBy: actor.id,
+        })
+        .returning();
+      await recordAudit(
+        tx,
+        { actor, ip },
+        {
+          action: 'file.upload',
+          entityType: 'file',
+          entityId: id,
+          after: {
+            originalName,
+            mime: type.mime,
+            size: clean.data.length,
+            thumbnail: thumbnail ? (thumbnail.ok ? 'rendered' : thumbnail.reason) : null,
+          },
+        },
+      );
+      return row!;
+    });
   } catch (e) {
     await removeStored(dataDir, [storageName, thumbnailName]);
     throw e;

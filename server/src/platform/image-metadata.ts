@@ -1,58 +1,45 @@
 // Strips metadata that can reveal where and by whom a photo was taken (EXIF GPS, XMP, IPTC, comments) from
-// JPEG, PNG and WebP files, in plain JavaScript by walking the container structure: no image library, no native
-// code. A JPEG keeps its orientation (re-written as a minimal EXIF block, so portrait phone photos still display
-// upright) and hands back the small preview most cameras embed in EXIF, which serves as the thumbnail.
+// JPEG, PNG and WebP files, in plain JavaScript by walking the container structure, without decoding pixels.
+// A JPEG keeps its orientation (re-written as a minimal EXIF block, so portrait phone photos still display
+// upright). The walk also reports the declared pixel size, so the thumbnail step (thumbnails.ts) can refuse a
+// decompression bomb before anything is decoded. The preview cameras embed in EXIF is dropped with the rest of
+// the EXIF block: thumbnails are rendered from the pixels instead.
 // A file whose structure does not parse is refused: a "JPEG" that is not one never reaches the disk.
 
 export class MalformedImageError extends Error {}
 
 export interface SanitizedImage {
   data: Buffer;
-  /** The EXIF-embedded preview (itself stripped), or null. */
-  thumbnail: Buffer | null;
+  /** EXIF orientation (1–8) the stored file keeps; 1 when there is none. */
+  orientation: number;
+  /** Declared in the frame header (JPEG SOF, PNG IHDR); null when the format's size is not read (WebP). */
+  width: number | null;
+  height: number | null;
 }
 
 const SOI = Buffer.from([0xff, 0xd8]);
 
-interface ExifInfo {
-  orientation: number;
-  thumbnail: Buffer | null;
-}
-
-function readExif(app1: Buffer): ExifInfo {
-  const info: ExifInfo = { orientation: 1, thumbnail: null };
-  if (app1.length < 14 || app1.toString('latin1', 0, 6) !== 'Exif\0\0') return info;
+/** The Orientation tag of an APP1 EXIF block; 1 when absent or out of range. */
+export function readExifOrientation(app1: Buffer): number {
+  if (app1.length < 14 || app1.toString('latin1', 0, 6) !== 'Exif\0\0') return 1;
   const tiff = app1.subarray(6);
   const order = tiff.toString('latin1', 0, 2);
-  if (order !== 'II' && order !== 'MM') return info;
+  if (order !== 'II' && order !== 'MM') return 1;
   const le = order === 'II';
   const u16 = (o: number) => (o + 2 <= tiff.length ? (le ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o)) : -1);
   const u32 = (o: number) => (o + 4 <= tiff.length ? (le ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o)) : -1);
   const ifd0 = u32(4);
-  const entries = (ifd: number) => {
-    const n = u16(ifd);
-    const out: { tag: number; value: number; short: number }[] = [];
-    for (let i = 0; n > 0 && i < n && i < 512; i++) {
-      const e = ifd + 2 + i * 12;
-      if (e + 12 > tiff.length) break;
-      out.push({ tag: u16(e), value: u32(e + 8), short: u16(e + 8) });
-    }
-    return { list: out, next: n > 0 ? u32(ifd + 2 + n * 12) : -1 };
-  };
-  if (ifd0 <= 0) return info;
-  const first = entries(ifd0);
-  const orientation = first.list.find((e) => e.tag === 0x0112)?.short ?? 1;
-  if (orientation >= 1 && orientation <= 8) info.orientation = orientation;
-  if (first.next > 0 && first.next < tiff.length) {
-    const second = entries(first.next).list;
-    const offset = second.find((e) => e.tag === 0x0201)?.value ?? -1;
-    const length = second.find((e) => e.tag === 0x0202)?.value ?? -1;
-    if (offset > 0 && length > 0 && offset + length <= tiff.length) {
-      const thumb = tiff.subarray(offset, offset + length);
-      if (thumb[0] === 0xff && thumb[1] === 0xd8) info.thumbnail = Buffer.from(thumb);
+  if (ifd0 <= 0) return 1;
+  const n = u16(ifd0);
+  for (let i = 0; n > 0 && i < n && i < 512; i++) {
+    const e = ifd0 + 2 + i * 12;
+    if (e + 12 > tiff.length) break;
+    if (u16(e) === 0x0112) {
+      const value = u16(e + 8);
+      return value >= 1 && value <= 8 ? value : 1;
     }
   }
-  return info;
+  return 1;
 }
 
 /** APP1 holding only the Orientation tag (big-endian TIFF, one IFD entry). */
@@ -74,10 +61,14 @@ function orientationSegment(orientation: number): Buffer {
 // APP1 (EXIF, XMP), APP13 (IPTC / Photoshop) and COM can all carry places, names and free text.
 const DROPPED = new Set([0xe1, 0xed, 0xfe]);
 
-export function sanitizeJpeg(buf: Buffer, withThumbnail = true): SanitizedImage {
+// Start-of-frame markers (baseline, extended, progressive, lossless; Huffman and arithmetic), not DHT/JPG/DAC.
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+export function sanitizeJpeg(buf: Buffer): SanitizedImage {
   if (!buf.subarray(0, 2).equals(SOI)) throw new MalformedImageError('not a JPEG');
   const kept: Buffer[] = [];
-  let exif: ExifInfo = { orientation: 1, thumbnail: null };
+  let orientation = 1;
+  let size: { width: number; height: number } | null = null;
   let pos = 2;
   let sawScan = false;
   while (pos < buf.length) {
@@ -98,24 +89,22 @@ export function sanitizeJpeg(buf: Buffer, withThumbnail = true): SanitizedImage 
       break;
     }
     if (marker === 0xe1) {
-      const info = readExif(buf.subarray(pos + 2, pos + len));
-      if (info.orientation !== 1 || info.thumbnail) exif = { ...exif, ...info };
+      const o = readExifOrientation(buf.subarray(pos + 2, pos + len));
+      if (o !== 1) orientation = o;
     }
+    if (SOF.has(marker) && !size && len >= 7) size = { height: buf.readUInt16BE(pos + 3), width: buf.readUInt16BE(pos + 5) };
     if (!DROPPED.has(marker)) kept.push(segment);
     pos += len;
   }
   if (!sawScan) throw new MalformedImageError('no image data');
   const head = kept[0] && kept[0][1] === 0xe0 ? [kept.shift()!] : []; // JFIF APP0 stays first
-  const orientation = exif.orientation !== 1 ? [orientationSegment(exif.orientation)] : [];
-  let thumbnail: Buffer | null = null;
-  if (withThumbnail && exif.thumbnail) {
-    try {
-      thumbnail = sanitizeJpeg(exif.thumbnail, false).data;
-    } catch {
-      thumbnail = null; // a broken preview is not a reason to refuse the photo
-    }
-  }
-  return { data: Buffer.concat([SOI, ...head, ...orientation, ...kept]), thumbnail };
+  const exif = orientation !== 1 ? [orientationSegment(orientation)] : [];
+  return {
+    data: Buffer.concat([SOI, ...head, ...exif, ...kept]),
+    orientation,
+    width: size?.width ?? null,
+    height: size?.height ?? null,
+  };
 }
 
 const PNG_DROPPED = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt']);
@@ -124,11 +113,13 @@ export function sanitizePng(buf: Buffer): SanitizedImage {
   const out: Buffer[] = [buf.subarray(0, 8)];
   let pos = 8;
   let ended = false;
+  let size: { width: number; height: number } | null = null;
   while (pos + 12 <= buf.length) {
     const len = buf.readUInt32BE(pos);
     const type = buf.toString('latin1', pos + 4, pos + 8);
     const end = pos + 12 + len;
     if (end > buf.length) throw new MalformedImageError('truncated PNG chunk');
+    if (type === 'IHDR' && len >= 8 && !size) size = { width: buf.readUInt32BE(pos + 8), height: buf.readUInt32BE(pos + 12) };
     if (!PNG_DROPPED.has(type)) out.push(buf.subarray(pos, end));
     pos = end;
     if (type === 'IEND') {
@@ -137,7 +128,8 @@ export function sanitizePng(buf: Buffer): SanitizedImage {
     }
   }
   if (!ended) throw new MalformedImageError('PNG without IEND');
-  return { data: Buffer.concat(out), thumbnail: null };
+  // Orientation: the eXIf chunk is dropped, so the stored PNG (and its thumbnail) show the pixels as stored.
+  return { data: Buffer.concat(out), orientation: 1, width: size?.width ?? null, height: size?.height ?? null };
 }
 
 export function sanitizeWebp(buf: Buffer): SanitizedImage {
@@ -160,12 +152,12 @@ export function sanitizeWebp(buf: Buffer): SanitizedImage {
   header.write('RIFF', 0, 'latin1');
   header.writeUInt32LE(body.length + 4, 4);
   header.write('WEBP', 8, 'latin1');
-  return { data: Buffer.concat([header, body]), thumbnail: null };
+  return { data: Buffer.concat([header, body]), orientation: 1, width: null, height: null };
 }
 
 export function sanitizeImage(mime: string, buf: Buffer): SanitizedImage {
   if (mime === 'image/jpeg') return sanitizeJpeg(buf);
   if (mime === 'image/png') return sanitizePng(buf);
   if (mime === 'image/webp') return sanitizeWebp(buf);
-  return { data: buf, thumbnail: null };
+  return { data: buf, orientation: 1, width: null, height: null };
 }

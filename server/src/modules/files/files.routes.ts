@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import { idParams } from '@anjian/contracts';
 import { notFound } from '../../platform/errors';
-import { contentDisposition, findReadableFile, storedPath, type FileRow } from '../../platform/files';
+import { contentDisposition, findReadableFile, storedPath } from '../../platform/files';
 import { actorOf } from '../../platform/http';
 import type { ZodApp } from '../../platform/zod-app';
 import type { FastifyReply } from 'fastify';
 
-function send(reply: FastifyReply, dataDir: string, row: FileRow, storageName: string, mime: string, name: string) {
+function send(reply: FastifyReply, dataDir: string, storageName: string, mime: string, name: string, etag: string) {
   const full = storedPath(dataDir, storageName);
   if (!fs.existsSync(full)) throw notFound();
   return reply
@@ -17,7 +17,7 @@ function send(reply: FastifyReply, dataDir: string, row: FileRow, storageName: s
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, max-age=300')
-    .header('etag', `"${row.sha256}"`)
+    .header('etag', `"${etag}"`)
     .send(fs.createReadStream(full));
 }
 
@@ -26,14 +26,17 @@ export function filesRoutes(app: ZodApp) {
   app.get('/api/files/:id', { config: { access: 'authenticated' }, schema: { tags, params: idParams } }, async (req, reply) => {
     const row = await findReadableFile(app.db, actorOf(req), req.params.id);
     if (!row) throw notFound();
-    return send(reply, app.config.dataDir, row, row.storageName, row.mime, row.originalName);
+    return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
   });
-  // The thumbnail is the preview the camera embedded in the photo (EXIF), when there is one; otherwise the photo
-  // itself (no image library is installed to scale it down).
+  // The thumbnail rendered at upload (longest side 320 px, upright, no metadata), under the same read rule as the
+  // photo. A photo without one — WebP, uploads from before thumbnails were rendered, or one whose rendering was
+  // skipped — is served itself, already stripped of its location.
   app.get('/api/files/:id/thumbnail', { config: { access: 'authenticated' }, schema: { tags, params: idParams } }, async (req, reply) => {
     const row = await findReadableFile(app.db, actorOf(req), req.params.id);
     if (!row || row.kind !== 'photo') throw notFound();
     const thumb = row.thumbnailName;
-    return send(reply, app.config.dataDir, row, thumb ?? row.storageName, thumb ? 'image/jpeg' : row.mime, `thumb-${row.originalName}`);
+    if (!thumb) return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
+    const base = row.originalName.replace(/\.[^.]*$/, '');
+    return send(reply, app.config.dataDir, thumb, 'image/jpeg', `${base}-thumb.jpg`, `${row.sha256}-thumb`);
   });
 }

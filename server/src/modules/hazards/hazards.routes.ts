@@ -83,9 +83,8 @@ export function hazardsRoutes(app: ZodApp) {
       const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
       if (!file) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
       const data = await file.toBuffer(); // over the limit this throws, answered as 413 before anything is stored
-      const row = await app.db.transaction((tx) =>
-        storeUpload(tx, app.config.dataDir, actor, clientIp(req), { filename: file.filename, data }),
-      );
+      // storeUpload opens its own transaction after the thumbnail is rendered, so image work holds no connection.
+      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename: file.filename, data }, app.config.images);
       return reply.status(201).send(presentFile(row));
     },
   );
