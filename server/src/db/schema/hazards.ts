@@ -52,10 +52,11 @@ export const hazards = pgTable(
   (t) => [
     index('hazards_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
     index('hazards_enterprise_idx').on(t.enterpriseId, t.foundOn),
-    // By state in found order with a unique tail: the board's closed tier reads it backwards (newest first).
+    // By state in found order with a unique tail: the board's awaiting-acceptance tier reads it forwards (waiting
+    // longest first) and its closed tier backwards (newest first).
     index('hazards_state_found_idx').on(t.state, t.foundOn, t.id),
-    // "Overdue now" = open rows whose deadline has passed: this partial index holds only open hazards, so the
-    // count never scans closed ones (the vast majority over time).
+    // Open rows by deadline: the board's overdue, within-deadline and no-deadline tiers are ranges of it, and
+    // it holds only open hazards (a small share of the history).
     index('hazards_open_deadline_idx')
       .on(t.deadline)
       .where(sql`${t.state} in ('reported', 'rectifying')`),
@@ -63,10 +64,6 @@ export const hazards = pgTable(
     // The board's tab counts and "overdue now" over open rows only, answerable from the index alone.
     index('hazards_open_area_idx')
       .using('btree', sql`${t.areaCode} text_pattern_ops`, t.state, t.deadline)
-      .where(sql`${t.state} in ('reported', 'rectifying', 'awaiting_acceptance')`),
-    // The board's open tiers (overdue, then the rest not yet closed) in display order, read page by page.
-    index('hazards_open_board_idx')
-      .on(t.deadline.asc().nullsLast(), t.foundOn.desc(), t.id)
       .where(sql`${t.state} in ('reported', 'rectifying', 'awaiting_acceptance')`),
   ],
 );

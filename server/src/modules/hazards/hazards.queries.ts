@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { HazardListQuery } from '@anjian/contracts';
 import { areas, enterprises, hazardEvents, hazardListings, hazardOpenCounts, hazardStatsMonthly, hazards } from '../../db/schema';
-import { levelFor, overdueOpenCounts, rollupRoot, rollupsServe, rollupWhere } from './hazards.rollups';
+import { levelFor, NO_DEADLINE, overdueOpenCounts, rollupRoot, rollupsServe, rollupWhere } from './hazards.rollups';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { areaPrefixOf, likePrefix, scopeWhere } from '../../platform/scope';
@@ -75,20 +75,26 @@ function baseFilters(actor: Actor, q: HazardListQuery): SQL[] {
 /** The joins are needed only by the text search (enterprise name) and the listed filter. */
 const needsJoins = (q: HazardListQuery) => !!q.q || q.listed !== undefined;
 
-const STATES = ['reported', 'rectifying', 'awaiting_acceptance', 'closed'] as const;
-type State = (typeof STATES)[number];
+type State = 'reported' | 'rectifying' | 'awaiting_acceptance' | 'closed';
 
-/** Per state, and per state among the overdue ones, under the board's filters except state and overdue. */
+type OpenState = 'reported' | 'rectifying';
+
+/**
+ * Per state under the board's filters except state and overdue, and for the two rectification states how many
+ * are overdue and how many have no deadline yet: enough to size every tier of the board.
+ */
 interface BoardCounts {
   byState: Record<State, number>;
-  overdueByState: Record<'reported' | 'rectifying', number>;
+  overdueByState: Record<OpenState, number>;
+  noDeadlineByState: Record<OpenState, number>;
 }
 
 /**
- * The board in three index-ordered tiers, each read page by page and never sorted whole:
- * overdue (nearest deadline first) from the open-deadline partial index, then the rest not yet closed (nearest
- * deadline first, newest first) from hazards_open_board_idx, then the closed history (newest first) from
- * hazards_state_found_idx read backwards. Tier sizes come from the counts, so a page knows where it starts.
+ * The board in index-ordered tiers, each read page by page and never sorted whole: overdue (nearest deadline
+ * first), awaiting acceptance (waiting longest first), being rectified within the deadline (nearest first), no
+ * deadline set yet (newest first), then the closed history (newest first). The rectification tiers are ranges of
+ * the open-deadline partial index, the others walk hazards_state_found_idx; tier sizes come from the counts, so
+ * a page knows where it starts.
  */
 export async function findHazards(db: DbOrTx, actor: Actor, q: HazardListQuery, today: string, counts?: BoardCounts) {
   const c = counts ?? (await boardCounts(db, actor, q, today));
@@ -117,29 +123,36 @@ export async function findHazards(db: DbOrTx, actor: Actor, q: HazardListQuery, 
 }
 
 function boardTiers(q: HazardListQuery, c: BoardCounts, today: string) {
-  const states: readonly State[] = q.state ? [q.state] : STATES;
-  const sum = (pick: (s: State) => number) => states.reduce<number>((a, s) => a + pick(s), 0);
-  const overdueOf = (s: State) => (s === 'reported' || s === 'rectifying' ? c.overdueByState[s] : 0);
+  const wanted = (s: State) => !q.state || q.state === s;
+  const open = (['reported', 'rectifying'] as const).filter(wanted);
+  const sum = (pick: (s: OpenState) => number) => open.reduce<number>((a, s) => a + pick(s), 0);
+  const overdue = q.overdue === false ? 0 : sum((s) => c.overdueByState[s]);
+  const rest = (n: number) => (q.overdue === true ? 0 : n);
+  const byDeadline = [asc(hazards.deadline), desc(hazards.foundOn), asc(hazards.id)];
   return [
+    { size: overdue, where: overdueWhere(today), order: byDeadline },
     {
-      size: q.overdue === false ? 0 : sum(overdueOf),
-      where: overdueWhere(today),
-      order: [asc(hazards.deadline), desc(hazards.foundOn), asc(hazards.id)],
+      size: rest(wanted('awaiting_acceptance') ? c.byState.awaiting_acceptance : 0),
+      where: sql`${hazards.state} = 'awaiting_acceptance'`,
+      order: [asc(hazards.foundOn), asc(hazards.id)],
     },
     {
-      size: q.overdue === true ? 0 : sum((s) => (s === 'closed' ? 0 : c.byState[s] - overdueOf(s))),
-      where: sql`${OPEN_OR_WAITING} and not coalesce(${overdueWhere(today)}, false)`,
-      order: [sql`${hazards.deadline} asc nulls last`, sql`${hazards.foundOn} desc nulls last`, asc(hazards.id)],
+      size: rest(sum((s) => c.byState[s] - c.overdueByState[s] - c.noDeadlineByState[s])),
+      where: sql`${openStates} and ${hazards.deadline} >= ${today}`,
+      order: byDeadline,
     },
     {
-      size: q.overdue === true ? 0 : sum((s) => (s === 'closed' ? c.byState.closed : 0)),
+      size: rest(sum((s) => c.noDeadlineByState[s])),
+      where: sql`${openStates} and ${hazards.deadline} is null`,
+      order: [desc(hazards.foundOn), desc(hazards.id)],
+    },
+    {
+      size: rest(wanted('closed') ? c.byState.closed : 0),
       where: sql`${hazards.state} = 'closed'`,
       order: [desc(hazards.foundOn), desc(hazards.id)],
     },
   ];
 }
-
-const OPEN_OR_WAITING = sql`${hazards.state} in ('reported', 'rectifying', 'awaiting_acceptance')`;
 
 /** The tab counts as the API shows them: per state, and overdue. */
 export function presentBoardCounts(c: BoardCounts): Record<string, number> {
@@ -155,10 +168,14 @@ export async function boardCounts(db: DbOrTx, actor: Actor, q: HazardListQuery, 
   const c: BoardCounts = {
     byState: { reported: 0, rectifying: 0, awaiting_acceptance: 0, closed: 0 },
     overdueByState: { reported: 0, rectifying: 0 },
+    noDeadlineByState: { reported: 0, rectifying: 0 },
   };
-  const add = (state: string, n: number, overdue: number) => {
-    if (state in c.byState) c.byState[state as State] += n;
-    if (state === 'reported' || state === 'rectifying') c.overdueByState[state] += overdue;
+  const add = (r: { state: string; n: number; overdue: number; noDeadline: number }) => {
+    if (r.state in c.byState) c.byState[r.state as State] += r.n;
+    if (r.state === 'reported' || r.state === 'rectifying') {
+      c.overdueByState[r.state] += r.overdue;
+      c.noDeadlineByState[r.state] += r.noDeadline;
+    }
   };
   const root = rollupsServe(actor) && !q.q && q.listed === undefined && !q.enterpriseId ? rollupRoot(actor, q.areaCode) : undefined;
   if (root === null) return c;
@@ -183,6 +200,7 @@ export async function boardCounts(db: DbOrTx, actor: Actor, q: HazardListQuery, 
           state: o.state,
           n: sql<number>`sum(${o.n})::int`,
           overdue: sql<number>`(coalesce(sum(${o.n}) filter (where ${overdueOpenCounts(o.state, o.deadlineKey, today)}), 0))::int`,
+          noDeadline: sql<number>`(coalesce(sum(${o.n}) filter (where ${o.deadlineKey} = ${NO_DEADLINE}), 0))::int`,
         })
         .from(o)
         .where(and(...openWhere))
@@ -192,7 +210,7 @@ export async function boardCounts(db: DbOrTx, actor: Actor, q: HazardListQuery, 
         .from(s)
         .where(and(...closedWhere)),
     ]);
-    for (const r of open) add(r.state, r.n, r.overdue);
+    for (const r of open) add(r);
     c.byState.closed = closed?.n ?? 0;
     return c;
   }
@@ -201,6 +219,7 @@ export async function boardCounts(db: DbOrTx, actor: Actor, q: HazardListQuery, 
       state: hazards.state,
       n: sql<number>`count(*)::int`,
       overdue: sql<number>`(count(*) filter (where ${overdueWhere(today)}))::int`,
+      noDeadline: sql<number>`(count(*) filter (where ${hazards.deadline} is null))::int`,
     })
     .from(hazards);
   const joined = needsJoins(q)
@@ -208,7 +227,7 @@ export async function boardCounts(db: DbOrTx, actor: Actor, q: HazardListQuery, 
         .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
         .leftJoin(hazardListings, eq(hazardListings.hazardId, hazards.id))
     : select;
-  for (const r of await joined.where(and(...baseFilters(actor, q))).groupBy(hazards.state)) add(r.state, r.n, r.overdue);
+  for (const r of await joined.where(and(...baseFilters(actor, q))).groupBy(hazards.state)) add(r);
   return c;
 }
 

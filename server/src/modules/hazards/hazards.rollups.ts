@@ -49,7 +49,9 @@ export function rollupWhere(actor: Actor, t: RollupColumns, root: string, level:
   return where;
 }
 
-/** "Not yet closed" states on the open-count rollup, and the two of them that can be overdue. */
-export const OPEN_STATES = ['reported', 'rectifying', 'awaiting_acceptance'] as const;
+/** deadline_key of open hidden dangers with no deadline yet (never overdue). */
+export const NO_DEADLINE = '9999-12-31';
+
+/** The two states of the open-count rollup that can be overdue, and overdue among them. */
 export const overdueOpenCounts = (state: AnyPgColumn, deadlineKey: AnyPgColumn, today: string) =>
   sql`(${state} in ('reported', 'rectifying') and ${deadlineKey} < ${today})`;

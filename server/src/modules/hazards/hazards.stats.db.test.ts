@@ -188,13 +188,18 @@ describe('supervision board', () => {
       seen.push(...body.items);
     }
     expect(new Set(seen.map((h) => h.id)).size).toBe(all);
-    const tier = (h: (typeof seen)[number]) => (h.overdue ? 0 : h.state === 'closed' ? 2 : 1);
+    // Overdue, awaiting acceptance, within the deadline, no deadline yet, closed.
+    const tier = (h: (typeof seen)[number]) =>
+      h.overdue ? 0 : h.state === 'awaiting_acceptance' ? 1 : h.state === 'closed' ? 4 : h.deadline ? 2 : 3;
     for (let i = 1; i < seen.length; i++) {
       const [a, b] = [seen[i - 1]!, seen[i]!];
       expect(tier(a)).toBeLessThanOrEqual(tier(b));
-      if (tier(a) === tier(b) && tier(a) < 2) expect((a.deadline ?? '9999') <= (b.deadline ?? '9999')).toBe(true);
-      if (tier(a) === 2 && tier(b) === 2) expect(a.foundOn >= b.foundOn).toBe(true);
+      if (tier(a) !== tier(b)) continue;
+      if (tier(a) === 0 || tier(a) === 2) expect(a.deadline! <= b.deadline!).toBe(true);
+      if (tier(a) === 1) expect(a.foundOn <= b.foundOn).toBe(true);
+      if (tier(a) >= 3) expect(a.foundOn >= b.foundOn).toBe(true);
     }
+    expect(new Set(seen.map(tier)).size).toBeGreaterThanOrEqual(4);
     // Filtered tabs agree with the same counts.
     const overdue = (await w.districtOfficer.get('/api/hazards?overdue=true&pageSize=100')).json();
     expect(overdue.total).toBe(truth!.overdue!);

@@ -1,0 +1,1 @@
+DROP INDEX "hazards_open_board_idx";
