@@ -2,6 +2,8 @@
 // transaction or later by a case officer — on 安全生产法 第一百零二条, linked to the inspection and to exactly the hidden
 // dangers still not rectified; once per inspection; shown on both sides (the inspection's escalation, the case's origin).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { inspections } from '../../db/schema';
 import { addDays, cstDate } from '../../platform/time';
 import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
 
@@ -27,7 +29,13 @@ async function inspectWithTwoFindings(tag: string) {
     principalSignature: PNG,
   });
   expect(rec.statusCode, rec.body).toBe(200);
-  return rec.json() as { id: string; version: number; findings: { hazardId: string }[]; documents: { kind: string; number: string }[] };
+  return rec.json() as {
+    id: string;
+    version: number;
+    reinspectionDue: string;
+    findings: { hazardId: string }[];
+    documents: { kind: string; number: string }[];
+  };
 }
 
 async function submit(hazardId: string) {
@@ -128,4 +136,27 @@ describe('failed re-inspection → penalty case', () => {
     const after = (await w.officer.get(`/api/inspections/${insp.id}`)).json();
     expect(after).toMatchObject({ escalation: { id: c.id, number: c.number }, abilities: [] });
   }, 30_000);
+});
+
+describe('re-inspection scheduled at the deadline', () => {
+  it('falls due on the order deadline and is flagged late after the 10-day window', async () => {
+    const insp = await inspectWithTwoFindings('丙');
+    expect(insp).toMatchObject({ reinspectionDue: addDays(cstDate(), 3), reinspectionOverdue: false });
+    const due = async () =>
+      (await w.officer.get('/api/inspections?reinspectionDue=true&pageSize=200'))
+        .json()
+        .items.find((i: { id: string }) => i.id === insp.id);
+    expect(await due()).toBeUndefined();
+    const db = w.t.database.db;
+    await db
+      .update(inspections)
+      .set({ reinspectionDue: addDays(cstDate(), -10) })
+      .where(eq(inspections.id, insp.id));
+    expect(await due()).toMatchObject({ reinspectionOverdue: false });
+    await db
+      .update(inspections)
+      .set({ reinspectionDue: addDays(cstDate(), -11) })
+      .where(eq(inspections.id, insp.id));
+    expect(await due()).toMatchObject({ reinspectionOverdue: true });
+  });
 });

@@ -1,7 +1,8 @@
 // inspections row → API shape (whitelist) with what the caller may do next.
 import { can } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
-import { cstIso } from '../../platform/time';
+import { cstDate, cstIso } from '../../platform/time';
+import { reinspectionOverdue } from '../../reference/enforcement/penalty-limits';
 import type { FindingRow, InspectionRow } from './inspections.queries';
 
 export interface Escalation {
@@ -67,6 +68,7 @@ export function presentInspection(
     rectificationDeadline: row.rectificationDeadline,
     reinspectionDue: row.reinspectionDue,
     reinspectedOn: row.reinspectedOn,
+    reinspectionOverdue: reinspectionOverdue(row.reinspectionDue, row.reinspectedOn, cstDate()),
     reinspectionResult: row.reinspectionResult,
     reinspectionOpinion: row.reinspectionOpinion,
     createdAt: cstIso(row.createdAt),

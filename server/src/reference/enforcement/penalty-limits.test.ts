@@ -11,6 +11,7 @@ import {
   lateSurchargeFen,
   onTheSpotRefusal,
   paymentDue,
+  reinspectionOverdue,
   withdrawalDue,
 } from './penalty-limits';
 import { checkFine } from './penalty-basis';
@@ -84,5 +85,15 @@ describe('听证 (行政处罚法 §63, §64; rules.md §10.2, M — configurati
     const guangdong = { ...defaultHearingConfig, threshold: { natural_person: 10_000, organisation: 30_000 } };
     expect(hearingIsARight('organisation', 30_000, guangdong)).toBe(true);
     expect(hearingRequestRefusal('2026-03-02', '2026-03-10', { ...guangdong, requestDays: 10 })).toBeNull();
+  });
+});
+
+describe('整改复查 window (L: configuration, default 10 days after the deadline)', () => {
+  it('is on time through the 10th day after the deadline and late from the 11th, unless done', () => {
+    expect(reinspectionOverdue('2026-09-30', null, '2026-10-10')).toBe(false); // across National Day: calendar days
+    expect(reinspectionOverdue('2026-09-30', null, '2026-10-11')).toBe(true);
+    expect(reinspectionOverdue('2026-09-30', '2026-10-12', '2026-10-20')).toBe(false);
+    expect(reinspectionOverdue(null, null, '2026-10-20')).toBe(false);
+    expect(reinspectionOverdue('2026-09-30', null, '2026-10-05', { windowDays: 3 })).toBe(true);
   });
 });

@@ -103,3 +103,20 @@ export const WITHDRAW_DAYS = 3;
 export function withdrawalDue(changedOn: string): string {
   return addDays(changedOn, WITHDRAW_DAYS);
 }
+
+/**
+ * 整改复查: the re-inspection falls due on the order's deadline and is done within 10 days of it (《安全生产违法行为
+ * 行政处罚办法》: "自申请或者限期届满之日起10日内进行复查"). Recalled, not checked against the text (L), so the window is
+ * configuration with this default.
+ */
+export const defaultReinspectionConfig = { windowDays: 10 };
+
+/** Whether a re-inspection due on `due` and not yet done is late on `today`. */
+export function reinspectionOverdue(
+  due: string | null,
+  reinspectedOn: string | null,
+  today: string,
+  config = defaultReinspectionConfig,
+): boolean {
+  return !!due && !reinspectedOn && today > addDays(due, config.windowDays);
+}

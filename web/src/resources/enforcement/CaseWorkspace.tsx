@@ -1,8 +1,9 @@
-// 案件工作台: the case, its deadlines (decision limit, payment due, surcharge), the five pieces of evidence, its
-// documents and timeline, and the next steps from the server's abilities.
+// 案件工作台: the case, where it came from (an inspection, a failed re-inspection and its hidden dangers), its
+// deadlines (decision limit, payment due, surcharge), the hearing (听证) when the party asked for one, the five pieces
+// of evidence, its documents and timeline, and the next steps from the server's abilities.
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
-import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Space, Tag, Timeline } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space, Tag, Timeline } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
@@ -20,7 +21,18 @@ export function CaseWorkspace() {
   const [amountPaid, setAmountPaid] = useState<number | null>(null);
   const [extensionDays, setExtensionDays] = useState<number | null>(null);
   const [waived, setWaived] = useState(false);
+  const [on, setOn] = useState('');
+  const [hearingOn, setHearingOn] = useState('');
+  const [hearingPlace, setHearingPlace] = useState('');
+  const [presiderId, setPresiderId] = useState<string | undefined>();
+  const [hearingRecord, setHearingRecord] = useState('');
   const c = q.data;
+  const hearingStep = !!c?.abilities.some((a) => a === 'schedule_hearing' || a === 'hold_hearing');
+  const presiders = useQuery({
+    queryKey: ['case-presiders', id],
+    queryFn: () => api.get<{ id: string; displayName: string }[]>(`/api/enforcement/cases/${id}/presiders`),
+    enabled: hearingStep,
+  });
   if (!c) return <Card loading />;
   const act = async (action: string) => {
     try {
@@ -31,6 +43,10 @@ export function CaseWorkspace() {
         amountPaid: amountPaid ?? undefined,
         extensionDays: extensionDays ?? undefined,
         waived: waived || undefined,
+        on: on || undefined,
+        ...(action === 'schedule_hearing' ? { hearingOn: hearingOn || undefined, hearingPlace: hearingPlace || undefined } : {}),
+        ...(action === 'schedule_hearing' || action === 'hold_hearing' ? { presiderId } : {}),
+        ...(action === 'hold_hearing' ? { hearingRecord: hearingRecord || undefined } : {}),
       });
       await qc.invalidateQueries({ queryKey: ['case', id] });
     } catch (e) {
@@ -64,20 +80,123 @@ export function CaseWorkspace() {
           ))}
         </Space>
       </Card>
+      {(c.inspection || (c.hazards?.length ?? 0) > 0) && (
+        <Card title={t('案件来源', 'Origin')} size="small" data-testid="case-origin">
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('来源', 'Origin')}>
+              {c.origin === 'reinspection' ? (
+                <Tag color="red">{t('整改复查不合格', 'Failed re-inspection')}</Tag>
+              ) : (
+                t('执法检查', 'Inspection')
+              )}
+            </Descriptions.Item>
+            {c.inspection && (
+              <Descriptions.Item label={t('检查记录', 'Inspection')}>
+                <Link to={`/enforcement/inspections/${c.inspection.id}`}>
+                  {c.inspection.enterpriseName} {c.inspection.inspectedOn ?? ''}
+                </Link>
+                {c.inspection.rectificationDeadline && ` · ${t('整改期限', 'deadline')} ${c.inspection.rectificationDeadline}`}
+                {c.inspection.reinspectedOn && ` · ${t('复查', 're-inspected')} ${c.inspection.reinspectedOn}`}
+              </Descriptions.Item>
+            )}
+            {(c.hazards?.length ?? 0) > 0 && (
+              <Descriptions.Item label={t('未整改隐患', 'Unrectified hidden dangers')}>
+                <Space direction="vertical" size={0}>
+                  {c.hazards!.map((h) => (
+                    <Link key={h.id} to={`/hazards/${h.id}`}>
+                      {h.number} {h.description}
+                    </Link>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        </Card>
+      )}
+      {(c.hearing.requestedOn || ['notified'].includes(c.status)) && c.procedure === 'general' && (
+        <Card title={t('听证', 'Hearing')} size="small" data-testid="case-hearing">
+          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('听证权利', 'Right to a hearing')}>
+              {c.hearing.right
+                ? t('较大数额罚款，应告知听证权利', 'Large fine: a hearing is a right')
+                : t('未达较大数额（当事人仍可申请）', 'Below the large-fine threshold (the party may still ask)')}
+            </Descriptions.Item>
+            {c.hearing.requestedOn && <Descriptions.Item label={t('申请日期', 'Requested')}>{c.hearing.requestedOn}</Descriptions.Item>}
+            {c.hearing.earliestOn && (
+              <Descriptions.Item label={t('最早听证日期', 'Earliest hearing date')}>{c.hearing.earliestOn}</Descriptions.Item>
+            )}
+            {c.hearing.on && <Descriptions.Item label={t('听证日期', 'Hearing date')}>{c.hearing.on}</Descriptions.Item>}
+            {c.hearing.place && <Descriptions.Item label={t('听证地点', 'Place')}>{c.hearing.place}</Descriptions.Item>}
+            {c.hearing.presiderName && (
+              <Descriptions.Item label={t('主持人', 'Presiding officer')}>{c.hearing.presiderName}</Descriptions.Item>
+            )}
+            {c.hearing.heldOn && <Descriptions.Item label={t('举行日期', 'Held')}>{c.hearing.heldOn}</Descriptions.Item>}
+            {c.hearing.record && <Descriptions.Item label={t('听证笔录', 'Record')}>{c.hearing.record}</Descriptions.Item>}
+          </Descriptions>
+        </Card>
+      )}
       {c.abilities.length > 0 && (
         <Card title={t('办理', 'Next steps')} size="small">
+          {hearingStep && (
+            <Space wrap style={{ marginBottom: 8 }}>
+              {c.abilities.includes('schedule_hearing') && (
+                <>
+                  <label>
+                    {t('听证日期', 'Hearing date')}{' '}
+                    <Input
+                      type="date"
+                      style={{ width: 160 }}
+                      min={c.hearing.earliestOn ?? undefined}
+                      value={hearingOn}
+                      onChange={(e) => setHearingOn(e.target.value)}
+                      data-testid="hearing-on"
+                    />
+                  </label>
+                  <Input
+                    placeholder={t('听证地点', 'Hearing place')}
+                    value={hearingPlace}
+                    onChange={(e) => setHearingPlace(e.target.value)}
+                    style={{ width: 220 }}
+                    data-testid="hearing-place"
+                  />
+                </>
+              )}
+              <Select
+                placeholder={t('听证主持人（非本案调查人员）', 'Presiding officer (not an investigator)')}
+                style={{ width: 260 }}
+                value={presiderId}
+                onChange={setPresiderId}
+                allowClear
+                options={presiders.data?.map((p) => ({ value: p.id, label: p.displayName }))}
+                data-testid="hearing-presider"
+              />
+              {c.abilities.includes('hold_hearing') && (
+                <Input.TextArea
+                  placeholder={t('听证笔录', 'Hearing record')}
+                  value={hearingRecord}
+                  onChange={(e) => setHearingRecord(e.target.value)}
+                  style={{ width: 360 }}
+                  data-testid="hearing-record"
+                />
+              )}
+            </Space>
+          )}
           <Space wrap>
             <InputNumber placeholder={t('罚款', 'Fine')} value={fine} onChange={(v) => setFine(v)} />
             <InputNumber placeholder={t('缴款金额', 'Amount paid')} value={amountPaid} onChange={(v) => setAmountPaid(v)} />
             <InputNumber placeholder={t('延长天数', 'Extra days')} value={extensionDays} onChange={(v) => setExtensionDays(v)} />
             <Input placeholder={t('说明', 'Note')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 240 }} />
+            <label>
+              {t('日期', 'Date')}{' '}
+              <Input type="date" style={{ width: 160 }} value={on} onChange={(e) => setOn(e.target.value)} data-testid="case-step-on" />
+            </label>
             <Checkbox checked={waived} onChange={(e) => setWaived(e.target.checked)}>
-              {t('当事人放弃陈述申辩', 'Party waived')}
+              {t('当事人放弃陈述申辩和听证', 'Party waived statement and hearing')}
             </Checkbox>
           </Space>
           <Space wrap style={{ marginTop: 8 }}>
             {c.abilities.map((a) => (
-              <Button key={a} onClick={() => void act(a)}>
+              <Button key={a} onClick={() => void act(a)} data-testid={`case-action-${a}`}>
                 {label(caseActionLabels[a])}
               </Button>
             ))}

@@ -35,6 +35,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
     enterpriseId: string;
     kind: Inspection['kind'];
     unannounced?: boolean;
+    principalDuty?: boolean;
     departments?: string;
     plannedOn: { format(f: string): string };
   }) => {
@@ -43,6 +44,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
         enterpriseId: v.enterpriseId,
         kind: v.kind,
         unannounced: !!v.unannounced,
+        principalDuty: !!v.principalDuty,
         departments: (v.departments ?? '')
           .split(/[,，、]/)
           .map((s) => s.trim())
@@ -109,6 +111,11 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
               <>
                 {label(kindLabels[k])}
                 {r.unannounced && <Tag style={{ marginLeft: 4 }}>{t('暗查暗访', 'Unannounced')}</Tag>}
+                {r.principalDuty && (
+                  <Tag color="blue" style={{ marginLeft: 4 }}>
+                    {t('履责专项', 'Principal duty')}
+                  </Tag>
+                )}
               </>
             ),
           },
@@ -119,7 +126,28 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
             render: (s: string) =>
               s === 'done' ? <Tag color="green">{t('已检查', 'Done')}</Tag> : <Tag color="blue">{t('待检查', 'Planned')}</Tag>,
           },
-          { title: t('复查', 'Re-inspection'), render: (_, r) => (r.reinspectedOn ? r.reinspectionResult : (r.reinspectionDue ?? '—')) },
+          {
+            title: t('复查', 'Re-inspection'),
+            render: (_, r) =>
+              r.reinspectedOn ? (
+                r.reinspectionResult === 'passed' ? (
+                  <Tag color="green">{t('通过', 'Passed')}</Tag>
+                ) : (
+                  <Tag color="red">{t('未通过', 'Failed')}</Tag>
+                )
+              ) : r.reinspectionDue ? (
+                <span>
+                  {r.reinspectionDue}
+                  {r.reinspectionOverdue && (
+                    <Tag color="red" style={{ marginLeft: 4 }}>
+                      {t('复查逾期', 'Overdue')}
+                    </Tag>
+                  )}
+                </span>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       <Modal open={open} title={t('新建检查', 'New inspection')} onCancel={() => setOpen(false)} footer={null} destroyOnClose>
@@ -135,6 +163,17 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
           </Form.Item>
           <Form.Item name="unannounced" label={t('暗查暗访', 'Unannounced')} valuePropName="checked">
             <Switch />
+          </Form.Item>
+          <Form.Item
+            name="principalDuty"
+            label={t('企业主要负责人履责专项检查', 'Principal-duty inspection')}
+            valuePropName="checked"
+            tooltip={t(
+              '计入各级检查频次：街道每月、区每季度、市每半年不少于一次',
+              'Counts toward the minimum frequency: street monthly, district quarterly, city half-yearly',
+            )}
+          >
+            <Switch data-testid="inspection-principal-duty" />
           </Form.Item>
           <Form.Item name="plannedOn" label={t('计划日期', 'Planned on')} rules={[{ required: true }]}>
             <Input type="date" data-testid="inspection-planned-on" />

@@ -1,18 +1,20 @@
 // One inspection, phone-first: on site the officer adds findings (camera photo, GPS), sets the rectification
 // deadline, has the principal and inspectors sign, and submits; afterwards the record, its documents and the
-// re-inspection form.
+// re-inspection form. A failed re-inspection files the penalty case (立案) for the unrectified hidden dangers, or
+// offers it to a case officer, and links to it.
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HazardFile } from '@anjian/contracts';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { useAuth } from '../../app/auth';
 import { AttachmentInput } from '../hazards/AttachmentInput';
 import { DocumentLinks } from './DocumentLinks';
 import { SignaturePad } from './SignaturePad';
-import { kindLabels, type Inspection } from './types';
+import { caseStatusLabels, kindLabels, type Inspection } from './types';
 
 interface DraftFinding {
   description: string;
@@ -38,6 +40,9 @@ export function InspectionShow() {
   const [principalSig, setPrincipalSig] = useState<string | null>(null);
   const [inspectorSig, setInspectorSig] = useState<string | null>(null);
   const [opinion, setOpinion] = useState('');
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [fileCase, setFileCase] = useState(true);
   const [checklist, setChecklist] = useState<{ item: string; result: 'pass' | 'fail' | 'na' }[]>([]);
   const templates = useQuery({
     queryKey: ['inspection-checklists', id],
@@ -85,8 +90,16 @@ export function InspectionShow() {
         inspectorSignatures: inspectorSig ? [{ name: insp.inspectorNames[0] ?? t('执法人员', 'Inspector'), signature: inspectorSig }] : [],
       }),
     );
+  const mayFile = can('case.manage');
   const reinspect = (passed: boolean) =>
-    run(() => api.post(`/api/inspections/${id}/reinspection`, { version: insp.version, passed, opinion }));
+    run(() =>
+      api.post(`/api/inspections/${id}/reinspection`, { version: insp.version, passed, opinion, fileCase: !passed && mayFile && fileCase }),
+    );
+  const escalate = () =>
+    run(async () => {
+      const r = await api.post<{ caseId: string }>(`/api/inspections/${id}/escalate`, { version: insp.version });
+      navigate(`/enforcement/cases/${r.caseId}`);
+    });
 
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 720 }}>
@@ -95,6 +108,11 @@ export function InspectionShow() {
           <Descriptions.Item label={t('类型', 'Kind')}>
             {label(kindLabels[insp.kind])} {insp.unannounced && <Tag>{t('暗查暗访', 'Unannounced')}</Tag>}
           </Descriptions.Item>
+          {insp.principalDuty && (
+            <Descriptions.Item label={t('专项', 'Special')}>
+              <Tag color="blue">{t('主要负责人履责专项检查', 'Principal-duty inspection')}</Tag>
+            </Descriptions.Item>
+          )}
           {insp.departments.length > 0 && (
             <Descriptions.Item label={t('联合部门', 'Departments')}>{insp.departments.join('、')}</Descriptions.Item>
           )}
@@ -111,10 +129,45 @@ export function InspectionShow() {
               ) : (
                 <Tag color="red">{t('未通过', 'Failed')}</Tag>
               )}
+              {insp.reinspectionOpinion && ` ${insp.reinspectionOpinion}`}
             </Descriptions.Item>
           )}
         </Descriptions>
       </Card>
+
+      {insp.reinspectionResult === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="escalation"
+          message={t('复查未通过：逾期未整改', 'Re-inspection failed: not rectified in time')}
+          description={
+            insp.escalation ? (
+              <span>
+                {t('已立案', 'Case filed')}{' '}
+                <Link to={`/enforcement/cases/${insp.escalation.id}`} data-testid="escalation-case">
+                  {insp.escalation.number}
+                </Link>{' '}
+                {label(caseStatusLabels[insp.escalation.status])}
+              </span>
+            ) : insp.abilities.includes('escalate') ? (
+              <Space direction="vertical">
+                <span>
+                  {t(
+                    '依据《安全生产法》第一百零二条对未消除的事故隐患立案查处。',
+                    'File a penalty case for the hidden dangers not eliminated (安全生产法 §102).',
+                  )}
+                </span>
+                <Button danger loading={busy} onClick={() => void escalate()} data-testid="escalate">
+                  {t('立案查处', 'File a case')}
+                </Button>
+              </Space>
+            ) : (
+              t('待执法人员立案查处', 'Awaiting a case officer to file the case')
+            )
+          }
+        />
+      )}
 
       {insp.abilities.includes('record') && (
         <Card title={t('现场检查', 'On-site record')} size="small">
@@ -235,10 +288,15 @@ export function InspectionShow() {
               >
                 {t('复查通过', 'Passed')}
               </Button>
-              <Button danger disabled={!opinion} loading={busy} onClick={() => void reinspect(false)}>
+              <Button danger disabled={!opinion} loading={busy} onClick={() => void reinspect(false)} data-testid="reinspection-fail">
                 {t('未整改到位', 'Not rectified')}
               </Button>
             </Space>
+            {mayFile && (
+              <Checkbox checked={fileCase} onChange={(e) => setFileCase(e.target.checked)} data-testid="reinspection-file-case">
+                {t('未整改到位时同时立案查处（第一百零二条）', 'When not rectified, file the penalty case at once (§102)')}
+              </Checkbox>
+            )}
           </Space>
         </Card>
       )}

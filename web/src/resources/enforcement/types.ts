@@ -1,7 +1,7 @@
 // Shapes of the enforcement API as the web app reads them (the server presenters are the source).
 export interface DocumentRef {
   id: string;
-  kind: 'site_record' | 'rectification_order' | 'reinspection_opinion' | 'penalty_notice' | 'penalty_decision';
+  kind: 'site_record' | 'rectification_order' | 'reinspection_opinion' | 'penalty_notice' | 'hearing_notice' | 'penalty_decision';
   number: string;
   issuedOn: string;
 }
@@ -21,6 +21,7 @@ export interface Inspection {
   enterpriseName: string;
   kind: 'planned' | 'drawn' | 'complaint' | 'joint';
   unannounced: boolean;
+  principalDuty: boolean;
   departments: string[];
   inspectorNames: string[];
   plannedOn: string;
@@ -30,10 +31,15 @@ export interface Inspection {
   rectificationDeadline: string | null;
   reinspectionDue: string | null;
   reinspectedOn: string | null;
+  /** Past the re-inspection window after the deadline (10 days by default) and not yet re-inspected. */
+  reinspectionOverdue: boolean;
   reinspectionResult: 'passed' | 'failed' | null;
+  reinspectionOpinion: string | null;
   version: number;
   findings?: Finding[];
   documents?: DocumentRef[];
+  /** The penalty case filed for a failed re-inspection (立案). */
+  escalation?: { id: string; number: string; status: string } | null;
   abilities: string[];
 }
 
@@ -42,6 +48,8 @@ export interface PenaltyCase {
   number: string;
   enterpriseId: string;
   inspectionId: string | null;
+  origin: 'direct' | 'reinspection';
+  hazardIds: string[];
   procedure: 'general' | 'simple';
   partyKind: 'organisation' | 'natural_person';
   partyName: string;
@@ -63,6 +71,26 @@ export interface PenaltyCase {
   publish: boolean;
   changedOn: string | null;
   withdrawalDue: string | null;
+  hearing: {
+    right: boolean;
+    requestedOn: string | null;
+    earliestOn: string | null;
+    on: string | null;
+    place: string | null;
+    presiderId: string | null;
+    presiderName: string | null;
+    heldOn: string | null;
+    record: string | null;
+  };
+  inspection?: {
+    id: string;
+    enterpriseName: string;
+    inspectedOn: string | null;
+    rectificationDeadline: string | null;
+    reinspectedOn: string | null;
+    reinspectionResult: 'passed' | 'failed' | null;
+  } | null;
+  hazards?: { id: string; number: string; description: string; state: string }[];
   missingEvidence?: string[];
   evidence?: Record<string, boolean>;
   documents?: DocumentRef[];
@@ -83,6 +111,7 @@ export const documentLabels: Record<DocumentRef['kind'], { zh: string; en: strin
   rectification_order: { zh: '责令限期整改指令书', en: 'Rectification order' },
   reinspection_opinion: { zh: '整改复查意见书', en: 'Re-inspection opinion' },
   penalty_notice: { zh: '行政处罚告知书', en: 'Penalty notice' },
+  hearing_notice: { zh: '听证通知书', en: 'Notice of hearing' },
   penalty_decision: { zh: '行政处罚决定书', en: 'Penalty decision' },
 };
 
@@ -90,6 +119,9 @@ export const caseStatusLabels: Record<string, { zh: string; en: string }> = {
   filed: { zh: '已立案', en: 'Filed' },
   investigating: { zh: '调查取证', en: 'Investigating' },
   notified: { zh: '已告知', en: 'Notified' },
+  hearing_requested: { zh: '已申请听证', en: 'Hearing requested' },
+  hearing_scheduled: { zh: '已通知听证', en: 'Hearing notified' },
+  heard: { zh: '已听证', en: 'Heard' },
   legal_review: { zh: '法制审核', en: 'Legal review' },
   reviewed: { zh: '审核通过', en: 'Reviewed' },
   decided: { zh: '已决定', en: 'Decided' },
@@ -102,6 +134,9 @@ export const caseStatusLabels: Record<string, { zh: string; en: string }> = {
 export const caseActionLabels: Record<string, { zh: string; en: string }> = {
   investigate: { zh: '调查取证', en: 'Investigate' },
   notify: { zh: '告知', en: 'Notify rights' },
+  request_hearing: { zh: '当事人要求听证', en: 'Hearing requested' },
+  schedule_hearing: { zh: '听证通知', en: 'Notify the hearing' },
+  hold_hearing: { zh: '举行听证', en: 'Hold the hearing' },
   submit_review: { zh: '提交法制审核', en: 'Submit for review' },
   approve_review: { zh: '审核通过', en: 'Approve review' },
   decide: { zh: '作出决定', en: 'Decide' },
@@ -111,6 +146,8 @@ export const caseActionLabels: Record<string, { zh: string; en: string }> = {
   close: { zh: '结案', en: 'Close' },
   extend: { zh: '延长期限', en: 'Extend' },
   change_decision: { zh: '变更/撤销决定', en: 'Change/revoke' },
+  file: { zh: '立案', en: 'File' },
+  decide_on_the_spot: { zh: '当场处罚', en: 'On-the-spot decision' },
 };
 
 export const evidenceLabels: Record<string, { zh: string; en: string }> = {
