@@ -155,6 +155,7 @@ export const routeTable: Record<string, Row> = {
   'GET /api/enforcement/draws/:id': { access: 'enforcement.read', roles: [...staff] },
   'POST /api/enforcement/draws/:id/verify': { access: 'enforcement.read', roles: [...staff] },
   'POST /api/enforcement/draws/:id/publish': { access: 'enforcement.draw', roles: enforcers },
+  'GET /api/public/draws': { access: 'public', roles: 'any' },
   'GET /api/public/draws/:id': { access: 'public', roles: 'any' },
   'GET /api/inspections': { access: 'inspection.read', roles: [...staff, ...enterpriseUsers] },
   'POST /api/inspections': { access: 'inspection.do', roles: enforcers },

@@ -13,6 +13,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { Layout } from './Layout';
 import { menu } from './menu';
 import { LoginPage } from '../pages/LoginPage';
+import { PublicPage } from '../pages/PublicPage';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
 
@@ -35,6 +36,8 @@ function Routed() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 公示: open to everyone, no login. */}
+      <Route path="/public" element={<PublicPage />} />
       <Route
         element={
           <RequireLogin>

@@ -1,6 +1,6 @@
 // Username/password login; shows the server's bilingual message (wrong password, locked …).
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
@@ -66,6 +66,11 @@ export function LoginPage() {
             {t('登录', 'Log in')}
           </Button>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/public" data-testid="public-link">
+            {t('执法信息公示（行政处罚、双随机抽查结果）', 'Public notices: penalty decisions and random inspection draws')}
+          </Link>
+        </div>
       </Card>
     </div>
   );

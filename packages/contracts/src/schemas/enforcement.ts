@@ -96,6 +96,16 @@ export const publicDrawSchema = z.object({
   result: z.array(z.object({ name: z.string(), inspectors: z.array(z.string()) })),
 });
 
+/** One line of the public list of published draws. */
+export const publicDrawSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  orgName: z.string().nullable(),
+  poolCount: z.number(),
+  selected: z.number(),
+  publishedAt: z.string().nullable(),
+});
+
 // Inspections ---------------------------------------------------------------------------------------------------
 
 export const inspectionKinds = ['planned', 'drawn', 'complaint', 'joint'] as const;

@@ -1,5 +1,14 @@
 // 双随机 draws: create (weighted, reproducible), list, show, verify, publish; and the public notice.
-import { createDrawBody, drawListQuery, drawSchema, drawVerification, idParams, pageOf, publicDrawSchema } from '@anjian/contracts';
+import {
+  createDrawBody,
+  drawListQuery,
+  drawSchema,
+  drawVerification,
+  idParams,
+  pageOf,
+  publicDrawSchema,
+  publicDrawSummary,
+} from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { notFound } from '../../platform/errors';
@@ -9,6 +18,7 @@ import { createDraw } from './commands/create-draw';
 import { verifyDraw } from './commands/verify-draw';
 import { publishDraw } from './commands/publish-draw';
 import { defaultWeightTable, weightSignalLabels } from '../../reference/enforcement/draw';
+import { findPublishedDraws } from './public-draws.queries';
 
 export function drawRoutes(app: ZodApp) {
   const tags = ['enforcement'];
@@ -59,6 +69,11 @@ export function drawRoutes(app: ZodApp) {
       const actor = actorOf(req);
       return presentDraw(actor, await publishDraw(app.db, actor, clientIp(req), req.params.id));
     },
+  );
+  app.get(
+    '/api/public/draws',
+    { config: { access: 'public' }, schema: { tags, querystring: drawListQuery, response: { 200: pageOf(publicDrawSummary) } } },
+    async (req) => findPublishedDraws(app.db, req.query),
   );
   app.get(
     '/api/public/draws/:id',
