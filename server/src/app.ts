@@ -37,6 +37,7 @@ import { inspectionsRoutes } from './modules/enforcement/inspections.routes';
 import { casesRoutes } from './modules/enforcement/cases.routes';
 import { enforcementStatsRoutes } from './modules/enforcement/stats.routes';
 import { plansRoutes } from './modules/enforcement/plans.routes';
+import { principalDutyRoutes } from './modules/enforcement/principal-duty.routes';
 import { checklistsRoutes } from './modules/enforcement/checklists.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 
@@ -63,6 +64,7 @@ const modules: ((app: ZodApp) => void)[] = [
   casesRoutes,
   enforcementStatsRoutes,
   plansRoutes,
+  principalDutyRoutes,
   checklistsRoutes,
   checksRoutes,
 ];

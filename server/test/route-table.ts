@@ -187,4 +187,5 @@ export const routeTable: Record<string, Row> = {
   'GET /api/enforcement/stats': { access: 'enforcement.read', roles: [...staff] },
   'GET /api/enforcement/plans/:year': { access: 'enforcement.read', roles: [...staff] },
   'PUT /api/enforcement/plans/:year': { access: 'enforcement.draw', roles: enforcers },
+  'GET /api/enforcement/principal-duty': { access: 'enforcement.read', roles: [...staff] },
 };

@@ -321,7 +321,8 @@ export const principalDutyQuery = z
   .object({
     ...pageQuery,
     year: z.coerce.number().int().min(2000).max(2100),
-    level: z.enum(principalDutyLevels),
+    /** The inspecting level; defaults to the caller's own (street, district or city). */
+    level: z.enum(principalDutyLevels).optional(),
     /** 1-based period of the year (month 1–12, quarter 1–4, half 1–2) whose uncovered enterprises are listed. */
     period: z.coerce.number().int().min(1).max(12).optional(),
   })

@@ -1,5 +1,5 @@
 // 年度执法检查计划: target groups with their yearly frequency, edited by planning officers, and progress against the
-// calendar (done vs expected by now).
+// calendar (done vs expected by now); below it, the frequency compliance of principal-duty inspections per level.
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Input, InputNumber, Progress, Select, Space, Switch, Table, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -8,6 +8,7 @@ import { sectors } from '@anjian/contracts';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
+import { PrincipalDutyCard } from './PrincipalDutyCard';
 
 interface Group {
   name: string;
@@ -47,102 +48,105 @@ export function PlanPage() {
   };
   const editable = can('enforcement.draw');
   return (
-    <Card
-      title={`${year} ${t('年度执法检查计划', 'annual inspection plan')}`}
-      loading={q.isLoading}
-      extra={
-        q.data && (
-          <span>
-            {t('全年进度', 'Year elapsed')} {Math.round(q.data.elapsed * 100)}%
-          </span>
-        )
-      }
-    >
-      <Table<Group>
-        rowKey={(_, i) => String(i)}
-        size="small"
-        pagination={false}
-        dataSource={groups}
-        columns={[
-          {
-            title: t('对象', 'Group'),
-            render: (_, g, i) => (editable ? <Input value={g.name} onChange={(e) => patch(i, { name: e.target.value })} /> : g.name),
-          },
-          {
-            title: t('行业', 'Sector'),
-            render: (_, g, i) => (
-              <Select
-                allowClear
-                disabled={!editable}
-                style={{ width: 140 }}
-                value={g.filter.sector}
-                onChange={(v) => patch(i, { filter: { ...g.filter, sector: v } })}
-                options={sectors.map((s) => ({ value: s, label: s }))}
-              />
-            ),
-          },
-          {
-            title: t('重点', 'Key'),
-            render: (_, g, i) => (
-              <Switch
-                disabled={!editable}
-                checked={!!g.filter.isKey}
-                onChange={(v) => patch(i, { filter: { ...g.filter, isKey: v || undefined } })}
-              />
-            ),
-          },
-          {
-            title: t('每户每年次数', 'Times a year'),
-            render: (_, g, i) => (
-              <InputNumber
-                disabled={!editable}
-                min={1}
-                max={52}
-                value={g.timesPerYear}
-                onChange={(v) => patch(i, { timesPerYear: Number(v ?? 1) })}
-              />
-            ),
-          },
-          { title: t('企业数', 'Enterprises'), dataIndex: 'enterprises' },
-          {
-            title: t('进度', 'Progress'),
-            render: (_, g) =>
-              g.required ? (
-                <Space>
-                  <Progress type="circle" size={40} percent={Math.round(((g.done ?? 0) / g.required) * 100)} />
-                  <span>
-                    {g.done}/{g.required}（{t('应完成', 'due by now')} {g.expectedToDate}）
-                  </span>
-                  {g.behind && <Tag color="red">{t('滞后', 'Behind')}</Tag>}
-                </Space>
-              ) : null,
-          },
-          ...(editable
-            ? [
-                {
-                  title: '',
-                  width: 48,
-                  render: (_: unknown, __: Group, i: number) => (
-                    <Button size="small" icon={<DeleteOutlined />} onClick={() => setGroups(groups.filter((_, j) => j !== i))} />
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {editable && (
-        <Space style={{ marginTop: 12 }}>
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() => setGroups([...groups, { name: t('新对象', 'New group'), filter: {}, timesPerYear: 1 }])}
-          >
-            {t('添加对象', 'Add group')}
-          </Button>
-          <Button type="primary" onClick={() => void save()} disabled={groups.length === 0}>
-            {t('保存计划', 'Save plan')}
-          </Button>
-        </Space>
-      )}
-    </Card>
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card
+        title={`${year} ${t('年度执法检查计划', 'annual inspection plan')}`}
+        loading={q.isLoading}
+        extra={
+          q.data && (
+            <span>
+              {t('全年进度', 'Year elapsed')} {Math.round(q.data.elapsed * 100)}%
+            </span>
+          )
+        }
+      >
+        <Table<Group>
+          rowKey={(_, i) => String(i)}
+          size="small"
+          pagination={false}
+          dataSource={groups}
+          columns={[
+            {
+              title: t('对象', 'Group'),
+              render: (_, g, i) => (editable ? <Input value={g.name} onChange={(e) => patch(i, { name: e.target.value })} /> : g.name),
+            },
+            {
+              title: t('行业', 'Sector'),
+              render: (_, g, i) => (
+                <Select
+                  allowClear
+                  disabled={!editable}
+                  style={{ width: 140 }}
+                  value={g.filter.sector}
+                  onChange={(v) => patch(i, { filter: { ...g.filter, sector: v } })}
+                  options={sectors.map((s) => ({ value: s, label: s }))}
+                />
+              ),
+            },
+            {
+              title: t('重点', 'Key'),
+              render: (_, g, i) => (
+                <Switch
+                  disabled={!editable}
+                  checked={!!g.filter.isKey}
+                  onChange={(v) => patch(i, { filter: { ...g.filter, isKey: v || undefined } })}
+                />
+              ),
+            },
+            {
+              title: t('每户每年次数', 'Times a year'),
+              render: (_, g, i) => (
+                <InputNumber
+                  disabled={!editable}
+                  min={1}
+                  max={52}
+                  value={g.timesPerYear}
+                  onChange={(v) => patch(i, { timesPerYear: Number(v ?? 1) })}
+                />
+              ),
+            },
+            { title: t('企业数', 'Enterprises'), dataIndex: 'enterprises' },
+            {
+              title: t('进度', 'Progress'),
+              render: (_, g) =>
+                g.required ? (
+                  <Space>
+                    <Progress type="circle" size={40} percent={Math.round(((g.done ?? 0) / g.required) * 100)} />
+                    <span>
+                      {g.done}/{g.required}（{t('应完成', 'due by now')} {g.expectedToDate}）
+                    </span>
+                    {g.behind && <Tag color="red">{t('滞后', 'Behind')}</Tag>}
+                  </Space>
+                ) : null,
+            },
+            ...(editable
+              ? [
+                  {
+                    title: '',
+                    width: 48,
+                    render: (_: unknown, __: Group, i: number) => (
+                      <Button size="small" icon={<DeleteOutlined />} onClick={() => setGroups(groups.filter((_, j) => j !== i))} />
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        {editable && (
+          <Space style={{ marginTop: 12 }}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => setGroups([...groups, { name: t('新对象', 'New group'), filter: {}, timesPerYear: 1 }])}
+            >
+              {t('添加对象', 'Add group')}
+            </Button>
+            <Button type="primary" onClick={() => void save()} disabled={groups.length === 0}>
+              {t('保存计划', 'Save plan')}
+            </Button>
+          </Space>
+        )}
+      </Card>
+      <PrincipalDutyCard year={year} />
+    </Space>
   );
 }
