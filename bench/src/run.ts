@@ -8,6 +8,7 @@ import { authScenarios } from './scenarios/auth';
 import { districtScenario, provinceScenario } from './scenarios/enterprises';
 import { accidentScenario } from './scenarios/accidents';
 import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
+import { uploadScenario } from './scenarios/uploads';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -17,6 +18,7 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'accidents-province', run: accidentScenario },
   { name: 'hazards-district', run: hazardDistrictScenario },
   { name: 'hazards-province', run: hazardScenario },
+  { name: 'uploads', run: uploadScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
