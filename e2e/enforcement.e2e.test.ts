@@ -1,6 +1,8 @@
 // Enforcement in real Chromium: the officer draws three enterprises and verifies the draw; on a phone-sized page
 // plans and records an inspection of 宏达五金 with one finding (camera photo, signature), downloads the
 // 责令限期整改指令书 (.docx); the enterprise submits its rectification; the re-inspection closes the hidden danger.
+// A failed re-inspection files the penalty case (§102) from the inspection page and the case shows its origin; a
+// published decision appears masked on the public page, reached from the login page without logging in.
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +36,24 @@ async function cameraJpeg(page: Page): Promise<Buffer> {
     return btoa(s);
   });
   return Buffer.from(b64, 'base64');
+}
+
+/** Calls the API from the logged-in page, with its CSRF token (setup steps that are not what the test is about). */
+async function apiAs<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+    { method, url, body },
+  ) as Promise<T>;
 }
 
 async function sign(page: Page, testId: string) {
@@ -129,5 +149,70 @@ describe('enforcement', () => {
     await officerPhone.getByTestId('download-reinspection_opinion').waitFor();
     await officerPhone.goto(`${server.url}${hazardHref}`);
     await expect(officerPhone.getByTestId('hazard-state').first().innerText()).resolves.toBe('已销号');
+  });
+
+  it('a failed re-inspection opens a penalty case from the inspection page, and the case shows its origin', async () => {
+    // Setup through the API: an inspection of another enterprise with one finding under a 3-day order.
+    const target = await officer.evaluate(async () => (await (await fetch('/api/enterprises?pageSize=5')).json()).items[3].id as string);
+    const insp = await apiAs<{ id: string }>(officer, 'POST', '/api/inspections', {
+      enterpriseId: target,
+      kind: 'planned',
+      plannedOn: chinaDay(),
+    });
+    const finding = `e2e 配电箱无防护 ${Date.now()}`;
+    await apiAs(officer, 'POST', `/api/inspections/${insp.id}/record`, {
+      version: 1,
+      findings: [{ description: finding, grade: 'general', category: 'unsafe_condition' }],
+      rectificationDeadline: chinaDay(3),
+    });
+
+    // In the browser: not rectified → the case is filed with the re-inspection.
+    await officer.goto(`${server.url}/enforcement/inspections/${insp.id}`);
+    await officer.getByTestId('reinspection-opinion').fill('逾期未整改，配电箱仍无防护');
+    await expect(officer.getByTestId('reinspection-file-case').locator('xpath=descendant-or-self::input').isChecked()).resolves.toBe(true);
+    await officer.getByTestId('reinspection-fail').click();
+    await officer.getByTestId('escalation-case').waitFor();
+    await expect(officer.getByTestId('escalation').innerText()).resolves.toContain('已立案');
+    await officer.getByTestId('escalation-case').click();
+    await officer.getByTestId('case-origin').waitFor();
+    const origin = await officer.getByTestId('case-origin').innerText();
+    expect(origin).toContain('整改复查不合格');
+    expect(origin).toContain(finding);
+    await expect(officer.locator('.ant-descriptions').first().innerText()).resolves.toContain('第一百零二条');
+  });
+
+  it('shows a published decision on the public page, masked, without logging in', async () => {
+    const hongda = await officer.evaluate(async () => (await (await fetch('/api/enterprises?q=宏达五金')).json()).items[0].id as string);
+    await apiAs(officer, 'POST', '/api/enforcement/cases', {
+      enterpriseId: hongda,
+      procedure: 'simple',
+      partyKind: 'natural_person',
+      partyName: '欧阳明辉',
+      partyPhone: '13912345678',
+      partyIdNumber: '44030719900101123X',
+      violation: '未采取措施消除事故隐患',
+      basisId: 'AQSCF2021-102',
+      fine: 200,
+      publish: true,
+    });
+    const visitor = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await visitor.goto(`${server.url}/login`);
+    await visitor.getByTestId('public-link').click();
+    await visitor.waitForURL(/\/public$/);
+    const table = visitor.getByTestId('public-penalties');
+    const row = table.locator('tr.ant-table-row', { hasText: '欧＊＊' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('200');
+    await row.locator('.ant-table-row-expand-icon').click();
+    const text = await table.innerText();
+    expect(text).toContain('139****5678');
+    expect(text).toContain('440307********123X');
+    const page = await visitor.content();
+    expect(page).not.toContain('欧阳明辉');
+    expect(page).not.toContain('13912345678');
+    // The published draw results are on the same page.
+    await visitor.getByRole('tab', { name: '双随机抽查结果' }).click();
+    await visitor.getByTestId('public-draws').waitFor();
+    await visitor.context().close();
   });
 });
