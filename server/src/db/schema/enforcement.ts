@@ -3,7 +3,20 @@
 // scope predicate is one WHERE. `status` of a penalty case is written only by modules/enforcement/case.workflow.ts.
 import { day, tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { organisations } from './platform';
 
@@ -34,9 +47,17 @@ export const enforcementDraws = pgTable(
     inspectorsPerEnterprise: integer('inspectors_per_enterprise').notNull().default(2),
     poolCount: integer('pool_count').notNull(),
     poolWeightTotal: doublePrecision('pool_weight_total').notNull(),
-    /** Order-independent checksum of the pool's ids (sum of 32-bit md5 prefixes), to detect a changed pool. */
+    /** Order-independent checksum of the pool's ids (sum of their first 32 bits), to detect a changed pool. */
     poolChecksum: text('pool_checksum').notNull(),
-    /** { common, exceptions: { enterpriseId: weight } }: the most common weight and every member whose weight differs. */
+    /**
+     * How (seed, id) became each uniform number (reference/enforcement/draw.ts UniformMethod): 'md5' for the draws
+     * made before mix32, which verify the way they were made.
+     */
+    uniform: text('uniform').notNull().default('md5'),
+    /**
+     * The most common weight and every member whose weight differs: { common, idsByWeight: { weight: 'id,id,…' } }
+     * (the first draws: { common, exceptions: { enterpriseId: weight } }). See draw.queries.ts PoolWeights.
+     */
     poolWeights: jsonb('pool_weights').notNull(),
     /** [{ enterpriseId, name, areaCode, weight, key, inspectorIds, inspectorNames }] in draw order. */
     result: jsonb('result').notNull(),
@@ -239,6 +260,8 @@ export const penaltyCases = pgTable(
     uniqueIndex('penalty_cases_reinspection_uq')
       .on(t.inspectionId)
       .where(sql`${t.origin} = 'reinspection'`),
+    // The case list's order: a district-wide list walks this index and stops after a page instead of sorting 300,000.
+    index('penalty_cases_list_idx').on(t.filedOn.desc(), t.createdAt.desc()),
   ],
 );
 
@@ -280,3 +303,43 @@ export const inspectionPlans = pgTable(
   },
   (t) => [uniqueIndex('inspection_plans_org_year_uq').on(t.orgId, t.year)],
 );
+
+/**
+ * Enforcement statistics rollup: one row per (area code, sector, park, month) with the inspections done that month
+ * (inspected_on), their findings, the penalty decisions of that month (decided_on) and their fines. Kept exact by
+ * triggers on inspections, inspection_findings and penalty_cases (migration 0014), in the writing transaction, so
+ * every write path — API, seed, SQL by hand — counts; the statistics read a year of it instead of a GROUP BY over
+ * millions of inspections. park_key is '' for no park.
+ */
+export const enforcementStatsMonthly = pgTable(
+  'enforcement_stats_monthly',
+  {
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkKey: text('park_key').notNull(),
+    /** 'YYYY-MM'. */
+    month: text('month').notNull(),
+    inspections: integer('inspections').notNull().default(0),
+    findings: integer('findings').notNull().default(0),
+    cases: integer('cases').notNull().default(0),
+    fines: numeric('fines', { precision: 16, scale: 2 }).notNull().default('0'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.areaCode, t.sector, t.parkKey] }),
+    index('enforcement_stats_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.month),
+  ],
+);
+
+/**
+ * Per-enterprise enforcement marks the 双随机 weights read: how many inspections of the enterprise are done (0 = the
+ * 'never inspected' signal) and its latest penalty decision (the 'penalised in the last year' signal). Kept by
+ * triggers on inspections and penalty_cases (migration 0017), so a draw joins one narrow table instead of
+ * de-duplicating millions of inspections. Enterprises with neither have no row.
+ */
+export const enterpriseEnforcementMarks = pgTable('enterprise_enforcement_marks', {
+  enterpriseId: uuid('enterprise_id')
+    .primaryKey()
+    .references(() => enterprises.id),
+  inspectionsDone: integer('inspections_done').notNull().default(0),
+  lastDecidedOn: day('last_decided_on'),
+});

@@ -1,8 +1,11 @@
 // 双随机 draws on a real database: SQL sample = the pure reference sample, reproducible (verify), risk signals raise
 // weights, inspectors avoid their own street and last time's pairs, publication is masked, scope holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterpriseRiskSummary } from '../../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { enforcementDraws, enterpriseRiskSummary } from '../../db/schema';
+import { cstDate } from '../../platform/time';
 import { defaultWeightTable, sampleWeighted } from '../../reference/enforcement/draw';
+import { drawInSql, exceptionWeights, type PoolWeights, type StoredFilter } from './draw.queries';
 import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
 
 let w: EnforcementWorld;
@@ -77,5 +80,48 @@ describe('双随机 draws', () => {
     const names = pub.json().result.flatMap((r: { inspectors: string[] }) => r.inspectors);
     expect(names.every((n: string) => n.endsWith('＊') || n === '')).toBe(true);
     expect(pub.body).not.toContain('inspectorIds');
+  });
+
+  it('verifies a draw made with the first (md5) uniforms the way it was made', async () => {
+    const draw = (await w.officer.post('/api/enforcement/draws', { title: 'md5', k: 5 })).json();
+    const [row] = await w.t.database.db.select().from(enforcementDraws).where(eq(enforcementDraws.id, draw.id));
+    const again = await drawInSql(
+      w.t.database.db,
+      row!.filter as StoredFilter,
+      row!.weightTable as typeof defaultWeightTable,
+      row!.seed,
+      5,
+      'md5',
+    );
+    const weights = row!.poolWeights as PoolWeights;
+    const exceptions = exceptionWeights(weights);
+    const pool = [...w.enterprisesA, ...w.enterprisesB].map((e) => ({ id: e.id, weight: exceptions.get(e.id) ?? weights.common }));
+    expect(again.top.map((t) => t.id)).toEqual(sampleWeighted(pool, 5, row!.seed, 'md5').map((p) => p.id));
+    expect(again.top.map((t) => t.id)).not.toEqual(draw.result.map((r: { enterpriseId: string }) => r.enterpriseId));
+    // Stored as an md5 draw, it verifies against the md5 result and no longer against the mix32 one.
+    const asMd5 = again.top.map((t) => ({ ...draw.result[0], enterpriseId: t.id }));
+    await w.t.database.db.update(enforcementDraws).set({ uniform: 'md5', result: asMd5 }).where(eq(enforcementDraws.id, draw.id));
+    expect((await w.officer.post(`/api/enforcement/draws/${draw.id}/verify`)).json()).toMatchObject({ matches: true, poolUnchanged: true });
+    await w.t.database.db.update(enforcementDraws).set({ uniform: 'mix32' }).where(eq(enforcementDraws.id, draw.id));
+    expect((await w.officer.post(`/api/enforcement/draws/${draw.id}/verify`)).json().matches).toBe(false);
+  });
+
+  it('reads inspections and penalties from the maintained marks: a done inspection drops "never inspected", a recent decision adds its weight', async () => {
+    const db = w.t.database.db;
+    const [inspected, penalised] = [w.enterprisesB[0]!, w.enterprisesB[1]!];
+    await db.execute(sql`insert into inspections (enterprise_id, area_code, sector, kind, planned_on, state, inspected_on)
+      values (${inspected.id}, ${inspected.areaCode}, 'machinery', 'planned', ${cstDate()}::date, 'done', ${cstDate()}::date)`);
+    await db.execute(sql`insert into penalty_cases (number, enterprise_id, area_code, sector, procedure, party_kind, party_name, violation,
+        basis_id, fine, status, filed_on, decided_on)
+      values ('MARK-1', ${penalised.id}, ${penalised.areaCode}, 'machinery', 'general', 'organisation', ${penalised.name}, '未培训',
+        'AQSCF2021-97', 10000, 'decided', ${cstDate()}::date, ${cstDate()}::date)`);
+    const draw = (await w.officer.post('/api/enforcement/draws', { title: 'marks', k: 3 })).json();
+    const [row] = await db.select().from(enforcementDraws).where(eq(enforcementDraws.id, draw.id));
+    const weights = row!.poolWeights as PoolWeights;
+    const base = defaultWeightTable.base;
+    expect(weights.common).toBe(base + defaultWeightTable.neverInspected);
+    expect(exceptionWeights(weights).get(inspected.id)).toBe(base);
+    expect(exceptionWeights(weights).get(penalised.id)).toBe(base + defaultWeightTable.neverInspected + defaultWeightTable.recentPenalty);
+    expect((await w.officer.post(`/api/enforcement/draws/${draw.id}/verify`)).json()).toMatchObject({ matches: true, poolUnchanged: true });
   });
 });

@@ -1,12 +1,15 @@
 // SQL of the 双随机 draw: the pool's weights and the weighted sample are computed in the database, so a pool of a
-// million enterprises never travels to Node. The uniform of each enterprise is md5(seed || id) — the same number
-// reference/enforcement/draw.ts computes — and the k smallest Efraimidis–Spirakis keys −ln(u)/w are the sample.
+// million enterprises never travels to Node. Each enterprise's uniform number comes from the seed and its id alone —
+// the same number reference/enforcement/draw.ts computes — and the k smallest Efraimidis–Spirakis keys −ln(u)/w are the
+// sample. One pass over the pool computes (id, weight, id word, hash); the count, total, checksum, common weight,
+// exceptions and the top k are then read from that narrow materialised pool, names joined for the k selected only.
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { enforcementDraws } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { likePrefix } from '../../platform/scope';
-import type { WeightTable } from '../../reference/enforcement/draw';
+import { MIX_M, MIX_P, mixKeys, type UniformMethod, type WeightTable } from '../../reference/enforcement/draw';
+import { hazardStates } from '../../reference/hazards/workflow';
 
 /** The drawer's record scope, frozen into the draw so a verifier with another scope recomputes the same pool. */
 export interface PoolScope {
@@ -55,18 +58,44 @@ function poolWhere(f: StoredFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const uniform = (seed: string) =>
-  sql`((('x' || substr(md5(${seed} || p.id::text), 1, 8))::bit(32)::bigint)::float8 + 0.5) / 4294967296.0::float8`;
-// The ids are random (v4) UUIDs, so their first 32 bits serve the checksum without hashing a million rows again.
-const idHash = sql`(('x' || left(p.id::text, 8))::bit(32)::bigint)`;
+/** Byte i of the UUID as an integer: uuid_send is the id's 16 bytes, no text conversion (which costs more than the hash). */
+const byte = (i: number) => sql.raw(`get_byte(uuid_send(p.id), ${i})::bigint`);
+/** Bytes 0–3 and 12–15 of the id as unsigned 32-bit integers (reference: idWords). */
+const wordA = sql`((${byte(0)} << 24) | (${byte(1)} << 16) | (${byte(2)} << 8) | ${byte(3)})`;
+const wordB = sql`((${byte(12)} << 24) | (${byte(13)} << 16) | (${byte(14)} << 8) | ${byte(15)})`;
+
+/** The 32-bit hash h of each pool member and the divisor D with u = (h + 0.5) / D, per recorded method. */
+function hashOf(method: UniformMethod, seed: string): { h: SQL; d: SQL } {
+  if (method === 'md5') {
+    return { h: sql`(('x' || substr(md5(${seed} || p.id::text), 1, 8))::bit(32)::bigint)`, d: sql`4294967296.0::float8` };
+  }
+  // Four rounds x ← ((x # k) · M) mod P, every value below 2^32 and every product below 2^63 (reference: mixHash).
+  const [k1, k2, k3, k4] = mixKeys(seed).map((k) => sql.raw(`${k}::bigint`));
+  const m = sql.raw(String(MIX_M));
+  const P = sql.raw(String(MIX_P));
+  const x1 = sql`(((${wordA} # ${k1}) * ${m}) % ${P})`;
+  const x2 = sql`(((${x1} # ${wordB} # ${k2}) * ${m}) % ${P})`;
+  const x3 = sql`(((${x2} # ${k3}) * ${m}) % ${P})`;
+  return { h: sql`(((${x3} # ${k4}) * ${m}) % ${P})`, d: sql.raw(`${MIX_P}.0::float8`) };
+}
 
 /**
  * The pool's weights as recorded: the most common weight, and every member whose weight differs from it. Usually
- * a few percent of the pool carry a risk signal, so a million-enterprise pool records only those few.
+ * most of the pool shares one weight, but the exceptions can still be a fifth of a million-enterprise pool (every
+ * never-inspected or recently penalised one), so current draws keep them as one comma-separated id list per weight
+ * (`idsByWeight`: cheap to aggregate, store and split again); the first draws kept an id → weight map (`exceptions`).
  */
 export interface PoolWeights {
   common: number;
-  exceptions: Record<string, number>;
+  exceptions?: Record<string, number>;
+  idsByWeight?: Record<string, string>;
+}
+
+/** Every recorded exception as id → weight, whichever form the draw kept. */
+export function exceptionWeights(w: PoolWeights): Map<string, number> {
+  const out = new Map<string, number>(Object.entries(w.exceptions ?? {}));
+  for (const [weight, ids] of Object.entries(w.idsByWeight ?? {})) for (const id of ids.split(',')) if (id) out.set(id, Number(weight));
+  return out;
 }
 
 export interface DrawSqlResult {
@@ -77,71 +106,117 @@ export interface DrawSqlResult {
   top: { id: string; name: string; areaCode: string; weight: number; key: number }[];
 }
 
-async function runSample(db: DbOrTx, pool: SQL, seed: string, k: number): Promise<DrawSqlResult> {
-  // The pool holds (id, weight) only, so the materialised rows stay narrow; one GROUP BY weight gives the count, the
-  // total, the checksum and the common weight; names are joined for the k selected rows alone.
-  const [row] = rowsOf<{
-    agg: { count: number; total: number; checksum: string; common: number | null };
-    weights: Record<string, number>;
-    top: DrawSqlResult['top'] | null;
-  }>(
-    await db.execute(sql`
-      with pool as materialized (${pool}),
-      hist as (select p.weight, count(*) as n, sum(${idHash}) as h from pool p group by p.weight),
+/**
+ * For the draw's one big statement, in its own transaction: no JIT (compiling and optimising the plan of a
+ * million-row pool took longer than running it: 3.1 s of 7.2 s measured), room for the hash of the marks without
+ * spilling to disk, and no parallel workers (the million pool rows funnelled back through Gather cost more than the
+ * workers saved on a busy two-core server). Only settings the database has are touched, so a database without JIT runs it unchanged.
+ */
+export const drawSettings = sql`select set_config(s.name, s.value, true)
+  from (values ('jit', 'off'), ('work_mem', '64MB'), ('max_parallel_workers_per_gather', '0')) s(name, value)
+  where exists (select 1 from pg_settings p where p.name = s.name)`;
+
+/** The one statement of a draw over a pool query yielding (id, weight); exported for EXPLAIN in the benchmark. */
+export function sampleSql(pool: SQL, method: UniformMethod, seed: string, k: number): SQL {
+  const { h, d } = hashOf(method, seed);
+  return sql`
+      with pool as materialized (select p.id, p.weight, ${wordA} as a, ${h} as h from (${pool}) p),
+      hist as (select p.weight, count(*) as n, sum(p.a) as a from pool p group by p.weight),
       common as (select weight from hist order by n desc, weight limit 1)
       select
         (select json_build_object(
            'count', coalesce(sum(n), 0),
            'total', coalesce(sum(weight * n), 0),
-           'checksum', coalesce(sum(h), 0)::text,
+           'checksum', coalesce(sum(a), 0)::text,
            'common', (select weight from common))
          from hist) as agg,
-        (select coalesce(jsonb_object_agg(p.id, p.weight), '{}'::jsonb) from pool p where p.weight <> (select weight from common)) as weights,
+        (select coalesce(json_object_agg(x.weight, x.ids), '{}'::json) from (
+           select p.weight, string_agg(p.id::text, ',') as ids
+           from pool p where p.weight <> (select weight from common) group by p.weight) x) as weights,
         (select json_agg(x order by x.key, x.id) from (
            select s.id, e.name, e.area_code as "areaCode", s.weight, s.key
-           from (select p.id, p.weight, -ln(${uniform(seed)}) / p.weight as key
+           from (select p.id, p.weight, -ln((p.h::float8 + 0.5) / ${d}) / p.weight as key
                  from pool p where p.weight > 0
                  order by key, p.id limit ${k}) s
-           join enterprises e on e.id = s.id) x) as top`),
-  );
+           join enterprises e on e.id = s.id) x) as top`;
+}
+
+async function runSample(db: DbOrTx, pool: SQL, method: UniformMethod, seed: string, k: number): Promise<DrawSqlResult> {
+  const [row] = await db.transaction(async (tx) => {
+    await tx.execute(drawSettings);
+    return rowsOf<{
+      agg: { count: number; total: number; checksum: string; common: number | null };
+      weights: Record<string, string>;
+      top: DrawSqlResult['top'] | null;
+    }>(await tx.execute(sampleSql(pool, method, seed, k)));
+  });
   const agg = row!.agg;
   return {
     poolCount: Number(agg.count),
     poolWeightTotal: Number(agg.total),
     poolChecksum: String(agg.checksum),
-    poolWeights: { common: Number(agg.common ?? 0), exceptions: row!.weights },
+    poolWeights: { common: Number(agg.common ?? 0), idsByWeight: row!.weights },
     top: (row!.top ?? []).map((t) => ({ ...t, weight: Number(t.weight), key: Number(t.key) })),
   };
 }
 
-/** Weights from the live signals (the published weight table applied to each enterprise), then the sample. */
-export function drawInSql(db: DbOrTx, f: StoredFilter, w: WeightTable, seed: string, k: number) {
+/** The hidden-danger states before closure: the same list as hazards_open_area_idx's predicate, so it can serve. */
+const openHazardStates = sql.raw(
+  hazardStates
+    .filter((x) => x !== 'closed')
+    .map((x) => `'${x}'`)
+    .join(', '),
+);
+
+/**
+ * Weights from the live signals (the published weight table applied to each enterprise), then the sample. The three
+ * sparse signals (open major hidden danger, recent accident, red/orange risk) come from small sets unioned and
+ * grouped once; inspections and penalties from enterprise_enforcement_marks, one row per enterprise kept by
+ * triggers, so no draw de-duplicates millions of inspections.
+ */
+export function drawInSql(db: DbOrTx, f: StoredFilter, w: WeightTable, seed: string, k: number, method: UniformMethod) {
+  return runSample(db, livePoolSql(f, w), method, seed, k);
+}
+
+/** The pool with each member's weight from the live signals. */
+export function livePoolSql(f: StoredFilter, w: WeightTable): SQL {
   const since = sql`(${f.asOf}::date - 365)`;
-  const pool = sql`
+  return sql`
     select e.id,
       (${w.base}::float8
-        + case when mh.enterprise_id is not null then ${w.openMajorHazard}::float8 else 0 end
-        + case rs.level when 'major' then ${w.redRisk}::float8 when 'significant' then ${w.orangeRisk}::float8 else 0 end
-        + case when ac.enterprise_id is not null then ${w.recentAccident}::float8 else 0 end
-        + case when pc.enterprise_id is not null then ${w.recentPenalty}::float8 else 0 end
-        + case when ins.enterprise_id is null then ${w.neverInspected}::float8 else 0 end) as weight
+        + case when s.major_hazard then ${w.openMajorHazard}::float8 else 0 end
+        + case when s.red then ${w.redRisk}::float8 when s.orange then ${w.orangeRisk}::float8 else 0 end
+        + case when s.accident then ${w.recentAccident}::float8 else 0 end
+        + case when m.last_decided_on >= ${since} then ${w.recentPenalty}::float8 else 0 end
+        + case when coalesce(m.inspections_done, 0) = 0 then ${w.neverInspected}::float8 else 0 end) as weight
     from enterprises e
-    left join (select distinct enterprise_id from hazards where grade = 'major' and state <> 'closed') mh on mh.enterprise_id = e.id
-    left join enterprise_risk_summary rs on rs.enterprise_id = e.id
-    left join (select distinct enterprise_id from accidents
-               where enterprise_id is not null and occurred_at >= ${since}::timestamptz) ac on ac.enterprise_id = e.id
-    left join (select distinct enterprise_id from penalty_cases where decided_on >= ${since}) pc on pc.enterprise_id = e.id
-    left join (select distinct enterprise_id from inspections where state = 'done') ins on ins.enterprise_id = e.id
+    left join (
+      select enterprise_id, bool_or(sig = 1) as major_hazard, bool_or(sig = 2) as red, bool_or(sig = 3) as orange,
+             bool_or(sig = 4) as accident
+      from (
+        select enterprise_id, 1 as sig from hazards where grade = 'major' and state in (${openHazardStates})
+        union all
+        select enterprise_id, case level when 'major' then 2 else 3 end from enterprise_risk_summary
+        where level in ('major', 'significant')
+        union all
+        select enterprise_id, 4 from accidents where enterprise_id is not null and occurred_at >= ${since}::timestamptz
+      ) x group by enterprise_id) s on s.enterprise_id = e.id
+    left join enterprise_enforcement_marks m on m.enterprise_id = e.id
     where ${poolWhere(f)}`;
-  return runSample(db, pool, seed, k);
 }
 
 /** The same sample from the recorded weights: the pool is the recorded filter over today's rows. */
-export function redrawFromSnapshot(db: DbOrTx, f: StoredFilter, weights: PoolWeights, seed: string, k: number) {
+export function redrawFromSnapshot(db: DbOrTx, f: StoredFilter, weights: PoolWeights, seed: string, k: number, method: UniformMethod) {
+  // The exceptions (often a hundred thousand: every never-inspected enterprise) are hash-joined, not looked up one by one.
   const pool = sql`
-    select e.id, coalesce((${JSON.stringify(weights.exceptions)}::jsonb ->> e.id::text)::float8, ${weights.common}::float8) as weight
-    from enterprises e where ${poolWhere(f)}`;
-  return runSample(db, pool, seed, k);
+    select e.id, coalesce(x.weight, ${weights.common}::float8) as weight
+    from enterprises e
+    left join (select key::uuid as id, value::text::float8 as weight from jsonb_each(${JSON.stringify(weights.exceptions ?? {})}::jsonb)
+               union all
+               select unnest(string_to_array(w.value, ','))::uuid, w.key::float8
+               from json_each_text(${JSON.stringify(weights.idsByWeight ?? {})}::json) w) x on x.id = e.id
+    where ${poolWhere(f)}`;
+  return runSample(db, pool, method, seed, k);
 }
 
 export type DrawRow = typeof enforcementDraws.$inferSelect;

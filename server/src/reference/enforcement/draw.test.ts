@@ -1,8 +1,24 @@
 // 双随机: reproducibility, weighted frequencies (chi-square) and 回避 conflicts.
 import { describe, expect, it } from 'vitest';
-import { defaultWeightTable, drawInspectors, pairKey, sampleWeighted, uniformOf, weightOf, type PoolMember } from './draw';
+import { randomUUID } from 'node:crypto';
+import {
+  defaultWeightTable,
+  drawInspectors,
+  MIX_P,
+  mixHash,
+  mixKeys,
+  pairKey,
+  sampleWeighted,
+  uniformMix,
+  uniformOf,
+  weightOf,
+  type PoolMember,
+  type UniformMethod,
+} from './draw';
 
-const pool: PoolMember[] = Array.from({ length: 40 }, (_, i) => ({ id: `e${String(i).padStart(3, '0')}`, weight: 1 + (i % 4) }));
+/** Sequential ids, differing in their last bits only: the hardest case for the mix32 rounds. */
+const seqId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const pool: PoolMember[] = Array.from({ length: 40 }, (_, i) => ({ id: seqId(i), weight: 1 + (i % 4) }));
 
 describe('weighted draw', () => {
   it('is reproducible from the seed and draws without replacement', () => {
@@ -16,39 +32,85 @@ describe('weighted draw', () => {
 
   it('uniforms lie strictly inside (0, 1)', () => {
     for (let i = 0; i < 1000; i++) {
-      const u = uniformOf('s', String(i));
-      expect(u).toBeGreaterThan(0);
-      expect(u).toBeLessThan(1);
+      for (const u of [uniformOf('s', String(i)), uniformMix('s', seqId(i)), uniformMix(`s${i}`, randomUUID())]) {
+        expect(u).toBeGreaterThan(0);
+        expect(u).toBeLessThan(1);
+      }
     }
   });
 
-  it('selects each member with probability proportional to its weight (chi-square, k = 1)', () => {
-    const weights = [1, 2, 3, 4];
-    const small = weights.map((w, i) => ({ id: `m${i}`, weight: w }));
-    const n = 20_000;
-    const counts = [0, 0, 0, 0];
-    for (let s = 0; s < n; s++) counts[Number(sampleWeighted(small, 1, `run-${s}`)[0]!.id.slice(1))]!++;
-    const total = weights.reduce((a, b) => a + b, 0);
-    const chi2 = weights.reduce((acc, w, i) => {
-      const expected = (n * w) / total;
-      return acc + (counts[i]! - expected) ** 2 / expected;
-    }, 0);
-    // df = 3; 16.27 is the 0.1 % critical value.
-    expect(chi2).toBeLessThan(16.27);
+  it('mix32 stays exact in 64-bit arithmetic: every product (x xor key) · M is below 2^63, as SQL bigint needs', () => {
+    expect((2n ** 32n - 1n) * 1597334677n < 2n ** 63n).toBe(true);
+    expect(MIX_P < 2n ** 32n).toBe(true);
+    // The words read from the UUID and the round keys are 32-bit, so the first xor is too.
+    const [k1] = mixKeys('seed');
+    expect(k1 < 2n ** 32n).toBe(true);
+    expect(mixHash(mixKeys('seed'), 'ffffffff-ffff-4fff-bfff-ffffffffffff') < MIX_P).toBe(true);
   });
 
+  it('mix32 uniforms of sequential ids are evenly spread (chi-square over 20 bins) and uncorrelated between neighbours', () => {
+    const n = 20_000;
+    const bins = new Array<number>(20).fill(0);
+    let prev = uniformMix('spread', seqId(0));
+    let sxy = 0;
+    for (let i = 1; i <= n; i++) {
+      const u = uniformMix('spread', seqId(i));
+      bins[Math.floor(u * 20)]!++;
+      sxy += (u - 0.5) * (prev - 0.5);
+      prev = u;
+    }
+    const chi2 = bins.reduce((acc, c) => acc + (c - n / 20) ** 2 / (n / 20), 0);
+    // df = 19; 43.82 is the 0.1 % critical value.
+    expect(chi2).toBeLessThan(43.82);
+    // Lag-1 correlation of uniforms: sd ≈ 1/√n, so |r| < 4/√n.
+    expect(Math.abs(sxy / n / (1 / 12))).toBeLessThan(4 / Math.sqrt(n));
+  });
+
+  for (const method of ['mix32', 'md5'] as UniformMethod[]) {
+    for (const ids of [
+      ['sequential ids', [0, 1, 2, 3].map(seqId)],
+      ['random ids', [0, 1, 2, 3].map(() => randomUUID())],
+    ] as const) {
+      it(`selects each member with probability proportional to its weight (chi-square, k = 1, ${method}, ${ids[0]})`, () => {
+        const weights = [1, 2, 3, 4];
+        const small = weights.map((w, i) => ({ id: ids[1][i]!, weight: w }));
+        const n = 20_000;
+        const counts = [0, 0, 0, 0];
+        for (let s = 0; s < n; s++) counts[(ids[1] as readonly string[]).indexOf(sampleWeighted(small, 1, `run-${s}`, method)[0]!.id)]!++;
+        const total = weights.reduce((a, b) => a + b, 0);
+        const chi2 = weights.reduce((acc, w, i) => {
+          const expected = (n * w) / total;
+          return acc + (counts[i]! - expected) ** 2 / expected;
+        }, 0);
+        // df = 3; 16.27 is the 0.1 % critical value.
+        expect(chi2).toBeLessThan(16.27);
+      });
+    }
+  }
+
   it('second pick follows sampling without replacement (P(first two = {w4, w3}) matches theory)', () => {
-    const small = [1, 2, 3, 4].map((w, i) => ({ id: `m${i}`, weight: w }));
+    const small = [1, 2, 3, 4].map((w, i) => ({ id: seqId(i), weight: w }));
     const n = 20_000;
     let both = 0;
     for (let s = 0; s < n; s++) {
       const ids = sampleWeighted(small, 2, `pair-${s}`).map((p) => p.id);
-      if (ids.includes('m3') && ids.includes('m2')) both++;
+      if (ids.includes(seqId(3)) && ids.includes(seqId(2))) both++;
     }
     // P = 4/10·3/6 + 3/10·4/7 = 0.2 + 0.1714…
     const p = 0.2 + 12 / 70;
     const sd = Math.sqrt(n * p * (1 - p));
     expect(Math.abs(both - n * p)).toBeLessThan(4 * sd);
+  });
+
+  it('a large pool: selection frequency of the heavy members matches their share (k = 1 over 200 members)', () => {
+    // 10 members of weight 5 among 190 of weight 1: P(heavy first) = 50 / 240.
+    const big = Array.from({ length: 200 }, (_, i) => ({ id: seqId(i * 7919), weight: i % 20 === 0 ? 5 : 1 }));
+    const heavy = new Set(big.filter((m) => m.weight === 5).map((m) => m.id));
+    const n = 4_000;
+    let hits = 0;
+    for (let s = 0; s < n; s++) if (heavy.has(sampleWeighted(big, 1, `big-${s}`)[0]!.id)) hits++;
+    const p = 50 / 240;
+    expect(Math.abs(hits - n * p)).toBeLessThan(4 * Math.sqrt(n * p * (1 - p)));
   });
 
   it('adds the published signal weights to the base', () => {

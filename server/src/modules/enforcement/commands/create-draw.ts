@@ -9,7 +9,7 @@ import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, fieldError } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
-import { defaultWeightTable, drawInspectors, type WeightTable } from '../../../reference/enforcement/draw';
+import { currentUniformMethod, defaultWeightTable, drawInspectors, type WeightTable } from '../../../reference/enforcement/draw';
 import { drawInSql, findDraw, findInspectorCandidates, poolScopeOf, previousPairs, type StoredFilter } from '../draw.queries';
 
 export async function createDraw(db: Db, actor: Actor, ip: string | null, input: CreateDrawBody) {
@@ -22,7 +22,7 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
   const filter: StoredFilter = { ...input.filter, scope: poolScopeOf(actor), asOf: cstDate() };
 
   return db.transaction(async (tx) => {
-    const sample = await drawInSql(tx, filter, weights, seed, input.k);
+    const sample = await drawInSql(tx, filter, weights, seed, input.k, currentUniformMethod);
     if (sample.poolCount === 0) throw fieldError('filter', '筛选条件下没有企业', 'No enterprise matches the filter');
     const candidates = await findInspectorCandidates(tx, actor.areaPrefix!);
     const names = new Map(candidates.map((c) => [c.id, c.displayName]));
@@ -60,6 +60,7 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
         poolCount: sample.poolCount,
         poolWeightTotal: sample.poolWeightTotal,
         poolChecksum: sample.poolChecksum,
+        uniform: currentUniformMethod,
         poolWeights: sample.poolWeights,
         result,
         createdBy: actor.id,

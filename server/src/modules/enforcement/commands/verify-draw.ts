@@ -1,10 +1,19 @@
 // Recomputes a recorded draw from its seed, filter and weight snapshot and compares it with the stored result.
 // The pool is today's rows under the recorded filter; its checksum tells whether it is still the pool drawn from.
+// The uniform numbers are made the way the draw recorded (md5 for the first draws, mix32 since).
 import type { DbOrTx } from '../../../platform/db';
+import type { UniformMethod } from '../../../reference/enforcement/draw';
 import { redrawFromSnapshot, type DrawRow, type PoolWeights, type StoredFilter } from '../draw.queries';
 
 export async function verifyDraw(db: DbOrTx, draw: DrawRow) {
-  const again = await redrawFromSnapshot(db, draw.filter as StoredFilter, draw.poolWeights as PoolWeights, draw.seed, draw.k);
+  const again = await redrawFromSnapshot(
+    db,
+    draw.filter as StoredFilter,
+    draw.poolWeights as PoolWeights,
+    draw.seed,
+    draw.k,
+    draw.uniform as UniformMethod,
+  );
   const recorded = (draw.result as { enterpriseId: string }[]).map((r) => r.enterpriseId);
   const recomputed = again.top.map((t) => t.id);
   return {

@@ -1,0 +1,131 @@
+// Enforcement statistics: inspections done, findings, cases decided and fines, by month (of the year) or by sector,
+// over the caller's scope. Staff scopes (area, sector, park) read the enforcement_stats_monthly rollup the triggers
+// of migration 0017 keep; an enterprise scope (one enterprise's own rows) is small and reads the tables directly.
+// Both give the same numbers: stats.db.test.ts compares them after random writes.
+import { sql, type SQL } from 'drizzle-orm';
+import { inspections, penaltyCases } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import { rowsOf, type DbOrTx } from '../../platform/db';
+import { likePrefix, scopeWhere } from '../../platform/scope';
+
+export type StatsBy = 'month' | 'sector';
+
+export interface StatsRow {
+  key: string;
+  inspections: number;
+  findings: number;
+  cases: number;
+  fines: number;
+}
+
+/** The rollup's WHERE for a staff scope, or null when the scope is not expressible on it (enterprise). */
+function rollupScope(actor: Actor): SQL | null {
+  switch (actor.scopeKind) {
+    case 'area':
+      return actor.areaPrefix ? sql`s.area_code like ${likePrefix(actor.areaPrefix)}` : sql`false`;
+    case 'sector':
+      if (!actor.areaPrefix || actor.sectors.length === 0) return sql`false`;
+      return sql`s.area_code like ${likePrefix(actor.areaPrefix)} and s.sector in (${sql.join(
+        actor.sectors.map((x) => sql`${x}`),
+        sql`, `,
+      )})`;
+    case 'park':
+      return actor.parkId ? sql`s.park_key = ${actor.parkId}` : sql`false`;
+    case 'none':
+      return sql`false`;
+    case 'enterprise':
+      return null;
+  }
+}
+
+export async function enforcementStats(db: DbOrTx, actor: Actor, by: StatsBy, year: number): Promise<StatsRow[]> {
+  const where = rollupScope(actor);
+  if (where) {
+    const key = by === 'month' ? sql`s.month` : sql`s.sector`;
+    const rows = rowsOf<{ key: string; inspections: number; findings: number; cases: number; fines: number }>(
+      await db.execute(sql`
+        select ${key} as key, sum(s.inspections)::int as inspections, sum(s.findings)::int as findings,
+               sum(s.cases)::int as cases, coalesce(sum(s.fines), 0)::float8 as fines
+        from enforcement_stats_monthly s
+        where s.month >= ${`${year}-01`} and s.month <= ${`${year}-12`} and ${where}
+        group by 1
+        having sum(s.inspections) <> 0 or sum(s.findings) <> 0 or sum(s.cases) <> 0 or sum(s.fines) <> 0
+        order by 1`),
+    );
+    return rows.map((r) => ({ ...r, fines: Number(r.fines) }));
+  }
+  return plainEnforcementStats(db, actor, by, year);
+}
+
+/** The same numbers from the tables themselves: one GROUP BY per table. */
+export async function plainEnforcementStats(db: DbOrTx, actor: Actor, by: StatsBy, year: number): Promise<StatsRow[]> {
+  const inspScope = scopeWhere(actor, {
+    areaCode: inspections.areaCode,
+    sector: inspections.sector,
+    parkId: inspections.parkId,
+    enterpriseId: inspections.enterpriseId,
+  });
+  const caseScope = scopeWhere(actor, {
+    areaCode: penaltyCases.areaCode,
+    sector: penaltyCases.sector,
+    parkId: penaltyCases.parkId,
+    enterpriseId: penaltyCases.enterpriseId,
+  });
+  const key = (day: SQL, sector: SQL) => (by === 'month' ? sql`to_char(${day}, 'YYYY-MM')` : sector);
+  const insp = rowsOf<{ key: string; inspections: number; findings: number }>(
+    await db.execute(sql`
+      select ${key(sql`inspections.inspected_on`, sql`inspections.sector`)} as key, count(*)::int as inspections,
+             coalesce(sum((select count(*) from inspection_findings f where f.inspection_id = inspections.id)), 0)::int as findings
+      from ${inspections}
+      where inspections.state = 'done' and inspections.inspected_on >= ${`${year}-01-01`}::date
+        and inspections.inspected_on < ${`${year + 1}-01-01`}::date and ${inspScope}
+      group by 1`),
+  );
+  const cases = rowsOf<{ key: string; cases: number; fines: number }>(
+    await db.execute(sql`
+      select ${key(sql`penalty_cases.decided_on`, sql`penalty_cases.sector`)} as key, count(*)::int as cases,
+             coalesce(sum(penalty_cases.fine), 0)::float8 as fines
+      from ${penaltyCases}
+      where penalty_cases.decided_on >= ${`${year}-01-01`}::date and penalty_cases.decided_on < ${`${year + 1}-01-01`}::date
+        and ${caseScope}
+      group by 1`),
+  );
+  const keys = [...new Set([...insp.map((r) => r.key), ...cases.map((r) => r.key)])].sort();
+  return keys.map((k) => {
+    const a = insp.find((r) => r.key === k);
+    const b = cases.find((r) => r.key === k);
+    return { key: k, inspections: a?.inspections ?? 0, findings: a?.findings ?? 0, cases: b?.cases ?? 0, fines: Number(b?.fines ?? 0) };
+  });
+}
+
+/**
+ * Rebuilds the rollup and the per-enterprise marks from the tables (the statements migration 0017 ran once): for
+ * bulk loads that bypass the triggers (session_replication_role = replica).
+ */
+export async function rebuildEnforcementAggregates(db: DbOrTx) {
+  await db.execute(sql`delete from enforcement_stats_monthly`);
+  await db.execute(sql`
+  insert into enforcement_stats_monthly (area_code, sector, park_key, month, inspections, findings, cases, fines)
+  select area_code, sector, park_key, month, sum(i)::int, sum(f)::int, sum(c)::int, sum(fine)
+  from (
+    select i.area_code, i.sector, coalesce(i.park_id::text, '') as park_key, to_char(i.inspected_on, 'YYYY-MM') as month,
+           1 as i, coalesce(f.n, 0) as f, 0 as c, 0::numeric as fine
+    from inspections i
+    left join (select inspection_id, count(*) as n from inspection_findings group by 1) f on f.inspection_id = i.id
+    where i.state = 'done' and i.inspected_on is not null
+    union all
+    select area_code, sector, coalesce(park_id::text, ''), to_char(decided_on, 'YYYY-MM'), 0, 0, 1, coalesce(fine, 0)
+    from penalty_cases where decided_on is not null
+  ) x
+  group by 1, 2, 3, 4`);
+  await db.execute(sql`delete from enterprise_enforcement_marks`);
+  await db.execute(sql`
+  insert into enterprise_enforcement_marks (enterprise_id, inspections_done, last_decided_on)
+  select enterprise_id, sum(n)::int, max(d)
+  from (
+    select enterprise_id, count(*) as n, null::date as d from inspections where state = 'done' group by 1
+    union all
+    select enterprise_id, 0, max(decided_on) from penalty_cases where decided_on is not null group by 1
+  ) x
+  group by 1`);
+}
