@@ -146,7 +146,8 @@ export async function hazardScenario(): Promise<ScenarioResult[]> {
   const direct = await openDirect({ databaseUrl: url });
   await direct.migrate();
   const [row] = rowsOf<{ n: number }>(await direct.db.execute(sql`select count(*)::int as n from hazards where number like 'BH2%'`));
-  if ((row?.n ?? 0) < TARGET) {
+  // The fill numbers rows from one past the first enterprise's block, so it holds a few rows under TARGET.
+  if ((row?.n ?? 0) < TARGET * 0.999) {
     await bulkFill(direct, fill(TARGET));
   }
   const platform = await startPlatform({ DATABASE_URL: url });
