@@ -39,7 +39,7 @@ const plainGroupBy = (group: (typeof GROUPS)[number]) => {
     from hazards where area_code like '440307%' and found_on >= date '2025-12-01' group by 1`;
 };
 
-/** What the board is asked for: the default tab's first pages, the overdue tab, deep into the closed history, a filter. */
+/** What the board is asked for: the default tab's pages, each state tab (deep pages too), filters, one street. */
 const BOARD_MIX = [
   '/api/hazards?page=1&pageSize=20',
   '/api/hazards?page=2&pageSize=20&overdue=true',
@@ -47,6 +47,9 @@ const BOARD_MIX = [
   '/api/hazards?page=1&pageSize=20&state=closed',
   '/api/hazards?page=50&pageSize=20&state=closed',
   '/api/hazards?page=1&pageSize=20&sector=machinery&grade=general',
+  '/api/hazards?page=30&pageSize=20&state=rectifying',
+  '/api/hazards?page=1&pageSize=20&state=awaiting_acceptance',
+  '/api/hazards?page=1&pageSize=20&areaCode=440307003',
 ];
 
 /**

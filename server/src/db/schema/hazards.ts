@@ -55,10 +55,16 @@ export const hazards = pgTable(
     // By state in found order with a unique tail: the board's awaiting-acceptance tier reads it forwards (waiting
     // longest first) and its closed tier backwards (newest first).
     index('hazards_state_found_idx').on(t.state, t.foundOn, t.id),
-    // Open rows by deadline: the board's overdue, within-deadline and no-deadline tiers are ranges of it, and
-    // it holds only open hazards (a small share of the history).
+    // Open rows in the board's order (deadline, newest first, id): its overdue, within-deadline and no-deadline
+    // tiers are ranges of it read page by page — a deadline day can hold tens of thousands of rows in a province,
+    // so the order must be whole in the index, not finished by a sort — and it holds only open hazards.
     index('hazards_open_deadline_idx')
-      .on(t.deadline)
+      .on(t.deadline, t.foundOn.desc().nullsFirst(), t.id)
+      .where(sql`${t.state} in ('reported', 'rectifying')`),
+    // The same order within one state, for the board's 待整改/整改中 tabs: a walk of the index above would skip
+    // the other state's rows one heap fetch at a time.
+    index('hazards_open_state_deadline_idx')
+      .on(t.state, t.deadline, t.foundOn.desc().nullsFirst(), t.id)
       .where(sql`${t.state} in ('reported', 'rectifying')`),
     index('hazards_origin_idx').on(t.originType, t.originId),
     // The board's tab counts and "overdue now" over open rows only, answerable from the index alone.

@@ -109,7 +109,6 @@ export async function findHazards(db: DbOrTx, actor: Actor, q: HazardListQuery, 
       continue;
     }
     const where = [...baseFilters(actor, q), tier.where];
-    if (q.state) where.push(eq(hazards.state, q.state));
     items.push(
       ...(await selectRows(db)
         .where(and(...where))
@@ -126,11 +125,17 @@ function boardTiers(q: HazardListQuery, c: BoardCounts, today: string) {
   const wanted = (s: State) => !q.state || q.state === s;
   const open = (['reported', 'rectifying'] as const).filter(wanted);
   const sum = (pick: (s: OpenState) => number) => open.reduce<number>((a, s) => a + pick(s), 0);
-  const overdue = q.overdue === false ? 0 : sum((s) => c.overdueByState[s]);
+  // One state condition per tier, written as the partial index's predicate (or one state of it), so the planner
+  // both matches the index and estimates the rows right; a second, overlapping state test misleads it.
+  const openIn = open.length === 2 ? sql`${hazards.state} in ('reported', 'rectifying')` : sql`${hazards.state} = ${open[0] ?? 'reported'}`;
   const rest = (n: number) => (q.overdue === true ? 0 : n);
   const byDeadline = [asc(hazards.deadline), desc(hazards.foundOn), asc(hazards.id)];
   return [
-    { size: overdue, where: overdueWhere(today), order: byDeadline },
+    {
+      size: q.overdue === false ? 0 : sum((s) => c.overdueByState[s]),
+      where: sql`${openIn} and ${hazards.deadline} < ${today}`,
+      order: byDeadline,
+    },
     {
       size: rest(wanted('awaiting_acceptance') ? c.byState.awaiting_acceptance : 0),
       where: sql`${hazards.state} = 'awaiting_acceptance'`,
@@ -138,13 +143,13 @@ function boardTiers(q: HazardListQuery, c: BoardCounts, today: string) {
     },
     {
       size: rest(sum((s) => c.byState[s] - c.overdueByState[s] - c.noDeadlineByState[s])),
-      where: sql`${openStates} and ${hazards.deadline} >= ${today}`,
+      where: sql`${openIn} and ${hazards.deadline} >= ${today}`,
       order: byDeadline,
     },
     {
       size: rest(sum((s) => c.noDeadlineByState[s])),
-      where: sql`${openStates} and ${hazards.deadline} is null`,
-      order: [desc(hazards.foundOn), desc(hazards.id)],
+      where: sql`${openIn} and ${hazards.deadline} is null`,
+      order: [desc(hazards.foundOn), asc(hazards.id)],
     },
     {
       size: rest(wanted('closed') ? c.byState.closed : 0),

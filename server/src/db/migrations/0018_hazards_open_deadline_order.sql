@@ -1,0 +1,3 @@
+DROP INDEX "hazards_open_deadline_idx";--> statement-breakpoint
+CREATE INDEX "hazards_open_state_deadline_idx" ON "hazards" USING btree ("state","deadline","found_on" DESC NULLS FIRST,"id") WHERE "hazards"."state" in ('reported', 'rectifying');--> statement-breakpoint
+CREATE INDEX "hazards_open_deadline_idx" ON "hazards" USING btree ("deadline","found_on" DESC NULLS FIRST,"id") WHERE "hazards"."state" in ('reported', 'rectifying');
