@@ -9,7 +9,20 @@ import { Document, Packer, Paragraph } from 'docx';
 import { files } from '../db/schema';
 import { buildHazardWorld, report, type HazardWorld } from '../modules/hazards/hazards.fixtures';
 import type { Client } from '../../test/app';
-import { bombJpeg, bombPng, jpegMarkers, multipart, phonePhoto, QUADRANTS, realPhoto, realPng, SECRET, tinyJpeg } from './files.fixtures';
+import {
+  bombJpeg,
+  bombPng,
+  bombWebp,
+  jpegMarkers,
+  multipart,
+  phonePhoto,
+  QUADRANTS,
+  realPhoto,
+  realPng,
+  realWebp,
+  SECRET,
+  tinyJpeg,
+} from './files.fixtures';
 import { decodeImage } from './thumbnails';
 
 let w: HazardWorld;
@@ -94,13 +107,19 @@ describe('accepted uploads', () => {
     expect(thumb.length).toBeLessThan(photo.length / 4);
   });
 
-  it('renders a PNG screenshot into a JPEG thumbnail', async () => {
-    const res = await upload(w.entA, '截图.png', 'image/png', realPng(800, 400));
-    expect(res.statusCode).toBe(201);
-    const got = await w.entA.get(res.json().thumbnailUrl);
-    expect(got.headers['content-type']).toBe('image/jpeg');
-    const img = await decodeImage('image/jpeg', got.rawPayload);
-    expect([img.width, img.height]).toEqual([320, 160]);
+  it('renders PNG and WebP photos into JPEG thumbnails', async () => {
+    for (const [name, mime, data, size] of [
+      ['截图.png', 'image/png', realPng(800, 400), [320, 160]],
+      ['现场.webp', 'image/webp', await realWebp(400, 800), [160, 320]],
+    ] as const) {
+      const res = await upload(w.entA, name, mime, data);
+      expect(res.statusCode).toBe(201);
+      const got = await w.entA.get(res.json().thumbnailUrl);
+      expect(got.headers['content-type']).toBe('image/jpeg');
+      expect(got.rawPayload.includes(SECRET)).toBe(false);
+      const img = await decodeImage('image/jpeg', got.rawPayload);
+      expect([img.width, img.height]).toEqual(size);
+    }
   });
 
   it('accepts PDF, DOCX and XLSX documents recognised by content', async () => {
@@ -150,6 +169,7 @@ describe('refused uploads store nothing', () => {
     ['photo over 10 MB', 'big.jpg', 'image/jpeg', () => tinyJpeg([], 10 * 1024 * 1024 + 1), 413],
     ['PNG decompression bomb (30000 × 30000 declared in 80 bytes)', 'bomb.png', 'image/png', () => bombPng(30000, 30000), 413],
     ['JPEG decompression bomb (65000 × 65000 declared)', 'bomb.jpg', 'image/jpeg', () => bombJpeg(65000, 65000), 413],
+    ['WebP decompression bomb (16384 × 16384 declared)', 'bomb.webp', 'image/webp', () => bombWebp(16384, 16384), 413],
     [
       'document over 20 MB',
       'big.pdf',

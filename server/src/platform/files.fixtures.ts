@@ -1,6 +1,8 @@
 // Test files: hand-built JPEG structures whose metadata carries a location (EXIF GPS, XMP, comment) and an embedded
 // preview, real photos encoded here with the same codecs the server uses (four coloured quadrants, so orientation
 // is visible in the pixels), and a multipart body builder for upload tests.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import { encodeJpeg, type Raster } from './thumbnails';
 
@@ -181,4 +183,39 @@ export function jpegMarkers(buf: Buffer): number[] {
     pos += 2 + buf.readUInt16BE(pos + 2);
   }
   return out;
+}
+
+/**
+ * A real lossy WebP encoded with libwebp (WASM), with an EXIF chunk naming the place. The encoder glue picks its
+ * SIMD build when the engine validates SIMD, so it is handed the matching binary.
+ */
+export async function realWebp(width: number, height: number): Promise<Buffer> {
+  const require = createRequire(import.meta.url);
+  const wasm = (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean } }).WebAssembly;
+  const simd = fs.readFileSync(require.resolve('@jsquash/webp/codec/enc/webp_enc_simd.wasm'));
+  const wasmBinary = wasm.validate(simd) ? simd : fs.readFileSync(require.resolve('@jsquash/webp/codec/enc/webp_enc.wasm'));
+  type Encoder = { init(opts: object): Promise<unknown>; default(img: Raster, o: object): Promise<ArrayBuffer> };
+  const enc = (await import('@jsquash/webp/encode.js')) as unknown as Encoder;
+  await enc.init({ wasmBinary });
+  const webp = Buffer.from(await enc.default(quadrantRaster(width, height), { quality: 80 }));
+  const exif = Buffer.concat([Buffer.from('EXIF', 'latin1'), Buffer.alloc(4), Buffer.from(SECRET), Buffer.alloc(SECRET.length % 2)]);
+  exif.writeUInt32LE(SECRET.length, 4);
+  const out = Buffer.concat([webp, exif]);
+  out.writeUInt32LE(out.length - 8, 4);
+  return out;
+}
+
+/** A WebP whose VP8X header declares a huge canvas over a tiny lossless image. */
+export function bombWebp(width: number, height: number): Buffer {
+  const vp8x = Buffer.alloc(18);
+  vp8x.write('VP8X', 0, 'latin1');
+  vp8x.writeUInt32LE(10, 4);
+  vp8x.writeUIntLE(width - 1, 12, 3);
+  vp8x.writeUIntLE(height - 1, 15, 3);
+  const vp8l = Buffer.from([0x56, 0x50, 0x38, 0x4c, 6, 0, 0, 0, 0x2f, 0, 0, 0, 0, 0]);
+  const head = Buffer.alloc(12);
+  head.write('RIFF', 0, 'latin1');
+  head.writeUInt32LE(4 + vp8x.length + vp8l.length, 4);
+  head.write('WEBP', 8, 'latin1');
+  return Buffer.concat([head, vp8x, vp8l]);
 }

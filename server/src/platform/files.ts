@@ -1,6 +1,7 @@
 // Uploaded photos and documents: checked by content, stripped of location metadata, stored under
-// <data dir>/files/ with a server-generated name, and readable only through their owning record. A JPEG or PNG
-// photo also gets a thumbnail rendered from its pixels (thumbnails.ts) stored beside it as <id>.thumb.jpg.
+// <data dir>/files/ with a server-generated name, and readable only through their owning record. A JPEG, PNG or
+// WebP photo also gets a thumbnail rendered from its pixels (thumbnails.ts), stored beside it as
+// <id>.thumb.jpg.
 // A capability that owns files registers a resolver (`registerFileOwner`) saying whether a caller may read the
 // owning record; before a file is attached to a record only its uploader may read it.
 import { createHash, randomUUID } from 'node:crypto';
@@ -113,10 +114,12 @@ export async function storeUpload(
     throw e;
   }
   // A photo that cannot be decoded (or a busy worker) still uploads, without a thumbnail: its structure has
-  // already been checked, and the file route then serves the photo itself in the thumbnail's place.
-  const thumbnail = thumbnailable.has(type.mime)
-    ? await makeThumbnail({ mime: type.mime, data: clean.data, orientation: clean.orientation, side: images.thumbnailSide })
-    : null;
+  // already been checked, and the file route then serves the photo itself in the thumbnail's place. One whose
+  // header declared no size is never handed to a decoder, as the pixel guard could not vouch for it.
+  const thumbnail =
+    thumbnailable.has(type.mime) && clean.width !== null && clean.height !== null
+      ? await makeThumbnail({ mime: type.mime, data: clean.data, orientation: clean.orientation, side: images.thumbnailSide })
+      : null;
   const id = randomUUID();
   const folder = cstDate().slice(0, 7).replace('-', '/');
   const storageName = `${folder}/${id}.${type.ext}`;

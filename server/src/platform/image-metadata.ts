@@ -12,7 +12,7 @@ export interface SanitizedImage {
   data: Buffer;
   /** EXIF orientation (1–8) the stored file keeps; 1 when there is none. */
   orientation: number;
-  /** Declared in the frame header (JPEG SOF, PNG IHDR); null when the format's size is not read (WebP). */
+  /** Declared in the frame header (JPEG SOF, PNG IHDR, WebP VP8X/VP8/VP8L); null when none was found. */
   width: number | null;
   height: number | null;
 }
@@ -132,17 +132,34 @@ export function sanitizePng(buf: Buffer): SanitizedImage {
   return { data: Buffer.concat(out), orientation: 1, width: size?.width ?? null, height: size?.height ?? null };
 }
 
+/**
+ * The canvas size a WebP chunk declares: VP8X (extended: 24-bit width−1 and height−1), VP8 (lossy key frame:
+ * 14-bit sizes after the start code 9d 01 2a) or VP8L (lossless: 14-bit width−1 and height−1 after 0x2f).
+ */
+function webpSize(fourcc: string, d: Buffer): { width: number; height: number } | null {
+  if (fourcc === 'VP8X' && d.length >= 10) return { width: d.readUIntLE(4, 3) + 1, height: d.readUIntLE(7, 3) + 1 };
+  if (fourcc === 'VP8 ' && d.length >= 10 && d[3] === 0x9d && d[4] === 0x01 && d[5] === 0x2a)
+    return { width: d.readUInt16LE(6) & 0x3fff, height: d.readUInt16LE(8) & 0x3fff };
+  if (fourcc === 'VP8L' && d.length >= 5 && d[0] === 0x2f) {
+    const bits = d.readUInt32LE(1);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+  }
+  return null;
+}
+
 export function sanitizeWebp(buf: Buffer): SanitizedImage {
   if (buf.length < 12) throw new MalformedImageError('truncated WebP');
   const chunks: Buffer[] = [];
+  let size: { width: number; height: number } | null = null;
   let pos = 12;
   while (pos + 8 <= buf.length) {
     const fourcc = buf.toString('latin1', pos, pos + 4);
-    const size = buf.readUInt32LE(pos + 4);
-    const end = pos + 8 + size + (size % 2);
-    if (pos + 8 + size > buf.length) throw new MalformedImageError('truncated WebP chunk');
+    const chunkSize = buf.readUInt32LE(pos + 4);
+    const end = pos + 8 + chunkSize + (chunkSize % 2);
+    if (pos + 8 + chunkSize > buf.length) throw new MalformedImageError('truncated WebP chunk');
+    size ??= webpSize(fourcc, buf.subarray(pos + 8, pos + 8 + chunkSize));
     const chunk = Buffer.from(buf.subarray(pos, Math.min(end, buf.length)));
-    if (fourcc === 'VP8X' && size >= 1) chunk[8] = chunk[8]! & ~0x0c; // clear the EXIF and XMP flags
+    if (fourcc === 'VP8X' && chunkSize >= 1) chunk[8] = chunk[8]! & ~0x0c; // clear the EXIF and XMP flags
     if (fourcc !== 'EXIF' && fourcc !== 'XMP ') chunks.push(chunk);
     pos = end;
   }
@@ -152,7 +169,8 @@ export function sanitizeWebp(buf: Buffer): SanitizedImage {
   header.write('RIFF', 0, 'latin1');
   header.writeUInt32LE(body.length + 4, 4);
   header.write('WEBP', 8, 'latin1');
-  return { data: Buffer.concat([header, body]), orientation: 1, width: null, height: null };
+  // Orientation: the EXIF chunk is dropped, so the stored WebP (and its thumbnail) show the pixels as stored.
+  return { data: Buffer.concat([header, body]), orientation: 1, width: size?.width ?? null, height: size?.height ?? null };
 }
 
 export function sanitizeImage(mime: string, buf: Buffer): SanitizedImage {

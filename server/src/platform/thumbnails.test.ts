@@ -2,7 +2,18 @@
 // no metadata in the result, transparency, and the decompression-bomb guard that runs before any decoding.
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { bombJpeg, bombPng, jpegMarkers, QUADRANTS, quadrantRaster, realPhoto, realPng, SECRET } from './files.fixtures';
+import {
+  bombJpeg,
+  bombPng,
+  bombWebp,
+  jpegMarkers,
+  QUADRANTS,
+  quadrantRaster,
+  realPhoto,
+  realPng,
+  realWebp,
+  SECRET,
+} from './files.fixtures';
 import { sanitizeImage } from './image-metadata';
 import {
   checkPixelLimit,
@@ -114,6 +125,19 @@ describe('renderThumbnail with the real codecs', () => {
     expect(close(quadrants(decoded).topLeft, [237, 142, 142])).toBe(true);
   });
 
+  it('renders a WebP photo, after its EXIF chunk is dropped', async () => {
+    const webp = await realWebp(900, 600);
+    expect(webp.includes(SECRET)).toBe(true);
+    const clean = sanitizeImage('image/webp', webp);
+    expect(clean.data.includes(SECRET)).toBe(false);
+    expect([clean.width, clean.height]).toEqual([900, 600]);
+    const thumb = await renderThumbnail({ mime: 'image/webp', data: clean.data, orientation: 1, side: 320 });
+    const decoded = await decodeImage('image/jpeg', thumb);
+    expect([decoded.width, decoded.height]).toEqual([320, 213]);
+    const q = quadrants(decoded);
+    expect(close(q.topLeft, TL, 20) && close(q.bottomRight, BR, 20), JSON.stringify(q)).toBe(true);
+  });
+
   it('keeps a small image at its own size', async () => {
     const thumb = await renderThumbnail({ mime: 'image/png', data: realPng(40, 20), orientation: 1, side: 320 });
     const decoded = await decodeImage('image/jpeg', thumb);
@@ -136,6 +160,9 @@ describe('decompression-bomb guard', () => {
     const jpeg = sanitizeImage('image/jpeg', bombJpeg(65000, 65000));
     expect([jpeg.width, jpeg.height]).toEqual([65000, 65000]);
     expect(() => checkPixelLimit(jpeg.width, jpeg.height, 50_000_000)).toThrow(ImageTooLargeError);
+    const webp = sanitizeImage('image/webp', bombWebp(16384, 16384));
+    expect([webp.width, webp.height]).toEqual([16384, 16384]);
+    expect(() => checkPixelLimit(webp.width, webp.height, 50_000_000)).toThrow(ImageTooLargeError);
   });
   it('admits a 50-megapixel phone photo and anything at the limit exactly', () => {
     expect(() => checkPixelLimit(8160, 6120, 50_000_000)).not.toThrow();

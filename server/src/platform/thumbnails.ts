@@ -2,7 +2,8 @@
 // is at most `side` pixels, and encoded as a fresh baseline JPEG that carries no metadata at all (the encoder
 // writes only the JFIF header; nothing of the original's EXIF, XMP, ICC or comments survives).
 // Codecs are WebAssembly or plain JavaScript so the same build runs on x86-64, aarch64 and loongarch64:
-// MozJPEG compiled to WASM (@jsquash/jpeg) for JPEG decode and encode, pngjs (pure JS over node:zlib) for PNG.
+// MozJPEG compiled to WASM (@jsquash/jpeg) for JPEG decode and encode, libwebp compiled to WASM (@jsquash/webp)
+// for WebP decode, pngjs (pure JS over node:zlib) for PNG.
 // The decode runs in a worker thread (thumbnail-pool.ts); this file holds the pure parts and the codec calls.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -140,42 +141,47 @@ export function checkPixelLimit(width: number | null, height: number | null, max
 
 // ── codecs ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
-interface MozJpeg {
-  decode(buf: ArrayBuffer): Promise<Raster>;
-  encode(image: Raster, options: { quality: number; progressive: boolean }): Promise<ArrayBuffer>;
+interface Codecs {
+  decodeJpeg(buf: ArrayBuffer): Promise<Raster>;
+  decodeWebp(buf: ArrayBuffer): Promise<Raster>;
+  encodeJpeg(image: Raster, options: { quality: number; progressive: boolean }): Promise<ArrayBuffer>;
 }
 
-let mozjpeg: Promise<MozJpeg> | null = null;
+let codecs: Promise<Codecs> | null = null;
 
 /**
- * Loads the MozJPEG WASM modules from the package's own files (the emscripten glue would otherwise fetch() them
- * by URL, which Node does not do for file: URLs).
+ * Loads the WASM codecs from the packages' own files (the emscripten glue would otherwise fetch() them by URL,
+ * which Node does not do for file: URLs).
  */
-function loadMozJpeg(): Promise<MozJpeg> {
-  mozjpeg ??= (async () => {
+function loadCodecs(): Promise<Codecs> {
+  codecs ??= (async () => {
     const require = createRequire(import.meta.url);
     // The server's lib settings carry no WebAssembly typings; the one call needed is typed here.
     const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<object> } }).WebAssembly;
     const compile = (p: string) => wasm.compile(fs.readFileSync(require.resolve(p)));
     type Codec<F> = { init(module: object): Promise<void>; default: F };
-    const dec = (await import('@jsquash/jpeg/decode.js')) as unknown as Codec<MozJpeg['decode']>;
-    const enc = (await import('@jsquash/jpeg/encode.js')) as unknown as Codec<MozJpeg['encode']>;
-    await dec.init(await compile('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm'));
-    await enc.init(await compile('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm'));
-    return { decode: dec.default, encode: enc.default };
+    const jpegDec = (await import('@jsquash/jpeg/decode.js')) as unknown as Codec<Codecs['decodeJpeg']>;
+    const jpegEnc = (await import('@jsquash/jpeg/encode.js')) as unknown as Codec<Codecs['encodeJpeg']>;
+    const webpDec = (await import('@jsquash/webp/decode.js')) as unknown as Codec<Codecs['decodeWebp']>;
+    await jpegDec.init(await compile('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm'));
+    await jpegEnc.init(await compile('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm'));
+    await webpDec.init(await compile('@jsquash/webp/codec/dec/webp_dec.wasm'));
+    return { decodeJpeg: jpegDec.default, decodeWebp: webpDec.default, encodeJpeg: jpegEnc.default };
   })();
-  return mozjpeg;
+  return codecs;
+}
+
+/** Its own ArrayBuffer holding exactly these bytes (a Buffer may be a view into a larger shared pool). */
+function ownBuffer(data: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(data.byteLength);
+  copy.set(data);
+  return copy.buffer;
 }
 
 export async function decodeImage(mime: string, data: Uint8Array): Promise<Raster> {
-  if (mime === 'image/jpeg') {
-    const codec = await loadMozJpeg();
-    // MozJPEG ignores the EXIF orientation here (preserveOrientation is off); it is applied in downscaleOriented.
-    // Its own ArrayBuffer holding exactly these bytes (a Buffer may be a view into a larger shared pool).
-    const copy = new Uint8Array(data.byteLength);
-    copy.set(data);
-    return codec.decode(copy.buffer);
-  }
+  // MozJPEG ignores the EXIF orientation here (preserveOrientation is off); it is applied in downscaleOriented.
+  if (mime === 'image/jpeg') return (await loadCodecs()).decodeJpeg(ownBuffer(data));
+  if (mime === 'image/webp') return (await loadCodecs()).decodeWebp(ownBuffer(data));
   if (mime === 'image/png') {
     const png = PNG.sync.read(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     return { data: png.data, width: png.width, height: png.height };
@@ -184,10 +190,10 @@ export async function decodeImage(mime: string, data: Uint8Array): Promise<Raste
 }
 
 export async function encodeJpeg(image: Raster, quality = 80): Promise<Buffer> {
-  const codec = await loadMozJpeg();
+  const codec = await loadCodecs();
   const data = image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data);
   // Baseline: the thumbnail is small, and every decoder (old Android WebViews included) reads baseline.
-  return Buffer.from(await codec.encode({ data, width: image.width, height: image.height }, { quality, progressive: false }));
+  return Buffer.from(await codec.encodeJpeg({ data, width: image.width, height: image.height }, { quality, progressive: false }));
 }
 
 export interface ThumbnailJob {
@@ -198,7 +204,7 @@ export interface ThumbnailJob {
 }
 
 /** Mime types a thumbnail can be rendered from. */
-export const thumbnailable = new Set(['image/jpeg', 'image/png']);
+export const thumbnailable = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export async function renderThumbnail(job: ThumbnailJob): Promise<Buffer> {
   const raster = await decodeImage(job.mime, job.data);

@@ -29,8 +29,8 @@ export function filesRoutes(app: ZodApp) {
     return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
   });
   // The thumbnail rendered at upload (longest side 320 px, upright, no metadata), under the same read rule as the
-  // photo. A photo without one — WebP, uploads from before thumbnails were rendered, or one whose rendering was
-  // skipped — is served itself, already stripped of its location.
+  // photo. A photo without one — uploaded before thumbnails were rendered, or one whose rendering was skipped
+  // (undecodable pixels, a busy worker) — is served itself, already stripped of its location.
   app.get('/api/files/:id/thumbnail', { config: { access: 'authenticated' }, schema: { tags, params: idParams } }, async (req, reply) => {
     const row = await findReadableFile(app.db, actorOf(req), req.params.id);
     if (!row || row.kind !== 'photo') throw notFound();
