@@ -215,4 +215,29 @@ describe('enforcement', () => {
     await visitor.getByTestId('public-draws').waitFor();
     await visitor.context().close();
   });
+
+  it('notifies the hearing a party asked for, with a presiding officer who did not investigate, and issues the notice', async () => {
+    const listed = await officer.evaluate(
+      async () => (await (await fetch('/api/enforcement/cases?status=hearing_requested')).json()).items as { id: string }[],
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    await officer.goto(`${server.url}/enforcement/cases/${listed[0]!.id}`);
+    await officer.getByTestId('case-hearing').waitFor();
+    await expect(officer.getByTestId('case-hearing').innerText()).resolves.toContain('较大数额');
+    await officer.getByTestId('hearing-on').fill(chinaDay(6));
+    await officer.getByTestId('hearing-place').fill('区应急管理局听证室');
+    await officer.getByTestId('hearing-presider').click();
+    const options = officer.locator('.ant-select-item-option');
+    await options.first().waitFor();
+    // The demo officer filed and investigated the case, so is never offered as presiding officer.
+    expect(await options.allInnerTexts()).not.toContain('执法大队 王强');
+    await options.first().click();
+    await officer.getByTestId('case-action-schedule_hearing').click();
+    await officer.locator('.ant-message-error').waitFor(); // 6 days' notice is too short
+    await officer.getByTestId('hearing-on').fill(chinaDay(7));
+    await officer.getByTestId('case-action-schedule_hearing').click();
+    await officer.getByTestId('download-hearing_notice').waitFor();
+    await expect(officer.getByTestId('case-hearing').innerText()).resolves.toContain(chinaDay(7));
+    await expect(officer.getByTestId('case-action-hold_hearing').isVisible()).resolves.toBe(true);
+  });
 });

@@ -102,4 +102,20 @@ export async function seedDemoEnforcement(tx: DbOrTx, streetCode: string, hongda
   });
   const investigating = await actOnCase(db, officer, null, general.id, 'investigate', { version: general.version });
   await actOnCase(db, officer, null, general.id, 'notify', { version: investigating.version, fine: 30_000 });
+  // A case whose party asked for a hearing (听证): the next step, 听证通知, is the demo user's.
+  const hearing = await fileCase(db, officer, null, {
+    enterpriseId: hongdaId,
+    procedure: 'general',
+    partyKind: 'organisation',
+    partyName: '深圳市宏达五金制品有限公司',
+    violation: '未建立事故隐患排查治理制度',
+    basisId: 'AQSCF2021-101',
+    fineBand: 'first',
+    firstCheckMustPenalise: false,
+    doubleInvestigation: false,
+    publish: true,
+  });
+  const h1 = await actOnCase(db, officer, null, hearing.id, 'investigate', { version: hearing.version });
+  const h2 = await actOnCase(db, officer, null, hearing.id, 'notify', { version: h1.version, fine: 80_000 });
+  await actOnCase(db, officer, null, hearing.id, 'request_hearing', { version: h2.version });
 }

@@ -1,11 +1,14 @@
 // 执法文书: numbering and storage. A number like （龙）应急责改〔2026〕15号 comes from the counters row
 // doc:<org>:<kind>:<year>, incremented with UPDATE … RETURNING (an upsert) in the transaction that stores the
 // document: concurrent issuers queue on that row, and a rolled-back issue gives its number back — no repeats, no gaps.
+// Numbers belong to the issuing authority: a bureau division (科室、执法大队) issues in its bureau's name and sequence,
+// so the bureau and its divisions can never print the same number twice.
 import { and, eq, sql } from 'drizzle-orm';
 import type { DocumentKind } from '@anjian/contracts';
 import { enforcementDocuments } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
+import { organisations } from '../../db/schema';
 import { cstDate } from '../../platform/time';
 
 export const documentTitles: Record<DocumentKind, { zh: string; en: string; abbr: string }> = {
@@ -43,6 +46,42 @@ export async function nextSeq(tx: DbOrTx, key: string): Promise<number> {
   return Number(row!.value);
 }
 
+export interface Authority {
+  id: string | null;
+  name: string | null;
+  shortName: string | null;
+}
+
+/** The authority the caller acts for: its organisation, or the bureau of a bureau division. */
+export async function authorityOf(tx: DbOrTx, actor: Pick<Actor, 'orgId' | 'orgName'>): Promise<Authority> {
+  if (!actor.orgId) return { id: null, name: actor.orgName, shortName: null };
+  const [me] = await tx
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      shortName: organisations.shortName,
+      kind: organisations.kind,
+      parentId: organisations.parentId,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, actor.orgId));
+  if (me?.kind === 'bureau_division' && me.parentId) {
+    const [parent] = await tx
+      .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+      .from(organisations)
+      .where(eq(organisations.id, me.parentId));
+    if (parent) return parent;
+  }
+  return me ? { id: me.id, name: me.name, shortName: me.shortName } : { id: actor.orgId, name: actor.orgName, shortName: null };
+}
+
+/** The next case number of the caller's authority and year, e.g. （龙）应急立〔2026〕3号. Run inside the filing transaction. */
+export async function nextCaseNumber(tx: DbOrTx, actor: Pick<Actor, 'orgId' | 'orgName'>, year: number): Promise<string> {
+  const a = await authorityOf(tx, actor);
+  const seq = await nextSeq(tx, `case:${a.id ?? 'none'}:${year}`);
+  return `（${orgMark({ orgName: a.name }, a.shortName)}）应急立〔${year}〕${seq}号`;
+}
+
 export interface IssueInput {
   kind: DocumentKind;
   enterpriseId: string;
@@ -50,27 +89,27 @@ export interface IssueInput {
   inspectionId?: string | null;
   caseId?: string | null;
   fields: Record<string, unknown>;
-  orgShortName?: string | null;
 }
 
 export async function issueDocument(tx: DbOrTx, actor: Actor, input: IssueInput) {
   const issuedOn = cstDate();
   const year = Number(issuedOn.slice(0, 4));
-  const seq = await nextDocumentSeq(tx, actor.orgId, input.kind, year);
-  const number = formatDocumentNumber(orgMark(actor, input.orgShortName), input.kind, year, seq);
+  const authority = await authorityOf(tx, actor);
+  const seq = await nextDocumentSeq(tx, authority.id, input.kind, year);
+  const number = formatDocumentNumber(orgMark({ orgName: authority.name }, authority.shortName), input.kind, year, seq);
   const [row] = await tx
     .insert(enforcementDocuments)
     .values({
       kind: input.kind,
       number,
-      orgId: actor.orgId,
+      orgId: authority.id,
       year,
       seq,
       enterpriseId: input.enterpriseId,
       areaCode: input.areaCode,
       inspectionId: input.inspectionId ?? null,
       caseId: input.caseId ?? null,
-      fields: { ...input.fields, orgName: actor.orgName, number, issuedOn },
+      fields: { ...input.fields, orgName: authority.name, number, issuedOn },
       issuedOn,
       createdBy: actor.id,
     })

@@ -4,7 +4,9 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { enforcementDocuments, penaltyCases, users } from '../../db/schema';
+import { areas, enforcementDocuments, organisations, penaltyCases, users } from '../../db/schema';
+import { buildOrg, buildUser } from '../../seed/factories';
+import { loginAs } from '../../../test/app';
 import { addDays, cstDate } from '../../platform/time';
 import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
 
@@ -134,5 +136,39 @@ describe('hearing (听证)', () => {
     const early = await w.officer.post(`/api/enforcement/cases/${c.id}/actions/submit_review`, { version: c.version });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.details[0].message).toContain(addDays(cstDate(), 5));
+  });
+
+  it('offers presiding officers from the whole authority: a division officer presides over a bureau case and vice versa', async () => {
+    const db = w.t.database.db;
+    const [bureau] = await db.select().from(organisations).where(eq(organisations.name, '测试区应急管理局'));
+    const [area] = await db.select().from(areas).where(eq(areas.code, bureau!.areaCode));
+    const division = await buildOrg(db, { area: area!, kind: 'bureau_division', name: '测试区应急管理局执法大队', parentId: bureau!.id });
+    const u = await buildUser(db, { role: 'district_officer', org: division, displayName: '周大队' });
+    const divisionOfficer = await loginAs(w.t.app, u.username, u.password);
+    const e = w.enterprisesA[1]!;
+    const filed = await divisionOfficer.post('/api/enforcement/cases', {
+      enterpriseId: e.id,
+      procedure: 'general',
+      partyKind: 'organisation',
+      partyName: e.name,
+      violation: '未建立事故隐患排查治理制度',
+      basisId: 'AQSCF2021-101',
+    });
+    // Numbered in the bureau's sequence: the division's case never repeats a bureau case number.
+    expect(filed.statusCode, filed.body).toBe(201);
+    const c = filed.json();
+    const all = (await w.officer.get('/api/enforcement/cases?pageSize=200')).json().items as { number: string }[];
+    expect(all.filter((x) => x.number === c.number)).toHaveLength(1);
+    const offered = await divisionOfficer.get(`/api/enforcement/cases/${c.id}/presiders`);
+    expect(offered.statusCode, offered.body).toBe(200);
+    const names = (offered.json() as { displayName: string }[]).map((p) => p.displayName);
+    expect(names).toEqual(expect.arrayContaining(['王执法', '李执法']));
+    expect(names).not.toContain('周大队'); // filed the case
+    expect(names).not.toContain('钱街道'); // another authority
+    const fromBureau = ((await w.officer.get(`/api/enforcement/cases/${c.id}/presiders`)).json() as { displayName: string }[]).map(
+      (p) => p.displayName,
+    );
+    expect(fromBureau).not.toContain('周大队');
+    expect(fromBureau).toContain('王执法');
   });
 });

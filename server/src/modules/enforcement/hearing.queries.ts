@@ -32,14 +32,34 @@ export interface PresiderCandidate {
   role: string;
 }
 
-/** Active enforcement staff and leaders of the caller's organisation who did not investigate the case. */
-export async function findPresiderCandidates(db: DbOrTx, actor: Actor, c: CaseRow): Promise<PresiderCandidate[]> {
+/**
+ * The organisations of the caller's authority: a bureau division (科室、执法大队) belongs to its bureau, so the authority
+ * is the bureau with all its divisions; a street office or bureau is its own authority (with any divisions it has).
+ */
+export async function authorityOrgIds(db: DbOrTx, actor: Actor): Promise<string[]> {
   if (!actor.orgId) return [];
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      with me as (select case when kind = 'bureau_division' and parent_id is not null then parent_id else id end as authority
+                  from organisations where id = ${actor.orgId})
+      select o.id::text as id from organisations o, me
+      where o.id = me.authority or (o.parent_id = me.authority and o.kind = 'bureau_division')`),
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Active enforcement staff and leaders of the caller's authority who did not investigate the case. */
+export async function findPresiderCandidates(db: DbOrTx, actor: Actor, c: CaseRow): Promise<PresiderCandidate[]> {
+  const orgs = await authorityOrgIds(db, actor);
+  if (orgs.length === 0) return [];
   const investigators = await caseInvestigatorIds(db, c);
   const rows = rowsOf<PresiderCandidate>(
     await db.execute(sql`
       select id::text as id, display_name as "displayName", role from users
-      where org_id = ${actor.orgId} and status = 'active' and role in ('district_officer', 'street_officer', 'district_leader')
+      where org_id in (${sql.join(
+        orgs.map((o) => sql`${o}::uuid`),
+        sql`, `,
+      )}) and status = 'active' and role in ('district_officer', 'street_officer', 'district_leader')
       order by display_name, id`),
   );
   return rows.filter((r) => !investigators.has(r.id));

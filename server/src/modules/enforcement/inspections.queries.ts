@@ -1,6 +1,6 @@
 // SQL for inspections and their findings, always through the record-scope predicate (out of scope = not found).
 import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { enterprises, inspectionFindings, inspections, organisations } from '../../db/schema';
+import { enterprises, inspectionFindings, inspections } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
@@ -66,12 +66,6 @@ export function findFindings(db: DbOrTx, inspectionId: string): Promise<FindingR
     .from(inspectionFindings)
     .where(eq(inspectionFindings.inspectionId, inspectionId))
     .orderBy(inspectionFindings.createdAt);
-}
-
-export async function findOrgShortName(db: DbOrTx, orgId: string | null): Promise<string | null> {
-  if (!orgId) return null;
-  const [o] = await db.select({ s: organisations.shortName }).from(organisations).where(eq(organisations.id, orgId));
-  return o?.s ?? null;
 }
 
 export async function findEnterpriseInScope(db: DbOrTx, actor: Actor, id: string) {

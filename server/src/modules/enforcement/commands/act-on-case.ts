@@ -20,11 +20,11 @@ import {
 } from '../../../reference/enforcement/penalty-limits';
 import type { DbOrTx } from '../../../platform/db';
 import { users } from '../../../db/schema';
-import { caseInvestigatorIds } from '../hearing.queries';
+import { authorityOrgIds, caseInvestigatorIds } from '../hearing.queries';
 import { findCase, type CaseRow } from '../cases.queries';
 import { applyCaseStep, checkCaseAction } from '../case.workflow';
 import { issueDocument } from '../documents';
-import { findEnterpriseInScope, findOrgShortName } from '../inspections.queries';
+import { findEnterpriseInScope } from '../inspections.queries';
 import { decisionFields, hearingNoticeFields } from './case-fields';
 
 type Patch = Partial<typeof penaltyCases.$inferInsert>;
@@ -45,14 +45,14 @@ async function noticeIssuedOn(tx: DbOrTx, caseId: string): Promise<string | null
   return notice?.on ?? null;
 }
 
-/** The presiding officer: an active member of the caller's organisation who did not investigate the case. */
+/** The presiding officer: an active member of the caller's authority (bureau and divisions) who did not investigate. */
 async function presiderOf(tx: DbOrTx, actor: Actor, c: CaseRow, presiderId: string | undefined) {
   if (!presiderId) throw fieldError('presiderId', '须指定听证主持人', 'The presiding officer is required');
   const [u] = await tx
     .select({ id: users.id, name: users.displayName, orgId: users.orgId, status: users.status })
     .from(users)
     .where(eq(users.id, presiderId));
-  if (!u || u.status !== 'active' || !actor.orgId || u.orgId !== actor.orgId)
+  if (!u || u.status !== 'active' || !u.orgId || !(await authorityOrgIds(tx, actor)).includes(u.orgId))
     throw fieldError('presiderId', '听证主持人须为本机关在职人员', 'The presiding officer must be active staff of this authority');
   if ((await caseInvestigatorIds(tx, c)).has(u.id))
     throw fieldError(
@@ -183,7 +183,6 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
         enterpriseId: e.id,
         areaCode: e.areaCode,
         caseId: id,
-        orgShortName: await findOrgShortName(tx, actor.orgId),
         fields,
       });
     }

@@ -14,8 +14,8 @@ import { cstDate } from '../../../platform/time';
 import { penaltyBasisById, type FineBand } from '../../../reference/enforcement/penalty-basis';
 import { findCase } from '../cases.queries';
 import { openCase } from '../case.workflow';
-import { nextSeq, orgMark } from '../documents';
-import { findEnterpriseInScope, findFindings, findInspection, findOrgShortName, type InspectionRow } from '../inspections.queries';
+import { nextCaseNumber } from '../documents';
+import { findEnterpriseInScope, findFindings, findInspection, type InspectionRow } from '../inspections.queries';
 
 /** 安全生产法 (2021) 第一百零二条: 未采取措施消除事故隐患 — the default basis of an escalated re-inspection. */
 export const ESCALATION_BASIS_ID = 'AQSCF2021-102';
@@ -73,13 +73,11 @@ export async function fileEscalationCase(tx: DbOrTx, actor: Actor, ip: string | 
 
   const today = cstDate();
   const year = Number(today.slice(0, 4));
-  const shortName = await findOrgShortName(tx, actor.orgId);
-  const seq = await nextSeq(tx, `case:${actor.orgId ?? 'none'}:${year}`);
   const row = await openCase(
     tx,
     actor,
     {
-      number: `（${orgMark(actor, shortName)}）应急立〔${year}〕${seq}号`,
+      number: await nextCaseNumber(tx, actor, year),
       orgId: actor.orgId,
       orgName: actor.orgName,
       enterpriseId: e.id,

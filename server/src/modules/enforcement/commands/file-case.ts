@@ -10,8 +10,8 @@ import { checkFine, penaltyBasisById } from '../../../reference/enforcement/pena
 import { onTheSpotRefusal } from '../../../reference/enforcement/penalty-limits';
 import { findCase } from '../cases.queries';
 import { openCase } from '../case.workflow';
-import { issueDocument, nextSeq, orgMark } from '../documents';
-import { findEnterpriseInScope, findInspection, findOrgShortName } from '../inspections.queries';
+import { issueDocument, nextCaseNumber } from '../documents';
+import { findEnterpriseInScope, findInspection } from '../inspections.queries';
 import { decisionFields } from './case-fields';
 
 export async function fileCase(db: Db, actor: Actor, ip: string | null, input: FileCaseBody) {
@@ -35,14 +35,12 @@ export async function fileCase(db: Db, actor: Actor, ip: string | null, input: F
       if (!insp || insp.enterpriseId !== e.id)
         throw fieldError('inspectionId', '检查记录不存在或不属于该企业', 'Unknown inspection for this enterprise');
     }
-    const shortName = await findOrgShortName(tx, actor.orgId);
     const year = Number(today.slice(0, 4));
-    const seq = await nextSeq(tx, `case:${actor.orgId ?? 'none'}:${year}`);
     const row = await openCase(
       tx,
       actor,
       {
-        number: `（${orgMark(actor, shortName)}）应急立〔${year}〕${seq}号`,
+        number: await nextCaseNumber(tx, actor, year),
         orgId: actor.orgId,
         orgName: actor.orgName,
         enterpriseId: e.id,
@@ -76,7 +74,6 @@ export async function fileCase(db: Db, actor: Actor, ip: string | null, input: F
         enterpriseId: e.id,
         areaCode: e.areaCode,
         caseId: row.id,
-        orgShortName: shortName,
         fields: decisionFields(row, e, input.fine!),
       });
     }

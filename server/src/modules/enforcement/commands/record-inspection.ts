@@ -13,7 +13,7 @@ import { cstDate } from '../../../platform/time';
 import { reportHazard } from '../../hazards/commands/report-hazard';
 import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { issueDocument } from '../documents';
-import { findEnterpriseInScope, findInspection, findOrgShortName } from '../inspections.queries';
+import { findEnterpriseInScope, findInspection } from '../inspections.queries';
 
 export async function recordInspection(db: Db, actor: Actor, ip: string | null, id: string, input: RecordInspectionBody) {
   const today = cstDate();
@@ -88,7 +88,6 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
       })
       .where(eq(inspections.id, id));
 
-    const shortName = await findOrgShortName(tx, actor.orgId);
     const common = {
       enterpriseName: enterprise.name,
       enterpriseAddress: enterprise.address,
@@ -102,7 +101,7 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
       principalSignature: input.principalSignature ?? null,
       inspectorSignatures: input.inspectorSignatures,
     };
-    const base = { enterpriseId: enterprise.id, areaCode: enterprise.areaCode, inspectionId: id, orgShortName: shortName };
+    const base = { enterpriseId: enterprise.id, areaCode: enterprise.areaCode, inspectionId: id };
     await issueDocument(tx, actor, { ...base, kind: 'site_record', fields: common });
     if (findings.length > 0) await issueDocument(tx, actor, { ...base, kind: 'rectification_order', fields: common });
     await recordAudit(

@@ -13,7 +13,7 @@ import { cstDate } from '../../../platform/time';
 import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { findHazard } from '../../hazards/hazards.queries';
 import { issueDocument } from '../documents';
-import { findEnterpriseInScope, findFindings, findInspection, findOrgShortName } from '../inspections.queries';
+import { findEnterpriseInScope, findFindings, findInspection } from '../inspections.queries';
 import { fileEscalationCase } from './escalate-inspection';
 
 export interface ReinspectInput {
@@ -70,7 +70,6 @@ export async function reinspect(db: Db, actor: Actor, ip: string | null, id: str
       enterpriseId: enterprise.id,
       areaCode: enterprise.areaCode,
       inspectionId: id,
-      orgShortName: await findOrgShortName(tx, actor.orgId),
       fields: {
         enterpriseName: enterprise.name,
         enterpriseAddress: enterprise.address,
