@@ -9,6 +9,7 @@ import { districtScenario, provinceScenario } from './scenarios/enterprises';
 import { accidentScenario } from './scenarios/accidents';
 import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
 import { uploadScenario } from './scenarios/uploads';
+import { enforcementScenario } from './scenarios/enforcement';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -19,6 +20,7 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'hazards-district', run: hazardDistrictScenario },
   { name: 'hazards-province', run: hazardScenario },
   { name: 'uploads', run: uploadScenario },
+  { name: 'enforcement-province', run: enforcementScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
