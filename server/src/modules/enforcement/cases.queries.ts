@@ -38,13 +38,19 @@ export interface CaseQuery {
  * The five pieces of evidence of a closed-loop case (问题清单、处罚指令、责任人签字、整改结果、复查验收), as SQL over the
  * linked inspection, its findings and documents, so the list can filter on it without loading every case.
  */
+// Qualified by hand: Drizzle renders a single-table select's columns unqualified, and inside these subqueries a bare
+// "inspection_id" or "id" would bind to the subquery's own table (inspection_findings.inspection_id, enforcement_documents.id),
+// making every case look evidenced (or not) by any other case's rows — and scanning them all.
+const caseInspectionId = sql.raw('"penalty_cases"."inspection_id"');
+const caseId = sql.raw('"penalty_cases"."id"');
+
 export const evidenceSql = {
-  problemList: sql<boolean>`exists (select 1 from inspection_findings f where f.inspection_id = ${penaltyCases.inspectionId})`,
-  penaltyOrder: sql<boolean>`exists (select 1 from enforcement_documents d where d.case_id = ${penaltyCases.id} and d.kind = 'penalty_decision')`,
-  responsibleSignature: sql<boolean>`exists (select 1 from inspections i where i.id = ${penaltyCases.inspectionId} and i.principal_signature is not null)`,
+  problemList: sql<boolean>`exists (select 1 from inspection_findings f where f.inspection_id = ${caseInspectionId})`,
+  penaltyOrder: sql<boolean>`exists (select 1 from enforcement_documents d where d.case_id = ${caseId} and d.kind = 'penalty_decision')`,
+  responsibleSignature: sql<boolean>`exists (select 1 from inspections i where i.id = ${caseInspectionId} and i.principal_signature is not null)`,
   rectificationResult: sql<boolean>`exists (select 1 from inspection_findings f join hazards h on h.id = f.hazard_id
-    where f.inspection_id = ${penaltyCases.inspectionId} and h.state in ('awaiting_acceptance', 'closed'))`,
-  reinspection: sql<boolean>`exists (select 1 from inspections i where i.id = ${penaltyCases.inspectionId} and i.reinspected_on is not null)`,
+    where f.inspection_id = ${caseInspectionId} and h.state in ('awaiting_acceptance', 'closed'))`,
+  reinspection: sql<boolean>`exists (select 1 from inspections i where i.id = ${caseInspectionId} and i.reinspected_on is not null)`,
 };
 export const evidenceKeys = Object.keys(evidenceSql) as (keyof typeof evidenceSql)[];
 const missingAny = sql.join(
@@ -60,17 +66,20 @@ export async function findCases(db: DbOrTx, actor: Actor, q: CaseQuery) {
   if (q.doubleInvestigation !== undefined) parts.push(eq(penaltyCases.doubleInvestigation, q.doubleInvestigation));
   if (q.missingEvidence !== undefined) parts.push(q.missingEvidence ? sql`(${missingAny})` : sql`not (${missingAny})`);
   const where = and(...parts);
-  const items = await db
-    .select({ c: penaltyCases, ...evidenceSql })
-    .from(penaltyCases)
-    .where(where)
-    .orderBy(desc(penaltyCases.filedOn), desc(penaltyCases.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [c] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(penaltyCases)
-    .where(where);
+  // The page and the total are independent: on PostgreSQL they run on two pooled connections at once.
+  const [items, [c]] = await Promise.all([
+    db
+      .select({ c: penaltyCases, ...evidenceSql })
+      .from(penaltyCases)
+      .where(where)
+      .orderBy(desc(penaltyCases.filedOn), desc(penaltyCases.createdAt))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(penaltyCases)
+      .where(where),
+  ]);
   return { items, total: c?.n ?? 0 };
 }
 
