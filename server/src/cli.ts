@@ -1,4 +1,5 @@
-// Operator commands: migrate, load the jurisdiction, create the first administrator, verify the audit chain, seed.
+// Operator commands: migrate, load the jurisdiction, create the first administrator, verify the audit chain, seed,
+// render missing photo thumbnails.
 import { eq } from 'drizzle-orm';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
@@ -10,6 +11,7 @@ import { seedDemo } from './seed/demo';
 import { seedEnterprises } from './seed/enterprises';
 import { seedGaoming } from './seed/gaoming';
 import { rebuildRollup } from './modules/accidents/rollup';
+import { backfillThumbnails } from './platform/files';
 
 function flag(name: string, argv: string[]): string | undefined {
   const hit = argv.find((a) => a.startsWith(`--${name}=`));
@@ -93,9 +95,17 @@ async function run(argv: string[]) {
         console.log(`accident rollup rebuilt: ${n} rows`);
         break;
       }
+      case 'thumbnails': {
+        const r = await backfillThumbnails(db, config.dataDir, config.images, {
+          all: argv.includes('--all'),
+          onProgress: (k) => process.stdout.write(`\r${k} photos`),
+        });
+        console.log(`\nthumbnails rendered: ${r.rendered}, skipped (unreadable, too large or undecodable): ${r.skipped}`);
+        break;
+      }
       default:
         console.log(
-          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-accident-rollup> [--flags]',
+          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-accident-rollup|thumbnails [--all]> [--flags]',
         );
         process.exitCode = 1;
     }

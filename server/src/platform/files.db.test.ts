@@ -23,6 +23,9 @@ import {
   SECRET,
   tinyJpeg,
 } from './files.fixtures';
+import { eq } from 'drizzle-orm';
+import { auditLog } from '../db/schema';
+import { backfillThumbnails } from './files';
 import { decodeImage } from './thumbnails';
 
 let w: HazardWorld;
@@ -131,6 +134,29 @@ describe('accepted uploads', () => {
     expect((await upload(w.entA, '台账.xlsx', 'application/octet-stream', xlsx)).json().mime).toContain('spreadsheetml');
     expect((await upload(w.entA, '方案.docx', 'application/octet-stream', docx)).json().mime).toContain('wordprocessingml');
     expect((await upload(w.entA, '报告.pdf', 'application/pdf', pdf)).json()).toMatchObject({ kind: 'document', thumbnailUrl: null });
+  });
+});
+
+describe('thumbnails for photos stored without one', () => {
+  it('the operator command renders them, upright, and audits each row; photos it cannot read are skipped', async () => {
+    const f = (await upload(w.entA, 'old.jpg', 'image/jpeg', await realPhoto(800, 400, 8))).json();
+    const [row] = await w.t.database.db.select().from(files).where(eq(files.id, f.id));
+    // As a photo uploaded before thumbnails were rendered: no thumbnail row, no file.
+    fs.rmSync(path.join(w.dataDir, 'files', row!.thumbnailName!));
+    await w.t.database.db.update(files).set({ thumbnailName: null }).where(eq(files.id, f.id));
+    expect((await w.entA.get(`${f.url}/thumbnail`)).rawPayload.length).toBe(row!.size); // the photo itself
+
+    const r = await backfillThumbnails(w.t.database.db, w.dataDir, w.t.config.images);
+    expect(r.rendered).toBe(1);
+    expect(r.skipped).toBeGreaterThanOrEqual(1); // the hand-built fixtures earlier in this file have no decodable pixels
+    const got = await w.entA.get(`${f.url}/thumbnail`);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    const img = await decodeImage('image/jpeg', got.rawPayload);
+    expect([img.width, img.height]).toEqual([160, 320]); // orientation 8: turned 90° counter-clockwise
+    const audit = await w.t.database.db.select().from(auditLog).where(eq(auditLog.entityId, f.id));
+    expect(audit.map((a) => a.action)).toEqual(['file.upload', 'file.thumbnail']);
+    // Run again: nothing left to do.
+    expect((await backfillThumbnails(w.t.database.db, w.dataDir, w.t.config.images)).rendered).toBe(0);
   });
 });
 

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { files } from '../db/schema';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
@@ -163,6 +163,78 @@ export async function storeUpload(
     await removeStored(dataDir, [storageName, thumbnailName]);
     throw e;
   }
+}
+
+/**
+ * Renders thumbnails for stored photos that have none (uploaded before thumbnails were rendered, or skipped while
+ * the worker was busy); with `all`, re-renders every photo's (older ones were the camera's EXIF preview, not
+ * upright). Operator command `cli thumbnails [--all]`; each row it changes is audited.
+ */
+export async function backfillThumbnails(
+  db: Db,
+  dataDir: string,
+  images: ImageSettings = defaultImageSettings,
+  opts: { all?: boolean; onProgress?: (done: number) => void } = {},
+): Promise<{ rendered: number; skipped: number }> {
+  let rendered = 0;
+  let skipped = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await db
+      .select()
+      .from(files)
+      .where(and(eq(files.kind, 'photo'), gt(files.id, after), opts.all ? undefined : isNull(files.thumbnailName)))
+      .orderBy(asc(files.id))
+      .limit(100);
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      after = row.id;
+      const outcome = await renderStored(dataDir, row, images);
+      if (!outcome) {
+        skipped++;
+        continue;
+      }
+      const thumbnailName = row.storageName.replace(/\.[^./]+$/, '') + '.thumb.jpg';
+      await writeAtomically(storedPath(dataDir, thumbnailName), outcome);
+      await db.transaction(async (tx) => {
+        await tx.update(files).set({ thumbnailName }).where(eq(files.id, row.id));
+        await recordAudit(
+          tx,
+          { actor: null, ip: 'cli' },
+          {
+            action: 'file.thumbnail',
+            entityType: 'file',
+            entityId: row.id,
+            before: { thumbnailName: row.thumbnailName },
+            after: { thumbnailName },
+          },
+        );
+      });
+      rendered++;
+      opts.onProgress?.(rendered + skipped);
+    }
+  }
+  return { rendered, skipped };
+}
+
+async function renderStored(dataDir: string, row: FileRow, images: ImageSettings): Promise<Buffer | null> {
+  if (!thumbnailable.has(row.mime)) return null;
+  let data: Buffer;
+  try {
+    data = await fs.readFile(storedPath(dataDir, row.storageName));
+  } catch {
+    return null; // the stored bytes are gone: nothing to render from
+  }
+  let clean: SanitizedImage;
+  try {
+    clean = sanitizeImage(row.mime, data);
+    checkPixelLimit(clean.width, clean.height, images.maxPixels);
+  } catch {
+    return null;
+  }
+  if (clean.width === null || clean.height === null) return null;
+  const outcome = await makeThumbnail({ mime: row.mime, data: clean.data, orientation: clean.orientation, side: images.thumbnailSide });
+  return outcome.ok ? outcome.data : null;
 }
 
 async function writeAtomically(target: string, data: Buffer): Promise<void> {
