@@ -140,4 +140,29 @@ describe('hidden-danger loop', () => {
     await officer.locator('[data-testid=hazard-chart] canvas').waitFor();
     await expect(officer.getByTestId('hazard-stats-table').getByText('合计').isVisible()).resolves.toBe(true);
   });
+
+  it('the street officer re-grades a general one reported from the phone to major, and the enterprise loses 立查立改', async () => {
+    const text = `e2e 配电箱门缺失 ${Date.now()}`;
+    await ent.goto(`${server.url}/hazards`);
+    await ent.getByTestId('hazard-report-button').click();
+    await ent.getByTestId('hazard-description').fill(text);
+    await ent.getByTestId('hazard-submit').click();
+    await ent.getByTestId('hazard-timeline').waitFor();
+    await ent.getByTestId('action-fix_on_the_spot').waitFor();
+    const hazardUrl = ent.url();
+
+    await officer.goto(hazardUrl);
+    await officer.getByTestId('action-regrade').click();
+    await officer.getByTestId('regrade-reason').fill('现场核查：配电室无门且临近粉尘作业区，构成重大事故隐患');
+    await officer.getByTestId('step-confirm').click();
+    await officer.locator('.ant-modal').waitFor({ state: 'hidden' });
+    const timeline = officer.getByTestId('hazard-timeline');
+    await timeline.getByText('调整隐患等级').waitFor();
+    await expect(timeline.innerText()).resolves.toContain('现场核查');
+
+    await ent.reload();
+    await ent.getByTestId('hazard-timeline').getByText('调整隐患等级').waitFor();
+    await expect(ent.getByText('重大', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(ent.getByTestId('action-fix_on_the_spot').count()).resolves.toBe(0);
+  });
 });

@@ -50,7 +50,7 @@ export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
       title={step ? label(listingStepLabels[step]) : ''}
       onCancel={() => onClose()}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: saving }}
+      okButtonProps={{ loading: saving, ...({ 'data-testid': 'step-confirm' } as Record<string, string>) }}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
