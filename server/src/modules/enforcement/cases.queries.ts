@@ -1,5 +1,5 @@
 // SQL for penalty cases, through the record-scope predicate; list filters for 首查必罚, 一案双查 and missing evidence.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { penaltyCases } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
@@ -66,13 +66,18 @@ export async function findCases(db: DbOrTx, actor: Actor, q: CaseQuery) {
   if (q.doubleInvestigation !== undefined) parts.push(eq(penaltyCases.doubleInvestigation, q.doubleInvestigation));
   if (q.missingEvidence !== undefined) parts.push(q.missingEvidence ? sql`(${missingAny})` : sql`not (${missingAny})`);
   const where = and(...parts);
-  // The page and the total are independent: on PostgreSQL they run on two pooled connections at once.
-  const [items, [c]] = await Promise.all([
+  // The page and the total are independent: on PostgreSQL they run on two pooled connections at once. The evidence
+  // is read afterwards for the page's rows only: asked in the same statement, the planner costs its subqueries for
+  // every row in scope and picks their hashed form — one join of all findings with all hidden dangers (10 s at
+  // 300,000 cases), where twenty index probes suffice.
+  const [page, [c]] = await Promise.all([
     db
-      .select({ c: penaltyCases, ...evidenceSql })
+      .select()
       .from(penaltyCases)
       .where(where)
-      .orderBy(desc(penaltyCases.filedOn), desc(penaltyCases.createdAt))
+      // NULLS LAST as penalty_cases_list_idx is declared (both columns are NOT NULL, so the order is the same), so a
+      // district-wide page walks the index instead of sorting every case in scope.
+      .orderBy(sql`${penaltyCases.filedOn} desc nulls last, ${penaltyCases.createdAt} desc nulls last`)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db
@@ -80,6 +85,19 @@ export async function findCases(db: DbOrTx, actor: Actor, q: CaseQuery) {
       .from(penaltyCases)
       .where(where),
   ]);
+  const evidence = page.length
+    ? await db
+        .select({ id: penaltyCases.id, ...evidenceSql })
+        .from(penaltyCases)
+        .where(
+          inArray(
+            penaltyCases.id,
+            page.map((r) => r.id),
+          ),
+        )
+    : [];
+  const byId = new Map(evidence.map(({ id, ...e }) => [id, e]));
+  const items = page.map((row) => ({ c: row, ...byId.get(row.id)! }));
   return { items, total: c?.n ?? 0 };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "penalty_cases_count_idx" ON "penalty_cases" USING btree ("area_code" text_pattern_ops,"status","first_check_must_penalise","double_investigation");
