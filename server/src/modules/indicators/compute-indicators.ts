@@ -95,6 +95,8 @@ export async function computeIndicators(
   now = new Date(),
 ): Promise<IndicatorsReport> {
   const m = monthsElapsedIn(year, now);
+  // December counts as elapsed for pacing, but a target is met or missed only once the year is over.
+  const yearOver = year < Number(cstDate(now).slice(0, 4));
   const [base, targets, all] = await Promise.all([
     findBase(db, area.code, year),
     findTargets(db, area.code, year),
@@ -137,7 +139,7 @@ export async function computeIndicators(
         deathsRemaining: allowed === null ? null : roundTo(allowed - deaths, 2),
       };
     }
-    const status = m === 12 && actual !== null && target !== null ? (actual <= target ? 'met' : 'missed') : null;
+    const status = yearOver && actual !== null && target !== null ? (actual <= target ? 'met' : 'missed') : null;
     rates.push({
       indicator: id,
       label: def.label,
