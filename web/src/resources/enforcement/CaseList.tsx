@@ -93,7 +93,20 @@ export function CaseList({ fixed, compact }: CaseListProps) {
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         columns={[
-          { title: t('案号', 'Number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/enforcement/cases/${r.id}`}>{v}</Link> },
+          {
+            title: t('案号', 'Number'),
+            dataIndex: 'number',
+            render: (v: string, r) => (
+              <>
+                <Link to={`/enforcement/cases/${r.id}`}>{v}</Link>
+                {r.origin === 'reinspection' && (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    {t('复查不合格', 'Failed re-inspection')}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: t('当事人', 'Party'), dataIndex: 'partyName' },
           { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => label(caseStatusLabels[s]) },
           { title: t('罚款（元）', 'Fine (yuan)'), dataIndex: 'fine' },
