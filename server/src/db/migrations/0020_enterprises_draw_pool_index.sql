@@ -1,0 +1,1 @@
+CREATE INDEX "enterprises_draw_pool_idx" ON "enterprises" USING btree ("area_code" text_pattern_ops,"id","sector","is_key","park_id") WHERE "enterprises"."deleted_at" is null and "enterprises"."operating_status" = 'operating';
