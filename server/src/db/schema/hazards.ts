@@ -4,7 +4,20 @@
 // workflow step (modules/hazards/hazards.workflow.ts); `overdue` is never stored (derived from the deadline).
 import { day, tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+  type ExtraConfigColumn,
+} from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { organisations } from './platform';
 
@@ -121,22 +134,35 @@ export const hazardListings = pgTable(
 );
 
 /**
+ * The key both hazard rollups share: the area level (length of the code) and the code cut to it, then the scope
+ * and grouping columns. park_key is '' for no park (a NOT NULL key keeps ON CONFLICT simple).
+ */
+const rollupKey = () => ({
+  areaLen: smallint('area_len').notNull(),
+  areaCode: text('area_code').notNull(),
+  parkKey: text('park_key').notNull(),
+  sector: text('sector').notNull(),
+  source: text('source').notNull(),
+  grade: text('grade').notNull(),
+});
+
+/** The unique upsert key is also the read path: level, then the area prefix (text_pattern_ops serves LIKE 'p%'). */
+function rollupKeyIndex(name: string, t: Record<keyof ReturnType<typeof rollupKey>, ExtraConfigColumn>, ...rest: ExtraConfigColumn[]) {
+  return uniqueIndex(name).using('btree', t.areaLen, sql`${t.areaCode} text_pattern_ops`, t.parkKey, t.sector, t.source, t.grade, ...rest);
+}
+
+/**
  * Statistics rollup, kept by the trigger hazards_rollups (migration 0015) for every write path. One row per
  * (area level, area code cut to that level, park, sector, source, grade, month found): a cohort, so "rectified"
  * counts the hazards found that month that are closed by now and the rectification rate never exceeds 100 %.
  * Every hazard is counted once at each level (2 province, 4 city, 6 district, 9 street, 12 community, 15 grid;
  * a code shorter than the level is kept whole), so a district's figures by street read the district's street
- * rows only, never the grid-level detail. park_key is '' for no park (a NOT NULL key keeps ON CONFLICT simple).
+ * rows only, never the grid-level detail.
  */
 export const hazardStatsMonthly = pgTable(
   'hazard_stats_monthly',
   {
-    areaLen: smallint('area_len').notNull(),
-    areaCode: text('area_code').notNull(),
-    parkKey: text('park_key').notNull(),
-    sector: text('sector').notNull(),
-    source: text('source').notNull(),
-    grade: text('grade').notNull(),
+    ...rollupKey(),
     /** 'YYYY-MM' of found_on. */
     month: text('month').notNull(),
     found: integer('found').notNull().default(0),
@@ -145,19 +171,7 @@ export const hazardStatsMonthly = pgTable(
     /** Sum over closed ones of closed_on − found_on, in calendar days. */
     closeDays: integer('close_days').notNull().default(0),
   },
-  (t) => [
-    // The upsert key and the read path in one: level, then the area prefix (text_pattern_ops serves LIKE 'p%').
-    uniqueIndex('hazard_stats_key').using(
-      'btree',
-      t.areaLen,
-      sql`${t.areaCode} text_pattern_ops`,
-      t.parkKey,
-      t.sector,
-      t.source,
-      t.grade,
-      t.month,
-    ),
-  ],
+  (t) => [rollupKeyIndex('hazard_stats_key', t, t.month)],
 );
 
 /**
@@ -169,29 +183,11 @@ export const hazardStatsMonthly = pgTable(
 export const hazardOpenCounts = pgTable(
   'hazard_open_counts',
   {
-    areaLen: smallint('area_len').notNull(),
-    areaCode: text('area_code').notNull(),
-    parkKey: text('park_key').notNull(),
-    sector: text('sector').notNull(),
-    source: text('source').notNull(),
-    grade: text('grade').notNull(),
+    ...rollupKey(),
     state: text('state').notNull(),
     deadlineKey: day('deadline_key').notNull(),
     month: text('month').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [
-    uniqueIndex('hazard_open_counts_key').using(
-      'btree',
-      t.areaLen,
-      sql`${t.areaCode} text_pattern_ops`,
-      t.parkKey,
-      t.sector,
-      t.source,
-      t.grade,
-      t.state,
-      t.deadlineKey,
-      t.month,
-    ),
-  ],
+  (t) => [rollupKeyIndex('hazard_open_counts_key', t, t.state, t.deadlineKey, t.month)],
 );

@@ -10,6 +10,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AttachmentInput } from './AttachmentInput';
+import { MajorItemField } from './MajorItemField';
 import { EnterprisePicker } from './EnterprisePicker';
 import { useHazardMeta } from './meta';
 
@@ -106,19 +107,7 @@ export function HazardCreate() {
         <Form.Item name="grade" label={t('隐患等级', 'Grade')}>
           <Radio.Group optionType="button" options={(meta?.grades ?? []).map((g) => ({ value: g.value, label: label(g.label) }))} />
         </Form.Item>
-        {grade === 'major' && (
-          <Form.Item name="majorItemId" label={t('判定依据（令10号条目）', 'Basis (令10号 item)')}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              options={(meta?.majorItems ?? []).map((i) => ({
-                value: i.id,
-                label: `${label(i.label)} ${i.text ?? t('（条文待导入）', '(text not yet imported)')}`,
-              }))}
-            />
-          </Form.Item>
-        )}
+        {grade === 'major' && <MajorItemField items={meta?.majorItems} />}
         <Form.Item name="category" label={t('隐患类别', 'Category')}>
           <Select options={(meta?.categories ?? []).map((c) => ({ value: c.value, label: label(c.label) }))} />
         </Form.Item>

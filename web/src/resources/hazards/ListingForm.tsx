@@ -1,13 +1,14 @@
 // Steps that keep a hidden danger's state: 挂牌督办 on a major one (list it, report progress, de-list it after
 // acceptance) and re-grading 一般 ↔ 重大 by the supervising side.
 import { useState } from 'react';
-import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type dayjs from 'dayjs';
 import type { HazardDetail, HazardFile } from '@anjian/contracts';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AttachmentInput } from './AttachmentInput';
+import { MajorItemField } from './MajorItemField';
 import { listingStepLabels, useHazardMeta } from './meta';
 
 export interface ListingFormProps {
@@ -93,19 +94,7 @@ export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
                 options={(meta?.grades ?? []).map((g) => ({ value: g.value, label: label(g.label), disabled: g.value === hazard.grade }))}
               />
             </Form.Item>
-            {newGrade === 'major' && (
-              <Form.Item name="majorItemId" label={t('判定依据（令10号条目）', 'Basis (令10号 item)')}>
-                <Select
-                  allowClear
-                  showSearch
-                  optionFilterProp="label"
-                  options={(meta?.majorItems ?? []).map((i) => ({
-                    value: i.id,
-                    label: `${label(i.label)} ${i.text ?? t('（条文待导入）', '(text not yet imported)')}`,
-                  }))}
-                />
-              </Form.Item>
-            )}
+            {newGrade === 'major' && <MajorItemField items={meta?.majorItems} />}
             <Form.Item name="reason" label={t('调整理由', 'Reason')} rules={required}>
               <Input.TextArea rows={3} maxLength={2000} data-testid="regrade-reason" />
             </Form.Item>

@@ -5,14 +5,15 @@ import type { HazardActionBody } from '@anjian/contracts';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { DbOrTx } from '../../../platform/db';
-import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { AppError, fieldError } from '../../../platform/errors';
 import { claimFiles } from '../../../platform/files';
 import type { HazardGrade, HazardSource } from '../../../reference/hazards/classification';
 import { resumptionReviewDue } from '../../../reference/hazards/deadlines';
 import { availableActions, type Evidence, type HazardAction, type HazardState } from '../../../reference/hazards/workflow';
 import { hazardClock } from '../hazards.clock';
-import { auditHazard, presentHazardSummary } from '../hazards.presenter';
+import { auditHazard } from '../hazards.presenter';
 import { findHazard, type HazardRow } from '../hazards.queries';
+import { lockHazard } from './lock-hazard';
 import { applyAction, decide, workflowKind, type NewHazard } from '../hazards.workflow';
 import { updateListing } from '../hazards.listing';
 import { computeDeadline, majorSubmissionGaps } from './evidence';
@@ -100,9 +101,7 @@ export async function actOnHazard(
 ): Promise<HazardRow> {
   const today = hazardClock.today();
   return db.transaction(async (tx) => {
-    const before = await findHazard(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== body.version) throw new AppError('CONFLICT', [], { current: presentHazardSummary(actor, before, today) });
+    const before = await lockHazard(tx, actor, id, body.version, today);
     const snapshot = { state: before.state as HazardState, grade: before.grade as HazardGrade, source: before.source as HazardSource };
     const allowed = availableActions(snapshot, { kind: workflowKind(actor) }).includes(action);
     // State, grade and who-may-act are refused before any evidence detail, so the caller hears the real reason.

@@ -4,12 +4,13 @@
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { DbOrTx, Tx } from '../../../platform/db';
-import { AppError, notFound } from '../../../platform/errors';
+import { AppError } from '../../../platform/errors';
 import { claimFiles } from '../../../platform/files';
 import { hazardClock } from '../hazards.clock';
 import { listingAbilities } from '../hazards.policy';
-import { auditHazard, presentHazardSummary } from '../hazards.presenter';
+import { auditHazard } from '../hazards.presenter';
 import { findHazard, type HazardRow } from '../hazards.queries';
+import { lockHazard } from './lock-hazard';
 import { recordStep } from '../hazards.workflow';
 
 export type ListingStep = 'list' | 'report_progress' | 'delist';
@@ -39,9 +40,7 @@ export async function runListingStep(
 ): Promise<HazardRow> {
   const today = hazardClock.today();
   return db.transaction(async (tx) => {
-    const before = await findHazard(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== input.version) throw new AppError('CONFLICT', [], { current: presentHazardSummary(actor, before, today) });
+    const before = await lockHazard(tx, actor, id, input.version, today);
     if (!listingAbilities(actor, before).includes(step)) throw new AppError('VALIDATION', [{ field: 'action', ...refusals[step] }]);
     const evidence = await apply(tx, before, today);
     const attachments = await claimFiles(tx, actor, input.attachments ?? [], { type: 'hazard', id });

@@ -6,11 +6,12 @@ import type { regradeHazardBody, Sector } from '@anjian/contracts';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { DbOrTx } from '../../../platform/db';
-import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { AppError, fieldError } from '../../../platform/errors';
 import { hazardClock } from '../hazards.clock';
 import { checkMajorItem, regradeRefusal } from '../hazards.policy';
-import { auditHazard, presentHazardSummary } from '../hazards.presenter';
+import { auditHazard } from '../hazards.presenter';
 import { findHazard, type HazardRow } from '../hazards.queries';
+import { lockHazard } from './lock-hazard';
 import { recordStep } from '../hazards.workflow';
 
 export async function regradeHazard(
@@ -22,9 +23,7 @@ export async function regradeHazard(
 ): Promise<HazardRow> {
   const today = hazardClock.today();
   return db.transaction(async (tx) => {
-    const before = await findHazard(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== body.version) throw new AppError('CONFLICT', [], { current: presentHazardSummary(actor, before, today) });
+    const before = await lockHazard(tx, actor, id, body.version, today);
     const refusal = regradeRefusal(before);
     if (refusal) throw new AppError('VALIDATION', [{ field: 'grade', ...refusal }]);
     if (body.grade === before.grade) {
