@@ -58,8 +58,11 @@ function poolWhere(f: StoredFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** Byte i of the UUID as an integer: uuid_send is the id's 16 bytes, no text conversion (which costs more than the hash). */
-const byte = (i: number) => sql.raw(`get_byte(uuid_send(p.id), ${i})::bigint`);
+/**
+ * Byte i of the UUID as an integer, from `u` = uuid_send(id) (the id's 16 bytes, no text conversion, which costs more
+ * than the hash), computed once per row in the pool's innermost select.
+ */
+const byte = (i: number) => sql.raw(`get_byte(p.u, ${i})::bigint`);
 /** Bytes 0–3 and 12–15 of the id as unsigned 32-bit integers (reference: idWords). */
 const wordA = sql`((${byte(0)} << 24) | (${byte(1)} << 16) | (${byte(2)} << 8) | ${byte(3)})`;
 const wordB = sql`((${byte(12)} << 24) | (${byte(13)} << 16) | (${byte(14)} << 8) | ${byte(15)})`;
@@ -73,7 +76,8 @@ function hashOf(method: UniformMethod, seed: string): { h: SQL; d: SQL } {
   const [k1, k2, k3, k4] = mixKeys(seed).map((k) => sql.raw(`${k}::bigint`));
   const m = sql.raw(String(MIX_M));
   const P = sql.raw(String(MIX_P));
-  const x1 = sql`(((${wordA} # ${k1}) * ${m}) % ${P})`;
+  // p.a is wordA, computed once a level below (OFFSET 0 keeps the planner from inlining it twice).
+  const x1 = sql`(((p.a # ${k1}) * ${m}) % ${P})`;
   const x2 = sql`(((${x1} # ${wordB} # ${k2}) * ${m}) % ${P})`;
   const x3 = sql`(((${x2} # ${k3}) * ${m}) % ${P})`;
   return { h: sql`(((${x3} # ${k4}) * ${m}) % ${P})`, d: sql.raw(`${MIX_P}.0::float8`) };
@@ -120,7 +124,10 @@ export const drawSettings = sql`select set_config(s.name, s.value, true)
 export function sampleSql(pool: SQL, method: UniformMethod, seed: string, k: number): SQL {
   const { h, d } = hashOf(method, seed);
   return sql`
-      with pool as materialized (select p.id, p.weight, ${wordA} as a, ${h} as h from (${pool}) p),
+      with pool as materialized (
+        select p.id, p.weight, p.a, ${h} as h
+        from (select p.id, p.weight, p.u, ${wordA} as a
+              from (select p.id, p.weight, uuid_send(p.id) as u from (${pool}) p offset 0) p offset 0) p),
       hist as (select p.weight, count(*) as n, sum(p.a) as a from pool p group by p.weight),
       common as (select weight from hist order by n desc, weight limit 1)
       select
