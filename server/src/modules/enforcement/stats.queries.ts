@@ -99,33 +99,9 @@ export async function plainEnforcementStats(db: DbOrTx, actor: Actor, by: StatsB
 }
 
 /**
- * Rebuilds the rollup and the per-enterprise marks from the tables (the statements migration 0017 ran once): for
- * bulk loads that bypass the triggers (session_replication_role = replica).
+ * Rebuilds the rollup and the per-enterprise marks from the tables, for bulk loads that bypass the triggers
+ * (session_replication_role = replica): the database function enforcement_aggregates_rebuild (migration 0021).
  */
 export async function rebuildEnforcementAggregates(db: DbOrTx) {
-  await db.execute(sql`delete from enforcement_stats_monthly`);
-  await db.execute(sql`
-  insert into enforcement_stats_monthly (area_code, sector, park_key, month, inspections, findings, cases, fines)
-  select area_code, sector, park_key, month, sum(i)::int, sum(f)::int, sum(c)::int, sum(fine)
-  from (
-    select i.area_code, i.sector, coalesce(i.park_id::text, '') as park_key, to_char(i.inspected_on, 'YYYY-MM') as month,
-           1 as i, coalesce(f.n, 0) as f, 0 as c, 0::numeric as fine
-    from inspections i
-    left join (select inspection_id, count(*) as n from inspection_findings group by 1) f on f.inspection_id = i.id
-    where i.state = 'done' and i.inspected_on is not null
-    union all
-    select area_code, sector, coalesce(park_id::text, ''), to_char(decided_on, 'YYYY-MM'), 0, 0, 1, coalesce(fine, 0)
-    from penalty_cases where decided_on is not null
-  ) x
-  group by 1, 2, 3, 4`);
-  await db.execute(sql`delete from enterprise_enforcement_marks`);
-  await db.execute(sql`
-  insert into enterprise_enforcement_marks (enterprise_id, inspections_done, last_decided_on)
-  select enterprise_id, sum(n)::int, max(d)
-  from (
-    select enterprise_id, count(*) as n, null::date as d from inspections where state = 'done' group by 1
-    union all
-    select enterprise_id, 0, max(decided_on) from penalty_cases where decided_on is not null group by 1
-  ) x
-  group by 1`);
+  await db.execute(sql`select enforcement_aggregates_rebuild()`);
 }
