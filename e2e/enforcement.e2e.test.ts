@@ -224,6 +224,9 @@ describe('enforcement', () => {
     await officer.goto(`${server.url}/enforcement/cases/${listed[0]!.id}`);
     await officer.getByTestId('case-hearing').waitFor();
     await expect(officer.getByTestId('case-hearing').innerText()).resolves.toContain('较大数额');
+    // Hearing time does not count against the 90-day limit (the default setting): the clock shows as paused.
+    await officer.getByTestId('decision-paused').waitFor();
+    await expect(officer.getByTestId('decision-due').innerText()).resolves.toMatch(/暂停时剩余 \d+ 天/);
     await officer.getByTestId('hearing-on').fill(chinaDay(6));
     await officer.getByTestId('hearing-place').fill('区应急管理局听证室');
     await officer.getByTestId('hearing-presider').click();
@@ -239,5 +242,20 @@ describe('enforcement', () => {
     await officer.getByTestId('download-hearing_notice').waitFor();
     await expect(officer.getByTestId('case-hearing').innerText()).resolves.toContain(chinaDay(7));
     await expect(officer.getByTestId('case-action-hold_hearing').isVisible()).resolves.toBe(true);
+  });
+
+  it('lets the district bureau set the hearing threshold, refusing a slip on its field', async () => {
+    await officer.goto(`${server.url}/penalties`);
+    const card = officer.getByTestId('enforcement-settings');
+    await card.waitFor();
+    await expect.poll(() => officer.getByTestId('threshold-organisation').inputValue()).toBe('50000'); // loaded defaults
+    await officer.getByTestId('threshold-person').fill('2');
+    await officer.getByTestId('enforcement-settings-save').click();
+    await card.getByText('简易程序当场罚款上限').waitFor(); // the server's refusal, on the field
+    await officer.getByTestId('threshold-person').fill('10000');
+    await officer.getByTestId('enforcement-settings-save').click();
+    await officer.locator('.ant-message-success').waitFor();
+    const saved = await officer.evaluate(async () => (await (await fetch('/api/enforcement/settings')).json()).hearingThreshold);
+    expect(saved).toEqual({ natural_person: 10_000, organisation: 50_000 });
   });
 });

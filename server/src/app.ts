@@ -39,6 +39,7 @@ import { enforcementStatsRoutes } from './modules/enforcement/stats.routes';
 import { plansRoutes } from './modules/enforcement/plans.routes';
 import { principalDutyRoutes } from './modules/enforcement/principal-duty.routes';
 import { checklistsRoutes } from './modules/enforcement/checklists.routes';
+import { enforcementSettingsRoutes } from './modules/enforcement/settings.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -66,6 +67,7 @@ const modules: ((app: ZodApp) => void)[] = [
   plansRoutes,
   principalDutyRoutes,
   checklistsRoutes,
+  enforcementSettingsRoutes,
   checksRoutes,
 ];
 

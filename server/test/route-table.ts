@@ -188,4 +188,6 @@ export const routeTable: Record<string, Row> = {
   'GET /api/enforcement/plans/:year': { access: 'enforcement.read', roles: [...staff] },
   'PUT /api/enforcement/plans/:year': { access: 'enforcement.draw', roles: enforcers },
   'GET /api/enforcement/principal-duty': { access: 'enforcement.read', roles: [...staff] },
+  'GET /api/enforcement/settings': { access: 'enforcement.read', roles: [...staff] },
+  'PUT /api/enforcement/settings': { access: 'enforcement.manageSettings', roles: ['district_officer'] },
 };

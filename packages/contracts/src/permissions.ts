@@ -47,6 +47,8 @@ export const grants = {
   // Enforcement (双随机, inspections, documents, penalty cases): law-enforcement officers act, the leader reviews.
   'enforcement.read': [...staff],
   'enforcement.draw': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  /** The deployment's hearing threshold, periods and decision-limit rule: the district bureau, as risk settings. */
+  'enforcement.manageSettings': ['district_officer'],
   'inspection.read': [...staff, ...enterpriseUsers],
   'inspection.do': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   'case.read': [...staff, ...enterpriseUsers],

@@ -35,7 +35,7 @@ const CheckRoutes = lazy(() => import('../features/checks').then((m) => ({ defau
 const TemplateList = lazy(() => import('../resources/check-templates').then((m) => ({ default: m.TemplateList })));
 const EnforcementRoutes = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.EnforcementRoutes })));
 const DrawPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.DrawPage })));
-const CaseList = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.CaseList })));
+const PenaltiesPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PenaltiesPage })));
 const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PlanPage })));
 // Its own chunk so ECharts stays off the phone inspection flow.
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
@@ -150,7 +150,7 @@ export const menu: MenuEntry[] = [
     label: { zh: '行政处罚', en: 'Penalty cases' },
     icon: <FileProtectOutlined />,
     permission: 'case.read',
-    element: <CaseList />,
+    element: <PenaltiesPage />,
   },
   {
     path: '/enforcement-stats',

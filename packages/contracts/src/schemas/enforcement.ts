@@ -343,3 +343,30 @@ export const planGroupInput = z
 export const putPlanBody = z.object({ groups: z.array(planGroupInput).min(1).max(30) }).strict();
 export type PutPlanBody = z.infer<typeof putPlanBody>;
 export const planParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
+
+// Deployment settings of the penalty procedure --------------------------------------------------------------------
+
+/**
+ * The hearing rules a province sets or reads differently (rules.md §10.2, M): the 较大数额 threshold in yuan from
+ * which the 告知书 offers a hearing, the days the party has to ask, the days of notice before the hearing, and
+ * whether the hearing's days are left out of the 90-day decision limit. PUT replaces all of them at once.
+ */
+export const enforcementSettings = z
+  .object({
+    hearingThreshold: z
+      .object({
+        natural_person: z.number().int().min(1).max(100_000_000),
+        organisation: z.number().int().min(1).max(100_000_000),
+      })
+      .strict(),
+    hearingRequestDays: z.number().int().min(1).max(30),
+    hearingNoticeDays: z.number().int().min(1).max(30),
+    hearingExcludedFromDecisionLimit: z.boolean(),
+  })
+  .strict();
+export type EnforcementSettings = z.infer<typeof enforcementSettings>;
+export const putEnforcementSettingsBody = enforcementSettings;
+export type PutEnforcementSettingsBody = EnforcementSettings;
+/** The settings in force, and the documented defaults beside them for the form. */
+export const enforcementSettingsView = enforcementSettings.extend({ defaults: enforcementSettings });
+export type EnforcementSettingsView = z.infer<typeof enforcementSettingsView>;

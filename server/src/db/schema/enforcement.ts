@@ -18,7 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
-import { organisations } from './platform';
+import { organisations, users } from './platform';
 
 const uuidArray = (name: string) =>
   uuid(name)
@@ -350,4 +350,16 @@ export const enterpriseEnforcementMarks = pgTable('enterprise_enforcement_marks'
     .references(() => enterprises.id),
   inspectionsDone: integer('inspections_done').notNull().default(0),
   lastDecidedOn: day('last_decided_on'),
+});
+
+/**
+ * Deployment-wide settings of the penalty procedure (hearing threshold and periods, whether hearing time counts
+ * against the decision limit), one JSON value per key as risk_settings; read through
+ * modules/enforcement/enforcement.settings.ts, which re-validates every value and falls back to the default.
+ */
+export const enforcementSettings = pgTable('enforcement_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id),
 });

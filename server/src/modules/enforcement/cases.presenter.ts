@@ -6,20 +6,28 @@ import { cstDate, cstIso } from '../../platform/time';
 import { maskAddress, maskFreeText, maskIdNumber, maskPersonName, maskPhone } from '../../reference/enforcement/mask';
 import { penaltyBasisById } from '../../reference/enforcement/penalty-basis';
 import {
-  decisionDue,
+  decisionClock,
   earliestHearingOn,
   hearingIsARight,
   lateSurchargeFen,
   paymentDue,
   withdrawalDue,
+  type HearingConfig,
   type PartyKind,
 } from '../../reference/enforcement/penalty-limits';
 import { availableCaseActions } from './case.workflow';
 import type { CaseRow } from './cases.queries';
 
-export function presentCase(actor: Actor, c: CaseRow, evidence?: Record<string, boolean>, extra: Record<string, unknown> = {}) {
+/** `config`: the deployment's hearing settings (enforcement.settings.ts), loaded once per request. */
+export function presentCase(
+  actor: Actor,
+  c: CaseRow,
+  config: HearingConfig,
+  evidence?: Record<string, boolean>,
+  extra: Record<string, unknown> = {},
+) {
   const today = cstDate();
-  const due = decisionDue(c.filedOn, c.extensionDays);
+  const clock = decisionClock(c, today, config);
   const payDue = c.servedOn ? paymentDue(c.servedOn) : null;
   const fineFen = c.fine === null ? null : Math.round(Number(c.fine) * 100);
   return {
@@ -43,8 +51,18 @@ export function presentCase(actor: Actor, c: CaseRow, evidence?: Record<string, 
     fine: c.fine === null ? null : Number(c.fine),
     status: c.status,
     filedOn: c.filedOn,
-    decisionDue: due,
-    decisionOverdue: !c.decidedOn && today > due,
+    decisionDue: clock.due,
+    decisionOverdue: clock.overdue,
+    /**
+     * The 90-day clock: days left (frozen while paused), whether a pending hearing pauses it, the hearing days added
+     * to the due date, and whether this deployment leaves hearing time out of the limit at all.
+     */
+    decisionClock: {
+      remainingDays: clock.remainingDays,
+      paused: clock.paused,
+      hearingDays: clock.hearingDays,
+      hearingExcluded: config.excludeFromDecisionLimit,
+    },
     extensionDays: c.extensionDays,
     decidedOn: c.decidedOn,
     servedOn: c.servedOn,
@@ -57,11 +75,11 @@ export function presentCase(actor: Actor, c: CaseRow, evidence?: Record<string, 
     publish: c.publish,
     changedOn: c.changedOn,
     hearing: {
-      /** 较大数额: the 告知书 offers a hearing as of right (the threshold is configuration, penalty-limits.ts). */
-      right: hearingIsARight(c.partyKind as PartyKind, fineFen === null ? null : fineFen / 100),
+      /** 较大数额: the 告知书 offers a hearing as of right (the threshold is the deployment's setting). */
+      right: hearingIsARight(c.partyKind as PartyKind, fineFen === null ? null : fineFen / 100, config),
       requestedOn: c.hearingRequestedOn,
-      /** A hearing notified today could be held on this day at the earliest (7 days' notice). */
-      earliestOn: c.status === 'hearing_requested' ? earliestHearingOn(today) : null,
+      /** A hearing notified today could be held on this day at the earliest (7 days' notice by default). */
+      earliestOn: c.status === 'hearing_requested' ? earliestHearingOn(today, config) : null,
       on: c.hearingOn,
       place: c.hearingPlace,
       presiderId: c.hearingPresiderId,

@@ -15,6 +15,7 @@ import { fileCase } from './commands/file-case';
 import { actOnCase } from './commands/act-on-case';
 import { findInspection } from './inspections.queries';
 import { findPresiderCandidates } from './hearing.queries';
+import { loadHearingConfig } from './enforcement.settings';
 
 export function casesRoutes(app: ZodApp) {
   const tags = ['penalties'];
@@ -33,7 +34,7 @@ export function casesRoutes(app: ZodApp) {
           .where(inArray(hazards.id, c.hazardIds))
           .orderBy(hazards.number)
       : [];
-    return presentCase(actor, c, await findEvidence(app.db, id), {
+    return presentCase(actor, c, await loadHearingConfig(app.db), await findEvidence(app.db, id), {
       documents,
       events: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actorName, action: e.action, from: e.fromStatus, to: e.toStatus })),
       inspection: insp && {
@@ -50,8 +51,8 @@ export function casesRoutes(app: ZodApp) {
   app.get('/api/enforcement/penalty-bases', { config: { access: 'case.read' }, schema: { tags } }, async () => penaltyBases);
   app.get('/api/enforcement/cases', { config: { access: 'case.read' }, schema: { tags, querystring: caseListQuery } }, async (req) => {
     const actor = actorOf(req);
-    const { items, total } = await findCases(app.db, actor, req.query);
-    return { items: items.map(({ c, ...evidence }) => presentCase(actor, c, evidence)), total };
+    const [{ items, total }, config] = await Promise.all([findCases(app.db, actor, req.query), loadHearingConfig(app.db)]);
+    return { items: items.map(({ c, ...evidence }) => presentCase(actor, c, config, evidence)), total };
   });
   app.post('/api/enforcement/cases', { config: { access: 'case.manage' }, schema: { tags, body: fileCaseBody } }, async (req, reply) => {
     const c = await fileCase(app.db, actorOf(req), clientIp(req), req.body);

@@ -3,6 +3,7 @@
 // is the document's frozen fields, so a re-download is the same document. Printed in Chinese only.
 import { AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { DocumentKind } from '@anjian/contracts';
+import { chineseNumeral } from '../../reference/hazards/citation';
 import { documentTitles, type DocumentRow } from './documents';
 
 interface Finding {
@@ -31,6 +32,9 @@ export interface DocumentFields {
   basisArticle?: string;
   fine?: number | null;
   caseNumber?: string;
+  /** 告知书: whether the hearing is offered (较大数额) and the days to ask; absent on notices issued before, which offered it in 5. */
+  hearingOffered?: boolean;
+  hearingRequestDays?: number;
   hearingOn?: string | null;
   hearingPlace?: string | null;
   hearingPresider?: string | null;
@@ -76,7 +80,9 @@ function bodyOf(kind: DocumentKind, f: DocumentFields): string[] {
       return [
         `经查，你单位${f.violation ?? ''}。`,
         `依据${f.basisArticle ?? ''}的规定，本机关拟对你单位作出罚款人民币${f.fine ?? ''}元的行政处罚。`,
-        '根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩；依据第六十三条、第六十四条的规定，你单位有权在收到本告知书之日起五日内要求听证。逾期视为放弃上述权利。',
+        f.hearingOffered === false
+          ? `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩，请于收到本告知书之日起${chineseNumeral(f.hearingRequestDays ?? 5)}日内提出。逾期视为放弃上述权利。`
+          : `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩；依据第六十三条、第六十四条的规定，你单位有权在收到本告知书之日起${chineseNumeral(f.hearingRequestDays ?? 5)}日内要求听证。逾期视为放弃上述权利。`,
       ];
     case 'hearing_notice':
       return [

@@ -1,11 +1,14 @@
 // Boundaries of the penalty procedure limits (行政处罚法 2021 §51, §60, §67, §72; 行政强制法 §45).
 import { describe, expect, it } from 'vitest';
 import {
+  decisionClock,
   decisionDue,
   defaultHearingConfig,
   earliestHearingOn,
+  hearingConfigIssues,
   hearingIsARight,
   hearingNoticeRefusal,
+  hearingPauseDays,
   hearingRequestDue,
   hearingRequestRefusal,
   lateSurchargeFen,
@@ -85,6 +88,122 @@ describe('听证 (行政处罚法 §63, §64; rules.md §10.2, M — configurati
     const guangdong = { ...defaultHearingConfig, threshold: { natural_person: 10_000, organisation: 30_000 } };
     expect(hearingIsARight('organisation', 30_000, guangdong)).toBe(true);
     expect(hearingRequestRefusal('2026-03-02', '2026-03-10', { ...guangdong, requestDays: 10 })).toBeNull();
+  });
+});
+
+describe('hearing settings checks (rules.md §10.2 defaults; §51 on-the-spot limits as the floor of 较大数额)', () => {
+  it('accepts the defaults and a province’s own values, refuses slips with bilingual reasons', () => {
+    expect(hearingConfigIssues(defaultHearingConfig)).toEqual([]);
+    expect(
+      hearingConfigIssues({ ...defaultHearingConfig, threshold: { natural_person: 201, organisation: 3001 }, requestDays: 30 }),
+    ).toEqual([]);
+    const slip = hearingConfigIssues({ ...defaultHearingConfig, threshold: { natural_person: 200, organisation: 3000 } });
+    expect(slip.map((i) => i.field)).toEqual(['threshold.natural_person', 'threshold.organisation']);
+    expect(slip[0]!.zh).toContain('200元');
+    expect(slip[1]!.en).toContain('3000');
+    expect(
+      hearingConfigIssues({ ...defaultHearingConfig, threshold: { natural_person: 20_000.5, organisation: 100_000_001 } }),
+    ).toHaveLength(2);
+    expect(hearingConfigIssues({ ...defaultHearingConfig, requestDays: 0, noticeDays: 31 }).map((i) => i.field)).toEqual([
+      'requestDays',
+      'noticeDays',
+    ]);
+    expect(hearingConfigIssues({ ...defaultHearingConfig, excludeFromDecisionLimit: 'yes' as never })[0]?.field).toBe(
+      'excludeFromDecisionLimit',
+    );
+  });
+});
+
+describe('听证时间不计入办案期限 (rules.md §10.2 §60; 市场监督管理行政处罚程序规定 §64 and provincial 应急管理 procedure rules; M/L — a setting, default on)', () => {
+  // Filed 2026-01-01: 90 days → due 2026-04-01 without a hearing.
+  const filed = { filedOn: '2026-01-01', extensionDays: [] as number[], hearingRequestedOn: null, hearingHeldOn: null, decidedOn: null };
+  const requested = { ...filed, hearingRequestedOn: '2026-03-01' };
+  const off = { ...defaultHearingConfig, excludeFromDecisionLimit: false };
+
+  it('counts from the request day (not counted) to the hearing day (not counted against the limit)', () => {
+    expect(hearingPauseDays(null, null, '2026-03-05')).toBe(0);
+    expect(hearingPauseDays('2026-03-01', '2026-03-01', '2026-03-20')).toBe(0);
+    expect(hearingPauseDays('2026-03-01', '2026-03-10', '2026-03-20')).toBe(9);
+    expect(hearingPauseDays('2026-03-01', null, '2026-03-04')).toBe(3); // pending: up to today
+    expect(hearingPauseDays('2026-03-01', null, '2026-02-28')).toBe(0); // never negative
+  });
+
+  it('no hearing: 90 days and extensions, remaining days count down, overdue from the day after', () => {
+    expect(decisionClock(filed, '2026-03-31')).toEqual({
+      due: '2026-04-01',
+      hearingDays: 0,
+      paused: false,
+      remainingDays: 1,
+      overdue: false,
+    });
+    expect(decisionClock(filed, '2026-04-01')).toMatchObject({ remainingDays: 0, overdue: false });
+    expect(decisionClock(filed, '2026-04-02')).toMatchObject({ remainingDays: -1, overdue: true });
+    expect(decisionClock({ ...filed, extensionDays: [30] }, '2026-04-02')).toMatchObject({ due: '2026-05-01', overdue: false });
+  });
+
+  it('on the request day the clock stops: the due date then moves one day a day, the remaining days stand still', () => {
+    expect(decisionClock(requested, '2026-03-01')).toEqual({
+      due: '2026-04-01',
+      hearingDays: 0,
+      paused: true,
+      remainingDays: 31,
+      overdue: false,
+    });
+    expect(decisionClock(requested, '2026-03-02')).toEqual({
+      due: '2026-04-02',
+      hearingDays: 1,
+      paused: true,
+      remainingDays: 31,
+      overdue: false,
+    });
+    // Pending long past the 90 days: still not overdue, since none of those days count.
+    expect(decisionClock(requested, '2026-06-30')).toMatchObject({ due: '2026-07-31', paused: true, remainingDays: 31, overdue: false });
+  });
+
+  it('the hearing held restarts it: the hearing day is the last one not counted', () => {
+    const heard = { ...requested, hearingHeldOn: '2026-03-10' };
+    expect(decisionClock(heard, '2026-03-10')).toEqual({
+      due: '2026-04-10',
+      hearingDays: 9,
+      paused: false,
+      remainingDays: 31,
+      overdue: false,
+    });
+    expect(decisionClock(heard, '2026-03-11')).toMatchObject({ due: '2026-04-10', remainingDays: 30 });
+    expect(decisionClock(heard, '2026-04-11')).toMatchObject({ overdue: true, remainingDays: -1 });
+    // With an extension the days add up.
+    expect(decisionClock({ ...heard, extensionDays: [30] }, '2026-03-11').due).toBe('2026-05-10');
+  });
+
+  it('a request made when the case was already late does not make it timely again', () => {
+    const late = { ...filed, hearingRequestedOn: '2026-04-05' };
+    expect(decisionClock(late, '2026-04-05')).toMatchObject({ due: '2026-04-01', paused: true, remainingDays: -4, overdue: true });
+    expect(decisionClock(late, '2026-04-20')).toMatchObject({ due: '2026-04-16', remainingDays: -4, overdue: true });
+  });
+
+  it('a decision ends a pause no hearing closed, and the due date stops moving', () => {
+    const decided = { ...requested, decidedOn: '2026-03-20' };
+    expect(decisionClock(decided, '2026-05-01')).toEqual({
+      due: '2026-04-20',
+      hearingDays: 19,
+      paused: false,
+      remainingDays: null,
+      overdue: false,
+    });
+  });
+
+  it('when the deployment counts hearing time, a hearing changes nothing', () => {
+    expect(decisionClock(requested, '2026-03-20', off)).toEqual({
+      due: '2026-04-01',
+      hearingDays: 0,
+      paused: false,
+      remainingDays: 12,
+      overdue: false,
+    });
+    expect(decisionClock({ ...requested, hearingHeldOn: '2026-03-10' }, '2026-04-02', off)).toMatchObject({
+      due: '2026-04-01',
+      overdue: true,
+    });
   });
 });
 

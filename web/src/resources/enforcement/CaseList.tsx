@@ -113,7 +113,14 @@ export function CaseList({ fixed, compact }: CaseListProps) {
           {
             title: t('决定期限', 'Decide by'),
             render: (_, r) =>
-              r.decidedOn ? r.decidedOn : <span style={{ color: r.decisionOverdue ? 'red' : undefined }}>{r.decisionDue}</span>,
+              r.decidedOn ? (
+                r.decidedOn
+              ) : r.decisionClock.paused ? (
+                // Hearing pending: the clock stands still, so the date would only move daily.
+                <Tag color="blue">{t('听证暂停', 'Paused: hearing')}</Tag>
+              ) : (
+                <span style={{ color: r.decisionOverdue ? 'red' : undefined }}>{r.decisionDue}</span>
+              ),
           },
           {
             title: t('证据', 'Evidence'),

@@ -3,12 +3,59 @@
 // of evidence, its documents and timeline, and the next steps from the server's abilities.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space, Tag, Timeline } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { DocumentLinks } from './DocumentLinks';
 import { caseActionLabels, caseStatusLabels, evidenceLabels, type PenaltyCase } from './types';
+
+/**
+ * The decision due date with what moves it: days left (frozen while a requested hearing is pending, since hearing
+ * time does not count when the deployment says so), the hearing days added, overdue.
+ */
+function DecisionDue({ c }: { c: PenaltyCase }) {
+  const { t } = useI18n();
+  const k = c.decisionClock;
+  return (
+    <Space size={4} wrap data-testid="decision-due">
+      {k.paused ? (
+        <Tooltip
+          title={t(
+            '听证时间不计入办案期限：期限自要求听证之日起暂停，举行听证后继续计算',
+            'Hearing time does not count: the limit is paused from the request until the hearing is held',
+          )}
+        >
+          <Tag color="blue" data-testid="decision-paused">
+            {t('听证期间暂停计时', 'Paused for the hearing')}
+          </Tag>
+        </Tooltip>
+      ) : (
+        <span>{c.decisionDue}</span>
+      )}
+      {k.remainingDays !== null && !c.decisionOverdue && (
+        <span>
+          {k.paused ? t('暂停时剩余', 'left when paused') : t('剩余', 'left')} {k.remainingDays} {t('天', 'days')}
+        </span>
+      )}
+      {k.paused && (
+        <Typography.Text type="secondary">
+          {t('按今天计为', 'as of today')} {c.decisionDue}
+        </Typography.Text>
+      )}
+      {k.hearingDays > 0 && !k.paused && (
+        <Typography.Text type="secondary">
+          {t(`含听证${k.hearingDays}天（不计入期限）`, `incl. ${k.hearingDays} hearing days not counted`)}
+        </Typography.Text>
+      )}
+      {c.decisionOverdue && (
+        <Tag color="red">
+          {t('已超期', 'Overdue')} {k.remainingDays !== null ? `${-k.remainingDays} ${t('天', 'days')}` : ''}
+        </Tag>
+      )}
+    </Space>
+  );
+}
 
 export function CaseWorkspace() {
   const { id } = useParams();
@@ -66,7 +113,7 @@ export function CaseWorkspace() {
           <Descriptions.Item label={t('罚款（元）', 'Fine')}>{c.fine ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('立案日期', 'Filed')}>{c.filedOn}</Descriptions.Item>
           <Descriptions.Item label={t('决定期限', 'Decide by')}>
-            {c.decisionDue} {c.decisionOverdue && <Tag color="red">{t('已超期', 'Overdue')}</Tag>}
+            <DecisionDue c={c} />
           </Descriptions.Item>
           {c.paymentDue && <Descriptions.Item label={t('缴款期限', 'Pay by')}>{c.paymentDue}</Descriptions.Item>}
           {c.surcharge > 0 && <Descriptions.Item label={t('加处罚款', 'Surcharge')}>{c.surcharge}</Descriptions.Item>}

@@ -8,8 +8,9 @@ import { InspectionShow } from './InspectionShow';
 import { CaseList } from './CaseList';
 import { CaseWorkspace } from './CaseWorkspace';
 import { PlanPage } from './PlanPage';
+import { PenaltiesPage } from './PenaltiesPage';
 
-export { DrawPage, InspectionList, InspectionShow, CaseList, CaseWorkspace, PlanPage };
+export { DrawPage, InspectionList, InspectionShow, CaseList, CaseWorkspace, PlanPage, PenaltiesPage };
 
 export function EnforcementRoutes() {
   return (
@@ -19,7 +20,7 @@ export function EnforcementRoutes() {
       <Route path="inspections/:id" element={<InspectionShow />} />
       <Route path="draws" element={<DrawPage />} />
       <Route path="plan" element={<PlanPage />} />
-      <Route path="cases" element={<CaseList />} />
+      <Route path="cases" element={<PenaltiesPage />} />
       <Route path="cases/:id" element={<CaseWorkspace />} />
     </Routes>
   );

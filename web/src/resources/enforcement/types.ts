@@ -59,8 +59,18 @@ export interface PenaltyCase {
   fine: number | null;
   status: string;
   filedOn: string;
+  /** The 90-day limit + extensions + (when the deployment excludes it) the hearing's days; moves daily while paused. */
   decisionDue: string;
   decisionOverdue: boolean;
+  decisionClock: {
+    /** Days from today to the due date (negative: overdue); null once decided. */
+    remainingDays: number | null;
+    /** A hearing was requested and is not yet held: the clock stands still. */
+    paused: boolean;
+    /** Days of the hearing not counted in the limit. */
+    hearingDays: number;
+    hearingExcluded: boolean;
+  };
   decidedOn: string | null;
   servedOn: string | null;
   paymentDue: string | null;

@@ -2,6 +2,7 @@
 // and checks its legal conditions (fine inside the article's range, rights period before review, a hearing asked
 // within 5 days of the notice and notified 7 days ahead with a presiding officer who did not investigate, payment with
 // the 加处罚款 due on the day paid), issues the 告知书 / 听证通知书 / 决定书, and audits — in one transaction.
+// The hearing threshold and periods are the deployment's settings (enforcement.settings.ts), read in the transaction.
 import { and, eq } from 'drizzle-orm';
 import type { CaseAction, CaseActionBody, CaseStatus } from '@anjian/contracts';
 import { enforcementDocuments, type penaltyCases } from '../../../db/schema';
@@ -12,11 +13,13 @@ import { AppError, fieldError, notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { checkFine, type FineBand } from '../../../reference/enforcement/penalty-basis';
 import {
+  hearingIsARight,
   hearingNoticeRefusal,
   hearingRequestDue,
   hearingRequestRefusal,
   lateSurchargeFen,
   paymentDue,
+  type PartyKind,
 } from '../../../reference/enforcement/penalty-limits';
 import type { DbOrTx } from '../../../platform/db';
 import { users } from '../../../db/schema';
@@ -25,7 +28,8 @@ import { findCase, type CaseRow } from '../cases.queries';
 import { applyCaseStep, checkCaseAction } from '../case.workflow';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope } from '../inspections.queries';
-import { decisionFields, hearingNoticeFields } from './case-fields';
+import { loadHearingConfig } from '../enforcement.settings';
+import { decisionFields, hearingNoticeFields, penaltyNoticeFields } from './case-fields';
 
 type Patch = Partial<typeof penaltyCases.$inferInsert>;
 
@@ -70,6 +74,7 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
     if (!c) throw notFound();
     if (c.version !== body.version) throw new AppError('CONFLICT');
     const to: CaseStatus = checkCaseAction(actor, c.status as CaseStatus, action);
+    const config = await loadHearingConfig(tx);
     const patch: Patch = {};
     let doc: 'penalty_notice' | 'hearing_notice' | 'penalty_decision' | null = null;
     switch (action) {
@@ -81,7 +86,7 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
         const on = body.on ?? today;
         const noticeOn = (await noticeIssuedOn(tx, id)) ?? today;
         if (on > today) throw fieldError('on', '要求听证的日期不能晚于今天', 'The request cannot be dated after today');
-        const late = hearingRequestRefusal(noticeOn, on);
+        const late = hearingRequestRefusal(noticeOn, on, config);
         if (late) throw new AppError('VALIDATION', [{ field: 'on', ...late }]);
         patch.hearingRequestedOn = on;
         break;
@@ -89,7 +94,7 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
       case 'schedule_hearing': {
         if (!body.hearingOn) throw fieldError('hearingOn', '须确定听证日期', 'The hearing date is required');
         if (!body.hearingPlace) throw fieldError('hearingPlace', '须确定听证地点', 'The hearing place is required');
-        const short = hearingNoticeRefusal(today, body.hearingOn);
+        const short = hearingNoticeRefusal(today, body.hearingOn, config);
         if (short) throw new AppError('VALIDATION', [{ field: 'hearingOn', ...short }]);
         const presider = await presiderOf(tx, actor, c, body.presiderId);
         patch.hearingOn = body.hearingOn;
@@ -118,10 +123,11 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
         break;
       }
       case 'submit_review': {
-        // After a hearing the rights period is over; straight from 告知 the party keeps its 5 days unless it waived them.
+        // After a hearing the rights period is over; straight from 告知 the party keeps its request period (the setting, 5
+        // days by default) unless it waived it.
         if (c.status === 'heard') break;
         const noticeOn = await noticeIssuedOn(tx, id);
-        const waitUntil = noticeOn ? hearingRequestDue(noticeOn) : today;
+        const waitUntil = noticeOn ? hearingRequestDue(noticeOn, config) : today;
         if (!body.waived && today <= waitUntil) {
           throw fieldError(
             'waived',
@@ -177,7 +183,16 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
     await applyCaseStep(tx, actor, c, action, to, patch, { note: body.note, ...patch });
     if (doc) {
       const e = (await findEnterpriseInScope(tx, actor, c.enterpriseId))!;
-      const fields = doc === 'hearing_notice' ? hearingNoticeFields(c, e, patch) : decisionFields(c, e, Number(patch.fine));
+      const fine = Number(patch.fine);
+      const fields =
+        doc === 'hearing_notice'
+          ? hearingNoticeFields(c, e, patch)
+          : doc === 'penalty_notice'
+            ? penaltyNoticeFields(c, e, fine, {
+                offered: hearingIsARight(c.partyKind as PartyKind, fine, config),
+                requestDays: config.requestDays,
+              })
+            : decisionFields(c, e, fine);
       await issueDocument(tx, actor, {
         kind: doc,
         enterpriseId: e.id,

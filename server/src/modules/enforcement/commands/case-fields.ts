@@ -16,6 +16,19 @@ export function decisionFields(
   };
 }
 
+/**
+ * 告知书: the decision's fields, whether it offers a hearing as of right (较大数额 under the deployment's threshold)
+ * and the days the party has to ask, so the printed text says what the workflow enforces.
+ */
+export function penaltyNoticeFields(
+  c: Pick<CaseRow, 'partyName' | 'violation' | 'basisId' | 'partyKind'>,
+  e: { name: string; address: string },
+  fine: number,
+  hearing: { offered: boolean; requestDays: number },
+) {
+  return { ...decisionFields(c, e, fine), hearingOffered: hearing.offered, hearingRequestDays: hearing.requestDays };
+}
+
 /** 听证通知书: the party, the case, and the hearing's time, place and presiding officer. */
 export function hearingNoticeFields(
   c: Pick<CaseRow, 'partyName' | 'violation' | 'basisId' | 'partyKind' | 'fine' | 'number'>,

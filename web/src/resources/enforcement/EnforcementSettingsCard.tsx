@@ -1,0 +1,102 @@
+// The deployment's penalty-procedure settings (district bureau): the 较大数额 threshold from which the 告知书 offers a
+// hearing, the days to ask for one and of notice before it, and whether hearing time counts against the 90-day
+// decision limit. Saving applies to every case at once (due dates and the hearing right are computed on read).
+import { useEffect } from 'react';
+import { App, Button, Card, Form, InputNumber, Switch, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EnforcementSettings, EnforcementSettingsView } from '@anjian/contracts';
+import { api, ApiError } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+
+export function EnforcementSettingsCard() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<EnforcementSettings>();
+  const q = useQuery({ queryKey: ['enforcement-settings'], queryFn: () => api.get<EnforcementSettingsView>('/api/enforcement/settings') });
+  const s = q.data;
+  useEffect(() => {
+    if (s) form.setFieldsValue(s);
+  }, [s, form]);
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await api.put('/api/enforcement/settings', v);
+      message.success(t('已保存，所有案件按新设置计算', 'Saved; every case now follows the new settings'));
+      await qc.invalidateQueries({ queryKey: ['enforcement-settings'] });
+      await qc.invalidateQueries({ queryKey: ['cases'] });
+      await qc.invalidateQueries({ queryKey: ['case'] });
+    } catch (e) {
+      // Each refusal on its field; anything else as a message.
+      if (e instanceof ApiError && e.details.length > 0) {
+        form.setFields(e.details.map((d) => ({ name: d.field.split('.') as never, errors: [d.message] })));
+      } else message.error((e as Error).message);
+    }
+  };
+  const d = s?.defaults;
+  const dflt = (v: unknown) => (d ? `${t('默认', 'default')} ${String(v)}` : '');
+  return (
+    <Card
+      title={t('行政处罚程序设置', 'Penalty procedure settings')}
+      loading={q.isLoading}
+      data-testid="enforcement-settings"
+      extra={
+        <Button type="primary" onClick={() => void save()} data-testid="enforcement-settings-save">
+          {t('保存', 'Save')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 720 }}>
+        {t(
+          '较大数额罚款标准由各省规定；默认值为《安全生产违法行为行政处罚办法》的标准。听证时间是否计入办案期限，以本省行政处罚程序规定为准。',
+          'Each province sets the large-fine threshold; the defaults are those of the national safety penalty measures. Whether hearing time counts against the decision limit follows the province’s procedure rules.',
+        )}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" style={{ maxWidth: 560 }}>
+        <Form.Item
+          name={['hearingThreshold', 'natural_person']}
+          label={t('较大数额罚款：公民（元，达到即告知听证权利）', 'Large fine: natural person (yuan, from which a hearing is offered)')}
+          extra={dflt(d?.hearingThreshold.natural_person)}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={1} precision={0} style={{ width: 200 }} data-testid="threshold-person" />
+        </Form.Item>
+        <Form.Item
+          name={['hearingThreshold', 'organisation']}
+          label={t('较大数额罚款：法人或其他组织（元）', 'Large fine: organisation (yuan)')}
+          extra={dflt(d?.hearingThreshold.organisation)}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={1} precision={0} style={{ width: 200 }} data-testid="threshold-organisation" />
+        </Form.Item>
+        <Form.Item
+          name="hearingRequestDays"
+          label={t('要求听证期限（告知后天数）', 'Days to request a hearing (after the notice)')}
+          extra={dflt(d?.hearingRequestDays)}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={1} max={30} precision={0} data-testid="request-days" />
+        </Form.Item>
+        <Form.Item
+          name="hearingNoticeDays"
+          label={t('听证通知提前天数', 'Days of notice before a hearing')}
+          extra={dflt(d?.hearingNoticeDays)}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={1} max={30} precision={0} data-testid="notice-days" />
+        </Form.Item>
+        <Form.Item
+          name="hearingExcludedFromDecisionLimit"
+          label={t('听证时间不计入90日办案期限', 'Hearing time not counted in the 90-day decision limit')}
+          extra={t(
+            '自当事人要求听证之日起至举行听证之日止；听证未举行时期限暂停',
+            'From the request to the day the hearing is held; paused while it is pending',
+          )}
+          valuePropName="checked"
+        >
+          <Switch data-testid="hearing-excluded" />
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
