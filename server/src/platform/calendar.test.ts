@@ -1,6 +1,6 @@
 // Source: 国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号), as carried by chinese-days.
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, CalendarGapError, hasCalendar, isWorkday } from './calendar';
+import { addWorkdays, CalendarGapError, countWorkdays, hasCalendar, isWorkday } from './calendar';
 
 describe('official working-day calendar', () => {
   it('knows 2025 holidays and make-up workdays', () => {
@@ -21,6 +21,15 @@ describe('official working-day calendar', () => {
     // 28 Jan – 4 Feb off; 8 Feb (Sat) is a make-up workday.
     expect(addWorkdays('2025-01-27', 1)).toBe('2025-02-05');
     expect(addWorkdays('2025-02-07', 1)).toBe('2025-02-08');
+  });
+  it('counts the working days after a date up to another, stopping at a cap', () => {
+    expect(countWorkdays('2025-09-30', '2025-10-08')).toBe(0);
+    expect(countWorkdays('2025-09-30', '2025-10-13')).toBe(4); // 9, 10, 11 (make-up Saturday), 13
+    expect(countWorkdays('2025-10-13', '2025-10-13')).toBe(0); // the start day is not counted
+    expect(countWorkdays('2025-10-13', '2025-10-01')).toBe(0);
+    // With a cap the count never reads past the cap-th working day, so no calendar beyond it is needed.
+    expect(countWorkdays('2025-09-30', '2099-01-01', 4)).toBe(4);
+    expect(() => countWorkdays('2025-09-30', '2099-01-01')).toThrow(CalendarGapError);
   });
   it('raises an alarm for a year without calendar data instead of guessing', () => {
     expect(hasCalendar(2025)).toBe(true);

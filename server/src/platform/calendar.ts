@@ -55,6 +55,17 @@ export function addWorkdays(date: string, n: number): string {
   return d;
 }
 
+/**
+ * Working days after `from` up to and including `to` (0 when `to` is not after `from`), counting no further than
+ * `cap`. Only the days up to the cap-th working day are looked at, so a question like "are there n working days
+ * between these dates?" is answered without the calendar of a year it need not reach.
+ */
+export function countWorkdays(from: string, to: string, cap = Infinity): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to && n < cap; d = addDays(d, 1)) if (isWorkday(d)) n++;
+  return n;
+}
+
 export type DeadlineUnit = 'calendar' | 'workday';
 
 export function addDeadline(date: string, n: number, unit: DeadlineUnit): string {

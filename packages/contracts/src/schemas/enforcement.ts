@@ -348,8 +348,9 @@ export const planParams = z.object({ year: z.coerce.number().int().min(2000).max
 
 /**
  * The hearing rules a province sets or reads differently (rules.md §10.2, M): the 较大数额 threshold in yuan from
- * which the 告知书 offers a hearing, the days the party has to ask, the days of notice before the hearing, and
- * whether the hearing's days are left out of the 90-day decision limit. PUT replaces all of them at once.
+ * which the 告知书 offers a hearing, the working days the party has to ask, the working days of notice before the
+ * hearing (both working days by 行政处罚法 §85: official calendar, holidays out, make-up working weekends in), and
+ * whether the hearing's (calendar) days are left out of the 90-day decision limit. PUT replaces all of them at once.
  */
 export const enforcementSettings = z
   .object({
@@ -359,9 +360,23 @@ export const enforcementSettings = z
         organisation: z.number().int().min(1).max(100_000_000),
       })
       .strict(),
-    hearingRequestDays: z.number().int().min(1).max(30),
-    hearingNoticeDays: z.number().int().min(1).max(30),
-    hearingExcludedFromDecisionLimit: z.boolean(),
+    hearingRequestDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(30)
+      .describe(
+        '要求听证期限：告知后的工作日数（行政处罚法第八十五条） / Working days after the notice to request a hearing (行政处罚法 §85)',
+      ),
+    hearingNoticeDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(30)
+      .describe('听证通知提前的工作日数（行政处罚法第八十五条） / Working days of notice before the hearing (行政处罚法 §85)'),
+    hearingExcludedFromDecisionLimit: z
+      .boolean()
+      .describe('听证时间（自然日）不计入90日办案期限 / Hearing time (calendar days) not counted in the 90-day decision limit'),
   })
   .strict();
 export type EnforcementSettings = z.infer<typeof enforcementSettings>;

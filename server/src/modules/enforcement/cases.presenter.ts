@@ -1,8 +1,11 @@
 // penalty_cases row → API shapes: the full case for staff (deadlines computed, never stored, so never stale) and the
 // masked public notice of a decision (natural persons' identity numbers, phones, home addresses and names masked).
+// The earliest hearing date and the withdrawal deadline count working days (行政处罚法 §85); one that needs a year the
+// holiday calendar lacks is shown as null with `calendarGapYear` set, so the page says why instead of guessing.
 import type { CaseStatus } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
-import { cstDate, cstIso } from '../../platform/time';
+import { CalendarGapError } from '../../platform/calendar';
+import { cstIso } from '../../platform/time';
 import { maskAddress, maskFreeText, maskIdNumber, maskPersonName, maskPhone } from '../../reference/enforcement/mask';
 import { penaltyBasisById } from '../../reference/enforcement/penalty-basis';
 import {
@@ -16,6 +19,7 @@ import {
   type PartyKind,
 } from '../../reference/enforcement/penalty-limits';
 import { availableCaseActions } from './case.workflow';
+import { enforcementClock } from './enforcement.clock';
 import type { CaseRow } from './cases.queries';
 
 /** `config`: the deployment's hearing settings (enforcement.settings.ts), loaded once per request. */
@@ -26,8 +30,18 @@ export function presentCase(
   evidence?: Record<string, boolean>,
   extra: Record<string, unknown> = {},
 ) {
-  const today = cstDate();
+  const today = enforcementClock.today();
   const clock = decisionClock(c, today, config);
+  const gap: { year: number | null } = { year: null };
+  const workdayDate = (f: () => string): string | null => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof CalendarGapError)) throw e;
+      gap.year = e.year;
+      return null;
+    }
+  };
   const payDue = c.servedOn ? paymentDue(c.servedOn) : null;
   const fineFen = c.fine === null ? null : Math.round(Number(c.fine) * 100);
   return {
@@ -78,8 +92,8 @@ export function presentCase(
       /** 较大数额: the 告知书 offers a hearing as of right (the threshold is the deployment's setting). */
       right: hearingIsARight(c.partyKind as PartyKind, fineFen === null ? null : fineFen / 100, config),
       requestedOn: c.hearingRequestedOn,
-      /** A hearing notified today could be held on this day at the earliest (7 days' notice by default). */
-      earliestOn: c.status === 'hearing_requested' ? earliestHearingOn(today, config) : null,
+      /** A hearing notified today could be held on this day at the earliest (7 working days' notice by default). */
+      earliestOn: c.status === 'hearing_requested' ? workdayDate(() => earliestHearingOn(today, config)) : null,
       on: c.hearingOn,
       place: c.hearingPlace,
       presiderId: c.hearingPresiderId,
@@ -87,7 +101,10 @@ export function presentCase(
       heldOn: c.hearingHeldOn,
       record: c.hearingRecord,
     },
-    withdrawalDue: c.changedOn ? withdrawalDue(c.changedOn) : null,
+    /** §48: 3 working days after the decision was changed or revoked. */
+    withdrawalDue: c.changedOn ? workdayDate(() => withdrawalDue(c.changedOn!)) : null,
+    /** A year the working-day calendar has no data for, when a date above could not be counted because of it. */
+    calendarGapYear: gap.year,
     evidence,
     missingEvidence: evidence
       ? Object.entries(evidence)

@@ -35,6 +35,11 @@ export interface DocumentFields {
   /** 告知书: whether the hearing is offered (较大数额) and the days to ask; absent on notices issued before, which offered it in 5. */
   hearingOffered?: boolean;
   hearingRequestDays?: number;
+  /**
+   * 'workday' on notices issued since the periods count working days (行政处罚法 §85), printed "五个工作日内"; absent on
+   * earlier notices, which keep their printed "五日内" (the same period in law, §85 applying either way).
+   */
+  hearingRequestDayUnit?: 'workday';
   hearingOn?: string | null;
   hearingPlace?: string | null;
   hearingPresider?: string | null;
@@ -52,6 +57,13 @@ const cell = (text: string, width: number, bold = false) =>
 function signatureImage(dataUrl: string | null | undefined): ImageRun | null {
   if (!dataUrl?.startsWith('data:image/png;base64,')) return null;
   return new ImageRun({ type: 'png', data: Buffer.from(dataUrl.slice(22), 'base64'), transformation: { width: 160, height: 60 } });
+}
+
+/** "五个工作日" on current notices ("两个", not "二个", before a measure word), "五日" as earlier ones printed it. */
+function requestPeriod(f: DocumentFields): string {
+  const n = f.hearingRequestDays ?? 5;
+  if (f.hearingRequestDayUnit !== 'workday') return `${chineseNumeral(n)}日`;
+  return `${n === 2 ? '两' : chineseNumeral(n)}个工作日`;
 }
 
 function bodyOf(kind: DocumentKind, f: DocumentFields): string[] {
@@ -81,8 +93,8 @@ function bodyOf(kind: DocumentKind, f: DocumentFields): string[] {
         `经查，你单位${f.violation ?? ''}。`,
         `依据${f.basisArticle ?? ''}的规定，本机关拟对你单位作出罚款人民币${f.fine ?? ''}元的行政处罚。`,
         f.hearingOffered === false
-          ? `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩，请于收到本告知书之日起${chineseNumeral(f.hearingRequestDays ?? 5)}日内提出。逾期视为放弃上述权利。`
-          : `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩；依据第六十三条、第六十四条的规定，你单位有权在收到本告知书之日起${chineseNumeral(f.hearingRequestDays ?? 5)}日内要求听证。逾期视为放弃上述权利。`,
+          ? `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩，请于收到本告知书之日起${requestPeriod(f)}内提出。逾期视为放弃上述权利。`
+          : `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩；依据第六十三条、第六十四条的规定，你单位有权在收到本告知书之日起${requestPeriod(f)}内要求听证。逾期视为放弃上述权利。`,
       ];
     case 'hearing_notice':
       return [

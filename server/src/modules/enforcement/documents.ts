@@ -9,7 +9,7 @@ import { enforcementDocuments } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { organisations } from '../../db/schema';
-import { cstDate } from '../../platform/time';
+import { enforcementClock } from './enforcement.clock';
 
 export const documentTitles: Record<DocumentKind, { zh: string; en: string; abbr: string }> = {
   site_record: { zh: '现场检查记录', en: 'On-site inspection record', abbr: '检记' },
@@ -92,7 +92,7 @@ export interface IssueInput {
 }
 
 export async function issueDocument(tx: DbOrTx, actor: Actor, input: IssueInput) {
-  const issuedOn = cstDate();
+  const issuedOn = enforcementClock.today();
   const year = Number(issuedOn.slice(0, 4));
   const authority = await authorityOf(tx, actor);
   const seq = await nextDocumentSeq(tx, authority.id, input.kind, year);

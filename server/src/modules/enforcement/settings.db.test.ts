@@ -1,13 +1,15 @@
 // The deployment's penalty-procedure settings on a real database: stored and read back, refused whole (400, nothing
 // stored, nothing audited) when bad, re-checked on read; and applied where the hearing rules are — the 较大数额
 // threshold decides whether the 告知书 offers a hearing (rules.md §10.2: set by each province, default 2万 / 5万), the
-// request and notice periods gate the steps, and hearing time is left out of the 90-day decision limit
-// (市场监督管理行政处罚程序规定 §64 and provincial 应急管理 procedure rules: 听证时间不计入办案期限) unless switched off.
+// request and notice periods gate the steps — in working days (行政处罚法 §85), whatever number is set — and hearing
+// time is left out of the 90-day decision limit (市场监督管理行政处罚程序规定 §64 and provincial 应急管理 procedure rules:
+// 听证时间不计入办案期限), in calendar days, unless switched off. Cases stand on chosen days of 2026 (enforcementClock).
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, enforcementDocuments, enforcementSettings, penaltyCases } from '../../db/schema';
-import { addDays, cstDate } from '../../platform/time';
+import { addDays } from '../../platform/time';
+import { enforcementClock } from './enforcement.clock';
 import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
 import type { Client } from '../../../test/app';
 
@@ -16,6 +18,13 @@ beforeAll(async () => {
   w = await buildEnforcementWorld(2);
 }, 60_000);
 afterAll(() => w.close());
+const realToday = enforcementClock.today;
+afterEach(() => {
+  enforcementClock.today = realToday;
+});
+const on = (date: string) => {
+  enforcementClock.today = () => date;
+};
 
 const defaults = {
   hearingThreshold: { natural_person: 20_000, organisation: 50_000 },
@@ -127,12 +136,13 @@ describe('enforcement settings', () => {
   });
 
   it('the threshold decides whether the 告知书 offers a hearing', async () => {
+    on('2026-03-02'); // a Monday
     // 3万 to an organisation: below the default 5万, so no hearing offered — only statement and defence.
     const below = await investigatedCase();
     expect((await below.step('notify', { fine: 30_000 })).statusCode).toBe(200);
     expect(below.get().hearing.right).toBe(false);
     const plain = await noticeText(below.get().id);
-    expect(plain).toContain('有权进行陈述和申辩，请于收到本告知书之日起五日内提出');
+    expect(plain).toContain('有权进行陈述和申辩，请于收到本告知书之日起五个工作日内提出');
     expect(plain).not.toContain('要求听证');
 
     // A province whose 较大数额 for organisations starts at 3万, with 10 days to ask: the same fine now is.
@@ -140,16 +150,13 @@ describe('enforcement settings', () => {
     const offered = await investigatedCase();
     expect((await offered.step('notify', { fine: 30_000 })).statusCode).toBe(200);
     expect(offered.get().hearing.right).toBe(true);
-    expect(await noticeText(offered.get().id)).toContain('有权在收到本告知书之日起十日内要求听证');
-    // The review gate waits the configured 10 days, not 5.
+    expect(await noticeText(offered.get().id)).toContain('有权在收到本告知书之日起十个工作日内要求听证');
+    // The review gate waits the configured 10 working days, not 5: to Mon 16 Mar, two weekends later.
     const early = await offered.step('submit_review');
     expect(early.statusCode).toBe(400);
-    expect(early.json().error.details[0].message).toContain(addDays(cstDate(), 10));
-    // And a request 8 days after the notice is within the configured window.
-    await w.t.database.db
-      .update(enforcementDocuments)
-      .set({ issuedOn: addDays(cstDate(), -8) })
-      .where(and(eq(enforcementDocuments.caseId, offered.get().id), eq(enforcementDocuments.kind, 'penalty_notice')));
+    expect(early.json().error.details[0].message).toContain('2026-03-16');
+    // And a request on that 10th working day, 14 calendar days after the notice, is within the configured window.
+    on('2026-03-16');
     expect((await offered.step('request_hearing')).statusCode).toBe(200);
     await put(w.officer, defaults);
     // The first case is read again under the default: still below it.
@@ -158,7 +165,8 @@ describe('enforcement settings', () => {
 
   it('a held hearing moves the decision due date by its days, and not when the setting counts them', async () => {
     const db = w.t.database.db;
-    const today = cstDate();
+    const today = '2026-03-02'; // a Monday
+    on(today);
     const k = await investigatedCase();
     const id = k.get().id;
     expect((await k.step('notify', { fine: 50_000 })).statusCode).toBe(200);
@@ -178,13 +186,13 @@ describe('enforcement settings', () => {
       decisionOverdue: false,
       decisionClock: { paused: true, hearingDays: 20, remainingDays: 80 },
     });
-    // The notice period is the setting's: 10 days' notice refuses a hearing in 7.
+    // The notice period is the setting's: 10 working days' notice (to Mon 16 Mar) refuses a hearing on the 7th (Wed 11).
     await put(w.officer, { ...defaults, hearingNoticeDays: 10 });
     const presiders = (await w.officer.get(`/api/enforcement/cases/${id}/presiders`)).json() as { id: string }[];
-    const hearing = { hearingOn: addDays(today, 7), hearingPlace: '区应急管理局听证室', presiderId: presiders[0]!.id };
+    const hearing = { hearingOn: '2026-03-11', hearingPlace: '区应急管理局听证室', presiderId: presiders[0]!.id };
     const short = await k.step('schedule_hearing', hearing);
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.details[0].message).toContain(addDays(today, 10));
+    expect(short.json().error.details[0].message).toContain('2026-03-16');
     await put(w.officer, defaults);
     expect((await k.step('schedule_hearing', hearing)).statusCode).toBe(200);
     // Held 2 days ago (as the hearing test does: the notified day moved back): 18 days of hearing left out.

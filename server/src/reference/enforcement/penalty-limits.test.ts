@@ -1,5 +1,9 @@
-// Boundaries of the penalty procedure limits (行政处罚法 2021 §51, §60, §67, §72; 行政强制法 §45).
+// Boundaries of the penalty procedure limits (行政处罚法 2021 §48, §51, §60, §64, §67, §72, §85; 行政强制法 §45).
+// §85: "本法中'二日''三日''五日''七日'的规定是指工作日，不含法定节假日" — the hearing periods and the withdrawal period count
+// working days of the official calendar as chinese-days carries it (2026: 春节 15–23 Feb off, Sat 14 and Sat 28 Feb
+// worked; 中秋 25–27 Sep and 国庆 1–7 Oct off, Sun 20 Sep and Sat 10 Oct worked); the other periods stay calendar days.
 import { describe, expect, it } from 'vitest';
+import { calendarYears, CalendarGapError } from '../../platform/calendar';
 import {
   decisionClock,
   decisionDue,
@@ -11,6 +15,7 @@ import {
   hearingPauseDays,
   hearingRequestDue,
   hearingRequestRefusal,
+  hearingRequestTimely,
   lateSurchargeFen,
   onTheSpotRefusal,
   paymentDue,
@@ -39,6 +44,12 @@ describe('行政处罚法 limits', () => {
     expect(lateSurchargeFen(fine, '2026-03-01', '2026-03-02')).toBe(0);
   });
 
+  it('§60/§67/§72 are not in §85’s list: calendar days, holidays included', () => {
+    expect(paymentDue('2026-09-28')).toBe('2026-10-13'); // 15 days across 国庆, not 15 working days (2026-10-22)
+    expect(lateSurchargeFen(100_000, '2026-09-28', '2026-10-14')).toBe(3_000);
+    expect(decisionDue('2026-09-01')).toBe('2026-11-30');
+  });
+
   it('§51: on-the-spot fines ≤ 200 yuan (citizen) and ≤ 3,000 yuan (organisation)', () => {
     expect(onTheSpotRefusal('natural_person', 200)).toBeNull();
     expect(onTheSpotRefusal('natural_person', 201)).not.toBeNull();
@@ -46,8 +57,9 @@ describe('行政处罚法 limits', () => {
     expect(onTheSpotRefusal('organisation', 3000.01)).not.toBeNull();
   });
 
-  it('withdrawal of a changed decision is due within 3 days', () => {
-    expect(withdrawalDue('2026-12-30')).toBe('2027-01-02');
+  it('§48 with §85: a changed decision is withdrawn from publication within 3 working days', () => {
+    expect(withdrawalDue('2026-03-06')).toBe('2026-03-11'); // Friday: Mon, Tue, Wed
+    expect(withdrawalDue('2026-09-29')).toBe('2026-10-09'); // 30 Sep, then 国庆 off, 8 and 9 Oct
   });
 });
 
@@ -64,19 +76,65 @@ describe('安全生产法 fine ranges (rules.md §10.1)', () => {
   });
 });
 
-describe('听证 (行政处罚法 §63, §64; rules.md §10.2, M — configuration with these defaults)', () => {
-  it('the party asks within 5 days of the notice, not before it and not on the 6th day', () => {
-    expect(hearingRequestDue('2026-09-28')).toBe('2026-10-03'); // across the National Day holiday: calendar days
-    expect(hearingRequestRefusal('2026-09-28', '2026-09-28')).toBeNull();
-    expect(hearingRequestRefusal('2026-09-28', '2026-10-03')).toBeNull();
-    expect(hearingRequestRefusal('2026-09-28', '2026-10-04')?.zh).toContain('5日内');
-    expect(hearingRequestRefusal('2026-09-28', '2026-09-27')).not.toBeNull();
+describe('听证 periods in working days (行政处罚法 §64 with §85; rules.md §10.2, M — configuration with these defaults)', () => {
+  it('§64(一): the party asks by the 5th working day after the 告知书 — across 国庆 2026 that is the make-up Saturday', () => {
+    // Mon 28 Sep: Tue 29 (1), Wed 30 (2), 1–7 Oct off, Thu 8 (3), Fri 9 (4), Sat 10 worked (5).
+    expect(hearingRequestDue('2026-09-28')).toBe('2026-10-10');
+    expect(hearingRequestRefusal('2026-09-28', '2026-09-28')).toBeNull(); // on the notice day
+    expect(hearingRequestRefusal('2026-09-28', '2026-10-05')).toBeNull(); // in the holiday: none of it counted
+    expect(hearingRequestRefusal('2026-09-28', '2026-10-10')).toBeNull(); // the 5th working day
+    expect(hearingRequestRefusal('2026-09-28', '2026-10-11')).not.toBeNull(); // the Sunday after it
+    const late = hearingRequestRefusal('2026-09-28', '2026-10-12'); // the next working day
+    expect(late?.zh).toContain('5个工作日内（至2026-10-10）');
+    expect(late?.zh).toContain('第八十五条');
+    expect(late?.en).toContain('5 working days of the notice of 2026-09-28 (by 2026-10-10)');
+    expect(hearingRequestRefusal('2026-09-28', '2026-09-27')).not.toBeNull(); // before the notice
   });
 
-  it('the hearing is notified at least 7 days before it is held', () => {
-    expect(earliestHearingOn('2026-12-28')).toBe('2027-01-04');
-    expect(hearingNoticeRefusal('2026-12-28', '2027-01-04')).toBeNull();
-    expect(hearingNoticeRefusal('2026-12-28', '2027-01-03')?.en).toContain('2027-01-04');
+  it('a make-up Sunday counts and the holiday right after the 5th working day does not extend it (中秋 2026)', () => {
+    // Fri 18 Sep: Sun 20 worked (1), 21–24 (2–5), 25–27 Sep off.
+    expect(hearingRequestDue('2026-09-18')).toBe('2026-09-24');
+    expect(hearingRequestRefusal('2026-09-18', '2026-09-24')).toBeNull();
+    expect(hearingRequestRefusal('2026-09-18', '2026-09-25')).not.toBeNull();
+  });
+
+  it('across 春节 2026: the 9 days off do not count, the make-up Saturday before them does', () => {
+    // Wed 11 Feb: Thu 12 (1), Fri 13 (2), Sat 14 worked (3), 15–23 off, Tue 24 (4), Wed 25 (5).
+    expect(hearingRequestDue('2026-02-11')).toBe('2026-02-25');
+    expect(hearingRequestRefusal('2026-02-11', '2026-02-25')).toBeNull();
+    expect(hearingRequestRefusal('2026-02-11', '2026-02-26')?.zh).toContain('至2026-02-25');
+    expect(earliestHearingOn('2026-02-11')).toBe('2026-02-27');
+  });
+
+  it('§64(二): the hearing is notified at least 7 working days before it is held', () => {
+    // An ordinary fortnight: notified Mon 2 Mar, weekends out, earliest Wed 11 Mar.
+    expect(hearingRequestDue('2026-03-02')).toBe('2026-03-09');
+    expect(earliestHearingOn('2026-03-02')).toBe('2026-03-11');
+    expect(hearingNoticeRefusal('2026-03-02', '2026-03-11')).toBeNull();
+    expect(hearingNoticeRefusal('2026-03-02', '2026-03-10')?.en).toContain('7 working days ahead: the earliest date is 2026-03-11');
+    // Across 国庆: Sat 10 Oct is the 5th, Mon 12 the 6th, Tue 13 the 7th working day after Mon 28 Sep.
+    expect(earliestHearingOn('2026-09-28')).toBe('2026-10-13');
+    expect(hearingNoticeRefusal('2026-09-28', '2026-10-13')).toBeNull();
+    expect(hearingNoticeRefusal('2026-09-28', '2026-10-20')).toBeNull();
+    expect(hearingNoticeRefusal('2026-09-28', '2026-10-12')?.zh).toContain('7个工作日前送达，听证日期最早为2026-10-13');
+    expect(hearingNoticeRefusal('2026-09-28', '2026-10-05')).not.toBeNull(); // 7 calendar days: too short
+  });
+
+  it('a year the calendar lacks stops the count only when the answer depends on it', () => {
+    const last = Math.max(...calendarYears());
+    const next = last + 1;
+    // Timely within 5 calendar days whatever the holidays: 5 working days are never fewer.
+    expect(hearingRequestTimely(`${last}-12-30`, `${next}-01-04`)).toBe(true);
+    expect(() => hearingRequestTimely(`${last}-12-30`, `${next}-01-12`)).toThrow(CalendarGapError);
+    // The 7th working day falls in December: a hearing in the unknown year is far enough ahead.
+    expect(hearingNoticeRefusal(`${last}-12-01`, `${next}-02-01`)).toBeNull();
+    expect(() => hearingNoticeRefusal(`${last}-12-30`, `${next}-01-20`)).toThrow(CalendarGapError);
+    // Refused without counting into the unknown year; the last day is left out of the message, not guessed.
+    const short = hearingNoticeRefusal(`${last}-12-28`, `${last}-12-31`);
+    expect(short?.zh).toContain('7个工作日前送达');
+    expect(short?.zh).not.toContain('最早');
+    expect(hearingRequestRefusal(`${last}-12-30`, `${last}-12-29`)?.zh).not.toContain('（至');
+    expect(() => withdrawalDue(`${last}-12-31`)).toThrow(CalendarGapError);
   });
 
   it('较大数额: from 2万 for a person and 5万 for an organisation by default; a province may set its own', () => {
@@ -87,7 +145,10 @@ describe('听证 (行政处罚法 §63, §64; rules.md §10.2, M — configurati
     expect(hearingIsARight('organisation', null)).toBe(false);
     const guangdong = { ...defaultHearingConfig, threshold: { natural_person: 10_000, organisation: 30_000 } };
     expect(hearingIsARight('organisation', 30_000, guangdong)).toBe(true);
-    expect(hearingRequestRefusal('2026-03-02', '2026-03-10', { ...guangdong, requestDays: 10 })).toBeNull();
+    // 10 working days from Mon 2 Mar run to Mon 16 Mar.
+    const tenDays = { ...guangdong, requestDays: 10 };
+    expect(hearingRequestRefusal('2026-03-02', '2026-03-16', tenDays)).toBeNull();
+    expect(hearingRequestRefusal('2026-03-02', '2026-03-17', tenDays)?.zh).toContain('10个工作日内（至2026-03-16）');
   });
 });
 
@@ -126,6 +187,8 @@ describe('听证时间不计入办案期限 (rules.md §10.2 §60; 市场监督�
     expect(hearingPauseDays('2026-03-01', '2026-03-10', '2026-03-20')).toBe(9);
     expect(hearingPauseDays('2026-03-01', null, '2026-03-04')).toBe(3); // pending: up to today
     expect(hearingPauseDays('2026-03-01', null, '2026-02-28')).toBe(0); // never negative
+    // Calendar days like the 90 they come out of, even though the periods before the hearing count working days.
+    expect(hearingPauseDays('2026-09-28', '2026-10-13', '2026-10-20')).toBe(15);
   });
 
   it('no hearing: 90 days and extensions, remaining days count down, overdue from the day after', () => {

@@ -1,5 +1,17 @@
 // Time limits and money rules of the administrative penalty procedure: 行政处罚法 (2021修订, effective 2021-07-15),
-// rules.md §10.2. Calendar days throughout (the law counts these periods in days, not working days).
+// rules.md §10.2.
+//
+// Days: §85 — "本法中'二日''三日''五日''七日'的规定是指工作日，不含法定节假日。" So the periods the law states as 2, 3, 5 or 7
+// days are working days of the official calendar (platform/calendar.ts: 国务院办公厅 holidays and make-up working
+// weekends, via chinese-days): the party's hearing request within 5 days of the 告知 and the hearing notice at least
+// 7 days ahead (§64), and the 3 days to withdraw a published decision later changed or revoked (§48). Every other
+// period here — the 90-day decision limit (§60) and its hearing pause, the 15 days to pay (§67), the days of 加处罚款
+// (§72), the re-inspection window — is not in §85's list and stays in calendar days. rules.md §10.2 gives the hearing
+// periods as "days" without §85; the article is recorded here and in docs/user-guide.md.
+//
+// A working day in a year the calendar has no data for throws CalendarGapError (never a weekday guess); the checks
+// below look no further ahead than their question needs, so a gap only bites when the answer depends on it.
+import { addWorkdays, CalendarGapError, countWorkdays } from '../../platform/calendar';
 import { addDays, daysBetween } from '../../platform/time';
 
 /** §60: decide within 90 days of 立案 (filing); approved extensions add their days. */
@@ -43,7 +55,8 @@ export function onTheSpotRefusal(party: PartyKind, fine: number): { zh: string; 
 
 /**
  * 听证 (行政处罚法 §63, §64; rules.md §10.2, confidence M): the party asks within 5 days of the 告知书, and the
- * authority notifies the hearing's time and place at least 7 days before it. The amount from which a fine is
+ * authority notifies the hearing's time and place at least 7 days before it — working days both (§85), so a
+ * deployment's `requestDays` and `noticeDays` count working days too. The amount from which a fine is
  * "较大数额" (and the hearing a right) is set by each province; the default is 《安全生产违法行为行政处罚办法》's
  * (2万 for a person, 5万 for an organisation). All of it is configuration with these documented defaults, stored per
  * deployment in `enforcement_settings` (modules/enforcement/enforcement.settings.ts).
@@ -70,7 +83,8 @@ export const HEARING_REQUEST_DAYS = defaultHearingConfig.requestDays;
 /**
  * Days of a hearing left out of the decision limit: from the request day to the day it was held (or, while it is
  * pending, to today). A period's first day is not counted (民法典 §201), so the request day still counts against
- * the limit and the hearing day does not.
+ * the limit and the hearing day does not. Calendar days, like the 90 days they are taken out of (§60 is not in §85's
+ * list), even though the request and notice periods that lead up to the hearing count working days.
  */
 export function hearingPauseDays(requestedOn: string | null, heldOn: string | null, today: string): number {
   if (!requestedOn) return 0;
@@ -116,7 +130,7 @@ export function decisionClock(c: DecisionClockInput, today: string, config: Hear
   };
 }
 
-/** Bounds of the configurable periods: a day at least, a month at most (a typing slip, not a province's choice). */
+/** Bounds of the configurable periods, in working days: one at least, 30 (about six weeks) at most — beyond is a typing slip. */
 export const HEARING_DAYS_RANGE = { min: 1, max: 30 } as const;
 /** Largest threshold accepted: 1亿 yuan, the top of the 安全生产法 fine ranges (§114). */
 export const HEARING_THRESHOLD_MAX = 100_000_000;
@@ -149,12 +163,12 @@ export function hearingConfigIssues(c: HearingConfig): ConfigIssue[] {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < HEARING_DAYS_RANGE.min || v > HEARING_DAYS_RANGE.max)
       out.push({
         field,
-        zh: `${zh}须为${HEARING_DAYS_RANGE.min}至${HEARING_DAYS_RANGE.max}之间的整数天`,
-        en: `${en} must be a whole number of days from ${HEARING_DAYS_RANGE.min} to ${HEARING_DAYS_RANGE.max}`,
+        zh: `${zh}须为${HEARING_DAYS_RANGE.min}至${HEARING_DAYS_RANGE.max}之间的整数个工作日`,
+        en: `${en} must be a whole number of working days from ${HEARING_DAYS_RANGE.min} to ${HEARING_DAYS_RANGE.max}`,
       });
   };
   days('requestDays', '要求听证的期限', 'The period to request a hearing');
-  days('noticeDays', '听证通知提前天数', 'The notice before a hearing');
+  days('noticeDays', '听证通知提前的期限', 'The notice before a hearing');
   if (typeof c.excludeFromDecisionLimit !== 'boolean')
     out.push({
       field: 'excludeFromDecisionLimit',
@@ -164,14 +178,32 @@ export function hearingConfigIssues(c: HearingConfig): ConfigIssue[] {
   return out;
 }
 
-/** Last day the party may ask for a hearing: 5 days after the notice (告知书) was issued. */
-export function hearingRequestDue(noticeOn: string, config: HearingConfig = defaultHearingConfig): string {
-  return addDays(noticeOn, config.requestDays);
+/** The date `f` gives, or null when it needs a year the working-day calendar has no data for. */
+export function unlessCalendarGap(f: () => string): string | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CalendarGapError) return null;
+    throw e;
+  }
 }
 
-/** Earliest day a hearing notified on `noticeOn` may be held (7 days' notice). */
+/** Bilingual refusal when a working-day period cannot be counted: the calendar lacks `year` (§85 needs it). */
+export function calendarGapRefusal(year: number): { zh: string; en: string } {
+  return {
+    zh: `${year}年的法定节假日安排尚未导入，无法按工作日计算期限（《行政处罚法》第八十五条）。请通知系统管理员更新节假日日历（chinese-days）。`,
+    en: `The official holiday calendar for ${year} is not loaded, so this working-day period (行政处罚法 §85) cannot be counted. Ask the administrator to update the holiday calendar (chinese-days).`,
+  };
+}
+
+/** Last day the party may ask for a hearing: the 5th working day after the notice (告知书) was issued (§64, §85). */
+export function hearingRequestDue(noticeOn: string, config: HearingConfig = defaultHearingConfig): string {
+  return addWorkdays(noticeOn, config.requestDays);
+}
+
+/** Earliest day a hearing notified on `noticeOn` may be held: the 7th working day after it (§64, §85). */
 export function earliestHearingOn(noticeOn: string, config: HearingConfig = defaultHearingConfig): string {
-  return addDays(noticeOn, config.noticeDays);
+  return addWorkdays(noticeOn, config.noticeDays);
 }
 
 /** Whether the proposed fine is "较大数额", so the 告知书 must offer a hearing (§63 (一)). */
@@ -179,34 +211,49 @@ export function hearingIsARight(party: PartyKind, fine: number | null, config: H
   return fine !== null && fine >= config.threshold[party];
 }
 
-/** Refusal when a hearing request made on `requestedOn` is outside [notice day, notice + 5 days], else null. */
+/**
+ * Whether a hearing asked for on `on` is inside the request period, from the notice day through its 5th working day.
+ * Asked on day d, the period is over only if all 5 working days fell before d, so only the days before d are looked
+ * at; and 5 working days are never fewer than 5 calendar days, so a request within those needs no calendar at all.
+ * Also answers "is the party's period still running today?" for the review gate.
+ */
+export function hearingRequestTimely(noticeOn: string, on: string, config: HearingConfig = defaultHearingConfig): boolean {
+  if (on < noticeOn) return false;
+  if (on <= addDays(noticeOn, config.requestDays)) return true;
+  return countWorkdays(noticeOn, addDays(on, -1), config.requestDays) < config.requestDays;
+}
+
+/** Refusal when a hearing request made on `requestedOn` is outside [notice day, its 5th working day], else null. */
 export function hearingRequestRefusal(noticeOn: string, requestedOn: string, config: HearingConfig = defaultHearingConfig) {
-  const due = hearingRequestDue(noticeOn, config);
-  if (requestedOn < noticeOn || requestedOn > due) {
-    return {
-      zh: `要求听证须在告知书送达之日（${noticeOn}）起${config.requestDays}日内（至${due}）提出`,
-      en: `A hearing must be requested within ${config.requestDays} days of the notice of ${noticeOn} (by ${due})`,
-    };
-  }
-  return null;
+  if (hearingRequestTimely(noticeOn, requestedOn, config)) return null;
+  // Late: the last day is before the request, so known. Dated before the notice: it may lie in a year not loaded.
+  const due = unlessCalendarGap(() => hearingRequestDue(noticeOn, config));
+  return {
+    zh: `要求听证须在告知书送达之日（${noticeOn}）起${config.requestDays}个工作日内${due ? `（至${due}）` : ''}提出（《行政处罚法》第六十四条、第八十五条）`,
+    en: `A hearing must be requested within ${config.requestDays} working days of the notice of ${noticeOn}${due ? ` (by ${due})` : ''} (行政处罚法 §64, §85)`,
+  };
 }
 
-/** Refusal when a hearing notified on `noticeOn` is set for `hearingOn` with less than 7 days' notice, else null. */
+/**
+ * Refusal when a hearing notified on `noticeOn` is set for `hearingOn` with fewer than 7 working days' notice, else
+ * null. Counting stops at the 7th working day, so a hearing far ahead needs no calendar beyond it.
+ */
 export function hearingNoticeRefusal(noticeOn: string, hearingOn: string, config: HearingConfig = defaultHearingConfig) {
-  const earliest = earliestHearingOn(noticeOn, config);
-  if (hearingOn < earliest) {
-    return {
-      zh: `听证通知须在举行听证的${config.noticeDays}日前送达，听证日期最早为${earliest}`,
-      en: `The hearing must be notified ${config.noticeDays} days ahead: the earliest date is ${earliest}`,
-    };
-  }
-  return null;
+  if (countWorkdays(noticeOn, hearingOn, config.noticeDays) >= config.noticeDays) return null;
+  const earliest = unlessCalendarGap(() => earliestHearingOn(noticeOn, config));
+  return {
+    zh: `听证通知须在举行听证的${config.noticeDays}个工作日前送达${earliest ? `，听证日期最早为${earliest}` : ''}（《行政处罚法》第六十四条、第八十五条）`,
+    en: `The hearing must be notified ${config.noticeDays} working days ahead${earliest ? `: the earliest date is ${earliest}` : ''} (行政处罚法 §64, §85)`,
+  };
 }
 
-/** Withdrawal deadline of a published decision later changed or revoked: within 3 days (calendar). */
+/**
+ * §48: a published decision later changed, revoked or found unlawful is withdrawn from publication within 3 days —
+ * working days (§85).
+ */
 export const WITHDRAW_DAYS = 3;
 export function withdrawalDue(changedOn: string): string {
-  return addDays(changedOn, WITHDRAW_DAYS);
+  return addWorkdays(changedOn, WITHDRAW_DAYS);
 }
 
 /**

@@ -3,7 +3,22 @@
 // of evidence, its documents and timeline, and the next steps from the server's abilities.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
@@ -102,6 +117,18 @@ export function CaseWorkspace() {
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {c.calendarGapYear && (
+        // Working-day periods (行政处罚法 §85) the server could not count: say so rather than show no date silently.
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="calendar-gap"
+          message={t(
+            `${c.calendarGapYear}年的法定节假日安排尚未导入，按工作日计算的期限（最早听证日期、公示撤回期限）暂无法计算。请通知系统管理员更新节假日日历。`,
+            `The official holiday calendar for ${c.calendarGapYear} is not loaded, so working-day periods (earliest hearing date, withdrawal of publication) cannot be counted. Ask the administrator to update the holiday calendar.`,
+          )}
+        />
+      )}
       <Card title={`${c.number} · ${label(caseStatusLabels[c.status])}`}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('当事人', 'Party')}>{c.partyName}</Descriptions.Item>
@@ -170,7 +197,9 @@ export function CaseWorkspace() {
             </Descriptions.Item>
             {c.hearing.requestedOn && <Descriptions.Item label={t('申请日期', 'Requested')}>{c.hearing.requestedOn}</Descriptions.Item>}
             {c.hearing.earliestOn && (
-              <Descriptions.Item label={t('最早听证日期', 'Earliest hearing date')}>{c.hearing.earliestOn}</Descriptions.Item>
+              <Descriptions.Item label={t('最早听证日期（按工作日）', 'Earliest hearing date (working days)')}>
+                {c.hearing.earliestOn}
+              </Descriptions.Item>
             )}
             {c.hearing.on && <Descriptions.Item label={t('听证日期', 'Hearing date')}>{c.hearing.on}</Descriptions.Item>}
             {c.hearing.place && <Descriptions.Item label={t('听证地点', 'Place')}>{c.hearing.place}</Descriptions.Item>}

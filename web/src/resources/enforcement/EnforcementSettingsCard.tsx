@@ -1,6 +1,7 @@
 // The deployment's penalty-procedure settings (district bureau): the 较大数额 threshold from which the 告知书 offers a
-// hearing, the days to ask for one and of notice before it, and whether hearing time counts against the 90-day
-// decision limit. Saving applies to every case at once (due dates and the hearing right are computed on read).
+// hearing, the working days to ask for one and of notice before it (行政处罚法 §85), and whether hearing time counts
+// against the 90-day decision limit. Saving applies to every case at once (due dates and the hearing right are
+// computed on read).
 import { useEffect } from 'react';
 import { App, Button, Card, Form, InputNumber, Switch, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -34,7 +35,7 @@ export function EnforcementSettingsCard() {
     }
   };
   const d = s?.defaults;
-  const dflt = (v: unknown) => (d ? `${t('默认', 'default')} ${String(v)}` : '');
+  const dflt = (v: unknown, unit = '') => (d ? `${t('默认', 'default')} ${String(v)}${unit}` : '');
   return (
     <Card
       title={t('行政处罚程序设置', 'Penalty procedure settings')}
@@ -48,8 +49,8 @@ export function EnforcementSettingsCard() {
     >
       <Typography.Paragraph type="secondary" style={{ maxWidth: 720 }}>
         {t(
-          '较大数额罚款标准由各省规定；默认值为《安全生产违法行为行政处罚办法》的标准。听证时间是否计入办案期限，以本省行政处罚程序规定为准。',
-          'Each province sets the large-fine threshold; the defaults are those of the national safety penalty measures. Whether hearing time counts against the decision limit follows the province’s procedure rules.',
+          '较大数额罚款标准由各省规定；默认值为《安全生产违法行为行政处罚办法》的标准。要求听证和听证通知的期限按工作日计算，不含法定节假日（《行政处罚法》第八十五条），调休上班日计入。听证时间是否计入办案期限，以本省行政处罚程序规定为准。',
+          'Each province sets the large-fine threshold; the defaults are those of the national safety penalty measures. The periods to request a hearing and of notice before it count working days, public holidays excluded and make-up working weekends included (行政处罚法 §85). Whether hearing time counts against the decision limit follows the province’s procedure rules.',
         )}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" style={{ maxWidth: 560 }}>
@@ -71,16 +72,16 @@ export function EnforcementSettingsCard() {
         </Form.Item>
         <Form.Item
           name="hearingRequestDays"
-          label={t('要求听证期限（告知后天数）', 'Days to request a hearing (after the notice)')}
-          extra={dflt(d?.hearingRequestDays)}
+          label={t('要求听证期限（告知后工作日数）', 'Working days to request a hearing (after the notice)')}
+          extra={dflt(d?.hearingRequestDays, t(' 个工作日', ' working days'))}
           rules={[{ required: true }]}
         >
           <InputNumber min={1} max={30} precision={0} data-testid="request-days" />
         </Form.Item>
         <Form.Item
           name="hearingNoticeDays"
-          label={t('听证通知提前天数', 'Days of notice before a hearing')}
-          extra={dflt(d?.hearingNoticeDays)}
+          label={t('听证通知提前工作日数', 'Working days of notice before a hearing')}
+          extra={dflt(d?.hearingNoticeDays, t(' 个工作日', ' working days'))}
           rules={[{ required: true }]}
         >
           <InputNumber min={1} max={30} precision={0} data-testid="notice-days" />
@@ -89,8 +90,8 @@ export function EnforcementSettingsCard() {
           name="hearingExcludedFromDecisionLimit"
           label={t('听证时间不计入90日办案期限', 'Hearing time not counted in the 90-day decision limit')}
           extra={t(
-            '自当事人要求听证之日起至举行听证之日止；听证未举行时期限暂停',
-            'From the request to the day the hearing is held; paused while it is pending',
+            '自当事人要求听证之日起至举行听证之日止（自然日）；听证未举行时期限暂停',
+            'Calendar days from the request to the day the hearing is held; paused while it is pending',
           )}
           valuePropName="checked"
         >

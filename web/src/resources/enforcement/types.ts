@@ -80,10 +80,14 @@ export interface PenaltyCase {
   doubleInvestigation: boolean;
   publish: boolean;
   changedOn: string | null;
+  /** 3 working days after a change or revocation (行政处罚法 §48, §85); null also when the calendar lacks the year. */
   withdrawalDue: string | null;
+  /** A year the official holiday calendar has no data for, when a working-day date of this case could not be counted. */
+  calendarGapYear: number | null;
   hearing: {
     right: boolean;
     requestedOn: string | null;
+    /** Today's notice + the notice period in working days (行政处罚法 §64, §85). */
     earliestOn: string | null;
     on: string | null;
     place: string | null;

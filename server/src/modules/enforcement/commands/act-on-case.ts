@@ -1,8 +1,10 @@
 // One step of a penalty case: the workflow decides whether it is allowed; this file collects each step's evidence
 // and checks its legal conditions (fine inside the article's range, rights period before review, a hearing asked
-// within 5 days of the notice and notified 7 days ahead with a presiding officer who did not investigate, payment with
-// the 加处罚款 due on the day paid), issues the 告知书 / 听证通知书 / 决定书, and audits — in one transaction.
-// The hearing threshold and periods are the deployment's settings (enforcement.settings.ts), read in the transaction.
+// within 5 working days of the notice and notified 7 working days ahead (行政处罚法 §64, §85) with a presiding officer
+// who did not investigate, payment with the 加处罚款 due on the day paid), issues the 告知书 / 听证通知书 / 决定书, and
+// audits — in one transaction. The hearing threshold and periods are the deployment's settings
+// (enforcement.settings.ts), read in the transaction. A working-day period that needs a year the holiday calendar
+// lacks is refused with that reason on the step's field, never counted on weekdays alone.
 import { and, eq } from 'drizzle-orm';
 import type { CaseAction, CaseActionBody, CaseStatus } from '@anjian/contracts';
 import { enforcementDocuments, type penaltyCases } from '../../../db/schema';
@@ -10,15 +12,18 @@ import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, fieldError, notFound } from '../../../platform/errors';
-import { cstDate } from '../../../platform/time';
+import { CalendarGapError } from '../../../platform/calendar';
 import { checkFine, type FineBand } from '../../../reference/enforcement/penalty-basis';
 import {
+  calendarGapRefusal,
   hearingIsARight,
   hearingNoticeRefusal,
   hearingRequestDue,
   hearingRequestRefusal,
+  hearingRequestTimely,
   lateSurchargeFen,
   paymentDue,
+  unlessCalendarGap,
   type PartyKind,
 } from '../../../reference/enforcement/penalty-limits';
 import type { DbOrTx } from '../../../platform/db';
@@ -28,6 +33,7 @@ import { findCase, type CaseRow } from '../cases.queries';
 import { applyCaseStep, checkCaseAction } from '../case.workflow';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope } from '../inspections.queries';
+import { enforcementClock } from '../enforcement.clock';
 import { loadHearingConfig } from '../enforcement.settings';
 import { decisionFields, hearingNoticeFields, penaltyNoticeFields } from './case-fields';
 
@@ -39,6 +45,16 @@ function fineOf(c: CaseRow, body: CaseActionBody): number {
   const bad = checkFine(c.basisId, c.fineBand as FineBand, fine);
   if (bad) throw new AppError('VALIDATION', [{ field: 'fine', ...bad }]);
   return fine;
+}
+
+/** `check()` with a missing year of the holiday calendar turned into a refusal on `field`. */
+function withCalendar<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof CalendarGapError) throw new AppError('VALIDATION', [{ field, ...calendarGapRefusal(e.year) }]);
+    throw e;
+  }
 }
 
 async function noticeIssuedOn(tx: DbOrTx, caseId: string): Promise<string | null> {
@@ -68,7 +84,7 @@ async function presiderOf(tx: DbOrTx, actor: Actor, c: CaseRow, presiderId: stri
 }
 
 export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: string, action: CaseAction, body: CaseActionBody) {
-  const today = cstDate();
+  const today = enforcementClock.today();
   return db.transaction(async (tx) => {
     const c = await findCase(tx, actor, id, true);
     if (!c) throw notFound();
@@ -86,7 +102,7 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
         const on = body.on ?? today;
         const noticeOn = (await noticeIssuedOn(tx, id)) ?? today;
         if (on > today) throw fieldError('on', '要求听证的日期不能晚于今天', 'The request cannot be dated after today');
-        const late = hearingRequestRefusal(noticeOn, on, config);
+        const late = withCalendar('on', () => hearingRequestRefusal(noticeOn, on, config));
         if (late) throw new AppError('VALIDATION', [{ field: 'on', ...late }]);
         patch.hearingRequestedOn = on;
         break;
@@ -94,7 +110,7 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
       case 'schedule_hearing': {
         if (!body.hearingOn) throw fieldError('hearingOn', '须确定听证日期', 'The hearing date is required');
         if (!body.hearingPlace) throw fieldError('hearingPlace', '须确定听证地点', 'The hearing place is required');
-        const short = hearingNoticeRefusal(today, body.hearingOn, config);
+        const short = withCalendar('hearingOn', () => hearingNoticeRefusal(today, body.hearingOn!, config));
         if (short) throw new AppError('VALIDATION', [{ field: 'hearingOn', ...short }]);
         const presider = await presiderOf(tx, actor, c, body.presiderId);
         patch.hearingOn = body.hearingOn;
@@ -124,15 +140,15 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
       }
       case 'submit_review': {
         // After a hearing the rights period is over; straight from 告知 the party keeps its request period (the setting, 5
-        // days by default) unless it waived it.
-        if (c.status === 'heard') break;
-        const noticeOn = await noticeIssuedOn(tx, id);
-        const waitUntil = noticeOn ? hearingRequestDue(noticeOn, config) : today;
-        if (!body.waived && today <= waitUntil) {
+        // working days by default) unless it waived it.
+        if (c.status === 'heard' || body.waived) break;
+        const noticeOn = (await noticeIssuedOn(tx, id)) ?? today;
+        if (withCalendar('waived', () => hearingRequestTimely(noticeOn, today, config))) {
+          const until = unlessCalendarGap(() => hearingRequestDue(noticeOn, config));
           throw fieldError(
             'waived',
-            `当事人陈述申辩、要求听证的期限至${waitUntil}止，或须当事人明确放弃`,
-            `The party has until ${waitUntil} to respond, unless it waives`,
+            `当事人陈述申辩、要求听证的期限（告知后${config.requestDays}个工作日）${until ? `至${until}止` : '尚未届满'}，或须当事人明确放弃`,
+            `The party has ${config.requestDays} working days after the notice${until ? `, until ${until},` : ''} to respond, unless it waives`,
           );
         }
         break;

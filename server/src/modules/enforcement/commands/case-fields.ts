@@ -18,7 +18,7 @@ export function decisionFields(
 
 /**
  * 告知书: the decision's fields, whether it offers a hearing as of right (较大数额 under the deployment's threshold)
- * and the days the party has to ask, so the printed text says what the workflow enforces.
+ * and the working days the party has to ask (行政处罚法 §85), so the printed text says what the workflow enforces.
  */
 export function penaltyNoticeFields(
   c: Pick<CaseRow, 'partyName' | 'violation' | 'basisId' | 'partyKind'>,
@@ -26,7 +26,12 @@ export function penaltyNoticeFields(
   fine: number,
   hearing: { offered: boolean; requestDays: number },
 ) {
-  return { ...decisionFields(c, e, fine), hearingOffered: hearing.offered, hearingRequestDays: hearing.requestDays };
+  return {
+    ...decisionFields(c, e, fine),
+    hearingOffered: hearing.offered,
+    hearingRequestDays: hearing.requestDays,
+    hearingRequestDayUnit: 'workday' as const,
+  };
 }
 
 /** 听证通知书: the party, the case, and the hearing's time, place and presiding officer. */

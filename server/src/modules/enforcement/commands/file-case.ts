@@ -5,17 +5,17 @@ import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, fieldError } from '../../../platform/errors';
-import { cstDate } from '../../../platform/time';
 import { checkFine, penaltyBasisById } from '../../../reference/enforcement/penalty-basis';
 import { onTheSpotRefusal } from '../../../reference/enforcement/penalty-limits';
 import { findCase } from '../cases.queries';
+import { enforcementClock } from '../enforcement.clock';
 import { openCase } from '../case.workflow';
 import { issueDocument, nextCaseNumber } from '../documents';
 import { findEnterpriseInScope, findInspection } from '../inspections.queries';
 import { decisionFields } from './case-fields';
 
 export async function fileCase(db: Db, actor: Actor, ip: string | null, input: FileCaseBody) {
-  const today = cstDate();
+  const today = enforcementClock.today();
   const simple = input.procedure === 'simple';
   if (!penaltyBasisById.has(input.basisId)) throw fieldError('basisId', '未知的处罚依据', 'Unknown legal basis');
   if (simple) {
