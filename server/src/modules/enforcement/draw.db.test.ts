@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { enforcementDraws, enterpriseRiskSummary } from '../../db/schema';
+import { rowsOf } from '../../platform/db';
 import { cstDate } from '../../platform/time';
-import { defaultWeightTable, sampleWeighted } from '../../reference/enforcement/draw';
-import { drawInSql, exceptionWeights, type PoolWeights, type StoredFilter } from './draw.queries';
+import { currentUniformMethod, defaultWeightTable, sampleWeighted } from '../../reference/enforcement/draw';
+import { drawInSql, exceptionWeights, livePoolSql, samplePool, type PoolWeights, type StoredFilter } from './draw.queries';
 import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
 
 let w: EnforcementWorld;
@@ -36,6 +37,29 @@ describe('双随机 draws', () => {
     expect(draw.result.map((r: { enterpriseId: string }) => r.enterpriseId)).toEqual(sampleWeighted(pool, 6, draw.seed).map((p) => p.id));
     const v = await w.leader.post(`/api/enforcement/draws/${draw.id}/verify`);
     expect(v.json()).toMatchObject({ matches: true, poolUnchanged: true });
+  });
+
+  it('is exact whatever bound and common weight the pass starts from (it widens and re-guesses until it is)', async () => {
+    const db = w.t.database.db;
+    const [row] = await db.select().from(enforcementDraws).limit(1);
+    const filter = row!.filter as StoredFilter;
+    const pool = livePoolSql(filter, defaultWeightTable);
+    const exact = await samplePool(db, pool, currentUniformMethod, 'bounds', 7, { commonGuess: 2, keyBound: Infinity, heaviest: 9 });
+    // A bound admitting no one at first, a wrong guess of the common weight, and both.
+    for (const start of [
+      { commonGuess: 2, keyBound: 1e-12, heaviest: 9 },
+      { commonGuess: 1, keyBound: Infinity, heaviest: 9 },
+      { commonGuess: 5, keyBound: 1e-9, heaviest: 9 },
+      { commonGuess: 2, keyBound: 0.02, heaviest: 9 },
+    ]) {
+      expect(await samplePool(db, pool, currentUniformMethod, 'bounds', 7, start), JSON.stringify(start)).toEqual(exact);
+    }
+    const weights = exceptionWeights(exact.poolWeights);
+    const reference = [...w.enterprisesA, ...w.enterprisesB].map((e) => ({
+      id: e.id,
+      weight: weights.get(e.id) ?? exact.poolWeights.common,
+    }));
+    expect(exact.top.map((t) => t.id)).toEqual(sampleWeighted(reference, 7, 'bounds').map((p) => p.id));
   });
 
   it('filters by street and sector', async () => {
@@ -104,6 +128,54 @@ describe('双随机 draws', () => {
     expect((await w.officer.post(`/api/enforcement/draws/${draw.id}/verify`)).json()).toMatchObject({ matches: true, poolUnchanged: true });
     await w.t.database.db.update(enforcementDraws).set({ uniform: 'mix32' }).where(eq(enforcementDraws.id, draw.id));
     expect((await w.officer.post(`/api/enforcement/draws/${draw.id}/verify`)).json().matches).toBe(false);
+  });
+
+  it('weights follow each signal where it is written (hidden dangers, risk levels, accidents), and a full refresh agrees', async () => {
+    const db = w.t.database.db;
+    const e = w.enterprisesB[2]!;
+    const signals = async () => {
+      const [row] = rowsOf<{ mh: boolean; rl: string | null; la: string | null }>(
+        await db.execute(
+          sql`select open_major_hazard as mh, risk_level as rl, last_accident_at::text as la from enterprises where id = ${e.id}`,
+        ),
+      );
+      return row!;
+    };
+    const weightOfE = async () => {
+      const draw = (await w.officer.post('/api/enforcement/draws', { title: 'signals', k: 1 })).json();
+      const [row] = await db.select().from(enforcementDraws).where(eq(enforcementDraws.id, draw.id));
+      const weights = row!.poolWeights as PoolWeights;
+      return exceptionWeights(weights).get(e.id) ?? weights.common;
+    };
+    const t = defaultWeightTable;
+    const before = await weightOfE();
+    await db.execute(sql`insert into hazards (number, enterprise_id, area_code, sector, source, description, category, grade, found_on, state)
+      values ('SIG-1', ${e.id}, ${e.areaCode}, 'machinery', 'government_inspection', '重大隐患', 'unsafe_condition', 'major', ${cstDate()}::date, 'rectifying')`);
+    expect((await signals()).mh).toBe(true);
+    expect(await weightOfE()).toBe(before + t.openMajorHazard);
+    await db.execute(sql`update hazards set state = 'closed' where number = 'SIG-1'`);
+    expect((await signals()).mh).toBe(false);
+    await db.execute(
+      sql`insert into enterprise_risk_summary (enterprise_id, area_code, sector, level) values (${e.id}, ${e.areaCode}, 'machinery', 'significant')`,
+    );
+    expect(await weightOfE()).toBe(before + t.orangeRisk);
+    await db.execute(sql`update enterprise_risk_summary set level = 'major' where enterprise_id = ${e.id}`);
+    expect(await weightOfE()).toBe(before + t.redRisk);
+    await db.execute(sql`delete from enterprise_risk_summary where enterprise_id = ${e.id}`);
+    expect((await signals()).rl).toBe(null);
+    await db.execute(sql`insert into accidents (occurred_at, area_code, address, enterprise_id, sector, category, type_scheme, type_code, level)
+      values (now() - interval '30 days', ${e.areaCode}, '车间', ${e.id}, 'machinery', 'industry_mining_commerce', 'GB6441-2025', 'P09', 'ordinary')`);
+    expect((await signals()).la).not.toBe(null);
+    expect(await weightOfE()).toBe(before + t.recentAccident);
+    await db.execute(sql`update accidents set occurred_at = now() - interval '400 days' where enterprise_id = ${e.id}`);
+    expect(await weightOfE()).toBe(before);
+    // After a bulk load that bypassed the triggers, the full refresh recomputes every enterprise's signals.
+    const mirror = sql`select id, enforcement_inspected, enforcement_last_decided_on::text, open_major_hazard, risk_level, last_accident_at::text
+      from enterprises order by id`;
+    const kept = rowsOf(await db.execute(mirror));
+    await db.execute(sql`update enterprises set open_major_hazard = true, risk_level = 'low', last_accident_at = null`);
+    await db.execute(sql`select enterprise_draw_signals_refresh_all()`);
+    expect(rowsOf(await db.execute(mirror))).toEqual(kept);
   });
 
   it('reads inspections and penalties from the maintained marks: a done inspection drops "never inspected", a recent decision adds its weight', async () => {

@@ -1,6 +1,7 @@
 // The maintained enforcement aggregates (migration 0017 triggers) against plain GROUP BYs after random writes:
 // the statistics rollup read for each staff scope equals the same statistics computed from the tables, and the
-// per-enterprise marks the draw weights read equal a GROUP BY over inspections and penalty cases.
+// per-enterprise marks the draw weights read (and their mirror on enterprises) equal a GROUP BY over inspections and
+// penalty cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor';
@@ -136,6 +137,22 @@ describe('maintained enforcement aggregates', () => {
     ).filter((m) => m.inspections_done !== 0 || m.last_decided_on !== null);
     expect(marks).toEqual(plainMarks);
     expect(plainMarks.length).toBeGreaterThan(5);
+    // The enterprise's mirror, which the draw's pool index carries, says the same for every enterprise.
+    const mirror = sql`select id as enterprise_id, enforcement_inspected as inspected, enforcement_last_decided_on::text as last_decided_on
+      from enterprises order by 1`;
+    const expectedMirror = (m: typeof plainMarks) => {
+      const byId = new Map(m.map((x) => [x.enterprise_id, x]));
+      return allIds.map((id) => ({
+        enterprise_id: id,
+        inspected: (byId.get(id)?.inspections_done ?? 0) > 0,
+        last_decided_on: byId.get(id)?.last_decided_on ?? null,
+      }));
+    };
+    const allIds = rowsOf<{ id: string }>(await db.execute(sql`select id from enterprises order by 1`)).map((r) => r.id);
+    const mirrored = rowsOf<{ inspected: boolean; last_decided_on: string | null }>(await db.execute(mirror));
+    expect(mirrored).toEqual(expectedMirror(plainMarks));
+    expect(mirrored.filter((m) => m.inspected).length).toBeGreaterThan(5);
+    expect(mirrored.some((m) => m.last_decided_on !== null)).toBe(true);
 
     // The rebuild bulk loads call leaves the same figures the triggers kept.
     const kept = sql`select area_code, sector, park_key, month, inspections, findings, cases, fines::text from enforcement_stats_monthly
@@ -148,5 +165,22 @@ describe('maintained enforcement aggregates', () => {
         where inspections_done <> 0 or last_decided_on is not null order by 1`),
     );
     expect(rebuiltMarks).toEqual(plainMarks);
+    // Undoing an enterprise's every inspection and decision clears its mirror again.
+    const [undone] = rowsOf<{ id: string }>(await db.execute(sql`select id from enterprises where enforcement_inspected limit 1`));
+    await db.execute(
+      sql`delete from inspection_findings where inspection_id in (select id from inspections where enterprise_id = ${undone!.id})`,
+    );
+    await db.execute(sql`delete from inspections where enterprise_id = ${undone!.id}`);
+    await db.execute(sql`delete from penalty_cases where enterprise_id = ${undone!.id}`);
+    const [cleared] = rowsOf(
+      await db.execute(sql`select enforcement_inspected as i, enforcement_last_decided_on as d from enterprises where id = ${undone!.id}`),
+    );
+    expect(cleared).toEqual({ i: false, d: null });
+    const remaining = plainMarks.filter((m) => m.enterprise_id !== undone!.id);
+
+    // A bulk load bypassing the triggers leaves the mirror stale; the rebuild puts it right.
+    await db.execute(sql`update enterprises set enforcement_inspected = not enforcement_inspected, enforcement_last_decided_on = null`);
+    await rebuildEnforcementAggregates(db);
+    expect(rowsOf(await db.execute(mirror))).toEqual(expectedMirror(remaining));
   });
 });

@@ -1,7 +1,7 @@
 // 双随机 draw: pick k enterprises from the filtered pool with risk-weighted probability, then inspectors for each
 // avoiding conflicts (回避), record everything needed to reproduce it, and optionally create the inspection tasks.
 import { randomBytes } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { CreateDrawBody } from '@anjian/contracts';
 import { enforcementDraws, enterprises, inspections } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
@@ -22,7 +22,30 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
   const filter: StoredFilter = { ...input.filter, scope: poolScopeOf(actor), asOf: cstDate() };
 
   return db.transaction(async (tx) => {
-    const sample = await drawInSql(tx, filter, weights, seed, input.k, currentUniformMethod);
+    // The row first, so the draw's statement can write the pool's weights (megabytes for a province) straight into it.
+    const [row] = await tx
+      .insert(enforcementDraws)
+      .values({
+        orgId: actor.orgId,
+        orgName: actor.orgName,
+        areaCode: actor.areaCode!,
+        title: input.title,
+        seed,
+        filter,
+        weightTable: weights,
+        k: input.k,
+        inspectorsPerEnterprise: input.inspectorsPerEnterprise,
+        poolCount: 0,
+        poolWeightTotal: 0,
+        poolChecksum: '0',
+        uniform: currentUniformMethod,
+        poolWeights: { common: 0 },
+        result: [],
+        createdBy: actor.id,
+        createdByName: actor.displayName,
+      })
+      .returning({ id: enforcementDraws.id });
+    const sample = await drawInSql(tx, filter, weights, seed, input.k, currentUniformMethod, row!.id);
     if (sample.poolCount === 0) throw fieldError('filter', '筛选条件下没有企业', 'No enterprise matches the filter');
     const candidates = await findInspectorCandidates(tx, actor.areaPrefix!);
     const names = new Map(candidates.map((c) => [c.id, c.displayName]));
@@ -30,7 +53,11 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
       sample.top.map((t) => ({ id: t.id, areaCode: t.areaCode })),
       candidates.map((c) => ({ id: c.id, orgAreaCode: c.orgAreaCode })),
       seed,
-      { rootAreaCode: actor.areaCode!, previousPairs: await previousPairs(tx, actor.orgId), perEnterprise: input.inspectorsPerEnterprise },
+      {
+        rootAreaCode: actor.areaCode!,
+        previousPairs: await previousPairs(tx, actor.orgId, row!.id),
+        perEnterprise: input.inspectorsPerEnterprise,
+      },
     );
     const result = sample.top.map((t, i) => {
       const ids = assignments[i]!.inspectorIds;
@@ -45,28 +72,10 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
         short: assignments[i]!.short,
       };
     });
-    const [row] = await tx
-      .insert(enforcementDraws)
-      .values({
-        orgId: actor.orgId,
-        orgName: actor.orgName,
-        areaCode: actor.areaCode!,
-        title: input.title,
-        seed,
-        filter,
-        weightTable: weights,
-        k: input.k,
-        inspectorsPerEnterprise: input.inspectorsPerEnterprise,
-        poolCount: sample.poolCount,
-        poolWeightTotal: sample.poolWeightTotal,
-        poolChecksum: sample.poolChecksum,
-        uniform: currentUniformMethod,
-        poolWeights: sample.poolWeights,
-        result,
-        createdBy: actor.id,
-        createdByName: actor.displayName,
-      })
-      .returning();
+    await tx
+      .update(enforcementDraws)
+      .set({ poolCount: sample.poolCount, poolWeightTotal: sample.poolWeightTotal, poolChecksum: sample.poolChecksum, result })
+      .where(eq(enforcementDraws.id, row!.id));
     if (input.plannedOn) await createDrawnTasks(tx, actor, row!.id, result, input.plannedOn);
     await recordAudit(
       tx,

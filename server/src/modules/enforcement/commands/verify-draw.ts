@@ -3,16 +3,17 @@
 // The uniform numbers are made the way the draw recorded (md5 for the first draws, mix32 since).
 import type { DbOrTx } from '../../../platform/db';
 import type { UniformMethod } from '../../../reference/enforcement/draw';
-import { redrawFromSnapshot, type DrawRow, type PoolWeights, type StoredFilter } from '../draw.queries';
+import { drawPoolWeights, redrawFromSnapshot, type DrawRow, type StoredFilter } from '../draw.queries';
 
 export async function verifyDraw(db: DbOrTx, draw: DrawRow) {
   const again = await redrawFromSnapshot(
     db,
     draw.filter as StoredFilter,
-    draw.poolWeights as PoolWeights,
+    await drawPoolWeights(db, draw.id),
     draw.seed,
     draw.k,
     draw.uniform as UniformMethod,
+    draw.poolCount,
   );
   const recorded = (draw.result as { enterpriseId: string }[]).map((r) => r.enterpriseId);
   const recomputed = again.top.map((t) => t.id);
