@@ -5,10 +5,7 @@ import { bigint, boolean, date, doublePrecision, index, integer, pgTable, text, 
 import { areas, parks } from './platform';
 
 /** Bytes i..i+3 of the id as an unsigned 32-bit integer (uuid_send gives the 16 bytes without a text round trip). */
-const idWord = (i: number) =>
-  sql.raw(
-    [0, 1, 2, 3].map((j) => `(get_byte(uuid_send(id), ${i + j})::bigint << ${24 - 8 * j})`).join(' | '),
-  );
+const idWord = (i: number) => sql.raw([0, 1, 2, 3].map((j) => `(get_byte(uuid_send(id), ${i + j})::bigint << ${24 - 8 * j})`).join(' | '));
 
 const textArray = (name: string) =>
   text(name)
