@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { areaPrefixOf, likePrefix } from './scope';
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { areaPrefixOf, likePrefix, prefixRange } from './scope';
 import { canonical } from './audit';
 
 describe('area prefixes (GB/T 2260 nesting)', () => {
@@ -11,6 +13,13 @@ describe('area prefixes (GB/T 2260 nesting)', () => {
   });
   it('escapes LIKE metacharacters', () => {
     expect(likePrefix('44_%')).toBe('44\\_\\%%');
+  });
+  it('turns a prefix into the byte range LIKE means: from the prefix up to its successor', () => {
+    const q = (p: string) => new PgDialect().sqlToQuery(prefixRange(sql`area_code`, p));
+    expect(q('440307')).toMatchObject({ sql: '(area_code ~>=~ $1 and area_code ~<~ $2)', params: ['440307', '440308'] });
+    expect(q('44030').params).toEqual(['44030', '44031']);
+    expect(q('4409').params).toEqual(['4409', '440:']); // '9' + 1 is ':', still above every '4409…' code
+    expect(q('').sql).toBe('true');
   });
 });
 

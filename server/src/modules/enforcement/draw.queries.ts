@@ -9,7 +9,7 @@ import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
 import { enforcementDraws } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
-import { likePrefix } from '../../platform/scope';
+import { likePrefix, prefixRange } from '../../platform/scope';
 import { MIX_M, MIX_P, mixKeys, weightSignals, type UniformMethod, type WeightTable } from '../../reference/enforcement/draw';
 
 /** The drawer's record scope, frozen into the draw so a verifier with another scope recomputes the same pool. */
@@ -49,9 +49,9 @@ function poolFilter(f: StoredFilter, alias: 'e' | 'c'): SQL {
   const col = (name: string) => sql.raw(`${alias}.${name}`);
   const parts: SQL[] = [];
   const s = f.scope;
-  if (s.kind === 'area' && s.areaPrefix) parts.push(sql`${col('area_code')} like ${likePrefix(s.areaPrefix)}`);
+  if (s.kind === 'area' && s.areaPrefix) parts.push(prefixRange(col('area_code'), s.areaPrefix));
   else if (s.kind === 'sector' && s.areaPrefix && s.sectors.length > 0) {
-    parts.push(sql`${col('area_code')} like ${likePrefix(s.areaPrefix)}`);
+    parts.push(prefixRange(col('area_code'), s.areaPrefix));
     parts.push(
       sql`${col('sector')} in (${sql.join(
         s.sectors.map((x) => sql`${x}`),
@@ -60,7 +60,7 @@ function poolFilter(f: StoredFilter, alias: 'e' | 'c'): SQL {
     );
   } else if (s.kind === 'park' && s.parkId) parts.push(sql`${col('park_id')} = ${s.parkId}`);
   else parts.push(sql`false`);
-  if (f.areaCode) parts.push(sql`${col('area_code')} like ${likePrefix(f.areaCode)}`);
+  if (f.areaCode) parts.push(prefixRange(col('area_code'), f.areaCode));
   if (f.sector) parts.push(sql`${col('sector')} = ${f.sector}`);
   if (f.isKey !== undefined) parts.push(sql`${col('is_key')} = ${f.isKey}`);
   return sql.join(parts, sql` and `);
