@@ -41,6 +41,8 @@ import { principalDutyRoutes } from './modules/enforcement/principal-duty.routes
 import { checklistsRoutes } from './modules/enforcement/checklists.routes';
 import { enforcementSettingsRoutes } from './modules/enforcement/settings.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
 const modules: ((app: ZodApp) => void)[] = [
@@ -69,6 +71,7 @@ const modules: ((app: ZodApp) => void)[] = [
   checklistsRoutes,
   enforcementSettingsRoutes,
   checksRoutes,
+  calendarRoutes,
 ];
 
 export interface BuiltApp {
@@ -129,6 +132,12 @@ export async function buildApp(
     reply.header('x-frame-options', 'SAMEORIGIN');
     reply.header('referrer-policy', 'same-origin');
   });
+  // The official calendar supplement is in memory before the first request counts a working day, and re-read every
+  // few minutes so a year entered through another instance reaches this one.
+  const calendarLog = (m: string) => app.log.warn(m);
+  for (const y of await loadCalendarSupplement(database.db, calendarLog)) app.log.info(`calendar supplement: ${y.year} loaded`);
+  const calendarRefresh = startCalendarRefresh(database.db, { intervalMs: config.calendarRefreshSeconds * 1000, log: calendarLog });
+  app.addHook('onClose', async () => calendarRefresh.stop());
   await app.ready();
   return { app, routes };
 }

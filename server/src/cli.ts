@@ -1,5 +1,7 @@
 // Operator commands: migrate, load the jurisdiction, create the first administrator, verify the audit chain, seed,
-// render missing photo thumbnails.
+// render missing photo thumbnails, enter a year of the official holiday calendar.
+import fs from 'node:fs';
+import os from 'node:os';
 import { eq } from 'drizzle-orm';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
@@ -12,6 +14,8 @@ import { seedEnterprises } from './seed/enterprises';
 import { seedGaoming } from './seed/gaoming';
 import { rebuildRollup } from './modules/accidents/rollup';
 import { backfillThumbnails } from './platform/files';
+import { loadCalendarSupplement } from './platform/calendar-store';
+import { importCalendarFile, listCalendar } from './modules/calendar/calendar.cli';
 
 function flag(name: string, argv: string[]): string | undefined {
   const hit = argv.find((a) => a.startsWith(`--${name}=`));
@@ -25,6 +29,8 @@ async function run(argv: string[]) {
   const { db } = database;
   try {
     await database.migrate();
+    // Commands that count working days (seeding hidden dangers, generating tasks) see the deployment's supplement too.
+    await loadCalendarSupplement(db, (m) => console.warn(m));
     switch (command) {
       case 'migrate':
         console.log('migrations applied');
@@ -103,9 +109,25 @@ async function run(argv: string[]) {
         console.log(`\nthumbnails rendered: ${r.rendered}, skipped (unreadable, too large or undecodable): ${r.skipped}`);
         break;
       }
+      case 'calendar-import': {
+        const file = flag('file', argv);
+        if (!file) throw new Error('--file=<year>.json|.csv is required');
+        const y = await importCalendarFile(db, fs.readFileSync(file, 'utf8'), file, {
+          year: flag('year', argv) === undefined ? undefined : Number(flag('year', argv)),
+          noticeTitle: flag('title', argv),
+          noticeNumber: flag('number', argv),
+          replacesPackage: argv.includes('--replaces-package'),
+          by: `cli:${os.userInfo().username}`,
+        });
+        console.log(`${y.year}: ${y.holidays.length} days off, ${y.workdays.length} make-up working days entered (${y.noticeNumber})`);
+        break;
+      }
+      case 'calendar-list':
+        for (const line of await listCalendar(db)) console.log(line);
+        break;
       default:
         console.log(
-          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-accident-rollup|thumbnails [--all]> [--flags]',
+          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-accident-rollup|thumbnails [--all]|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
         );
         process.exitCode = 1;
     }

@@ -18,3 +18,4 @@ export * from './schemas/indicators';
 export * from './schemas/hazards';
 export * from './schemas/hazard-stats';
 export * from './schemas/enforcement';
+export * from './schemas/calendar';

@@ -19,6 +19,10 @@ export const grants = {
   'org.read': ['sys_admin', 'audit_admin', ...staff],
   'org.manage': ['sys_admin'],
   'audit.read': ['audit_admin'],
+  /** The official holiday calendar (package years and the deployment's supplement): everyone whose deadlines use it. */
+  'calendar.read': ['sys_admin', ...staff],
+  /** Entering a year of the State Council's holiday schedule: the platform administrator. */
+  'calendar.manage': ['sys_admin'],
   'audit.verify': ['audit_admin'],
   'enterprise.read': [...staff, ...enterpriseUsers],
   'enterprise.create': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],

@@ -1,6 +1,17 @@
 // Source: 国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号), as carried by chinese-days.
-import { describe, expect, it } from 'vitest';
-import { addWorkdays, CalendarGapError, countWorkdays, hasCalendar, isWorkday } from './calendar';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  addWorkdays,
+  CalendarGapError,
+  calendarSource,
+  calendarYears,
+  countWorkdays,
+  hasCalendar,
+  isWorkday,
+  packageCalendarYear,
+  setCalendarSupplement,
+} from './calendar';
+import { FICTIONAL_2027 } from '../modules/calendar/calendar.fixtures';
 
 describe('official working-day calendar', () => {
   it('knows 2025 holidays and make-up workdays', () => {
@@ -35,5 +46,51 @@ describe('official working-day calendar', () => {
     expect(hasCalendar(2025)).toBe(true);
     expect(hasCalendar(2099)).toBe(false);
     expect(() => isWorkday('2099-03-02')).toThrow(CalendarGapError);
+  });
+});
+
+// The deployment's supplement: years entered from the State Council notice. The 2027 dates are an invented fixture
+// (a week off in January, the weekend after it worked), not the official schedule.
+describe('official calendar supplement', () => {
+  const fictional2027 = { year: 2027, holidays: FICTIONAL_2027.holidays, workdays: FICTIONAL_2027.workdays };
+  afterEach(() => setCalendarSupplement([]));
+
+  it('counts a supplied year as known, and 2027 working days no longer throw', () => {
+    expect(hasCalendar(2027)).toBe(false);
+    expect(() => addWorkdays('2026-12-30', 5)).toThrow(CalendarGapError);
+    setCalendarSupplement([fictional2027]);
+    expect(hasCalendar(2027)).toBe(true);
+    expect(calendarSource(2027)).toBe('supplement');
+    expect(calendarYears()).toContain(2027);
+    expect(isWorkday('2027-01-06')).toBe(false); // a fixture day off (Wednesday)
+    expect(isWorkday('2027-01-10')).toBe(true); // a fixture make-up Sunday
+    expect(isWorkday('2027-01-16')).toBe(false); // an ordinary Saturday
+    // From Wed 30 Dec 2026: Thu 31, then 1 Jan and 4–8 Jan off, Sat 9 and Sun 10 worked, Mon 11, Tue 12.
+    expect(addWorkdays('2026-12-30', 5)).toBe('2027-01-12');
+    expect(countWorkdays('2026-12-30', '2027-01-12')).toBe(5);
+  });
+
+  it('still raises the alarm for a year neither source has', () => {
+    setCalendarSupplement([fictional2027]);
+    expect(hasCalendar(2028)).toBe(false);
+    expect(() => isWorkday('2028-01-03')).toThrow(CalendarGapError);
+    expect(() => addWorkdays('2027-12-28', 10)).toThrow(CalendarGapError);
+    try {
+      isWorkday('2028-01-03');
+    } catch (e) {
+      expect((e as CalendarGapError).year).toBe(2028);
+    }
+  });
+
+  it('replaces a package year whole when one is supplied for it, and the package counts again once removed', () => {
+    expect(calendarSource(2025)).toBe('package');
+    expect(isWorkday('2025-10-01')).toBe(false); // 国庆节 in the package
+    setCalendarSupplement([{ year: 2025, holidays: ['2025-01-01'], workdays: [] }]);
+    expect(calendarSource(2025)).toBe('supplement');
+    expect(isWorkday('2025-10-01')).toBe(true); // a Wednesday, not a day off in this (invented) replacement
+    expect(packageCalendarYear(2025)!.holidays).toContain('2025-10-01'); // the package's own data is still there to compare
+    setCalendarSupplement([]);
+    expect(calendarSource(2025)).toBe('package');
+    expect(isWorkday('2025-10-01')).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ export interface Config {
   /** Decompression-bomb guard and thumbnail size for uploaded photos. */
   images: ImageSettings;
   logLevel: string;
+  /** How often each instance re-reads the official calendar supplement, so a year entered elsewhere reaches it. */
+  calendarRefreshSeconds: number;
 }
 
 const int = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number.parseInt(v, 10));
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       thumbnailSide: int(env.ANJIAN_THUMBNAIL_SIZE, defaultImageSettings.thumbnailSide),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    calendarRefreshSeconds: Math.max(10, int(env.ANJIAN_CALENDAR_REFRESH_SECONDS, 300)),
   };
 }

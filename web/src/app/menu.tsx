@@ -6,6 +6,7 @@ import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '@ant-design/icons';
 import type { Bilingual, Permission } from '@anjian/contracts';
 
 export interface MenuEntry {
@@ -21,6 +22,7 @@ const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ d
 const JurisdictionPage = lazy(() => import('../features/jurisdiction/JurisdictionPage').then((m) => ({ default: m.JurisdictionPage })));
 const UserList = lazy(() => import('../resources/users').then((m) => ({ default: m.UserList })));
 const EnterpriseRoutes = lazy(() => import('../resources/enterprises').then((m) => ({ default: m.EnterpriseRoutes })));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const AuditList = lazy(() => import('../resources/audit').then((m) => ({ default: m.AuditList })));
 
 const HazardRoutes = lazy(() => import('../resources/hazards').then((m) => ({ default: m.HazardRoutes })));
@@ -58,6 +60,13 @@ export const menu: MenuEntry[] = [
   },
   { path: '/users', label: { zh: '用户管理', en: 'Users' }, icon: <TeamOutlined />, permission: 'user.read', element: <UserList /> },
   { path: '/audit', label: { zh: '审计日志', en: 'Audit log' }, icon: <AuditOutlined />, permission: 'audit.read', element: <AuditList /> },
+  {
+    path: '/calendar',
+    label: { zh: '节假日日历', en: 'Holiday calendar' },
+    icon: <CalendarOutlined />,
+    permission: 'calendar.read',
+    element: <CalendarPage />,
+  },
   {
     path: '/hazards',
     label: { zh: '隐患排查治理', en: 'Hidden dangers' },

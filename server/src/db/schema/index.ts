@@ -7,3 +7,4 @@ export * from './checks';
 export * from './accidents';
 export * from './indicators';
 export * from './enforcement';
+export * from './calendar';

@@ -193,6 +193,7 @@ describe('hearing (听证)', () => {
       field: 'hearingOn',
       message: expect.stringContaining(`${next}年的法定节假日安排尚未导入`),
     });
+    expect(gap.json().calendarGapYear).toBe(next); // the page links to the holiday calendar with it
     // Too short is still known without it.
     const short = await step('schedule_hearing', { ...hearing, hearingOn: `${last}-12-31` });
     expect(short.json().error.details[0].message).toContain('7个工作日前送达');

@@ -11,7 +11,7 @@
 //
 // A working day in a year the calendar has no data for throws CalendarGapError (never a weekday guess); the checks
 // below look no further ahead than their question needs, so a gap only bites when the answer depends on it.
-import { addWorkdays, CalendarGapError, countWorkdays } from '../../platform/calendar';
+import { addWorkdays, CalendarGapError, calendarGapHint, countWorkdays } from '../../platform/calendar';
 import { addDays, daysBetween } from '../../platform/time';
 
 /** §60: decide within 90 days of 立案 (filing); approved extensions add their days. */
@@ -190,9 +190,10 @@ export function unlessCalendarGap(f: () => string): string | null {
 
 /** Bilingual refusal when a working-day period cannot be counted: the calendar lacks `year` (§85 needs it). */
 export function calendarGapRefusal(year: number): { zh: string; en: string } {
+  const hint = calendarGapHint(year);
   return {
-    zh: `${year}年的法定节假日安排尚未导入，无法按工作日计算期限（《行政处罚法》第八十五条）。请通知系统管理员更新节假日日历（chinese-days）。`,
-    en: `The official holiday calendar for ${year} is not loaded, so this working-day period (行政处罚法 §85) cannot be counted. Ask the administrator to update the holiday calendar (chinese-days).`,
+    zh: `${year}年的法定节假日安排尚未导入，无法按工作日计算期限（《行政处罚法》第八十五条）。${hint.zh}`,
+    en: `The official holiday calendar for ${year} is not loaded, so this working-day period (行政处罚法 §85) cannot be counted. ${hint.en}`,
   };
 }
 

@@ -5,6 +5,7 @@ import { roleLabels } from '@anjian/contracts';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { menu } from '../../app/menu';
+import { CalendarMissingBanner } from '../calendar/CalendarMissingBanner';
 
 export function HomePage() {
   const { user, can } = useAuth();
@@ -16,6 +17,7 @@ export function HomePage() {
       <Typography.Title level={4}>
         {t('欢迎', 'Welcome')}，{user.displayName}
       </Typography.Title>
+      <CalendarMissingBanner />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2, md: 3 }} size="small">
           <Descriptions.Item label={t('角色', 'Role')}>{label(roleLabels[user.role])}</Descriptions.Item>

@@ -3,25 +3,11 @@
 // of evidence, its documents and timeline, and the next steps from the server's abilities.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Tag,
-  Timeline,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { CalendarGapAlert } from '../../features/calendar/CalendarGapAlert';
 import { DocumentLinks } from './DocumentLinks';
 import { caseActionLabels, caseStatusLabels, evidenceLabels, type PenaltyCase } from './types';
 
@@ -119,13 +105,11 @@ export function CaseWorkspace() {
     <Space direction="vertical" style={{ width: '100%' }}>
       {c.calendarGapYear && (
         // Working-day periods (行政处罚法 §85) the server could not count: say so rather than show no date silently.
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="calendar-gap"
+        <CalendarGapAlert
+          year={c.calendarGapYear}
           message={t(
-            `${c.calendarGapYear}年的法定节假日安排尚未导入，按工作日计算的期限（最早听证日期、公示撤回期限）暂无法计算。请通知系统管理员更新节假日日历。`,
-            `The official holiday calendar for ${c.calendarGapYear} is not loaded, so working-day periods (earliest hearing date, withdrawal of publication) cannot be counted. Ask the administrator to update the holiday calendar.`,
+            `${c.calendarGapYear}年的法定节假日安排尚未录入，按工作日计算的期限（最早听证日期、公示撤回期限）暂无法计算。`,
+            `The official holiday calendar for ${c.calendarGapYear} is not entered yet, so working-day periods (earliest hearing date, withdrawal of publication) cannot be counted.`,
           )}
         />
       )}

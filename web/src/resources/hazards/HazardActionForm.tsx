@@ -7,6 +7,7 @@ import type dayjs from 'dayjs';
 import type { HazardDetail, HazardFile } from '@anjian/contracts';
 import { api, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { CalendarGapAlert } from '../../features/calendar/CalendarGapAlert';
 import { AttachmentInput } from './AttachmentInput';
 import { labelIn, useHazardMeta } from './meta';
 
@@ -41,6 +42,8 @@ export function HazardActionForm({ hazard, action, onClose }: HazardActionFormPr
   const meta = useHazardMeta().data;
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  // Set when the server could not count working days for lack of a year's holiday calendar: the modal then says where to enter it.
+  const [gapYear, setGapYear] = useState<number | null>(null);
   const mode = Form.useWatch('mode', form) ?? 'days';
   const major = hazard.grade === 'major';
   const listed = !!hazard.listing && !hazard.listing.delistedOn;
@@ -180,9 +183,12 @@ export function HazardActionForm({ hazard, action, onClose }: HazardActionFormPr
         attachments: attachments.map((a) => a.id),
       });
       message.success(t('已办理', 'Done'));
+      setGapYear(null);
       form.resetFields();
       onClose(updated);
     } catch (e) {
+      const gap = e instanceof ApiError ? e.body.calendarGapYear : undefined;
+      setGapYear(typeof gap === 'number' ? gap : null);
       const rest2 = placeErrors(form, e);
       if (rest2) message.error(rest2);
     } finally {
@@ -193,12 +199,20 @@ export function HazardActionForm({ hazard, action, onClose }: HazardActionFormPr
     <Modal
       open={!!action}
       title={label(labelIn(meta?.actions, action))}
-      onCancel={() => onClose()}
+      onCancel={() => {
+        setGapYear(null);
+        onClose();
+      }}
       onOk={() => form.submit()}
       okButtonProps={{ loading: saving, ...({ 'data-testid': 'action-confirm' } as Record<string, string>) }}
       destroyOnHidden
       width={640}
     >
+      {gapYear && (
+        <div style={{ marginBottom: 16 }}>
+          <CalendarGapAlert year={gapYear} />
+        </div>
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false}>
         {fields()}
       </Form>

@@ -52,7 +52,9 @@ function withCalendar<T>(field: string, check: () => T): T {
   try {
     return check();
   } catch (e) {
-    if (e instanceof CalendarGapError) throw new AppError('VALIDATION', [{ field, ...calendarGapRefusal(e.year) }]);
+    // The year rides along so the page can point to the holiday-calendar page.
+    if (e instanceof CalendarGapError)
+      throw new AppError('VALIDATION', [{ field, ...calendarGapRefusal(e.year) }], { calendarGapYear: e.year });
     throw e;
   }
 }

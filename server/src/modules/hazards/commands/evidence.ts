@@ -11,6 +11,7 @@ import {
   type TreatmentPlan,
 } from '../../../reference/hazards/classification';
 import { CalendarGapError, rectificationDeadline, type DeadlineUnit } from '../../../reference/hazards/deadlines';
+import { calendarGapHint } from '../../../platform/calendar';
 import type { NewHazard } from '../hazards.workflow';
 import type { HazardRow } from '../hazards.queries';
 
@@ -19,13 +20,19 @@ import type { HazardRow } from '../hazards.queries';
  * The caller sees why, and what to do, instead of a date guessed from weekdays.
  */
 export function calendarAlarm(field: string, year: number): AppError {
-  return new AppError('VALIDATION', [
-    {
-      field: `evidence.${field}`,
-      zh: `${year}年的法定节假日安排尚未导入，无法按工作日计算期限。请改按自然日或直接指定日期，并通知系统管理员更新节假日日历（chinese-days）。`,
-      en: `The official holiday calendar for ${year} is not loaded, so a working-day deadline cannot be computed. Use calendar days or a fixed date, and ask the administrator to update the holiday calendar (chinese-days).`,
-    },
-  ]);
+  const hint = calendarGapHint(year);
+  return new AppError(
+    'VALIDATION',
+    [
+      {
+        field: `evidence.${field}`,
+        zh: `${year}年的法定节假日安排尚未导入，无法按工作日计算期限。请改按自然日或直接指定日期。${hint.zh}`,
+        en: `The official holiday calendar for ${year} is not loaded, so a working-day deadline cannot be computed. Use calendar days or a fixed date. ${hint.en}`,
+      },
+    ],
+    // The year rides along so the form can point to the holiday-calendar page.
+    { calendarGapYear: year },
+  );
 }
 
 /** A fixed date wins; otherwise n days after `from` in the given unit; undefined when neither is given. */
