@@ -3,8 +3,9 @@
 // the same number reference/enforcement/draw.ts computes — and the k smallest Efraimidis–Spirakis keys −ln(u)/w are the
 // sample. One pass over the pool's covering index (no materialised pool, no sort of a million keys): per weight it
 // counts, sums the checksum, lists the ids whose weight is not the common one, and keeps as candidates only the rows
-// whose key is below a bound expected to admit about a thousand — the top k of those are the top k of the pool, and a
-// pass that admits fewer than k, or guessed the common weight wrong, is run again with a wider bound or the right guess.
+// whose hash passes a bound that every key under a chosen limit passes (about a thousand rows) — the top k of those are
+// the top k of the pool once k keys fall under the limit; a pass that admits fewer, or guessed the common weight wrong,
+// is run again with a wider limit or the right guess.
 import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
 import { enforcementDraws } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
@@ -112,14 +113,15 @@ export interface DrawSqlResult {
 /**
  * For the draw's one big statement, in its own transaction: no JIT (compiling and optimising the plan of a
  * million-row pool took longer than running it: 3.1 s of 7.2 s measured), room for the lists of exceptional ids
- * without spilling to disk, and no parallel workers (the million pool rows funnelled back through Gather cost more than the
- * workers saved on a busy two-core server). Only settings the database has are touched, so a database without JIT runs it unchanged.
+ * without spilling to disk, and no parallel workers (before PostgreSQL 16 the aggregates that list ids cannot be split
+ * across workers, so a parallel plan funnels the million rows through Gather, which cost more than the workers saved
+ * on a busy two-core server). Only settings the database has are touched, so a database without JIT runs it unchanged.
  */
 export const drawSettings = sql`select set_config(s.name, s.value, true)
   from (values ('jit', 'off'), ('work_mem', '64MB'), ('max_parallel_workers_per_gather', '0')) s(name, value)
   where exists (select 1 from pg_settings p where p.name = s.name)`;
 
-/** How the pass that finds the sample is bounded; runSample adjusts both until the pass is exact. */
+/** How the pass that finds the sample is bounded; samplePool adjusts them until the pass is exact. */
 export interface SampleBounds {
   /** The weight most of the pool is expected to share: every other member's id is listed. */
   commonGuess: number;
@@ -158,7 +160,7 @@ export function sampleSql(pool: SQL, method: UniformMethod, seed: string, k: num
           ? sql`,
       stored as (
         update enforcement_draws set pool_weights = jsonb_build_object(
-          'common', coalesce((select weight from common), 0),
+          'common', ${guess},
           'idsByWeight', (select coalesce(jsonb_object_agg(weight, ids), '{}'::jsonb) from h where ids is not null))
         where id = ${weightsInto} returning 1)`
           : sql``
@@ -186,10 +188,11 @@ interface SampleRow {
 }
 
 /**
- * Runs the pass until it is exact: at least k candidates with a key below the bound (or every member with a positive
- * weight), so the k smallest keys among the candidates are the k smallest of the pool; and the guessed common weight is the pool's most common one, so the
- * ids listed are exactly the exceptions. Usually the first pass is; a wrong guess (say, a new deployment where every
- * enterprise is still uninspected) or a pool much smaller than estimated costs one more.
+ * Runs the pass until it is exact: at least k candidates with a key under the limit (or every member with a positive
+ * weight), so the k smallest keys among the candidates are the k smallest of the pool. The ids listed are those whose
+ * weight is not the guessed common one — an exact record whatever the guess, but short only when the guess is the most
+ * common weight, so a wrong guess (say, a new deployment where every enterprise is still uninspected) is corrected by
+ * one more pass, twice at most (the pool could change between passes); the limit widens until it admits everyone.
  */
 export async function samplePool(
   db: DbOrTx,
@@ -201,7 +204,7 @@ export async function samplePool(
   weightsInto?: string,
 ): Promise<DrawSqlResult> {
   let bounds = first;
-  for (;;) {
+  for (let guesses = 0; ;) {
     const [row] = await db.transaction(async (tx) => {
       await tx.execute(drawSettings);
       return rowsOf<SampleRow>(await tx.execute(sampleSql(pool, method, seed, k, bounds, weightsInto)));
@@ -209,16 +212,18 @@ export async function samplePool(
     const agg = row!.agg;
     const common = Number(agg.common ?? bounds.commonGuess);
     const enough = Number(agg.admitted) >= Math.min(k, Number(agg.positive));
-    if (common === bounds.commonGuess && enough) {
+    const reguess = common !== bounds.commonGuess && guesses < 2;
+    if (enough && !reguess) {
       return {
         poolCount: Number(agg.count),
         poolWeightTotal: Number(agg.total),
         poolChecksum: String(agg.checksum),
-        poolWeights: { common: Number(agg.common ?? 0), idsByWeight: row!.weights ?? {} },
+        poolWeights: { common: bounds.commonGuess, idsByWeight: row!.weights ?? {} },
         top: (row!.top ?? []).map((t) => ({ ...t, weight: Number(t.weight), key: Number(t.key) })),
       };
     }
-    bounds = { ...bounds, commonGuess: common, keyBound: enough ? bounds.keyBound : widen(bounds.keyBound) };
+    if (reguess) guesses++;
+    bounds = { ...bounds, commonGuess: reguess ? common : bounds.commonGuess, keyBound: enough ? bounds.keyBound : widen(bounds.keyBound) };
   }
 }
 
