@@ -1,9 +1,8 @@
 // Penalty cases on a real database: 简易程序 limits, the general procedure step by step with its legal checks,
 // the five-evidence filter, the 首查必罚 filter, and the masked public page with automatic withdrawal.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDate } from '../../platform/time';
-import { enforcementClock } from './enforcement.clock';
-import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
+import { buildEnforcementWorld, pinEnforcementDay, type EnforcementWorld } from './enforcement.fixtures';
 import { yearElapsed } from './plans.routes';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -13,10 +12,7 @@ beforeAll(async () => {
   w = await buildEnforcementWorld(2);
 }, 60_000);
 afterAll(() => w.close());
-const realToday = enforcementClock.today;
-afterEach(() => {
-  enforcementClock.today = realToday;
-});
+const on = pinEnforcementDay();
 
 const base = () => ({
   enterpriseId: w.enterprisesA[0]!.id,
@@ -90,7 +86,7 @@ describe('penalty cases', () => {
 
     // Changed on the Tuesday before 国庆 2026: withdrawn from publication within 3 working days (行政处罚法 §48, §85) —
     // 30 Sep, then 8 and 9 Oct.
-    enforcementClock.today = () => '2026-09-29';
+    on('2026-09-29');
     expect((await step(w.leader, 'change_decision', { note: '复议撤销' })).statusCode).toBe(200);
     expect(c).toMatchObject({ changedOn: '2026-09-29', withdrawalDue: '2026-10-09', calendarGapYear: null });
     const after = (await w.t.app.inject({ method: 'GET', url: '/api/public/penalties' })).json();

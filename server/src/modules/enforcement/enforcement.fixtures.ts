@@ -1,7 +1,9 @@
 // Test world for enforcement: a district with two streets, enterprises in each, a bureau with three officers,
 // a street officer per street, a leader and an enterprise account. Each test file builds its own.
+import { afterEach } from 'vitest';
 import type { Role } from '@anjian/contracts';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
+import { enforcementClock } from './enforcement.clock';
 import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../seed/factories';
 
 export interface EnforcementWorld {
@@ -61,4 +63,41 @@ export async function buildEnforcementWorld(perStreet = 10): Promise<Enforcement
     entA: (await login('enterprise_safety_manager', { enterpriseId: enterprisesA[0]!.id })).client,
     close: () => t.close(),
   };
+}
+
+/**
+ * Pins "today" for penalty cases (enforcementClock) in this test file: `on('2026-09-28')` moves it, each test starts
+ * from the real clock again.
+ */
+export function pinEnforcementDay(): (date: string) => void {
+  const realToday = enforcementClock.today;
+  afterEach(() => {
+    enforcementClock.today = realToday;
+  });
+  return (date) => {
+    enforcementClock.today = () => date;
+  };
+}
+
+/**
+ * A general-procedure case against an organisation, filed by the bureau officer and driven step by step: `step`
+ * posts an action with the current version and keeps the case when it succeeds.
+ */
+export async function openCase(w: EnforcementWorld, e: { id: string; name: string }, violation: string, basisId: string) {
+  let c = (
+    await w.officer.post('/api/enforcement/cases', {
+      enterpriseId: e.id,
+      procedure: 'general',
+      partyKind: 'organisation',
+      partyName: e.name,
+      violation,
+      basisId,
+    })
+  ).json();
+  const step = async (action: string, body: Record<string, unknown> = {}) => {
+    const res = await w.officer.post(`/api/enforcement/cases/${c.id}/actions/${action}`, { version: c.version, ...body });
+    if (res.statusCode === 200) c = res.json();
+    return res;
+  };
+  return { get: () => c, step, reload: async () => (c = (await w.officer.get(`/api/enforcement/cases/${c.id}`)).json()) };
 }

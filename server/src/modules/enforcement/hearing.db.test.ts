@@ -4,27 +4,20 @@
 // are working days (§85), so the cases stand on days around 国庆 and 春节 2026 (enforcementClock); the time the hearing
 // takes out of the 90-day limit stays in calendar days.
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { areas, organisations, users } from '../../db/schema';
 import { buildOrg, buildUser } from '../../seed/factories';
 import { loginAs } from '../../../test/app';
 import { calendarYears } from '../../platform/calendar';
-import { enforcementClock } from './enforcement.clock';
-import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
+import { buildEnforcementWorld, openCase, pinEnforcementDay, type EnforcementWorld } from './enforcement.fixtures';
 
 let w: EnforcementWorld;
 beforeAll(async () => {
   w = await buildEnforcementWorld(2);
 }, 60_000);
 afterAll(() => w.close());
-const realToday = enforcementClock.today;
-afterEach(() => {
-  enforcementClock.today = realToday;
-});
-const on = (date: string) => {
-  enforcementClock.today = () => date;
-};
+const on = pinEnforcementDay();
 
 const userId = async (name: string) =>
   (await w.t.database.db.select({ id: users.id }).from(users).where(eq(users.displayName, name)))[0]!.id;
@@ -163,29 +156,16 @@ describe('hearing (听证)', () => {
     const next = last + 1;
     on(`${last}-12-28`);
     const e = w.enterprisesA[1]!;
-    let c = (
-      await w.officer.post('/api/enforcement/cases', {
-        enterpriseId: e.id,
-        procedure: 'general',
-        partyKind: 'organisation',
-        partyName: e.name,
-        violation: '未如实记录安全生产教育和培训情况',
-        basisId: 'AQSCF2021-94',
-      })
-    ).json();
-    const step = async (action: string, body: Record<string, unknown> = {}) => {
-      const res = await w.officer.post(`/api/enforcement/cases/${c.id}/actions/${action}`, { version: c.version, ...body });
-      if (res.statusCode === 200) c = res.json();
-      return res;
-    };
+    let k = await openCase(w, e, '未如实记录安全生产教育和培训情况', 'AQSCF2021-94');
+    const step = (action: string, body: Record<string, unknown> = {}) => k.step(action, body);
     expect((await step('investigate')).statusCode).toBe(200);
     expect((await step('notify', { fine: 50_000 })).statusCode).toBe(200);
     // Asked on the notice day: timely whatever the calendar says.
     expect((await step('request_hearing')).statusCode).toBe(200);
     // At most 3 working days are left in December: the 7th needs next year's calendar.
-    expect(c.hearing.earliestOn).toBeNull();
-    expect(c.calendarGapYear).toBe(next);
-    const presiders = (await w.officer.get(`/api/enforcement/cases/${c.id}/presiders`)).json() as { id: string }[];
+    expect(k.get().hearing.earliestOn).toBeNull();
+    expect(k.get().calendarGapYear).toBe(next);
+    const presiders = (await w.officer.get(`/api/enforcement/cases/${k.get().id}/presiders`)).json() as { id: string }[];
     const hearing = { hearingPlace: '区应急管理局听证室', presiderId: presiders[0]!.id };
     const gap = await step('schedule_hearing', { ...hearing, hearingOn: `${next}-01-20` });
     expect(gap.statusCode).toBe(400);
@@ -199,17 +179,7 @@ describe('hearing (听证)', () => {
     expect(short.json().error.details[0].message).toContain('7个工作日前送达');
 
     // Straight to review in the new year: whether the party's 5 working days are over cannot be told, unless it waived.
-    const other = (
-      await w.officer.post('/api/enforcement/cases', {
-        enterpriseId: e.id,
-        procedure: 'general',
-        partyKind: 'organisation',
-        partyName: e.name,
-        violation: '未如实记录安全生产教育和培训情况',
-        basisId: 'AQSCF2021-94',
-      })
-    ).json();
-    c = other;
+    k = await openCase(w, e, '未如实记录安全生产教育和培训情况', 'AQSCF2021-94');
     expect((await step('investigate')).statusCode).toBe(200);
     expect((await step('notify', { fine: 20_000 })).statusCode).toBe(200);
     on(`${next}-01-08`);

@@ -5,12 +5,11 @@
 // time is left out of the 90-day decision limit (市场监督管理行政处罚程序规定 §64 and provincial 应急管理 procedure rules:
 // 听证时间不计入办案期限), in calendar days, unless switched off. Cases stand on chosen days of 2026 (enforcementClock).
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, enforcementDocuments, enforcementSettings, penaltyCases } from '../../db/schema';
 import { addDays } from '../../platform/time';
-import { enforcementClock } from './enforcement.clock';
-import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
+import { buildEnforcementWorld, openCase, pinEnforcementDay, type EnforcementWorld } from './enforcement.fixtures';
 import type { Client } from '../../../test/app';
 
 let w: EnforcementWorld;
@@ -18,13 +17,7 @@ beforeAll(async () => {
   w = await buildEnforcementWorld(2);
 }, 60_000);
 afterAll(() => w.close());
-const realToday = enforcementClock.today;
-afterEach(() => {
-  enforcementClock.today = realToday;
-});
-const on = (date: string) => {
-  enforcementClock.today = () => date;
-};
+const on = pinEnforcementDay();
 
 const defaults = {
   hearingThreshold: { natural_person: 20_000, organisation: 50_000 },
@@ -39,24 +32,9 @@ const settingsAudits = async () =>
 
 /** A general-procedure case against an organisation (AQSCF2021-94: fine 2–5万), investigated. */
 async function investigatedCase() {
-  const e = w.enterprisesA[0]!;
-  let c = (
-    await w.officer.post('/api/enforcement/cases', {
-      enterpriseId: e.id,
-      procedure: 'general',
-      partyKind: 'organisation',
-      partyName: e.name,
-      violation: '主要负责人未组织制定并实施安全生产教育和培训计划',
-      basisId: 'AQSCF2021-94',
-    })
-  ).json();
-  const step = async (action: string, body: Record<string, unknown> = {}) => {
-    const res = await w.officer.post(`/api/enforcement/cases/${c.id}/actions/${action}`, { version: c.version, ...body });
-    if (res.statusCode === 200) c = res.json();
-    return res;
-  };
-  expect((await step('investigate')).statusCode).toBe(200);
-  return { get: () => c, step, reload: async () => (c = (await w.officer.get(`/api/enforcement/cases/${c.id}`)).json()) };
+  const k = await openCase(w, w.enterprisesA[0]!, '主要负责人未组织制定并实施安全生产教育和培训计划', 'AQSCF2021-94');
+  expect((await k.step('investigate')).statusCode).toBe(200);
+  return k;
 }
 
 async function noticeText(caseId: string) {
