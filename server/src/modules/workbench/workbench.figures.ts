@@ -127,7 +127,7 @@ async function missedCheckTasks(db: DbOrTx, actor: Actor, today: string): Promis
       ),
     );
   const n = num(r?.n);
-  return { missedCheckTasks: figure(n, '/checks?state=missed', { alarm: n > 0 }) };
+  return { missedCheckTasks: figure(n, '/checks', { alarm: n > 0 }) };
 }
 
 async function enterpriseCheckFigures(db: DbOrTx, enterpriseId: string, today: string): Promise<Figures> {
@@ -144,8 +144,8 @@ async function enterpriseCheckFigures(db: DbOrTx, enterpriseId: string, today: s
   const missed = num(r?.missed);
   return {
     checkTasksDue: figure(num(r?.due), '/checks'),
-    missedCheckTasks: figure(missed, '/checks?state=missed', { alarm: missed > 0 }),
-    checksDoneThisMonth: figure(num(r?.done), '/checks?state=done'),
+    missedCheckTasks: figure(missed, '/checks', { alarm: missed > 0 }),
+    checksDoneThisMonth: figure(num(r?.done), '/checks'),
   };
 }
 
@@ -167,18 +167,42 @@ async function accidentFigures(db: DbOrTx, actor: Actor, today: string): Promise
   let target: number | null = null;
   let alarm = false;
   if (actor.scopeKind === 'area' && actor.areaCode && can(actor.role, 'indicator.read') && mayReadArea(actor, actor.areaCode)) {
-    const area = await findAreaRow(db, actor.areaCode);
-    if (area) {
-      const report = await computeIndicators(db, { code: area.code, name: area.name, prefix: actor.areaPrefix ?? '' }, year);
-      const paced = report.rates.find((r) => r.forecast?.deathsAllowed != null);
-      target = paced?.forecast?.deathsAllowed ?? null;
-      alarm = paced?.alarm ?? false;
-    }
+    const paced = await deathAllowance(db, actor.areaCode, actor.areaPrefix ?? '', year, today);
+    target = paced.allowed;
+    alarm = paced.alarm;
   }
   return {
     accidentsThisYear: figure(num(of(year)?.accidents), '/accident-analysis', { previous: num(of(year - 1)?.accidents) }),
     deathsThisYear: figure(num(of(year)?.deaths), '/indicators', { previous: num(of(year - 1)?.deaths), target, alarm }),
   };
+}
+
+/**
+ * The year's allowance of deaths under the first rate that has a target, and whether the pacing forecast exceeds
+ * it: the indicators page's own computation (a dozen small queries over the accident rollup), kept for a minute
+ * per area and day since every home page of the area asks for it and it moves only with a registered accident.
+ */
+type Allowance = { at: number; value: Promise<{ allowed: number | null; alarm: boolean }> };
+const allowanceMemos = new WeakMap<object, Map<string, Allowance>>();
+const ALLOWANCE_TTL_MS = 60_000;
+
+function deathAllowance(db: DbOrTx, areaCode: string, prefix: string, year: number, today: string) {
+  let allowanceMemo = allowanceMemos.get(db);
+  if (!allowanceMemo) allowanceMemos.set(db, (allowanceMemo = new Map()));
+  const key = `${areaCode}|${today}`;
+  const hit = allowanceMemo.get(key);
+  if (hit && Date.now() - hit.at < ALLOWANCE_TTL_MS) return hit.value;
+  const value = (async () => {
+    const area = await findAreaRow(db, areaCode);
+    if (!area) return { allowed: null, alarm: false };
+    const report = await computeIndicators(db, { code: area.code, name: area.name, prefix }, year);
+    const paced = report.rates.find((r) => r.forecast?.deathsAllowed != null);
+    return { allowed: paced?.forecast?.deathsAllowed ?? null, alarm: paced?.alarm ?? false };
+  })();
+  allowanceMemo.set(key, { at: Date.now(), value });
+  value.catch(() => allowanceMemo.delete(key));
+  if (allowanceMemo.size > 1000) allowanceMemo.delete(allowanceMemo.keys().next().value!);
+  return value;
 }
 
 async function enterprisesInScope(db: DbOrTx, actor: Actor): Promise<Figures> {

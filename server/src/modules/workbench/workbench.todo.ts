@@ -97,7 +97,7 @@ async function enterpriseTodo(db: DbOrTx, actor: Actor, today: string): Promise<
     ...tasks.map((t) => ({
       kind: 'check_task' as const,
       id: t.id,
-      title: `${t.periodStart} – ${t.dueDate}`,
+      title: t.periodStart === t.dueDate ? t.dueDate : `${t.periodStart} – ${t.dueDate}`,
       enterpriseName: null,
       step: checkTaskStep(t.level, t.frequency),
       due: t.dueDate,
