@@ -21,7 +21,7 @@ const dueTags: Record<DueState, { color: string; zh: string; en: string }> = {
   overdue: { color: 'red', zh: '已逾期', en: 'Overdue' },
   today: { color: 'orange', zh: '今日到期', en: 'Due today' },
   soon: { color: 'gold', zh: '3个工作日内到期', en: 'Due within 3 working days' },
-  later: { color: 'blue', zh: '未到期', en: 'Not yet due' },
+  later: { color: 'blue', zh: '期限', en: 'Due' },
   none: { color: 'default', zh: '未设期限', en: 'No deadline' },
 };
 
