@@ -8,6 +8,7 @@ import { areas } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { hazardClock } from '../hazards/hazards.clock';
 import { act, buildHazardWorld, report, type HazardWorld } from '../hazards/hazards.fixtures';
+import { accidentBody } from '../accidents/test-world';
 import { workbenchClock } from './workbench.clock';
 
 let w: HazardWorld;
@@ -55,6 +56,25 @@ beforeAll(async () => {
   // A regulator's finding not yet given its rectification order.
   await report(w.streetOfficerA, finding(w.enterpriseA.id, 'government_inspection'));
   hazardClock.today = realHazardToday;
+  // Accidents: two this year to date (3 deaths), one in the same months last year, one later last year (not counted).
+  for (const [occurredAt, deaths] of [
+    ['2026-02-10T10:00:00+08:00', 1],
+    ['2026-05-02T15:00:00+08:00', 2],
+    ['2025-03-10T10:00:00+08:00', 1],
+    ['2025-09-10T10:00:00+08:00', 4],
+  ] as const) {
+    const res = await w.districtOfficer.post('/api/accidents', accidentBody(w.streetA, { occurredAt, deaths }));
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  // The district's 2026 base and target: 0.03 deaths per 亿元 of 500 亿元 GDP allows 15 deaths in the year.
+  const district = w.streetA.slice(0, 6);
+  const put = (url: string, payload: unknown) => w.districtOfficer.request({ method: 'PUT', url, payload: payload as never });
+  expect((await put(`/api/indicators/base/${district}/2026`, { gdpYi: 500, motorVehicles: 200_000, imcWorkers: 100_000 })).statusCode).toBe(
+    200,
+  );
+  expect((await put(`/api/indicators/targets/${district}/2026/deaths_per_100m_gdp`, { kind: 'absolute', value: 0.03 })).statusCode).toBe(
+    200,
+  );
   workbenchClock.today = () => '2026-06-03';
 });
 afterAll(async () => {
@@ -113,7 +133,10 @@ describe('workbench', () => {
     expect(byStreet[w.streetB]).toBe(0);
     const leader = await workbench(w.leader);
     expect(leader.todo.filter((t) => t.kind === 'hazard_assign')).toHaveLength(1);
-    expect(fig(leader, 'deathsThisYear')).toMatchObject({ value: 0, previous: 0 });
+    expect(fig(leader, 'accidentsThisYear')).toMatchObject({ value: 2, previous: 1 });
+    expect(fig(leader, 'deathsThisYear')).toMatchObject({ value: 3, previous: 1, target: 15, alarm: false });
+    // A street officer reads the street's accidents; the target belongs to the district's indicators page.
+    expect(fig(await workbench(w.streetOfficerB), 'deathsThisYear')).toMatchObject({ value: 0, previous: 0 });
   });
 
   it("gives the grid inspector its grid's hidden dangers due within a week", async () => {

@@ -195,7 +195,7 @@ function deathAllowance(db: DbOrTx, areaCode: string, prefix: string, year: numb
   const value = (async () => {
     const area = await findAreaRow(db, areaCode);
     if (!area) return { allowed: null, alarm: false };
-    const report = await computeIndicators(db, { code: area.code, name: area.name, prefix }, year);
+    const report = await computeIndicators(db, { code: area.code, name: area.name, prefix }, year, new Date(`${today}T12:00:00+08:00`));
     const paced = report.rates.find((r) => r.forecast?.deathsAllowed != null);
     return { allowed: paced?.forecast?.deathsAllowed ?? null, alarm: paced?.alarm ?? false };
   })();
