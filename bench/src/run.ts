@@ -10,6 +10,7 @@ import { accidentScenario } from './scenarios/accidents';
 import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
 import { uploadScenario } from './scenarios/uploads';
 import { enforcementScenario } from './scenarios/enforcement';
+import { workbenchDistrictScenario, workbenchProvinceScenario } from './scenarios/workbench';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -21,6 +22,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'hazards-province', run: hazardScenario },
   { name: 'uploads', run: uploadScenario },
   { name: 'enforcement-province', run: enforcementScenario },
+  { name: 'workbench-district', run: workbenchDistrictScenario },
+  { name: 'workbench-province', run: workbenchProvinceScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -192,6 +192,7 @@ export const routeTable: Record<string, Row> = {
   'PUT /api/enforcement/settings': { access: 'enforcement.manageSettings', roles: ['district_officer'] },
   // The official holiday calendar: read by staff whose deadlines count working days, entered by the platform administrator.
   'GET /api/calendar': { access: 'calendar.read', roles: ['sys_admin', ...staff] },
+  'GET /api/workbench': { access: 'authenticated', roles: 'any' },
   'GET /api/calendar/years/:year': { access: 'calendar.read', roles: ['sys_admin', ...staff] },
   'PUT /api/calendar/years/:year': { access: 'calendar.manage', roles: ['sys_admin'] },
   'DELETE /api/calendar/years/:year': { access: 'calendar.manage', roles: ['sys_admin'] },

@@ -1,42 +1,179 @@
-// The workbench: who I am, my jurisdiction, and shortcuts to what my role may open.
+// The workbench (工作台): what I must do today, most urgent first, and the figures of my scope, each linking to the
+// list behind it. One page for every role: the server shapes what it holds (GET /api/workbench).
 import { Link } from 'react-router-dom';
-import { Card, Col, Descriptions, Row, Typography } from 'antd';
-import { roleLabels } from '@anjian/contracts';
+import { Alert, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  roleLabels,
+  workbenchFigureLabels,
+  workbenchTodoLabels,
+  type DueState,
+  type WorkbenchFigure,
+  type WorkbenchResponse,
+  type WorkbenchTodo,
+} from '@anjian/contracts';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { menu } from '../../app/menu';
 import { CalendarMissingBanner } from '../calendar/CalendarMissingBanner';
 
+const dueTags: Record<DueState, { color: string; zh: string; en: string }> = {
+  overdue: { color: 'red', zh: '已逾期', en: 'Overdue' },
+  today: { color: 'orange', zh: '今日到期', en: 'Due today' },
+  soon: { color: 'gold', zh: '3个工作日内到期', en: 'Due within 3 working days' },
+  later: { color: 'blue', zh: '期限', en: 'Due' },
+  none: { color: 'default', zh: '未设期限', en: 'No deadline' },
+};
+
 export function HomePage() {
-  const { user, can } = useAuth();
+  const { user } = useAuth();
   const { t, label } = useI18n();
+  const wb = useQuery({ queryKey: ['workbench'], queryFn: () => api.get<WorkbenchResponse>('/api/workbench'), enabled: !!user });
   if (!user) return null;
-  const shortcuts = menu.filter((m) => m.path !== '/' && (!m.permission || can(m.permission)));
   return (
     <>
-      <Typography.Title level={4}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('欢迎', 'Welcome')}，{user.displayName}
+        <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12, fontWeight: 'normal' }}>
+          {label(roleLabels[user.role])}
+          {user.orgName ? ` · ${user.orgName}` : ''}
+        </Typography.Text>
       </Typography.Title>
       <CalendarMissingBanner />
-      <Card style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 1, sm: 2, md: 3 }} size="small">
-          <Descriptions.Item label={t('角色', 'Role')}>{label(roleLabels[user.role])}</Descriptions.Item>
-          <Descriptions.Item label={t('所属机构', 'Organisation')}>{user.orgName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('辖区代码', 'Jurisdiction code')}>{user.areaCode ?? '—'}</Descriptions.Item>
-        </Descriptions>
+      {wb.isError && (
+        <Alert type="error" showIcon message={t('工作台加载失败，请刷新重试', 'The workbench failed to load; refresh to retry')} />
+      )}
+      {wb.isLoading && <Skeleton active />}
+      {wb.data && <Workbench data={wb.data} />}
+    </>
+  );
+}
+
+function Workbench({ data }: { data: WorkbenchResponse }) {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  if (data.figures.length === 0 && data.todo.length === 0) {
+    return user?.role === 'public' ? (
+      <Card>
+        <Link to="/public">
+          {t('查看公示信息（行政处罚、双随机抽查结果）', 'See public notices (penalty decisions, random-inspection results)')}
+        </Link>
       </Card>
-      <Row gutter={[16, 16]}>
-        {shortcuts.map((m) => (
-          <Col key={m.path} xs={12} sm={8} md={6}>
-            <Link to={m.path}>
-              <Card hoverable size="small" style={{ textAlign: 'center' }}>
-                <div style={{ fontSize: 24 }}>{m.icon}</div>
-                {label(m.label)}
-              </Card>
-            </Link>
+    ) : (
+      <Card>
+        <Empty description={t('您的角色没有待办事项', 'Your role has no work items')} />
+      </Card>
+    );
+  }
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Row gutter={[12, 12]}>
+        {data.figures.map((f) => (
+          <Col key={f.key} xs={12} sm={8} lg={6} xl={4}>
+            <FigureCard figure={f} />
           </Col>
         ))}
       </Row>
-    </>
+      <TodoCard data={data} />
+      {data.breakdown && data.breakdown.length > 0 && <BreakdownCard rows={data.breakdown} />}
+    </Space>
+  );
+}
+
+function FigureCard({ figure: f }: { figure: WorkbenchFigure }) {
+  const { t, label } = useI18n();
+  const body = (
+    <Card size="small" hoverable={!!f.link} data-testid={`figure-${f.key}`} style={{ height: '100%' }}>
+      <Statistic title={label(workbenchFigureLabels[f.key])} value={f.value} valueStyle={f.alarm ? { color: '#cf1322' } : undefined} />
+      {f.previous !== null && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t(`去年同期 ${f.previous}`, `Same period last year ${f.previous}`)}
+        </Typography.Text>
+      )}
+      {f.target !== null && (
+        <div>
+          <Typography.Text type={f.alarm ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+            {t(`全年目标允许 ${f.target}`, `Target allows ${f.target} this year`)}
+          </Typography.Text>
+        </div>
+      )}
+    </Card>
+  );
+  return f.link ? <Link to={f.link}>{body}</Link> : body;
+}
+
+function TodoCard({ data }: { data: WorkbenchResponse }) {
+  const { t, label } = useI18n();
+  const c = data.todoCounts;
+  return (
+    <Card
+      size="small"
+      title={t('我的待办', 'My work')}
+      extra={
+        <Space size={4} wrap>
+          <Tag>{t(`共 ${c.total} 项`, `${c.total} items`)}</Tag>
+          {c.overdue > 0 && <Tag color="red">{t(`逾期 ${c.overdue}`, `${c.overdue} overdue`)}</Tag>}
+          {c.dueSoon > 0 && <Tag color="gold">{t(`即将到期 ${c.dueSoon}`, `${c.dueSoon} due soon`)}</Tag>}
+        </Space>
+      }
+      data-testid="workbench-todo"
+    >
+      <List
+        dataSource={data.todo}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('今天没有待办事项', 'Nothing to do today')} /> }}
+        renderItem={(item: WorkbenchTodo) => {
+          const due = dueTags[item.dueState];
+          return (
+            <List.Item data-testid="todo-item" data-kind={item.kind}>
+              <List.Item.Meta
+                title={
+                  <Space wrap size={4}>
+                    <Tag>{label(workbenchTodoLabels[item.kind])}</Tag>
+                    <Link to={item.link}>{item.title}</Link>
+                  </Space>
+                }
+                description={
+                  <Space wrap size={4}>
+                    {item.enterpriseName && <span>{item.enterpriseName}</span>}
+                    {item.step && <Typography.Text type="secondary">{label(item.step)}</Typography.Text>}
+                    <Tag color={due.color}>
+                      {label(due)}
+                      {item.due ? ` ${item.due}` : ''}
+                    </Tag>
+                  </Space>
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
+  );
+}
+
+function BreakdownCard({ rows }: { rows: NonNullable<WorkbenchResponse['breakdown']> }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('下级辖区隐患', 'Hidden dangers by sub-area')} data-testid="workbench-breakdown">
+      <Table
+        size="small"
+        rowKey="areaCode"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('辖区', 'Area'), dataIndex: 'name' },
+          { title: t('未闭环', 'Open'), dataIndex: 'open', align: 'right', sorter: (a, b) => a.open - b.open },
+          {
+            title: t('逾期', 'Overdue'),
+            dataIndex: 'overdue',
+            align: 'right',
+            defaultSortOrder: 'descend',
+            sorter: (a, b) => a.overdue - b.overdue,
+            render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+          },
+        ]}
+      />
+    </Card>
   );
 }

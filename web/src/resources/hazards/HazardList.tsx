@@ -1,7 +1,7 @@
 // The supervision board (隐患排查治理): by state with counts, overdue first, filters above, server paging.
 // On a phone the table becomes a list of cards.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Grid, List, Segmented, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -12,7 +12,9 @@ import { useI18n } from '../../app/i18n';
 import { HazardFilters, type HazardFilterValues } from './HazardFilters';
 import { HazardTags } from './HazardTags';
 
-type Tab = 'all' | 'reported' | 'rectifying' | 'awaiting_acceptance' | 'closed' | 'overdue';
+const tabValues = ['all', 'reported', 'rectifying', 'awaiting_acceptance', 'closed', 'overdue'] as const;
+type Tab = (typeof tabValues)[number];
+const isTab = (v: string | null): v is Tab => tabValues.includes(v as Tab);
 
 interface Page {
   items: HazardSummary[];
@@ -31,8 +33,15 @@ export function HazardList({ fixed, compact }: HazardListProps) {
   const { can } = useAuth();
   const navigate = useNavigate();
   const mobile = !Grid.useBreakpoint().md;
-  const [filters, setFilters] = useState<HazardFilterValues>({});
-  const [tab, setTab] = useState<Tab>('all');
+  // The workbench's figures link here with ?tab= and ?grade= (the board outside an enterprise file only).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<HazardFilterValues>(() =>
+    !fixed && params.get('grade') ? { grade: params.get('grade') as HazardFilterValues['grade'] } : {},
+  );
+  const [tab, setTab] = useState<Tab>(() => {
+    const asked = params.get('tab');
+    return !fixed && isTab(asked) ? asked : 'all';
+  });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const query = {
     ...filters,

@@ -1,0 +1,153 @@
+// The workbench through the API: each role's open items and figures, deadlines on the working-day calendar, and
+// the scope predicate (a street officer never counts another street's hidden dangers).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchResponse } from '@anjian/contracts';
+import { loginAs, type Client } from '../../../test/app';
+import { buildCommunity, buildGrid, buildOrg, buildUser } from '../../seed/factories';
+import { areas } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { hazardClock } from '../hazards/hazards.clock';
+import { act, buildHazardWorld, report, type HazardWorld } from '../hazards/hazards.fixtures';
+import { accidentBody } from '../accidents/test-world';
+import { workbenchClock } from './workbench.clock';
+
+let w: HazardWorld;
+let grid: Client;
+let gridB: Client;
+const realHazardToday = hazardClock.today;
+const realToday = workbenchClock.today;
+
+const finding = (enterpriseId: string, source: string, grade = 'general') => ({
+  enterpriseId,
+  source,
+  description: source === 'enterprise_self_check' ? '配电箱未接地' : '消防栓被货物遮挡',
+  category: 'unsafe_condition',
+  grade,
+});
+
+async function workbench(c: Client): Promise<WorkbenchResponse> {
+  const res = await c.get('/api/workbench');
+  expect(res.statusCode).toBe(200);
+  return res.json();
+}
+const fig = (wb: WorkbenchResponse, key: string) => wb.figures.find((f) => f.key === key);
+
+beforeAll(async () => {
+  w = await buildHazardWorld();
+  const db = w.t.database.db;
+  // The enterprise's own community holds a grid: the grid inspector there sees enterprise A's hidden dangers.
+  const [entArea] = await db.select().from(areas).where(eq(areas.code, w.enterpriseA.areaCode));
+  const gridArea = await buildGrid(db, { community: entArea! });
+  await db.execute(`update enterprises set area_code = '${gridArea.code}' where id = '${w.enterpriseA.id}'`);
+  const otherGrid = await buildGrid(db, { community: await buildCommunity(db, { street: entArea! }) });
+  const gridUser = await buildUser(db, { role: 'grid_inspector', org: await buildOrg(db, { area: gridArea, kind: 'grid_station' }) });
+  grid = await loginAs(w.t.app, gridUser.username, gridUser.password);
+  const gridUserB = await buildUser(db, { role: 'grid_inspector', org: await buildOrg(db, { area: otherGrid, kind: 'grid_station' }) });
+  gridB = await loginAs(w.t.app, gridUserB.username, gridUserB.password);
+
+  // 2026-05-20: a grid patrol finding with a deadline of 2026-06-01, and the enterprise's own finding due 06-08.
+  hazardClock.today = () => '2026-05-20';
+  const patrol = await report(w.streetOfficerA, finding(w.enterpriseA.id, 'grid_patrol'));
+  expect((await act(w.streetOfficerA, patrol, 'start_rectification', { deadline: '2026-06-01', responsiblePerson: '甲' })).statusCode).toBe(
+    200,
+  );
+  const own = await report(w.entA, finding(w.enterpriseA.id, 'enterprise_self_check'));
+  expect((await act(w.entA, own, 'start_rectification', { deadline: '2026-06-08', responsiblePerson: '乙' })).statusCode).toBe(200);
+  // A regulator's finding not yet given its rectification order.
+  await report(w.streetOfficerA, finding(w.enterpriseA.id, 'government_inspection'));
+  hazardClock.today = realHazardToday;
+  // Accidents: two this year to date (3 deaths), one in the same months last year, one later last year (not counted).
+  for (const [occurredAt, deaths] of [
+    ['2026-02-10T10:00:00+08:00', 1],
+    ['2026-05-02T15:00:00+08:00', 2],
+    ['2025-03-10T10:00:00+08:00', 1],
+    ['2025-09-10T10:00:00+08:00', 4],
+  ] as const) {
+    const res = await w.districtOfficer.post('/api/accidents', accidentBody(w.streetA, { occurredAt, deaths }));
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  // The district's 2026 base and target: 0.03 deaths per 亿元 of 500 亿元 GDP allows 15 deaths in the year.
+  const district = w.streetA.slice(0, 6);
+  const put = (url: string, payload: unknown) => w.districtOfficer.request({ method: 'PUT', url, payload: payload as never });
+  expect((await put(`/api/indicators/base/${district}/2026`, { gdpYi: 500, motorVehicles: 200_000, imcWorkers: 100_000 })).statusCode).toBe(
+    200,
+  );
+  expect((await put(`/api/indicators/targets/${district}/2026/deaths_per_100m_gdp`, { kind: 'absolute', value: 0.03 })).statusCode).toBe(
+    200,
+  );
+  workbenchClock.today = () => '2026-06-03';
+});
+afterAll(async () => {
+  workbenchClock.today = realToday;
+  await w.close();
+});
+
+describe('workbench', () => {
+  it('shows the enterprise what it must rectify, most urgent first, and its figures', async () => {
+    const wb = await workbench(w.entA);
+    expect(wb.today).toBe('2026-06-03');
+    expect(wb.todo.map((t) => [t.kind, t.dueState, t.due])).toEqual([
+      ['hazard_rectify', 'overdue', '2026-06-01'],
+      // Wed 06-03 → Mon 06-08 is 3 working days: soon.
+      ['hazard_rectify', 'soon', '2026-06-08'],
+      ['hazard_rectify', 'none', null],
+    ]);
+    expect(wb.todo[0]!.link).toMatch(/^\/hazards\/[0-9a-f-]{36}$/);
+    expect(wb.todoCounts).toEqual({ total: 3, overdue: 1, dueSoon: 1 });
+    expect(fig(wb, 'openHazards')?.value).toBe(3);
+    expect(fig(wb, 'overdueHazards')).toMatchObject({ value: 1, alarm: true, link: '/hazards?tab=overdue' });
+    expect(fig(wb, 'inspectionsThisMonth')).toBeUndefined();
+  });
+
+  it('shows another enterprise nothing of it', async () => {
+    const wb = await workbench(w.entB);
+    expect(wb.todo).toEqual([]);
+    expect(fig(wb, 'openHazards')?.value).toBe(0);
+  });
+
+  it("gives the street officer the regulator's steps and the street's figures by community", async () => {
+    const wb = await workbench(w.streetOfficerA);
+    expect(wb.todo.map((t) => t.kind)).toEqual(['hazard_assign']);
+    expect(wb.todo[0]!.step).toEqual({ zh: '已登记', en: 'Reported' });
+    expect(fig(wb, 'openHazards')?.value).toBe(3);
+    expect(fig(wb, 'overdueHazards')?.value).toBe(1);
+    expect(fig(wb, 'openMajorHazards')?.value).toBe(0);
+    expect(fig(wb, 'inspectionsThisMonth')).toMatchObject({ value: 0, previous: 0 });
+    expect(fig(wb, 'casesPastLimit')?.value).toBe(0);
+    const community = wb.breakdown!.find((b) => w.enterpriseA.areaCode.startsWith(b.areaCode));
+    expect(community).toMatchObject({ open: 3, overdue: 1 });
+    expect(wb.breakdown!.reduce((n, b) => n + b.open, 0)).toBe(3);
+  });
+
+  it("never counts another street's hidden dangers", async () => {
+    const wb = await workbench(w.streetOfficerB);
+    expect(wb.todo).toEqual([]);
+    expect(fig(wb, 'openHazards')?.value).toBe(0);
+    expect(fig(wb, 'overdueHazards')?.value).toBe(0);
+  });
+
+  it('gives the district its streets and the leader the figures without handler steps', async () => {
+    const wb = await workbench(w.districtOfficer);
+    const byStreet = Object.fromEntries(wb.breakdown!.map((b) => [b.areaCode, b.open]));
+    expect(byStreet[w.streetA]).toBe(3);
+    expect(byStreet[w.streetB]).toBe(0);
+    const leader = await workbench(w.leader);
+    expect(leader.todo.filter((t) => t.kind === 'hazard_assign')).toHaveLength(1);
+    expect(fig(leader, 'accidentsThisYear')).toMatchObject({ value: 2, previous: 1 });
+    expect(fig(leader, 'deathsThisYear')).toMatchObject({ value: 3, previous: 1, target: 15, alarm: false });
+    // A street officer reads the street's accidents; the target belongs to the district's indicators page.
+    expect(fig(await workbench(w.streetOfficerB), 'deathsThisYear')).toMatchObject({ value: 0, previous: 0 });
+  });
+
+  it("gives the grid inspector its grid's hidden dangers due within a week", async () => {
+    const wb = await workbench(grid);
+    expect(wb.todo.map((t) => [t.kind, t.dueState])).toEqual([
+      ['hazard_follow_up', 'overdue'],
+      ['hazard_follow_up', 'soon'],
+    ]);
+    expect(fig(wb, 'enterprisesInScope')?.value).toBe(1);
+    const other = await workbench(gridB);
+    expect(other.todo).toEqual([]);
+    expect(fig(other, 'openHazards')?.value).toBe(0);
+  });
+});

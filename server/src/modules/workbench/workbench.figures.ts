@@ -1,0 +1,271 @@
+// The 5–8 figures of the caller's scope that matter, each read from an aggregate kept on write (hidden-danger open
+// counts, enforcement and accident rollups, enterprise counts) or from a thin open slice of a table, never from a
+// rescan of history. Each figure carries the link to the filtered list behind it.
+import { and, eq, gte, inArray, lt, lte, sql, sum } from 'drizzle-orm';
+import { can, type WorkbenchFigure, type WorkbenchFigureKey } from '@anjian/contracts';
+import {
+  accidentMonthlyRollup,
+  areas,
+  checkTasks,
+  enforcementStatsMonthly,
+  enterpriseCounts,
+  hazardOpenCounts,
+  hazards,
+  penaltyCases,
+} from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import type { DbOrTx } from '../../platform/db';
+import { likePrefix, scopeWhere } from '../../platform/scope';
+import { addDays, cstStartOfDay } from '../../platform/time';
+import { decisionClock, type HearingConfig } from '../../reference/enforcement/penalty-limits';
+import { childLength, levelFor, overdueOpenCounts, rollupRoot, rollupWhere } from '../hazards/hazards.rollups';
+import { computeIndicators } from '../indicators/compute-indicators';
+import { findAreaRow, mayReadArea } from '../indicators/indicators.queries';
+
+type Figures = Partial<Record<WorkbenchFigureKey, Omit<WorkbenchFigure, 'key'>>>;
+
+const figure = (value: number, link: string | null, o: { previous?: number | null; target?: number | null; alarm?: boolean } = {}) => ({
+  value,
+  previous: o.previous ?? null,
+  target: o.target ?? null,
+  alarm: o.alarm ?? false,
+  link,
+});
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/** Open, open major, overdue and awaiting-acceptance hidden dangers of a staff scope, from hazard_open_counts. */
+async function hazardFigures(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
+  const root = rollupRoot(actor);
+  if (root === null) return {};
+  const t = hazardOpenCounts;
+  const [r] = await db
+    .select({
+      open: sum(t.n),
+      major: sql<string>`sum(${t.n}) filter (where ${t.grade} = 'major')`,
+      overdue: sql<string>`sum(${t.n}) filter (where ${overdueOpenCounts(t.state, t.deadlineKey, today)})`,
+      awaiting: sql<string>`sum(${t.n}) filter (where ${t.state} = 'awaiting_acceptance')`,
+    })
+    .from(t)
+    .where(and(...rollupWhere(actor, t, root, levelFor(root.length))));
+  const overdue = num(r?.overdue);
+  return {
+    openHazards: figure(num(r?.open), '/hazards'),
+    openMajorHazards: figure(num(r?.major), '/hazards?grade=major', { alarm: num(r?.major) > 0 }),
+    overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
+    awaitingAcceptance: figure(num(r?.awaiting), '/hazards?tab=awaiting_acceptance'),
+  };
+}
+
+/** One enterprise's open hidden dangers are few: read live through its index. */
+async function enterpriseHazardFigures(db: DbOrTx, enterpriseId: string, today: string): Promise<Figures> {
+  const [r] = await db
+    .select({
+      open: sql<string>`count(*)`,
+      overdue: sql<string>`count(*) filter (where ${hazards.state} in ('reported', 'rectifying') and ${hazards.deadline} < ${today})`,
+    })
+    .from(hazards)
+    .where(and(eq(hazards.enterpriseId, enterpriseId), inArray(hazards.state, ['reported', 'rectifying', 'awaiting_acceptance'])));
+  const overdue = num(r?.overdue);
+  return {
+    openHazards: figure(num(r?.open), '/hazards'),
+    overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
+  };
+}
+
+async function inspectionFigures(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
+  const t = enforcementStatsMonthly;
+  const month = today.slice(0, 7);
+  const lastYear = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}`;
+  const rows = await db
+    .select({ month: t.month, n: sum(t.inspections) })
+    .from(t)
+    .where(and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkKey }), inArray(t.month, [month, lastYear])))
+    .groupBy(t.month);
+  const of = (m: string) => num(rows.find((r) => r.month === m)?.n);
+  return { inspectionsThisMonth: figure(of(month), '/enforcement/inspections', { previous: of(lastYear) }) };
+}
+
+/**
+ * Undecided cases past the 90-day limit (§60 with extensions and hearing pauses, decisionClock). Only cases filed at
+ * least 90 days ago can be late; the partial index of undecided cases (migration 0032) holds just those.
+ */
+async function casesPastLimit(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<Figures> {
+  const c = penaltyCases;
+  const rows = await db
+    .select({
+      filedOn: c.filedOn,
+      extensionDays: c.extensionDays,
+      hearingRequestedOn: c.hearingRequestedOn,
+      hearingHeldOn: c.hearingHeldOn,
+      decidedOn: c.decidedOn,
+    })
+    .from(c)
+    .where(
+      and(
+        scopeWhere(actor, { areaCode: c.areaCode, sector: c.sector, parkId: c.parkId, enterpriseId: c.enterpriseId }),
+        sql`${c.decidedOn} is null and ${c.status} <> 'closed'`,
+        lte(c.filedOn, addDays(today, -90)),
+      ),
+    );
+  const late = rows.filter((r) => decisionClock(r, today, hearing).overdue).length;
+  return { casesPastLimit: figure(late, '/enforcement/cases', { alarm: late > 0 }) };
+}
+
+/** Check tasks left pending past their due date in the last 30 days (older misses are history, not work). */
+async function missedCheckTasks(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
+  const t = checkTasks;
+  const [r] = await db
+    .select({ n: sql<string>`count(*)` })
+    .from(t)
+    .where(
+      and(
+        scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkId, enterpriseId: t.enterpriseId }),
+        gte(t.dueDate, addDays(today, -30)),
+        lt(t.dueDate, today),
+        eq(t.state, 'pending'),
+      ),
+    );
+  const n = num(r?.n);
+  return { missedCheckTasks: figure(n, '/checks', { alarm: n > 0 }) };
+}
+
+async function enterpriseCheckFigures(db: DbOrTx, enterpriseId: string, today: string): Promise<Figures> {
+  const t = checkTasks;
+  const monthStart = cstStartOfDay(`${today.slice(0, 7)}-01`);
+  const [r] = await db
+    .select({
+      due: sql<string>`count(*) filter (where ${t.state} = 'pending' and ${t.dueDate} >= ${today} and ${t.dueDate} <= ${addDays(today, 7)})`,
+      missed: sql<string>`count(*) filter (where ${t.state} = 'pending' and ${t.dueDate} < ${today})`,
+      done: sql<string>`count(*) filter (where ${t.state} = 'done' and ${t.doneAt} >= ${monthStart})`,
+    })
+    .from(t)
+    .where(and(eq(t.enterpriseId, enterpriseId), gte(t.dueDate, addDays(today, -31))));
+  const missed = num(r?.missed);
+  return {
+    checkTasksDue: figure(num(r?.due), '/checks'),
+    missedCheckTasks: figure(missed, '/checks', { alarm: missed > 0 }),
+    checksDoneThisMonth: figure(num(r?.done), '/checks'),
+  };
+}
+
+/**
+ * Accidents and deaths this year to date against the same months last year (accident_monthly_rollup), and deaths
+ * against what the year's target allows so far (the indicators' pacing, for the caller's own area).
+ */
+async function accidentFigures(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
+  if (actor.scopeKind !== 'area' && actor.scopeKind !== 'sector') return {};
+  const t = accidentMonthlyRollup;
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const rows = await db
+    .select({ year: t.year, accidents: sum(t.accidents), deaths: sum(t.deaths) })
+    .from(t)
+    .where(and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector }), inArray(t.year, [year, year - 1]), lte(t.month, month)))
+    .groupBy(t.year);
+  const of = (y: number) => rows.find((r) => Number(r.year) === y);
+  let target: number | null = null;
+  let alarm = false;
+  if (actor.scopeKind === 'area' && actor.areaCode && can(actor.role, 'indicator.read') && mayReadArea(actor, actor.areaCode)) {
+    const paced = await deathAllowance(db, actor.areaCode, actor.areaPrefix ?? '', year, today);
+    target = paced.allowed;
+    alarm = paced.alarm;
+  }
+  return {
+    accidentsThisYear: figure(num(of(year)?.accidents), '/accident-analysis', { previous: num(of(year - 1)?.accidents) }),
+    deathsThisYear: figure(num(of(year)?.deaths), '/indicators', { previous: num(of(year - 1)?.deaths), target, alarm }),
+  };
+}
+
+/**
+ * The year's allowance of deaths under the first rate that has a target, and whether the pacing forecast exceeds
+ * it: the indicators page's own computation (a dozen small queries over the accident rollup), kept for a minute
+ * per area and day since every home page of the area asks for it and it moves only with a registered accident.
+ */
+type Allowance = { at: number; value: Promise<{ allowed: number | null; alarm: boolean }> };
+const allowanceMemos = new WeakMap<object, Map<string, Allowance>>();
+const ALLOWANCE_TTL_MS = 60_000;
+
+function deathAllowance(db: DbOrTx, areaCode: string, prefix: string, year: number, today: string) {
+  let allowanceMemo = allowanceMemos.get(db);
+  if (!allowanceMemo) allowanceMemos.set(db, (allowanceMemo = new Map()));
+  const key = `${areaCode}|${today}`;
+  const hit = allowanceMemo.get(key);
+  if (hit && Date.now() - hit.at < ALLOWANCE_TTL_MS) return hit.value;
+  const value = (async () => {
+    const area = await findAreaRow(db, areaCode);
+    if (!area) return { allowed: null, alarm: false };
+    const report = await computeIndicators(db, { code: area.code, name: area.name, prefix }, year, new Date(`${today}T12:00:00+08:00`));
+    const paced = report.rates.find((r) => r.forecast?.deathsAllowed != null);
+    return { allowed: paced?.forecast?.deathsAllowed ?? null, alarm: paced?.alarm ?? false };
+  })();
+  allowanceMemo.set(key, { at: Date.now(), value });
+  value.catch(() => allowanceMemo.delete(key));
+  if (allowanceMemo.size > 1000) allowanceMemo.delete(allowanceMemo.keys().next().value!);
+  return value;
+}
+
+async function enterprisesInScope(db: DbOrTx, actor: Actor): Promise<Figures> {
+  const t = enterpriseCounts;
+  const [r] = await db
+    .select({ n: sum(t.n) })
+    .from(t)
+    .where(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkId }));
+  return { enterprisesInScope: figure(num(r?.n), '/enterprises') };
+}
+
+const order: WorkbenchFigureKey[] = [
+  'overdueHazards',
+  'openMajorHazards',
+  'awaitingAcceptance',
+  'openHazards',
+  'checkTasksDue',
+  'missedCheckTasks',
+  'checksDoneThisMonth',
+  'inspectionsThisMonth',
+  'casesPastLimit',
+  'accidentsThisYear',
+  'deathsThisYear',
+  'enterprisesInScope',
+];
+
+export async function workbenchFigures(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<WorkbenchFigure[]> {
+  const parts: Promise<Figures>[] = [];
+  if (actor.scopeKind === 'enterprise' && actor.enterpriseId) {
+    parts.push(enterpriseHazardFigures(db, actor.enterpriseId, today), enterpriseCheckFigures(db, actor.enterpriseId, today));
+  } else if (actor.role === 'grid_inspector') {
+    parts.push(hazardFigures(db, actor, today), enterprisesInScope(db, actor));
+  } else if (actor.scopeKind !== 'none') {
+    parts.push(hazardFigures(db, actor, today), missedCheckTasks(db, actor, today), accidentFigures(db, actor, today));
+    if (can(actor.role, 'enforcement.read')) parts.push(inspectionFigures(db, actor, today));
+    if (can(actor.role, 'case.read')) parts.push(casesPastLimit(db, actor, today, hearing));
+  }
+  const all: Figures = Object.assign({}, ...(await Promise.all(parts)));
+  return order.filter((k) => all[k]).map((k) => ({ key: k, ...all[k]! }));
+}
+
+/** Open and overdue hidden dangers one level below the caller's area (a district by street, a street by community). */
+export async function workbenchBreakdown(db: DbOrTx, actor: Actor, today: string) {
+  if (actor.scopeKind !== 'area' || !actor.areaPrefix || actor.areaPrefix.length >= 15) return null;
+  const root = actor.areaPrefix;
+  const level = childLength(root);
+  const t = hazardOpenCounts;
+  const rows = await db
+    .select({
+      areaCode: t.areaCode,
+      open: sum(t.n),
+      overdue: sql<string>`sum(${t.n}) filter (where ${overdueOpenCounts(t.state, t.deadlineKey, today)})`,
+    })
+    .from(t)
+    .where(and(...rollupWhere(actor, t, root, levelFor(level))))
+    .groupBy(t.areaCode);
+  const children = await db
+    .select({ code: areas.code, name: areas.name })
+    .from(areas)
+    .where(and(sql`${areas.code} like ${likePrefix(root)}`, sql`length(${areas.code}) = ${level}`))
+    .orderBy(areas.code);
+  return children.map((a) => {
+    const r = rows.find((x) => x.areaCode === a.code);
+    return { areaCode: a.code, name: a.name, open: num(r?.open), overdue: num(r?.overdue) };
+  });
+}
