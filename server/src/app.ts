@@ -14,6 +14,7 @@ import type { Config } from './platform/config';
 import type { Database } from './platform/db';
 import { handleError, errorBody, langOf } from './platform/errors';
 import { registerAccessControl, type RouteRecord } from './platform/http';
+import { docsHooks, registerHardening } from './platform/hardening';
 import type { ZodApp } from './platform/zod-app';
 import { healthRoutes } from './modules/health/health.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -101,6 +102,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(cookie);
+  await registerHardening(app, config);
   // Uploads (enterprise import): one file of at most 20 MB; a bigger one is a 413.
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -110,7 +112,7 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: docsHooks(config, database.db) });
 
   const routes: RouteRecord[] = [];
   registerAccessControl(app, routes);
@@ -129,11 +131,6 @@ export async function buildApp(
   } else {
     app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('NOT_FOUND', langOf(req))));
   }
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'SAMEORIGIN');
-    reply.header('referrer-policy', 'same-origin');
-  });
   // The official calendar supplement is in memory before the first request counts a working day, and re-read every
   // few minutes so a year entered through another instance reaches this one.
   const calendarLog = (m: string) => app.log.warn(m);

@@ -1,7 +1,8 @@
 // Operator commands: migrate, load the jurisdiction, create the first administrator, verify the audit chain, seed,
-// render missing photo thumbnails, enter a year of the official holiday calendar.
+// render missing photo thumbnails, enter a year of the official holiday calendar, back up and restore.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
@@ -16,6 +17,7 @@ import { rebuildRollup } from './modules/accidents/rollup';
 import { backfillThumbnails } from './platform/files';
 import { loadCalendarSupplement } from './platform/calendar-store';
 import { importCalendarFile, listCalendar } from './modules/calendar/calendar.cli';
+import { backup, restore } from './platform/backup';
 
 function flag(name: string, argv: string[]): string | undefined {
   const hit = argv.find((a) => a.startsWith(`--${name}=`));
@@ -125,9 +127,27 @@ async function run(argv: string[]) {
       case 'calendar-list':
         for (const line of await listCalendar(db)) console.log(line);
         break;
+      case 'backup': {
+        const out = flag('out', argv);
+        if (!out) throw new Error('--out=<new directory> is required');
+        const m = await backup(db, { engine: database.engine, dataDir: config.dataDir, out: path.resolve(out) });
+        console.log(
+          `backup of ${m.tables.length} tables (${m.tables.reduce((n, t) => n + t.rows, 0)} rows) and ${m.files} files in ${out}`,
+        );
+        break;
+      }
+      case 'restore': {
+        const from = flag('from', argv);
+        if (!from) throw new Error('--from=<backup directory> is required');
+        const m = await restore(db, { dataDir: config.dataDir, from: path.resolve(from) });
+        console.log(
+          `restored ${m.tables.length} tables (checksums equal) and ${m.files} files from ${from} (made ${m.createdAt} on ${m.engine})`,
+        );
+        break;
+      }
       default:
         console.log(
-          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-accident-rollup|thumbnails [--all]|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
+          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-accident-rollup|thumbnails [--all]|backup --out=<dir>|restore --from=<dir>|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
         );
         process.exitCode = 1;
     }

@@ -25,7 +25,10 @@ export async function uploadScenario(): Promise<ScenarioResult[]> {
     const s = await login(platform.url, 'ent_safety');
     const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
     const photo = await encodeJpeg(photoLike(4000, 3000), 85);
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(photo.length - 9, 0x20)]);
+    // A structurally plausible PDF (header, an object, %%EOF at the end) of the photo's size: the server checks all three.
+    const pdfHead = Buffer.from('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n');
+    const pdfTail = Buffer.from('\n%%EOF\n');
+    const pdf = Buffer.concat([pdfHead, Buffer.alloc(photo.length - pdfHead.length - pdfTail.length, 0x20), pdfTail]);
     const post = async (name: string, type: string, data: Buffer) => {
       const form = new FormData();
       form.append('file', new Blob([data], { type }), name);

@@ -13,10 +13,15 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
-  lockout: { maxFailures: number; lockMinutes: number };
+  /** Per account (and per name that is no account, alike): a growing wait after each wrong password, then the lock. */
+  lockout: { maxFailures: number; lockMinutes: number; delaySeconds: number };
+  /** Per client address: failures across accounts block the address for a while; perMinute caps all login requests. */
+  loginIp: { maxFailures: number; windowMinutes: number; blockMinutes: number; perMinute: number };
   argon2: { memoryKiB: number; iterations: number; parallelism: number };
   /** Decompression-bomb guard and thumbnail size for uploaded photos. */
   images: ImageSettings;
+  /** Who may read the OpenAPI description at /api/docs: anyone (demo default) or logged-in users (production default). */
+  apiDocs: 'public' | 'login';
   logLevel: string;
   /** How often each instance re-reads the official calendar supplement, so a year entered elsewhere reaches it. */
   calendarRefreshSeconds: number;
@@ -25,17 +30,28 @@ export interface Config {
 const int = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number.parseInt(v, 10));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const demo = argv.includes('--demo') || env.ANJIAN_DEMO === '1';
   return {
     port: int(env.PORT, 3000),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.ANJIAN_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
     allowUnsafeDb: env.ANJIAN_ALLOW_UNSAFE_DB === '1',
-    demo: argv.includes('--demo') || env.ANJIAN_DEMO === '1',
+    demo,
     secureCookies: env.ANJIAN_SECURE_COOKIES === '1',
     trustProxy: env.ANJIAN_TRUST_PROXY === '1',
     session: { idleMinutes: int(env.ANJIAN_SESSION_IDLE_MIN, 30), absoluteHours: int(env.ANJIAN_SESSION_MAX_HOURS, 12) },
-    lockout: { maxFailures: int(env.ANJIAN_LOCK_FAILURES, 5), lockMinutes: int(env.ANJIAN_LOCK_MINUTES, 30) },
+    lockout: {
+      maxFailures: int(env.ANJIAN_LOCK_FAILURES, 5),
+      lockMinutes: int(env.ANJIAN_LOCK_MINUTES, 30),
+      delaySeconds: int(env.ANJIAN_LOGIN_DELAY_SECONDS, 1),
+    },
+    loginIp: {
+      maxFailures: int(env.ANJIAN_LOGIN_IP_FAILURES, 20),
+      windowMinutes: 15,
+      blockMinutes: int(env.ANJIAN_LOGIN_IP_BLOCK_MINUTES, 15),
+      perMinute: int(env.ANJIAN_LOGIN_RATE_PER_MINUTE, 60),
+    },
     // OWASP's argon2id minimum (19 MiB, t=2, p=1); raise on strong servers.
     argon2: {
       memoryKiB: int(env.ANJIAN_ARGON2_MEMORY_KIB, 19456),
@@ -46,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       maxPixels: int(env.ANJIAN_MAX_IMAGE_PIXELS, defaultImageSettings.maxPixels),
       thumbnailSide: int(env.ANJIAN_THUMBNAIL_SIZE, defaultImageSettings.thumbnailSide),
     },
+    apiDocs: env.ANJIAN_API_DOCS === 'public' || env.ANJIAN_API_DOCS === 'login' ? env.ANJIAN_API_DOCS : demo ? 'public' : 'login',
     logLevel: env.LOG_LEVEL ?? 'info',
     calendarRefreshSeconds: Math.max(10, int(env.ANJIAN_CALENDAR_REFRESH_SECONDS, 300)),
   };

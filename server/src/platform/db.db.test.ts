@@ -26,7 +26,7 @@ describe('embedded data directory', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anjian-lock-'));
     fs.writeFileSync(path.join(dir, 'anjian.lock'), '999999999');
     const lock = acquireDirLock(dir);
-    expect(fs.readFileSync(path.join(dir, 'anjian.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'anjian.lock'), 'utf8')).pid).toBe(process.pid);
     lock.release();
   });
 });

@@ -32,7 +32,7 @@ export function detectType(buf: Buffer): DetectedType | null {
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return JPEG;
   if (startsWith(buf, PNG_SIGNATURE)) return PNG;
   if (startsWith(buf, Buffer.from('RIFF')) && startsWith(buf, Buffer.from('WEBP'), 8)) return WEBP;
-  if (startsWith(buf, Buffer.from('%PDF-'))) return PDF;
+  if (startsWith(buf, Buffer.from('%PDF-'))) return plausiblePdf(buf) ? PDF : null;
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipEntryNames(buf);
     if (!names || !names.includes('[Content_Types].xml')) return null;
@@ -42,6 +42,24 @@ export function detectType(buf: Buffer): DetectedType | null {
     if (names.includes('xl/workbook.xml')) return XLSX;
   }
   return null;
+}
+
+// Tags that make a browser or a preview treat bytes as a web page; no real PDF has them outside compressed streams.
+const HTML_MARKERS =
+  /<\s*(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|script[\s>/]|iframe[\s>/]|svg[\s>/]|object[\s>/]|embed[\s>/]|meta[\s>/])/i;
+
+/**
+ * A PDF is more than its first five bytes: a version header, the end-of-file marker near the end (ISO 32000-1 §7.5.5:
+ * the last line is %%EOF; writers may append a little garbage, so the last KiB is searched), at least one indirect
+ * object, and no HTML anywhere — an HTML page starting with "%PDF-" is refused.
+ */
+export function plausiblePdf(buf: Buffer): boolean {
+  const head = buf.subarray(0, 16).toString('latin1');
+  if (!/^%PDF-[12]\.\d/.test(head)) return false;
+  if (!buf.subarray(Math.max(0, buf.length - 1024)).includes('%%EOF')) return false;
+  const text = buf.toString('latin1');
+  if (!/\d+\s+\d+\s+obj\b/.test(text)) return false;
+  return !HTML_MARKERS.test(text);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   bombPng,
   bombWebp,
   jpegMarkers,
+  minimalPdf,
   multipart,
   phonePhoto,
   QUADRANTS,
@@ -130,10 +131,20 @@ describe('accepted uploads', () => {
     wb.addWorksheet('隐患').addRow(['整改台账']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('治理方案')] }] }));
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const pdf = minimalPdf();
     expect((await upload(w.entA, '台账.xlsx', 'application/octet-stream', xlsx)).json().mime).toContain('spreadsheetml');
     expect((await upload(w.entA, '方案.docx', 'application/octet-stream', docx)).json().mime).toContain('wordprocessingml');
     expect((await upload(w.entA, '报告.pdf', 'application/pdf', pdf)).json()).toMatchObject({ kind: 'document', thumbnailUrl: null });
+  });
+
+  it('drops a right-to-left override from the stored name and the download header', async () => {
+    const res = await upload(w.entA, '整改报告\u202Efdp.exe', 'application/pdf', minimalPdf());
+    expect(res.json().name).toBe('整改报告fdp.exe');
+    const got = await w.entA.get(res.json().url);
+    const header = String(got.headers['content-disposition']);
+    expect(header).not.toMatch(/%E2%80%AE/i); // U+202E percent-encoded
+    expect(header).not.toContain('\u202E');
+    expect(decodeURIComponent(header.split("''")[1]!)).toBe('整改报告fdp.exe');
   });
 });
 
@@ -190,6 +201,13 @@ describe('refused uploads store nothing', () => {
       'chart.png',
       'image/png',
       () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(2)</script></svg>'),
+      415,
+    ],
+    [
+      'an HTML page beginning with %PDF-',
+      'report.pdf',
+      'application/pdf',
+      () => Buffer.from('%PDF-1.7\n<html><body><script>fetch("/api/users")</script></body></html>\n%%EOF\n'),
       415,
     ],
     ['photo over 10 MB', 'big.jpg', 'image/jpeg', () => tinyJpeg([], 10 * 1024 * 1024 + 1), 413],

@@ -219,3 +219,23 @@ export function bombWebp(width: number, height: number): Buffer {
   head.write('WEBP', 8, 'latin1');
   return Buffer.concat([head, vp8x, vp8l]);
 }
+
+/** A minimal but well-formed PDF 1.4 (one empty page, a cross-reference table, trailer and %%EOF). */
+export function minimalPdf(): Buffer {
+  const objects = [
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n',
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (const o of objects) {
+    offsets.push(out.length);
+    out += o;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}

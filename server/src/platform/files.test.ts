@@ -3,14 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { detectType, zipEntryNames } from './file-types';
 import { MalformedImageError, sanitizeJpeg, sanitizePng, sanitizeWebp } from './image-metadata';
 import { checkUploadName, contentDisposition } from './files';
-import { phonePhoto, SECRET, tinyJpeg } from './files.fixtures';
+import { minimalPdf, phonePhoto, SECRET, tinyJpeg } from './files.fixtures';
 
 describe('detectType', () => {
   it('knows JPEG, PNG, WebP and PDF by their magic bytes', () => {
     expect(detectType(tinyJpeg())?.mime).toBe('image/jpeg');
     expect(detectType(Buffer.from('\x89PNG\r\n\x1a\n....', 'latin1'))?.mime).toBe('image/png');
     expect(detectType(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'))?.mime).toBe('image/webp');
-    expect(detectType(Buffer.from('%PDF-1.7\n'))?.kind).toBe('document');
+    expect(detectType(minimalPdf())?.kind).toBe('document');
+  });
+
+  it('refuses an HTML page that begins with %PDF-, and a "PDF" without structure', () => {
+    const disguised = Buffer.from('%PDF-1.4\n<html><body><script>fetch("/api/users")</script></body></html>\n1 0 obj<<>>endobj\n%%EOF\n');
+    expect(detectType(disguised)).toBeNull();
+    expect(detectType(Buffer.from('%PDF-1.4\n<!DOCTYPE html><p>hi'))).toBeNull();
+    // HTML hidden in the middle of an otherwise plausible PDF.
+    const pdf = minimalPdf();
+    const middle = Buffer.concat([pdf.subarray(0, 20), Buffer.from('\n<ScRiPt >alert(1)</script>\n'), pdf.subarray(20)]);
+    expect(detectType(middle)).toBeNull();
+    expect(detectType(Buffer.from('%PDF-1.7\n'))).toBeNull(); // no object, no %%EOF
+    expect(detectType(Buffer.concat([pdf, Buffer.alloc(2048)]))).toBeNull(); // %%EOF not near the end
+    expect(detectType(Buffer.from('%PDF-x.y\n1 0 obj<<>>endobj\n%%EOF'))).toBeNull(); // no version
   });
 
   it('refuses HTML, SVG and scripts whatever they are called', () => {
@@ -110,6 +123,14 @@ describe('upload names', () => {
       expect(() => checkUploadName(bad), bad).toThrow();
     }
     expect(checkUploadName('配电箱 整改前.jpg')).toBe('配电箱 整改前.jpg');
+  });
+  it('drops right-to-left overrides and other invisible characters from upload and download names', () => {
+    const spoof = 'invoice\u202Efdp.exe'; // shows as "invoiceexe.pdf"
+    expect(checkUploadName(spoof)).toBe('invoicefdp.exe');
+    const header = contentDisposition(`报告\u2066\u200F\u202Bx\u2069\uFEFF\u00AD.pdf`);
+    expect(header).toBe(`attachment; filename="__x.pdf"; filename*=UTF-8''${encodeURIComponent('报告x.pdf')}`);
+    expect(decodeURIComponent(contentDisposition(spoof).split("''")[1]!)).toBe('invoicefdp.exe');
+    expect(contentDisposition('\u202E\u200B')).toContain(`filename="file"`);
   });
   it('offers downloads as attachments with a safe ASCII fallback', () => {
     expect(contentDisposition('整改"报告".pdf')).toBe(

@@ -51,7 +51,8 @@ export function checkUploadName(name: string): string {
   // eslint-disable-next-line no-control-regex
   const hostile = /[/\\\u0000-\u001f\u007f]/.test(name) || name.split(/[/\\]/).includes('..') || name.trim() === '' || name.length > 200;
   if (hostile) throw fieldError('file', '文件名不合法（不能包含路径或控制字符）', 'Invalid file name (no paths or control characters)');
-  return name.trim();
+  // Stored as shown: bidi overrides and other invisible characters are dropped on the way in too.
+  return safeDownloadName(name);
 }
 
 export interface Upload {
@@ -287,8 +288,21 @@ export async function findFilesByIds(db: DbOrTx, ids: readonly string[]): Promis
     .where(inArray(files.id, [...new Set(ids)]));
 }
 
+/**
+ * Control and invisible formatting characters (Unicode Cc, Cf: the bidi overrides and isolates U+202A–202E,
+ * U+2066–2069, LRM/RLM, zero-width characters, the BOM) and line/paragraph separators. A right-to-left override makes
+ * "invoice\u202Efdp.exe" display as "invoiceexe.pdf", so a download name never carries them.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** A file name as shown to a downloader: invisible and control characters removed, never empty. */
+export function safeDownloadName(name: string): string {
+  return name.replace(INVISIBLE, '').trim() || 'file';
+}
+
 /** RFC 6266 header: an ASCII fallback plus the UTF-8 name, always as an attachment. */
 export function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const safe = safeDownloadName(name);
+  const ascii = safe.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
 }

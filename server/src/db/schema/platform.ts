@@ -64,6 +64,8 @@ export const users = pgTable(
     status: text('status').notNull().default('active'),
     failedLogins: smallint('failed_logins').notNull().default(0),
     lockedUntil: tstz('locked_until'),
+    /** The last wrong password: the next attempt waits a delay growing with failedLogins (throttling before the lock). */
+    lastFailedLoginAt: tstz('last_failed_login_at'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
     createdAt: tstz('created_at').notNull().defaultNow(),
@@ -115,6 +117,23 @@ export const auditLog = pgTable(
     index('audit_actor_idx').on(t.actorId, t.id),
     index('audit_at_idx').on(t.at),
   ],
+);
+
+/**
+ * Login throttling state that is not an account's own: `account:<lower username>` for names that do not exist (so
+ * they are delayed and locked exactly like real accounts, and the answer does not reveal which names exist) and
+ * `ip:<address>` for failures from one client address across accounts (password spraying). In the database so every
+ * instance sharing it sees the same counts.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: tstz('last_failure_at').notNull(),
+    blockedUntil: tstz('blocked_until'),
+  },
+  (t) => [index('login_throttle_last_failure_idx').on(t.lastFailureAt)],
 );
 
 /** Gap-free counters (document numbers per organisation and year, etc.), incremented under a row lock. */

@@ -12,7 +12,12 @@ import { presentMe } from './auth.presenter';
 export function authRoutes(app: ZodApp) {
   app.post(
     '/api/auth/login',
-    { config: { access: 'public' }, schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } } },
+    {
+      // Per-address flood guard (in memory, per instance); the per-account and per-address failure counts are shared
+      // in the database (commands/login.ts).
+      config: { access: 'public', rateLimit: { max: app.config.loginIp.perMinute, timeWindow: 60_000 } },
+      schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
+    },
     async (req, reply) => {
       const outcome = await login(app.db, app.config, {
         ...req.body,
@@ -20,7 +25,11 @@ export function authRoutes(app: ZodApp) {
         userAgent: req.headers['user-agent'] ?? null,
         previousSessionHash: req.cookies[SESSION_COOKIE] ? hashSessionId(req.cookies[SESSION_COOKIE]) : null,
       });
-      if (outcome.kind === 'locked') throw new AppError('LOCKED');
+      // Locked and throttled answers are the same whether the name is an account or not.
+      if (outcome.kind === 'locked' || outcome.kind === 'throttled') {
+        reply.header('retry-after', String(outcome.retryAfterSeconds));
+        throw new AppError(outcome.kind === 'locked' ? 'LOCKED' : 'RATE_LIMITED');
+      }
       if (outcome.kind === 'disabled') throw new AppError('DISABLED');
       if (outcome.kind !== 'ok') throw new AppError('BAD_CREDENTIALS');
       const loaded = await loadSession(app.db, outcome.sid, app.config.session);

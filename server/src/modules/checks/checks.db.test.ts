@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '@anjian/contracts';
-import { checkTasks, enterprises, files } from '../../db/schema';
+import { auditLog, checkTasks, enterprises, files } from '../../db/schema';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../seed/factories';
 import { isWorkday } from '../../platform/calendar';
@@ -145,6 +145,18 @@ describe('task generation', () => {
   it('gives no tasks to closed enterprises', async () => {
     const [closed] = await db().select().from(enterprises).where(eq(enterprises.operatingStatus, 'closed'));
     expect(await tasksOf(closed!.id)).toEqual([]);
+  });
+
+  it('audits a generation asked for through the API, with who asked and what it wrote, in the same transaction', async () => {
+    const res = await as.district!.post('/api/check-tasks/generate', { date: '2026-03-02' });
+    expect(res.statusCode).toBe(200);
+    const entries = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'check.task.generate'), eq(auditLog.entityId, '2026-03-02')));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorId: users.district, result: 'ok', after: res.json() });
+    expect(res.json().tasksCreated).toBeGreaterThan(0);
   });
 });
 

@@ -21,7 +21,7 @@ import {
 import { z } from 'zod';
 import { checkTaskItems, checkTasks } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
-import { actorOf, clientIp, lang } from '../../platform/http';
+import { actorOf, auditCtx, clientIp, lang } from '../../platform/http';
 import { notFound } from '../../platform/errors';
 import { registerFileOwner } from '../../platform/files';
 import { checksClock } from './checks.clock';
@@ -65,7 +65,8 @@ export function checksRoutes(app: ZodApp) {
       config: { access: 'risk.manageTemplates' },
       schema: { tags, body: generateCheckTasksBody, response: { 200: generateCheckTasksResult } },
     },
-    async (req) => generateCheckTasks(app.db, { today: req.body.date ?? checksClock.today(), log: (m) => req.log.warn(m) }),
+    async (req) =>
+      generateCheckTasks(app.db, { today: req.body.date ?? checksClock.today(), log: (m) => req.log.warn(m), audit: auditCtx(req) }),
   );
   app.get(
     '/api/check-tasks/:id',

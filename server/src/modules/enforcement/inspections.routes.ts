@@ -10,6 +10,7 @@ import {
 } from '@anjian/contracts';
 import { eq } from 'drizzle-orm';
 import { enforcementDocuments } from '../../db/schema';
+import { contentDisposition } from '../../platform/files';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { notFound } from '../../platform/errors';
@@ -101,7 +102,7 @@ export function inspectionsRoutes(app: ZodApp) {
       const { filename, buffer } = await renderDocument(doc);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+        .header('content-disposition', contentDisposition(filename))
         .send(buffer);
     },
   );

@@ -1,5 +1,5 @@
 // Bulk import: template, validation per row, upsert by credit code, idempotence, dry run, file checks,
-// and the export reading back what was imported (formula-like text neutralised).
+// and the export reading back what was imported (formula-like text as Text cells, never formulas, read back exactly).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
@@ -193,7 +193,7 @@ describe('enterprise import', () => {
     expect(huge.statusCode).toBe(413);
   });
 
-  it('stores formula-like text as text and neutralises it on export; the export imports back unchanged', async () => {
+  it('stores formula-like text as text, exports it as a Text cell without an apostrophe, and reads it back exactly', async () => {
     const code = randomCreditCode();
     const evil = '=HYPERLINK("http://evil.example","点我")有限公司';
     const r = (await upload(officer, await xlsx([row(evil, code, { 5: null })]))).json();
@@ -210,8 +210,19 @@ describe('enterprise import', () => {
     expect((ws.getRow(1).values as string[]).slice(1, 4)).toEqual(['企业名称*', '统一社会信用代码*', '信用代码例外说明']);
     expect(ws.rowCount).toBe(2);
     const cell = ws.getRow(2).getCell(1);
-    expect(cell.value).toBe(`'${evil}`);
+    // The text itself (no protective apostrophe as data), a string cell (never a formula element), formatted as
+    // Text so a spreadsheet keeps it text even when someone edits the cell.
+    expect(cell.value).toBe(evil);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
+    expect(cell.numFmt).toBe('@');
+    expect(ws.getRow(2).getCell(2).numFmt).not.toBe('@'); // ordinary values keep their format
+
+    // Export → import: the value is unchanged, not re-imported with an apostrophe.
+    const again = (await upload(officer, res.rawPayload, 'export.xlsx')).json();
+    expect(again).toMatchObject({ total: 1, unchanged: 1, updated: 0, rejected: 0 });
+    const [reread] = await t.database.db.select().from(enterprises).where(eq(enterprises.creditCode, code));
+    expect(reread!.name).toBe(evil);
 
     const whole = await officer.get('/api/enterprises/export');
     const visible = (await officer.get('/api/enterprises?pageSize=1')).json().total;

@@ -289,12 +289,11 @@ export function columnForHeader(header: string): SheetColumn | undefined {
 
 export const headerText = (c: SheetColumn) => (c.required ? `${c.header}*` : c.header);
 
-/** A text cell a spreadsheet could take for a formula (= + - @, tab, CR) gets a leading quote. */
-export function neutralise(v: string | number | null): string | number | null {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-/** The reverse on import, so an exported file reads back unchanged. */
-export function unneutralise(v: string): string {
-  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+/**
+ * Text a spreadsheet could take for a formula when it is typed or edited (= + - @, tab, CR). The export writes it as
+ * a plain text cell (never a formula element) formatted as Text ('@'), so Excel and WPS show it as it is and keep it
+ * text even when the cell is edited, and the file reads back exactly; no leading apostrophe is added to the data.
+ */
+export function formulaLike(v: unknown): v is string {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v);
 }

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors';
-import { unneutralise, type Cell } from './enterprises.sheet';
+import type { Cell } from './enterprises.sheet';
 
 export interface SheetRow {
   /** 1-based, as the spreadsheet numbers it. */
@@ -33,7 +33,8 @@ function normaliseCell(v: unknown): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
     const t = v.trim();
-    return t === '' ? null : unneutralise(t);
+    // Taken as it is: the export adds no apostrophe to formula-like text (it formats the cell as Text instead).
+    return t === '' ? null : t;
   }
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {

@@ -22,6 +22,7 @@ import {
 } from '../../../db/schema';
 import { CalendarGapError, isWorkday } from '../../../platform/calendar';
 import { rowsOf, type DbOrTx, type Tx } from '../../../platform/db';
+import { recordAudit, type AuditContext } from '../../../platform/audit';
 import { loadRiskSettings } from '../../risks/risks.settings';
 import { periodOf } from '../checks.periods';
 
@@ -103,7 +104,11 @@ async function generateLevel(tx: Tx, level: ResponsibleLevel, frequency: string,
   return { tasksCreated, itemsCreated: fromMeasures + fromTemplates };
 }
 
-export async function generateCheckTasks(db: DbOrTx, o: { today: string; log?: (msg: string) => void }): Promise<GenerateResult> {
+/** `audit` is who asked (the route); the daily job passes none and is recorded as the system (actor null). */
+export async function generateCheckTasks(
+  db: DbOrTx,
+  o: { today: string; log?: (msg: string) => void; audit?: AuditContext },
+): Promise<GenerateResult> {
   const settings = await loadRiskSettings(db);
   const checkDay = !settings.dailyOnWorkdaysOnly || isCheckDay(o.today, o.log);
   return db.transaction(async (tx) => {
@@ -116,6 +121,14 @@ export async function generateCheckTasks(db: DbOrTx, o: { today: string; log?: (
       out.tasksCreated += r.tasksCreated;
       out.itemsCreated += r.itemsCreated;
     }
+    // A request is always recorded (who asked, even for nothing new); the job only when it wrote something.
+    if (o.audit || out.tasksCreated + out.itemsCreated > 0)
+      await recordAudit(tx, o.audit ?? { actor: null, ip: null }, {
+        action: 'check.task.generate',
+        entityType: 'check_task',
+        entityId: o.today,
+        after: out,
+      });
     return out;
   });
 }

@@ -1,6 +1,6 @@
 // Streams what the caller may see as .xlsx: keyset pages from the database into ExcelJS's streaming
 // writer, pausing while the client is slow, so memory stays bounded at any row count. Text cells that a
-// spreadsheet could run as a formula are neutralised. The export is audited before the first byte.
+// spreadsheet could run as a formula are written as Text cells (enterprises.sheet.ts formulaLike). The export is audited before the first byte.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { EnterpriseExportQuery } from '@anjian/contracts';
@@ -9,7 +9,7 @@ import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import { cstDate } from '../../../platform/time';
 import { countEnterprises, iterateEnterprises } from '../enterprises.queries';
-import { headerText, neutralise, SHEET_COLUMNS } from '../enterprises.sheet';
+import { formulaLike, headerText, SHEET_COLUMNS } from '../enterprises.sheet';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -37,7 +37,14 @@ async function writeWorkbook(db: Db, actor: Actor, filters: EnterpriseExportQuer
   header.font = { bold: true };
   header.commit();
   for await (const page of iterateEnterprises(db, actor, filters)) {
-    for (const r of page) ws.addRow(SHEET_COLUMNS.map((c) => neutralise(c.format(r)))).commit();
+    for (const r of page) {
+      const values = SHEET_COLUMNS.map((c) => c.format(r));
+      const row = ws.addRow(values);
+      values.forEach((v, i) => {
+        if (formulaLike(v)) row.getCell(i + 1).numFmt = '@';
+      });
+      row.commit();
+    }
     await drained(out);
     if (out.destroyed) return; // the client went away: stop reading the database
   }
