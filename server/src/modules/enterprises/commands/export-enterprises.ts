@@ -10,6 +10,7 @@ import { recordAudit } from '../../../platform/audit';
 import { cstDate } from '../../../platform/time';
 import { countEnterprises, iterateEnterprises } from '../enterprises.queries';
 import { headerText, neutralise, SHEET_COLUMNS } from '../enterprises.sheet';
+import { contactsFor } from '../enterprises.presenter';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -37,7 +38,8 @@ async function writeWorkbook(db: Db, actor: Actor, filters: EnterpriseExportQuer
   header.font = { bold: true };
   header.commit();
   for await (const page of iterateEnterprises(db, actor, filters)) {
-    for (const r of page) ws.addRow(SHEET_COLUMNS.map((c) => neutralise(c.format(r)))).commit();
+    // The same personal-data policy as the screen: a street officer's file carries masked phones.
+    for (const r of page.map((row) => contactsFor(actor, row))) ws.addRow(SHEET_COLUMNS.map((c) => neutralise(c.format(r)))).commit();
     await drained(out);
     if (out.destroyed) return; // the client went away: stop reading the database
   }
