@@ -52,6 +52,11 @@ export const routeTable: Record<string, Row> = {
   'DELETE /api/enterprises/:id': { access: 'enterprise.delete', roles: ['district_officer'], payload: { version: 1 } },
   'POST /api/enterprises/:id/restore': { access: 'enterprise.delete', roles: ['district_officer'], payload: { version: 1 } },
   'GET /api/enterprises/:id/history': { access: 'enterprise.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/enterprises/:id/contacts/reveal': {
+    access: 'enterprise.revealContacts',
+    roles: ['street_officer', 'grid_inspector', 'industry_officer', 'park_officer'],
+    payload: { reason: '核实隐患整改情况' },
+  },
   'GET /api/enterprises/import-template': { access: 'enterprise.import', roles: ['district_officer', 'street_officer'] },
   'POST /api/enterprises/import': { access: 'enterprise.import', roles: ['district_officer', 'street_officer'] },
   'GET /api/enterprises/export': {

@@ -81,3 +81,63 @@ export function areaPrefixOf(code: string): string {
   if (code.endsWith('00')) return code.slice(0, 4);
   return code;
 }
+
+/**
+ * A region a set of rows is known to lie in (a 双随机 draw's pool): every row's area code starts with `areaCode`;
+ * `sectors` null = any sector, else every row is in one of them; `parkId` null = any park, else every row is in it.
+ */
+export interface RegionColumns {
+  areaCode: AnyPgColumn;
+  sectors: AnyPgColumn;
+  parkId: AnyPgColumn;
+}
+export interface Region {
+  areaCode: string;
+  sectors: string[] | null;
+  parkId: string | null;
+}
+
+/**
+ * Where the caller's scope contains the whole region, not merely part of it: the same scope as scopeWhere, asked of
+ * a region instead of a row. A region spanning any sector is covered only by area scopes; a park's only by that park.
+ */
+export function coversWhere(actor: Actor, cols: RegionColumns): SQL {
+  switch (actor.scopeKind) {
+    case 'area':
+      return actor.areaPrefix ? like(cols.areaCode, likePrefix(actor.areaPrefix)) : nothing;
+    case 'sector': {
+      if (!actor.areaPrefix || actor.sectors.length === 0) return nothing;
+      const mine = sql`array[${sql.join(
+        actor.sectors.map((s) => sql`${s}`),
+        sql`, `,
+      )}]::text[]`;
+      return and(like(cols.areaCode, likePrefix(actor.areaPrefix)), sql`cardinality(${cols.sectors}) > 0 and ${cols.sectors} <@ ${mine}`)!;
+    }
+    case 'park':
+      return actor.parkId ? eq(cols.parkId, actor.parkId) : nothing;
+    case 'enterprise':
+    case 'none':
+      return nothing;
+  }
+}
+
+/** coversWhere for a region in memory. */
+export function covers(actor: Actor, region: Region): boolean {
+  switch (actor.scopeKind) {
+    case 'area':
+      return !!actor.areaPrefix && region.areaCode.startsWith(actor.areaPrefix);
+    case 'sector':
+      return (
+        !!actor.areaPrefix &&
+        region.areaCode.startsWith(actor.areaPrefix) &&
+        !!region.sectors &&
+        region.sectors.length > 0 &&
+        region.sectors.every((s) => actor.sectors.includes(s))
+      );
+    case 'park':
+      return !!actor.parkId && region.parkId === actor.parkId;
+    case 'enterprise':
+    case 'none':
+      return false;
+  }
+}

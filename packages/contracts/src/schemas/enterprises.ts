@@ -60,7 +60,8 @@ export const threeSimultaneousLabels: Record<ThreeSimultaneousStatus, Bilingual>
  * fields that decide who supervises it (area, park, sector, key flag, supervising organisations,
  * credit code); `delete` / `restore`: soft delete; `overrideCreditCode`: accept a code failing GB 32100.
  */
-export const enterpriseAbilities = ['update', 'reassign', 'delete', 'restore', 'overrideCreditCode', 'history'] as const;
+/** revealContacts: the phones are shown masked and this caller may open them with a reason (audited). */
+export const enterpriseAbilities = ['update', 'reassign', 'delete', 'restore', 'overrideCreditCode', 'history', 'revealContacts'] as const;
 export type EnterpriseAbility = (typeof enterpriseAbilities)[number];
 
 export const enterprise = z.object({
@@ -271,3 +272,16 @@ export const enterpriseHistoryEntry = z.object({
 export type EnterpriseHistoryEntry = z.infer<typeof enterpriseHistoryEntry>;
 
 export const enterpriseHistoryQuery = z.object({ ...pageQuery }).strict();
+
+/** Why a street or grid officer opens an enterprise's masked phones; kept in the audit entry `contact.reveal`. */
+export const revealContactsBody = z.object({ reason: z.string().trim().min(2).max(200) }).strict();
+export type RevealContactsBody = z.infer<typeof revealContactsBody>;
+/** The full contact numbers of one enterprise and of its risk units, as revealed. */
+export const revealedContacts = z.object({
+  principalName: z.string().nullable(),
+  principalPhone: z.string().nullable(),
+  safetyManagerName: z.string().nullable(),
+  safetyManagerPhone: z.string().nullable(),
+  riskUnits: z.array(z.object({ id: z.string(), name: z.string(), emergencyPhone: z.string() })),
+});
+export type RevealedContacts = z.infer<typeof revealedContacts>;

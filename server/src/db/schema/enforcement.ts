@@ -37,8 +37,16 @@ export const enforcementDraws = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').references(() => organisations.id),
     orgName: text('org_name'),
-    /** The drawing organisation's area: the draw is visible in that subtree. */
+    /** The drawing organisation's area. */
     areaCode: text('area_code').notNull(),
+    /**
+     * The region the draw's pool lies in (draw.queries.ts poolRegion): every member's area code starts with
+     * pool_area_code; when pool_sectors is set every member is in one of them; when pool_park_id is set every member is
+     * in that park. A draw is visible only to callers whose scope covers this region (platform/scope.ts coversWhere).
+     */
+    poolAreaCode: text('pool_area_code').notNull(),
+    poolSectors: text('pool_sectors').array(),
+    poolParkId: uuid('pool_park_id'),
     title: text('title').notNull(),
     seed: text('seed').notNull(),
     filter: jsonb('filter').notNull(),
@@ -67,7 +75,10 @@ export const enforcementDraws = pgTable(
     createdByName: text('created_by_name'),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('enforcement_draws_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.createdAt)],
+  (t) => [
+    index('enforcement_draws_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.createdAt),
+    index('enforcement_draws_pool_area_idx').using('btree', sql`${t.poolAreaCode} text_pattern_ops`, t.createdAt),
+  ],
 );
 
 /** An inspection task and its record (现场检查). */

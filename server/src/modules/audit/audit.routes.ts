@@ -4,6 +4,8 @@ import { auditEntry, auditQuery, auditVerifyResponse, pageOf } from '@anjian/con
 import { auditLog } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
 import { verifyAuditChain } from '../../platform/audit';
+import { maskDeep, seesInFull } from '../../platform/masking';
+import { actorOf } from '../../platform/http';
 import { addDays, cstIso, cstStartOfDay } from '../../platform/time';
 
 export function auditRoutes(app: ZodApp) {
@@ -13,6 +15,7 @@ export function auditRoutes(app: ZodApp) {
     { config: { access: 'audit.read' }, schema: { tags, querystring: auditQuery, response: { 200: pageOf(auditEntry) } } },
     async (req) => {
       const q = req.query;
+      const full = seesInFull(actorOf(req), { kind: 'auditRecord' });
       const f: SQL[] = [];
       if (q.actor) f.push(or(ilike(auditLog.actorName, `%${q.actor}%`), eq(auditLog.actorId, uuidOrNil(q.actor)))!);
       if (q.action) f.push(ilike(auditLog.action, `${q.action}%`));
@@ -43,8 +46,9 @@ export function auditRoutes(app: ZodApp) {
           action: r.action,
           entityType: r.entityType,
           entityId: r.entityId,
-          before: r.before,
-          after: r.after,
+          // Personal data inside entries is masked for the reader (platform/masking.ts); the chain hashes what is stored.
+          before: full ? r.before : maskDeep(r.before),
+          after: full ? r.after : maskDeep(r.after),
           ip: r.ip,
           result: r.result as 'ok',
         })),

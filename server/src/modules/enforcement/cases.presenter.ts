@@ -6,7 +6,7 @@ import type { CaseStatus } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import { CalendarGapError } from '../../platform/calendar';
 import { cstIso } from '../../platform/time';
-import { maskAddress, maskFreeText, maskIdNumber, maskPersonName, maskPhone } from '../../reference/enforcement/mask';
+import { maskAddress, maskFreeText, maskIdNumber, maskPersonName, maskPhone, seesInFull } from '../../platform/masking';
 import { penaltyBasisById } from '../../reference/enforcement/penalty-basis';
 import {
   decisionClock,
@@ -44,6 +44,12 @@ export function presentCase(
   };
   const payDue = c.servedOn ? paymentDue(c.servedOn) : null;
   const fineFen = c.fine === null ? null : Math.round(Number(c.fine) * 100);
+  // The party's personal data as this caller may see it (platform/masking.ts): in full for the officers handling the
+  // case; otherwise a natural person's identity number, phone and home address masked (an organisation's credit code
+  // and business address are not personal), and numbers inside the free text too.
+  const full = seesInFull(actor, { kind: 'caseParty', partyKind: c.partyKind, orgId: c.orgId, enterpriseId: c.enterpriseId });
+  const person = c.partyKind === 'natural_person';
+  const text = (s: string | null) => (full || s === null ? s : maskFreeText(s));
   return {
     id: c.id,
     number: c.number,
@@ -55,10 +61,10 @@ export function presentCase(
     procedure: c.procedure,
     partyKind: c.partyKind,
     partyName: c.partyName,
-    partyIdNumber: c.partyIdNumber,
-    partyPhone: c.partyPhone,
-    partyAddress: c.partyAddress,
-    violation: c.violation,
+    partyIdNumber: full || !person ? c.partyIdNumber : maskIdNumber(c.partyIdNumber),
+    partyPhone: full ? c.partyPhone : maskPhone(c.partyPhone),
+    partyAddress: full || !person ? c.partyAddress : maskAddress(c.partyAddress),
+    violation: text(c.violation)!,
     basisId: c.basisId,
     basisArticle: penaltyBasisById.get(c.basisId)?.article ?? null,
     fineBand: c.fineBand,
@@ -99,7 +105,7 @@ export function presentCase(
       presiderId: c.hearingPresiderId,
       presiderName: c.hearingPresiderName,
       heldOn: c.hearingHeldOn,
-      record: c.hearingRecord,
+      record: text(c.hearingRecord),
     },
     /** §48: 3 working days after the decision was changed or revoked. */
     withdrawalDue: c.changedOn ? workdayDate(() => withdrawalDue(c.changedOn!)) : null,

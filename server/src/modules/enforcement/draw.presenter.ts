@@ -3,7 +3,7 @@ import { can, type Draw } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import { cstIso } from '../../platform/time';
 import type { WeightTable } from '../../reference/enforcement/draw';
-import { maskPersonName } from '../../reference/enforcement/mask';
+import { maskPersonName } from '../../platform/masking';
 import type { DrawRow } from './draw.queries';
 
 type ResultItem = Draw['result'][number];

@@ -10,7 +10,7 @@ import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
 import { enforcementDraws } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
-import { likePrefix, prefixRange } from '../../platform/scope';
+import { coversWhere, likePrefix, prefixRange, type Region } from '../../platform/scope';
 import { MIX_M, MIX_P, mixKeys, weightSignals, type UniformMethod, type WeightTable } from '../../reference/enforcement/draw';
 
 /** The drawer's record scope, frozen into the draw so a verifier with another scope recomputes the same pool. */
@@ -355,10 +355,30 @@ export async function findDraw(db: DbOrTx, actor: Actor, id: string): Promise<Dr
   return row ?? null;
 }
 
-/** Draws are visible to staff whose jurisdiction contains the drawing organisation's area, and to the drawer's subtree. */
+/**
+ * A draw is visible only to callers whose scope covers its whole pool: a list of who was drawn, the pool's size and
+ * checksum say something about every member, so a street officer must not read a district department's draw that
+ * reaches into other streets (issue 12). The same predicate serves the list, one draw, verify and publish.
+ */
 function drawScope(actor: Actor): SQL {
-  if (!actor.areaPrefix) return sql`false`;
-  return sql`(${enforcementDraws.areaCode} like ${likePrefix(actor.areaPrefix)} or ${actor.areaPrefix} like ${enforcementDraws.areaCode} || '%')`;
+  return coversWhere(actor, {
+    areaCode: enforcementDraws.poolAreaCode,
+    sectors: enforcementDraws.poolSectors,
+    parkId: enforcementDraws.poolParkId,
+  });
+}
+
+/**
+ * The region a draw's pool lies in, from the drawer's frozen scope and the filter (see poolFilter): the longer of the
+ * scope's area (for a park station, the park's area: a park's enterprises lie under it) and the filter's area when
+ * one contains the other; the filter's sector, else a sector department's sectors; a park station's park.
+ */
+export function poolRegion(f: StoredFilter, parkAreaCode: string | null): Region {
+  const s = f.scope;
+  const scopeArea = s.kind === 'park' ? (parkAreaCode ?? '') : (s.areaPrefix ?? '');
+  const areaCode = f.areaCode && f.areaCode.startsWith(scopeArea) ? f.areaCode : scopeArea;
+  const sectors = f.sector ? [f.sector] : s.kind === 'sector' ? [...s.sectors] : null;
+  return { areaCode, sectors, parkId: s.kind === 'park' ? s.parkId : null };
 }
 
 export async function findDraws(db: DbOrTx, actor: Actor, q: { page: number; pageSize: number }) {

@@ -2,12 +2,14 @@
 import { can, type Enterprise, type EnterpriseAbility, type EnterpriseHistoryEntry } from '@anjian/contracts';
 import type { auditLog } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
+import { mayRevealContacts, phoneFor, seesInFull, type Subject } from '../../platform/masking';
 import { cstIso } from '../../platform/time';
 import type { EnterpriseRecord, EnterpriseRow } from './enterprises.queries';
 
 /** Rows reaching the presenter are already inside the caller's scope, so abilities follow from the role. */
-export function enterpriseAbilities(actor: Actor, row: Pick<EnterpriseRecord, 'deletedAt'>): EnterpriseAbility[] {
+export function enterpriseAbilities(actor: Actor, row: Pick<EnterpriseRecord, 'id' | 'deletedAt'>): EnterpriseAbility[] {
   const out: EnterpriseAbility[] = ['history'];
+  if (mayRevealContacts(actor, row.id)) out.push('revealContacts');
   if (row.deletedAt) {
     if (can(actor.role, 'enterprise.delete')) out.push('restore');
     return out;
@@ -21,7 +23,15 @@ export function enterpriseAbilities(actor: Actor, row: Pick<EnterpriseRecord, 'd
   return out;
 }
 
-export function presentEnterprise(actor: Actor, r: EnterpriseRow): Enterprise {
+/** The enterprise's contacts as this caller may see them (platform/masking.ts). */
+export function contactsFor<T extends Pick<EnterpriseRecord, 'id' | 'principalPhone' | 'safetyManagerPhone'>>(actor: Actor, r: T): T {
+  const s: Subject = { kind: 'enterpriseContact', enterpriseId: r.id };
+  if (seesInFull(actor, s)) return r;
+  return { ...r, principalPhone: phoneFor(actor, s, r.principalPhone), safetyManagerPhone: phoneFor(actor, s, r.safetyManagerPhone) };
+}
+
+export function presentEnterprise(actor: Actor, row: EnterpriseRow): Enterprise {
+  const r = contactsFor(actor, row);
   return {
     id: r.id,
     name: r.name,
@@ -116,9 +126,14 @@ export function changedFields(before: Partial<EnterpriseValues>, after: Partial<
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-export function presentHistoryEntry(e: AuditRow): EnterpriseHistoryEntry {
+const CONTACT_FIELDS: readonly string[] = ['principalPhone', 'safetyManagerPhone'];
+
+/** An entry of one enterprise's history; the phones in it follow the same policy as the record's. */
+export function presentHistoryEntry(actor: Actor, enterpriseId: string, e: AuditRow): EnterpriseHistoryEntry {
   const before = (e.before ?? {}) as Partial<EnterpriseValues>;
   const after = (e.after ?? {}) as Partial<EnterpriseValues>;
+  const s: Subject = { kind: 'enterpriseContact', enterpriseId };
+  const shown = (field: TrackedField, v: unknown) => (CONTACT_FIELDS.includes(field) && typeof v === 'string' ? phoneFor(actor, s, v) : v);
   const fields = e.action.endsWith('.create') ? TRACKED_FIELDS.filter((f) => after[f] != null) : changedFields(before, after);
   return {
     id: e.id,
@@ -126,6 +141,6 @@ export function presentHistoryEntry(e: AuditRow): EnterpriseHistoryEntry {
     actorName: e.actorName,
     actorRole: e.actorRole,
     action: e.action,
-    changes: fields.map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null })),
+    changes: fields.map((field) => ({ field, before: shown(field, before[field] ?? null), after: shown(field, after[field] ?? null) })),
   };
 }

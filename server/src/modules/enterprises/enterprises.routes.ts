@@ -14,6 +14,8 @@ import {
   importReport,
   pageOf,
   updateEnterpriseBody,
+  revealContactsBody,
+  revealedContacts,
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp, lang } from '../../platform/http';
@@ -26,6 +28,7 @@ import { updateEnterprise } from './commands/update-enterprise';
 import { deleteEnterprise, restoreEnterprise } from './commands/delete-enterprise';
 import { importEnterprises } from './commands/import-enterprises';
 import { attachment, exportEnterprises, XLSX_TYPE } from './commands/export-enterprises';
+import { revealContacts } from './commands/reveal-contacts';
 import { buildImportTemplate } from './commands/import-template';
 
 export function enterprisesRoutes(app: ZodApp) {
@@ -127,6 +130,14 @@ export function enterprisesRoutes(app: ZodApp) {
       return presentEnterprise(actor, await restoreEnterprise(app.db, actor, clientIp(req), req.params.id, req.body));
     },
   );
+  app.post(
+    '/api/enterprises/:id/contacts/reveal',
+    {
+      config: { access: 'enterprise.revealContacts' },
+      schema: { tags, params: idParams, body: revealContactsBody, response: { 200: revealedContacts } },
+    },
+    async (req) => revealContacts(app.db, actorOf(req), clientIp(req), req.params.id, req.body),
+  );
   app.get(
     '/api/enterprises/:id/history',
     {
@@ -138,7 +149,7 @@ export function enterprisesRoutes(app: ZodApp) {
       const row = await findEnterprise(app.db, actor, req.params.id, { includeDeleted: maySeeDeleted(actor) });
       if (!row) throw notFound();
       const { items, total } = await findEnterpriseHistory(app.db, row.id, req.query);
-      return { items: items.map(presentHistoryEntry), total };
+      return { items: items.map((e) => presentHistoryEntry(actor, row.id, e)), total };
     },
   );
 }

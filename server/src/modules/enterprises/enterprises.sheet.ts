@@ -12,6 +12,7 @@ import {
   type Bilingual,
 } from '@anjian/contracts';
 import type { EnterpriseRow } from './enterprises.queries';
+import { isMaskedPhone } from '../../platform/masking';
 
 /** A cell as read from .xlsx or .csv; formulas and error values are refused rather than guessed at. */
 export type Cell = string | number | boolean | Date | null | { problem: 'formula' | 'error' };
@@ -61,6 +62,15 @@ function codeText(cell: Exclude<Cell, null>): Parsed {
     );
   }
   return notText;
+}
+
+/**
+ * A phone column: a masked number (138****5678, as a street officer's export carries it) reads as a blank cell, so
+ * re-importing an exported file leaves the stored number alone instead of refusing the row or storing the mask.
+ */
+function phoneText(cell: Exclude<Cell, null>): Parsed {
+  if (typeof cell === 'string' && isMaskedPhone(cell)) return ok(undefined);
+  return digitsText(cell);
 }
 
 /** Whole numbers typed as numbers are fine for phones and area codes (well under 15 digits). */
@@ -203,11 +213,11 @@ export const SHEET_COLUMNS: SheetColumn[] = [
     header: '主要负责人电话',
     width: 16,
     note: '手机号或带区号的座机',
-    parse: digitsText,
+    parse: phoneText,
     format: (r) => r.principalPhone,
   },
   { key: 'safetyManagerName', header: '安全管理人员', width: 12, note: '', parse: text, format: (r) => r.safetyManagerName },
-  { key: 'safetyManagerPhone', header: '安全管理人员电话', width: 16, note: '', parse: digitsText, format: (r) => r.safetyManagerPhone },
+  { key: 'safetyManagerPhone', header: '安全管理人员电话', width: 16, note: '', parse: phoneText, format: (r) => r.safetyManagerPhone },
   { key: 'address', header: '经营地址', required: true, width: 40, note: '', parse: text, format: (r) => r.address },
   {
     key: 'areaCode',

@@ -2,6 +2,7 @@
 // the caller's scope, so abilities follow from the role and the record's state.
 import { can, type RiskEvent, type RiskMeasure, type RiskUnit } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
+import { phoneFor } from '../../platform/masking';
 import { cstIso } from '../../platform/time';
 import { isRiskLevel, riskColour } from '../../reference/risk/levels';
 import { accidentTypeLabel, assessmentOf } from './risks.assessment';
@@ -23,7 +24,7 @@ export function presentUnit(actor: Actor, row: UnitRow, counts: UnitCounts[]): R
     kind: row.kind as RiskUnit['kind'],
     location: row.location,
     description: row.description,
-    emergencyPhone: row.emergencyPhone,
+    emergencyPhone: phoneFor(actor, { kind: 'enterpriseContact', enterpriseId: row.enterpriseId }, row.emergencyPhone),
     level: overallLevel(c),
     counts: c,
     createdAt: cstIso(row.createdAt),

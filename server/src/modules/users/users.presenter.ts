@@ -1,6 +1,7 @@
 // users row → API shape (whitelist) with the caller's abilities on it.
 import { can, type User } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
+import { phoneFor } from '../../platform/masking';
 import { cstIso } from '../../platform/time';
 import type { UserRow } from './users.queries';
 
@@ -21,7 +22,7 @@ export function presentUser(actor: Actor, row: UserRow): User {
     orgId: row.orgId,
     orgName: row.orgName,
     enterpriseId: row.enterpriseId,
-    phone: row.phone,
+    phone: phoneFor(actor, { kind: 'account' }, row.phone),
     status: row.status as User['status'],
     lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? cstIso(row.lockedUntil) : null,
     createdAt: cstIso(row.createdAt),

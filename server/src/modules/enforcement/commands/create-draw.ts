@@ -3,14 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { CreateDrawBody } from '@anjian/contracts';
-import { enforcementDraws, enterprises, inspections } from '../../../db/schema';
+import { enforcementDraws, enterprises, inspections, parks } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, fieldError } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { currentUniformMethod, defaultWeightTable, drawInspectors, type WeightTable } from '../../../reference/enforcement/draw';
-import { drawInSql, findDraw, findInspectorCandidates, poolScopeOf, previousPairs, type StoredFilter } from '../draw.queries';
+import { drawInSql, findDraw, findInspectorCandidates, poolRegion, poolScopeOf, previousPairs, type StoredFilter } from '../draw.queries';
 
 export async function createDraw(db: Db, actor: Actor, ip: string | null, input: CreateDrawBody) {
   if (!actor.areaPrefix || !actor.areaCode) throw new AppError('FORBIDDEN');
@@ -22,6 +22,8 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
   const filter: StoredFilter = { ...input.filter, scope: poolScopeOf(actor), asOf: cstDate() };
 
   return db.transaction(async (tx) => {
+    const [park] = actor.parkId ? await tx.select({ areaCode: parks.areaCode }).from(parks).where(eq(parks.id, actor.parkId)) : [];
+    const region = poolRegion(filter, park?.areaCode ?? null);
     // The row first, so the draw's statement can write the pool's weights (megabytes for a province) straight into it.
     const [row] = await tx
       .insert(enforcementDraws)
@@ -29,6 +31,9 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
         orgId: actor.orgId,
         orgName: actor.orgName,
         areaCode: actor.areaCode!,
+        poolAreaCode: region.areaCode,
+        poolSectors: region.sectors,
+        poolParkId: region.parkId,
         title: input.title,
         seed,
         filter,

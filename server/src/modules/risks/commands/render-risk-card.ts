@@ -3,6 +3,7 @@
 // phones to call. Posted at the post, so it is printed in Chinese; English appears only in the title line.
 import { AlignmentType, Document, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Actor } from '../../../platform/actor';
+import { phoneFor, type Subject } from '../../../platform/masking';
 import type { Db } from '../../../platform/db';
 import { notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
@@ -40,6 +41,7 @@ export async function renderRiskCard(db: Db, actor: Actor, unitId: string): Prom
   if (!unit) throw notFound();
   const enterprise = await findEnterpriseRef(db, actor, unit.enterpriseId);
   if (!enterprise) throw notFound();
+  const contact: Subject = { kind: 'enterpriseContact', enterpriseId: enterprise.id };
   const events = (await findEventsOfUnits(db, [unit.id])).filter((e) => e.status === 'open');
   const measures = await findMeasuresOfEvents(
     db,
@@ -81,9 +83,10 @@ export async function renderRiskCard(db: Db, actor: Actor, unitId: string): Prom
   });
 
   const phones = [
-    unit.emergencyPhone ? `岗位应急电话：${unit.emergencyPhone}` : null,
-    enterprise.safetyManagerPhone ? `企业安全管理人员：${enterprise.safetyManagerPhone}` : null,
-    enterprise.principalPhone ? `企业主要负责人：${enterprise.principalPhone}` : null,
+    // The card follows the personal-data policy too: the enterprise prints the full numbers, a street officer's copy is masked.
+    unit.emergencyPhone ? `岗位应急电话：${phoneFor(actor, contact, unit.emergencyPhone)}` : null,
+    enterprise.safetyManagerPhone ? `企业安全管理人员：${phoneFor(actor, contact, enterprise.safetyManagerPhone)}` : null,
+    enterprise.principalPhone ? `企业主要负责人：${phoneFor(actor, contact, enterprise.principalPhone)}` : null,
     EMERGENCY_NUMBERS,
   ].filter((p): p is string => !!p);
 
