@@ -93,22 +93,48 @@ async function* readXlsx(buffer: Buffer): AsyncGenerator<SheetRow> {
     entries: 'ignore',
   });
   let sawSheet = false;
+  let yielded = 0;
   try {
     for await (const sheet of reader) {
       sawSheet = true;
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[];
+        yielded++;
         yield { number: row.number, cells: values.slice(1).map(normaliseCell) };
       }
       break; // the data is on the first worksheet; the template's others are instructions
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('UNSUPPORTED_MEDIA', [
-      { field: 'file', zh: '文件不是有效的 Excel 工作簿', en: 'The file is not a valid Excel workbook' },
-    ]);
+    // The streaming reader has refused, now and then, a workbook ExcelJS itself wrote (seen once in CI); before any
+    // row was read, the whole-file reader gets a second look (uploads are capped at 20 MB) before refusing.
+    if (yielded === 0) {
+      const rows = await readWholeWorkbook(buffer);
+      if (rows) {
+        yield* rows;
+        return;
+      }
+    }
+    throw notAWorkbook();
   }
   if (!sawSheet) throw unsupported();
+}
+
+const notAWorkbook = () =>
+  new AppError('UNSUPPORTED_MEDIA', [{ field: 'file', zh: '文件不是有效的 Excel 工作簿', en: 'The file is not a valid Excel workbook' }]);
+
+async function readWholeWorkbook(buffer: Buffer): Promise<SheetRow[] | null> {
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as never);
+    const sheet = wb.worksheets[0];
+    if (!sheet) return null;
+    const rows: SheetRow[] = [];
+    sheet.eachRow((row) => rows.push({ number: row.number, cells: (row.values as unknown[]).slice(1).map(normaliseCell) }));
+    return rows;
+  } catch {
+    return null;
+  }
 }
 
 function decode(buffer: Buffer): string {
