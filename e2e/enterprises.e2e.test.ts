@@ -53,6 +53,27 @@ describe('enterprise file', () => {
     ).resolves.toBeUndefined();
   });
 
+  it("shows a street officer the principal's phone masked and reveals it with a reason", async () => {
+    await page.goto(`${server.url}/enterprises`);
+    const search = page.getByPlaceholder('企业名称（两个字即可）或信用代码');
+    await search.fill('宏达');
+    await search.press('Enter');
+    await page.getByRole('link', { name: '深圳市龙岗区宏达五金制品有限公司' }).click();
+    const phone = page.getByTestId('principal-phone');
+    await phone.waitFor();
+    await expect(phone.innerText()).resolves.toMatch(/^1\d{2}\*{4}\d{4}$/);
+    await page.getByTestId('reveal-contacts').click();
+    await page.getByLabel('查看原因').fill('核实隐患整改情况');
+    await page
+      .getByRole('button', { name: /查\s*看/ })
+      .last()
+      .click();
+    await expect(
+      page.waitForFunction(() => /^1\d{10}$/.test(document.querySelector('[data-testid=principal-phone]')?.textContent ?? '')),
+    ).resolves.toBeTruthy();
+    await expect(page.getByTestId('reveal-contacts').count()).resolves.toBe(0);
+  });
+
   it('imports the template with a bad row and explains that row', async () => {
     const res = await page.request.get(`${server.url}/api/enterprises/import-template`);
     expect(res.status()).toBe(200);

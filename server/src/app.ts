@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { loggerOptions, type LogStream } from './platform/logging';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -85,10 +86,11 @@ export interface BuiltApp {
 export async function buildApp(
   database: Database,
   config: Config,
-  opts: { logger?: boolean; webDir?: string | null } = {},
+  /** logStream: where log lines go instead of stdout (tests read them back). */
+  opts: { logger?: boolean; logStream?: LogStream; webDir?: string | null } = {},
 ): Promise<BuiltApp> {
   const app = Fastify({
-    logger: opts.logger ? { level: config.logLevel } : false,
+    logger: opts.logger || opts.logStream ? loggerOptions(config.logLevel, opts.logStream) : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Prototype-poisoning keys in JSON bodies are refused outright.

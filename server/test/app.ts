@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp, type BuiltApp } from '../src/app';
 import { loadConfig, type Config } from '../src/platform/config';
 import type { Database } from '../src/platform/db';
+import type { LogStream } from '../src/platform/logging';
 import { fastArgon2 } from '../src/seed/factories';
 import { openTestDatabase } from './db';
 
@@ -12,10 +13,10 @@ export interface TestApp extends BuiltApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(overrides: Partial<Config> = {}, opts: { logStream?: LogStream } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config: Config = { ...loadConfig({}, []), argon2: fastArgon2, ...overrides };
-  const built = await buildApp(database, config, { webDir: null });
+  const built = await buildApp(database, config, { webDir: null, logStream: opts.logStream });
   return {
     ...built,
     database,

@@ -19,10 +19,11 @@ type FieldName = keyof typeof shape;
 const dateFields = ['standardizationDate', 'standardizationExpiry'] as const;
 
 /** An Ant Design rule running the contract's zod schema for one field (messages from the server's table). */
-function zodRule(name: FieldName, t: (zh: string, en: string) => string) {
+/** `loaded`: the record's value; left unchanged it is not sent, so not checked (a phone shown masked, 138****5678). */
+function zodRule(name: FieldName, t: (zh: string, en: string) => string, loaded?: unknown) {
   return {
     validator: async (_: unknown, value: unknown) => {
-      if (value === undefined || value === '' || value === null) return;
+      if (value === undefined || value === '' || value === null || (loaded !== undefined && value === loaded)) return;
       const schema = shape[name] as z.ZodTypeAny;
       const r = schema.safeParse(value);
       if (!r.success)
@@ -98,7 +99,10 @@ export function EnterpriseForm() {
       <Form.Item
         name={name}
         label={t(zh, en)}
-        rules={[...(required ? [{ required: true, message: t(`请填写${zh}`, `${en} is required`) }] : []), zodRule(name, t)]}
+        rules={[
+          ...(required ? [{ required: true, message: t(`请填写${zh}`, `${en} is required`) }] : []),
+          zodRule(name, t, (e as Record<string, unknown> | undefined)?.[name]),
+        ]}
         validateTrigger={['onChange', 'onBlur']}
       >
         {node}

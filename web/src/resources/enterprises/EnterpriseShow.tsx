@@ -2,11 +2,13 @@
 import { useParams, useNavigate } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Enterprise } from '@anjian/contracts';
+import { useState } from 'react';
+import type { Enterprise, RevealedContacts } from '@anjian/contracts';
 import { api, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { codeTables } from './labels';
 import { enterpriseTabs } from './tabs';
+import { RevealContactsButton } from './RevealContacts';
 
 interface HistoryEntry {
   id: number;
@@ -50,6 +52,8 @@ export function EnterpriseShow() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['enterprise', id], queryFn: () => api.get<Enterprise>(`/api/enterprises/${id}`), retry: false });
+  // The full numbers once revealed (with an audited reason); the record itself carries them masked for this caller.
+  const [revealed, setRevealed] = useState<RevealedContacts | null>(null);
   if (q.isLoading) return <Spin style={{ margin: 48 }} />;
   if (q.error) {
     const notFound = q.error instanceof ApiError && q.error.status === 404;
@@ -94,10 +98,13 @@ export function EnterpriseShow() {
       <Descriptions.Item label={t('曾用名', 'Former names')}>{e.formerNames.join('、') || '—'}</Descriptions.Item>
       <Descriptions.Item label={t('法定代表人', 'Legal representative')}>{dash(e.legalRepresentative)}</Descriptions.Item>
       <Descriptions.Item label={t('主要负责人', 'Principal')}>
-        {dash(e.principalName)} {e.principalPhone ?? ''}
+        {dash(e.principalName)} <span data-testid="principal-phone">{revealed?.principalPhone ?? e.principalPhone ?? ''}</span>
+        {!revealed && e.abilities.includes('revealContacts') && (e.principalPhone || e.safetyManagerPhone) && (
+          <RevealContactsButton enterpriseId={e.id} onRevealed={setRevealed} />
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('安全管理人员', 'Safety manager')}>
-        {dash(e.safetyManagerName)} {e.safetyManagerPhone ?? ''}
+        {dash(e.safetyManagerName)} {revealed?.safetyManagerPhone ?? e.safetyManagerPhone ?? ''}
       </Descriptions.Item>
       <Descriptions.Item label={t('地址', 'Address')}>{e.address}</Descriptions.Item>
       <Descriptions.Item label={t('所属区域', 'Area')}>
