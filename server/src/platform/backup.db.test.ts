@@ -104,7 +104,7 @@ describe('backup and restore', () => {
     await buildEnterprise(back.db, { areaCode: w.enterpriseA.areaCode });
     expect((await tableChecksums(back.db)).enterprise_counts).not.toBe(countsBefore.enterprise_counts);
     await expect(back.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
-  });
+  }, 300_000); // four databases, two of them migrated here, and every table dumped twice and summed four times
 
   it('refuses a database that is in use, a non-empty files directory, and a dump of another schema version', async () => {
     const dump = path.join(tmp('three'), 'dump');
@@ -118,5 +118,5 @@ describe('backup and restore', () => {
     fs.writeFileSync(path.join(dump, 'manifest.json'), JSON.stringify({ ...manifest, schemaVersion: '1:0' }));
     await expect(restore(lite.db, { dataDir: tmp('empty'), from: dump })).rejects.toThrow(/same release/);
     expect(await count(lite, 'users')).toBe(0);
-  });
+  }, 120_000);
 });
