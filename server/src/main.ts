@@ -7,7 +7,7 @@ import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { users } from './db/schema';
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
-import { startScheduler, type Scheduler } from './platform/jobs';
+import { JobQueue } from './platform/queue';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 
 async function main() {
@@ -19,14 +19,14 @@ async function main() {
     closing = true;
     console.log(`\n${signal}: closing…`);
     try {
-      running.scheduler?.stop();
+      await running.queue?.stop();
       await running.app?.close();
     } finally {
       await database.close();
       process.exit(0);
     }
   };
-  const running: { app?: Awaited<ReturnType<typeof buildApp>>['app']; scheduler?: Scheduler } = {};
+  const running: { app?: Awaited<ReturnType<typeof buildApp>>['app']; queue?: JobQueue } = {};
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -50,8 +50,9 @@ async function main() {
   }
   const { app } = await buildApp(database, config, { logger: true });
   running.app = app;
-  // Daily jobs (idempotent, once per China day): scheduled self-inspection tasks.
-  running.scheduler = startScheduler(database.db, [generateCheckTasksJob], { log: (m) => app.log.info(m) });
+  // Background work on the job queue: daily jobs once per cluster and China day, domain events to their consumers.
+  running.queue = new JobQueue(database, [generateCheckTasksJob], [], { log: (m) => app.log.info(m) });
+  await running.queue.start();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}/`;
   console.log(`\nAnjian 安监 is running at ${url}  (database: ${database.engine}, API docs: ${url}api/docs)`);
