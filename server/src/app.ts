@@ -42,6 +42,7 @@ import { checklistsRoutes } from './modules/enforcement/checklists.routes';
 import { enforcementSettingsRoutes } from './modules/enforcement/settings.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -72,6 +73,7 @@ const modules: ((app: ZodApp) => void)[] = [
   enforcementSettingsRoutes,
   checksRoutes,
   calendarRoutes,
+  notificationsRoutes,
 ];
 
 export interface BuiltApp {

@@ -8,6 +8,10 @@ import { openDatabase } from './platform/db';
 import { users } from './db/schema';
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
 import { JobQueue } from './platform/queue';
+import { channelsFrom } from './modules/notifications/notifications.channels';
+import { notificationsConsumer } from './modules/notifications/notifications.consumer';
+import { deliverPending } from './modules/notifications/notifications.delivery';
+import { digestJob, hazardDeadlineJob } from './modules/notifications/notifications.job';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 
 async function main() {
@@ -51,7 +55,11 @@ async function main() {
   const { app } = await buildApp(database, config, { logger: true });
   running.app = app;
   // Background work on the job queue: daily jobs once per cluster and China day, domain events to their consumers.
-  running.queue = new JobQueue(database, [generateCheckTasksJob], [], { log: (m) => app.log.info(m) });
+  const channels = channelsFrom(config.notify);
+  running.queue = new JobQueue(database, [generateCheckTasksJob, hazardDeadlineJob, digestJob(channels)], [notificationsConsumer], {
+    log: (m) => app.log.info(m),
+    periodic: () => deliverPending(database.db, channels),
+  });
   await running.queue.start();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}/`;

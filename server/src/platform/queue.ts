@@ -39,6 +39,8 @@ export interface QueueOptions {
   dailyCron?: string;
   log?: (msg: string) => void;
   now?: () => Date;
+  /** Work done on the relay's tick in each instance (the notification delivery pass); must be safe to overlap. */
+  periodic?: () => Promise<unknown>;
 }
 
 /** pg-boss's `db` option over the app's database. PGlite needs exec() for pg-boss's multi-statement scripts. */
@@ -120,8 +122,19 @@ export class JobQueue {
         for (const j of jobs) await consumeEvent(this.database, c, j.data.eventId);
       });
     }
-    if (this.consumers.length > 0) {
-      this.relayTimer = setInterval(() => void this.relay().catch((e: Error) => this.log(`[relay] ${e.message}`)), this.o.relayMs ?? 1000);
+    const periodic = this.o.periodic;
+    if (this.consumers.length > 0 || periodic) {
+      let busy = false;
+      this.relayTimer = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        void (async () => {
+          if (this.consumers.length > 0) await this.relay().catch((e: Error) => this.log(`[relay] ${e.message}`));
+          if (periodic) await periodic().catch((e: Error) => this.log(`[periodic] ${e.message}`));
+        })().finally(() => {
+          busy = false;
+        });
+      }, this.o.relayMs ?? 1000);
       this.relayTimer.unref();
     }
   }

@@ -77,6 +77,8 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: tstz('created_at').notNull().defaultNow(),
     readAt: tstz('read_at'),
+    /** Waiting for the e-mail/webhook pass (the recipient wants them and not as a digest). */
+    externalPending: boolean('external_pending').notNull().default(false),
   },
   (t) => [
     uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey),
@@ -84,6 +86,9 @@ export const notifications = pgTable(
     index('notifications_unread_idx')
       .on(t.userId, t.kind)
       .where(sql`${t.readAt} is null`),
+    index('notifications_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.externalPending}`),
   ],
 );
 
