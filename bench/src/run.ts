@@ -10,6 +10,7 @@ import { accidentScenario } from './scenarios/accidents';
 import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
 import { uploadScenario } from './scenarios/uploads';
 import { enforcementScenario } from './scenarios/enforcement';
+import { eventsScenario } from './scenarios/events';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -21,6 +22,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'hazards-province', run: hazardScenario },
   { name: 'uploads', run: uploadScenario },
   { name: 'enforcement-province', run: enforcementScenario },
+  // Outbox append cost, fan-out to 1,000 recipients, queue throughput: PGlite in memory and a fresh PostgreSQL database.
+  { name: 'events', run: eventsScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
