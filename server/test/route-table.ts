@@ -198,6 +198,7 @@ export const routeTable: Record<string, Row> = {
   // The inbox is every signed-in user's own; failed jobs and the delivery log are the platform administrator's.
   'GET /api/notifications': { access: 'authenticated', roles: 'any' },
   'GET /api/notifications/unread-count': { access: 'authenticated', roles: 'any' },
+  'GET /api/notifications/open-items': { access: 'authenticated', roles: 'any' },
   'POST /api/notifications/read': { access: 'authenticated', roles: 'any', payload: { all: true } },
   'GET /api/notifications/preferences': { access: 'authenticated', roles: 'any' },
   'PUT /api/notifications/preferences': {

@@ -67,6 +67,17 @@ export const notificationPreferences = z
   .strict();
 export type NotificationPreferences = z.infer<typeof notificationPreferences>;
 
+/** What waits for the caller (the workbench's "my open items"), each counted in the caller's scope. */
+export const openItems = z.object({
+  hazardsToRectify: z.number().int(),
+  hazardsAwaitingAcceptance: z.number().int(),
+  hazardsOverdue: z.number().int(),
+  checkTasksDue: z.number().int().describe('企业：今日及以前到期未完成的排查任务 / Enterprise: check tasks due by today, not done'),
+  inspectionsPlanned: z.number().int().describe('指派给我、尚未实施的执法检查 / Inspections assigned to me, not yet done'),
+  unread: z.number().int(),
+});
+export type OpenItems = z.infer<typeof openItems>;
+
 export const failedJob = z.object({
   id: z.string(),
   name: z.string(),

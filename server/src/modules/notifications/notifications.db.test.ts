@@ -100,6 +100,17 @@ describe('inbox API', () => {
     expect((await w.entA.get('/api/notifications/unread-count')).json()).toEqual({ unread: 0, byKind: {} });
   });
 
+  it("counts the caller's open items in its own scope only", async () => {
+    const a = (await w.entA.get('/api/notifications/open-items')).json();
+    expect(a.hazardsToRectify).toBe(2); // the two reported above
+    expect(a.hazardsOverdue).toBeGreaterThanOrEqual(1); // the one due 10 October 2026
+    const streetA = (await w.streetOfficerA.get('/api/notifications/open-items')).json();
+    expect(streetA.hazardsToRectify).toBe(a.hazardsToRectify);
+    for (const c of [w.entB, w.streetOfficerB]) {
+      expect((await c.get('/api/notifications/open-items')).json()).toMatchObject({ hazardsToRectify: 0, hazardsOverdue: 0 });
+    }
+  });
+
   it('refuses a body with neither ids nor all, with the one error shape', async () => {
     const res = await w.entA.post('/api/notifications/read', {});
     expect(res.statusCode).toBe(400);

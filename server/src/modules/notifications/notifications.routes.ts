@@ -10,6 +10,7 @@ import {
   notificationList,
   notificationListQuery,
   notificationPreferences,
+  openItems,
   pageQuery,
   unreadCounts as unreadCountsSchema,
   type NoticeKindName,
@@ -21,6 +22,8 @@ import { actorOf, auditCtx } from '../../platform/http';
 import { recordAudit } from '../../platform/audit';
 import { listFailedJobs } from '../../platform/queue';
 import { cstIso } from '../../platform/time';
+import { hazardClock } from '../hazards/hazards.clock';
+import { myOpenItems } from './notifications.work';
 import { listInbox, markRead, readPreferences, savePreferences, unreadCounts } from './notifications.service';
 
 const present = (n: typeof notifications.$inferSelect) => ({
@@ -50,6 +53,15 @@ export function notificationsRoutes(app: ZodApp) {
     '/api/notifications/unread-count',
     { config: { access: 'authenticated' }, schema: { tags, response: { 200: unreadCountsSchema } } },
     async (req) => unreadCounts(app.db, actorOf(req).id),
+  );
+  app.get(
+    '/api/notifications/open-items',
+    { config: { access: 'authenticated' }, schema: { tags, response: { 200: openItems } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const [items, counts] = await Promise.all([myOpenItems(app.db, actor, hazardClock.today()), unreadCounts(app.db, actor.id)]);
+      return { ...items, unread: counts.unread };
+    },
   );
   app.post(
     '/api/notifications/read',
