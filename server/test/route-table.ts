@@ -206,6 +206,7 @@ export const routeTable: Record<string, Row> = {
     roles: 'any',
     payload: { email: null, emailEnabled: false, webhookEnabled: false, dailyDigest: false },
   },
+  'GET /api/events': { access: 'authenticated', roles: 'any' },
   'GET /api/jobs/failed': { access: 'job.read', roles: ['sys_admin'] },
   'GET /api/jobs/deliveries': { access: 'job.read', roles: ['sys_admin'] },
 };

@@ -40,6 +40,17 @@ describe('outbox', () => {
     expect(e!.actorId).toBeTruthy();
   });
 
+  it("shows events only inside the caller's scope, like records", async () => {
+    const h = await report(w.entA, general(w.enterpriseA.id));
+    const seen = async (c: typeof w.entA) =>
+      ((await c.get(`/api/events?entityType=hazard&entityId=${h.id}`)).json().items as { type: string }[]).map((e) => e.type);
+    expect(await seen(w.streetOfficerA)).toEqual(['hazard.report']);
+    expect(await seen(w.entA)).toEqual(['hazard.report']);
+    expect(await seen(w.districtOfficer)).toEqual(['hazard.report']);
+    expect(await seen(w.streetOfficerB)).toEqual([]);
+    expect(await seen(w.entB)).toEqual([]);
+  });
+
   it('leaves neither the change nor the event when the transaction fails', async () => {
     const h = await report(w.entA, general(w.enterpriseA.id));
     const db = w.t.database.db;

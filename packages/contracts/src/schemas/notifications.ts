@@ -78,6 +78,24 @@ export const openItems = z.object({
 });
 export type OpenItems = z.infer<typeof openItems>;
 
+/** Domain events in the caller's scope (the records' own scope columns), newest first. */
+export const eventListQuery = z
+  .object({
+    entityType: z.string().trim().min(1).max(64).optional(),
+    entityId: z.string().trim().min(1).max(64).optional(),
+    ...pageQuery,
+  })
+  .strict();
+export const domainEventItem = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  areaCode: z.string(),
+  occurredAt: z.string(),
+});
+export const domainEventList = z.object({ items: z.array(domainEventItem), hasMore: z.boolean() });
+
 export const failedJob = z.object({
   id: z.string(),
   name: z.string(),

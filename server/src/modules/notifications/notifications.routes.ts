@@ -1,8 +1,10 @@
 // The caller's inbox (list, unread counts for the header, mark read one by one or all), channel preferences, and
 // the administrator's view of failed background jobs and of outside-channel deliveries.
-import { count, desc } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import {
   deliveryLog,
+  domainEventList,
+  eventListQuery,
   failedJobList,
   failedJobQuery,
   markReadBody,
@@ -16,7 +18,8 @@ import {
   type NoticeKindName,
 } from '@anjian/contracts';
 import { z } from 'zod';
-import { notificationDeliveries, type notifications } from '../../db/schema';
+import { domainEvents, notificationDeliveries, type notifications } from '../../db/schema';
+import { scopeWhere } from '../../platform/scope';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, auditCtx } from '../../platform/http';
 import { recordAudit } from '../../platform/audit';
@@ -94,6 +97,33 @@ export function notificationsRoutes(app: ZodApp) {
         });
         return after;
       });
+    },
+  );
+  // Events are scoped like records: the same predicate over the event's own scope columns. No total: a
+  // jurisdiction's history is long, so the page says whether more follow.
+  app.get(
+    '/api/events',
+    { config: { access: 'authenticated' }, schema: { tags: ['events'], querystring: eventListQuery, response: { 200: domainEventList } } },
+    async (req) => {
+      const q = req.query;
+      const e = domainEvents;
+      const rows = await app.db
+        .select({ id: e.id, type: e.type, entityType: e.entityType, entityId: e.entityId, areaCode: e.areaCode, occurredAt: e.occurredAt })
+        .from(e)
+        .where(
+          and(
+            scopeWhere(actorOf(req), { areaCode: e.areaCode, sector: e.sector, parkId: e.parkId, enterpriseId: e.enterpriseId }),
+            q.entityType ? eq(e.entityType, q.entityType) : undefined,
+            q.entityId ? eq(e.entityId, q.entityId) : undefined,
+          ),
+        )
+        .orderBy(desc(e.id))
+        .limit(q.pageSize + 1)
+        .offset((q.page - 1) * q.pageSize);
+      return {
+        hasMore: rows.length > q.pageSize,
+        items: rows.slice(0, q.pageSize).map((r) => ({ ...r, occurredAt: cstIso(r.occurredAt) })),
+      };
     },
   );
   app.get(
