@@ -3,7 +3,7 @@
 // event adds its notices once; the dedupe key also holds if an event were processed under another consumer name.
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import type { Tx } from '../../platform/db';
-import { hazardAwaiting } from './notifications.rules';
+import { caseAwaiting, hazardAwaiting } from './notifications.rules';
 import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
 
@@ -28,6 +28,22 @@ async function onHazard(tx: Tx, e: DomainEvent) {
   });
 }
 
+async function onCaseStep(tx: Tx, e: DomainEvent) {
+  const p = e.payload as { from?: string | null; to?: string };
+  const rule = p.to && p.from !== p.to ? caseAwaiting[p.to] : undefined;
+  if (!rule) return;
+  const to = others(await recipientsFor(tx, scopeOf(e), rule.recipients), e);
+  await notify(tx, to, {
+    kind: 'awaiting_action',
+    title: rule.title,
+    entityType: 'penalty_case',
+    entityId: e.entityId,
+    link: recordLink.penalty_case!(e.entityId),
+    eventId: e.id,
+    dedupeKey: `event:${e.id}`,
+  });
+}
+
 async function onInspectionCreated(tx: Tx, e: DomainEvent) {
   const p = e.payload as { plannedOn?: string; inspectorIds?: string[] };
   const to = others(await recipientsFor(tx, scopeOf(e), [], p.inspectorIds ?? []), e);
@@ -47,6 +63,7 @@ export const notificationsConsumer: EventConsumer = {
   name: 'notifications',
   async handle(tx, e) {
     if (e.entityType === 'hazard') await onHazard(tx, e);
+    else if (e.entityType === 'penalty_case') await onCaseStep(tx, e);
     else if (e.type === 'inspection.create') await onInspectionCreated(tx, e);
   },
 };

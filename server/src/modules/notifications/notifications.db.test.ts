@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { domainEvents, hazards, notificationDeliveries, notifications, users } from '../../db/schema';
 import { consumeEvent } from '../../platform/queue';
+import { appendEvent } from '../../platform/outbox';
 import { buildHazardWorld, report, type HazardWorld } from '../hazards/hazards.fixtures';
 import type { Client } from '../../../test/app';
 import { emailChannel, webhookChannel } from './notifications.channels';
@@ -81,6 +82,21 @@ describe('event consumer', () => {
     expect(await kindsFor(w.streetOfficerB, h.id)).toEqual([]);
     const [n] = (await inbox(w.entA)).items.filter((i: { entityId: string }) => i.entityId === h.id);
     expect(n.link).toBe(`/hazards/${h.id}`);
+  });
+});
+
+describe('penalty case steps', () => {
+  it('tell the district leader a case waits for legal review, and nobody else', async () => {
+    const db = w.t.database.db;
+    const caseId = '00000000-0000-4000-8000-00000000c0de';
+    const scope = { id: caseId, areaCode: w.enterpriseA.areaCode, enterpriseId: w.enterpriseA.id };
+    const eventId = await db.transaction((tx) =>
+      appendEvent(tx, 'case.submit_review', 'penalty_case', scope, null, { from: 'notified', to: 'legal_review' }),
+    );
+    await consumeEvent(w.t.database, notificationsConsumer, eventId);
+    const kinds = async (c: Client) => (await kindsFor(c, caseId)) as string[];
+    expect(await kinds(w.leader)).toEqual(['awaiting_action']);
+    for (const c of [w.districtOfficer, w.streetOfficerA, w.entA]) expect(await kinds(c)).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ const groupRoles: Record<RecipientGroup, readonly Role[]> = {
   enterprise: ['enterprise_principal', 'enterprise_safety_manager'],
   street: ['street_officer'],
   district: ['district_officer', 'district_leader'],
+  leader: ['district_leader'],
 };
 
 /** The codes of the areas above and at `code` (national 2/4/6 digits padded, then 9/12/15-digit codes). */

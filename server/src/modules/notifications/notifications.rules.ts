@@ -5,7 +5,7 @@ import { isWorkday } from '../../platform/calendar';
 import { addDays } from '../../platform/time';
 
 /** Groups of recipients, resolved per record and then filtered by each user's scope (notifications.recipients.ts). */
-export type RecipientGroup = 'enterprise' | 'street' | 'district';
+export type RecipientGroup = 'enterprise' | 'street' | 'district' | 'leader';
 
 export type NoticeKind = 'assigned' | 'awaiting_action' | 'due_soon' | 'due_today' | 'overdue' | 'escalated' | 'announcement';
 
@@ -76,3 +76,9 @@ export function deadlineWindow(today: string, offsetWorkdays: number): { after: 
   const previous = shiftWorkdays(today, -1);
   return { after: shiftWorkdays(previous, -offsetWorkdays), upTo: shiftWorkdays(today, -offsetWorkdays) };
 }
+
+/** Penalty-case steps that wait for the district leader (case.workflow.ts: approve_review and decide need case.review). */
+export const caseAwaiting: Record<string, { recipients: readonly RecipientGroup[]; title: { zh: string; en: string } }> = {
+  legal_review: { recipients: ['leader'], title: { zh: '处罚案件待法制审核', en: 'Penalty case awaiting legal review' } },
+  reviewed: { recipients: ['leader'], title: { zh: '处罚案件待作出决定', en: 'Penalty case awaiting the decision' } },
+};
