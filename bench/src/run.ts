@@ -11,6 +11,7 @@ import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
 import { uploadScenario } from './scenarios/uploads';
 import { enforcementScenario } from './scenarios/enforcement';
 import { workbenchDistrictScenario, workbenchProvinceScenario } from './scenarios/workbench';
+import { eventsScenario } from './scenarios/events';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -24,6 +25,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'enforcement-province', run: enforcementScenario },
   { name: 'workbench-district', run: workbenchDistrictScenario },
   { name: 'workbench-province', run: workbenchProvinceScenario },
+  // Outbox append cost, fan-out to 1,000 recipients, queue throughput: PGlite in memory and a fresh PostgreSQL database.
+  { name: 'events', run: eventsScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

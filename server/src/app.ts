@@ -45,6 +45,7 @@ import { enforcementSettingsRoutes } from './modules/enforcement/settings.routes
 import { checksRoutes } from './modules/checks/checks.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -76,6 +77,7 @@ const modules: ((app: ZodApp) => void)[] = [
   checksRoutes,
   calendarRoutes,
   workbenchRoutes,
+  notificationsRoutes,
 ];
 
 export interface BuiltApp {

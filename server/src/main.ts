@@ -7,7 +7,11 @@ import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { users } from './db/schema';
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
-import { startScheduler, type Scheduler } from './platform/jobs';
+import { JobQueue } from './platform/queue';
+import { channelsFrom } from './modules/notifications/notifications.channels';
+import { notificationsConsumer } from './modules/notifications/notifications.consumer';
+import { deliverPending } from './modules/notifications/notifications.delivery';
+import { digestJob, hazardDeadlineJob } from './modules/notifications/notifications.job';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 
 async function main() {
@@ -19,14 +23,14 @@ async function main() {
     closing = true;
     console.log(`\n${signal}: closing…`);
     try {
-      running.scheduler?.stop();
+      await running.queue?.stop();
       await running.app?.close();
     } finally {
       await database.close();
       process.exit(0);
     }
   };
-  const running: { app?: Awaited<ReturnType<typeof buildApp>>['app']; scheduler?: Scheduler } = {};
+  const running: { app?: Awaited<ReturnType<typeof buildApp>>['app']; queue?: JobQueue } = {};
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -50,8 +54,13 @@ async function main() {
   }
   const { app } = await buildApp(database, config, { logger: true });
   running.app = app;
-  // Daily jobs (idempotent, once per China day): scheduled self-inspection tasks.
-  running.scheduler = startScheduler(database.db, [generateCheckTasksJob], { log: (m) => app.log.info(m) });
+  // Background work on the job queue: daily jobs once per cluster and China day, domain events to their consumers.
+  const channels = channelsFrom(config.notify);
+  running.queue = new JobQueue(database, [generateCheckTasksJob, hazardDeadlineJob, digestJob(channels)], [notificationsConsumer], {
+    log: (m) => app.log.info(m),
+    periodic: () => deliverPending(database.db, channels),
+  });
+  await running.queue.start();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}/`;
   console.log(`\nAnjian 安监 is running at ${url}  (database: ${database.engine}, API docs: ${url}api/docs)`);

@@ -23,7 +23,7 @@ export async function openTestDatabase(): Promise<Database> {
   url.pathname = `/${name}`;
   const d = await openPostgres(url.toString(), { max: 5 });
   await d.migrate();
-  return {
+  const opened: Database = {
     ...d,
     async close() {
       await d.close();
@@ -33,4 +33,18 @@ export async function openTestDatabase(): Promise<Database> {
       await a.end();
     },
   };
+  urls.set(opened, url.toString());
+  return opened;
+}
+
+const urls = new WeakMap<Database, string>();
+
+/**
+ * A second app instance's connection to the same test database (for "once per cluster" tests): a new pool on
+ * PostgreSQL; on PGlite, which is one embedded connection, the same database shared.
+ */
+export async function openSecondInstance(d: Database): Promise<Database> {
+  const url = urls.get(d);
+  if (!url) return { ...d, migrate: async () => {}, close: async () => {} };
+  return openPostgres(url, { max: 5 });
 }

@@ -201,4 +201,18 @@ export const routeTable: Record<string, Row> = {
   'GET /api/calendar/years/:year': { access: 'calendar.read', roles: ['sys_admin', ...staff] },
   'PUT /api/calendar/years/:year': { access: 'calendar.manage', roles: ['sys_admin'] },
   'DELETE /api/calendar/years/:year': { access: 'calendar.manage', roles: ['sys_admin'] },
+  // The inbox is every signed-in user's own; failed jobs and the delivery log are the platform administrator's.
+  'GET /api/notifications': { access: 'authenticated', roles: 'any' },
+  'GET /api/notifications/unread-count': { access: 'authenticated', roles: 'any' },
+  'GET /api/notifications/open-items': { access: 'authenticated', roles: 'any' },
+  'POST /api/notifications/read': { access: 'authenticated', roles: 'any', payload: { all: true } },
+  'GET /api/notifications/preferences': { access: 'authenticated', roles: 'any' },
+  'PUT /api/notifications/preferences': {
+    access: 'authenticated',
+    roles: 'any',
+    payload: { email: null, emailEnabled: false, webhookEnabled: false, dailyDigest: false },
+  },
+  'GET /api/events': { access: 'authenticated', roles: 'any' },
+  'GET /api/jobs/failed': { access: 'job.read', roles: ['sys_admin'] },
+  'GET /api/jobs/deliveries': { access: 'job.read', roles: ['sys_admin'] },
 };

@@ -20,3 +20,4 @@ export * from './schemas/hazard-stats';
 export * from './schemas/enforcement';
 export * from './schemas/calendar';
 export * from './schemas/workbench';
+export * from './schemas/notifications';

@@ -62,6 +62,8 @@ export const grants = {
   'case.review': ['district_leader'],
   /** Route-level gate of case steps; each step then needs case.manage or case.review (case.workflow.ts). */
   'case.act': ['district_officer', 'street_officer', 'district_leader'],
+  /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
+  'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -25,6 +25,13 @@ export interface Config {
   logLevel: string;
   /** How often each instance re-reads the official calendar supplement, so a year entered elsewhere reaches it. */
   calendarRefreshSeconds: number;
+  /** Outside channels for notifications; unset host/URL = that channel is off (the in-app inbox always works). */
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  smtp: { host: string | null; port: number; from: string; user: string | null; password: string | null; secure: boolean };
+  webhook: { url: string | null; retries: number; timeoutMs: number };
 }
 
 const int = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number.parseInt(v, 10));
@@ -65,5 +72,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     apiDocs: env.ANJIAN_API_DOCS === 'public' || env.ANJIAN_API_DOCS === 'login' ? env.ANJIAN_API_DOCS : demo ? 'public' : 'login',
     logLevel: env.LOG_LEVEL ?? 'info',
     calendarRefreshSeconds: Math.max(10, int(env.ANJIAN_CALENDAR_REFRESH_SECONDS, 300)),
+    notify: {
+      smtp: {
+        host: env.ANJIAN_SMTP_HOST || null,
+        port: int(env.ANJIAN_SMTP_PORT, 25),
+        from: env.ANJIAN_SMTP_FROM || '安监平台 <noreply@localhost>',
+        user: env.ANJIAN_SMTP_USER || null,
+        password: env.ANJIAN_SMTP_PASSWORD || null,
+        secure: env.ANJIAN_SMTP_SECURE === '1',
+      },
+      webhook: {
+        url: env.ANJIAN_WEBHOOK_URL || null,
+        retries: Math.max(1, int(env.ANJIAN_WEBHOOK_RETRIES, 3)),
+        timeoutMs: int(env.ANJIAN_WEBHOOK_TIMEOUT_MS, 5000),
+      },
+    },
   };
 }

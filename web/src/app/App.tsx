@@ -14,6 +14,7 @@ import { Layout } from './Layout';
 import { menu } from './menu';
 import { LoginPage } from '../pages/LoginPage';
 import { PublicPage } from '../pages/PublicPage';
+import { InboxPage } from '../features/inbox/InboxPage';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
 
@@ -52,6 +53,7 @@ function Routed() {
             element={!m.permission || can(m.permission) ? m.element : <Forbidden />}
           />
         ))}
+        <Route path="/inbox" element={<InboxPage />} />
         <Route path="*" element={<Result status="404" title="404" subTitle={t('页面不存在', 'Page not found')} />} />
       </Route>
     </Routes>

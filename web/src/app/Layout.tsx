@@ -8,6 +8,7 @@ import { roleLabels } from '@anjian/contracts';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
 import { menu } from './menu';
+import { UnreadBadge } from '../features/inbox/UnreadBadge';
 
 export function Layout() {
   const { user, can, logout } = useAuth();
@@ -41,6 +42,7 @@ export function Layout() {
           {mobile && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('菜单', 'Menu')} />}
           <div style={{ flex: 1 }} />
           <Space size="middle">
+            {user && <UnreadBadge />}
             <Segmented
               size="small"
               value={lang}

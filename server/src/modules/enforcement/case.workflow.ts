@@ -8,6 +8,7 @@ import { penaltyCaseEvents, penaltyCases } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { appendEvent } from '../../platform/outbox';
 import type { CaseRow } from './cases.queries';
 
 export interface CaseStep {
@@ -112,6 +113,7 @@ export async function applyCaseStep(
     .set({ ...patch, status: to, version: before.version + 1, updatedAt: new Date() })
     .where(eq(penaltyCases.id, before.id));
   await appendCaseEvent(tx, actor, before.id, action, before.status, to, evidence);
+  await appendEvent(tx, `case.${action}`, 'penalty_case', before, actor, { from: before.status, to });
 }
 
 export async function appendCaseEvent(
@@ -141,5 +143,6 @@ export async function openCase(
     .values({ ...values, status })
     .returning();
   await appendCaseEvent(tx, actor, row!.id, simple ? 'decide_on_the_spot' : 'file', null, status, {});
+  await appendEvent(tx, simple ? 'case.decide_on_the_spot' : 'case.file', 'penalty_case', row!, actor, { from: null, to: status });
   return row!;
 }

@@ -6,6 +6,7 @@ import { hazardEvents, hazards } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { appendEvent as appendDomainEvent } from '../../platform/outbox';
 import type { HazardGrade, HazardSource } from '../../reference/hazards/classification';
 import {
   actorKindOfRole,
@@ -61,6 +62,7 @@ export async function openHazard(
     .values({ ...values, id, state: initialState })
     .returning();
   await appendEvent(tx, actor, id, null, initialState, { action: 'report', ...event });
+  await appendDomainEvent(tx, 'hazard.report', 'hazard', row!, actor, { from: null, to: initialState, deadline: row!.deadline });
   return row!;
 }
 
@@ -104,6 +106,7 @@ export async function applyAction(
     .where(eq(hazards.id, hazard.id))
     .returning();
   await appendEvent(tx, actor, hazard.id, hazard.state as HazardState, to, event);
+  await appendDomainEvent(tx, `hazard.${event.action}`, 'hazard', row!, actor, { from: hazard.state, to, deadline: row!.deadline });
   return row!;
 }
 
@@ -125,5 +128,6 @@ export async function recordStep(
     .returning();
   const state = hazard.state as HazardState;
   await appendEvent(tx, actor, hazard.id, state, state, event);
+  await appendDomainEvent(tx, `hazard.${event.action}`, 'hazard', row!, actor, { from: state, to: state });
   return row!;
 }

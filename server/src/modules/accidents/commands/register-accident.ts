@@ -12,6 +12,7 @@ import { findAccident } from '../accidents.queries';
 import { auditAccident } from '../accidents.presenter';
 import { applyToRollup } from '../rollup';
 import { syncFollowUps } from '../follow-ups';
+import { appendEvent } from '../../../platform/outbox';
 
 export async function registerAccident(db: Db, actor: Actor, ip: string | null, input: CreateAccidentBody, now = new Date()) {
   const occurredAt = new Date(input.occurredAt);
@@ -62,6 +63,7 @@ export async function registerAccident(db: Db, actor: Actor, ip: string | null, 
       });
     }
     await applyToRollup(tx, row, 1);
+    await appendEvent(tx, 'accident.register', 'accident', row, actor, { level: row.level, deaths: row.deaths });
     const duties = await syncFollowUps(tx, row);
     await recordAudit(
       tx,

@@ -13,6 +13,7 @@ import { reportHazard } from '../../hazards/commands/report-hazard';
 import { checksClock } from '../checks.clock';
 import { findTask, findTaskItems, type ItemRow } from '../checks.queries';
 import { maySubmit } from '../checks.presenter';
+import { appendEvent } from '../../../platform/outbox';
 
 /** The files capability asks this owner type whether a caller may see a passed item's photo. */
 export const CHECK_ITEM_OWNER = 'check_item';
@@ -108,6 +109,7 @@ export async function submitCheckTask(db: Db, actor: Actor, ip: string | null, i
       .update(checkTasks)
       .set({ state: 'done', doneAt: now, doneBy: actor.id, doneByName: actor.displayName, failedCount: failed })
       .where(eq(checkTasks.id, id));
+    await appendEvent(tx, 'check_task.submit', 'check_task', task, actor, { failed });
     await recordAudit(
       tx,
       { actor, ip },

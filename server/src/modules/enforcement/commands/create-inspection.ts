@@ -8,6 +8,7 @@ import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { fieldError } from '../../../platform/errors';
 import { findEnterpriseInScope, findInspection } from '../inspections.queries';
+import { appendEvent } from '../../../platform/outbox';
 
 export async function createInspection(db: Db, actor: Actor, ip: string | null, input: z.infer<typeof createInspectionBody>) {
   if (input.kind === 'drawn') throw fieldError('kind', '双随机任务由抽取生成', 'Drawn tasks come from a draw');
@@ -43,6 +44,7 @@ export async function createInspection(db: Db, actor: Actor, ip: string | null, 
         createdBy: actor.id,
       })
       .returning();
+    await appendEvent(tx, 'inspection.create', 'inspection', row!, actor, { plannedOn: row!.plannedOn, inspectorIds: row!.inspectorIds });
     await recordAudit(tx, { actor, ip }, { action: 'inspection.create', entityType: 'inspection', entityId: row!.id, after: { ...input } });
     return (await findInspection(tx, actor, row!.id))!;
   });

@@ -14,6 +14,7 @@ import { reportHazard } from '../../hazards/commands/report-hazard';
 import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope, findInspection } from '../inspections.queries';
+import { appendEvent } from '../../../platform/outbox';
 
 export async function recordInspection(db: Db, actor: Actor, ip: string | null, id: string, input: RecordInspectionBody) {
   const today = cstDate();
@@ -87,6 +88,7 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
         version: before.version + 1,
       })
       .where(eq(inspections.id, id));
+    await appendEvent(tx, 'inspection.record', 'inspection', before, actor, { from: before.state, to: 'done', findings: findings.length });
 
     const common = {
       enterpriseName: enterprise.name,

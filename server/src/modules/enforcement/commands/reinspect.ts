@@ -15,6 +15,7 @@ import { findHazard } from '../../hazards/hazards.queries';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope, findFindings, findInspection } from '../inspections.queries';
 import { fileEscalationCase } from './escalate-inspection';
+import { appendEvent } from '../../../platform/outbox';
 
 export interface ReinspectInput {
   version: number;
@@ -64,6 +65,7 @@ export async function reinspect(db: Db, actor: Actor, ip: string | null, id: str
         version: before.version + 1,
       })
       .where(eq(inspections.id, id));
+    await appendEvent(tx, 'inspection.reinspect', 'inspection', before, actor, { passed: input.passed });
     const enterprise = (await findEnterpriseInScope(tx, actor, before.enterpriseId))!;
     await issueDocument(tx, actor, {
       kind: 'reinspection_opinion',

@@ -9,6 +9,7 @@ import { normaliseCreditCode } from '../../../reference/credit-code';
 import { findByCreditCodes, findEnterprise } from '../enterprises.queries';
 import { auditEnterprise, type EnterpriseValues } from '../enterprises.presenter';
 import { Lookups, checkEnterprise, detail, standardizationExpiryOf, unitTypeOf } from '../enterprises.policy';
+import { appendEvent } from '../../../platform/outbox';
 
 /** A complete record from a create body (API form or a new import row), with the defaults filled in. */
 export function draftFromInput(actor: Actor, input: CreateEnterpriseBody): EnterpriseValues {
@@ -83,6 +84,7 @@ export async function createEnterprise(db: Db, actor: Actor, ip: string | null, 
         throw err;
       });
     const row = (await findEnterprise(tx, actor, id))!;
+    await appendEvent(tx, 'enterprise.create', 'enterprise', row, actor);
     await recordAudit(
       tx,
       { actor, ip },

@@ -13,6 +13,7 @@ import { findEnterprise, type EnterpriseRecord } from '../enterprises.queries';
 import { auditEnterprise, changedFields, presentEnterprise, TRACKED_FIELDS, type EnterpriseValues } from '../enterprises.presenter';
 import { Lookups, checkEnterprise, detail, forbiddenChanges, standardizationExpiryOf } from '../enterprises.policy';
 import { assertCodeFree, auditOverride, isUniqueViolation } from './create-enterprise';
+import { appendEvent } from '../../../platform/outbox';
 
 /** The stored record with the patch laid over it (undefined = unchanged, null = cleared). */
 export function mergePatch(before: EnterpriseRecord, patch: Partial<EnterpriseValues>): EnterpriseValues {
@@ -63,6 +64,7 @@ export async function updateEnterprise(db: Db, actor: Actor, ip: string | null, 
     // Hidden dangers and accidents stay filed where they were found (their statistics are by place).
     if (changed.some((f) => f === 'areaCode' || f === 'sector' || f === 'parkId')) await syncRiskScope(tx, id);
     const after = (await findEnterprise(tx, actor, id))!;
+    await appendEvent(tx, 'enterprise.update', 'enterprise', after, actor, { changed });
     await recordAudit(
       tx,
       { actor, ip },

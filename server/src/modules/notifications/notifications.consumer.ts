@@ -1,0 +1,69 @@
+// The notifications consumer of domain events: who must act next gets "waiting for your action", an inspector
+// put on an inspection gets "assigned to you". Runs in the consumer's transaction (platform/queue.ts), so each
+// event adds its notices once; the dedupe key also holds if an event were processed under another consumer name.
+import type { DomainEvent, EventConsumer } from '../../platform/queue';
+import type { Tx } from '../../platform/db';
+import { caseAwaiting, hazardAwaiting } from './notifications.rules';
+import { recipientsFor } from './notifications.recipients';
+import { notify, recordLink } from './notifications.service';
+
+const scopeOf = (e: DomainEvent) => ({ areaCode: e.areaCode, enterpriseId: e.enterpriseId, sector: e.sector, parkId: e.parkId });
+const others = (ids: string[], e: DomainEvent) => ids.filter((id) => id !== e.actorId);
+
+async function onHazard(tx: Tx, e: DomainEvent) {
+  const p = e.payload as { from?: string | null; to?: string; deadline?: string | null };
+  if (!p.to || p.from === p.to) return;
+  const rule = hazardAwaiting[p.to];
+  if (!rule) return;
+  const to = others(await recipientsFor(tx, scopeOf(e), rule.recipients), e);
+  await notify(tx, to, {
+    kind: 'awaiting_action',
+    title: rule.title,
+    entityType: 'hazard',
+    entityId: e.entityId,
+    link: recordLink.hazard!(e.entityId),
+    dueOn: p.deadline ?? null,
+    eventId: e.id,
+    dedupeKey: `event:${e.id}`,
+  });
+}
+
+async function onCaseStep(tx: Tx, e: DomainEvent) {
+  const p = e.payload as { from?: string | null; to?: string };
+  const rule = p.to && p.from !== p.to ? caseAwaiting[p.to] : undefined;
+  if (!rule) return;
+  const to = others(await recipientsFor(tx, scopeOf(e), rule.recipients), e);
+  await notify(tx, to, {
+    kind: 'awaiting_action',
+    title: rule.title,
+    entityType: 'penalty_case',
+    entityId: e.entityId,
+    link: recordLink.penalty_case!(e.entityId),
+    eventId: e.id,
+    dedupeKey: `event:${e.id}`,
+  });
+}
+
+async function onInspectionCreated(tx: Tx, e: DomainEvent) {
+  const p = e.payload as { plannedOn?: string; inspectorIds?: string[] };
+  const to = others(await recipientsFor(tx, scopeOf(e), [], p.inspectorIds ?? []), e);
+  await notify(tx, to, {
+    kind: 'assigned',
+    title: { zh: '新的执法检查任务', en: 'New inspection assigned to you' },
+    entityType: 'inspection',
+    entityId: e.entityId,
+    link: recordLink.inspection!(e.entityId),
+    dueOn: p.plannedOn ?? null,
+    eventId: e.id,
+    dedupeKey: `event:${e.id}`,
+  });
+}
+
+export const notificationsConsumer: EventConsumer = {
+  name: 'notifications',
+  async handle(tx, e) {
+    if (e.entityType === 'hazard') await onHazard(tx, e);
+    else if (e.entityType === 'penalty_case') await onCaseStep(tx, e);
+    else if (e.type === 'inspection.create') await onInspectionCreated(tx, e);
+  },
+};

@@ -1,0 +1,84 @@
+// Who is told what, and when: one table per capability, as data, plus the small pure functions that read it.
+// Deadline rules count official working days (platform/calendar.ts), so a reminder "3 working days before"
+// skips weekends and the State Council's holidays and lands on the make-up working days.
+import { isWorkday } from '../../platform/calendar';
+import { addDays } from '../../platform/time';
+
+/** Groups of recipients, resolved per record and then filtered by each user's scope (notifications.recipients.ts). */
+export type RecipientGroup = 'enterprise' | 'street' | 'district' | 'leader';
+
+export type NoticeKind = 'assigned' | 'awaiting_action' | 'due_soon' | 'due_today' | 'overdue' | 'escalated' | 'announcement';
+
+export interface DeadlineRule {
+  key: string;
+  /** Working days relative to the deadline: −3 = three working days before, 0 = on it, 3 = three after. */
+  offsetWorkdays: number;
+  kind: NoticeKind;
+  recipients: readonly RecipientGroup[];
+  title: { zh: string; en: string };
+}
+
+/**
+ * Hidden dangers (隐患治理, 令16号 §… rectification deadlines; the escalation ladder is the district's practice as
+ * described in issue 13): the enterprise is reminded before and on the deadline, the street joins on the day,
+ * and three working days late the street and the district bureau are told.
+ */
+export const hazardDeadlineRules: readonly DeadlineRule[] = [
+  {
+    key: 'due_soon',
+    offsetWorkdays: -3,
+    kind: 'due_soon',
+    recipients: ['enterprise'],
+    title: { zh: '隐患整改期限还有3个工作日', en: 'Hidden-danger rectification due in 3 working days' },
+  },
+  {
+    key: 'due_today',
+    offsetWorkdays: 0,
+    kind: 'due_today',
+    recipients: ['enterprise', 'street'],
+    title: { zh: '隐患整改今日到期', en: 'Hidden-danger rectification due today' },
+  },
+  {
+    key: 'overdue_3',
+    offsetWorkdays: 3,
+    kind: 'escalated',
+    recipients: ['street', 'district'],
+    title: { zh: '隐患整改已逾期3个工作日', en: 'Hidden-danger rectification 3 working days overdue' },
+  },
+];
+
+/** Who must act next on a hidden danger in each open state (the workflow's next performer). */
+export const hazardAwaiting: Record<string, { recipients: readonly RecipientGroup[]; title: { zh: string; en: string } }> = {
+  reported: { recipients: ['enterprise'], title: { zh: '新登记的隐患待制定整改', en: 'New hidden danger awaiting rectification' } },
+  rectifying: { recipients: ['enterprise'], title: { zh: '隐患待整改', en: 'Hidden danger to rectify' } },
+  awaiting_acceptance: { recipients: ['enterprise', 'street'], title: { zh: '隐患整改待验收', en: 'Rectification awaiting acceptance' } },
+};
+
+/** `date` moved by k working days (k < 0: earlier); from a non-working day, the first step lands on a working day. */
+export function shiftWorkdays(date: string, k: number): string {
+  let d = date;
+  const step = k < 0 ? -1 : 1;
+  for (let left = Math.abs(k); left > 0;) {
+    d = addDays(d, step);
+    if (isWorkday(d)) left--;
+  }
+  return d;
+}
+
+/**
+ * The deadlines a rule fires for when the daily job runs on `today`: those whose shifted day falls after the
+ * previous working day and up to today — so deadlines on a weekend or holiday are caught on the next working day
+ * and each deadline fires each rule exactly once. Null on a non-working day (the next working day covers it).
+ * Returns the half-open range (after, upTo].
+ */
+export function deadlineWindow(today: string, offsetWorkdays: number): { after: string; upTo: string } | null {
+  if (!isWorkday(today)) return null;
+  const previous = shiftWorkdays(today, -1);
+  return { after: shiftWorkdays(previous, -offsetWorkdays), upTo: shiftWorkdays(today, -offsetWorkdays) };
+}
+
+/** Penalty-case steps that wait for the district leader (case.workflow.ts: approve_review and decide need case.review). */
+export const caseAwaiting: Record<string, { recipients: readonly RecipientGroup[]; title: { zh: string; en: string } }> = {
+  legal_review: { recipients: ['leader'], title: { zh: '处罚案件待法制审核', en: 'Penalty case awaiting legal review' } },
+  reviewed: { recipients: ['leader'], title: { zh: '处罚案件待作出决定', en: 'Penalty case awaiting the decision' } },
+};

@@ -1,0 +1,46 @@
+// The outbox: a command that changes a record's state appends one domain event in the same transaction, so the
+// event exists exactly when the change committed. Consumers never read this table directly: the relay
+// (platform/queue.ts) hands each new event to every consumer's job queue, again in one transaction.
+import type { DbOrTx } from './db';
+import { domainEvents } from '../db/schema';
+
+/** The scope columns every capability row carries (see platform/scope.ts). */
+export interface EventScope {
+  areaCode: string;
+  enterpriseId?: string | null;
+  sector?: string | null;
+  parkId?: string | null;
+}
+
+export interface RecordRef extends EventScope {
+  id: string;
+}
+
+/**
+ * Appends `type` (e.g. 'hazard.rectify') for `record` of `entityType`. Called as one line by each state writer;
+ * the record supplies its own id and scope. Returns the event id.
+ */
+export async function appendEvent(
+  tx: DbOrTx,
+  type: string,
+  entityType: string,
+  record: RecordRef,
+  actor: { id: string } | null,
+  payload: Record<string, unknown> = {},
+): Promise<number> {
+  const [row] = await tx
+    .insert(domainEvents)
+    .values({
+      type,
+      entityType,
+      entityId: record.id,
+      enterpriseId: entityType === 'enterprise' ? record.id : (record.enterpriseId ?? null),
+      areaCode: record.areaCode,
+      sector: record.sector ?? null,
+      parkId: record.parkId ?? null,
+      actorId: actor?.id ?? null,
+      payload,
+    })
+    .returning({ id: domainEvents.id });
+  return row!.id;
+}

@@ -1,0 +1,158 @@
+// The job queue on the real database (PGlite, and PostgreSQL with TEST_DATABASE_URL): events reach consumers at
+// least once and are processed once, a crashed job is redelivered, failures end in the dead letters, and cron
+// and daily jobs run once when two instances share the database.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
+import { dailyJobRuns, domainEvents } from '../db/schema';
+import { openSecondInstance, openTestDatabase } from '../../test/db';
+import { buildDistrict, buildEnterprise } from '../seed/factories';
+import { rowsOf, type Database } from './db';
+import { appendEvent } from './outbox';
+import { bossDb, consumeEvent, DEAD_LETTERS, JobQueue, listFailedJobs, type EventConsumer } from './queue';
+
+let d: Database;
+let enterprise: { id: string; areaCode: string };
+const queues: JobQueue[] = [];
+const quiet = { log: () => {} };
+const fast = { pollSeconds: 0.5, relayMs: 100, cronMonitorSeconds: 1, maintenanceSeconds: 1, retryDelaySeconds: 1, ...quiet };
+
+beforeAll(async () => {
+  d = await openTestDatabase();
+  enterprise = await buildEnterprise(d.db, { area: await buildDistrict(d.db) });
+});
+afterEach(async () => {
+  while (queues.length) await queues.pop()!.stop();
+  await d.db.execute(sql`delete from pgboss.job`).catch(() => undefined);
+});
+afterAll(() => d.close());
+
+const waitFor = async (check: () => Promise<boolean>, ms = 15_000) => {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+/** A consumer that counts in a table of its own, so a double effect would show in the database. */
+async function countingConsumer(name: string, fail?: (attempt: number) => boolean): Promise<EventConsumer> {
+  await d.db.execute(sql.raw(`create table if not exists consumer_effects (consumer text, event_id bigint)`));
+  let attempts = 0;
+  return {
+    name,
+    async handle(tx, event) {
+      attempts += 1;
+      await tx.execute(sql`insert into consumer_effects values (${name}, ${event.id})`);
+      if (fail?.(attempts)) throw new Error(`attempt ${attempts} failed`);
+    },
+  };
+}
+const effects = async (name: string) =>
+  rowsOf(await d.db.execute(sql`select event_id from consumer_effects where consumer = ${name}`)).length;
+
+const newEvent = () => d.db.transaction((tx) => appendEvent(tx, 'test.happened', 'enterprise', enterprise, null));
+
+describe('event consumers', () => {
+  it('process a duplicate delivery once: the second run changes nothing', async () => {
+    const c = await countingConsumer('dup');
+    const id = await newEvent();
+    expect(await consumeEvent(d, c, id)).toBe(true);
+    expect(await consumeEvent(d, c, id)).toBe(false);
+    expect(await effects('dup')).toBe(1);
+  });
+
+  it('leave no mark when the consumer fails, so a retry processes the event', async () => {
+    const c = await countingConsumer('retry-mark', (n) => n === 1);
+    const id = await newEvent();
+    await expect(consumeEvent(d, c, id)).rejects.toThrow('attempt 1 failed');
+    expect(await effects('retry-mark')).toBe(0);
+    expect(await consumeEvent(d, c, id)).toBe(true);
+    expect(await effects('retry-mark')).toBe(1);
+  });
+
+  it('receive every new event through the relay and the queue, relayed once', async () => {
+    const c = await countingConsumer('relay');
+    await d.db.update(domainEvents).set({ relayedAt: new Date() });
+    const q = new JobQueue(d, [], [c], fast);
+    queues.push(q);
+    await q.start();
+    const ids = [await newEvent(), await newEvent(), await newEvent()];
+    await waitFor(async () => (await effects('relay')) === 3);
+    const unrelayed = await d.db
+      .select()
+      .from(domainEvents)
+      .where(sql`${domainEvents.relayedAt} is null`);
+    expect(unrelayed).toEqual([]);
+    expect(ids).toHaveLength(3);
+  });
+
+  it('redeliver a job whose worker crashed between pick-up and completion', async () => {
+    const c = await countingConsumer('crash');
+    const first = new JobQueue(d, [], [c], { ...fast, expireSeconds: 1 });
+    await first.start();
+    await first.stop(); // its queues exist; no worker now
+    const eventId = await newEvent();
+    // A worker that picks the job up and dies: fetched (active) but never completed.
+    const crashed = new PgBoss({ db: bossDb(d), schema: 'pgboss', supervise: false, schedule: false });
+    await crashed.start();
+    await crashed.send('events.crash', { eventId });
+    await d.db.update(domainEvents).set({ relayedAt: new Date() }).where(eq(domainEvents.id, eventId));
+    const [job] = await crashed.fetch('events.crash');
+    expect(job).toBeDefined();
+    await crashed.stop({ graceful: false, wait: true });
+    expect(await effects('crash')).toBe(0);
+    // A live instance's maintenance expires the abandoned job and its worker gets it again.
+    const live = new JobQueue(d, [], [c], { ...fast, expireSeconds: 1 });
+    queues.push(live);
+    await live.start();
+    await waitFor(async () => (await effects('crash')) === 1, 30_000);
+  }, 40_000);
+
+  it('send a job that keeps failing to the dead letters, visible to the administrator', async () => {
+    const c: EventConsumer = {
+      name: 'always-fails',
+      handle: async () => {
+        throw new Error('downstream unavailable');
+      },
+    };
+    const q = new JobQueue(d, [], [c], { ...fast, retryLimit: 1 });
+    queues.push(q);
+    await d.db.update(domainEvents).set({ relayedAt: new Date() });
+    await q.start();
+    await newEvent();
+    await waitFor(async () => (await listFailedJobs(d, 50, 0)).items.some((j) => j.name === DEAD_LETTERS), 30_000);
+    const failed = await listFailedJobs(d, 50, 0);
+    const original = failed.items.find((j) => j.name === 'events.always-fails')!;
+    expect(original.state).toBe('failed');
+    expect(original.retryCount).toBe(1);
+  }, 40_000);
+});
+
+describe('two instances on one database', () => {
+  it('run a cron job once per slot and a daily job once per China day', async () => {
+    const second = await openSecondInstance(d);
+    const runs: string[] = [];
+    let dailyRuns = 0;
+    const daily = { name: 'probe', run: async () => void (dailyRuns += 1) };
+    const instances = [d, second].map((db) => new JobQueue(db, [daily], [], fast));
+    queues.push(...instances);
+    for (const q of instances) await q.start();
+    for (const q of instances) {
+      await q.boss.createQueue('minutely', { name: 'minutely' }).catch(() => undefined);
+      await q.boss.schedule('minutely', '* * * * *', {}, { tz: 'Asia/Shanghai' });
+      await q.boss.work('minutely', { pollingIntervalSeconds: 0.5 }, async () => {
+        runs.push(new Date().toISOString().slice(0, 16));
+      });
+    }
+    await waitFor(async () => runs.length > 0 && dailyRuns > 0, 20_000);
+    await new Promise((r) => setTimeout(r, 4000)); // both monitors tick several times more
+    const perMinute = new Map<string, number>();
+    for (const m of runs) perMinute.set(m, (perMinute.get(m) ?? 0) + 1);
+    expect([...perMinute.values()].every((n) => n === 1)).toBe(true);
+    expect(dailyRuns).toBe(1);
+    expect(await d.db.select().from(dailyJobRuns).where(eq(dailyJobRuns.name, 'probe'))).toHaveLength(1);
+    await queues.pop()!.stop();
+    await second.close();
+  }, 40_000);
+});

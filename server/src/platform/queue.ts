@@ -1,0 +1,231 @@
+// Background work on pg-boss, a PostgreSQL-backed job queue, on both engines: PGlite through a small `db` adapter
+// (one connection; PGlite's own lock serialises pg-boss's statements with the app's transactions), PostgreSQL
+// through the app's pool. pg-boss gives retries with exponential backoff, a dead-letter queue, and cron schedules
+// (Asia/Shanghai) whose slots are claimed in the database, so several instances sharing one PostgreSQL run a
+// scheduled job once. Domain events reach their consumers through it: the relay copies new outbox rows into one
+// job per consumer; a consumer marks each event it processed in its own transaction, so redelivery is harmless.
+import { inArray, isNull, sql, asc } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
+import { domainEvents, eventConsumerMarks } from '../db/schema';
+import { rowsOf, type Database, type Tx } from './db';
+import { runDailyJob, type DailyJob } from './jobs';
+import { cstDate } from './time';
+
+export type DomainEvent = typeof domainEvents.$inferSelect;
+
+/** A reader of the outbox. `handle` runs in a transaction together with the consumer's mark for the event. */
+export interface EventConsumer {
+  name: string;
+  handle(tx: Tx, event: DomainEvent): Promise<void>;
+}
+
+export const DEAD_LETTERS = 'dead-letters';
+const consumerQueue = (c: string) => `events.${c}`;
+const dailyQueue = (j: string) => `daily.${j}`;
+
+export interface QueueOptions {
+  /** How often each worker polls for jobs (pg-boss minimum 0.5 s). */
+  pollSeconds?: number;
+  /** How often new outbox rows are relayed to the consumers' queues. */
+  relayMs?: number;
+  /** A job not completed within this long is taken as crashed and retried. */
+  expireSeconds?: number;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** pg-boss's cron and maintenance cadence; tests shorten them. */
+  cronMonitorSeconds?: number;
+  maintenanceSeconds?: number;
+  /** Cron for the daily jobs (China Standard Time); hourly so a failed or missed day is caught up within the hour. */
+  dailyCron?: string;
+  log?: (msg: string) => void;
+  now?: () => Date;
+  /** Work done on the relay's tick in each instance (the notification delivery pass); must be safe to overlap. */
+  periodic?: () => Promise<unknown>;
+}
+
+/** pg-boss's `db` option over the app's database. PGlite needs exec() for pg-boss's multi-statement scripts. */
+export function bossDb(database: Database): PgBoss.Db {
+  type Result = { rows: unknown[] };
+  const client = (
+    database.db as unknown as {
+      $client: { query(text: string, values?: unknown[]): Promise<Result>; exec?(text: string): Promise<Result[]> };
+    }
+  ).$client;
+  if (database.engine === 'pglite') {
+    return {
+      async executeSql(text: string, values?: unknown[]) {
+        if (values && values.length > 0) return client.query(text, values);
+        const results = await client.exec!(text);
+        return results[results.length - 1] ?? { rows: [] };
+      },
+    };
+  }
+  return { executeSql: (text: string, values?: unknown[]) => client.query(text, values) };
+}
+
+export class JobQueue {
+  readonly boss: PgBoss;
+  private relayTimer: NodeJS.Timeout | null = null;
+  private relaying: Promise<number> | null = null;
+  private readonly log: (msg: string) => void;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly database: Database,
+    private readonly dailyJobs: readonly DailyJob[],
+    private readonly consumers: readonly EventConsumer[],
+    private readonly o: QueueOptions = {},
+  ) {
+    this.log = o.log ?? ((m) => console.log(m));
+    this.now = o.now ?? (() => new Date());
+    this.boss = new PgBoss({
+      db: bossDb(database),
+      schema: 'pgboss',
+      cronMonitorIntervalSeconds: o.cronMonitorSeconds ?? 30,
+      cronWorkerIntervalSeconds: o.cronMonitorSeconds ?? 5,
+      maintenanceIntervalSeconds: o.maintenanceSeconds ?? 120,
+      monitorStateIntervalSeconds: o.maintenanceSeconds ?? 120,
+    });
+    this.boss.on('error', (e: Error) => this.log(`[queue] ${e.message}`));
+  }
+
+  private get retry() {
+    return {
+      retryLimit: this.o.retryLimit ?? 5,
+      retryDelay: this.o.retryDelaySeconds ?? 10,
+      retryBackoff: true,
+      expireInSeconds: this.o.expireSeconds ?? 15 * 60,
+      deadLetter: DEAD_LETTERS,
+    };
+  }
+
+  /** Creates the queues (idempotent), schedules the daily jobs, starts the workers and the relay. */
+  async start(): Promise<void> {
+    await this.boss.start();
+    await this.ensureQueue(DEAD_LETTERS, {});
+    const poll = { pollingIntervalSeconds: this.o.pollSeconds ?? 2 };
+    for (const job of this.dailyJobs) {
+      const name = dailyQueue(job.name);
+      // singleton: at most one run active in the cluster at a time.
+      await this.ensureQueue(name, { policy: 'singleton', ...this.retry });
+      await this.boss.schedule(name, this.o.dailyCron ?? '7 * * * *', {}, { tz: 'Asia/Shanghai' });
+      await this.boss.work(name, poll, async () => {
+        await runDailyJob(this.database.db, job, this.now(), this.log);
+      });
+      // Catch up at start-up rather than waiting for the next slot; the same key from every instance is one job.
+      await this.boss.send(name, {}, { singletonKey: `${job.name}:${cstDate(this.now())}`, singletonSeconds: 3600 });
+    }
+    for (const c of this.consumers) {
+      const name = consumerQueue(c.name);
+      await this.ensureQueue(name, { ...this.retry });
+      await this.boss.work<{ eventId: number }>(name, { ...poll, batchSize: 20 }, async (jobs) => {
+        for (const j of jobs) await consumeEvent(this.database, c, j.data.eventId);
+      });
+    }
+    const periodic = this.o.periodic;
+    if (this.consumers.length > 0 || periodic) {
+      let busy = false;
+      this.relayTimer = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        void (async () => {
+          if (this.consumers.length > 0) await this.relay().catch((e: Error) => this.log(`[relay] ${e.message}`));
+          if (periodic) await periodic().catch((e: Error) => this.log(`[periodic] ${e.message}`));
+        })().finally(() => {
+          busy = false;
+        });
+      }, this.o.relayMs ?? 1000);
+      this.relayTimer.unref();
+    }
+  }
+
+  private async ensureQueue(name: string, options: Omit<PgBoss.Queue, 'name'>) {
+    if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...options } as PgBoss.Queue);
+  }
+
+  /**
+   * Hands outbox rows not yet relayed to every consumer's queue, then marks them relayed. A crash between the two
+   * relays them again: consumers are idempotent, so that is a duplicate delivery and no more. Overlapping calls
+   * in one instance share one pass.
+   */
+  relay(limit = 500): Promise<number> {
+    this.relaying ??= (async () => {
+      const db = this.database.db;
+      const rows = await db
+        .select({ id: domainEvents.id })
+        .from(domainEvents)
+        .where(isNull(domainEvents.relayedAt))
+        .orderBy(asc(domainEvents.id))
+        .limit(limit);
+      if (rows.length === 0) return 0;
+      const ids = rows.map((r) => r.id);
+      await this.boss.insert(
+        this.consumers.flatMap((c) => ids.map((eventId) => ({ name: consumerQueue(c.name), data: { eventId }, ...this.retry }))),
+      );
+      await db
+        .update(domainEvents)
+        .set({ relayedAt: sql`now()` })
+        .where(inArray(domainEvents.id, ids));
+      return ids.length;
+    })().finally(() => {
+      this.relaying = null;
+    });
+    return this.relaying;
+  }
+
+  async stop(): Promise<void> {
+    if (this.relayTimer) clearInterval(this.relayTimer);
+    await this.relaying?.catch(() => 0);
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
+
+/**
+ * Processes one event for one consumer at most once: the mark and the consumer's writes commit together, and a
+ * mark already there (a duplicate delivery) skips the event. Returns whether the consumer ran.
+ */
+export async function consumeEvent(database: Database, consumer: EventConsumer, eventId: number): Promise<boolean> {
+  return database.db.transaction(async (tx) => {
+    const marked = await tx
+      .insert(eventConsumerMarks)
+      .values({ consumer: consumer.name, eventId })
+      .onConflictDoNothing()
+      .returning({ eventId: eventConsumerMarks.eventId });
+    if (marked.length === 0) return false;
+    const [event] = await tx
+      .select()
+      .from(domainEvents)
+      .where(inArray(domainEvents.id, [eventId]));
+    if (event) await consumer.handle(tx, event);
+    return true;
+  });
+}
+
+/** Failed jobs and dead letters, newest first, for the administrator (read straight from pg-boss's tables). */
+export async function listFailedJobs(database: Database, limit: number, offset: number) {
+  const db = database.db;
+  const [installed] = rowsOf<{ ok: boolean }>(await db.execute(sql`select to_regclass('pgboss.job') is not null as ok`));
+  if (!installed?.ok) return { items: [], total: 0 };
+  const items = rowsOf<FailedJobRow>(
+    await db.execute(sql`
+      select id, name, state, retry_count as "retryCount", output, created_on as "createdOn", completed_on as "completedOn"
+        from pgboss.job
+       where state = 'failed' or name = ${DEAD_LETTERS}
+       order by created_on desc, id
+       limit ${limit} offset ${offset}`),
+  );
+  const [count] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from pgboss.job where state = 'failed' or name = ${DEAD_LETTERS}`),
+  );
+  return { items, total: count?.n ?? 0 };
+}
+
+export interface FailedJobRow {
+  id: string;
+  name: string;
+  state: string;
+  retryCount: number;
+  output: unknown;
+  createdOn: Date;
+  completedOn: Date | null;
+}
