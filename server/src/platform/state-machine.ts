@@ -3,8 +3,8 @@
 // `check` (may this actor take this action on this record, with this input?), `decide` (the same, throwing the
 // refusal as the bilingual API error) and `abilities` (the actions the presenter offers as buttons). Each record
 // type has ONE writer function (its module's *.workflow.ts) that calls `decide`, writes the status column and the
-// record's history row in one transaction. Migration 0025's CHECK constraints are `checkConstraintSql(machine)`,
-// so the database refuses a state the definition does not list.
+// record's history row in one transaction. The status columns are CHECK-constrained from the same state lists
+// (db/schema stateCheck, migration 0025; a test compares them), so the database refuses a state the definition lacks.
 import { can, type Bilingual, type ErrorCode, type Permission, type Role } from '@anjian/contracts';
 import { AppError, type BilingualDetail } from './errors';
 
@@ -41,6 +41,8 @@ export interface StateMachine<S extends string, A extends string, R> {
   table: string;
   column: string;
   states: readonly S[];
+  /** The state records created in bulk start in (a job's INSERT … SELECT, the column's default), when no action creates them. */
+  bulkInitial?: S;
   actions: Record<A, MachineAction<S, R>>;
   /** The record's state; `null` record = not created yet (a machine may give it a state of its own, e.g. not_started). */
   stateOf(record: R | null): S | null;
@@ -183,12 +185,7 @@ export function transitionsOf<S extends string, A extends string, R>(machine: St
   return actionsOf(machine).flatMap((a) => machine.actions[a].from.map((f) => [f, a, machine.actions[a].to ?? f] as const));
 }
 
-/** The constraint's name and the SQL that adds it (migration 0025 holds exactly this text; a test compares). */
+/** The CHECK constraint a machine's status column carries (db/schema/columns.ts stateCheck, migration 0025). */
 export function checkConstraintName(machine: { table: string; column: string }): string {
   return `${machine.table}_${machine.column}_check`;
-}
-
-export function checkConstraintSql(machine: { table: string; column: string; states: readonly string[] }): string {
-  const list = machine.states.map((s) => `'${s}'`).join(', ');
-  return `ALTER TABLE "${machine.table}" ADD CONSTRAINT "${checkConstraintName(machine)}" CHECK ("${machine.column}" IN (${list}));`;
 }

@@ -1,7 +1,8 @@
 // Enforcement (执法): 双随机 draws, inspections with their findings, numbered legal documents and penalty cases.
 // Scope columns (area_code, sector, park_id, enterprise_id) are copied from the enterprise, as elsewhere, so the
 // scope predicate is one WHERE. `status` of a penalty case is written only by modules/enforcement/case.workflow.ts.
-import { day, tstz } from './columns';
+import { caseStatuses, inspectionStates } from '@anjian/contracts';
+import { day, stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -134,6 +135,7 @@ export const inspections = pgTable(
     index('inspections_principal_duty_idx')
       .using('btree', sql`${t.areaCode} text_pattern_ops`, t.inspectedOn)
       .where(sql`${t.principalDuty} and ${t.state} = 'done'`),
+    stateCheck('inspections', t.state, inspectionStates),
   ],
 );
 
@@ -270,6 +272,7 @@ export const penaltyCases = pgTable(
       t.firstCheckMustPenalise,
       t.doubleInvestigation,
     ),
+    stateCheck('penalty_cases', t.status, caseStatuses),
   ],
 );
 

@@ -8,3 +8,4 @@ export * from './accidents';
 export * from './indicators';
 export * from './enforcement';
 export * from './calendar';
+export * from './state';

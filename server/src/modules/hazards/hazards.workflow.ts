@@ -104,7 +104,12 @@ export const hazardMachine: StateMachine<HazardState, HazardMachineAction, Hazar
   fieldLabels: evidenceFieldLabels,
   fieldPath: (f) => `evidence.${f}`,
   refuseState(_state, action, h) {
-    if (action === 'report') return { reason: 'invalid_transition', code: 'VALIDATION', details: [] };
+    if (action === 'report' || !h)
+      return {
+        reason: 'invalid_transition',
+        code: 'VALIDATION',
+        details: [{ field: 'action', zh: '隐患状态不允许该操作', en: 'Not possible in this state' }],
+      };
     if (action === 'list' || action === 'report_progress' || action === 'delist' || action === 'regrade') return stepRefusal(action, h);
     return loopRefusal(h!, action, 'regulator') ?? loopRefusal(h!, action, 'enterprise')!;
   },
