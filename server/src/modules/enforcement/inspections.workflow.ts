@@ -1,6 +1,7 @@
 // The inspection's machine: planned → done (recorded on site), then, while a rectification order awaits it, the
 // re-inspection (复查), which keeps the state. `writeInspection` is the only writer of inspections.state: it asks the
-// machine, writes the row and appends the state_transitions row in the caller's transaction.
+// machine, writes the row and appends the state_transitions row in the caller's transaction. (A draw inserts its
+// selected inspections in bulk in `bulkInitial`; their history starts when they are recorded.)
 import { eq } from 'drizzle-orm';
 import { inspectionStates, type InspectionState } from '@anjian/contracts';
 import { inspections } from '../../db/schema';
@@ -28,6 +29,8 @@ export const inspectionMachine: StateMachine<InspectionState, InspectionAction, 
   table: 'inspections',
   column: 'state',
   states: inspectionStates,
+  // A 双随机 draw creates its inspections in one INSERT, in the column's default state.
+  bulkInitial: 'planned',
   actions: {
     plan: { label: { zh: '计划检查', en: 'Plan' }, from: [null], to: 'planned', permission: 'inspection.do' },
     record: { label: { zh: '记录检查', en: 'Record' }, from: ['planned'], to: 'done', permission: 'inspection.do' },
