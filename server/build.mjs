@@ -1,5 +1,5 @@
 // Bundles the server (and the shared contracts) into dist/, keeping npm packages external,
-// and copies the migrations beside it.
+// and copies the migrations and the SQL functions and triggers (applied by platform/routines.ts) beside it.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 
@@ -19,3 +19,4 @@ await build({
   logLevel: 'warning',
 });
 fs.cpSync('src/db/migrations', 'dist/migrations', { recursive: true });
+for (const kind of ['functions', 'triggers']) fs.cpSync(`src/db/${kind}`, `dist/${kind}`, { recursive: true });

@@ -6,10 +6,12 @@ import { openPglite, openPostgres, type Database } from '../src/platform/db';
 
 export const testEngine = process.env.ANJIAN_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
-export async function openTestDatabase(): Promise<Database> {
+/** `tables`: the drizzle migrations only, as a database migrated before the SQL routine files (routines.db.test.ts). */
+export async function openTestDatabase(opts: { migrate?: 'full' | 'tables' } = {}): Promise<Database> {
+  const migrate = (d: Database) => (opts.migrate === 'tables' ? d.migrateTables() : d.migrate());
   if (testEngine === 'pglite') {
     const d = await openPglite(null);
-    await d.migrate();
+    await migrate(d);
     return d;
   }
   const base = process.env.TEST_DATABASE_URL;
@@ -22,7 +24,7 @@ export async function openTestDatabase(): Promise<Database> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const d = await openPostgres(url.toString(), { max: 5 });
-  await d.migrate();
+  await migrate(d);
   const opened: Database = {
     ...d,
     async close() {

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from '../db/schema';
 import { acquireDirLock, type DirLock } from './dir-lock';
+import { applyRoutines } from './routines';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,8 +24,10 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
-  /** Runs every pending migration. */
+  /** Runs every pending migration, then applies the SQL functions and triggers whose files changed (routines.ts). */
   migrate(): Promise<void>;
+  /** The drizzle migrations alone (what a database migrated before the routine files had; tests). */
+  migrateTables(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,11 @@ export function migrationsFolder(): string {
   const found = candidates.find((c) => fs.existsSync(path.join(c, 'meta/_journal.json')));
   if (!found) throw new Error(`migrations folder not found (looked in ${candidates.join(', ')})`);
   return found;
+}
+
+/** Where functions/ and triggers/ are: beside the migrations folder (src/db in development, dist/ when built). */
+export function routinesRoot(): string {
+  return path.dirname(migrationsFolder());
 }
 
 export async function openPglite(dataDir: string | null): Promise<Database> {
@@ -53,7 +61,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   return {
     db,
     engine: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder: migrationsFolder() }),
+    migrateTables: () => migratePglite(db as never, { migrationsFolder: migrationsFolder() }),
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+      await applyRoutines(db, routinesRoot());
+    },
     async close() {
       if (!client.closed) {
         if (dataDir) await client.exec('CHECKPOINT');
@@ -88,7 +100,11 @@ export async function openPostgres(url: string, opts: PgOptions = {}): Promise<D
   return {
     db,
     engine: 'postgres',
-    migrate: () => migratePg(db as never, { migrationsFolder: migrationsFolder() }),
+    migrateTables: () => migratePg(db as never, { migrationsFolder: migrationsFolder() }),
+    async migrate() {
+      await migratePg(db as never, { migrationsFolder: migrationsFolder() });
+      await applyRoutines(db, routinesRoot());
+    },
     close: () => pool.end(),
   };
 }

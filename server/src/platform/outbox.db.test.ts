@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { domainEvents, hazards } from '../db/schema';
 import { buildHazardWorld, report, type HazardWorld } from '../modules/hazards/hazards.fixtures';
-import { recordStep } from '../modules/hazards/hazards.workflow';
+import { writeHazard } from '../modules/hazards/hazards.workflow';
 import type { Actor } from './actor';
 
 let w: HazardWorld;
@@ -58,7 +58,10 @@ describe('outbox', () => {
     const actor = { id: row!.reportedBy ?? h.id, displayName: '测试', role: 'street_officer' } as unknown as Actor;
     await expect(
       db.transaction(async (tx) => {
-        await recordStep(tx, actor, row!, { action: 'note' });
+        await writeHazard(tx, actor, { ...row!, enterpriseName: '', areaName: null, listing: null }, 'regrade', {
+          patch: { grade: 'general' },
+          event: { evidence: { reason: '复核' } },
+        });
         expect(await tx.select().from(domainEvents).where(eq(domainEvents.entityId, h.id))).toHaveLength(2);
         throw new Error('later step failed');
       }),

@@ -52,6 +52,8 @@ export type UpdateCheckTemplateBody = z.infer<typeof updateCheckTemplateBody>;
 
 /** `missed` is derived: still pending after its due date (China time). */
 export const checkTaskStates = ['pending', 'done', 'missed'] as const;
+/** The states a check task stores (the server's check-task machine, CHECK-constrained); "missed" is derived. */
+export const checkTaskStoredStates = ['pending', 'done'] as const satisfies readonly (typeof checkTaskStates)[number][];
 export type CheckTaskState = (typeof checkTaskStates)[number];
 export const checkTaskStateLabels: Record<CheckTaskState, Bilingual> = {
   pending: { zh: '待排查', en: 'To do' },

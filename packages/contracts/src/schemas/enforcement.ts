@@ -109,6 +109,9 @@ export const publicDrawSummary = z.object({
 // Inspections ---------------------------------------------------------------------------------------------------
 
 export const inspectionKinds = ['planned', 'drawn', 'complaint', 'joint'] as const;
+/** An inspection's stored states (the server's inspection machine, CHECK-constrained). */
+export const inspectionStates = ['planned', 'done'] as const;
+export type InspectionState = (typeof inspectionStates)[number];
 export type InspectionKind = (typeof inspectionKinds)[number];
 
 export const createInspectionBody = z
@@ -127,7 +130,7 @@ export const createInspectionBody = z
 export const inspectionListQuery = z
   .object({
     ...pageQuery,
-    state: z.enum(['planned', 'done']).optional(),
+    state: z.enum(inspectionStates).optional(),
     enterpriseId: z.uuid().optional(),
     kind: z.enum(inspectionKinds).optional(),
     /** Rectification orders whose re-inspection is due (deadline reached) and not yet recorded. */

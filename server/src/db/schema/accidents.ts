@@ -1,6 +1,7 @@
 // Accidents (生产安全事故): the registry, its casualty revisions, the reports up the chain, the
 // investigation, the follow-up duties, and the monthly rollup that analysis reads instead of the registry.
-import { tstz } from './columns';
+import { investigationStatuses } from '@anjian/contracts';
+import { stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -112,27 +113,31 @@ export const accidentReports = pgTable(
   (t) => [uniqueIndex('accident_reports_tier_uq').on(t.accidentId, t.tier)],
 );
 
-export const accidentInvestigations = pgTable('accident_investigations', {
-  accidentId: uuid('accident_id')
-    .primaryKey()
-    .references(() => accidents.id),
-  status: text('status').notNull(),
-  team: jsonb('team')
-    .notNull()
-    .default(sql`'[]'::jsonb`),
-  directCauses: text('direct_causes'),
-  indirectCauses: text('indirect_causes'),
-  managementGaps: text('management_gaps'),
-  responsibilityFindings: text('responsibility_findings'),
-  /** 493号 第二十九条 allows one extension of at most 60 days; 0 = none granted. */
-  extensionDays: smallint('extension_days').notNull().default(0),
-  extensionReason: text('extension_reason'),
-  reportSubmittedOn: date('report_submitted_on', { mode: 'string' }),
-  approvedOn: date('approved_on', { mode: 'string' }),
-  createdAt: tstz('created_at').notNull().defaultNow(),
-  updatedAt: tstz('updated_at').notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-});
+export const accidentInvestigations = pgTable(
+  'accident_investigations',
+  {
+    accidentId: uuid('accident_id')
+      .primaryKey()
+      .references(() => accidents.id),
+    status: text('status').notNull(),
+    team: jsonb('team')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    directCauses: text('direct_causes'),
+    indirectCauses: text('indirect_causes'),
+    managementGaps: text('management_gaps'),
+    responsibilityFindings: text('responsibility_findings'),
+    /** 493号 第二十九条 allows one extension of at most 60 days; 0 = none granted. */
+    extensionDays: smallint('extension_days').notNull().default(0),
+    extensionReason: text('extension_reason'),
+    reportSubmittedOn: date('report_submitted_on', { mode: 'string' }),
+    approvedOn: date('approved_on', { mode: 'string' }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [stateCheck('accident_investigations', t.status, investigationStatuses)],
+);
 
 /** Follow-up duties a fatal accident creates (investigation.ts `followUpDuties`); overdue is derived. */
 export const accidentFollowUps = pgTable(

@@ -1,6 +1,7 @@
 // Scheduled self-inspection (隐患排查): checklist templates, and the tasks generated from control measures and
 // templates per enterprise, control level and period. Tasks and items carry the enterprise's scope columns.
-import { tstz } from './columns';
+import { checkTaskStoredStates } from '@anjian/contracts';
+import { stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
@@ -64,6 +65,7 @@ export const checkTasks = pgTable(
     uniqueIndex('check_tasks_period_uq').on(t.enterpriseId, t.level, t.periodStart),
     index('check_tasks_area_due_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.dueDate),
     index('check_tasks_enterprise_due_idx').on(t.enterpriseId, t.dueDate),
+    stateCheck('check_tasks', t.state, checkTaskStoredStates),
   ],
 );
 

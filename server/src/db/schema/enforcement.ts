@@ -1,7 +1,8 @@
 // Enforcement (执法): 双随机 draws, inspections with their findings, numbered legal documents and penalty cases.
 // Scope columns (area_code, sector, park_id, enterprise_id) are copied from the enterprise, as elsewhere, so the
 // scope predicate is one WHERE. `status` of a penalty case is written only by modules/enforcement/case.workflow.ts.
-import { day, tstz } from './columns';
+import { caseStatuses, inspectionStates } from '@anjian/contracts';
+import { day, stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -149,6 +150,7 @@ export const inspections = pgTable(
     index('inspections_planned_idx')
       .using('btree', sql`${t.areaCode} text_pattern_ops`, t.plannedOn)
       .where(sql`${t.state} = 'planned'`),
+    stateCheck('inspections', t.state, inspectionStates),
   ],
 );
 
@@ -289,6 +291,7 @@ export const penaltyCases = pgTable(
     index('penalty_cases_undecided_idx')
       .using('btree', sql`${t.areaCode} text_pattern_ops`, t.filedOn)
       .where(sql`${t.decidedOn} is null and ${t.status} <> 'closed'`),
+    stateCheck('penalty_cases', t.status, caseStatuses),
   ],
 );
 

@@ -2,7 +2,8 @@
 // Scope columns (area_code, sector, park_id, enterprise_id) are copied from the enterprise when the hazard is
 // reported, so the scope predicate is one WHERE on this table. `state` is written only by the hazards module's
 // workflow step (modules/hazards/hazards.workflow.ts); `overdue` is never stored (derived from the deadline).
-import { day, tstz } from './columns';
+import { hazardStates } from '../../reference/hazards/workflow';
+import { day, stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -84,6 +85,7 @@ export const hazards = pgTable(
     index('hazards_open_area_idx')
       .using('btree', sql`${t.areaCode} text_pattern_ops`, t.state, t.deadline)
       .where(sql`${t.state} in ('reported', 'rectifying', 'awaiting_acceptance')`),
+    stateCheck('hazards', t.state, hazardStates),
   ],
 );
 

@@ -9,3 +9,4 @@ export * from './indicators';
 export * from './enforcement';
 export * from './calendar';
 export * from './events';
+export * from './state';

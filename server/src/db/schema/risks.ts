@@ -2,7 +2,8 @@
 // the per-enterprise summary the district views read, and the deployment's band settings.
 // Every table carries the enterprise's scope columns (area_code, sector, park_id, enterprise_id) so the
 // scope predicate is one WHERE on the table itself (platform/scope.ts).
-import { tstz } from './columns';
+import { riskEventStatuses } from '@anjian/contracts';
+import { stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
@@ -92,6 +93,7 @@ export const riskEvents = pgTable(
     index('risk_events_enterprise_idx')
       .on(t.enterpriseId, t.level)
       .where(sql`${t.status} = 'open' and ${t.deletedAt} is null`),
+    stateCheck('risk_events', t.status, riskEventStatuses),
   ],
 );
 

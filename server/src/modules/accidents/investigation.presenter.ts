@@ -1,10 +1,11 @@
 // accident_investigations row (or its absence) → API shape with the 493号 due days derived at read time.
-import { can, type Investigation } from '@anjian/contracts';
+import type { Investigation } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import { cstDate } from '../../platform/time';
 import type { AccidentLevel } from '../../reference/accidents/accident-level';
 import { approvalDue, investigationAuthority, investigationReportDue } from '../../reference/accidents/investigation';
 import type { AccidentRecord, InvestigationRow } from './accidents.queries';
+import { investigationAbilities } from './investigation.workflow';
 
 type Member = Investigation['team'][number];
 
@@ -16,11 +17,7 @@ export function presentInvestigation(actor: Actor, a: AccidentRecord, row: Inves
   const submitted = row?.reportSubmittedOn ?? null;
   const approvalDueDay = submitted ? approvalDue(level, submitted) : null;
   const status = row ? (row.status as Investigation['status']) : 'not_started';
-  const abilities: string[] = [];
-  if (can(actor.role, 'accident.update') && status !== 'approved') {
-    abilities.push('save');
-    if (extensionDays === 0 && !submitted) abilities.push('extend');
-  }
+  const abilities = investigationAbilities(actor, row);
   return {
     accidentId: a.id,
     status,

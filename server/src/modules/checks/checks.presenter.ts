@@ -5,15 +5,11 @@ import type { Actor } from '../../platform/actor';
 import { cstIso } from '../../platform/time';
 import { isRiskLevel } from '../../reference/risk/levels';
 import type { ItemRow, TaskRow, TemplateItemRow, TemplateRow } from './checks.queries';
+import { checkTaskAbilities } from './checks.workflow';
 
 export function taskState(row: Pick<TaskRow, 'state' | 'dueDate'>, today: string): CheckTask['state'] {
   if (row.state === 'done') return 'done';
   return row.dueDate < today ? 'missed' : 'pending';
-}
-
-/** A task can be submitted by the enterprise on any day of its period, not before it starts and not after it ends. */
-export function maySubmit(actor: Actor, row: Pick<TaskRow, 'state' | 'dueDate' | 'periodStart'>, today: string): boolean {
-  return can(actor.role, 'check.do') && row.state === 'pending' && row.periodStart <= today && today <= row.dueDate;
 }
 
 export function presentTask(actor: Actor, row: TaskRow, today: string): CheckTask {
@@ -30,7 +26,7 @@ export function presentTask(actor: Actor, row: TaskRow, today: string): CheckTas
     doneByName: row.doneByName,
     itemCount: row.itemCount,
     failedCount: row.failedCount,
-    abilities: maySubmit(actor, row, today) ? ['submit'] : [],
+    abilities: checkTaskAbilities(actor, { ...row, today }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor';
 import { cstDate, cstIso } from '../../platform/time';
 import { reinspectionOverdue } from '../../reference/enforcement/penalty-limits';
 import type { FindingRow, InspectionRow } from './inspections.queries';
+import { inspectionMachineAbilities } from './inspections.workflow';
 
 export interface Escalation {
   id: string;
@@ -16,11 +17,7 @@ export interface Escalation {
  * it is only known when the escalation was looked up (the show page), so lists never offer it.
  */
 export function inspectionAbilities(actor: Actor, row: InspectionRow, escalation?: Escalation | null): string[] {
-  const out: string[] = [];
-  if (can(actor.role, 'inspection.do')) {
-    if (row.state === 'planned') out.push('record');
-    else if (row.reinspectionDue && !row.reinspectedOn) out.push('reinspect');
-  }
+  const out: string[] = inspectionMachineAbilities(actor, row);
   if (row.reinspectionResult === 'failed' && escalation === null && can(actor.role, 'case.manage')) out.push('escalate');
   return out;
 }

@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../platform/db';
 import { fieldError, type BilingualDetail } from '../../platform/errors';
 import { hazardSourceInfo, type HazardGrade, type HazardSource } from '../../reference/hazards/classification';
 import { findItem, memOrder10, type StandardItem } from '../../reference/hazards/major-hazard-standard';
-import { actorKindOfRole, availableActions, type HazardState } from '../../reference/hazards/workflow';
+import { actorKindOfRole } from '../../reference/hazards/workflow';
 import type { HazardRow } from './hazards.queries';
 
 /**
@@ -76,7 +76,10 @@ export async function nextHazardNumber(tx: DbOrTx, year: string): Promise<string
 }
 
 /** Listing steps the caller may take now (挂牌督办); they never change the workflow state. */
-export function listingAbilities(actor: Actor, h: Pick<HazardRow, 'grade' | 'state' | 'listing'>): string[] {
+/** The 挂牌督办 steps open to the caller now (the hazard machine's guard for them). */
+export type ListingStep = 'list' | 'report_progress' | 'delist';
+
+export function listingAbilities(actor: Pick<Actor, 'role'>, h: Pick<HazardRow, 'grade' | 'state' | 'listing'>): string[] {
   const out: string[] = [];
   const lister = can(actor.role, 'hazard.list');
   if (lister && h.grade === 'major' && !h.listing && h.state !== 'closed') out.push('list');
@@ -97,14 +100,4 @@ export function regradeRefusal(h: Pick<HazardRow, 'grade' | 'state' | 'listing'>
     return { zh: '挂牌督办中的重大事故隐患不能降为一般隐患', en: 'A major hidden danger under listed supervision cannot be downgraded' };
   }
   return null;
-}
-
-export function hazardAbilities(actor: Actor, h: Pick<HazardRow, 'grade' | 'source' | 'state' | 'listing'>): string[] {
-  const kind = actorKindOfRole(actor.role);
-  const actions =
-    kind && can(actor.role, 'hazard.act')
-      ? availableActions({ state: h.state as HazardState, grade: h.grade as HazardGrade, source: h.source as HazardSource }, { kind })
-      : [];
-  const regrade = can(actor.role, 'hazard.regrade') && !regradeRefusal(h) ? ['regrade'] : [];
-  return [...actions, ...listingAbilities(actor, h), ...regrade];
 }

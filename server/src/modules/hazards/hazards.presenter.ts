@@ -24,7 +24,7 @@ import {
   type HazardAction,
   type HazardState,
 } from '../../reference/hazards/workflow';
-import { hazardAbilities } from './hazards.policy';
+import { hazardAbilities } from './hazards.workflow';
 import type { EventRow, HazardRow, ListingRecord } from './hazards.queries';
 
 type Listing = z.infer<typeof hazardListing>;

@@ -1,32 +1,138 @@
-// The only code that writes hazards.state. Opening a hazard puts it in the workflow's first state; every later
-// change is decided by reference/hazards/workflow.ts `transition()` (state, grade, who, evidence) and applied
-// here together with its hazard_events row, so the timeline and the state can never disagree.
+// The hidden-danger machine and its one writer. The loop's rules (state, grade, who accepts, evidence) are the
+// reference workflow (reference/hazards/workflow.ts, 令16号); this file states them as a platform state machine
+// (platform/state-machine.ts) together with the steps that keep the state (挂牌督办 listing, progress, de-listing,
+// re-grading), and `writeHazard` is the only code that writes hazards.state: it asks the machine, writes the row
+// and appends the hazard_events row in the same transaction, so the timeline and the state can never disagree.
 import { eq } from 'drizzle-orm';
 import { hazardEvents, hazards } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { appendEvent as appendDomainEvent } from '../../platform/outbox';
+import {
+  abilities,
+  assertAllowed,
+  decide,
+  type MachineAction,
+  type MachineActor,
+  type Refusal,
+  type StateMachine,
+} from '../../platform/state-machine';
 import type { HazardGrade, HazardSource } from '../../reference/hazards/classification';
 import {
   actorKindOfRole,
   evidenceFieldLabels,
-  transition,
+  hazardActions,
+  hazardStates,
+  hazardWorkflow,
+  requiredEvidence,
+  ruleRefusal,
   type ActorKind,
   type Evidence,
   type HazardAction,
   type HazardState,
 } from '../../reference/hazards/workflow';
-import type { HazardRecord } from './hazards.queries';
+import { listingAbilities, regradeRefusal, type ListingStep } from './hazards.policy';
+import type { HazardRecord, HazardRow } from './hazards.queries';
 
 export const initialState: HazardState = 'reported';
 
 export type NewHazard = Omit<typeof hazards.$inferInsert, 'state' | 'id' | 'version'>;
 
-export interface EventInput {
-  action: string;
-  evidence?: Record<string, unknown>;
-  attachments?: readonly string[];
+/** What the machine reads of a hazard. */
+export type HazardFacts = Pick<HazardRow, 'state' | 'grade' | 'source' | 'listing'>;
+
+/** Every action on a hidden danger: reporting it, the loop's steps, and the steps that keep its state. */
+export type HazardMachineAction = 'report' | HazardAction | ListingStep | 'regrade';
+
+const open: HazardState[] = ['reported', 'rectifying', 'awaiting_acceptance'];
+
+const listingRefusals: Record<ListingStep, { zh: string; en: string }> = {
+  list: { zh: '只有尚未销号、未挂牌的重大事故隐患可以挂牌督办', en: 'Only an open, unlisted major hidden danger can be listed' },
+  report_progress: {
+    zh: '仅挂牌督办中、尚未验收的隐患可由企业报告治理进展',
+    en: 'Progress is reported by the enterprise on a listed hazard before acceptance',
+  },
+  delist: { zh: '隐患验收通过（已销号）后方可解除挂牌督办', en: 'A listing is lifted only after the hazard has been accepted and closed' },
+};
+
+const snapshot = (h: HazardFacts) => ({ state: h.state as HazardState, grade: h.grade as HazardGrade, source: h.source as HazardSource });
+
+function loopRefusal(h: HazardFacts, action: HazardAction, kind: ActorKind): Refusal | null {
+  const refused = ruleRefusal(snapshot(h), action, { kind });
+  if (!refused) return null;
+  const { code, message } = refused.refusal;
+  return {
+    reason: code,
+    code: code === 'major_needs_regulator' || code === 'actor_not_allowed' ? 'FORBIDDEN' : 'VALIDATION',
+    details: [{ field: 'action', zh: message.zh, en: message.en }],
+  };
+}
+
+function stepRefusal(action: ListingStep | 'regrade', h: HazardFacts | null): Refusal {
+  const message =
+    action === 'regrade' ? (h && regradeRefusal(h)) || { zh: '该隐患不能调整等级', en: 'It cannot be re-graded' } : listingRefusals[action];
+  return { reason: 'invalid_transition', code: 'VALIDATION', details: [{ field: action === 'regrade' ? 'grade' : 'action', ...message }] };
+}
+
+const loopActions = Object.fromEntries(
+  hazardActions.map((a): [HazardAction, MachineAction<HazardState, HazardFacts>] => [
+    a,
+    {
+      label: hazardWorkflow[a].label,
+      from: hazardWorkflow[a].from,
+      to: hazardWorkflow[a].to,
+      permission: 'hazard.act',
+      requires: (h: HazardFacts | null) => (h ? requiredEvidence(snapshot(h), a) : []),
+    },
+  ]),
+) as unknown as Record<HazardAction, MachineAction<HazardState, HazardFacts>>;
+
+export const hazardMachine: StateMachine<HazardState, HazardMachineAction, HazardFacts> = {
+  record: 'hazard',
+  table: 'hazards',
+  column: 'state',
+  states: hazardStates,
+  actions: {
+    report: { label: { zh: '登记隐患', en: 'Report' }, from: [null], to: initialState, permission: 'hazard.report' },
+    ...loopActions,
+    list: { label: { zh: '挂牌督办', en: 'List for supervision' }, from: open, to: null, permission: 'hazard.list' },
+    report_progress: { label: { zh: '报告治理进展', en: 'Report progress' }, from: open, to: null, permission: 'hazard.act' },
+    delist: { label: { zh: '解除挂牌', en: 'Lift the listing' }, from: ['closed'], to: null, permission: 'hazard.list' },
+    regrade: { label: { zh: '调整等级', en: 'Re-grade' }, from: open, to: null, permission: 'hazard.regrade' },
+  },
+  stateOf: (h) => (h ? (h.state as HazardState) : null),
+  fieldLabels: evidenceFieldLabels,
+  fieldPath: (f) => `evidence.${f}`,
+  refuseState(_state, action, h) {
+    if (action === 'report' || !h)
+      return {
+        reason: 'invalid_transition',
+        code: 'VALIDATION',
+        details: [{ field: 'action', zh: '隐患状态不允许该操作', en: 'Not possible in this state' }],
+      };
+    if (action === 'list' || action === 'report_progress' || action === 'delist' || action === 'regrade') return stepRefusal(action, h);
+    return loopRefusal(h!, action, 'regulator') ?? loopRefusal(h!, action, 'enterprise')!;
+  },
+  guard(h, actor, action) {
+    if (action === 'report' || !h) return null;
+    if (action === 'list' || action === 'report_progress' || action === 'delist')
+      return listingAbilities(actor, h).includes(action) ? null : stepRefusal(action, h);
+    if (action === 'regrade') return regradeRefusal(h) ? stepRefusal(action, h) : null;
+    const kind = actorKindOfRole(actor.role);
+    if (!kind) return { reason: 'forbidden', code: 'FORBIDDEN', details: [] };
+    return loopRefusal(h, action, kind);
+  },
+};
+
+/** What the caller may do with the hidden danger now: the presenter's `abilities`. */
+export function hazardAbilities(actor: MachineActor, h: HazardFacts): string[] {
+  return abilities(hazardMachine, h, actor);
+}
+
+/** Refuses an action the hazard's state, grade or the caller does not allow, before any evidence is looked at. */
+export function assertHazardAction(actor: MachineActor, h: HazardFacts, action: HazardMachineAction): void {
+  assertAllowed(hazardMachine, h, actor, action);
 }
 
 /** The workflow side of the caller; accounts with no side (administrators, the public) may not act. */
@@ -36,98 +142,59 @@ export function workflowKind(actor: Actor): ActorKind {
   return kind;
 }
 
-async function appendEvent(tx: DbOrTx, actor: Actor, hazardId: string, from: HazardState | null, to: HazardState, e: EventInput) {
-  await tx.insert(hazardEvents).values({
-    hazardId,
-    actorId: actor.id,
-    actorName: actor.displayName,
-    actorRole: actor.role,
-    action: e.action,
-    fromState: from,
-    toState: to,
-    evidence: e.evidence ?? {},
-    attachments: [...(e.attachments ?? [])],
-  });
+export interface EventInput {
+  evidence?: Record<string, unknown>;
+  attachments?: readonly string[];
 }
 
-export async function openHazard(
-  tx: DbOrTx,
-  actor: Actor,
-  id: string,
-  values: NewHazard,
-  event: Omit<EventInput, 'action'>,
-): Promise<HazardRecord> {
-  const [row] = await tx
-    .insert(hazards)
-    .values({ ...values, id, state: initialState })
-    .returning();
-  await appendEvent(tx, actor, id, null, initialState, { action: 'report', ...event });
-  await appendDomainEvent(tx, 'hazard.report', 'hazard', row!, actor, { from: null, to: initialState, deadline: row!.deadline });
-  return row!;
-}
-
-/** Asks the workflow whether `action` is allowed; throws the refusal as a bilingual API error. */
-export function decide(
-  hazard: Pick<HazardRecord, 'state' | 'grade' | 'source'>,
-  action: HazardAction,
-  actor: Actor,
-  evidence: Evidence,
-): HazardState {
-  const snapshot = { state: hazard.state as HazardState, grade: hazard.grade as HazardGrade, source: hazard.source as HazardSource };
-  const result = transition(snapshot, action, { kind: workflowKind(actor) }, evidence);
-  if (result.ok) return result.state;
-  const { code, message, missing } = result.refusal;
-  if (code === 'missing_evidence' && missing) {
-    throw new AppError(
-      'VALIDATION',
-      missing.map((f) => ({
-        field: `evidence.${f}`,
-        zh: `请填写${evidenceFieldLabels[f].zh}`,
-        en: `Give the ${evidenceFieldLabels[f].en}`,
-      })),
-    );
-  }
-  const detail = [{ field: 'action', zh: message.zh, en: message.en }];
-  throw new AppError(code === 'major_needs_regulator' || code === 'actor_not_allowed' ? 'FORBIDDEN' : 'VALIDATION', detail);
-}
-
-/** Writes the decided state with the command's other column changes, bumps the version and appends the event. */
-export async function applyAction(
-  tx: DbOrTx,
-  actor: Actor,
-  hazard: HazardRecord,
-  to: HazardState,
-  patch: Partial<NewHazard>,
-  event: EventInput,
-): Promise<HazardRecord> {
-  const [row] = await tx
-    .update(hazards)
-    .set({ ...patch, state: to, version: hazard.version + 1, updatedAt: new Date() })
-    .where(eq(hazards.id, hazard.id))
-    .returning();
-  await appendEvent(tx, actor, hazard.id, hazard.state as HazardState, to, event);
-  await appendDomainEvent(tx, `hazard.${event.action}`, 'hazard', row!, actor, { from: hazard.state, to, deadline: row!.deadline });
-  return row!;
+export interface HazardChange {
+  /** The new hazard's id and columns (action 'report'). */
+  create?: NewHazard & { id: string };
+  /** The step's own column changes (never the state: the machine decides it). */
+  patch?: Partial<NewHazard>;
+  /** What the machine checks for required evidence. */
+  evidence?: Evidence;
+  /** What the timeline keeps of the step. */
+  event?: EventInput;
 }
 
 /**
- * A step that leaves the state as it is (挂牌督办 listing, progress, de-listing, re-grading): timeline row and
- * version, plus the step's own column changes, never the state.
+ * The only writer of hazards.state: asks the machine (state, grade, who, evidence), inserts or updates the row with
+ * the step's columns and a bumped version, and appends the timeline row — in the caller's transaction.
  */
-export async function recordStep(
+export async function writeHazard(
   tx: DbOrTx,
   actor: Actor,
-  hazard: HazardRecord,
-  event: EventInput,
-  patch: Partial<Omit<NewHazard, 'state'>> = {},
+  before: HazardRow | null,
+  action: HazardMachineAction,
+  change: HazardChange,
 ): Promise<HazardRecord> {
-  const [row] = await tx
-    .update(hazards)
-    .set({ ...patch, version: hazard.version + 1, updatedAt: new Date() })
-    .where(eq(hazards.id, hazard.id))
-    .returning();
-  const state = hazard.state as HazardState;
-  await appendEvent(tx, actor, hazard.id, state, state, event);
-  await appendDomainEvent(tx, `hazard.${event.action}`, 'hazard', row!, actor, { from: state, to: state });
+  const { from, to } = decide(hazardMachine, before, actor, action, change.evidence ?? {});
+  let row: HazardRecord | undefined;
+  if (!before) {
+    if (!change.create) throw new Error('writeHazard: a new hazard needs its columns');
+    [row] = await tx
+      .insert(hazards)
+      .values({ ...change.create, state: to })
+      .returning();
+  } else {
+    [row] = await tx
+      .update(hazards)
+      .set({ ...change.patch, state: to, version: before.version + 1, updatedAt: new Date() })
+      .where(eq(hazards.id, before.id))
+      .returning();
+  }
+  await tx.insert(hazardEvents).values({
+    hazardId: row!.id,
+    actorId: actor.id,
+    actorName: actor.displayName,
+    actorRole: actor.role,
+    action,
+    fromState: from,
+    toState: to,
+    evidence: change.event?.evidence ?? {},
+    attachments: [...(change.event?.attachments ?? [])],
+  });
+  await appendDomainEvent(tx, `hazard.${action}`, 'hazard', row!, actor, { from, to, deadline: row!.deadline });
   return row!;
 }

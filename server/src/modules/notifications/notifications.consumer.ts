@@ -64,6 +64,6 @@ export const notificationsConsumer: EventConsumer = {
   async handle(tx, e) {
     if (e.entityType === 'hazard') await onHazard(tx, e);
     else if (e.entityType === 'penalty_case') await onCaseStep(tx, e);
-    else if (e.type === 'inspection.create') await onInspectionCreated(tx, e);
+    else if (e.type === 'inspection.plan') await onInspectionCreated(tx, e);
   },
 };

@@ -52,7 +52,7 @@ export function presentEvent(actor: Actor, row: EventRow, measures: MeasureRow[]
   const label = accidentTypeLabel(row.accidentTypeScheme, row.accidentTypeCode);
   const abilities: RiskEvent['abilities'] = [];
   if (can(actor.role, 'risk.manage')) {
-    abilities.push('update', 'assess', 'delete', ...availableEventActions(row.status));
+    abilities.push('update', 'assess', 'delete', ...availableEventActions(actor, row));
     if (row.status === 'open') abilities.push('addMeasure');
   }
   return {

@@ -182,7 +182,7 @@ export interface Refusal {
 
 export type TransitionResult = { ok: true; state: HazardState } | { ok: false; refusal: Refusal };
 
-function refuse(code: RefusalCode, zh: string, en: string, missing?: EvidenceField[]): TransitionResult {
+function refuse(code: RefusalCode, zh: string, en: string, missing?: EvidenceField[]): TransitionResult & { ok: false } {
   return { ok: false, refusal: { code, message: { zh, en }, ...(missing ? { missing } : {}) } };
 }
 
@@ -195,6 +195,19 @@ function isPresent(value: unknown): boolean {
 
 /** Checks state, grade, actor and evidence, in that order, and returns the new state or why not. Pure. */
 export function transition(hazard: HazardSnapshot, action: HazardAction, actor: WorkflowActor, evidence: Evidence): TransitionResult {
+  const refused = ruleRefusal(hazard, action, actor);
+  if (refused) return refused;
+  const missing = requiredEvidence(hazard, action).filter((field) => !isPresent(evidence[field]));
+  if (missing.length > 0) {
+    const zh = missing.map((f) => evidenceFieldLabels[f].zh).join('、');
+    const en = missing.map((f) => evidenceFieldLabels[f].en).join(', ');
+    return refuse('missing_evidence', `缺少必需材料：${zh}`, `Missing required evidence: ${en}`, missing);
+  }
+  return { ok: true, state: hazardWorkflow[action].to };
+}
+
+/** State, grade and actor — everything but the evidence — or null when the action is allowed. Pure. */
+export function ruleRefusal(hazard: HazardSnapshot, action: HazardAction, actor: WorkflowActor): (TransitionResult & { ok: false }) | null {
   const def = hazardWorkflow[action];
   const stateLabel = hazardStateLabels[hazard.state];
   if (!def.from.includes(hazard.state)) {
@@ -226,13 +239,7 @@ export function transition(hazard: HazardSnapshot, action: HazardAction, actor: 
       `"${def.label.en}" must be done by the ${actors.join(' or ')}`,
     );
   }
-  const missing = requiredEvidence(hazard, action).filter((field) => !isPresent(evidence[field]));
-  if (missing.length > 0) {
-    const zh = missing.map((f) => evidenceFieldLabels[f].zh).join('、');
-    const en = missing.map((f) => evidenceFieldLabels[f].en).join(', ');
-    return refuse('missing_evidence', `缺少必需材料：${zh}`, `Missing required evidence: ${en}`, missing);
-  }
-  return { ok: true, state: def.to };
+  return null;
 }
 
 /** Actions the actor may take now, ignoring evidence: the "abilities" a presenter returns for buttons. */

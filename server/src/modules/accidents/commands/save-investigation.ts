@@ -1,9 +1,7 @@
 // Records or edits the investigation (team, causes, management gaps, responsibility findings, report
 // submission and 批复 dates). The first save creates it; later saves carry the version they read.
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { saveInvestigationBody } from '@anjian/contracts';
-import { accidentInvestigations } from '../../../db/schema';
 import type { Db } from '../../../platform/db';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
@@ -11,7 +9,8 @@ import { AppError, fieldError, notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { findAccident, findInvestigation } from '../accidents.queries';
 import { presentInvestigation } from '../investigation.presenter';
-import { assertTransition, statusFromDates } from '../investigation.workflow';
+import { actionForDates, writeInvestigation } from '../investigation.workflow';
+import type { InvestigationStatus } from '@anjian/contracts';
 
 export async function saveInvestigation(
   db: Db,
@@ -49,23 +48,17 @@ export async function saveInvestigation(
     if (merged.approvedOn && merged.reportSubmittedOn && merged.approvedOn < merged.reportSubmittedOn) {
       throw fieldError('approvedOn', '批复日期不能早于报告提交日期', 'Approval cannot precede the report');
     }
-    const status = statusFromDates(merged);
-    assertTransition((before?.status as Parameters<typeof assertTransition>[0] | undefined) ?? 'not_started', status);
-    const [after] = before
-      ? await tx
-          .update(accidentInvestigations)
-          .set({ ...merged, status, updatedAt: now, version: before.version + 1 })
-          .where(eq(accidentInvestigations.accidentId, accidentId))
-          .returning()
-      : await tx
-          .insert(accidentInvestigations)
-          .values({ ...merged, accidentId, status })
-          .returning();
+    const action = actionForDates((before?.status as InvestigationStatus | undefined) ?? 'not_started', merged);
+    const after = await writeInvestigation(tx, actor, accidentId, before, action, {
+      values: merged,
+      now,
+      evidence: { reportSubmittedOn: merged.reportSubmittedOn, approvedOn: merged.approvedOn },
+    });
     await recordAudit(
       tx,
       { actor, ip },
       { action: 'accident.investigation.save', entityType: 'accident', entityId: accidentId, before, after },
     );
-    return presentInvestigation(actor, accident, after!, now);
+    return presentInvestigation(actor, accident, after, now);
   });
 }

@@ -3,7 +3,7 @@
 // both ways (the item keeps the hazard's id, the hazard's origin names the item), all in one transaction.
 import { eq, inArray } from 'drizzle-orm';
 import type { SubmitCheckTaskBody } from '@anjian/contracts';
-import { checkTaskItems, checkTasks, riskEvents, riskMeasures } from '../../../db/schema';
+import { checkTaskItems, riskEvents, riskMeasures } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
@@ -12,8 +12,8 @@ import { claimFiles } from '../../../platform/files';
 import { reportHazard } from '../../hazards/commands/report-hazard';
 import { checksClock } from '../checks.clock';
 import { findTask, findTaskItems, type ItemRow } from '../checks.queries';
-import { maySubmit } from '../checks.presenter';
-import { appendEvent } from '../../../platform/outbox';
+import { checkTaskMachine, writeCheckTask } from '../checks.workflow';
+import { assertAllowed } from '../../../platform/state-machine';
 
 /** The files capability asks this owner type whether a caller may see a passed item's photo. */
 export const CHECK_ITEM_OWNER = 'check_item';
@@ -56,17 +56,7 @@ export async function submitCheckTask(db: Db, actor: Actor, ip: string | null, i
   return db.transaction(async (tx) => {
     const task = await findTask(tx, actor, id, true);
     if (!task) throw notFound();
-    if (!maySubmit(actor, task, today)) {
-      throw new AppError('VALIDATION', [
-        task.state === 'done'
-          ? { field: 'state', zh: '该排查任务已提交', en: 'This check has already been submitted' }
-          : {
-              field: 'dueDate',
-              zh: `该任务的排查期为 ${task.periodStart} 至 ${task.dueDate}`,
-              en: `This check runs from ${task.periodStart} to ${task.dueDate}`,
-            },
-      ]);
-    }
+    assertAllowed(checkTaskMachine, { ...task, today }, actor, 'submit');
     const items = await findTaskItems(tx, id);
     const problems = checkResults(items, input);
     if (problems.length > 0) throw new AppError('VALIDATION', problems);
@@ -105,11 +95,10 @@ export async function submitCheckTask(db: Db, actor: Actor, ip: string | null, i
         .set({ result: r.result, note: r.note ?? null, photoId: r.photoId ?? null, hazardId, checkedAt: now })
         .where(eq(checkTaskItems.id, item.id));
     }
-    await tx
-      .update(checkTasks)
-      .set({ state: 'done', doneAt: now, doneBy: actor.id, doneByName: actor.displayName, failedCount: failed })
-      .where(eq(checkTasks.id, id));
-    await appendEvent(tx, 'check_task.submit', 'check_task', task, actor, { failed });
+    await writeCheckTask(tx, actor, { ...task, today }, 'submit', {
+      patch: { doneAt: now, doneBy: actor.id, doneByName: actor.displayName, failedCount: failed },
+      evidence: { items: items.length, failed },
+    });
     await recordAudit(
       tx,
       { actor, ip },

@@ -2,13 +2,13 @@
 import type { z } from 'zod';
 import { inArray } from 'drizzle-orm';
 import type { createInspectionBody } from '@anjian/contracts';
-import { inspections, users } from '../../../db/schema';
+import { users } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { fieldError } from '../../../platform/errors';
 import { findEnterpriseInScope, findInspection } from '../inspections.queries';
-import { appendEvent } from '../../../platform/outbox';
+import { writeInspection } from '../inspections.workflow';
 
 export async function createInspection(db: Db, actor: Actor, ip: string | null, input: z.infer<typeof createInspectionBody>) {
   if (input.kind === 'drawn') throw fieldError('kind', '双随机任务由抽取生成', 'Drawn tasks come from a draw');
@@ -25,9 +25,8 @@ export async function createInspection(db: Db, actor: Actor, ip: string | null, 
     const ids = input.inspectorIds.length ? input.inspectorIds : [actor.id];
     const people = await tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
     if (people.length !== ids.length) throw fieldError('inspectorIds', '执法人员不存在', 'Unknown inspector');
-    const [row] = await tx
-      .insert(inspections)
-      .values({
+    const row = await writeInspection(tx, actor, null, 'plan', {
+      create: {
         orgId: actor.orgId,
         orgName: actor.orgName,
         enterpriseId: e.id,
@@ -42,10 +41,9 @@ export async function createInspection(db: Db, actor: Actor, ip: string | null, 
         inspectorNames: people.map((p) => p.name),
         plannedOn: input.plannedOn,
         createdBy: actor.id,
-      })
-      .returning();
-    await appendEvent(tx, 'inspection.create', 'inspection', row!, actor, { plannedOn: row!.plannedOn, inspectorIds: row!.inspectorIds });
-    await recordAudit(tx, { actor, ip }, { action: 'inspection.create', entityType: 'inspection', entityId: row!.id, after: { ...input } });
-    return (await findInspection(tx, actor, row!.id))!;
+      },
+    });
+    await recordAudit(tx, { actor, ip }, { action: 'inspection.create', entityType: 'inspection', entityId: row.id, after: { ...input } });
+    return (await findInspection(tx, actor, row.id))!;
   });
 }

@@ -4,7 +4,7 @@
 // are numbered and stored, and the re-inspection is scheduled on the deadline — all in one transaction.
 import { eq } from 'drizzle-orm';
 import type { RecordInspectionBody } from '@anjian/contracts';
-import { inspectionFindings, inspections } from '../../../db/schema';
+import { inspectionFindings } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
@@ -14,7 +14,8 @@ import { reportHazard } from '../../hazards/commands/report-hazard';
 import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope, findInspection } from '../inspections.queries';
-import { appendEvent } from '../../../platform/outbox';
+import { inspectionMachine, writeInspection } from '../inspections.workflow';
+import { assertAllowed } from '../../../platform/state-machine';
 
 export async function recordInspection(db: Db, actor: Actor, ip: string | null, id: string, input: RecordInspectionBody) {
   const today = cstDate();
@@ -28,7 +29,7 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
     const before = await findInspection(tx, actor, id, true);
     if (!before) throw notFound();
     if (before.version !== input.version) throw new AppError('CONFLICT');
-    if (before.state !== 'planned') throw fieldError('state', '该检查已记录', 'This inspection has already been recorded');
+    assertAllowed(inspectionMachine, before, actor, 'record');
     const enterprise = (await findEnterpriseInScope(tx, actor, before.enterpriseId))!;
     const source = before.kind === 'joint' ? 'joint_enforcement' : 'government_inspection';
     const responsible = enterprise.principalName ?? enterprise.legalRepresentative ?? enterprise.name;
@@ -70,10 +71,9 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
       findings.push({ description: f.description, location: f.location ?? null, grade: f.grade, deadline: input.rectificationDeadline! });
     }
 
-    await tx
-      .update(inspections)
-      .set({
-        state: 'done',
+    await writeInspection(tx, actor, before, 'record', {
+      evidence: { findings: findings.length },
+      patch: {
         inspectedOn: today,
         checklist: input.checklist,
         summary: input.summary ?? null,
@@ -84,11 +84,8 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
         rectificationDeadline: input.rectificationDeadline ?? null,
         // The re-inspection falls due on the deadline (复查 within 10 days after it, 令13号 practice; see report).
         reinspectionDue: findings.length > 0 ? input.rectificationDeadline! : null,
-        updatedAt: new Date(),
-        version: before.version + 1,
-      })
-      .where(eq(inspections.id, id));
-    await appendEvent(tx, 'inspection.record', 'inspection', before, actor, { from: before.state, to: 'done', findings: findings.length });
+      },
+    });
 
     const common = {
       enterpriseName: enterprise.name,

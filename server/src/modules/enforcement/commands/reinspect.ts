@@ -3,8 +3,6 @@
 // rectification, and with `fileCase` the penalty case (立案, 安全生产法 第一百零二条) for those still unrectified is filed
 // in the same transaction (escalate-inspection.ts); without it the inspection offers 立案 until a case officer files
 // one. The 整改复查意见书 is numbered and stored.
-import { eq } from 'drizzle-orm';
-import { inspections } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
@@ -15,7 +13,8 @@ import { findHazard } from '../../hazards/hazards.queries';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope, findFindings, findInspection } from '../inspections.queries';
 import { fileEscalationCase } from './escalate-inspection';
-import { appendEvent } from '../../../platform/outbox';
+import { inspectionMachine, writeInspection } from '../inspections.workflow';
+import { assertAllowed } from '../../../platform/state-machine';
 
 export interface ReinspectInput {
   version: number;
@@ -31,9 +30,7 @@ export async function reinspect(db: Db, actor: Actor, ip: string | null, id: str
     if (!before) throw notFound();
     if (before.version !== input.version) throw new AppError('CONFLICT');
     if (input.passed && input.fileCase) throw fieldError('fileCase', '复查通过时不能立案', 'A passed re-inspection files no case');
-    if (!before.reinspectionDue || before.reinspectedOn) {
-      throw fieldError('state', '该检查没有待复查的整改指令', 'This inspection has no rectification order awaiting re-inspection');
-    }
+    assertAllowed(inspectionMachine, before, actor, 'reinspect');
     const findings = await findFindings(tx, id);
     const stillRectifying: string[] = [];
     for (const f of findings) {
@@ -55,17 +52,10 @@ export async function reinspect(db: Db, actor: Actor, ip: string | null, id: str
         `Hidden dangers ${stillRectifying.join(', ')} have no rectification submitted by the enterprise yet`,
       );
     }
-    await tx
-      .update(inspections)
-      .set({
-        reinspectedOn: today,
-        reinspectionResult: input.passed ? 'passed' : 'failed',
-        reinspectionOpinion: input.opinion,
-        updatedAt: new Date(),
-        version: before.version + 1,
-      })
-      .where(eq(inspections.id, id));
-    await appendEvent(tx, 'inspection.reinspect', 'inspection', before, actor, { passed: input.passed });
+    await writeInspection(tx, actor, before, 'reinspect', {
+      patch: { reinspectedOn: today, reinspectionResult: input.passed ? 'passed' : 'failed', reinspectionOpinion: input.opinion },
+      evidence: { passed: input.passed },
+    });
     const enterprise = (await findEnterpriseInScope(tx, actor, before.enterpriseId))!;
     await issueDocument(tx, actor, {
       kind: 'reinspection_opinion',

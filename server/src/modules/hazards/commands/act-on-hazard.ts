@@ -7,14 +7,13 @@ import { recordAudit } from '../../../platform/audit';
 import type { DbOrTx } from '../../../platform/db';
 import { AppError, fieldError } from '../../../platform/errors';
 import { claimFiles } from '../../../platform/files';
-import type { HazardGrade, HazardSource } from '../../../reference/hazards/classification';
 import { resumptionReviewDue } from '../../../reference/hazards/deadlines';
-import { availableActions, type Evidence, type HazardAction, type HazardState } from '../../../reference/hazards/workflow';
+import type { Evidence, HazardAction } from '../../../reference/hazards/workflow';
 import { hazardClock } from '../hazards.clock';
 import { auditHazard } from '../hazards.presenter';
 import { findHazard, type HazardRow } from '../hazards.queries';
 import { lockHazard } from './lock-hazard';
-import { applyAction, decide, workflowKind, type NewHazard } from '../hazards.workflow';
+import { assertHazardAction, writeHazard, type NewHazard } from '../hazards.workflow';
 import { updateListing } from '../hazards.listing';
 import { computeDeadline, majorSubmissionGaps } from './evidence';
 
@@ -102,18 +101,19 @@ export async function actOnHazard(
   const today = hazardClock.today();
   return db.transaction(async (tx) => {
     const before = await lockHazard(tx, actor, id, body.version, today);
-    const snapshot = { state: before.state as HazardState, grade: before.grade as HazardGrade, source: before.source as HazardSource };
-    const allowed = availableActions(snapshot, { kind: workflowKind(actor) }).includes(action);
     // State, grade and who-may-act are refused before any evidence detail, so the caller hears the real reason.
-    if (!allowed) decide(before, action, actor, {});
+    assertHazardAction(actor, before, action);
     const step = buildStep(before, action, body, today);
     if (action === 'submit_for_acceptance') {
       const gaps = majorSubmissionGaps(before, step.patch, body.evidence.assessmentReport);
       if (gaps.length > 0) throw new AppError('VALIDATION', gaps);
     }
-    const to = decide(before, action, actor, step.evidence);
     const attachments = await claimFiles(tx, actor, body.attachments, { type: 'hazard', id });
-    await applyAction(tx, actor, before, to, step.patch, { action, evidence: step.record, attachments });
+    await writeHazard(tx, actor, before, action, {
+      patch: step.patch,
+      evidence: step.evidence,
+      event: { evidence: step.record, attachments },
+    });
     if (before.listing && !before.listing.delistedOn) {
       if (action === 'submit_for_acceptance') {
         await updateListing(tx, id, { reviewAppliedOn: today, reviewDue: resumptionReviewDue(today), reviewedOn: null });

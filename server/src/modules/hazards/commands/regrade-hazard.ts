@@ -12,7 +12,7 @@ import { checkMajorItem, regradeRefusal } from '../hazards.policy';
 import { auditHazard } from '../hazards.presenter';
 import { findHazard, type HazardRow } from '../hazards.queries';
 import { lockHazard } from './lock-hazard';
-import { recordStep } from '../hazards.workflow';
+import { writeHazard } from '../hazards.workflow';
 
 export async function regradeHazard(
   db: DbOrTx,
@@ -31,13 +31,10 @@ export async function regradeHazard(
     }
     if (body.majorItemId) checkMajorItem(body.majorItemId, body.grade, before.sector as Sector);
     const majorItemId = body.grade === 'major' ? (body.majorItemId ?? null) : null;
-    await recordStep(
-      tx,
-      actor,
-      before,
-      { action: 'regrade', evidence: { fromGrade: before.grade, toGrade: body.grade, majorItemId, reason: body.reason } },
-      { grade: body.grade, majorItemId },
-    );
+    await writeHazard(tx, actor, before, 'regrade', {
+      patch: { grade: body.grade, majorItemId },
+      event: { evidence: { fromGrade: before.grade, toGrade: body.grade, majorItemId, reason: body.reason } },
+    });
     const after = (await findHazard(tx, actor, id))!;
     await recordAudit(
       tx,

@@ -14,7 +14,7 @@ import { hazardClock } from '../hazards.clock';
 import { checkMajorItem, nextHazardNumber, sourceRefusal } from '../hazards.policy';
 import { auditHazard } from '../hazards.presenter';
 import { findEnterpriseForHazard, findHazard, type HazardRow } from '../hazards.queries';
-import { openHazard, workflowKind } from '../hazards.workflow';
+import { workflowKind, writeHazard } from '../hazards.workflow';
 
 export type ReportHazardInput = ReportHazardBody;
 
@@ -41,11 +41,9 @@ export async function reportHazard(db: DbOrTx, actor: Actor, ip: string | null, 
     const id = randomUUID();
     const attachments = await claimFiles(tx, actor, input.attachments ?? [], { type: 'hazard', id });
     const plan = input.rectification ?? {};
-    await openHazard(
-      tx,
-      actor,
-      id,
-      {
+    await writeHazard(tx, actor, null, 'report', {
+      create: {
+        id,
         number: await nextHazardNumber(tx, foundOn.slice(0, 4)),
         enterpriseId: enterprise.id,
         areaCode: enterprise.areaCode,
@@ -69,8 +67,8 @@ export async function reportHazard(db: DbOrTx, actor: Actor, ip: string | null, 
         reportedBy: actor.id,
         reportedByName: actor.displayName,
       },
-      { evidence: { grade: input.grade, source: input.source }, attachments },
-    );
+      event: { evidence: { grade: input.grade, source: input.source }, attachments },
+    });
     const row = (await findHazard(tx, actor, id))!;
     await recordAudit(tx, { actor, ip }, { action: 'hazard.report', entityType: 'hazard', entityId: id, after: auditHazard(row) });
     return row;

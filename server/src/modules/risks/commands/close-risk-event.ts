@@ -1,7 +1,5 @@
 // Closes a risk event (eliminated: it no longer counts towards the enterprise's colour) or reopens it, through
 // the status workflow; the summary changes in the same transaction.
-import { eq } from 'drizzle-orm';
-import { riskEvents } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db, Tx } from '../../../platform/db';
@@ -9,7 +7,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import { findEvent, findMeasuresOfEvents } from '../risks.queries';
 import { auditRow, presentEvent } from '../risks.presenter';
 import { lockEnterpriseRisks, refreshRiskSummary } from '../risks.summary';
-import { nextStatus, type RiskEventAction } from '../risks.workflow';
+import { writeRiskEvent, type RiskEventAction } from '../risks.workflow';
 
 export async function lockedEvent(tx: Tx, actor: Actor, id: string, version: number) {
   const probe = await findEvent(tx, actor, id);
@@ -33,17 +31,11 @@ export async function changeRiskEventStatus(
 ) {
   return db.transaction(async (tx) => {
     const before = await lockedEvent(tx, actor, id, input.version);
-    const status = nextStatus(before.status, action);
-    await tx
-      .update(riskEvents)
-      .set({
-        status,
-        closedAt: status === 'closed' ? new Date() : null,
-        closedReason: status === 'closed' ? (input.reason ?? null) : null,
-        updatedAt: new Date(),
-        version: before.version + 1,
-      })
-      .where(eq(riskEvents.id, id));
+    const closing = action === 'close';
+    await writeRiskEvent(tx, actor, before, action, {
+      patch: { closedAt: closing ? new Date() : null, closedReason: closing ? (input.reason ?? null) : null },
+      evidence: closing ? { reason: input.reason ?? null } : {},
+    });
     await refreshRiskSummary(tx, before.enterpriseId);
     const after = (await findEvent(tx, actor, id))!;
     await recordAudit(

@@ -1,7 +1,6 @@
 // Records a risk event (what can happen at a unit) with, optionally, its assessment; the stored level and the
 // enterprise's summary change in the same transaction.
 import type { CreateRiskEventBody } from '@anjian/contracts';
-import { riskEvents } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
@@ -11,6 +10,7 @@ import { findEvent, findUnit } from '../risks.queries';
 import { auditRow } from '../risks.presenter';
 import { loadRiskSettings } from '../risks.settings';
 import { lockEnterpriseRisks, refreshRiskSummary } from '../risks.summary';
+import { writeRiskEvent } from '../risks.workflow';
 
 export async function createRiskEvent(db: Db, actor: Actor, ip: string | null, unitId: string, input: CreateRiskEventBody) {
   const settings = await loadRiskSettings(db);
@@ -22,9 +22,8 @@ export async function createRiskEvent(db: Db, actor: Actor, ip: string | null, u
     await lockEnterpriseRisks(tx, probe.enterpriseId);
     const unit = await findUnit(tx, actor, unitId);
     if (!unit) throw notFound();
-    const [row] = await tx
-      .insert(riskEvents)
-      .values({
+    const row = await writeRiskEvent(tx, actor, null, 'create', {
+      create: {
         unitId: unit.id,
         enterpriseId: unit.enterpriseId,
         areaCode: unit.areaCode,
@@ -38,14 +37,10 @@ export async function createRiskEvent(db: Db, actor: Actor, ip: string | null, u
         ...assessed,
         assessedAt: assessed.method ? new Date() : null,
         assessedBy: assessed.method ? actor.id : null,
-      })
-      .returning();
+      },
+    });
     await refreshRiskSummary(tx, unit.enterpriseId);
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'risk.event.create', entityType: 'risk_event', entityId: row!.id, after: auditRow(row!) },
-    );
-    return (await findEvent(tx, actor, row!.id))!;
+    await recordAudit(tx, { actor, ip }, { action: 'risk.event.create', entityType: 'risk_event', entityId: row.id, after: auditRow(row) });
+    return (await findEvent(tx, actor, row.id))!;
   });
 }
