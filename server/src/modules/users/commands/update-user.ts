@@ -35,7 +35,7 @@ export async function updateUser(db: Db, cfg: Config, actor: Actor, ip: string |
       throw new AppError('VALIDATION', [{ field: 'status', zh: '不能停用自己的账号', en: 'You cannot disable your own account' }]);
     }
     if (changes.role !== undefined || changes.orgId !== undefined) {
-      await assertOrgFits(db, actor, changes.role ?? before.role, changes.orgId ?? before.orgId, before.enterpriseId);
+      await assertOrgFits(tx, actor, changes.role ?? before.role, changes.orgId ?? before.orgId, before.enterpriseId);
     }
     await tx
       .update(users)
