@@ -2,51 +2,24 @@
 // and the public page of published decisions.
 import { caseActionBody, caseActionParams, caseListQuery, fileCaseBody, idParams, pageQuery } from '@anjian/contracts';
 import { z } from 'zod';
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { hazards, penaltyCaseEvents, penaltyCases } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { notFound } from '../../platform/errors';
 import { penaltyBases } from '../../reference/enforcement/penalty-basis';
-import { findCase, findCases, findEvidence } from './cases.queries';
+import { findCase, findCases, findPublicPenalties } from './cases.queries';
+import { findCaseDetail } from './cases.detail';
 import { presentCase, presentPublicPenalty } from './cases.presenter';
-import { findDocumentsOf, presentDocument } from './documents';
 import { fileCase } from './commands/file-case';
 import { actOnCase } from './commands/act-on-case';
-import { findInspection } from './inspections.queries';
 import { findPresiderCandidates } from './hearing.queries';
 import { loadHearingConfig } from './enforcement.settings';
 
 export function casesRoutes(app: ZodApp) {
   const tags = ['penalties'];
   const show = async (req: Parameters<typeof actorOf>[0], id: string) => {
-    const actor = actorOf(req);
-    const c = await findCase(app.db, actor, id);
-    if (!c) throw notFound();
-    const documents = (await findDocumentsOf(app.db, { caseId: id })).map(presentDocument);
-    const events = await app.db.select().from(penaltyCaseEvents).where(eq(penaltyCaseEvents.caseId, id)).orderBy(penaltyCaseEvents.id);
-    // Where the case came from: the inspection (and its re-inspection) and the hidden dangers it is about.
-    const insp = c.inspectionId ? await findInspection(app.db, actor, c.inspectionId) : null;
-    const about = c.hazardIds.length
-      ? await app.db
-          .select({ id: hazards.id, number: hazards.number, description: hazards.description, state: hazards.state })
-          .from(hazards)
-          .where(inArray(hazards.id, c.hazardIds))
-          .orderBy(hazards.number)
-      : [];
-    return presentCase(actor, c, await loadHearingConfig(app.db), await findEvidence(app.db, id), {
-      documents,
-      events: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actorName, action: e.action, from: e.fromStatus, to: e.toStatus })),
-      inspection: insp && {
-        id: insp.id,
-        enterpriseName: insp.enterpriseName,
-        inspectedOn: insp.inspectedOn,
-        rectificationDeadline: insp.rectificationDeadline,
-        reinspectedOn: insp.reinspectedOn,
-        reinspectionResult: insp.reinspectionResult,
-      },
-      hazards: about,
-    });
+    const detail = await findCaseDetail(app.db, actorOf(req), id);
+    if (!detail) throw notFound();
+    return detail;
   };
   app.get('/api/enforcement/penalty-bases', { config: { access: 'case.read' }, schema: { tags } }, async () => penaltyBases);
   app.get('/api/enforcement/cases', { config: { access: 'case.read' }, schema: { tags, querystring: caseListQuery } }, async (req) => {
@@ -85,21 +58,8 @@ export function casesRoutes(app: ZodApp) {
     '/api/public/penalties',
     { config: { access: 'public' }, schema: { tags, querystring: z.object({ ...pageQuery }).strict() } },
     async (req) => {
-      // A changed or revoked decision leaves this page the moment it is recorded: the condition is evaluated on every
-      // read, so the 3-day withdrawal deadline can never be missed by a late job.
-      const where = and(eq(penaltyCases.publish, true), isNotNull(penaltyCases.decidedOn), isNull(penaltyCases.changedOn));
-      const rows = await app.db
-        .select()
-        .from(penaltyCases)
-        .where(where)
-        .orderBy(desc(penaltyCases.decidedOn))
-        .limit(req.query.pageSize)
-        .offset((req.query.page - 1) * req.query.pageSize);
-      const [c] = await app.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(penaltyCases)
-        .where(where);
-      return { items: rows.map(presentPublicPenalty), total: c?.n ?? 0 };
+      const { rows, total } = await findPublicPenalties(app.db, req.query);
+      return { items: rows.map(presentPublicPenalty), total };
     },
   );
 }

@@ -41,6 +41,9 @@ describe('inspections', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const deadline = addDays(cstDate(), 7);
+    const stale = await w.officer.post(`/api/inspections/${created.json().id}/record`, { version: 2, checklist: [], findings: [] });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ id: created.json().id, version: 1, state: 'planned', findings: [] });
     const recorded = await w.officer.post(`/api/inspections/${created.json().id}/record`, {
       version: 1,
       checklist: [{ item: '安全出口畅通', result: 'fail' }],

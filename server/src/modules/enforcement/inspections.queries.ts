@@ -1,6 +1,6 @@
 // SQL for inspections and their findings, always through the record-scope predicate (out of scope = not found).
 import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { enterprises, inspectionFindings, inspections } from '../../db/schema';
+import { enterprises, inspectionFindings, inspections, penaltyCases } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
@@ -85,4 +85,13 @@ export async function findEnterpriseInScope(db: DbOrTx, actor: Actor, id: string
       ),
     );
   return e ?? null;
+}
+
+/** The case filed for this inspection's failed re-inspection, if any. */
+export async function findEscalation(db: DbOrTx, inspectionId: string) {
+  const [row] = await db
+    .select({ id: penaltyCases.id, number: penaltyCases.number, status: penaltyCases.status })
+    .from(penaltyCases)
+    .where(and(eq(penaltyCases.inspectionId, inspectionId), eq(penaltyCases.origin, 'reinspection')));
+  return row ?? null;
 }

@@ -8,20 +8,18 @@ import {
   recordInspectionBody,
   reinspectBody,
 } from '@anjian/contracts';
-import { eq } from 'drizzle-orm';
-import { enforcementDocuments } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { notFound } from '../../platform/errors';
-import { findFindings, findInspection, findInspections } from './inspections.queries';
+import { findInspections } from './inspections.queries';
 import { presentInspection } from './inspections.presenter';
-import { findDocumentsOf, presentDocument } from './documents';
+import { findInspectionDetail, presentInspectionDetail } from './inspections.detail';
+import { findDocumentInScope } from './documents.queries';
 import { renderDocument } from './documents.render';
 import { createInspection } from './commands/create-inspection';
 import { recordInspection } from './commands/record-inspection';
 import { reinspect } from './commands/reinspect';
-import { findCase } from './cases.queries';
-import { escalateInspection, findEscalation } from './commands/escalate-inspection';
+import { escalateInspection } from './commands/escalate-inspection';
 
 export function inspectionsRoutes(app: ZodApp) {
   const tags = ['inspections'];
@@ -43,15 +41,9 @@ export function inspectionsRoutes(app: ZodApp) {
     },
   );
   app.get('/api/inspections/:id', { config: { access: 'inspection.read' }, schema: { tags, params: idParams } }, async (req) => {
-    const actor = actorOf(req);
-    const row = await findInspection(app.db, actor, req.params.id);
-    if (!row) throw notFound();
-    const documents = (await findDocumentsOf(app.db, { inspectionId: row.id })).map(presentDocument);
-    return presentInspection(actor, row, {
-      findings: await findFindings(app.db, row.id),
-      documents,
-      escalation: await findEscalation(app.db, row.id),
-    });
+    const detail = await findInspectionDetail(app.db, actorOf(req), req.params.id);
+    if (!detail) throw notFound();
+    return detail;
   });
   app.post(
     '/api/inspections/:id/record',
@@ -59,8 +51,7 @@ export function inspectionsRoutes(app: ZodApp) {
     async (req) => {
       const actor = actorOf(req);
       const row = await recordInspection(app.db, actor, clientIp(req), req.params.id, req.body);
-      const documents = (await findDocumentsOf(app.db, { inspectionId: row.id })).map(presentDocument);
-      return presentInspection(actor, row, { findings: await findFindings(app.db, row.id), documents });
+      return presentInspectionDetail(app.db, actor, row);
     },
   );
   app.post(
@@ -69,13 +60,7 @@ export function inspectionsRoutes(app: ZodApp) {
     async (req) => {
       const actor = actorOf(req);
       const { inspection, escalate, caseId } = await reinspect(app.db, actor, clientIp(req), req.params.id, req.body);
-      const documents = (await findDocumentsOf(app.db, { inspectionId: inspection.id })).map(presentDocument);
-      const escalation = await findEscalation(app.db, inspection.id);
-      return {
-        ...presentInspection(actor, inspection, { findings: await findFindings(app.db, inspection.id), documents, escalation }),
-        escalate,
-        caseId,
-      };
+      return { ...(await presentInspectionDetail(app.db, actor, inspection)), escalate, caseId };
     },
   );
   app.post(
@@ -90,14 +75,8 @@ export function inspectionsRoutes(app: ZodApp) {
     '/api/enforcement/documents/:id/docx',
     { config: { access: 'inspection.read' }, schema: { tags, params: z.object({ id: z.uuid() }).strict() } },
     async (req, reply) => {
-      const actor = actorOf(req);
-      const [doc] = await app.db.select().from(enforcementDocuments).where(eq(enforcementDocuments.id, req.params.id));
-      // Visible only through the inspection or case it belongs to, so the record scope decides.
-      const visible =
-        doc &&
-        ((doc.inspectionId && (await findInspection(app.db, actor, doc.inspectionId))) ||
-          (doc.caseId && (await findCase(app.db, actor, doc.caseId))));
-      if (!doc || !visible) throw notFound();
+      const doc = await findDocumentInScope(app.db, actorOf(req), req.params.id);
+      if (!doc) throw notFound();
       const { filename, buffer } = await renderDocument(doc);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

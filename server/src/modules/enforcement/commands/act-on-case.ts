@@ -9,9 +9,10 @@ import { and, eq } from 'drizzle-orm';
 import type { CaseAction, CaseActionBody, CaseStatus } from '@anjian/contracts';
 import { enforcementDocuments, type penaltyCases } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
-import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { AppError, fieldError } from '../../../platform/errors';
 import { CalendarGapError } from '../../../platform/calendar';
 import { checkFine, type FineBand } from '../../../reference/enforcement/penalty-basis';
 import {
@@ -30,6 +31,7 @@ import type { DbOrTx } from '../../../platform/db';
 import { users } from '../../../db/schema';
 import { authorityOrgIds, caseInvestigatorIds } from '../hearing.queries';
 import { findCase, type CaseRow } from '../cases.queries';
+import { findCaseDetail } from '../cases.detail';
 import { applyCaseStep, checkCaseAction } from '../case.workflow';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope } from '../inspections.queries';
@@ -88,9 +90,11 @@ async function presiderOf(tx: DbOrTx, actor: Actor, c: CaseRow, presiderId: stri
 export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: string, action: CaseAction, body: CaseActionBody) {
   const today = enforcementClock.today();
   return db.transaction(async (tx) => {
-    const c = await findCase(tx, actor, id, true);
-    if (!c) throw notFound();
-    if (c.version !== body.version) throw new AppError('CONFLICT');
+    const c = await loadForUpdate({
+      load: () => findCase(tx, actor, id, true),
+      version: body.version,
+      present: () => findCaseDetail(tx, actor, id),
+    });
     const to: CaseStatus = checkCaseAction(actor, c.status as CaseStatus, action);
     const config = await loadHearingConfig(tx);
     const patch: Patch = {};

@@ -5,8 +5,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { EscalateInspectionBody } from '@anjian/contracts';
 import { can } from '@anjian/contracts';
-import { enforcementDocuments, hazards, penaltyCases } from '../../../db/schema';
+import { enforcementDocuments, hazards } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { recordAudit } from '../../../platform/audit';
 import type { Db, DbOrTx } from '../../../platform/db';
 import { AppError, fieldError, notFound } from '../../../platform/errors';
@@ -15,21 +16,13 @@ import { penaltyBasisById, type FineBand } from '../../../reference/enforcement/
 import { findCase } from '../cases.queries';
 import { openCase } from '../case.workflow';
 import { nextCaseNumber } from '../documents';
-import { findEnterpriseInScope, findFindings, findInspection, type InspectionRow } from '../inspections.queries';
+import { findEnterpriseInScope, findEscalation, findFindings, findInspection, type InspectionRow } from '../inspections.queries';
+import { presentInspectionDetail } from '../inspections.detail';
 
 /** 安全生产法 (2021) 第一百零二条: 未采取措施消除事故隐患 — the default basis of an escalated re-inspection. */
 export const ESCALATION_BASIS_ID = 'AQSCF2021-102';
 
 export type EscalationOptions = Omit<EscalateInspectionBody, 'version'>;
-
-/** The case filed for this inspection's failed re-inspection, if any. */
-export async function findEscalation(db: DbOrTx, inspectionId: string) {
-  const [row] = await db
-    .select({ id: penaltyCases.id, number: penaltyCases.number, status: penaltyCases.status })
-    .from(penaltyCases)
-    .where(and(eq(penaltyCases.inspectionId, inspectionId), eq(penaltyCases.origin, 'reinspection')));
-  return row ?? null;
-}
 
 /** Files the case inside `tx`; the inspection must already carry a failed re-inspection. */
 export async function fileEscalationCase(tx: DbOrTx, actor: Actor, ip: string | null, insp: InspectionRow, o: EscalationOptions) {
@@ -118,9 +111,11 @@ export async function fileEscalationCase(tx: DbOrTx, actor: Actor, ip: string | 
 /** POST /api/inspections/:id/escalate: files the case later, e.g. by a case officer after a park officer's re-inspection. */
 export async function escalateInspection(db: Db, actor: Actor, ip: string | null, id: string, body: EscalateInspectionBody) {
   return db.transaction(async (tx) => {
-    const insp = await findInspection(tx, actor, id, true);
-    if (!insp) throw notFound();
-    if (insp.version !== body.version) throw new AppError('CONFLICT');
+    const insp = await loadForUpdate({
+      load: () => findInspection(tx, actor, id, true),
+      version: body.version,
+      present: (row) => presentInspectionDetail(tx, actor, row),
+    });
     const { version: _v, ...options } = body;
     return fileEscalationCase(tx, actor, ip, insp, options);
   });

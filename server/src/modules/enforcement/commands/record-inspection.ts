@@ -6,14 +6,16 @@ import { eq } from 'drizzle-orm';
 import type { RecordInspectionBody } from '@anjian/contracts';
 import { inspectionFindings, inspections } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
-import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { fieldError } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { reportHazard } from '../../hazards/commands/report-hazard';
 import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope, findInspection } from '../inspections.queries';
+import { presentInspectionDetail } from '../inspections.detail';
 
 export async function recordInspection(db: Db, actor: Actor, ip: string | null, id: string, input: RecordInspectionBody) {
   const today = cstDate();
@@ -24,9 +26,11 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
     throw fieldError('rectificationDeadline', '整改期限不能早于今天', 'The deadline cannot be before today');
   }
   return db.transaction(async (tx) => {
-    const before = await findInspection(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== input.version) throw new AppError('CONFLICT');
+    const before = await loadForUpdate({
+      load: () => findInspection(tx, actor, id, true),
+      version: input.version,
+      present: (row) => presentInspectionDetail(tx, actor, row),
+    });
     if (before.state !== 'planned') throw fieldError('state', '该检查已记录', 'This inspection has already been recorded');
     const enterprise = (await findEnterpriseInScope(tx, actor, before.enterpriseId))!;
     const source = before.kind === 'joint' ? 'joint_enforcement' : 'government_inspection';

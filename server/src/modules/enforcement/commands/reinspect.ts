@@ -6,14 +6,16 @@
 import { eq } from 'drizzle-orm';
 import { inspections } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
-import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { fieldError } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { findHazard } from '../../hazards/hazards.queries';
 import { issueDocument } from '../documents';
 import { findEnterpriseInScope, findFindings, findInspection } from '../inspections.queries';
+import { presentInspectionDetail } from '../inspections.detail';
 import { fileEscalationCase } from './escalate-inspection';
 
 export interface ReinspectInput {
@@ -26,9 +28,11 @@ export interface ReinspectInput {
 export async function reinspect(db: Db, actor: Actor, ip: string | null, id: string, input: ReinspectInput) {
   const today = cstDate();
   return db.transaction(async (tx) => {
-    const before = await findInspection(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== input.version) throw new AppError('CONFLICT');
+    const before = await loadForUpdate({
+      load: () => findInspection(tx, actor, id, true),
+      version: input.version,
+      present: (row) => presentInspectionDetail(tx, actor, row),
+    });
     if (input.passed && input.fileCase) throw fieldError('fileCase', '复查通过时不能立案', 'A passed re-inspection files no case');
     if (!before.reinspectionDue || before.reinspectedOn) {
       throw fieldError('state', '该检查没有待复查的整改指令', 'This inspection has no rectification order awaiting re-inspection');
