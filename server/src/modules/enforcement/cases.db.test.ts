@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDate } from '../../platform/time';
 import { buildEnforcementWorld, pinEnforcementDay, type EnforcementWorld } from './enforcement.fixtures';
-import { yearElapsed } from './plans.routes';
+import { yearElapsed } from './plans.presenter';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -55,6 +55,9 @@ describe('penalty cases', () => {
       if (res.statusCode === 200) c = res.json();
       return res;
     };
+    const stale = await w.officer.post(`/api/enforcement/cases/${c.id}/actions/investigate`, { version: c.version + 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ id: c.id, version: c.version, status: 'filed', abilities: ['investigate'] });
     expect((await step(w.officer, 'investigate')).statusCode).toBe(200);
     expect((await step(w.officer, 'notify', { fine: 10_000 })).statusCode).toBe(400); // §94: 2–5万
     expect((await step(w.officer, 'notify', { fine: 30_000 })).statusCode).toBe(200);
@@ -142,7 +145,7 @@ describe('annual inspection plan', () => {
     const put = await w.officer.request({
       method: 'PUT',
       url: `/api/enforcement/plans/${year}`,
-      payload: { groups: [{ name: '全部企业', timesPerYear: 2 }] },
+      payload: { version: 0, groups: [{ name: '全部企业', timesPerYear: 2 }] },
     });
     expect(put.statusCode, put.body).toBe(200);
     const plan = (await w.officer.get(`/api/enforcement/plans/${year}`)).json();

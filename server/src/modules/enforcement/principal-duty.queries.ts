@@ -3,10 +3,10 @@
 // which ones had none. Reads only done principal-duty inspections (partial index inspections_principal_duty_idx).
 import { sql, type SQL } from 'drizzle-orm';
 import type { PrincipalDutyLevel } from '@anjian/contracts';
-import { enterprises } from '../../db/schema';
+import { enterprises, inspections } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
-import { likePrefix, scopeWhere } from '../../platform/scope';
+import { scopeWhere } from '../../platform/scope';
 import { defaultPrincipalDutyConfig } from '../../reference/enforcement/principal-duty';
 
 /** Operating enterprises of the caller's jurisdiction (the record-scope predicate). */
@@ -18,14 +18,19 @@ const entScope = (actor: Actor): SQL =>
     enterpriseId: enterprises.id,
   })}`;
 
-/** Done principal-duty inspections in [from, to] by organisations whose area is at `level`, in the caller's area. */
+/** Done principal-duty inspections in [from, to] by organisations whose area is at `level`, in the caller's scope. */
 const hitsIn = (actor: Actor, level: PrincipalDutyLevel, from: string, to: string): SQL => sql`
-  select i.enterprise_id, i.inspected_on from inspections i
-    join organisations o on o.id = i.org_id
+  select ${inspections.enterpriseId} as enterprise_id, ${inspections.inspectedOn} as inspected_on from ${inspections}
+    join organisations o on o.id = ${inspections.orgId}
     join areas a on a.code = o.area_code
-  where i.principal_duty and i.state = 'done'
-    and i.area_code like ${likePrefix(actor.areaPrefix ?? '')}
-    and i.inspected_on between ${from}::date and ${to}::date
+  where ${inspections.principalDuty} and ${inspections.state} = 'done'
+    and ${scopeWhere(actor, {
+      areaCode: inspections.areaCode,
+      sector: inspections.sector,
+      parkId: inspections.parkId,
+      enterpriseId: inspections.enterpriseId,
+    })}
+    and ${inspections.inspectedOn} between ${from}::date and ${to}::date
     and a.level = ${level}`;
 
 export async function countEnterprises(db: DbOrTx, actor: Actor): Promise<number> {

@@ -3,10 +3,10 @@
 // of migration 0017 keep; an enterprise scope (one enterprise's own rows) is small and reads the tables directly.
 // Both give the same numbers: stats.db.test.ts compares them after random writes.
 import { sql, type SQL } from 'drizzle-orm';
-import { inspections, penaltyCases } from '../../db/schema';
+import { enforcementStatsMonthly, inspections, penaltyCases } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
-import { likePrefix, scopeWhere } from '../../platform/scope';
+import { scopeWhere } from '../../platform/scope';
 
 export type StatsBy = 'month' | 'sector';
 
@@ -18,38 +18,29 @@ export interface StatsRow {
   fines: number;
 }
 
-/** The rollup's WHERE for a staff scope, or null when the scope is not expressible on it (enterprise). */
+/**
+ * The rollup's WHERE for a staff scope: the one record-scope predicate over the rollup's own scope columns (park_key
+ * is the park id, '' for none), or null for an enterprise scope, which the rollup cannot express.
+ */
 function rollupScope(actor: Actor): SQL | null {
-  switch (actor.scopeKind) {
-    case 'area':
-      return actor.areaPrefix ? sql`s.area_code like ${likePrefix(actor.areaPrefix)}` : sql`false`;
-    case 'sector':
-      if (!actor.areaPrefix || actor.sectors.length === 0) return sql`false`;
-      return sql`s.area_code like ${likePrefix(actor.areaPrefix)} and s.sector in (${sql.join(
-        actor.sectors.map((x) => sql`${x}`),
-        sql`, `,
-      )})`;
-    case 'park':
-      return actor.parkId ? sql`s.park_key = ${actor.parkId}` : sql`false`;
-    case 'none':
-      return sql`false`;
-    case 'enterprise':
-      return null;
-  }
+  if (actor.scopeKind === 'enterprise') return null;
+  const s = enforcementStatsMonthly;
+  return scopeWhere(actor, { areaCode: s.areaCode, sector: s.sector, parkId: s.parkKey });
 }
 
 export async function enforcementStats(db: DbOrTx, actor: Actor, by: StatsBy, year: number): Promise<StatsRow[]> {
   const where = rollupScope(actor);
   if (where) {
-    const key = by === 'month' ? sql`s.month` : sql`s.sector`;
+    const s = enforcementStatsMonthly;
+    const key = by === 'month' ? s.month : s.sector;
     const rows = rowsOf<{ key: string; inspections: number; findings: number; cases: number; fines: number }>(
       await db.execute(sql`
-        select ${key} as key, sum(s.inspections)::int as inspections, sum(s.findings)::int as findings,
-               sum(s.cases)::int as cases, coalesce(sum(s.fines), 0)::float8 as fines
-        from enforcement_stats_monthly s
-        where s.month >= ${`${year}-01`} and s.month <= ${`${year}-12`} and ${where}
+        select ${key} as key, sum(${s.inspections})::int as inspections, sum(${s.findings})::int as findings,
+               sum(${s.cases})::int as cases, coalesce(sum(${s.fines}), 0)::float8 as fines
+        from ${s}
+        where ${s.month} >= ${`${year}-01`} and ${s.month} <= ${`${year}-12`} and ${where}
         group by 1
-        having sum(s.inspections) <> 0 or sum(s.findings) <> 0 or sum(s.cases) <> 0 or sum(s.fines) <> 0
+        having sum(${s.inspections}) <> 0 or sum(${s.findings}) <> 0 or sum(${s.cases}) <> 0 or sum(${s.fines}) <> 0
         order by 1`),
     );
     return rows.map((r) => ({ ...r, fines: Number(r.fines) }));
