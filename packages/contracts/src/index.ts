@@ -19,3 +19,4 @@ export * from './schemas/hazards';
 export * from './schemas/hazard-stats';
 export * from './schemas/enforcement';
 export * from './schemas/calendar';
+export * from './schemas/enforcement-views';

@@ -5,6 +5,7 @@ import {
   drawSchema,
   drawVerification,
   idParams,
+  drawWeightsView,
   pageOf,
   publicDrawSchema,
   publicDrawSummary,
@@ -22,10 +23,14 @@ import { findPublishedDraws } from '../public/public-draws.queries';
 
 export function drawRoutes(app: ZodApp) {
   const tags = ['enforcement'];
-  app.get('/api/enforcement/draws/weights', { config: { access: 'enforcement.read' }, schema: { tags } }, async () => ({
-    defaults: defaultWeightTable,
-    labels: weightSignalLabels,
-  }));
+  app.get(
+    '/api/enforcement/draws/weights',
+    { config: { access: 'enforcement.read' }, schema: { tags, response: { 200: drawWeightsView } } },
+    async () => ({
+      defaults: { ...defaultWeightTable },
+      labels: weightSignalLabels,
+    }),
+  );
   app.get(
     '/api/enforcement/draws',
     { config: { access: 'enforcement.read' }, schema: { tags, querystring: drawListQuery, response: { 200: pageOf(drawSchema) } } },

@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/actor';
 import { cstDate, cstIso } from '../../../platform/time';
 import { reinspectionOverdue } from '../../../reference/enforcement/penalty-limits';
 import type { FindingRow, InspectionRow } from './inspections.queries';
+import type { presentDocument } from '../documents/documents';
 
 export interface Escalation {
   id: string;
@@ -43,7 +44,7 @@ export function presentFinding(f: FindingRow) {
 export function presentInspection(
   actor: Actor,
   row: InspectionRow,
-  extra: { findings?: FindingRow[]; documents?: unknown[]; escalation?: Escalation | null } = {},
+  extra: { findings?: FindingRow[]; documents?: ReturnType<typeof presentDocument>[]; escalation?: Escalation | null } = {},
 ) {
   return {
     id: row.id,

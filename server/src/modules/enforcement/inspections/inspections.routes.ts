@@ -3,6 +3,10 @@ import { z } from 'zod';
 import {
   createInspectionBody,
   escalateInspectionBody,
+  escalationFiledView,
+  inspectionView,
+  pageOf,
+  reinspectionResultView,
   idParams,
   inspectionListQuery,
   recordInspectionBody,
@@ -21,11 +25,16 @@ import { recordInspection } from './commands/record-inspection';
 import { reinspect } from './commands/reinspect';
 import { escalateInspection } from './commands/escalate-inspection';
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 export function inspectionsRoutes(app: ZodApp) {
   const tags = ['inspections'];
   app.get(
     '/api/inspections',
-    { config: { access: 'inspection.read' }, schema: { tags, querystring: inspectionListQuery } },
+    {
+      config: { access: 'inspection.read' },
+      schema: { tags, querystring: inspectionListQuery, response: { 200: pageOf(inspectionView) } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const { items, total } = await findInspections(app.db, actor, req.query);
@@ -34,20 +43,27 @@ export function inspectionsRoutes(app: ZodApp) {
   );
   app.post(
     '/api/inspections',
-    { config: { access: 'inspection.do' }, schema: { tags, body: createInspectionBody } },
+    { config: { access: 'inspection.do' }, schema: { tags, body: createInspectionBody, response: { 201: inspectionView } } },
     async (req, reply) => {
       const actor = actorOf(req);
       return reply.status(201).send(presentInspection(actor, await createInspection(app.db, actor, clientIp(req), req.body)));
     },
   );
-  app.get('/api/inspections/:id', { config: { access: 'inspection.read' }, schema: { tags, params: idParams } }, async (req) => {
-    const detail = await findInspectionDetail(app.db, actorOf(req), req.params.id);
-    if (!detail) throw notFound();
-    return detail;
-  });
+  app.get(
+    '/api/inspections/:id',
+    { config: { access: 'inspection.read' }, schema: { tags, params: idParams, response: { 200: inspectionView } } },
+    async (req) => {
+      const detail = await findInspectionDetail(app.db, actorOf(req), req.params.id);
+      if (!detail) throw notFound();
+      return detail;
+    },
+  );
   app.post(
     '/api/inspections/:id/record',
-    { config: { access: 'inspection.do' }, schema: { tags, params: idParams, body: recordInspectionBody } },
+    {
+      config: { access: 'inspection.do' },
+      schema: { tags, params: idParams, body: recordInspectionBody, response: { 200: inspectionView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const row = await recordInspection(app.db, actor, clientIp(req), req.params.id, req.body);
@@ -56,7 +72,10 @@ export function inspectionsRoutes(app: ZodApp) {
   );
   app.post(
     '/api/inspections/:id/reinspection',
-    { config: { access: 'inspection.do' }, schema: { tags, params: idParams, body: reinspectBody } },
+    {
+      config: { access: 'inspection.do' },
+      schema: { tags, params: idParams, body: reinspectBody, response: { 200: reinspectionResultView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const { inspection, escalate, caseId } = await reinspect(app.db, actor, clientIp(req), req.params.id, req.body);
@@ -65,7 +84,10 @@ export function inspectionsRoutes(app: ZodApp) {
   );
   app.post(
     '/api/inspections/:id/escalate',
-    { config: { access: 'case.manage' }, schema: { tags, params: idParams, body: escalateInspectionBody } },
+    {
+      config: { access: 'case.manage' },
+      schema: { tags, params: idParams, body: escalateInspectionBody, response: { 201: escalationFiledView } },
+    },
     async (req, reply) => {
       const c = await escalateInspection(app.db, actorOf(req), clientIp(req), req.params.id, req.body);
       return reply.status(201).send({ caseId: c.id, number: c.number });
@@ -73,13 +95,13 @@ export function inspectionsRoutes(app: ZodApp) {
   );
   app.get(
     '/api/enforcement/documents/:id/docx',
-    { config: { access: 'inspection.read' }, schema: { tags, params: z.object({ id: z.uuid() }).strict() } },
+    { config: { access: 'inspection.read' }, schema: { tags, params: z.object({ id: z.uuid() }).strict(), produces: [DOCX_TYPE] } },
     async (req, reply) => {
       const doc = await findDocumentInScope(app.db, actorOf(req), req.params.id);
       if (!doc) throw notFound();
       const { filename, buffer } = await renderDocument(doc);
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-type', DOCX_TYPE)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
         .send(buffer);
     },

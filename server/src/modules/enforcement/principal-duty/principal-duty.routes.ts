@@ -1,7 +1,7 @@
 // GET /api/enforcement/principal-duty: frequency compliance of 企业主要负责人履责专项执法检查 for one level (street monthly,
 // district quarterly, city half-yearly) over the caller's jurisdiction — per period the enterprises covered and the
 // rate, and for one period (the running one by default) the enterprises not yet inspected, paged.
-import { principalDutyQuery } from '@anjian/contracts';
+import { principalDutyQuery, principalDutyView } from '@anjian/contracts';
 import type { ZodApp } from '../../../platform/zod-app';
 import { actorOf } from '../../../platform/http';
 import { AppError, fieldError } from '../../../platform/errors';
@@ -19,7 +19,10 @@ import { countEnterprises, coveredPerPeriod, orgAreaLevel, uncoveredEnterprises 
 export function principalDutyRoutes(app: ZodApp) {
   app.get(
     '/api/enforcement/principal-duty',
-    { config: { access: 'enforcement.read' }, schema: { tags: ['enforcement'], querystring: principalDutyQuery } },
+    {
+      config: { access: 'enforcement.read' },
+      schema: { tags: ['enforcement'], querystring: principalDutyQuery, response: { 200: principalDutyView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       if (!actor.areaPrefix) throw new AppError('FORBIDDEN');
