@@ -1,5 +1,6 @@
 // A fresh, migrated database per test file: PGlite in memory, or (when ANJIAN_TEST_ENGINE=postgres)
-// a new database on the server named by TEST_DATABASE_URL, dropped afterwards.
+// a new database on the server named by TEST_DATABASE_URL, dropped afterwards. The outer-handle guard is on:
+// a query on the database handle inside a transaction opened from it throws (see platform/db.ts).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/platform/db';
@@ -10,7 +11,7 @@ export const testEngine = process.env.ANJIAN_TEST_ENGINE === 'postgres' ? 'postg
 export async function openTestDatabase(opts: { migrate?: 'full' | 'tables' } = {}): Promise<Database> {
   const migrate = (d: Database) => (opts.migrate === 'tables' ? d.migrateTables() : d.migrate());
   if (testEngine === 'pglite') {
-    const d = await openPglite(null);
+    const d = await openPglite(null, { guardOuterHandle: true });
     await migrate(d);
     return d;
   }
@@ -23,7 +24,7 @@ export async function openTestDatabase(opts: { migrate?: 'full' | 'tables' } = {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const d = await openPostgres(url.toString(), { max: 5 });
+  const d = await openPostgres(url.toString(), { max: 5, guardOuterHandle: true });
   await migrate(d);
   const opened: Database = {
     ...d,

@@ -8,11 +8,11 @@
 import { sql } from 'drizzle-orm';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { rowsOf, type Database } from '../../../server/src/platform/db';
-import { renderDocument } from '../../../server/src/modules/enforcement/documents.render';
-import type { DocumentRow } from '../../../server/src/modules/enforcement/documents';
-import { drawInSql, poolScopeOf, type StoredFilter } from '../../../server/src/modules/enforcement/draw.queries';
+import { renderDocument } from '../../../server/src/modules/enforcement/documents/documents.render';
+import type { DocumentRow } from '../../../server/src/modules/enforcement/documents/documents';
+import { drawInSql, poolScopeOf, type StoredFilter } from '../../../server/src/modules/enforcement/draws/draws.queries';
 import { currentUniformMethod, defaultWeightTable } from '../../../server/src/reference/enforcement/draw';
-import { rebuildEnforcementAggregates } from '../../../server/src/modules/enforcement/stats.queries';
+import { rebuildEnforcementAggregates } from '../../../server/src/modules/enforcement/stats/stats.queries';
 import { actorFor, openDirect } from '../direct';
 import { login, startPlatform, timeIt, type ScenarioResult } from '../lib';
 import { ensureDatabase, pgAvailable } from './enterprises';

@@ -21,3 +21,4 @@ export * from './schemas/enforcement';
 export * from './schemas/calendar';
 export * from './schemas/workbench';
 export * from './schemas/notifications';
+export * from './schemas/enforcement-views';

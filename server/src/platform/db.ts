@@ -1,5 +1,6 @@
 // Opens the database: embedded PGlite in a data directory, or a PostgreSQL server from DATABASE_URL.
 // Both are driven by the same Drizzle schema and the same migrations.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,12 @@ export function routinesRoot(): string {
   return path.dirname(migrationsFolder());
 }
 
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export interface OpenOptions {
+  /** Tests: a query on this handle while a transaction opened from it runs in the same async context throws. */
+  guardOuterHandle?: boolean;
+}
+
+export async function openPglite(dataDir: string | null, opts: OpenOptions = {}): Promise<Database> {
   let lock: DirLock | null = null;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -58,6 +64,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   });
   await client.exec(`SET TIME ZONE 'Asia/Shanghai'`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  if (opts.guardOuterHandle) guardOuterHandle(db, client, ['query', 'exec', 'transaction', 'sql']);
   return {
     db,
     engine: 'pglite',
@@ -76,7 +83,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-export interface PgOptions {
+export interface PgOptions extends OpenOptions {
   allowUnsafe?: boolean;
   max?: number;
 }
@@ -89,6 +96,7 @@ export async function openPostgres(url: string, opts: PgOptions = {}): Promise<D
     if ((err as { code?: string }).code !== '57P01') console.error('PostgreSQL idle client error:', err.message);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  if (opts.guardOuterHandle) guardOuterHandle(db, pool, ['query', 'connect']);
   if (!opts.allowUnsafe) {
     try {
       await assertDurable(db);
@@ -125,6 +133,48 @@ async function assertDurable(db: Db): Promise<void> {
 
 export function openDatabase(cfg: { databaseUrl: string | null; dataDir: string; allowUnsafeDb: boolean }) {
   return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, { allowUnsafe: cfg.allowUnsafeDb }) : openPglite(cfg.dataDir);
+}
+
+export class OuterHandleInTransactionError extends Error {
+  constructor(method: string) {
+    super(
+      `The outer database handle was used (${method}) inside a transaction opened from it. Use the transaction ` +
+        'handle (tx) for every query in the callback: on PGlite the outer query waits for the transaction forever ' +
+        '(the whole database freezes); on PostgreSQL it takes a second pool connection and can deadlock the pool.',
+    );
+    this.name = 'OuterHandleInTransactionError';
+  }
+}
+
+/**
+ * Makes "outer handle used inside its own transaction" fail loudly instead of hanging. While a callback given to
+ * db.transaction() runs (and everything it awaits, tracked by AsyncLocalStorage), the driver methods the outer
+ * handle goes through throw. The transaction's own queries use the transaction's client (PGlite's tx object, the
+ * pool client checked out for it), which is not wrapped. Work merely started inside and still running after the
+ * commit is not refused: the flag is cleared when the callback settles.
+ */
+function guardOuterHandle(db: Db, client: object, methods: string[]): void {
+  const running = new AsyncLocalStorage<{ open: boolean }>();
+  const target = client as Record<string, (...args: unknown[]) => unknown>;
+  for (const method of methods) {
+    const original = target[method];
+    if (typeof original !== 'function') continue;
+    const bound = original.bind(client);
+    target[method] = (...args: unknown[]) => {
+      if (running.getStore()?.open) throw new OuterHandleInTransactionError(method);
+      return bound(...args);
+    };
+  }
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((callback: (tx: Tx) => Promise<unknown>, config?: unknown) =>
+    transaction(async (tx) => {
+      const state = { open: true };
+      try {
+        return await running.run(state, () => callback(tx));
+      } finally {
+        state.open = false;
+      }
+    }, config as never)) as Db['transaction'];
 }
 
 export function rowsOf<T>(result: unknown): T[] {

@@ -32,6 +32,10 @@ export interface RouteRecord {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Status codes with a declared response schema (JSON routes must declare their success answer). */
+  responses: string[];
+  /** Media types of a route that sends a file instead of JSON (schema.produces). */
+  produces: string[];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -65,7 +69,9 @@ export function registerAccessControl(app: FastifyInstance, routes: RouteRecord[
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access permission`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: route.url, access });
+    const responses = Object.keys((route.schema?.response as object | undefined) ?? {});
+    const produces = (route.schema as { produces?: string[] } | undefined)?.produces ?? [];
+    for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: route.url, access, responses, produces });
   });
 
   app.addHook('onRequest', async (req) => {

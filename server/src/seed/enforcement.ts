@@ -8,10 +8,10 @@ import type { Actor } from '../platform/actor';
 import { areaPrefixOf } from '../platform/scope';
 import type { Db, DbOrTx } from '../platform/db';
 import { addDays, cstDate } from '../platform/time';
-import { createDraw } from '../modules/enforcement/commands/create-draw';
-import { recordInspection } from '../modules/enforcement/commands/record-inspection';
-import { fileCase } from '../modules/enforcement/commands/file-case';
-import { actOnCase } from '../modules/enforcement/commands/act-on-case';
+import { createDraw } from '../modules/enforcement/draws/commands/create-draw';
+import { recordInspection } from '../modules/enforcement/inspections/commands/record-inspection';
+import { fileCase } from '../modules/enforcement/cases/commands/file-case';
+import { actOnCase } from '../modules/enforcement/cases/commands/act-on-case';
 
 async function demoActor(db: DbOrTx, username: string): Promise<Actor> {
   const [row] = await db

@@ -343,9 +343,26 @@ export const planGroupInput = z
     timesPerYear: z.number().int().min(1).max(52),
   })
   .strict();
-export const putPlanBody = z.object({ groups: z.array(planGroupInput).min(1).max(30) }).strict();
+/** `version` is the one the caller read: 0 while no plan is stored for the year. */
+export const putPlanBody = z.object({ version: z.number().int().min(0), groups: z.array(planGroupInput).min(1).max(30) }).strict();
 export type PutPlanBody = z.infer<typeof putPlanBody>;
 export const planParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
+export const planGroupView = planGroupInput.extend({
+  enterprises: z.number().int(),
+  done: z.number().int(),
+  covered: z.number().int(),
+  required: z.number().int(),
+  expectedToDate: z.number().int(),
+  behind: z.boolean(),
+});
+/** The plan with each group's progress over the caller's scope; `elapsed` is the share of the year gone (0–1). */
+export const planView = z.object({
+  year: z.number().int(),
+  groups: z.array(planGroupView),
+  version: z.number().int(),
+  elapsed: z.number(),
+});
+export type PlanView = z.infer<typeof planView>;
 
 // Deployment settings of the penalty procedure --------------------------------------------------------------------
 

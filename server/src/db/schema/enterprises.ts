@@ -115,7 +115,7 @@ export const enterprises = pgTable(
     index('enterprises_updated_idx')
       .on(t.updatedAt, t.id)
       .where(sql`${t.deletedAt} is null`),
-    // The 双随机 draw's pool (modules/enforcement/draw.queries.ts): operating live enterprises of an area with the
+    // The 双随机 draw's pool (modules/enforcement/draws/draws.queries.ts): operating live enterprises of an area with the
     // columns its filters read, the signals its weights read and the id's words its hash reads, so a
     // million-enterprise pool is one index-only scan with no join (not the 430 MB table joined to a million marks).
     index('enterprises_draw_pool_idx')

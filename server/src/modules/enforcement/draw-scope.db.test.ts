@@ -21,7 +21,7 @@ import {
 } from '../../seed/factories';
 import { covers } from '../../platform/scope';
 import type { Actor } from '../../platform/actor';
-import { poolRegion, type StoredFilter } from './draw.queries';
+import { poolRegion, type StoredFilter } from './draws/draws.queries';
 
 type Who = 'district' | 'leader' | 'housing' | 'fire' | 'streetA' | 'streetB' | 'grid' | 'park';
 let t: TestApp;

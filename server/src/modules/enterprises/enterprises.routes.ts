@@ -52,13 +52,17 @@ export function enterprisesRoutes(app: ZodApp) {
       return reply.status(201).send(presentEnterprise(actor, row));
     },
   );
-  app.get('/api/enterprises/import-template', { config: { access: 'enterprise.import' }, schema: { tags } }, async (req, reply) => {
-    const buffer = await buildImportTemplate(app.db, actorOf(req));
-    return reply
-      .type(XLSX_TYPE)
-      .header('content-disposition', attachment('enterprise-import-template.xlsx', '企业导入模板.xlsx'))
-      .send(buffer);
-  });
+  app.get(
+    '/api/enterprises/import-template',
+    { config: { access: 'enterprise.import' }, schema: { tags, produces: [XLSX_TYPE] } },
+    async (req, reply) => {
+      const buffer = await buildImportTemplate(app.db, actorOf(req));
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment('enterprise-import-template.xlsx', '企业导入模板.xlsx'))
+        .send(buffer);
+    },
+  );
   app.post(
     '/api/enterprises/import',
     { config: { access: 'enterprise.import' }, schema: { tags, querystring: enterpriseImportQuery, response: { 200: importReport } } },
@@ -81,7 +85,7 @@ export function enterprisesRoutes(app: ZodApp) {
   );
   app.get(
     '/api/enterprises/export',
-    { config: { access: 'enterprise.export' }, schema: { tags, querystring: enterpriseExportQuery } },
+    { config: { access: 'enterprise.export' }, schema: { tags, querystring: enterpriseExportQuery, produces: [XLSX_TYPE] } },
     async (req, reply) => {
       const { stream, disposition } = await exportEnterprises(app.db, actorOf(req), clientIp(req), req.query);
       return reply.type(XLSX_TYPE).header('content-disposition', disposition).send(stream);

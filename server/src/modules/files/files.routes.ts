@@ -23,20 +23,28 @@ function send(reply: FastifyReply, dataDir: string, storageName: string, mime: s
 
 export function filesRoutes(app: ZodApp) {
   const tags = ['files'];
-  app.get('/api/files/:id', { config: { access: 'authenticated' }, schema: { tags, params: idParams } }, async (req, reply) => {
-    const row = await findReadableFile(app.db, actorOf(req), req.params.id);
-    if (!row) throw notFound();
-    return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
-  });
+  app.get(
+    '/api/files/:id',
+    { config: { access: 'authenticated' }, schema: { tags, params: idParams, produces: ['*/*'] } },
+    async (req, reply) => {
+      const row = await findReadableFile(app.db, actorOf(req), req.params.id);
+      if (!row) throw notFound();
+      return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
+    },
+  );
   // The thumbnail rendered at upload (longest side 320 px, upright, no metadata), under the same read rule as the
   // photo. A photo without one — uploaded before thumbnails were rendered, or one whose rendering was skipped
   // (undecodable pixels, a busy worker) — is served itself, already stripped of its location.
-  app.get('/api/files/:id/thumbnail', { config: { access: 'authenticated' }, schema: { tags, params: idParams } }, async (req, reply) => {
-    const row = await findReadableFile(app.db, actorOf(req), req.params.id);
-    if (!row || row.kind !== 'photo') throw notFound();
-    const thumb = row.thumbnailName;
-    if (!thumb) return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
-    const base = row.originalName.replace(/\.[^.]*$/, '');
-    return send(reply, app.config.dataDir, thumb, 'image/jpeg', `${base}-thumb.jpg`, `${row.sha256}-thumb`);
-  });
+  app.get(
+    '/api/files/:id/thumbnail',
+    { config: { access: 'authenticated' }, schema: { tags, params: idParams, produces: ['image/*'] } },
+    async (req, reply) => {
+      const row = await findReadableFile(app.db, actorOf(req), req.params.id);
+      if (!row || row.kind !== 'photo') throw notFound();
+      const thumb = row.thumbnailName;
+      if (!thumb) return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
+      const base = row.originalName.replace(/\.[^.]*$/, '');
+      return send(reply, app.config.dataDir, thumb, 'image/jpeg', `${base}-thumb.jpg`, `${row.sha256}-thumb`);
+    },
+  );
 }

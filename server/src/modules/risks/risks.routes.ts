@@ -116,10 +116,14 @@ export function risksRoutes(app: ZodApp) {
       return { ok: true as const };
     },
   );
-  app.get('/api/risk-units/:id/card.docx', { config: read, schema: { tags, params: idParams } }, async (req, reply) => {
-    const card = await renderRiskCard(app.db, actorOf(req), req.params.id);
-    return reply.type(DOCX_TYPE).header('content-disposition', contentDisposition(card.filename)).send(card.buffer);
-  });
+  app.get(
+    '/api/risk-units/:id/card.docx',
+    { config: read, schema: { tags, params: idParams, produces: [DOCX_TYPE] } },
+    async (req, reply) => {
+      const card = await renderRiskCard(app.db, actorOf(req), req.params.id);
+      return reply.type(DOCX_TYPE).header('content-disposition', contentDisposition(card.filename)).send(card.buffer);
+    },
+  );
   app.post(
     '/api/risk-units/:id/events',
     { config: manage, schema: { tags, params: idParams, body: createRiskEventBody, response: { 201: riskEvent } } },

@@ -47,6 +47,21 @@ describe('user administration', () => {
     expect(stale.json().current.displayName).toBe('L2');
   });
 
+  it('edits role and organisation together, as the web form sends them, and the database keeps answering', async () => {
+    const created = (
+      await admin.post('/api/users', { username: 'rolechange', displayName: 'R', password: 'Qm7vxr2kt!', role: 'district_officer', orgId })
+    ).json();
+    const res = await admin.patch(`/api/users/${created.id}`, {
+      version: created.version,
+      displayName: 'R2',
+      role: 'district_leader',
+      orgId,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ role: 'district_leader', orgId, version: created.version + 1 });
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
   it('disabling an account ends its sessions at once', async () => {
     const org = (await t.database.db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.id, orgId) }))!;
     const u = await buildUser(t.database.db, { role: 'district_officer', org });

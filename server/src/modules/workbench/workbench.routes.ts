@@ -4,7 +4,7 @@
 import { workbenchResponse } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf } from '../../platform/http';
-import { loadHearingConfig } from '../enforcement/enforcement.settings';
+import { loadHearingConfig } from '../enforcement/settings/enforcement.settings';
 import { workbenchClock } from './workbench.clock';
 import { workbenchBreakdown, workbenchFigures } from './workbench.figures';
 import { presentWorkbench } from './workbench.presenter';

@@ -20,7 +20,7 @@ import { addDays } from '../../platform/time';
 import { hazardSourceInfo } from '../../reference/hazards/classification';
 import { hazardStateLabels } from '../../reference/hazards/workflow';
 import { decisionClock, type HearingConfig } from '../../reference/enforcement/penalty-limits';
-import { caseWorkflow } from '../enforcement/case.workflow';
+import { caseWorkflow } from '../enforcement/cases/case.workflow';
 import { dueStateOf } from './workbench.due';
 
 /** How many items of each kind the workbench lists; the counts link to the full lists. */

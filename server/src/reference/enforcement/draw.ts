@@ -1,5 +1,5 @@
 // 双随机、一公开: weighted random selection of enterprises and inspectors, reproducible from a recorded seed.
-// Pure functions; the module computes the same thing in SQL for large pools (modules/enforcement/draw.queries.ts),
+// Pure functions; the module computes the same thing in SQL for large pools (modules/enforcement/draws/draws.queries.ts),
 // and the two agree because both derive each enterprise's uniform number from the seed and the id alone, never from
 // Math.random. Sampling without replacement: Efraimidis–Spirakis keys u^(1/w), i.e. the k smallest −ln(u)/w.
 import { createHash } from 'node:crypto';

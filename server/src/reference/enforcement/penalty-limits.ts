@@ -59,7 +59,7 @@ export function onTheSpotRefusal(party: PartyKind, fine: number): { zh: string; 
  * deployment's `requestDays` and `noticeDays` count working days too. The amount from which a fine is
  * "较大数额" (and the hearing a right) is set by each province; the default is 《安全生产违法行为行政处罚办法》's
  * (2万 for a person, 5万 for an organisation). All of it is configuration with these documented defaults, stored per
- * deployment in `enforcement_settings` (modules/enforcement/enforcement.settings.ts).
+ * deployment in `enforcement_settings` (modules/enforcement/settings/enforcement.settings.ts).
  */
 export interface HearingConfig {
   requestDays: number;

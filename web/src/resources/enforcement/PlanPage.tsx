@@ -30,7 +30,7 @@ export function PlanPage() {
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
   const q = useQuery({
     queryKey: ['plan', year],
-    queryFn: () => api.get<{ groups: Group[]; elapsed: number }>(`/api/enforcement/plans/${year}`),
+    queryFn: () => api.get<{ groups: Group[]; elapsed: number; version: number }>(`/api/enforcement/plans/${year}`),
   });
   const [groups, setGroups] = useState<Group[]>([]);
   useEffect(() => setGroups(q.data?.groups ?? []), [q.data]);
@@ -38,6 +38,7 @@ export function PlanPage() {
   const save = async () => {
     try {
       await api.put(`/api/enforcement/plans/${year}`, {
+        version: q.data?.version ?? 0,
         groups: groups.map((g) => ({ name: g.name, filter: g.filter, timesPerYear: g.timesPerYear })),
       });
       await qc.invalidateQueries({ queryKey: ['plan', year] });

@@ -3,9 +3,10 @@
 import type { z } from 'zod';
 import type { extendInvestigationBody } from '@anjian/contracts';
 import type { Db } from '../../../platform/db';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
-import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { fieldError, notFound } from '../../../platform/errors';
 import { INVESTIGATION_RULES_493 } from '../../../reference/accidents/investigation';
 import { findAccident, findInvestigation } from '../accidents.queries';
 import { presentInvestigation } from '../investigation.presenter';
@@ -23,10 +24,16 @@ export async function extendInvestigation(
   return db.transaction(async (tx) => {
     const accident = await findAccident(tx, actor, accidentId, true);
     if (!accident) throw notFound();
-    const before = await findInvestigation(tx, accidentId, true);
-    if (!before) throw fieldError('version', '请先登记事故调查', 'Record the investigation first');
-    if (before.version !== input.version)
-      throw new AppError('CONFLICT', [], { current: presentInvestigation(actor, accident, before, now) });
+    // The accident carries the scope (404 above); a missing investigation is a field error, not a 404.
+    const before = await loadForUpdate({
+      load: async () => {
+        const row = await findInvestigation(tx, accidentId, true);
+        if (!row) throw fieldError('version', '请先登记事故调查', 'Record the investigation first');
+        return row;
+      },
+      version: input.version,
+      present: (row) => presentInvestigation(actor, accident, row, now),
+    });
     assertAllowed(investigationMachine, before, actor, 'extend');
     if (input.days > INVESTIGATION_RULES_493.reportMaxExtensionDays) {
       throw fieldError('days', '延长期限最长不超过60日', 'The extension is at most 60 days');

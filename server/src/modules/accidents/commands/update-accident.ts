@@ -8,9 +8,10 @@ import type { z } from 'zod';
 import type { updateAccidentBody } from '@anjian/contracts';
 import { accidentRevisions, accidents } from '../../../db/schema';
 import type { Db } from '../../../platform/db';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
-import { AppError, notFound } from '../../../platform/errors';
+import { AppError } from '../../../platform/errors';
 import { explainGrade, type AccidentCategory } from '../../../reference/accidents/accident-level';
 import { canRegrade, supplementaryWindowDays, supplementaryWindowLastDay } from '../../../reference/accidents/reporting';
 import type { AccidentTypeScheme } from '../../../reference/accidents/accident-types';
@@ -26,12 +27,14 @@ const COUNTS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as cons
 export async function updateAccident(db: Db, actor: Actor, ip: string | null, id: string, input: Input, now = new Date()) {
   const { version, casualtiesChangedAt, changeNote, ...changes } = input;
   return db.transaction(async (tx) => {
-    const before = await findAccident(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== version) {
-      const [reports, followUps] = [(await findReports(tx, [id])).get(id) ?? [], await findFollowUps(tx, id)];
-      throw new AppError('CONFLICT', [], { current: presentAccidentDetail(actor, before, reports, followUps, now) });
-    }
+    const before = await loadForUpdate({
+      load: () => findAccident(tx, actor, id, true),
+      version,
+      present: async (row) => {
+        const [reports, followUps] = [(await findReports(tx, [id])).get(id) ?? [], await findFollowUps(tx, id)];
+        return presentAccidentDetail(actor, row, reports, followUps, now);
+      },
+    });
     const occurredAt = changes.occurredAt ? new Date(changes.occurredAt) : before.occurredAt;
     const headInformedAt =
       changes.headInformedAt === undefined ? before.headInformedAt : changes.headInformedAt ? new Date(changes.headInformedAt) : null;

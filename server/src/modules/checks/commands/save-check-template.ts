@@ -5,9 +5,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { CheckTemplateBody, UpdateCheckTemplateBody } from '@anjian/contracts';
 import { checkTemplateItems, checkTemplates } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { recordAudit } from '../../../platform/audit';
 import type { Tx, Db } from '../../../platform/db';
-import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { fieldError } from '../../../platform/errors';
 import { findTemplate, findTemplateItems } from '../checks.queries';
 import { presentTemplate } from '../checks.presenter';
 
@@ -69,10 +70,12 @@ export async function createCheckTemplate(db: Db, actor: Actor, ip: string | nul
 export async function updateCheckTemplate(db: Db, actor: Actor, ip: string | null, id: string, input: UpdateCheckTemplateBody) {
   checkTarget(input);
   return db.transaction(async (tx) => {
-    const before = await findTemplate(tx, id, true);
-    if (!before) throw notFound();
+    const before = await loadForUpdate({
+      load: () => findTemplate(tx, id, true),
+      version: input.version,
+      present: async (row) => presentTemplate(actor, row, await findTemplateItems(tx, [id])),
+    });
     const beforeItems = await findTemplateItems(tx, [id]);
-    if (before.version !== input.version) throw new AppError('CONFLICT', [], { current: presentTemplate(actor, before, beforeItems) });
     const [after] = await tx
       .update(checkTemplates)
       .set({
@@ -105,10 +108,11 @@ export async function updateCheckTemplate(db: Db, actor: Actor, ip: string | nul
 
 export async function deleteCheckTemplate(db: Db, actor: Actor, ip: string | null, id: string, version: number) {
   return db.transaction(async (tx) => {
-    const before = await findTemplate(tx, id, true);
-    if (!before) throw notFound();
-    if (before.version !== version)
-      throw new AppError('CONFLICT', [], { current: presentTemplate(actor, before, await findTemplateItems(tx, [id])) });
+    const before = await loadForUpdate({
+      load: () => findTemplate(tx, id, true),
+      version,
+      present: async (row) => presentTemplate(actor, row, await findTemplateItems(tx, [id])),
+    });
     await tx
       .update(checkTemplates)
       .set({ deletedAt: new Date(), version: before.version + 1 })

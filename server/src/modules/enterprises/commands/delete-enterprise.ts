@@ -3,9 +3,9 @@
 import { eq } from 'drizzle-orm';
 import { enterprises } from '../../../db/schema';
 import type { Db } from '../../../platform/db';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
-import { AppError, notFound } from '../../../platform/errors';
 import { findEnterprise } from '../enterprises.queries';
 import { auditEnterprise, presentEnterprise } from '../enterprises.presenter';
 
@@ -16,10 +16,15 @@ export interface VersionedInput {
 
 async function setDeleted(db: Db, actor: Actor, ip: string | null, id: string, input: VersionedInput, deleting: boolean) {
   return db.transaction(async (tx) => {
-    const before = await findEnterprise(tx, actor, id, { forUpdate: true, includeDeleted: true });
-    // Already in the requested state counts as not found: nothing to delete, nothing to restore.
-    if (!before || !!before.deletedAt === deleting) throw notFound();
-    if (before.version !== input.version) throw new AppError('CONFLICT', [], { current: presentEnterprise(actor, before) });
+    const before = await loadForUpdate({
+      // Already in the requested state counts as not found: nothing to delete, nothing to restore.
+      load: async () => {
+        const row = await findEnterprise(tx, actor, id, { forUpdate: true, includeDeleted: true });
+        return row && !!row.deletedAt !== deleting ? row : null;
+      },
+      version: input.version,
+      present: (row) => presentEnterprise(actor, row),
+    });
     const now = new Date();
     await tx
       .update(enterprises)

@@ -4,10 +4,11 @@ import { eq } from 'drizzle-orm';
 import type { UpdateEnterpriseBody } from '@anjian/contracts';
 import { enterprises } from '../../../db/schema';
 import type { Db } from '../../../platform/db';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import { syncRiskScope } from '../../risks/risks.summary';
-import { AppError, notFound } from '../../../platform/errors';
+import { AppError } from '../../../platform/errors';
 import { normaliseCreditCode } from '../../../reference/credit-code';
 import { findEnterprise, type EnterpriseRecord } from '../enterprises.queries';
 import { auditEnterprise, changedFields, presentEnterprise, TRACKED_FIELDS, type EnterpriseValues } from '../enterprises.presenter';
@@ -33,9 +34,11 @@ export function mergePatch(before: EnterpriseRecord, patch: Partial<EnterpriseVa
 export async function updateEnterprise(db: Db, actor: Actor, ip: string | null, id: string, input: UpdateEnterpriseBody) {
   const { version, creditCodeOverrideReason, ...patch } = input;
   return db.transaction(async (tx) => {
-    const before = await findEnterprise(tx, actor, id, { forUpdate: true });
-    if (!before) throw notFound();
-    if (before.version !== version) throw new AppError('CONFLICT', [], { current: presentEnterprise(actor, before) });
+    const before = await loadForUpdate({
+      load: () => findEnterprise(tx, actor, id, { forUpdate: true }),
+      version,
+      present: (row) => presentEnterprise(actor, row),
+    });
     const draft = mergePatch(before, patch);
     const changed = changedFields(before, draft);
     const forbidden = forbiddenChanges(actor, changed);

@@ -1,9 +1,10 @@
 // Closes a risk event (eliminated: it no longer counts towards the enterprise's colour) or reopens it, through
 // the status workflow; the summary changes in the same transaction.
 import type { Actor } from '../../../platform/actor';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { recordAudit } from '../../../platform/audit';
 import type { Db, Tx } from '../../../platform/db';
-import { AppError, notFound } from '../../../platform/errors';
+import { notFound } from '../../../platform/errors';
 import { findEvent, findMeasuresOfEvents } from '../risks.queries';
 import { auditRow, presentEvent } from '../risks.presenter';
 import { lockEnterpriseRisks, refreshRiskSummary } from '../risks.summary';
@@ -13,12 +14,11 @@ export async function lockedEvent(tx: Tx, actor: Actor, id: string, version: num
   const probe = await findEvent(tx, actor, id);
   if (!probe) throw notFound();
   await lockEnterpriseRisks(tx, probe.enterpriseId);
-  const before = await findEvent(tx, actor, id, true);
-  if (!before) throw notFound();
-  if (before.version !== version) {
-    throw new AppError('CONFLICT', [], { current: presentEvent(actor, before, await findMeasuresOfEvents(tx, [id])) });
-  }
-  return before;
+  return loadForUpdate({
+    load: () => findEvent(tx, actor, id, true),
+    version,
+    present: async (row) => presentEvent(actor, row, await findMeasuresOfEvents(tx, [id])),
+  });
 }
 
 export async function changeRiskEventStatus(

@@ -3,9 +3,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { riskEvents, riskMeasures, riskUnits } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
-import { AppError, notFound } from '../../../platform/errors';
+import { notFound } from '../../../platform/errors';
 import { countEventsByUnit, findUnit } from '../risks.queries';
 import { auditRow, presentUnit } from '../risks.presenter';
 import { lockEnterpriseRisks, refreshRiskSummary } from '../risks.summary';
@@ -15,11 +16,11 @@ export async function deleteRiskUnit(db: Db, actor: Actor, ip: string | null, id
     const before = await findUnit(tx, actor, id);
     if (!before) throw notFound();
     await lockEnterpriseRisks(tx, before.enterpriseId);
-    const locked = await findUnit(tx, actor, id, true);
-    if (!locked) throw notFound();
-    if (locked.version !== version) {
-      throw new AppError('CONFLICT', [], { current: presentUnit(actor, locked, await countEventsByUnit(tx, [id])) });
-    }
+    const locked = await loadForUpdate({
+      load: () => findUnit(tx, actor, id, true),
+      version,
+      present: async (row) => presentUnit(actor, row, await countEventsByUnit(tx, [id])),
+    });
     const now = new Date();
     await tx
       .update(riskMeasures)

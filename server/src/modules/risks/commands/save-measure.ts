@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { CreateMeasureBody, RiskLevelKey, UpdateMeasureBody } from '@anjian/contracts';
 import { riskMeasures } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, notFound } from '../../../platform/errors';
@@ -47,9 +48,11 @@ export async function createMeasure(db: Db, actor: Actor, ip: string | null, eve
 export async function updateMeasure(db: Db, actor: Actor, ip: string | null, id: string, input: UpdateMeasureBody) {
   const { version, ...changes } = input;
   return db.transaction(async (tx) => {
-    const before = await findMeasure(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== version) throw new AppError('CONFLICT', [], { current: presentMeasure(actor, before) });
+    const before = await loadForUpdate({
+      load: () => findMeasure(tx, actor, id, true),
+      version,
+      present: (row) => presentMeasure(actor, row),
+    });
     const [after] = await tx
       .update(riskMeasures)
       .set({ ...changes, updatedAt: new Date(), version: before.version + 1 })
@@ -66,9 +69,11 @@ export async function updateMeasure(db: Db, actor: Actor, ip: string | null, id:
 
 export async function deleteMeasure(db: Db, actor: Actor, ip: string | null, id: string, version: number) {
   return db.transaction(async (tx) => {
-    const before = await findMeasure(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== version) throw new AppError('CONFLICT', [], { current: presentMeasure(actor, before) });
+    const before = await loadForUpdate({
+      load: () => findMeasure(tx, actor, id, true),
+      version,
+      present: (row) => presentMeasure(actor, row),
+    });
     await tx
       .update(riskMeasures)
       .set({ deletedAt: new Date(), version: before.version + 1 })

@@ -6,12 +6,12 @@ import { riskEvents } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
-import { AppError, notFound } from '../../../platform/errors';
 import { checkAccidentType, evaluateAssessment } from '../risks.assessment';
-import { findEvent, findMeasuresOfEvents } from '../risks.queries';
-import { auditRow, presentEvent } from '../risks.presenter';
+import { lockedEvent } from './close-risk-event';
+import { findEvent } from '../risks.queries';
+import { auditRow } from '../risks.presenter';
 import { loadRiskSettings } from '../risks.settings';
-import { lockEnterpriseRisks, refreshRiskSummary } from '../risks.summary';
+import { refreshRiskSummary } from '../risks.summary';
 
 export async function updateRiskEvent(db: Db, actor: Actor, ip: string | null, id: string, input: UpdateRiskEventBody) {
   const { version, accidentType, assessment, ...fields } = input;
@@ -19,14 +19,7 @@ export async function updateRiskEvent(db: Db, actor: Actor, ip: string | null, i
   const type = accidentType === undefined ? undefined : checkAccidentType(accidentType);
   const assessed = assessment === undefined ? undefined : evaluateAssessment(assessment, settings);
   return db.transaction(async (tx) => {
-    const probe = await findEvent(tx, actor, id);
-    if (!probe) throw notFound();
-    await lockEnterpriseRisks(tx, probe.enterpriseId);
-    const before = await findEvent(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== version) {
-      throw new AppError('CONFLICT', [], { current: presentEvent(actor, before, await findMeasuresOfEvents(tx, [id])) });
-    }
+    const before = await lockedEvent(tx, actor, id, version);
     await tx
       .update(riskEvents)
       .set({

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { roleScopeKind, validationMessages, type createUserBody } from '@anjian/contracts';
 import { organisations, users } from '../../../db/schema';
-import type { Db } from '../../../platform/db';
+import type { Db, DbOrTx } from '../../../platform/db';
 import type { Config } from '../../../platform/config';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
@@ -45,7 +45,7 @@ export async function createUser(db: Db, cfg: Config, actor: Actor, ip: string |
 }
 
 /** Staff need an organisation inside the caller's area; enterprise accounts need an enterprise. */
-export async function assertOrgFits(db: Db, actor: Actor, role: string, orgId: string | null, enterpriseId: string | null) {
+export async function assertOrgFits(db: DbOrTx, actor: Actor, role: string, orgId: string | null, enterpriseId: string | null) {
   const kind = roleScopeKind[role as keyof typeof roleScopeKind];
   if (kind === 'enterprise' && !enterpriseId) {
     throw fieldError('enterpriseId', '企业账号必须关联企业', 'Enterprise accounts need an enterprise');

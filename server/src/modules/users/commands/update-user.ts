@@ -8,6 +8,7 @@ import type { Config } from '../../../platform/config';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import { AppError, notFound } from '../../../platform/errors';
+import { loadForUpdate } from '../../../platform/load-for-update';
 import { checkPassword, hashPassword } from '../../../platform/passwords';
 import { destroyUserSessions } from '../../../platform/session';
 import { findUser } from '../users.queries';
@@ -28,14 +29,16 @@ export async function updateUser(db: Db, cfg: Config, actor: Actor, ip: string |
     passwordHash = await hashPassword(password, cfg.argon2);
   }
   return db.transaction(async (tx) => {
-    const before = await findUser(tx, actor, id, true);
-    if (!before) throw notFound();
-    if (before.version !== version) throw new AppError('CONFLICT', [], { current: presentUser(actor, before) });
+    const before = await loadForUpdate({
+      load: () => findUser(tx, actor, id, true),
+      version,
+      present: (row) => presentUser(actor, row),
+    });
     if (id === actor.id && changes.status === 'disabled') {
       throw new AppError('VALIDATION', [{ field: 'status', zh: '不能停用自己的账号', en: 'You cannot disable your own account' }]);
     }
     if (changes.role !== undefined || changes.orgId !== undefined) {
-      await assertOrgFits(db, actor, changes.role ?? before.role, changes.orgId ?? before.orgId, before.enterpriseId);
+      await assertOrgFits(tx, actor, changes.role ?? before.role, changes.orgId ?? before.orgId, before.enterpriseId);
     }
     await tx
       .update(users)
