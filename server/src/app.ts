@@ -42,10 +42,11 @@ import { checklistsRoutes } from './modules/enforcement/checklists.routes';
 import { enforcementSettingsRoutes } from './modules/enforcement/settings.routes';
 import { checksRoutes } from './modules/checks/checks.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
-const modules: ((app: ZodApp) => void)[] = [
+export const modules: ((app: ZodApp) => void)[] = [
   healthRoutes,
   authRoutes,
   usersRoutes,
@@ -72,6 +73,7 @@ const modules: ((app: ZodApp) => void)[] = [
   enforcementSettingsRoutes,
   checksRoutes,
   calendarRoutes,
+  codeTablesRoutes,
 ];
 
 export interface BuiltApp {

@@ -19,3 +19,5 @@ export * from './schemas/hazards';
 export * from './schemas/hazard-stats';
 export * from './schemas/enforcement';
 export * from './schemas/calendar';
+export * from './routes';
+export * from './code-tables';

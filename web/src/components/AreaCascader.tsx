@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Cascader } from 'antd';
 import type { Area } from '@anjian/contracts';
-import { api } from '../api/client';
+import { call } from '../api/client';
 
 interface Option {
   value: string;
@@ -32,11 +32,11 @@ function pathOf(code: string, rootCode: string): string[] {
 export function AreaCascader({ value, onChange, placeholder, maxDepth = 3, style }: AreaCascaderProps) {
   const [options, setOptions] = useState<Option[]>([]);
   useEffect(() => {
-    void api.get<Area[]>('/api/areas').then((roots) => setOptions(roots.map((r) => toOption(r, maxDepth <= 1))));
+    void call('GET /api/areas').then((roots) => setOptions(roots.map((r) => toOption(r, maxDepth <= 1))));
   }, [maxDepth]);
   const load = async (selected: Option[]) => {
     const target = selected[selected.length - 1]!;
-    const children = await api.get<Area[]>('/api/areas', { parent: target.value });
+    const children = await call('GET /api/areas', { query: { parent: target.value } });
     target.children = children.map((c) => toOption(c, selected.length + 1 >= maxDepth));
     setOptions((o) => [...o]);
   };

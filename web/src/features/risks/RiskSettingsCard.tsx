@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { App, Button, Card, Form, Select, Switch } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { checkFrequencyLabels, responsibleLevelLabels, responsibleLevels } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { optionsOf } from '../../resources/enterprises/labels';
 import { useRiskReference } from '../../resources/risks/riskUi';
@@ -28,7 +28,7 @@ export function RiskSettingsCard() {
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api.patch('/api/risks/settings', v.matrixPresetId === 'custom' ? { ...v, matrixPresetId: undefined } : v);
+      await call('PATCH /api/risks/settings', { body: v.matrixPresetId === 'custom' ? { ...v, matrixPresetId: undefined } : v });
       message.success(t('已保存，已按新设置重新评定', 'Saved; assessments re-levelled'));
       await qc.invalidateQueries();
     } catch (e) {

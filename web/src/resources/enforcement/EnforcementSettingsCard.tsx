@@ -5,8 +5,8 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Form, InputNumber, Switch, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EnforcementSettings, EnforcementSettingsView } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import type { EnforcementSettings } from '@anjian/contracts';
+import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 export function EnforcementSettingsCard() {
@@ -14,7 +14,7 @@ export function EnforcementSettingsCard() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<EnforcementSettings>();
-  const q = useQuery({ queryKey: ['enforcement-settings'], queryFn: () => api.get<EnforcementSettingsView>('/api/enforcement/settings') });
+  const q = useQuery({ queryKey: ['enforcement-settings'], queryFn: () => call('GET /api/enforcement/settings') });
   const s = q.data;
   useEffect(() => {
     if (s) form.setFieldsValue(s);
@@ -22,7 +22,7 @@ export function EnforcementSettingsCard() {
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api.put('/api/enforcement/settings', v);
+      await call('PUT /api/enforcement/settings', { body: v });
       message.success(t('已保存，所有案件按新设置计算', 'Saved; every case now follows the new settings'));
       await qc.invalidateQueries({ queryKey: ['enforcement-settings'] });
       await qc.invalidateQueries({ queryKey: ['cases'] });

@@ -5,7 +5,7 @@ import { App, Button, Card, Input, InputNumber, Progress, Select, Space, Switch,
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { sectors } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { PrincipalDutyCard } from './PrincipalDutyCard';
@@ -30,15 +30,18 @@ export function PlanPage() {
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
   const q = useQuery({
     queryKey: ['plan', year],
-    queryFn: () => api.get<{ groups: Group[]; elapsed: number }>(`/api/enforcement/plans/${year}`),
+    queryFn: () => call('GET /api/enforcement/plans/:year', { params: { year } }),
   });
   const [groups, setGroups] = useState<Group[]>([]);
   useEffect(() => setGroups(q.data?.groups ?? []), [q.data]);
   const patch = (i: number, p: Partial<Group>) => setGroups(groups.map((g, j) => (j === i ? { ...g, ...p } : g)));
   const save = async () => {
     try {
-      await api.put(`/api/enforcement/plans/${year}`, {
-        groups: groups.map((g) => ({ name: g.name, filter: g.filter, timesPerYear: g.timesPerYear })),
+      await call('PUT /api/enforcement/plans/:year', {
+        params: { year },
+        body: {
+          groups: groups.map((g) => ({ name: g.name, filter: g.filter, timesPerYear: g.timesPerYear })),
+        },
       });
       await qc.invalidateQueries({ queryKey: ['plan', year] });
       message.success(t('已保存', 'Saved'));

@@ -5,28 +5,10 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Progress, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 type Level = 'street' | 'district' | 'city';
-
-interface Report {
-  year: number;
-  level: Level;
-  ownLevel: Level | null;
-  rule: { zh: string; en: string };
-  enterprises: number;
-  periods: { period: number; from: string; to: string; begun: boolean; covered: number; rate: number }[];
-  compliantPeriods: number;
-  periodsBegun: number;
-  uncovered: {
-    period: number;
-    from: string;
-    to: string;
-    total: number;
-    items: { id: string; name: string; areaCode: string; lastInspectedOn: string | null }[];
-  };
-}
 
 export function PrincipalDutyCard({ year }: { year: number }) {
   const { t, label } = useI18n();
@@ -35,7 +17,7 @@ export function PrincipalDutyCard({ year }: { year: number }) {
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const q = useQuery({
     queryKey: ['principal-duty', year, level, period, page],
-    queryFn: () => api.get<Report>('/api/enforcement/principal-duty', { year, level, period, ...page }),
+    queryFn: () => call('GET /api/enforcement/principal-duty', { query: { year, level, period, ...page } }),
     placeholderData: (p) => p,
   });
   const r = q.data;

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { App, Button, Image, Space, Tag } from 'antd';
 import { CameraOutlined, CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { HazardFile } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 export interface AttachmentInputProps {
@@ -28,7 +28,7 @@ export function AttachmentInput({ value = [], onChange, documents = false }: Att
       const form = new FormData();
       form.append('file', file, file.name);
       try {
-        added.push(await api.upload<HazardFile>('/api/hazards/attachments', form));
+        added.push(await call('POST /api/hazards/attachments', { form }));
       } catch (e) {
         message.error(`${file.name}: ${(e as Error).message}`);
       }

@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Image, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HazardDetail } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { HazardActionForm } from './HazardActionForm';
 import { HazardTags } from './HazardTags';
@@ -23,7 +23,7 @@ export function HazardShow() {
   const meta = useHazardMeta().data;
   const [action, setAction] = useState<string | null>(null);
   const [step, setStep] = useState<ListingStep | null>(null);
-  const q = useQuery({ queryKey: ['hazard', id], queryFn: () => api.get<HazardDetail>(`/api/hazards/${id}`), retry: false });
+  const q = useQuery({ queryKey: ['hazard', id], queryFn: () => call('GET /api/hazards/:id', { params: { id: id! } }), retry: false });
   if (q.isLoading) return <Spin style={{ margin: 48 }} />;
   if (q.error) {
     const nf = q.error instanceof ApiError && q.error.status === 404;

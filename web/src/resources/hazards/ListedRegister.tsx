@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Card, Segmented, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { ListedHazard } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call, type RouteQuery } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { HazardTags } from './HazardTags';
 import { listingStatusLabels } from './meta';
@@ -15,10 +15,10 @@ export function ListedRegister() {
   const { t, label } = useI18n();
   const [status, setStatus] = useState<string>('all');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const query = { ...page, status: status === 'all' ? undefined : status };
+  const query = { ...page, status: status === 'all' ? undefined : status } as RouteQuery<'GET /api/hazards/listed'>;
   const list = useQuery({
     queryKey: ['hazards', 'listed', query],
-    queryFn: () => api.get<{ items: Listed[]; total: number }>('/api/hazards/listed', query),
+    queryFn: () => call('GET /api/hazards/listed', { query }),
     placeholderData: (p) => p,
   });
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Checkbox, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type dayjs from 'dayjs';
 import type { HazardDetail, HazardFile } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AttachmentInput } from './AttachmentInput';
@@ -17,7 +17,12 @@ export interface ListingFormProps {
   onClose(updated?: HazardDetail): void;
 }
 
-const paths = { list: 'listing', report_progress: 'listing/progress', delist: 'listing/delist', regrade: 'regrade' } as const;
+const routes = {
+  list: 'POST /api/hazards/:id/listing',
+  report_progress: 'POST /api/hazards/:id/listing/progress',
+  delist: 'POST /api/hazards/:id/listing/delist',
+  regrade: 'POST /api/hazards/:id/regrade',
+} as const;
 
 export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
   const { t, label } = useI18n();
@@ -34,7 +39,8 @@ export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
     for (const k of Object.keys(body)) if (body[k] === undefined || body[k] === '') delete body[k];
     setSaving(true);
     try {
-      const updated = await api.post<HazardDetail>(`/api/hazards/${hazard.id}/${paths[step]}`, body);
+      // The form's fields are the step's body (the server validates them).
+      const updated = await call(routes[step], { params: { id: hazard.id }, body: body as never });
       message.success(t('已办理', 'Done'));
       onClose(updated);
     } catch (e) {

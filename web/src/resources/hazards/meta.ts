@@ -1,12 +1,12 @@
 // The hazards code tables (labels from the server's reference data) and small display helpers.
 import { useQuery } from '@tanstack/react-query';
-import type { Bilingual, HazardMeta } from '@anjian/contracts';
-import { api } from '../../api/client';
+import type { Bilingual } from '@anjian/contracts';
+import { call } from '../../api/client';
 
 export function useHazardMeta(enterpriseId?: string) {
   return useQuery({
     queryKey: ['hazard-meta', enterpriseId ?? ''],
-    queryFn: () => api.get<HazardMeta>('/api/hazards/meta', { enterpriseId }),
+    queryFn: () => call('GET /api/hazards/meta', { query: { enterpriseId } }),
     staleTime: 10 * 60_000,
   });
 }
