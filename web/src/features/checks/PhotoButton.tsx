@@ -55,6 +55,8 @@ export function PhotoButton({ value, onChange }: PhotoButtonProps) {
         accept="image/*"
         capture="environment"
         hidden
+        // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
+        style={{ display: 'none' }}
         data-testid="check-photo-input"
         onChange={(e) => {
           void upload(e.target.files?.[0]);

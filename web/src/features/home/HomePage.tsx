@@ -4,20 +4,21 @@ import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { roleLabels } from '@anjian/contracts';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { menu } from '../../app/menu';
+import { visibleEntries } from '../../app/menu';
 import { CalendarMissingBanner } from '../calendar/CalendarMissingBanner';
 
 export function HomePage() {
   const { user, can } = useAuth();
   const { t, label } = useI18n();
   if (!user) return null;
-  const shortcuts = menu.filter((m) => m.path !== '/' && (!m.permission || can(m.permission)));
+  const shortcuts = visibleEntries(user).filter((m) => m.path !== '/' && !m.external);
   return (
     <>
       <Typography.Title level={4}>
         {t('欢迎', 'Welcome')}，{user.displayName}
       </Typography.Title>
-      <CalendarMissingBanner />
+      {/* Only those who can enter a missing year are asked to. */}
+      {can('calendar.manage') && <CalendarMissingBanner />}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2, md: 3 }} size="small">
           <Descriptions.Item label={t('角色', 'Role')}>{label(roleLabels[user.role])}</Descriptions.Item>

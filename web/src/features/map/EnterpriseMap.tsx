@@ -121,8 +121,8 @@ export function EnterpriseMap() {
           showIcon
           style={{ marginBottom: 8 }}
           message={t(
-            '未配置底图（ANJIAN_MAP_TILE_URL），显示辖区边界与企业点位',
-            'No base map configured (ANJIAN_MAP_TILE_URL): showing the boundary and points',
+            '暂无底图，显示辖区边界与企业点位（如需底图，请联系系统管理员）',
+            'No base map yet: showing the boundary and the enterprises (ask the system administrator for a base map)',
           )}
         />
       )}

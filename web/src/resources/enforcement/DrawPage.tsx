@@ -1,13 +1,29 @@
 // 双随机: filters, the published weight table (editable per draw), the draw with its seed and result, verification
 // and publication; earlier draws below.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sectors, type Draw } from '@anjian/contracts';
 import { call, type RouteBody } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { AreaCascader } from '../../components/AreaCascader';
+import { errorText } from '../../components/ErrorDisplay';
 
 type Weights = Draw['weightTable'];
 
@@ -51,7 +67,15 @@ export function DrawPage() {
       plannedOn: v.plannedOn?.format('YYYY-MM-DD'),
     });
   const verify = async (d: Draw) => setVerified(await call('POST /api/enforcement/draws/:id/verify', { params: { id: d.id } }));
-  const publish = async (d: Draw) => setCurrent(await call('POST /api/enforcement/draws/:id/publish', { params: { id: d.id } }));
+  const publish = async (d: Draw) => {
+    try {
+      setCurrent(await call('POST /api/enforcement/draws/:id/publish', { params: { id: d.id } }));
+      message.success(t('抽查结果已公示', 'The results are public now'));
+      void qc.invalidateQueries({ queryKey: ['draws'] });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -124,7 +148,20 @@ export function DrawPage() {
               <Button onClick={() => void verify(current)} data-testid="draw-verify">
                 {t('复核', 'Verify')}
               </Button>
-              {current.abilities.includes('publish') && <Button onClick={() => void publish(current)}>{t('公示', 'Publish')}</Button>}
+              {current.abilities.includes('publish') && (
+                <Popconfirm
+                  title={t('公示抽查结果？', 'Publish the results?')}
+                  description={t(
+                    '公示后，抽取的企业名单和执法人员将在公众页面展示，且不能撤回。',
+                    'The drawn enterprises and inspectors will be shown on the public page; this cannot be undone.',
+                  )}
+                  okText={t('公示', 'Publish')}
+                  cancelText={t('取消', 'Cancel')}
+                  onConfirm={() => publish(current)}
+                >
+                  <Button data-testid="draw-publish">{t('公示', 'Publish')}</Button>
+                </Popconfirm>
+              )}
             </Space>
           }
         >

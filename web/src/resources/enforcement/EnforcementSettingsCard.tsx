@@ -11,7 +11,7 @@ import { useI18n } from '../../app/i18n';
 
 export function EnforcementSettingsCard() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<EnforcementSettings>();
   const q = useQuery({ queryKey: ['enforcement-settings'], queryFn: () => call('GET /api/enforcement/settings') });
@@ -21,6 +21,16 @@ export function EnforcementSettingsCard() {
   }, [s, form]);
   const save = async () => {
     const v = await form.validateFields();
+    const ok = await modal.confirm({
+      title: t('保存全区行政处罚程序设置？', 'Save the district-wide penalty procedure settings?'),
+      content: t(
+        '这些设置适用于全区所有行政处罚案件，包括正在办理的案件：听证权利和各项期限将立即按新设置计算。',
+        'These settings apply to every penalty case in the district, open ones included: hearing rights and deadlines follow them at once.',
+      ),
+      okText: t('保存', 'Save'),
+      cancelText: t('取消', 'Cancel'),
+    });
+    if (!ok) return;
     try {
       await call('PUT /api/enforcement/settings', { body: v });
       message.success(t('已保存，所有案件按新设置计算', 'Saved; every case now follows the new settings'));

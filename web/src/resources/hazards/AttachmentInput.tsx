@@ -56,6 +56,8 @@ export function AttachmentInput({ value = [], onChange, documents = false }: Att
         capture="environment"
         multiple
         hidden
+        // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
+        style={{ display: 'none' }}
         data-testid="photo-input"
         onChange={(e) => {
           void upload(e.target.files);
@@ -69,6 +71,8 @@ export function AttachmentInput({ value = [], onChange, documents = false }: Att
           accept=".pdf,.docx,.xlsx,application/pdf"
           multiple
           hidden
+          // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
+          style={{ display: 'none' }}
           onChange={(e) => {
             void upload(e.target.files);
             e.target.value = '';

@@ -9,7 +9,8 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AttachmentInput } from './AttachmentInput';
 import { MajorItemField } from './MajorItemField';
-import { listingStepLabels, useHazardMeta } from './meta';
+import { useHazardMeta } from './meta';
+import { useCodeTables } from '../../api/codeTables';
 
 export interface ListingFormProps {
   hazard: HazardDetail;
@@ -26,6 +27,7 @@ const routes = {
 
 export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
   const { t, label } = useI18n();
+  const codes = useCodeTables();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
@@ -54,7 +56,7 @@ export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
   return (
     <Modal
       open={!!step}
-      title={step ? label(listingStepLabels[step]) : ''}
+      title={step ? codes.label('hazardAction', step) : ''}
       onCancel={() => onClose()}
       onOk={() => form.submit()}
       okButtonProps={{ loading: saving, ...({ 'data-testid': 'step-confirm' } as Record<string, string>) }}
