@@ -47,12 +47,13 @@ export function RecordState<T>({
   if (query.isLoading) return <Spin style={{ margin: 48 }} />;
   if (isNotFound(query.error))
     return (
-      <Result
-        status="404"
-        title={t(`${what.zh}不存在或不在您的管辖范围内`, `This ${what.en} does not exist or is outside your jurisdiction`)}
-        extra={<Button onClick={() => navigate(-1)}>{t('返回', 'Back')}</Button>}
-        data-testid="not-found"
-      />
+      <div data-testid="not-found">
+        <Result
+          status="404"
+          title={t(`${what.zh}不存在或不在您的管辖范围内`, `This ${what.en} does not exist or is outside your jurisdiction`)}
+          extra={<Button onClick={() => navigate(-1)}>{t('返回', 'Back')}</Button>}
+        />
+      </div>
     );
   if (query.error) return <ErrorDisplay error={query.error} />;
   if (query.data === undefined) return <Spin style={{ margin: 48 }} />;
