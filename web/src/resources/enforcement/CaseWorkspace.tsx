@@ -84,7 +84,7 @@ function Workspace({ c }: { c: PenaltyCaseView }) {
     // The step's answer is the case as it now is; the list pages refetch.
     qc.setQueryData(queryKeyOf('GET /api/enforcement/cases/:id', { params: { id: c.id } }), updated);
     void qc.invalidateQueries({ queryKey: ['GET /api/enforcement/cases/:id'] });
-    void qc.invalidateQueries({ queryKey: ['GET /api/enforcement/cases'] });
+    void qc.invalidateQueries({ queryKey: ['cases'] }); // CaseList's own key
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

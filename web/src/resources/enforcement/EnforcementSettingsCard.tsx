@@ -36,7 +36,7 @@ export function EnforcementSettingsCard() {
       message.success(t('已保存，所有案件按新设置计算', 'Saved; every case now follows the new settings'));
       await qc.invalidateQueries({ queryKey: ['enforcement-settings'] });
       await qc.invalidateQueries({ queryKey: ['cases'] });
-      await qc.invalidateQueries({ queryKey: ['case'] });
+      await qc.invalidateQueries({ queryKey: ['GET /api/enforcement/cases/:id'] });
     } catch (e) {
       // Each refusal on its field; anything else as a message.
       if (e instanceof ApiError && e.details.length > 0) {

@@ -43,7 +43,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
     unannounced?: boolean;
     principalDuty?: boolean;
     departments?: string;
-    plannedOn: { format(f: string): string };
+    plannedOn: string; // a native date input's value (YYYY-MM-DD)
   }) => {
     try {
       const created = await call('POST /api/inspections', {
@@ -56,7 +56,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
             .split(/[,，、]/)
             .map((s) => s.trim())
             .filter(Boolean),
-          plannedOn: v.plannedOn.format('YYYY-MM-DD'),
+          plannedOn: v.plannedOn,
         },
       });
       setOpen(false);

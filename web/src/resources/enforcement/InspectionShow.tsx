@@ -72,7 +72,7 @@ export function InspectionShow() {
     setBusy(true);
     try {
       await fn();
-      await qc.invalidateQueries({ queryKey: ['inspection', id] });
+      await qc.invalidateQueries({ queryKey: ['GET /api/inspections/:id'] });
     } catch (e) {
       message.error((e as Error).message);
     } finally {
