@@ -240,7 +240,18 @@ describe('enforcement', () => {
     expect(earliest >= chinaDay(7)).toBe(true);
     await expect(officer.getByTestId('case-hearing').innerText()).resolves.toContain(earliest);
     const dayBefore = new Date(Date.parse(`${earliest}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    await officer.getByTestId('hearing-on').fill(dayBefore);
+    // The step opens its own dialog: labelled fields, an Ant Design date picker (zh-CN), the presiding officer.
+    await officer.getByTestId('case-action-schedule_hearing').click();
+    const dialog = officer.getByTestId('case-step-schedule_hearing');
+    await dialog.waitFor();
+    await dialog.getByText('听证日期').waitFor();
+    await dialog.getByText('听证地点').waitFor();
+    const pickDay = async (day: string) => {
+      await officer.getByTestId('hearing-on').click();
+      await officer.getByTestId('hearing-on').fill(day);
+      await officer.getByTestId('hearing-on').press('Enter');
+    };
+    await pickDay(dayBefore);
     await officer.getByTestId('hearing-place').fill('区应急管理局听证室');
     await officer.getByTestId('hearing-presider').click();
     const options = officer.locator('.ant-select-item-option');
@@ -248,10 +259,11 @@ describe('enforcement', () => {
     // The demo officer filed and investigated the case, so is never offered as presiding officer.
     expect(await options.allInnerTexts()).not.toContain('执法大队 王强');
     await options.first().click();
-    await officer.getByTestId('case-action-schedule_hearing').click();
-    await officer.locator('.ant-message-error').waitFor(); // a day short of the notice period
-    await officer.getByTestId('hearing-on').fill(earliest);
-    await officer.getByTestId('case-action-schedule_hearing').click();
+    await officer.getByTestId('case-step-submit').click();
+    // A day short of the notice period: refused on the date field, the dialog stays open.
+    await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+    await pickDay(earliest);
+    await officer.getByTestId('case-step-submit').click();
     await officer.getByTestId('download-hearing_notice').waitFor();
     await expect(officer.getByTestId('case-hearing').innerText()).resolves.toContain(earliest);
     await expect(officer.getByTestId('case-action-hold_hearing').isVisible()).resolves.toBe(true);
@@ -264,9 +276,17 @@ describe('enforcement', () => {
     await expect.poll(() => officer.getByTestId('threshold-organisation').inputValue()).toBe('50000'); // loaded defaults
     await officer.getByTestId('threshold-person').fill('2');
     await officer.getByTestId('enforcement-settings-save').click();
+    // District-wide: the save asks first, saying it applies to every case.
+    const confirm = officer.locator('.ant-modal-confirm');
+    await expect(confirm.innerText()).resolves.toContain('全区所有行政处罚案件');
+    await confirm.getByRole('button', { name: /保\s*存/ }).click();
     await card.getByText('简易程序当场罚款上限').waitFor(); // the server's refusal, on the field
     await officer.getByTestId('threshold-person').fill('10000');
     await officer.getByTestId('enforcement-settings-save').click();
+    await officer
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await officer.locator('.ant-message-success').waitFor();
     const saved = await officer.evaluate(async () => (await (await fetch('/api/enforcement/settings')).json()).hearingThreshold);
     expect(saved).toEqual({ natural_person: 10_000, organisation: 50_000 });

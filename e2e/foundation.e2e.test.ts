@@ -29,12 +29,17 @@ const expectedMenus: Record<string, { has: string[]; not: string[] }> = {
   leader: { has: ['企业档案', '辖区与机构', '事故管理', '控制指标'], not: ['用户管理', '审计日志'] },
   officer: { has: ['企业档案', '隐患排查治理', '挂牌督办', '事故管理', '控制指标'], not: ['用户管理', '审计日志'] },
   street: { has: ['企业档案', '隐患排查治理', '事故管理'], not: ['用户管理', '审计日志'] },
-  grid: { has: ['企业档案', '隐患排查治理'], not: ['用户管理', '审计日志', '控制指标'] },
+  // Patrol-shaped: its enterprises, the check flow and hidden dangers; no enforcement, accidents or statistics.
+  grid: {
+    has: ['企业档案', '隐患排查治理', '隐患排查任务'],
+    not: ['用户管理', '审计日志', '控制指标', '执法检查', '双随机抽查', '行政处罚', '年度检查计划', '执法统计', '事故分析'],
+  },
   zhujian: { has: ['企业档案', '事故管理'], not: ['用户管理', '审计日志'] },
   park: { has: ['企业档案', '隐患排查治理'], not: ['用户管理', '审计日志', '控制指标'] },
+  // Its own file, not the district's: no draws, plans, statistics or jurisdiction.
   ent_safety: {
-    has: ['企业档案', '隐患排查治理', '风险分级管控', '隐患排查任务'],
-    not: ['用户管理', '审计日志', '辖区与机构', '控制指标', '节假日日历'],
+    has: ['本企业档案', '隐患排查治理', '风险分级管控', '隐患排查任务', '本企业执法检查'],
+    not: ['企业档案', '用户管理', '审计日志', '辖区与机构', '控制指标', '节假日日历', '双随机抽查', '隐患统计', '执法统计'],
   },
   citizen: { has: ['工作台'], not: ['企业档案', '用户管理', '审计日志', '辖区与机构', '隐患排查治理'] },
 };
@@ -51,11 +56,11 @@ describe('demo roles', () => {
       await ctx.close();
     });
   }
-  it('the public sees only the workbench', async () => {
+  it('the public sees the workbench and the public notices', async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await loginThroughForm(page, server.url, 'citizen');
-    expect(await menuLabels(page)).toEqual(['工作台']);
+    expect(await menuLabels(page)).toEqual(['工作台', '公示信息']);
     await ctx.close();
   });
 });

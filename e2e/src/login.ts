@@ -10,7 +10,8 @@ export async function loginThroughForm(page: Page, baseUrl: string, username: st
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
+/** Every entry of the main menu, those inside closed groups too (the menu renders them hidden). */
 export async function menuLabels(page: Page): Promise<string[]> {
   await page.waitForSelector('[data-testid=main-menu] .ant-menu-item');
-  return (await page.locator('[data-testid=main-menu] .ant-menu-item').allInnerTexts()).map((s) => s.trim());
+  return (await page.locator('[data-testid=main-menu] .ant-menu-item').allTextContents()).map((s) => s.trim());
 }

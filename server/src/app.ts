@@ -46,10 +46,11 @@ import { checksRoutes } from './modules/checks/checks.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
-const modules: ((app: ZodApp) => void)[] = [
+export const modules: ((app: ZodApp) => void)[] = [
   healthRoutes,
   authRoutes,
   usersRoutes,
@@ -78,6 +79,7 @@ const modules: ((app: ZodApp) => void)[] = [
   calendarRoutes,
   workbenchRoutes,
   notificationsRoutes,
+  codeTablesRoutes,
 ];
 
 export interface BuiltApp {

@@ -22,6 +22,7 @@ const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'pa
 
 export const routeTable: Record<string, Row> = {
   'GET /api/health': { access: 'public', roles: 'any' },
+  'GET /api/code-tables': { access: 'public', roles: 'any' },
   'POST /api/auth/login': { access: 'public', roles: 'any', probe: false },
   'POST /api/auth/logout': { access: 'authenticated', roles: 'any', probe: false },
   'GET /api/me': { access: 'authenticated', roles: 'any' },

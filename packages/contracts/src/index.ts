@@ -22,3 +22,5 @@ export * from './schemas/calendar';
 export * from './schemas/workbench';
 export * from './schemas/notifications';
 export * from './schemas/enforcement-views';
+export * from './routes';
+export * from './code-tables';

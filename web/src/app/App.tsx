@@ -46,13 +46,15 @@ function Routed() {
           </RequireLogin>
         }
       >
-        {menu.map((m) => (
-          <Route
-            key={m.path}
-            path={m.path === '/' ? '/' : `${m.path}/*`}
-            element={!m.permission || can(m.permission) ? m.element : <Forbidden />}
-          />
-        ))}
+        {menu
+          .filter((m) => !m.external)
+          .map((m) => (
+            <Route
+              key={m.path}
+              path={m.path === '/' ? '/' : `${m.path}/*`}
+              element={!m.permission || can(m.permission) ? m.element : <Forbidden />}
+            />
+          ))}
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="*" element={<Result status="404" title="404" subTitle={t('页面不存在', 'Page not found')} />} />
       </Route>

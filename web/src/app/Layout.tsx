@@ -2,27 +2,55 @@
 // language switch and logout. On a phone the menu collapses into a drawer.
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Drawer, Grid, Layout as AntLayout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout as AntLayout, Menu, Segmented, Space, Spin, Typography, type MenuProps } from 'antd';
 import { LogoutOutlined, MenuOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { roleLabels } from '@anjian/contracts';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
-import { menu } from './menu';
+import { menuGroups, visibleEntries, type MenuEntry, type MenuGroup } from './menu';
 import { UnreadBadge } from '../features/inbox/UnreadBadge';
 
 export function Layout() {
-  const { user, can, logout } = useAuth();
+  const { user, logout } = useAuth();
   const { t, label, lang, setLang } = useI18n();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
-  const entries = menu.filter((m) => !m.permission || can(m.permission));
+  const entries = user ? visibleEntries(user) : [];
   const selected = entries
     .filter((m) => (m.path === '/' ? location.pathname === '/' : location.pathname.startsWith(m.path)))
     .map((m) => m.path);
-  const items = entries.map((m) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{label(m.label)}</Link> }));
-  const nav = <Menu mode="inline" selectedKeys={selected} items={items} onClick={() => setDrawer(false)} data-testid="main-menu" />;
+  // An enterprise account's file is its own enterprise, not the district's list.
+  const target = (m: MenuEntry) => (m.path === '/enterprises' && user?.enterpriseId ? `/enterprises/${user.enterpriseId}` : m.path);
+  const item = (m: MenuEntry) => ({
+    key: m.path,
+    icon: m.icon,
+    label: m.external ? (
+      <a href={m.path}>{label(m.label)}</a>
+    ) : (
+      <Link to={target(m)}>{label(user?.enterpriseId && m.enterpriseLabel ? m.enterpriseLabel : m.label)}</Link>
+    ),
+  });
+  // Grouped by capability: a group of one entry is shown as that entry, larger groups as a submenu.
+  const groups = [...new Set(entries.map((m) => m.group))];
+  const items = groups.flatMap((g: MenuGroup): NonNullable<MenuProps['items']> => {
+    const inGroup = entries.filter((m) => m.group === g);
+    if (inGroup.length === 1) return [item(inGroup[0]!)];
+    return [{ key: `group:${g}`, icon: menuGroups[g].icon, label: label(menuGroups[g].label), children: inGroup.map(item) }];
+  });
+  const openGroup = entries.find((m) => selected.includes(m.path))?.group;
+  const nav = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected}
+      defaultOpenKeys={openGroup ? [`group:${openGroup}`] : []}
+      items={items}
+      forceSubMenuRender
+      onClick={() => setDrawer(false)}
+      data-testid="main-menu"
+    />
+  );
   const mobile = !screens.md;
   return (
     <AntLayout style={{ minHeight: '100vh' }}>

@@ -2,7 +2,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me, Permission } from '@anjian/contracts';
-import { api, ApiError, setCsrfToken } from '../api/client';
+import { call, ApiError, setCsrfToken } from '../api/client';
 
 interface Auth {
   user: Me | null;
@@ -16,7 +16,7 @@ const Ctx = createContext<Auth | null>(null);
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const r = await api.get<{ user: Me; csrfToken: string }>('/api/me');
+    const r = await call('GET /api/me');
     setCsrfToken(r.csrfToken);
     return r.user;
   } catch (e) {
@@ -34,7 +34,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     loading: me.isLoading,
     can: (p) => !!user?.permissions.includes(p),
     async login(username, password) {
-      const r = await api.post<{ user: Me; csrfToken: string }>('/api/auth/login', { username, password });
+      const r = await call('POST /api/auth/login', { body: { username, password } });
       setCsrfToken(r.csrfToken);
       // Drop everything cached for the previous user, but keep the 'me' query its observers watch.
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
@@ -42,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
     async logout() {
       try {
-        await api.post('/api/auth/logout');
+        await call('POST /api/auth/logout');
       } finally {
         setCsrfToken(null);
         qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });

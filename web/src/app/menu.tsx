@@ -1,4 +1,6 @@
-// The menu and routes in one list: an entry shows only when the caller holds its permission.
+// The menu and routes in one list. A route opens for whoever holds its permission; the menu shows it grouped by
+// capability and shaped by the caller's kind of work (workShape, derived from the permissions): a grid inspector's
+// patrol work, an enterprise's own file, the office work of officers and leaders.
 import type { ReactNode } from 'react';
 import { lazy } from 'react';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
@@ -7,7 +9,38 @@ import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
-import type { Bilingual, Permission } from '@anjian/contracts';
+import type { Bilingual, Me, Permission } from '@anjian/contracts';
+
+/**
+ * - office: officers and leaders (draws, inspections, cases, statistics, accidents);
+ * - patrol: staff who find and follow hidden dangers in their grid but do not inspect or decide cases (网格员);
+ * - enterprise: an enterprise's own accounts (its file, risks, checks, hidden dangers, inspections of it);
+ * - public: no permissions beyond the workbench and the public notices;
+ * - admin: platform and audit administrators.
+ */
+export type WorkShape = 'office' | 'patrol' | 'enterprise' | 'public' | 'admin';
+
+export function workShape(user: Pick<Me, 'enterpriseId' | 'permissions'>): WorkShape {
+  const can = (p: Permission) => user.permissions.includes(p);
+  if (user.enterpriseId) return 'enterprise';
+  if (can('user.manage') || can('audit.read')) return 'admin';
+  if (can('inspection.do') || can('case.act') || can('indicator.read') || can('accident.create')) return 'office';
+  if (can('hazard.read')) return 'patrol';
+  return 'public';
+}
+
+export type MenuGroup = 'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'system' | 'public';
+
+export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }> = {
+  home: { label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined /> },
+  registry: { label: { zh: '企业与辖区', en: 'Enterprises' }, icon: <BankOutlined /> },
+  hazards: { label: { zh: '隐患排查治理', en: 'Hidden dangers' }, icon: <AlertOutlined /> },
+  risks: { label: { zh: '风险分级管控', en: 'Risk control' }, icon: <HeatMapOutlined /> },
+  accidents: { label: { zh: '事故与指标', en: 'Accidents and indicators' }, icon: <FireOutlined /> },
+  enforcement: { label: { zh: '监管执法', en: 'Enforcement' }, icon: <SafetyOutlined /> },
+  system: { label: { zh: '系统管理', en: 'Administration' }, icon: <TeamOutlined /> },
+  public: { label: { zh: '公示', en: 'Public notices' }, icon: <FileProtectOutlined /> },
+};
 
 export interface MenuEntry {
   path: string;
@@ -16,6 +49,19 @@ export interface MenuEntry {
   /** undefined: every logged-in user. */
   permission?: Permission;
   element: ReactNode;
+  group: MenuGroup;
+  /** The kinds of work whose menu shows the entry (the route stays open to anyone with the permission). */
+  shapes?: WorkShape[];
+  /** The label an enterprise account sees (its own file rather than the district's). */
+  enterpriseLabel?: Bilingual;
+  /** Opens outside the signed-in frame (the public pages). */
+  external?: boolean;
+}
+
+/** The entries this user's menu shows. */
+export function visibleEntries(user: Pick<Me, 'enterpriseId' | 'permissions'>): MenuEntry[] {
+  const shape = workShape(user);
+  return menu.filter((m) => (!m.permission || user.permissions.includes(m.permission)) && (!m.shapes || m.shapes.includes(shape)));
 }
 
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
@@ -43,9 +89,11 @@ const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ de
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
 export const menu: MenuEntry[] = [
-  { path: '/', label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined />, element: <HomePage /> },
+  { path: '/', group: 'home', label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined />, element: <HomePage /> },
   {
     path: '/enterprises',
+    group: 'registry',
+    enterpriseLabel: { zh: '本企业档案', en: 'Our enterprise file' },
     label: { zh: '企业档案', en: 'Enterprises' },
     icon: <BankOutlined />,
     permission: 'enterprise.read',
@@ -53,15 +101,33 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/jurisdiction',
+    group: 'registry',
+    shapes: ['office', 'admin'],
     label: { zh: '辖区与机构', en: 'Jurisdiction' },
     icon: <ApartmentOutlined />,
     permission: 'area.read',
     element: <JurisdictionPage />,
   },
-  { path: '/users', label: { zh: '用户管理', en: 'Users' }, icon: <TeamOutlined />, permission: 'user.read', element: <UserList /> },
-  { path: '/audit', label: { zh: '审计日志', en: 'Audit log' }, icon: <AuditOutlined />, permission: 'audit.read', element: <AuditList /> },
+  {
+    path: '/users',
+    group: 'system',
+    label: { zh: '用户管理', en: 'Users' },
+    icon: <TeamOutlined />,
+    permission: 'user.read',
+    element: <UserList />,
+  },
+  {
+    path: '/audit',
+    group: 'system',
+    label: { zh: '审计日志', en: 'Audit log' },
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    element: <AuditList />,
+  },
   {
     path: '/calendar',
+    group: 'system',
+    shapes: ['office', 'admin'],
     label: { zh: '节假日日历', en: 'Holiday calendar' },
     icon: <CalendarOutlined />,
     permission: 'calendar.read',
@@ -69,6 +135,7 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/hazards',
+    group: 'hazards',
     label: { zh: '隐患排查治理', en: 'Hidden dangers' },
     icon: <AlertOutlined />,
     permission: 'hazard.read',
@@ -76,6 +143,8 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/listed-hazards',
+    group: 'hazards',
+    shapes: ['office'],
     label: { zh: '挂牌督办', en: 'Listed supervision' },
     icon: <FlagOutlined />,
     permission: 'hazard.read',
@@ -83,6 +152,8 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/hazard-stats',
+    group: 'hazards',
+    shapes: ['office'],
     label: { zh: '隐患统计', en: 'Hazard statistics' },
     icon: <BarChartOutlined />,
     permission: 'hazard.stats',
@@ -90,6 +161,8 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/accidents',
+    group: 'accidents',
+    shapes: ['office', 'enterprise'],
     label: { zh: '事故管理', en: 'Accidents' },
     icon: <FireOutlined />,
     permission: 'accident.read',
@@ -97,6 +170,8 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/accident-analysis',
+    group: 'accidents',
+    shapes: ['office'],
     label: { zh: '事故分析', en: 'Accident analysis' },
     icon: <LineChartOutlined />,
     permission: 'accident.read',
@@ -104,6 +179,8 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/indicators',
+    group: 'accidents',
+    shapes: ['office'],
     label: { zh: '控制指标', en: 'Safety indicators' },
     icon: <DashboardOutlined />,
     permission: 'indicator.read',
@@ -113,6 +190,8 @@ export const menu: MenuEntry[] = [
   // checks under the same entries where staff see the district views.
   {
     path: '/risks',
+    group: 'risks',
+    shapes: ['office', 'enterprise'],
     label: { zh: '风险分级管控', en: 'Risk control' },
     icon: <HeatMapOutlined />,
     permission: 'risk.read',
@@ -120,6 +199,7 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/checks',
+    group: 'hazards',
     label: { zh: '隐患排查任务', en: 'Scheduled checks' },
     icon: <CheckSquareOutlined />,
     permission: 'check.read',
@@ -127,6 +207,8 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/check-templates',
+    group: 'hazards',
+    shapes: ['office'],
     label: { zh: '排查清单模板', en: 'Checklists' },
     icon: <OrderedListOutlined />,
     permission: 'risk.manageTemplates',
@@ -135,6 +217,9 @@ export const menu: MenuEntry[] = [
   // Enforcement: inspections (and their phone flow), 双随机 draws, penalty cases, statistics.
   {
     path: '/enforcement',
+    group: 'enforcement',
+    shapes: ['office', 'enterprise'],
+    enterpriseLabel: { zh: '本企业执法检查', en: 'Inspections of us' },
     label: { zh: '执法检查', en: 'Inspections' },
     icon: <SafetyOutlined />,
     permission: 'inspection.read',
@@ -142,6 +227,8 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/enforcement-draws',
+    group: 'enforcement',
+    shapes: ['office'],
     label: { zh: '双随机抽查', en: 'Random draws' },
     icon: <AimOutlined />,
     permission: 'enforcement.read',
@@ -149,6 +236,8 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/inspection-plan',
+    group: 'enforcement',
+    shapes: ['office'],
     label: { zh: '年度检查计划', en: 'Annual plan' },
     icon: <ScheduleOutlined />,
     permission: 'enforcement.read',
@@ -156,6 +245,9 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/penalties',
+    group: 'enforcement',
+    shapes: ['office', 'enterprise'],
+    enterpriseLabel: { zh: '本企业行政处罚', en: 'Penalties on us' },
     label: { zh: '行政处罚', en: 'Penalty cases' },
     icon: <FileProtectOutlined />,
     permission: 'case.read',
@@ -163,9 +255,21 @@ export const menu: MenuEntry[] = [
   },
   {
     path: '/enforcement-stats',
+    group: 'enforcement',
+    shapes: ['office'],
     label: { zh: '执法统计', en: 'Enforcement statistics' },
     icon: <FundOutlined />,
     permission: 'enforcement.read',
     element: <EnforcementStats />,
+  },
+  // The public notices (penalty decisions, 双随机 results): open to everyone, shown in the public's menu.
+  {
+    path: '/public',
+    group: 'public',
+    label: { zh: '公示信息', en: 'Public notices' },
+    icon: <FileProtectOutlined />,
+    shapes: ['public'],
+    external: true,
+    element: null,
   },
 ];

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Cascader } from 'antd';
 import type { Area } from '@anjian/contracts';
-import { api } from '../api/client';
+import { call } from '../api/client';
+import { useAuth } from '../app/auth';
 
 interface Option {
   value: string;
@@ -29,14 +30,25 @@ function pathOf(code: string, rootCode: string): string[] {
   return out;
 }
 
-export function AreaCascader({ value, onChange, placeholder, maxDepth = 3, style }: AreaCascaderProps) {
+/**
+ * Nothing for a caller without `area.read` (enterprise accounts): their records are their own, and asking would only
+ * be refused (403, audited as access.denied).
+ */
+export function AreaCascader(props: AreaCascaderProps) {
+  const { can } = useAuth();
+  return can('area.read') ? <Cascade {...props} /> : null;
+}
+
+function Cascade({ value, onChange, placeholder, maxDepth = 3, style }: AreaCascaderProps) {
   const [options, setOptions] = useState<Option[]>([]);
   useEffect(() => {
-    void api.get<Area[]>('/api/areas').then((roots) => setOptions(roots.map((r) => toOption(r, maxDepth <= 1))));
+    call('GET /api/areas')
+      .then((roots) => setOptions(roots.map((r) => toOption(r, maxDepth <= 1))))
+      .catch(() => setOptions([]));
   }, [maxDepth]);
   const load = async (selected: Option[]) => {
     const target = selected[selected.length - 1]!;
-    const children = await api.get<Area[]>('/api/areas', { parent: target.value });
+    const children = await call('GET /api/areas', { query: { parent: target.value } });
     target.children = children.map((c) => toOption(c, selected.length + 1 >= maxDepth));
     setOptions((o) => [...o]);
   };

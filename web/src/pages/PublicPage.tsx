@@ -6,14 +6,14 @@ import { Link } from 'react-router-dom';
 import { Card, Descriptions, List, Segmented, Space, Table, Tabs, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { call } from '../api/client';
 import { useI18n } from '../app/i18n';
 
 interface PublicPenalty {
   id: string;
   number: string;
   orgName: string | null;
-  partyName: string;
+  partyName: string | null;
   partyIdNumber: string | null;
   partyPhone: string | null;
   partyAddress: string | null;
@@ -32,19 +32,12 @@ interface PublicDrawSummary {
   publishedAt: string | null;
 }
 
-interface PublicDraw extends PublicDrawSummary {
-  seed: string;
-  poolChecksum: string;
-  weightTable: Record<string, number>;
-  result: { name: string; inspectors: string[] }[];
-}
-
 function Penalties() {
   const { t } = useI18n();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const q = useQuery({
     queryKey: ['public-penalties', page],
-    queryFn: () => api.get<{ items: PublicPenalty[]; total: number }>('/api/public/penalties', page),
+    queryFn: () => call('GET /api/public/penalties', { query: page }),
     placeholderData: (p) => p,
   });
   return (
@@ -97,7 +90,7 @@ const weightLabels: Record<string, { zh: string; en: string }> = {
 
 function DrawResult({ id }: { id: string }) {
   const { t, label } = useI18n();
-  const q = useQuery({ queryKey: ['public-draw', id], queryFn: () => api.get<PublicDraw>(`/api/public/draws/${id}`) });
+  const q = useQuery({ queryKey: ['public-draw', id], queryFn: () => call('GET /api/public/draws/:id', { params: { id } }) });
   if (!q.data) return <Card loading size="small" />;
   const d = q.data;
   return (
@@ -135,7 +128,7 @@ function Draws() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const q = useQuery({
     queryKey: ['public-draws', page],
-    queryFn: () => api.get<{ items: PublicDrawSummary[]; total: number }>('/api/public/draws', page),
+    queryFn: () => call('GET /api/public/draws', { query: page }),
     placeholderData: (p) => p,
   });
   return (

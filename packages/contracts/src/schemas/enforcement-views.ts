@@ -2,6 +2,8 @@
 // are loose objects: every field listed here is checked and typed, and fields other #11 changes add to the presenters
 // pass through until they are listed here (then tighten to z.object, which strips what is not declared).
 import { z } from 'zod';
+import { pageQuery } from './common';
+import { caseStatuses } from './enforcement';
 
 const day = z.string();
 const bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -80,22 +82,46 @@ export const caseView = z.looseObject({
   procedure: z.string(),
   partyKind: z.string(),
   partyName: z.string(),
+  partyIdNumber: z.string().nullable(),
+  partyPhone: z.string().nullable(),
+  partyAddress: z.string().nullable(),
   violation: z.string(),
   basisId: z.string(),
   basisArticle: z.string().nullable(),
   fine: z.number().nullable(),
-  status: z.string(),
+  status: z.enum(caseStatuses),
   filedOn: day,
   decisionDue: day.nullable(),
   decisionOverdue: z.boolean(),
+  /** The 90-day limit + extensions + (when the deployment excludes it) the hearing's days; moves daily while paused. */
+  decisionClock: z.object({
+    remainingDays: z.number().nullable(),
+    paused: z.boolean(),
+    hearingDays: z.number(),
+    hearingExcluded: z.boolean(),
+  }),
+  extensionDays: z.array(z.number()),
   decidedOn: day.nullable(),
   servedOn: day.nullable(),
   paymentDue: day.nullable(),
   surcharge: z.number(),
   paidOn: day.nullable(),
   closedOn: day.nullable(),
+  firstCheckMustPenalise: z.boolean(),
+  doubleInvestigation: z.boolean(),
   publish: z.boolean(),
   changedOn: day.nullable(),
+  hearing: z.object({
+    right: z.boolean(),
+    requestedOn: day.nullable(),
+    earliestOn: day.nullable(),
+    on: day.nullable(),
+    place: z.string().nullable(),
+    presiderId: z.string().nullable(),
+    presiderName: z.string().nullable(),
+    heldOn: day.nullable(),
+    record: z.string().nullable(),
+  }),
   withdrawalDue: day.nullable(),
   calendarGapYear: z.number().int().nullable(),
   evidence: z.record(z.string(), z.boolean()).optional(),
@@ -183,3 +209,11 @@ export const principalDutyView = z.object({
     total: z.number().int(),
   }),
 });
+
+/** GET /api/enforcement/stats: by month of the year or by sector. */
+export const enforcementStatsQuery = z
+  .object({ by: z.enum(['month', 'sector']).default('month'), year: z.coerce.number().int().min(2000).max(2100).optional() })
+  .strict();
+
+/** GET /api/public/penalties: the public notices, a page at a time. */
+export const publicPenaltiesQuery = z.object({ ...pageQuery }).strict();

@@ -1,7 +1,7 @@
 // The accident registry: list, register, read, edit (with 补报 regrading), reports up the chain,
 // timeline, follow-up duties, the live grade preview and the code tables.
-import { z } from 'zod';
 import {
+  accidentCodeTablesView,
   accidentDetail,
   accidentListQuery,
   accidentSummary,
@@ -58,7 +58,7 @@ export function accidentsRoutes(app: ZodApp) {
   );
   app.get(
     '/api/accidents/code-tables',
-    { config: { access: 'accident.read' }, schema: { tags, response: { 200: z.looseObject({}) } } },
+    { config: { access: 'accident.read' }, schema: { tags, response: { 200: accidentCodeTablesView } } },
     async () => accidentCodeTables(),
   );
   app.post(

@@ -1,8 +1,7 @@
 // On the workbench: the years deadlines will soon need and no calendar has (this year; next year from October, when
 // the State Council has published it), so the administrator enters them before a deadline is refused.
 import { useQuery } from '@tanstack/react-query';
-import type { CalendarOverview } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { CalendarGapAlert } from './CalendarGapAlert';
@@ -13,7 +12,7 @@ export function CalendarMissingBanner() {
   const readable = can('calendar.read');
   const overview = useQuery({
     queryKey: ['calendar'],
-    queryFn: () => api.get<CalendarOverview>('/api/calendar'),
+    queryFn: () => call('GET /api/calendar'),
     enabled: readable,
     staleTime: 10 * 60_000,
   });

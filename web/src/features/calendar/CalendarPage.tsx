@@ -6,8 +6,8 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalendarOverview, CalendarYearSummary } from '@anjian/contracts';
-import { api } from '../../api/client';
+import type { CalendarYearSummary } from '@anjian/contracts';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { CalendarYearForm } from './CalendarYearForm';
@@ -20,7 +20,7 @@ export function CalendarPage() {
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const manage = can('calendar.manage');
-  const overview = useQuery({ queryKey: ['calendar'], queryFn: () => api.get<CalendarOverview>('/api/calendar') });
+  const overview = useQuery({ queryKey: ['calendar'], queryFn: () => call('GET /api/calendar') });
   const [viewing, setViewing] = useState<number | null>(null);
   // The gap alert links here with ?year=: open that year's form straight away for the administrator.
   const asked = Number(params.get('year')) || null;
@@ -33,7 +33,7 @@ export function CalendarPage() {
   };
   const remove = async (year: number) => {
     try {
-      await api.del(`/api/calendar/years/${year}`);
+      await call('DELETE /api/calendar/years/:year', { params: { year } });
       message.success(t('已删除', 'Deleted'));
       await qc.invalidateQueries({ queryKey: ['calendar'] });
     } catch (e) {

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { CalendarOverview, CalendarYearDetail, PutCalendarYearBody } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import type { CalendarOverview, PutCalendarYearBody } from '@anjian/contracts';
+import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { parseDates } from './dates';
 import { DateTags } from './CalendarYearView';
@@ -50,7 +50,7 @@ export function CalendarYearForm({
   // An existing entry is edited as it is; a package year starts from the package's dates, to be corrected from the notice.
   const existing = useQuery({
     queryKey: ['calendar', initialYear],
-    queryFn: () => api.get<CalendarYearDetail>(`/api/calendar/years/${initialYear}`),
+    queryFn: () => call('GET /api/calendar/years/:year', { params: { year: initialYear } }),
     enabled: fixedYear,
   });
   useEffect(() => {
@@ -82,7 +82,7 @@ export function CalendarYearForm({
     };
     setSaving(true);
     try {
-      await api.put(`/api/calendar/years/${v.year}`, body);
+      await call('PUT /api/calendar/years/:year', { params: { year: v.year }, body });
       message.success(
         t(`${v.year}年节假日安排已保存，按工作日计算的期限即刻按此计算`, `The ${v.year} schedule is saved and counted from now on`),
       );

@@ -1,8 +1,7 @@
 // One year's days off and make-up working days, from each source, and where an entry differs from the package.
 import { Descriptions, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { CalendarYearDetail } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { weekdayOf } from './dates';
 
@@ -30,7 +29,7 @@ export function DateTags({ dates, color, weekendOnly }: { dates: readonly string
 
 export function CalendarYearView({ year, onClose }: { year: number; onClose(): void }) {
   const { t } = useI18n();
-  const detail = useQuery({ queryKey: ['calendar', year], queryFn: () => api.get<CalendarYearDetail>(`/api/calendar/years/${year}`) });
+  const detail = useQuery({ queryKey: ['calendar', year], queryFn: () => call('GET /api/calendar/years/:year', { params: { year } }) });
   const d = detail.data;
   const diff = d?.differences;
   return (

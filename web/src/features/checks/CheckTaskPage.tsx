@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Image, Input, List, Radio, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CheckTaskDetail, CheckTaskItem, HazardFile } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import type { CheckTaskItem, HazardFile } from '@anjian/contracts';
+import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { RiskLevelTag } from '../../resources/risks/riskUi';
 import { checkTaskStateLabels, periodText, responsibleLevelLabels, stateColour } from './labels';
@@ -25,7 +25,11 @@ export function CheckTaskPage() {
   const qc = useQueryClient();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [saving, setSaving] = useState(false);
-  const q = useQuery({ queryKey: ['check-task', id], queryFn: () => api.get<CheckTaskDetail>(`/api/check-tasks/${id}`), retry: false });
+  const q = useQuery({
+    queryKey: ['check-task', id],
+    queryFn: () => call('GET /api/check-tasks/:id', { params: { id: id! } }),
+    retry: false,
+  });
   if (q.isLoading) return <Spin style={{ margin: 48 }} />;
   if (q.error) {
     const nf = q.error instanceof ApiError && q.error.status === 404;
@@ -40,9 +44,9 @@ export function CheckTaskPage() {
     try {
       const results = task.items.map((i) => {
         const d = drafts[i.id]!;
-        return { itemId: i.id, result: d.result, note: d.note?.trim() || null, photoId: d.photo?.id ?? null };
+        return { itemId: i.id, result: d.result!, note: d.note?.trim() || null, photoId: d.photo?.id ?? null };
       });
-      await api.post(`/api/check-tasks/${task.id}/submit`, { results });
+      await call('POST /api/check-tasks/:id/submit', { params: { id: task.id }, body: { results } });
       message.success(t('已提交', 'Submitted'));
       setDrafts({});
       await qc.invalidateQueries({ queryKey: ['check-task', id] });

@@ -6,7 +6,7 @@ import { App, Breadcrumb, Button, Card, DatePicker, Space, Table, Tag } from 'an
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { CheckTask, MissedSummary } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EChart } from '../../components/EChart';
@@ -26,16 +26,16 @@ export function MissedSummaryPage() {
   const areaCode = trail[trail.length - 1]?.code;
   const summary = useQuery({
     queryKey: ['missed-summary', range, areaCode],
-    queryFn: () => api.get<MissedSummary>('/api/check-tasks/missed-summary', { from: range[0], to: range[1], areaCode }),
+    queryFn: () => call('GET /api/check-tasks/missed-summary', { query: { from: range[0], to: range[1], areaCode } }),
   });
   const missed = useQuery({
     queryKey: ['check-tasks', 'missed-list', page],
-    queryFn: () => api.get<{ items: CheckTask[]; total: number }>('/api/check-tasks', { state: 'missed', page, pageSize: 20 }),
+    queryFn: () => call('GET /api/check-tasks', { query: { state: 'missed', page, pageSize: 20 } }),
   });
   const groups = summary.data?.groups ?? [];
   const generate = async () => {
     try {
-      const r = await api.post<{ tasksCreated: number; itemsCreated: number }>('/api/check-tasks/generate', {});
+      const r = await call('POST /api/check-tasks/generate', { body: {} });
       message.success(
         t(`已生成 ${r.tasksCreated} 个任务、${r.itemsCreated} 个检查项`, `${r.tasksCreated} tasks, ${r.itemsCreated} items generated`),
       );

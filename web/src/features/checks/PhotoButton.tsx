@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { App, Button, Image, Space } from 'antd';
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import type { HazardFile } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 export interface PhotoButtonProps {
@@ -23,7 +23,7 @@ export function PhotoButton({ value, onChange }: PhotoButtonProps) {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      onChange(await api.upload<HazardFile>('/api/hazards/attachments', form));
+      onChange(await call('POST /api/hazards/attachments', { form }));
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -55,6 +55,8 @@ export function PhotoButton({ value, onChange }: PhotoButtonProps) {
         accept="image/*"
         capture="environment"
         hidden
+        // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
+        style={{ display: 'none' }}
         data-testid="check-photo-input"
         onChange={(e) => {
           void upload(e.target.files?.[0]);

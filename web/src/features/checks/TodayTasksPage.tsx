@@ -5,7 +5,7 @@ import { Alert, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CheckTask } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { checkTaskStateLabels, cstToday, periodText, responsibleLevelLabels, stateColour } from './labels';
 
@@ -38,11 +38,11 @@ export function TodayTasksPage() {
   const today = cstToday();
   const todays = useQuery({
     queryKey: ['check-tasks', 'today', today],
-    queryFn: () => api.get<{ items: CheckTask[] }>('/api/check-tasks', { date: today, pageSize: 50 }),
+    queryFn: () => call('GET /api/check-tasks', { query: { date: today, pageSize: 50 } }),
   });
   const missed = useQuery({
     queryKey: ['check-tasks', 'missed'],
-    queryFn: () => api.get<{ items: CheckTask[]; total: number }>('/api/check-tasks', { state: 'missed', pageSize: 5 }),
+    queryFn: () => call('GET /api/check-tasks', { query: { state: 'missed', pageSize: 5 } }),
   });
   if (todays.isLoading) return <Spin style={{ margin: 48 }} />;
   const items = todays.data?.items ?? [];

@@ -12,7 +12,7 @@ import {
   type WorkbenchResponse,
   type WorkbenchTodo,
 } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { CalendarMissingBanner } from '../calendar/CalendarMissingBanner';
@@ -26,9 +26,9 @@ const dueTags: Record<DueState, { color: string; zh: string; en: string }> = {
 };
 
 export function HomePage() {
-  const { user } = useAuth();
+  const { user, can } = useAuth();
   const { t, label } = useI18n();
-  const wb = useQuery({ queryKey: ['workbench'], queryFn: () => api.get<WorkbenchResponse>('/api/workbench'), enabled: !!user });
+  const wb = useQuery({ queryKey: ['workbench'], queryFn: () => call('GET /api/workbench'), enabled: !!user });
   if (!user) return null;
   return (
     <>
@@ -39,7 +39,8 @@ export function HomePage() {
           {user.orgName ? ` · ${user.orgName}` : ''}
         </Typography.Text>
       </Typography.Title>
-      <CalendarMissingBanner />
+      {/* Only those who can enter a missing year are asked to. */}
+      {can('calendar.manage') && <CalendarMissingBanner />}
       {wb.isError && (
         <Alert type="error" showIcon message={t('工作台加载失败，请刷新重试', 'The workbench failed to load; refresh to retry')} />
       )}

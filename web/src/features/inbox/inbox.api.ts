@@ -1,7 +1,7 @@
 // The inbox's calls and their query keys, shared by the page and the header badge.
 import { useQuery } from '@tanstack/react-query';
-import type { NotificationItem, NotificationPreferences, UnreadCounts } from '@anjian/contracts';
-import { api } from '../../api/client';
+import type { NoticeKindName, NotificationItem, NotificationPreferences } from '@anjian/contracts';
+import { call } from '../../api/client';
 
 export const unreadKey = ['notifications', 'unread'] as const;
 
@@ -9,7 +9,7 @@ export const unreadKey = ['notifications', 'unread'] as const;
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: unreadKey,
-    queryFn: () => api.get<UnreadCounts>('/api/notifications/unread-count'),
+    queryFn: () => call('GET /api/notifications/unread-count'),
     enabled,
     refetchInterval: 60_000,
   });
@@ -22,12 +22,14 @@ export interface InboxPage {
 }
 
 export const fetchInbox = (q: { unread?: boolean; kind?: string; page: number; pageSize: number }) =>
-  api.get<InboxPage>('/api/notifications', { unread: q.unread ? 'true' : undefined, kind: q.kind, page: q.page, pageSize: q.pageSize });
+  call('GET /api/notifications', {
+    query: { unread: q.unread ? 'true' : undefined, kind: q.kind as NoticeKindName | undefined, page: q.page, pageSize: q.pageSize },
+  });
 
-export const markRead = (body: { ids: string[] } | { all: true }) => api.post<{ updated: number }>('/api/notifications/read', body);
+export const markRead = (body: { ids: string[] } | { all: true }) => call('POST /api/notifications/read', { body });
 
-export const fetchPreferences = () => api.get<NotificationPreferences>('/api/notifications/preferences');
-export const savePreferences = (p: NotificationPreferences) => api.put<NotificationPreferences>('/api/notifications/preferences', p);
+export const fetchPreferences = () => call('GET /api/notifications/preferences');
+export const savePreferences = (p: NotificationPreferences) => call('PUT /api/notifications/preferences', { body: p });
 
 export interface FailedJob {
   id: string;
@@ -38,4 +40,4 @@ export interface FailedJob {
   createdOn: string;
   completedOn: string | null;
 }
-export const fetchFailedJobs = (page: number) => api.get<{ items: FailedJob[]; total: number }>('/api/jobs/failed', { page, pageSize: 20 });
+export const fetchFailedJobs = (page: number) => call('GET /api/jobs/failed', { query: { page, pageSize: 20 } });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { AnalysisReport } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call, type RouteQuery } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { AreaCascader } from '../../components/AreaCascader';
 import { EChart } from '../../components/EChart';
@@ -26,21 +26,24 @@ export function AnalysisDashboard() {
   const [category, setCategory] = useState<string | undefined>();
   const [groupBy, setGroupBy] = useState<Group>('area');
   const first = thisYear - years + 1;
-  const base = { from: `${first}-01-01`, to: `${thisYear}-12-31`, areaCode, category };
+  const base = { from: `${first}-01-01`, to: `${thisYear}-12-31`, areaCode, category } as Omit<
+    RouteQuery<'GET /api/accidents/analysis'>,
+    'groupBy'
+  >;
   const trend = useQuery({
     queryKey: ['analysis', 'year', base],
-    queryFn: () => api.get<AnalysisReport>('/api/accidents/analysis', { ...base, groupBy: 'year' }),
+    queryFn: () => call('GET /api/accidents/analysis', { query: { ...base, groupBy: 'year' } }),
   });
   const grouped = useQuery({
     queryKey: ['analysis', groupBy, base],
-    queryFn: () => api.get<AnalysisReport>('/api/accidents/analysis', { ...base, groupBy }),
+    queryFn: () => call('GET /api/accidents/analysis', { query: { ...base, groupBy } }),
   });
   const yearList = Array.from({ length: years }, (_, i) => first + i);
   const perYear = useQueries({
     queries: yearList.map((y) => ({
       queryKey: ['analysis', 'category', y, areaCode],
       queryFn: () =>
-        api.get<AnalysisReport>('/api/accidents/analysis', { groupBy: 'category', from: `${y}-01-01`, to: `${y}-12-31`, areaCode }),
+        call('GET /api/accidents/analysis', { query: { groupBy: 'category', from: `${y}-01-01`, to: `${y}-12-31`, areaCode } }),
     })),
   });
   const yearItems = yearList.map((y) => trend.data?.items.find((i) => i.key === String(y)));

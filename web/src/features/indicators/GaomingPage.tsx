@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Card, Col, Descriptions, Row, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Bilingual } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { EChart } from '../../components/EChart';
 
@@ -65,7 +65,11 @@ const RATES = [
 export function GaomingPage() {
   const { t, label } = useI18n();
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const q = useQuery({ queryKey: ['gaoming'], queryFn: () => api.get<Report>('/api/indicators/gaoming'), staleTime: Infinity });
+  const q = useQuery({
+    queryKey: ['gaoming'], // The contract types the reproduced tables as unknown (gaomingReport); Report below is their shape.
+    queryFn: async () => (await call('GET /api/indicators/gaoming')) as unknown as Report,
+    staleTime: Infinity,
+  });
   if (!q.data) return <Spin style={{ margin: 48 }} />;
   const r = q.data;
   const problem = new Set(r.discrepancies.map((d) => d.id));

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Card, Col, InputNumber, Progress, Row, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Bilingual } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 interface Hotspot {
@@ -16,20 +16,13 @@ interface Hotspot {
   score: number;
   weight: number;
 }
-interface Hotspots {
-  from: string;
-  to: string;
-  formula: Bilingual;
-  sectors: Hotspot[];
-  areas: Hotspot[];
-}
 
 export function HotspotTables({ areaCode }: { areaCode?: string }) {
   const { t, label } = useI18n();
   const [months, setMonths] = useState(12);
   const q = useQuery({
     queryKey: ['hotspots', months, areaCode],
-    queryFn: () => api.get<Hotspots>('/api/accidents/hotspots', { months, areaCode }),
+    queryFn: () => call('GET /api/accidents/hotspots', { query: { months, areaCode } }),
   });
   const table = (rows: Hotspot[] | undefined, title: string) => (
     <Table<Hotspot>

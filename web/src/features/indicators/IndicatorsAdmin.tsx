@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { IndicatorsReport } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call, type RouteBody } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 export interface IndicatorsAdminProps {
@@ -31,14 +31,16 @@ export function IndicatorsAdmin({ report, onSaved }: IndicatorsAdminProps) {
   };
   const submit = async () => {
     const v = await form.validateFields();
-    const base = `/api/indicators`;
     if (open === 'base') {
       await run(() =>
-        api.put(`${base}/base/${report.areaCode}/${report.year}`, {
-          gdpYi: v.gdpYi ?? null,
-          imcWorkers: v.imcWorkers ?? null,
-          motorVehicles: v.motorVehicles ?? null,
-          source: v.source || null,
+        call('PUT /api/indicators/base/:areaCode/:year', {
+          params: { areaCode: report.areaCode, year: report.year },
+          body: {
+            gdpYi: v.gdpYi ?? null,
+            imcWorkers: v.imcWorkers ?? null,
+            motorVehicles: v.motorVehicles ?? null,
+            source: v.source || null,
+          },
         }),
       );
     } else if (open === 'target') {
@@ -46,7 +48,12 @@ export function IndicatorsAdmin({ report, onSaved }: IndicatorsAdminProps) {
         v.kind === 'absolute'
           ? { kind: 'absolute', value: v.value, setBy: v.setBy || null }
           : { kind: 'reduction', baseYear: v.baseYear, reductionPercent: v.reductionPercent, setBy: v.setBy || null };
-      await run(() => api.put(`${base}/targets/${report.areaCode}/${report.year}/${v.indicator}`, body));
+      await run(() =>
+        call('PUT /api/indicators/targets/:areaCode/:year/:indicator', {
+          params: { areaCode: report.areaCode, year: report.year, indicator: v.indicator },
+          body: body as RouteBody<'PUT /api/indicators/targets/:areaCode/:year/:indicator'>,
+        }),
+      );
     } else if (open === 'import') {
       const rows = String(v.csv)
         .split(/\r?\n/)
@@ -57,7 +64,10 @@ export function IndicatorsAdmin({ report, onSaved }: IndicatorsAdminProps) {
           const row = Object.fromEntries(STAT_COLUMNS.map((k, i) => [k, c[i]]));
           return { ...row, year: Number(row.year), month: Number(row.month), accidents: Number(row.accidents), deaths: Number(row.deaths) };
         });
-      await run(() => api.post('/api/accident-statistics/import', { rows }), t('已导入', 'Imported'));
+      await run(
+        () => call('POST /api/accident-statistics/import', { body: { rows } as RouteBody<'POST /api/accident-statistics/import'> }),
+        t('已导入', 'Imported'),
+      );
     }
   };
   const b = report.base;

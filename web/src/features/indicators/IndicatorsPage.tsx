@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { IndicatorsReport } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { AreaCascader } from '../../components/AreaCascader';
@@ -22,7 +22,7 @@ export function IndicatorsPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const report = useQuery({
     queryKey: ['indicators', areaCode, year],
-    queryFn: () => api.get<IndicatorsReport>('/api/indicators', { areaCode, year }),
+    queryFn: () => call('GET /api/indicators', { query: { areaCode: areaCode!, year } }),
     enabled: !!areaCode,
     retry: false,
   });

@@ -5,7 +5,7 @@ import { Card, Col, Row, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useQuery } from '@tanstack/react-query';
 import { sectorLabels, type Area, type Org, type Park, type Sector } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 const orgKindLabels: Record<string, { zh: string; en: string }> = {
@@ -33,16 +33,16 @@ export function JurisdictionPage() {
   useQuery({
     queryKey: ['areas-root'],
     queryFn: async () => {
-      const roots = await api.get<Area[]>('/api/areas');
+      const roots = await call('GET /api/areas');
       setTree(roots.map(toNode));
       return roots;
     },
   });
-  const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => api.get<Org[]>('/api/organisations') });
-  const parks = useQuery({ queryKey: ['parks'], queryFn: () => api.get<Park[]>('/api/parks') });
+  const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => call('GET /api/organisations') });
+  const parks = useQuery({ queryKey: ['parks'], queryFn: () => call('GET /api/parks') });
   const loadData = async (node: DataNode) => {
     if (node.children) return;
-    const children = await api.get<Area[]>('/api/areas', { parent: String(node.key) });
+    const children = await call('GET /api/areas', { query: { parent: String(node.key) } });
     setTree((cur) => insert(cur ?? [], node.key, children.map(toNode)));
   };
   const shownOrgs = (orgs.data ?? []).filter((o) => !selected || o.areaCode.startsWith(selected.replace(/(00)+$/, '')));

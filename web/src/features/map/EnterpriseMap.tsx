@@ -12,7 +12,7 @@ import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import { gcj02ToWgs84, sectorLabels, sectors, wgs84ToGcj02, type Sector } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { sectorColours, riskColours } from './colours';
 
@@ -42,8 +42,8 @@ export function EnterpriseMap() {
   const map = useRef<L.Map | null>(null);
   const [colourBy, setColourBy] = useState<ColourBy>('sector');
   const [tileError, setTileError] = useState(false);
-  const config = useQuery({ queryKey: ['map-config'], queryFn: () => api.get<MapConfig>('/api/map/config') });
-  const points = useQuery({ queryKey: ['map-points'], queryFn: () => api.get<MapPoints>('/api/map/enterprises') });
+  const config = useQuery({ queryKey: ['map-config'], queryFn: () => call('GET /api/map/config') });
+  const points = useQuery({ queryKey: ['map-points'], queryFn: () => call('GET /api/map/enterprises') });
 
   useEffect(() => {
     if (!el.current || !config.data || !points.data) return;
@@ -121,8 +121,8 @@ export function EnterpriseMap() {
           showIcon
           style={{ marginBottom: 8 }}
           message={t(
-            '未配置底图（ANJIAN_MAP_TILE_URL），显示辖区边界与企业点位',
-            'No base map configured (ANJIAN_MAP_TILE_URL): showing the boundary and points',
+            '暂无底图，显示辖区边界与企业点位（如需底图，请联系系统管理员）',
+            'No base map yet: showing the boundary and the enterprises (ask the system administrator for a base map)',
           )}
         />
       )}

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { Breadcrumb, Card, Segmented, Space, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { RiskDistribution } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EChart } from '../../components/EChart';
@@ -25,7 +25,7 @@ export function RiskDistributionPage() {
   const areaCode = trail[trail.length - 1]?.code;
   const q = useQuery({
     queryKey: ['risk-distribution', groupBy, areaCode],
-    queryFn: () => api.get<RiskDistribution>('/api/risks/distribution', { groupBy, areaCode }),
+    queryFn: () => call('GET /api/risks/distribution', { query: { groupBy, areaCode } }),
   });
   const groups = q.data?.groups ?? [];
   const levelLabel = (k: (typeof levels)[number]) => label(ref.data?.levels.find((l) => l.key === k)?.label) || k;

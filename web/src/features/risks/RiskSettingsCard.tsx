@@ -4,14 +4,14 @@ import { useEffect } from 'react';
 import { App, Button, Card, Form, Select, Switch } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { checkFrequencyLabels, responsibleLevelLabels, responsibleLevels } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { optionsOf } from '../../resources/enterprises/labels';
 import { useRiskReference } from '../../resources/risks/riskUi';
 
 export function RiskSettingsCard() {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const ref = useRiskReference();
   const [form] = Form.useForm();
@@ -27,8 +27,19 @@ export function RiskSettingsCard() {
   }, [s, form]);
   const save = async () => {
     const v = await form.validateFields();
+    // District-wide: every enterprise's risks are re-levelled and every check schedule follows.
+    const ok = await modal.confirm({
+      title: t('保存全区风险设置？', 'Save the district-wide risk settings?'),
+      content: t(
+        '这些设置适用于全区所有企业：保存后将按新设置重新评定所有已录入的风险，并改变各管控层级的排查频次。',
+        "These settings apply to every enterprise in the district: saving re-levels every recorded risk and changes each control level's check frequency.",
+      ),
+      okText: t('保存', 'Save'),
+      cancelText: t('取消', 'Cancel'),
+    });
+    if (!ok) return;
     try {
-      await api.patch('/api/risks/settings', v.matrixPresetId === 'custom' ? { ...v, matrixPresetId: undefined } : v);
+      await call('PATCH /api/risks/settings', { body: v.matrixPresetId === 'custom' ? { ...v, matrixPresetId: undefined } : v });
       message.success(t('已保存，已按新设置重新评定', 'Saved; assessments re-levelled'));
       await qc.invalidateQueries();
     } catch (e) {
@@ -40,7 +51,7 @@ export function RiskSettingsCard() {
     <Card
       title={t('风险评价与排查频次设置', 'Assessment and check settings')}
       extra={
-        <Button type="primary" onClick={save}>
+        <Button type="primary" onClick={() => void save()} data-testid="risk-settings-save">
           {t('保存', 'Save')}
         </Button>
       }

@@ -5,8 +5,8 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { sectorLabels, type AccidentDetail, type AccidentLevelKey } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { sectorLabels, type AccidentLevelKey } from '@anjian/contracts';
+import { call, type RouteBody } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AreaCascader } from '../../components/AreaCascader';
@@ -50,8 +50,7 @@ function useLivePreview(c: { deaths?: number; missing?: number; seriousInjuries?
       directLossWan: c.directLossWan ?? 0,
     };
     const timer = setTimeout(() => {
-      api
-        .post<{ level: AccidentLevelKey; reachedBy: string[] }>('/api/accidents/grade-preview', body)
+      call('POST /api/accidents/grade-preview', { body })
         .then(setPreview)
         .catch(() => setPreview(null));
     }, 250);
@@ -73,7 +72,7 @@ export function AccidentForm() {
   const [saving, setSaving] = useState(false);
   const current = useQuery({
     queryKey: ['accident', id],
-    queryFn: () => api.get<AccidentDetail>(`/api/accidents/${id}`),
+    queryFn: () => call('GET /api/accidents/:id', { params: { id: id! } }),
     enabled: editing,
   });
   const a = current.data;
@@ -123,19 +122,24 @@ export function AccidentForm() {
     };
     try {
       const saved = editing
-        ? await api.patch<AccidentDetail>(`/api/accidents/${id}`, {
-            ...common,
-            version: a!.version,
-            occurredAt: iso(v.occurredAt),
-            typeScheme: scheme,
-            casualtiesChangedAt: iso(v.casualtiesChangedAt),
-            changeNote: v.changeNote || undefined,
+        ? await call('PATCH /api/accidents/:id', {
+            params: { id },
+            body: {
+              ...common,
+              version: a!.version,
+              occurredAt: iso(v.occurredAt),
+              typeScheme: scheme,
+              casualtiesChangedAt: iso(v.casualtiesChangedAt),
+              changeNote: v.changeNote || undefined,
+            } as RouteBody<'PATCH /api/accidents/:id'>,
           })
-        : await api.post<AccidentDetail>('/api/accidents', {
-            ...common,
-            occurredAt: iso(v.occurredAt),
-            typeScheme: scheme,
-            unitReportedAt: iso(v.unitReportedAt) ?? null,
+        : await call('POST /api/accidents', {
+            body: {
+              ...common,
+              occurredAt: iso(v.occurredAt)!,
+              typeScheme: scheme,
+              unitReportedAt: iso(v.unitReportedAt) ?? null,
+            } as RouteBody<'POST /api/accidents'>,
           });
       qc.setQueryData(['accident', saved.id], saved);
       await qc.invalidateQueries({ queryKey: ['accidents'] });

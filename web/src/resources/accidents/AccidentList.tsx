@@ -5,7 +5,7 @@ import { Button, Card, Space, Table } from 'antd';
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { AccidentSummary } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { AccidentFilters, type AccidentFilterValues } from './AccidentFilters';
@@ -28,7 +28,7 @@ export function AccidentList({ fixed, compact }: AccidentListProps) {
   const query = { ...filters, ...fixed, ...page };
   const list = useQuery({
     queryKey: ['accidents', query],
-    queryFn: () => api.get<{ items: AccidentSummary[]; total: number }>('/api/accidents', query),
+    queryFn: () => call('GET /api/accidents', { query }),
     placeholderData: (p) => p,
   });
   const table = (

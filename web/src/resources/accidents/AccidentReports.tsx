@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AccidentDetail } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call, type RouteBody } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAccidentCodes } from './codeTables';
 import { TimelinessTag } from './LevelTag';
@@ -27,10 +27,13 @@ export function AccidentReports({ accident, onChanged }: AccidentReportsProps) {
     const v = await form.validateFields();
     try {
       onChanged(
-        await api.post<AccidentDetail>(`/api/accidents/${accident.id}/reports`, {
-          tier: v.tier,
-          receivedAt: v.receivedAt.format(),
-          note: v.note || null,
+        await call('POST /api/accidents/:id/reports', {
+          params: { id: accident.id },
+          body: {
+            tier: v.tier as RouteBody<'POST /api/accidents/:id/reports'>['tier'],
+            receivedAt: v.receivedAt.format(),
+            note: v.note || null,
+          },
         }),
       );
       setOpen(false);

@@ -3,8 +3,8 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { sectorLabels, type AccidentDetail } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import { sectorLabels } from '@anjian/contracts';
+import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAccidentCodes } from './codeTables';
 import { LevelTag } from './LevelTag';
@@ -18,7 +18,7 @@ export function AccidentShow() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { find, typeLabel, codes } = useAccidentCodes();
-  const q = useQuery({ queryKey: ['accident', id], queryFn: () => api.get<AccidentDetail>(`/api/accidents/${id}`), retry: false });
+  const q = useQuery({ queryKey: ['accident', id], queryFn: () => call('GET /api/accidents/:id', { params: { id: id! } }), retry: false });
   if (q.isLoading) return <Spin style={{ margin: 48 }} />;
   if (q.error || !q.data) {
     const nf = q.error instanceof ApiError && q.error.status === 404;

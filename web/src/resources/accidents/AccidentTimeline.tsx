@@ -2,7 +2,7 @@
 import { Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { TimelineEntry } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAccidentCodes } from './codeTables';
 
@@ -20,7 +20,7 @@ export function AccidentTimeline({ accidentId, revision }: AccidentTimelineProps
   const { find } = useAccidentCodes();
   const q = useQuery({
     queryKey: ['accident-timeline', accidentId, revision],
-    queryFn: () => api.get<{ items: TimelineEntry[] }>(`/api/accidents/${accidentId}/timeline`),
+    queryFn: () => call('GET /api/accidents/:id/timeline', { params: { id: accidentId } }),
   });
   const now = Date.now();
   const text = (e: TimelineEntry): string => {

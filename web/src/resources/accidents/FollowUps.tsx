@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Form, Input, Modal, Table, Tag, Button, DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FollowUp } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAccidentCodes } from './codeTables';
 
@@ -23,9 +23,12 @@ export function FollowUps({ accidentId, items, onChanged }: FollowUpsProps) {
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(`/api/accidents/${accidentId}/follow-ups/${completing!.id}/complete`, {
-        evidenceNote: v.evidenceNote,
-        doneAt: v.doneAt.format('YYYY-MM-DD'),
+      await call('POST /api/accidents/:id/follow-ups/:dutyId/complete', {
+        params: { id: accidentId, dutyId: completing!.id },
+        body: {
+          evidenceNote: v.evidenceNote,
+          doneAt: v.doneAt.format('YYYY-MM-DD'),
+        },
       });
       message.success(t('已办结', 'Done'));
       setCompleting(null);

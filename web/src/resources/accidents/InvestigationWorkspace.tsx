@@ -7,7 +7,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Investigation } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 
@@ -43,7 +43,10 @@ export function InvestigationWorkspace() {
   const [form] = Form.useForm<Values>();
   const [ext, setExt] = useState(false);
   const [extForm] = Form.useForm<{ days: number; reason: string }>();
-  const q = useQuery({ queryKey: ['investigation', id], queryFn: () => api.get<Investigation>(`/api/accidents/${id}/investigation`) });
+  const q = useQuery({
+    queryKey: ['investigation', id],
+    queryFn: () => call('GET /api/accidents/:id/investigation', { params: { id: id! } }),
+  });
   const inv = q.data;
   useEffect(() => {
     if (!inv) return;
@@ -66,15 +69,18 @@ export function InvestigationWorkspace() {
   const save = async (v: Values) => {
     try {
       saved(
-        await api.put<Investigation>(`/api/accidents/${id}/investigation`, {
-          ...(inv.version !== null ? { version: inv.version } : {}),
-          team: (v.team ?? []).filter((m) => m?.name),
-          directCauses: v.directCauses || null,
-          indirectCauses: v.indirectCauses || null,
-          managementGaps: v.managementGaps || null,
-          responsibilityFindings: v.responsibilityFindings || null,
-          reportSubmittedOn: v.reportSubmittedOn ? v.reportSubmittedOn.format('YYYY-MM-DD') : null,
-          approvedOn: v.approvedOn ? v.approvedOn.format('YYYY-MM-DD') : null,
+        await call('PUT /api/accidents/:id/investigation', {
+          params: { id: id! },
+          body: {
+            ...(inv.version !== null ? { version: inv.version } : {}),
+            team: (v.team ?? []).filter((m) => m?.name),
+            directCauses: v.directCauses || null,
+            indirectCauses: v.indirectCauses || null,
+            managementGaps: v.managementGaps || null,
+            responsibilityFindings: v.responsibilityFindings || null,
+            reportSubmittedOn: v.reportSubmittedOn ? v.reportSubmittedOn.format('YYYY-MM-DD') : null,
+            approvedOn: v.approvedOn ? v.approvedOn.format('YYYY-MM-DD') : null,
+          },
         }),
       );
     } catch (e) {
@@ -85,7 +91,7 @@ export function InvestigationWorkspace() {
   const extend = async () => {
     const v = await extForm.validateFields();
     try {
-      saved(await api.post<Investigation>(`/api/accidents/${id}/investigation/extension`, { version: inv.version, ...v }));
+      saved(await call('POST /api/accidents/:id/investigation/extension', { params: { id: id! }, body: { version: inv.version!, ...v } }));
       setExt(false);
     } catch (e) {
       message.error((e as Error).message);

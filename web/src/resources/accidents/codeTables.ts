@@ -2,7 +2,7 @@
 // once from the server, which takes them from the reference rules; labels are never copied here.
 import { useQuery } from '@tanstack/react-query';
 import type { Bilingual } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 
 export interface CodeEntry {
   key: string;
@@ -26,7 +26,7 @@ export interface AccidentCodeTables {
 export function useAccidentCodes() {
   const q = useQuery({
     queryKey: ['accident-code-tables'],
-    queryFn: () => api.get<AccidentCodeTables>('/api/accidents/code-tables'),
+    queryFn: () => call('GET /api/accidents/code-tables'),
     staleTime: Infinity,
   });
   const find = (

@@ -5,7 +5,7 @@ import { SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { AuditEntry } from '@anjian/contracts';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../api/client';
+import { call, type RouteQuery } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 interface Filters {
@@ -29,13 +29,13 @@ export function AuditList() {
     from: filters.range?.[0]?.format('YYYY-MM-DD'),
     to: filters.range?.[1]?.format('YYYY-MM-DD'),
     ...page,
-  };
+  } as RouteQuery<'GET /api/audit'>;
   const list = useQuery({
     queryKey: ['audit', query],
-    queryFn: () => api.get<{ items: AuditEntry[]; total: number }>('/api/audit', query),
+    queryFn: () => call('GET /api/audit', { query }),
   });
   const verify = async () => {
-    const r = await api.post<{ ok: boolean; checked: number; firstBrokenId: number | null }>('/api/audit/verify');
+    const r = await call('POST /api/audit/verify');
     if (r.ok) message.success(t(`哈希链完整，已校验 ${r.checked} 条`, `Chain intact: ${r.checked} entries checked`));
     else message.error(t(`哈希链在第 ${r.firstBrokenId} 条被篡改`, `Chain broken at entry ${r.firstBrokenId}`));
   };

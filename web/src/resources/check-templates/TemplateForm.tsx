@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { hazardTagLabels, responsibleLevelLabels, sectorLabels, type CheckTemplate } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { optionsOf } from '../enterprises/labels';
@@ -42,8 +42,9 @@ export function TemplateForm({ template, onClose }: TemplateFormProps) {
     };
     setSaving(true);
     try {
-      if (template) await api.put(`/api/check-templates/${template.id}`, { ...body, version: template.version });
-      else await api.post('/api/check-templates', body);
+      if (template)
+        await call('PUT /api/check-templates/:id', { params: { id: template.id }, body: { ...body, version: template.version } });
+      else await call('POST /api/check-templates', { body });
       message.success(t('已保存', 'Saved'));
       onClose(true);
     } catch (e) {

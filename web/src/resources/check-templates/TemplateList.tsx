@@ -4,7 +4,7 @@ import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'an
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { hazardTagLabels, responsibleLevelLabels, sectorLabels, type CheckTemplate } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { TemplateForm } from './TemplateForm';
@@ -15,7 +15,7 @@ export function TemplateList() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<CheckTemplate | null | undefined>(undefined);
-  const list = useQuery({ queryKey: ['check-templates'], queryFn: () => api.get<CheckTemplate[]>('/api/check-templates') });
+  const list = useQuery({ queryKey: ['check-templates'], queryFn: () => call('GET /api/check-templates') });
   const refresh = () => qc.invalidateQueries({ queryKey: ['check-templates'] });
   return (
     <Card
@@ -79,7 +79,7 @@ export function TemplateList() {
                     title={t('删除该模板？已生成的任务不受影响', 'Delete? Generated tasks keep their items')}
                     onConfirm={async () => {
                       try {
-                        await api.del(`/api/check-templates/${tpl.id}`, { version: tpl.version });
+                        await call('DELETE /api/check-templates/:id', { params: { id: tpl.id }, body: { version: tpl.version } });
                         await refresh();
                       } catch (e) {
                         message.error((e as Error).message);

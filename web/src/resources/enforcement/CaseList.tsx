@@ -4,25 +4,21 @@ import { Link } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { call, type RouteBody, type RouteQuery } from '../../api/client';
 import { EnterprisePicker } from '../hazards/EnterprisePicker';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
-import { caseStatusLabels, evidenceLabels, type PenaltyCase } from './types';
+import type { CaseView as PenaltyCase } from '@anjian/contracts';
+import { useCodeTables } from '../../api/codeTables';
 
 export interface CaseListProps {
   fixed?: { enterpriseId?: string };
   compact?: boolean;
 }
 
-interface Basis {
-  id: string;
-  article: string;
-  violation: { zh: string; en: string };
-}
-
 export function CaseList({ fixed, compact }: CaseListProps) {
   const { t, label } = useI18n();
+  const codes = useCodeTables();
   const { can } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -34,16 +30,18 @@ export function CaseList({ fixed, compact }: CaseListProps) {
   }>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState(false);
-  const query = { ...filters, ...fixed, ...page };
+  const query = { ...filters, ...fixed, ...page } as RouteQuery<'GET /api/enforcement/cases'>;
   const list = useQuery({
     queryKey: ['cases', query],
-    queryFn: () => api.get<{ items: PenaltyCase[]; total: number }>('/api/enforcement/cases', query),
+    queryFn: () => call('GET /api/enforcement/cases', { query }),
     placeholderData: (p) => p,
   });
-  const bases = useQuery({ queryKey: ['penalty-bases'], queryFn: () => api.get<Basis[]>('/api/enforcement/penalty-bases'), enabled: open });
+  const bases = useQuery({ queryKey: ['penalty-bases'], queryFn: () => call('GET /api/enforcement/penalty-bases'), enabled: open });
   const file = async (v: Record<string, unknown>) => {
     try {
-      await api.post('/api/enforcement/cases', { ...v, enterpriseId: v.enterpriseId ?? fixed?.enterpriseId });
+      await call('POST /api/enforcement/cases', {
+        body: { ...v, enterpriseId: v.enterpriseId ?? fixed?.enterpriseId } as RouteBody<'POST /api/enforcement/cases'>,
+      });
       setOpen(false);
       void qc.invalidateQueries({ queryKey: ['cases'] });
     } catch (e) {
@@ -67,7 +65,7 @@ export function CaseList({ fixed, compact }: CaseListProps) {
               style={{ width: 130 }}
               value={filters.status}
               onChange={(s) => setFilters({ ...filters, status: s })}
-              options={Object.entries(caseStatusLabels).map(([value, l]) => ({ value, label: label(l) }))}
+              options={codes.options('caseStatus')}
             />
           )}
           {!compact && flag('missingEvidence', t('证据缺项', 'Missing evidence'))}
@@ -108,7 +106,7 @@ export function CaseList({ fixed, compact }: CaseListProps) {
             ),
           },
           { title: t('当事人', 'Party'), dataIndex: 'partyName' },
-          { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => label(caseStatusLabels[s]) },
+          { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => codes.label('caseStatus', s) },
           { title: t('罚款（元）', 'Fine (yuan)'), dataIndex: 'fine' },
           {
             title: t('决定期限', 'Decide by'),
@@ -128,7 +126,7 @@ export function CaseList({ fixed, compact }: CaseListProps) {
               r.missingEvidence?.length ? (
                 r.missingEvidence.map((k) => (
                   <Tag key={k} color="orange">
-                    {label(evidenceLabels[k])}
+                    {codes.label('caseEvidence', k)}
                   </Tag>
                 ))
               ) : (

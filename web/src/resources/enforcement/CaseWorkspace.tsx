@@ -3,19 +3,22 @@
 // of evidence, its documents and timeline, and the next steps from the server's abilities.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { Button, Card, Descriptions, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CaseAction, CaseView } from '@anjian/contracts';
+import { useCodeTables } from '../../api/codeTables';
+import { queryKeyOf, useRecord } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { RecordState } from '../../components/ErrorDisplay';
 import { CalendarGapAlert } from '../../features/calendar/CalendarGapAlert';
+import { CaseStepForm } from './CaseStepForm';
 import { DocumentLinks } from './DocumentLinks';
-import { caseActionLabels, caseStatusLabels, evidenceLabels, type PenaltyCase } from './types';
 
 /**
  * The decision due date with what moves it: days left (frozen while a requested hearing is pending, since hearing
  * time does not count when the deployment says so), the hearing days added, overdue.
  */
-function DecisionDue({ c }: { c: PenaltyCase }) {
+function DecisionDue({ c }: { c: CaseView }) {
   const { t } = useI18n();
   const k = c.decisionClock;
   return (
@@ -60,46 +63,28 @@ function DecisionDue({ c }: { c: PenaltyCase }) {
 
 export function CaseWorkspace() {
   const { id } = useParams();
-  const { t, label } = useI18n();
-  const { message } = App.useApp();
+  const q = useRecord('GET /api/enforcement/cases/:id', { params: { id: id! } });
+  return (
+    <RecordState query={q} what={{ zh: '案件', en: 'case' }}>
+      {(c) => <Workspace c={c} />}
+    </RecordState>
+  );
+}
+
+function Workspace({ c }: { c: CaseView }) {
+  const { t } = useI18n();
+  const codes = useCodeTables();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['case', id], queryFn: () => api.get<PenaltyCase>(`/api/enforcement/cases/${id}`) });
-  const [fine, setFine] = useState<number | null>(null);
-  const [note, setNote] = useState('');
-  const [amountPaid, setAmountPaid] = useState<number | null>(null);
-  const [extensionDays, setExtensionDays] = useState<number | null>(null);
-  const [waived, setWaived] = useState(false);
-  const [on, setOn] = useState('');
-  const [hearingOn, setHearingOn] = useState('');
-  const [hearingPlace, setHearingPlace] = useState('');
-  const [presiderId, setPresiderId] = useState<string | undefined>();
-  const [hearingRecord, setHearingRecord] = useState('');
-  const c = q.data;
-  const hearingStep = !!c?.abilities.some((a) => a === 'schedule_hearing' || a === 'hold_hearing');
-  const presiders = useQuery({
-    queryKey: ['case-presiders', id],
-    queryFn: () => api.get<{ id: string; displayName: string }[]>(`/api/enforcement/cases/${id}/presiders`),
-    enabled: hearingStep,
-  });
-  if (!c) return <Card loading />;
-  const act = async (action: string) => {
-    try {
-      await api.post(`/api/enforcement/cases/${id}/actions/${action}`, {
-        version: c.version,
-        note: note || undefined,
-        fine: fine ?? undefined,
-        amountPaid: amountPaid ?? undefined,
-        extensionDays: extensionDays ?? undefined,
-        waived: waived || undefined,
-        on: on || undefined,
-        ...(action === 'schedule_hearing' ? { hearingOn: hearingOn || undefined, hearingPlace: hearingPlace || undefined } : {}),
-        ...(action === 'schedule_hearing' || action === 'hold_hearing' ? { presiderId } : {}),
-        ...(action === 'hold_hearing' ? { hearingRecord: hearingRecord || undefined } : {}),
-      });
-      await qc.invalidateQueries({ queryKey: ['case', id] });
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+  const [step, setStep] = useState<CaseAction | null>(null);
+  const hearingStep = c.abilities.some((a) => a === 'schedule_hearing' || a === 'hold_hearing');
+  const presiders = useRecord('GET /api/enforcement/cases/:id/presiders', { params: { id: c.id } }, { enabled: hearingStep });
+  const done = (updated?: CaseView) => {
+    setStep(null);
+    if (!updated) return;
+    // The step's answer is the case as it now is; the list pages refetch.
+    qc.setQueryData(queryKeyOf('GET /api/enforcement/cases/:id', { params: { id: c.id } }), updated);
+    void qc.invalidateQueries({ queryKey: ['GET /api/enforcement/cases/:id'] });
+    void qc.invalidateQueries({ queryKey: ['cases'] }); // CaseList's own key
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -113,7 +98,7 @@ export function CaseWorkspace() {
           )}
         />
       )}
-      <Card title={`${c.number} · ${label(caseStatusLabels[c.status])}`}>
+      <Card title={`${c.number} · ${codes.label('caseStatus', c.status)}`}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('当事人', 'Party')}>{c.partyName}</Descriptions.Item>
           <Descriptions.Item label={t('程序', 'Procedure')}>
@@ -133,7 +118,7 @@ export function CaseWorkspace() {
         <Space wrap style={{ marginTop: 8 }}>
           {Object.entries(c.evidence ?? {}).map(([k, v]) => (
             <Tag key={k} color={v ? 'green' : 'orange'}>
-              {label(evidenceLabels[k])}
+              {codes.label('caseEvidence', k)}
             </Tag>
           ))}
         </Space>
@@ -197,70 +182,14 @@ export function CaseWorkspace() {
       )}
       {c.abilities.length > 0 && (
         <Card title={t('办理', 'Next steps')} size="small">
-          {hearingStep && (
-            <Space wrap style={{ marginBottom: 8 }}>
-              {c.abilities.includes('schedule_hearing') && (
-                <>
-                  <label>
-                    {t('听证日期', 'Hearing date')}{' '}
-                    <Input
-                      type="date"
-                      style={{ width: 160 }}
-                      min={c.hearing.earliestOn ?? undefined}
-                      value={hearingOn}
-                      onChange={(e) => setHearingOn(e.target.value)}
-                      data-testid="hearing-on"
-                    />
-                  </label>
-                  <Input
-                    placeholder={t('听证地点', 'Hearing place')}
-                    value={hearingPlace}
-                    onChange={(e) => setHearingPlace(e.target.value)}
-                    style={{ width: 220 }}
-                    data-testid="hearing-place"
-                  />
-                </>
-              )}
-              <Select
-                placeholder={t('听证主持人（非本案调查人员）', 'Presiding officer (not an investigator)')}
-                style={{ width: 260 }}
-                value={presiderId}
-                onChange={setPresiderId}
-                allowClear
-                options={presiders.data?.map((p) => ({ value: p.id, label: p.displayName }))}
-                data-testid="hearing-presider"
-              />
-              {c.abilities.includes('hold_hearing') && (
-                <Input.TextArea
-                  placeholder={t('听证笔录', 'Hearing record')}
-                  value={hearingRecord}
-                  onChange={(e) => setHearingRecord(e.target.value)}
-                  style={{ width: 360 }}
-                  data-testid="hearing-record"
-                />
-              )}
-            </Space>
-          )}
           <Space wrap>
-            <InputNumber placeholder={t('罚款', 'Fine')} value={fine} onChange={(v) => setFine(v)} />
-            <InputNumber placeholder={t('缴款金额', 'Amount paid')} value={amountPaid} onChange={(v) => setAmountPaid(v)} />
-            <InputNumber placeholder={t('延长天数', 'Extra days')} value={extensionDays} onChange={(v) => setExtensionDays(v)} />
-            <Input placeholder={t('说明', 'Note')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 240 }} />
-            <label>
-              {t('日期', 'Date')}{' '}
-              <Input type="date" style={{ width: 160 }} value={on} onChange={(e) => setOn(e.target.value)} data-testid="case-step-on" />
-            </label>
-            <Checkbox checked={waived} onChange={(e) => setWaived(e.target.checked)}>
-              {t('当事人放弃陈述申辩和听证', 'Party waived statement and hearing')}
-            </Checkbox>
-          </Space>
-          <Space wrap style={{ marginTop: 8 }}>
-            {c.abilities.map((a) => (
-              <Button key={a} onClick={() => void act(a)} data-testid={`case-action-${a}`}>
-                {label(caseActionLabels[a])}
+            {(c.abilities as CaseAction[]).map((a) => (
+              <Button key={a} onClick={() => setStep(a)} data-testid={`case-action-${a}`}>
+                {codes.label('caseAction', a)}
               </Button>
             ))}
           </Space>
+          <CaseStepForm c={c} action={step} presiders={presiders.data} onClose={done} />
         </Card>
       )}
       <Card title={t('执法文书', 'Documents')} size="small">
@@ -269,7 +198,7 @@ export function CaseWorkspace() {
       <Card title={t('办案记录', 'Timeline')} size="small">
         <Timeline
           items={(c.events ?? []).map((e) => ({
-            children: `${e.at.slice(0, 16).replace('T', ' ')} ${e.actorName ?? ''} ${label(caseActionLabels[e.action]) || e.action} → ${label(caseStatusLabels[e.to])}`,
+            children: `${e.at.slice(0, 16).replace('T', ' ')} ${e.actorName ?? ''} ${codes.label('caseAction', e.action)} → ${codes.label('caseStatus', e.to)}`,
           }))}
         />
       </Card>

@@ -3,14 +3,17 @@ import { Button, List } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { download } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { documentLabels, type DocumentRef } from './types';
+import type { DocumentKind } from '@anjian/contracts';
+import { useCodeTables } from '../../api/codeTables';
 
 export interface DocumentLinksProps {
-  documents: DocumentRef[];
+  // kind is a DocumentKind; the server's view types it as text (documents of older kinds stay readable).
+  documents: { id: string; kind: DocumentKind | string; number: string; issuedOn: string | null }[];
 }
 
 export function DocumentLinks({ documents }: DocumentLinksProps) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
+  const codes = useCodeTables();
   return (
     <List
       size="small"
@@ -30,7 +33,7 @@ export function DocumentLinks({ documents }: DocumentLinksProps) {
             </Button>,
           ]}
         >
-          {label(documentLabels[d.kind])} {d.number} · {d.issuedOn}
+          {codes.label('documentKind', d.kind)} {d.number} · {d.issuedOn}
         </List.Item>
       )}
     />

@@ -1,19 +1,31 @@
 // 双随机: filters, the published weight table (editable per draw), the draw with its seed and result, verification
 // and publication; earlier draws below.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sectors, type Draw } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call, type RouteBody } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { AreaCascader } from '../../components/AreaCascader';
+import { errorText } from '../../components/ErrorDisplay';
 
 type Weights = Draw['weightTable'];
-interface WeightsMeta {
-  defaults: Weights;
-  labels: Record<string, { zh: string; en: string }>;
-}
 
 export function DrawPage() {
   const { t, label } = useI18n();
@@ -23,16 +35,16 @@ export function DrawPage() {
   const [form] = Form.useForm();
   const [current, setCurrent] = useState<Draw | null>(null);
   const [verified, setVerified] = useState<{ matches: boolean; poolUnchanged: boolean } | null>(null);
-  const meta = useQuery({ queryKey: ['draw-weights'], queryFn: () => api.get<WeightsMeta>('/api/enforcement/draws/weights') });
+  const meta = useQuery({ queryKey: ['draw-weights'], queryFn: () => call('GET /api/enforcement/draws/weights') });
   const [weights, setWeights] = useState<Weights | null>(null);
   const table = weights ?? meta.data?.defaults ?? null;
   const list = useQuery({
     queryKey: ['draws'],
-    queryFn: () => api.get<{ items: Draw[]; total: number }>('/api/enforcement/draws', { pageSize: 50 }),
+    queryFn: () => call('GET /api/enforcement/draws', { query: { pageSize: 50 } }),
   });
 
   const draw = useMutation({
-    mutationFn: (v: Record<string, unknown>) => api.post<Draw>('/api/enforcement/draws', v),
+    mutationFn: (v: RouteBody<'POST /api/enforcement/draws'>) => call('POST /api/enforcement/draws', { body: v }),
     onSuccess: (d) => (setCurrent(d), setVerified(null), void qc.invalidateQueries({ queryKey: ['draws'] })),
     onError: (e: Error) => message.error(e.message),
   });
@@ -50,12 +62,20 @@ export function DrawPage() {
       title: v.title,
       k: v.k,
       filter: { areaCode: v.area || undefined, sector: v.sector || undefined, tag: v.tag || undefined, isKey: v.isKey || undefined },
-      weights: table ?? undefined,
+      weights: (table ?? undefined) as Weights | undefined,
       inspectorsPerEnterprise: v.per ?? 2,
       plannedOn: v.plannedOn?.format('YYYY-MM-DD'),
     });
-  const verify = async (d: Draw) => setVerified(await api.post(`/api/enforcement/draws/${d.id}/verify`));
-  const publish = async (d: Draw) => setCurrent(await api.post<Draw>(`/api/enforcement/draws/${d.id}/publish`));
+  const verify = async (d: Draw) => setVerified(await call('POST /api/enforcement/draws/:id/verify', { params: { id: d.id } }));
+  const publish = async (d: Draw) => {
+    try {
+      setCurrent(await call('POST /api/enforcement/draws/:id/publish', { params: { id: d.id } }));
+      message.success(t('抽查结果已公示', 'The results are public now'));
+      void qc.invalidateQueries({ queryKey: ['draws'] });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -106,7 +126,7 @@ export function DrawPage() {
                         max={100}
                         step={0.5}
                         value={v}
-                        onChange={(n) => setWeights({ ...table, [r.key]: Number(n ?? 0) })}
+                        onChange={(n) => setWeights({ ...table, [r.key]: Number(n ?? 0) } as Weights)}
                       />
                     ),
                   },
@@ -128,7 +148,20 @@ export function DrawPage() {
               <Button onClick={() => void verify(current)} data-testid="draw-verify">
                 {t('复核', 'Verify')}
               </Button>
-              {current.abilities.includes('publish') && <Button onClick={() => void publish(current)}>{t('公示', 'Publish')}</Button>}
+              {current.abilities.includes('publish') && (
+                <Popconfirm
+                  title={t('公示抽查结果？', 'Publish the results?')}
+                  description={t(
+                    '公示后，抽取的企业名单和执法人员将在公众页面展示，且不能撤回。',
+                    'The drawn enterprises and inspectors will be shown on the public page; this cannot be undone.',
+                  )}
+                  okText={t('公示', 'Publish')}
+                  cancelText={t('取消', 'Cancel')}
+                  onConfirm={() => publish(current)}
+                >
+                  <Button data-testid="draw-publish">{t('公示', 'Publish')}</Button>
+                </Popconfirm>
+              )}
             </Space>
           }
         >

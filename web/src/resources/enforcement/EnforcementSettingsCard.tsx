@@ -5,28 +5,38 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Form, InputNumber, Switch, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EnforcementSettings, EnforcementSettingsView } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import type { EnforcementSettings } from '@anjian/contracts';
+import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 export function EnforcementSettingsCard() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<EnforcementSettings>();
-  const q = useQuery({ queryKey: ['enforcement-settings'], queryFn: () => api.get<EnforcementSettingsView>('/api/enforcement/settings') });
+  const q = useQuery({ queryKey: ['enforcement-settings'], queryFn: () => call('GET /api/enforcement/settings') });
   const s = q.data;
   useEffect(() => {
     if (s) form.setFieldsValue(s);
   }, [s, form]);
   const save = async () => {
     const v = await form.validateFields();
+    const ok = await modal.confirm({
+      title: t('保存全区行政处罚程序设置？', 'Save the district-wide penalty procedure settings?'),
+      content: t(
+        '这些设置适用于全区所有行政处罚案件，包括正在办理的案件：听证权利和各项期限将立即按新设置计算。',
+        'These settings apply to every penalty case in the district, open ones included: hearing rights and deadlines follow them at once.',
+      ),
+      okText: t('保存', 'Save'),
+      cancelText: t('取消', 'Cancel'),
+    });
+    if (!ok) return;
     try {
-      await api.put('/api/enforcement/settings', v);
+      await call('PUT /api/enforcement/settings', { body: v });
       message.success(t('已保存，所有案件按新设置计算', 'Saved; every case now follows the new settings'));
       await qc.invalidateQueries({ queryKey: ['enforcement-settings'] });
       await qc.invalidateQueries({ queryKey: ['cases'] });
-      await qc.invalidateQueries({ queryKey: ['case'] });
+      await qc.invalidateQueries({ queryKey: ['GET /api/enforcement/cases/:id'] });
     } catch (e) {
       // Each refusal on its field; anything else as a message.
       if (e instanceof ApiError && e.details.length > 0) {

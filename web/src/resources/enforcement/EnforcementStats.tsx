@@ -2,19 +2,14 @@
 import { useState } from 'react';
 import { Card, Radio } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { EChart } from '../../components/EChart';
-
-interface Stats {
-  year: number;
-  rows: { key: string; inspections: number; findings: number; cases: number; fines: number }[];
-}
 
 export function EnforcementStats() {
   const { t } = useI18n();
   const [by, setBy] = useState<'month' | 'sector'>('month');
-  const q = useQuery({ queryKey: ['enforcement-stats', by], queryFn: () => api.get<Stats>('/api/enforcement/stats', { by }) });
+  const q = useQuery({ queryKey: ['enforcement-stats', by], queryFn: () => call('GET /api/enforcement/stats', { query: { by } }) });
   const rows = q.data?.rows ?? [];
   return (
     <Card

@@ -5,11 +5,12 @@ import { Link, useNavigate } from 'react-router-dom';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { call, type RouteBody, type RouteQuery } from '../../api/client';
 import { EnterprisePicker } from '../hazards/EnterprisePicker';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
-import { kindLabels, type Inspection } from './types';
+import type { InspectionView as Inspection } from '@anjian/contracts';
+import { useCodeTables } from '../../api/codeTables';
 
 export interface InspectionListProps {
   fixed?: { enterpriseId?: string };
@@ -17,7 +18,8 @@ export interface InspectionListProps {
 }
 
 export function InspectionList({ fixed, compact }: InspectionListProps) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
+  const codes = useCodeTables();
   const { can } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -25,10 +27,14 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
-  const query = { ...(state === 'reinspection' ? { reinspectionDue: 'true' } : { state }), ...fixed, ...page };
+  const query = {
+    ...(state === 'reinspection' ? { reinspectionDue: 'true' } : { state }),
+    ...fixed,
+    ...page,
+  } as RouteQuery<'GET /api/inspections'>;
   const list = useQuery({
     queryKey: ['inspections', query],
-    queryFn: () => api.get<{ items: Inspection[]; total: number }>('/api/inspections', query),
+    queryFn: () => call('GET /api/inspections', { query }),
     placeholderData: (p) => p,
   });
   const create = async (v: {
@@ -37,19 +43,21 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
     unannounced?: boolean;
     principalDuty?: boolean;
     departments?: string;
-    plannedOn: { format(f: string): string };
+    plannedOn: string; // a native date input's value (YYYY-MM-DD)
   }) => {
     try {
-      const created = await api.post<Inspection>('/api/inspections', {
-        enterpriseId: v.enterpriseId,
-        kind: v.kind,
-        unannounced: !!v.unannounced,
-        principalDuty: !!v.principalDuty,
-        departments: (v.departments ?? '')
-          .split(/[,，、]/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-        plannedOn: v.plannedOn,
+      const created = await call('POST /api/inspections', {
+        body: {
+          enterpriseId: v.enterpriseId,
+          kind: v.kind as RouteBody<'POST /api/inspections'>['kind'],
+          unannounced: !!v.unannounced,
+          principalDuty: !!v.principalDuty,
+          departments: (v.departments ?? '')
+            .split(/[,，、]/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+          plannedOn: v.plannedOn,
+        },
       });
       setOpen(false);
       void qc.invalidateQueries({ queryKey: ['inspections'] });
@@ -109,7 +117,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
             dataIndex: 'kind',
             render: (k: Inspection['kind'], r) => (
               <>
-                {label(kindLabels[k])}
+                {codes.label('inspectionKind', k)}
                 {r.unannounced && <Tag style={{ marginLeft: 4 }}>{t('暗查暗访', 'Unannounced')}</Tag>}
                 {r.principalDuty && (
                   <Tag color="blue" style={{ marginLeft: 4 }}>
@@ -156,7 +164,9 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
             <EnterprisePicker />
           </Form.Item>
           <Form.Item name="kind" label={t('类型', 'Kind')}>
-            <Select options={(['planned', 'complaint', 'joint'] as const).map((k) => ({ value: k, label: label(kindLabels[k]) }))} />
+            <Select
+              options={(['planned', 'complaint', 'joint'] as const).map((k) => ({ value: k, label: codes.label('inspectionKind', k) }))}
+            />
           </Form.Item>
           <Form.Item name="departments" label={t('联合检查部门（逗号分隔）', 'Joint departments (comma separated)')}>
             <Input />

@@ -8,13 +8,15 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Radio, S
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HazardFile } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { AttachmentInput } from '../hazards/AttachmentInput';
 import { DocumentLinks } from './DocumentLinks';
 import { SignaturePad } from './SignaturePad';
-import { caseStatusLabels, kindLabels, type Inspection } from './types';
+import { useCodeTables } from '../../api/codeTables';
+import { useRecord } from '../../api/hooks';
+import { RecordState } from '../../components/ErrorDisplay';
 
 interface DraftFinding {
   description: string;
@@ -30,10 +32,11 @@ const emptyFinding = (): DraftFinding => ({ description: '', location: '', grade
 
 export function InspectionShow() {
   const { id } = useParams();
-  const { t, label } = useI18n();
+  const { t } = useI18n();
+  const codes = useCodeTables();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['inspection', id], queryFn: () => api.get<Inspection>(`/api/inspections/${id}`) });
+  const q = useRecord('GET /api/inspections/:id', { params: { id: id! } });
   const [findings, setFindings] = useState<DraftFinding[]>([]);
   const [deadline, setDeadline] = useState('');
   const [summary, setSummary] = useState('');
@@ -46,12 +49,18 @@ export function InspectionShow() {
   const [checklist, setChecklist] = useState<{ item: string; result: 'pass' | 'fail' | 'na' }[]>([]);
   const templates = useQuery({
     queryKey: ['inspection-checklists', id],
-    queryFn: () => api.get<{ id: string; name: string; items: { content: string }[] }[]>(`/api/inspections/${id}/checklists`),
+    queryFn: () => call('GET /api/inspections/:id/checklists', { params: { id: id! } }),
     enabled: !!q.data?.abilities.includes('record'),
   });
   const [busy, setBusy] = useState(false);
   const insp = q.data;
-  if (!insp) return <Card loading />;
+  // Loading, not found (missing or outside the caller's jurisdiction) or another error.
+  if (!insp)
+    return (
+      <RecordState query={q} what={{ zh: '检查记录', en: 'inspection' }}>
+        {() => null}
+      </RecordState>
+    );
 
   const patch = (i: number, p: Partial<DraftFinding>) => setFindings(findings.map((f, j) => (j === i ? { ...f, ...p } : f)));
   const locate = (i: number) =>
@@ -63,7 +72,7 @@ export function InspectionShow() {
     setBusy(true);
     try {
       await fn();
-      await qc.invalidateQueries({ queryKey: ['inspection', id] });
+      await qc.invalidateQueries({ queryKey: ['GET /api/inspections/:id'] });
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -72,32 +81,40 @@ export function InspectionShow() {
   };
   const submit = () =>
     run(() =>
-      api.post(`/api/inspections/${id}/record`, {
-        version: insp.version,
-        checklist,
-        summary: summary || undefined,
-        rectificationDeadline: deadline || undefined,
-        findings: findings.map((f) => ({
-          description: f.description,
-          location: f.location || undefined,
-          grade: f.grade,
-          category: f.category,
-          photoIds: f.photos.map((p) => p.id),
-          latitude: f.latitude,
-          longitude: f.longitude,
-        })),
-        principalSignature: principalSig ?? undefined,
-        inspectorSignatures: inspectorSig ? [{ name: insp.inspectorNames[0] ?? t('执法人员', 'Inspector'), signature: inspectorSig }] : [],
+      call('POST /api/inspections/:id/record', {
+        params: { id: id! },
+        body: {
+          version: insp.version,
+          checklist,
+          summary: summary || undefined,
+          rectificationDeadline: deadline || undefined,
+          findings: findings.map((f) => ({
+            description: f.description,
+            location: f.location || undefined,
+            grade: f.grade,
+            category: f.category,
+            photoIds: f.photos.map((p) => p.id),
+            latitude: f.latitude,
+            longitude: f.longitude,
+          })),
+          principalSignature: principalSig ?? undefined,
+          inspectorSignatures: inspectorSig
+            ? [{ name: insp.inspectorNames[0] ?? t('执法人员', 'Inspector'), signature: inspectorSig }]
+            : [],
+        },
       }),
     );
   const mayFile = can('case.manage');
   const reinspect = (passed: boolean) =>
     run(() =>
-      api.post(`/api/inspections/${id}/reinspection`, { version: insp.version, passed, opinion, fileCase: !passed && mayFile && fileCase }),
+      call('POST /api/inspections/:id/reinspection', {
+        params: { id: id! },
+        body: { version: insp.version, passed, opinion, fileCase: !passed && mayFile && fileCase },
+      }),
     );
   const escalate = () =>
     run(async () => {
-      const r = await api.post<{ caseId: string }>(`/api/inspections/${id}/escalate`, { version: insp.version });
+      const r = await call('POST /api/inspections/:id/escalate', { params: { id: id! }, body: { version: insp.version } });
       navigate(`/enforcement/cases/${r.caseId}`);
     });
 
@@ -106,7 +123,7 @@ export function InspectionShow() {
       <Card title={insp.enterpriseName} size="small">
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('类型', 'Kind')}>
-            {label(kindLabels[insp.kind])} {insp.unannounced && <Tag>{t('暗查暗访', 'Unannounced')}</Tag>}
+            {codes.label('inspectionKind', insp.kind)} {insp.unannounced && <Tag>{t('暗查暗访', 'Unannounced')}</Tag>}
           </Descriptions.Item>
           {insp.principalDuty && (
             <Descriptions.Item label={t('专项', 'Special')}>
@@ -148,7 +165,7 @@ export function InspectionShow() {
                 <Link to={`/enforcement/cases/${insp.escalation.id}`} data-testid="escalation-case">
                   {insp.escalation.number}
                 </Link>{' '}
-                {label(caseStatusLabels[insp.escalation.status])}
+                {codes.label('caseStatus', insp.escalation.status)}
               </span>
             ) : insp.abilities.includes('escalate') ? (
               <Space direction="vertical">

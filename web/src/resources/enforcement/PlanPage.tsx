@@ -1,11 +1,11 @@
 // 年度执法检查计划: target groups with their yearly frequency, edited by planning officers, and progress against the
 // calendar (done vs expected by now); below it, the frequency compliance of principal-duty inspections per level.
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Input, InputNumber, Progress, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Input, InputNumber, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { sectors } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { PrincipalDutyCard } from './PrincipalDutyCard';
@@ -30,16 +30,19 @@ export function PlanPage() {
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
   const q = useQuery({
     queryKey: ['plan', year],
-    queryFn: () => api.get<{ groups: Group[]; elapsed: number; version: number }>(`/api/enforcement/plans/${year}`),
+    queryFn: () => call('GET /api/enforcement/plans/:year', { params: { year } }),
   });
   const [groups, setGroups] = useState<Group[]>([]);
   useEffect(() => setGroups(q.data?.groups ?? []), [q.data]);
   const patch = (i: number, p: Partial<Group>) => setGroups(groups.map((g, j) => (j === i ? { ...g, ...p } : g)));
   const save = async () => {
     try {
-      await api.put(`/api/enforcement/plans/${year}`, {
-        version: q.data?.version ?? 0,
-        groups: groups.map((g) => ({ name: g.name, filter: g.filter, timesPerYear: g.timesPerYear })),
+      await call('PUT /api/enforcement/plans/:year', {
+        params: { year },
+        body: {
+          version: q.data?.version ?? 0,
+          groups: groups.map((g) => ({ name: g.name, filter: g.filter, timesPerYear: g.timesPerYear })),
+        },
       });
       await qc.invalidateQueries({ queryKey: ['plan', year] });
       message.success(t('已保存', 'Saved'));
@@ -53,13 +56,7 @@ export function PlanPage() {
       <Card
         title={`${year} ${t('年度执法检查计划', 'annual inspection plan')}`}
         loading={q.isLoading}
-        extra={
-          q.data && (
-            <span>
-              {t('全年进度', 'Year elapsed')} {Math.round(q.data.elapsed * 100)}%
-            </span>
-          )
-        }
+        extra={q.data && <PlanProgress groups={q.data.groups} elapsed={q.data.elapsed} />}
       >
         <Table<Group>
           rowKey={(_, i) => String(i)}
@@ -148,6 +145,27 @@ export function PlanPage() {
         )}
       </Card>
       <PrincipalDutyCard year={year} />
+    </Space>
+  );
+}
+
+/**
+ * The plan's real progress (inspections done of those the plan requires this year) next to, and clearly apart from,
+ * how much of the year has gone by — the pace the progress is measured against.
+ */
+function PlanProgress({ groups, elapsed }: { groups: { done?: number; required?: number }[]; elapsed: number }) {
+  const { t } = useI18n();
+  const required = groups.reduce((n, g) => n + (g.required ?? 0), 0);
+  const done = groups.reduce((n, g) => n + Math.min(g.done ?? 0, g.required ?? 0), 0);
+  return (
+    <Space size="large" data-testid="plan-progress">
+      <span data-testid="plan-done">
+        {t('全年完成', 'Done this year')} {done}/{required}
+        {required > 0 && `（${Math.round((done / required) * 100)}%）`}
+      </span>
+      <Typography.Text type="secondary" data-testid="plan-elapsed">
+        {t('时间已过', 'Year elapsed')} {Math.round(elapsed * 100)}%
+      </Typography.Text>
     </Space>
   );
 }

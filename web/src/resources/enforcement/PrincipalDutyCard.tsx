@@ -5,28 +5,10 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Progress, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 type Level = 'street' | 'district' | 'city';
-
-interface Report {
-  year: number;
-  level: Level;
-  ownLevel: Level | null;
-  rule: { zh: string; en: string };
-  enterprises: number;
-  periods: { period: number; from: string; to: string; begun: boolean; covered: number; rate: number }[];
-  compliantPeriods: number;
-  periodsBegun: number;
-  uncovered: {
-    period: number;
-    from: string;
-    to: string;
-    total: number;
-    items: { id: string; name: string; areaCode: string; lastInspectedOn: string | null }[];
-  };
-}
 
 export function PrincipalDutyCard({ year }: { year: number }) {
   const { t, label } = useI18n();
@@ -35,7 +17,7 @@ export function PrincipalDutyCard({ year }: { year: number }) {
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const q = useQuery({
     queryKey: ['principal-duty', year, level, period, page],
-    queryFn: () => api.get<Report>('/api/enforcement/principal-duty', { year, level, period, ...page }),
+    queryFn: () => call('GET /api/enforcement/principal-duty', { query: { year, level, period, ...page } }),
     placeholderData: (p) => p,
   });
   const r = q.data;
@@ -49,7 +31,7 @@ export function PrincipalDutyCard({ year }: { year: number }) {
       extra={
         <Select<Level>
           style={{ width: 160 }}
-          value={level ?? r?.level}
+          value={level ?? (r?.level as Level | undefined)}
           onChange={(v) => {
             setLevel(v);
             setPeriod(undefined);
@@ -85,13 +67,15 @@ export function PrincipalDutyCard({ year }: { year: number }) {
                     percent={Math.floor(p.rate * 100)}
                     status={p.begun && p.covered < r.enterprises ? 'exception' : undefined}
                   />
-                  <div style={{ fontWeight: p.period === r.uncovered.period ? 600 : undefined }}>{periodName(p.period, r.level)}</div>
+                  <div style={{ fontWeight: p.period === r.uncovered.period ? 600 : undefined }}>
+                    {periodName(p.period, r.level as Level)}
+                  </div>
                 </div>
               </Tooltip>
             ))}
           </Space>
           <Typography.Text>
-            {periodName(r.uncovered.period, r.level)} {t('未检查企业', 'not yet inspected')}：
+            {periodName(r.uncovered.period, r.level as Level)} {t('未检查企业', 'not yet inspected')}：
             <Tag color={r.uncovered.total ? 'red' : 'green'}>{r.uncovered.total}</Tag>
           </Typography.Text>
           <Table

@@ -6,8 +6,8 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Se
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
-import { createEnterpriseBody, type Enterprise, type Park } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { createEnterpriseBody } from '@anjian/contracts';
+import { call } from '../../api/client';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AreaCascader } from '../../components/AreaCascader';
 import { useAuth } from '../../app/auth';
@@ -44,10 +44,10 @@ export function EnterpriseForm() {
   const [busy, setBusy] = useState(false);
   const current = useQuery({
     queryKey: ['enterprise', id],
-    queryFn: () => api.get<Enterprise>(`/api/enterprises/${id}`),
+    queryFn: () => call('GET /api/enterprises/:id', { params: { id: id! } }),
     enabled: editing,
   });
-  const parks = useQuery({ queryKey: ['parks'], queryFn: () => api.get<Park[]>('/api/parks') });
+  const parks = useQuery({ queryKey: ['parks'], queryFn: () => call('GET /api/parks') });
   if (editing && current.isLoading) return <Spin style={{ margin: 48 }} />;
   const e = current.data;
   const canReassign = !editing || !!e?.abilities.includes('reassign');
@@ -83,8 +83,8 @@ export function EnterpriseForm() {
     setError(null);
     try {
       const saved = editing
-        ? await api.patch<Enterprise>(`/api/enterprises/${id}`, { ...values, version: e!.version })
-        : await api.post<Enterprise>('/api/enterprises', values);
+        ? await call('PATCH /api/enterprises/:id', { params: { id }, body: { ...values, version: e!.version } })
+        : await call('POST /api/enterprises', { body: values });
       await qc.invalidateQueries({ queryKey: ['enterprises'] });
       qc.setQueryData(['enterprise', saved.id], saved);
       navigate(`/enterprises/${saved.id}`);

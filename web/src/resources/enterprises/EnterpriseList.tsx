@@ -5,8 +5,8 @@ import { App, Button, Card, Checkbox, Popover, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, EnvironmentOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnsType } from 'antd/es/table';
-import type { Enterprise, EnterprisePage, EnterpriseSort } from '@anjian/contracts';
-import { api, download } from '../../api/client';
+import type { Enterprise, EnterpriseSort } from '@anjian/contracts';
+import { call, download } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EnterpriseFilters, type EnterpriseFilterValues } from './EnterpriseFilters';
@@ -25,7 +25,7 @@ export function EnterpriseList() {
   const query = { ...filters, ...page, sort };
   const list = useQuery({
     queryKey: ['enterprises', query],
-    queryFn: () => api.get<EnterprisePage>('/api/enterprises', query),
+    queryFn: () => call('GET /api/enterprises', { query }),
     placeholderData: (prev) => prev,
   });
   const all: ColumnsType<Enterprise> = [

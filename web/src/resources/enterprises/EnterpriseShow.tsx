@@ -3,28 +3,20 @@ import { useParams, useNavigate } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Enterprise, RevealedContacts } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import type { RevealedContacts } from '@anjian/contracts';
+import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { codeTables } from './labels';
 import { enterpriseTabs } from './tabs';
 import { RevealContactsButton } from './RevealContacts';
 
-interface HistoryEntry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  changes: { field: string; before: unknown; after: unknown }[];
-}
-
 function History({ id }: { id: string }) {
   const { t } = useI18n();
   const q = useQuery({
     queryKey: ['enterprise-history', id],
-    queryFn: () => api.get<{ items: HistoryEntry[] } | HistoryEntry[]>(`/api/enterprises/${id}/history`),
+    queryFn: () => call('GET /api/enterprises/:id/history', { params: { id } }),
   });
-  const items = Array.isArray(q.data) ? q.data : (q.data?.items ?? []);
+  const items = q.data?.items ?? [];
   if (q.isLoading) return <Spin />;
   return (
     <Timeline
@@ -51,7 +43,11 @@ export function EnterpriseShow() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['enterprise', id], queryFn: () => api.get<Enterprise>(`/api/enterprises/${id}`), retry: false });
+  const q = useQuery({
+    queryKey: ['enterprise', id],
+    queryFn: () => call('GET /api/enterprises/:id', { params: { id: id! } }),
+    retry: false,
+  });
   // The full numbers once revealed (with an audited reason); the record itself carries them masked for this caller.
   const [revealed, setRevealed] = useState<RevealedContacts | null>(null);
   if (q.isLoading) return <Spin style={{ margin: 48 }} />;
@@ -65,9 +61,9 @@ export function EnterpriseShow() {
     );
   }
   const e = q.data!;
-  const act = async (path: string) => {
+  const restore = async () => {
     try {
-      await api.post(path, { version: e.version });
+      await call('POST /api/enterprises/:id/restore', { params: { id: e.id }, body: { version: e.version } });
       await qc.invalidateQueries({ queryKey: ['enterprise', id] });
       message.success(t('已完成', 'Done'));
     } catch (err) {
@@ -76,7 +72,7 @@ export function EnterpriseShow() {
   };
   const remove = async () => {
     try {
-      await api.del(`/api/enterprises/${e.id}`, { version: e.version });
+      await call('DELETE /api/enterprises/:id', { params: { id: e.id }, body: { version: e.version } });
       message.success(t('已删除（可恢复）', 'Deleted (can be restored)'));
       await qc.invalidateQueries({ queryKey: ['enterprise', id] });
     } catch (err) {
@@ -159,9 +155,7 @@ export function EnterpriseShow() {
               <Button danger>{t('删除', 'Delete')}</Button>
             </Popconfirm>
           )}
-          {e.abilities.includes('restore') && (
-            <Button onClick={() => act(`/api/enterprises/${e.id}/restore`)}>{t('恢复', 'Restore')}</Button>
-          )}
+          {e.abilities.includes('restore') && <Button onClick={restore}>{t('恢复', 'Restore')}</Button>}
         </Space>
       }
     >

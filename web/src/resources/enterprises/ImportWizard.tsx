@@ -5,7 +5,7 @@ import { Alert, Button, Card, Result, Space, Statistic, Steps, Table, Upload, Ro
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ImportReport } from '@anjian/contracts';
-import { api, download } from '../../api/client';
+import { call, download } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 export function ImportWizard() {
@@ -26,7 +26,7 @@ export function ImportWizard() {
     setBusy(true);
     setError(null);
     try {
-      const report = await api.upload<ImportReport>('/api/enterprises/import', form, { dryRun });
+      const report = await call('POST /api/enterprises/import', { form, query: { dryRun } });
       if (dryRun) setPreview(report);
       else {
         setResult(report);

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal } from 'antd';
 import type { RevealedContacts } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { applyApiErrors } from '../../components/apiErrors';
 import { useI18n } from '../../app/i18n';
 
@@ -18,7 +18,7 @@ export function RevealContactsButton({ enterpriseId, onRevealed }: { enterpriseI
     setBusy(true);
     setError(null);
     try {
-      onRevealed(await api.post<RevealedContacts>(`/api/enterprises/${enterpriseId}/contacts/reveal`, { reason }));
+      onRevealed(await call('POST /api/enterprises/:id/contacts/reveal', { params: { id: enterpriseId }, body: { reason } }));
       setOpen(false);
       form.resetFields();
     } catch (err) {

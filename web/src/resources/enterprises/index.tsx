@@ -1,5 +1,6 @@
 // The enterprise file screens and their routes under /enterprises.
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { useAuth } from '../../app/auth';
 import { EnterpriseList } from './EnterpriseList';
 import { EnterpriseShow } from './EnterpriseShow';
 import { EnterpriseForm } from './EnterpriseForm';
@@ -9,9 +10,11 @@ import { EnterpriseMap } from '../../features/map/EnterpriseMap';
 export { EnterpriseList, EnterpriseShow, EnterpriseForm, ImportWizard };
 
 export function EnterpriseRoutes() {
+  const { user } = useAuth();
   return (
     <Routes>
-      <Route index element={<EnterpriseList />} />
+      {/* An enterprise account has one file, its own: no district list or filters. */}
+      <Route index element={user?.enterpriseId ? <Navigate to={user.enterpriseId} replace /> : <EnterpriseList />} />
       <Route path="new" element={<EnterpriseForm />} />
       <Route path="import" element={<ImportWizard />} />
       <Route path="map" element={<EnterpriseMap />} />

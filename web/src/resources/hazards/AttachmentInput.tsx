@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { App, Button, Image, Space, Tag } from 'antd';
 import { CameraOutlined, CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { HazardFile } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 export interface AttachmentInputProps {
@@ -28,7 +28,7 @@ export function AttachmentInput({ value = [], onChange, documents = false }: Att
       const form = new FormData();
       form.append('file', file, file.name);
       try {
-        added.push(await api.upload<HazardFile>('/api/hazards/attachments', form));
+        added.push(await call('POST /api/hazards/attachments', { form }));
       } catch (e) {
         message.error(`${file.name}: ${(e as Error).message}`);
       }
@@ -56,6 +56,8 @@ export function AttachmentInput({ value = [], onChange, documents = false }: Att
         capture="environment"
         multiple
         hidden
+        // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
+        style={{ display: 'none' }}
         data-testid="photo-input"
         onChange={(e) => {
           void upload(e.target.files);
@@ -69,6 +71,8 @@ export function AttachmentInput({ value = [], onChange, documents = false }: Att
           accept=".pdf,.docx,.xlsx,application/pdf"
           multiple
           hidden
+          // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
+          style={{ display: 'none' }}
           onChange={(e) => {
             void upload(e.target.files);
             e.target.value = '';

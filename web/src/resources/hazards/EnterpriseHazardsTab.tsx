@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Button, Descriptions, Input, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { Enterprise, HazardReport } from '@anjian/contracts';
-import { api, download } from '../../api/client';
+import type { Enterprise } from '@anjian/contracts';
+import { call, download } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { HazardList } from './HazardList';
 
@@ -23,7 +23,7 @@ export function EnterpriseHazardsTab({ enterprise }: EnterpriseHazardsTabProps) 
   const [period, setPeriod] = useState(currentQuarter());
   const report = useQuery({
     queryKey: ['hazard-report', enterprise.id, period],
-    queryFn: () => api.get<HazardReport>(`/api/enterprises/${enterprise.id}/hazard-report`, { period }),
+    queryFn: () => call('GET /api/enterprises/:id/hazard-report', { params: { id: enterprise.id }, query: { period } }),
     enabled: /^\d{4}(Q[1-4])?$/.test(period),
     retry: false,
   });

@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { Enterprise } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
 export interface EnterprisePickerProps {
@@ -16,7 +15,7 @@ export function EnterprisePicker({ value, onChange }: EnterprisePickerProps) {
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['enterprise-pick', q],
-    queryFn: () => api.get<{ items: Enterprise[] }>('/api/enterprises', { q: q || undefined, pageSize: 20 }),
+    queryFn: () => call('GET /api/enterprises', { query: { q: q || undefined, pageSize: 20 } }),
     placeholderData: (prev) => prev,
   });
   return (

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import type { FormInstance } from 'antd';
 import type dayjs from 'dayjs';
-import type { HazardDetail, HazardFile } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import type { HazardActionKey, HazardDetail, HazardFile } from '@anjian/contracts';
+import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { CalendarGapAlert } from '../../features/calendar/CalendarGapAlert';
 import { AttachmentInput } from './AttachmentInput';
@@ -177,10 +177,13 @@ export function HazardActionForm({ hazard, action, onClose }: HazardActionFormPr
     }
     setSaving(true);
     try {
-      const updated = await api.post<HazardDetail>(`/api/hazards/${hazard.id}/actions/${action}`, {
-        version: hazard.version,
-        evidence,
-        attachments: attachments.map((a) => a.id),
+      const updated = await call('POST /api/hazards/:id/actions/:action', {
+        params: { id: hazard.id, action: action as HazardActionKey },
+        body: {
+          version: hazard.version,
+          evidence,
+          attachments: attachments.map((a) => a.id),
+        },
       });
       message.success(t('已办理', 'Done'));
       setGapYear(null);

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { App, AutoComplete, Button, Card, Collapse, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
-import type { HazardDetail, HazardFile } from '@anjian/contracts';
-import { api } from '../../api/client';
+import type { HazardFile, HazardSourceKey, ReportHazardBody } from '@anjian/contracts';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
@@ -46,18 +46,20 @@ export function HazardCreate() {
   const submit = async (v: Values) => {
     setSaving(true);
     try {
-      const created = await api.post<HazardDetail>('/api/hazards', {
-        enterpriseId: isEnterprise ? user!.enterpriseId : v.enterpriseId,
-        source: isEnterprise ? 'enterprise_self_check' : v.source,
-        description: v.description,
-        location: v.location || null,
-        category: v.category,
-        grade: v.grade,
-        accidentType: v.accidentType || null,
-        majorItemId: v.grade === 'major' ? (v.majorItemId ?? null) : null,
-        foundOn: v.foundOn?.format('YYYY-MM-DD'),
-        rectification: { responsiblePerson: v.responsiblePerson || null, measures: v.measures || null, funds: v.funds ?? null },
-        attachments: (v.photos ?? []).map((p) => p.id),
+      const created = await call('POST /api/hazards', {
+        body: {
+          enterpriseId: (isEnterprise ? user!.enterpriseId : v.enterpriseId)!,
+          source: isEnterprise ? 'enterprise_self_check' : (v.source as HazardSourceKey),
+          description: v.description,
+          location: v.location || null,
+          category: v.category as ReportHazardBody['category'],
+          grade: v.grade,
+          accidentType: v.accidentType || null,
+          majorItemId: v.grade === 'major' ? (v.majorItemId ?? null) : null,
+          foundOn: v.foundOn?.format('YYYY-MM-DD'),
+          rectification: { responsiblePerson: v.responsiblePerson || null, measures: v.measures || null, funds: v.funds ?? null },
+          attachments: (v.photos ?? []).map((p) => p.id),
+        },
       });
       message.success(t(`已登记 ${created.number}`, `Reported as ${created.number}`));
       navigate(`/hazards/${created.id}`);

@@ -6,7 +6,7 @@ import { Button, Card, Grid, List, Segmented, Space, Table, Typography } from 'a
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { HazardSummary } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { HazardFilters, type HazardFilterValues } from './HazardFilters';
@@ -15,12 +15,6 @@ import { HazardTags } from './HazardTags';
 const tabValues = ['all', 'reported', 'rectifying', 'awaiting_acceptance', 'closed', 'overdue'] as const;
 type Tab = (typeof tabValues)[number];
 const isTab = (v: string | null): v is Tab => tabValues.includes(v as Tab);
-
-interface Page {
-  items: HazardSummary[];
-  total: number;
-  counts: Record<string, number>;
-}
 
 export interface HazardListProps {
   /** Fixed filters (the enterprise file's tab shows one enterprise). */
@@ -50,7 +44,7 @@ export function HazardList({ fixed, compact }: HazardListProps) {
     state: tab === 'all' || tab === 'overdue' ? undefined : tab,
     overdue: tab === 'overdue' ? true : undefined,
   };
-  const list = useQuery({ queryKey: ['hazards', query], queryFn: () => api.get<Page>('/api/hazards', query), placeholderData: (p) => p });
+  const list = useQuery({ queryKey: ['hazards', query], queryFn: () => call('GET /api/hazards', { query }), placeholderData: (p) => p });
   const counts = list.data?.counts ?? {};
   const all = ['reported', 'rectifying', 'awaiting_acceptance', 'closed'].reduce((s, k) => s + (counts[k] ?? 0), 0);
   const tabs: { value: Tab; label: string }[] = [

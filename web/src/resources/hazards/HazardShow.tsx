@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Image, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HazardDetail } from '@anjian/contracts';
-import { api, ApiError } from '../../api/client';
+import { hazardEventValueTables, type HazardDetail } from '@anjian/contracts';
+import { call, ApiError } from '../../api/client';
+import { useCodeTables } from '../../api/codeTables';
 import { useI18n } from '../../app/i18n';
 import { HazardActionForm } from './HazardActionForm';
 import { HazardTags } from './HazardTags';
 import { ListingForm } from './ListingForm';
-import { labelIn, listingStatusLabels, listingStepLabels, useHazardMeta } from './meta';
+import { labelIn, useHazardMeta } from './meta';
 
 // Steps that keep the workflow state: 挂牌督办 and re-grading.
 const listingSteps = ['list', 'report_progress', 'delist', 'regrade'] as const;
@@ -19,11 +20,12 @@ type ListingStep = (typeof listingSteps)[number];
 export function HazardShow() {
   const { id } = useParams<{ id: string }>();
   const { t, label } = useI18n();
+  const codes = useCodeTables();
   const qc = useQueryClient();
   const meta = useHazardMeta().data;
   const [action, setAction] = useState<string | null>(null);
   const [step, setStep] = useState<ListingStep | null>(null);
-  const q = useQuery({ queryKey: ['hazard', id], queryFn: () => api.get<HazardDetail>(`/api/hazards/${id}`), retry: false });
+  const q = useQuery({ queryKey: ['hazard', id], queryFn: () => call('GET /api/hazards/:id', { params: { id: id! } }), retry: false });
   if (q.isLoading) return <Spin style={{ margin: 48 }} />;
   if (q.error) {
     const nf = q.error instanceof ApiError && q.error.status === 404;
@@ -40,6 +42,19 @@ export function HazardShow() {
     setStep(null);
     if (updated) qc.setQueryData(['hazard', id], updated);
     void qc.invalidateQueries({ queryKey: ['hazards'] });
+  };
+  /** A timeline value as words: codes through their table (隐患等级：一般隐患), yes/no, files counted, plans by part. */
+  const eventValue = (field: string, v: unknown): string => {
+    const table = hazardEventValueTables[field];
+    if (table && typeof v === 'string') return codes.label(table, v);
+    if (typeof v === 'boolean') return v ? t('是', 'Yes') : t('否', 'No');
+    if (Array.isArray(v)) return t(`${v.length} 个附件`, `${v.length} file(s)`);
+    if (v && typeof v === 'object')
+      return Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== null && x !== undefined && x !== '')
+        .map(([part, x]) => `${codes.label('treatmentPlanPart', part)}：${String(x)}`)
+        .join('；');
+    return String(v);
   };
   const L = (list: { value: string; label: { zh: string; en: string } }[] | undefined, v: string | null) =>
     label(labelIn(list, v)) || v || '—';
@@ -68,7 +83,7 @@ export function HazardShow() {
         ))}
         {listingButtons.map((s) => (
           <Button key={s} onClick={() => setStep(s)} data-testid={`action-${s}`}>
-            {label(listingStepLabels[s])}
+            {codes.label('hazardAction', s)}
           </Button>
         ))}
       </Space>
@@ -145,7 +160,9 @@ export function HazardShow() {
           style={{ marginTop: 12 }}
           title={t('挂牌督办', 'Listed supervision')}
           extra={
-            <Tag color={h.listing.overdue || h.listing.reviewOverdue ? 'red' : 'blue'}>{label(listingStatusLabels[h.listing.status])}</Tag>
+            <Tag color={h.listing.overdue || h.listing.reviewOverdue ? 'red' : 'blue'}>
+              {codes.label('hazardListingStatus', h.listing.status)}
+            </Tag>
           }
         >
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
@@ -169,16 +186,15 @@ export function HazardShow() {
           color: e.toState === 'closed' ? 'green' : e.action === 'reject' ? 'red' : 'blue',
           children: (
             <div>
-              <Typography.Text strong>{label(labelIn(meta?.actions, e.action) ?? listingStepLabels[e.action]) || e.action}</Typography.Text>{' '}
+              <Typography.Text strong>{codes.label('hazardAction', e.action)}</Typography.Text>{' '}
               <Typography.Text type="secondary">
                 {e.at.replace('T', ' ').slice(0, 16)} · {e.actorName ?? ''}
               </Typography.Text>
               {Object.entries(e.evidence)
                 .filter(([, v]) => v !== null && v !== undefined && v !== '')
                 .map(([k, v]) => (
-                  <div key={k} style={{ fontSize: 12 }}>
-                    {label(labelIn(meta?.evidenceFields, k) ?? listingStepLabels[k]) || k}：
-                    {typeof v === 'object' ? JSON.stringify(v) : String(v)}
+                  <div key={k} style={{ fontSize: 12 }} data-testid="timeline-field">
+                    {codes.label('hazardEventField', k)}：{eventValue(k, v)}
                   </div>
                 ))}
               {e.attachments.length > 0 && (

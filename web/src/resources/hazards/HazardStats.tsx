@@ -8,8 +8,8 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { HazardStats as Stats, HazardStatsGroup, HazardStatsRow } from '@anjian/contracts';
-import { api } from '../../api/client';
+import type { HazardStatsGroup, HazardStatsRow } from '@anjian/contracts';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { AreaCascader } from '../../components/AreaCascader';
 
@@ -25,7 +25,7 @@ export function HazardStats() {
   const query = { groupBy, areaCode, from: range?.[0]?.format('YYYY-MM'), to: range?.[1]?.format('YYYY-MM') };
   const stats = useQuery({
     queryKey: ['hazard-stats', query],
-    queryFn: () => api.get<Stats>('/api/hazards/stats', query),
+    queryFn: () => call('GET /api/hazards/stats', { query }),
     placeholderData: (p) => p,
   });
   const chartEl = useRef<HTMLDivElement>(null);

@@ -4,21 +4,22 @@ import { Link } from 'react-router-dom';
 import { Card, Segmented, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { ListedHazard } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call, type RouteQuery } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { HazardTags } from './HazardTags';
-import { listingStatusLabels } from './meta';
+import { useCodeTables } from '../../api/codeTables';
 
 type Listed = ListedHazard;
 
 export function ListedRegister() {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
+  const codes = useCodeTables();
   const [status, setStatus] = useState<string>('all');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const query = { ...page, status: status === 'all' ? undefined : status };
+  const query = { ...page, status: status === 'all' ? undefined : status } as RouteQuery<'GET /api/hazards/listed'>;
   const list = useQuery({
     queryKey: ['hazards', 'listed', query],
-    queryFn: () => api.get<{ items: Listed[]; total: number }>('/api/hazards/listed', query),
+    queryFn: () => call('GET /api/hazards/listed', { query }),
     placeholderData: (p) => p,
   });
   return (
@@ -27,10 +28,7 @@ export function ListedRegister() {
         style={{ marginBottom: 12 }}
         value={status}
         onChange={(v) => (setStatus(String(v)), setPage({ ...page, page: 1 }))}
-        options={[
-          { value: 'all', label: t('全部', 'All') },
-          ...Object.entries(listingStatusLabels).map(([value, l]) => ({ value, label: label(l) })),
-        ]}
+        options={[{ value: 'all', label: t('全部', 'All') }, ...codes.options('hazardListingStatus')]}
       />
       <Table<Listed>
         rowKey="id"
@@ -68,7 +66,7 @@ export function ListedRegister() {
               </Space>
             ),
           },
-          { title: t('督办状态', 'Listing'), render: (_, h) => <Tag>{label(listingStatusLabels[h.listing.status])}</Tag> },
+          { title: t('督办状态', 'Listing'), render: (_, h) => <Tag>{codes.label('hazardListingStatus', h.listing.status)}</Tag> },
           { title: t('隐患状态', 'State'), render: (_, h) => <HazardTags hazard={h} /> },
         ]}
       />

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { App, Checkbox, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type dayjs from 'dayjs';
 import type { HazardDetail, HazardFile } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AttachmentInput } from './AttachmentInput';
 import { MajorItemField } from './MajorItemField';
-import { listingStepLabels, useHazardMeta } from './meta';
+import { useHazardMeta } from './meta';
+import { useCodeTables } from '../../api/codeTables';
 
 export interface ListingFormProps {
   hazard: HazardDetail;
@@ -17,10 +18,16 @@ export interface ListingFormProps {
   onClose(updated?: HazardDetail): void;
 }
 
-const paths = { list: 'listing', report_progress: 'listing/progress', delist: 'listing/delist', regrade: 'regrade' } as const;
+const routes = {
+  list: 'POST /api/hazards/:id/listing',
+  report_progress: 'POST /api/hazards/:id/listing/progress',
+  delist: 'POST /api/hazards/:id/listing/delist',
+  regrade: 'POST /api/hazards/:id/regrade',
+} as const;
 
 export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
   const { t, label } = useI18n();
+  const codes = useCodeTables();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
@@ -34,7 +41,8 @@ export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
     for (const k of Object.keys(body)) if (body[k] === undefined || body[k] === '') delete body[k];
     setSaving(true);
     try {
-      const updated = await api.post<HazardDetail>(`/api/hazards/${hazard.id}/${paths[step]}`, body);
+      // The form's fields are the step's body (the server validates them).
+      const updated = await call(routes[step], { params: { id: hazard.id }, body: body as never });
       message.success(t('已办理', 'Done'));
       onClose(updated);
     } catch (e) {
@@ -48,7 +56,7 @@ export function ListingForm({ hazard, step, onClose }: ListingFormProps) {
   return (
     <Modal
       open={!!step}
-      title={step ? label(listingStepLabels[step]) : ''}
+      title={step ? codes.label('hazardAction', step) : ''}
       onCancel={() => onClose()}
       onOk={() => form.submit()}
       okButtonProps={{ loading: saving, ...({ 'data-testid': 'step-confirm' } as Record<string, string>) }}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { measureTypeLabels, responsibleLevelLabels, type RiskMeasure } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { optionsOf } from '../enterprises/labels';
@@ -28,8 +28,8 @@ export function MeasureForm({ eventId, measure, onClose }: MeasureFormProps) {
     const body = { ...v, responsiblePerson: v.responsiblePerson || null };
     setSaving(true);
     try {
-      if (measure) await api.patch(`/api/risk-measures/${measure.id}`, { ...body, version: measure.version });
-      else await api.post(`/api/risk-events/${eventId}/measures`, body);
+      if (measure) await call('PATCH /api/risk-measures/:id', { params: { id: measure.id }, body: { ...body, version: measure.version } });
+      else await call('POST /api/risk-events/:id/measures', { params: { id: eventId }, body });
       onClose(true);
     } catch (e) {
       const rest = applyApiErrors(form, e);

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { App, Descriptions, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { AssessmentInput, RiskEvent } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { RiskLevelTag, previewAssessment, useRiskReference } from './riskUi';
@@ -70,8 +70,8 @@ export function RiskEventForm({ unitId, event, onClose }: RiskEventFormProps) {
     };
     setSaving(true);
     try {
-      if (event) await api.patch(`/api/risk-events/${event.id}`, { ...body, version: event.version });
-      else await api.post(`/api/risk-units/${unitId}/events`, body);
+      if (event) await call('PATCH /api/risk-events/:id', { params: { id: event.id }, body: { ...body, version: event.version } });
+      else await call('POST /api/risk-units/:id/events', { params: { id: unitId }, body });
       message.success(t('已保存', 'Saved'));
       onClose(true);
     } catch (e) {

@@ -6,7 +6,7 @@ import { App, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typogr
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { riskUnitKindLabels, type RiskUnit } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
@@ -27,14 +27,17 @@ export function RiskRegister({ enterpriseId, embedded = false }: RiskRegisterPro
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
   const key = ['risk-units', enterpriseId];
-  const units = useQuery({ queryKey: key, queryFn: () => api.get<RiskUnit[]>(`/api/enterprises/${enterpriseId}/risk-units`) });
+  const units = useQuery({ queryKey: key, queryFn: () => call('GET /api/enterprises/:id/risk-units', { params: { id: enterpriseId } }) });
   const add = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(`/api/enterprises/${enterpriseId}/risk-units`, {
-        ...v,
-        location: v.location || null,
-        emergencyPhone: v.emergencyPhone || null,
+      await call('POST /api/enterprises/:id/risk-units', {
+        params: { id: enterpriseId },
+        body: {
+          ...v,
+          location: v.location || null,
+          emergencyPhone: v.emergencyPhone || null,
+        },
       });
       setAdding(false);
       form.resetFields();

@@ -12,9 +12,8 @@ import {
   riskUnitKindLabels,
   type RiskEvent,
   type RiskMeasure,
-  type RiskUnitDetail,
 } from '@anjian/contracts';
-import { api, ApiError, download } from '../../api/client';
+import { call, ApiError, download } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { MeasureForm } from './MeasureForm';
 import { RiskEventForm } from './RiskEventForm';
@@ -35,7 +34,11 @@ export function RiskUnitShow() {
   const [editing, setEditing] = useState<RiskEvent | null | undefined>(undefined);
   const [measure, setMeasure] = useState<{ eventId: string; measure: RiskMeasure | null } | undefined>(undefined);
   const [closeReason, setCloseReason] = useState('');
-  const q = useQuery({ queryKey: ['risk-unit', id], queryFn: () => api.get<RiskUnitDetail>(`/api/risk-units/${id}`), retry: false });
+  const q = useQuery({
+    queryKey: ['risk-unit', id],
+    queryFn: () => call('GET /api/risk-units/:id', { params: { id: id! } }),
+    retry: false,
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['risk-unit', id] });
   const act = async (fn: () => Promise<unknown>) => {
     try {
@@ -77,7 +80,14 @@ export function RiskUnitShow() {
             {u.abilities.includes('delete') && (
               <Popconfirm
                 title={t('删除该风险点及其全部风险事件？', 'Delete this unit and all its events?')}
-                onConfirm={() => act(async () => (await api.del(`/api/risk-units/${u.id}`, { version: u.version }), navigate(-1)))}
+                onConfirm={() =>
+                  act(
+                    async () => (
+                      await call('DELETE /api/risk-units/:id', { params: { id: u.id }, body: { version: u.version } }),
+                      navigate(-1)
+                    ),
+                  )
+                }
               >
                 <Button danger>{t('删除', 'Delete')}</Button>
               </Popconfirm>
@@ -132,9 +142,12 @@ export function RiskUnitShow() {
                           title={<Input placeholder={t('消除原因', 'Why it is gone')} onChange={(ev) => setCloseReason(ev.target.value)} />}
                           onConfirm={() =>
                             act(() =>
-                              api.post(`/api/risk-events/${e.id}/close`, {
-                                version: e.version,
-                                reason: closeReason || t('已消除', 'Eliminated'),
+                              call('POST /api/risk-events/:id/close', {
+                                params: { id: e.id },
+                                body: {
+                                  version: e.version,
+                                  reason: closeReason || t('已消除', 'Eliminated'),
+                                },
                               }),
                             )
                           }
@@ -148,7 +161,9 @@ export function RiskUnitShow() {
                         <Button
                           type="link"
                           size="small"
-                          onClick={() => act(() => api.post(`/api/risk-events/${e.id}/reopen`, { version: e.version }))}
+                          onClick={() =>
+                            act(() => call('POST /api/risk-events/:id/reopen', { params: { id: e.id }, body: { version: e.version } }))
+                          }
                         >
                           {t('恢复', 'Reopen')}
                         </Button>
@@ -156,7 +171,9 @@ export function RiskUnitShow() {
                       {e.abilities.includes('delete') && (
                         <Popconfirm
                           title={t('删除该风险事件？', 'Delete this event?')}
-                          onConfirm={() => act(() => api.del(`/api/risk-events/${e.id}`, { version: e.version }))}
+                          onConfirm={() =>
+                            act(() => call('DELETE /api/risk-events/:id', { params: { id: e.id }, body: { version: e.version } }))
+                          }
                         >
                           <Button type="link" size="small" danger>
                             {t('删除', 'Delete')}
@@ -207,7 +224,9 @@ export function RiskUnitShow() {
                           <Popconfirm
                             key="d"
                             title={t('删除该措施？', 'Delete?')}
-                            onConfirm={() => act(() => api.del(`/api/risk-measures/${m.id}`, { version: m.version }))}
+                            onConfirm={() =>
+                              act(() => call('DELETE /api/risk-measures/:id', { params: { id: m.id }, body: { version: m.version } }))
+                            }
                           >
                             <Button type="link" size="small" danger>
                               {t('删除', 'Delete')}

@@ -4,7 +4,7 @@
 import { Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { AssessmentInput, RiskColourKey, RiskLevelKey, RiskReference } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { riskColours } from '../../features/map/colours';
 
@@ -19,7 +19,7 @@ export const levelColour: Record<RiskLevelKey, RiskColourKey> = { major: 'red', 
 export const noneColour = '#bfbfbf';
 
 export function useRiskReference() {
-  return useQuery({ queryKey: ['risk-reference'], queryFn: () => api.get<RiskReference>('/api/risks/reference'), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: ['risk-reference'], queryFn: () => call('GET /api/risks/reference'), staleTime: 5 * 60_000 });
 }
 
 export interface RiskLevelTagProps {

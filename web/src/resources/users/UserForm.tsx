@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { roleLabels, roles, type Org, type User } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { roleLabels, roles, type User } from '@anjian/contracts';
+import { call } from '../../api/client';
 import { applyApiErrors } from '../../components/apiErrors';
 import { useI18n } from '../../app/i18n';
 
@@ -18,7 +18,7 @@ export function UserForm({ user, open, onClose }: UserFormProps) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => api.get<Org[]>('/api/organisations'), enabled: open });
+  const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => call('GET /api/organisations'), enabled: open });
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -26,9 +26,12 @@ export function UserForm({ user, open, onClose }: UserFormProps) {
     try {
       if (user) {
         const { username: _u, password, ...rest } = v;
-        await api.patch(`/api/users/${user.id}`, { ...rest, ...(password ? { password } : {}), version: user.version });
+        await call('PATCH /api/users/:id', {
+          params: { id: user.id },
+          body: { ...rest, ...(password ? { password } : {}), version: user.version },
+        });
       } else {
-        await api.post('/api/users', v);
+        await call('POST /api/users', { body: v });
       }
       onClose(true);
     } catch (e) {

@@ -4,7 +4,7 @@ import { App, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabels, roles, type Role, type User } from '@anjian/contracts';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { UserForm } from './UserForm';
@@ -19,12 +19,12 @@ export function UserList() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const key = ['users', q, role, page];
-  const list = useQuery({ queryKey: key, queryFn: () => api.get<{ items: User[]; total: number }>('/api/users', { q, role, ...page }) });
+  const list = useQuery({ queryKey: key, queryFn: () => call('GET /api/users', { query: { q, role, ...page } }) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
-  const act = async (u: User, body: Record<string, unknown>, path = `/api/users/${u.id}`) => {
+  const act = async (u: User, body: { status?: User['status'] }, unlock = false) => {
     try {
-      if (path.endsWith('/unlock')) await api.post(path);
-      else await api.patch(path, { version: u.version, ...body });
+      if (unlock) await call('POST /api/users/:id/unlock', { params: { id: u.id } });
+      else await call('PATCH /api/users/:id', { params: { id: u.id }, body: { version: u.version, ...body } });
       message.success(t('已保存', 'Saved'));
     } catch (e) {
       message.error((e as Error).message);
@@ -104,7 +104,7 @@ export function UserList() {
                   </Button>
                 )}
                 {u.abilities.includes('unlock') && (
-                  <Button type="link" size="small" onClick={() => act(u, {}, `/api/users/${u.id}/unlock`)}>
+                  <Button type="link" size="small" onClick={() => act(u, {}, true)}>
                     {t('解锁', 'Unlock')}
                   </Button>
                 )}

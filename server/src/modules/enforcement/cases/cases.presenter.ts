@@ -69,7 +69,7 @@ export function presentCase(
     basisArticle: penaltyBasisById.get(c.basisId)?.article ?? null,
     fineBand: c.fineBand,
     fine: c.fine === null ? null : Number(c.fine),
-    status: c.status,
+    status: c.status as CaseStatus,
     filedOn: c.filedOn,
     decisionDue: clock.due,
     decisionOverdue: clock.overdue,

@@ -8,7 +8,7 @@ import {
   fileCaseBody,
   idParams,
   pageOf,
-  pageQuery,
+  publicPenaltiesQuery,
   penaltyBasisView,
   presiderCandidateView,
   publicPenaltyView,
@@ -84,7 +84,7 @@ export function casesRoutes(app: ZodApp) {
     '/api/public/penalties',
     {
       config: { access: 'public' },
-      schema: { tags, querystring: z.object({ ...pageQuery }).strict(), response: { 200: pageOf(publicPenaltyView) } },
+      schema: { tags, querystring: publicPenaltiesQuery, response: { 200: pageOf(publicPenaltyView) } },
     },
     async (req) => {
       const { rows, total } = await findPublicPenalties(app.db, req.query);

@@ -1,22 +1,17 @@
 // Enforcement statistics: inspections done, findings, cases decided and fines, by month (of the year) or by sector,
 // over the caller's scope (stats.queries.ts: the maintained rollup for staff scopes).
-import { z } from 'zod';
-import { enforcementStatsView } from '@anjian/contracts';
+import { enforcementStatsQuery, enforcementStatsView } from '@anjian/contracts';
 import type { ZodApp } from '../../../platform/zod-app';
 import { actorOf } from '../../../platform/http';
 import { cstDate } from '../../../platform/time';
 import { enforcementStats } from './stats.queries';
-
-const query = z
-  .object({ by: z.enum(['month', 'sector']).default('month'), year: z.coerce.number().int().min(2000).max(2100).optional() })
-  .strict();
 
 export function enforcementStatsRoutes(app: ZodApp) {
   app.get(
     '/api/enforcement/stats',
     {
       config: { access: 'enforcement.read' },
-      schema: { tags: ['enforcement'], querystring: query, response: { 200: enforcementStatsView } },
+      schema: { tags: ['enforcement'], querystring: enforcementStatsQuery, response: { 200: enforcementStatsView } },
     },
     async (req) => {
       const year = req.query.year ?? Number(cstDate().slice(0, 4));

@@ -1,0 +1,26 @@
+// The route map: every API route the web app calls, `METHOD /path` → its params, query, body and response schemas.
+// web/src/api/client.ts infers request and response types from it; server/src/routes.contract.test.ts checks that the
+// server registers the same schemas.
+import { accidentRoutes } from './accidents';
+import { enforcementRoutes } from './enforcement';
+import { hazardRoutes } from './hazards';
+import { platformRoutes } from './platform';
+import { registryRoutes } from './registry';
+import { riskRoutes } from './risks';
+import { workbenchRoutes } from './workbench';
+
+export const apiRoutes = {
+  ...platformRoutes,
+  ...registryRoutes,
+  ...hazardRoutes,
+  ...riskRoutes,
+  ...accidentRoutes,
+  ...enforcementRoutes,
+  ...workbenchRoutes,
+};
+export type ApiRoutes = typeof apiRoutes;
+export type ApiRouteKey = keyof ApiRoutes;
+
+export { defineRoutes, type RouteContract, type RouteMap } from './define';
+export * from './other-views';
+export type { z } from 'zod';

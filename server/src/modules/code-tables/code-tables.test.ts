@@ -1,0 +1,44 @@
+// Every code the contracts can carry has a label in the one table the web reads, in both languages.
+import { describe, expect, it } from 'vitest';
+import {
+  caseActions,
+  caseStatuses,
+  deadlineUnits,
+  documentKinds,
+  hazardActionKeys,
+  hazardGradeKeys,
+  hazardSourceKeys,
+  hazardStateKeys,
+  inspectionKinds,
+  roles,
+  sectors,
+} from '@anjian/contracts';
+import { codeTables } from './code-tables';
+
+const cases: [string, readonly string[]][] = [
+  ['caseStatus', caseStatuses],
+  ['caseAction', [...caseActions, 'file', 'decide_on_the_spot']],
+  ['inspectionKind', inspectionKinds],
+  ['documentKind', documentKinds],
+  ['hazardGrade', hazardGradeKeys],
+  ['hazardSource', hazardSourceKeys],
+  ['hazardState', hazardStateKeys],
+  ['hazardAction', [...hazardActionKeys, 'list', 'report_progress', 'delist', 'regrade', 'report']],
+  ['deadlineUnit', deadlineUnits],
+  ['role', roles],
+  ['sector', sectors],
+];
+
+describe('code tables', () => {
+  it.each(cases)('%s labels every code in Chinese and English', (table, codes) => {
+    const labels = codeTables()[table]!;
+    for (const code of codes) {
+      expect(labels[code]?.zh, `${table}.${code}`).toMatch(/\p{Script=Han}/u);
+      expect(labels[code]?.en, `${table}.${code}`).toMatch(/[A-Za-z]/);
+    }
+  });
+  it('names a case step as the procedure table does (one wording, e.g. 法制审核通过, 作出处罚决定)', () => {
+    expect(codeTables().caseAction!.approve_review!.zh).toBe('法制审核通过');
+    expect(codeTables().caseAction!.decide!.zh).toBe('作出处罚决定');
+  });
+});
