@@ -1,6 +1,6 @@
 // Route map: enforcement (执法): 双随机 draws, inspections, penalty cases, plans, statistics, public notices.
 import { z } from 'zod';
-import { idParams, okResponse, pageOf } from '../schemas/common';
+import { idParams, pageOf } from '../schemas/common';
 import { defineRoutes } from './define';
 import {
   caseActionBody,
