@@ -114,6 +114,7 @@ export async function buildUser(
     password?: string;
     argon2?: Argon2Params;
     status?: 'active' | 'disabled';
+    enforcementCertNo?: string | null;
   },
 ) {
   const password = o.password ?? 'Test-Passw0rd!';
@@ -129,6 +130,7 @@ export async function buildUser(
       orgId: org?.id ?? null,
       enterpriseId: o.enterpriseId ?? null,
       status: o.status ?? 'active',
+      enforcementCertNo: o.enforcementCertNo ?? null,
     })
     .returning();
   return { ...r!, password };

@@ -263,7 +263,8 @@ export const fileCaseBody = z
     inspectionId: z.uuid().optional(),
     procedure: z.enum(['general', 'simple']),
     partyKind: z.enum(['organisation', 'natural_person']),
-    partyName: text(200),
+    /** A natural person's name; an organisation party is the enterprise as registered (a name, if given, must match). */
+    partyName: text(200).optional(),
     partyIdNumber: z.string().trim().max(32).optional(),
     partyPhone: z.string().trim().max(32).optional(),
     partyAddress: z.string().trim().max(300).optional(),

@@ -2,8 +2,8 @@
 // and the public page of published decisions.
 import { caseActionBody, caseActionParams, caseListQuery, fileCaseBody, idParams, pageQuery } from '@anjian/contracts';
 import { z } from 'zod';
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { hazards, penaltyCaseEvents, penaltyCases } from '../../db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { hazards, penaltyCaseEvents } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { notFound } from '../../platform/errors';
@@ -16,6 +16,7 @@ import { actOnCase } from './commands/act-on-case';
 import { findInspection } from './inspections.queries';
 import { findPresiderCandidates } from './hearing.queries';
 import { loadHearingConfig } from './enforcement.settings';
+import { findPublishedPenalties } from './public-penalties.queries';
 
 export function casesRoutes(app: ZodApp) {
   const tags = ['penalties'];
@@ -85,21 +86,8 @@ export function casesRoutes(app: ZodApp) {
     '/api/public/penalties',
     { config: { access: 'public' }, schema: { tags, querystring: z.object({ ...pageQuery }).strict() } },
     async (req) => {
-      // A changed or revoked decision leaves this page the moment it is recorded: the condition is evaluated on every
-      // read, so the 3-day withdrawal deadline can never be missed by a late job.
-      const where = and(eq(penaltyCases.publish, true), isNotNull(penaltyCases.decidedOn), isNull(penaltyCases.changedOn));
-      const rows = await app.db
-        .select()
-        .from(penaltyCases)
-        .where(where)
-        .orderBy(desc(penaltyCases.decidedOn))
-        .limit(req.query.pageSize)
-        .offset((req.query.page - 1) * req.query.pageSize);
-      const [c] = await app.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(penaltyCases)
-        .where(where);
-      return { items: rows.map(presentPublicPenalty), total: c?.n ?? 0 };
+      const { rows, total } = await findPublishedPenalties(app.db, req.query);
+      return { items: rows.map(presentPublicPenalty), total };
     },
   );
 }

@@ -4,6 +4,7 @@
 // are working days (§85), so the cases stand on days around 国庆 and 春节 2026 (enforcementClock); the time the hearing
 // takes out of the 90-day limit stays in calendar days.
 import JSZip from 'jszip';
+import { textDate } from '../../reference/documents/chinese-date';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { areas, organisations, users } from '../../db/schema';
@@ -88,7 +89,7 @@ describe('hearing (听证)', () => {
     const docx = await w.officer.get(`/api/enforcement/documents/${hn.id}/docx`);
     const text = (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(text).toContain('听证通知书');
-    expect(text).toContain(base.hearingOn);
+    expect(text).toContain(textDate(base.hearingOn));
     expect(text).toContain(place);
     expect(text).toContain('听证主持人：李执法');
     expect(text).toContain(c.number);

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { checkTemplateItems, checkTemplates, inspections, organisations } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { addDays, cstDate } from '../../platform/time';
+import { textDate } from '../../reference/documents/chinese-date';
 import { issueDocument } from './documents';
 import { buildEnforcementWorld, type EnforcementWorld } from './enforcement.fixtures';
 
@@ -86,7 +87,7 @@ describe('inspections', () => {
     expect(text).toContain(order.number);
     expect(text).toContain(e.name);
     expect(text).toContain('二号车间安全出口堵塞');
-    expect(text).toContain(deadline);
+    expect(text).toContain(textDate(deadline));
     // Another street cannot fetch it.
     expect((await w.streetOfficerB.get(`/api/enforcement/documents/${order.id}/docx`)).statusCode).toBe(404);
 

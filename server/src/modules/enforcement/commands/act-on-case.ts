@@ -32,6 +32,7 @@ import { authorityOrgIds, caseInvestigatorIds } from '../hearing.queries';
 import { findCase, type CaseRow } from '../cases.queries';
 import { applyCaseStep, checkCaseAction } from '../case.workflow';
 import { issueDocument } from '../documents';
+import { caseOfficerIds } from '../documents.party';
 import { findEnterpriseInScope } from '../inspections.queries';
 import { enforcementClock } from '../enforcement.clock';
 import { loadHearingConfig } from '../enforcement.settings';
@@ -217,6 +218,7 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
         areaCode: e.areaCode,
         caseId: id,
         fields,
+        officerIds: await caseOfficerIds(tx, c),
       });
     }
     const after = (await findCase(tx, actor, id))!;

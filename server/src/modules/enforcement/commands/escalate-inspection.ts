@@ -15,6 +15,7 @@ import { penaltyBasisById, type FineBand } from '../../../reference/enforcement/
 import { findCase } from '../cases.queries';
 import { openCase } from '../case.workflow';
 import { nextCaseNumber } from '../documents';
+import { registryPartyColumns } from '../documents.party';
 import { findEnterpriseInScope, findFindings, findInspection, type InspectionRow } from '../inspections.queries';
 
 /** 安全生产法 (2021) 第一百零二条: 未采取措施消除事故隐患 — the default basis of an escalated re-inspection. */
@@ -89,7 +90,7 @@ export async function fileEscalationCase(tx: DbOrTx, actor: Actor, ip: string | 
       hazardIds: unrectified.map((h) => h.id),
       procedure: 'general',
       partyKind: 'organisation',
-      partyName: e.name,
+      ...registryPartyColumns(e),
       violation,
       basisId,
       fineBand,

@@ -13,6 +13,7 @@ import { cstDate } from '../../../platform/time';
 import { reportHazard } from '../../hazards/commands/report-hazard';
 import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { issueDocument } from '../documents';
+import { enterpriseParty } from '../documents.party';
 import { findEnterpriseInScope, findInspection } from '../inspections.queries';
 
 export async function recordInspection(db: Db, actor: Actor, ip: string | null, id: string, input: RecordInspectionBody) {
@@ -89,6 +90,7 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
       .where(eq(inspections.id, id));
 
     const common = {
+      party: enterpriseParty(enterprise),
       enterpriseName: enterprise.name,
       enterpriseAddress: enterprise.address,
       principalName: enterprise.principalName,
@@ -101,7 +103,7 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
       principalSignature: input.principalSignature ?? null,
       inspectorSignatures: input.inspectorSignatures,
     };
-    const base = { enterpriseId: enterprise.id, areaCode: enterprise.areaCode, inspectionId: id };
+    const base = { enterpriseId: enterprise.id, areaCode: enterprise.areaCode, inspectionId: id, officerIds: before.inspectorIds };
     await issueDocument(tx, actor, { ...base, kind: 'site_record', fields: common });
     if (findings.length > 0) await issueDocument(tx, actor, { ...base, kind: 'rectification_order', fields: common });
     await recordAudit(

@@ -13,6 +13,7 @@ import { cstDate } from '../../../platform/time';
 import { actOnHazard } from '../../hazards/commands/act-on-hazard';
 import { findHazard } from '../../hazards/hazards.queries';
 import { issueDocument } from '../documents';
+import { enterpriseParty } from '../documents.party';
 import { findEnterpriseInScope, findFindings, findInspection } from '../inspections.queries';
 import { fileEscalationCase } from './escalate-inspection';
 
@@ -70,7 +71,9 @@ export async function reinspect(db: Db, actor: Actor, ip: string | null, id: str
       enterpriseId: enterprise.id,
       areaCode: enterprise.areaCode,
       inspectionId: id,
+      officerIds: before.inspectorIds,
       fields: {
+        party: enterpriseParty(enterprise),
         enterpriseName: enterprise.name,
         enterpriseAddress: enterprise.address,
         inspectors: before.inspectorNames,
