@@ -12,6 +12,7 @@ import {
   type Bilingual,
 } from '@anjian/contracts';
 import type { EnterpriseRow } from './enterprises.queries';
+import type { AreaMatch } from './area-names';
 
 /** A cell as read from .xlsx or .csv; formulas and error values are refused rather than guessed at. */
 export type Cell = string | number | boolean | Date | null | { problem: 'formula' | 'error' };
@@ -21,6 +22,8 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; message: Biling
 export interface SheetContext {
   /** Park name → id, for the parks the caller may file under. */
   parkIds: Map<string, string>;
+  /** A street or community name → its code among the caller's areas (area-names.ts). */
+  areaByName: (name: string) => AreaMatch;
 }
 
 export interface SheetColumn {
@@ -67,6 +70,15 @@ function codeText(cell: Exclude<Cell, null>): Parsed {
 function digitsText(cell: Exclude<Cell, null>): Parsed {
   if (typeof cell === 'number' && Number.isSafeInteger(cell)) return ok(String(cell));
   return text(cell);
+}
+
+/**
+ * Phones as typed in Chinese spreadsheets: full-width digits and hyphens (１３９…, ０７５５－…) folded to ASCII and
+ * spaces dropped, as credit codes are normalised, before the format check.
+ */
+function phoneText(cell: Exclude<Cell, null>): Parsed {
+  const r = digitsText(cell);
+  return r.ok ? ok((r.value as string).normalize('NFKC').replace(/\s+/g, '')) : r;
 }
 
 function number(cell: Exclude<Cell, null>, integer = false): Parsed {
@@ -138,12 +150,16 @@ function date(cell: Exclude<Cell, null>): Parsed {
   return ok(at.toISOString().slice(0, 10));
 }
 
-/** "440307003001" or "440307003001 龙城社区" (as offered in the template's dropdown). */
-function area(cell: Exclude<Cell, null>): Parsed {
+/** "440307003001", "440307003001 龙城社区" (as offered in the template's dropdown), or a name: 坂田 / 坂田街道. */
+function area(cell: Exclude<Cell, null>, ctx: SheetContext): Parsed {
   const r = digitsText(cell);
   if (!r.ok) return r;
-  const hit = /^\s*(\d+)/.exec(r.value as string);
-  return hit ? ok(hit[1]) : bad('应填区划代码，如 440307003001', 'Give the area code, e.g. 440307003001');
+  const value = (r.value as string).normalize('NFKC').trim();
+  const hit = /^(\d+)/.exec(value);
+  if (hit) return ok(hit[1]);
+  if (value === '') return bad('应填区划代码或街道、社区名称', 'Give the area code or a street or community name');
+  const found = ctx.areaByName(value);
+  return found.ok ? ok(found.code) : { ok: false, message: found.message };
 }
 
 function park(cell: Exclude<Cell, null>, ctx: SheetContext): Parsed {
@@ -203,18 +219,18 @@ export const SHEET_COLUMNS: SheetColumn[] = [
     header: '主要负责人电话',
     width: 16,
     note: '手机号或带区号的座机',
-    parse: digitsText,
+    parse: phoneText,
     format: (r) => r.principalPhone,
   },
   { key: 'safetyManagerName', header: '安全管理人员', width: 12, note: '', parse: text, format: (r) => r.safetyManagerName },
-  { key: 'safetyManagerPhone', header: '安全管理人员电话', width: 16, note: '', parse: digitsText, format: (r) => r.safetyManagerPhone },
+  { key: 'safetyManagerPhone', header: '安全管理人员电话', width: 16, note: '', parse: phoneText, format: (r) => r.safetyManagerPhone },
   { key: 'address', header: '经营地址', required: true, width: 40, note: '', parse: text, format: (r) => r.address },
   {
     key: 'areaCode',
     header: '所属区划代码',
     required: true,
     width: 28,
-    note: '街道、社区或网格的代码，可从下拉列表选择（见“区划代码”表）',
+    note: '街道、社区或网格的代码，可从下拉列表选择（见“区划代码”表）；也可填街道或社区名称，如“坂田”“坂田街道”',
     dynamicOptions: 'areas',
     parse: area,
     format: (r) => r.areaCode,
