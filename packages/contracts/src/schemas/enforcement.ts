@@ -348,7 +348,7 @@ export const planParams = z.object({ year: z.coerce.number().int().min(2000).max
 // Deployment settings of the penalty procedure --------------------------------------------------------------------
 
 /**
- * The hearing rules a province sets or reads differently (rules.md §10.2, M): the 较大数额 threshold in yuan from
+ * The hearing rules a province sets or reads differently (docs/rules.md §10.2, M): the 较大数额 threshold in yuan from
  * which the 告知书 offers a hearing, the working days the party has to ask, the working days of notice before the
  * hearing (both working days by 行政处罚法 §85: official calendar, holidays out, make-up working weekends in), and
  * whether the hearing's (calendar) days are left out of the 90-day decision limit. PUT replaces all of them at once.

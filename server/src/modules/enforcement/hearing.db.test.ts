@@ -1,4 +1,4 @@
-// 听证 as its own step of a penalty case, on a real database (行政处罚法 §63–§65; rules.md §10.2): the party asks
+// 听证 as its own step of a penalty case, on a real database (行政处罚法 §63–§65; docs/rules.md §10.2): the party asks
 // within 5 days of the 告知书; the hearing is notified at least 7 days ahead with a 听证通知书 and a presiding officer
 // who did not investigate the case; it is held and recorded; only then does the case go to legal review. Both periods
 // are working days (§85), so the cases stand on days around 国庆 and 春节 2026 (enforcementClock); the time the hearing
