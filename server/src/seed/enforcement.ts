@@ -13,7 +13,7 @@ import { recordInspection } from '../modules/enforcement/commands/record-inspect
 import { fileCase } from '../modules/enforcement/commands/file-case';
 import { actOnCase } from '../modules/enforcement/commands/act-on-case';
 
-async function demoActor(db: DbOrTx, username: string): Promise<Actor> {
+export async function demoActor(db: DbOrTx, username: string): Promise<Actor> {
   const [row] = await db
     .select({ u: users, o: organisations })
     .from(users)

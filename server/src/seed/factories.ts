@@ -113,6 +113,8 @@ export async function buildUser(
     displayName?: string;
     password?: string;
     argon2?: Argon2Params;
+    /** A hash of `password` made once for several accounts (the demo's shared, published password). */
+    passwordHash?: string;
     status?: 'active' | 'disabled';
     enforcementCertNo?: string | null;
   },
@@ -125,7 +127,7 @@ export async function buildUser(
     .values({
       username,
       displayName: o.displayName ?? username,
-      passwordHash: await hashPassword(password, o.argon2 ?? fastArgon2),
+      passwordHash: o.passwordHash ?? (await hashPassword(password, o.argon2 ?? fastArgon2)),
       role: o.role,
       orgId: org?.id ?? null,
       enterpriseId: o.enterpriseId ?? null,
