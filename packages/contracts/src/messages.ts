@@ -16,6 +16,10 @@ export const validationMessages = {
     zh: '用户名为 3–32 位字母、数字、下划线或点',
     en: 'Username: 3–32 letters, digits, underscores or dots',
   },
+  'enforcementCertNo.format': {
+    zh: '执法证号为 1–32 位字母、数字或连字符',
+    en: 'Enforcement certificate numbers have 1–32 letters, digits or hyphens',
+  },
   'date.format': { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   'areaCode.format': { zh: '区划代码应为 6、9、12 或 15 位数字', en: 'Area codes have 6, 9, 12 or 15 digits' },
   'industryCode.format': {

@@ -1,5 +1,5 @@
 // GB 32100-2015《法人和其他组织统一社会信用代码编码规则》: structure (§4), character set and check
-// character (§5, weights 3^(i−1) mod 31). Codes and failures from shared/domain/rules.md §6.1.
+// character (§5, weights 3^(i−1) mod 31). Codes and failures from docs/rules.md §6.1.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CREDIT_CODE_CHARSET, checkCreditCode, completeCreditCode, creditCodeCheckChar, normaliseCreditCode } from './credit-code';

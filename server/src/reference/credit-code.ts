@@ -1,6 +1,6 @@
 // 统一社会信用代码 (unified social credit code) per GB 32100-2015《法人和其他组织统一社会信用代码编码规则》.
 // 18 characters: 登记管理部门码 (1) + 机构类别码 (1) + 登记管理机关行政区划码 (6, GB/T 2260)
-// + 主体标识码 (9, GB 11714 组织机构代码) + 校验码 (1). See shared/domain/rules.md §6.1.
+// + 主体标识码 (9, GB 11714 组织机构代码) + 校验码 (1). See docs/rules.md §6.1.
 import type { Bilingual } from '@anjian/contracts';
 
 /** The 31 characters of GB 32100 in value order; I, O, S, V and Z are never used. */
@@ -10,7 +10,7 @@ export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /**
- * 登记管理部门码 → its name and the 机构类别码 it issues (GB 32100-2015; rules.md §6.1 table). For example
+ * 登记管理部门码 → its name and the 机构类别码 it issues (GB 32100-2015; docs/rules.md §6.1 table). For example
  * 9 工商 issues 1 企业, 2 个体工商户, 3 农民专业合作社; 1 机构编制 issues 1 机关, 2 事业单位, 3 群众团体, 9 其他.
  */
 export const REGISTRATION_DEPARTMENTS: Record<string, { name: Bilingual; categories: string }> = {

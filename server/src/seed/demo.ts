@@ -4,7 +4,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '@anjian/contracts';
 import { areas, users } from '../db/schema';
 import type { Db } from '../platform/db';
-import type { Argon2Params } from '../platform/passwords';
+import { hashPassword, type Argon2Params } from '../platform/passwords';
 import { LONGGANG, loadDivisions } from '../modules/jurisdiction/load-divisions';
 import { completeCreditCode } from '../reference/credit-code';
 import { buildEnterprise, buildOrg, buildPark, buildUser } from './factories';
@@ -12,7 +12,8 @@ import { seedEnterprises } from './enterprises';
 import { seedDemoRisks } from './risks';
 import { cstDate } from '../platform/time';
 import { seedDemoHazards } from './hazards';
-import { seedDemoEnforcement } from './enforcement';
+import { demoActor, seedDemoEnforcement } from './enforcement';
+import { seedDistrictActivity } from './district-activity';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 /** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
@@ -91,8 +92,12 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
       ['citizen', 'public', '市民 周先生', null],
     ];
     const out: DemoLogin[] = [];
+
+    // Every demo account has the same published password: hashed once (with the deployment's argon2 settings) instead
+    // of once per account, which was the slowest part of the seed after the migrations.
+    const passwordHash = await hashPassword(DEMO_PASSWORD, argon2);
     for (const [username, role, displayName, org] of accounts) {
-      await buildUser(tx, { role, org, username, displayName, password: DEMO_PASSWORD, argon2 });
+      await buildUser(tx, { role, org, username, displayName, password: DEMO_PASSWORD, passwordHash });
       out.push({ username, role, displayName });
     }
 
@@ -133,7 +138,7 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
       ['ent_safety', 'enterprise_safety_manager', '宏达五金 陈海燕'],
     ];
     for (const [username, role, displayName] of enterpriseAccounts) {
-      await buildUser(tx, { role, org: null, enterpriseId: hongda.id, username, displayName, password: DEMO_PASSWORD, argon2 });
+      await buildUser(tx, { role, org: null, enterpriseId: hongda.id, username, displayName, password: DEMO_PASSWORD, passwordHash });
       out.push({ username, role, displayName });
     }
     // Risk registers (宏达五金 in full, a sample of the generated units), checklist templates and check tasks.
@@ -142,6 +147,9 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
     await seedDemoHazards(tx, longcheng.code);
     // Enforcement: a draw with today's tasks, one inspection with a finding, two penalty cases.
     await seedDemoEnforcement(tx, longcheng.code, hongda.id);
+    // A year and more of activity in all 11 streets: accidents with base data and targets, hidden dangers in every
+    // state, draws, inspections and a case at a different step in each street.
+    await seedDistrictActivity(tx, { officer: await demoActor(tx, 'officer'), leader: await demoActor(tx, 'leader') }, cstDate());
     return out;
   });
 }

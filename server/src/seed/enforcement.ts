@@ -13,7 +13,7 @@ import { recordInspection } from '../modules/enforcement/inspections/commands/re
 import { fileCase } from '../modules/enforcement/cases/commands/file-case';
 import { actOnCase } from '../modules/enforcement/cases/commands/act-on-case';
 
-async function demoActor(db: DbOrTx, username: string): Promise<Actor> {
+export async function demoActor(db: DbOrTx, username: string): Promise<Actor> {
   const [row] = await db
     .select({ u: users, o: organisations })
     .from(users)
@@ -79,7 +79,6 @@ export async function seedDemoEnforcement(tx: DbOrTx, streetCode: string, hongda
     enterpriseId: hongdaId,
     procedure: 'simple',
     partyKind: 'organisation',
-    partyName: '深圳市宏达五金制品有限公司',
     violation: '未如实记录安全生产教育和培训情况',
     basisId: 'AQSCF2021-97',
     fineBand: 'first',
@@ -92,7 +91,6 @@ export async function seedDemoEnforcement(tx: DbOrTx, streetCode: string, hongda
     enterpriseId: hongdaId,
     procedure: 'general',
     partyKind: 'organisation',
-    partyName: '深圳市宏达五金制品有限公司',
     violation: '粉尘涉爆除尘系统未按规定维护',
     basisId: 'AQSCF2021-99',
     fineBand: 'first',
@@ -107,7 +105,6 @@ export async function seedDemoEnforcement(tx: DbOrTx, streetCode: string, hongda
     enterpriseId: hongdaId,
     procedure: 'general',
     partyKind: 'organisation',
-    partyName: '深圳市宏达五金制品有限公司',
     violation: '未建立事故隐患排查治理制度',
     basisId: 'AQSCF2021-101',
     fineBand: 'first',

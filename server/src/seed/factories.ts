@@ -113,7 +113,10 @@ export async function buildUser(
     displayName?: string;
     password?: string;
     argon2?: Argon2Params;
+    /** A hash of `password` made once for several accounts (the demo's shared, published password). */
+    passwordHash?: string;
     status?: 'active' | 'disabled';
+    enforcementCertNo?: string | null;
   },
 ) {
   const password = o.password ?? 'Test-Passw0rd!';
@@ -124,11 +127,12 @@ export async function buildUser(
     .values({
       username,
       displayName: o.displayName ?? username,
-      passwordHash: await hashPassword(password, o.argon2 ?? fastArgon2),
+      passwordHash: o.passwordHash ?? (await hashPassword(password, o.argon2 ?? fastArgon2)),
       role: o.role,
       orgId: org?.id ?? null,
       enterpriseId: o.enterpriseId ?? null,
       status: o.status ?? 'active',
+      enforcementCertNo: o.enforcementCertNo ?? null,
     })
     .returning();
   return { ...r!, password };

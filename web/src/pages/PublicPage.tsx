@@ -11,9 +11,12 @@ import { useI18n } from '../app/i18n';
 
 interface PublicPenalty {
   id: string;
-  number: string;
+  /** The 决定书 number; the deciding authority (the bureau) in orgName. */
+  decisionNumber: string | null;
   orgName: string | null;
   partyName: string | null;
+  partyCreditCode: string | null;
+  partyLegalRepresentative: string | null;
   partyIdNumber: string | null;
   partyPhone: string | null;
   partyAddress: string | null;
@@ -57,6 +60,11 @@ function Penalties() {
       expandable={{
         expandedRowRender: (r) => (
           <Descriptions size="small" column={1}>
+            {r.partyCreditCode && <Descriptions.Item label={t('统一社会信用代码', 'Credit code')}>{r.partyCreditCode}</Descriptions.Item>}
+            {r.partyLegalRepresentative && (
+              <Descriptions.Item label={t('法定代表人', 'Legal representative')}>{r.partyLegalRepresentative}</Descriptions.Item>
+            )}
+            {r.orgName && <Descriptions.Item label={t('处罚机关', 'Deciding authority')}>{r.orgName}</Descriptions.Item>}
             {r.partyIdNumber && <Descriptions.Item label={t('身份证号', 'ID number')}>{r.partyIdNumber}</Descriptions.Item>}
             {r.partyPhone && <Descriptions.Item label={t('电话', 'Phone')}>{r.partyPhone}</Descriptions.Item>}
             {r.partyAddress && <Descriptions.Item label={t('住址', 'Address')}>{r.partyAddress}</Descriptions.Item>}
@@ -65,7 +73,7 @@ function Penalties() {
         ),
       }}
       columns={[
-        { title: t('案号', 'Case number'), dataIndex: 'number' },
+        { title: t('决定书文号', 'Decision number'), dataIndex: 'decisionNumber' },
         { title: t('当事人', 'Party'), dataIndex: 'partyName' },
         { title: t('违法事实', 'Violation'), dataIndex: 'violation', ellipsis: true },
         { title: t('处罚依据', 'Legal basis'), dataIndex: 'basisArticle' },

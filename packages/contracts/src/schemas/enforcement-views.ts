@@ -151,9 +151,12 @@ export type CaseView = z.infer<typeof caseView>;
 
 export const publicPenaltyView = z.object({
   id: z.string(),
-  number: z.string(),
+  /** The 决定书 number (not the internal 立案 number); null for a decision issued before documents were kept. */
+  decisionNumber: z.string().nullable(),
   orgName: z.string().nullable(),
   partyName: z.string().nullable(),
+  partyCreditCode: z.string().nullable(),
+  partyLegalRepresentative: z.string().nullable(),
   partyIdNumber: z.string().nullable(),
   partyPhone: z.string().nullable(),
   partyAddress: z.string().nullable(),

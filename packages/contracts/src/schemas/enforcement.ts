@@ -266,7 +266,8 @@ export const fileCaseBody = z
     inspectionId: z.uuid().optional(),
     procedure: z.enum(['general', 'simple']),
     partyKind: z.enum(['organisation', 'natural_person']),
-    partyName: text(200),
+    /** A natural person's name; an organisation party is the enterprise as registered (a name, if given, must match). */
+    partyName: text(200).optional(),
     partyIdNumber: z.string().trim().max(32).optional(),
     partyPhone: z.string().trim().max(32).optional(),
     partyAddress: z.string().trim().max(300).optional(),
@@ -367,7 +368,7 @@ export type PlanView = z.infer<typeof planView>;
 // Deployment settings of the penalty procedure --------------------------------------------------------------------
 
 /**
- * The hearing rules a province sets or reads differently (rules.md §10.2, M): the 较大数额 threshold in yuan from
+ * The hearing rules a province sets or reads differently (docs/rules.md §10.2, M): the 较大数额 threshold in yuan from
  * which the 告知书 offers a hearing, the working days the party has to ask, the working days of notice before the
  * hearing (both working days by 行政处罚法 §85: official calendar, holidays out, make-up working weekends in), and
  * whether the hearing's (calendar) days are left out of the 90-day decision limit. PUT replaces all of them at once.

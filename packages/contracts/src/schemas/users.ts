@@ -4,6 +4,14 @@ import { pageQuery, phone } from './common';
 
 export const username = z.string().regex(/^[A-Za-z0-9_.]{3,32}$/, { error: 'username.format' });
 
+/** 行政执法证号: letters, digits and hyphens as printed on the certificate; shown on the documents the officer signs. */
+export const enforcementCertNo = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[\p{L}\p{N}-]+$/u, { error: 'enforcementCertNo.format' });
+
 export const userStatus = z.enum(['active', 'disabled']);
 
 export const user = z.object({
@@ -15,6 +23,7 @@ export const user = z.object({
   orgName: z.string().nullable(),
   enterpriseId: z.uuid().nullable(),
   phone: z.string().nullable(),
+  enforcementCertNo: z.string().nullable(),
   status: userStatus,
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
@@ -34,6 +43,7 @@ export const createUserBody = z
     orgId: z.uuid().nullable().optional(),
     enterpriseId: z.uuid().nullable().optional(),
     phone: phone.nullable().optional(),
+    enforcementCertNo: enforcementCertNo.nullable().optional(),
   })
   .strict();
 
@@ -44,6 +54,7 @@ export const updateUserBody = z
     role: z.enum(roles).optional(),
     orgId: z.uuid().nullable().optional(),
     phone: phone.nullable().optional(),
+    enforcementCertNo: enforcementCertNo.nullable().optional(),
     status: userStatus.optional(),
     password: z.string().min(1).max(256).optional(),
   })

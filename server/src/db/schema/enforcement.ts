@@ -236,6 +236,9 @@ export const penaltyCases = pgTable(
     partyIdNumber: text('party_id_number'),
     partyPhone: text('party_phone'),
     partyAddress: text('party_address'),
+    /** An organisation party as the enterprise registry had it at filing: 统一社会信用代码 and 法定代表人. */
+    partyCreditCode: text('party_credit_code'),
+    partyLegalRepresentative: text('party_legal_representative'),
     violation: text('violation').notNull(),
     basisId: text('basis_id').notNull(),
     fineBand: text('fine_band').notNull().default('first'),

@@ -61,6 +61,8 @@ export const users = pgTable(
     orgId: uuid('org_id').references(() => organisations.id),
     enterpriseId: uuid('enterprise_id'),
     phone: text('phone'),
+    /** 行政执法证号: printed with the officer's name on every 执法文书 they sign (public, not masked). */
+    enforcementCertNo: text('enforcement_cert_no'),
     status: text('status').notNull().default('active'),
     failedLogins: smallint('failed_logins').notNull().default(0),
     lockedUntil: tstz('locked_until'),

@@ -35,7 +35,7 @@ export function detail(field: string, key: ValidationMessageKey): BilingualDetai
   return { field, ...validationMessages[key] };
 }
 
-/** 标准化 grades are valid for three years (rules.md §7, M): the default expiry when none is given. */
+/** 标准化 grades are valid for three years (docs/rules.md §7, M): the default expiry when none is given. */
 export const standardizationExpiryOf = (date: string) => addMonths(date, 36);
 
 /** Unit type implied by the credit code: 9+1 企业, 9+2 个体工商户, anything else another organisation. */

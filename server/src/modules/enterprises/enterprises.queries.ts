@@ -203,6 +203,17 @@ export async function findScopeAreas(db: DbOrTx, actor: Actor, limit = 5000) {
     .limit(limit);
 }
 
+/** Streets and communities the caller may file under, for the import's area names (grid names repeat). */
+export async function findScopeNamedAreas(db: DbOrTx, actor: Actor) {
+  const prefix = actor.areaPrefix;
+  if (!prefix) return [];
+  return db
+    .select({ code: areas.code, name: areas.name, level: areas.level })
+    .from(areas)
+    .where(and(like(areas.code, likePrefix(prefix)), inArray(areas.level, ['street', 'community'])))
+    .orderBy(asc(areas.code));
+}
+
 export async function findScopeParks(db: DbOrTx, actor: Actor) {
   if (actor.scopeKind === 'park') return actor.parkId ? db.select().from(parks).where(eq(parks.id, actor.parkId)) : [];
   if (!actor.areaPrefix) return [];

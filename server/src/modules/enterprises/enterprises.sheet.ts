@@ -13,6 +13,7 @@ import {
 } from '@anjian/contracts';
 import type { EnterpriseRow } from './enterprises.queries';
 import { isMaskedPhone } from '../../platform/masking';
+import type { AreaMatch } from './area-names';
 
 /** A cell as read from .xlsx or .csv; formulas and error values are refused rather than guessed at. */
 export type Cell = string | number | boolean | Date | null | { problem: 'formula' | 'error' };
@@ -22,6 +23,8 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; message: Biling
 export interface SheetContext {
   /** Park name → id, for the parks the caller may file under. */
   parkIds: Map<string, string>;
+  /** A street or community name → its code among the caller's areas (area-names.ts). */
+  areaByName: (name: string) => AreaMatch;
 }
 
 export interface SheetColumn {
@@ -64,19 +67,22 @@ function codeText(cell: Exclude<Cell, null>): Parsed {
   return notText;
 }
 
-/**
- * A phone column: a masked number (138****5678, as a street officer's export carries it) reads as a blank cell, so
- * re-importing an exported file leaves the stored number alone instead of refusing the row or storing the mask.
- */
-function phoneText(cell: Exclude<Cell, null>): Parsed {
-  if (typeof cell === 'string' && isMaskedPhone(cell)) return ok(undefined);
-  return digitsText(cell);
-}
-
 /** Whole numbers typed as numbers are fine for phones and area codes (well under 15 digits). */
 function digitsText(cell: Exclude<Cell, null>): Parsed {
   if (typeof cell === 'number' && Number.isSafeInteger(cell)) return ok(String(cell));
   return text(cell);
+}
+
+/**
+ * A phone column. A masked number (138****5678, as a street officer's export carries it) reads as a blank cell, so
+ * re-importing an exported file leaves the stored number alone instead of refusing the row or storing the mask.
+ * Phones as typed in Chinese spreadsheets — full-width digits and hyphens (１３９…, ０７５５－…) — are folded to ASCII
+ * and spaces dropped, as credit codes are normalised, before the format check.
+ */
+function phoneText(cell: Exclude<Cell, null>): Parsed {
+  if (typeof cell === 'string' && isMaskedPhone(cell.normalize('NFKC'))) return ok(undefined);
+  const r = digitsText(cell);
+  return r.ok ? ok((r.value as string).normalize('NFKC').replace(/\s+/g, '')) : r;
 }
 
 function number(cell: Exclude<Cell, null>, integer = false): Parsed {
@@ -148,12 +154,16 @@ function date(cell: Exclude<Cell, null>): Parsed {
   return ok(at.toISOString().slice(0, 10));
 }
 
-/** "440307003001" or "440307003001 龙城社区" (as offered in the template's dropdown). */
-function area(cell: Exclude<Cell, null>): Parsed {
+/** "440307003001", "440307003001 龙城社区" (as offered in the template's dropdown), or a name: 坂田 / 坂田街道. */
+function area(cell: Exclude<Cell, null>, ctx: SheetContext): Parsed {
   const r = digitsText(cell);
   if (!r.ok) return r;
-  const hit = /^\s*(\d+)/.exec(r.value as string);
-  return hit ? ok(hit[1]) : bad('应填区划代码，如 440307003001', 'Give the area code, e.g. 440307003001');
+  const value = (r.value as string).normalize('NFKC').trim();
+  const hit = /^(\d+)/.exec(value);
+  if (hit) return ok(hit[1]);
+  if (value === '') return bad('应填区划代码或街道、社区名称', 'Give the area code or a street or community name');
+  const found = ctx.areaByName(value);
+  return found.ok ? ok(found.code) : { ok: false, message: found.message };
 }
 
 function park(cell: Exclude<Cell, null>, ctx: SheetContext): Parsed {
@@ -224,7 +234,7 @@ export const SHEET_COLUMNS: SheetColumn[] = [
     header: '所属区划代码',
     required: true,
     width: 28,
-    note: '街道、社区或网格的代码，可从下拉列表选择（见“区划代码”表）',
+    note: '街道、社区或网格的代码，可从下拉列表选择（见“区划代码”表）；也可填街道或社区名称，如“坂田”“坂田街道”',
     dynamicOptions: 'areas',
     parse: area,
     format: (r) => r.areaCode,

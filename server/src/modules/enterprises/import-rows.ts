@@ -56,9 +56,15 @@ export function parseRow(r: SheetRow, columns: (SheetColumn | undefined)[], ctx:
       errors.push({ field: c.key, message: lang === 'zh' ? `“${c.header}”必须填写` : `"${c.header}" (${c.key}) is required` });
     }
   }
-  if (errors.length > 0) return { row: r.number, errors };
+  // Every bad field of the row is reported at once: the format checks run on the cells that parsed even when
+  // others did not, and add what they find about fields not already reported.
   const checked = createEnterpriseBody.safeParse(values);
-  if (!checked.success) return { row: r.number, errors: zodDetails(checked.error.issues, lang) };
+  if (!checked.success) {
+    for (const d of zodDetails(checked.error.issues, lang)) {
+      if (!errors.some((e) => e.field === d.field)) errors.push(d);
+    }
+  }
+  if (errors.length > 0 || !checked.success) return { row: r.number, errors };
   return { row: r.number, body: checked.data };
 }
 

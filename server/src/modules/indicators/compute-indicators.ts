@@ -1,6 +1,6 @@
 // The three rates of an area and year (reference/indicators): actual against target, the pacing
 // forecast from year-to-date monthly deaths and the seasonality of up to three prior years, and the
-// alarm. Numerators (rules.md §12): all deaths for the GDP rate, road-traffic deaths per vehicle,
+// alarm. Numerators (docs/rules.md §12): all deaths for the GDP rate, road-traffic deaths per vehicle,
 // 工矿商贸 deaths per worker; deaths include the missing, as the national statistics count them.
 import type { IndicatorsReport, RateIdKey } from '@anjian/contracts';
 import type { DbOrTx } from '../../platform/db';

@@ -1,4 +1,4 @@
-// The three rates through the API against figures worked by hand (rules.md §12): numerators from the
+// The three rates through the API against figures worked by hand (docs/rules.md §12): numerators from the
 // registry plus imported statistics, deaths including the missing; targets absolute or as a reduction;
 // the pacing forecast with prior-year seasonality (reference/indicators/forecast.ts) and its alarm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

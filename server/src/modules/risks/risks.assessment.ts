@@ -119,7 +119,7 @@ export function accidentTypeLabel(scheme: string | null, code: string | null): {
 export const currentAccidentScheme = () => schemeFor(cstDate());
 
 /**
- * Who controls a risk when the measure does not say (rules.md §4.1, common practice): 重大 and 较大 at company level,
+ * Who controls a risk when the measure does not say (docs/rules.md §4.1, common practice): 重大 and 较大 at company level,
  * 一般 at department (workshop) level, 低 at team level; an unassessed event defaults to the team.
  */
 export function defaultResponsibleLevel(level: RiskLevelKey | null): 'company' | 'department' | 'team' {

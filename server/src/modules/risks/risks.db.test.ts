@@ -1,4 +1,4 @@
-// The risk register through the API: LEC and LS-matrix assessment with the deployment's bands (rules.md §4.2,
+// The risk register through the API: LEC and LS-matrix assessment with the deployment's bands (docs/rules.md §4.2,
 // §4.3), bilingual refusals of values outside the tables, the enterprise's overall colour following its highest
 // open risk (安委办〔2016〕11号 four colours), optimistic locking, scope, and the risk notification card.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

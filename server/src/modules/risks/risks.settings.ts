@@ -1,6 +1,6 @@
 // The deployment's choices for this capability, stored in `risk_settings` (one JSON value per key) with documented
-// defaults: which LEC edge reading applies (rules.md §4.2: D = 70 blue or yellow), which LS-matrix bands
-// (rules.md §4.3: sources disagree), how often each control level checks (班组日、部门周、经理月), and whether daily
+// defaults: which LEC edge reading applies (docs/rules.md §4.2: D = 70 blue or yellow), which LS-matrix bands
+// (docs/rules.md §4.3: sources disagree), how often each control level checks (班组日、部门周、经理月), and whether daily
 // checks skip official non-working days.
 import { inArray } from 'drizzle-orm';
 import type { CheckFrequency, ResponsibleLevel, RiskSettings } from '@anjian/contracts';
@@ -16,7 +16,7 @@ export interface EffectiveSettings {
   dailyOnWorkdaysOnly: boolean;
 }
 
-/** The two readings of the LEC band edges the sources allow; the first is rules.md's recommendation. */
+/** The two readings of the LEC band edges the sources allow; the first is docs/rules.md's recommendation. */
 export const lecPresets: readonly LecConfig[] = [defaultLecConfig, lecConfigSeventyIsSubstantial];
 
 /** 班组日、部门周、经理月: team daily, department weekly, company (manager) monthly; posts check every day. */

@@ -23,6 +23,7 @@ export function presentUser(actor: Actor, row: UserRow): User {
     orgName: row.orgName,
     enterpriseId: row.enterpriseId,
     phone: phoneFor(actor, { kind: 'account' }, row.phone),
+    enforcementCertNo: row.enforcementCertNo,
     status: row.status as User['status'],
     lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? cstIso(row.lockedUntil) : null,
     createdAt: cstIso(row.createdAt),

@@ -18,6 +18,7 @@ const columns = {
   orgId: users.orgId,
   enterpriseId: users.enterpriseId,
   phone: users.phone,
+  enforcementCertNo: users.enforcementCertNo,
   status: users.status,
   failedLogins: users.failedLogins,
   lockedUntil: users.lockedUntil,

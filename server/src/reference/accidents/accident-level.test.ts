@@ -1,4 +1,4 @@
-// Source: 国务院令第493号 第三条 (rules.md §2.1, H): four levels; "以上"包括本数, "以下"不包括本数
+// Source: 国务院令第493号 第三条 (docs/rules.md §2.1, H): four levels; "以上"包括本数, "以下"不包括本数
 // (第三条第三款); criteria joined by "或者"; 重伤 includes 急性工业中毒; thresholds may be supplemented
 // (第三条第二款).
 import { describe, expect, it } from 'vitest';
@@ -107,7 +107,7 @@ describe('levels and categories', () => {
       '其他',
     ]);
   });
-  it('counts only 工矿商贸 accidents in the 工矿商贸 indicator (rules.md §12)', () => {
+  it('counts only 工矿商贸 accidents in the 工矿商贸 indicator (docs/rules.md §12)', () => {
     expect(countsAsIndustryMiningCommerce('industry_mining_commerce')).toBe(true);
     expect(countsAsIndustryMiningCommerce('road_traffic')).toBe(false);
   });

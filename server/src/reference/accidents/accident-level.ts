@@ -137,7 +137,7 @@ export const ACCIDENT_CATEGORY_LABELS: Record<AccidentCategory, Label> = {
 
 /**
  * Whether deaths in this category count towards the 工矿商贸 deaths-per-100,000-workers rate: the national
- * statistics exclude road traffic, fire, water, rail and agricultural machinery (rules.md §12, M).
+ * statistics exclude road traffic, fire, water, rail and agricultural machinery (docs/rules.md §12, M).
  */
 export function countsAsIndustryMiningCommerce(category: AccidentCategory): boolean {
   return category === 'industry_mining_commerce';

@@ -1,4 +1,4 @@
-// Source: rules.md §1.3 "1986→2025 mapping hints" (M); 'probably' edges as flagged there.
+// Source: docs/rules.md §1.3 "1986→2025 mapping hints" (M); 'probably' edges as flagged there.
 import { describe, expect, it } from 'vitest';
 import { GB1986_TYPES, GB2025_TYPES } from './accident-types';
 import type { MappingConfidence } from './accident-type-mapping';
@@ -34,7 +34,7 @@ describe('comparison groups', () => {
   });
 });
 
-describe('1986 → 2025 edges (rules.md §1.3)', () => {
+describe('1986 → 2025 edges (docs/rules.md §1.3)', () => {
   it('split 车辆伤害 into in-plant and road vehicles, and 中毒和窒息 into 中毒 and 窒息 (one-to-many)', () => {
     expect(gb2025CandidatesFor('02').map((e) => e.to)).toEqual(['P02', 'P03']);
     expect(gb2025CandidatesFor('019').map((e) => e.to)).toEqual(['P23', 'P24']);

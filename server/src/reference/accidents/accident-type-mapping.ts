@@ -1,7 +1,7 @@
 // GB 6441-1986 → GB 6441-2025 correspondence, for statistics that span the cut-over.
 // The schemes do not map one-to-one (车辆伤害 splits into two 2025 types; 其他爆炸 may be any of the
 // new explosion types), so counts cannot be moved type by type. Instead both schemes are summed into
-// comparison groups: the smallest groups inside which every correspondence stays. Source: rules.md
+// comparison groups: the smallest groups inside which every correspondence stays. Source: docs/rules.md
 // §1.3 "1986→2025 mapping hints" (M); edges marked 'probably' are flagged there as unconfirmed, and
 // edges marked 'assumed' are this module's own guess for 2025 types the hints do not mention.
 import type { Gb1986Code, Gb2025Key, AccidentTypeScheme } from './accident-types';

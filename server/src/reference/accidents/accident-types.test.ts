@@ -1,5 +1,5 @@
-// Sources: GB 6441-86 事故类别 (rules.md §1.1, H); GB 6441-2025 §4 27 types (rules.md §1.2, M names /
-// L codes); cut-over date (rules.md §1.3, L: configuration, default 2026-07-01).
+// Sources: GB 6441-86 事故类别 (docs/rules.md §1.1, H); GB 6441-2025 §4 27 types (docs/rules.md §1.2, M names /
+// L codes); cut-over date (docs/rules.md §1.3, L: configuration, default 2026-07-01).
 import { describe, expect, it } from 'vitest';
 import {
   accidentTypesFor,
@@ -11,7 +11,7 @@ import {
   schemeFor,
 } from './accident-types';
 
-describe('GB 6441-86 accident types (rules.md §1.1)', () => {
+describe('GB 6441-86 accident types (docs/rules.md §1.1)', () => {
   it('has the 20 types with codes printed as the standard prints them, leading zero kept on 010–020', () => {
     expect(GB1986_TYPES).toHaveLength(20);
     expect(GB1986_TYPES.map((t) => t.code)).toEqual([
@@ -50,7 +50,7 @@ describe('GB 6441-86 accident types (rules.md §1.1)', () => {
   });
 });
 
-describe('GB 6441-2025 accident types (rules.md §1.2)', () => {
+describe('GB 6441-2025 accident types (docs/rules.md §1.2)', () => {
   it('has 27 types in the published order, each tagged with its scheme', () => {
     expect(GB2025_TYPES).toHaveLength(27);
     expect(GB2025_TYPES.every((t) => t.scheme === 'GB6441-2025')).toBe(true);
@@ -70,7 +70,7 @@ describe('GB 6441-2025 accident types (rules.md §1.2)', () => {
   });
 });
 
-describe('schemeFor: cut-over date as configuration (rules.md §1.3)', () => {
+describe('schemeFor: cut-over date as configuration (docs/rules.md §1.3)', () => {
   it('defaults to 2026-07-01', () => {
     expect(DEFAULT_ACCIDENT_TYPE_CONFIG.gb2025EffectiveDate).toBe('2026-07-01');
     expect(schemeFor('2026-06-30')).toBe('GB6441-1986');

@@ -1,7 +1,7 @@
 // Accident types (事故类别) under both GB 6441 schemes, and which scheme applies to an accident.
 // GB 6441-2025 replaced GB/T 6441-1986, so a record must carry its scheme version: an accident is
 // classified under the scheme in force on the day it happened, and historical records keep their
-// 1986 codes (rules.md §1, "Two points that change the design").
+// 1986 codes (docs/rules.md §1, "Two points that change the design").
 import { cstDate } from '../../platform/time';
 import type { Label, RuleSource } from './label';
 
@@ -34,7 +34,7 @@ export type Gb1986Code = (typeof GB1986_CODES)[number];
 
 /**
  * Provisional keys for GB 6441-2025's 27 types: "P" + published ordinal. The official §5 codes
- * were not found (rules.md §1.2, L for codes), so these are deliberately NOT shaped like codes;
+ * were not found (docs/rules.md §1.2, L for codes), so these are deliberately NOT shaped like codes;
  * the "P" prefix keeps them from ever being mistaken for, or colliding with, the official ones.
  */
 export const GB2025_KEYS = [
@@ -80,7 +80,7 @@ export interface Gb2025AccidentType {
   scheme: 'GB6441-2025';
   /** Provisional key only; replace with the official code once §5 of the standard is obtained. */
   key: Gb2025Key;
-  /** Always null until the official codes are known: never invent them (rules.md §1.2). */
+  /** Always null until the official codes are known: never invent them (docs/rules.md §1.2). */
   officialCode: null;
   ordinal: number;
   label: Label;
@@ -172,14 +172,14 @@ export function findAccidentType(ref: AccidentTypeRef): AccidentType {
   return found;
 }
 
-/** Cut-over between the schemes: configuration, because sources disagree on the date (rules.md §1.3, L). */
+/** Cut-over between the schemes: configuration, because sources disagree on the date (docs/rules.md §1.3, L). */
 export interface AccidentTypeConfig {
   /** First China calendar day ('YYYY-MM-DD') on which GB 6441-2025 applies. */
   gb2025EffectiveDate: string;
 }
 
 /**
- * Default 2026-07-01 as rules.md §1.3 recommends (aq1024, renrendoc). Alternatives seen:
+ * Default 2026-07-01 as docs/rules.md §1.3 recommends (aq1024, renrendoc). Alternatives seen:
  * 2027-01-01 (codeofchina draft page) and "from publication" 2025-12-31 (educity).
  */
 export const DEFAULT_ACCIDENT_TYPE_CONFIG: AccidentTypeConfig = { gb2025EffectiveDate: '2026-07-01' };

@@ -1,7 +1,7 @@
 // Sources: 国务院令第493号 第十九条 (who investigates, M), 第二十九条 (60 days + at most 60, M),
-// 第三十二条 (批复 15/30 days + at most 30, H) — rules.md §2.3; follow-up duties: 汕尾 plan
+// 第三十二条 (批复 15/30 days + at most 30, H) — docs/rules.md §2.3; follow-up duties: 汕尾 plan
 // (seeds/001) 四(一)2 interview, 四(一)3 retraining within 3 months, 四(二)5 warning education;
-// 应急管理部令第11号 (rules.md §9); "一案双查" (seeds/000, seeds/004). Offsets marked 'assumed' are defaults.
+// 应急管理部令第11号 (docs/rules.md §9); "一案双查" (seeds/000, seeds/004). Offsets marked 'assumed' are defaults.
 import { describe, expect, it } from 'vitest';
 import { approvalDue, followUpDuties, investigationAuthority, investigationReportDue } from './investigation';
 

@@ -11,6 +11,6 @@ export interface RuleSource {
   document: string;
   /** Article, table or section, e.g. "第三条". */
   article: string;
-  /** Confidence mark copied from /work/shared/domain/rules.md (H, M, L) or "seed" for a local document. */
+  /** Confidence mark copied from docs/rules.md (H, M, L) or "seed" for a local document. */
   confidence: 'H' | 'M' | 'L' | 'seed' | 'assumed';
 }

@@ -1,5 +1,5 @@
 // Sources: 国务院令第493号 第九条 (1 hour), 第十条 (levels reached), 第十一条 (2 hours per level),
-// 第十三条 (补报 within 30 days; 7 for 道路交通 and 火灾) — rules.md §2.2, H.
+// 第十三条 (补报 within 30 days; 7 for 道路交通 and 火灾) — docs/rules.md §2.2, H.
 import { describe, expect, it } from 'vitest';
 import { canRegrade, classifyReports, regradeFromHistory, reportingChain, supplementaryWindowLastDay } from './reporting';
 

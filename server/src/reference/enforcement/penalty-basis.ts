@@ -1,5 +1,5 @@
 // Legal basis and discretion ranges for common safety violations: 安全生产法 (2021修正, effective 2021-09-01),
-// rules.md §10.1 — only the rows rated H or M, with their fine ranges in yuan. §95 (a share of the principal's
+// docs/rules.md §10.1 — only the rows rated H or M, with their fine ranges in yuan. §95 (a share of the principal's
 // previous-year income) and §112/§113 (daily fines, closure) are not fixed ranges and are left to the officer.
 export interface PenaltyBasis {
   id: string;

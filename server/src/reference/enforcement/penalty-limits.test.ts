@@ -63,7 +63,7 @@ describe('行政处罚法 limits', () => {
   });
 });
 
-describe('安全生产法 fine ranges (rules.md §10.1)', () => {
+describe('安全生产法 fine ranges (docs/rules.md §10.1)', () => {
   it('accepts fines inside the article range and refuses outside', () => {
     expect(checkFine('AQSCF2021-94', 'first', 20_000)).toBeNull();
     expect(checkFine('AQSCF2021-94', 'first', 50_000)).toBeNull();
@@ -76,7 +76,7 @@ describe('安全生产法 fine ranges (rules.md §10.1)', () => {
   });
 });
 
-describe('听证 periods in working days (行政处罚法 §64 with §85; rules.md §10.2, M — configuration with these defaults)', () => {
+describe('听证 periods in working days (行政处罚法 §64 with §85; docs/rules.md §10.2, M — configuration with these defaults)', () => {
   it('§64(一): the party asks by the 5th working day after the 告知书 — across 国庆 2026 that is the make-up Saturday', () => {
     // Mon 28 Sep: Tue 29 (1), Wed 30 (2), 1–7 Oct off, Thu 8 (3), Fri 9 (4), Sat 10 worked (5).
     expect(hearingRequestDue('2026-09-28')).toBe('2026-10-10');
@@ -152,7 +152,7 @@ describe('听证 periods in working days (行政处罚法 §64 with §85; rules.
   });
 });
 
-describe('hearing settings checks (rules.md §10.2 defaults; §51 on-the-spot limits as the floor of 较大数额)', () => {
+describe('hearing settings checks (docs/rules.md §10.2 defaults; §51 on-the-spot limits as the floor of 较大数额)', () => {
   it('accepts the defaults and a province’s own values, refuses slips with bilingual reasons', () => {
     expect(hearingConfigIssues(defaultHearingConfig)).toEqual([]);
     expect(
@@ -175,7 +175,7 @@ describe('hearing settings checks (rules.md §10.2 defaults; §51 on-the-spot li
   });
 });
 
-describe('听证时间不计入办案期限 (rules.md §10.2 §60; 市场监督管理行政处罚程序规定 §64 and provincial 应急管理 procedure rules; M/L — a setting, default on)', () => {
+describe('听证时间不计入办案期限 (docs/rules.md §10.2 §60; 市场监督管理行政处罚程序规定 §64 and provincial 应急管理 procedure rules; M/L — a setting, default on)', () => {
   // Filed 2026-01-01: 90 days → due 2026-04-01 without a hearing.
   const filed = { filedOn: '2026-01-01', extensionDays: [] as number[], hearingRequestedOn: null, hearingHeldOn: null, decidedOn: null };
   const requested = { ...filed, hearingRequestedOn: '2026-03-01' };

@@ -1,12 +1,12 @@
 // Time limits and money rules of the administrative penalty procedure: 行政处罚法 (2021修订, effective 2021-07-15),
-// rules.md §10.2.
+// docs/rules.md §10.2.
 //
 // Days: §85 — "本法中'二日''三日''五日''七日'的规定是指工作日，不含法定节假日。" So the periods the law states as 2, 3, 5 or 7
 // days are working days of the official calendar (platform/calendar.ts: 国务院办公厅 holidays and make-up working
 // weekends, via chinese-days): the party's hearing request within 5 days of the 告知 and the hearing notice at least
 // 7 days ahead (§64), and the 3 days to withdraw a published decision later changed or revoked (§48). Every other
 // period here — the 90-day decision limit (§60) and its hearing pause, the 15 days to pay (§67), the days of 加处罚款
-// (§72), the re-inspection window — is not in §85's list and stays in calendar days. rules.md §10.2 gives the hearing
+// (§72), the re-inspection window — is not in §85's list and stays in calendar days. docs/rules.md §10.2 gives the hearing
 // periods as "days" without §85; the article is recorded here and in docs/user-guide.md.
 //
 // A working day in a year the calendar has no data for throws CalendarGapError (never a weekday guess); the checks
@@ -54,7 +54,7 @@ export function onTheSpotRefusal(party: PartyKind, fine: number): { zh: string; 
 }
 
 /**
- * 听证 (行政处罚法 §63, §64; rules.md §10.2, confidence M): the party asks within 5 days of the 告知书, and the
+ * 听证 (行政处罚法 §63, §64; docs/rules.md §10.2, confidence M): the party asks within 5 days of the 告知书, and the
  * authority notifies the hearing's time and place at least 7 days before it — working days both (§85), so a
  * deployment's `requestDays` and `noticeDays` count working days too. The amount from which a fine is
  * "较大数额" (and the hearing a right) is set by each province; the default is 《安全生产违法行为行政处罚办法》's

@@ -1,5 +1,5 @@
 // Source: 安全生产事故隐患排查治理暂行规定 (安监总局令第16号) 第三条 (definitions, H) and the 重大事故隐患治理方案
-// contents (M), rules.md §3.1. 五落实 is common practice (L).
+// contents (M), docs/rules.md §3.1. 五落实 is common practice (L).
 import { describe, expect, it } from 'vitest';
 import {
   finderOf,
@@ -40,7 +40,7 @@ describe('hidden-danger code tables', () => {
   });
 });
 
-describe('重大事故隐患治理方案 contents (令16号, rules.md §3.1)', () => {
+describe('重大事故隐患治理方案 contents (令16号, docs/rules.md §3.1)', () => {
   it('has the six required parts in order', () => {
     expect(treatmentPlanParts.map((p) => treatmentPlanPartLabels[p].zh)).toEqual([
       '治理的目标和任务',

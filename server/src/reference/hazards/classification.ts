@@ -1,7 +1,7 @@
 // Hidden-danger (事故隐患) code tables: where a hidden danger was found, what kind it is, its grade, and the
 // checklists a major one's treatment must satisfy.
 // Sources: 安全生产事故隐患排查治理暂行规定 (安监总局令第16号, effective 2008-02-01) 第三条 and its treatment-plan
-// obligation (rules.md §3.1); other origins are named at each table.
+// obligation (docs/rules.md §3.1); other origins are named at each table.
 import type { Bilingual } from '@anjian/contracts';
 
 // ---- Source (隐患来源) -------------------------------------------------------------------------------------
@@ -56,7 +56,7 @@ export const hazardCategoryInfo: Record<HazardCategory, HazardCategoryInfo> = {
   unsafe_condition: { label: { zh: '物的危险状态', en: 'Unsafe condition' }, source: '令16号 第三条' },
   management_defect: { label: { zh: '管理上的缺陷', en: 'Management defect' }, source: '令16号 第三条' },
   // Not in 令16号, which names three kinds; added because check forms commonly use the four-factor
-  // 人/物/环境/管理 split (GB/T 13861 family). Not in rules.md: confidence L.
+  // 人/物/环境/管理 split (GB/T 13861 family). Not in docs/rules.md: confidence L.
   environment: { label: { zh: '环境因素', en: 'Environmental factor' }, source: 'GB/T 13861 four-factor split (L)' },
 };
 
@@ -67,7 +67,7 @@ export type HazardGrade = (typeof hazardGrades)[number];
 
 export interface HazardGradeInfo {
   label: Bilingual;
-  /** 令16号 第三条; zh verbatim as quoted in rules.md §3.1 (H), en a translation. */
+  /** 令16号 第三条; zh verbatim as quoted in docs/rules.md §3.1 (H), en a translation. */
   definition: Bilingual;
 }
 
@@ -89,7 +89,7 @@ export const hazardGradeInfo: Record<HazardGrade, HazardGradeInfo> = {
 };
 
 /**
- * 事故隐患 itself (令16号 第三条). rules.md §3.1 gives an English paraphrase only, so the text here is a
+ * 事故隐患 itself (令16号 第三条). docs/rules.md §3.1 gives an English paraphrase only, so the text here is a
  * paraphrase, flagged so that no screen presents it as the official wording.
  */
 export const hiddenDangerDefinition: { text: Bilingual; verbatim: false } = {
@@ -102,7 +102,7 @@ export const hiddenDangerDefinition: { text: Bilingual; verbatim: false } = {
 
 // ---- Major hidden danger treatment plan (重大事故隐患治理方案) ----------------------------------------------
 // 令16号 requires the enterprise to draw up and carry out a treatment plan for each major hidden danger covering
-// the six items below (rules.md §3.1, M).
+// the six items below (docs/rules.md §3.1, M).
 
 export const treatmentPlanParts = [
   'goals_and_tasks',
@@ -132,7 +132,7 @@ export function missingPlanParts(plan: TreatmentPlan): TreatmentPlanPart[] {
 
 // ---- "Five implementations" (五落实) ------------------------------------------------------------------------
 // The usual checklist for rectifying a major hidden danger: 措施、资金、时限、责任人、应急预案 all settled.
-// Common regulatory practice, not a 令16号 article and not in rules.md: confidence L.
+// Common regulatory practice, not a 令16号 article and not in docs/rules.md: confidence L.
 
 export const fiveImplementations = ['measures', 'funds', 'time_limit', 'responsible_person', 'emergency_plan'] as const;
 export type Implementation = (typeof fiveImplementations)[number];

@@ -1,4 +1,4 @@
-// Sources: 安监总局令第16号 (rules.md §3.1, M): statistics reports by the 15th of the month after each quarter and
+// Sources: 安监总局令第16号 (docs/rules.md §3.1, M): statistics reports by the 15th of the month after each quarter and
 // by 31 January of the next year; on-site review within 10 days of an application to resume production.
 // Calendar: 国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号) as carried by chinese-days —
 // National Day 2025: 1–8 Oct off, Sun 28 Sep and Sat 11 Oct make-up workdays; 春节 2025: 28 Jan–4 Feb off, Sun 26 Jan

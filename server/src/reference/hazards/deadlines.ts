@@ -1,6 +1,6 @@
 // Hidden-danger due dates: rectification deadlines, the enterprise's 令16号 statistics reports, and the
 // regulator's on-site review before a 挂牌督办 enterprise resumes production.
-// Sources: 安全生产事故隐患排查治理暂行规定 (安监总局令第16号), rules.md §3.1 (M; article numbers not recorded
+// Sources: 安全生产事故隐患排查治理暂行规定 (安监总局令第16号), docs/rules.md §3.1 (M; article numbers not recorded
 // there). Working days come from platform/calendar (official holiday and make-up-workday calendar); a year the
 // calendar has no data for throws CalendarGapError, which is passed on, never replaced by a weekday guess.
 import { addDeadline, addWorkdays, CalendarGapError, type DeadlineUnit } from '../../platform/calendar';
@@ -12,7 +12,7 @@ export interface DueOptions {
   /**
    * Move a due date that falls on a weekend or public holiday to the next working day. Off by default: 令16号
    * states the dates themselves, and whether the 法定休假日 roll-over (民法典 第二百零三条 style) applies to these
-   * reporting duties is not settled in rules.md, so a deployment opts in.
+   * reporting duties is not settled in docs/rules.md, so a deployment opts in.
    */
   rollToWorkday?: boolean;
 }

@@ -1,5 +1,5 @@
 // 应急管理部令第10号《工贸企业重大事故隐患判定标准》: adopted 2023-03-20, published 2023-04-14, effective 2023-05-15;
-// 第十五条 repeals the 2017 list (安监总管四〔2017〕129号). Everything here is from rules.md §3.2; item texts are
+// 第十五条 repeals the 2017 list (安监总管四〔2017〕129号). Everything here is from docs/rules.md §3.2; item texts are
 // copied from it character for character and each names the repost it came from. Do not add text from memory or
 // from the 2017 list: import missing items from the official 公报 page (officialText) and flip textAvailable.
 import type { HazardTag } from '@anjian/contracts';
@@ -124,7 +124,7 @@ const articles: StandardArticle[] = [
     scope: { kind: 'tag', tag: 'combustible_dust' },
     appliesTo: { zh: '存在粉尘爆炸危险的工贸企业', en: 'Enterprises with a combustible-dust explosion hazard' },
     // Item (五) ends in 。 rather than ；, which in Chinese legal drafting marks the last item, so the count may be
-    // 5; rules.md still lists (六) onward as not retrieved, so the count stays unverified.
+    // 5; docs/rules.md still lists (六) onward as not retrieved, so the count stays unverified.
     itemCount: null,
     itemsSeen: 5,
   },
@@ -176,7 +176,7 @@ const sources = {
   aluminiumAndFolks: 'folksfolks.com (MEM repost); 铝加工企业重大事故隐患判定 excerpt',
   folks: 'folksfolks.com (MEM repost)',
   art6: '中国应急管理报 2023-06-22 (boglecoveoysterhouse.net repost); folksfolks.com',
-  art7: 'rules.md §3.2 (source not named)',
+  art7: 'docs/rules.md §3.2 (source not named)',
   art11: 'czlst.com.cn',
 };
 

@@ -1,4 +1,4 @@
-// Source: 应急管理部令第10号《工贸企业重大事故隐患判定标准》(effective 2023-05-15), rules.md §3.2: article map (H),
+// Source: 应急管理部令第10号《工贸企业重大事故隐患判定标准》(effective 2023-05-15), docs/rules.md §3.2: article map (H),
 // 3方面64项 = 管理类 3 + 行业类 47 + 专项类 14 (H), verbatim items as retrieved; 第十五条 repeals
 // 安监总管四〔2017〕129号, whose wording must not appear.
 import { describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('令10号 as versioned reference data', () => {
     expect(majorHazardStandards).toEqual([memOrder10]);
     expect(findStandard('安监总管四〔2017〕129号')).toBeUndefined();
     const text = JSON.stringify(memOrder10.items);
-    // 2017 lines rules.md warns about (液氨 and 有限空间 articles).
+    // 2017 lines docs/rules.md warns about (液氨 and 有限空间 articles).
     for (const phrase of ['包装间、分割间、产品整理间', '氨直接蒸发制冷', '快速冻结装置', '超过9人', '先通风、再检测、后作业', '2017']) {
       expect(text).not.toContain(phrase);
     }
@@ -42,7 +42,7 @@ describe('令10号 as versioned reference data', () => {
     expect(stored(13)).toEqual([]);
   });
 
-  it('matches the counts rules.md states: 3 + 47 + 14 = 64; 第三条 3, 第五条 13, 第六条 8', () => {
+  it('matches the counts docs/rules.md states: 3 + 47 + 14 = 64; 第三条 3, 第五条 13, 第六条 8', () => {
     const { totals } = memOrder10;
     expect(totals.management + totals.industry + totals.special).toBe(totals.all);
     expect(totals.all).toBe(64);

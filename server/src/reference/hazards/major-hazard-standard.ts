@@ -1,10 +1,10 @@
 // The 工贸 major-hidden-danger standard (应急管理部令第10号《工贸企业重大事故隐患判定标准》) as versioned data,
 // and the look-ups a hazards module needs: which items apply to an enterprise, and what an item reference means.
-// 一般 vs 重大 is decided by such lists, not by a score (rules.md §3.1 design note), so a 重大 hidden danger
+// 一般 vs 重大 is decided by such lists, not by a score (docs/rules.md §3.1 design note), so a 重大 hidden danger
 // should cite an item from here. The data lives in major-hazard-standard.data.ts; this file owns the shape.
 //
-// Only items rules.md §3.2 quotes verbatim carry text. Every other item is a placeholder with textAvailable:
-// false; articles whose item count rules.md does not verify carry `itemCount: null` and an "unretrieved" entry.
+// Only items docs/rules.md §3.2 quotes verbatim carry text. Every other item is a placeholder with textAvailable:
+// false; articles whose item count docs/rules.md does not verify carry `itemCount: null` and an "unretrieved" entry.
 // The repealed 2017 list (安监总管四〔2017〕129号) is deliberately absent: do not fill gaps from it.
 import type { Bilingual, HazardTag, Sector } from '@anjian/contracts';
 import { itemLabel } from './citation';
@@ -22,13 +22,13 @@ export interface StandardArticle {
   number: number;
   group: ArticleGroup;
   scope: ArticleScope;
-  /** Who the article covers (zh from the rules.md article map) or, for non-item articles, what it does. */
+  /** Who the article covers (zh from the docs/rules.md article map) or, for non-item articles, what it does. */
   appliesTo: Bilingual;
-  /** Official item count where rules.md verifies it; null where it does not. */
+  /** Official item count where docs/rules.md verifies it; null where it does not. */
   itemCount: number | null;
   /** Highest item number seen in a source (verbatim or truncated); a lower bound while itemCount is null. */
   itemsSeen: number;
-  /** Article text for the non-item articles rules.md quotes (第十四条). */
+  /** Article text for the non-item articles docs/rules.md quotes (第十四条). */
   provision?: Bilingual;
 }
 

@@ -1,5 +1,5 @@
 // Source: 安监总局令第16号 第三条 (一般 = 发现后能够立即整改排除; 重大 = 需停产停业、经过一定时间整改治理) and its
-// treatment-plan duty (rules.md §3.1), plus the platform acceptance policy: the enterprise accepts general hidden
+// treatment-plan duty (docs/rules.md §3.1), plus the platform acceptance policy: the enterprise accepts general hidden
 // dangers it found itself; the regulator accepts those it found and every major one; nothing closes without
 // acceptance except 立查立改 of a general one. The oracle below is written independently of workflow.ts.
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // Pacing forecast: year total = year-to-date ÷ share of a year's deaths that prior years had
 // reached by the same month (pooled over the years), or ÷ (months/12) with no history. Rates per
-// rules.md §12. All expected values are worked by hand in the comments.
+// docs/rules.md §12. All expected values are worked by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { forecastRate, forecastYearTotal, seasonalShare } from './forecast';
 

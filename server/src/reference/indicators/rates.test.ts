@@ -1,4 +1,4 @@
-// Source: rules.md §12 (国家统计公报 / 应急管理部 usage; M for formulas, H for names and units):
+// Source: docs/rules.md §12 (国家统计公报 / 应急管理部 usage; M for formulas, H for names and units):
 // 亿元GDP死亡率 = deaths ÷ GDP(亿元); 万车死亡率 = road deaths ÷ vehicles × 10⁴;
 // 工矿商贸十万人死亡率 = 工矿商贸 deaths ÷ workers × 10⁵. Expected values are worked by hand.
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import {
   roundTo,
 } from './rates';
 
-describe('the three rates (rules.md §12)', () => {
+describe('the three rates (docs/rules.md §12)', () => {
   it('亿元GDP死亡率: 66 deaths over a GDP of 440 亿元 is 0.15 人/亿元', () => {
     expect(deathsPer100MillionGdp(66, 440)).toBe(0.15);
     expect(deathsPer100MillionGdp(0, 440)).toBe(0);

@@ -1,5 +1,5 @@
 // The three relative indicators (相对指标) that plans and assessments set targets on, with the
-// formulas and units of the national statistical bulletins (rules.md §12: M for formulas, H for
+// formulas and units of the national statistical bulletins (docs/rules.md §12: M for formulas, H for
 // names and units). Lower is better for all three.
 import type { Label, RuleSource } from '../accidents/label';
 
@@ -17,7 +17,7 @@ export interface RateDefinition {
   source: RuleSource;
 }
 
-const bulletin: RuleSource = { document: '国家统计公报 / 应急管理部 indicator usage', article: 'rules.md §12', confidence: 'M' };
+const bulletin: RuleSource = { document: '国家统计公报 / 应急管理部 indicator usage', article: 'docs/rules.md §12', confidence: 'M' };
 
 export const RATE_DEFINITIONS: Record<RateId, RateDefinition> = {
   deaths_per_100m_gdp: {
@@ -43,7 +43,7 @@ export const RATE_DEFINITIONS: Record<RateId, RateDefinition> = {
     id: 'deaths_per_100k_workers',
     label: { zh: '工矿商贸就业人员十万人生产安全事故死亡率', en: 'Deaths per 100,000 industry, mining and commerce workers' },
     unit: { zh: '人/10万人', en: 'deaths per 100,000 workers' },
-    // Only 工矿商贸 accidents: road, fire, water, rail and farm machinery are excluded (rules.md §12).
+    // Only 工矿商贸 accidents: road, fire, water, rail and farm machinery are excluded (docs/rules.md §12).
     numerator: { zh: '工矿商贸企业生产安全事故死亡人数', en: 'Industry, mining and commerce accident deaths' },
     denominator: { zh: '工矿商贸就业人员数（人）', en: 'Industry, mining and commerce workers' },
     scale: 100_000,

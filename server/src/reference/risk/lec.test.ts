@@ -1,4 +1,4 @@
-// Source: rules.md §4.2, 作业条件危险性评价法 (LEC, Graham–Kinney): L/E/C tables (H), D bands >320 / 160–320 /
+// Source: docs/rules.md §4.2, 作业条件危险性评价法 (LEC, Graham–Kinney): L/E/C tables (H), D bands >320 / 160–320 /
 // 70–160 / 20–70 / <20 and their four-colour mapping (M); boundary semantics unspecified, default (lower, upper].
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,7 +13,7 @@ import {
   type LecConfig,
 } from './lec';
 
-describe('LEC value tables (rules.md §4.2, three concordant sources)', () => {
+describe('LEC value tables (docs/rules.md §4.2, three concordant sources)', () => {
   it('publishes the discrete L, E and C values with bilingual meanings', () => {
     expect(lecTables.l.rows.map((r) => r.value)).toEqual([10, 6, 3, 1, 0.5, 0.2, 0.1]);
     expect(lecTables.e.rows.map((r) => r.value)).toEqual([10, 6, 3, 2, 1, 0.5]);
@@ -77,8 +77,8 @@ describe('assessLec: D = L × E × C and the default (lower, upper] bands', () =
     expect(assessLec({ l: 3, e: 1, c: 100 }, config).dangerDegree).toBe('high'); // 300 ≤ 300
   });
 
-  it('agrees with the rules.md table for every L × E × C combination (default reading)', () => {
-    // Independent oracle written straight from the rules.md §4.2 table with (lower, upper] edges.
+  it('agrees with the docs/rules.md table for every L × E × C combination (default reading)', () => {
+    // Independent oracle written straight from the docs/rules.md §4.2 table with (lower, upper] edges.
     const oracle = (d: number) => (d > 320 ? 'major' : d > 160 ? 'significant' : d > 70 ? 'general' : 'low');
     let combos = 0;
     for (const l of lecTables.l.rows)

@@ -1,5 +1,5 @@
 // LEC job-hazard evaluation (作业条件危险性评价法, Graham–Kinney): D = L × E × C.
-// Value tables: rules.md §4.2 (H: xiaomilidoc.com/p-9291236.html, m.zixin.com.cn/doc/3134728.html,
+// Value tables: docs/rules.md §4.2 (H: xiaomilidoc.com/p-9291236.html, m.zixin.com.cn/doc/3134728.html,
 // m.aqrzj.com/doc/348231.html give identical tables). The D → four-colour mapping is M (DB37/T 2882-style
 // enterprise practice), and the sources never say which side of an edge a D exactly on it belongs to, so
 // both are configuration here (LecConfig) with documented defaults, not hard rules.
@@ -112,7 +112,7 @@ export interface LecConfig {
   levelByDegree: Record<LecDangerDegree, RiskLevel>;
 }
 
-// Default (rules.md §4.2 recommendation): half-open (lower, upper] bands, i.e. D ≤ 20 稍有, 20 < D ≤ 70 一般危险,
+// Default (docs/rules.md §4.2 recommendation): half-open (lower, upper] bands, i.e. D ≤ 20 稍有, 20 < D ≤ 70 一般危险,
 // 70 < D ≤ 160 显著, 160 < D ≤ 320 高度, D > 320 极其危险. Only 20 and 70 are reachable edges; 20 is blue
 // either way, 70 is blue here. Both "稍有" and "一般危险" map to 低风险 (蓝).
 export const defaultLecConfig: LecConfig = {

@@ -1,4 +1,4 @@
-// Source: 安委办〔2016〕11号 (rules.md §4.1): 重大/较大/一般/低 = 红/橙/黄/蓝, listed from high to low.
+// Source: 安委办〔2016〕11号 (docs/rules.md §4.1): 重大/较大/一般/低 = 红/橙/黄/蓝, listed from high to low.
 import { describe, expect, it } from 'vitest';
 import { compareRiskLevels, highestLevel, isRiskLevel, riskColour, riskLevelInfo, riskLevels, type RiskLevel } from './levels';
 

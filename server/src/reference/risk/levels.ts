@@ -3,7 +3,7 @@
 // 安全风险等级从高到低划分为重大风险、较大风险、一般风险和低风险，分别用红、橙、黄、蓝四种颜色标示.
 //
 // Code keys are English words, not letters or numbers: sources write "A级/1级" for 重大 and others write
-// "D级" for 重大 (rules.md §4.1), so a letter or number grade would be ambiguous without a legend.
+// "D级" for 重大 (docs/rules.md §4.1), so a letter or number grade would be ambiguous without a legend.
 import type { Bilingual } from '@anjian/contracts';
 
 /** Highest first, as 安委办〔2016〕11号 lists them. The array order is the severity order. */

@@ -1,4 +1,4 @@
-// Source: rules.md §4.3, LS risk matrix R = L × S (5 × 5); Shandong-style (DB37/T 2882 family) bands and the
+// Source: docs/rules.md §4.3, LS risk matrix R = L × S (5 × 5); Shandong-style (DB37/T 2882 family) bands and the
 // zgmkw.com and mtoou.info variants. Confidence L: bands are configuration.
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +14,7 @@ import {
   type MatrixBandConfig,
 } from './matrix';
 
-describe('LS matrix bands (rules.md §4.3)', () => {
+describe('LS matrix bands (docs/rules.md §4.3)', () => {
   it('knows which products of 1–5 × 1–5 exist', () => {
     expect(reachableMatrixProducts()).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 20, 25]);
   });

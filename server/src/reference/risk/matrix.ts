@@ -1,5 +1,5 @@
 // LS risk matrix (风险矩阵法): R = L × S on a 5 × 5 grid.
-// rules.md §4.3 marks the bands L: sources disagree, so bands are per-deployment configuration objects (one per
+// docs/rules.md §4.3 marks the bands L: sources disagree, so bands are per-deployment configuration objects (one per
 // tenant or industry), validated before use. The L and S scoring criteria themselves are out of scope there and
 // are not modelled; only the integer scores 1–5 are.
 import type { Bilingual } from '@anjian/contracts';
@@ -27,7 +27,7 @@ export interface MatrixBandConfig {
 export const shandongMatrixBands: MatrixBandConfig = {
   id: 'shandong',
   name: { zh: '山东地方标准式（默认）', en: 'Shandong-style (default)' },
-  source: 'rules.md §4.3: DB37/T 2882 family',
+  source: 'docs/rules.md §4.3: DB37/T 2882 family',
   bands: [
     { level: 'low', min: 1, max: 8 },
     { level: 'general', min: 9, max: 12 },
@@ -39,7 +39,7 @@ export const shandongMatrixBands: MatrixBandConfig = {
 export const zgmkwMatrixBands: MatrixBandConfig = {
   id: 'zgmkw',
   name: { zh: '变体一（1–3/4–8/9–16/20–25）', en: 'Variant 1 (1–3/4–8/9–16/20–25)' },
-  source: 'rules.md §4.3: zgmkw.com',
+  source: 'docs/rules.md §4.3: zgmkw.com',
   bands: [
     { level: 'low', min: 1, max: 3 },
     { level: 'general', min: 4, max: 8 },
@@ -51,7 +51,7 @@ export const zgmkwMatrixBands: MatrixBandConfig = {
 export const mtoouMatrixBands: MatrixBandConfig = {
   id: 'mtoou',
   name: { zh: '变体二（1–3/4–9/10–16/20–25）', en: 'Variant 2 (1–3/4–9/10–16/20–25)' },
-  source: 'rules.md §4.3: mtoou.info',
+  source: 'docs/rules.md §4.3: mtoou.info',
   bands: [
     { level: 'low', min: 1, max: 3 },
     { level: 'general', min: 4, max: 9 },

@@ -164,8 +164,15 @@ export function CaseList({ fixed, compact }: CaseListProps) {
               />
             </Form.Item>
           </Space>
-          <Form.Item name="partyName" label={t('当事人', 'Party name')} rules={[{ required: true }]}>
-            <Input />
+          {/* An organisation party is the enterprise as registered; only a natural person's name is typed. */}
+          <Form.Item noStyle shouldUpdate={(a, b) => a.partyKind !== b.partyKind}>
+            {({ getFieldValue }) =>
+              getFieldValue('partyKind') === 'natural_person' ? (
+                <Form.Item name="partyName" label={t('当事人姓名', 'Party name')} rules={[{ required: true }]}>
+                  <Input />
+                </Form.Item>
+              ) : null
+            }
           </Form.Item>
           <Form.Item name="violation" label={t('违法事实', 'Violation')} rules={[{ required: true }]}>
             <Input.TextArea />

@@ -1,4 +1,4 @@
-// Create or edit an account: role, organisation, contact, password (policy enforced by the server).
+// Create or edit an account: role, organisation, contact, 执法证号, password (policy enforced by the server).
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -73,6 +73,14 @@ export function UserForm({ user, open, onClose }: UserFormProps) {
         </Form.Item>
         <Form.Item name="phone" label={t('手机号', 'Phone')}>
           <Input />
+        </Form.Item>
+        <Form.Item
+          name="enforcementCertNo"
+          label={t('执法证号', 'Enforcement certificate no.')}
+          extra={t('执法人员填写，印在其签发的执法文书上', 'For enforcement officers; printed on the documents they sign')}
+          normalize={(v: string) => (v === '' ? null : v)}
+        >
+          <Input maxLength={32} />
         </Form.Item>
         <Form.Item
           name="password"

@@ -21,6 +21,7 @@ import {
 import { availableCaseActions } from './case.workflow';
 import { enforcementClock } from '../enforcement.clock';
 import type { CaseRow } from './cases.queries';
+import type { PublicPenaltyRow } from './public-penalties.queries';
 
 /** `config`: the deployment's hearing settings (enforcement.settings.ts), loaded once per request. */
 export function presentCase(
@@ -64,6 +65,8 @@ export function presentCase(
     partyIdNumber: full || !person ? c.partyIdNumber : maskIdNumber(c.partyIdNumber),
     partyPhone: full ? c.partyPhone : maskPhone(c.partyPhone),
     partyAddress: full || !person ? c.partyAddress : maskAddress(c.partyAddress),
+    partyCreditCode: c.partyCreditCode,
+    partyLegalRepresentative: c.partyLegalRepresentative,
     violation: text(c.violation)!,
     basisId: c.basisId,
     basisArticle: penaltyBasisById.get(c.basisId)?.article ?? null,
@@ -124,13 +127,19 @@ export function presentCase(
   };
 }
 
-export function presentPublicPenalty(c: CaseRow) {
+/**
+ * The public notice of a decision: the 决定书 number and the authority that decided (never the internal 立案 number or
+ * the division that handled it); an organisation party as registered, a natural person masked.
+ */
+export function presentPublicPenalty(c: PublicPenaltyRow) {
   const person = c.partyKind === 'natural_person';
   return {
     id: c.id,
-    number: c.number,
-    orgName: c.orgName,
+    decisionNumber: c.decisionNumber,
+    orgName: c.authorityName ?? c.orgName,
     partyName: person ? maskPersonName(c.partyName) : c.partyName,
+    partyCreditCode: person ? null : c.partyCreditCode,
+    partyLegalRepresentative: person ? null : c.partyLegalRepresentative,
     partyIdNumber: person ? maskIdNumber(c.partyIdNumber) : null,
     partyPhone: person ? maskPhone(c.partyPhone) : null,
     partyAddress: person ? maskAddress(c.partyAddress) : null,

@@ -1,5 +1,5 @@
 // SQL for penalty cases, through the record-scope predicate; list filters for 首查必罚, 一案双查 and missing evidence.
-import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { penaltyCases } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import type { DbOrTx } from '../../../platform/db';
@@ -104,24 +104,4 @@ export async function findCases(db: DbOrTx, actor: Actor, q: CaseQuery) {
 export async function findEvidence(db: DbOrTx, id: string) {
   const [row] = await db.select(evidenceSql).from(penaltyCases).where(eq(penaltyCases.id, id));
   return row!;
-}
-
-/**
- * Published decisions for the public page. A changed or revoked decision leaves it the moment it is recorded: the
- * condition is evaluated on every read, so the 3-day withdrawal deadline can never be missed by a late job.
- */
-export async function findPublicPenalties(db: DbOrTx, page: { page: number; pageSize: number }) {
-  const where = and(eq(penaltyCases.publish, true), isNotNull(penaltyCases.decidedOn), isNull(penaltyCases.changedOn));
-  const rows = await db
-    .select()
-    .from(penaltyCases)
-    .where(where)
-    .orderBy(desc(penaltyCases.decidedOn))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  const [c] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(penaltyCases)
-    .where(where);
-  return { rows, total: c?.n ?? 0 };
 }

@@ -18,7 +18,8 @@ import type { ZodApp } from '../../../platform/zod-app';
 import { actorOf, clientIp } from '../../../platform/http';
 import { notFound } from '../../../platform/errors';
 import { penaltyBases } from '../../../reference/enforcement/penalty-basis';
-import { findCase, findCases, findPublicPenalties } from './cases.queries';
+import { findCase, findCases } from './cases.queries';
+import { findPublishedPenalties } from './public-penalties.queries';
 import { findCaseDetail } from './cases.detail';
 import { presentCase, presentPublicPenalty } from './cases.presenter';
 import { fileCase } from './commands/file-case';
@@ -87,7 +88,7 @@ export function casesRoutes(app: ZodApp) {
       schema: { tags, querystring: publicPenaltiesQuery, response: { 200: pageOf(publicPenaltyView) } },
     },
     async (req) => {
-      const { rows, total } = await findPublicPenalties(app.db, req.query);
+      const { rows, total } = await findPublishedPenalties(app.db, req.query);
       return { items: rows.map(presentPublicPenalty), total };
     },
   );

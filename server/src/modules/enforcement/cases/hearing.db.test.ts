@@ -1,9 +1,10 @@
-// 听证 as its own step of a penalty case, on a real database (行政处罚法 §63–§65; rules.md §10.2): the party asks
+// 听证 as its own step of a penalty case, on a real database (行政处罚法 §63–§65; docs/rules.md §10.2): the party asks
 // within 5 days of the 告知书; the hearing is notified at least 7 days ahead with a 听证通知书 and a presiding officer
 // who did not investigate the case; it is held and recorded; only then does the case go to legal review. Both periods
 // are working days (§85), so the cases stand on days around 国庆 and 春节 2026 (enforcementClock); the time the hearing
 // takes out of the 90-day limit stays in calendar days.
 import JSZip from 'jszip';
+import { textDate } from '../../../reference/documents/chinese-date';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { areas, organisations, users } from '../../../db/schema';
@@ -88,7 +89,7 @@ describe('hearing (听证)', () => {
     const docx = await w.officer.get(`/api/enforcement/documents/${hn.id}/docx`);
     const text = (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(text).toContain('听证通知书');
-    expect(text).toContain(base.hearingOn);
+    expect(text).toContain(textDate(base.hearingOn));
     expect(text).toContain(place);
     expect(text).toContain('听证主持人：李执法');
     expect(text).toContain(c.number);

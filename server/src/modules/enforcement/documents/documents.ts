@@ -10,6 +10,7 @@ import type { Actor } from '../../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../../platform/db';
 import { organisations } from '../../../db/schema';
 import { enforcementClock } from '../enforcement.clock';
+import { officersOf } from './documents.party';
 
 export const documentTitles: Record<DocumentKind, { zh: string; en: string; abbr: string }> = {
   site_record: { zh: '现场检查记录', en: 'On-site inspection record', abbr: '检记' },
@@ -89,6 +90,8 @@ export interface IssueInput {
   inspectionId?: string | null;
   caseId?: string | null;
   fields: Record<string, unknown>;
+  /** The officers printed with their 执法证号 (default: the issuer). */
+  officerIds?: readonly string[] | null;
 }
 
 export async function issueDocument(tx: DbOrTx, actor: Actor, input: IssueInput) {
@@ -97,6 +100,7 @@ export async function issueDocument(tx: DbOrTx, actor: Actor, input: IssueInput)
   const authority = await authorityOf(tx, actor);
   const seq = await nextDocumentSeq(tx, authority.id, input.kind, year);
   const number = formatDocumentNumber(orgMark({ orgName: authority.name }, authority.shortName), input.kind, year, seq);
+  const officers = await officersOf(tx, input.officerIds?.length ? input.officerIds : [actor.id]);
   const [row] = await tx
     .insert(enforcementDocuments)
     .values({
@@ -109,7 +113,8 @@ export async function issueDocument(tx: DbOrTx, actor: Actor, input: IssueInput)
       areaCode: input.areaCode,
       inspectionId: input.inspectionId ?? null,
       caseId: input.caseId ?? null,
-      fields: { ...input.fields, orgName: authority.name, number, issuedOn },
+      // The deciding authority is the bureau for its divisions (执法大队 issues in the bureau's name).
+      fields: { ...input.fields, layout: 2, officers, orgName: authority.name, number, issuedOn },
       issuedOn,
       createdBy: actor.id,
     })

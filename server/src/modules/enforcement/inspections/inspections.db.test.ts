@@ -9,6 +9,7 @@ import type { Actor } from '../../../platform/actor';
 import { addDays, cstDate } from '../../../platform/time';
 import { issueDocument } from '../documents/documents';
 import { buildEnforcementWorld, type EnforcementWorld } from '../enforcement.fixtures';
+import { textDate } from '../../../reference/documents/chinese-date';
 
 // 1×1 transparent PNG: stands in for a signature drawn on the phone.
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -89,7 +90,7 @@ describe('inspections', () => {
     expect(text).toContain(order.number);
     expect(text).toContain(e.name);
     expect(text).toContain('二号车间安全出口堵塞');
-    expect(text).toContain(deadline);
+    expect(text).toContain(textDate(deadline));
     // Another street cannot fetch it.
     expect((await w.streetOfficerB.get(`/api/enforcement/documents/${order.id}/docx`)).statusCode).toBe(404);
 

@@ -1,6 +1,6 @@
 // The deployment's choices for the penalty procedure, stored in `enforcement_settings` (one JSON value per key, as
 // risk_settings) with the documented defaults of reference/enforcement/penalty-limits.ts: the 较大数额 threshold from
-// which the 告知书 offers a hearing (set by each province, rules.md §10.2), the days to ask for a hearing and of notice
+// which the 告知书 offers a hearing (set by each province, docs/rules.md §10.2), the days to ask for a hearing and of notice
 // before it, and whether the hearing's days are left out of the 90-day decision limit.
 import { inArray } from 'drizzle-orm';
 import type { EnforcementSettings, EnforcementSettingsView } from '@anjian/contracts';

@@ -1,6 +1,6 @@
 // The deployment's penalty-procedure settings on a real database: stored and read back, refused whole (400, nothing
 // stored, nothing audited) when bad, re-checked on read; and applied where the hearing rules are — the 较大数额
-// threshold decides whether the 告知书 offers a hearing (rules.md §10.2: set by each province, default 2万 / 5万), the
+// threshold decides whether the 告知书 offers a hearing (docs/rules.md §10.2: set by each province, default 2万 / 5万), the
 // request and notice periods gate the steps — in working days (行政处罚法 §85), whatever number is set — and hearing
 // time is left out of the 90-day decision limit (市场监督管理行政处罚程序规定 §64 and provincial 应急管理 procedure rules:
 // 听证时间不计入办案期限), in calendar days, unless switched off. Cases stand on chosen days of 2026 (enforcementClock).

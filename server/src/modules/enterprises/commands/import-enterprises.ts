@@ -12,7 +12,8 @@ import { syncRiskScope } from '../../risks/risks.summary';
 import { AppError } from '../../../platform/errors';
 import { inScope } from '../../../platform/scope';
 import { normaliseCreditCode } from '../../../reference/credit-code';
-import { findByCreditCodes, findScopeParks, type EnterpriseRecord } from '../enterprises.queries';
+import { findByCreditCodes, findScopeNamedAreas, findScopeParks, type EnterpriseRecord } from '../enterprises.queries';
+import { areaByName } from '../area-names';
 import { auditEnterprise, changedFields, type EnterpriseValues } from '../enterprises.presenter';
 import { Lookups, checkEnterprise } from '../enterprises.policy';
 import { headerColumns, parseRow, patchOf, type ParsedRow, type RowError } from '../import-rows';
@@ -52,13 +53,45 @@ export async function importEnterprises(db: Db, actor: Actor, ip: string | null,
       else report.errorsTruncated = true;
     }
   };
-  const ctx = { parkIds: new Map((await findScopeParks(db, actor)).map((p) => [p.name, p.id])) };
-  const firstRowOf = new Map<string, number>();
+  const [parks, namedAreas] = await Promise.all([findScopeParks(db, actor), findScopeNamedAreas(db, actor)]);
+  const ctx = { parkIds: new Map(parks.map((p) => [p.name, p.id])), areaByName: areaByName(namedAreas) };
+  // Duplicates are counted against accepted rows only: a first row rejected (say, for an area outside the caller's
+  // scope) must not block a valid later row with the same code. A row whose code is still pending in the current
+  // batch waits for that batch's outcome, then is either a duplicate of the accepted row or the next candidate.
+  const acceptedRowOf = new Map<string, number>();
+  const pending = new Map<number, string>();
+  const pendingCodes = new Set<string>();
+  let waiting: GoodRow[] = [];
   let columns: ReturnType<typeof headerColumns> | null = null;
   let batch: GoodRow[] = [];
+  const admit = (row: GoodRow) => {
+    const code = normaliseCreditCode(row.body.creditCode);
+    const first = acceptedRowOf.get(code);
+    if (first !== undefined) {
+      const message =
+        input.lang === 'zh' ? `与第 ${first} 行的信用代码重复，以第 ${first} 行为准` : `Same credit code as row ${first}, which was used`;
+      tally({ row: row.row, kind: 'rejected', errors: [{ field: 'creditCode', message }] });
+    } else if (pendingCodes.has(code)) {
+      waiting.push(row);
+    } else {
+      pendingCodes.add(code);
+      pending.set(row.row, code);
+      batch.push(row);
+    }
+  };
   const flush = async () => {
-    for (const o of await writeBatch(db, actor, ip, batch, input)) tally(o);
-    batch = [];
+    while (batch.length > 0) {
+      for (const o of await writeBatch(db, actor, ip, batch, input)) {
+        if (o.kind !== 'rejected') acceptedRowOf.set(pending.get(o.row)!, o.row);
+        tally(o);
+      }
+      batch = [];
+      pending.clear();
+      pendingCodes.clear();
+      const retry = waiting;
+      waiting = [];
+      retry.forEach(admit);
+    }
   };
 
   for await (const r of readSpreadsheet(input.buffer, input.filename)) {
@@ -73,20 +106,11 @@ export async function importEnterprises(db: Db, actor: Actor, ip: string | null,
       tally({ row: r.number, kind: 'rejected', errors: parsed.errors });
       continue;
     }
-    const code = normaliseCreditCode(parsed.body.creditCode);
-    const first = firstRowOf.get(code);
-    if (first !== undefined) {
-      const message =
-        input.lang === 'zh' ? `与第 ${first} 行的信用代码重复，以第 ${first} 行为准` : `Same credit code as row ${first}, which was used`;
-      tally({ row: r.number, kind: 'rejected', errors: [{ field: 'creditCode', message }] });
-      continue;
-    }
-    firstRowOf.set(code, r.number);
-    batch.push(parsed);
+    admit(parsed);
     if (batch.length >= BATCH_SIZE) await flush();
   }
   if (!columns) throw new AppError('VALIDATION', [{ field: 'file', zh: '文件是空的', en: 'The file is empty' }]);
-  if (batch.length > 0) await flush();
+  await flush();
   report.errors.sort((a, b) => a.row - b.row);
 
   if (!input.dryRun) {

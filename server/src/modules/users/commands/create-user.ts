@@ -35,6 +35,7 @@ export async function createUser(db: Db, cfg: Config, actor: Actor, ip: string |
         orgId: input.orgId ?? null,
         enterpriseId: input.enterpriseId ?? null,
         phone: input.phone ?? null,
+        enforcementCertNo: input.enforcementCertNo ?? null,
         mustChangePassword: true,
       })
       .returning({ id: users.id });

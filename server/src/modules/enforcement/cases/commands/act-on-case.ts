@@ -36,6 +36,7 @@ import { findCase, type CaseRow } from '../cases.queries';
 import { findCaseDetail } from '../cases.detail';
 import { caseMachine, writeCase } from '../case.workflow';
 import { issueDocument } from '../../documents/documents';
+import { caseOfficerIds } from '../../documents/documents.party';
 import { findEnterpriseInScope } from '../../inspections/inspections.queries';
 import { enforcementClock } from '../../enforcement.clock';
 import { loadHearingConfig } from '../../settings/enforcement.settings';
@@ -232,6 +233,7 @@ export async function actOnCase(db: Db, actor: Actor, ip: string | null, id: str
         areaCode: e.areaCode,
         caseId: id,
         fields,
+        officerIds: await caseOfficerIds(tx, c),
       });
     }
     const after = (await findCase(tx, actor, id))!;

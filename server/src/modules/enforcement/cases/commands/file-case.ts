@@ -13,6 +13,7 @@ import { openCase } from '../case.workflow';
 import { issueDocument, nextCaseNumber } from '../../documents/documents';
 import { findEnterpriseInScope, findInspection } from '../../inspections/inspections.queries';
 import { decisionFields } from './case-fields';
+import { caseOfficerIds, registryPartyColumns } from '../../documents/documents.party';
 
 export async function fileCase(db: Db, actor: Actor, ip: string | null, input: FileCaseBody) {
   const today = enforcementClock.today();
@@ -30,6 +31,7 @@ export async function fileCase(db: Db, actor: Actor, ip: string | null, input: F
   return db.transaction(async (tx) => {
     const e = await findEnterpriseInScope(tx, actor, input.enterpriseId);
     if (!e) throw fieldError('enterpriseId', '企业不存在或不在您的管辖范围内', 'Unknown enterprise or outside your jurisdiction');
+    const party = partyColumns(input, e);
     if (input.inspectionId) {
       const insp = await findInspection(tx, actor, input.inspectionId);
       if (!insp || insp.enterpriseId !== e.id)
@@ -50,10 +52,7 @@ export async function fileCase(db: Db, actor: Actor, ip: string | null, input: F
         inspectionId: input.inspectionId ?? null,
         procedure: input.procedure,
         partyKind: input.partyKind,
-        partyName: input.partyName,
-        partyIdNumber: input.partyIdNumber ?? null,
-        partyPhone: input.partyPhone ?? null,
-        partyAddress: input.partyAddress ?? null,
+        ...party,
         violation: input.violation,
         basisId: input.basisId,
         fineBand: input.fineBand,
@@ -75,6 +74,7 @@ export async function fileCase(db: Db, actor: Actor, ip: string | null, input: F
         areaCode: e.areaCode,
         caseId: row.id,
         fields: decisionFields(row, e, input.fine!),
+        officerIds: await caseOfficerIds(tx, row),
       });
     }
     await recordAudit(
@@ -84,4 +84,30 @@ export async function fileCase(db: Db, actor: Actor, ip: string | null, input: F
     );
     return (await findCase(tx, actor, row.id))!;
   });
+}
+
+/**
+ * The party's case columns. An organisation party is the enterprise itself, taken from the registry (a name typed at
+ * filing is accepted only if it is the registered one); a natural person keeps the identity given.
+ */
+function partyColumns(input: FileCaseBody, e: Parameters<typeof registryPartyColumns>[0]) {
+  if (input.partyKind === 'organisation') {
+    if (input.partyName !== undefined && input.partyName !== e.name) {
+      throw fieldError(
+        'partyName',
+        `单位当事人即企业档案登记的单位（${e.name}），无须另填名称`,
+        `An organisation party is the registered enterprise (${e.name}); leave the name out`,
+      );
+    }
+    return { ...registryPartyColumns(e), partyIdNumber: null, partyPhone: null };
+  }
+  if (!input.partyName) throw fieldError('partyName', '个人当事人须填写姓名', 'A natural person party needs a name');
+  return {
+    partyName: input.partyName,
+    partyIdNumber: input.partyIdNumber ?? null,
+    partyPhone: input.partyPhone ?? null,
+    partyAddress: input.partyAddress ?? null,
+    partyCreditCode: null,
+    partyLegalRepresentative: null,
+  };
 }

@@ -18,6 +18,7 @@ import { openCase } from '../../cases/case.workflow';
 import { nextCaseNumber } from '../../documents/documents';
 import { findEnterpriseInScope, findEscalation, findFindings, findInspection, type InspectionRow } from '../inspections.queries';
 import { presentInspectionDetail } from '../inspections.detail';
+import { registryPartyColumns } from '../../documents/documents.party';
 
 /** 安全生产法 (2021) 第一百零二条: 未采取措施消除事故隐患 — the default basis of an escalated re-inspection. */
 export const ESCALATION_BASIS_ID = 'AQSCF2021-102';
@@ -82,7 +83,7 @@ export async function fileEscalationCase(tx: DbOrTx, actor: Actor, ip: string | 
       hazardIds: unrectified.map((h) => h.id),
       procedure: 'general',
       partyKind: 'organisation',
-      partyName: e.name,
+      ...registryPartyColumns(e),
       violation,
       basisId,
       fineBand,

@@ -14,6 +14,7 @@ import { cstDate } from '../../../../platform/time';
 import { reportHazard } from '../../../hazards/commands/report-hazard';
 import { actOnHazard } from '../../../hazards/commands/act-on-hazard';
 import { issueDocument } from '../../documents/documents';
+import { enterpriseParty } from '../../documents/documents.party';
 import { findEnterpriseInScope, findInspection } from '../inspections.queries';
 import { presentInspectionDetail } from '../inspections.detail';
 import { inspectionMachine, writeInspection } from '../inspections.workflow';
@@ -92,6 +93,7 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
     });
 
     const common = {
+      party: enterpriseParty(enterprise),
       enterpriseName: enterprise.name,
       enterpriseAddress: enterprise.address,
       principalName: enterprise.principalName,
@@ -104,7 +106,7 @@ export async function recordInspection(db: Db, actor: Actor, ip: string | null, 
       principalSignature: input.principalSignature ?? null,
       inspectorSignatures: input.inspectorSignatures,
     };
-    const base = { enterpriseId: enterprise.id, areaCode: enterprise.areaCode, inspectionId: id };
+    const base = { enterpriseId: enterprise.id, areaCode: enterprise.areaCode, inspectionId: id, officerIds: before.inspectorIds };
     await issueDocument(tx, actor, { ...base, kind: 'site_record', fields: common });
     if (findings.length > 0) await issueDocument(tx, actor, { ...base, kind: 'rectification_order', fields: common });
     await recordAudit(

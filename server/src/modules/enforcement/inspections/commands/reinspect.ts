@@ -12,6 +12,7 @@ import { cstDate } from '../../../../platform/time';
 import { actOnHazard } from '../../../hazards/commands/act-on-hazard';
 import { findHazard } from '../../../hazards/hazards.queries';
 import { issueDocument } from '../../documents/documents';
+import { enterpriseParty } from '../../documents/documents.party';
 import { findEnterpriseInScope, findFindings, findInspection } from '../inspections.queries';
 import { presentInspectionDetail } from '../inspections.detail';
 import { fileEscalationCase } from './escalate-inspection';
@@ -66,7 +67,9 @@ export async function reinspect(db: Db, actor: Actor, ip: string | null, id: str
       enterpriseId: enterprise.id,
       areaCode: enterprise.areaCode,
       inspectionId: id,
+      officerIds: before.inspectorIds,
       fields: {
+        party: enterpriseParty(enterprise),
         enterpriseName: enterprise.name,
         enterpriseAddress: enterprise.address,
         inspectors: before.inspectorNames,
