@@ -148,15 +148,15 @@ beforeAll(async () => {
   });
   expect(filed.statusCode, filed.body).toBe(201);
   ids.case = filed.json().id;
-  // And an organisation party with a contact mobile, filed by the bureau.
-  const company = { kind: 'caseParty', partyKind: 'organisation', orgId: orgs.bureau.id, enterpriseId: e1 } as const;
+  // And an organisation party, filed by the bureau. The party is the enterprise as registered (documents.party.ts): a
+  // mobile sent with it is not kept, so it is not planted — were it ever answered, the walk would flag it as unknown.
   const filed2 = await as('district_officer').post('/api/enforcement/cases', {
     enterpriseId: e1,
     procedure: 'general',
     partyKind: 'organisation',
     partyName: ent1.name,
     partyIdNumber: ent1.creditCode,
-    partyPhone: plant('18900000008', company),
+    partyPhone: '18900000008',
     violation: '未按规定开展隐患排查',
     basisId: 'AQSCF2021-94',
   });
