@@ -10,6 +10,7 @@ import { accidentScenario } from './scenarios/accidents';
 import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
 import { uploadScenario } from './scenarios/uploads';
 import { enforcementScenario } from './scenarios/enforcement';
+import { validationScenario } from './scenarios/validation';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -21,6 +22,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'hazards-province', run: hazardScenario },
   { name: 'uploads', run: uploadScenario },
   { name: 'enforcement-province', run: enforcementScenario },
+  // In process over an in-memory PGlite: the input guard on and off in the same run.
+  { name: 'validation', run: validationScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

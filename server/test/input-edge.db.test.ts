@@ -156,6 +156,15 @@ describe("Fastify's own errors come out in the one shape", () => {
     expect(expectShape(await post('application/json', '{"__proto__":{"x":1}}'), 400).code).toBe('BAD_JSON');
   });
 
+  it('a multipart upload without a boundary, or cut short (found by the fuzz suite)', async () => {
+    const h = { cookie: w.enterpriseUserA.cookie, 'x-csrf-token': w.enterpriseUserA.csrf };
+    const up = (type: string, payload: string) =>
+      w.t.app.inject({ method: 'POST', url: '/api/hazards/attachments', headers: { ...h, 'content-type': type }, payload });
+    expect(expectShape(await up('multipart/form-data', ''), 400).details[0]).toMatchObject({ field: 'file' });
+    const cut = '------b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 trunc';
+    expectShape(await up('multipart/form-data; boundary=----b', cut), 400);
+  });
+
   it('an unknown route and an unknown method', async () => {
     expect(expectShape(await w.t.app.inject({ method: 'GET', url: '/api/nothing-here' }), 404).code).toBe('NOT_FOUND');
     expect(expectShape(await w.t.app.inject({ method: 'PROPFIND' as 'GET', url: '/api/health' }), 404).code).toBe('NOT_FOUND');

@@ -9,8 +9,11 @@ import { z } from 'zod';
  */
 export const UNSAFE_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const NUL_OR_SURROGATE = /[\0\uD800-\uDFFF]/;
+
+/** Fast path first: almost all text has neither NUL nor any surrogate, and a character class scans quickly. */
 export function isSafeText(s: string): boolean {
-  return !UNSAFE_TEXT.test(s);
+  return !NUL_OR_SURROGATE.test(s) || !UNSAFE_TEXT.test(s);
 }
 
 /** A string refused when it carries NUL or a lone surrogate (field error `text.unsafe`). */

@@ -102,6 +102,11 @@ export function handleError(err: FastifyError | AppError | Error, req: FastifyRe
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
     return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA', lang));
   }
+  // The multipart parser (busboy) throws plain errors for a missing or over-long boundary and a body cut short.
+  if (/^Multipart: |unexpected end of multipart data|^The needle cannot/i.test(err.message)) {
+    const detail = { field: 'file', zh: '上传内容不是完整的 multipart/form-data', en: 'The upload is not complete multipart/form-data' };
+    return reply.status(400).send(errorBody('VALIDATION', lang, [{ field: detail.field, message: detail[lang] }]));
+  }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send(errorBody(fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION', lang));
   }
