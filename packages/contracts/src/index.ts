@@ -2,6 +2,7 @@ export * from './roles';
 export * from './permissions';
 export * from './errors';
 export * from './messages';
+export * from './input';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/users';

@@ -21,6 +21,16 @@ export const validationMessages = {
     en: 'Enforcement certificate numbers have 1–32 letters, digits or hyphens',
   },
   'date.format': { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  'date.invalid': { zh: '日期不存在（如 2 月 30 日）', en: 'This date does not exist (e.g. 30 February)' },
+  'timestamp.format': {
+    zh: '时间格式应为带时区的 ISO 8601，如 2026-03-01T08:30:00+08:00',
+    en: 'Times are ISO 8601 with an offset, e.g. 2026-03-01T08:30:00+08:00',
+  },
+  'text.unsafe': {
+    zh: '不能包含空字符（NUL）或不成对的代理字符（损坏的 Unicode 文本）',
+    en: 'Must not contain NUL characters or unpaired surrogates (broken Unicode text)',
+  },
+  'input.tooDeep': { zh: '请求体嵌套层级过深', en: 'The request body is nested too deeply' },
   'areaCode.format': { zh: '区划代码应为 6、9、12 或 15 位数字', en: 'Area codes have 6, 9, 12 or 15 digits' },
   'industryCode.format': {
     zh: '国民经济行业代码应为门类字母加 2–4 位数字（GB/T 4754-2017），如 C、C33、C331',

@@ -72,23 +72,41 @@ function entryHash(prevHash: string, f: HashedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-/** JSON round trip so stored jsonb and hashed value agree (Dates become strings, undefined vanishes). */
+// A lone UTF-16 surrogate is written as U+FFFD by the database driver and NUL cannot be stored at all (text
+// refuses it, jsonb refuses \u0000), so both become U+FFFD before hashing: what is hashed is what is stored.
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (s: string) => s.replace(UNSTORABLE, '\uFFFD');
+const hasUnstorableKey = (o: object) => Object.keys(o).some((k) => storable(k) !== k);
+function storableText(s: string | null): string | null {
+  return s === null ? null : storable(s);
+}
+
+/**
+ * JSON round trip so stored jsonb and hashed value agree (Dates become strings, undefined vanishes), with
+ * every string and key made storable.
+ */
 function plain(v: unknown): unknown {
-  return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
+  if (v === undefined || v === null) return null;
+  return JSON.parse(JSON.stringify(v), (_k, x: unknown) => {
+    if (typeof x === 'string') return storable(x);
+    if (x && typeof x === 'object' && !Array.isArray(x) && hasUnstorableKey(x))
+      return Object.fromEntries(Object.entries(x).map(([k, y]) => [storable(k), y]));
+    return x;
+  });
 }
 
 function fieldsOf(ctx: AuditContext, input: AuditInput, at: Date): HashedFields {
   return {
     at,
     actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.displayName ?? null,
+    actorName: storableText(ctx.actor?.displayName ?? null),
     actorRole: ctx.actor?.role ?? null,
-    action: input.action,
-    entityType: input.entityType ?? null,
-    entityId: input.entityId ?? null,
+    action: storable(input.action),
+    entityType: storableText(input.entityType ?? null),
+    entityId: storableText(input.entityId ?? null),
     before: plain(input.before),
     after: plain(input.after),
-    ip: ctx.ip,
+    ip: storableText(ctx.ip),
     result: input.result ?? 'ok',
   };
 }
@@ -119,24 +137,39 @@ export async function recordAuditMany(db: DbOrTx, ctx: AuditContext, inputs: Aud
 
 export interface VerifyResult {
   ok: boolean;
+  /** Entries walked: the whole chain, also past a break. */
   checked: number;
   firstBrokenId: number | null;
+  brokenCount: number;
+  /** The first broken entries (at most BROKEN_LISTED), in chain order. */
+  brokenIds: number[];
 }
 
-/** Walks the whole chain in id order, in pages, recomputing every hash. */
+const BROKEN_LISTED = 100;
+
+/**
+ * Walks the whole chain in id order, in pages, recomputing every hash. An entry is broken when its own hash
+ * does not match its content or it does not link to the entry before; the walk then goes on from the stored
+ * hash, so one altered entry is reported once and everything after it is still checked.
+ */
 export async function verifyAuditChain(db: DbOrTx, pageSize = 5000): Promise<VerifyResult> {
   let prevHash = GENESIS;
   let lastId = 0;
   let checked = 0;
+  const broken: number[] = [];
+  let brokenCount = 0;
   for (;;) {
     const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(pageSize);
-    if (rows.length === 0) return { ok: true, checked, firstBrokenId: null };
+    if (rows.length === 0) break;
     for (const r of rows) {
-      const expected = entryHash(prevHash, r);
-      if (r.prevHash !== prevHash || r.hash !== expected) return { ok: false, checked, firstBrokenId: r.id };
+      if (r.prevHash !== prevHash || r.hash !== entryHash(r.prevHash, r)) {
+        brokenCount++;
+        if (broken.length < BROKEN_LISTED) broken.push(r.id);
+      }
       prevHash = r.hash;
       lastId = r.id;
       checked++;
     }
   }
+  return { ok: brokenCount === 0, checked, firstBrokenId: broken[0] ?? null, brokenCount, brokenIds: broken };
 }

@@ -88,7 +88,12 @@ export function handleError(err: FastifyError | AppError | Error, req: FastifyRe
     const ctx = fe.validationContext === 'body' ? '' : (fe.validationContext ?? '');
     return reply.status(400).send(errorBody('VALIDATION', lang, zodDetails(issues, lang, ctx)));
   }
-  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError || /prototype property/.test(err.message)) {
+  if (
+    fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    err instanceof SyntaxError ||
+    /prototype property/.test(err.message)
+  ) {
     return reply.status(400).send(errorBody('BAD_JSON', lang));
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
@@ -97,9 +102,25 @@ export function handleError(err: FastifyError | AppError | Error, req: FastifyRe
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
     return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA', lang));
   }
+  // The multipart parser (busboy) throws plain errors for a missing or over-long boundary and a body cut short.
+  if (/^Multipart: |unexpected end of multipart data|^The needle cannot/i.test(err.message)) {
+    const detail = { field: 'file', zh: '上传内容不是完整的 multipart/form-data', en: 'The upload is not complete multipart/form-data' };
+    return reply.status(400).send(errorBody('VALIDATION', lang, [{ field: detail.field, message: detail[lang] }]));
+  }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send(errorBody(fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION', lang));
   }
   req.log.error({ err }, 'unhandled error');
   return reply.status(500).send(errorBody('INTERNAL', lang));
+}
+
+/**
+ * Errors Fastify raises before routing (Fastify's `frameworkErrors` option): a path that does not decode as
+ * UTF-8 and a path parameter longer than the router allows. They get the same body as every other error.
+ */
+export function handleFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(req);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send(errorBody('URI_TOO_LONG', lang));
+  if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send(errorBody('BAD_URL', lang));
+  return handleError(err, req, reply);
 }

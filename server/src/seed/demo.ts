@@ -30,7 +30,8 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[]> {
+/** `enterprises`: how many generated units (the fuzz suite uses fewer, to stay fast). */
+export async function seedDemo(db: Db, argon2: Argon2Params, o: { enterprises?: number } = {}): Promise<DemoLogin[]> {
   return db.transaction(async (tx) => {
     await loadDivisions(tx, { ...LONGGANG, excludeStreets: [...LONGGANG.excludeStreets], gridsPerCommunity: 2 });
     const district = (await tx.query.areas.findFirst({ where: eq(areas.code, '440307') }))!;
@@ -102,7 +103,7 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
     }
 
     // The enterprise file: generated units across the district, plus one named unit with its own accounts.
-    await seedEnterprises(tx, { count: DEMO_ENTERPRISES, seed: 2026 });
+    await seedEnterprises(tx, { count: o.enterprises ?? DEMO_ENTERPRISES, seed: 2026 });
     const [community] = await tx
       .select()
       .from(areas)

@@ -1,6 +1,7 @@
 // Accident investigation (事故调查): the team, causes and findings, and the 493号 time limits
 // (report within 60 days, one extension of at most 60, 批复 within 15/30 days of the report).
 import { z } from 'zod';
+import { safeString } from '../input';
 import { accidentLevels } from './accidents';
 import { isoDate } from './common';
 
@@ -9,14 +10,14 @@ export type InvestigationStatus = (typeof investigationStatuses)[number];
 
 export const teamMember = z
   .object({
-    name: z.string().trim().min(1).max(50),
-    organisation: z.string().trim().max(100).nullable().optional(),
+    name: safeString().trim().min(1).max(50),
+    organisation: safeString().trim().max(100).nullable().optional(),
     /** 组长, 副组长, 成员, 专家 … as the team appointment states it. */
-    role: z.string().trim().max(30).nullable().optional(),
+    role: safeString().trim().max(30).nullable().optional(),
   })
   .strict();
 
-const text = z.string().trim().max(8000).nullable().optional();
+const text = safeString().trim().max(8000).nullable().optional();
 
 export const saveInvestigationBody = z
   .object({
@@ -34,7 +35,7 @@ export const saveInvestigationBody = z
   .strict();
 
 export const extendInvestigationBody = z
-  .object({ version: z.number().int(), days: z.number().int().min(1).max(60), reason: z.string().trim().min(1).max(500) })
+  .object({ version: z.number().int(), days: z.number().int().min(1).max(60), reason: safeString().trim().min(1).max(500) })
   .strict();
 
 export const investigation = z.object({
@@ -43,22 +44,22 @@ export const investigation = z.object({
   level: z.enum(accidentLevels),
   /** 493号 第十九条: which government organises it, and whether the unit may be entrusted. */
   authority: z.object({ government: z.enum(['state_council', 'province', 'city', 'county']), mayEntrustUnit: z.boolean() }),
-  team: z.array(z.object({ name: z.string(), organisation: z.string().nullable(), role: z.string().nullable() })),
-  directCauses: z.string().nullable(),
-  indirectCauses: z.string().nullable(),
-  managementGaps: z.string().nullable(),
-  responsibilityFindings: z.string().nullable(),
-  reportDue: z.string(),
+  team: z.array(z.object({ name: safeString(), organisation: safeString().nullable(), role: safeString().nullable() })),
+  directCauses: safeString().nullable(),
+  indirectCauses: safeString().nullable(),
+  managementGaps: safeString().nullable(),
+  responsibilityFindings: safeString().nullable(),
+  reportDue: safeString(),
   extensionDays: z.number().int(),
-  extensionReason: z.string().nullable(),
-  reportSubmittedOn: z.string().nullable(),
+  extensionReason: safeString().nullable(),
+  reportSubmittedOn: safeString().nullable(),
   /** Null until the report is submitted: the 批复 clock starts then. */
-  approvalDue: z.string().nullable(),
-  approvedOn: z.string().nullable(),
+  approvalDue: safeString().nullable(),
+  approvedOn: safeString().nullable(),
   /** Derived from today (China time) and the due days. */
   reportOverdue: z.boolean(),
   approvalOverdue: z.boolean(),
   version: z.number().int().nullable(),
-  abilities: z.array(z.string()),
+  abilities: z.array(safeString()),
 });
 export type Investigation = z.infer<typeof investigation>;

@@ -3,6 +3,7 @@
 // their bilingual labels come from the server (GET /api/accidents/code-tables), so the label text
 // lives once, next to the rule it belongs to.
 import { z } from 'zod';
+import { safeString, timestamp } from '../input';
 import type { Bilingual } from '../errors';
 import { sectors } from '../sectors';
 import { areaCode, isoDate, pageQuery } from './common';
@@ -49,7 +50,7 @@ export const causeCategoryLabels: Record<CauseCategory, Bilingual> = {
 const count = z.number().int().min(0).max(100_000);
 /** 万元 (10,000 yuan), stored to 4 decimals (1 yuan). */
 const lossWan = z.number().min(0).max(100_000_000);
-const instant = z.iso.datetime({ offset: true });
+const instant = timestamp();
 
 export const casualtyFields = {
   deaths: count,
@@ -78,21 +79,21 @@ export const createAccidentBody = z
   .object({
     occurredAt: instant,
     areaCode,
-    address: z.string().trim().min(1).max(200),
+    address: safeString().trim().min(1).max(200),
     longitude: z.number().min(-180).max(180).nullable().optional(),
     latitude: z.number().min(-90).max(90).nullable().optional(),
     enterpriseId: z.uuid().nullable().optional(),
     /** The unit as reported, when it is not (yet) in the enterprise registry. */
-    unitName: z.string().trim().max(100).nullable().optional(),
+    unitName: safeString().trim().max(100).nullable().optional(),
     /** Needed when there is no enterprise; taken from the enterprise otherwise. */
     sector: z.enum(sectors).nullable().optional(),
     category: z.enum(accidentCategories),
     /** Defaults to the scheme in force on the accident day. */
     typeScheme: z.enum(accidentTypeSchemeKeys).optional(),
-    typeCode: z.string().trim().min(2).max(4),
+    typeCode: safeString().trim().min(2).max(4),
     causeCategory: z.enum(causeCategories).default('undetermined'),
     ...casualtyFields,
-    description: z.string().trim().max(4000).nullable().optional(),
+    description: safeString().trim().max(4000).nullable().optional(),
     /** When the unit head learned of it (493号 第九条 starts the hour there). */
     headInformedAt: instant.nullable().optional(),
     /** When the unit's report reached the county department: the county tier's receipt. */
@@ -106,15 +107,15 @@ export const updateAccidentBody = z
     version: z.number().int(),
     occurredAt: instant.optional(),
     areaCode: areaCode.optional(),
-    address: z.string().trim().min(1).max(200).optional(),
+    address: safeString().trim().min(1).max(200).optional(),
     longitude: z.number().min(-180).max(180).nullable().optional(),
     latitude: z.number().min(-90).max(90).nullable().optional(),
     enterpriseId: z.uuid().nullable().optional(),
-    unitName: z.string().trim().max(100).nullable().optional(),
+    unitName: safeString().trim().max(100).nullable().optional(),
     sector: z.enum(sectors).nullable().optional(),
     category: z.enum(accidentCategories).optional(),
     typeScheme: z.enum(accidentTypeSchemeKeys).optional(),
-    typeCode: z.string().trim().min(2).max(4).optional(),
+    typeCode: safeString().trim().min(2).max(4).optional(),
     causeCategory: z.enum(causeCategories).optional(),
     deaths: count.optional(),
     missing: count.optional(),
@@ -123,8 +124,8 @@ export const updateAccidentBody = z
     directLossWan: lossWan.optional(),
     /** When the casualties changed (say, an injured worker died); 493号 第十三条 asks about this moment. */
     casualtiesChangedAt: instant.optional(),
-    changeNote: z.string().trim().max(500).optional(),
-    description: z.string().trim().max(4000).nullable().optional(),
+    changeNote: safeString().trim().max(500).optional(),
+    description: safeString().trim().max(4000).nullable().optional(),
     headInformedAt: instant.nullable().optional(),
   })
   .strict();
@@ -138,7 +139,7 @@ export const accidentListQuery = z
     category: z.enum(accidentCategories).optional(),
     level: z.enum(accidentLevels).optional(),
     enterpriseId: z.uuid().optional(),
-    q: z.string().trim().max(64).optional(),
+    q: safeString().trim().max(64).optional(),
     ...pageQuery,
   })
   .strict();
@@ -146,25 +147,25 @@ export type AccidentListQuery = z.infer<typeof accidentListQuery>;
 
 export const tierReport = z.object({
   tier: z.enum(reportingTiers),
-  due: z.string(),
-  receivedAt: z.string().nullable(),
+  due: safeString(),
+  receivedAt: safeString().nullable(),
   timeliness: z.enum(timelinessValues),
-  note: z.string().nullable(),
+  note: safeString().nullable(),
 });
 
 export const accidentSummary = z.object({
   id: z.uuid(),
-  occurredAt: z.string(),
-  areaCode: z.string(),
-  areaName: z.string().nullable(),
-  address: z.string(),
+  occurredAt: safeString(),
+  areaCode: safeString(),
+  areaName: safeString().nullable(),
+  address: safeString(),
   enterpriseId: z.uuid().nullable(),
-  enterpriseName: z.string().nullable(),
-  unitName: z.string().nullable(),
+  enterpriseName: safeString().nullable(),
+  unitName: safeString().nullable(),
   sector: z.enum(sectors).nullable(),
   category: z.enum(accidentCategories),
   typeScheme: z.enum(accidentTypeSchemeKeys),
-  typeCode: z.string(),
+  typeCode: safeString(),
   deaths: z.number().int(),
   missing: z.number().int(),
   seriousInjuries: z.number().int(),
@@ -174,23 +175,23 @@ export const accidentSummary = z.object({
   /** Worst timeliness over the reporting chain, derived at read time. */
   reporting: z.enum(timelinessValues),
   version: z.number().int(),
-  abilities: z.array(z.string()),
+  abilities: z.array(safeString()),
 });
 export type AccidentSummary = z.infer<typeof accidentSummary>;
 
 export const followUp = z.object({
   id: z.uuid(),
   duty: z.enum(followUpDutyKeys),
-  due: z.string(),
+  due: safeString(),
   conductedBy: z.enum(['city', 'county']).nullable(),
   listingMandatory: z.boolean().nullable(),
-  source: z.string(),
-  doneAt: z.string().nullable(),
-  doneByName: z.string().nullable(),
-  evidenceNote: z.string().nullable(),
+  source: safeString(),
+  doneAt: safeString().nullable(),
+  doneByName: safeString().nullable(),
+  evidenceNote: safeString().nullable(),
   /** Derived: not done and past its due day (China time). */
   overdue: z.boolean(),
-  abilities: z.array(z.string()),
+  abilities: z.array(safeString()),
 });
 export type FollowUp = z.infer<typeof followUp>;
 
@@ -199,31 +200,31 @@ export const accidentDetail = accidentSummary.extend({
   latitude: z.number().nullable(),
   parkId: z.uuid().nullable(),
   causeCategory: z.enum(causeCategories),
-  levelReachedBy: z.array(z.string()),
-  description: z.string().nullable(),
-  headInformedAt: z.string().nullable(),
+  levelReachedBy: z.array(safeString()),
+  description: safeString().nullable(),
+  headInformedAt: safeString().nullable(),
   reports: z.array(tierReport),
   /** Last China day on which casualty changes may still change the level (493号 第十三条). */
-  supplementaryWindowLastDay: z.string(),
+  supplementaryWindowLastDay: safeString(),
   canRegrade: z.boolean(),
   followUps: z.array(followUp),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: safeString(),
+  updatedAt: safeString(),
 });
 export type AccidentDetail = z.infer<typeof accidentDetail>;
 
 export const recordReportBody = z
-  .object({ tier: z.enum(reportingTiers), receivedAt: instant, note: z.string().trim().max(500).nullable().optional() })
+  .object({ tier: z.enum(reportingTiers), receivedAt: instant, note: safeString().trim().max(500).nullable().optional() })
   .strict();
 
-export const completeFollowUpBody = z.object({ evidenceNote: z.string().trim().min(1).max(2000), doneAt: isoDate.optional() }).strict();
+export const completeFollowUpBody = z.object({ evidenceNote: safeString().trim().min(1).max(2000), doneAt: isoDate.optional() }).strict();
 export const followUpParams = z.object({ id: z.uuid(), dutyId: z.uuid() }).strict();
 
 export const timelineEntry = z.object({
-  at: z.string(),
+  at: safeString(),
   kind: z.enum(['occurred', 'head_informed', 'registered', 'report', 'revision', 'investigation', 'follow_up_done', 'deadline']),
   /** What happened, as structured data; the web app words it in the user's language. */
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(safeString(), z.unknown()),
 });
 export const timeline = z.object({ items: z.array(timelineEntry) });
 export type TimelineEntry = z.infer<typeof timelineEntry>;

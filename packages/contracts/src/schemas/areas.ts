@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { safeString } from '../input';
 
 export const areaLevels = ['province', 'city', 'district', 'street', 'community', 'grid'] as const;
 export type AreaLevel = (typeof areaLevels)[number];
 
 export const area = z.object({
-  code: z.string(),
-  name: z.string(),
+  code: safeString(),
+  name: safeString(),
   level: z.enum(areaLevels),
-  parentCode: z.string().nullable(),
+  parentCode: safeString().nullable(),
   hasChildren: z.boolean(),
 });
 export type Area = z.infer<typeof area>;
@@ -34,15 +35,15 @@ export type OrgKind = (typeof orgKinds)[number];
 
 export const org = z.object({
   id: z.uuid(),
-  name: z.string(),
-  shortName: z.string().nullable(),
+  name: safeString(),
+  shortName: safeString().nullable(),
   kind: z.enum(orgKinds),
   parentId: z.uuid().nullable(),
-  areaCode: z.string(),
+  areaCode: safeString(),
   parkId: z.uuid().nullable(),
-  sectors: z.array(z.string()),
+  sectors: z.array(safeString()),
 });
 export type Org = z.infer<typeof org>;
 
-export const park = z.object({ id: z.uuid(), name: z.string(), areaCode: z.string() });
+export const park = z.object({ id: z.uuid(), name: safeString(), areaCode: safeString() });
 export type Park = z.infer<typeof park>;

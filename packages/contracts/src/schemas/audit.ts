@@ -1,30 +1,31 @@
 import { z } from 'zod';
+import { safeString } from '../input';
 import { isoDate, pageQuery } from './common';
 
 export const auditResults = ['ok', 'denied', 'failed'] as const;
 
 export const auditEntry = z.object({
   id: z.number().int(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
+  at: safeString(),
+  actorId: safeString().nullable(),
+  actorName: safeString().nullable(),
+  actorRole: safeString().nullable(),
+  action: safeString(),
+  entityType: safeString().nullable(),
+  entityId: safeString().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
-  ip: z.string().nullable(),
+  ip: safeString().nullable(),
   result: z.enum(auditResults),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const auditQuery = z
   .object({
-    actor: z.string().trim().max(64).optional(),
-    action: z.string().trim().max(64).optional(),
-    entityType: z.string().trim().max(64).optional(),
-    entityId: z.string().trim().max(64).optional(),
+    actor: safeString().trim().max(64).optional(),
+    action: safeString().trim().max(64).optional(),
+    entityType: safeString().trim().max(64).optional(),
+    entityId: safeString().trim().max(64).optional(),
     result: z.enum(auditResults).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -36,4 +37,6 @@ export const auditVerifyResponse = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenId: z.number().int().nullable(),
+  brokenCount: z.number().int(),
+  brokenIds: z.array(z.number().int()),
 });

@@ -1,6 +1,7 @@
 // The official holiday calendar: the years the chinese-days package carries and the deployment's supplement — years
 // of the State Council's schedule (国务院办公厅关于XXXX年部分节假日安排的通知) entered by the administrator.
 import { z } from 'zod';
+import { safeString } from '../input';
 import { isoDate } from './common';
 
 export const calendarYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
@@ -17,7 +18,7 @@ export const putCalendarYearBody = z
       .min(1)
       .max(200)
       .describe('通知标题，如“国务院办公厅关于XXXX年部分节假日安排的通知” / Title of the State Council notice'),
-    noticeNumber: z.string().trim().min(1).max(64).describe('文号，如“国办发明电〔XXXX〕X号” / The notice number (文号)'),
+    noticeNumber: safeString().trim().min(1).max(64).describe('文号，如“国办发明电〔XXXX〕X号” / The notice number (文号)'),
     holidays: z.array(isoDate).min(1).max(366).describe('放假日期（含假期中的周末） / Days off, weekends inside a holiday block included'),
     workdays: z.array(isoDate).max(366).describe('调休上班日期（周六或周日） / Make-up working days (Saturdays or Sundays)'),
     replacesPackage: z
@@ -34,10 +35,10 @@ export type CalendarSourceName = z.infer<typeof calendarSource>;
 const days = z.object({ holidays: z.array(isoDate), workdays: z.array(isoDate) });
 
 export const calendarSupplementInfo = z.object({
-  noticeTitle: z.string(),
-  noticeNumber: z.string(),
-  updatedAt: z.string(),
-  updatedByName: z.string(),
+  noticeTitle: safeString(),
+  noticeNumber: safeString(),
+  updatedAt: safeString(),
+  updatedByName: safeString(),
 });
 
 export const calendarYearSummary = z.object({
@@ -53,7 +54,7 @@ export type CalendarYearSummary = z.infer<typeof calendarYearSummary>;
 
 export const calendarOverview = z.object({
   today: isoDate,
-  packageVersion: z.string(),
+  packageVersion: safeString(),
   years: z.array(calendarYearSummary),
   /**
    * Years deadlines will soon need and neither source has: this year, and next year from 1 October on (the State

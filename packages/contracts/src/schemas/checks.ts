@@ -1,21 +1,22 @@
 // Scheduled self-inspection (隐患排查): checklist templates, the tasks generated per enterprise and
 // control level (班组日、部门周、经理月), item results from the phone, and the district's missed-task view.
 import { z } from 'zod';
+import { safeString } from '../input';
 import type { Bilingual } from '../errors';
 import { hazardTags, sectors } from '../sectors';
 import { isoDate, pageQuery } from './common';
 import { hazardCategoryKeys, hazardGradeKeys } from './hazards';
 import { checkFrequencies, responsibleLevels, riskLevelKeys } from './risks';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 
 // ---- Templates ----------------------------------------------------------------------------------------------
 
-export const checkTemplateItem = z.object({ id: z.uuid(), content: z.string(), basis: z.string().nullable() });
+export const checkTemplateItem = z.object({ id: z.uuid(), content: safeString(), basis: safeString().nullable() });
 
 export const checkTemplate = z.object({
   id: z.uuid(),
-  name: z.string(),
+  name: safeString(),
   /** Applies to enterprises of this sector; null with a null tag: every enterprise (通用). */
   sector: z.enum(sectors).nullable(),
   /** Applies to enterprises carrying this special hazard tag (粉尘涉爆, 涉氨制冷, 有限空间 …). */
@@ -24,7 +25,7 @@ export const checkTemplate = z.object({
   checkLevel: z.enum(responsibleLevels),
   active: z.boolean(),
   items: z.array(checkTemplateItem),
-  updatedAt: z.string(),
+  updatedAt: safeString(),
   version: z.number().int(),
   abilities: z.array(z.enum(['update', 'delete'])),
 });
@@ -67,14 +68,14 @@ export type CheckItemResult = (typeof checkItemResults)[number];
 export const checkTask = z.object({
   id: z.uuid(),
   enterpriseId: z.uuid(),
-  enterpriseName: z.string(),
+  enterpriseName: safeString(),
   level: z.enum(responsibleLevels),
   frequency: z.enum(checkFrequencies),
-  periodStart: z.string(),
-  dueDate: z.string(),
+  periodStart: safeString(),
+  dueDate: safeString(),
   state: z.enum(checkTaskStates),
-  doneAt: z.string().nullable(),
-  doneByName: z.string().nullable(),
+  doneAt: safeString().nullable(),
+  doneByName: safeString().nullable(),
   itemCount: z.number().int(),
   failedCount: z.number().int(),
   abilities: z.array(z.enum(['submit'])),
@@ -84,14 +85,14 @@ export type CheckTask = z.infer<typeof checkTask>;
 export const checkTaskItem = z.object({
   id: z.uuid(),
   source: z.enum(['measure', 'template']),
-  content: z.string(),
-  basis: z.string().nullable(),
-  unitName: z.string().nullable(),
-  eventName: z.string().nullable(),
+  content: safeString(),
+  basis: safeString().nullable(),
+  unitName: safeString().nullable(),
+  eventName: safeString().nullable(),
   riskLevel: z.enum(riskLevelKeys).nullable(),
   result: z.enum(checkItemResults),
-  note: z.string().nullable(),
-  photoId: z.string().nullable(),
+  note: safeString().nullable(),
+  photoId: safeString().nullable(),
   hazardId: z.uuid().nullable(),
 });
 export type CheckTaskItem = z.infer<typeof checkTaskItem>;
@@ -135,7 +136,7 @@ export const submitCheckTaskBody = z
 export type SubmitCheckTaskBody = z.infer<typeof submitCheckTaskBody>;
 
 export const generateCheckTasksBody = z.object({ date: isoDate.optional() }).strict();
-export const generateCheckTasksResult = z.object({ date: z.string(), tasksCreated: z.number().int(), itemsCreated: z.number().int() });
+export const generateCheckTasksResult = z.object({ date: safeString(), tasksCreated: z.number().int(), itemsCreated: z.number().int() });
 
 export const missedSummaryQuery = z
   .object({
@@ -150,12 +151,12 @@ export const missedSummaryQuery = z
   .strict();
 
 export const missedSummary = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: safeString(),
+  to: safeString(),
   groups: z.array(
     z.object({
-      key: z.string(),
-      name: z.string(),
+      key: safeString(),
+      name: safeString(),
       total: z.number().int(),
       done: z.number().int(),
       missed: z.number().int(),

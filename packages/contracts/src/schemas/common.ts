@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { calendarDate, safeString } from '../input';
 
 export const uuid = z.uuid();
 export const idParams = z.object({ id: z.uuid() }).strict();
 
-/** A calendar date that travels as text on both database engines. */
-export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'date.format' });
+/** A calendar date that travels as text on both database engines: a real day within 1900–2100. */
+export const isoDate = calendarDate();
 
 /** Mobile (11 digits starting 1) or landline with area code, e.g. 0755-28888888. */
 export const phone = z
@@ -12,7 +13,7 @@ export const phone = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, { error: 'phone.format' });
 
-export const areaCode = z.string().regex(/^(\d{6}|\d{9}|\d{12}|\d{15})$/, { error: 'areaCode.format' });
+export const areaCode = safeString().regex(/^(\d{6}|\d{9}|\d{12}|\d{15})$/, { error: 'areaCode.format' });
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),

@@ -2,52 +2,53 @@
 // are loose objects: every field listed here is checked and typed, and fields other #11 changes add to the presenters
 // pass through until they are listed here (then tighten to z.object, which strips what is not declared).
 import { z } from 'zod';
+import { safeString } from '../input';
 import { pageQuery } from './common';
 import { caseStatuses } from './enforcement';
 
-const day = z.string();
-const bilingual = z.object({ zh: z.string(), en: z.string() });
+const day = safeString();
+const bilingual = z.object({ zh: safeString(), en: safeString() });
 
 export const enforcementDocumentView = z.looseObject({
-  id: z.string(),
-  kind: z.string(),
-  number: z.string(),
+  id: safeString(),
+  kind: safeString(),
+  number: safeString(),
   issuedOn: day.nullable(),
-  inspectionId: z.string().nullable(),
-  caseId: z.string().nullable(),
+  inspectionId: safeString().nullable(),
+  caseId: safeString().nullable(),
 });
 
 export const inspectionFindingView = z.object({
-  id: z.string(),
-  description: z.string(),
-  location: z.string().nullable(),
-  grade: z.string(),
-  category: z.string(),
-  photoIds: z.array(z.string()),
+  id: safeString(),
+  description: safeString(),
+  location: safeString().nullable(),
+  grade: safeString(),
+  category: safeString(),
+  photoIds: z.array(safeString()),
   longitude: z.number().nullable(),
   latitude: z.number().nullable(),
   deadline: day.nullable(),
-  hazardId: z.string().nullable(),
+  hazardId: safeString().nullable(),
 });
 
-export const inspectionEscalationView = z.object({ id: z.string(), number: z.string(), status: z.string() });
+export const inspectionEscalationView = z.object({ id: safeString(), number: safeString(), status: safeString() });
 
 export const inspectionView = z.looseObject({
-  id: z.string(),
-  orgName: z.string().nullable(),
-  enterpriseId: z.string(),
-  enterpriseName: z.string(),
-  areaCode: z.string(),
-  kind: z.string(),
+  id: safeString(),
+  orgName: safeString().nullable(),
+  enterpriseId: safeString(),
+  enterpriseName: safeString(),
+  areaCode: safeString(),
+  kind: safeString(),
   unannounced: z.boolean(),
   principalDuty: z.boolean(),
-  drawId: z.string().nullable(),
-  departments: z.array(z.string()),
-  inspectorNames: z.array(z.string()),
+  drawId: safeString().nullable(),
+  departments: z.array(safeString()),
+  inspectorNames: z.array(safeString()),
   plannedOn: day,
-  state: z.string(),
+  state: safeString(),
   inspectedOn: day.nullable(),
-  summary: z.string().nullable(),
+  summary: safeString().nullable(),
   checklist: z.unknown(),
   signed: z.object({ principal: z.boolean(), inspectors: z.number().int() }),
   longitude: z.number().nullable(),
@@ -56,38 +57,38 @@ export const inspectionView = z.looseObject({
   reinspectionDue: day.nullable(),
   reinspectedOn: day.nullable(),
   reinspectionOverdue: z.boolean(),
-  reinspectionResult: z.string().nullable(),
-  reinspectionOpinion: z.string().nullable(),
-  createdAt: z.string(),
+  reinspectionResult: safeString().nullable(),
+  reinspectionOpinion: safeString().nullable(),
+  createdAt: safeString(),
   version: z.number().int(),
   /** Present on the record page and after a command; lists leave them out. */
   findings: z.array(inspectionFindingView).optional(),
   documents: z.array(enforcementDocumentView).optional(),
   escalation: inspectionEscalationView.nullable().optional(),
-  abilities: z.array(z.string()),
+  abilities: z.array(safeString()),
 });
 export type InspectionView = z.infer<typeof inspectionView>;
 
-export const reinspectionResultView = inspectionView.extend({ escalate: z.boolean(), caseId: z.string().nullable() });
-export const escalationFiledView = z.object({ caseId: z.string(), number: z.string() });
+export const reinspectionResultView = inspectionView.extend({ escalate: z.boolean(), caseId: safeString().nullable() });
+export const escalationFiledView = z.object({ caseId: safeString(), number: safeString() });
 
 export const caseView = z.looseObject({
-  id: z.string(),
-  number: z.string(),
-  orgName: z.string().nullable(),
-  enterpriseId: z.string().nullable(),
-  inspectionId: z.string().nullable(),
-  origin: z.string(),
-  hazardIds: z.array(z.string()),
-  procedure: z.string(),
-  partyKind: z.string(),
-  partyName: z.string(),
-  partyIdNumber: z.string().nullable(),
-  partyPhone: z.string().nullable(),
-  partyAddress: z.string().nullable(),
-  violation: z.string(),
-  basisId: z.string(),
-  basisArticle: z.string().nullable(),
+  id: safeString(),
+  number: safeString(),
+  orgName: safeString().nullable(),
+  enterpriseId: safeString().nullable(),
+  inspectionId: safeString().nullable(),
+  origin: safeString(),
+  hazardIds: z.array(safeString()),
+  procedure: safeString(),
+  partyKind: safeString(),
+  partyName: safeString(),
+  partyIdNumber: safeString().nullable(),
+  partyPhone: safeString().nullable(),
+  partyAddress: safeString().nullable(),
+  violation: safeString(),
+  basisId: safeString(),
+  basisArticle: safeString().nullable(),
   fine: z.number().nullable(),
   status: z.enum(caseStatuses),
   filedOn: day,
@@ -116,60 +117,68 @@ export const caseView = z.looseObject({
     requestedOn: day.nullable(),
     earliestOn: day.nullable(),
     on: day.nullable(),
-    place: z.string().nullable(),
-    presiderId: z.string().nullable(),
-    presiderName: z.string().nullable(),
+    place: safeString().nullable(),
+    presiderId: safeString().nullable(),
+    presiderName: safeString().nullable(),
     heldOn: day.nullable(),
-    record: z.string().nullable(),
+    record: safeString().nullable(),
   }),
   withdrawalDue: day.nullable(),
   calendarGapYear: z.number().int().nullable(),
-  evidence: z.record(z.string(), z.boolean()).optional(),
-  missingEvidence: z.array(z.string()).optional(),
-  createdAt: z.string(),
+  evidence: z.record(safeString(), z.boolean()).optional(),
+  missingEvidence: z.array(safeString()).optional(),
+  createdAt: safeString(),
   version: z.number().int(),
-  abilities: z.array(z.string()),
+  abilities: z.array(safeString()),
   /** The workspace (GET :id and after a step) adds these. */
   documents: z.array(enforcementDocumentView).optional(),
   events: z
-    .array(z.object({ at: z.string(), actorName: z.string().nullable(), action: z.string(), from: z.string().nullable(), to: z.string() }))
+    .array(
+      z.object({
+        at: safeString(),
+        actorName: safeString().nullable(),
+        action: safeString(),
+        from: safeString().nullable(),
+        to: safeString(),
+      }),
+    )
     .optional(),
   inspection: z
     .object({
-      id: z.string(),
-      enterpriseName: z.string(),
+      id: safeString(),
+      enterpriseName: safeString(),
       inspectedOn: day.nullable(),
       rectificationDeadline: day.nullable(),
       reinspectedOn: day.nullable(),
-      reinspectionResult: z.string().nullable(),
+      reinspectionResult: safeString().nullable(),
     })
     .nullable()
     .optional(),
-  hazards: z.array(z.object({ id: z.string(), number: z.string(), description: z.string(), state: z.string() })).optional(),
+  hazards: z.array(z.object({ id: safeString(), number: safeString(), description: safeString(), state: safeString() })).optional(),
 });
 export type CaseView = z.infer<typeof caseView>;
 
 export const publicPenaltyView = z.object({
-  id: z.string(),
+  id: safeString(),
   /** The 决定书 number (not the internal 立案 number); null for a decision issued before documents were kept. */
-  decisionNumber: z.string().nullable(),
-  orgName: z.string().nullable(),
-  partyName: z.string().nullable(),
-  partyCreditCode: z.string().nullable(),
-  partyLegalRepresentative: z.string().nullable(),
-  partyIdNumber: z.string().nullable(),
-  partyPhone: z.string().nullable(),
-  partyAddress: z.string().nullable(),
-  violation: z.string(),
-  basisArticle: z.string().nullable(),
+  decisionNumber: safeString().nullable(),
+  orgName: safeString().nullable(),
+  partyName: safeString().nullable(),
+  partyCreditCode: safeString().nullable(),
+  partyLegalRepresentative: safeString().nullable(),
+  partyIdNumber: safeString().nullable(),
+  partyPhone: safeString().nullable(),
+  partyAddress: safeString().nullable(),
+  violation: safeString(),
+  basisArticle: safeString().nullable(),
   fine: z.number().nullable(),
   decidedOn: day.nullable(),
 });
 
 const fineRange = z.object({ min: z.number(), max: z.number() });
 export const penaltyBasisView = z.object({
-  id: z.string(),
-  article: z.string(),
+  id: safeString(),
+  article: safeString(),
   violation: bilingual,
   first: fineRange,
   aggravated: fineRange.nullable(),
@@ -177,29 +186,29 @@ export const penaltyBasisView = z.object({
   confidence: z.enum(['H', 'M']),
 });
 
-export const presiderCandidateView = z.object({ id: z.string(), displayName: z.string(), role: z.string() });
+export const presiderCandidateView = z.object({ id: safeString(), displayName: safeString(), role: safeString() });
 
-export const drawWeightsView = z.object({ defaults: z.record(z.string(), z.number()), labels: z.record(z.string(), bilingual) });
+export const drawWeightsView = z.object({ defaults: z.record(safeString(), z.number()), labels: z.record(safeString(), bilingual) });
 
 export const inspectionChecklistView = z.object({
-  id: z.string(),
-  name: z.string(),
-  items: z.array(z.object({ content: z.string(), basis: z.string().nullable() })),
+  id: safeString(),
+  name: safeString(),
+  items: z.array(z.object({ content: safeString(), basis: safeString().nullable() })),
 });
 
 export const enforcementStatsView = z.object({
   year: z.number().int(),
   by: z.enum(['month', 'sector']),
   rows: z.array(
-    z.object({ key: z.string(), inspections: z.number().int(), findings: z.number().int(), cases: z.number().int(), fines: z.number() }),
+    z.object({ key: safeString(), inspections: z.number().int(), findings: z.number().int(), cases: z.number().int(), fines: z.number() }),
   ),
 });
 
 const dutyRange = { from: day, to: day };
 export const principalDutyView = z.object({
   year: z.number().int(),
-  level: z.string(),
-  ownLevel: z.string().nullable(),
+  level: safeString(),
+  ownLevel: safeString().nullable(),
   rule: bilingual,
   enterprises: z.number().int(),
   periods: z.array(z.object({ period: z.number().int(), ...dutyRange, begun: z.boolean(), covered: z.number().int(), rate: z.number() })),
@@ -208,7 +217,7 @@ export const principalDutyView = z.object({
   uncovered: z.object({
     period: z.number().int(),
     ...dutyRange,
-    items: z.array(z.object({ id: z.string(), name: z.string(), areaCode: z.string(), lastInspectedOn: day.nullable() })),
+    items: z.array(z.object({ id: safeString(), name: safeString(), areaCode: safeString(), lastInspectedOn: day.nullable() })),
     total: z.number().int(),
   }),
 });

@@ -1,9 +1,10 @@
 // Enforcement (执法): 双随机 draws, inspections, documents and penalty cases — request and response shapes.
 import { z } from 'zod';
+import { safeString } from '../input';
 import { isoDate, pageQuery } from './common';
 import { hazardCategoryKeys, hazardGradeKeys } from './hazards';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 
 export const weightTableInput = z
   .object({
@@ -46,64 +47,64 @@ export type CreateDrawBody = z.infer<typeof createDrawBody>;
 export const drawListQuery = z.object({ ...pageQuery }).strict();
 
 export const drawResultItem = z.object({
-  enterpriseId: z.string(),
-  name: z.string(),
-  areaCode: z.string(),
+  enterpriseId: safeString(),
+  name: safeString(),
+  areaCode: safeString(),
   weight: z.number(),
   key: z.number(),
-  inspectorIds: z.array(z.string()),
-  inspectorNames: z.array(z.string()),
+  inspectorIds: z.array(safeString()),
+  inspectorNames: z.array(safeString()),
   short: z.boolean(),
 });
 
 export const drawSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  orgName: z.string().nullable(),
-  areaCode: z.string(),
-  seed: z.string(),
-  filter: z.record(z.string(), z.unknown()),
+  id: safeString(),
+  title: safeString(),
+  orgName: safeString().nullable(),
+  areaCode: safeString(),
+  seed: safeString(),
+  filter: z.record(safeString(), z.unknown()),
   weightTable: weightTableInput,
   k: z.number(),
   poolCount: z.number(),
   poolWeightTotal: z.number(),
-  poolChecksum: z.string(),
+  poolChecksum: safeString(),
   result: z.array(drawResultItem),
   published: z.boolean(),
-  publishedAt: z.string().nullable(),
-  createdByName: z.string().nullable(),
-  createdAt: z.string(),
-  abilities: z.array(z.string()),
+  publishedAt: safeString().nullable(),
+  createdByName: safeString().nullable(),
+  createdAt: safeString(),
+  abilities: z.array(safeString()),
 });
 export type Draw = z.infer<typeof drawSchema>;
 
 export const drawVerification = z.object({
   matches: z.boolean(),
   poolUnchanged: z.boolean(),
-  recomputed: z.array(z.string()),
-  recorded: z.array(z.string()),
+  recomputed: z.array(safeString()),
+  recorded: z.array(safeString()),
 });
 
 export const publicDrawSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  orgName: z.string().nullable(),
-  seed: z.string(),
+  id: safeString(),
+  title: safeString(),
+  orgName: safeString().nullable(),
+  seed: safeString(),
   weightTable: weightTableInput,
   poolCount: z.number(),
-  poolChecksum: z.string(),
-  publishedAt: z.string().nullable(),
-  result: z.array(z.object({ name: z.string(), inspectors: z.array(z.string()) })),
+  poolChecksum: safeString(),
+  publishedAt: safeString().nullable(),
+  result: z.array(z.object({ name: safeString(), inspectors: z.array(safeString()) })),
 });
 
 /** One line of the public list of published draws. */
 export const publicDrawSummary = z.object({
-  id: z.string(),
-  title: z.string(),
-  orgName: z.string().nullable(),
+  id: safeString(),
+  title: safeString(),
+  orgName: safeString().nullable(),
   poolCount: z.number(),
   selected: z.number(),
-  publishedAt: z.string().nullable(),
+  publishedAt: safeString().nullable(),
 });
 
 // Inspections ---------------------------------------------------------------------------------------------------
@@ -139,16 +140,16 @@ export const inspectionListQuery = z
   .strict();
 
 export const checklistItemInput = z
-  .object({ item: text(500), result: z.enum(['pass', 'fail', 'na']), note: z.string().max(1000).optional() })
+  .object({ item: text(500), result: z.enum(['pass', 'fail', 'na']), note: safeString().max(1000).optional() })
   .strict();
 
 export const findingInput = z
   .object({
-    description: z.string().trim().min(2).max(2000),
-    location: z.string().max(200).optional(),
+    description: safeString().trim().min(2).max(2000),
+    location: safeString().max(200).optional(),
     grade: z.enum(hazardGradeKeys),
     category: z.enum(hazardCategoryKeys),
-    basisId: z.string().max(64).optional(),
+    basisId: safeString().max(64).optional(),
     /** Photos uploaded through POST /api/hazards/attachments by the same officer. */
     photoIds: z.array(z.uuid()).max(10).default([]),
     longitude: z.number().min(-180).max(180).optional(),
@@ -166,7 +167,7 @@ export const recordInspectionBody = z
     version: z.number().int().min(1),
     checklist: z.array(checklistItemInput).max(300).default([]),
     findings: z.array(findingInput).max(100).default([]),
-    summary: z.string().max(4000).optional(),
+    summary: safeString().max(4000).optional(),
     /** 责令限期整改 deadline for every finding (calendar date); required when there are findings. */
     rectificationDeadline: isoDate.optional(),
     principalSignature: pngDataUrl.optional(),
@@ -194,7 +195,7 @@ export const reinspectBody = z
 export const escalateInspectionBody = z
   .object({
     version: z.number().int().min(1),
-    basisId: z.string().max(64).optional(),
+    basisId: safeString().max(64).optional(),
     fineBand: z.enum(['first', 'aggravated', 'persons']).optional(),
     firstCheckMustPenalise: z.boolean().optional(),
     doubleInvestigation: z.boolean().optional(),
@@ -216,12 +217,12 @@ export const documentKinds = [
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const documentSchema = z.object({
-  id: z.string(),
+  id: safeString(),
   kind: z.enum(documentKinds),
-  number: z.string(),
-  issuedOn: z.string(),
-  inspectionId: z.string().nullable(),
-  caseId: z.string().nullable(),
+  number: safeString(),
+  issuedOn: safeString(),
+  inspectionId: safeString().nullable(),
+  caseId: safeString().nullable(),
 });
 
 // Penalty cases ---------------------------------------------------------------------------------------------------
@@ -268,9 +269,9 @@ export const fileCaseBody = z
     partyKind: z.enum(['organisation', 'natural_person']),
     /** A natural person's name; an organisation party is the enterprise as registered (a name, if given, must match). */
     partyName: text(200).optional(),
-    partyIdNumber: z.string().trim().max(32).optional(),
-    partyPhone: z.string().trim().max(32).optional(),
-    partyAddress: z.string().trim().max(300).optional(),
+    partyIdNumber: safeString().trim().max(32).optional(),
+    partyPhone: safeString().trim().max(32).optional(),
+    partyAddress: safeString().trim().max(300).optional(),
     violation: text(4000),
     basisId: text(64),
     fineBand: z.enum(['first', 'aggravated', 'persons']).default('first'),
@@ -287,7 +288,7 @@ export const caseActionParams = z.object({ id: z.uuid(), action: z.enum(caseActi
 export const caseActionBody = z
   .object({
     version: z.number().int().min(1),
-    note: z.string().max(4000).optional(),
+    note: safeString().max(4000).optional(),
     fine: z.number().min(0).max(1e9).optional(),
     /** The day of the step when it happened earlier than today (service, payment). */
     on: isoDate.optional(),
@@ -298,9 +299,9 @@ export const caseActionBody = z
     publish: z.boolean().optional(),
     /** 听证: the hearing's day and place (schedule_hearing), its presiding officer, and its record (hold_hearing). */
     hearingOn: isoDate.optional(),
-    hearingPlace: z.string().trim().min(1).max(200).optional(),
+    hearingPlace: safeString().trim().min(1).max(200).optional(),
     presiderId: z.uuid().optional(),
-    hearingRecord: z.string().trim().min(1).max(8000).optional(),
+    hearingRecord: safeString().trim().min(1).max(8000).optional(),
   })
   .strict();
 export type CaseActionBody = z.infer<typeof caseActionBody>;

@@ -2,6 +2,7 @@
 // Field formats are checked here; rules that need the database or the whole record (GB 32100 credit
 // code, area and park, cross-field rules) are checked by the server, which explains each failure.
 import { z } from 'zod';
+import { safeString } from '../input';
 import type { Bilingual } from '../errors';
 import { hazardTags, sectors } from '../sectors';
 import { areaCode, isoDate, pageQuery, phone } from './common';
@@ -66,26 +67,26 @@ export type EnterpriseAbility = (typeof enterpriseAbilities)[number];
 
 export const enterprise = z.object({
   id: z.uuid(),
-  name: z.string(),
-  formerNames: z.array(z.string()),
-  creditCode: z.string(),
+  name: safeString(),
+  formerNames: z.array(safeString()),
+  creditCode: safeString(),
   /** Why an administrator accepted a code that fails the GB 32100 check; null for valid codes. */
-  creditCodeOverride: z.string().nullable(),
+  creditCodeOverride: safeString().nullable(),
   unitType: z.enum(unitTypes),
-  legalRepresentative: z.string().nullable(),
-  principalName: z.string().nullable(),
-  principalPhone: z.string().nullable(),
-  safetyManagerName: z.string().nullable(),
-  safetyManagerPhone: z.string().nullable(),
-  address: z.string(),
-  areaCode: z.string(),
-  areaName: z.string().nullable(),
-  streetName: z.string().nullable(),
+  legalRepresentative: safeString().nullable(),
+  principalName: safeString().nullable(),
+  principalPhone: safeString().nullable(),
+  safetyManagerName: safeString().nullable(),
+  safetyManagerPhone: safeString().nullable(),
+  address: safeString(),
+  areaCode: safeString(),
+  areaName: safeString().nullable(),
+  streetName: safeString().nullable(),
   parkId: z.uuid().nullable(),
-  parkName: z.string().nullable(),
+  parkName: safeString().nullable(),
   longitude: z.number().nullable(),
   latitude: z.number().nullable(),
-  industryCode: z.string().nullable(),
+  industryCode: safeString().nullable(),
   sector: z.enum(sectors),
   hazardTags: z.array(z.enum(hazardTags)),
   scale: z.enum(enterpriseScales),
@@ -94,30 +95,30 @@ export const enterprise = z.object({
   isKey: z.boolean(),
   operatingStatus: z.enum(operatingStatuses),
   premises: z.enum(premisesKinds).nullable(),
-  landlord: z.string().nullable(),
+  landlord: safeString().nullable(),
   standardizationGrade: z.enum(standardizationGrades).nullable(),
-  standardizationDate: z.string().nullable(),
-  standardizationExpiry: z.string().nullable(),
+  standardizationDate: safeString().nullable(),
+  standardizationExpiry: safeString().nullable(),
   threeSimultaneous: z.enum(threeSimultaneousStatuses),
   supervisingOrgIds: z.array(z.uuid()),
-  deletedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  deletedAt: safeString().nullable(),
+  createdAt: safeString(),
+  updatedAt: safeString(),
   version: z.number().int(),
   abilities: z.array(z.enum(enterpriseAbilities)),
 });
 export type Enterprise = z.infer<typeof enterprise>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 
 /** Every writable field with its format; nullable ones may be cleared with null. */
 const fields = {
-  name: z.string().trim().min(2).max(100),
+  name: safeString().trim().min(2).max(100),
   formerNames: z.array(text(100)).max(20),
   /** Only the shape here: the server checks GB 32100-2015 and says which rule failed. */
   creditCode: text(40),
   /** Sent by a caller allowed to accept a code that fails the GB 32100 check. */
-  creditCodeOverrideReason: z.string().trim().min(4).max(200),
+  creditCodeOverrideReason: safeString().trim().min(4).max(200),
   unitType: z.enum(unitTypes),
   legalRepresentative: text(50).nullable(),
   principalName: text(50).nullable(),
@@ -196,7 +197,9 @@ export const updateEnterpriseBody = createEnterpriseBody
   .strict();
 export type UpdateEnterpriseBody = z.infer<typeof updateEnterpriseBody>;
 
-export const enterpriseVersionBody = z.object({ version: z.number().int().min(1), reason: z.string().trim().max(200).optional() }).strict();
+export const enterpriseVersionBody = z
+  .object({ version: z.number().int().min(1), reason: safeString().trim().max(200).optional() })
+  .strict();
 
 /** Query-string booleans: only the words true and false. */
 const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -207,7 +210,7 @@ export type EnterpriseSort = (typeof enterpriseSorts)[number];
 /** Filters shared by the list and the export. */
 const enterpriseFilters = {
   /** Any part of the name or a former name (two characters are enough), or the start of the credit code. */
-  q: z.string().trim().min(1).max(64).optional(),
+  q: safeString().trim().min(1).max(64).optional(),
   /** This area and everything under it. */
   areaCode: areaCode.optional(),
   sector: z.enum(sectors).optional(),
@@ -243,7 +246,7 @@ export type EnterpriseExportQuery = z.infer<typeof enterpriseExportQuery>;
 
 export const enterpriseImportQuery = z.object({ dryRun: queryBool.default(false) }).strict();
 
-export const importError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export const importError = z.object({ row: z.number().int(), field: safeString(), message: safeString() });
 
 export const importReport = z.object({
   dryRun: z.boolean(),
@@ -259,14 +262,14 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
-export const enterpriseChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export const enterpriseChange = z.object({ field: safeString(), before: z.unknown(), after: z.unknown() });
 
 export const enterpriseHistoryEntry = z.object({
   id: z.number().int(),
-  at: z.string(),
-  actorName: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
+  at: safeString(),
+  actorName: safeString().nullable(),
+  actorRole: safeString().nullable(),
+  action: safeString(),
   changes: z.array(enterpriseChange),
 });
 export type EnterpriseHistoryEntry = z.infer<typeof enterpriseHistoryEntry>;
@@ -274,14 +277,14 @@ export type EnterpriseHistoryEntry = z.infer<typeof enterpriseHistoryEntry>;
 export const enterpriseHistoryQuery = z.object({ ...pageQuery }).strict();
 
 /** Why a street or grid officer opens an enterprise's masked phones; kept in the audit entry `contact.reveal`. */
-export const revealContactsBody = z.object({ reason: z.string().trim().min(2).max(200) }).strict();
+export const revealContactsBody = z.object({ reason: safeString().trim().min(2).max(200) }).strict();
 export type RevealContactsBody = z.infer<typeof revealContactsBody>;
 /** The full contact numbers of one enterprise and of its risk units, as revealed. */
 export const revealedContacts = z.object({
-  principalName: z.string().nullable(),
-  principalPhone: z.string().nullable(),
-  safetyManagerName: z.string().nullable(),
-  safetyManagerPhone: z.string().nullable(),
-  riskUnits: z.array(z.object({ id: z.string(), name: z.string(), emergencyPhone: z.string() })),
+  principalName: safeString().nullable(),
+  principalPhone: safeString().nullable(),
+  safetyManagerName: safeString().nullable(),
+  safetyManagerPhone: safeString().nullable(),
+  riskUnits: z.array(z.object({ id: safeString(), name: safeString(), emergencyPhone: safeString() })),
 });
 export type RevealedContacts = z.infer<typeof revealedContacts>;

@@ -1,11 +1,12 @@
 // Hidden-danger statistics (supervision side), the enterprise's 令16号 quarterly/annual report, and the code
 // tables the web reads for its forms.
 import { z } from 'zod';
+import { safeString } from '../input';
 import { areaCode } from './common';
 import { hazardStateKeys } from './hazards';
 
-const bilingual = z.object({ zh: z.string(), en: z.string() });
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'date.format' });
+const bilingual = z.object({ zh: safeString(), en: safeString() });
+const month = safeString().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'date.format' });
 
 export const hazardStatsGroups = ['area', 'sector', 'source', 'grade'] as const;
 export type HazardStatsGroup = (typeof hazardStatsGroups)[number];
@@ -23,7 +24,7 @@ export const hazardStatsQuery = z
 export type HazardStatsQuery = z.infer<typeof hazardStatsQuery>;
 
 export const hazardStatsRow = z.object({
-  key: z.string(),
+  key: safeString(),
   label: bilingual,
   /** Hidden dangers found in the period. */
   found: z.number().int(),
@@ -45,38 +46,38 @@ export type HazardStatsRow = z.infer<typeof hazardStatsRow>;
 
 export const hazardStats = z.object({
   groupBy: z.enum(hazardStatsGroups),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
+  from: safeString().nullable(),
+  to: safeString().nullable(),
   rows: z.array(hazardStatsRow),
   total: hazardStatsRow,
 });
 export type HazardStats = z.infer<typeof hazardStats>;
 
 /** '2026Q3' for a quarter, '2026' for a year. */
-export const hazardReportQuery = z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, { error: 'date.format' }) }).strict();
+export const hazardReportQuery = z.object({ period: safeString().regex(/^\d{4}(Q[1-4])?$/, { error: 'date.format' }) }).strict();
 
 export const hazardReport = z.object({
   enterpriseId: z.uuid(),
-  enterpriseName: z.string(),
-  period: z.object({ kind: z.enum(['quarter', 'year']), label: z.string(), from: z.string(), to: z.string() }),
+  enterpriseName: safeString(),
+  period: z.object({ kind: z.enum(['quarter', 'year']), label: safeString(), from: safeString(), to: safeString() }),
   /** 令16号: quarter reports by the 15th of the next month, the annual one by 31 January. */
-  due: z.string(),
+  due: safeString(),
   found: z.number().int(),
-  foundByGrade: z.record(z.string(), z.number().int()),
-  foundBySource: z.record(z.string(), z.number().int()),
-  foundByCategory: z.record(z.string(), z.number().int()),
+  foundByGrade: z.record(safeString(), z.number().int()),
+  foundBySource: z.record(safeString(), z.number().int()),
+  foundByCategory: z.record(safeString(), z.number().int()),
   closedInPeriod: z.number().int(),
   openAtEnd: z.number().int(),
   overdueAtEnd: z.number().int(),
   rectificationRate: z.number().nullable(),
   majorHazards: z.array(
-    z.object({ id: z.uuid(), number: z.string(), description: z.string(), state: z.enum(hazardStateKeys), listed: z.boolean() }),
+    z.object({ id: z.uuid(), number: safeString(), description: safeString(), state: z.enum(hazardStateKeys), listed: z.boolean() }),
   ),
-  generatedAt: z.string(),
+  generatedAt: safeString(),
 });
 export type HazardReport = z.infer<typeof hazardReport>;
 
-const option = z.object({ value: z.string(), label: bilingual });
+const option = z.object({ value: safeString(), label: bilingual });
 
 export const hazardMetaQuery = z.object({ enterpriseId: z.uuid().optional() }).strict();
 export const hazardMeta = z.object({
@@ -84,12 +85,12 @@ export const hazardMeta = z.object({
   categories: z.array(option),
   grades: z.array(option.extend({ definition: bilingual })),
   states: z.array(option),
-  actions: z.array(option.extend({ evidence: z.array(z.string()), majorEvidence: z.array(z.string()) })),
+  actions: z.array(option.extend({ evidence: z.array(safeString()), majorEvidence: z.array(safeString()) })),
   evidenceFields: z.array(option),
   treatmentPlanParts: z.array(option),
   implementations: z.array(option),
   accidentTypes: z.array(option),
   /** 令10号 items that apply to the given enterprise (placeholders carry no text). */
-  majorItems: z.array(z.object({ id: z.string(), label: bilingual, text: z.string().nullable() })),
+  majorItems: z.array(z.object({ id: safeString(), label: bilingual, text: safeString().nullable() })),
 });
 export type HazardMeta = z.infer<typeof hazardMeta>;

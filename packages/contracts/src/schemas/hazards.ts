@@ -3,6 +3,7 @@
 // (server/src/reference/hazards), which a server test keeps identical to these lists. The web gets the labels
 // from GET /api/hazards/meta, so they are written once.
 import { z } from 'zod';
+import { safeString } from '../input';
 import { sectors } from '../sectors';
 import { areaCode, isoDate, pageQuery } from './common';
 
@@ -44,15 +45,15 @@ export type HazardStateKey = (typeof hazardStateKeys)[number];
 export type HazardActionKey = (typeof hazardActionKeys)[number];
 export type HazardAbility = HazardActionKey | (typeof hazardListingActionKeys)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** 令16号 treatment plan of a major hidden danger; a part may be left empty while drafting. */
-export const treatmentPlanInput = z.partialRecord(z.enum(treatmentPlanPartKeys), z.string().trim().max(4000).nullable());
+export const treatmentPlanInput = z.partialRecord(z.enum(treatmentPlanPartKeys), safeString().trim().max(4000).nullable());
 /** 五落实: measures, funds, time limit, responsible person, emergency plan. */
 export const implementationsInput = z.partialRecord(
   z.enum(implementationKeys),
-  z.union([z.string().trim().max(2000), z.number()]).nullable(),
+  z.union([safeString().trim().max(2000), z.number()]).nullable(),
 );
 
 /** What the enterprise plans to do about it; the deadline itself is set by 下达整改 (start_rectification). */
@@ -69,7 +70,7 @@ export const reportHazardBody = z
   .object({
     enterpriseId: z.uuid(),
     source: z.enum(hazardSourceKeys),
-    description: z.string().trim().min(2).max(2000),
+    description: safeString().trim().min(2).max(2000),
     location: text(200).nullable().optional(),
     category: z.enum(hazardCategoryKeys),
     /** Free text, or a GB 6441 key ('09' for 1986 高处坠落, 'P10' for 2025). */
@@ -158,7 +159,7 @@ export const regradeHazardBody = z
 
 export const hazardListQuery = z
   .object({
-    q: z.string().trim().min(1).max(64).optional(),
+    q: safeString().trim().min(1).max(64).optional(),
     areaCode: areaCode.optional(),
     sector: z.enum(sectors).optional(),
     grade: z.enum(hazardGradeKeys).optional(),
@@ -174,36 +175,36 @@ export type HazardListQuery = z.infer<typeof hazardListQuery>;
 
 export const hazardFile = z.object({
   id: z.uuid(),
-  name: z.string(),
-  mime: z.string(),
+  name: safeString(),
+  mime: safeString(),
   size: z.number().int(),
   kind: z.enum(['photo', 'document']),
-  url: z.string(),
-  thumbnailUrl: z.string().nullable(),
+  url: safeString(),
+  thumbnailUrl: safeString().nullable(),
 });
 export type HazardFile = z.infer<typeof hazardFile>;
 
 export const hazardSummary = z.object({
   id: z.uuid(),
-  number: z.string(),
+  number: safeString(),
   enterpriseId: z.uuid(),
-  enterpriseName: z.string(),
-  areaCode: z.string(),
-  areaName: z.string().nullable(),
+  enterpriseName: safeString(),
+  areaCode: safeString(),
+  areaName: safeString().nullable(),
   sector: z.enum(sectors),
   source: z.enum(hazardSourceKeys),
   category: z.enum(hazardCategoryKeys),
   grade: z.enum(hazardGradeKeys),
   state: z.enum(hazardStateKeys),
-  description: z.string(),
-  location: z.string().nullable(),
-  foundOn: z.string(),
-  deadline: z.string().nullable(),
+  description: safeString(),
+  location: safeString().nullable(),
+  foundOn: safeString(),
+  deadline: safeString().nullable(),
   /** Derived at read time from the deadline and today's China date; never stored. */
   overdue: z.boolean(),
   listed: z.boolean(),
   version: z.number().int(),
-  abilities: z.array(z.string()),
+  abilities: z.array(safeString()),
 });
 export type HazardSummary = z.infer<typeof hazardSummary>;
 
@@ -211,34 +212,34 @@ export const hazardPage = z.object({
   items: z.array(hazardSummary),
   total: z.number().int(),
   /** Per state and overdue, for the same filters except state and overdue. */
-  counts: z.record(z.string(), z.number().int()),
+  counts: z.record(safeString(), z.number().int()),
 });
 
 export const hazardEvent = z.object({
   id: z.number().int(),
-  at: z.string(),
-  actorName: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
+  at: safeString(),
+  actorName: safeString().nullable(),
+  actorRole: safeString().nullable(),
+  action: safeString(),
   fromState: z.enum(hazardStateKeys).nullable(),
   toState: z.enum(hazardStateKeys),
-  evidence: z.record(z.string(), z.unknown()),
+  evidence: z.record(safeString(), z.unknown()),
   attachments: z.array(hazardFile),
 });
 
 export const hazardListing = z.object({
   supervisingOrgId: z.uuid().nullable(),
-  supervisingOrgName: z.string().nullable(),
-  documentNumber: z.string(),
-  listedOn: z.string(),
-  requiredCompletionDate: z.string(),
+  supervisingOrgName: safeString().nullable(),
+  documentNumber: safeString(),
+  listedOn: safeString(),
+  requiredCompletionDate: safeString(),
   stopProduction: z.boolean(),
-  reviewAppliedOn: z.string().nullable(),
+  reviewAppliedOn: safeString().nullable(),
   /** 令16号: the on-site review is due within 10 days of the application (resumptionReviewDue). */
-  reviewDue: z.string().nullable(),
-  reviewedOn: z.string().nullable(),
-  delistedOn: z.string().nullable(),
-  delistDocumentNumber: z.string().nullable(),
+  reviewDue: safeString().nullable(),
+  reviewedOn: safeString().nullable(),
+  delistedOn: safeString().nullable(),
+  delistDocumentNumber: safeString().nullable(),
   status: z.enum(['listed', 'review_applied', 'reviewed', 'delisted']),
   /** Not closed after the required completion date. */
   overdue: z.boolean(),
@@ -247,25 +248,27 @@ export const hazardListing = z.object({
 });
 
 export const hazardDetail = hazardSummary.extend({
-  accidentType: z.string().nullable(),
-  accidentTypeLabel: z.object({ zh: z.string(), en: z.string() }).nullable(),
-  majorItem: z.object({ id: z.string(), label: z.object({ zh: z.string(), en: z.string() }), text: z.string().nullable() }).nullable(),
-  responsiblePerson: z.string().nullable(),
-  measures: z.string().nullable(),
+  accidentType: safeString().nullable(),
+  accidentTypeLabel: z.object({ zh: safeString(), en: safeString() }).nullable(),
+  majorItem: z
+    .object({ id: safeString(), label: z.object({ zh: safeString(), en: safeString() }), text: safeString().nullable() })
+    .nullable(),
+  responsiblePerson: safeString().nullable(),
+  measures: safeString().nullable(),
   funds: z.number().nullable(),
   deadlineDays: z.number().int().nullable(),
   deadlineUnit: z.enum(deadlineUnits).nullable(),
-  implementations: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-  missingImplementations: z.array(z.string()),
-  treatmentPlan: z.record(z.string(), z.string().nullable()),
-  missingPlanParts: z.array(z.string()),
+  implementations: z.record(safeString(), z.union([safeString(), z.number(), z.null()])),
+  missingImplementations: z.array(safeString()),
+  treatmentPlan: z.record(safeString(), safeString().nullable()),
+  missingPlanParts: z.array(safeString()),
   acceptor: z.enum(['enterprise', 'regulator']),
-  reportedByName: z.string().nullable(),
-  reportedAt: z.string(),
-  closedOn: z.string().nullable(),
-  origin: z.object({ type: z.string(), id: z.string() }).nullable(),
+  reportedByName: safeString().nullable(),
+  reportedAt: safeString(),
+  closedOn: safeString().nullable(),
+  origin: z.object({ type: safeString(), id: safeString() }).nullable(),
   /** For each ability that is a workflow action: the evidence fields the server will insist on. */
-  requiredEvidence: z.record(z.string(), z.array(z.string())),
+  requiredEvidence: z.record(safeString(), z.array(safeString())),
   attachments: z.array(hazardFile),
   timeline: z.array(hazardEvent),
   listing: hazardListing.nullable(),

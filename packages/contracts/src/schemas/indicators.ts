@@ -1,6 +1,7 @@
 // Safety indicators (安全生产控制指标): base data, targets, imported statistics of other departments,
 // the three rates with pacing forecast and alarm; accident analysis and enforcement hotspots.
 import { z } from 'zod';
+import { safeString } from '../input';
 import { sectors } from '../sectors';
 import { accidentCategories } from './accidents';
 import { areaCode, isoDate } from './common';
@@ -21,18 +22,18 @@ export const indicatorBaseBody = z
     imcWorkers: positive.nullable().optional(),
     /** 机动车保有量 (vehicles). */
     motorVehicles: positive.nullable().optional(),
-    source: z.string().trim().max(200).nullable().optional(),
+    source: safeString().trim().max(200).nullable().optional(),
   })
   .strict();
 
 export const indicatorBase = z.object({
-  areaCode: z.string(),
+  areaCode: safeString(),
   year: z.number().int(),
   gdpYi: z.number().nullable(),
   imcWorkers: z.number().nullable(),
   motorVehicles: z.number().nullable(),
-  source: z.string().nullable(),
-  updatedAt: z.string(),
+  source: safeString().nullable(),
+  updatedAt: safeString(),
 });
 
 export const indicatorBaseImportBody = z
@@ -49,7 +50,7 @@ export const indicatorTargetParams = z.object({ areaCode, year, indicator: z.enu
 /** "控制在 0.105 以内" (absolute) or "比2015年下降20%" (reduction; base value taken from the base year when absent). */
 export const indicatorTargetBody = z.discriminatedUnion('kind', [
   z
-    .object({ kind: z.literal('absolute'), value: z.number().min(0).max(1e6), setBy: z.string().trim().max(100).nullable().optional() })
+    .object({ kind: z.literal('absolute'), value: z.number().min(0).max(1e6), setBy: safeString().trim().max(100).nullable().optional() })
     .strict(),
   z
     .object({
@@ -57,13 +58,13 @@ export const indicatorTargetBody = z.discriminatedUnion('kind', [
       baseYear: z.number().int().min(1949).max(2100),
       reductionPercent: z.number().min(0).max(100),
       baseValue: z.number().min(0).max(1e6).nullable().optional(),
-      setBy: z.string().trim().max(100).nullable().optional(),
+      setBy: safeString().trim().max(100).nullable().optional(),
     })
     .strict(),
 ]);
 
 export const indicatorTarget = z.object({
-  areaCode: z.string(),
+  areaCode: safeString(),
   year: z.number().int(),
   indicator: z.enum(rateIds),
   kind: z.enum(['absolute', 'reduction']),
@@ -71,7 +72,7 @@ export const indicatorTarget = z.object({
   baseYear: z.number().int().nullable(),
   baseValue: z.number().nullable(),
   reductionPercent: z.number().nullable(),
-  setBy: z.string().nullable(),
+  setBy: safeString().nullable(),
 });
 
 export const indicatorsQuery = z.object({ areaCode, year }).strict();
@@ -88,8 +89,8 @@ const forecastShape = z.object({
 
 export const rateRow = z.object({
   indicator: z.enum(rateIds),
-  label: z.object({ zh: z.string(), en: z.string() }),
-  unit: z.object({ zh: z.string(), en: z.string() }),
+  label: z.object({ zh: safeString(), en: safeString() }),
+  unit: z.object({ zh: safeString(), en: safeString() }),
   /** Deaths (含失踪) counted in the numerator, year to date: registry plus imported statistics. */
   deaths: z.number(),
   denominator: z.number().nullable(),
@@ -102,12 +103,12 @@ export const rateRow = z.object({
   /** True when the forecast rate exceeds the target; null when there is no target or no denominator. */
   alarm: z.boolean().nullable(),
   /** Why a figure is missing (no base data, no target …). */
-  notes: z.array(z.object({ zh: z.string(), en: z.string() })),
+  notes: z.array(z.object({ zh: safeString(), en: safeString() })),
 });
 
 export const indicatorsReport = z.object({
-  areaCode: z.string(),
-  areaName: z.string(),
+  areaCode: safeString(),
+  areaName: safeString(),
   year: z.number().int(),
   monthsElapsed: z.number().int(),
   monthlyDeaths: z.array(z.number()),
@@ -127,7 +128,7 @@ export const statisticsRow = z
     deaths: z.number().int().min(0).max(1e6),
     injuries: z.number().int().min(0).max(1e6).nullable().optional(),
     /** The department that reported the figures (公安交警, 消防救援, 海事, 渔业, 农机 …). */
-    source: z.string().trim().min(1).max(100),
+    source: safeString().trim().min(1).max(100),
   })
   .strict();
 export const statisticsImportBody = z.object({ rows: z.array(statisticsRow).min(1).max(5000) }).strict();
@@ -147,8 +148,8 @@ export const analysisQuery = z
 
 const figures = { accidents: z.number(), deaths: z.number(), seriousInjuries: z.number(), directLossWan: z.number() };
 export const analysisItem = z.object({
-  key: z.string(),
-  label: z.object({ zh: z.string(), en: z.string() }),
+  key: safeString(),
+  label: z.object({ zh: safeString(), en: safeString() }),
   ...figures,
   /** Of which from imported statistics of other departments (year, month, area and category only). */
   imported: z.object({ accidents: z.number(), deaths: z.number() }),
@@ -159,8 +160,8 @@ export const analysisItem = z.object({
 });
 export const analysisReport = z.object({
   groupBy: z.enum(analysisGroupBys),
-  from: z.string(),
-  to: z.string(),
+  from: safeString(),
+  to: safeString(),
   items: z.array(analysisItem),
   total: z.object({ ...figures }),
 });
@@ -174,8 +175,8 @@ export const hotspotsQuery = z
   })
   .strict();
 const hotspot = z.object({
-  key: z.string(),
-  label: z.object({ zh: z.string(), en: z.string() }),
+  key: safeString(),
+  label: z.object({ zh: safeString(), en: safeString() }),
   accidents: z.number(),
   deaths: z.number(),
   seriousInjuries: z.number(),
@@ -184,15 +185,15 @@ const hotspot = z.object({
   weight: z.number(),
 });
 export const hotspotsReport = z.object({
-  from: z.string(),
-  to: z.string(),
-  formula: z.object({ zh: z.string(), en: z.string() }),
+  from: safeString(),
+  to: safeString(),
+  formula: z.object({ zh: safeString(), en: safeString() }),
   sectors: z.array(hotspot),
   areas: z.array(hotspot),
 });
 
 export const gaomingReport = z.object({
-  plan: z.object({ title: z.object({ zh: z.string(), en: z.string() }), document: z.string(), issued: z.string() }),
+  plan: z.object({ title: z.object({ zh: safeString(), en: safeString() }), document: safeString(), issued: safeString() }),
   table1: z.array(z.unknown()),
   table1PrintedTotal: z.unknown(),
   table4: z.array(z.unknown()),
@@ -200,7 +201,7 @@ export const gaomingReport = z.object({
   derived: z.object({
     accidents2011to2015: z.number(),
     averageGdpRate2011to2015: z.number(),
-    targets2020: z.record(z.string(), z.number()),
+    targets2020: z.record(safeString(), z.number()),
     impliedDenominators: z.array(z.object({ year: z.number(), gdpYi: z.number(), motorVehicles: z.number(), imcWorkers: z.number() })),
   }),
   checks: z.array(z.unknown()),

@@ -1,6 +1,7 @@
 // The inbox: notices addressed to the caller (assigned, awaiting action, due soon, due today, overdue, escalated,
 // announcements), read state, channel preferences; and the administrator's view of failed background jobs.
 import { z } from 'zod';
+import { safeString } from '../input';
 import { isoDate, pageOf, pageQuery } from './common';
 
 export const noticeKinds = ['assigned', 'awaiting_action', 'due_soon', 'due_today', 'overdue', 'escalated', 'announcement'] as const;
@@ -28,13 +29,13 @@ export const notificationListQuery = z
 export const notificationItem = z.object({
   id: z.uuid(),
   kind: noticeKind,
-  title: z.object({ zh: z.string(), en: z.string() }),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  link: z.string().nullable(),
+  title: z.object({ zh: safeString(), en: safeString() }),
+  entityType: safeString().nullable(),
+  entityId: safeString().nullable(),
+  link: safeString().nullable(),
   dueOn: isoDate.nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
+  createdAt: safeString(),
+  readAt: safeString().nullable(),
 });
 export type NotificationItem = z.infer<typeof notificationItem>;
 
@@ -42,7 +43,7 @@ export const notificationList = pageOf(notificationItem).extend({ unread: z.numb
 
 export const unreadCounts = z.object({
   unread: z.number().int(),
-  byKind: z.record(z.string(), z.number().int()),
+  byKind: z.record(safeString(), z.number().int()),
 });
 export type UnreadCounts = z.infer<typeof unreadCounts>;
 
@@ -81,40 +82,40 @@ export type OpenItems = z.infer<typeof openItems>;
 /** Domain events in the caller's scope (the records' own scope columns), newest first. */
 export const eventListQuery = z
   .object({
-    entityType: z.string().trim().min(1).max(64).optional(),
-    entityId: z.string().trim().min(1).max(64).optional(),
+    entityType: safeString().trim().min(1).max(64).optional(),
+    entityId: safeString().trim().min(1).max(64).optional(),
     ...pageQuery,
   })
   .strict();
 export const domainEventItem = z.object({
   id: z.number().int(),
-  type: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  areaCode: z.string(),
-  occurredAt: z.string(),
+  type: safeString(),
+  entityType: safeString(),
+  entityId: safeString(),
+  areaCode: safeString(),
+  occurredAt: safeString(),
 });
 export const domainEventList = z.object({ items: z.array(domainEventItem), hasMore: z.boolean() });
 
 export const failedJob = z.object({
-  id: z.string(),
-  name: z.string(),
-  state: z.string(),
+  id: safeString(),
+  name: safeString(),
+  state: safeString(),
   retryCount: z.number().int(),
-  error: z.string().nullable(),
-  createdOn: z.string(),
-  completedOn: z.string().nullable(),
+  error: safeString().nullable(),
+  createdOn: safeString(),
+  completedOn: safeString().nullable(),
 });
 export const failedJobList = pageOf(failedJob);
 export const failedJobQuery = z.object({ ...pageQuery }).strict();
 
 export const deliveryLogItem = z.object({
   id: z.number().int(),
-  channel: z.string(),
-  recipient: z.string().describe('已脱敏 / Masked'),
-  status: z.string(),
+  channel: safeString(),
+  recipient: safeString().describe('已脱敏 / Masked'),
+  status: safeString(),
   attempts: z.number().int(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
+  error: safeString().nullable(),
+  createdAt: safeString(),
 });
 export const deliveryLog = pageOf(deliveryLogItem);

@@ -3,6 +3,7 @@
 // The value tables and band rules live on the server (reference/risk); the web reads them from
 // GET /api/risks/reference, so they are written once.
 import { z } from 'zod';
+import { safeString } from '../input';
 import type { Bilingual } from '../errors';
 import { phone } from './common';
 
@@ -59,7 +60,7 @@ export const riskEventStatusLabels: Record<RiskEventStatus, Bilingual> = {
 
 export const accidentTypeSchemes = ['GB6441-1986', 'GB6441-2025'] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 const version = z.number().int().min(1);
 
 // ---- Assessment ---------------------------------------------------------------------------------------------
@@ -78,14 +79,14 @@ export const assessment = z.discriminatedUnion('method', [
     e: z.number(),
     c: z.number(),
     d: z.number(),
-    dangerDegree: z.string(),
-    configId: z.string(),
+    dangerDegree: safeString(),
+    configId: safeString(),
   }),
-  z.object({ method: z.literal('matrix'), l: z.number(), s: z.number(), r: z.number(), configId: z.string() }),
+  z.object({ method: z.literal('matrix'), l: z.number(), s: z.number(), r: z.number(), configId: safeString() }),
 ]);
 export type Assessment = z.infer<typeof assessment>;
 
-export const accidentTypeRef = z.object({ scheme: z.enum(accidentTypeSchemes), code: z.string().trim().min(1).max(8) }).strict();
+export const accidentTypeRef = z.object({ scheme: z.enum(accidentTypeSchemes), code: safeString().trim().min(1).max(8) }).strict();
 
 // ---- Records ------------------------------------------------------------------------------------------------
 
@@ -102,16 +103,16 @@ export type LevelCounts = z.infer<typeof levelCounts>;
 export const riskUnit = z.object({
   id: z.uuid(),
   enterpriseId: z.uuid(),
-  name: z.string(),
+  name: safeString(),
   kind: z.enum(riskUnitKinds),
-  location: z.string().nullable(),
-  description: z.string().nullable(),
-  emergencyPhone: z.string().nullable(),
+  location: safeString().nullable(),
+  description: safeString().nullable(),
+  emergencyPhone: safeString().nullable(),
   /** Highest level among the unit's open events; null when none is assessed. */
   level: z.enum(riskLevelKeys).nullable(),
   counts: levelCounts,
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: safeString(),
+  updatedAt: safeString(),
   version: z.number().int(),
   abilities: z.array(z.enum(['update', 'delete', 'addEvent', 'card'])),
 });
@@ -121,9 +122,9 @@ export const riskMeasure = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
   type: z.enum(measureTypes),
-  description: z.string(),
+  description: safeString(),
   responsibleLevel: z.enum(responsibleLevels),
-  responsiblePerson: z.string().nullable(),
+  responsiblePerson: safeString().nullable(),
   version: z.number().int(),
   abilities: z.array(z.enum(['update', 'delete'])),
 });
@@ -132,25 +133,25 @@ export type RiskMeasure = z.infer<typeof riskMeasure>;
 export const riskEvent = z.object({
   id: z.uuid(),
   unitId: z.uuid(),
-  unitName: z.string(),
+  unitName: safeString(),
   enterpriseId: z.uuid(),
-  name: z.string(),
-  hazardFactors: z.string().nullable(),
-  consequences: z.string().nullable(),
-  accidentType: z.object({ scheme: z.enum(accidentTypeSchemes), code: z.string(), label: z.string() }).nullable(),
+  name: safeString(),
+  hazardFactors: safeString().nullable(),
+  consequences: safeString().nullable(),
+  accidentType: z.object({ scheme: z.enum(accidentTypeSchemes), code: safeString(), label: safeString() }).nullable(),
   assessment: assessment.nullable(),
   level: z.enum(riskLevelKeys).nullable(),
   colour: z.enum(['red', 'orange', 'yellow', 'blue']).nullable(),
   status: z.enum(riskEventStatuses),
-  closedReason: z.string().nullable(),
-  assessedAt: z.string().nullable(),
+  closedReason: safeString().nullable(),
+  assessedAt: safeString().nullable(),
   measures: z.array(riskMeasure),
   version: z.number().int(),
   abilities: z.array(z.enum(['update', 'assess', 'close', 'reopen', 'delete', 'addMeasure'])),
 });
 export type RiskEvent = z.infer<typeof riskEvent>;
 
-export const riskUnitDetail = riskUnit.extend({ enterpriseName: z.string(), events: z.array(riskEvent) });
+export const riskUnitDetail = riskUnit.extend({ enterpriseName: safeString(), events: z.array(riskEvent) });
 export type RiskUnitDetail = z.infer<typeof riskUnitDetail>;
 
 // ---- Bodies -------------------------------------------------------------------------------------------------
@@ -210,11 +211,16 @@ const frequencies = z.object({
 
 export const riskSettings = z.object({
   lec: z.object({
-    id: z.string(),
+    id: safeString(),
     edges: z.array(lecEdge),
-    levelByDegree: z.record(z.string(), z.enum(riskLevelKeys)),
+    levelByDegree: z.record(safeString(), z.enum(riskLevelKeys)),
   }),
-  matrix: z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }), source: z.string(), bands: z.array(matrixBand) }),
+  matrix: z.object({
+    id: safeString(),
+    name: z.object({ zh: safeString(), en: safeString() }),
+    source: safeString(),
+    bands: z.array(matrixBand),
+  }),
   frequencies,
   /** Daily tasks only on official working days (chinese-days calendar). */
   dailyOnWorkdaysOnly: z.boolean(),
@@ -223,8 +229,8 @@ export type RiskSettings = z.infer<typeof riskSettings>;
 
 export const updateRiskSettingsBody = z
   .object({
-    lecConfigId: z.string().max(40).optional(),
-    matrixPresetId: z.string().max(40).optional(),
+    lecConfigId: safeString().max(40).optional(),
+    matrixPresetId: safeString().max(40).optional(),
     /** Custom bands (validated for full, monotone coverage) instead of a preset. */
     matrixBands: z.array(matrixBand).max(10).optional(),
     frequencies: frequencies.optional(),
@@ -233,23 +239,23 @@ export const updateRiskSettingsBody = z
   .strict();
 export type UpdateRiskSettingsBody = z.infer<typeof updateRiskSettingsBody>;
 
-const option = z.object({ value: z.union([z.number(), z.string()]), label: z.object({ zh: z.string(), en: z.string() }) });
+const option = z.object({ value: z.union([z.number(), safeString()]), label: z.object({ zh: safeString(), en: safeString() }) });
 
 export const riskReference = z.object({
   levels: z.array(
     z.object({
       key: z.enum(riskLevelKeys),
-      label: z.object({ zh: z.string(), en: z.string() }),
+      label: z.object({ zh: safeString(), en: safeString() }),
       colour: z.enum(['red', 'orange', 'yellow', 'blue']),
     }),
   ),
   lecTables: z.object({ l: z.array(option), e: z.array(option), c: z.array(option) }),
-  lecPresets: z.array(z.object({ id: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })),
-  dangerDegreeLabels: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })),
+  lecPresets: z.array(z.object({ id: safeString(), label: z.object({ zh: safeString(), en: safeString() }) })),
+  dangerDegreeLabels: z.record(safeString(), z.object({ zh: safeString(), en: safeString() })),
   matrixPresets: z.array(riskSettings.shape.matrix),
   accidentTypes: z.object({
     current: z.enum(accidentTypeSchemes),
-    schemes: z.record(z.string(), z.array(option)),
+    schemes: z.record(safeString(), z.array(option)),
   }),
   settings: riskSettings,
 });
@@ -281,8 +287,8 @@ export const riskDistribution = z.object({
   groupBy: z.enum(['area', 'sector']),
   groups: z.array(
     z.object({
-      key: z.string(),
-      name: z.string(),
+      key: safeString(),
+      name: safeString(),
       /** Enterprises by overall colour. */
       enterprises: colourCounts,
       /** Open assessed risk events by level. */
@@ -307,7 +313,7 @@ export const mapColours = z.object({
   items: z.array(
     z.object({
       enterpriseId: z.uuid(),
-      name: z.string(),
+      name: safeString(),
       longitude: z.number(),
       latitude: z.number(),
       level: z.enum(riskLevelKeys).nullable(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { safeString } from '../input';
 import { roles } from '../roles';
 import { pageQuery, phone } from './common';
 
-export const username = z.string().regex(/^[A-Za-z0-9_.]{3,32}$/, { error: 'username.format' });
+export const username = safeString().regex(/^[A-Za-z0-9_.]{3,32}$/, { error: 'username.format' });
 
 /** 行政执法证号: letters, digits and hyphens as printed on the certificate; shown on the documents the officer signs. */
 export const enforcementCertNo = z
@@ -16,29 +17,29 @@ export const userStatus = z.enum(['active', 'disabled']);
 
 export const user = z.object({
   id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
+  username: safeString(),
+  displayName: safeString(),
   role: z.enum(roles),
   orgId: z.uuid().nullable(),
-  orgName: z.string().nullable(),
+  orgName: safeString().nullable(),
   enterpriseId: z.uuid().nullable(),
-  phone: z.string().nullable(),
-  enforcementCertNo: z.string().nullable(),
+  phone: safeString().nullable(),
+  enforcementCertNo: safeString().nullable(),
   status: userStatus,
-  lockedUntil: z.string().nullable(),
-  createdAt: z.string(),
+  lockedUntil: safeString().nullable(),
+  createdAt: safeString(),
   version: z.number().int(),
-  abilities: z.array(z.string()),
+  abilities: z.array(safeString()),
 });
 export type User = z.infer<typeof user>;
 
-export const userListQuery = z.object({ q: z.string().trim().max(64).optional(), role: z.enum(roles).optional(), ...pageQuery }).strict();
+export const userListQuery = z.object({ q: safeString().trim().max(64).optional(), role: z.enum(roles).optional(), ...pageQuery }).strict();
 
 export const createUserBody = z
   .object({
     username,
-    displayName: z.string().trim().min(1).max(64),
-    password: z.string().min(1).max(256),
+    displayName: safeString().trim().min(1).max(64),
+    password: safeString().min(1).max(256),
     role: z.enum(roles),
     orgId: z.uuid().nullable().optional(),
     enterpriseId: z.uuid().nullable().optional(),
@@ -50,12 +51,12 @@ export const createUserBody = z
 export const updateUserBody = z
   .object({
     version: z.number().int(),
-    displayName: z.string().trim().min(1).max(64).optional(),
+    displayName: safeString().trim().min(1).max(64).optional(),
     role: z.enum(roles).optional(),
     orgId: z.uuid().nullable().optional(),
     phone: phone.nullable().optional(),
     enforcementCertNo: enforcementCertNo.nullable().optional(),
     status: userStatus.optional(),
-    password: z.string().min(1).max(256).optional(),
+    password: safeString().min(1).max(256).optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
 // The workbench (工作台): what the caller must do today and the few figures of their scope that matter.
 import { z } from 'zod';
+import { safeString } from '../input';
 import type { Bilingual } from '../errors';
 
 export const workbenchTodoKinds = [
@@ -31,14 +32,14 @@ export type DueState = (typeof dueStates)[number];
 
 export const workbenchTodo = z.object({
   kind: z.enum(workbenchTodoKinds),
-  id: z.string(),
-  title: z.string(),
-  enterpriseName: z.string().nullable(),
+  id: safeString(),
+  title: safeString(),
+  enterpriseName: safeString().nullable(),
   /** The step or state the item waits in (a label, already translated on both sides). */
-  step: z.object({ zh: z.string(), en: z.string() }).nullable(),
-  due: z.string().nullable(),
+  step: z.object({ zh: safeString(), en: safeString() }).nullable(),
+  due: safeString().nullable(),
   dueState: z.enum(dueStates),
-  link: z.string(),
+  link: safeString(),
 });
 export type WorkbenchTodo = z.infer<typeof workbenchTodo>;
 
@@ -83,19 +84,19 @@ export const workbenchFigure = z.object({
   target: z.number().nullable(),
   /** The figure needs attention (overdue items, above target or plan pace). */
   alarm: z.boolean(),
-  link: z.string().nullable(),
+  link: safeString().nullable(),
 });
 export type WorkbenchFigure = z.infer<typeof workbenchFigure>;
 
 export const workbenchBreakdownRow = z.object({
-  areaCode: z.string(),
-  name: z.string(),
+  areaCode: safeString(),
+  name: safeString(),
   open: z.number().int(),
   overdue: z.number().int(),
 });
 
 export const workbenchResponse = z.object({
-  today: z.string(),
+  today: safeString(),
   todo: z.array(workbenchTodo),
   todoCounts: z.object({ total: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
   figures: z.array(workbenchFigure),

@@ -83,7 +83,13 @@ describe('audit trail', () => {
           fresh.database.db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.concurrent', after: { i } })),
         ),
       );
-      expect(await verifyAuditChain(fresh.database.db, 7)).toEqual({ ok: true, checked: 20, firstBrokenId: null });
+      expect(await verifyAuditChain(fresh.database.db, 7)).toEqual({
+        ok: true,
+        checked: 20,
+        firstBrokenId: null,
+        brokenCount: 0,
+        brokenIds: [],
+      });
     } finally {
       await fresh.close();
     }

@@ -40,6 +40,16 @@ export async function findAreaPath(db: DbOrTx, code: string) {
   return out;
 }
 
+export async function findOrganisation(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+export async function findPark(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(parks).where(eq(parks.id, id));
+  return row ?? null;
+}
+
 export async function findOrganisations(db: DbOrTx, actor: Actor) {
   const where =
     actor.scopeKind === 'area'

@@ -7,7 +7,7 @@ import { actorOf, clientIp } from '../../platform/http';
 import { recordAudit } from '../../platform/audit';
 import { fieldError } from '../../platform/errors';
 import { inScope } from '../../platform/scope';
-import { findArea, findAreaChildren, findOrganisations, findParks } from './jurisdiction.queries';
+import { findArea, findAreaChildren, findOrganisation, findOrganisations, findPark, findParks } from './jurisdiction.queries';
 
 const createOrgBody = z
   .object({
@@ -56,6 +56,14 @@ export function jurisdictionRoutes(app: ZodApp) {
       const a = await findArea(app.db, req.body.areaCode);
       if (!a || !inScope(actor, { areaCode: a.code }))
         throw fieldError('areaCode', '区划不存在或不在管辖范围内', 'Unknown area or outside your jurisdiction');
+      // References are checked here, not left to the foreign keys: an unknown id is the caller's field error.
+      const { parentId, parkId } = req.body;
+      const parent = parentId ? await findOrganisation(app.db, parentId) : null;
+      if (parentId && (!parent || !inScope(actor, { areaCode: parent.areaCode })))
+        throw fieldError('parentId', '上级机构不存在或不在管辖范围内', 'Unknown parent organisation or outside your jurisdiction');
+      const park = parkId ? await findPark(app.db, parkId) : null;
+      if (parkId && (!park || !inScope(actor, { areaCode: park.areaCode })))
+        throw fieldError('parkId', '园区不存在或不在管辖范围内', 'Unknown park or outside your jurisdiction');
       const row = await app.db.transaction(async (tx) => {
         const [created] = await tx
           .insert(organisations)

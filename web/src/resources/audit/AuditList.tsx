@@ -37,7 +37,13 @@ export function AuditList() {
   const verify = async () => {
     const r = await call('POST /api/audit/verify');
     if (r.ok) message.success(t(`哈希链完整，已校验 ${r.checked} 条`, `Chain intact: ${r.checked} entries checked`));
-    else message.error(t(`哈希链在第 ${r.firstBrokenId} 条被篡改`, `Chain broken at entry ${r.firstBrokenId}`));
+    else
+      message.error(
+        t(
+          `哈希链自第 ${r.firstBrokenId} 条起有 ${r.brokenCount} 条被篡改（共校验 ${r.checked} 条）`,
+          `Chain broken: ${r.brokenCount} entries altered, the first is ${r.firstBrokenId} (${r.checked} checked)`,
+        ),
+      );
   };
   const resultTag = (r: string) => <Tag color={r === 'ok' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{r}</Tag>;
   return (
