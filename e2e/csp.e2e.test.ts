@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
-import { loginThroughForm, menuLabels } from './src/login';
+import { loginThroughForm, menuLabels, openMenuEntry } from './src/login';
 
 let server: RunningServer;
 let browser: Browser;
@@ -42,7 +42,7 @@ async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
 async function visitEveryMenuPage(page: Page): Promise<string[]> {
   const labels = await menuLabels(page);
   for (const label of labels) {
-    await page.locator('[data-testid=main-menu] .ant-menu-item', { hasText: label }).first().click();
+    await openMenuEntry(page, label);
     await page.waitForLoadState('networkidle');
   }
   return labels;

@@ -15,3 +15,14 @@ export async function menuLabels(page: Page): Promise<string[]> {
   await page.waitForSelector('[data-testid=main-menu] .ant-menu-item');
   return (await page.locator('[data-testid=main-menu] .ant-menu-item').allTextContents()).map((s) => s.trim());
 }
+
+/** Clicks a main-menu entry by its label, opening its group first when the entry sits in a closed one. */
+export async function openMenuEntry(page: Page, label: string): Promise<void> {
+  const entry = page.locator('[data-testid=main-menu] .ant-menu-item', { hasText: label }).first();
+  if (!(await entry.isVisible())) {
+    const group = page.locator('[data-testid=main-menu] .ant-menu-submenu', { has: entry }).first();
+    await group.locator('.ant-menu-submenu-title').first().click();
+    await entry.waitFor({ state: 'visible' });
+  }
+  await entry.click();
+}
