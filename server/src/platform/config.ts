@@ -27,6 +27,8 @@ export interface Config {
   calendarRefreshSeconds: number;
   /** Outside channels for notifications; unset host/URL = that channel is off (the in-app inbox always works). */
   notify: NotifyConfig;
+  /** 举报: public submissions per client address per hour; the reporter vault's key (any string, hashed to 256 bits). */
+  reports: { perIpPerHour: number; vaultKey: string };
 }
 
 export interface NotifyConfig {
@@ -86,6 +88,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         retries: Math.max(1, int(env.ANJIAN_WEBHOOK_RETRIES, 3)),
         timeoutMs: int(env.ANJIAN_WEBHOOK_TIMEOUT_MS, 5000),
       },
+    },
+    reports: {
+      perIpPerHour: int(env.ANJIAN_REPORTS_PER_IP_PER_HOUR, 10),
+      // The development default is public; a deployment sets its own secret (docs/user-guide.md).
+      vaultKey: env.ANJIAN_REPORT_VAULT_KEY || 'anjian-dev-report-vault-key',
     },
   };
 }
