@@ -12,6 +12,7 @@ import { seedEnterprises } from './enterprises';
 import { seedDemoRisks } from './risks';
 import { cstDate } from '../platform/time';
 import { seedDemoHazards } from './hazards';
+import { seedDemoReports } from './reports';
 import { seedDemoEnforcement } from './enforcement';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
@@ -29,7 +30,7 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[]> {
+export async function seedDemo(db: Db, argon2: Argon2Params, reportVaultKey: string): Promise<DemoLogin[]> {
   return db.transaction(async (tx) => {
     await loadDivisions(tx, { ...LONGGANG, excludeStreets: [...LONGGANG.excludeStreets], gridsPerCommunity: 2 });
     const district = (await tx.query.areas.findFirst({ where: eq(areas.code, '440307') }))!;
@@ -142,6 +143,8 @@ export async function seedDemo(db: Db, argon2: Argon2Params): Promise<DemoLogin[
     await seedDemoHazards(tx, longcheng.code);
     // Enforcement: a draw with today's tasks, one inspection with a finding, two penalty cases.
     await seedDemoEnforcement(tx, longcheng.code, hongda.id);
+    // 举报: one waiting for acceptance, one replied to (the citizen account's).
+    await seedDemoReports(tx, longcheng.code, reportVaultKey);
     return out;
   });
 }

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildOrg, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
+import { hasCalendar } from '../../platform/calendar';
 import { acceptDueOf, handleDueOf, submitReport } from './commands/submit-report';
 import { actOnReport } from './commands/act-on-report';
 
@@ -222,6 +223,9 @@ describe('time limits', () => {
   it('counts acceptance in working days across the National Day holiday and handling 60 days from acceptance', async () => {
     expect(acceptDueOf('2026-09-30')).toBe('2026-10-13');
     expect(acceptDueOf('2026-11-02')).toBe('2026-11-09');
+    // past the known calendar years a report is still taken: Monday–Friday count (never a later date)
+    expect(hasCalendar(2031)).toBe(false);
+    expect(acceptDueOf('2031-01-03')).toBe('2031-01-10');
     const { row } = await submitReport(
       t.database.db,
       { actor: null, ip: null, vaultKey: t.config.reports.vaultKey, today: '2026-09-30' },
