@@ -12,6 +12,7 @@ import { rowsOf } from '../../platform/db';
 import { hasCalendar } from '../../platform/calendar';
 import { acceptDueOf, handleDueOf, submitReport } from './commands/submit-report';
 import { actOnReport } from './commands/act-on-report';
+import { evaluateReportDeadlines } from '../notifications/notifications.job';
 
 let t: TestApp;
 const as: Record<string, Client> = {};
@@ -242,6 +243,48 @@ describe('time limits', () => {
     expect(accepted.handleDue).toBe('2026-12-11');
   });
 });
+
+describe('reminders', () => {
+  it('reminds the street before and on the acceptance deadline, the assignee before the handling deadline, without the reporter', async () => {
+    const db = t.database.db;
+    const { row } = await submitReportIn_(db, '2026-09-30', { reporter: REPORTER });
+    // acceptance due 2026-10-13: the working day before is 2026-10-12
+    await evaluateReportDeadlines(db, '2026-10-09');
+    expect(await noticesOf(row.id)).toEqual([]);
+    await evaluateReportDeadlines(db, '2026-10-12');
+    await evaluateReportDeadlines(db, '2026-10-12'); // twice: nothing more
+    let n = await noticesOf(row.id);
+    expect(n.map((x) => [x.user_id, x.kind])).toEqual([[actors.streetA!.id, 'due_soon']]);
+    await evaluateReportDeadlines(db, '2026-10-13');
+    n = await noticesOf(row.id);
+    expect(n.map((x) => x.user_id)).toEqual(expect.arrayContaining([actors.streetA!.id, actors.district!.id, actors.leader!.id]));
+    expect(n.map((x) => x.user_id)).not.toContain(actors.streetB!.id);
+    // handling: accepted 2026-10-12 → due 2026-12-11; five working days before is 2026-12-04
+    const a = await actOnReport(db, await actorFor('streetA'), null, row.id, { action: 'accept', version: 1 }, '2026-10-12');
+    await actOnReport(db, await actorFor('district'), null, row.id, { action: 'assign', version: a.version }, '2026-10-12');
+    await evaluateReportDeadlines(db, '2026-12-04');
+    n = await noticesOf(row.id);
+    expect(n.filter((x) => x.kind === 'due_soon').map((x) => x.user_id)).toEqual(
+      expect.arrayContaining([actors.streetA!.id, actors.district!.id]),
+    );
+    const all = JSON.stringify(n);
+    for (const s of [REPORTER.name, REPORTER.phone, REPORTER.idNumber]) expect(all).not.toContain(s);
+  });
+});
+
+function submitReportIn_(db: TestApp['database']['db'], today: string, o: Record<string, unknown> = {}) {
+  return submitReport(
+    db,
+    { actor: null, ip: null, vaultKey: t.config.reports.vaultKey, today },
+    body({ occurredOn: today, ...o }) as never,
+  );
+}
+
+async function noticesOf(id: string) {
+  return rowsOf<{ user_id: string; kind: string; title_zh: string }>(
+    await t.database.db.execute(sql`select * from notifications where entity_type = 'report' and entity_id = ${id} order by id`),
+  );
+}
 
 async function actorFor(key: string) {
   const { loadSession } = await import('../../platform/session');
