@@ -12,6 +12,7 @@ import { uploadScenario } from './scenarios/uploads';
 import { enforcementScenario } from './scenarios/enforcement';
 import { workbenchDistrictScenario, workbenchProvinceScenario } from './scenarios/workbench';
 import { eventsScenario } from './scenarios/events';
+import { reportsScenario } from './scenarios/reports';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -27,6 +28,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'workbench-province', run: workbenchProvinceScenario },
   // Outbox append cost, fan-out to 1,000 recipients, queue throughput: PGlite in memory and a fresh PostgreSQL database.
   { name: 'events', run: eventsScenario },
+  // 举报: one public submission through the command against a bare insert of the same row (PGlite, PostgreSQL).
+  { name: 'reports', run: reportsScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
