@@ -25,15 +25,9 @@ export const routeTable: Record<string, Row> = {
   'POST /api/public/reports': { access: 'public', roles: 'any' },
   'GET /api/public/reports/:code': { access: 'public', roles: 'any' },
   'GET /api/reports/mine': { access: 'report.mine', roles: ['public'] },
-  'GET /api/reports': {
-    access: 'report.read',
-    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
-  },
+  'GET /api/reports': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
   'POST /api/reports': { access: 'report.intake', roles: ['district_officer', 'street_officer'] },
-  'GET /api/reports/:id': {
-    access: 'report.read',
-    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
-  },
+  'GET /api/reports/:id': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
   'POST /api/reports/:id/act': {
     access: 'report.handle',
     roles: ['district_officer', 'street_officer'],

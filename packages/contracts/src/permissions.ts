@@ -62,8 +62,9 @@ export const grants = {
   'case.review': ['district_leader'],
   /** Route-level gate of case steps; each step then needs case.manage or case.review (case.workflow.ts). */
   'case.act': ['district_officer', 'street_officer', 'district_leader'],
-  // 举报: officers of the area handle reports routed to it; the reporter's identity is the district bureau's alone.
-  'report.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  // 举报: officers of the area handle reports routed to it (by street; routing to departments and parks is not built
+  // yet, so their officers are not offered a list that would stay empty); the reporter's identity is the bureau's alone.
+  'report.read': ['district_leader', 'district_officer', 'street_officer'],
   /** Recording a report received by hotline, letter, email, visit or from the city (operator intake). */
   'report.intake': ['district_officer', 'street_officer'],
   'report.handle': ['district_officer', 'street_officer'],
