@@ -27,8 +27,11 @@ export interface Config {
   calendarRefreshSeconds: number;
   /** Outside channels for notifications; unset host/URL = that channel is off (the in-app inbox always works). */
   notify: NotifyConfig;
-  /** 举报: public submissions per client address per hour; the reporter vault's key (any string, hashed to 256 bits). */
-  reports: { perIpPerHour: number; vaultKey: string };
+  /**
+   * 举报: public submissions per client address per hour, tracking look-ups per address per minute, the reporter
+   * vault's key (any string, hashed to 256 bits).
+   */
+  reports: { perIpPerHour: number; trackPerMinute: number; vaultKey: string };
 }
 
 export interface NotifyConfig {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     reports: {
       perIpPerHour: int(env.ANJIAN_REPORTS_PER_IP_PER_HOUR, 10),
+      trackPerMinute: int(env.ANJIAN_REPORT_TRACK_PER_MINUTE, 30),
       // The development default is public; a deployment sets its own secret (docs/user-guide.md).
       vaultKey: env.ANJIAN_REPORT_VAULT_KEY || 'anjian-dev-report-vault-key',
     },

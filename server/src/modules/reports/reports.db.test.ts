@@ -120,6 +120,16 @@ describe('public submission and tracking', () => {
     expect(mine.json()).toHaveLength(1);
     expect(mine.json()[0]).toMatchObject({ trackingCode: res.json().trackingCode, category: 'illegal_production', status: 'received' });
     expect((await as.streetA!.get('/api/reports/mine')).statusCode).toBe(403);
+    // the citizen's cookie without the CSRF token (a form from another site): an anonymous report, not linked
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      payload: body(),
+      headers: { cookie: as.citizen!.cookie },
+      remoteAddress: '10.97.0.1',
+    });
+    expect(forged.statusCode).toBe(200);
+    expect((await as.citizen!.get('/api/reports/mine')).json()).toHaveLength(1);
   });
 
   it('limits public submissions per address', async () => {
@@ -130,6 +140,15 @@ describe('public submission and tracking', () => {
     expect(codes.at(-1)).toBe(429);
     // another address is not affected
     expect((await anonymous(body(), '10.99.0.2')).statusCode).toBe(200);
+    // tracking look-ups are limited per address as well (guessing codes)
+    const looks: number[] = [];
+    for (let i = 0; i <= t.config.reports.trackPerMinute; i++) {
+      looks.push(
+        (await t.app.inject({ method: 'GET', url: '/api/public/reports/ABCDEFGHJKL' + (i % 10), remoteAddress: '10.99.0.3' })).statusCode,
+      );
+    }
+    expect(looks.slice(0, -1).every((c) => c === 404)).toBe(true);
+    expect(looks.at(-1)).toBe(429);
   });
 });
 

@@ -40,9 +40,12 @@ export function reportsRoutes(app: ZodApp) {
       schema: { tags, body: publicReportBody, response: { 200: publicReportReceipt } },
     },
     async (req) => {
+      // A citizen's report is linked to the account only when the request carries the session's CSRF token (the web
+      // app does): a form posted from another site with the citizen's cookie stays an anonymous report.
+      const actor = req.actor && req.csrfToken && req.headers['x-csrf-token'] === req.csrfToken ? req.actor : null;
       const { row, trackingCode } = await submitReport(
         app.db,
-        { actor: req.actor, ip: clientIp(req), vaultKey: app.config.reports.vaultKey },
+        { actor, ip: clientIp(req), vaultKey: app.config.reports.vaultKey },
         req.body,
       );
       return { trackingCode, submittedOn: row.submittedOn };
@@ -50,7 +53,10 @@ export function reportsRoutes(app: ZodApp) {
   );
   app.get(
     '/api/public/reports/:code',
-    { config: { access: 'public' }, schema: { tags, params: trackingParams, response: { 200: publicReportStatus } } },
+    {
+      config: { access: 'public', rateLimit: { max: app.config.reports.trackPerMinute, timeWindow: 60_000 } },
+      schema: { tags, params: trackingParams, response: { 200: publicReportStatus } },
+    },
     async (req) => {
       const row = await findByTrackingCode(app.db, req.params.code);
       if (!row) throw notFound();
