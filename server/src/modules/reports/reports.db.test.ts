@@ -362,6 +362,16 @@ describe('reporter vault', () => {
     expect((await as.streetA!.post(`/api/reports/${other}/reporter/reveal`, { reason: '核实身份' })).statusCode).toBe(403);
   });
 
+  it('masks a mobile or an ID number the reporter wrote into the description', async () => {
+    const id = await idOf(
+      (await submit({ description: `请联系我 ${REPORTER.phone}，身份证 ${REPORTER.idNumber}，车间堵塞消防通道。` })).trackingCode,
+    );
+    const v = (await as.streetA!.get(`/api/reports/${id}`)).json();
+    expect(v.description).not.toContain(REPORTER.phone);
+    expect(v.description).not.toContain(REPORTER.idNumber);
+    expect(v.description).toContain('车间堵塞消防通道');
+  });
+
   it('answers anonymous for a report without a named reporter', async () => {
     const id = await idOf((await submit()).trackingCode);
     const res = await as.district!.post(`/api/reports/${id}/reporter/reveal`, { reason: '核实举报人身份' });

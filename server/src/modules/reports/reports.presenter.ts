@@ -1,11 +1,13 @@
 // Report → response whitelist. The reporter's identity is not a field of the row (it lives in the vault), and
-// nothing here reads the vault: list, detail, audit and events present the same whitelist.
+// nothing here reads the vault: list, detail, audit and events present the same whitelist. Mobiles and identity
+// numbers inside the description are masked (platform/masking.ts maskFreeText) for every reader.
 import type { ReportCategory, ReportChannel, ReportDetail, ReportStatus, ReportView } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { findReportHistory, reportNames } from './reports.queries';
 import { availableReportActions, type ReportRow } from './reports.workflow';
 import { can } from '@anjian/contracts';
+import { maskFreeText } from '../../platform/masking';
 
 export function isOverdue(row: Pick<ReportRow, 'status' | 'acceptDue' | 'handleDue'>, today: string): boolean {
   if (row.status === 'received') return row.acceptDue < today;
@@ -30,7 +32,8 @@ export function presentReport(actor: Actor, row: ReportRow, names: Names, today:
     lat: row.lat,
     enterpriseName: row.enterpriseName,
     occurredOn: row.occurredOn,
-    description: row.description,
+    // A reporter who writes a mobile or an ID number into the text must not be identified through it.
+    description: maskFreeText(row.description),
     named: row.named === 1,
     status: row.status as ReportStatus,
     submittedOn: row.submittedOn,
