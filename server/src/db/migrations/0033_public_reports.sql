@@ -21,7 +21,7 @@ CREATE TABLE "reports" (
 	"lat" double precision,
 	"occurred_on" date NOT NULL,
 	"description" text NOT NULL,
-	"named" integer DEFAULT 0 NOT NULL,
+	"named" boolean DEFAULT false NOT NULL,
 	"submitted_by" uuid,
 	"recorded_by" uuid,
 	"status" text DEFAULT 'received' NOT NULL,

@@ -3,7 +3,7 @@
 // command. Reports' history rows live in state_transitions (record_type 'report').
 import { reportStatuses } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { day, stateCheck, tstz } from './columns';
 import { enterprises } from './enterprises';
 import { parks, users } from './platform';
@@ -27,7 +27,7 @@ export const reports = pgTable(
     lat: doublePrecision('lat'),
     occurredOn: day('occurred_on').notNull(),
     description: text('description').notNull(),
-    named: integer('named').notNull().default(0),
+    named: boolean('named').notNull().default(false),
     /** The citizen account that submitted it (null: anonymous visitor or operator intake). */
     submittedBy: uuid('submitted_by').references(() => users.id),
     recordedBy: uuid('recorded_by').references(() => users.id),

@@ -34,7 +34,7 @@ export function presentReport(actor: Actor, row: ReportRow, names: Names, today:
     occurredOn: row.occurredOn,
     // A reporter who writes a mobile or an ID number into the text must not be identified through it.
     description: maskFreeText(row.description),
-    named: row.named === 1,
+    named: row.named,
     status: row.status as ReportStatus,
     submittedOn: row.submittedOn,
     acceptDue: row.acceptDue,

@@ -83,7 +83,7 @@ export async function submitReportIn(
       enterpriseName: input.enterpriseName ?? null,
       occurredOn: input.occurredOn,
       description: input.description,
-      named: input.reporter ? 1 : 0,
+      named: !!input.reporter,
       submittedBy: !intake && ctx.actor?.role === 'public' ? ctx.actor.id : null,
       recordedBy: intake ? (ctx.actor?.id ?? null) : null,
       submittedOn: today,
