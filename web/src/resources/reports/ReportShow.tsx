@@ -26,6 +26,12 @@ const fieldsOf: Record<ReportAction, ('reason' | 'transferTarget' | 'findings' |
   close: [],
 };
 
+/** The creating steps of the history, which are not handling actions. */
+const historyLabels: Record<string, { zh: string; en: string }> = {
+  submit: { zh: '提交举报', en: 'Submitted' },
+  record: { zh: '登记举报', en: 'Recorded' },
+};
+
 export function ReportShow() {
   const { id } = useParams();
   const { t, label } = useI18n();
@@ -139,11 +145,9 @@ export function ReportShow() {
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({
-            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? t('举报人', 'Reporter')} · ${
-              h.action in reportActionLabels
-                ? label(reportActionLabels[h.action as ReportAction])
-                : label(reportStatusLabels[h.to as 'received'])
-            }`,
+            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? t('举报人', 'Reporter')} · ${label(
+              historyLabels[h.action] ?? reportActionLabels[h.action as ReportAction] ?? reportStatusLabels[h.to as 'received'],
+            )}`,
           }))}
         />
       </Card>
