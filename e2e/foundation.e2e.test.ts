@@ -60,7 +60,7 @@ describe('demo roles', () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await loginThroughForm(page, server.url, 'citizen');
-    expect(await menuLabels(page)).toEqual(['工作台', '公示信息']);
+    expect(await menuLabels(page)).toEqual(['工作台', '我的举报', '公示信息']);
     await ctx.close();
   });
 });

@@ -13,6 +13,7 @@ import { enforcementScenario } from './scenarios/enforcement';
 import { workbenchDistrictScenario, workbenchProvinceScenario } from './scenarios/workbench';
 import { eventsScenario } from './scenarios/events';
 import { validationScenario } from './scenarios/validation';
+import { reportsScenario } from './scenarios/reports';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -30,6 +31,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'events', run: eventsScenario },
   // In process over an in-memory PGlite: the input guard on and off in the same run.
   { name: 'validation', run: validationScenario },
+  // 举报: one public submission through the command against a bare insert of the same row (PGlite, PostgreSQL).
+  { name: 'reports', run: reportsScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

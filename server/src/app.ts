@@ -48,6 +48,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -64,6 +65,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   filesRoutes,
   risksRoutes,
   risksDistrictRoutes,
+  reportsRoutes,
   accidentsRoutes,
   investigationRoutes,
   analysisRoutes,

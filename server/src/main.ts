@@ -11,7 +11,7 @@ import { JobQueue } from './platform/queue';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { deliverPending } from './modules/notifications/notifications.delivery';
-import { digestJob, hazardDeadlineJob } from './modules/notifications/notifications.job';
+import { digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 
 async function main() {
@@ -37,7 +37,7 @@ async function main() {
   await database.migrate();
   if (config.demo && !(await isSeeded(database.db))) {
     console.log('Seeding the demo district 深圳市龙岗区 …');
-    await seedDemo(database.db, config.argon2);
+    await seedDemo(database.db, config.argon2, { reportVaultKey: config.reports.vaultKey });
   }
   const [admins] = await database.db
     .select({ n: sql<number>`count(*)::int` })
@@ -56,10 +56,15 @@ async function main() {
   running.app = app;
   // Background work on the job queue: daily jobs once per cluster and China day, domain events to their consumers.
   const channels = channelsFrom(config.notify);
-  running.queue = new JobQueue(database, [generateCheckTasksJob, hazardDeadlineJob, digestJob(channels)], [notificationsConsumer], {
-    log: (m) => app.log.info(m),
-    periodic: () => deliverPending(database.db, channels),
-  });
+  running.queue = new JobQueue(
+    database,
+    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, digestJob(channels)],
+    [notificationsConsumer],
+    {
+      log: (m) => app.log.info(m),
+      periodic: () => deliverPending(database.db, channels),
+    },
+  );
   await running.queue.start();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}/`;

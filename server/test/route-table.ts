@@ -21,6 +21,23 @@ const indicatorReaders = ['district_leader', 'district_officer', 'street_officer
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
+  'GET /api/public/report-areas': { access: 'public', roles: 'any' },
+  'POST /api/public/reports': { access: 'public', roles: 'any' },
+  'GET /api/public/reports/:code': { access: 'public', roles: 'any' },
+  'GET /api/reports/mine': { access: 'report.mine', roles: ['public'] },
+  'GET /api/reports': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'POST /api/reports': { access: 'report.intake', roles: ['district_officer', 'street_officer'] },
+  'GET /api/reports/:id': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'POST /api/reports/:id/act': {
+    access: 'report.handle',
+    roles: ['district_officer', 'street_officer'],
+    payload: { action: 'accept', version: 1 },
+  },
+  'POST /api/reports/:id/reporter/reveal': {
+    access: 'report.revealReporter',
+    roles: ['district_officer'],
+    payload: { reason: '核实举报人身份以发放奖励' },
+  },
   'GET /api/health': { access: 'public', roles: 'any' },
   'GET /api/code-tables': { access: 'public', roles: 'any' },
   'POST /api/auth/login': { access: 'public', roles: 'any', probe: false },

@@ -23,5 +23,6 @@ export * from './schemas/calendar';
 export * from './schemas/workbench';
 export * from './schemas/notifications';
 export * from './schemas/enforcement-views';
+export * from './schemas/reports';
 export * from './routes';
 export * from './code-tables';

@@ -62,6 +62,16 @@ export const grants = {
   'case.review': ['district_leader'],
   /** Route-level gate of case steps; each step then needs case.manage or case.review (case.workflow.ts). */
   'case.act': ['district_officer', 'street_officer', 'district_leader'],
+  // 举报: officers of the area handle reports routed to it (by street; routing to departments and parks is not built
+  // yet, so their officers are not offered a list that would stay empty); the reporter's identity is the bureau's alone.
+  'report.read': ['district_leader', 'district_officer', 'street_officer'],
+  /** Recording a report received by hotline, letter, email, visit or from the city (operator intake). */
+  'report.intake': ['district_officer', 'street_officer'],
+  'report.handle': ['district_officer', 'street_officer'],
+  /** Opening the reporter vault (name, phone, ID number), with a reason that is audited. */
+  'report.revealReporter': ['district_officer'],
+  /** A citizen account's own reports. */
+  'report.mine': ['public'],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

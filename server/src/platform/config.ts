@@ -27,6 +27,11 @@ export interface Config {
   calendarRefreshSeconds: number;
   /** Outside channels for notifications; unset host/URL = that channel is off (the in-app inbox always works). */
   notify: NotifyConfig;
+  /**
+   * 举报: public submissions per client address per hour, tracking look-ups per address per minute, the reporter
+   * vault's key (any string, hashed to 256 bits).
+   */
+  reports: { perIpPerHour: number; trackPerMinute: number; vaultKey: string };
 }
 
 export interface NotifyConfig {
@@ -87,5 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         timeoutMs: int(env.ANJIAN_WEBHOOK_TIMEOUT_MS, 5000),
       },
     },
+    reports: {
+      perIpPerHour: int(env.ANJIAN_REPORTS_PER_IP_PER_HOUR, 10),
+      trackPerMinute: int(env.ANJIAN_REPORT_TRACK_PER_MINUTE, 30),
+      // The development default is public; a deployment sets its own secret (docs/user-guide.md).
+      vaultKey: env.ANJIAN_REPORT_VAULT_KEY || DEV_REPORT_VAULT_KEY,
+    },
   };
 }
+
+/** The reporter vault's key when ANJIAN_REPORT_VAULT_KEY is unset: for development and the demo only. */
+export const DEV_REPORT_VAULT_KEY = 'anjian-dev-report-vault-key';

@@ -14,6 +14,8 @@ import { cstDate } from '../platform/time';
 import { seedDemoHazards } from './hazards';
 import { demoActor, seedDemoEnforcement } from './enforcement';
 import { seedDistrictActivity } from './district-activity';
+import { seedDemoReports } from './reports';
+import { DEV_REPORT_VAULT_KEY } from '../platform/config';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 /** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
@@ -30,8 +32,16 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/** `enterprises`: how many generated units (the fuzz suite uses fewer, to stay fast). */
-export async function seedDemo(db: Db, argon2: Argon2Params, o: { enterprises?: number } = {}): Promise<DemoLogin[]> {
+/**
+ * `enterprises`: how many generated units (the fuzz suite uses fewer, to stay fast); `reportVaultKey`: the key the
+ * demo reports' reporters are sealed with (config.reports.vaultKey; the development default when not given).
+ */
+export async function seedDemo(
+  db: Db,
+  argon2: Argon2Params,
+  o: { enterprises?: number; reportVaultKey?: string } = {},
+): Promise<DemoLogin[]> {
+  const reportVaultKey = o.reportVaultKey ?? DEV_REPORT_VAULT_KEY;
   return db.transaction(async (tx) => {
     await loadDivisions(tx, { ...LONGGANG, excludeStreets: [...LONGGANG.excludeStreets], gridsPerCommunity: 2 });
     const district = (await tx.query.areas.findFirst({ where: eq(areas.code, '440307') }))!;
@@ -151,6 +161,8 @@ export async function seedDemo(db: Db, argon2: Argon2Params, o: { enterprises?: 
     // A year and more of activity in all 11 streets: accidents with base data and targets, hidden dangers in every
     // state, draws, inspections and a case at a different step in each street.
     await seedDistrictActivity(tx, { officer: await demoActor(tx, 'officer'), leader: await demoActor(tx, 'leader') }, cstDate());
+    // 举报: one waiting for acceptance, one replied to (the citizen account's).
+    await seedDemoReports(tx, longcheng.code, reportVaultKey);
     return out;
   });
 }

@@ -13,7 +13,7 @@ import { listHazard } from '../modules/hazards/commands/list-hazard';
 import { reportHazard } from '../modules/hazards/commands/report-hazard';
 import { hazardClock } from '../modules/hazards/hazards.clock';
 
-async function actorOf(db: DbOrTx, username: string): Promise<Actor> {
+export async function demoActor(db: DbOrTx, username: string): Promise<Actor> {
   const [row] = await db
     .select({ u: users, o: organisations })
     .from(users)
@@ -40,8 +40,8 @@ async function actorOf(db: DbOrTx, username: string): Promise<Actor> {
 
 /** Call after the demo users exist; `streetCode` is 龙城街道's. */
 export async function seedDemoHazards(db: DbOrTx, streetCode: string): Promise<void> {
-  const street = await actorOf(db, 'street');
-  const ent = await actorOf(db, 'ent_safety');
+  const street = await demoActor(db, 'street');
+  const ent = await demoActor(db, 'ent_safety');
   const others = await db
     .select({ id: enterprises.id })
     .from(enterprises)

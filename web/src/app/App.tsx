@@ -14,6 +14,7 @@ import { Layout } from './Layout';
 import { menu } from './menu';
 import { LoginPage } from '../pages/LoginPage';
 import { PublicPage } from '../pages/PublicPage';
+import { ReportPage, ReportTrackPage } from '../pages/ReportPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
@@ -39,6 +40,9 @@ function Routed() {
       <Route path="/login" element={<LoginPage />} />
       {/* 公示: open to everyone, no login. */}
       <Route path="/public" element={<PublicPage />} />
+      {/* 举报 and its tracking: open to everyone, no login (a logged-in citizen's report is linked to the account). */}
+      <Route path="/report" element={<ReportPage />} />
+      <Route path="/report/track" element={<ReportTrackPage />} />
       <Route
         element={
           <RequireLogin>

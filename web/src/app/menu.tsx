@@ -8,7 +8,7 @@ import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -29,7 +29,7 @@ export function workShape(user: Pick<Me, 'enterpriseId' | 'permissions'>): WorkS
   return 'public';
 }
 
-export type MenuGroup = 'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'system' | 'public';
+export type MenuGroup = 'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'system' | 'public';
 
 export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }> = {
   home: { label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined /> },
@@ -38,6 +38,7 @@ export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }
   risks: { label: { zh: '风险分级管控', en: 'Risk control' }, icon: <HeatMapOutlined /> },
   accidents: { label: { zh: '事故与指标', en: 'Accidents and indicators' }, icon: <FireOutlined /> },
   enforcement: { label: { zh: '监管执法', en: 'Enforcement' }, icon: <SafetyOutlined /> },
+  reports: { label: { zh: '举报', en: 'Public reports' }, icon: <NotificationOutlined /> },
   system: { label: { zh: '系统管理', en: 'Administration' }, icon: <TeamOutlined /> },
   public: { label: { zh: '公示', en: 'Public notices' }, icon: <FileProtectOutlined /> },
 };
@@ -86,6 +87,8 @@ const DrawPage = lazy(() => import('../resources/enforcement').then((m) => ({ de
 const PenaltiesPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PenaltiesPage })));
 const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PlanPage })));
 // Its own chunk so ECharts stays off the phone inspection flow.
+const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
+const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
 export const menu: MenuEntry[] = [
@@ -261,6 +264,23 @@ export const menu: MenuEntry[] = [
     icon: <FundOutlined />,
     permission: 'enforcement.read',
     element: <EnforcementStats />,
+  },
+  // 举报: the officers' workspace, and a citizen's own reports (the form itself is the public page /report).
+  {
+    path: '/reports',
+    group: 'reports',
+    label: { zh: '举报办理', en: 'Public reports' },
+    icon: <NotificationOutlined />,
+    permission: 'report.read',
+    element: <ReportRoutes />,
+  },
+  {
+    path: '/my-reports',
+    group: 'reports',
+    label: { zh: '我的举报', en: 'My reports' },
+    icon: <NotificationOutlined />,
+    permission: 'report.mine',
+    element: <MyReports />,
   },
   // The public notices (penalty decisions, 双随机 results): open to everyone, shown in the public's menu.
   {

@@ -183,6 +183,7 @@ export function PublicPage() {
                 { label: 'EN', value: 'en' },
               ]}
             />
+            <Link to="/report">{t('我要举报', 'Report a violation')}</Link>
             <Link to="/login">{t('登录', 'Log in')}</Link>
           </Space>
         </Space>

@@ -6,6 +6,7 @@ import { enforcementRoutes } from './enforcement';
 import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
+import { reportRoutes } from './reports';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 
@@ -17,6 +18,7 @@ export const apiRoutes = {
   ...accidentRoutes,
   ...enforcementRoutes,
   ...workbenchRoutes,
+  ...reportRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

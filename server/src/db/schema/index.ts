@@ -10,3 +10,4 @@ export * from './enforcement';
 export * from './calendar';
 export * from './events';
 export * from './state';
+export * from './reports';

@@ -1,11 +1,11 @@
 // Daily notification work: evaluate the deadline rules for today (China day, working days) and send the digests.
-import { and, asc, gt, lte, ne } from 'drizzle-orm';
-import { hazards } from '../../db/schema';
+import { and, asc, gt, inArray, lte, ne } from 'drizzle-orm';
+import { hazards, reports } from '../../db/schema';
 import type { DailyJob } from '../../platform/jobs';
 import type { Db } from '../../platform/db';
 import type { Channel } from './notifications.channels';
 import { sendDailyDigests } from './notifications.delivery';
-import { deadlineWindow, hazardDeadlineRules } from './notifications.rules';
+import { deadlineWindow, hazardDeadlineRules, reportDeadlineRules } from './notifications.rules';
 import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
 
@@ -54,6 +54,58 @@ export async function evaluateHazardDeadlines(db: Db, today: string) {
 export const hazardDeadlineJob: DailyJob = {
   name: 'hazard-deadline-reminders',
   run: (db, { today }) => evaluateHazardDeadlines(db, today),
+};
+
+/**
+ * Applies each 举报 deadline rule to the open reports whose acceptance or handling deadline falls in today's window.
+ * The notice names the report's area and date only — never its reporter (the vault is not read here).
+ */
+export async function evaluateReportDeadlines(db: Db, today: string) {
+  let notices = 0;
+  for (const rule of reportDeadlineRules) {
+    const w = deadlineWindow(today, rule.offsetWorkdays);
+    if (!w) continue;
+    const col = rule.deadline === 'accept' ? reports.acceptDue : reports.handleDue;
+    const states = rule.deadline === 'accept' ? ['received'] : ['accepted', 'handling'];
+    let lastId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const page = await db
+        .select({
+          id: reports.id,
+          due: col,
+          submittedOn: reports.submittedOn,
+          areaCode: reports.areaCode,
+          enterpriseId: reports.enterpriseId,
+          sector: reports.sector,
+          parkId: reports.parkId,
+          assigneeId: reports.assigneeId,
+        })
+        .from(reports)
+        .where(and(inArray(reports.status, states), gt(col, w.after), lte(col, w.upTo), gt(reports.id, lastId)))
+        .orderBy(asc(reports.id))
+        .limit(500);
+      for (const r of page) {
+        const to = await recipientsFor(db, r, rule.recipients, rule.assignee && r.assigneeId ? [r.assigneeId] : []);
+        notices += await notify(db, to, {
+          kind: rule.kind,
+          title: { zh: `${rule.title.zh}（${r.submittedOn}提交）`, en: `${rule.title.en} (submitted ${r.submittedOn})` },
+          entityType: 'report',
+          entityId: r.id,
+          link: recordLink.report!(r.id),
+          dueOn: r.due,
+          dedupeKey: `report:${r.id}:${rule.key}:${r.due}`,
+        });
+      }
+      if (page.length < 500) break;
+      lastId = page[page.length - 1]!.id;
+    }
+  }
+  return { notices };
+}
+
+export const reportDeadlineJob: DailyJob = {
+  name: 'report-deadline-reminders',
+  run: (db, { today }) => evaluateReportDeadlines(db, today),
 };
 
 export function digestJob(channels: readonly Channel[]): DailyJob {

@@ -47,6 +47,55 @@ export const hazardDeadlineRules: readonly DeadlineRule[] = [
   },
 ];
 
+/**
+ * 举报 time limits (modules/reports/reports.reference.ts): the street is reminded the working day before a report's
+ * acceptance deadline and, with the district bureau, on the day; the assignee and the street five working days
+ * before the handling deadline and, with the district bureau, on the day.
+ */
+export interface ReportDeadlineRule extends DeadlineRule {
+  /** Which deadline: acceptance (status received) or handling (accepted / handling). */
+  deadline: 'accept' | 'handle';
+  /** The report's assignee is told as well. */
+  assignee?: boolean;
+}
+
+export const reportDeadlineRules: readonly ReportDeadlineRule[] = [
+  {
+    key: 'accept_due_soon',
+    deadline: 'accept',
+    offsetWorkdays: -1,
+    kind: 'due_soon',
+    recipients: ['street'],
+    title: { zh: '举报受理期限还有1个工作日', en: 'Report to be accepted within 1 working day' },
+  },
+  {
+    key: 'accept_due_today',
+    deadline: 'accept',
+    offsetWorkdays: 0,
+    kind: 'due_today',
+    recipients: ['street', 'district'],
+    title: { zh: '举报今日受理到期', en: 'Report acceptance due today' },
+  },
+  {
+    key: 'handle_due_soon',
+    deadline: 'handle',
+    offsetWorkdays: -5,
+    kind: 'due_soon',
+    recipients: ['street'],
+    assignee: true,
+    title: { zh: '举报办理期限还有5个工作日', en: 'Report handling due in 5 working days' },
+  },
+  {
+    key: 'handle_due_today',
+    deadline: 'handle',
+    offsetWorkdays: 0,
+    kind: 'due_today',
+    recipients: ['street', 'district'],
+    assignee: true,
+    title: { zh: '举报办理今日到期', en: 'Report handling due today' },
+  },
+];
+
 /** Who must act next on a hidden danger in each open state (the workflow's next performer). */
 export const hazardAwaiting: Record<string, { recipients: readonly RecipientGroup[]; title: { zh: string; en: string } }> = {
   reported: { recipients: ['enterprise'], title: { zh: '新登记的隐患待制定整改', en: 'New hidden danger awaiting rectification' } },

@@ -24,6 +24,7 @@ export const recordLink: Record<string, (id: string) => string> = {
   accident: (id) => `/accidents/${id}`,
   enterprise: (id) => `/enterprises/${id}`,
   check_task: () => `/checks`,
+  report: (id) => `/reports/${id}`,
 };
 
 /**

@@ -1,7 +1,7 @@
 // The workbench (工作台): what I must do today, most urgent first, and the figures of my scope, each linking to the
 // list behind it. One page for every role: the server shapes what it holds (GET /api/workbench).
 import { Link } from 'react-router-dom';
-import { Alert, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import {
   roleLabels,
@@ -56,9 +56,18 @@ function Workbench({ data }: { data: WorkbenchResponse }) {
   if (data.figures.length === 0 && data.todo.length === 0) {
     return user?.role === 'public' ? (
       <Card>
-        <Link to="/public">
-          {t('查看公示信息（行政处罚、双随机抽查结果）', 'See public notices (penalty decisions, random-inspection results)')}
-        </Link>
+        <Space direction="vertical" size={12}>
+          <Link to="/report">
+            <Button type="primary" size="large" data-testid="home-report">
+              {t('我要举报安全生产违法行为', 'Report a work-safety violation')}
+            </Button>
+          </Link>
+          <Link to="/my-reports">{t('我的举报及办理进度', 'My reports and their progress')}</Link>
+          <Link to="/report/track">{t('凭查询码查询举报进度', 'Track a report with its code')}</Link>
+          <Link to="/public">
+            {t('查看公示信息（行政处罚、双随机抽查结果）', 'See public notices (penalty decisions, random-inspection results)')}
+          </Link>
+        </Space>
       </Card>
     ) : (
       <Card>

@@ -1,0 +1,30 @@
+// Route map: 举报 — the public form and tracking (no login), a citizen's own reports, and the officers' workspace.
+import { defineRoutes } from './define';
+import { idParams } from '../schemas/common';
+import {
+  intakeReportBody,
+  myReports,
+  publicReportAreas,
+  publicReportBody,
+  publicReportReceipt,
+  publicReportStatus,
+  reportActBody,
+  reportDetail,
+  reportListQuery,
+  reportPage,
+  revealedReporter,
+  revealReporterBody,
+  trackingParams,
+} from '../schemas/reports';
+
+export const reportRoutes = defineRoutes({
+  'GET /api/public/report-areas': { response: publicReportAreas },
+  'POST /api/public/reports': { body: publicReportBody, response: publicReportReceipt },
+  'GET /api/public/reports/:code': { params: trackingParams, response: publicReportStatus },
+  'GET /api/reports/mine': { response: myReports },
+  'GET /api/reports': { query: reportListQuery, response: reportPage },
+  'POST /api/reports': { body: intakeReportBody, response: reportDetail },
+  'GET /api/reports/:id': { params: idParams, response: reportDetail },
+  'POST /api/reports/:id/act': { params: idParams, body: reportActBody, response: reportDetail },
+  'POST /api/reports/:id/reporter/reveal': { params: idParams, body: revealReporterBody, response: revealedReporter },
+});

@@ -1,0 +1,112 @@
+// A new report: from the public form (no login, or a citizen's account, which is then linked) or recorded by an
+// operator from another channel. The report is routed to the chosen area (its area_code is the scope column), its
+// acceptance deadline set on the working-day calendar, the reporter's identity sealed into the vault, and the
+// submission audited — without the identity — in the same transaction.
+import type { IntakeReportBody, PublicReportBody } from '@anjian/contracts';
+import { reportReporters } from '../../../db/schema';
+import type { Actor } from '../../../platform/actor';
+import { recordAudit } from '../../../platform/audit';
+import { addDeadline, CalendarGapError } from '../../../platform/calendar';
+import type { Db, Tx } from '../../../platform/db';
+import { fieldError } from '../../../platform/errors';
+import { inScope } from '../../../platform/scope';
+import { addDays, cstDate } from '../../../platform/time';
+import { reportTimeLimits, TRACKING_CODE_LENGTH, type TimeLimit } from '../reports.reference';
+import { areaExists } from '../reports.queries';
+import { auditRow } from '../reports.presenter';
+import { seal, trackingCode } from '../reports.vault';
+import { writeReport, type ReportRow } from '../reports.workflow';
+
+/**
+ * A deadline on the official calendar. A report is never refused because next year's holiday schedule is not
+ * entered yet: past the known years, Monday–Friday count as working days — a date no later than the official one
+ * would be, so the time limit is never stretched.
+ */
+function deadline(from: string, limit: TimeLimit): string {
+  try {
+    return addDeadline(from, limit.n, limit.unit);
+  } catch (e) {
+    if (!(e instanceof CalendarGapError)) throw e;
+    let d = from;
+    for (let left = limit.n; left > 0;) {
+      d = addDays(d, 1);
+      const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+      if (dow !== 0 && dow !== 6) left--;
+    }
+    return d;
+  }
+}
+
+export function acceptDueOf(submittedOn: string): string {
+  return deadline(submittedOn, reportTimeLimits.accept);
+}
+
+export function handleDueOf(acceptedOn: string): string {
+  return deadline(acceptedOn, reportTimeLimits.handle);
+}
+
+interface SubmitContext {
+  actor: Actor | null;
+  ip: string | null;
+  vaultKey: string;
+  today?: string;
+}
+
+export async function submitReport(db: Db, ctx: SubmitContext, input: PublicReportBody | IntakeReportBody) {
+  return db.transaction((tx) => submitReportIn(tx, ctx, input));
+}
+
+/** The same in the caller's transaction (the demo seed replays its reports this way). */
+export async function submitReportIn(
+  tx: Tx,
+  ctx: SubmitContext,
+  input: PublicReportBody | IntakeReportBody,
+): Promise<{ row: ReportRow; trackingCode: string }> {
+  const today = ctx.today ?? cstDate();
+  const intake = 'channel' in input;
+  if (input.occurredOn > today) throw fieldError('occurredOn', '发生日期不能晚于今天', 'The date cannot be in the future');
+  if (!(await areaExists(tx, input.areaCode))) throw fieldError('areaCode', '请选择所在街道或区', 'Choose the street or district');
+  if (intake && ctx.actor && !inScope(ctx.actor, { areaCode: input.areaCode })) {
+    throw fieldError('areaCode', '该地区不在本单位辖区内', 'This area is outside your jurisdiction');
+  }
+  const code = trackingCode(TRACKING_CODE_LENGTH);
+  const row = await writeReport(tx, ctx.actor, null, intake ? 'record' : 'submit', {
+    create: {
+      trackingCode: code,
+      category: input.category,
+      channel: intake ? input.channel : 'online',
+      channelRef: intake ? (input.channelRef ?? null) : null,
+      areaCode: input.areaCode,
+      address: input.address,
+      lon: input.lon ?? null,
+      lat: input.lat ?? null,
+      enterpriseName: input.enterpriseName ?? null,
+      occurredOn: input.occurredOn,
+      description: input.description,
+      named: !!input.reporter,
+      submittedBy: !intake && ctx.actor?.role === 'public' ? ctx.actor.id : null,
+      recordedBy: intake ? (ctx.actor?.id ?? null) : null,
+      submittedOn: today,
+      acceptDue: acceptDueOf(today),
+    },
+  });
+  if (input.reporter) {
+    const { sealed, keyId } = seal(ctx.vaultKey, {
+      name: input.reporter.name,
+      phone: input.reporter.phone,
+      idNumber: input.reporter.idNumber?.toUpperCase() ?? null,
+    });
+    await tx.insert(reportReporters).values({ reportId: row.id, sealed, keyId });
+  }
+  await recordAudit(
+    tx,
+    { actor: ctx.actor, ip: ctx.ip },
+    {
+      action: intake ? 'report.record' : 'report.submit',
+      entityType: 'report',
+      entityId: row.id,
+      after: { ...auditRow(row), named: !!input.reporter },
+    },
+  );
+  return { row, trackingCode: code };
+}

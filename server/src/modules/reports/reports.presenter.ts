@@ -1,0 +1,80 @@
+// Report → response whitelist. The reporter's identity is not a field of the row (it lives in the vault), and
+// nothing here reads the vault: list, detail, audit and events present the same whitelist. Mobiles and identity
+// numbers inside the description are masked (platform/masking.ts maskFreeText) for every reader.
+import type { ReportCategory, ReportChannel, ReportDetail, ReportStatus, ReportView } from '@anjian/contracts';
+import type { Actor } from '../../platform/actor';
+import type { DbOrTx } from '../../platform/db';
+import { findReportHistory, reportNames } from './reports.queries';
+import { availableReportActions, type ReportRow } from './reports.workflow';
+import { can } from '@anjian/contracts';
+import { maskFreeText } from '../../platform/masking';
+
+export function isOverdue(row: Pick<ReportRow, 'status' | 'acceptDue' | 'handleDue'>, today: string): boolean {
+  if (row.status === 'received') return row.acceptDue < today;
+  if (row.status === 'accepted' || row.status === 'handling') return !!row.handleDue && row.handleDue < today;
+  return false;
+}
+
+type Names = Awaited<ReturnType<typeof reportNames>>;
+
+export function presentReport(actor: Actor, row: ReportRow, names: Names, today: string): ReportView {
+  const abilities: string[] = availableReportActions(actor, row);
+  if (row.named && can(actor.role, 'report.revealReporter')) abilities.push('revealReporter');
+  return {
+    id: row.id,
+    category: row.category as ReportCategory,
+    channel: row.channel as ReportChannel,
+    channelRef: row.channelRef,
+    areaCode: row.areaCode,
+    areaName: names.areas.get(row.areaCode) ?? null,
+    address: row.address,
+    lon: row.lon,
+    lat: row.lat,
+    enterpriseName: row.enterpriseName,
+    occurredOn: row.occurredOn,
+    // A reporter who writes a mobile or an ID number into the text must not be identified through it.
+    description: maskFreeText(row.description),
+    named: row.named,
+    status: row.status as ReportStatus,
+    submittedOn: row.submittedOn,
+    acceptDue: row.acceptDue,
+    acceptedOn: row.acceptedOn,
+    handleDue: row.handleDue,
+    overdue: isOverdue(row, today),
+    decisionReason: row.decisionReason,
+    transferTarget: row.transferTarget,
+    assigneeId: row.assigneeId,
+    assigneeName: row.assigneeId ? (names.users.get(row.assigneeId) ?? null) : null,
+    findings: row.findings,
+    reply: row.reply,
+    repliedOn: row.repliedOn,
+    closedOn: row.closedOn,
+    version: row.version,
+    abilities,
+  };
+}
+
+export async function presentReports(db: DbOrTx, actor: Actor, rows: ReportRow[], today: string) {
+  const names = await reportNames(db, rows);
+  return rows.map((r) => presentReport(actor, r, names, today));
+}
+
+export async function presentReportDetail(db: DbOrTx, actor: Actor, row: ReportRow, today: string): Promise<ReportDetail> {
+  const [view] = await presentReports(db, actor, [row], today);
+  const history = await findReportHistory(db, row.id);
+  return { ...view!, history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
+}
+
+/** The audit entry's picture of a report: the whitelist minus abilities — never the reporter. */
+export function auditRow(row: ReportRow) {
+  return {
+    status: row.status,
+    category: row.category,
+    channel: row.channel,
+    areaCode: row.areaCode,
+    assigneeId: row.assigneeId,
+    decisionReason: row.decisionReason,
+    transferTarget: row.transferTarget,
+    version: row.version,
+  };
+}

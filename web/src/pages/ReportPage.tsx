@@ -1,0 +1,150 @@
+// 举报 without login, phone-first: the form (/report) answers with a tracking code; the tracking page
+// (/report/track) shows for a code only the status, the date and the public reply.
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { App, Button, Card, Descriptions, Form, Input, Result, Segmented, Space, Typography } from 'antd';
+import { AlertOutlined } from '@ant-design/icons';
+import { reportStatusLabels, type PublicReportStatus } from '@anjian/contracts';
+import { ApiError, call } from '../api/client';
+import { useAuth } from '../app/auth';
+import { useI18n } from '../app/i18n';
+import { applyApiErrors } from '../components/apiErrors';
+import { ReportFields, reportBody, type ReportFormValues } from '../resources/reports/ReportForm';
+
+function Frame({ title, children }: { title: string; children: React.ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { user } = useAuth();
+  return (
+    <div style={{ minHeight: '100vh', background: '#f0f5ff', padding: 12 }}>
+      <Card style={{ maxWidth: 640, margin: '0 auto' }}>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            <AlertOutlined style={{ color: '#fa541c' }} /> {title}
+          </Typography.Title>
+          <Segmented
+            size="small"
+            value={lang}
+            onChange={(v) => setLang(v as 'zh' | 'en')}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'EN', value: 'en' },
+            ]}
+          />
+        </Space>
+        <Space style={{ margin: '8px 0 12px' }} wrap>
+          <Link to="/report">{t('我要举报', 'Report')}</Link>
+          <Link to="/report/track">{t('查询办理进度', 'Track a report')}</Link>
+          {user ? <Link to="/">{t('返回工作台', 'Workbench')}</Link> : <Link to="/login">{t('登录', 'Log in')}</Link>}
+        </Space>
+        {children}
+      </Card>
+    </div>
+  );
+}
+
+export function ReportPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReportFormValues>();
+  const [receipt, setReceipt] = useState<{ trackingCode: string; submittedOn: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      setReceipt(await call('POST /api/public/reports', { body: reportBody(v) }));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 429) message.error(t('提交过于频繁，请稍后再试', 'Too many submissions; try again later'));
+      else {
+        const rest = applyApiErrors(form, e);
+        if (rest) message.error(rest);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (receipt) {
+    return (
+      <Frame title={t('安全生产举报', 'Report a safety violation')}>
+        <Result
+          status="success"
+          title={t('举报已提交', 'Report submitted')}
+          subTitle={t('请记下查询码，凭它查询办理进度和答复。', 'Keep this tracking code to follow the status and the reply.')}
+          extra={
+            <Space direction="vertical" align="center">
+              <Typography.Title level={3} copyable data-testid="tracking-code" style={{ letterSpacing: 2 }}>
+                {receipt.trackingCode}
+              </Typography.Title>
+              <Link to={`/report/track?code=${receipt.trackingCode}`}>{t('查询办理进度', 'Track this report')}</Link>
+            </Space>
+          }
+        />
+      </Frame>
+    );
+  }
+  return (
+    <Frame title={t('安全生产举报', 'Report a safety violation')}>
+      <Typography.Paragraph type="secondary">
+        {t(
+          '可匿名举报。也可拨打12350举报投诉热线。请如实填写，捏造事实诬告他人须承担法律责任。',
+          'You may report anonymously, or call the 12350 hotline. False accusations carry legal liability.',
+        )}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ named: false }}>
+        <ReportFields form={form} />
+        <Button type="primary" size="large" block loading={busy} onClick={submit} data-testid="report-submit">
+          {t('提交举报', 'Submit')}
+        </Button>
+      </Form>
+    </Frame>
+  );
+}
+
+export function ReportTrackPage() {
+  const { t, label } = useI18n();
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(params.get('code') ?? '');
+  const [found, setFound] = useState<PublicReportStatus | null | 'missing'>(null);
+  const [busy, setBusy] = useState(false);
+  const look = async () => {
+    if (!code.trim()) return;
+    setBusy(true);
+    try {
+      setFound(await call('GET /api/public/reports/:code', { params: { code: code.trim() } }));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setFound('missing');
+      else throw e;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Frame title={t('举报办理进度查询', 'Track a report')}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          size="large"
+          value={code}
+          data-testid="track-code"
+          placeholder={t('请输入查询码', 'Tracking code')}
+          onChange={(e) => setCode(e.target.value)}
+          onPressEnter={look}
+        />
+        <Button size="large" type="primary" loading={busy} onClick={look} data-testid="track-submit">
+          {t('查询', 'Look up')}
+        </Button>
+      </Space.Compact>
+      {found === 'missing' && (
+        <Result status="404" title={t('未找到', 'Not found')} subTitle={t('查询码不正确', 'No report has this code')} />
+      )}
+      {found && found !== 'missing' && (
+        <Descriptions column={1} bordered size="small" style={{ marginTop: 16 }} data-testid="track-result">
+          <Descriptions.Item label={t('办理状态', 'Status')}>{label(reportStatusLabels[found.status])}</Descriptions.Item>
+          <Descriptions.Item label={t('提交日期', 'Submitted')}>{found.submittedOn}</Descriptions.Item>
+          <Descriptions.Item label={t('答复', 'Reply')}>
+            <span data-testid="track-reply">{found.reply ?? t('尚未答复', 'No reply yet')}</span>
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+    </Frame>
+  );
+}
