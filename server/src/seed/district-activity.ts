@@ -164,11 +164,48 @@ async function seedHazards(tx: DbOrTx, today: string): Promise<void> {
     from numbered n left join counters c on c.key = 'hazard:' || n.yr`);
   await tx.execute(sql`alter table hazards enable trigger hazards_rollups`);
   await tx.execute(sql`select hazard_rollups_rebuild()`);
+  await seedHazardTimelines(tx);
   await tx.execute(sql`
     insert into counters (key, value)
     select 'hazard:' || substr(split_part(number, '-', 1), 3), max(split_part(number, '-', 2)::int)
     from hazards group by 1
     on conflict (key) do update set value = greatest(counters.value, excluded.value)`);
+}
+
+/**
+ * The timeline the app would have written for each bulk-loaded hidden danger (writeHazard's hazard_events rows): the
+ * report with its grade and source, the rectification order with its deadline, the enterprise's submission and the
+ * acceptance, as far as each one's state has gone — so no demo record shows a state without the steps that led to it.
+ */
+async function seedHazardTimelines(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`
+    with h as (
+      select id, state, grade, source, deadline, deadline_days, responsible_person, submitted_on, closed_on,
+             (found_on + time '09:30') at time zone 'Asia/Shanghai' as found_at,
+             case source when 'government_inspection' then 'district_officer' when 'grid_patrol' then 'grid_inspector'
+                         when 'public_report' then 'street_officer' else 'enterprise_safety_manager' end as reporter
+      from hazards where reported_by_name = '演示数据'
+    ), steps as (
+      select id, found_at as at, reporter as role, 'report' as action, null::text as from_state, 'reported' as to_state,
+             jsonb_build_object('grade', grade, 'source', source) as evidence, 1 as ord
+      from h
+      union all
+      select id, found_at + interval '2 hours', 'street_officer', 'start_rectification', 'reported', 'rectifying',
+             jsonb_build_object('deadline', deadline, 'deadlineDays', deadline_days, 'deadlineUnit', 'calendar',
+                                'responsiblePerson', responsible_person), 2
+      from h where state <> 'reported'
+      union all
+      select id, (submitted_on + time '16:00') at time zone 'Asia/Shanghai', 'enterprise_safety_manager',
+             'submit_rectification', 'rectifying', 'awaiting_acceptance',
+             jsonb_build_object('rectificationRecord', '已按要求整改完毕'), 3
+      from h where state in ('awaiting_acceptance', 'closed')
+      union all
+      select id, (closed_on + time '10:00') at time zone 'Asia/Shanghai', 'street_officer', 'accept', 'awaiting_acceptance',
+             'closed', jsonb_build_object('acceptanceOpinion', '整改到位，同意销号'), 4
+      from h where state = 'closed'
+    )
+    insert into hazard_events (hazard_id, at, actor_name, actor_role, action, from_state, to_state, evidence)
+    select id, at, '演示数据', role, action, from_state, to_state, evidence from steps order by id, ord`);
 }
 
 /** Every street: a penalty case stopped at a different step; every other street an inspection; a few draws. */
