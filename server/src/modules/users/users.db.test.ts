@@ -28,6 +28,19 @@ describe('user administration', () => {
     expect((await admin.get('/api/users?q=weakling')).json().total).toBe(0);
   });
 
+  it('refuses an enterprise account for an enterprise or organisation that does not exist, as a field error', async () => {
+    // Found by the fuzz suite: the foreign key used to answer 500.
+    const nil = '00000000-0000-4000-8000-000000000000';
+    const body = { username: 'ghost_ent', displayName: 'G', password: 'Qm7vxr2kt!', role: 'enterprise_safety_manager' };
+    const noEnterprise = await admin.post('/api/users', { ...body, enterpriseId: nil });
+    expect(noEnterprise.statusCode).toBe(400);
+    expect(noEnterprise.json().error.details[0].field).toBe('enterpriseId');
+    const noOrg = await admin.post('/api/users', { ...body, username: 'ghost_org', role: 'public', orgId: nil });
+    expect(noOrg.statusCode).toBe(400);
+    expect(noOrg.json().error.details[0].field).toBe('orgId');
+    expect((await admin.get('/api/users?q=ghost')).json().total).toBe(0);
+  });
+
   it('refuses a duplicate username (case-insensitive) with 409', async () => {
     const body = { username: 'Dup_User', displayName: 'D', password: 'Qm7vxr2kt!', role: 'district_officer', orgId };
     expect((await admin.post('/api/users', body)).statusCode).toBe(201);

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { roleScopeKind, validationMessages, type createUserBody } from '@anjian/contracts';
-import { organisations, users } from '../../../db/schema';
+import { enterprises, organisations, users } from '../../../db/schema';
 import type { Db, DbOrTx } from '../../../platform/db';
 import type { Config } from '../../../platform/config';
 import type { Actor } from '../../../platform/actor';
@@ -50,6 +50,20 @@ export async function assertOrgFits(db: DbOrTx, actor: Actor, role: string, orgI
   const kind = roleScopeKind[role as keyof typeof roleScopeKind];
   if (kind === 'enterprise' && !enterpriseId) {
     throw fieldError('enterpriseId', '企业账号必须关联企业', 'Enterprise accounts need an enterprise');
+  }
+  // Whatever the role, a linked enterprise or organisation must exist within the caller's area (else the foreign key
+  // would answer with a server error).
+  if (enterpriseId) {
+    const [e] = await db.select({ areaCode: enterprises.areaCode }).from(enterprises).where(eq(enterprises.id, enterpriseId));
+    if (!e || !inScope(actor, { areaCode: e.areaCode })) {
+      throw fieldError('enterpriseId', '企业不存在或不在管辖范围内', 'Unknown enterprise or outside your jurisdiction');
+    }
+  }
+  if (orgId && !(kind === 'area' || kind === 'sector' || kind === 'park')) {
+    const [org] = await db.select({ areaCode: organisations.areaCode }).from(organisations).where(eq(organisations.id, orgId));
+    if (!org || !inScope(actor, { areaCode: org.areaCode })) {
+      throw fieldError('orgId', '机构不存在或不在管辖范围内', 'Unknown organisation or outside your jurisdiction');
+    }
   }
   if (kind === 'area' || kind === 'sector' || kind === 'park') {
     if (!orgId) throw fieldError('orgId', '该角色必须属于一个机构', 'This role needs an organisation');
