@@ -20,7 +20,9 @@ export async function menuLabels(page: Page): Promise<string[]> {
 export async function openMenuEntry(page: Page, label: string): Promise<void> {
   const entry = page.locator('[data-testid=main-menu] .ant-menu-item', { hasText: label }).first();
   if (!(await entry.isVisible())) {
-    const group = page.locator('[data-testid=main-menu] .ant-menu-submenu', { has: entry }).first();
+    // `has` is matched inside each candidate, so it names the entry relative to the group.
+    const inGroup = page.locator('.ant-menu-item', { hasText: label });
+    const group = page.locator('[data-testid=main-menu] .ant-menu-submenu', { has: inGroup }).first();
     await group.locator('.ant-menu-submenu-title').first().click();
     await entry.waitFor({ state: 'visible' });
   }
