@@ -62,9 +62,7 @@ describe('Content-Security-Policy', () => {
     expect(api.headers.get('strict-transport-security')).toBeNull();
   });
 
-  // Skipped at the end of session 5: with grouped menus the walk now reaches every page and finds 3 violations not
-  // yet diagnosed (see the closing note); the first task of the next session is to fix them and re-enable this.
-  it.skip('lets the public page, the login and every page of an officer and an administrator render with no violation', async () => {
+  it('lets the public page, the login and every page of an officer and an administrator render with no violation', async () => {
     const { page, violations } = await watchedPage();
     await page.goto(`${server.url}/public`);
     await page.waitForLoadState('networkidle');

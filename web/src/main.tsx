@@ -1,4 +1,3 @@
-import './zod-jitless'; // first: before any schema is built
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,3 +1,5 @@
+// First: zod's browser setting, before any schema below is built.
+import './zod-browser';
 export * from './roles';
 export * from './permissions';
 export * from './errors';
