@@ -48,9 +48,11 @@ export async function createUser(db: Db, cfg: Config, actor: Actor, ip: string |
 /** Staff need an organisation inside the caller's area; enterprise accounts need an enterprise. */
 export async function assertOrgFits(db: DbOrTx, actor: Actor, role: string, orgId: string | null, enterpriseId: string | null) {
   const kind = roleScopeKind[role as keyof typeof roleScopeKind];
+  const staff = kind === 'area' || kind === 'sector' || kind === 'park';
   if (kind === 'enterprise' && !enterpriseId) {
     throw fieldError('enterpriseId', '企业账号必须关联企业', 'Enterprise accounts need an enterprise');
   }
+  if (staff && !orgId) throw fieldError('orgId', '该角色必须属于一个机构', 'This role needs an organisation');
   // Whatever the role, a linked enterprise or organisation must exist within the caller's area (else the foreign key
   // would answer with a server error).
   if (enterpriseId) {
@@ -59,21 +61,13 @@ export async function assertOrgFits(db: DbOrTx, actor: Actor, role: string, orgI
       throw fieldError('enterpriseId', '企业不存在或不在管辖范围内', 'Unknown enterprise or outside your jurisdiction');
     }
   }
-  if (orgId && !(kind === 'area' || kind === 'sector' || kind === 'park')) {
-    const [org] = await db.select({ areaCode: organisations.areaCode }).from(organisations).where(eq(organisations.id, orgId));
-    if (!org || !inScope(actor, { areaCode: org.areaCode })) {
-      throw fieldError('orgId', '机构不存在或不在管辖范围内', 'Unknown organisation or outside your jurisdiction');
-    }
+  if (!orgId) return;
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
+  if (!org || !inScope(actor, { areaCode: org.areaCode })) {
+    throw fieldError('orgId', '机构不存在或不在管辖范围内', 'Unknown organisation or outside your jurisdiction');
   }
-  if (kind === 'area' || kind === 'sector' || kind === 'park') {
-    if (!orgId) throw fieldError('orgId', '该角色必须属于一个机构', 'This role needs an organisation');
-    const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
-    if (!org || !inScope(actor, { areaCode: org.areaCode })) {
-      throw fieldError('orgId', '机构不存在或不在管辖范围内', 'Unknown organisation or outside your jurisdiction');
-    }
-    if (kind === 'park' && !org.parkId) throw fieldError('orgId', '园区人员必须属于园区安监站', 'Park officers belong to a park station');
-    if (kind === 'sector' && org.sectors.length === 0) {
-      throw fieldError('orgId', '行业部门人员必须属于负责行业的部门', 'Industry officers belong to a department owning sectors');
-    }
+  if (kind === 'park' && !org.parkId) throw fieldError('orgId', '园区人员必须属于园区安监站', 'Park officers belong to a park station');
+  if (kind === 'sector' && org.sectors.length === 0) {
+    throw fieldError('orgId', '行业部门人员必须属于负责行业的部门', 'Industry officers belong to a department owning sectors');
   }
 }
