@@ -1,7 +1,7 @@
 // The workbench through the API: each role's open items and figures, deadlines on the working-day calendar, and
 // the scope predicate (a street officer never counts another street's hidden dangers).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchResponse } from '@anjian/contracts';
+import type { PlanView, WorkbenchResponse } from '@anjian/contracts';
 import { loginAs, type Client } from '../../../test/app';
 import { buildCommunity, buildGrid, buildOrg, buildUser } from '../../seed/factories';
 import { areas } from '../../db/schema';
@@ -137,6 +137,28 @@ describe('workbench', () => {
     expect(fig(leader, 'deathsThisYear')).toMatchObject({ value: 3, previous: 1, target: 15, alarm: false });
     // A street officer reads the street's accidents; the target belongs to the district's indicators page.
     expect(fig(await workbench(w.streetOfficerB), 'deathsThisYear')).toMatchObject({ value: 0, previous: 0 });
+  });
+
+  it("sets this month's inspections against the organisation's annual plan", async () => {
+    expect(fig(await workbench(w.districtOfficer), 'inspectionsThisMonth')).toMatchObject({
+      target: null,
+      link: '/enforcement/inspections',
+    });
+    const saved = await w.districtOfficer.request({
+      method: 'PUT',
+      url: '/api/enforcement/plans/2026',
+      payload: { version: 0, groups: [{ name: '全部企业', filter: {}, timesPerYear: 12 }] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const required = (saved.json() as PlanView).groups[0]!.required;
+    expect(required).toBeGreaterThan(0);
+    // 12 inspections a year per enterprise is one a month each; none done by 06-03 puts the year behind.
+    expect(fig(await workbench(w.districtOfficer), 'inspectionsThisMonth')).toMatchObject({
+      value: 0,
+      target: Math.ceil(required / 12),
+      alarm: true,
+      link: '/inspection-plan',
+    });
   });
 
   it("gives the grid inspector its grid's hidden dangers due within a week", async () => {

@@ -21,6 +21,8 @@ import { decisionClock, type HearingConfig } from '../../reference/enforcement/p
 import { childLength, levelFor, overdueOpenCounts, rollupRoot, rollupWhere } from '../hazards/hazards.rollups';
 import { computeIndicators } from '../indicators/compute-indicators';
 import { findAreaRow, mayReadArea } from '../indicators/indicators.queries';
+import { presentPlan } from '../enforcement/plans/plans.presenter';
+import { findPlan } from '../enforcement/plans/plans.queries';
 
 type Figures = Partial<Record<WorkbenchFigureKey, Omit<WorkbenchFigure, 'key'>>>;
 
@@ -83,7 +85,30 @@ async function inspectionFigures(db: DbOrTx, actor: Actor, today: string): Promi
     .where(and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkKey }), inArray(t.month, [month, lastYear])))
     .groupBy(t.month);
   const of = (m: string) => num(rows.find((r) => r.month === m)?.n);
-  return { inspectionsThisMonth: figure(of(month), '/enforcement/inspections', { previous: of(lastYear) }) };
+  const plan = await planPace(db, actor, today);
+  return {
+    inspectionsThisMonth: figure(of(month), plan ? '/inspection-plan' : '/enforcement/inspections', {
+      previous: of(lastYear),
+      target: plan?.monthly ?? null,
+      alarm: plan?.behind ?? false,
+    }),
+  };
+}
+
+/**
+ * The month's share of the organisation's 年度执法检查计划 (required inspections ÷ 12) and whether the year's
+ * inspections so far fall short of the share of the year elapsed — the plan page's own computation, so the two
+ * never disagree. Null when the organisation has no plan for the year.
+ */
+async function planPace(db: DbOrTx, actor: Actor, today: string) {
+  const plan = await findPlan(db, actor, Number(today.slice(0, 4)));
+  if (!plan) return null;
+  // Keyed by the plan's version, so a saved plan shows at once; the groups' counts are kept for the memo's minute.
+  return memoised(db, `plan|${plan.id}|${plan.version}|${today}`, async () => {
+    const view = await presentPlan(db, actor, plan.year, plan, today);
+    const required = view.groups.reduce((s, g) => s + g.required, 0);
+    return { monthly: Math.ceil(required / 12), behind: view.groups.some((g) => g.behind) };
+  });
 }
 
 /**
@@ -182,26 +207,33 @@ async function accidentFigures(db: DbOrTx, actor: Actor, today: string): Promise
  * it: the indicators page's own computation (a dozen small queries over the accident rollup), kept for a minute
  * per area and day since every home page of the area asks for it and it moves only with a registered accident.
  */
-type Allowance = { at: number; value: Promise<{ allowed: number | null; alarm: boolean }> };
-const allowanceMemos = new WeakMap<object, Map<string, Allowance>>();
-const ALLOWANCE_TTL_MS = 60_000;
-
 function deathAllowance(db: DbOrTx, areaCode: string, prefix: string, year: number, today: string) {
-  let allowanceMemo = allowanceMemos.get(db);
-  if (!allowanceMemo) allowanceMemos.set(db, (allowanceMemo = new Map()));
-  const key = `${areaCode}|${today}`;
-  const hit = allowanceMemo.get(key);
-  if (hit && Date.now() - hit.at < ALLOWANCE_TTL_MS) return hit.value;
-  const value = (async () => {
+  return memoised(db, `deaths|${areaCode}|${today}`, async () => {
     const area = await findAreaRow(db, areaCode);
     if (!area) return { allowed: null, alarm: false };
     const report = await computeIndicators(db, { code: area.code, name: area.name, prefix }, year, new Date(`${today}T12:00:00+08:00`));
     const paced = report.rates.find((r) => r.forecast?.deathsAllowed != null);
     return { allowed: paced?.forecast?.deathsAllowed ?? null, alarm: paced?.alarm ?? false };
-  })();
-  allowanceMemo.set(key, { at: Date.now(), value });
-  value.catch(() => allowanceMemo.delete(key));
-  if (allowanceMemo.size > 1000) allowanceMemo.delete(allowanceMemo.keys().next().value!);
+  });
+}
+
+/**
+ * Figures computed from several queries (a death allowance, a plan's pace) are kept for a minute per database and
+ * key: every home page of an area or organisation asks for the same one, and they move only with rare writes.
+ */
+type Memo = { at: number; value: Promise<unknown> };
+const memos = new WeakMap<object, Map<string, Memo>>();
+const MEMO_TTL_MS = 60_000;
+
+function memoised<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
+  let memo = memos.get(db);
+  if (!memo) memos.set(db, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit && Date.now() - hit.at < MEMO_TTL_MS) return hit.value as Promise<T>;
+  const value = compute();
+  memo.set(key, { at: Date.now(), value });
+  value.catch(() => memo.delete(key));
+  if (memo.size > 1000) memo.delete(memo.keys().next().value!);
   return value;
 }
 

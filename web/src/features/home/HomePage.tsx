@@ -103,7 +103,12 @@ function FigureCard({ figure: f }: { figure: WorkbenchFigure }) {
       {f.target !== null && (
         <div>
           <Typography.Text type={f.alarm ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-            {t(`全年目标允许 ${f.target}`, `Target allows ${f.target} this year`)}
+            {f.key === 'inspectionsThisMonth'
+              ? t(
+                  `本月计划 ${f.target}${f.alarm ? '，全年进度落后' : ''}`,
+                  `Plan ${f.target} this month${f.alarm ? ', behind for the year' : ''}`,
+                )
+              : t(`全年目标允许 ${f.target}`, `Target allows ${f.target} this year`)}
           </Typography.Text>
         </div>
       )}
