@@ -274,7 +274,9 @@ export const penaltyCases = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    uniqueIndex('penalty_cases_number_uq').on(t.number),
+    // Unique per authority, not across the platform: two bureaus whose default mark is the same character (深圳市
+    // 龙岗区 and 龙华区 both print 龙) number their cases independently.
+    uniqueIndex('penalty_cases_org_number_uq').on(t.orgId, t.number),
     index('penalty_cases_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.filedOn),
     index('penalty_cases_enterprise_idx').on(t.enterpriseId, t.decidedOn),
     uniqueIndex('penalty_cases_reinspection_uq')

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDate } from '../../../platform/time';
 import { buildEnforcementWorld, pinEnforcementDay, type EnforcementWorld } from '../enforcement.fixtures';
 import { yearElapsed } from '../plans/plans.presenter';
+import { buildDistrict, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../../seed/factories';
+import { loginAs } from '../../../../test/app';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -98,6 +100,24 @@ describe('penalty cases', () => {
     const flagged = (await w.officer.get('/api/enforcement/cases?firstCheckMustPenalise=true')).json();
     expect(flagged.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
     expect((await w.streetOfficerB.get(`/api/enforcement/cases/${c.id}`)).statusCode).toBe(404);
+  });
+
+  it('numbers each authority on its own: two bureaus printing the same mark both file their case 1', async () => {
+    const db = w.t.database.db;
+    const filedBy = async (districtName: string) => {
+      const district = await buildDistrict(db, districtName);
+      const bureau = await buildOrg(db, { area: district, name: `深圳市${districtName}应急管理局` });
+      const ent = await buildEnterprise(db, { street: await buildStreet(db, { district }) });
+      const u = await buildUser(db, { role: 'district_officer', org: bureau });
+      const officer = await loginAs(w.t.app, u.username, u.password);
+      const res = await officer.post('/api/enforcement/cases', { ...base(), enterpriseId: ent.id, partyName: ent.name });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().number as string;
+    };
+    // 龙岗区 and 龙华区 both print 龙 by default (docs: orgMark).
+    const year = cstDate().slice(0, 4);
+    expect(await filedBy('龙岗区')).toBe(`（龙）应急立〔${year}〕1号`);
+    expect(await filedBy('龙华区')).toBe(`（龙）应急立〔${year}〕1号`);
   });
 
   it('lists cases missing any of the five pieces of evidence', async () => {
