@@ -200,3 +200,15 @@ describe('verifying a broken chain', () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, brokenCount: 0 });
   });
 });
+
+describe('messages a person can act on', () => {
+  it('says a left-out field is required and names the type of a wrong one, in both languages', async () => {
+    const missing = expectShape(await rawJson('/api/auth/login', '{"username":"someone"}'), 400);
+    expect(missing.details).toEqual([{ field: 'password', message: '必填' }]);
+    const en = expectShape(await rawJson('/api/auth/login', '{"username":"someone"}', { 'accept-language': 'en' }), 400);
+    expect(en.details).toEqual([{ field: 'password', message: 'Required' }]);
+    const wrong = expectShape(await rawJson('/api/auth/login', '{"username":"someone","password":12}'), 400);
+    expect(wrong.details).toEqual([{ field: 'password', message: expect.stringContaining('数字') }]);
+    expect(wrong.details[0]!.message).not.toContain('12');
+  });
+});

@@ -30,6 +30,7 @@ export const validationMessages = {
     zh: '不能包含空字符（NUL）或不成对的代理字符（损坏的 Unicode 文本）',
     en: 'Must not contain NUL characters or unpaired surrogates (broken Unicode text)',
   },
+  'input.required': { zh: '必填', en: 'Required' },
   'input.tooDeep': { zh: '请求体嵌套层级过深', en: 'The request body is nested too deeply' },
   'areaCode.format': { zh: '区划代码应为 6、9、12 或 15 位数字', en: 'Area codes have 6, 9, 12 or 15 digits' },
   'industryCode.format': {
