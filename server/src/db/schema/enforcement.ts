@@ -150,6 +150,14 @@ export const inspections = pgTable(
     index('inspections_planned_idx')
       .using('btree', sql`${t.areaCode} text_pattern_ops`, t.plannedOn)
       .where(sql`${t.state} = 'planned'`),
+    // "Assigned to me" among the open slices: an inverted index of the inspectors, so a district with tens of
+    // thousands of planned inspections reads only the caller's own.
+    index('inspections_planned_mine_idx')
+      .using('gin', t.inspectorIds)
+      .where(sql`${t.state} = 'planned'`),
+    index('inspections_reinspect_mine_idx')
+      .using('gin', t.inspectorIds)
+      .where(sql`${t.reinspectionDue} is not null and ${t.reinspectedOn} is null`),
     stateCheck('inspections', t.state, inspectionStates),
   ],
 );
@@ -293,9 +301,14 @@ export const penaltyCases = pgTable(
       t.doubleInvestigation,
     ),
     // Undecided cases, the only ones the 90-day limit can still make late (the workbench's "past their limit").
+    // It carries every column of the decision clock, so counting the late ones is an index-only scan.
     index('penalty_cases_undecided_idx')
-      .using('btree', sql`${t.areaCode} text_pattern_ops`, t.filedOn)
+      .using('btree', sql`${t.areaCode} text_pattern_ops`, t.filedOn, t.hearingRequestedOn, t.hearingHeldOn, t.extensionDays)
       .where(sql`${t.decidedOn} is null and ${t.status} <> 'closed'`),
+    // A handler's own open cases in filing order (the workbench's case steps).
+    index('penalty_cases_open_by_creator_idx')
+      .on(t.createdBy, t.filedOn)
+      .where(sql`${t.status} <> 'closed'`),
     stateCheck('penalty_cases', t.status, caseStatuses),
   ],
 );

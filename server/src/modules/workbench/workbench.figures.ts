@@ -17,7 +17,7 @@ import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { likePrefix, scopeWhere } from '../../platform/scope';
 import { addDays, cstStartOfDay } from '../../platform/time';
-import { decisionClock, type HearingConfig } from '../../reference/enforcement/penalty-limits';
+import { DECISION_LIMIT_DAYS, type HearingConfig } from '../../reference/enforcement/penalty-limits';
 import { childLength, levelFor, overdueOpenCounts, rollupRoot, rollupWhere } from '../hazards/hazards.rollups';
 import { computeIndicators } from '../indicators/compute-indicators';
 import { findAreaRow, mayReadArea } from '../indicators/indicators.queries';
@@ -112,28 +112,31 @@ async function planPace(db: DbOrTx, actor: Actor, today: string) {
 }
 
 /**
- * Undecided cases past the 90-day limit (§60 with extensions and hearing pauses, decisionClock). Only cases filed at
- * least 90 days ago can be late; the partial index of undecided cases (migration 0032) holds just those.
+ * Undecided cases past the 90-day limit (§60 with extensions and hearing pauses): decisionClock's rule counted in
+ * SQL — due = filed + 90 + extensions (+ the hearing's days from request to held, or to today while pending, when the
+ * deployment leaves them out) — so the count is one index-only scan of the undecided cases' partial index (migration
+ * 0038, every clock column in it), never rows shipped to the server. workbench.limit.db.test.ts holds it equal to
+ * decisionClock. Only cases filed at least 90 days ago can be late.
  */
-async function casesPastLimit(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<Figures> {
+export async function casesPastLimit(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<Figures> {
   const c = penaltyCases;
-  const rows = await db
-    .select({
-      filedOn: c.filedOn,
-      extensionDays: c.extensionDays,
-      hearingRequestedOn: c.hearingRequestedOn,
-      hearingHeldOn: c.hearingHeldOn,
-      decidedOn: c.decidedOn,
-    })
+  const day = sql`cast(${today} as date)`;
+  const extensions = sql`coalesce((select sum(x) from unnest(${c.extensionDays}) as x), 0)`;
+  const pause = hearing.excludeFromDecisionLimit
+    ? sql`case when ${c.hearingRequestedOn} is null then 0 else greatest(0, coalesce(${c.hearingHeldOn}, ${day}) - ${c.hearingRequestedOn}) end`
+    : sql`0`;
+  const [r] = await db
+    .select({ n: sql<string>`count(*)` })
     .from(c)
     .where(
       and(
         scopeWhere(actor, { areaCode: c.areaCode, sector: c.sector, parkId: c.parkId, enterpriseId: c.enterpriseId }),
         sql`${c.decidedOn} is null and ${c.status} <> 'closed'`,
-        lte(c.filedOn, addDays(today, -90)),
+        lte(c.filedOn, addDays(today, -DECISION_LIMIT_DAYS)),
+        sql`${c.filedOn} + cast(${DECISION_LIMIT_DAYS} + ${extensions} + ${pause} as integer) < ${day}`,
       ),
     );
-  const late = rows.filter((r) => decisionClock(r, today, hearing).overdue).length;
+  const late = num(r?.n);
   return { casesPastLimit: figure(late, '/enforcement/cases', { alarm: late > 0 }) };
 }
 
