@@ -1,7 +1,7 @@
 // "What must I do today": the caller's open items across capabilities, each with its deadline. Every read goes
 // through the one scope predicate and stays small: open rows are a thin slice of each table, found through the
 // partial indexes of open hidden dangers, planned inspections and undecided cases (migration 0032).
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   can,
   caseStatuses,
@@ -114,6 +114,14 @@ export function caseStatusesWaitingFor(actor: Actor): CaseStatus[] {
   );
 }
 
+/**
+ * Orders by a day without letting the planner walk a date index in order: it underestimates how few rows "assigned
+ * to me" (`inspector_ids @>`) keeps and would scan a whole district's open inspections in date order hoping to meet
+ * 20 of mine early, instead of reading mine from the inverted index and sorting the handful (measured at 1,000,000
+ * enterprises: 354 ms against a few ms).
+ */
+const unindexedOrder = (day: AnyColumn) => sql`${day} + 0`;
+
 async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<WorkbenchTodo[]> {
   const mine = sql`${inspections.inspectorIds} @> array[${actor.id}]::uuid[]`;
   const inspectionScope = scopeWhere(actor, {
@@ -139,14 +147,14 @@ async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: Hea
       .from(inspections)
       .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
       .where(and(inspectionScope, eq(inspections.state, 'planned'), mine))
-      .orderBy(asc(inspections.plannedOn), asc(inspections.id))
+      .orderBy(unindexedOrder(inspections.plannedOn), asc(inspections.id))
       .limit(TODO_LIMIT),
     db
       .select({ id: inspections.id, due: inspections.reinspectionDue, enterpriseName: enterprises.name })
       .from(inspections)
       .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
       .where(and(inspectionScope, isNotNull(inspections.reinspectionDue), isNull(inspections.reinspectedOn), mine))
-      .orderBy(asc(inspections.reinspectionDue), asc(inspections.id))
+      .orderBy(unindexedOrder(inspections.reinspectionDue), asc(inspections.id))
       .limit(TODO_LIMIT),
     waiting.length === 0
       ? Promise.resolve([])
