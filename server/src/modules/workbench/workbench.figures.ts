@@ -121,7 +121,8 @@ async function planPace(db: DbOrTx, actor: Actor, today: string) {
 export async function casesPastLimit(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<Figures> {
   const c = penaltyCases;
   const day = sql`cast(${today} as date)`;
-  const extensions = sql`coalesce((select sum(x) from unnest(${c.extensionDays}) as x), 0)`;
+  // Most cases have no extension: skip the per-row subquery for them (a third of the count's time at province scale).
+  const extensions = sql`case when ${c.extensionDays} = '{}' then 0 else coalesce((select sum(x) from unnest(${c.extensionDays}) as x), 0) end`;
   const pause = hearing.excludeFromDecisionLimit
     ? sql`case when ${c.hearingRequestedOn} is null then 0 else greatest(0, coalesce(${c.hearingHeldOn}, ${day}) - ${c.hearingRequestedOn}) end`
     : sql`0`;
