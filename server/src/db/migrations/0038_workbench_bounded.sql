@@ -1,5 +1,6 @@
 DROP INDEX "penalty_cases_number_uq";--> statement-breakpoint
 DROP INDEX "penalty_cases_undecided_idx";--> statement-breakpoint
+CREATE INDEX "enforcement_stats_month_area_idx" ON "enforcement_stats_monthly" USING btree ("month","area_code" text_pattern_ops,"inspections");--> statement-breakpoint
 CREATE INDEX "inspections_planned_mine_idx" ON "inspections" USING gin ("inspector_ids") WHERE "inspections"."state" = 'planned';--> statement-breakpoint
 CREATE INDEX "inspections_reinspect_mine_idx" ON "inspections" USING gin ("inspector_ids") WHERE "inspections"."reinspection_due" is not null and "inspections"."reinspected_on" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "penalty_cases_org_number_uq" ON "penalty_cases" USING btree ("org_id","number");--> statement-breakpoint

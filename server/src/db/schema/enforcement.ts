@@ -375,6 +375,8 @@ export const enforcementStatsMonthly = pgTable(
   (t) => [
     primaryKey({ columns: [t.month, t.areaCode, t.sector, t.parkKey] }),
     index('enforcement_stats_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.month),
+    // One month of a subtree with its count, index-only (the workbench's "inspections this month" against last year's).
+    index('enforcement_stats_month_area_idx').using('btree', t.month, sql`${t.areaCode} text_pattern_ops`, t.inspections),
   ],
 );
 
