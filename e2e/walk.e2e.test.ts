@@ -1,0 +1,84 @@
+// A newcomer's walk: every demo role logs in on the demo district and opens every page of its menu, as a new user
+// clicking through would. Each page must render without a script error, without an error alert, without a 404
+// card, without a Content-Security-Policy violation (the server's strict policy: no inline script), and without the
+// server answering any of its requests with a 4xx/5xx (a page that reads what its role may not read is a defect).
+// The walk is on a desktop screen, where the whole menu is in the page; phone layouts have their own tests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './src/browser';
+import { startServer, type RunningServer } from './src/server';
+import { loginThroughForm, menuLabels, openMenuEntry } from './src/login';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const roles = ['officer', 'admin', 'leader', 'street', 'zhujian', 'park', 'auditor', 'grid', 'ent_safety', 'ent_boss', 'citizen'];
+
+/** Script errors, CSP reports in the console, and API answers of 400 and above, each tagged with the page. */
+function watch(page: Page, where: () => string): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`${where()}: script error ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`${where()}: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    // The session probe answers 401 before login; anything else failing is the page's own defect.
+    if (!url.pathname.startsWith('/api/') || r.status() < 400 || url.pathname === '/api/me') return;
+    problems.push(`${where()}: ${r.request().method()} ${url.pathname}${url.search} → ${r.status()}`);
+  });
+  return problems;
+}
+
+describe('every page of every role', () => {
+  it('the public page renders without a CSP violation', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const problems = watch(page, () => '/public');
+    await page.goto(`${server.url}/public`);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  for (const username of roles) {
+    it(`${username}: every menu page renders without an error`, async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 850 } });
+      const cspViolations: string[] = [];
+      await ctx.exposeBinding('reportCspViolation', (_src, v: string) => void cspViolations.push(v));
+      await ctx.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(
+            `CSP ${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+          );
+        });
+      });
+      const page = await ctx.newPage();
+      let current = '(login)';
+      const problems = watch(page, () => current);
+      await loginThroughForm(page, server.url, username);
+      const labels = await menuLabels(page);
+      expect(labels.length).toBeGreaterThan(0);
+      for (const label of labels) {
+        current = label;
+        await openMenuEntry(page, label);
+        await page.waitForLoadState('networkidle');
+        if (await page.locator('[data-testid=error-display]').count()) {
+          problems.push(`${label}: error alert "${await page.locator('[data-testid=error-display]').first().innerText()}"`);
+        }
+        if (await page.locator('[data-testid=not-found]').count()) problems.push(`${label}: not-found card`);
+      }
+      expect([...problems, ...cspViolations]).toEqual([]);
+      await ctx.close();
+    });
+  }
+});
