@@ -11,7 +11,8 @@ import { JobQueue } from './platform/queue';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { deliverPending } from './modules/notifications/notifications.delivery';
-import { digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
+import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
+import { peopleSummaryJob } from './modules/people/people.job';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 
 async function main() {
@@ -58,7 +59,7 @@ async function main() {
   const channels = channelsFrom(config.notify);
   running.queue = new JobQueue(
     database,
-    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, digestJob(channels)],
+    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, peopleSummaryJob, certificateDueJob, digestJob(channels)],
     [notificationsConsumer],
     {
       log: (m) => app.log.info(m),

@@ -11,6 +11,8 @@ import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildPark, bu
 import { rowsOf } from '../../platform/db';
 import { addDays, cstDate } from '../../platform/time';
 import { computeSummary } from './people.queries';
+import { refreshStaleSummaries } from './people.job';
+import { evaluateCertificateDue } from '../notifications/notifications.job';
 import { addYears } from './people.rules';
 
 let t: TestApp;
@@ -329,5 +331,42 @@ describe('holding rates', () => {
     expect(s.nextChangeOn).not.toBeNull();
     const later = await computeSummary(t.database.db, ents.b!, s.nextChangeOn!);
     expect(later.postHolders).toBeLessThanOrEqual(s.postHolders);
+  });
+});
+
+describe('reminders and the daily refresh', () => {
+  it('reminds the enterprise when the review window opens, and its street 30 days before (rules as data)', async () => {
+    const p = await addPerson(as.entB!, { name: '王复审' });
+    // Review due 2027-01-30: the window opens 60 days before (Tuesday 2026-12-01), 30 days before is 2026-12-31.
+    const d = await addCert(as.entB!, p.id, { issuedOn: '2024-01-30', number: 'REMIND' });
+    const certId = d.certificates.find((c) => c.number === 'REMIND')!.id;
+    const notices = async (key: string) =>
+      rowsOf<{ role: string }>(
+        await t.database.db.execute(
+          sql`select u.role from notifications n join users u on u.id = n.user_id where n.entity_id = ${certId} and n.dedupe_key like ${`%:${key}:%`} order by 1`,
+        ),
+      ).map((r) => r.role);
+    await evaluateCertificateDue(t.database.db, '2026-12-01');
+    expect(await notices('window_open')).toEqual(['enterprise_safety_manager']);
+    await evaluateCertificateDue(t.database.db, '2026-12-01');
+    expect(await notices('window_open')).toHaveLength(1);
+    await evaluateCertificateDue(t.database.db, '2026-12-31');
+    expect(await notices('due_30')).toEqual(['enterprise_safety_manager', 'street_officer']);
+    const text = rowsOf<{ t: string }>(
+      await t.database.db.execute(sql`select string_agg(title_zh, ' ') as t from notifications where entity_id = ${certId}`),
+    )[0]!.t;
+    expect(text).toContain('王复审');
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('the daily refresh rewrites summaries whose counts changed with the date alone', async () => {
+    const later = addYears(today, 10);
+    const r = await refreshStaleSummaries(t.database.db, later);
+    expect(r.refreshed).toBeGreaterThan(0);
+    const rows = rowsOf<{ h: number }>(
+      await t.database.db.execute(sql`select coalesce(sum(post_holders), 0)::int as h from people_summaries`),
+    );
+    expect(rows[0]!.h).toBe(0);
+    expect((await refreshStaleSummaries(t.database.db, later)).refreshed).toBe(0);
   });
 });
