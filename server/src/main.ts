@@ -38,7 +38,7 @@ async function main() {
   await database.migrate();
   if (config.demo && !(await isSeeded(database.db))) {
     console.log('Seeding the demo district 深圳市龙岗区 …');
-    await seedDemo(database.db, config.argon2, { reportVaultKey: config.reports.vaultKey });
+    await seedDemo(database.db, config.argon2, { reportVaultKey: config.reports.vaultKey, peopleVaultKey: config.people.vaultKey });
   }
   const [admins] = await database.db
     .select({ n: sql<number>`count(*)::int` })
