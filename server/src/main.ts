@@ -13,6 +13,7 @@ import { notificationsConsumer } from './modules/notifications/notifications.con
 import { deliverPending } from './modules/notifications/notifications.delivery';
 import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { peopleSummaryJob } from './modules/people/people.job';
+import { peopleConsumer } from './modules/people/people.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 
 async function main() {
@@ -60,7 +61,7 @@ async function main() {
   running.queue = new JobQueue(
     database,
     [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, peopleSummaryJob, certificateDueJob, digestJob(channels)],
-    [notificationsConsumer],
+    [notificationsConsumer, peopleConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

@@ -159,7 +159,15 @@ export const certificateView = z.object({
 });
 export type CertificateView = z.infer<typeof certificateView>;
 export const certificatePage = z.object({ items: z.array(certificateView), total: z.number().int() });
-export const personDetail = personView.extend({ certificates: z.array(certificateView) });
+/** A retraining duty created by a fatal accident at the enterprise (due within the configured months). */
+export const retrainingDutyView = z.object({
+  id: z.uuid(),
+  accidentId: z.string(),
+  dueOn: isoDate,
+  completedOn: isoDate.nullable(),
+  overdue: z.boolean(),
+});
+export const personDetail = personView.extend({ certificates: z.array(certificateView), retraining: z.array(retrainingDutyView) });
 export type PersonDetail = z.infer<typeof personDetail>;
 
 export const operationCatalogue = z.array(

@@ -59,6 +59,21 @@ CREATE TABLE "people_summaries" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "retraining_duties" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"area_code" text NOT NULL,
+	"sector" text NOT NULL,
+	"park_id" uuid,
+	"accident_id" text NOT NULL,
+	"event_id" bigint NOT NULL,
+	"due_on" date NOT NULL,
+	"completed_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "certificates" ADD CONSTRAINT "certificates_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "certificates" ADD CONSTRAINT "certificates_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "certificates" ADD CONSTRAINT "certificates_park_id_parks_id_fk" FOREIGN KEY ("park_id") REFERENCES "public"."parks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -67,6 +82,9 @@ ALTER TABLE "people" ADD CONSTRAINT "people_park_id_parks_id_fk" FOREIGN KEY ("p
 ALTER TABLE "people" ADD CONSTRAINT "people_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people_summaries" ADD CONSTRAINT "people_summaries_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people_summaries" ADD CONSTRAINT "people_summaries_park_id_parks_id_fk" FOREIGN KEY ("park_id") REFERENCES "public"."parks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "retraining_duties" ADD CONSTRAINT "retraining_duties_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "retraining_duties" ADD CONSTRAINT "retraining_duties_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "retraining_duties" ADD CONSTRAINT "retraining_duties_park_id_parks_id_fk" FOREIGN KEY ("park_id") REFERENCES "public"."parks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "certificates_person_idx" ON "certificates" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "certificates_enterprise_idx" ON "certificates" USING btree ("enterprise_id","due_on");--> statement-breakpoint
 CREATE INDEX "certificates_area_due_idx" ON "certificates" USING btree ("area_code" text_pattern_ops,"due_on");--> statement-breakpoint
@@ -81,4 +99,7 @@ CREATE INDEX "people_park_idx" ON "people" USING btree ("park_id");--> statement
 CREATE INDEX "people_summaries_area_idx" ON "people_summaries" USING btree ("area_code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "people_summaries_sector_idx" ON "people_summaries" USING btree ("sector","area_code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "people_summaries_park_idx" ON "people_summaries" USING btree ("park_id");--> statement-breakpoint
-CREATE INDEX "people_summaries_next_change_idx" ON "people_summaries" USING btree ("next_change_on");
+CREATE INDEX "people_summaries_next_change_idx" ON "people_summaries" USING btree ("next_change_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "retraining_duties_event_person_idx" ON "retraining_duties" USING btree ("event_id","person_id");--> statement-breakpoint
+CREATE INDEX "retraining_duties_person_idx" ON "retraining_duties" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "retraining_duties_area_due_idx" ON "retraining_duties" USING btree ("area_code" text_pattern_ops,"due_on");

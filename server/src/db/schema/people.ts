@@ -6,7 +6,7 @@
 // the day a counted certificate lapses (`next_change_on`).
 import { certificateKinds, personPosts } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { day, stateCheck, tstz } from './columns';
 import { enterprises } from './enterprises';
 import { parks, users } from './platform';
@@ -113,5 +113,38 @@ export const peopleSummaries = pgTable(
     index('people_summaries_sector_idx').using('btree', t.sector, sql`${t.areaCode} text_pattern_ops`),
     index('people_summaries_park_idx').on(t.parkId),
     index('people_summaries_next_change_idx').on(t.nextChangeOn),
+  ],
+);
+
+/**
+ * 复训 duties: a fatal accident at an enterprise (the accident.register event with deaths > 0) obliges its principal
+ * and safety managers employed that day to retrain within the configured period (people.rules.ts). One row per event
+ * and person (the consumer is idempotent by that key); completion is recorded when training exists (issue 16 §3).
+ */
+export const retrainingDuties = pgTable(
+  'retraining_duties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkId: uuid('park_id').references(() => parks.id),
+    /** The accident (its id as the event carries it). */
+    accidentId: text('accident_id').notNull(),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    dueOn: day('due_on').notNull(),
+    completedOn: day('completed_on'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('retraining_duties_event_person_idx').on(t.eventId, t.personId),
+    index('retraining_duties_person_idx').on(t.personId),
+    index('retraining_duties_area_due_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.dueOn),
   ],
 );

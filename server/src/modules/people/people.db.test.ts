@@ -5,11 +5,15 @@
 // against a direct count over people and certificates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@anjian/contracts';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
-import { addDays, cstDate } from '../../platform/time';
+import { addDays, addMonths, cstDate } from '../../platform/time';
+import { appendEvent } from '../../platform/outbox';
+import { consumeEvent } from '../../platform/queue';
+import { domainEvents } from '../../db/schema';
+import { onAccidentRegistered, peopleConsumer } from './people.consumer';
 import { computeSummary } from './people.queries';
 import { refreshStaleSummaries } from './people.job';
 import { evaluateCertificateDue } from '../notifications/notifications.job';
@@ -368,5 +372,54 @@ describe('reminders and the daily refresh', () => {
     );
     expect(rows[0]!.h).toBe(0);
     expect((await refreshStaleSummaries(t.database.db, later)).refreshed).toBe(0);
+  });
+});
+
+describe('retraining after a fatal accident', () => {
+  it('creates a duty for the principal and safety managers employed that day, once per event', async () => {
+    const boss = await addPerson(as.entP!, { post: 'principal', name: '复训甲' });
+    const sm = await addPerson(as.entP!, { post: 'safety_manager', name: '复训乙' });
+    const worker = await addPerson(as.entP!, { post: 'special_operator', name: '复训丙' });
+    const gone = await addPerson(as.entP!, {
+      post: 'safety_manager',
+      name: '复训丁',
+      employedFrom: '2015-01-01',
+      employedTo: '2020-01-01',
+    });
+    const ent = rowsOf<{ area_code: string; sector: string; park_id: string | null }>(
+      await t.database.db.execute(sql`select area_code, sector, park_id from enterprises where id = ${ents.p}`),
+    )[0]!;
+    const scope = {
+      id: '00000000-0000-4000-8000-0000000000aa',
+      areaCode: ent.area_code,
+      enterpriseId: ents.p!,
+      sector: ent.sector,
+      parkId: ent.park_id,
+    };
+    const fatal = await appendEvent(t.database.db, 'accident.register', 'accident', scope, null, { level: 'general', deaths: 1 });
+    const minor = await appendEvent(
+      t.database.db,
+      'accident.register',
+      'accident',
+      { ...scope, id: '00000000-0000-4000-8000-0000000000ab' },
+      null,
+      {
+        level: 'general',
+        deaths: 0,
+      },
+    );
+    expect(await consumeEvent(t.database, peopleConsumer, fatal)).toBe(true);
+    expect(await consumeEvent(t.database, peopleConsumer, minor)).toBe(true);
+    // The same event delivered again (under another consumer mark) adds nothing.
+    await t.database.db.transaction(async (tx) => {
+      const [e] = await tx.select().from(domainEvents).where(eq(domainEvents.id, fatal));
+      expect(await onAccidentRegistered(tx, e!)).toBe(0);
+    });
+    const duties = async (id: string) =>
+      (await as.streetA!.get(`/api/people/${id}`)).json().retraining as { dueOn: string; overdue: boolean }[];
+    expect(await duties(boss.id)).toEqual([expect.objectContaining({ dueOn: addMonths(today, 3), overdue: false })]);
+    expect(await duties(sm.id)).toHaveLength(1);
+    expect(await duties(worker.id)).toHaveLength(0);
+    expect(await duties(gone.id)).toHaveLength(0);
   });
 });

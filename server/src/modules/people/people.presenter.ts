@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { phoneFor, seesInFull } from '../../platform/masking';
 import { daysBetween } from '../../platform/time';
-import { certificatesOfPerson, namesFor, type CertificateRow, type PersonRow } from './people.queries';
+import { certificatesOfPerson, namesFor, retrainingOfPerson, type CertificateRow, type PersonRow } from './people.queries';
 import { certificateSchedule, certificateStatus, operationItemName } from './people.rules';
 import { unsealIdNumber } from './people.vault';
 
@@ -107,10 +107,17 @@ export async function presentPersonDetail(
   today: string,
 ): Promise<PersonDetail> {
   const names = await namesFor(db, [row.id], [row.enterpriseId]);
-  const certs = await certificatesOfPerson(db, row.id);
+  const [certs, duties] = await Promise.all([certificatesOfPerson(db, row.id), retrainingOfPerson(db, row.id)]);
   return {
     ...presentPerson(actor, row, names, vaultKey, today),
     certificates: certs.map((c) => presentCertificate(actor, c, names, today)),
+    retraining: duties.map((d) => ({
+      id: d.id,
+      accidentId: d.accidentId,
+      dueOn: d.dueOn,
+      completedOn: d.completedOn,
+      overdue: !d.completedOn && d.dueOn < today,
+    })),
   };
 }
 

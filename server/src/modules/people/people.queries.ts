@@ -4,7 +4,7 @@
 // transaction of every write.
 import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
 import type { CertificateListQuery, CertificateRateQuery, PersonListQuery } from '@anjian/contracts';
-import { areas, certificates, enterprises, people, peopleSummaries } from '../../db/schema';
+import { areas, certificates, enterprises, people, peopleSummaries, retrainingDuties } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
@@ -152,6 +152,14 @@ export async function findCertificates(db: DbOrTx, actor: Actor, q: CertificateL
 
 export async function certificatesOfPerson(db: DbOrTx, personId: string) {
   return db.select().from(certificates).where(eq(certificates.personId, personId)).orderBy(asc(certificates.dueOn), asc(certificates.id));
+}
+
+export async function retrainingOfPerson(db: DbOrTx, personId: string) {
+  return db
+    .select()
+    .from(retrainingDuties)
+    .where(eq(retrainingDuties.personId, personId))
+    .orderBy(asc(retrainingDuties.dueOn), asc(retrainingDuties.id));
 }
 
 /** Names of the people and enterprises a page of certificates or people refers to. */

@@ -166,3 +166,13 @@ export function certificateStatus(
 export function countsAsValid(status: CertificateStatus): boolean {
   return status === 'valid' || status === 'due_for_review';
 }
+
+/**
+ * Retraining after a fatal accident (L: the district's practice in the seeds, "事故发生后三个月内完成主要负责人复训";
+ * configuration with this documented default): the principal and the safety managers employed on the day of the
+ * accident's registration retrain within 3 months.
+ */
+export const retrainingAfterFatalAccident = {
+  months: 3,
+  posts: ['principal', 'safety_manager'] as readonly PersonPost[],
+} as const;

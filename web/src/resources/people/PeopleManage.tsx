@@ -193,6 +193,11 @@ function PersonPanel({ id }: { id: string }) {
         {t('上岗', 'Since')}：{p.employedFrom}
         {p.employedTo && ` — ${p.employedTo}`}
       </Typography.Text>
+      {p.retraining.map((d) => (
+        <Tag key={d.id} color={d.overdue ? 'red' : d.completedOn ? 'green' : 'orange'}>
+          {t('事故后复训', 'Retraining after an accident')}：{d.completedOn ?? `${t('须于', 'by')} ${d.dueOn}`}
+        </Tag>
+      ))}
       {p.abilities.includes('update') && <Button onClick={() => setEditing(true)}>{t('修改', 'Edit')}</Button>}
       <List
         header={t('证书', 'Certificates')}
