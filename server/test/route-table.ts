@@ -44,6 +44,7 @@ export const routeTable: Record<string, Row> = {
     roles: enterpriseUsers,
     payload: { name: '张三', idNumber: '11010519491231002X', post: 'principal', employedFrom: '2020-01-01' },
   },
+  'POST /api/people/import': { access: 'people.manage', roles: enterpriseUsers },
   'GET /api/people/:id': { access: 'people.read', roles: [...staff, ...enterpriseUsers] },
   'PUT /api/people/:id': {
     access: 'people.manage',

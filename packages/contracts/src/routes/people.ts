@@ -1,6 +1,7 @@
 // Route map: 三项岗位 people of an enterprise, their certificates, the expiry/review list and the holding rates.
 import { defineRoutes } from './define';
 import { idParams } from '../schemas/common';
+import { importReport } from '../schemas/enterprises';
 import {
   certificateListQuery,
   certificatePage,
@@ -13,6 +14,7 @@ import {
   personDetail,
   personListQuery,
   personPage,
+  peopleImportQuery,
   revokeCertificateBody,
   updateCertificateBody,
   updatePersonBody,
@@ -21,6 +23,7 @@ import {
 export const peopleRoutes = defineRoutes({
   'GET /api/people': { query: personListQuery, response: personPage },
   'POST /api/people': { body: createPersonBody, response: personDetail },
+  'POST /api/people/import': { query: peopleImportQuery, response: importReport },
   'GET /api/people/:id': { params: idParams, response: personDetail },
   'PUT /api/people/:id': { params: idParams, body: updatePersonBody, response: personDetail },
   'POST /api/people/:id/certificates': { params: idParams, body: createCertificateBody, response: personDetail },

@@ -201,3 +201,6 @@ export const certificateRates = z.object({
   overall: certificateRateRow,
 });
 export type CertificateRates = z.infer<typeof certificateRates>;
+
+/** POST /api/people/import?dryRun=true|false (multipart .xlsx/.csv); the answer is the enterprise import's report. */
+export const peopleImportQuery = z.object({ dryRun: queryBool.default(false) }).strict();

@@ -4,6 +4,7 @@
 // scope); the expiry/review list; revocation by the district bureau; the holding rates from the maintained summary
 // against a direct count over people and certificates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Role } from '@anjian/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
@@ -421,5 +422,63 @@ describe('retraining after a fatal accident', () => {
     expect(await duties(sm.id)).toHaveLength(1);
     expect(await duties(worker.id)).toHaveLength(0);
     expect(await duties(gone.id)).toHaveLength(0);
+  });
+});
+
+describe('import from .xlsx', () => {
+  async function xlsx(rows: unknown[][]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员');
+    ws.addRow(['姓名', '身份证号', '手机', '岗位', '岗位名称', '上岗日期', '离岗日期']);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  async function upload(c: Client, file: Buffer, dryRun: boolean) {
+    const boundary = '----anjian-people-boundary';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="people.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    return c.request({
+      method: 'POST',
+      url: `/api/people/import?dryRun=${dryRun}`,
+      payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  }
+
+  it('adds good rows, reports bad ones by row number, and a second import adds nothing; a dry run writes nothing', async () => {
+    const good1 = idNumber(++seq);
+    const good2 = idNumber(++seq);
+    const file = await xlsx([
+      ['导入甲', good1, '13700001111', '特种作业人员', '电工', '2021-03-01', null],
+      ['导入乙', good2, null, '安全管理人员', null, new Date(Date.UTC(2022, 4, 6)), null],
+      ['导入丙', wrongCheck(idNumber(++seq)), null, '特种作业人员', null, '2021-03-01', null],
+      ['导入丁', idNumber(++seq), null, '老板', null, '2021-03-01', null],
+      ['导入戊', idNumber(++seq), null, '主要负责人', null, '2021-13-01', null],
+    ]);
+    const peopleBefore = await count('people');
+    const dry = await upload(as.entB!, file, true);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, total: 5, created: 2, rejected: 3 });
+    expect(await count('people')).toBe(peopleBefore);
+    const res = await upload(as.entB!, file, false);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json() as { created: number; rejected: number; errors: { row: number; field: string }[] };
+    expect(r.created).toBe(2);
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [4, 'idNumber'],
+      [5, 'post'],
+      [6, 'employedFrom'],
+    ]);
+    expect(await count('people')).toBe(peopleBefore + 2);
+    const list = (await as.entB!.get('/api/people?q=导入乙')).json() as { items: { employedFrom: string; post: string }[] };
+    expect(list.items[0]).toMatchObject({ employedFrom: '2022-05-06', post: 'safety_manager' });
+    const again = (await upload(as.entB!, file, false)).json();
+    expect(again).toMatchObject({ created: 0, unchanged: 2, rejected: 3 });
+    expect(await count('people')).toBe(peopleBefore + 2);
+    // The summary counts the new safety manager.
+    const s = await computeSummary(t.database.db, ents.b!, today);
+    const stored = rowsOf<{ p: number }>(
+      await t.database.db.execute(sql`select post_people as p from people_summaries where enterprise_id = ${ents.b}`),
+    )[0]!.p;
+    expect(stored).toBe(s.postPeople);
   });
 });

@@ -13,13 +13,15 @@ import {
   personDetail,
   personListQuery,
   personPage,
+  peopleImportQuery,
+  importReport,
   revokeCertificateBody,
   updateCertificateBody,
   updatePersonBody,
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
-import { actorOf, clientIp } from '../../platform/http';
-import { notFound } from '../../platform/errors';
+import { actorOf, clientIp, lang } from '../../platform/http';
+import { AppError, notFound } from '../../platform/errors';
 import { cstDate } from '../../platform/time';
 import { findCertificates, findPeople, findPerson, findRates } from './people.queries';
 import { presentCertificates, presentPeople, presentPersonDetail } from './people.presenter';
@@ -27,6 +29,7 @@ import { specialOperationCatalogue } from './people.rules';
 import { createPerson, updatePerson } from './commands/save-person';
 import { addCertificate, updateCertificate } from './commands/save-certificate';
 import { revokeCertificate } from './commands/revoke-certificate';
+import { importPeople } from './commands/import-people';
 
 const rateOf = (holders: number, people: number) => (people > 0 ? Math.round((holders / people) * 10000) / 10000 : null);
 
@@ -47,6 +50,25 @@ export function peopleRoutes(app: ZodApp) {
     '/api/people',
     { config: { access: 'people.manage' }, schema: { tags, body: createPersonBody, response: { 200: personDetail } } },
     async (req) => createPerson(app.db, { actor: actorOf(req), ip: clientIp(req), vaultKey }, req.body),
+  );
+  app.post(
+    '/api/people/import',
+    { config: { access: 'people.manage' }, schema: { tags, querystring: peopleImportQuery, response: { 200: importReport } } },
+    async (req) => {
+      if (!req.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA', [
+          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
+        ]);
+      }
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', [{ field: 'file', zh: '请选择要导入的文件', en: 'Choose a file to import' }]);
+      const buffer = await file.toBuffer();
+      return importPeople(
+        app.db,
+        { actor: actorOf(req), ip: clientIp(req), vaultKey },
+        { buffer, filename: file.filename, dryRun: req.query.dryRun, lang: lang(req) },
+      );
+    },
   );
   app.get(
     '/api/people/:id',

@@ -57,7 +57,7 @@ export async function createPerson(db: Db, ctx: PeopleContext, input: CreatePers
 }
 
 /** The same in the caller's transaction (the demo seed adds its people this way). */
-export async function createPersonIn(tx: Tx, ctx: PeopleContext, input: CreatePersonBody) {
+export async function createPersonIn(tx: Tx, ctx: PeopleContext, input: CreatePersonBody, o: { refresh?: boolean } = {}) {
   const { actor } = ctx;
   const today = ctx.today ?? cstDate();
   if (!actor.enterpriseId) throw forbidden();
@@ -75,7 +75,7 @@ export async function createPersonIn(tx: Tx, ctx: PeopleContext, input: CreatePe
       ...identityColumns(ctx, input, hash),
     })
     .returning();
-  await refreshSummary(tx, ent.id, today);
+  if (o.refresh !== false) await refreshSummary(tx, ent.id, today);
   await recordAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: row!.id, after: auditPerson(row!) });
   return presentPersonDetail(tx, actor, row!, ctx.vaultKey, today);
 }
