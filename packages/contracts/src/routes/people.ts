@@ -23,7 +23,7 @@ import {
 export const peopleRoutes = defineRoutes({
   'GET /api/people': { query: personListQuery, response: personPage },
   'POST /api/people': { body: createPersonBody, response: personDetail },
-  'POST /api/people/import': { query: peopleImportQuery, response: importReport },
+  'POST /api/people/import': { query: peopleImportQuery, multipart: true, response: importReport },
   'GET /api/people/:id': { params: idParams, response: personDetail },
   'PUT /api/people/:id': { params: idParams, body: updatePersonBody, response: personDetail },
   'POST /api/people/:id/certificates': { params: idParams, body: createCertificateBody, response: personDetail },

@@ -20,6 +20,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { CertificateStatusTag } from './labels';
+import { PeopleImport } from './PeopleImport';
 
 const ymd = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -54,9 +55,12 @@ export function PeopleManage() {
     <Card
       title={t('人员与证书', 'People and certificates')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')} data-testid="person-add">
-          {t('添加人员', 'Add')}
-        </Button>
+        <Space>
+          <PeopleImport />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')} data-testid="person-add">
+            {t('添加人员', 'Add')}
+          </Button>
+        </Space>
       }
     >
       {list.error && <ErrorDisplay error={list.error} />}
