@@ -14,6 +14,7 @@ import { workbenchDistrictScenario, workbenchProvinceScenario } from './scenario
 import { eventsScenario } from './scenarios/events';
 import { validationScenario } from './scenarios/validation';
 import { reportsScenario } from './scenarios/reports';
+import { peopleScenario } from './scenarios/people';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -33,6 +34,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'validation', run: validationScenario },
   // 举报: one public submission through the command against a bare insert of the same row (PGlite, PostgreSQL).
   { name: 'reports', run: reportsScenario },
+  // 三项岗位: holding rates from the maintained summaries vs the plain GROUP BY; the district expiry list.
+  { name: 'people', run: peopleScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

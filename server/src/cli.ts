@@ -86,7 +86,7 @@ async function run(argv: string[]) {
       case 'seed': {
         const scale = flag('scale', argv);
         if (!scale) {
-          await seedDemo(db, config.argon2, { reportVaultKey: config.reports.vaultKey });
+          await seedDemo(db, config.argon2, { reportVaultKey: config.reports.vaultKey, peopleVaultKey: config.people.vaultKey });
           console.log('demo data seeded');
           break;
         }

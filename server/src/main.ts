@@ -11,7 +11,9 @@ import { JobQueue } from './platform/queue';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { deliverPending } from './modules/notifications/notifications.delivery';
-import { digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
+import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
+import { peopleSummaryJob } from './modules/people/people.job';
+import { peopleConsumer } from './modules/people/people.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 
 async function main() {
@@ -37,7 +39,7 @@ async function main() {
   await database.migrate();
   if (config.demo && !(await isSeeded(database.db))) {
     console.log('Seeding the demo district 深圳市龙岗区 …');
-    await seedDemo(database.db, config.argon2, { reportVaultKey: config.reports.vaultKey });
+    await seedDemo(database.db, config.argon2, { reportVaultKey: config.reports.vaultKey, peopleVaultKey: config.people.vaultKey });
   }
   const [admins] = await database.db
     .select({ n: sql<number>`count(*)::int` })
@@ -58,8 +60,8 @@ async function main() {
   const channels = channelsFrom(config.notify);
   running.queue = new JobQueue(
     database,
-    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, digestJob(channels)],
-    [notificationsConsumer],
+    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, peopleSummaryJob, certificateDueJob, digestJob(channels)],
+    [notificationsConsumer, peopleConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

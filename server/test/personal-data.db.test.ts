@@ -162,6 +162,26 @@ beforeAll(async () => {
   });
   expect(filed2.statusCode, filed2.body).toBe(201);
 
+  // A special-operations worker on the enterprise's own 三项岗位 list (modules/people), with a certificate.
+  const staff = await as('enterprise_principal').post('/api/people', {
+    name: '李工',
+    idNumber: plant(idNumber('440307', '19850315', '456'), { kind: 'staffIdentity', enterpriseId: e1 }),
+    phone: plant('18700000009', c1),
+    post: 'special_operator',
+    employedFrom: '2020-01-01',
+  });
+  expect(staff.statusCode, staff.body).toBe(200);
+  ids.person = staff.json().id;
+  const cert = await as('enterprise_principal').post(`/api/people/${ids.person}/certificates`, {
+    kind: 'special_operation',
+    operationItem: '1.2',
+    number: 'T-PD-1',
+    issuer: '深圳市应急管理局',
+    issuedOn: '2025-01-01',
+  });
+  expect(cert.statusCode, cert.body).toBe(200);
+  ids.certificate = cert.json().certificates[0].id;
+
   const draw = await as('district_officer').post('/api/enforcement/draws', { title: '抽查', k: 1 });
   expect(draw.statusCode, draw.body).toBe(201);
   ids.draw = draw.json().id;
@@ -183,7 +203,11 @@ function pathFor(url: string): string {
           ? ids.case
           : url.includes('/draws/')
             ? ids.draw
-            : NIL;
+            : url.startsWith('/api/people/')
+              ? ids.person
+              : url.startsWith('/api/certificates/')
+                ? ids.certificate
+                : NIL;
   return url
     .replace(':id', id!)
     .replace(':action', 'approve')

@@ -12,6 +12,10 @@ export const validationMessages = {
     zh: '电话号码格式不正确：应为 11 位手机号或带区号的座机号',
     en: 'Invalid phone: use an 11-digit mobile or a landline with area code',
   },
+  'idNumber.format': {
+    zh: '身份证号应为 18 位（最后一位可为 X）',
+    en: 'An identity number has 18 characters (the last may be X)',
+  },
   'username.format': {
     zh: '用户名为 3–32 位字母、数字、下划线或点',
     en: 'Username: 3–32 letters, digits, underscores or dots',

@@ -72,6 +72,13 @@ export const grants = {
   'report.revealReporter': ['district_officer'],
   /** A citizen account's own reports. */
   'report.mine': ['public'],
+  // 三项岗位 people and certificates (issue 16): the enterprise keeps its own list; officers read it in their scope.
+  'people.read': [...staff, ...enterpriseUsers],
+  'people.manage': [...enterpriseUsers],
+  /** Expiry/review list and holding rates across the caller's scope. */
+  'certificate.stats': [...staff],
+  /** Revoking a certificate after a spot check (抽查) or on the issuing authority's decision. */
+  'certificate.revoke': ['district_officer'],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -32,6 +32,8 @@ export interface Config {
    * vault's key (any string, hashed to 256 bits).
    */
   reports: { perIpPerHour: number; trackPerMinute: number; vaultKey: string };
+  /** 三项岗位 people: the key sealing staff identity numbers (any string, hashed to 256 bits; ANJIAN_PEOPLE_VAULT_KEY). */
+  people: { vaultKey: string };
 }
 
 export interface NotifyConfig {
@@ -98,8 +100,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       // The development default is public; a deployment sets its own secret (docs/user-guide.md).
       vaultKey: env.ANJIAN_REPORT_VAULT_KEY || DEV_REPORT_VAULT_KEY,
     },
+    people: {
+      // Same rule as the reporter vault: the development default is public, a deployment sets its own secret.
+      vaultKey: env.ANJIAN_PEOPLE_VAULT_KEY || DEV_PEOPLE_VAULT_KEY,
+    },
   };
 }
 
 /** The reporter vault's key when ANJIAN_REPORT_VAULT_KEY is unset: for development and the demo only. */
 export const DEV_REPORT_VAULT_KEY = 'anjian-dev-report-vault-key';
+
+/** The staff identity vault's key when ANJIAN_PEOPLE_VAULT_KEY is unset: for development and the demo only. */
+export const DEV_PEOPLE_VAULT_KEY = 'anjian-dev-people-vault-key';

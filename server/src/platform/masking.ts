@@ -81,6 +81,8 @@ export type Subject =
   | { kind: 'enterpriseContact'; enterpriseId: string }
   /** The party of a penalty case: a natural person's identity number, phone and home address, or an organisation's contact. */
   | { kind: 'caseParty'; partyKind: string; orgId: string | null; enterpriseId: string }
+  /** A staff member's identity number in an enterprise's 三项岗位 list (modules/people). */
+  | { kind: 'staffIdentity'; enterpriseId: string }
   /** A platform account's phone. */
   | { kind: 'account' }
   /** Personal data inside audit entries. */
@@ -95,6 +97,8 @@ export const fullViewRoles: Record<Subject['kind'], readonly Role[]> = {
   enterpriseContact: ['district_officer', 'district_leader'],
   // The district's law-enforcement officers and the leader who reviews and signs the decision.
   caseParty: ['district_officer', 'district_leader'],
+  // Officers check certificates by name, post and certificate number; the identity number stays with the enterprise.
+  staffIdentity: [],
   // The platform administrator keeps the accounts, and no other role reads them.
   account: ['sys_admin'],
   // The audit administrator reviews who did what; the personal data inside the entries is not needed for that.
@@ -120,6 +124,9 @@ export function seesInFull(actor: Actor | null, s: Subject): boolean {
       if (actor.orgId !== null && actor.orgId === s.orgId && can(actor.role, 'case.manage')) return true;
       // An enterprise sees its own contact data as a party, never a natural person's (even one in its own case).
       return s.partyKind !== 'natural_person' && actor.scopeKind === 'enterprise' && actor.enterpriseId === s.enterpriseId;
+    case 'staffIdentity':
+      // The enterprise keeps its own staff list and checks it against the identity cards.
+      return actor.scopeKind === 'enterprise' && actor.enterpriseId === s.enterpriseId;
     case 'account':
     case 'auditRecord':
       return false;

@@ -15,7 +15,8 @@ import { seedDemoHazards } from './hazards';
 import { demoActor, seedDemoEnforcement } from './enforcement';
 import { seedDistrictActivity } from './district-activity';
 import { seedDemoReports } from './reports';
-import { DEV_REPORT_VAULT_KEY } from '../platform/config';
+import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
+import { seedDemoPeople } from './people';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 /** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
@@ -33,13 +34,13 @@ export async function isSeeded(db: Db): Promise<boolean> {
 }
 
 /**
- * `enterprises`: how many generated units (the fuzz suite uses fewer, to stay fast); `reportVaultKey`: the key the
+ * `peopleVaultKey`: the key staff identity numbers are sealed with (config.people.vaultKey). `enterprises`: how many generated units (the fuzz suite uses fewer, to stay fast); `reportVaultKey`: the key the
  * demo reports' reporters are sealed with (config.reports.vaultKey; the development default when not given).
  */
 export async function seedDemo(
   db: Db,
   argon2: Argon2Params,
-  o: { enterprises?: number; reportVaultKey?: string } = {},
+  o: { enterprises?: number; reportVaultKey?: string; peopleVaultKey?: string } = {},
 ): Promise<DemoLogin[]> {
   const reportVaultKey = o.reportVaultKey ?? DEV_REPORT_VAULT_KEY;
   return db.transaction(async (tx) => {
@@ -163,6 +164,8 @@ export async function seedDemo(
     await seedDistrictActivity(tx, { officer: await demoActor(tx, 'officer'), leader: await demoActor(tx, 'leader') }, cstDate());
     // 举报: one waiting for acceptance, one replied to (the citizen account's).
     await seedDemoReports(tx, longcheng.code, reportVaultKey);
+    // 三项岗位 people and certificates: 宏达五金's own list and a sample of generated units in every street.
+    await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
     return out;
   });
 }

@@ -8,7 +8,7 @@ import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { CalendarOutlined, NotificationOutlined } from '@ant-design/icons';
+import { CalendarOutlined, IdcardOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -89,6 +89,8 @@ const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ de
 // Its own chunk so ECharts stays off the phone inspection flow.
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
+const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
+const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
 export const menu: MenuEntry[] = [
@@ -101,6 +103,24 @@ export const menu: MenuEntry[] = [
     icon: <BankOutlined />,
     permission: 'enterprise.read',
     element: <EnterpriseRoutes />,
+  },
+  {
+    path: '/people',
+    group: 'registry',
+    shapes: ['enterprise'],
+    label: { zh: '人员与证书', en: 'People and certificates' },
+    icon: <IdcardOutlined />,
+    permission: 'people.manage',
+    element: <PeopleManage />,
+  },
+  {
+    path: '/certificates',
+    group: 'registry',
+    shapes: ['office', 'patrol'],
+    label: { zh: '持证管理', en: 'Certificates' },
+    icon: <IdcardOutlined />,
+    permission: 'certificate.stats',
+    element: <CertificatesPage />,
   },
   {
     path: '/jurisdiction',

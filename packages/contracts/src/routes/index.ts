@@ -6,6 +6,7 @@ import { enforcementRoutes } from './enforcement';
 import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
+import { peopleRoutes } from './people';
 import { reportRoutes } from './reports';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
@@ -19,6 +20,7 @@ export const apiRoutes = {
   ...enforcementRoutes,
   ...workbenchRoutes,
   ...reportRoutes,
+  ...peopleRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

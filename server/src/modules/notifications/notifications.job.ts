@@ -1,11 +1,11 @@
 // Daily notification work: evaluate the deadline rules for today (China day, working days) and send the digests.
-import { and, asc, gt, inArray, lte, ne } from 'drizzle-orm';
-import { hazards, reports } from '../../db/schema';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import { certificates, hazards, people, reports } from '../../db/schema';
 import type { DailyJob } from '../../platform/jobs';
 import type { Db } from '../../platform/db';
 import type { Channel } from './notifications.channels';
 import { sendDailyDigests } from './notifications.delivery';
-import { deadlineWindow, hazardDeadlineRules, reportDeadlineRules } from './notifications.rules';
+import { calendarDayWindow, certificateDueRules, deadlineWindow, hazardDeadlineRules, reportDeadlineRules } from './notifications.rules';
 import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
 
@@ -111,3 +111,63 @@ export const reportDeadlineJob: DailyJob = {
 export function digestJob(channels: readonly Channel[]): DailyJob {
   return { name: 'notification-digest', run: (db, { today }) => sendDailyDigests(db, channels, today) };
 }
+
+/**
+ * Applies each certificate rule (notifications.rules.ts certificateDueRules) to the certificates whose due date falls
+ * in today's window: not revoked, held by someone still employed. The notice names the holder and the certificate
+ * number — never an identity number.
+ */
+export async function evaluateCertificateDue(db: Db, today: string) {
+  let notices = 0;
+  for (const rule of certificateDueRules) {
+    const w = calendarDayWindow(today, rule.offsetDays);
+    if (!w) continue;
+    let lastId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const page = await db
+        .select({
+          id: certificates.id,
+          number: certificates.number,
+          dueOn: certificates.dueOn,
+          areaCode: certificates.areaCode,
+          enterpriseId: certificates.enterpriseId,
+          sector: certificates.sector,
+          parkId: certificates.parkId,
+          name: people.name,
+        })
+        .from(certificates)
+        .innerJoin(people, eq(people.id, certificates.personId))
+        .where(
+          and(
+            isNull(certificates.revokedOn),
+            gt(certificates.dueOn, w.after),
+            lte(certificates.dueOn, w.upTo),
+            or(isNull(people.employedTo), gte(people.employedTo, today)),
+            gt(certificates.id, lastId),
+          ),
+        )
+        .orderBy(asc(certificates.id))
+        .limit(500);
+      for (const c of page) {
+        const to = await recipientsFor(db, c, rule.recipients);
+        notices += await notify(db, to, {
+          kind: rule.kind,
+          title: { zh: `${rule.title.zh}（${c.name}，${c.number}）`, en: `${rule.title.en} (${c.name}, ${c.number})` },
+          entityType: 'certificate',
+          entityId: c.id,
+          link: recordLink.enterprise!(c.enterpriseId),
+          dueOn: c.dueOn,
+          dedupeKey: `certificate:${c.id}:${rule.key}:${c.dueOn}`,
+        });
+      }
+      if (page.length < 500) break;
+      lastId = page[page.length - 1]!.id;
+    }
+  }
+  return { notices };
+}
+
+export const certificateDueJob: DailyJob = {
+  name: 'certificate-due-reminders',
+  run: (db, { today }) => evaluateCertificateDue(db, today),
+};

@@ -96,6 +96,56 @@ export const reportDeadlineRules: readonly ReportDeadlineRule[] = [
   },
 ];
 
+/**
+ * 三项岗位 certificates (rules.md §5.2 第二十二条: the review, and 延期换证 at expiry, is filed within the 60 days before
+ * 期满; a review not done on time lapses the certificate). Counted in calendar days from the certificate's due date
+ * (its review date, else its expiry): the enterprise is told when the window opens, the enterprise and its street 30
+ * days before, and both the day after it lapsed. Revoked certificates and people who left are not reminded.
+ */
+export interface CertificateDueRule {
+  key: string;
+  /** Calendar days relative to the due date: −60 = sixty days before, 1 = the day after. */
+  offsetDays: number;
+  kind: NoticeKind;
+  recipients: readonly RecipientGroup[];
+  title: { zh: string; en: string };
+}
+
+export const certificateDueRules: readonly CertificateDueRule[] = [
+  {
+    key: 'window_open',
+    offsetDays: -60,
+    kind: 'due_soon',
+    recipients: ['enterprise'],
+    title: { zh: '证书复审/换证期限还有60天，请及时申请', en: 'Certificate review or renewal due in 60 days: apply now' },
+  },
+  {
+    key: 'due_30',
+    offsetDays: -30,
+    kind: 'due_soon',
+    recipients: ['enterprise', 'street'],
+    title: { zh: '证书复审/换证期限还有30天', en: 'Certificate review or renewal due in 30 days' },
+  },
+  {
+    key: 'lapsed',
+    offsetDays: 1,
+    kind: 'overdue',
+    recipients: ['enterprise', 'street'],
+    title: { zh: '证书已过期或未按期复审，持证人不得上岗作业', en: 'Certificate lapsed (expired or not reviewed in time)' },
+  },
+];
+
+/**
+ * The due dates a calendar-day rule fires for when the daily job runs on `today`: those whose shifted day falls after
+ * the previous working day and up to today, so a reminder that would fall on a weekend or holiday comes on the next
+ * working day and each due date fires each rule once. Null on a non-working day. Half-open range (after, upTo].
+ */
+export function calendarDayWindow(today: string, offsetDays: number): { after: string; upTo: string } | null {
+  if (!isWorkday(today)) return null;
+  const previous = shiftWorkdays(today, -1);
+  return { after: addDays(previous, -offsetDays), upTo: addDays(today, -offsetDays) };
+}
+
 /** Who must act next on a hidden danger in each open state (the workflow's next performer). */
 export const hazardAwaiting: Record<string, { recipients: readonly RecipientGroup[]; title: { zh: string; en: string } }> = {
   reported: { recipients: ['enterprise'], title: { zh: '新登记的隐患待制定整改', en: 'New hidden danger awaiting rectification' } },

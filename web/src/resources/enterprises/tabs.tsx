@@ -7,6 +7,7 @@ import { EnterpriseHazardsTab } from '../hazards/EnterpriseHazardsTab';
 import { EnterpriseAccidentsTab } from '../accidents/EnterpriseAccidentsTab';
 import { RiskRegister } from '../risks/RiskRegister';
 import { EnterpriseInspectionsTab, EnterprisePenaltiesTab } from '../enforcement';
+import { EnterprisePeopleTab } from '../people/EnterprisePeopleTab';
 
 export interface EnterpriseTab {
   key: string;
@@ -28,7 +29,7 @@ export const enterpriseTabs: EnterpriseTab[] = [
   {
     key: 'certificates',
     label: { zh: '持证情况', en: 'Certificates' },
-    render: pending({ zh: '暂无持证记录', en: 'No certificates yet' }),
+    render: (e) => <EnterprisePeopleTab enterprise={e} />,
   },
   { key: 'insurance', label: { zh: '安责险', en: 'Insurance' }, render: pending({ zh: '暂无保险记录', en: 'No insurance records yet' }) },
 ];

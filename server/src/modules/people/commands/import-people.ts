@@ -1,0 +1,164 @@
+// POST /api/people/import: an enterprise adds its key staff from an .xlsx/.csv (the enterprise import's reader; header
+// row with 姓名, 身份证号, 手机, 岗位, 岗位名称, 上岗日期, 离岗日期). Each row is checked by the same schema and rules as the
+// form and reported with its spreadsheet row number; a bad row never blocks the good ones. A person already on the
+// list (same identity number) is left unchanged, so importing the same file twice adds nothing. All rows go in one
+// transaction with one summary rewrite at the end; a dry run computes the same report and rolls back.
+import { createPersonBody, personPostLabels, personPosts, type ImportReport, type Lang, type PersonPost } from '@anjian/contracts';
+import type { Db } from '../../../platform/db';
+import { AppError, zodDetails } from '../../../platform/errors';
+import { cstDate } from '../../../platform/time';
+import type { Cell } from '../../enterprises/enterprises.sheet';
+import { readSpreadsheet } from '../../enterprises/spreadsheet-reader';
+import { findPersonByHash, refreshSummary } from '../people.queries';
+import { hashIdNumber } from '../people.vault';
+import { createPersonIn, type PeopleContext } from './save-person';
+
+const MAX_ERRORS = 1000;
+const MAX_ROWS = 20_000;
+
+const COLUMNS: { key: string; headers: string[]; required?: boolean }[] = [
+  { key: 'name', headers: ['姓名', 'name'], required: true },
+  { key: 'idNumber', headers: ['身份证号', '身份证号码', 'idnumber'], required: true },
+  { key: 'phone', headers: ['手机', '手机号', '电话', 'phone'] },
+  { key: 'post', headers: ['岗位', '岗位类别', 'post'], required: true },
+  { key: 'postTitle', headers: ['岗位名称', 'posttitle'] },
+  { key: 'employedFrom', headers: ['上岗日期', 'employedfrom'], required: true },
+  { key: 'employedTo', headers: ['离岗日期', 'employedto'] },
+];
+
+const postByText = new Map<string, PersonPost>(
+  personPosts.flatMap((p) => [
+    [p, p],
+    [personPostLabels[p].zh, p],
+    [personPostLabels[p].en.toLowerCase(), p],
+  ]),
+);
+
+function cellText(key: string, cell: Cell): { value?: string; error?: { zh: string; en: string } } {
+  if (cell === null) return {};
+  if (typeof cell === 'object' && !(cell instanceof Date)) {
+    return { error: { zh: '单元格含公式或错误值：请粘贴为数值', en: 'The cell holds a formula or an error value: paste it as values' } };
+  }
+  if (cell instanceof Date) return { value: cell.toISOString().slice(0, 10) };
+  if (typeof cell === 'number' && key === 'idNumber') {
+    return {
+      error: { zh: '身份证号须为文本格式（数字格式会丢失末几位）', en: 'Identity numbers must be Text cells (a number loses digits)' },
+    };
+  }
+  const s = String(cell).trim();
+  if (key === 'post') {
+    const post = postByText.get(s) ?? postByText.get(s.toLowerCase());
+    return post
+      ? { value: post }
+      : {
+          error: {
+            zh: '岗位应为：主要负责人、安全管理人员、特种作业人员、特种设备作业人员或其他关键岗位',
+            en: 'Post: principal, safety_manager, special_operator, equipment_operator or other',
+          },
+        };
+  }
+  return { value: s };
+}
+
+class DryRun extends Error {}
+
+export async function importPeople(
+  db: Db,
+  ctx: PeopleContext,
+  input: { buffer: Buffer; filename: string; dryRun: boolean; lang: Lang },
+): Promise<ImportReport> {
+  const { actor } = ctx;
+  if (!actor.enterpriseId) throw new AppError('FORBIDDEN');
+  const today = ctx.today ?? cstDate();
+  const report: ImportReport = {
+    dryRun: input.dryRun,
+    total: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    errorsTruncated: false,
+  };
+  const reject = (row: number, errors: { field: string; message: string }[]) => {
+    report.rejected++;
+    for (const e of errors) {
+      if (report.errors.length < MAX_ERRORS) report.errors.push({ row, ...e });
+      else report.errorsTruncated = true;
+    }
+  };
+  let columns: (string | undefined)[] | null = null;
+  const rows: { number: number; cells: Cell[] }[] = [];
+  for await (const r of readSpreadsheet(input.buffer, input.filename)) {
+    if (!columns) {
+      columns = r.cells.map((c) =>
+        typeof c === 'string'
+          ? COLUMNS.find((x) => x.headers.includes(c.trim().toLowerCase()) || x.headers.includes(c.trim()))?.key
+          : undefined,
+      );
+      const missing = COLUMNS.filter((c) => c.required && !columns!.includes(c.key));
+      if (missing.length) {
+        throw new AppError(
+          'VALIDATION',
+          missing.map((c) => ({
+            field: c.key,
+            zh: `第 1 行缺少必填列“${c.headers[0]}”`,
+            en: `Row 1 lacks the required column "${c.headers[0]}" (${c.key})`,
+          })),
+        );
+      }
+      continue;
+    }
+    if (r.cells.every((c) => c === null || c === '')) continue;
+    if (rows.length >= MAX_ROWS)
+      throw new AppError('VALIDATION', [{ field: 'file', zh: `一次最多导入 ${MAX_ROWS} 行`, en: `At most ${MAX_ROWS} rows per file` }]);
+    rows.push(r);
+  }
+  if (!columns) throw new AppError('VALIDATION', [{ field: 'file', zh: '文件是空的', en: 'The file is empty' }]);
+  try {
+    await db.transaction(async (tx) => {
+      const seen = new Set<string>();
+      for (const r of rows) {
+        report.total++;
+        const values: Record<string, string> = {};
+        const errors: { field: string; message: string }[] = [];
+        columns!.forEach((key, i) => {
+          if (!key) return;
+          const { value, error } = cellText(key, r.cells[i] ?? null);
+          if (error) errors.push({ field: key, message: error[input.lang] });
+          else if (value !== undefined && value !== '') values[key] = value;
+        });
+        const checked = createPersonBody.safeParse(values);
+        if (!checked.success) {
+          for (const d of zodDetails(checked.error.issues, input.lang)) if (!errors.some((e) => e.field === d.field)) errors.push(d);
+        }
+        if (errors.length || !checked.success) {
+          reject(r.number, errors);
+          continue;
+        }
+        const hash = hashIdNumber(ctx.vaultKey, checked.data.idNumber);
+        if (seen.has(hash) || (await findPersonByHash(tx, actor.enterpriseId!, hash))) {
+          report.unchanged++;
+          continue;
+        }
+        try {
+          await createPersonIn(tx, { ...ctx, today }, checked.data, { refresh: false });
+          seen.add(hash);
+          report.created++;
+        } catch (e) {
+          // The rules' refusals (check character, dates) come before any write: the row is reported, the rest go on.
+          if (!(e instanceof AppError) || e.code !== 'VALIDATION') throw e;
+          reject(
+            r.number,
+            e.details.map((d) => ({ field: d.field, message: d[input.lang] })),
+          );
+        }
+      }
+      await refreshSummary(tx, actor.enterpriseId!, today);
+      if (input.dryRun) throw new DryRun();
+    });
+  } catch (e) {
+    if (!(e instanceof DryRun)) throw e;
+  }
+  return report;
+}

@@ -1,0 +1,53 @@
+// Reaction to the accidents module: a fatal accident registered at an enterprise (event accident.register with
+// deaths > 0) creates a retraining duty for each of its principals and safety managers employed that day, due within
+// the configured period (people.rules.ts retrainingAfterFatalAccident). Runs in the consumer's transaction; one row per
+// event and person, so a second delivery of the same event adds nothing.
+import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { people, retrainingDuties } from '../../db/schema';
+import type { Tx } from '../../platform/db';
+import type { DomainEvent, EventConsumer } from '../../platform/queue';
+import { addMonths, cstDate } from '../../platform/time';
+import { retrainingAfterFatalAccident } from './people.rules';
+
+export async function onAccidentRegistered(tx: Tx, e: DomainEvent): Promise<number> {
+  const p = e.payload as { deaths?: number };
+  if (!e.enterpriseId || !p.deaths || p.deaths <= 0) return 0;
+  const day = cstDate(e.occurredAt);
+  const staff = await tx
+    .select({ id: people.id, areaCode: people.areaCode, sector: people.sector, parkId: people.parkId })
+    .from(people)
+    .where(
+      and(
+        eq(people.enterpriseId, e.enterpriseId),
+        inArray(people.post, [...retrainingAfterFatalAccident.posts]),
+        lte(people.employedFrom, day),
+        or(isNull(people.employedTo), gte(people.employedTo, day)),
+      ),
+    );
+  if (staff.length === 0) return 0;
+  const dueOn = addMonths(day, retrainingAfterFatalAccident.months);
+  const rows = await tx
+    .insert(retrainingDuties)
+    .values(
+      staff.map((s) => ({
+        personId: s.id,
+        enterpriseId: e.enterpriseId!,
+        areaCode: s.areaCode,
+        sector: s.sector,
+        parkId: s.parkId,
+        accidentId: e.entityId,
+        eventId: e.id,
+        dueOn,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: retrainingDuties.id });
+  return rows.length;
+}
+
+export const peopleConsumer: EventConsumer = {
+  name: 'people',
+  async handle(tx, e) {
+    if (e.type === 'accident.register') await onAccidentRegistered(tx, e);
+  },
+};
