@@ -18,6 +18,10 @@ const riskManagers = ['district_officer', 'street_officer', ...enterpriseUsers] 
 const accidentOfficers = ['district_officer', 'street_officer', 'industry_officer'] as const;
 const indicatorReaders = ['district_leader', 'district_officer', 'street_officer', 'industry_officer'] as const;
 
+const emergencyReaders = ['district_leader', 'district_officer', 'street_officer', 'grid_inspector'] as const;
+const emergencyKeepers = ['district_officer', 'street_officer'] as const;
+const dutyReaders = ['district_leader', 'district_officer', 'street_officer'] as const;
+
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
@@ -233,4 +237,28 @@ export const routeTable: Record<string, Row> = {
   'GET /api/events': { access: 'authenticated', roles: 'any' },
   'GET /api/jobs/failed': { access: 'job.read', roles: ['sys_admin'] },
   'GET /api/jobs/deliveries': { access: 'job.read', roles: ['sys_admin'] },
+  // 应急管理: the area's staff read the register and "nearest"; the bureau and the streets keep resources and stock.
+  'GET /api/emergency/resources': { access: 'emergency.read', roles: emergencyReaders },
+  'POST /api/emergency/resources': {
+    access: 'emergency.manage',
+    roles: emergencyKeepers,
+    payload: { kind: 'shelter', name: '探针避难场所', areaCode: '000000', lng: 114, lat: 22.7, capacity: 10 },
+  },
+  'GET /api/emergency/resources/:id': { access: 'emergency.read', roles: emergencyReaders },
+  'PATCH /api/emergency/resources/:id': { access: 'emergency.manage', roles: emergencyKeepers, payload: { version: 1 } },
+  'GET /api/emergency/map': { access: 'emergency.read', roles: emergencyReaders },
+  'GET /api/emergency/depots/:id/stock': { access: 'emergency.read', roles: emergencyReaders },
+  'GET /api/emergency/depots/:id/movements': { access: 'emergency.read', roles: emergencyReaders },
+  'POST /api/emergency/depots/:id/movements': {
+    access: 'emergency.manage',
+    roles: emergencyKeepers,
+    payload: { kind: 'in', itemCode: '05-01', batchNo: 'P1', quantity: 1 },
+  },
+  'POST /api/emergency/depots/:id/minimums': {
+    access: 'emergency.manage',
+    roles: emergencyKeepers,
+    payload: { itemCode: '05-01', minimum: 1 },
+  },
+  'GET /api/emergency/shortages': { access: 'emergency.read', roles: emergencyReaders },
+  'GET /api/emergency/nearest': { access: 'emergency.read', roles: emergencyReaders },
 };

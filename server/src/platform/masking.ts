@@ -83,6 +83,8 @@ export type Subject =
   | { kind: 'caseParty'; partyKind: string; orgId: string | null; enterpriseId: string }
   /** A platform account's phone. */
   | { kind: 'account' }
+  /** The contact person of an emergency resource (a depot keeper, a team leader, an expert). */
+  | { kind: 'emergencyContact' }
   /** Personal data inside audit entries. */
   | { kind: 'auditRecord' };
 
@@ -95,6 +97,8 @@ export const fullViewRoles: Record<Subject['kind'], readonly Role[]> = {
   enterpriseContact: ['district_officer', 'district_leader'],
   // The district's law-enforcement officers and the leader who reviews and signs the decision.
   caseParty: ['district_officer', 'district_leader'],
+  // Whoever takes an emergency call must be able to ring the team, the depot or the expert at once.
+  emergencyContact: ['district_leader', 'district_officer', 'street_officer'],
   // The platform administrator keeps the accounts, and no other role reads them.
   account: ['sys_admin'],
   // The audit administrator reviews who did what; the personal data inside the entries is not needed for that.
@@ -122,6 +126,7 @@ export function seesInFull(actor: Actor | null, s: Subject): boolean {
       return s.partyKind !== 'natural_person' && actor.scopeKind === 'enterprise' && actor.enterpriseId === s.enterpriseId;
     case 'account':
     case 'auditRecord':
+    case 'emergencyContact':
       return false;
   }
 }

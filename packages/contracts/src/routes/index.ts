@@ -2,6 +2,7 @@
 // web/src/api/client.ts infers request and response types from it; server/src/routes.contract.test.ts checks that the
 // server registers the same schemas.
 import { accidentRoutes } from './accidents';
+import { emergencyRoutes } from './emergency';
 import { enforcementRoutes } from './enforcement';
 import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
@@ -19,6 +20,7 @@ export const apiRoutes = {
   ...enforcementRoutes,
   ...workbenchRoutes,
   ...reportRoutes,
+  ...emergencyRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;
