@@ -261,4 +261,29 @@ export const routeTable: Record<string, Row> = {
   },
   'GET /api/emergency/shortages': { access: 'emergency.read', roles: emergencyReaders },
   'GET /api/emergency/nearest': { access: 'emergency.read', roles: emergencyReaders },
+  // 值班 and 接警: the bureau keeps the roster; the area's officers take calls; the leader on duty acknowledges.
+  'GET /api/emergency/duty/shifts': { access: 'duty.read', roles: dutyReaders },
+  'POST /api/emergency/duty/shifts': {
+    access: 'duty.manage',
+    roles: ['district_officer'],
+    payload: {
+      post: '探针值班室',
+      areaCode: '000000',
+      startsAt: '2026-12-01T00:00:00Z',
+      endsAt: '2026-12-01T08:00:00Z',
+      officerId: '00000000-0000-4000-8000-000000000000',
+      leaderId: '00000000-0000-4000-8000-000000000000',
+    },
+  },
+  'PATCH /api/emergency/duty/shifts/:id': { access: 'duty.manage', roles: ['district_officer'], payload: { version: 1 } },
+  'GET /api/emergency/duty/people': { access: 'duty.read', roles: dutyReaders },
+  'GET /api/emergency/duty/now': { access: 'duty.read', roles: dutyReaders },
+  'GET /api/emergency/incidents': { access: 'incident.read', roles: dutyReaders },
+  'POST /api/emergency/incidents': {
+    access: 'incident.intake',
+    roles: emergencyKeepers,
+    payload: { receivedAt: '2026-12-01T00:00:00Z', kind: 'other', areaCode: '000000', address: '探针', description: '探针请求' },
+  },
+  'GET /api/emergency/incidents/:id': { access: 'incident.read', roles: dutyReaders },
+  'POST /api/emergency/incidents/:id/act': { access: 'incident.act', roles: dutyReaders, payload: { action: 'acknowledge', version: 1 } },
 };

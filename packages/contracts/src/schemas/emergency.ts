@@ -9,7 +9,6 @@ const text = (max: number) => safeString().trim().min(1).max(max);
 const optText = (max: number) => safeString().trim().max(max).nullable().optional();
 const lng = z.number().min(73).max(136);
 const lat = z.number().min(3).max(54);
-const qty = z.number().int().min(1).max(100_000_000);
 
 // ── The register ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -334,6 +333,7 @@ export const shiftView = z.object({
 });
 export type ShiftView = z.infer<typeof shiftView>;
 export const shiftList = z.object({ items: z.array(shiftView) });
+export const onDutyView = z.object({ shift: shiftView.nullable() });
 export const dutyPeople = z.object({
   items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
 });

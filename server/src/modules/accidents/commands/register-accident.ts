@@ -3,7 +3,7 @@
 // one transaction.
 import type { CreateAccidentBody } from '@anjian/contracts';
 import { accidentReports, accidents } from '../../../db/schema';
-import type { Db } from '../../../platform/db';
+import type { Db, Tx } from '../../../platform/db';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import { explainGrade } from '../../../reference/accidents/accident-level';
@@ -15,13 +15,28 @@ import { syncFollowUps } from '../follow-ups';
 import { appendEvent } from '../../../platform/outbox';
 
 export async function registerAccident(db: Db, actor: Actor, ip: string | null, input: CreateAccidentBody, now = new Date()) {
+  return db.transaction((tx) => registerAccidentIn(tx, actor, ip, input, now));
+}
+
+/**
+ * The same in the caller's transaction: the consumer that opens an accident from an emergency call (accidents.consumer.ts)
+ * passes `source`, which the accident.register event carries so the incident can be linked back.
+ */
+export async function registerAccidentIn(
+  tx: Tx,
+  actor: Actor,
+  ip: string | null,
+  input: CreateAccidentBody,
+  now = new Date(),
+  source: { incidentId?: string } = {},
+) {
   const occurredAt = new Date(input.occurredAt);
   const headInformedAt = input.headInformedAt ? new Date(input.headInformedAt) : null;
   const unitReportedAt = input.unitReportedAt ? new Date(input.unitReportedAt) : null;
   checkTimes(occurredAt, { headInformedAt, unitReportedAt }, now);
   const typeScheme = resolveScheme(occurredAt, input.typeScheme, input.typeCode);
   const grade = explainGrade(input);
-  return db.transaction(async (tx) => {
+  {
     const placement = await placeAccident(tx, actor, {
       areaCode: input.areaCode,
       enterpriseId: input.enterpriseId ?? null,
@@ -63,7 +78,7 @@ export async function registerAccident(db: Db, actor: Actor, ip: string | null, 
       });
     }
     await applyToRollup(tx, row, 1);
-    await appendEvent(tx, 'accident.register', 'accident', row, actor, { level: row.level, deaths: row.deaths });
+    await appendEvent(tx, 'accident.register', 'accident', row, actor, { level: row.level, deaths: row.deaths, ...source });
     const duties = await syncFollowUps(tx, row);
     await recordAudit(
       tx,
@@ -71,5 +86,5 @@ export async function registerAccident(db: Db, actor: Actor, ip: string | null, 
       { action: 'accident.create', entityType: 'accident', entityId: row.id, after: { ...auditAccident(row), followUps: duties } },
     );
     return (await findAccident(tx, actor, row.id))!;
-  });
+  }
 }
