@@ -14,6 +14,7 @@ import { workbenchDistrictScenario, workbenchProvinceScenario } from './scenario
 import { eventsScenario } from './scenarios/events';
 import { validationScenario } from './scenarios/validation';
 import { reportsScenario } from './scenarios/reports';
+import { emergencyScenario } from './scenarios/emergency';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -33,6 +34,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'validation', run: validationScenario },
   // 举报: one public submission through the command against a bare insert of the same row (PGlite, PostgreSQL).
   { name: 'reports', run: reportsScenario },
+  // 应急: nearest depot holding an item (bbox + haversine vs brute force) and the map layer (PGlite, PostgreSQL).
+  { name: 'emergency', run: emergencyScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
