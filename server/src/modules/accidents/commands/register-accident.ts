@@ -36,55 +36,53 @@ export async function registerAccidentIn(
   checkTimes(occurredAt, { headInformedAt, unitReportedAt }, now);
   const typeScheme = resolveScheme(occurredAt, input.typeScheme, input.typeCode);
   const grade = explainGrade(input);
-  {
-    const placement = await placeAccident(tx, actor, {
-      areaCode: input.areaCode,
-      enterpriseId: input.enterpriseId ?? null,
-      sector: input.sector ?? null,
+  const placement = await placeAccident(tx, actor, {
+    areaCode: input.areaCode,
+    enterpriseId: input.enterpriseId ?? null,
+    sector: input.sector ?? null,
+  });
+  const [created] = await tx
+    .insert(accidents)
+    .values({
+      ...placement,
+      occurredAt,
+      address: input.address,
+      longitude: input.longitude ?? null,
+      latitude: input.latitude ?? null,
+      unitName: input.unitName ?? null,
+      category: input.category,
+      typeScheme,
+      typeCode: input.typeCode,
+      causeCategory: input.causeCategory,
+      deaths: input.deaths,
+      missing: input.missing,
+      seriousInjuries: input.seriousInjuries,
+      minorInjuries: input.minorInjuries,
+      directLossWan: input.directLossWan,
+      level: grade.level,
+      levelReachedBy: grade.reachedBy,
+      description: input.description ?? null,
+      headInformedAt,
+      createdBy: actor.id,
+    })
+    .returning();
+  const row = created!;
+  if (unitReportedAt) {
+    await tx.insert(accidentReports).values({
+      accidentId: row.id,
+      tier: 'county',
+      receivedAt: unitReportedAt,
+      recordedBy: actor.id,
+      recordedByName: actor.displayName,
     });
-    const [created] = await tx
-      .insert(accidents)
-      .values({
-        ...placement,
-        occurredAt,
-        address: input.address,
-        longitude: input.longitude ?? null,
-        latitude: input.latitude ?? null,
-        unitName: input.unitName ?? null,
-        category: input.category,
-        typeScheme,
-        typeCode: input.typeCode,
-        causeCategory: input.causeCategory,
-        deaths: input.deaths,
-        missing: input.missing,
-        seriousInjuries: input.seriousInjuries,
-        minorInjuries: input.minorInjuries,
-        directLossWan: input.directLossWan,
-        level: grade.level,
-        levelReachedBy: grade.reachedBy,
-        description: input.description ?? null,
-        headInformedAt,
-        createdBy: actor.id,
-      })
-      .returning();
-    const row = created!;
-    if (unitReportedAt) {
-      await tx.insert(accidentReports).values({
-        accidentId: row.id,
-        tier: 'county',
-        receivedAt: unitReportedAt,
-        recordedBy: actor.id,
-        recordedByName: actor.displayName,
-      });
-    }
-    await applyToRollup(tx, row, 1);
-    await appendEvent(tx, 'accident.register', 'accident', row, actor, { level: row.level, deaths: row.deaths, ...source });
-    const duties = await syncFollowUps(tx, row);
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'accident.create', entityType: 'accident', entityId: row.id, after: { ...auditAccident(row), followUps: duties } },
-    );
-    return (await findAccident(tx, actor, row.id))!;
   }
+  await applyToRollup(tx, row, 1);
+  await appendEvent(tx, 'accident.register', 'accident', row, actor, { level: row.level, deaths: row.deaths, ...source });
+  const duties = await syncFollowUps(tx, row);
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'accident.create', entityType: 'accident', entityId: row.id, after: { ...auditAccident(row), followUps: duties } },
+  );
+  return (await findAccident(tx, actor, row.id))!;
 }
