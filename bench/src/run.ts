@@ -15,6 +15,7 @@ import { eventsScenario } from './scenarios/events';
 import { validationScenario } from './scenarios/validation';
 import { reportsScenario } from './scenarios/reports';
 import { peopleScenario } from './scenarios/people';
+import { emergencyScenario } from './scenarios/emergency';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -36,6 +37,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'reports', run: reportsScenario },
   // 三项岗位: holding rates from the maintained summaries vs the plain GROUP BY; the district expiry list.
   { name: 'people', run: peopleScenario },
+  // 应急: nearest depot holding an item (bbox + haversine vs brute force) and the map layer (PGlite, PostgreSQL).
+  { name: 'emergency', run: emergencyScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -50,6 +50,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
+import { dutyRoutes } from './modules/emergency/duty.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -68,6 +70,8 @@ export const modules: ((app: ZodApp) => void)[] = [
   risksDistrictRoutes,
   reportsRoutes,
   peopleRoutes,
+  emergencyResourceRoutes,
+  dutyRoutes,
   accidentsRoutes,
   investigationRoutes,
   analysisRoutes,

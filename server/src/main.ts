@@ -10,6 +10,8 @@ import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
 import { JobQueue } from './platform/queue';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
+import { accidentsConsumer } from './modules/accidents/accidents.consumer';
+import { emergencyConsumer } from './modules/emergency/emergency.consumer';
 import { deliverPending } from './modules/notifications/notifications.delivery';
 import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { peopleSummaryJob } from './modules/people/people.job';
@@ -61,7 +63,7 @@ async function main() {
   running.queue = new JobQueue(
     database,
     [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, peopleSummaryJob, certificateDueJob, digestJob(channels)],
-    [notificationsConsumer, peopleConsumer],
+    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

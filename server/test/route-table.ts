@@ -18,6 +18,10 @@ const riskManagers = ['district_officer', 'street_officer', ...enterpriseUsers] 
 const accidentOfficers = ['district_officer', 'street_officer', 'industry_officer'] as const;
 const indicatorReaders = ['district_leader', 'district_officer', 'street_officer', 'industry_officer'] as const;
 
+const emergencyReaders = ['district_leader', 'district_officer', 'street_officer', 'grid_inspector'] as const;
+const emergencyKeepers = ['district_officer', 'street_officer'] as const;
+const dutyReaders = ['district_leader', 'district_officer', 'street_officer'] as const;
+
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
@@ -264,4 +268,53 @@ export const routeTable: Record<string, Row> = {
   'GET /api/events': { access: 'authenticated', roles: 'any' },
   'GET /api/jobs/failed': { access: 'job.read', roles: ['sys_admin'] },
   'GET /api/jobs/deliveries': { access: 'job.read', roles: ['sys_admin'] },
+  // 应急管理: the area's staff read the register and "nearest"; the bureau and the streets keep resources and stock.
+  'GET /api/emergency/resources': { access: 'emergency.read', roles: emergencyReaders },
+  'POST /api/emergency/resources': {
+    access: 'emergency.manage',
+    roles: emergencyKeepers,
+    payload: { kind: 'shelter', name: '探针避难场所', areaCode: '000000', lng: 114, lat: 22.7, capacity: 10 },
+  },
+  'GET /api/emergency/resources/:id': { access: 'emergency.read', roles: emergencyReaders },
+  'PATCH /api/emergency/resources/:id': { access: 'emergency.manage', roles: emergencyKeepers, payload: { version: 1 } },
+  'GET /api/emergency/map': { access: 'emergency.read', roles: emergencyReaders },
+  'GET /api/emergency/depots/:id/stock': { access: 'emergency.read', roles: emergencyReaders },
+  'GET /api/emergency/depots/:id/movements': { access: 'emergency.read', roles: emergencyReaders },
+  'POST /api/emergency/depots/:id/movements': {
+    access: 'emergency.manage',
+    roles: emergencyKeepers,
+    payload: { kind: 'in', itemCode: '05-01', batchNo: 'P1', quantity: 1 },
+  },
+  'POST /api/emergency/depots/:id/minimums': {
+    access: 'emergency.manage',
+    roles: emergencyKeepers,
+    payload: { itemCode: '05-01', minimum: 1 },
+  },
+  'GET /api/emergency/shortages': { access: 'emergency.read', roles: emergencyReaders },
+  'GET /api/emergency/nearest': { access: 'emergency.read', roles: emergencyReaders },
+  // 值班 and 接警: the bureau keeps the roster; the area's officers take calls; the leader on duty acknowledges.
+  'GET /api/emergency/duty/shifts': { access: 'duty.read', roles: dutyReaders },
+  'POST /api/emergency/duty/shifts': {
+    access: 'duty.manage',
+    roles: ['district_officer'],
+    payload: {
+      post: '探针值班室',
+      areaCode: '000000',
+      startsAt: '2026-12-01T00:00:00Z',
+      endsAt: '2026-12-01T08:00:00Z',
+      officerId: '00000000-0000-4000-8000-000000000000',
+      leaderId: '00000000-0000-4000-8000-000000000000',
+    },
+  },
+  'PATCH /api/emergency/duty/shifts/:id': { access: 'duty.manage', roles: ['district_officer'], payload: { version: 1 } },
+  'GET /api/emergency/duty/people': { access: 'duty.read', roles: dutyReaders },
+  'GET /api/emergency/duty/now': { access: 'duty.read', roles: dutyReaders },
+  'GET /api/emergency/incidents': { access: 'incident.read', roles: dutyReaders },
+  'POST /api/emergency/incidents': {
+    access: 'incident.intake',
+    roles: emergencyKeepers,
+    payload: { receivedAt: '2026-12-01T00:00:00Z', kind: 'other', areaCode: '000000', address: '探针', description: '探针请求' },
+  },
+  'GET /api/emergency/incidents/:id': { access: 'incident.read', roles: dutyReaders },
+  'POST /api/emergency/incidents/:id/act': { access: 'incident.act', roles: dutyReaders, payload: { action: 'acknowledge', version: 1 } },
 };

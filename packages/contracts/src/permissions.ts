@@ -79,6 +79,16 @@ export const grants = {
   'certificate.stats': [...staff],
   /** Revoking a certificate after a spot check (抽查) or on the issuing authority's decision. */
   'certificate.revoke': ['district_officer'],
+  // 应急管理 (area-scoped records: the district and its streets). The register and "nearest" are read by the area's
+  // staff; the bureau and the streets keep resources and stock; the bureau keeps the duty roster; the duty officer
+  // takes calls; the leader on duty (and the officers) acknowledge.
+  'emergency.read': ['district_leader', 'district_officer', 'street_officer', 'grid_inspector'],
+  'emergency.manage': ['district_officer', 'street_officer'],
+  'duty.read': ['district_leader', 'district_officer', 'street_officer'],
+  'duty.manage': ['district_officer'],
+  'incident.read': ['district_leader', 'district_officer', 'street_officer'],
+  'incident.intake': ['district_officer', 'street_officer'],
+  'incident.act': ['district_leader', 'district_officer', 'street_officer'],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

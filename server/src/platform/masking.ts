@@ -85,6 +85,8 @@ export type Subject =
   | { kind: 'staffIdentity'; enterpriseId: string }
   /** A platform account's phone. */
   | { kind: 'account' }
+  /** The contact person of an emergency resource (a depot keeper, a team leader, an expert). */
+  | { kind: 'emergencyContact' }
   /** Personal data inside audit entries. */
   | { kind: 'auditRecord' };
 
@@ -99,6 +101,8 @@ export const fullViewRoles: Record<Subject['kind'], readonly Role[]> = {
   caseParty: ['district_officer', 'district_leader'],
   // Officers check certificates by name, post and certificate number; the identity number stays with the enterprise.
   staffIdentity: [],
+  // Whoever takes an emergency call must be able to ring the team, the depot or the expert at once.
+  emergencyContact: ['district_leader', 'district_officer', 'street_officer'],
   // The platform administrator keeps the accounts, and no other role reads them.
   account: ['sys_admin'],
   // The audit administrator reviews who did what; the personal data inside the entries is not needed for that.
@@ -129,6 +133,7 @@ export function seesInFull(actor: Actor | null, s: Subject): boolean {
       return actor.scopeKind === 'enterprise' && actor.enterpriseId === s.enterpriseId;
     case 'account':
     case 'auditRecord':
+    case 'emergencyContact':
       return false;
   }
 }

@@ -17,6 +17,7 @@ import { seedDistrictActivity } from './district-activity';
 import { seedDemoReports } from './reports';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
+import { seedDemoEmergency } from './emergency';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 /** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
@@ -166,6 +167,8 @@ export async function seedDemo(
     await seedDemoReports(tx, longcheng.code, reportVaultKey);
     // 三项岗位 people and certificates: 宏达五金's own list and a sample of generated units in every street.
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
+    // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.
+    await seedDemoEmergency(tx, longcheng.code);
     return out;
   });
 }

@@ -9,6 +9,7 @@ import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { CalendarOutlined, IdcardOutlined, NotificationOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, MedicineBoxOutlined, PhoneOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -29,7 +30,8 @@ export function workShape(user: Pick<Me, 'enterpriseId' | 'permissions'>): WorkS
   return 'public';
 }
 
-export type MenuGroup = 'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'system' | 'public';
+export type MenuGroup =
+  'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'emergency' | 'system' | 'public';
 
 export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }> = {
   home: { label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined /> },
@@ -39,6 +41,7 @@ export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }
   accidents: { label: { zh: '事故与指标', en: 'Accidents and indicators' }, icon: <FireOutlined /> },
   enforcement: { label: { zh: '监管执法', en: 'Enforcement' }, icon: <SafetyOutlined /> },
   reports: { label: { zh: '举报', en: 'Public reports' }, icon: <NotificationOutlined /> },
+  emergency: { label: { zh: '应急管理', en: 'Emergency' }, icon: <MedicineBoxOutlined /> },
   system: { label: { zh: '系统管理', en: 'Administration' }, icon: <TeamOutlined /> },
   public: { label: { zh: '公示', en: 'Public notices' }, icon: <FileProtectOutlined /> },
 };
@@ -87,6 +90,10 @@ const DrawPage = lazy(() => import('../resources/enforcement').then((m) => ({ de
 const PenaltiesPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PenaltiesPage })));
 const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PlanPage })));
 // Its own chunk so ECharts stays off the phone inspection flow.
+const EmergencyResources = lazy(() => import('../resources/emergency').then((m) => ({ default: m.ResourceRoutes })));
+const EmergencyMap = lazy(() => import('../resources/emergency').then((m) => ({ default: m.EmergencyMap })));
+const DutyRoster = lazy(() => import('../resources/emergency').then((m) => ({ default: m.DutyRoster })));
+const IncidentRoutes = lazy(() => import('../resources/emergency').then((m) => ({ default: m.IncidentRoutes })));
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
@@ -301,6 +308,39 @@ export const menu: MenuEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'report.mine',
     element: <MyReports />,
+  },
+  // 应急管理: resources and their stock, the map with resource layers and "nearest", the duty roster, incidents (接警).
+  {
+    path: '/emergency/incidents',
+    group: 'emergency',
+    label: { zh: '接警', en: 'Incidents' },
+    icon: <PhoneOutlined />,
+    permission: 'incident.read',
+    element: <IncidentRoutes />,
+  },
+  {
+    path: '/emergency/duty',
+    group: 'emergency',
+    label: { zh: '值班表', en: 'Duty roster' },
+    icon: <ScheduleOutlined />,
+    permission: 'duty.read',
+    element: <DutyRoster />,
+  },
+  {
+    path: '/emergency/resources',
+    group: 'emergency',
+    label: { zh: '应急资源', en: 'Resources' },
+    icon: <MedicineBoxOutlined />,
+    permission: 'emergency.read',
+    element: <EmergencyResources />,
+  },
+  {
+    path: '/emergency/map',
+    group: 'emergency',
+    label: { zh: '资源地图', en: 'Resource map' },
+    icon: <EnvironmentOutlined />,
+    permission: 'emergency.read',
+    element: <EmergencyMap />,
   },
   // The public notices (penalty decisions, 双随机 results): open to everyone, shown in the public's menu.
   {

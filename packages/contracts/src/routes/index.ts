@@ -2,6 +2,7 @@
 // web/src/api/client.ts infers request and response types from it; server/src/routes.contract.test.ts checks that the
 // server registers the same schemas.
 import { accidentRoutes } from './accidents';
+import { emergencyRoutes } from './emergency';
 import { enforcementRoutes } from './enforcement';
 import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
@@ -21,6 +22,7 @@ export const apiRoutes = {
   ...workbenchRoutes,
   ...reportRoutes,
   ...peopleRoutes,
+  ...emergencyRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

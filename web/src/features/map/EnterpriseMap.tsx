@@ -15,6 +15,8 @@ import { gcj02ToWgs84, sectorLabels, sectors, wgs84ToGcj02, type Sector } from '
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { sectorColours, riskColours } from './colours';
+import { addEmergencyLayers } from './emergencyLayers';
+import { useAuth } from '../../app/auth';
 
 export interface MapConfig {
   tileUrl: string | null;
@@ -37,6 +39,8 @@ type ColourBy = 'sector' | 'risk';
 
 export function EnterpriseMap() {
   const { t, label } = useI18n();
+  const { can } = useAuth();
+  const withResources = can('emergency.read');
   const navigate = useNavigate();
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -85,11 +89,14 @@ export function EnterpriseMap() {
     });
     cluster.addLayers(markers);
     m.addLayer(cluster);
+    // Emergency resources as layers of their own, and "nearest" from a clicked point, for those who may read them.
+    const dropResources = withResources ? addEmergencyLayers(m, toDisplay, label, t) : null;
     return () => {
+      dropResources?.();
       m.remove();
       map.current = null;
     };
-  }, [config.data, points.data, colourBy, navigate]);
+  }, [config.data, points.data, colourBy, navigate, withResources, label, t]);
 
   const legend =
     colourBy === 'sector'

@@ -1,0 +1,25 @@
+// Opens an accident record when the duty officer records a call about a production-safety accident (the emergency
+// module's incident.record event carries the accident as first known). The record goes through the registry's own
+// path (registerAccidentIn: place and scope, grade, the county tier's receipt that starts the reporting clock, rollup,
+// follow-up duties, audit), acting as the officer who took the call. Runs once per event (the consumer's mark).
+import { createAccidentBody } from '@anjian/contracts';
+import type { DomainEvent, EventConsumer } from '../../platform/queue';
+import type { Tx } from '../../platform/db';
+import { loadActor } from '../../platform/actor-load';
+import { registerAccidentIn } from './commands/register-accident';
+
+async function onIncident(tx: Tx, e: DomainEvent) {
+  const p = e.payload as { accident?: unknown };
+  if (!p.accident || !e.actorId) return;
+  const actor = await loadActor(tx, e.actorId);
+  if (!actor) return;
+  const input = createAccidentBody.parse(p.accident);
+  await registerAccidentIn(tx, actor, null, input, new Date(), { incidentId: e.entityId });
+}
+
+export const accidentsConsumer: EventConsumer = {
+  name: 'accidents',
+  async handle(tx, e) {
+    if (e.type === 'incident.record') await onIncident(tx, e);
+  },
+};

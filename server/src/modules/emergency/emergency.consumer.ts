@@ -1,0 +1,26 @@
+// Links an accident opened from an emergency call back to its incident: the accident.register event carries the
+// incident's id; the incident gets the accident's id and a timeline entry. Idempotent (the consumer's mark, and the
+// link is written only while empty).
+import { and, eq, isNull } from 'drizzle-orm';
+import { emergencyIncidents } from '../../db/schema';
+import type { DomainEvent, EventConsumer } from '../../platform/queue';
+import type { Tx } from '../../platform/db';
+import { addTimeline } from './incidents.queries';
+
+async function onAccident(tx: Tx, e: DomainEvent) {
+  const p = e.payload as { incidentId?: string };
+  if (!p.incidentId) return;
+  const linked = await tx
+    .update(emergencyIncidents)
+    .set({ accidentId: e.entityId, updatedAt: new Date() })
+    .where(and(eq(emergencyIncidents.id, p.incidentId), isNull(emergencyIncidents.accidentId)))
+    .returning({ id: emergencyIncidents.id });
+  if (linked.length) await addTimeline(tx, p.incidentId, 'accident_opened', null, '已在事故登记中立案');
+}
+
+export const emergencyConsumer: EventConsumer = {
+  name: 'emergency',
+  async handle(tx, e) {
+    if (e.type === 'accident.register') await onAccident(tx, e);
+  },
+};

@@ -1,0 +1,28 @@
+// 应急管理 screens: the resource register (/emergency/resources), the map with resource layers and "nearest"
+// (/emergency/map, the enterprise map), the duty roster (/emergency/duty) and incidents (/emergency/incidents).
+import { Route, Routes } from 'react-router-dom';
+import { EnterpriseMap } from '../../features/map/EnterpriseMap';
+import { ResourceForm, ResourceList, ResourceShow } from './Resources';
+import { DutyRoster, IncidentIntake, IncidentList, IncidentShow } from './Duty';
+
+export function ResourceRoutes() {
+  return (
+    <Routes>
+      <Route index element={<ResourceList />} />
+      <Route path="new" element={<ResourceForm />} />
+      <Route path=":id" element={<ResourceShow />} />
+    </Routes>
+  );
+}
+
+export function IncidentRoutes() {
+  return (
+    <Routes>
+      <Route index element={<IncidentList />} />
+      <Route path="new" element={<IncidentIntake />} />
+      <Route path=":id" element={<IncidentShow />} />
+    </Routes>
+  );
+}
+
+export { DutyRoster, EnterpriseMap as EmergencyMap };
