@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
 import { JobQueue } from './platform/queue';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
+import { creditConsumer } from './modules/credit/credit.consumer';
 import { deliverPending } from './modules/notifications/notifications.delivery';
 import { digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
@@ -59,7 +60,7 @@ async function main() {
   running.queue = new JobQueue(
     database,
     [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, digestJob(channels)],
-    [notificationsConsumer],
+    [notificationsConsumer, creditConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

@@ -21,6 +21,8 @@ const indicatorReaders = ['district_leader', 'district_officer', 'street_officer
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
+  'GET /api/enterprises/:id/credit': { access: 'credit.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/credit/enterprises': { access: 'credit.list', roles: [...staff] },
   'GET /api/public/report-areas': { access: 'public', roles: 'any' },
   'POST /api/public/reports': { access: 'public', roles: 'any' },
   'GET /api/public/reports/:code': { access: 'public', roles: 'any' },
