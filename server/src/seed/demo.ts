@@ -14,6 +14,7 @@ import { cstDate } from '../platform/time';
 import { seedDemoHazards } from './hazards';
 import { demoActor, seedDemoEnforcement } from './enforcement';
 import { seedDistrictActivity } from './district-activity';
+import { seedDemoCredit } from './credit';
 import { seedDemoReports } from './reports';
 import { DEV_REPORT_VAULT_KEY } from '../platform/config';
 
@@ -163,6 +164,8 @@ export async function seedDemo(
     await seedDistrictActivity(tx, { officer: await demoActor(tx, 'officer'), leader: await demoActor(tx, 'leader') }, cstDate());
     // 举报: one waiting for acceptance, one replied to (the citizen account's).
     await seedDemoReports(tx, longcheng.code, reportVaultKey);
+    // 信用: credit entries and grades from the demo's events, and one 严重失信 listing in its objection period.
+    await seedDemoCredit(tx);
     return out;
   });
 }
