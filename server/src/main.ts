@@ -11,6 +11,7 @@ import { JobQueue } from './platform/queue';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { creditConsumer } from './modules/credit/credit.consumer';
+import { creditDailyJob } from './modules/credit/credit.job';
 import { deliverPending } from './modules/notifications/notifications.delivery';
 import { digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
@@ -59,7 +60,7 @@ async function main() {
   const channels = channelsFrom(config.notify);
   running.queue = new JobQueue(
     database,
-    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, digestJob(channels)],
+    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, creditDailyJob, digestJob(channels)],
     [notificationsConsumer, creditConsumer],
     {
       log: (m) => app.log.info(m),

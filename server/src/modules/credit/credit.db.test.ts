@@ -94,3 +94,14 @@ describe('credit routes', () => {
     expect(en.json().error.details[0].message).toMatch(/^[\x20-\x7e]+$/);
   });
 });
+
+describe('the daily refresh', () => {
+  it('recomputes a summary once its entries leave the 36-month window', async () => {
+    const { refreshAgedSummaries } = await import('./credit.job');
+    const r = await refreshAgedSummaries(w.db, '2029-10-16');
+    expect(r.refreshed).toBeGreaterThan(0);
+    const [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entA.id));
+    expect(summary).toMatchObject({ score: 100, grade: 'A', asOf: '2029-10-16' });
+    expect((await refreshAgedSummaries(w.db, '2029-10-16')).refreshed).toBe(0);
+  });
+});

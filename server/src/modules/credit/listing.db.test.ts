@@ -217,3 +217,22 @@ describe('other paths', () => {
     ).toBe(200);
   });
 });
+
+describe('reminders', () => {
+  it('tells the district bureau the day the objection period ends, once', async () => {
+    const { evaluateListingDeadlines } = await import('./credit.job');
+    const ent = await buildEnterprise(w.db, { street: w.streetA });
+    const id = (await propose(ent.id)).json().id;
+    const v = await ok(id, { action: 'notice', on: '2026-11-02' });
+    expect(v.objectionDue).toBe('2026-11-09');
+    const first = await evaluateListingDeadlines(w.db, '2026-11-09');
+    expect(first.notices).toBeGreaterThan(0);
+    expect((await evaluateListingDeadlines(w.db, '2026-11-09')).notices).toBe(0);
+    const inbox = (await w.as.district!.get('/api/notifications?pageSize=100')).json();
+    expect(
+      inbox.items.some(
+        (n: { link: string; title: { zh: string } }) => n.link === `/credit-listings/${id}` && n.title.zh.includes('异议期今日届满'),
+      ),
+    ).toBe(true);
+  });
+});
