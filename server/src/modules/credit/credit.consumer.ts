@@ -15,7 +15,8 @@ const eventDay = (e: DomainEvent) => cstDate(e.occurredAt);
 
 async function onCase(tx: Tx, e: DomainEvent): Promise<string | null> {
   const [c] = await tx.select().from(penaltyCases).where(eq(penaltyCases.id, e.entityId));
-  if (!c) return null;
+  // A decision against a natural person (the principal in 一案双查) is that person's, not the unit's credit record.
+  if (!c || c.partyKind === 'natural_person') return null;
   if (e.type === 'case.decide' || e.type === 'case.decide_on_the_spot') {
     const refusal = c.origin === 'reinspection';
     const fine = c.fine === null ? null : Number(c.fine);
