@@ -52,6 +52,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
+import { creditRoutes } from './modules/credit/credit.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -72,6 +73,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   peopleRoutes,
   emergencyResourceRoutes,
   dutyRoutes,
+  creditRoutes,
   accidentsRoutes,
   investigationRoutes,
   analysisRoutes,

@@ -12,6 +12,8 @@ import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { accidentsConsumer } from './modules/accidents/accidents.consumer';
 import { emergencyConsumer } from './modules/emergency/emergency.consumer';
+import { creditConsumer } from './modules/credit/credit.consumer';
+import { creditDailyJob } from './modules/credit/credit.job';
 import { deliverPending } from './modules/notifications/notifications.delivery';
 import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { peopleSummaryJob } from './modules/people/people.job';
@@ -62,8 +64,8 @@ async function main() {
   const channels = channelsFrom(config.notify);
   running.queue = new JobQueue(
     database,
-    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, peopleSummaryJob, certificateDueJob, digestJob(channels)],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer],
+    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, peopleSummaryJob, certificateDueJob, creditDailyJob, digestJob(channels)],
+    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

@@ -25,6 +25,32 @@ const dutyReaders = ['district_leader', 'district_officer', 'street_officer'] as
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
+  'GET /api/enterprises/:id/credit': { access: 'credit.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/credit/enterprises': { access: 'credit.list', roles: [...staff] },
+  'GET /api/credit/listings': {
+    access: 'creditListing.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'POST /api/credit/listings': {
+    access: 'creditListing.manage',
+    roles: ['district_officer', 'district_leader'],
+    payload: { enterpriseId: '00000000-0000-4000-8000-000000000000', criteria: ['major_accident'], grounds: '发生重大生产安全事故' },
+  },
+  'GET /api/credit/listing-candidates': {
+    access: 'creditListing.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'GET /api/credit/listings/:id': {
+    access: 'creditListing.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'POST /api/credit/listings/:id/act': {
+    access: 'creditListing.manage',
+    roles: ['district_officer', 'district_leader'],
+    payload: { action: 'notice', version: 1 },
+  },
+  'GET /api/credit/lookup': { access: 'credit.lookup', roles: [...staff] },
+  'GET /api/public/credit-listings': { access: 'public', roles: 'any' },
   'GET /api/public/report-areas': { access: 'public', roles: 'any' },
   'POST /api/public/reports': { access: 'public', roles: 'any' },
   'GET /api/public/reports/:code': { access: 'public', roles: 'any' },

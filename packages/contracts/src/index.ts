@@ -28,5 +28,6 @@ export * from './schemas/enforcement-views';
 export * from './schemas/reports';
 export * from './schemas/people';
 export * from './schemas/emergency';
+export * from './schemas/credit';
 export * from './routes';
 export * from './code-tables';

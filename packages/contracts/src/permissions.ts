@@ -89,6 +89,14 @@ export const grants = {
   'incident.read': ['district_leader', 'district_officer', 'street_officer'],
   'incident.intake': ['district_officer', 'street_officer'],
   'incident.act': ['district_leader', 'district_officer', 'street_officer'],
+  // 信用: an enterprise's credit record and grade (its own users see their own), the officers' list by grade; the
+  // 严重失信主体名单 (部令第11号): 谁处罚、谁决定 — the district bureau proposes and decides, the leader too; streets read.
+  'credit.read': [...staff, ...enterpriseUsers],
+  'credit.list': [...staff],
+  'creditListing.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'creditListing.manage': ['district_officer', 'district_leader'],
+  /** Answering "listed or not" for a 统一社会信用代码 (partner agencies' question, asked by an officer). */
+  'credit.lookup': [...staff],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -14,6 +14,7 @@ import { cstDate } from '../platform/time';
 import { seedDemoHazards } from './hazards';
 import { demoActor, seedDemoEnforcement } from './enforcement';
 import { seedDistrictActivity } from './district-activity';
+import { seedDemoCredit } from './credit';
 import { seedDemoReports } from './reports';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
@@ -169,6 +170,8 @@ export async function seedDemo(
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.
     await seedDemoEmergency(tx, longcheng.code);
+    // 信用: credit entries and grades from the demo's events, and one 严重失信 listing in its objection period.
+    await seedDemoCredit(tx);
     return out;
   });
 }

@@ -98,6 +98,8 @@ const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ de
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
 const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
+const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
+const CreditGradeList = lazy(() => import('../resources/credit').then((m) => ({ default: m.CreditGradeList })));
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
 export const menu: MenuEntry[] = [
@@ -291,6 +293,25 @@ export const menu: MenuEntry[] = [
     icon: <FundOutlined />,
     permission: 'enforcement.read',
     element: <EnforcementStats />,
+  },
+  // 信用: enterprises by credit grade, and the 严重失信主体名单 workspace (部令第11号).
+  {
+    path: '/credit',
+    group: 'enforcement',
+    shapes: ['office'],
+    label: { zh: '企业信用等级', en: 'Credit grades' },
+    icon: <FundOutlined />,
+    permission: 'credit.list',
+    element: <CreditGradeList />,
+  },
+  {
+    path: '/credit-listings',
+    group: 'enforcement',
+    shapes: ['office'],
+    label: { zh: '严重失信主体名单', en: 'Serious-dishonesty list' },
+    icon: <FileProtectOutlined />,
+    permission: 'creditListing.read',
+    element: <ListingRoutes />,
   },
   // 举报: the officers' workspace, and a citizen's own reports (the form itself is the public page /report).
   {

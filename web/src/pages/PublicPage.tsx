@@ -8,6 +8,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/client';
 import { useI18n } from '../app/i18n';
+import { PublicListings } from '../resources/credit/PublicListings';
 
 interface PublicPenalty {
   id: string;
@@ -197,6 +198,7 @@ export function PublicPage() {
           items={[
             { key: 'penalties', label: t('行政处罚信息公示', 'Penalty decisions'), children: <Penalties /> },
             { key: 'draws', label: t('双随机抽查结果', 'Random inspection draws'), children: <Draws /> },
+            { key: 'credit', label: t('严重失信主体名单', 'Serious-dishonesty list'), children: <PublicListings /> },
           ]}
         />
       </Card>

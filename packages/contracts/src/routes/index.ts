@@ -9,6 +9,7 @@ import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
 import { peopleRoutes } from './people';
 import { reportRoutes } from './reports';
+import { creditRoutes } from './credit';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 
@@ -23,6 +24,7 @@ export const apiRoutes = {
   ...reportRoutes,
   ...peopleRoutes,
   ...emergencyRoutes,
+  ...creditRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

@@ -13,3 +13,4 @@ export * from './state';
 export * from './reports';
 export * from './people';
 export * from './emergency';
+export * from './credit';

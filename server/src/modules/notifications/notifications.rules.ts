@@ -146,6 +146,42 @@ export function calendarDayWindow(today: string, offsetDays: number): { after: s
   return { after: addDays(previous, -offsetDays), upTo: addDays(today, -offsetDays) };
 }
 
+/**
+ * 严重失信主体名单 (部令第11号; modules/credit/listing.rules.ts): the district bureau that proposes and decides is told
+ * the working day before and on the day a party's objection period ends (the decision may follow), and on the day a
+ * listing's 3-year period ends (the listing has left the public page; record the removal).
+ */
+export interface ListingDeadlineRule extends DeadlineRule {
+  deadline: 'objection' | 'period';
+}
+
+export const listingDeadlineRules: readonly ListingDeadlineRule[] = [
+  {
+    key: 'objection_due_soon',
+    deadline: 'objection',
+    offsetWorkdays: -1,
+    kind: 'due_soon',
+    recipients: ['district'],
+    title: { zh: '失信名单异议期还有1个工作日届满', en: 'Objection period ends in 1 working day' },
+  },
+  {
+    key: 'objection_due_today',
+    deadline: 'objection',
+    offsetWorkdays: 0,
+    kind: 'due_today',
+    recipients: ['district', 'leader'],
+    title: { zh: '失信名单异议期今日届满', en: 'Objection period ends today' },
+  },
+  {
+    key: 'period_ended',
+    deadline: 'period',
+    offsetWorkdays: 0,
+    kind: 'due_today',
+    recipients: ['district'],
+    title: { zh: '失信名单管理期已届满，请办理移出', en: 'Listing period ended: record the removal' },
+  },
+];
+
 /** Who must act next on a hidden danger in each open state (the workflow's next performer). */
 export const hazardAwaiting: Record<string, { recipients: readonly RecipientGroup[]; title: { zh: string; en: string } }> = {
   reported: { recipients: ['enterprise'], title: { zh: '新登记的隐患待制定整改', en: 'New hidden danger awaiting rectification' } },

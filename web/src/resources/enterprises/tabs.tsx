@@ -8,6 +8,7 @@ import { EnterpriseAccidentsTab } from '../accidents/EnterpriseAccidentsTab';
 import { RiskRegister } from '../risks/RiskRegister';
 import { EnterpriseInspectionsTab, EnterprisePenaltiesTab } from '../enforcement';
 import { EnterprisePeopleTab } from '../people/EnterprisePeopleTab';
+import { EnterpriseCreditTab } from '../credit/EnterpriseCreditTab';
 
 export interface EnterpriseTab {
   key: string;
@@ -26,6 +27,7 @@ export const enterpriseTabs: EnterpriseTab[] = [
   { key: 'inspections', label: { zh: '执法检查', en: 'Inspections' }, render: (e) => <EnterpriseInspectionsTab enterprise={e} /> },
   { key: 'penalties', label: { zh: '行政处罚', en: 'Penalties' }, render: (e) => <EnterprisePenaltiesTab enterprise={e} /> },
   { key: 'accidents', label: { zh: '事故', en: 'Accidents' }, render: (e) => <EnterpriseAccidentsTab enterprise={e} /> },
+  { key: 'credit', label: { zh: '信用', en: 'Credit' }, render: (e) => <EnterpriseCreditTab enterprise={e} /> },
   {
     key: 'certificates',
     label: { zh: '持证情况', en: 'Certificates' },

@@ -1,0 +1,89 @@
+// The credit consumer of domain events: a penalty decision (a decision after a failed 整改复查 is a refusal to
+// rectify), an accident (its level re-read on every accident and investigation event), a hidden danger graded 重大
+// become entries on the enterprise's credit record, linked to their source; a changed or revoked decision, or a hazard
+// re-graded 一般, withdraws the entry. Each event then recomputes the enterprise's summary row (grade and score) in the
+// same transaction. Idempotent twice over: the consumer's mark (platform/queue.ts) per event id, and one entry per
+// (source, kind) — a redelivered event updates the same row to the same values.
+import { eq } from 'drizzle-orm';
+import { accidents, hazards, penaltyCases } from '../../db/schema';
+import type { Tx } from '../../platform/db';
+import type { DomainEvent, EventConsumer } from '../../platform/queue';
+import { cstDate } from '../../platform/time';
+import { accidentLevelZh, recomputeSummary, upsertEntry, withdrawEntries } from './credit.service';
+
+const eventDay = (e: DomainEvent) => cstDate(e.occurredAt);
+
+async function onCase(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const [c] = await tx.select().from(penaltyCases).where(eq(penaltyCases.id, e.entityId));
+  // A decision against a natural person (the principal in 一案双查) is that person's, not the unit's credit record.
+  if (!c || c.partyKind === 'natural_person') return null;
+  if (e.type === 'case.decide' || e.type === 'case.decide_on_the_spot') {
+    const refusal = c.origin === 'reinspection';
+    const fine = c.fine === null ? null : Number(c.fine);
+    await upsertEntry(tx, e, {
+      enterpriseId: c.enterpriseId,
+      kind: refusal ? 'refusal_to_rectify' : 'penalty',
+      sourceType: 'penalty_case',
+      sourceId: c.id,
+      sourceRef: c.number,
+      severity: c.fineBand,
+      title: `${refusal ? '整改复查不合格被处罚' : '行政处罚'}：${c.violation}${fine !== null ? `（罚款${fine}元）` : ''}`.slice(0, 500),
+      occurredOn: c.decidedOn ?? c.servedOn ?? eventDay(e),
+    });
+    return c.enterpriseId;
+  }
+  if (e.type === 'case.change_decision') {
+    await withdrawEntries(tx, e, 'penalty_case', c.id, c.changedOn ?? eventDay(e), '处罚决定已变更或撤销');
+    return c.enterpriseId;
+  }
+  return null;
+}
+
+async function onAccident(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const [a] = await tx.select().from(accidents).where(eq(accidents.id, e.entityId));
+  if (!a?.enterpriseId) return null;
+  const on = cstDate(a.occurredAt);
+  await upsertEntry(tx, e, {
+    enterpriseId: a.enterpriseId,
+    kind: 'accident',
+    sourceType: 'accident',
+    sourceId: a.id,
+    sourceRef: `${on} ${accidentLevelZh[a.level] ?? a.level}`,
+    severity: a.level,
+    title: `${accidentLevelZh[a.level] ?? a.level}生产安全事故（死亡${a.deaths}人）`,
+    occurredOn: on,
+  });
+  return a.enterpriseId;
+}
+
+async function onHazard(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const [h] = await tx.select().from(hazards).where(eq(hazards.id, e.entityId));
+  if (!h) return null;
+  if (h.grade === 'major') {
+    await upsertEntry(tx, e, {
+      enterpriseId: h.enterpriseId,
+      kind: 'major_hazard',
+      sourceType: 'hazard',
+      sourceId: h.id,
+      sourceRef: null,
+      severity: 'major',
+      title: `重大事故隐患：${h.description}`.slice(0, 500),
+      occurredOn: h.foundOn,
+    });
+  } else {
+    const n = await withdrawEntries(tx, e, 'hazard', h.id, eventDay(e), '隐患已调整为一般隐患');
+    if (n === 0) return null;
+  }
+  return h.enterpriseId;
+}
+
+export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
+  let enterpriseId: string | null = null;
+  if (e.entityType === 'penalty_case') enterpriseId = await onCase(tx, e);
+  else if (e.type === 'accident.register' || e.entityType === 'accident_investigation') enterpriseId = await onAccident(tx, e);
+  else if (e.entityType === 'hazard') enterpriseId = await onHazard(tx, e);
+  else if (e.entityType === 'credit_listing') enterpriseId = e.enterpriseId;
+  if (enterpriseId) await recomputeSummary(tx, enterpriseId, cstDate());
+}
+
+export const creditConsumer: EventConsumer = { name: 'credit', handle: handleCreditEvent };

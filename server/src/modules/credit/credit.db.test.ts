@@ -1,0 +1,107 @@
+// The credit record on a real database: entries written by the credit consumer from domain events (a penalty
+// decision, a refusal to rectify, an accident, a major hidden danger), idempotent by event id and by source; a changed
+// or revoked decision withdraws its entry; the summary row maintained in the same transaction; the record with its
+// calculation and the list by grade through the scope predicate (street A never sees street B: 404).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { creditEntries, creditSummaries } from '../../db/schema';
+import { buildCreditWorld, type CreditWorld } from './credit.fixtures';
+
+let w: CreditWorld;
+beforeAll(async () => {
+  w = await buildCreditWorld();
+});
+afterAll(() => w.close());
+
+describe('credit entries from events', () => {
+  it('writes one entry for a penalty decision, however often the event is delivered', async () => {
+    const { row, eventId } = await w.decideCase(w.entA);
+    expect(await w.consume(eventId)).toBe(true);
+    expect(await w.consume(eventId)).toBe(false);
+    // Even past the consumer's mark (another consumer name, a replay), the source key keeps one entry.
+    const { handleCreditEvent } = await import('./credit.consumer');
+    const [event] = await w.db.query.domainEvents.findMany({ where: (e, { eq }) => eq(e.id, eventId) });
+    await w.db.transaction((tx) => handleCreditEvent(tx, event!));
+    const entries = await w.db.select().from(creditEntries).where(eq(creditEntries.sourceId, row.id));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ kind: 'penalty', status: 'active', points: 10, sourceRef: row.number, occurredOn: '2026-10-15' });
+    const [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entA.id));
+    expect(summary).toMatchObject({ score: 90, grade: 'A', activeEntries: 1, schemeVersion: '2026.1' });
+  });
+
+  it('records a decision after a failed 整改复查 as a refusal to rectify, and an accident by its level', async () => {
+    await w.consume((await w.decideCase(w.entA, { origin: 'reinspection' })).eventId);
+    await w.consume((await w.accident(w.entA, 'general')).eventId);
+    const rows = await w.db.select().from(creditEntries).where(eq(creditEntries.enterpriseId, w.entA.id));
+    expect(rows.map((r) => r.kind).sort()).toEqual(['accident', 'penalty', 'refusal_to_rectify']);
+    const [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entA.id));
+    expect(summary).toMatchObject({ score: 100 - 10 - 20 - 15, grade: 'D' });
+  });
+
+  it('withdraws the entry when the decision is changed or revoked, and the grade recovers', async () => {
+    const { row, eventId } = await w.decideCase(w.entB);
+    await w.consume(eventId);
+    expect((await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entB.id)))[0]!.score).toBe(90);
+    await w.consume(await w.changeDecision(row.id, w.entB));
+    const [entry] = await w.db.select().from(creditEntries).where(eq(creditEntries.sourceId, row.id));
+    expect(entry).toMatchObject({ status: 'withdrawn', withdrawnReason: '处罚决定已变更或撤销' });
+    expect((await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entB.id)))[0]).toMatchObject({
+      score: 100,
+      grade: 'A',
+      activeEntries: 0,
+    });
+  });
+
+  it('writes a major hidden danger and ignores a general one', async () => {
+    const major = await w.hazard(w.entB, 'major');
+    const general = await w.hazard(w.entB, 'general');
+    await w.consume(major.eventId);
+    await w.consume(general.eventId);
+    const rows = await w.db.select().from(creditEntries).where(eq(creditEntries.kind, 'major_hazard'));
+    expect(rows.map((r) => r.sourceId)).toEqual([major.row.id]);
+  });
+});
+
+describe('credit routes', () => {
+  it('shows the record with grade, calculation and entries', async () => {
+    const res = await w.as.district!.get(`/api/enterprises/${w.entA.id}/credit`);
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v).toMatchObject({ enterpriseId: w.entA.id, grade: 'D', score: 55, listed: false });
+    expect(v.calculation.lines).toHaveLength(3);
+    expect(v.calculation.deducted).toBe(45);
+    expect(v.entries).toHaveLength(3);
+  });
+  it('answers 404 to a street officer for an enterprise of another street', async () => {
+    expect((await w.as.streetB!.get(`/api/enterprises/${w.entA.id}/credit`)).statusCode).toBe(404);
+    expect((await w.as.streetA!.get(`/api/enterprises/${w.entA.id}/credit`)).statusCode).toBe(200);
+  });
+  it('lists enterprises by grade inside the caller scope only', async () => {
+    const all = (await w.as.district!.get('/api/credit/enterprises')).json();
+    expect(all.items.map((r: { enterpriseId: string }) => r.enterpriseId).sort()).toEqual([w.entA.id, w.entB.id].sort());
+    const c = (await w.as.district!.get('/api/credit/enterprises?grade=D')).json();
+    expect(c.items.map((r: { enterpriseId: string }) => r.enterpriseId)).toEqual([w.entA.id]);
+    const streetB = (await w.as.streetB!.get('/api/credit/enterprises')).json();
+    expect(streetB.items.map((r: { enterpriseId: string }) => r.enterpriseId)).toEqual([w.entB.id]);
+  });
+  it('refuses a bad grade filter with a bilingual 400', async () => {
+    const res = await w.as.district!.get('/api/credit/enterprises?grade=E');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0]).toMatchObject({ field: 'querystring.grade' });
+    expect(res.json().error.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
+    const en = await w.as.district!.get('/api/credit/enterprises?grade=E', { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(400);
+    expect(en.json().error.details[0].message).toMatch(/^[\x20-\x7e]+$/);
+  });
+});
+
+describe('the daily refresh', () => {
+  it('recomputes a summary once its entries leave the 36-month window', async () => {
+    const { refreshAgedSummaries } = await import('./credit.job');
+    const r = await refreshAgedSummaries(w.db, '2029-10-16');
+    expect(r.refreshed).toBeGreaterThan(0);
+    const [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entA.id));
+    expect(summary).toMatchObject({ score: 100, grade: 'A', asOf: '2029-10-16' });
+    expect((await refreshAgedSummaries(w.db, '2029-10-16')).refreshed).toBe(0);
+  });
+});

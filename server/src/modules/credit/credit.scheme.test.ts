@@ -1,0 +1,48 @@
+// The credit scoring scheme (configuration with documented defaults, credit.scheme.ts): deductions per kind and
+// accident level, the 36-month window at its boundary, withdrawn entries not counting, thresholds at their edges, and
+// the caps (a 重大 accident; a current listing under 部令第11号, rules.md §9) overriding the score.
+import { describe, expect, it } from 'vitest';
+import { computeCredit, counts, creditSchemes, gradeOfScore, type ScoredEntry } from './credit.scheme';
+
+const s = creditSchemes['2026.1']!;
+const e = (o: Partial<ScoredEntry> = {}): ScoredEntry => ({
+  kind: 'penalty',
+  severity: null,
+  occurredOn: '2026-06-01',
+  status: 'active',
+  ...o,
+});
+
+describe('credit scheme 2026.1', () => {
+  it('is A with no entries, and shows the base', () => {
+    const c = computeCredit(s, [], '2026-12-01');
+    expect(c).toMatchObject({ score: 100, grade: 'A', deducted: 0, lines: [], caps: [], schemeVersion: '2026.1' });
+  });
+  it('deducts per entry, grouped by kind and accident level', () => {
+    const c = computeCredit(s, [e(), e(), e({ kind: 'accident', severity: 'general' }), e({ kind: 'major_hazard' })], '2026-12-01');
+    expect(c.deducted).toBe(10 + 10 + 15 + 10);
+    expect(c.score).toBe(55);
+    expect(c.grade).toBe('D');
+    expect(c.lines.find((l) => l.kind === 'penalty')).toMatchObject({ count: 2, pointsEach: 10, points: 20 });
+  });
+  it('grades at the thresholds: 90 A, 89 B, 75 B, 74 C, 60 C, 59 D', () => {
+    expect([90, 89, 75, 74, 60, 59].map((x) => gradeOfScore(s, x))).toEqual(['A', 'B', 'B', 'C', 'C', 'D']);
+  });
+  it('counts an entry exactly 36 months back and not a day older; never a withdrawn one', () => {
+    expect(counts(s, e({ occurredOn: '2023-12-01' }), '2026-12-01')).toBe(true);
+    expect(counts(s, e({ occurredOn: '2023-11-30' }), '2026-12-01')).toBe(false);
+    expect(counts(s, e({ status: 'withdrawn' }), '2026-12-01')).toBe(false);
+    expect(computeCredit(s, [e({ status: 'withdrawn' })], '2026-12-01').grade).toBe('A');
+  });
+  it('caps the grade at D for a 重大 accident or a current listing, whatever the score', () => {
+    const major = computeCredit(s, [e({ kind: 'accident', severity: 'major' })], '2026-12-01');
+    expect(major.score).toBe(40);
+    expect(major.caps.map((c) => c.rule)).toEqual(['major_accident']);
+    const listed = computeCredit(s, [], '2026-12-01', { listed: true });
+    expect(listed).toMatchObject({ score: 100, gradeByScore: 'A', grade: 'D' });
+  });
+  it('is pure: the same entries and day give the same calculation', () => {
+    const entries = [e(), e({ kind: 'refusal_to_rectify' })];
+    expect(computeCredit(s, entries, '2026-12-01')).toEqual(computeCredit(s, [...entries].reverse(), '2026-12-01'));
+  });
+});

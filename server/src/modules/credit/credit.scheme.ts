@@ -1,0 +1,120 @@
+// The credit scoring scheme: data, versioned. A grade is computed from the enterprise's active entries inside the
+// scheme's window (a deduction per entry from a base of 100), then capped by rules that override the score (a 重大 or
+// 特别重大 accident, or a current 严重失信 listing, is D whatever the score). The defaults below are the platform's
+// (configuration, rules.md marks credit grading as local: "红黑名单" and graded supervision, seeds 002/004); a
+// deployment that adopts its province's scheme adds a version here and points `currentCreditScheme` at it — every
+// summary row records the version it was computed under.
+import type { CreditCalculation, CreditEntryKind, CreditGrade } from '@anjian/contracts';
+import { addMonths } from '../../platform/time';
+
+export interface CreditScheme {
+  version: string;
+  base: number;
+  /** Entries older than this (by the day they occurred) no longer count. */
+  windowMonths: number;
+  /** Points deducted per entry, by kind; accidents by 493号 level. */
+  points: Record<Exclude<CreditEntryKind, 'accident'>, number> & { accident: Record<string, number> };
+  /** Lowest score for each grade, best first; below the last threshold is D. */
+  thresholds: { grade: Exclude<CreditGrade, 'D'>; minScore: number }[];
+}
+
+export const creditSchemes: Record<string, CreditScheme> = {
+  '2026.1': {
+    version: '2026.1',
+    base: 100,
+    windowMonths: 36,
+    points: {
+      penalty: 10,
+      refusal_to_rectify: 20,
+      major_hazard: 10,
+      verified_report: 5,
+      accident: { general: 15, larger: 40, major: 60, especially_major: 80 },
+    },
+    thresholds: [
+      { grade: 'A', minScore: 90 },
+      { grade: 'B', minScore: 75 },
+      { grade: 'C', minScore: 60 },
+    ],
+  },
+};
+export const currentCreditScheme: CreditScheme = creditSchemes['2026.1']!;
+
+export interface ScoredEntry {
+  kind: CreditEntryKind;
+  severity: string | null;
+  occurredOn: string;
+  status: string;
+}
+
+export function pointsOf(scheme: CreditScheme, e: Pick<ScoredEntry, 'kind' | 'severity'>): number {
+  if (e.kind === 'accident') return scheme.points.accident[e.severity ?? 'general'] ?? scheme.points.accident.general ?? 0;
+  return scheme.points[e.kind];
+}
+
+/** Whether an entry counts on `today`: active, and occurred inside the window (on or after `today` − window). */
+export function counts(scheme: CreditScheme, e: ScoredEntry, today: string): boolean {
+  return e.status === 'active' && e.occurredOn >= addMonths(today, -scheme.windowMonths) && e.occurredOn <= today;
+}
+
+export function gradeOfScore(scheme: CreditScheme, score: number): CreditGrade {
+  return scheme.thresholds.find((t) => score >= t.minScore)?.grade ?? 'D';
+}
+
+const order: CreditGrade[] = ['A', 'B', 'C', 'D'];
+const worse = (a: CreditGrade, b: CreditGrade) => (order.indexOf(a) >= order.indexOf(b) ? a : b);
+
+/** The grade with its calculation, as the credit tab shows it. Pure: the same entries, day and scheme give the same. */
+export function computeCredit(
+  scheme: CreditScheme,
+  entries: readonly ScoredEntry[],
+  today: string,
+  o: { listed?: boolean } = {},
+): CreditCalculation {
+  const counted = entries.filter((e) => counts(scheme, e, today));
+  const byKey = new Map<string, { kind: CreditEntryKind; severity: string | null; count: number }>();
+  for (const e of counted) {
+    const severity = e.kind === 'accident' ? (e.severity ?? 'general') : null;
+    const key = `${e.kind}:${severity ?? ''}`;
+    const line = byKey.get(key) ?? { kind: e.kind, severity, count: 0 };
+    line.count += 1;
+    byKey.set(key, line);
+  }
+  const lines = [...byKey.values()]
+    .map((l) => {
+      const each = pointsOf(scheme, l);
+      return { ...l, pointsEach: each, points: each * l.count };
+    })
+    .sort((a, b) => b.points - a.points || a.kind.localeCompare(b.kind));
+  const deducted = lines.reduce((s, l) => s + l.points, 0);
+  const score = Math.max(0, scheme.base - deducted);
+  const gradeByScore = gradeOfScore(scheme, score);
+  const caps: CreditCalculation['caps'] = [];
+  if (counted.some((e) => e.kind === 'accident' && (e.severity === 'major' || e.severity === 'especially_major')))
+    caps.push({
+      rule: 'major_accident',
+      zh: '管理期内发生重大及以上生产安全事故',
+      en: 'A major or worse accident in the window',
+      grade: 'D',
+    });
+  if (o.listed)
+    caps.push({
+      rule: 'serious_dishonesty_listed',
+      zh: '列入严重失信主体名单（管理期内）',
+      en: 'On the serious-dishonesty list',
+      grade: 'D',
+    });
+  const grade = caps.reduce((g, c) => worse(g, c.grade), gradeByScore);
+  return {
+    schemeVersion: scheme.version,
+    base: scheme.base,
+    windowMonths: scheme.windowMonths,
+    since: addMonths(today, -scheme.windowMonths),
+    lines,
+    deducted,
+    score,
+    gradeByScore,
+    caps,
+    grade,
+    thresholds: scheme.thresholds.map((t) => ({ grade: t.grade, minScore: t.minScore })),
+  };
+}

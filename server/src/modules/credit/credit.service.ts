@@ -1,0 +1,102 @@
+// Writes of the credit record, shared by the event consumer and the listing workflow: one entry per (source, kind),
+// withdrawal with a reason, and the enterprise's summary row recomputed from its entries under the current scheme.
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { CreditEntryKind } from '@anjian/contracts';
+import { creditEntries, creditListings, creditSummaries, enterprises } from '../../db/schema';
+import type { DbOrTx } from '../../platform/db';
+import { computeCredit, currentCreditScheme, pointsOf, type ScoredEntry } from './credit.scheme';
+
+export const accidentLevelZh: Record<string, string> = {
+  general: '一般',
+  larger: '较大',
+  major: '重大',
+  especially_major: '特别重大',
+};
+
+export interface EntryInput {
+  enterpriseId: string;
+  kind: CreditEntryKind;
+  sourceType: string;
+  sourceId: string;
+  sourceRef: string | null;
+  severity: string | null;
+  title: string;
+  occurredOn: string;
+}
+
+/** Creates the entry for (source, kind), or brings it up to date (a re-graded accident); reactivates a withdrawn one. */
+export async function upsertEntry(tx: DbOrTx, event: { id: number }, input: EntryInput) {
+  const [ent] = await tx
+    .select({ areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
+    .from(enterprises)
+    .where(eq(enterprises.id, input.enterpriseId));
+  if (!ent) return;
+  const points = pointsOf(currentCreditScheme, input);
+  await tx
+    .insert(creditEntries)
+    .values({ ...input, ...ent, points, eventId: event.id, lastEventId: event.id })
+    .onConflictDoUpdate({
+      target: [creditEntries.sourceType, creditEntries.sourceId, creditEntries.kind],
+      set: {
+        severity: input.severity,
+        title: input.title,
+        sourceRef: input.sourceRef,
+        occurredOn: input.occurredOn,
+        points,
+        status: 'active',
+        withdrawnOn: null,
+        withdrawnReason: null,
+        lastEventId: event.id,
+        updatedAt: new Date(),
+      },
+    });
+}
+
+/** Withdraws the active entries of a source; returns how many it withdrew. */
+export async function withdrawEntries(tx: DbOrTx, event: { id: number }, sourceType: string, sourceId: string, on: string, reason: string) {
+  const rows = await tx
+    .update(creditEntries)
+    .set({ status: 'withdrawn', withdrawnOn: on, withdrawnReason: reason, lastEventId: event.id, updatedAt: new Date() })
+    .where(and(eq(creditEntries.sourceType, sourceType), eq(creditEntries.sourceId, sourceId), eq(creditEntries.status, 'active')))
+    .returning({ id: creditEntries.id });
+  return rows.length;
+}
+
+/** Whether the enterprise is on the published list on `today` (inside its period). */
+export async function isListed(db: DbOrTx, enterpriseId: string, today: string) {
+  const [row] = await db
+    .select({ id: creditListings.id })
+    .from(creditListings)
+    .where(and(eq(creditListings.enterpriseId, enterpriseId), eq(creditListings.status, 'published'), gt(creditListings.periodEnd, today)))
+    .limit(1);
+  return !!row;
+}
+
+export async function entriesOf(db: DbOrTx, enterpriseId: string) {
+  return db
+    .select()
+    .from(creditEntries)
+    .where(eq(creditEntries.enterpriseId, enterpriseId))
+    .orderBy(sql`${creditEntries.occurredOn} desc`, creditEntries.id)
+    .limit(1000);
+}
+
+/** Recomputes the enterprise's summary row from its entries (the write that keeps the list by grade current). */
+export async function recomputeSummary(tx: DbOrTx, enterpriseId: string, today: string) {
+  const [ent] = await tx
+    .select({ areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
+    .from(enterprises)
+    .where(eq(enterprises.id, enterpriseId));
+  if (!ent) return;
+  const entries = await entriesOf(tx, enterpriseId);
+  const calc = computeCredit(currentCreditScheme, entries as ScoredEntry[], today, { listed: await isListed(tx, enterpriseId, today) });
+  const activeEntries = entries.filter((e) => e.status === 'active').length;
+  const values = { ...ent, schemeVersion: calc.schemeVersion, score: calc.score, grade: calc.grade, activeEntries, asOf: today };
+  await tx
+    .insert(creditSummaries)
+    .values({ enterpriseId, ...values })
+    .onConflictDoUpdate({
+      target: creditSummaries.enterpriseId,
+      set: { ...values, version: sql`${creditSummaries.version} + 1`, updatedAt: new Date() },
+    });
+}
