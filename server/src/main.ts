@@ -13,6 +13,7 @@ import { notificationsConsumer } from './modules/notifications/notifications.con
 import { deliverPending } from './modules/notifications/notifications.delivery';
 import { digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
+import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
 
 async function main() {
   const config = loadConfig();
@@ -58,7 +59,7 @@ async function main() {
   const channels = channelsFrom(config.notify);
   running.queue = new JobQueue(
     database,
-    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, digestJob(channels)],
+    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, workReportDeadlineJob, digestJob(channels)],
     [notificationsConsumer],
     {
       log: (m) => app.log.info(m),

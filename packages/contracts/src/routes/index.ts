@@ -9,6 +9,7 @@ import { registryRoutes } from './registry';
 import { reportRoutes } from './reports';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
+import { workplanRoutes } from './workplans';
 
 export const apiRoutes = {
   ...platformRoutes,
@@ -19,6 +20,7 @@ export const apiRoutes = {
   ...enforcementRoutes,
   ...workbenchRoutes,
   ...reportRoutes,
+  ...workplanRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

@@ -25,6 +25,7 @@ export const recordLink: Record<string, (id: string) => string> = {
   enterprise: (id) => `/enterprises/${id}`,
   check_task: () => `/checks`,
   report: (id) => `/reports/${id}`,
+  work_task: (id) => `/work-tasks/${id}`,
 };
 
 /**
