@@ -8,7 +8,7 @@ import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { CalendarOutlined, NotificationOutlined } from '@ant-design/icons';
+import { CalendarOutlined, NotificationOutlined, ProjectOutlined, SnippetsOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -29,7 +29,8 @@ export function workShape(user: Pick<Me, 'enterpriseId' | 'permissions'>): WorkS
   return 'public';
 }
 
-export type MenuGroup = 'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'system' | 'public';
+export type MenuGroup =
+  'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'workplans' | 'system' | 'public';
 
 export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }> = {
   home: { label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined /> },
@@ -39,6 +40,7 @@ export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }
   accidents: { label: { zh: '事故与指标', en: 'Accidents and indicators' }, icon: <FireOutlined /> },
   enforcement: { label: { zh: '监管执法', en: 'Enforcement' }, icon: <SafetyOutlined /> },
   reports: { label: { zh: '举报', en: 'Public reports' }, icon: <NotificationOutlined /> },
+  workplans: { label: { zh: '工作督办', en: 'Work plans' }, icon: <ProjectOutlined /> },
   system: { label: { zh: '系统管理', en: 'Administration' }, icon: <TeamOutlined /> },
   public: { label: { zh: '公示', en: 'Public notices' }, icon: <FileProtectOutlined /> },
 };
@@ -89,6 +91,8 @@ const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ de
 // Its own chunk so ECharts stays off the phone inspection flow.
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
+const WorkPlanRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkPlanRoutes })));
+const WorkTaskRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkTaskRoutes })));
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
 export const menu: MenuEntry[] = [
@@ -281,6 +285,23 @@ export const menu: MenuEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'report.mine',
     element: <MyReports />,
+  },
+  // 工作方案与督办: the plans (the bureau issues, every unit sees those it holds tasks in) and a lead unit's own tasks.
+  {
+    path: '/workplans',
+    group: 'workplans',
+    label: { zh: '工作方案', en: 'Work plans' },
+    icon: <ProjectOutlined />,
+    permission: 'workplan.read',
+    element: <WorkPlanRoutes />,
+  },
+  {
+    path: '/work-tasks',
+    group: 'workplans',
+    label: { zh: '我的任务', en: 'My tasks' },
+    icon: <SnippetsOutlined />,
+    permission: 'workplan.report',
+    element: <WorkTaskRoutes />,
   },
   // The public notices (penalty decisions, 双随机 results): open to everyone, shown in the public's menu.
   {
