@@ -15,6 +15,7 @@ import { seedDemoHazards } from './hazards';
 import { demoActor, seedDemoEnforcement } from './enforcement';
 import { seedDistrictActivity } from './district-activity';
 import { seedDemoReports } from './reports';
+import { seedDemoWorkplans } from './workplans';
 import { DEV_REPORT_VAULT_KEY } from '../platform/config';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
@@ -163,6 +164,8 @@ export async function seedDemo(
     await seedDistrictActivity(tx, { officer: await demoActor(tx, 'officer'), leader: await demoActor(tx, 'leader') }, cstDate());
     // 举报: one waiting for acceptance, one replied to (the citizen account's).
     await seedDemoReports(tx, longcheng.code, reportVaultKey);
+    // 工作方案: a special campaign with ten tasks, last month's reports (one late, some missing), a 督办.
+    await seedDemoWorkplans(tx);
     return out;
   });
 }
