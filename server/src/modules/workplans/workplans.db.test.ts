@@ -14,6 +14,7 @@ import { rowsOf } from '../../platform/db';
 import { workplansClock } from './workplans.clock';
 import { evaluateWorkReportDeadlines } from '../notifications/notifications.workplans';
 import { PROGRESS_COLUMNS } from './workplans.export';
+import { workbenchClock } from '../workbench/workbench.clock';
 
 let t: TestApp;
 const as: Record<string, Client> = {};
@@ -351,6 +352,22 @@ describe('monthly progress reports', () => {
     expect(unit('区人力资源局')).toMatchObject({ filed: 1 });
     const bad = await as.leader!.get(`/api/workplans/${planId}/board?month=2026-1`);
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('workbench', () => {
+  it('lists a lead unit’s missing report as overdue and the bureau’s tasks awaiting acceptance', async () => {
+    workbenchClock.today = () => '2026-12-03';
+    const street = (await as.streetA!.get('/api/workbench')).json();
+    const item = street.todo.find((x: { kind: string }) => x.kind === 'work_report');
+    expect(item).toMatchObject({ id: tasks.a!.id, due: '2026-11-27', dueState: 'overdue', link: '/work-tasks' });
+    const hr = (await as.hr!.get('/api/workbench')).json();
+    // November filed: December's report is next, due Monday 28 December.
+    expect(hr.todo.find((x: { kind: string }) => x.kind === 'work_report')).toMatchObject({ due: '2026-12-28', dueState: 'later' });
+    const done = await as.hr!.post(`/api/work-tasks/${tasks.hr!.id}/act`, { action: 'report_done', version: 2, summary: '编制已落实' });
+    expect(done.statusCode, done.body).toBe(200);
+    const bureau = (await as.district!.get('/api/workbench')).json();
+    expect(bureau.todo.filter((x: { kind: string }) => x.kind === 'work_accept').map((x: { id: string }) => x.id)).toEqual([tasks.hr!.id]);
   });
 });
 
