@@ -21,6 +21,9 @@ describe('monthlyReportDue (Longgang 000 §七(四), default day 28)', () => {
     expect(monthlyReportDue('2026-02')).toBe('2026-02-28'); // Saturday, worked for the 2026 Spring Festival
     expect(monthlyReportDue('2025-09')).toBe('2025-09-28'); // Sunday, worked for National Day 2025
   });
+  it('falls back to Monday–Friday for a year the calendar does not know yet', () => {
+    expect(monthlyReportDue('2099-02')).toBe('2099-02-27'); // 28th a Saturday
+  });
   it('clamps a day past the month’s end to its last day', () => {
     expect(monthlyReportDue('2026-06', 31)).toBe('2026-06-30'); // Tuesday
     expect(monthlyReportDue('2026-05', 31)).toBe('2026-05-29'); // 31st Sunday, 30th Saturday → Friday 29th

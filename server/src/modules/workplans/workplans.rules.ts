@@ -4,7 +4,7 @@
 // official working day (weekend or State Council holiday, platform/calendar.ts), the deadline moves to the PREVIOUS
 // working day, so a unit never has to report on a day the offices are closed and is never given extra days the
 // plan did not grant. A report day beyond the month's end (31 in a 30-day month) is the month's last day.
-import { isWorkday } from '../../platform/calendar';
+import { CalendarGapError, isWorkday } from '../../platform/calendar';
 import { addDays } from '../../platform/time';
 
 /** The plan's default report day (L: configuration, per plan). */
@@ -19,8 +19,22 @@ export function daysInMonth(month: string): number {
 export function monthlyReportDue(month: string, reportDay = DEFAULT_REPORT_DAY): string {
   const day = Math.min(reportDay, daysInMonth(month));
   let d = `${month}-${String(day).padStart(2, '0')}`;
-  while (!isWorkday(d)) d = addDays(d, -1);
+  while (!workdayOrWeekday(d)) d = addDays(d, -1);
   return d;
+}
+
+/**
+ * The official calendar where the year is known; past the known years (a schedule not yet entered), Monday–Friday —
+ * provisional: the board computes due days on read, so they follow the calendar once the year is entered.
+ */
+function workdayOrWeekday(d: string): boolean {
+  try {
+    return isWorkday(d);
+  } catch (e) {
+    if (!(e instanceof CalendarGapError)) throw e;
+    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+    return dow !== 0 && dow !== 6;
+  }
 }
 
 /** The month ('YYYY-MM') a China day belongs to. */
