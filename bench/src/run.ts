@@ -14,6 +14,7 @@ import { workbenchDistrictScenario, workbenchProvinceScenario } from './scenario
 import { eventsScenario } from './scenarios/events';
 import { validationScenario } from './scenarios/validation';
 import { reportsScenario } from './scenarios/reports';
+import { workplansScenario } from './scenarios/workplans';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -33,6 +34,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'validation', run: validationScenario },
   // 举报: one public submission through the command against a bare insert of the same row (PGlite, PostgreSQL).
   { name: 'reports', run: reportsScenario },
+  // 工作方案: the month's board and .xlsx of 200 items × 30 units against one bare join (PGlite, PostgreSQL).
+  { name: 'workplans', run: workplansScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
