@@ -130,6 +130,7 @@ describe('plans and tasks', () => {
       item: '5.强化事故分析和预警',
       content: '（1）对每宗生产安全亡人事故进行认真分析。',
       leadOrgId: orgs.bureau!.id,
+      coOrgIds: [orgs.hr!.id],
     });
     await add('b', { seq: 4, item: '9.健全完善企业准入机制', content: '（1）制定企业安全生产备案制度。', leadOrgId: orgs.streetB!.id });
   });
@@ -168,8 +169,18 @@ describe('scope', () => {
     expect(list.json().items[0]).toMatchObject({ taskCount: 1, abilities: [] });
     const mine = await as.streetA!.get(`/api/workplans/${planId}`);
     expect(mine.json().tasks.map((x: { id: string }) => x.id)).toEqual([tasks.a!.id]);
+    // A co-operating unit sees the task too, read only.
     const hr = await as.hr!.get(`/api/workplans/${planId}`);
-    expect(hr.json().tasks.map((x: { id: string }) => x.id)).toEqual([tasks.hr!.id]);
+    expect(hr.json().tasks.map((x: { id: string }) => x.id)).toEqual([tasks.hr!.id, tasks.bureau!.id]);
+    expect(hr.json().tasks[1].abilities).toEqual([]);
+    const coop = await as.hr!.post(`/api/work-tasks/${tasks.bureau!.id}/reports`, {
+      month: '2026-10',
+      progress: '配合提供资料',
+      version: 1,
+    });
+    expect(coop.statusCode).toBe(403);
+    const hrMine = await as.hr!.get('/api/work-tasks/mine');
+    expect(hrMine.json().items.map((x: { id: string }) => x.id)).toEqual([tasks.hr!.id]);
   });
 
   it('answers 404 for another unit’s task, another district’s plan, and the board to a lead unit', async () => {

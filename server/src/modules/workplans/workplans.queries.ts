@@ -1,6 +1,7 @@
 // SQL of 工作方案与督办. Scope: the issuer side (the 安委办/bureau) sees every plan and task in its area through the
-// one scope predicate on the rows' own area_code; a lead unit sees the tasks its organisation leads (lead_org_id =
-// the caller's organisation), and the plans that hold them. Nothing else: out of scope is 404.
+// one scope predicate on the rows' own area_code; a unit sees the tasks its organisation leads (lead_org_id = the
+// caller's organisation) or co-operates on (co_org_ids, read only: the machine lets only the lead unit report), and
+// the plans that hold them. Nothing else: out of scope is 404.
 import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { WorkPlanListQuery } from '@anjian/contracts';
 import { organisations, stateTransitions, users, workPlans, workTaskReports, workTasks } from '../../db/schema';
@@ -13,17 +14,18 @@ export type WorkPlanRow = typeof workPlans.$inferSelect;
 export type WorkTaskReportRow = typeof workTaskReports.$inferSelect;
 
 const leads = (actor: Actor): SQL => (actor.orgId ? eq(workTasks.leadOrgId, actor.orgId) : sql`false`);
+/** Tasks the caller's organisation leads or co-operates on. */
+const takesPart = (actor: Actor): SQL =>
+  actor.orgId ? or(eq(workTasks.leadOrgId, actor.orgId), sql`${workTasks.coOrgIds} @> array[${actor.orgId}]::uuid[]`)! : sql`false`;
 
-/** The tasks the caller may see: its area's (issuer side) or the ones its organisation leads. */
-export const taskScope = (actor: Actor): SQL => or(scopeWhere(actor, { areaCode: workTasks.areaCode }), leads(actor))!;
+/** The tasks the caller may see: its area's (issuer side) or the ones its organisation leads or co-operates on. */
+export const taskScope = (actor: Actor): SQL => or(scopeWhere(actor, { areaCode: workTasks.areaCode }), takesPart(actor))!;
 
-/** The plans the caller may see: its area's, or those holding a task its organisation leads. */
+/** The plans the caller may see: its area's, or those holding a task its organisation leads or co-operates on. */
 export const planScope = (actor: Actor): SQL =>
   or(
     scopeWhere(actor, { areaCode: workPlans.areaCode }),
-    exists(
-      sql`(select 1 from ${workTasks} where ${workTasks.planId} = ${workPlans.id} and ${actor.orgId ? eq(workTasks.leadOrgId, actor.orgId) : sql`false`})`,
-    ),
+    exists(sql`(select 1 from ${workTasks} where ${workTasks.planId} = ${workPlans.id} and ${takesPart(actor)})`),
   )!;
 
 /** Whether the caller sees the plan as its issuer side (all tasks) rather than as a lead unit (its own tasks). */
