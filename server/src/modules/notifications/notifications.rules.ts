@@ -171,3 +171,21 @@ export const workReportDeadlineRules: readonly WorkReportDeadlineRule[] = [
     title: { zh: '牵头单位未按时报送月度工作进展', en: 'A lead unit missed its monthly progress report' },
   },
 ];
+
+/**
+ * Who hears of a 工作方案 task's step (domain events work_task.*): the lead unit when a task is assigned to it, returned
+ * or put under 督办; the issuer when a lead unit reports the task done.
+ */
+export const workTaskEventNotices: Record<
+  string,
+  { recipients: readonly WorkReportRecipient[]; kind: NoticeKind; title: { zh: string; en: string } }
+> = {
+  create: { recipients: ['lead_unit'], kind: 'assigned', title: { zh: '新的工作任务（牵头）', en: 'New work task led by your unit' } },
+  return: { recipients: ['lead_unit'], kind: 'awaiting_action', title: { zh: '工作任务被退回', en: 'Work task returned' } },
+  supervise: { recipients: ['lead_unit'], kind: 'escalated', title: { zh: '工作任务被督办', en: 'Work task under supervision (督办)' } },
+  report_done: {
+    recipients: ['issuer'],
+    kind: 'awaiting_action',
+    title: { zh: '工作任务已报完成，待验收', en: 'Work task reported done, to accept' },
+  },
+};

@@ -6,11 +6,12 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { can, type Role } from '@anjian/contracts';
 import { users, workPlans, workTaskReports, workTasks } from '../../db/schema';
-import type { Db, DbOrTx } from '../../platform/db';
+import type { Db, DbOrTx, Tx } from '../../platform/db';
+import type { DomainEvent } from '../../platform/queue';
 import type { DailyJob } from '../../platform/jobs';
 import { addDays } from '../../platform/time';
 import { monthlyReportDue, monthOf } from '../workplans/workplans.rules';
-import { deadlineWindow, workReportDeadlineRules } from './notifications.rules';
+import { deadlineWindow, workReportDeadlineRules, workTaskEventNotices } from './notifications.rules';
 import { notify, recordLink } from './notifications.service';
 
 /** Active users of an organisation whose role holds the permission. */
@@ -79,3 +80,28 @@ export const workReportDeadlineJob: DailyJob = {
   name: 'work-report-deadline-reminders',
   run: (db, { today }) => evaluateWorkReportDeadlines(db, today),
 };
+
+/** A task's step (work_task.* events) → its lead unit or its plan's issuer, as workTaskEventNotices says. */
+export async function onWorkTaskEvent(tx: Tx, e: DomainEvent) {
+  const rule = workTaskEventNotices[e.type.slice('work_task.'.length)];
+  if (!rule) return;
+  const [t] = await tx
+    .select({ id: workTasks.id, seq: workTasks.seq, item: workTasks.item, leadOrgId: workTasks.leadOrgId, issuer: workPlans.issuerOrgId })
+    .from(workTasks)
+    .innerJoin(workPlans, eq(workPlans.id, workTasks.planId))
+    .where(eq(workTasks.id, e.entityId));
+  if (!t) return;
+  const to = [
+    ...(rule.recipients.includes('lead_unit') ? await orgUsers(tx, t.leadOrgId, 'workplan.report') : []),
+    ...(rule.recipients.includes('issuer') ? await orgUsers(tx, t.issuer, 'workplan.manage') : []),
+  ].filter((id) => id !== e.actorId);
+  await notify(tx, [...new Set(to)], {
+    kind: rule.kind,
+    title: { zh: `${rule.title.zh}（${t.seq}. ${t.item}）`, en: `${rule.title.en} (item ${t.seq})` },
+    entityType: 'work_task',
+    entityId: t.id,
+    link: recordLink.work_task!(t.id),
+    eventId: e.id,
+    dedupeKey: `event:${e.id}`,
+  });
+}

@@ -15,6 +15,8 @@ import { workplansClock } from './workplans.clock';
 import { evaluateWorkReportDeadlines } from '../notifications/notifications.workplans';
 import { PROGRESS_COLUMNS } from './workplans.export';
 import { workbenchClock } from '../workbench/workbench.clock';
+import { notificationsConsumer } from '../notifications/notifications.consumer';
+import { consumeEvent } from '../../platform/queue';
 
 let t: TestApp;
 const as: Record<string, Client> = {};
@@ -400,5 +402,34 @@ describe('export', () => {
     expect(ws.getCell(6, 5).value).toBe('备案制度草案已征求意见');
     expect(ws.rowCount).toBe(6);
     expect((await as.streetA!.get(`/api/workplans/${planId}/export?month=2026-11`)).statusCode).toBe(403);
+  });
+});
+
+describe('event notices', () => {
+  it('tells the lead unit of assignment, return and 督办, and the issuer of a task reported done', async () => {
+    const events = rowsOf<{ id: number }>(
+      await t.database.db.execute(sql`select id from domain_events where entity_type = 'work_task' order by id`),
+    );
+    for (const e of events) await consumeEvent(t.database, notificationsConsumer, Number(e.id));
+    for (const e of events) expect(await consumeEvent(t.database, notificationsConsumer, Number(e.id))).toBe(false);
+    const inbox = async (key: string) =>
+      rowsOf<{ kind: string; entity_id: string }>(
+        await t.database.db.execute(
+          sql`select kind, entity_id from notifications where user_id = ${users[key]!.id} and event_id is not null order by event_id`,
+        ),
+      ).map((n) => [n.kind, n.entity_id]);
+    expect(await inbox('streetA')).toEqual([
+      ['assigned', tasks.a!.id],
+      ['awaiting_action', tasks.a!.id],
+    ]);
+    expect(await inbox('streetB')).toEqual([
+      ['assigned', tasks.b!.id],
+      ['escalated', tasks.b!.id],
+    ]);
+    // The bureau officer assigned task 3 to its own unit (not told of its own act); it hears of the two reported done.
+    expect(await inbox('district')).toEqual([
+      ['awaiting_action', tasks.a!.id],
+      ['awaiting_action', tasks.hr!.id],
+    ]);
   });
 });
