@@ -16,6 +16,7 @@ import { validationScenario } from './scenarios/validation';
 import { reportsScenario } from './scenarios/reports';
 import { peopleScenario } from './scenarios/people';
 import { emergencyScenario } from './scenarios/emergency';
+import { workplansScenario } from './scenarios/workplans';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -39,6 +40,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'people', run: peopleScenario },
   // 应急: nearest depot holding an item (bbox + haversine vs brute force) and the map layer (PGlite, PostgreSQL).
   { name: 'emergency', run: emergencyScenario },
+  // 工作方案: the month's board and .xlsx of 200 items × 30 units against one bare join (PGlite, PostgreSQL).
+  { name: 'workplans', run: workplansScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -53,6 +53,7 @@ import { peopleRoutes } from './modules/people/people.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
+import { workplansRoutes } from './modules/workplans/workplans.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -74,6 +75,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   emergencyResourceRoutes,
   dutyRoutes,
   creditRoutes,
+  workplansRoutes,
   accidentsRoutes,
   investigationRoutes,
   analysisRoutes,

@@ -19,6 +19,7 @@ import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } fr
 import { peopleSummaryJob } from './modules/people/people.job';
 import { peopleConsumer } from './modules/people/people.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
+import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
 
 async function main() {
   const config = loadConfig();
@@ -64,7 +65,16 @@ async function main() {
   const channels = channelsFrom(config.notify);
   running.queue = new JobQueue(
     database,
-    [generateCheckTasksJob, hazardDeadlineJob, reportDeadlineJob, peopleSummaryJob, certificateDueJob, creditDailyJob, digestJob(channels)],
+    [
+      generateCheckTasksJob,
+      hazardDeadlineJob,
+      reportDeadlineJob,
+      workReportDeadlineJob,
+      peopleSummaryJob,
+      certificateDueJob,
+      creditDailyJob,
+      digestJob(channels),
+    ],
     [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer],
     {
       log: (m) => app.log.info(m),

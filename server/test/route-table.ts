@@ -21,6 +21,7 @@ const indicatorReaders = ['district_leader', 'district_officer', 'street_officer
 const emergencyReaders = ['district_leader', 'district_officer', 'street_officer', 'grid_inspector'] as const;
 const emergencyKeepers = ['district_officer', 'street_officer'] as const;
 const dutyReaders = ['district_leader', 'district_officer', 'street_officer'] as const;
+const workplanReaders = ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
@@ -98,6 +99,27 @@ export const routeTable: Record<string, Row> = {
     access: 'certificate.revoke',
     roles: ['district_officer'],
     payload: { version: 1, revokedOn: '2026-01-01', reason: '抽查发现证件与本人不符' },
+  },
+  'GET /api/workplans': { access: 'workplan.read', roles: workplanReaders },
+  'POST /api/workplans': { access: 'workplan.manage', roles: ['district_officer'], payload: { title: '专项治理方案', year: 2026 } },
+  'GET /api/workplans/:id': { access: 'workplan.read', roles: workplanReaders },
+  'POST /api/workplans/:id/tasks': {
+    access: 'workplan.manage',
+    roles: ['district_officer'],
+    payload: { seq: 1, item: '工作项目', content: '工作内容', leadOrgId: '00000000-0000-4000-8000-000000000001', version: 1 },
+  },
+  'GET /api/workplans/:id/board': { access: 'workplan.read', roles: workplanReaders },
+  'GET /api/workplans/:id/export': { access: 'workplan.export', roles: ['district_leader', 'district_officer'] },
+  'GET /api/work-tasks/mine': {
+    access: 'workplan.report',
+    roles: ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'GET /api/work-tasks/:id': { access: 'workplan.read', roles: workplanReaders },
+  'POST /api/work-tasks/:id/act': { access: 'workplan.read', roles: workplanReaders, payload: { action: 'start', version: 1 } },
+  'POST /api/work-tasks/:id/reports': {
+    access: 'workplan.report',
+    roles: ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+    payload: { month: '2026-11', progress: '已召开动员部署会议', version: 1 },
   },
   'GET /api/health': { access: 'public', roles: 'any' },
   'GET /api/code-tables': { access: 'public', roles: 'any' },

@@ -29,5 +29,6 @@ export * from './schemas/reports';
 export * from './schemas/people';
 export * from './schemas/emergency';
 export * from './schemas/credit';
+export * from './schemas/workplans';
 export * from './routes';
 export * from './code-tables';

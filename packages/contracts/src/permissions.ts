@@ -97,6 +97,17 @@ export const grants = {
   'creditListing.manage': ['district_officer', 'district_leader'],
   /** Answering "listed or not" for a 统一社会信用代码 (partner agencies' question, asked by an officer). */
   'credit.lookup': [...staff],
+  // 工作方案与督办: the 安委办/bureau issues plans and accepts tasks; a lead unit (bureau division, street, industry
+  // department, park) sees and reports on the tasks its organisation leads (workplans.queries.ts taskScope).
+  'workplan.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  /** Issuing plans, adding tasks, accepting or returning reported-done tasks: the district bureau. */
+  'workplan.manage': ['district_officer'],
+  /** Filing monthly progress and reporting a task done: users of the task's lead unit (checked on the record). */
+  'workplan.report': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  /** 督办: marking a task supervised with a level and a reason. */
+  'workplan.supervise': ['district_leader', 'district_officer'],
+  /** The month's progress table (工作分工及进展情况表) as .xlsx. */
+  'workplan.export': ['district_leader', 'district_officer'],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

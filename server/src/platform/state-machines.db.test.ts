@@ -15,12 +15,22 @@ import { inspectionMachine, writeInspection } from '../modules/enforcement/inspe
 import { checkTaskMachine } from '../modules/checks/checks.workflow';
 import { investigationMachine } from '../modules/accidents/investigation.workflow';
 import { reportMachine } from '../modules/reports/reports.workflow';
+import { workTaskMachine } from '../modules/workplans/workplans.workflow';
 import type { Actor } from './actor';
 import { rowsOf, type Database } from './db';
 import { AppError } from './errors';
 import { checkConstraintName, transitionsOf } from './state-machine';
 
-const machines = [hazardMachine, caseMachine, riskEventMachine, inspectionMachine, checkTaskMachine, investigationMachine, reportMachine];
+const machines = [
+  hazardMachine,
+  caseMachine,
+  riskEventMachine,
+  inspectionMachine,
+  checkTaskMachine,
+  investigationMachine,
+  reportMachine,
+  workTaskMachine,
+];
 
 const actorOf = (role: Role): Actor => ({
   id: '00000000-0000-4000-8000-0000000000a1',

@@ -19,6 +19,7 @@ import { seedDemoReports } from './reports';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
 import { seedDemoEmergency } from './emergency';
+import { seedDemoWorkplans } from './workplans';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 /** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
@@ -172,6 +173,8 @@ export async function seedDemo(
     await seedDemoEmergency(tx, longcheng.code);
     // 信用: credit entries and grades from the demo's events, and one 严重失信 listing in its objection period.
     await seedDemoCredit(tx);
+    // 工作方案: a special campaign with ten tasks, last month's reports (one late, some missing), a 督办.
+    await seedDemoWorkplans(tx);
     return out;
   });
 }

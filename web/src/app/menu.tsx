@@ -10,6 +10,7 @@ import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { CalendarOutlined, IdcardOutlined, NotificationOutlined } from '@ant-design/icons';
 import { EnvironmentOutlined, MedicineBoxOutlined, PhoneOutlined } from '@ant-design/icons';
+import { ProjectOutlined, SnippetsOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -31,7 +32,7 @@ export function workShape(user: Pick<Me, 'enterpriseId' | 'permissions'>): WorkS
 }
 
 export type MenuGroup =
-  'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'emergency' | 'system' | 'public';
+  'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'workplans' | 'emergency' | 'system' | 'public';
 
 export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }> = {
   home: { label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined /> },
@@ -42,6 +43,7 @@ export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }
   enforcement: { label: { zh: '监管执法', en: 'Enforcement' }, icon: <SafetyOutlined /> },
   reports: { label: { zh: '举报', en: 'Public reports' }, icon: <NotificationOutlined /> },
   emergency: { label: { zh: '应急管理', en: 'Emergency' }, icon: <MedicineBoxOutlined /> },
+  workplans: { label: { zh: '工作督办', en: 'Work plans' }, icon: <ProjectOutlined /> },
   system: { label: { zh: '系统管理', en: 'Administration' }, icon: <TeamOutlined /> },
   public: { label: { zh: '公示', en: 'Public notices' }, icon: <FileProtectOutlined /> },
 };
@@ -100,6 +102,8 @@ const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ def
 const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
 const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
 const CreditGradeList = lazy(() => import('../resources/credit').then((m) => ({ default: m.CreditGradeList })));
+const WorkPlanRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkPlanRoutes })));
+const WorkTaskRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkTaskRoutes })));
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
 export const menu: MenuEntry[] = [
@@ -362,6 +366,23 @@ export const menu: MenuEntry[] = [
     icon: <EnvironmentOutlined />,
     permission: 'emergency.read',
     element: <EmergencyMap />,
+  },
+  // 工作方案与督办: the plans (the bureau issues, every unit sees those it holds tasks in) and a lead unit's own tasks.
+  {
+    path: '/workplans',
+    group: 'workplans',
+    label: { zh: '工作方案', en: 'Work plans' },
+    icon: <ProjectOutlined />,
+    permission: 'workplan.read',
+    element: <WorkPlanRoutes />,
+  },
+  {
+    path: '/work-tasks',
+    group: 'workplans',
+    label: { zh: '我的任务', en: 'My tasks' },
+    icon: <SnippetsOutlined />,
+    permission: 'workplan.report',
+    element: <WorkTaskRoutes />,
   },
   // The public notices (penalty decisions, 双随机 results): open to everyone, shown in the public's menu.
   {

@@ -12,6 +12,7 @@ import { reportRoutes } from './reports';
 import { creditRoutes } from './credit';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
+import { workplanRoutes } from './workplans';
 
 export const apiRoutes = {
   ...platformRoutes,
@@ -25,6 +26,7 @@ export const apiRoutes = {
   ...peopleRoutes,
   ...emergencyRoutes,
   ...creditRoutes,
+  ...workplanRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

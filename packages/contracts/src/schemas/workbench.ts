@@ -12,6 +12,8 @@ export const workbenchTodoKinds = [
   'inspection',
   'reinspection',
   'case_step',
+  'work_report',
+  'work_accept',
 ] as const;
 export type WorkbenchTodoKind = (typeof workbenchTodoKinds)[number];
 
@@ -24,6 +26,8 @@ export const workbenchTodoLabels: Record<WorkbenchTodoKind, Bilingual> = {
   inspection: { zh: '执法检查', en: 'Inspection' },
   reinspection: { zh: '整改复查', en: 'Re-inspection' },
   case_step: { zh: '处罚案件待办', en: 'Penalty case step' },
+  work_report: { zh: '工作任务月度进展待报送', en: 'Monthly progress report to file' },
+  work_accept: { zh: '工作任务待验收', en: 'Work task to accept' },
 };
 
 /** overdue: past its deadline; today: due today; soon: within the next 3 working days; later; none: no deadline. */

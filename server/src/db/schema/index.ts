@@ -14,3 +14,4 @@ export * from './reports';
 export * from './people';
 export * from './emergency';
 export * from './credit';
+export * from './workplans';

@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db';
 import { caseAwaiting, hazardAwaiting } from './notifications.rules';
 import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
+import { onWorkTaskEvent } from './notifications.workplans';
 
 const scopeOf = (e: DomainEvent) => ({ areaCode: e.areaCode, enterpriseId: e.enterpriseId, sector: e.sector, parkId: e.parkId });
 const others = (ids: string[], e: DomainEvent) => ids.filter((id) => id !== e.actorId);
@@ -65,5 +66,6 @@ export const notificationsConsumer: EventConsumer = {
     if (e.entityType === 'hazard') await onHazard(tx, e);
     else if (e.entityType === 'penalty_case') await onCaseStep(tx, e);
     else if (e.type === 'inspection.plan') await onInspectionCreated(tx, e);
+    else if (e.entityType === 'work_task') await onWorkTaskEvent(tx, e);
   },
 };

@@ -217,3 +217,61 @@ export const caseAwaiting: Record<string, { recipients: readonly RecipientGroup[
   legal_review: { recipients: ['leader'], title: { zh: '处罚案件待法制审核', en: 'Penalty case awaiting legal review' } },
   reviewed: { recipients: ['leader'], title: { zh: '处罚案件待作出决定', en: 'Penalty case awaiting the decision' } },
 };
+
+/**
+ * 工作方案 monthly progress reports (modules/workplans/workplans.rules.ts: the plan's report day, default the 28th per
+ * Longgang 000 §七(四), moved to the previous working day): the lead unit is reminded three working days before
+ * the due day and on it; the working day after a missed due day the issuer (the plan's organisation) is told which
+ * unit has not reported. Only tasks that still owe reports (assigned, in progress, returned) and that have no report
+ * for the month are concerned.
+ */
+export type WorkReportRecipient = 'lead_unit' | 'issuer';
+export interface WorkReportDeadlineRule {
+  key: string;
+  offsetWorkdays: number;
+  kind: NoticeKind;
+  recipients: readonly WorkReportRecipient[];
+  title: { zh: string; en: string };
+}
+
+export const workReportDeadlineRules: readonly WorkReportDeadlineRule[] = [
+  {
+    key: 'due_soon',
+    offsetWorkdays: -3,
+    kind: 'due_soon',
+    recipients: ['lead_unit'],
+    title: { zh: '月度工作进展还有3个工作日截止报送', en: 'Monthly progress report due in 3 working days' },
+  },
+  {
+    key: 'due_today',
+    offsetWorkdays: 0,
+    kind: 'due_today',
+    recipients: ['lead_unit'],
+    title: { zh: '月度工作进展今日截止报送', en: 'Monthly progress report due today' },
+  },
+  {
+    key: 'missed',
+    offsetWorkdays: 1,
+    kind: 'overdue',
+    recipients: ['issuer'],
+    title: { zh: '牵头单位未按时报送月度工作进展', en: 'A lead unit missed its monthly progress report' },
+  },
+];
+
+/**
+ * Who hears of a 工作方案 task's step (domain events work_task.*): the lead unit when a task is assigned to it, returned
+ * or put under 督办; the issuer when a lead unit reports the task done.
+ */
+export const workTaskEventNotices: Record<
+  string,
+  { recipients: readonly WorkReportRecipient[]; kind: NoticeKind; title: { zh: string; en: string } }
+> = {
+  create: { recipients: ['lead_unit'], kind: 'assigned', title: { zh: '新的工作任务（牵头）', en: 'New work task led by your unit' } },
+  return: { recipients: ['lead_unit'], kind: 'awaiting_action', title: { zh: '工作任务被退回', en: 'Work task returned' } },
+  supervise: { recipients: ['lead_unit'], kind: 'escalated', title: { zh: '工作任务被督办', en: 'Work task under supervision (督办)' } },
+  report_done: {
+    recipients: ['issuer'],
+    kind: 'awaiting_action',
+    title: { zh: '工作任务已报完成，待验收', en: 'Work task reported done, to accept' },
+  },
+};

@@ -26,6 +26,7 @@ export const recordLink: Record<string, (id: string) => string> = {
   check_task: () => `/checks`,
   report: (id) => `/reports/${id}`,
   credit_listing: (id) => `/credit-listings/${id}`,
+  work_task: (id) => `/work-tasks/${id}`,
 };
 
 /**

@@ -22,6 +22,7 @@ import { hazardStateLabels } from '../../reference/hazards/workflow';
 import { decisionClock, type HearingConfig } from '../../reference/enforcement/penalty-limits';
 import { caseWorkflow } from '../enforcement/cases/case.workflow';
 import { dueStateOf } from './workbench.due';
+import { workplanTodo } from '../workplans/workplans.todo';
 
 /** How many items of each kind the workbench lists; the counts link to the full lists. */
 export const TODO_LIMIT = 20;
@@ -240,6 +241,6 @@ export async function workbenchTodo(db: DbOrTx, actor: Actor, today: string, hea
   if (actor.scopeKind === 'enterprise') items = await enterpriseTodo(db, actor, today);
   else if (actor.role === 'grid_inspector') items = await gridTodo(db, actor, today);
   else if (actor.scopeKind === 'none') items = [];
-  else items = await officerTodo(db, actor, today, hearing);
+  else items = [...(await officerTodo(db, actor, today, hearing)), ...(await workplanTodo(db, actor, today, dueStateOf))];
   return items.sort((a, b) => dueOrder[a.dueState] - dueOrder[b.dueState] || (a.due ?? '~').localeCompare(b.due ?? '~'));
 }
