@@ -49,6 +49,7 @@ import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { gridRoutes } from './modules/grid/grid.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -66,6 +67,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   risksRoutes,
   risksDistrictRoutes,
   reportsRoutes,
+  gridRoutes,
   accidentsRoutes,
   investigationRoutes,
   analysisRoutes,

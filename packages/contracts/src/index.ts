@@ -26,5 +26,6 @@ export * from './schemas/workbench';
 export * from './schemas/notifications';
 export * from './schemas/enforcement-views';
 export * from './schemas/reports';
+export * from './schemas/grid';
 export * from './routes';
 export * from './code-tables';

@@ -32,6 +32,8 @@ export const validationMessages = {
   },
   'input.required': { zh: '必填', en: 'Required' },
   'input.tooDeep': { zh: '请求体嵌套层级过深', en: 'The request body is nested too deeply' },
+  'month.format': { zh: '月份格式应为 YYYY-MM', en: 'Months are written YYYY-MM' },
+  'creditCode.format': { zh: '统一社会信用代码应为 18 位', en: 'Credit codes have 18 characters' },
   'areaCode.format': { zh: '区划代码应为 6、9、12 或 15 位数字', en: 'Area codes have 6, 9, 12 or 15 digits' },
   'industryCode.format': {
     zh: '国民经济行业代码应为门类字母加 2–4 位数字（GB/T 4754-2017），如 C、C33、C331',

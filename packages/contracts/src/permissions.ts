@@ -72,6 +72,12 @@ export const grants = {
   'report.revealReporter': ['district_officer'],
   /** A citizen account's own reports. */
   'report.mine': ['public'],
+  // 网格化巡查: the grid inspector patrols its grid (units, visits, photos, registering a unit found on patrol); the
+  // street and the district read the visits and the coverage and decide on provisional units.
+  'grid.patrol': ['grid_inspector'],
+  'grid.read': ['grid_inspector', 'street_officer', 'district_officer', 'district_leader'],
+  'grid.coverage': ['street_officer', 'district_officer', 'district_leader'],
+  'grid.review': ['street_officer', 'district_officer'],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

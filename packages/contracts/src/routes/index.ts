@@ -7,6 +7,7 @@ import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
 import { reportRoutes } from './reports';
+import { gridRoutes } from './grid';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 
@@ -19,6 +20,7 @@ export const apiRoutes = {
   ...enforcementRoutes,
   ...workbenchRoutes,
   ...reportRoutes,
+  ...gridRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

@@ -11,3 +11,4 @@ export * from './calendar';
 export * from './events';
 export * from './state';
 export * from './reports';
+export * from './grid';

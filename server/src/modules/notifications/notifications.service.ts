@@ -25,6 +25,8 @@ export const recordLink: Record<string, (id: string) => string> = {
   enterprise: (id) => `/enterprises/${id}`,
   check_task: () => `/checks`,
   report: (id) => `/reports/${id}`,
+  grid_visit: (id) => `/grid/visits/${id}`,
+  grid_registration: (id) => `/grid/registrations/${id}`,
 };
 
 /**
