@@ -8,7 +8,7 @@ import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { CalendarOutlined, NotificationOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EnvironmentOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -29,11 +29,12 @@ export function workShape(user: Pick<Me, 'enterpriseId' | 'permissions'>): WorkS
   return 'public';
 }
 
-export type MenuGroup = 'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'system' | 'public';
+export type MenuGroup = 'home' | 'registry' | 'grid' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'system' | 'public';
 
 export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }> = {
   home: { label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined /> },
   registry: { label: { zh: '企业与辖区', en: 'Enterprises' }, icon: <BankOutlined /> },
+  grid: { label: { zh: '网格巡查', en: 'Grid patrols' }, icon: <EnvironmentOutlined /> },
   hazards: { label: { zh: '隐患排查治理', en: 'Hidden dangers' }, icon: <AlertOutlined /> },
   risks: { label: { zh: '风险分级管控', en: 'Risk control' }, icon: <HeatMapOutlined /> },
   accidents: { label: { zh: '事故与指标', en: 'Accidents and indicators' }, icon: <FireOutlined /> },
@@ -87,6 +88,10 @@ const DrawPage = lazy(() => import('../resources/enforcement').then((m) => ({ de
 const PenaltiesPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PenaltiesPage })));
 const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ default: m.PlanPage })));
 // Its own chunk so ECharts stays off the phone inspection flow.
+const GridRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRoutes })));
+const GridRegistrationRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRegistrationRoutes })));
+const GridCoverage = lazy(() => import('../resources/grid').then((m) => ({ default: m.Coverage })));
+const GridRegisterUnit = lazy(() => import('../resources/grid').then((m) => ({ default: m.RegisterUnit })));
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
@@ -264,6 +269,40 @@ export const menu: MenuEntry[] = [
     icon: <FundOutlined />,
     permission: 'enforcement.read',
     element: <EnforcementStats />,
+  },
+  // 网格化巡查: the grid inspector's units, visits (phone, offline queue) and unit registration; the street's coverage
+  // dashboard and review of units registered on patrol.
+  {
+    path: '/grid',
+    group: 'grid',
+    label: { zh: '我的网格单位', en: 'My grid units' },
+    icon: <EnvironmentOutlined />,
+    permission: 'grid.read',
+    element: <GridRoutes />,
+  },
+  {
+    path: '/grid-register',
+    group: 'grid',
+    label: { zh: '上报新单位', en: 'Register a unit' },
+    icon: <EnvironmentOutlined />,
+    permission: 'grid.patrol',
+    element: <GridRegisterUnit />,
+  },
+  {
+    path: '/grid-coverage',
+    group: 'grid',
+    label: { zh: '网格巡查覆盖', en: 'Patrol coverage' },
+    icon: <FundOutlined />,
+    permission: 'grid.coverage',
+    element: <GridCoverage />,
+  },
+  {
+    path: '/grid-registrations',
+    group: 'grid',
+    label: { zh: '网格登记', en: 'Units registered on patrol' },
+    icon: <EnvironmentOutlined />,
+    permission: 'grid.read',
+    element: <GridRegistrationRoutes />,
   },
   // 举报: the officers' workspace, and a citizen's own reports (the form itself is the public page /report).
   {

@@ -26,7 +26,7 @@ export const recordLink: Record<string, (id: string) => string> = {
   check_task: () => `/checks`,
   report: (id) => `/reports/${id}`,
   grid_visit: (id) => `/grid/visits/${id}`,
-  grid_registration: (id) => `/grid/registrations/${id}`,
+  grid_registration: (id) => `/grid-registrations/${id}`,
 };
 
 /**
