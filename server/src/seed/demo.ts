@@ -15,6 +15,7 @@ import { seedDemoHazards } from './hazards';
 import { demoActor, seedDemoEnforcement } from './enforcement';
 import { seedDistrictActivity } from './district-activity';
 import { seedDemoReports } from './reports';
+import { seedDemoGrid } from './grid';
 import { DEV_REPORT_VAULT_KEY } from '../platform/config';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
@@ -163,6 +164,8 @@ export async function seedDemo(
     await seedDistrictActivity(tx, { officer: await demoActor(tx, 'officer'), leader: await demoActor(tx, 'leader') }, cstDate());
     // 举报: one waiting for acceptance, one replied to (the citizen account's).
     await seedDemoReports(tx, longcheng.code, reportVaultKey);
+    // 网格巡查: the demo grid inspector's units with visits, one overdue, one due soon, one never visited.
+    await seedDemoGrid(tx);
     return out;
   });
 }
