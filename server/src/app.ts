@@ -50,6 +50,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { gridRoutes } from './modules/grid/grid.routes';
+import { rentalRoutes } from './modules/rental/rental.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -68,6 +69,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   risksDistrictRoutes,
   reportsRoutes,
   gridRoutes,
+  rentalRoutes,
   accidentsRoutes,
   investigationRoutes,
   analysisRoutes,

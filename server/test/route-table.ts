@@ -61,6 +61,27 @@ export const routeTable: Record<string, Row> = {
     roles: ['street_officer', 'district_officer'],
     payload: { action: 'reject', version: 1, reason: '重复登记' },
   },
+  'GET /api/rental/premises': { access: 'rental.read', roles: gridReaders },
+  'POST /api/rental/premises': {
+    access: 'rental.manage',
+    roles: ['grid_inspector', 'street_officer'],
+    payload: { address: '某路1号', landlordKind: 'person', landlordName: '王某', occupancy: 'vacant' },
+  },
+  'GET /api/rental/filings': { access: 'rental.read', roles: gridReaders },
+  'POST /api/rental/filings': {
+    access: 'rental.manage',
+    roles: ['grid_inspector', 'street_officer'],
+    payload: {
+      premisesId: '00000000-0000-4000-8000-000000000003',
+      tenantName: '某公司',
+      intendedUse: '仓储',
+      leaseStart: '2026-01-01',
+      leaseEnd: '2027-01-01',
+      commitment: { signed: true, signerName: '王某', signedAt: '2026-01-01T09:00:00+08:00' },
+    },
+  },
+  'GET /api/rental/filings/:id': { access: 'rental.read', roles: gridReaders },
+  'POST /api/rental/filings/:id/act': { access: 'rental.accept', roles: ['street_officer'], payload: { action: 'accept', version: 1 } },
   'POST /api/reports/:id/reporter/reveal': {
     access: 'report.revealReporter',
     roles: ['district_officer'],

@@ -27,5 +27,6 @@ export * from './schemas/notifications';
 export * from './schemas/enforcement-views';
 export * from './schemas/reports';
 export * from './schemas/grid';
+export * from './schemas/rental';
 export * from './routes';
 export * from './code-tables';

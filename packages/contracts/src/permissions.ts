@@ -78,6 +78,10 @@ export const grants = {
   'grid.read': ['grid_inspector', 'street_officer', 'district_officer', 'district_leader'],
   'grid.coverage': ['street_officer', 'district_officer', 'district_leader'],
   'grid.review': ['street_officer', 'district_officer'],
+  // 出租屋备案: the grid and the street record premises and the landlord's 备案; the street (for the community) accepts it.
+  'rental.read': ['grid_inspector', 'street_officer', 'district_officer', 'district_leader'],
+  'rental.manage': ['grid_inspector', 'street_officer'],
+  'rental.accept': ['street_officer'],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

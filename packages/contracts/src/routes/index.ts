@@ -8,6 +8,7 @@ import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
 import { reportRoutes } from './reports';
 import { gridRoutes } from './grid';
+import { rentalRoutes } from './rental';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 
@@ -21,6 +22,7 @@ export const apiRoutes = {
   ...workbenchRoutes,
   ...reportRoutes,
   ...gridRoutes,
+  ...rentalRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

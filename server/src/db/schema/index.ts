@@ -12,3 +12,4 @@ export * from './events';
 export * from './state';
 export * from './reports';
 export * from './grid';
+export * from './rental';
