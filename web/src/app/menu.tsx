@@ -91,6 +91,7 @@ const PlanPage = lazy(() => import('../resources/enforcement').then((m) => ({ de
 const GridRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRoutes })));
 const GridRegistrationRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRegistrationRoutes })));
 const GridCoverage = lazy(() => import('../resources/grid').then((m) => ({ default: m.Coverage })));
+const RentalPage = lazy(() => import('../resources/grid').then((m) => ({ default: m.RentalPage })));
 const GridRegisterUnit = lazy(() => import('../resources/grid').then((m) => ({ default: m.RegisterUnit })));
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
@@ -303,6 +304,14 @@ export const menu: MenuEntry[] = [
     icon: <EnvironmentOutlined />,
     permission: 'grid.read',
     element: <GridRegistrationRoutes />,
+  },
+  {
+    path: '/rental',
+    group: 'grid',
+    label: { zh: '出租屋备案', en: 'Rental premises' },
+    icon: <BankOutlined />,
+    permission: 'rental.read',
+    element: <RentalPage />,
   },
   // 举报: the officers' workspace, and a citizen's own reports (the form itself is the public page /report).
   {

@@ -7,6 +7,11 @@ import { areaCode, isoDate, pageQuery, phone } from './common';
 const text = (max: number) => safeString().trim().min(1).max(max);
 const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** The commitment the landlord signs (local wording, 000 五(三)9); the server keeps the text as signed. */
+export const defaultRentalCommitment =
+  '本人（本单位）承诺：出租房屋用于生产经营前已办理安全生产备案；督促承租人遵守安全生产法律法规、落实安全生产主体责任；' +
+  '不将房屋出租给无合法证照或不具备安全生产条件的单位和个人；发现承租人存在重大事故隐患或违法生产经营行为及时向社区报告。';
+
 export const landlordKinds = ['person', 'company'] as const;
 export const premisesOccupancies = ['vacant', 'self_use', 'let_to_business'] as const;
 export const rentalFilingStatuses = ['submitted', 'accepted', 'rejected'] as const;

@@ -8,6 +8,7 @@ import { RegistrationList, RegistrationShow } from './Registrations';
 
 export { Coverage } from './Coverage';
 export { RegisterUnit } from './RegisterUnit';
+export { RentalPage } from './Rental';
 
 export function GridRoutes() {
   return (
