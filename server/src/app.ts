@@ -54,6 +54,8 @@ import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
+import { gridRoutes } from './modules/grid/grid.routes';
+import { rentalRoutes } from './modules/rental/rental.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -76,6 +78,8 @@ export const modules: ((app: ZodApp) => void)[] = [
   dutyRoutes,
   creditRoutes,
   workplansRoutes,
+  gridRoutes,
+  rentalRoutes,
   accidentsRoutes,
   investigationRoutes,
   analysisRoutes,

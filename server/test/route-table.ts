@@ -23,6 +23,7 @@ const emergencyKeepers = ['district_officer', 'street_officer'] as const;
 const dutyReaders = ['district_leader', 'district_officer', 'street_officer'] as const;
 const workplanReaders = ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
+const gridReaders = ['grid_inspector', 'street_officer', 'district_officer', 'district_leader'] as const;
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
@@ -64,6 +65,54 @@ export const routeTable: Record<string, Row> = {
     roles: ['district_officer', 'street_officer'],
     payload: { action: 'accept', version: 1 },
   },
+  'GET /api/grid/units': { access: 'grid.read', roles: gridReaders },
+  'POST /api/grid/visits': {
+    access: 'grid.patrol',
+    roles: ['grid_inspector'],
+    payload: {
+      id: '00000000-0000-4000-8000-000000000001',
+      enterpriseId: '00000000-0000-4000-8000-000000000002',
+      checkedInAt: '2026-12-01T09:00:00+08:00',
+    },
+  },
+  'GET /api/grid/visits': { access: 'grid.read', roles: gridReaders },
+  'GET /api/grid/visits/:id': { access: 'grid.read', roles: gridReaders },
+  'POST /api/grid/attachments': { access: 'grid.patrol', roles: ['grid_inspector'] },
+  'GET /api/grid/coverage': { access: 'grid.coverage', roles: ['street_officer', 'district_officer', 'district_leader'] },
+  'GET /api/grid/activity': { access: 'grid.coverage', roles: ['street_officer', 'district_officer', 'district_leader'] },
+  'POST /api/grid/registrations': {
+    access: 'grid.patrol',
+    roles: ['grid_inspector'],
+    payload: { name: '某五金加工点', address: '某路1号' },
+  },
+  'GET /api/grid/registrations': { access: 'grid.read', roles: gridReaders },
+  'GET /api/grid/registrations/:id': { access: 'grid.read', roles: gridReaders },
+  'POST /api/grid/registrations/:id/act': {
+    access: 'grid.review',
+    roles: ['street_officer', 'district_officer'],
+    payload: { action: 'reject', version: 1, reason: '重复登记' },
+  },
+  'GET /api/rental/premises': { access: 'rental.read', roles: gridReaders },
+  'POST /api/rental/premises': {
+    access: 'rental.manage',
+    roles: ['grid_inspector', 'street_officer'],
+    payload: { address: '某路1号', landlordKind: 'person', landlordName: '王某', occupancy: 'vacant' },
+  },
+  'GET /api/rental/filings': { access: 'rental.read', roles: gridReaders },
+  'POST /api/rental/filings': {
+    access: 'rental.manage',
+    roles: ['grid_inspector', 'street_officer'],
+    payload: {
+      premisesId: '00000000-0000-4000-8000-000000000003',
+      tenantName: '某公司',
+      intendedUse: '仓储',
+      leaseStart: '2026-01-01',
+      leaseEnd: '2027-01-01',
+      commitment: { signed: true, signerName: '王某', signedAt: '2026-01-01T09:00:00+08:00' },
+    },
+  },
+  'GET /api/rental/filings/:id': { access: 'rental.read', roles: gridReaders },
+  'POST /api/rental/filings/:id/act': { access: 'rental.accept', roles: ['street_officer'], payload: { action: 'accept', version: 1 } },
   'POST /api/reports/:id/reporter/reveal': {
     access: 'report.revealReporter',
     roles: ['district_officer'],

@@ -30,5 +30,7 @@ export * from './schemas/people';
 export * from './schemas/emergency';
 export * from './schemas/credit';
 export * from './schemas/workplans';
+export * from './schemas/grid';
+export * from './schemas/rental';
 export * from './routes';
 export * from './code-tables';

@@ -108,6 +108,16 @@ export const grants = {
   'workplan.supervise': ['district_leader', 'district_officer'],
   /** The month's progress table (工作分工及进展情况表) as .xlsx. */
   'workplan.export': ['district_leader', 'district_officer'],
+  // 网格化巡查: the grid inspector patrols its grid (units, visits, photos, registering a unit found on patrol); the
+  // street and the district read the visits and the coverage and decide on provisional units.
+  'grid.patrol': ['grid_inspector'],
+  'grid.read': ['grid_inspector', 'street_officer', 'district_officer', 'district_leader'],
+  'grid.coverage': ['street_officer', 'district_officer', 'district_leader'],
+  'grid.review': ['street_officer', 'district_officer'],
+  // 出租屋备案: the grid and the street record premises and the landlord's 备案; the street (for the community) accepts it.
+  'rental.read': ['grid_inspector', 'street_officer', 'district_officer', 'district_leader'],
+  'rental.manage': ['grid_inspector', 'street_officer'],
+  'rental.accept': ['street_officer'],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -20,6 +20,7 @@ import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
 import { seedDemoEmergency } from './emergency';
 import { seedDemoWorkplans } from './workplans';
+import { seedDemoGrid } from './grid';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 /** Generated enterprises in the demo district (kept small so the demo starts in seconds on PGlite). */
@@ -175,6 +176,8 @@ export async function seedDemo(
     await seedDemoCredit(tx);
     // 工作方案: a special campaign with ten tasks, last month's reports (one late, some missing), a 督办.
     await seedDemoWorkplans(tx);
+    // 网格巡查: the demo grid inspector's units with visits, one overdue, one due soon, one never visited.
+    await seedDemoGrid(tx);
     return out;
   });
 }

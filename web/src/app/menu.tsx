@@ -32,11 +32,23 @@ export function workShape(user: Pick<Me, 'enterpriseId' | 'permissions'>): WorkS
 }
 
 export type MenuGroup =
-  'home' | 'registry' | 'hazards' | 'risks' | 'accidents' | 'enforcement' | 'reports' | 'workplans' | 'emergency' | 'system' | 'public';
+  | 'home'
+  | 'registry'
+  | 'grid'
+  | 'hazards'
+  | 'risks'
+  | 'accidents'
+  | 'enforcement'
+  | 'reports'
+  | 'workplans'
+  | 'emergency'
+  | 'system'
+  | 'public';
 
 export const menuGroups: Record<MenuGroup, { label: Bilingual; icon: ReactNode }> = {
   home: { label: { zh: '工作台', en: 'Workbench' }, icon: <HomeOutlined /> },
   registry: { label: { zh: '企业与辖区', en: 'Enterprises' }, icon: <BankOutlined /> },
+  grid: { label: { zh: '网格巡查', en: 'Grid patrols' }, icon: <EnvironmentOutlined /> },
   hazards: { label: { zh: '隐患排查治理', en: 'Hidden dangers' }, icon: <AlertOutlined /> },
   risks: { label: { zh: '风险分级管控', en: 'Risk control' }, icon: <HeatMapOutlined /> },
   accidents: { label: { zh: '事故与指标', en: 'Accidents and indicators' }, icon: <FireOutlined /> },
@@ -96,6 +108,11 @@ const EmergencyResources = lazy(() => import('../resources/emergency').then((m) 
 const EmergencyMap = lazy(() => import('../resources/emergency').then((m) => ({ default: m.EmergencyMap })));
 const DutyRoster = lazy(() => import('../resources/emergency').then((m) => ({ default: m.DutyRoster })));
 const IncidentRoutes = lazy(() => import('../resources/emergency').then((m) => ({ default: m.IncidentRoutes })));
+const GridRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRoutes })));
+const GridRegistrationRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRegistrationRoutes })));
+const GridCoverage = lazy(() => import('../resources/grid').then((m) => ({ default: m.Coverage })));
+const RentalPage = lazy(() => import('../resources/grid').then((m) => ({ default: m.RentalPage })));
+const GridRegisterUnit = lazy(() => import('../resources/grid').then((m) => ({ default: m.RegisterUnit })));
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
@@ -316,6 +333,48 @@ export const menu: MenuEntry[] = [
     icon: <FileProtectOutlined />,
     permission: 'creditListing.read',
     element: <ListingRoutes />,
+  },
+  // 网格化巡查: the grid inspector's units, visits (phone, offline queue) and unit registration; the street's coverage
+  // dashboard and review of units registered on patrol.
+  {
+    path: '/grid',
+    group: 'grid',
+    label: { zh: '我的网格单位', en: 'My grid units' },
+    icon: <EnvironmentOutlined />,
+    permission: 'grid.read',
+    element: <GridRoutes />,
+  },
+  {
+    path: '/grid-register',
+    group: 'grid',
+    label: { zh: '上报新单位', en: 'Register a unit' },
+    icon: <EnvironmentOutlined />,
+    permission: 'grid.patrol',
+    element: <GridRegisterUnit />,
+  },
+  {
+    path: '/grid-coverage',
+    group: 'grid',
+    label: { zh: '网格巡查覆盖', en: 'Patrol coverage' },
+    icon: <FundOutlined />,
+    permission: 'grid.coverage',
+    element: <GridCoverage />,
+  },
+  {
+    path: '/grid-registrations',
+    group: 'grid',
+    label: { zh: '网格登记', en: 'Units registered on patrol' },
+    icon: <EnvironmentOutlined />,
+    permission: 'grid.read',
+    element: <GridRegistrationRoutes />,
+  },
+  {
+    path: '/rental',
+    group: 'grid',
+    label: { zh: '出租屋备案', en: 'Rental premises' },
+    icon: <BankOutlined />,
+    permission: 'rental.read',
+    element: <RentalPage />,
   },
   // 举报: the officers' workspace, and a citizen's own reports (the form itself is the public page /report).
   {

@@ -10,6 +10,8 @@ import { registryRoutes } from './registry';
 import { peopleRoutes } from './people';
 import { reportRoutes } from './reports';
 import { creditRoutes } from './credit';
+import { gridRoutes } from './grid';
+import { rentalRoutes } from './rental';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 import { workplanRoutes } from './workplans';
@@ -27,6 +29,8 @@ export const apiRoutes = {
   ...emergencyRoutes,
   ...creditRoutes,
   ...workplanRoutes,
+  ...gridRoutes,
+  ...rentalRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

@@ -15,3 +15,5 @@ export * from './people';
 export * from './emergency';
 export * from './credit';
 export * from './workplans';
+export * from './grid';
+export * from './rental';

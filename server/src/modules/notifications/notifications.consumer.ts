@@ -60,6 +60,28 @@ async function onInspectionCreated(tx: Tx, e: DomainEvent) {
   });
 }
 
+/** 网格化巡查: a visit's information reports and a unit registered on patrol go to the street (grid module events). */
+async function onGrid(tx: Tx, e: DomainEvent) {
+  const p = e.payload as { infoReports?: { kind: string }[]; name?: string; enterpriseName?: string };
+  let title: { zh: string; en: string } | null = null;
+  if (e.type === 'grid_visit.record' && (p.infoReports?.length ?? 0) > 0) {
+    title = { zh: `网格信息报告：${p.enterpriseName ?? ''}`, en: `Grid information report: ${p.enterpriseName ?? ''}` };
+  } else if (e.type === 'grid_registration.register') {
+    title = { zh: `网格登记新单位待确认：${p.name ?? ''}`, en: `New unit registered on patrol: ${p.name ?? ''}` };
+  }
+  if (!title) return;
+  const to = others(await recipientsFor(tx, scopeOf(e), ['street']), e);
+  await notify(tx, to, {
+    kind: 'awaiting_action',
+    title,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    link: recordLink[e.entityType]!(e.entityId),
+    eventId: e.id,
+    dedupeKey: `event:${e.id}`,
+  });
+}
+
 export const notificationsConsumer: EventConsumer = {
   name: 'notifications',
   async handle(tx, e) {
@@ -67,5 +89,6 @@ export const notificationsConsumer: EventConsumer = {
     else if (e.entityType === 'penalty_case') await onCaseStep(tx, e);
     else if (e.type === 'inspection.plan') await onInspectionCreated(tx, e);
     else if (e.entityType === 'work_task') await onWorkTaskEvent(tx, e);
+    else if (e.entityType === 'grid_visit' || e.entityType === 'grid_registration') await onGrid(tx, e);
   },
 };

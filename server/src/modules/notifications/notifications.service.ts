@@ -27,6 +27,8 @@ export const recordLink: Record<string, (id: string) => string> = {
   report: (id) => `/reports/${id}`,
   credit_listing: (id) => `/credit-listings/${id}`,
   work_task: (id) => `/work-tasks/${id}`,
+  grid_visit: (id) => `/grid/visits/${id}`,
+  grid_registration: (id) => `/grid-registrations/${id}`,
 };
 
 /**

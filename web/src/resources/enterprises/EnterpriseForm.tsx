@@ -1,7 +1,7 @@
 // Create and edit share one form. Each field is checked live with the same zod rule the server uses;
 // rules needing the database (credit-code uniqueness, area scope) come back from the server per field.
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin, Switch } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -38,6 +38,12 @@ export function EnterpriseForm() {
   const { t, label } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
+  // 网格登记 confirmed by the street: the form opens prefilled from the provisional unit, which is confirmed with the
+  // new enterprise once it is saved (grid module, POST /api/grid/registrations/:id/act).
+  const fromGrid = (useLocation().state ?? null) as {
+    prefill?: Record<string, unknown>;
+    gridRegistration?: { id: string; version: number };
+  } | null;
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +68,7 @@ export function EnterpriseForm() {
         threeSimultaneous: 'not_applicable',
         hazardTags: [],
         sector: 'machinery',
+        ...fromGrid?.prefill,
       };
 
   const submit = async () => {
@@ -87,6 +94,15 @@ export function EnterpriseForm() {
         : await call('POST /api/enterprises', { body: values });
       await qc.invalidateQueries({ queryKey: ['enterprises'] });
       qc.setQueryData(['enterprise', saved.id], saved);
+      const reg = !editing ? fromGrid?.gridRegistration : undefined;
+      if (reg) {
+        await call('POST /api/grid/registrations/:id/act', {
+          params: { id: reg.id },
+          body: { action: 'confirm', version: reg.version, enterpriseId: saved.id },
+        });
+        navigate(`/grid-registrations/${reg.id}`);
+        return;
+      }
       navigate(`/enterprises/${saved.id}`);
     } catch (err) {
       setError(applyApiErrors(form, err));
