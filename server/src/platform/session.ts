@@ -2,11 +2,10 @@
 // idle and absolute time-outs, and a CSRF token bound to the session.
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, or, sql } from 'drizzle-orm';
-import { roleScopeKind, type Role } from '@anjian/contracts';
 import { organisations, sessions, users } from '../db/schema';
 import type { Db, DbOrTx } from './db';
 import type { Actor } from './actor';
-import { areaPrefixOf } from './scope';
+import { actorOf } from './actor-load';
 
 export const SESSION_COOKIE = 'anjian_sid';
 // Writing last_seen on every request would make each read a write; a minute's slack is enough.
@@ -82,27 +81,7 @@ export async function loadSession(db: Db, sid: string, t: SessionTimeouts): Prom
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.idHash, idHash));
   }
-  const role = row.u.role as Role;
-  const areaCode = row.o?.areaCode ?? null;
-  return {
-    idHash,
-    csrfToken: row.s.csrfToken,
-    actor: {
-      id: row.u.id,
-      username: row.u.username,
-      displayName: row.u.displayName,
-      role,
-      orgId: row.u.orgId,
-      orgName: row.o?.name ?? null,
-      areaCode,
-      areaPrefix: areaCode ? areaPrefixOf(areaCode) : null,
-      sectors: row.o?.sectors ?? [],
-      parkId: row.o?.parkId ?? null,
-      enterpriseId: row.u.enterpriseId,
-      scopeKind: roleScopeKind[role],
-      mustChangePassword: row.u.mustChangePassword,
-    },
-  };
+  return { idHash, csrfToken: row.s.csrfToken, actor: actorOf(row.u, row.o) };
 }
 
 export async function destroySession(db: DbOrTx, idHash: string): Promise<void> {

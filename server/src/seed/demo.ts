@@ -172,12 +172,13 @@ export async function seedDemo(
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.
     await seedDemoEmergency(tx, longcheng.code);
-    // 信用: credit entries and grades from the demo's events, and one 严重失信 listing in its objection period.
-    await seedDemoCredit(tx);
     // 工作方案: a special campaign with ten tasks, last month's reports (one late, some missing), a 督办.
     await seedDemoWorkplans(tx);
     // 网格巡查: the demo grid inspector's units with visits, one overdue, one due soon, one never visited.
     await seedDemoGrid(tx);
+    // 信用 last: credit entries and grades from every demo event above (each marked processed), and one 严重失信
+    // listing in its objection period.
+    await seedDemoCredit(tx);
     return out;
   });
 }

@@ -238,7 +238,7 @@ describe('coverage and activity', () => {
     expect((await as.streetB!.get('/api/grid/activity')).json().inspectors).toEqual([]);
     const bad = await as.streetA!.get('/api/grid/coverage?month=2026-13');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details[0]).toEqual({ field: 'querystring.month', message: '月份格式应为 YYYY-MM' });
+    expect(bad.json().error.details[0]).toEqual({ field: 'querystring.month', message: '月份格式应为 YYYY-MM，如 2026-11' });
     expect((await as.grid1!.get('/api/grid/coverage')).statusCode).toBe(403);
   });
 });
