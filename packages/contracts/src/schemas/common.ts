@@ -25,3 +25,6 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
 }
 
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/** 'YYYY-MM', a real month within 2000–2100 (work-plan reports, grid coverage). */
+export const yearMonth = safeString().regex(/^(20\d{2}|2100)-(0[1-9]|1[0-2])$/, { error: 'month.format' });

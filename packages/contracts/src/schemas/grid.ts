@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { safeString, timestamp } from '../input';
 import { sectors } from '../sectors';
-import { areaCode, isoDate, pageQuery } from './common';
+import { areaCode, isoDate, pageQuery, yearMonth } from './common';
 
 const text = (max: number) => safeString().trim().min(1).max(max);
 const lon = z.number().min(73).max(136);
@@ -119,9 +119,8 @@ export const gridVisitListQuery = z.object({ enterpriseId: z.uuid().optional(), 
 export const gridVisitPage = z.object({ items: z.array(gridVisitView), total: z.number().int() });
 export const gridFileView = z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int() });
 
-export const gridMonth = safeString().regex(/^20\d\d-(0[1-9]|1[0-2])$/, { error: 'month.format' });
 export const gridCoverageLevels = ['grid', 'community', 'street'] as const;
-export const gridCoverageQuery = z.object({ month: gridMonth.optional(), level: z.enum(gridCoverageLevels).default('grid') }).strict();
+export const gridCoverageQuery = z.object({ month: yearMonth.optional(), level: z.enum(gridCoverageLevels).default('grid') }).strict();
 export const gridCoverageRow = z.object({
   areaCode: z.string(),
   areaName: z.string().nullable(),
@@ -139,7 +138,7 @@ export const gridCoverageView = z.object({
   totals: gridCoverageRow.omit({ areaCode: true, areaName: true }),
 });
 export type GridCoverageView = z.infer<typeof gridCoverageView>;
-export const gridActivityQuery = z.object({ month: gridMonth.optional() }).strict();
+export const gridActivityQuery = z.object({ month: yearMonth.optional() }).strict();
 export const gridActivityView = z.object({
   month: z.string(),
   inspectors: z.array(

@@ -3,7 +3,7 @@
 // 存在的困难或问题) before the plan's report day; the month's board shows filed, late and missing reports per unit.
 import { z } from 'zod';
 import { safeString } from '../input';
-import { isoDate, pageQuery } from './common';
+import { isoDate, pageQuery, yearMonth } from './common';
 
 const text = (max: number) => safeString().trim().min(1).max(max);
 
@@ -44,9 +44,6 @@ export const monthlyReportStateLabels: Record<MonthlyReportState, { zh: string; 
   pending: { zh: '待报送', en: 'Not yet due' },
   not_required: { zh: '无需报送', en: 'Not required' },
 };
-
-/** 'YYYY-MM', a real month within 2000–2100. */
-export const yearMonth = safeString().regex(/^(20\d{2}|2100)-(0[1-9]|1[0-2])$/, { error: 'month.format' });
 
 export const planPhase = z
   .object({ name: text(50), startOn: isoDate, endOn: isoDate })
