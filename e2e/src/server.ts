@@ -30,6 +30,9 @@ async function freePort(): Promise<number> {
 
 export async function startServer(env: Record<string, string> = {}, args: string[] = ['--demo']): Promise<RunningServer> {
   const dataDir = env.ANJIAN_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'anjian-e2e-'));
+  // A demo start on a fresh directory begins from the suite's seeded copy (global-setup.ts) rather than seeding again.
+  const template = process.env.ANJIAN_E2E_DEMO_TEMPLATE;
+  if (template && !env.ANJIAN_DATA_DIR && args.length === 1 && args[0] === '--demo') fs.cpSync(template, dataDir, { recursive: true });
   const port = await freePort();
   const proc = spawn(process.execPath, [path.join(root, 'server/dist/main.js'), ...args], {
     cwd: path.join(root, 'server'),
