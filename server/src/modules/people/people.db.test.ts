@@ -14,7 +14,7 @@ import { addDays, addMonths, cstDate } from '../../platform/time';
 import { appendEvent } from '../../platform/outbox';
 import { consumeEvent } from '../../platform/queue';
 import { domainEvents } from '../../db/schema';
-import { onAccidentRegistered, peopleConsumer } from './people.consumer';
+import { onAccidentRegistered, onEnterpriseMoved, peopleConsumer } from './people.consumer';
 import { computeSummary } from './people.queries';
 import { refreshStaleSummaries } from './people.job';
 import { evaluateCertificateDue } from '../notifications/notifications.job';
@@ -23,6 +23,7 @@ import { addYears } from './people.rules';
 let t: TestApp;
 const as: Record<string, Client> = {};
 const ents: Record<string, string> = {};
+const streets: Record<string, Awaited<ReturnType<typeof buildStreet>>> = {};
 const lines: string[] = [];
 const today = cstDate();
 
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const district = await buildDistrict(db);
   const streetA = await buildStreet(db, { district });
   const streetB = await buildStreet(db, { district });
+  streets.b = streetB;
   const park = await buildPark(db, { street: streetA });
   ents.a = (await buildEnterprise(db, { area: await buildCommunity(db, { street: streetA }), sector: 'machinery' })).id;
   ents.b = (await buildEnterprise(db, { area: await buildCommunity(db, { street: streetB }), sector: 'construction' })).id;
@@ -422,6 +424,46 @@ describe('retraining after a fatal accident', () => {
     expect(await duties(sm.id)).toHaveLength(1);
     expect(await duties(worker.id)).toHaveLength(0);
     expect(await duties(gone.id)).toHaveLength(0);
+  });
+});
+
+describe('an enterprise that moves', () => {
+  it('takes its people, certificates and summary to the new street, once however often the event arrives', async () => {
+    const moving = (await buildEnterprise(t.database.db, { area: await buildCommunity(t.database.db, { street: streets.b! }) })).id;
+    const u = await buildUser(t.database.db, { role: 'enterprise_principal', enterpriseId: moving, org: null });
+    const owner = await loginAs(t.app, u.username, u.password);
+    const person = await addPerson(owner, { name: '搬迁甲' });
+    expect((await as.streetB!.get(`/api/people/${person.id}`)).statusCode).toBe(200);
+    expect((await as.streetA!.get(`/api/people/${person.id}`)).statusCode).toBe(404);
+
+    const ent = (await as.district!.get(`/api/enterprises/${moving}`)).json() as { version: number };
+    const communityA = rowsOf<{ code: string }>(
+      await t.database.db.execute(sql`select area_code as code from enterprises where id = ${ents.a}`),
+    )[0]!.code;
+    const res = await as.district!.request({
+      method: 'PATCH',
+      url: `/api/enterprises/${moving}`,
+      payload: { version: ent.version, areaCode: communityA },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [moved] = await t.database.db
+      .select()
+      .from(domainEvents)
+      .where(sql`${domainEvents.type} = 'enterprise.update' and ${domainEvents.entityId} = ${moving}`);
+    expect(await consumeEvent(t.database, peopleConsumer, moved!.id)).toBe(true);
+
+    expect((await as.streetA!.get(`/api/people/${person.id}`)).statusCode).toBe(200);
+    expect((await as.streetB!.get(`/api/people/${person.id}`)).statusCode).toBe(404);
+    const areas = rowsOf<{ area_code: string }>(
+      await t.database.db.execute(sql`
+        select area_code from people where enterprise_id = ${moving}
+        union all select area_code from certificates where enterprise_id = ${moving}
+        union all select area_code from people_summaries where enterprise_id = ${moving}`),
+    );
+    expect(areas.length).toBeGreaterThan(1);
+    expect(new Set(areas.map((r) => r.area_code))).toEqual(new Set([communityA]));
+    // A second delivery finds nothing left to move.
+    await t.database.db.transaction(async (tx) => expect(await onEnterpriseMoved(tx, moved!)).toBe(0));
   });
 });
 
