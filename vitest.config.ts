@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Pure tests run once; database tests (*.db.test.ts) run on PGlite, and again on PostgreSQL
@@ -7,8 +8,13 @@ const dbProjects = [
   ...(process.env.TEST_DATABASE_URL ? [{ name: 'db:postgres', env: { ANJIAN_TEST_ENGINE: 'postgres' } }] : []),
 ];
 
+// Vitest's default is one worker fewer than the cores, which on a 2-core CI machine is a single worker running every
+// file in turn while PostgreSQL-engine files mostly wait on the server. Two files at a time there keep both cores busy.
+const maxWorkers = Math.max(2, os.availableParallelism() - 1);
+
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: [
       {
         test: {
