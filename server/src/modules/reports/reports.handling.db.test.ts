@@ -46,10 +46,10 @@ beforeAll(async () => {
   await login('leader', 'district_leader', await buildOrg(db, { area: d }));
   await login('streetA', 'street_officer', await buildOrg(db, { area: a, kind: 'street_office' }));
   await login('streetB', 'street_officer', await buildOrg(db, { area: b, kind: 'street_office' }));
-  await login('chem', 'industry_officer', await buildOrg(db, { area: d, kind: 'department', sectors: ['hazardous_chemicals'] }));
-  await login('mach', 'industry_officer', await buildOrg(db, { area: d, kind: 'department', sectors: ['machinery'] }));
-  await login('parkA', 'park_officer', await buildOrg(db, { area: a, kind: 'park_committee', parkId: parkA }));
-  await login('parkB', 'park_officer', await buildOrg(db, { area: b, kind: 'park_committee', parkId: parkB }));
+  await login('chem', 'industry_officer', await buildOrg(db, { area: d, kind: 'industry_department', sectors: ['hazardous_chemicals'] }));
+  await login('mach', 'industry_officer', await buildOrg(db, { area: d, kind: 'industry_department', sectors: ['machinery'] }));
+  await login('parkA', 'park_officer', await buildOrg(db, { area: a, kind: 'park_station', parkId: parkA }));
+  await login('parkB', 'park_officer', await buildOrg(db, { area: b, kind: 'park_station', parkId: parkB }));
 });
 afterAll(() => t.close());
 

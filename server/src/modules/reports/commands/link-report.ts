@@ -36,25 +36,40 @@ async function bump(tx: Tx, before: ReportRow) {
 }
 
 export async function linkReport(db: Db, actor: Actor, ip: string | null, id: string, input: LinkReportBody, today = cstDate()) {
-  return db.transaction(async (tx) => {
-    const before = await load(tx, actor, id, input.version, today);
-    const target = await findLinkTarget(tx, actor, input.kind, input.targetId);
-    if (!target) throw notFound();
-    const existing = await findReportLinks(tx, before.id);
-    if (existing.some((l) => l.kind === input.kind && l.targetId === input.targetId))
-      throw fieldError('targetId', '已关联该记录', 'This record is already linked');
-    const [link] = await tx
-      .insert(reportLinks)
-      .values({ reportId: before.id, kind: input.kind, targetId: input.targetId, label: target.label, areaCode: before.areaCode, createdBy: actor.id })
-      .returning();
-    const after = await bump(tx, before);
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'report.link', entityType: 'report', entityId: id, after: { linkId: link!.id, kind: input.kind, targetId: input.targetId } },
-    );
-    return presentReportDetail(tx, actor, after, today);
-  });
+  return db.transaction((tx) => linkReportIn(tx, actor, ip, id, input, today));
+}
+
+/** The same in the caller's transaction (the demo seed). */
+export async function linkReportIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: LinkReportBody, today = cstDate()) {
+  const before = await load(tx, actor, id, input.version, today);
+  const target = await findLinkTarget(tx, actor, input.kind, input.targetId);
+  if (!target) throw notFound();
+  const existing = await findReportLinks(tx, before.id);
+  if (existing.some((l) => l.kind === input.kind && l.targetId === input.targetId))
+    throw fieldError('targetId', '已关联该记录', 'This record is already linked');
+  const [link] = await tx
+    .insert(reportLinks)
+    .values({
+      reportId: before.id,
+      kind: input.kind,
+      targetId: input.targetId,
+      label: target.label,
+      areaCode: before.areaCode,
+      createdBy: actor.id,
+    })
+    .returning();
+  const after = await bump(tx, before);
+  await recordAudit(
+    tx,
+    { actor, ip },
+    {
+      action: 'report.link',
+      entityType: 'report',
+      entityId: id,
+      after: { linkId: link!.id, kind: input.kind, targetId: input.targetId },
+    },
+  );
+  return presentReportDetail(tx, actor, after, today);
 }
 
 export async function unlinkReport(db: Db, actor: Actor, ip: string | null, id: string, input: UnlinkReportBody, today = cstDate()) {
@@ -67,7 +82,12 @@ export async function unlinkReport(db: Db, actor: Actor, ip: string | null, id: 
     await recordAudit(
       tx,
       { actor, ip },
-      { action: 'report.unlink', entityType: 'report', entityId: id, before: { linkId: link.id, kind: link.kind, targetId: link.targetId, label: link.label } },
+      {
+        action: 'report.unlink',
+        entityType: 'report',
+        entityId: id,
+        before: { linkId: link.id, kind: link.kind, targetId: link.targetId, label: link.label },
+      },
     );
     return presentReportDetail(tx, actor, after, today);
   });
