@@ -26,9 +26,7 @@ export const reportLinkKindLabels: Record<ReportLinkKind, { zh: string; en: stri
   accident: { zh: '事故（瞒报查实）', en: 'Accident (concealed)' },
 };
 
-export const linkReportBody = z
-  .object({ version: z.number().int().min(1), kind: z.enum(reportLinkKinds), targetId: z.uuid() })
-  .strict();
+export const linkReportBody = z.object({ version: z.number().int().min(1), kind: z.enum(reportLinkKinds), targetId: z.uuid() }).strict();
 export type LinkReportBody = z.infer<typeof linkReportBody>;
 export const unlinkReportBody = z.object({ version: z.number().int().min(1), linkId: z.uuid() }).strict();
 export type UnlinkReportBody = z.infer<typeof unlinkReportBody>;

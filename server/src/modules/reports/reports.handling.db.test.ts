@@ -80,9 +80,7 @@ const put = (c: Client, url: string, payload: unknown) => c.request({ method: 'P
 const count = async (table: string) =>
   rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
 const auditsOf = async (id: string, action: string) =>
-  rowsOf<{ action: string }>(
-    await t.database.db.execute(sql`select action from audit_log where entity_id = ${id} and action = ${action}`),
-  );
+  rowsOf<{ action: string }>(await t.database.db.execute(sql`select action from audit_log where entity_id = ${id} and action = ${action}`));
 
 /** A report received on `today` in street A and accepted the same day by street A. */
 async function acceptedReport(today: string) {
@@ -108,7 +106,12 @@ describe('routing rules (configuration)', () => {
       note: '非法违法生产 → 应急（危化）',
     });
     expect(chem.statusCode, chem.body).toBe(200);
-    const park = await as.admin!.post('/api/report-routing-rules', { areaPrefix: streetB, category: 'hidden_danger', targetAreaCode: streetB, targetParkId: parkB });
+    const park = await as.admin!.post('/api/report-routing-rules', {
+      areaPrefix: streetB,
+      category: 'hidden_danger',
+      targetAreaCode: streetB,
+      targetParkId: parkB,
+    });
     expect(park.statusCode, park.body).toBe(200);
     expect(park.json()).toMatchObject({ targetParkName: '乙园区', version: 1, abilities: ['update'] });
     expect(await auditsOf(chem.json().id, 'report.routing.create')).toHaveLength(1);
@@ -128,10 +131,18 @@ describe('routing rules (configuration)', () => {
     expect(chemList.items.map((x) => x.id)).toEqual([toDept.id]);
 
     // retiring a rule (versioned; stale → 409 with current) restores the default
-    const stale = await put(as.admin!, `/api/report-routing-rules/${park.json().id}`, { ...ruleBody(park.json()), active: false, version: 9 });
+    const stale = await put(as.admin!, `/api/report-routing-rules/${park.json().id}`, {
+      ...ruleBody(park.json()),
+      active: false,
+      version: 9,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current).toMatchObject({ id: park.json().id, version: 1 });
-    const off = await put(as.admin!, `/api/report-routing-rules/${park.json().id}`, { ...ruleBody(park.json()), active: false, version: 1 });
+    const off = await put(as.admin!, `/api/report-routing-rules/${park.json().id}`, {
+      ...ruleBody(park.json()),
+      active: false,
+      version: 1,
+    });
     expect(off.statusCode, off.body).toBe(200);
     expect(off.json()).toMatchObject({ active: false, version: 2 });
     expect(await submitPublic({ areaCode: streetB, category: 'hidden_danger' })).toMatchObject({ area_code: streetB, park_id: null });
@@ -181,7 +192,12 @@ describe('handling time-limit extension (rules.md §8: once, ≤ 30 days, the ne
 
     const ok = await as.district!.post(`/api/reports/${r.id}/extend`, { version: r.version, days: 30, reason: '需联合住建部门核查' });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ handleDue: '2027-01-06', extendedDays: 30, extensionReason: '需联合住建部门核查', version: r.version + 1 });
+    expect(ok.json()).toMatchObject({
+      handleDue: '2027-01-06',
+      extendedDays: 30,
+      extensionReason: '需联合住建部门核查',
+      version: r.version + 1,
+    });
     expect(ok.json().abilities).not.toContain('extend');
     expect(await auditsOf(r.id, 'report.extend')).toHaveLength(1);
 
@@ -192,7 +208,9 @@ describe('handling time-limit extension (rules.md §8: once, ≤ 30 days, the ne
     expect(again.statusCode).toBe(400);
     expect(again.json().error.details[0].message).toBe('办理期限只能延长1次');
     // the street may not extend; another street does not see it
-    expect((await as.streetA!.post(`/api/reports/${r.id}/extend`, { version: r.version + 1, days: 5, reason: 'x理由' })).statusCode).toBe(403);
+    expect((await as.streetA!.post(`/api/reports/${r.id}/extend`, { version: r.version + 1, days: 5, reason: 'x理由' })).statusCode).toBe(
+      403,
+    );
     expect((await as.streetB!.get(`/api/reports/${r.id}`)).statusCode).toBe(404);
   });
 
@@ -236,7 +254,9 @@ describe('links to what the investigation produced', () => {
     expect(out.statusCode).toBe(404);
     const missing = await as.streetA!.post(`/api/reports/${r.id}/links`, { version: r.version, kind: 'case', targetId: theirs.id });
     expect(missing.statusCode).toBe(404);
-    expect((await as.streetA!.post(`/api/reports/${r.id}/links`, { version: r.version, kind: 'nothing', targetId: mine.id })).statusCode).toBe(400);
+    expect(
+      (await as.streetA!.post(`/api/reports/${r.id}/links`, { version: r.version, kind: 'nothing', targetId: mine.id })).statusCode,
+    ).toBe(400);
     expect(await count('report_links')).toBe(0);
 
     const ok = await as.streetA!.post(`/api/reports/${r.id}/links`, { version: r.version, kind: 'hazard', targetId: mine.id });
@@ -249,7 +269,9 @@ describe('links to what the investigation produced', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current.links).toHaveLength(1);
     // another street cannot touch the report at all
-    expect((await as.streetB!.post(`/api/reports/${r.id}/unlink`, { version: r.version + 1, linkId: ok.json().links[0].id })).statusCode).toBe(404);
+    expect(
+      (await as.streetB!.post(`/api/reports/${r.id}/unlink`, { version: r.version + 1, linkId: ok.json().links[0].id })).statusCode,
+    ).toBe(404);
 
     const un = await as.streetA!.post(`/api/reports/${r.id}/unlink`, { version: r.version + 1, linkId: ok.json().links[0].id });
     expect(un.statusCode, un.body).toBe(200);
@@ -259,15 +281,24 @@ describe('links to what the investigation produced', () => {
   });
 
   it('holds industry and park officers to their own scope for the report and the target', async () => {
-    await as.admin!.post('/api/report-routing-rules', { areaPrefix: streetA, category: 'concealed_accident', targetAreaCode: streetA, targetParkId: parkA });
+    await as.admin!.post('/api/report-routing-rules', {
+      areaPrefix: streetA,
+      category: 'concealed_accident',
+      targetAreaCode: streetA,
+      targetParkId: parkA,
+    });
     const p = await submitPublic({ areaCode: streetA, category: 'concealed_accident' });
     expect(p.park_id).toBe(parkA);
     const parkActor = await actorFor('parkA');
     const accepted = await actOnReport(t.database.db, parkActor, null, p.id, { action: 'accept', version: 1 }, '2026-11-02');
     const inPark = await hazardIn({ areaCode: streetA, parkId: parkA });
     const outside = await hazardIn({ areaCode: streetA });
-    expect((await as.parkA!.post(`/api/reports/${p.id}/links`, { version: accepted.version, kind: 'hazard', targetId: outside.id })).statusCode).toBe(404);
-    expect((await as.parkB!.post(`/api/reports/${p.id}/links`, { version: accepted.version, kind: 'hazard', targetId: inPark.id })).statusCode).toBe(404);
+    expect(
+      (await as.parkA!.post(`/api/reports/${p.id}/links`, { version: accepted.version, kind: 'hazard', targetId: outside.id })).statusCode,
+    ).toBe(404);
+    expect(
+      (await as.parkB!.post(`/api/reports/${p.id}/links`, { version: accepted.version, kind: 'hazard', targetId: inPark.id })).statusCode,
+    ).toBe(404);
     const ok = await as.parkA!.post(`/api/reports/${p.id}/links`, { version: accepted.version, kind: 'hazard', targetId: inPark.id });
     expect(ok.statusCode, ok.body).toBe(200);
 
@@ -275,16 +306,24 @@ describe('links to what the investigation produced', () => {
     const da = await actOnReport(t.database.db, await actorFor('chem'), null, d.id, { action: 'accept', version: 1 }, '2026-11-02');
     const chemHazard = await hazardIn({ areaCode: streetB, sector: 'hazardous_chemicals' });
     const machHazard = await hazardIn({ areaCode: streetB, sector: 'machinery' });
-    expect((await as.chem!.post(`/api/reports/${d.id}/links`, { version: da.version, kind: 'hazard', targetId: machHazard.id })).statusCode).toBe(404);
-    expect((await as.mach!.post(`/api/reports/${d.id}/links`, { version: da.version, kind: 'hazard', targetId: machHazard.id })).statusCode).toBe(404);
-    expect((await as.chem!.post(`/api/reports/${d.id}/links`, { version: da.version, kind: 'hazard', targetId: chemHazard.id })).statusCode).toBe(200);
+    expect(
+      (await as.chem!.post(`/api/reports/${d.id}/links`, { version: da.version, kind: 'hazard', targetId: machHazard.id })).statusCode,
+    ).toBe(404);
+    expect(
+      (await as.mach!.post(`/api/reports/${d.id}/links`, { version: da.version, kind: 'hazard', targetId: machHazard.id })).statusCode,
+    ).toBe(404);
+    expect(
+      (await as.chem!.post(`/api/reports/${d.id}/links`, { version: da.version, kind: 'hazard', targetId: chemHazard.id })).statusCode,
+    ).toBe(200);
   });
 });
 
 describe('reminders and escalation through the notification system', () => {
   const noticesOf = async (id: string) =>
     rowsOf<{ user_id: string; kind: string }>(
-      await t.database.db.execute(sql`select user_id, kind from notifications where entity_type = 'report' and entity_id = ${id} order by id`),
+      await t.database.db.execute(
+        sql`select user_id, kind from notifications where entity_type = 'report' and entity_id = ${id} order by id`,
+      ),
     );
 
   it('escalates a report not accepted in time to the bureau and its leader the working day after, once', async () => {

@@ -29,7 +29,7 @@ export function deadline(from: string, limit: TimeLimit): string {
   } catch (e) {
     if (!(e instanceof CalendarGapError)) throw e;
     let d = from;
-    for (let left = limit.n; left > 0; ) {
+    for (let left = limit.n; left > 0;) {
       d = addDays(d, 1);
       const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
       if (dow !== 0 && dow !== 6) left--;

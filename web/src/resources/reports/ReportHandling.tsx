@@ -55,7 +55,10 @@ export function ReportHandling({ r }: { r: ReportDetail }) {
   const link = async () => {
     const v = await linkForm.validateFields();
     try {
-      await call('POST /api/reports/:id/links', { params: { id: r.id }, body: { version: r.version, kind: v.kind, targetId: v.targetId.trim() } });
+      await call('POST /api/reports/:id/links', {
+        params: { id: r.id },
+        body: { version: r.version, kind: v.kind, targetId: v.targetId.trim() },
+      });
       linkForm.resetFields();
       await reload();
     } catch (e) {
@@ -127,10 +130,7 @@ export function ReportHandling({ r }: { r: ReportDetail }) {
         {canLink && (
           <Form form={linkForm} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={link}>
             <Form.Item name="kind" rules={[{ required: true }]} initialValue="hazard">
-              <Select
-                style={{ width: 160 }}
-                options={reportLinkKinds.map((k) => ({ value: k, label: label(reportLinkKindLabels[k]) }))}
-              />
+              <Select style={{ width: 160 }} options={reportLinkKinds.map((k) => ({ value: k, label: label(reportLinkKindLabels[k]) }))} />
             </Form.Item>
             <Form.Item name="targetId" rules={[{ required: true, len: 36 }]} style={{ minWidth: 280 }}>
               <Input placeholder={t('记录ID（从记录页面复制）', 'Record ID (copy it from the record’s page)')} />

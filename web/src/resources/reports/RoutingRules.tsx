@@ -59,7 +59,8 @@ export function RoutingRules() {
     const body = { ...v, note: v.note?.trim() ? v.note.trim() : null };
     try {
       if (editing === 'new') await call('POST /api/report-routing-rules', { body });
-      else if (editing) await call('PUT /api/report-routing-rules/:id', { params: { id: editing.id }, body: { ...body, version: editing.version } });
+      else if (editing)
+        await call('PUT /api/report-routing-rules/:id', { params: { id: editing.id }, body: { ...body, version: editing.version } });
       setEditing(null);
       await qc.invalidateQueries({ queryKey: ['report-routing-rules'] });
     } catch (e) {
@@ -113,7 +114,10 @@ export function RoutingRules() {
             ),
           },
           { title: t('优先级', 'Priority'), dataIndex: 'priority' },
-          { title: t('状态', 'State'), render: (_, r) => (r.active ? <Tag color="green">{t('启用', 'Active')}</Tag> : <Tag>{t('停用', 'Retired')}</Tag>) },
+          {
+            title: t('状态', 'State'),
+            render: (_, r) => (r.active ? <Tag color="green">{t('启用', 'Active')}</Tag> : <Tag>{t('停用', 'Retired')}</Tag>),
+          },
           { title: t('说明', 'Note'), dataIndex: 'note', ellipsis: true },
           {
             title: '',
@@ -133,14 +137,22 @@ export function RoutingRules() {
         onOk={save}
       >
         <Form form={form} layout="vertical" initialValues={{ priority: 0, active: true }}>
-          <Form.Item name="areaPrefix" label={t('举报地点区划代码前缀', 'Location area-code prefix')} rules={[{ required: true, pattern: /^\d{2,15}$/ }]}>
+          <Form.Item
+            name="areaPrefix"
+            label={t('举报地点区划代码前缀', 'Location area-code prefix')}
+            rules={[{ required: true, pattern: /^\d{2,15}$/ }]}
+          >
             <Input placeholder="440307001" />
           </Form.Item>
           <Form.Item name="category" label={t('举报类别（空 = 全部）', 'Category (empty = all)')}>
             <Select allowClear options={reportCategories.map((c) => ({ value: c, label: label(reportCategoryLabels[c]) }))} />
           </Form.Item>
           <Form.Item name="targetAreaCode" label={t('承办地区', 'Target area')} rules={[{ required: true }]}>
-            <Select showSearch optionFilterProp="label" options={(areas.data ?? []).map((a) => ({ value: a.code, label: `${a.name} ${a.code}` }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={(areas.data ?? []).map((a) => ({ value: a.code, label: `${a.name} ${a.code}` }))}
+            />
           </Form.Item>
           <Form.Item name="targetSector" label={t('行业主管部门（监管行业）', 'Industry department (sector)')}>
             <Select allowClear options={sectors.map((s) => ({ value: s, label: label(sectorLabels[s]) }))} />

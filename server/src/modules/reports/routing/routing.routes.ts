@@ -22,7 +22,10 @@ export function reportRoutingRoutes(app: ZodApp) {
   );
   app.put(
     '/api/report-routing-rules/:id',
-    { config: { access: 'report.routing' }, schema: { tags, params: idParams, body: routingRuleUpdateBody, response: { 200: routingRuleView } } },
+    {
+      config: { access: 'report.routing' },
+      schema: { tags, params: idParams, body: routingRuleUpdateBody, response: { 200: routingRuleView } },
+    },
     async (req) => updateRoutingRule(app.db, actorOf(req), clientIp(req), req.params.id, req.body),
   );
 }

@@ -38,12 +38,10 @@ export async function presentRoutingRules(db: DbOrTx, actor: Actor, rows: Routin
 async function check(db: DbOrTx, actor: Actor, input: RoutingRuleBody) {
   if (!inScope(actor, { areaCode: input.areaPrefix }))
     throw fieldError('areaPrefix', '区划代码前缀须在本辖区内', 'The area prefix must be within your jurisdiction');
-  if (!(await areaExists(db, input.targetAreaCode)))
-    throw fieldError('targetAreaCode', '承办地区不存在', 'No such area');
+  if (!(await areaExists(db, input.targetAreaCode))) throw fieldError('targetAreaCode', '承办地区不存在', 'No such area');
   if (!inScope(actor, { areaCode: input.targetAreaCode }))
     throw fieldError('targetAreaCode', '承办地区须在本辖区内', 'The target area must be within your jurisdiction');
-  if (input.targetParkId && !(await parkExists(db, input.targetParkId)))
-    throw fieldError('targetParkId', '园区不存在', 'No such park');
+  if (input.targetParkId && !(await parkExists(db, input.targetParkId))) throw fieldError('targetParkId', '园区不存在', 'No such park');
 }
 
 const valuesOf = (input: RoutingRuleBody) => ({
@@ -72,7 +70,11 @@ export async function createRoutingRule(db: Db, actor: Actor, ip: string | null,
   return db.transaction(async (tx) => {
     await check(tx, actor, input);
     const [row] = await tx.insert(reportRoutingRules).values(valuesOf(input)).returning();
-    await recordAudit(tx, { actor, ip }, { action: 'report.routing.create', entityType: 'report_routing_rule', entityId: row!.id, after: valuesOf(input) });
+    await recordAudit(
+      tx,
+      { actor, ip },
+      { action: 'report.routing.create', entityType: 'report_routing_rule', entityId: row!.id, after: valuesOf(input) },
+    );
     return (await presentRoutingRules(tx, actor, [row!]))[0]!;
   });
 }
@@ -93,7 +95,13 @@ export async function updateRoutingRule(db: Db, actor: Actor, ip: string | null,
     await recordAudit(
       tx,
       { actor, ip },
-      { action: 'report.routing.update', entityType: 'report_routing_rule', entityId: id, before: rowValues(before), after: valuesOf(input) },
+      {
+        action: 'report.routing.update',
+        entityType: 'report_routing_rule',
+        entityId: id,
+        before: rowValues(before),
+        after: valuesOf(input),
+      },
     );
     return (await presentRoutingRules(tx, actor, [row!]))[0]!;
   });
