@@ -49,6 +49,8 @@ import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { reportHandlingRoutes } from './modules/reports/reports.handling.routes';
+import { reportRoutingRoutes } from './modules/reports/routing/routing.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
@@ -73,6 +75,8 @@ export const modules: ((app: ZodApp) => void)[] = [
   risksRoutes,
   risksDistrictRoutes,
   reportsRoutes,
+  reportHandlingRoutes,
+  reportRoutingRoutes,
   peopleRoutes,
   emergencyResourceRoutes,
   dutyRoutes,

@@ -24,6 +24,8 @@ const dutyReaders = ['district_leader', 'district_officer', 'street_officer'] as
 const workplanReaders = ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 const gridReaders = ['grid_inspector', 'street_officer', 'district_officer', 'district_leader'] as const;
+const reportReaders = ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
+const reportHandlers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
@@ -57,12 +59,12 @@ export const routeTable: Record<string, Row> = {
   'POST /api/public/reports': { access: 'public', roles: 'any' },
   'GET /api/public/reports/:code': { access: 'public', roles: 'any' },
   'GET /api/reports/mine': { access: 'report.mine', roles: ['public'] },
-  'GET /api/reports': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'GET /api/reports': { access: 'report.read', roles: reportReaders },
   'POST /api/reports': { access: 'report.intake', roles: ['district_officer', 'street_officer'] },
-  'GET /api/reports/:id': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'GET /api/reports/:id': { access: 'report.read', roles: reportReaders },
   'POST /api/reports/:id/act': {
     access: 'report.handle',
-    roles: ['district_officer', 'street_officer'],
+    roles: reportHandlers,
     payload: { action: 'accept', version: 1 },
   },
   'GET /api/grid/units': { access: 'grid.read', roles: gridReaders },
@@ -113,6 +115,32 @@ export const routeTable: Record<string, Row> = {
   },
   'GET /api/rental/filings/:id': { access: 'rental.read', roles: gridReaders },
   'POST /api/rental/filings/:id/act': { access: 'rental.accept', roles: ['street_officer'], payload: { action: 'accept', version: 1 } },
+  'POST /api/reports/:id/extend': {
+    access: 'report.extend',
+    roles: ['district_officer'],
+    payload: { version: 1, days: 10, reason: '案情复杂需联合核查' },
+  },
+  'POST /api/reports/:id/links': {
+    access: 'report.handle',
+    roles: reportHandlers,
+    payload: { version: 1, kind: 'hazard', targetId: '00000000-0000-4000-8000-000000000001' },
+  },
+  'POST /api/reports/:id/unlink': {
+    access: 'report.handle',
+    roles: reportHandlers,
+    payload: { version: 1, linkId: '00000000-0000-4000-8000-000000000001' },
+  },
+  'GET /api/report-routing-rules': { access: 'report.routing', roles: ['sys_admin'] },
+  'POST /api/report-routing-rules': {
+    access: 'report.routing',
+    roles: ['sys_admin'],
+    payload: { areaPrefix: '440307', targetAreaCode: '440307' },
+  },
+  'PUT /api/report-routing-rules/:id': {
+    access: 'report.routing',
+    roles: ['sys_admin'],
+    payload: { areaPrefix: '440307', targetAreaCode: '440307', version: 1 },
+  },
   'POST /api/reports/:id/reporter/reveal': {
     access: 'report.revealReporter',
     roles: ['district_officer'],

@@ -62,12 +62,16 @@ export const grants = {
   'case.review': ['district_leader'],
   /** Route-level gate of case steps; each step then needs case.manage or case.review (case.workflow.ts). */
   'case.act': ['district_officer', 'street_officer', 'district_leader'],
-  // 举报: officers of the area handle reports routed to it (by street; routing to departments and parks is not built
-  // yet, so their officers are not offered a list that would stay empty); the reporter's identity is the bureau's alone.
-  'report.read': ['district_leader', 'district_officer', 'street_officer'],
+  // 举报: officers handle the reports routed to them (street by area; industry department by sector; park by park —
+  // report routing rules); the reporter's identity is the bureau's alone.
+  'report.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   /** Recording a report received by hotline, letter, email, visit or from the city (operator intake). */
   'report.intake': ['district_officer', 'street_officer'],
-  'report.handle': ['district_officer', 'street_officer'],
+  'report.handle': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  /** Extending a report's handling time limit (rules.md §8: approved by the next-higher department). */
+  'report.extend': ['district_officer'],
+  /** The 举报 routing rules (location and category → street, industry department or park): configuration. */
+  'report.routing': ['sys_admin'],
   /** Opening the reporter vault (name, phone, ID number), with a reason that is audited. */
   'report.revealReporter': ['district_officer'],
   /** A citizen account's own reports. */

@@ -115,6 +115,7 @@ const RentalPage = lazy(() => import('../resources/grid').then((m) => ({ default
 const GridRegisterUnit = lazy(() => import('../resources/grid').then((m) => ({ default: m.RegisterUnit })));
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
+const RoutingRules = lazy(() => import('../resources/reports').then((m) => ({ default: m.RoutingRules })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
 const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
 const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
@@ -384,6 +385,14 @@ export const menu: MenuEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'report.read',
     element: <ReportRoutes />,
+  },
+  {
+    path: '/report-routing',
+    group: 'system',
+    label: { zh: '举报分派规则', en: 'Report routing rules' },
+    icon: <NotificationOutlined />,
+    permission: 'report.routing',
+    element: <RoutingRules />,
   },
   {
     path: '/my-reports',

@@ -3,6 +3,7 @@
 // only in the submission body and in the vault's reveal answer.
 import { z } from 'zod';
 import { areaCode, isoDate, pageQuery, phone } from './common';
+import { reportLinkView } from './report-handling';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -143,6 +144,11 @@ export const reportView = z.object({
   acceptedOn: isoDate.nullable(),
   handleDue: isoDate.nullable(),
   overdue: z.boolean(),
+  /** Calendar days to the running deadline (negative: overdue; null: none runs). */
+  daysLeft: z.number().int().nullable(),
+  extendedDays: z.number().int().nullable(),
+  extensionReason: z.string().nullable(),
+  extendedOn: isoDate.nullable(),
   decisionReason: z.string().nullable(),
   transferTarget: z.string().nullable(),
   assigneeId: z.uuid().nullable(),
@@ -164,7 +170,7 @@ export const reportHistoryEntry = z.object({
   actorName: z.string().nullable(),
   at: z.string(),
 });
-export const reportDetail = reportView.extend({ history: z.array(reportHistoryEntry) });
+export const reportDetail = reportView.extend({ history: z.array(reportHistoryEntry), links: z.array(reportLinkView) });
 export type ReportDetail = z.infer<typeof reportDetail>;
 
 export const reportActBody = z

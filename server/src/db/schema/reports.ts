@@ -43,6 +43,14 @@ export const reports = pgTable(
     reply: text('reply'),
     repliedOn: day('replied_on'),
     closedOn: day('closed_on'),
+    // Handling time-limit extension (reports.rules.ts): handle_due already includes it; these say why and by whom.
+    extensions: integer('extensions').notNull().default(0),
+    extendedDays: integer('extended_days'),
+    extensionReason: text('extension_reason'),
+    extendedOn: day('extended_on'),
+    extendedBy: uuid('extended_by').references(() => users.id),
+    /** The routing rule applied at submission (null: the default, the location's own area). */
+    routingRuleId: uuid('routing_rule_id'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -52,6 +60,10 @@ export const reports = pgTable(
     index('reports_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
     index('reports_submitted_by_idx').on(t.submittedBy),
     index('reports_status_idx').on(t.status, t.acceptDue),
+    // The "overdue" filter's handling branch (status in accepted/handling and handle_due < today).
+    index('reports_handle_due_idx').on(t.status, t.handleDue),
+    index('reports_sector_idx').on(t.sector, t.areaCode),
+    index('reports_park_idx').on(t.parkId),
     stateCheck('reports', t.status, reportStatuses),
   ],
 );
@@ -65,3 +77,50 @@ export const reportReporters = pgTable('report_reporters', {
   keyId: text('key_id').notNull(),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
+
+/**
+ * What a report's investigation produced (an inspection, a hidden danger, a penalty case, an accident record for a
+ * concealed accident). The report's scope columns are copied so the link list is read through the same predicate.
+ */
+export const reportLinks = pgTable(
+  'report_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id),
+    kind: text('kind').notNull(),
+    targetId: uuid('target_id').notNull(),
+    /** The target's number or name when linked (shown without reading the target's module). */
+    label: text('label').notNull(),
+    areaCode: text('area_code').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('report_links_target_idx').on(t.reportId, t.kind, t.targetId), index('report_links_kind_idx').on(t.kind, t.targetId)],
+);
+
+/**
+ * Routing rules (configuration, admin-editable, versioned): a report whose location's area code starts with
+ * `area_prefix` (and, when set, of `category`) goes to the target area, and to the industry department (`sector`) or
+ * park named. The most specific active rule wins (longest prefix, then a category rule, then priority); no rule = the
+ * location's own area (the default). `area_prefix` is the scope column: an administrator sees the rules of its area.
+ */
+export const reportRoutingRules = pgTable(
+  'report_routing_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    areaPrefix: text('area_prefix').notNull(),
+    category: text('category'),
+    targetAreaCode: text('target_area_code').notNull(),
+    targetSector: text('target_sector'),
+    targetParkId: uuid('target_park_id').references(() => parks.id),
+    priority: integer('priority').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    note: text('note'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('report_routing_rules_prefix_idx').using('btree', sql`${t.areaPrefix} text_pattern_ops`)],
+);

@@ -16,6 +16,8 @@ const groupRoles: Record<RecipientGroup, readonly Role[]> = {
   street: ['street_officer'],
   district: ['district_officer', 'district_leader'],
   leader: ['district_leader'],
+  department: ['industry_officer'],
+  park: ['park_officer'],
 };
 
 /** The codes of the areas above and at `code` (national 2/4/6 digits padded, then 9/12/15-digit codes). */

@@ -5,7 +5,7 @@ import { isWorkday } from '../../platform/calendar';
 import { addDays } from '../../platform/time';
 
 /** Groups of recipients, resolved per record and then filtered by each user's scope (notifications.recipients.ts). */
-export type RecipientGroup = 'enterprise' | 'street' | 'district' | 'leader';
+export type RecipientGroup = 'enterprise' | 'street' | 'district' | 'leader' | 'department' | 'park';
 
 export type NoticeKind = 'assigned' | 'awaiting_action' | 'due_soon' | 'due_today' | 'overdue' | 'escalated' | 'announcement';
 
@@ -48,9 +48,11 @@ export const hazardDeadlineRules: readonly DeadlineRule[] = [
 ];
 
 /**
- * 举报 time limits (modules/reports/reports.reference.ts): the street is reminded the working day before a report's
- * acceptance deadline and, with the district bureau, on the day; the assignee and the street five working days
- * before the handling deadline and, with the district bureau, on the day.
+ * 举报 time limits (modules/reports/reports.rules.ts): the handler's unit — the street, industry department or park the
+ * report was routed to (recipients are filtered by scope, so only the one that holds the report is told) — is reminded
+ * the working day before a report's acceptance deadline and, with the district bureau, on the day; the assignee and
+ * the unit five working days before the handling deadline (an extended one counts) and, with the bureau, on the day.
+ * The working day after a deadline passed it escalates to the supervising authority: the bureau and its leader.
  */
 export interface ReportDeadlineRule extends DeadlineRule {
   /** Which deadline: acceptance (status received) or handling (accepted / handling). */
@@ -59,13 +61,15 @@ export interface ReportDeadlineRule extends DeadlineRule {
   assignee?: boolean;
 }
 
+const reportHandlerUnit: readonly RecipientGroup[] = ['street', 'department', 'park'];
+
 export const reportDeadlineRules: readonly ReportDeadlineRule[] = [
   {
     key: 'accept_due_soon',
     deadline: 'accept',
     offsetWorkdays: -1,
     kind: 'due_soon',
-    recipients: ['street'],
+    recipients: reportHandlerUnit,
     title: { zh: '举报受理期限还有1个工作日', en: 'Report to be accepted within 1 working day' },
   },
   {
@@ -73,7 +77,7 @@ export const reportDeadlineRules: readonly ReportDeadlineRule[] = [
     deadline: 'accept',
     offsetWorkdays: 0,
     kind: 'due_today',
-    recipients: ['street', 'district'],
+    recipients: [...reportHandlerUnit, 'district'],
     title: { zh: '举报今日受理到期', en: 'Report acceptance due today' },
   },
   {
@@ -81,7 +85,7 @@ export const reportDeadlineRules: readonly ReportDeadlineRule[] = [
     deadline: 'handle',
     offsetWorkdays: -5,
     kind: 'due_soon',
-    recipients: ['street'],
+    recipients: reportHandlerUnit,
     assignee: true,
     title: { zh: '举报办理期限还有5个工作日', en: 'Report handling due in 5 working days' },
   },
@@ -90,9 +94,26 @@ export const reportDeadlineRules: readonly ReportDeadlineRule[] = [
     deadline: 'handle',
     offsetWorkdays: 0,
     kind: 'due_today',
-    recipients: ['street', 'district'],
+    recipients: [...reportHandlerUnit, 'district'],
     assignee: true,
     title: { zh: '举报办理今日到期', en: 'Report handling due today' },
+  },
+  {
+    key: 'accept_overdue',
+    deadline: 'accept',
+    offsetWorkdays: 1,
+    kind: 'escalated',
+    recipients: [...reportHandlerUnit, 'district', 'leader'],
+    title: { zh: '举报逾期未受理，已上报督办', en: 'Report not accepted in time: escalated' },
+  },
+  {
+    key: 'handle_overdue',
+    deadline: 'handle',
+    offsetWorkdays: 1,
+    kind: 'escalated',
+    recipients: [...reportHandlerUnit, 'district', 'leader'],
+    assignee: true,
+    title: { zh: '举报逾期未办结，已上报督办', en: 'Report not handled in time: escalated' },
   },
 ];
 

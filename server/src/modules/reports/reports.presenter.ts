@@ -8,6 +8,8 @@ import { findReportHistory, reportNames } from './reports.queries';
 import { availableReportActions, type ReportRow } from './reports.workflow';
 import { can } from '@anjian/contracts';
 import { maskFreeText } from '../../platform/masking';
+import { daysLeft, extensionRefusal } from './reports.rules';
+import { findReportLinks, presentLink } from './reports.links';
 
 export function isOverdue(row: Pick<ReportRow, 'status' | 'acceptDue' | 'handleDue'>, today: string): boolean {
   if (row.status === 'received') return row.acceptDue < today;
@@ -15,11 +17,16 @@ export function isOverdue(row: Pick<ReportRow, 'status' | 'acceptDue' | 'handleD
   return false;
 }
 
+/** Statuses in which the investigation's products may be linked or unlinked. */
+export const LINKABLE: readonly string[] = ['accepted', 'handling', 'replied'];
+
 type Names = Awaited<ReturnType<typeof reportNames>>;
 
 export function presentReport(actor: Actor, row: ReportRow, names: Names, today: string): ReportView {
   const abilities: string[] = availableReportActions(actor, row);
   if (row.named && can(actor.role, 'report.revealReporter')) abilities.push('revealReporter');
+  if (can(actor.role, 'report.extend') && extensionRefusal(row, 1) === null) abilities.push('extend');
+  if (can(actor.role, 'report.handle') && LINKABLE.includes(row.status)) abilities.push('link');
   return {
     id: row.id,
     category: row.category as ReportCategory,
@@ -41,6 +48,10 @@ export function presentReport(actor: Actor, row: ReportRow, names: Names, today:
     acceptedOn: row.acceptedOn,
     handleDue: row.handleDue,
     overdue: isOverdue(row, today),
+    daysLeft: daysLeft(row, today),
+    extendedDays: row.extendedDays,
+    extensionReason: row.extensionReason,
+    extendedOn: row.extendedOn,
     decisionReason: row.decisionReason,
     transferTarget: row.transferTarget,
     assigneeId: row.assigneeId,
@@ -61,8 +72,8 @@ export async function presentReports(db: DbOrTx, actor: Actor, rows: ReportRow[]
 
 export async function presentReportDetail(db: DbOrTx, actor: Actor, row: ReportRow, today: string): Promise<ReportDetail> {
   const [view] = await presentReports(db, actor, [row], today);
-  const history = await findReportHistory(db, row.id);
-  return { ...view!, history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
+  const [history, links] = await Promise.all([findReportHistory(db, row.id), findReportLinks(db, row.id)]);
+  return { ...view!, history: history.map((h) => ({ ...h, at: h.at.toISOString() })), links: links.map(presentLink) };
 }
 
 /** The audit entry's picture of a report: the whitelist minus abilities — never the reporter. */
@@ -75,6 +86,8 @@ export function auditRow(row: ReportRow) {
     assigneeId: row.assigneeId,
     decisionReason: row.decisionReason,
     transferTarget: row.transferTarget,
+    handleDue: row.handleDue,
+    extensionReason: row.extensionReason,
     version: row.version,
   };
 }

@@ -18,6 +18,7 @@ import {
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { DaysLeftTag } from './ReportHandling';
 
 export function dueOf(r: Pick<ReportView, 'status' | 'acceptDue' | 'handleDue'>): string | null {
   if (r.status === 'received') return r.acceptDue;
@@ -94,7 +95,7 @@ export function ReportList() {
             render: (_, r) => (
               <Space>
                 <Typography.Text>{dueOf(r) ?? '—'}</Typography.Text>
-                {r.overdue && <Tag color="red">{t('逾期', 'Overdue')}</Tag>}
+                <DaysLeftTag r={r} />
               </Space>
             ),
           },

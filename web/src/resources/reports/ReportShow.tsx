@@ -16,6 +16,7 @@ import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { dueOf } from './ReportList';
+import { ReportHandling } from './ReportHandling';
 
 const fieldsOf: Record<ReportAction, ('reason' | 'transferTarget' | 'findings' | 'reply')[]> = {
   accept: [],
@@ -142,6 +143,7 @@ export function ReportShow() {
           />
         )}
       </Card>
+      <ReportHandling r={r} />
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({

@@ -6,44 +6,20 @@ import type { IntakeReportBody, PublicReportBody } from '@anjian/contracts';
 import { reportReporters } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
-import { addDeadline, CalendarGapError } from '../../../platform/calendar';
 import type { Db, Tx } from '../../../platform/db';
 import { fieldError } from '../../../platform/errors';
 import { inScope } from '../../../platform/scope';
-import { addDays, cstDate } from '../../../platform/time';
-import { reportTimeLimits, TRACKING_CODE_LENGTH, type TimeLimit } from '../reports.reference';
+import { cstDate } from '../../../platform/time';
+import { TRACKING_CODE_LENGTH } from '../reports.reference';
+import { acceptDueOf } from '../reports.rules';
+import { routeReport } from '../routing/routing.queries';
 import { areaExists } from '../reports.queries';
 import { auditRow } from '../reports.presenter';
 import { seal, trackingCode } from '../reports.vault';
 import { writeReport, type ReportRow } from '../reports.workflow';
 
-/**
- * A deadline on the official calendar. A report is never refused because next year's holiday schedule is not
- * entered yet: past the known years, Monday–Friday count as working days — a date no later than the official one
- * would be, so the time limit is never stretched.
- */
-function deadline(from: string, limit: TimeLimit): string {
-  try {
-    return addDeadline(from, limit.n, limit.unit);
-  } catch (e) {
-    if (!(e instanceof CalendarGapError)) throw e;
-    let d = from;
-    for (let left = limit.n; left > 0;) {
-      d = addDays(d, 1);
-      const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
-      if (dow !== 0 && dow !== 6) left--;
-    }
-    return d;
-  }
-}
-
-export function acceptDueOf(submittedOn: string): string {
-  return deadline(submittedOn, reportTimeLimits.accept);
-}
-
-export function handleDueOf(acceptedOn: string): string {
-  return deadline(acceptedOn, reportTimeLimits.handle);
-}
+// The time-limit rules moved to reports.rules.ts; re-exported for existing callers.
+export { acceptDueOf, handleDueOf } from '../reports.rules';
 
 interface SubmitContext {
   actor: Actor | null;
@@ -69,6 +45,8 @@ export async function submitReportIn(
   if (intake && ctx.actor && !inScope(ctx.actor, { areaCode: input.areaCode })) {
     throw fieldError('areaCode', '该地区不在本单位辖区内', 'This area is outside your jurisdiction');
   }
+  // Routing rules (routing/): the location's area and the category decide the responsible street, department or park.
+  const route = await routeReport(tx, input.areaCode, input.category);
   const code = trackingCode(TRACKING_CODE_LENGTH);
   const row = await writeReport(tx, ctx.actor, null, intake ? 'record' : 'submit', {
     create: {
@@ -76,7 +54,10 @@ export async function submitReportIn(
       category: input.category,
       channel: intake ? input.channel : 'online',
       channelRef: intake ? (input.channelRef ?? null) : null,
-      areaCode: input.areaCode,
+      areaCode: route.areaCode,
+      sector: route.sector,
+      parkId: route.parkId,
+      routingRuleId: route.ruleId,
       address: input.address,
       lon: input.lon ?? null,
       lat: input.lat ?? null,
