@@ -16,6 +16,7 @@ import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { dueOf } from './ReportList';
+import { FindingCard } from '../rewards/FindingCard';
 
 const fieldsOf: Record<ReportAction, ('reason' | 'transferTarget' | 'findings' | 'reply')[]> = {
   accept: [],
@@ -142,6 +143,7 @@ export function ReportShow() {
           />
         )}
       </Card>
+      <FindingCard reportId={r.id} version={r.version} />
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({
