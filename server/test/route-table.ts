@@ -125,7 +125,10 @@ export const routeTable: Record<string, Row> = {
     roles: ['district_officer', 'street_officer'],
     payload: { finding: 'verified', note: '经现场核查属实', version: 1 },
   },
-  'GET /api/rewards': { access: 'reward.read', roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'] },
+  'GET /api/rewards': {
+    access: 'reward.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
   'GET /api/rewards/rate': {
     access: 'reward.read',
     roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],

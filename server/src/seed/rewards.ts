@@ -22,7 +22,12 @@ export async function seedDemoRewards(tx: Tx, streetCode: string, vaultKey: stri
     v = await actOnReportIn(tx, street, null, v.id, { action: 'assign', version: v.version }, addDays(today, -19));
     return v;
   };
-  const paid = await handled('hidden_danger', '龙城街道五联社区某化工仓库', '仓库超量储存危险化学品，未设置防火分隔，属重大事故隐患。', '李女士');
+  const paid = await handled(
+    'hidden_danger',
+    '龙城街道五联社区某化工仓库',
+    '仓库超量储存危险化学品，未设置防火分隔，属重大事故隐患。',
+    '李女士',
+  );
   const f1 = await recordFindingIn(
     tx,
     street,

@@ -139,7 +139,13 @@ export type RewardView = z.infer<typeof rewardView>;
 export const rewardPage = z.object({ items: z.array(rewardView), total: z.number().int() });
 export const rewardDetail = rewardView.extend({
   history: z.array(
-    z.object({ action: safeString(), from: safeString().nullable(), to: safeString(), actorName: safeString().nullable(), at: safeString() }),
+    z.object({
+      action: safeString(),
+      from: safeString().nullable(),
+      to: safeString(),
+      actorName: safeString().nullable(),
+      at: safeString(),
+    }),
   ),
 });
 export type RewardDetail = z.infer<typeof rewardDetail>;

@@ -67,7 +67,9 @@ export const reportRewards = pgTable(
     // The rate reads one year of the caller's subtree grouped by area; the list pages by due day.
     index('report_rewards_year_area_idx').using('btree', t.year, sql`${t.areaCode} text_pattern_ops`),
     index('report_rewards_area_due_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.dueOn),
-    index('report_rewards_basis_idx').on(t.basisRef).where(sql`${t.basisRef} is not null`),
+    index('report_rewards_basis_idx')
+      .on(t.basisRef)
+      .where(sql`${t.basisRef} is not null`),
     stateCheck('report_rewards', t.status, rewardStatuses),
   ],
 );

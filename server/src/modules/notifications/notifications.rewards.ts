@@ -9,7 +9,10 @@ import { recipientsFor } from './notifications.recipients';
 import { notify } from './notifications.service';
 
 const toReporter: Record<string, { zh: string; en: string }> = {
-  'report_reward.approve': { zh: '您的举报奖励已批准，请按举报查询页面的提示领取', en: 'Your report reward was approved: see the tracking page to claim it' },
+  'report_reward.approve': {
+    zh: '您的举报奖励已批准，请按举报查询页面的提示领取',
+    en: 'Your report reward was approved: see the tracking page to claim it',
+  },
   'report_reward.pay': { zh: '您的举报奖励已发放', en: 'Your report reward was paid' },
 };
 

@@ -62,7 +62,13 @@ export function FindingCard({ reportId, version }: { reportId: string; version: 
       ) : (
         t('尚未登记核查结果', 'No finding recorded yet')
       )}
-      <Modal open={open} title={t('登记核查结果', 'Record the finding')} onCancel={() => setOpen(false)} onOk={save} confirmLoading={record.isPending}>
+      <Modal
+        open={open}
+        title={t('登记核查结果', 'Record the finding')}
+        onCancel={() => setOpen(false)}
+        onOk={save}
+        confirmLoading={record.isPending}
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="finding" label={t('结论', 'Finding')} rules={[{ required: true }]}>
             <Radio.Group options={verificationFindings.map((f) => ({ value: f, label: label(verificationFindingLabels[f]) }))} />

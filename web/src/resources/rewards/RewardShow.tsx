@@ -116,8 +116,12 @@ function Reward({ r }: { r: RewardDetail }) {
             <span data-testid="reward-amount">{yuan(r.amount)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('计算依据', 'Computation')}>{r.computation ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('拟定', 'Proposed')}>{r.proposedOn ? `${r.proposedOn} ${r.proposedByName ?? ''}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('批准', 'Approved')}>{r.approvedOn ? `${r.approvedOn} ${r.approvedByName ?? ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('拟定', 'Proposed')}>
+            {r.proposedOn ? `${r.proposedOn} ${r.proposedByName ?? ''}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('批准', 'Approved')}>
+            {r.approvedOn ? `${r.approvedOn} ${r.approvedByName ?? ''}` : '—'}
+          </Descriptions.Item>
           {r.paidOn && (
             <Descriptions.Item label={t('发放', 'Paid')}>
               {r.paidOn} · {r.payMethod ? label(rewardPayMethodLabels[r.payMethod]) : ''} · {r.receiptNo}
@@ -143,7 +147,11 @@ function Reward({ r }: { r: RewardDetail }) {
         confirmLoading={act.isPending}
         okButtonProps={{ 'data-testid': 'reward-act-ok' } as never}
       >
-        <Form form={form} layout="vertical" initialValues={{ matter: r.reportCategory === 'concealed_accident' ? 'concealed_accident' : 'fine' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ matter: r.reportCategory === 'concealed_accident' ? 'concealed_accident' : 'fine' }}
+        >
           {acting === 'propose' && (
             <>
               <Form.Item name="matter" label={t('奖励事项', 'Matter')} rules={[{ required: true }]}>
@@ -163,7 +171,11 @@ function Reward({ r }: { r: RewardDetail }) {
                   <InputNumber min={0} precision={2} style={{ width: 200 }} />
                 </Form.Item>
               )}
-              <Form.Item name="basisRef" label={t('处罚决定书或事故编号', 'Decision or accident reference')} rules={[{ required: true, max: 100 }]}>
+              <Form.Item
+                name="basisRef"
+                label={t('处罚决定书或事故编号', 'Decision or accident reference')}
+                rules={[{ required: true, max: 100 }]}
+              >
                 <Input />
               </Form.Item>
             </>

@@ -20,7 +20,6 @@ let t: TestApp;
 const as: Record<string, Client> = {};
 const ids: Record<string, string> = {};
 let streetA: string;
-let streetB: string;
 let enterpriseId: string;
 let ipSeq = 0;
 const year = Number(cstDate().slice(0, 4));
@@ -34,7 +33,6 @@ beforeAll(async () => {
   const district = (await db.query.areas.findFirst({ where: (x, { eq }) => eq(x.code, a.parentCode!) }))!;
   const b = await buildStreet(db, { district, name: '乙街道' });
   streetA = a.code;
-  streetB = b.code;
   enterpriseId = (await buildEnterprise(db, { area: a, name: '甲五金厂' })).id;
   const park = await buildPark(db, { street: a });
   const login = async (key: string, role: Role, org: Awaited<ReturnType<typeof buildOrg>> | null) => {
@@ -46,7 +44,11 @@ beforeAll(async () => {
   await login('leader', 'district_leader', await buildOrg(db, { area: district }));
   await login('streetA', 'street_officer', await buildOrg(db, { area: a, kind: 'street_office' }));
   await login('streetB', 'street_officer', await buildOrg(db, { area: b, kind: 'street_office' }));
-  await login('industry', 'industry_officer', await buildOrg(db, { area: district, kind: 'industry_department', sectors: ['construction'] }));
+  await login(
+    'industry',
+    'industry_officer',
+    await buildOrg(db, { area: district, kind: 'industry_department', sectors: ['construction'] }),
+  );
   await login('park', 'park_officer', await buildOrg(db, { area: a, kind: 'park_station', parkId: park.id }));
   await login('citizen', 'public', null);
   await login('auditor', 'audit_admin', await buildOrg(db, { area: district }));
@@ -91,10 +93,7 @@ async function rewardOf(reportId: string) {
 }
 
 async function eventsOf(type: string, entityId: string) {
-  const { domainEvents } = await import('../../../db/schema');
-  return t.database.db.query.domainEvents.findMany({ where: (e, { and, eq }) => and(eq(e.type, type), eq(e.entityId, entityId)) }).then(
-    (rows) => rows as (typeof domainEvents.$inferSelect)[],
-  );
+  return t.database.db.query.domainEvents.findMany({ where: (e, { and, eq }) => and(eq(e.type, type), eq(e.entityId, entityId)) });
 }
 
 describe('verification finding (核查结果)', () => {
@@ -108,7 +107,9 @@ describe('verification finding (核查结果)', () => {
     // the report's own status is untouched
     expect((await as.streetA!.get(`/api/reports/${r.id}`)).json().status).toBe('handling');
     expect(await eventsOf('report.verified', r.id)).toHaveLength(1);
-    const audit = await q<{ action: string }>(sql`select action from audit_log where entity_id in (${r.id}, ${res.json().rewardId}) order by id`);
+    const audit = await q<{ action: string }>(
+      sql`select action from audit_log where entity_id in (${r.id}, ${res.json().rewardId}) order by id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['report.verify', 'report_reward.create']));
     // a second finding is refused and changes nothing
     const again = await verify(r.id, r.version, 'unfounded');
@@ -124,7 +125,9 @@ describe('verification finding (核查结果)', () => {
       payload: body({ reporter: REPORTER }),
       remoteAddress: `10.9.0.${++ipSeq}`,
     });
-    const [{ id }] = (await q<{ id: string }>(sql`select id from reports where tracking_code = ${res.json().trackingCode}`)) as [{ id: string }];
+    const [{ id }] = (await q<{ id: string }>(sql`select id from reports where tracking_code = ${res.json().trackingCode}`)) as [
+      { id: string },
+    ];
     const zh = await verify(id, 1);
     expect(zh.statusCode).toBe(400);
     expect(zh.json().error.details[0].message).toBe('举报处于核查处理中或已答复时才能登记核查结果');
@@ -168,7 +171,12 @@ describe('reward workflow (rules.md §8)', () => {
     });
 
     // missing inputs: bilingual 400, nothing changed
-    const missing = await as.district!.post(`/api/rewards/${id}/act`, { action: 'propose', version: v.version, matter: 'fine', basisRef: '深龙应急罚〔2026〕1号' });
+    const missing = await as.district!.post(`/api/rewards/${id}/act`, {
+      action: 'propose',
+      version: v.version,
+      matter: 'fine',
+      basisRef: '深龙应急罚〔2026〕1号',
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details[0]).toMatchObject({ field: 'fine', message: '请填写处罚决定的罚款金额' });
     expect((await as.district!.get(`/api/rewards/${id}`)).json().version).toBe(v.version);
@@ -183,7 +191,12 @@ describe('reward workflow (rules.md §8)', () => {
     });
     expect(proposed.statusCode, proposed.body).toBe(200);
     v = proposed.json();
-    expect(v).toMatchObject({ status: 'proposed', amount: 15_000, fine: 100_000, computation: expect.stringContaining('安监总财〔2018〕19号') });
+    expect(v).toMatchObject({
+      status: 'proposed',
+      amount: 15_000,
+      fine: 100_000,
+      computation: expect.stringContaining('安监总财〔2018〕19号'),
+    });
     expect(v.abilities).toEqual(['decline']); // the proposer cannot approve (permission) nor pay yet
     // the officer who proposed may not approve; the stale version is 409 with current
     expect((await as.district!.post(`/api/rewards/${id}/act`, { action: 'approve', version: v.version })).statusCode).toBe(403);
@@ -201,7 +214,12 @@ describe('reward workflow (rules.md §8)', () => {
     });
 
     // pay: the receipt is required, the day cannot be in the future
-    const noReceipt = await as.district!.post(`/api/rewards/${id}/act`, { action: 'pay', version: v.version, paidOn: cstDate(), payMethod: 'bank_transfer' });
+    const noReceipt = await as.district!.post(`/api/rewards/${id}/act`, {
+      action: 'pay',
+      version: v.version,
+      paidOn: cstDate(),
+      payMethod: 'bank_transfer',
+    });
     expect(noReceipt.statusCode).toBe(400);
     expect(noReceipt.json().error.details[0]).toMatchObject({ field: 'receiptNo', message: '请填写收据编号' });
     const future = await as.district!.post(`/api/rewards/${id}/act`, {
@@ -263,7 +281,11 @@ describe('reward workflow (rules.md §8)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ amount: 300_000, deaths: 6, accidentLevel: 'especially_major' });
     // returned to due with a reason, then declined
-    const back = await as.leader!.post(`/api/rewards/${id}/act`, { action: 'return', version: res.json().version, reason: '请核对死亡人数' });
+    const back = await as.leader!.post(`/api/rewards/${id}/act`, {
+      action: 'return',
+      version: res.json().version,
+      reason: '请核对死亡人数',
+    });
     expect(back.json()).toMatchObject({ status: 'due', reason: '请核对死亡人数' });
     const declined = await as.district!.post(`/api/rewards/${id}/act`, { action: 'decline', version: back.json().version });
     expect(declined.statusCode).toBe(400);
@@ -277,7 +299,13 @@ describe('reward workflow (rules.md §8)', () => {
     await verify(second.id, second.version);
     const [a, b] = [(await rewardOf(first.id))!, (await rewardOf(second.id))!];
     const propose = (id: string, version: number) =>
-      as.district!.post(`/api/rewards/${id}/act`, { action: 'propose', version, matter: 'fine', fine: 30_000, basisRef: '深龙应急罚〔2026〕9号' });
+      as.district!.post(`/api/rewards/${id}/act`, {
+        action: 'propose',
+        version,
+        matter: 'fine',
+        fine: 30_000,
+        basisRef: '深龙应急罚〔2026〕9号',
+      });
     // the later report proposed first passes; once the earlier one is proposed, the later one cannot be approved
     const pb = await propose(b, 1);
     expect(pb.statusCode, pb.body).toBe(200);
@@ -286,10 +314,17 @@ describe('reward workflow (rules.md §8)', () => {
     expect(pa.statusCode, pa.body).toBe(200);
     const refused = await as.leader!.post(`/api/rewards/${b}/act`, { action: 'approve', version: pb.json().version });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.details[0]).toMatchObject({ field: 'basisRef', message: '同一事项已有更早受理的有效举报，只奖励第一个有效举报人' });
+    expect(refused.json().error.details[0]).toMatchObject({
+      field: 'basisRef',
+      message: '同一事项已有更早受理的有效举报，只奖励第一个有效举报人',
+    });
     expect((await as.leader!.post(`/api/rewards/${a}/act`, { action: 'approve', version: pa.json().version })).statusCode).toBe(200);
     // and the later one is declined with its reason
-    const d = await as.district!.post(`/api/rewards/${b}/act`, { action: 'decline', version: pb.json().version, reason: '非第一个有效举报人' });
+    const d = await as.district!.post(`/api/rewards/${b}/act`, {
+      action: 'decline',
+      version: pb.json().version,
+      reason: '非第一个有效举报人',
+    });
     expect(d.json().status).toBe('declined');
   });
 
@@ -299,7 +334,10 @@ describe('reward workflow (rules.md §8)', () => {
       ok: false,
       refusal: { reason: 'same_person' },
     });
-    expect(check(rewardMachine, row, { role: 'district_leader', id: 'u-2' } as never, 'approve')).toMatchObject({ ok: true, to: 'approved' });
+    expect(check(rewardMachine, row, { role: 'district_leader', id: 'u-2' } as never, 'approve')).toMatchObject({
+      ok: true,
+      to: 'approved',
+    });
   });
 });
 
@@ -376,6 +414,8 @@ describe('credit entry from report.verified (credit.consumer.ts)', () => {
     const entries = await q<{ source_id: string; kind: string; title: string; enterprise_id: string }>(
       sql`select source_id, kind, title, enterprise_id from credit_entries where source_type = 'report'`,
     );
-    expect(entries).toEqual([{ source_id: named.id, kind: 'verified_report', title: '举报经核查属实：事故隐患', enterprise_id: enterpriseId }]);
+    expect(entries).toEqual([
+      { source_id: named.id, kind: 'verified_report', title: '举报经核查属实：事故隐患', enterprise_id: enterpriseId },
+    ]);
   });
 });

@@ -85,7 +85,11 @@ export function auditReward(row: RewardRow) {
 }
 
 /** The sentence the tracking page shows the reporter for each stage (no reason: it could speak of other reports). */
-export function presentPublicReward(row: { status: string | null; amount_fen: string | number | null; paid_on: string | null }): PublicRewardStatus {
+export function presentPublicReward(row: {
+  status: string | null;
+  amount_fen: string | number | null;
+  paid_on: string | null;
+}): PublicRewardStatus {
   const status = row.status as RewardStatus | null;
   const amountFen = row.amount_fen === null ? null : Number(row.amount_fen);
   const shown = status === 'approved' || status === 'paid' ? amountFen : null;

@@ -92,7 +92,13 @@ export async function actOnRewardIn(tx: Tx, actor: Actor, ip: string | null, id:
   await recordAudit(
     tx,
     { actor, ip },
-    { action: `report_reward.${action}`, entityType: 'report_reward', entityId: id, before: auditReward(before), after: auditReward(after) },
+    {
+      action: `report_reward.${action}`,
+      entityType: 'report_reward',
+      entityId: id,
+      before: auditReward(before),
+      after: auditReward(after),
+    },
   );
   return presentRewardDetail(tx, actor, after);
 }

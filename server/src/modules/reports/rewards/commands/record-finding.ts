@@ -35,7 +35,11 @@ export async function recordFindingIn(tx: Tx, actor: Actor, ip: string | null, i
     present: (row) => presentReportDetail(tx, actor, row, today),
   });
   if (!verifiable.includes(report.status)) {
-    throw fieldError('finding', '举报处于核查处理中或已答复时才能登记核查结果', 'A finding is recorded while the report is handled or replied');
+    throw fieldError(
+      'finding',
+      '举报处于核查处理中或已答复时才能登记核查结果',
+      'A finding is recorded while the report is handled or replied',
+    );
   }
   if (await findVerification(tx, report.id)) {
     throw fieldError('finding', '该举报已登记核查结果', 'This report already has a finding');
