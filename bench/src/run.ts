@@ -15,6 +15,7 @@ import { eventsScenario } from './scenarios/events';
 import { validationScenario } from './scenarios/validation';
 import { reportsScenario } from './scenarios/reports';
 import { reportHandlingScenario } from './scenarios/report-handling';
+import { rewardsScenario } from './scenarios/rewards';
 import { peopleScenario } from './scenarios/people';
 import { emergencyScenario } from './scenarios/emergency';
 import { workplansScenario } from './scenarios/workplans';
@@ -38,6 +39,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   // 举报: one public submission through the command against a bare insert of the same row (PGlite, PostgreSQL).
   { name: 'reports', run: reportsScenario },
   { name: 'report-handling', run: reportHandlingScenario },
+  // 举报奖励: the rate paid / due of one year grouped by area, district and street, against a bare count (PGlite, PostgreSQL).
+  { name: 'rewards', run: rewardsScenario },
   // 三项岗位: holding rates from the maintained summaries vs the plain GROUP BY; the district expiry list.
   { name: 'people', run: peopleScenario },
   // 应急: nearest depot holding an item (bbox + haversine vs brute force) and the map layer (PGlite, PostgreSQL).

@@ -51,6 +51,7 @@ import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { reportHandlingRoutes } from './modules/reports/reports.handling.routes';
 import { reportRoutingRoutes } from './modules/reports/routing/routing.routes';
+import { rewardsRoutes } from './modules/reports/rewards/rewards.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
@@ -77,6 +78,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   reportsRoutes,
   reportHandlingRoutes,
   reportRoutingRoutes,
+  rewardsRoutes,
   peopleRoutes,
   emergencyResourceRoutes,
   dutyRoutes,

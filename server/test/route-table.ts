@@ -146,6 +146,30 @@ export const routeTable: Record<string, Row> = {
     roles: ['district_officer'],
     payload: { reason: '核实举报人身份以发放奖励' },
   },
+  'GET /api/public/reports/:code/reward': { access: 'public', roles: 'any' },
+  'GET /api/reports/:id/verification': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'POST /api/reports/:id/verification': {
+    access: 'report.handle',
+    roles: ['district_officer', 'street_officer'],
+    payload: { finding: 'verified', note: '经现场核查属实', version: 1 },
+  },
+  'GET /api/rewards': {
+    access: 'reward.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'GET /api/rewards/rate': {
+    access: 'reward.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'GET /api/rewards/:id': {
+    access: 'reward.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  },
+  'POST /api/rewards/:id/act': {
+    access: 'reward.act',
+    roles: ['district_officer', 'district_leader'],
+    payload: { action: 'approve', version: 1 },
+  },
   'GET /api/people': { access: 'people.read', roles: [...staff, ...enterpriseUsers] },
   'POST /api/people': {
     access: 'people.manage',

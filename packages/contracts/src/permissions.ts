@@ -76,6 +76,15 @@ export const grants = {
   'report.revealReporter': ['district_officer'],
   /** A citizen account's own reports. */
   'report.mine': ['public'],
+  // 举报奖励 (安监总财〔2018〕19号): the bureau's officer proposes the amount and records the payment (no finance role
+  // exists; the bureau's 计财 staff log in as district officers), the leader approves — never the proposer. Readers are
+  // the report's handlers and the departments and parks a report can be routed to (their rows by sector and park).
+  'reward.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  /** Route-level gate of reward steps; each step then needs reward.propose, reward.approve or reward.pay. */
+  'reward.act': ['district_officer', 'district_leader'],
+  'reward.propose': ['district_officer'],
+  'reward.approve': ['district_leader'],
+  'reward.pay': ['district_officer'],
   // 三项岗位 people and certificates (issue 16): the enterprise keeps its own list; officers read it in their scope.
   'people.read': [...staff, ...enterpriseUsers],
   'people.manage': [...enterpriseUsers],

@@ -15,6 +15,7 @@ import { inspectionMachine } from '../modules/enforcement/inspections/inspection
 import { checkTaskMachine } from '../modules/checks/checks.workflow';
 import { investigationMachine } from '../modules/accidents/investigation.workflow';
 import { listingMachine } from '../modules/credit/listing.workflow';
+import { rewardMachine } from '../modules/reports/rewards/rewards.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -62,6 +63,11 @@ const walks: Walk[] = [
       earlyRemovalFrom: fc.option(day, { nil: null }),
       removalKind: fc.constantFrom(null, 'expiry', 'early'),
     }),
+    withState: (f, status) => ({ ...f, status }),
+  },
+  {
+    machine: rewardMachine as unknown as AnyMachine,
+    facts: fc.record({ proposedBy: fc.constant(null) }),
     withState: (f, status) => ({ ...f, status }),
   },
 ];

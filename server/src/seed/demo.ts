@@ -17,6 +17,7 @@ import { seedDistrictActivity } from './district-activity';
 import { seedDemoCredit } from './credit';
 import { seedDemoReports } from './reports';
 import { seedDemoReportHandling } from './report-handling';
+import { seedDemoRewards } from './rewards';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
 import { seedDemoEmergency } from './emergency';
@@ -171,6 +172,8 @@ export async function seedDemo(
     await seedDemoReports(tx, longcheng.code, reportVaultKey);
     // 举报 handling: routing rules for 宝龙街道 (a park and 住建 report), an extension, an overdue report with a link.
     await seedDemoReportHandling(tx, longcheng.code, reportVaultKey);
+    // 举报奖励: one reward paid, one due (verified reports of 龙城街道).
+    await seedDemoRewards(tx, longcheng.code, reportVaultKey);
     // 三项岗位 people and certificates: 宏达五金's own list and a sample of generated units in every street.
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.

@@ -114,6 +114,7 @@ const GridCoverage = lazy(() => import('../resources/grid').then((m) => ({ defau
 const RentalPage = lazy(() => import('../resources/grid').then((m) => ({ default: m.RentalPage })));
 const GridRegisterUnit = lazy(() => import('../resources/grid').then((m) => ({ default: m.RegisterUnit })));
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
+const RewardRoutes = lazy(() => import('../resources/rewards').then((m) => ({ default: m.RewardRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
 const RoutingRules = lazy(() => import('../resources/reports').then((m) => ({ default: m.RoutingRules })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
@@ -393,6 +394,14 @@ export const menu: MenuEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'report.routing',
     element: <RoutingRules />,
+  },
+  {
+    path: '/rewards',
+    group: 'reports',
+    label: { zh: '举报奖励', en: 'Report rewards' },
+    icon: <NotificationOutlined />,
+    permission: 'reward.read',
+    element: <RewardRoutes />,
   },
   {
     path: '/my-reports',

@@ -10,6 +10,7 @@ import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { applyApiErrors } from '../components/apiErrors';
 import { ReportFields, reportBody, type ReportFormValues } from '../resources/reports/ReportForm';
+import { TrackReward } from '../resources/rewards/TrackReward';
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
   const { t, lang, setLang } = useI18n();
@@ -106,11 +107,13 @@ export function ReportTrackPage() {
   const [code, setCode] = useState(params.get('code') ?? '');
   const [found, setFound] = useState<PublicReportStatus | null | 'missing'>(null);
   const [busy, setBusy] = useState(false);
+  const [shownCode, setShownCode] = useState('');
   const look = async () => {
     if (!code.trim()) return;
     setBusy(true);
     try {
       setFound(await call('GET /api/public/reports/:code', { params: { code: code.trim() } }));
+      setShownCode(code.trim());
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setFound('missing');
       else throw e;
@@ -145,6 +148,7 @@ export function ReportTrackPage() {
           </Descriptions.Item>
         </Descriptions>
       )}
+      {found && found !== 'missing' && shownCode && <TrackReward code={shownCode} />}
     </Frame>
   );
 }

@@ -10,6 +10,7 @@ import { registryRoutes } from './registry';
 import { peopleRoutes } from './people';
 import { reportRoutes } from './reports';
 import { reportHandlingRoutes } from './report-handling';
+import { rewardRoutes } from './rewards';
 import { creditRoutes } from './credit';
 import { gridRoutes } from './grid';
 import { rentalRoutes } from './rental';
@@ -27,6 +28,7 @@ export const apiRoutes = {
   ...workbenchRoutes,
   ...reportRoutes,
   ...reportHandlingRoutes,
+  ...rewardRoutes,
   ...peopleRoutes,
   ...emergencyRoutes,
   ...creditRoutes,

@@ -5,7 +5,8 @@
 // same transaction. Idempotent twice over: the consumer's mark (platform/queue.ts) per event id, and one entry per
 // (source, kind) — a redelivered event updates the same row to the same values.
 import { eq } from 'drizzle-orm';
-import { accidents, hazards, penaltyCases } from '../../db/schema';
+import { reportCategoryLabels, type ReportCategory } from '@anjian/contracts';
+import { accidents, hazards, penaltyCases, reports } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import { cstDate } from '../../platform/time';
@@ -77,12 +78,37 @@ async function onHazard(tx: Tx, e: DomainEvent): Promise<string | null> {
   return h.enterpriseId;
 }
 
+/**
+ * A 举报 about an enterprise found verified or partly verified (report.verified, reports/rewards): an entry on that
+ * enterprise's record. A report that names no enterprise of the register, or was found unfounded, writes nothing. The
+ * title names the category only: the report's text could point to its reporter.
+ */
+async function onReportVerified(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const p = e.payload as { finding?: string };
+  if (p.finding !== 'verified' && p.finding !== 'partly_verified') return null;
+  const [r] = await tx.select().from(reports).where(eq(reports.id, e.entityId));
+  if (!r?.enterpriseId) return null;
+  const category = reportCategoryLabels[r.category as ReportCategory]?.zh ?? r.category;
+  await upsertEntry(tx, e, {
+    enterpriseId: r.enterpriseId,
+    kind: 'verified_report',
+    sourceType: 'report',
+    sourceId: r.id,
+    sourceRef: null,
+    severity: p.finding,
+    title: `举报经核查${p.finding === 'verified' ? '属实' : '部分属实'}：${category}`,
+    occurredOn: eventDay(e),
+  });
+  return r.enterpriseId;
+}
+
 export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
   let enterpriseId: string | null = null;
   if (e.entityType === 'penalty_case') enterpriseId = await onCase(tx, e);
   else if (e.type === 'accident.register' || e.entityType === 'accident_investigation') enterpriseId = await onAccident(tx, e);
   else if (e.entityType === 'hazard') enterpriseId = await onHazard(tx, e);
   else if (e.entityType === 'credit_listing') enterpriseId = e.enterpriseId;
+  else if (e.type === 'report.verified') enterpriseId = await onReportVerified(tx, e);
   if (enterpriseId) await recomputeSummary(tx, enterpriseId, cstDate());
 }
 

@@ -17,6 +17,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { dueOf } from './ReportList';
 import { ReportHandling } from './ReportHandling';
+import { FindingCard } from '../rewards/FindingCard';
 
 const fieldsOf: Record<ReportAction, ('reason' | 'transferTarget' | 'findings' | 'reply')[]> = {
   accept: [],
@@ -144,6 +145,7 @@ export function ReportShow() {
         )}
       </Card>
       <ReportHandling r={r} />
+      <FindingCard reportId={r.id} version={r.version} />
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({

@@ -1,0 +1,98 @@
+// 举报奖励: the verification finding on a report (read with the report, recorded by its handlers), the rewards list,
+// detail and steps, the rate "rewards paid / rewards due" per year and area, and what a tracking code shows of the
+// reward (public, rate-limited like the tracking read). No route answers with the reporter.
+import {
+  idParams,
+  publicRewardStatus,
+  recordFindingBody,
+  reportVerificationView,
+  rewardActBody,
+  rewardDetail,
+  rewardListQuery,
+  rewardPage,
+  rewardRate,
+  rewardRateQuery,
+  trackingParams,
+} from '@anjian/contracts';
+import type { ZodApp } from '../../../platform/zod-app';
+import { actorOf, clientIp } from '../../../platform/http';
+import { notFound } from '../../../platform/errors';
+import { findReport } from '../reports.queries';
+import { findReward, findRewardByTrackingCode, findRewards, rewardRateOf } from './rewards.queries';
+import { presentPublicReward, presentRewardDetail, presentRewards } from './rewards.presenter';
+import { presentVerification, recordFinding } from './commands/record-finding';
+import { actOnReward } from './commands/act-on-reward';
+
+const rate = (paid: number, due: number) => (due === 0 ? null : Math.round((paid / due) * 10_000) / 10_000);
+
+export function rewardsRoutes(app: ZodApp) {
+  const tags = ['reports'];
+  app.get(
+    '/api/public/reports/:code/reward',
+    {
+      config: { access: 'public', rateLimit: { max: app.config.reports.trackPerMinute, timeWindow: 60_000 } },
+      schema: { tags, params: trackingParams, response: { 200: publicRewardStatus } },
+    },
+    async (req) => {
+      const row = await findRewardByTrackingCode(app.db, req.params.code);
+      if (!row) throw notFound();
+      return presentPublicReward(row);
+    },
+  );
+  app.get(
+    '/api/reports/:id/verification',
+    { config: { access: 'report.read' }, schema: { tags, params: idParams, response: { 200: reportVerificationView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const report = await findReport(app.db, actor, req.params.id);
+      if (!report) throw notFound();
+      return presentVerification(app.db, actor, report);
+    },
+  );
+  app.post(
+    '/api/reports/:id/verification',
+    {
+      config: { access: 'report.handle' },
+      schema: { tags, params: idParams, body: recordFindingBody, response: { 200: reportVerificationView } },
+    },
+    async (req) => recordFinding(app.db, actorOf(req), clientIp(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/rewards',
+    { config: { access: 'reward.read' }, schema: { tags, querystring: rewardListQuery, response: { 200: rewardPage } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { items, total } = await findRewards(app.db, actor, req.query);
+      return { items: await presentRewards(app.db, actor, items), total };
+    },
+  );
+  app.get(
+    '/api/rewards/rate',
+    { config: { access: 'reward.read' }, schema: { tags, querystring: rewardRateQuery, response: { 200: rewardRate } } },
+    async (req) => {
+      const rows = await rewardRateOf(app.db, actorOf(req), req.query.year);
+      const due = rows.reduce((n, r) => n + r.due, 0);
+      const paid = rows.reduce((n, r) => n + r.paid, 0);
+      return {
+        year: req.query.year,
+        total: { due, paid, rate: rate(paid, due) },
+        areas: rows.map((r) => ({ ...r, rate: rate(r.paid, r.due) })),
+      };
+    },
+  );
+  app.get(
+    '/api/rewards/:id',
+    { config: { access: 'reward.read' }, schema: { tags, params: idParams, response: { 200: rewardDetail } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const row = await findReward(app.db, actor, req.params.id);
+      if (!row) throw notFound();
+      return presentRewardDetail(app.db, actor, row);
+    },
+  );
+  app.post(
+    '/api/rewards/:id/act',
+    { config: { access: 'reward.act' }, schema: { tags, params: idParams, body: rewardActBody, response: { 200: rewardDetail } } },
+    async (req) => actOnReward(app.db, actorOf(req), clientIp(req), req.params.id, req.body),
+  );
+}
