@@ -49,6 +49,7 @@ import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { reportDuplicatesRoutes } from './modules/reports/duplicates.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
@@ -73,6 +74,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   risksRoutes,
   risksDistrictRoutes,
   reportsRoutes,
+  reportDuplicatesRoutes,
   peopleRoutes,
   emergencyResourceRoutes,
   dutyRoutes,

@@ -26,6 +26,7 @@ export * from './schemas/workbench';
 export * from './schemas/notifications';
 export * from './schemas/enforcement-views';
 export * from './schemas/reports';
+export * from './schemas/report-duplicates';
 export * from './schemas/people';
 export * from './schemas/emergency';
 export * from './schemas/credit';

@@ -9,6 +9,7 @@ import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
 import { peopleRoutes } from './people';
 import { reportRoutes } from './reports';
+import { reportDuplicateRoutes } from './report-duplicates';
 import { creditRoutes } from './credit';
 import { gridRoutes } from './grid';
 import { rentalRoutes } from './rental';
@@ -25,6 +26,7 @@ export const apiRoutes = {
   ...enforcementRoutes,
   ...workbenchRoutes,
   ...reportRoutes,
+  ...reportDuplicateRoutes,
   ...peopleRoutes,
   ...emergencyRoutes,
   ...creditRoutes,

@@ -7,6 +7,7 @@ import { caseAwaiting, hazardAwaiting } from './notifications.rules';
 import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
 import { onWorkTaskEvent } from './notifications.workplans';
+import { onReportMerged } from './notifications.reports';
 
 const scopeOf = (e: DomainEvent) => ({ areaCode: e.areaCode, enterpriseId: e.enterpriseId, sector: e.sector, parkId: e.parkId });
 const others = (ids: string[], e: DomainEvent) => ids.filter((id) => id !== e.actorId);
@@ -90,5 +91,6 @@ export const notificationsConsumer: EventConsumer = {
     else if (e.type === 'inspection.plan') await onInspectionCreated(tx, e);
     else if (e.entityType === 'work_task') await onWorkTaskEvent(tx, e);
     else if (e.entityType === 'grid_visit' || e.entityType === 'grid_registration') await onGrid(tx, e);
+    else if (e.type === 'report.merge') await onReportMerged(tx, e);
   },
 };

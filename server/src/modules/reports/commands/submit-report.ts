@@ -16,6 +16,7 @@ import { areaExists } from '../reports.queries';
 import { auditRow } from '../reports.presenter';
 import { seal, trackingCode } from '../reports.vault';
 import { writeReport, type ReportRow } from '../reports.workflow';
+import { guardPublicSubmission, type AbuseLimits } from '../abuse';
 
 /**
  * A deadline on the official calendar. A report is never refused because next year's holiday schedule is not
@@ -50,6 +51,8 @@ interface SubmitContext {
   ip: string | null;
   vaultKey: string;
   today?: string;
+  /** The public form's abuse controls (modules/reports/abuse.ts); absent for intake and the demo seed. */
+  abuse?: { limits: AbuseLimits; challenge: 'none' | 'passed' | 'failed' };
 }
 
 export async function submitReport(db: Db, ctx: SubmitContext, input: PublicReportBody | IntakeReportBody) {
@@ -68,6 +71,9 @@ export async function submitReportIn(
   if (!(await areaExists(tx, input.areaCode))) throw fieldError('areaCode', '请选择所在街道或区', 'Choose the street or district');
   if (intake && ctx.actor && !inScope(ctx.actor, { areaCode: input.areaCode })) {
     throw fieldError('areaCode', '该地区不在本单位辖区内', 'This area is outside your jurisdiction');
+  }
+  if (!intake && ctx.abuse) {
+    await guardPublicSubmission(tx, { secret: ctx.vaultKey, ip: ctx.ip, phone: input.reporter?.phone ?? null, ...ctx.abuse });
   }
   const code = trackingCode(TRACKING_CODE_LENGTH);
   const row = await writeReport(tx, ctx.actor, null, intake ? 'record' : 'submit', {
