@@ -60,6 +60,14 @@ export const routeTable: Record<string, Row> = {
   'GET /api/reports': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
   'POST /api/reports': { access: 'report.intake', roles: ['district_officer', 'street_officer'] },
   'GET /api/reports/:id': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'GET /api/reports/:id/duplicates': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'POST /api/reports/:id/merge': {
+    access: 'report.handle',
+    roles: ['district_officer', 'street_officer'],
+    payload: { targetId: '00000000-0000-4000-8000-000000000001', version: 1 },
+  },
+  'GET /api/reports/map': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'GET /api/public/report-challenge': { access: 'public', roles: 'any' },
   'POST /api/reports/:id/act': {
     access: 'report.handle',
     roles: ['district_officer', 'street_officer'],
