@@ -16,6 +16,7 @@ import { demoActor, seedDemoEnforcement } from './enforcement';
 import { seedDistrictActivity } from './district-activity';
 import { seedDemoCredit } from './credit';
 import { seedDemoReports } from './reports';
+import { seedDemoReportDuplicates } from './report-duplicates';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
 import { seedDemoEmergency } from './emergency';
@@ -168,6 +169,7 @@ export async function seedDemo(
     await seedDistrictActivity(tx, { officer: await demoActor(tx, 'officer'), leader: await demoActor(tx, 'leader') }, cstDate());
     // 举报: one waiting for acceptance, one replied to (the citizen account's).
     await seedDemoReports(tx, longcheng.code, reportVaultKey);
+    await seedDemoReportDuplicates(tx, longcheng.code, reportVaultKey);
     // 三项岗位 people and certificates: 宏达五金's own list and a sample of generated units in every street.
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.

@@ -115,6 +115,7 @@ const RentalPage = lazy(() => import('../resources/grid').then((m) => ({ default
 const GridRegisterUnit = lazy(() => import('../resources/grid').then((m) => ({ default: m.RegisterUnit })));
 const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
+const ReportMap = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportMap })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
 const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
 const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
@@ -384,6 +385,14 @@ export const menu: MenuEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'report.read',
     element: <ReportRoutes />,
+  },
+  {
+    path: '/report-map',
+    group: 'reports',
+    label: { zh: '举报地图', en: 'Map of reports' },
+    icon: <NotificationOutlined />,
+    permission: 'report.read',
+    element: <ReportMap />,
   },
   {
     path: '/my-reports',

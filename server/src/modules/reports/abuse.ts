@@ -31,7 +31,15 @@ export const keyHash = (secret: string, kind: string, value: string) =>
 async function recentCount(tx: DbOrTx, kind: string, hash: string, windowMs: number, now: Date) {
   const since = new Date(now.getTime() - windowMs);
   // Marks older than the window are of no further use: dropped here, on the key's own index range.
-  await tx.delete(reportSubmissionMarks).where(and(eq(reportSubmissionMarks.kind, kind), eq(reportSubmissionMarks.keyHash, hash), lt(reportSubmissionMarks.at, new Date(now.getTime() - DAY))));
+  await tx
+    .delete(reportSubmissionMarks)
+    .where(
+      and(
+        eq(reportSubmissionMarks.kind, kind),
+        eq(reportSubmissionMarks.keyHash, hash),
+        lt(reportSubmissionMarks.at, new Date(now.getTime() - DAY)),
+      ),
+    );
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(reportSubmissionMarks)
@@ -56,14 +64,20 @@ export async function guardPublicSubmission(tx: Tx, a: AbuseInput) {
   if (a.phone) {
     const h = keyHash(a.secret, 'phone', a.phone);
     if ((await recentCount(tx, 'phone', h, DAY, now)) >= a.limits.perPhonePerDay) {
-      throw fieldError('reporter.phone', '该手机号今日提交的举报已达上限，请明日再试', 'This phone has reached today’s limit of reports; try again tomorrow', 'RATE_LIMITED');
+      throw fieldError(
+        'reporter.phone',
+        '该手机号今日提交的举报已达上限，请明日再试',
+        'This phone has reached today’s limit of reports; try again tomorrow',
+        'RATE_LIMITED',
+      );
     }
     marks.push({ kind: 'phone', keyHash: h, at: now });
   }
   if (a.ip) {
     const h = keyHash(a.secret, 'ip', a.ip);
     if ((await recentCount(tx, 'ip', h, HOUR, now)) >= a.limits.challengeAfterPerHour - 1) {
-      if (a.challenge === 'none') throw fieldError('challenge', '提交较频繁，请先完成验证题', 'Several reports from here: answer the check first');
+      if (a.challenge === 'none')
+        throw fieldError('challenge', '提交较频繁，请先完成验证题', 'Several reports from here: answer the check first');
       if (a.challenge === 'failed') {
         throw fieldError('challenge', '验证题答案不正确或已过期，请重新获取', 'The check’s answer is wrong or expired; get a new one');
       }

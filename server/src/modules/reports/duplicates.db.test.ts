@@ -61,7 +61,11 @@ const body = (o: Record<string, unknown> = {}) => ({
 
 /** A report submitted on `today` (the window counts submission days), through the command the route uses. */
 async function file(o: Record<string, unknown> = {}, today = '2026-03-01') {
-  const { row } = await submitReport(t.database.db, { actor: null, ip: null, vaultKey: t.config.reports.vaultKey, today }, body(o) as never);
+  const { row } = await submitReport(
+    t.database.db,
+    { actor: null, ip: null, vaultKey: t.config.reports.vaultKey, today },
+    body(o) as never,
+  );
   return row;
 }
 
@@ -74,7 +78,9 @@ const ids = (r: { items: { id: string }[] }) => r.items.map((i) => i.id).sort();
 /** Rows of reports, or audit entries of report writes (a refused route call may audit the refusal itself). */
 const count = async (table: 'reports' | 'audit_log') =>
   rowsOf<{ n: number }>(
-    await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}${table === 'audit_log' ? " where action like 'report.%'" : ''}`)),
+    await t.database.db.execute(
+      sql.raw(`select count(*)::int as n from ${table}${table === 'audit_log' ? " where action like 'report.%'" : ''}`),
+    ),
   )[0]!.n;
 
 describe('duplicate suggestion', () => {
@@ -111,7 +117,9 @@ describe('merge', () => {
       remoteAddress: nextIp(),
     });
     expect(mine.statusCode, mine.body).toBe(200);
-    const dupId = (await t.database.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingCode, mine.json().trackingCode)))[0]!.id;
+    const dupId = (
+      await t.database.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingCode, mine.json().trackingCode))
+    )[0]!.id;
     const auditsBefore = await count('audit_log');
     const res = await as.streetA!.post(`/api/reports/${dupId}/merge`, { targetId: target.id, version: 1 });
     expect(res.statusCode, res.body).toBe(200);

@@ -89,7 +89,11 @@ export async function findMergedInto(db: DbOrTx, id: string) {
 
 /** Moves the reports merged into `from` onto `to` (no status change: they stay 'merged'). */
 export async function repointMerged(db: DbOrTx, from: string, to: string) {
-  return db.update(reports).set({ mergedInto: to, updatedAt: new Date() }).where(eq(reports.mergedInto, from)).returning({ id: reports.id });
+  return db
+    .update(reports)
+    .set({ mergedInto: to, updatedAt: new Date() })
+    .where(eq(reports.mergedInto, from))
+    .returning({ id: reports.id });
 }
 
 /** The accounts that submitted these reports (for the merge notice; the vault is not read). */

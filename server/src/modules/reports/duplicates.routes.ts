@@ -69,7 +69,14 @@ export function reportDuplicatesRoutes(app: ZodApp) {
         total,
         truncated,
         points: points.map(
-          (p) => [p.id, p.lat, p.lon, p.status as ReportStatus, p.category as ReportCategory] as [string, number, number, ReportStatus, ReportCategory],
+          (p) =>
+            [p.id, p.lat, p.lon, p.status as ReportStatus, p.category as ReportCategory] as [
+              string,
+              number,
+              number,
+              ReportStatus,
+              ReportCategory,
+            ],
         ),
       };
     },

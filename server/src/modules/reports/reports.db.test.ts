@@ -142,7 +142,9 @@ describe('public submission and tracking', () => {
       return { id: c.id as string, answer: String(x! + y!) };
     };
     for (let i = 0; i < t.config.reports.perIpPerHour + 1; i++) {
-      codes.push((await anonymous(body(i >= t.config.reports.challengeAfterPerHour - 1 ? { challenge: await solved() } : {}), ip)).statusCode);
+      codes.push(
+        (await anonymous(body(i >= t.config.reports.challengeAfterPerHour - 1 ? { challenge: await solved() } : {}), ip)).statusCode,
+      );
     }
     expect(codes.slice(0, -1).every((c) => c === 200)).toBe(true);
     expect(codes.at(-1)).toBe(429);

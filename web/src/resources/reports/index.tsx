@@ -5,6 +5,7 @@ import { ReportList } from './ReportList';
 import { ReportShow } from './ReportShow';
 
 export { MyReports } from './MyReports';
+export { ReportMap } from './ReportMap';
 
 export function ReportRoutes() {
   return (

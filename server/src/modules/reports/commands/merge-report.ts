@@ -22,8 +22,7 @@ export async function mergeReport(db: Db, actor: Actor, ip: string | null, id: s
   return db.transaction((tx) => mergeReportIn(tx, actor, ip, id, input, today));
 }
 
-const targetMissing = () =>
-  fieldError('targetId', '找不到要合并到的举报', 'The report to merge into was not found');
+const targetMissing = () => fieldError('targetId', '找不到要合并到的举报', 'The report to merge into was not found');
 
 export async function mergeReportIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: MergeReportBody, today = cstDate()) {
   if (input.targetId === id) throw fieldError('targetId', '不能合并到自身', 'A report cannot be merged into itself');
