@@ -76,7 +76,10 @@ const reportFields = {
   /** Absent = anonymous. */
   reporter: reporterInput.optional(),
   /** The answer to the challenge the server issued after repeated submissions from one address. */
-  challenge: z.object({ id: z.uuid(), answer: z.string().regex(/^-?\d{1,6}$/, { error: 'challenge.answer' }) }).strict().optional(),
+  challenge: z
+    .object({ id: z.uuid(), answer: z.string().regex(/^-?\d{1,6}$/, { error: 'challenge.answer' }) })
+    .strict()
+    .optional(),
 };
 
 export const publicReportBody = z.object(reportFields).strict();

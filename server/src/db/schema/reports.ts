@@ -58,10 +58,18 @@ export const reports = pgTable(
     index('reports_status_idx').on(t.status, t.acceptDue),
     stateCheck('reports', t.status, reportStatuses),
     // Duplicate suggestion: a bounding box on lat/lon (then the exact distance), and the same enterprise.
-    index('reports_lat_lon_idx').on(t.lat, t.lon, t.submittedOn).where(sql`${t.lat} is not null`),
-    index('reports_enterprise_idx').on(t.enterpriseId, t.submittedOn).where(sql`${t.enterpriseId} is not null`),
-    index('reports_enterprise_name_idx').on(sql`lower(${t.enterpriseName})`, t.submittedOn).where(sql`${t.enterpriseName} is not null`),
-    index('reports_merged_into_idx').on(t.mergedInto).where(sql`${t.mergedInto} is not null`),
+    index('reports_lat_lon_idx')
+      .on(t.lat, t.lon, t.submittedOn)
+      .where(sql`${t.lat} is not null`),
+    index('reports_enterprise_idx')
+      .on(t.enterpriseId, t.submittedOn)
+      .where(sql`${t.enterpriseId} is not null`),
+    index('reports_enterprise_name_idx')
+      .on(sql`lower(${t.enterpriseName})`, t.submittedOn)
+      .where(sql`${t.enterpriseName} is not null`),
+    index('reports_merged_into_idx')
+      .on(t.mergedInto)
+      .where(sql`${t.mergedInto} is not null`),
   ],
 );
 
