@@ -52,6 +52,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { reportHandlingRoutes } from './modules/reports/reports.handling.routes';
 import { reportRoutingRoutes } from './modules/reports/routing/routing.routes';
 import { rewardsRoutes } from './modules/reports/rewards/rewards.routes';
+import { reportDuplicatesRoutes } from './modules/reports/duplicates.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
@@ -79,6 +80,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   reportHandlingRoutes,
   reportRoutingRoutes,
   rewardsRoutes,
+  reportDuplicatesRoutes,
   peopleRoutes,
   emergencyResourceRoutes,
   dutyRoutes,

@@ -62,6 +62,14 @@ export const routeTable: Record<string, Row> = {
   'GET /api/reports': { access: 'report.read', roles: reportReaders },
   'POST /api/reports': { access: 'report.intake', roles: ['district_officer', 'street_officer'] },
   'GET /api/reports/:id': { access: 'report.read', roles: reportReaders },
+  'GET /api/reports/:id/duplicates': { access: 'report.read', roles: reportReaders },
+  'POST /api/reports/:id/merge': {
+    access: 'report.handle',
+    roles: reportHandlers,
+    payload: { targetId: '00000000-0000-4000-8000-000000000001', version: 1 },
+  },
+  'GET /api/reports/map': { access: 'report.read', roles: reportReaders },
+  'GET /api/public/report-challenge': { access: 'public', roles: 'any' },
   'POST /api/reports/:id/act': {
     access: 'report.handle',
     roles: reportHandlers,
@@ -147,10 +155,10 @@ export const routeTable: Record<string, Row> = {
     payload: { reason: '核实举报人身份以发放奖励' },
   },
   'GET /api/public/reports/:code/reward': { access: 'public', roles: 'any' },
-  'GET /api/reports/:id/verification': { access: 'report.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
+  'GET /api/reports/:id/verification': { access: 'report.read', roles: reportReaders },
   'POST /api/reports/:id/verification': {
     access: 'report.handle',
-    roles: ['district_officer', 'street_officer'],
+    roles: reportHandlers,
     payload: { finding: 'verified', note: '经现场核查属实', version: 1 },
   },
   'GET /api/rewards': {

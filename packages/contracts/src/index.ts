@@ -28,6 +28,7 @@ export * from './schemas/enforcement-views';
 export * from './schemas/reports';
 export * from './schemas/report-handling';
 export * from './schemas/rewards';
+export * from './schemas/report-duplicates';
 export * from './schemas/people';
 export * from './schemas/emergency';
 export * from './schemas/credit';

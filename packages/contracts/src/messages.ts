@@ -39,6 +39,7 @@ export const validationMessages = {
   'month.format': { zh: '月份格式应为 YYYY-MM，如 2026-11', en: 'Use a month as YYYY-MM, e.g. 2026-11' },
   'phase.order': { zh: '阶段结束日期不能早于开始日期', en: 'A phase cannot end before it starts' },
   'creditCode.format': { zh: '统一社会信用代码应为 18 位', en: 'Credit codes have 18 characters' },
+  'challenge.answer': { zh: '请填写验证题的数字答案', en: 'Answer the check with a number' },
   'areaCode.format': { zh: '区划代码应为 6、9、12 或 15 位数字', en: 'Area codes have 6, 9, 12 or 15 digits' },
   'industryCode.format': {
     zh: '国民经济行业代码应为门类字母加 2–4 位数字（GB/T 4754-2017），如 C、C33、C331',

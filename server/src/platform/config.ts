@@ -31,7 +31,7 @@ export interface Config {
    * 举报: public submissions per client address per hour, tracking look-ups per address per minute, the reporter
    * vault's key (any string, hashed to 256 bits).
    */
-  reports: { perIpPerHour: number; trackPerMinute: number; vaultKey: string };
+  reports: { perIpPerHour: number; trackPerMinute: number; vaultKey: string; perPhonePerDay: number; challengeAfterPerHour: number };
   /** 三项岗位 people: the key sealing staff identity numbers (any string, hashed to 256 bits; ANJIAN_PEOPLE_VAULT_KEY). */
   people: { vaultKey: string };
 }
@@ -97,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     reports: {
       perIpPerHour: int(env.ANJIAN_REPORTS_PER_IP_PER_HOUR, 10),
       trackPerMinute: int(env.ANJIAN_REPORT_TRACK_PER_MINUTE, 30),
+      // Abuse controls of the public form (modules/reports/abuse.ts).
+      perPhonePerDay: int(env.ANJIAN_REPORTS_PER_PHONE_PER_DAY, 5),
+      challengeAfterPerHour: int(env.ANJIAN_REPORT_CHALLENGE_AFTER, 3),
       // The development default is public; a deployment sets its own secret (docs/user-guide.md).
       vaultKey: env.ANJIAN_REPORT_VAULT_KEY || DEV_REPORT_VAULT_KEY,
     },

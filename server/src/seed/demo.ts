@@ -18,6 +18,7 @@ import { seedDemoCredit } from './credit';
 import { seedDemoReports } from './reports';
 import { seedDemoReportHandling } from './report-handling';
 import { seedDemoRewards } from './rewards';
+import { seedDemoReportDuplicates } from './report-duplicates';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
 import { seedDemoEmergency } from './emergency';
@@ -174,6 +175,7 @@ export async function seedDemo(
     await seedDemoReportHandling(tx, longcheng.code, reportVaultKey);
     // 举报奖励: one reward paid, one due (verified reports of 龙城街道).
     await seedDemoRewards(tx, longcheng.code, reportVaultKey);
+    await seedDemoReportDuplicates(tx, longcheng.code, reportVaultKey);
     // 三项岗位 people and certificates: 宏达五金's own list and a sample of generated units in every street.
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.

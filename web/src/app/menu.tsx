@@ -117,6 +117,7 @@ const ReportRoutes = lazy(() => import('../resources/reports').then((m) => ({ de
 const RewardRoutes = lazy(() => import('../resources/rewards').then((m) => ({ default: m.RewardRoutes })));
 const MyReports = lazy(() => import('../resources/reports').then((m) => ({ default: m.MyReports })));
 const RoutingRules = lazy(() => import('../resources/reports').then((m) => ({ default: m.RoutingRules })));
+const ReportMap = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportMap })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
 const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
 const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
@@ -402,6 +403,14 @@ export const menu: MenuEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'reward.read',
     element: <RewardRoutes />,
+  },
+  {
+    path: '/report-map',
+    group: 'reports',
+    label: { zh: '举报地图', en: 'Map of reports' },
+    icon: <NotificationOutlined />,
+    permission: 'report.read',
+    element: <ReportMap />,
   },
   {
     path: '/my-reports',

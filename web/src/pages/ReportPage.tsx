@@ -49,13 +49,23 @@ export function ReportPage() {
   const [form] = Form.useForm<ReportFormValues>();
   const [receipt, setReceipt] = useState<{ trackingCode: string; submittedOn: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // After repeated submissions from one address the server asks for a check (a small sum, single use).
+  const [challenge, setChallenge] = useState<{ id: string; question: string } | null>(null);
+  const [answer, setAnswer] = useState('');
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      setReceipt(await call('POST /api/public/reports', { body: reportBody(v) }));
+      const body = { ...reportBody(v), ...(challenge ? { challenge: { id: challenge.id, answer: answer.trim() } } : {}) };
+      setReceipt(await call('POST /api/public/reports', { body }));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 429) message.error(t('提交过于频繁，请稍后再试', 'Too many submissions; try again later'));
+      const asked = e instanceof ApiError && e.status === 400 && e.details.some((d) => d.field === 'challenge');
+      if (asked) {
+        if (challenge) message.error((e as ApiError).details.find((d) => d.field === 'challenge')!.message);
+        setChallenge(await call('GET /api/public/report-challenge'));
+        setAnswer('');
+      } else if (e instanceof ApiError && e.status === 429)
+        message.error(e.details[0]?.message ?? t('提交过于频繁，请稍后再试', 'Too many submissions; try again later'));
       else {
         const rest = applyApiErrors(form, e);
         if (rest) message.error(rest);
@@ -93,6 +103,11 @@ export function ReportPage() {
       </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ named: false }}>
         <ReportFields form={form} />
+        {challenge && (
+          <Form.Item label={t(`请先完成验证：${challenge.question}`, `Please answer first: ${challenge.question}`)} required>
+            <Input inputMode="numeric" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="report-challenge" />
+          </Form.Item>
+        )}
         <Button type="primary" size="large" block loading={busy} onClick={submit} data-testid="report-submit">
           {t('提交举报', 'Submit')}
         </Button>

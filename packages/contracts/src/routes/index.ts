@@ -11,6 +11,7 @@ import { peopleRoutes } from './people';
 import { reportRoutes } from './reports';
 import { reportHandlingRoutes } from './report-handling';
 import { rewardRoutes } from './rewards';
+import { reportDuplicateRoutes } from './report-duplicates';
 import { creditRoutes } from './credit';
 import { gridRoutes } from './grid';
 import { rentalRoutes } from './rental';
@@ -29,6 +30,7 @@ export const apiRoutes = {
   ...reportRoutes,
   ...reportHandlingRoutes,
   ...rewardRoutes,
+  ...reportDuplicateRoutes,
   ...peopleRoutes,
   ...emergencyRoutes,
   ...creditRoutes,

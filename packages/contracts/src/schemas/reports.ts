@@ -11,7 +11,7 @@ export const reportCategories = ['hidden_danger', 'illegal_production', 'conceal
 export type ReportCategory = (typeof reportCategories)[number];
 export const reportChannels = ['online', 'hotline_12350', 'letter', 'email', 'visit', 'city_transfer'] as const;
 export type ReportChannel = (typeof reportChannels)[number];
-export const reportStatuses = ['received', 'accepted', 'rejected', 'transferred', 'handling', 'replied', 'closed'] as const;
+export const reportStatuses = ['received', 'accepted', 'rejected', 'transferred', 'handling', 'replied', 'closed', 'merged'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 export const reportActions = ['accept', 'reject', 'transfer', 'assign', 'reply', 'close'] as const;
 export type ReportAction = (typeof reportActions)[number];
@@ -38,6 +38,7 @@ export const reportStatusLabels: Record<ReportStatus, { zh: string; en: string }
   handling: { zh: '核查处理中', en: 'Handling' },
   replied: { zh: '已答复', en: 'Replied' },
   closed: { zh: '已办结', en: 'Closed' },
+  merged: { zh: '已并入在先举报办理', en: 'Merged into an earlier report being handled' },
 };
 export const reportActionLabels: Record<ReportAction, { zh: string; en: string }> = {
   accept: { zh: '受理', en: 'Accept' },
@@ -75,6 +76,11 @@ const reportFields = {
   description: z.string().trim().min(5).max(4000),
   /** Absent = anonymous. */
   reporter: reporterInput.optional(),
+  /** The answer to the challenge the server issued after repeated submissions from one address. */
+  challenge: z
+    .object({ id: z.uuid(), answer: z.string().regex(/^-?\d{1,6}$/, { error: 'challenge.answer' }) })
+    .strict()
+    .optional(),
 };
 
 export const publicReportBody = z.object(reportFields).strict();
@@ -158,6 +164,10 @@ export const reportView = z.object({
   repliedOn: isoDate.nullable(),
   closedOn: isoDate.nullable(),
   version: z.number().int(),
+  /** Merged as a duplicate into this report (status 'merged'). */
+  mergedIntoId: z.uuid().nullable(),
+  /** How many reporters stand behind it (itself and the duplicates merged into it) — never who. */
+  reporterCount: z.number().int(),
   abilities: z.array(z.string()),
 });
 export type ReportView = z.infer<typeof reportView>;

@@ -54,6 +54,10 @@ export const reports = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
+    /** The earlier report this one was merged into as a duplicate (status 'merged'). */
+    mergedInto: uuid('merged_into'),
+    /** Reporters behind this report: 1 + those of the reports merged into it (maintained on merge; no identities). */
+    reporterCount: integer('reporter_count').notNull().default(1),
   },
   (t) => [
     uniqueIndex('reports_tracking_code_idx').on(t.trackingCode),
@@ -65,6 +69,19 @@ export const reports = pgTable(
     index('reports_sector_idx').on(t.sector, t.areaCode),
     index('reports_park_idx').on(t.parkId),
     stateCheck('reports', t.status, reportStatuses),
+    // Duplicate suggestion: a bounding box on lat/lon (then the exact distance), and the same enterprise.
+    index('reports_lat_lon_idx')
+      .on(t.lat, t.lon, t.submittedOn)
+      .where(sql`${t.lat} is not null`),
+    index('reports_enterprise_idx')
+      .on(t.enterpriseId, t.submittedOn)
+      .where(sql`${t.enterpriseId} is not null`),
+    index('reports_enterprise_name_idx')
+      .on(sql`lower(${t.enterpriseName})`, t.submittedOn)
+      .where(sql`${t.enterpriseName} is not null`),
+    index('reports_merged_into_idx')
+      .on(t.mergedInto)
+      .where(sql`${t.mergedInto} is not null`),
   ],
 );
 
@@ -124,3 +141,29 @@ export const reportRoutingRules = pgTable(
   },
   (t) => [index('report_routing_rules_prefix_idx').using('btree', sql`${t.areaPrefix} text_pattern_ops`)],
 );
+
+/**
+ * Abuse controls of the public form: one row per public submission under an HMAC of the client address and of the
+ * reporter's phone (keyed with the vault secret: the phone never appears in clear outside the vault). Counted over
+ * a sliding window; rows older than the window are dropped on the next submission of the same key.
+ */
+export const reportSubmissionMarks = pgTable(
+  'report_submission_marks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 'ip' | 'phone' */
+    kind: text('kind').notNull(),
+    keyHash: text('key_hash').notNull(),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [index('report_submission_marks_key_idx').on(t.kind, t.keyHash, t.at)],
+);
+
+/** A challenge issued to a client address that submitted often: single use, expiring; only the answer's hash kept. */
+export const reportChallenges = pgTable('report_challenges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  answerHash: text('answer_hash').notNull(),
+  expiresAt: tstz('expires_at').notNull(),
+  usedAt: tstz('used_at'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});

@@ -8,6 +8,7 @@ import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
 import { onWorkTaskEvent } from './notifications.workplans';
 import { onRewardEvent } from './notifications.rewards';
+import { onReportMerged } from './notifications.reports';
 
 const scopeOf = (e: DomainEvent) => ({ areaCode: e.areaCode, enterpriseId: e.enterpriseId, sector: e.sector, parkId: e.parkId });
 const others = (ids: string[], e: DomainEvent) => ids.filter((id) => id !== e.actorId);
@@ -92,5 +93,6 @@ export const notificationsConsumer: EventConsumer = {
     else if (e.entityType === 'work_task') await onWorkTaskEvent(tx, e);
     else if (e.entityType === 'grid_visit' || e.entityType === 'grid_registration') await onGrid(tx, e);
     else if (e.entityType === 'report_reward') await onRewardEvent(tx, e);
+    else if (e.type === 'report.merge') await onReportMerged(tx, e);
   },
 };

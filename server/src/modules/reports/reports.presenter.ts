@@ -61,6 +61,8 @@ export function presentReport(actor: Actor, row: ReportRow, names: Names, today:
     repliedOn: row.repliedOn,
     closedOn: row.closedOn,
     version: row.version,
+    mergedIntoId: row.mergedInto,
+    reporterCount: row.reporterCount,
     abilities,
   };
 }

@@ -49,7 +49,12 @@ export async function findReports(db: DbOrTx, actor: Actor, q: ReportListQuery, 
 
 export async function findByTrackingCode(db: DbOrTx, code: string) {
   const [row] = await db
-    .select({ status: reports.status, submittedOn: reports.submittedOn, reply: reports.reply })
+    .select({
+      status: reports.status,
+      submittedOn: reports.submittedOn,
+      // A merged report shows the reply given on the report it joined.
+      reply: sql<string | null>`coalesce(${reports.reply}, (select t.reply from reports t where t.id = ${reports.mergedInto}))`,
+    })
     .from(reports)
     .where(eq(reports.trackingCode, code.toUpperCase()));
   return row ?? null;

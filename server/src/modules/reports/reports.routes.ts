@@ -27,6 +27,7 @@ import { presentReportDetail, presentReports } from './reports.presenter';
 import { submitReport } from './commands/submit-report';
 import { actOnReport } from './commands/act-on-report';
 import { revealReporter } from './commands/reveal-reporter';
+import { spendChallenge } from './abuse';
 
 export function reportsRoutes(app: ZodApp) {
   const tags = ['reports'];
@@ -43,9 +44,11 @@ export function reportsRoutes(app: ZodApp) {
       // A citizen's report is linked to the account only when the request carries the session's CSRF token (the web
       // app does): a form posted from another site with the citizen's cookie stays an anonymous report.
       const actor = req.actor && req.csrfToken && req.headers['x-csrf-token'] === req.csrfToken ? req.actor : null;
+      const { vaultKey } = app.config.reports;
+      const challenge = await spendChallenge(app.db, vaultKey, req.body.challenge);
       const { row, trackingCode } = await submitReport(
         app.db,
-        { actor, ip: clientIp(req), vaultKey: app.config.reports.vaultKey },
+        { actor, ip: clientIp(req), vaultKey, abuse: { limits: app.config.reports, challenge } },
         req.body,
       );
       return { trackingCode, submittedOn: row.submittedOn };

@@ -14,7 +14,7 @@ import { abilities, decide, type MachineActor, type StateMachine } from '../../p
 type ReportFacts = { status: string };
 export type ReportRow = typeof reports.$inferSelect;
 
-export const reportMachine: StateMachine<ReportStatus, 'record' | ReportAction, ReportFacts> = {
+export const reportMachine: StateMachine<ReportStatus, 'record' | 'merge' | ReportAction, ReportFacts> = {
   record: 'report',
   table: 'reports',
   column: 'status',
@@ -33,17 +33,26 @@ export const reportMachine: StateMachine<ReportStatus, 'record' | ReportAction, 
     assign: { label: reportActionLabels.assign, from: ['accepted', 'handling'], to: 'handling', permission: 'report.handle' },
     reply: { label: reportActionLabels.reply, from: ['handling'], to: 'replied', permission: 'report.handle', requires: ['reply'] },
     close: { label: reportActionLabels.close, from: ['replied'], to: 'closed', permission: 'report.handle' },
+    // A duplicate joins an earlier report being handled (commands/merge-report.ts); its reporters are kept.
+    merge: {
+      label: { zh: '合并为重复举报', en: 'Merge as duplicate' },
+      from: ['received', 'accepted', 'handling'],
+      to: 'merged',
+      permission: 'report.handle',
+      requires: ['mergedInto'],
+    },
   },
   stateOf: (r) => (r ? (r.status as ReportStatus) : null),
   fieldLabels: {
     reason: { zh: '理由', en: 'reason' },
     transferTarget: { zh: '转办单位', en: 'target department' },
     reply: { zh: '答复内容', en: 'reply' },
+    mergedInto: { zh: '合并到的举报', en: 'report merged into' },
   },
 };
 
-export function availableReportActions(actor: MachineActor, row: ReportFacts): ReportAction[] {
-  return abilities(reportMachine, row, actor).filter((a): a is ReportAction => a !== 'record');
+export function availableReportActions(actor: MachineActor, row: ReportFacts): ('merge' | ReportAction)[] {
+  return abilities(reportMachine, row, actor).filter((a): a is 'merge' | ReportAction => a !== 'record');
 }
 
 export interface ReportChange {
@@ -58,7 +67,7 @@ export async function writeReport(
   tx: DbOrTx,
   actor: Actor | null,
   before: ReportRow | null,
-  action: 'submit' | 'record' | ReportAction,
+  action: 'submit' | 'record' | 'merge' | ReportAction,
   change: ReportChange,
 ): Promise<ReportRow> {
   const { from, to } =

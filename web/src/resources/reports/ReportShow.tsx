@@ -1,7 +1,7 @@
 // One report as a handler sees it (never the reporter): the facts, the deadlines, the history, and the next steps as
 // buttons from `abilities`; the district bureau's "reveal the reporter" asks for a reason (audited).
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Skeleton, Space, Tag, Timeline } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -18,6 +18,7 @@ import { applyApiErrors } from '../../components/apiErrors';
 import { dueOf } from './ReportList';
 import { ReportHandling } from './ReportHandling';
 import { FindingCard } from '../rewards/FindingCard';
+import { ReportDuplicates } from './ReportDuplicates';
 
 const fieldsOf: Record<ReportAction, ('reason' | 'transferTarget' | 'findings' | 'reply')[]> = {
   accept: [],
@@ -131,6 +132,16 @@ export function ReportShow() {
           {r.transferTarget && <Descriptions.Item label={t('转办单位', 'Transferred to')}>{r.transferTarget}</Descriptions.Item>}
           {r.findings && <Descriptions.Item label={t('核查情况', 'Findings')}>{r.findings}</Descriptions.Item>}
           {r.reply && <Descriptions.Item label={t('答复', 'Reply')}>{r.reply}</Descriptions.Item>}
+          {r.reporterCount > 1 && (
+            <Descriptions.Item label={t('举报人数', 'Reporters')}>
+              {t(`${r.reporterCount} 名举报人`, `${r.reporterCount} reporters`)}
+            </Descriptions.Item>
+          )}
+          {r.mergedIntoId && (
+            <Descriptions.Item label={t('已合并到', 'Merged into')}>
+              <Link to={`/reports/${r.mergedIntoId}`}>{t('在先举报', 'The earlier report')}</Link>
+            </Descriptions.Item>
+          )}
         </Descriptions>
         {revealed && (
           <Alert
@@ -146,6 +157,7 @@ export function ReportShow() {
       </Card>
       <ReportHandling r={r} />
       <FindingCard reportId={r.id} version={r.version} />
+      <ReportDuplicates report={r} />
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({

@@ -6,6 +6,7 @@ import { ReportShow } from './ReportShow';
 
 export { MyReports } from './MyReports';
 export { RoutingRules } from './RoutingRules';
+export { ReportMap } from './ReportMap';
 
 export function ReportRoutes() {
   return (

@@ -17,6 +17,7 @@ import { areaExists } from '../reports.queries';
 import { auditRow } from '../reports.presenter';
 import { seal, trackingCode } from '../reports.vault';
 import { writeReport, type ReportRow } from '../reports.workflow';
+import { guardPublicSubmission, type AbuseLimits } from '../abuse';
 
 // The time-limit rules moved to reports.rules.ts; re-exported for existing callers.
 export { acceptDueOf, handleDueOf } from '../reports.rules';
@@ -26,6 +27,8 @@ interface SubmitContext {
   ip: string | null;
   vaultKey: string;
   today?: string;
+  /** The public form's abuse controls (modules/reports/abuse.ts); absent for intake and the demo seed. */
+  abuse?: { limits: AbuseLimits; challenge: 'none' | 'passed' | 'failed' };
 }
 
 export async function submitReport(db: Db, ctx: SubmitContext, input: PublicReportBody | IntakeReportBody) {
@@ -47,6 +50,9 @@ export async function submitReportIn(
   }
   // Routing rules (routing/): the location's area and the category decide the responsible street, department or park.
   const route = await routeReport(tx, input.areaCode, input.category);
+  if (!intake && ctx.abuse) {
+    await guardPublicSubmission(tx, { secret: ctx.vaultKey, ip: ctx.ip, phone: input.reporter?.phone ?? null, ...ctx.abuse });
+  }
   const code = trackingCode(TRACKING_CODE_LENGTH);
   const row = await writeReport(tx, ctx.actor, null, intake ? 'record' : 'submit', {
     create: {
