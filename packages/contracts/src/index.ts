@@ -28,6 +28,7 @@ export * from './schemas/enforcement-views';
 export * from './schemas/reports';
 export * from './schemas/people';
 export * from './schemas/emergency';
+export * from './schemas/emergency-plans';
 export * from './schemas/credit';
 export * from './schemas/workplans';
 export * from './schemas/grid';

@@ -3,6 +3,7 @@
 // server registers the same schemas.
 import { accidentRoutes } from './accidents';
 import { emergencyRoutes } from './emergency';
+import { emergencyPlanRoutes } from './emergency-plans';
 import { enforcementRoutes } from './enforcement';
 import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
@@ -27,6 +28,7 @@ export const apiRoutes = {
   ...reportRoutes,
   ...peopleRoutes,
   ...emergencyRoutes,
+  ...emergencyPlanRoutes,
   ...creditRoutes,
   ...workplanRoutes,
   ...gridRoutes,
