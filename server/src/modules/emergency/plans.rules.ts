@@ -1,8 +1,8 @@
 // Emergency-plan rules as data (shared/domain/rules.md §11, 生产安全事故应急预案管理办法 令第88号, amended 令第2号).
 // Rules marked L are a deployment's configuration with the defaults documented here.
 import type { RevisionTrigger } from '@anjian/contracts';
-import { addDeadline, type DeadlineUnit } from '../../platform/calendar';
-import { addMonths } from '../../platform/time';
+import { addDeadline, CalendarGapError, type DeadlineUnit } from '../../platform/calendar';
+import { addDays, addMonths } from '../../platform/time';
 
 export const planRules = {
   /** 第三十五条 (M): plans are evaluated every 3 years, counted from filing or the last evaluation. */
@@ -36,11 +36,30 @@ export function evaluationOverdue(dueOn: string | null, today: string): boolean 
   return !!dueOn && today > dueOn;
 }
 
+/**
+ * A working-day deadline; where the official calendar of a year it reaches is not entered yet, Monday–Friday are
+ * counted instead (holidays unknown), which can only make the deadline earlier, never later than the rule's.
+ */
+export function workdayDeadline(date: string, n: number, unit: DeadlineUnit): string {
+  try {
+    return addDeadline(date, n, unit);
+  } catch (e) {
+    if (!(e instanceof CalendarGapError)) throw e;
+    let d = date;
+    for (let left = n; left > 0; ) {
+      d = addDays(d, 1);
+      const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+      if (unit === 'calendar' || (dow !== 0 && dow !== 6)) left--;
+    }
+    return d;
+  }
+}
+
 export function filingDueOn(publishedOn: string): string {
-  return addDeadline(publishedOn, planRules.filingDeadline.n, planRules.filingDeadline.unit);
+  return workdayDeadline(publishedOn, planRules.filingDeadline.n, planRules.filingDeadline.unit);
 }
 
 export function revisionDueOn(trigger: RevisionTrigger, occurredOn: string): string {
   const d = planRules.revisionDeadline[trigger];
-  return addDeadline(occurredOn, d.n, d.unit);
+  return workdayDeadline(occurredOn, d.n, d.unit);
 }

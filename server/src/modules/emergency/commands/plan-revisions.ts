@@ -48,7 +48,7 @@ export async function recordTrigger(db: Db, actor: Actor, ip: string | null, pla
       { actor, ip },
       { action: 'emergency.plan.trigger', entityType: 'emergency_plan', entityId: planId, after: row ?? input },
     );
-    return plan;
+    return (await findPlan(tx, actor, planId))!;
   });
 }
 
