@@ -216,7 +216,7 @@ describe('revision triggers (第三十六条)', () => {
 
   it('daily reminders reach the enterprise once per day and rule', async () => {
     const before = await count('notifications');
-    const soon = addMonths(today, 1);
+    const soon = addMonths(today, 2); // the accident's revision duty is overdue by then
     const first = await evaluatePlanReminders(t.database.db, soon);
     expect(first.notices).toBeGreaterThan(0);
     const second = await evaluatePlanReminders(t.database.db, soon);
