@@ -61,7 +61,9 @@ export async function seedDemoEmergencyPlans(tx: Tx): Promise<void> {
     publishedOn: addDays(today, -200),
     cards: [],
   });
-  await writePlan(tx, officer, overall, 'publish', { patch: { filedOn: addDays(today, -200), evaluationDueOn: evaluationDueOn(addDays(today, -200)) } });
+  await writePlan(tx, officer, overall, 'publish', {
+    patch: { filedOn: addDays(today, -200), evaluationDueOn: evaluationDueOn(addDays(today, -200)) },
+  });
 
   const heldOn = addMonths(today, -2);
   const [drill] = await tx

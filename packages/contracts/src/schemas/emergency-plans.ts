@@ -79,9 +79,7 @@ export const updatePlanBody = z
   .strict();
 export type UpdatePlanBody = z.infer<typeof updatePlanBody>;
 
-export const newPlanVersionBody = z
-  .object({ version: z.number().int().min(1), publishedOn: isoDate, changeNote: text(1000) })
-  .strict();
+export const newPlanVersionBody = z.object({ version: z.number().int().min(1), publishedOn: isoDate, changeNote: text(1000) }).strict();
 export type NewPlanVersionBody = z.infer<typeof newPlanVersionBody>;
 
 export const planActions = ['submit', 'accept', 'return', 'publish'] as const;
@@ -95,14 +93,10 @@ export const planActBody = z
   .strict();
 export type PlanActBody = z.infer<typeof planActBody>;
 
-export const planEvaluateBody = z
-  .object({ version: z.number().int().min(1), evaluatedOn: isoDate, conclusion: text(1000) })
-  .strict();
+export const planEvaluateBody = z.object({ version: z.number().int().min(1), evaluatedOn: isoDate, conclusion: text(1000) }).strict();
 export type PlanEvaluateBody = z.infer<typeof planEvaluateBody>;
 
-export const planTriggerBody = z
-  .object({ trigger: z.enum(revisionTriggers), occurredOn: isoDate, note: text(500) })
-  .strict();
+export const planTriggerBody = z.object({ trigger: z.enum(revisionTriggers), occurredOn: isoDate, note: text(500) }).strict();
 export type PlanTriggerBody = z.infer<typeof planTriggerBody>;
 
 export const completeRevisionBody = z.object({ version: z.number().int().min(1), note: optText(500) }).strict();

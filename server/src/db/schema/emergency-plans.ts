@@ -109,7 +109,9 @@ export const emergencyPlanRevisions = pgTable(
   (t) => [
     index('emergency_plan_revisions_plan_idx').on(t.planId),
     index('emergency_plan_revisions_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.dueOn),
-    index('emergency_plan_revisions_open_idx').on(t.dueOn).where(sql`${t.completedOn} is null`),
+    index('emergency_plan_revisions_open_idx')
+      .on(t.dueOn)
+      .where(sql`${t.completedOn} is null`),
     uniqueIndex('emergency_plan_revisions_source_key').on(t.planId, t.sourceKey),
     check('emergency_plan_revisions_trigger_check', sql`${t.trigger} in (${inList(revisionTriggers)})`),
   ],

@@ -21,7 +21,12 @@ export const drillScope = (actor: Actor) =>
   });
 
 export const enterpriseScopeOf = (actor: Actor) =>
-  scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id });
+  scopeWhere(actor, {
+    areaCode: enterprises.areaCode,
+    sector: enterprises.sector,
+    parkId: enterprises.parkId,
+    enterpriseId: enterprises.id,
+  });
 
 export async function findDrill(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<DrillRow | null> {
   const q = db

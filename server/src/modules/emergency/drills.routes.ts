@@ -23,11 +23,15 @@ export function drillRoutes(app: ZodApp) {
   const tags = ['emergency'];
   const read = { access: 'drill.read' } as const;
   const write = { access: 'drill.record' } as const;
-  app.get('/api/emergency/drills', { config: read, schema: { tags, querystring: drillListQuery, response: { 200: drillPage } } }, async (req) => {
-    const actor = actorOf(req);
-    const { items, total } = await findDrills(app.db, actor, req.query);
-    return { items: await presentDrills(app.db, actor, items), total };
-  });
+  app.get(
+    '/api/emergency/drills',
+    { config: read, schema: { tags, querystring: drillListQuery, response: { 200: drillPage } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { items, total } = await findDrills(app.db, actor, req.query);
+      return { items: await presentDrills(app.db, actor, items), total };
+    },
+  );
   app.post('/api/emergency/drills', { config: write, schema: { tags, body: drillBody, response: { 200: drillView } } }, async (req) => {
     const actor = actorOf(req);
     return presentDrillOne(app.db, actor, await createDrill(app.db, actor, clientIp(req), req.body));

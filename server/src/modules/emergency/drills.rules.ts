@@ -55,7 +55,11 @@ export function drillDuties(f: DrillFacts, today: string): { duty: DrillDuty; st
     { duty: 'halfyear_onsite', state: dutyState(f.lastOnsiteDrillOn, today, 'half') },
   ];
   if (isHighRisk(f.sector)) {
-    const last = [f.lastPlanDrillOn, f.lastOnsiteDrillOn].filter((d): d is string => !!d).sort().pop() ?? null;
+    const last =
+      [f.lastPlanDrillOn, f.lastOnsiteDrillOn]
+        .filter((d): d is string => !!d)
+        .sort()
+        .pop() ?? null;
     out.push({ duty: 'halfyear_high_risk', state: dutyState(last, today, 'half') });
   }
   return out;

@@ -64,7 +64,12 @@ afterAll(() => t.close());
 const count = async (table: string) =>
   rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
 const audits = async (action: string, entityId: string) =>
-  (await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)))).length;
+  (
+    await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)))
+  ).length;
 
 const planInput = {
   planType: 'onsite',
@@ -72,7 +77,12 @@ const planInput = {
   publishedOn: today,
   summary: '储罐区危险化学品泄漏的现场处置',
   cards: [
-    { post: '储罐区操作工', risks: '液氨泄漏、中毒窒息', steps: '1. 佩戴正压式空气呼吸器\n2. 关闭进出料阀门', reportTo: '值班长 / 安全总监' },
+    {
+      post: '储罐区操作工',
+      risks: '液氨泄漏、中毒窒息',
+      steps: '1. 佩戴正压式空气呼吸器\n2. 关闭进出料阀门',
+      reportTo: '值班长 / 安全总监',
+    },
     { post: '中控室操作员', risks: '联锁失效', steps: '启动紧急停车系统', reportTo: '值班长' },
   ],
 };
@@ -145,10 +155,19 @@ describe('plans and filing (备案)', () => {
     await as.boss!.post(`/api/emergency/plans/${planId}/act`, { version: 4, action: 'submit' });
     const noNo = await as.streetA!.post(`/api/emergency/plans/${planId}/act`, { version: 5, action: 'accept' });
     expect(noNo.statusCode).toBe(400);
-    const acc = await as.streetA!.post(`/api/emergency/plans/${planId}/act`, { version: 5, action: 'accept', filingNo: '高明应急备〔2026〕001号' });
+    const acc = await as.streetA!.post(`/api/emergency/plans/${planId}/act`, {
+      version: 5,
+      action: 'accept',
+      filingNo: '高明应急备〔2026〕001号',
+    });
     expect(acc.statusCode, acc.body).toBe(200);
     // 第三十五条: evaluated every 3 years from filing.
-    expect(acc.json()).toMatchObject({ status: 'filed', filingNo: '高明应急备〔2026〕001号', filedOn: today, evaluationDueOn: addMonths(today, 36) });
+    expect(acc.json()).toMatchObject({
+      status: 'filed',
+      filingNo: '高明应急备〔2026〕001号',
+      filedOn: today,
+      evaluationDueOn: addMonths(today, 36),
+    });
     expect(await audits('emergency.plan.accept', planId)).toBe(1);
     expect(await audits('emergency.plan.return', planId)).toBe(1);
   });
@@ -160,13 +179,25 @@ describe('plans and filing (备案)', () => {
     const zip = await JSZip.loadAsync(res.rawPayload);
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const s of ['岗位应急处置卡', '储罐区操作工', '中控室操作员', '液氨泄漏、中毒窒息', '关闭进出料阀门', '值班长 / 安全总监', '甲化工有限公司'])
+    for (const s of [
+      '岗位应急处置卡',
+      '储罐区操作工',
+      '中控室操作员',
+      '液氨泄漏、中毒窒息',
+      '关闭进出料阀门',
+      '值班长 / 安全总监',
+      '甲化工有限公司',
+    ])
       expect(text).toContain(s);
     expect(xml.split('w:type="page"').length - 1).toBe(1);
   });
 
   it('evaluation restarts the 3 years from its day; a future evaluation is refused', async () => {
-    const future = await as.boss!.post(`/api/emergency/plans/${planId}/evaluations`, { version: 6, evaluatedOn: '2099-01-01', conclusion: '适用' });
+    const future = await as.boss!.post(`/api/emergency/plans/${planId}/evaluations`, {
+      version: 6,
+      evaluatedOn: '2099-01-01',
+      conclusion: '适用',
+    });
     expect(future.statusCode).toBe(400);
     const r = await as.boss!.post(`/api/emergency/plans/${planId}/evaluations`, { version: 6, evaluatedOn: today, conclusion: '预案适用' });
     expect(r.statusCode, r.body).toBe(200);
@@ -177,7 +208,11 @@ describe('plans and filing (备案)', () => {
 
 describe('revision triggers (第三十六条)', () => {
   it('a law change recorded by the authority opens a duty with a deadline; the enterprise completes it', async () => {
-    const r = await as.chem!.post(`/api/emergency/plans/${planId}/triggers`, { trigger: 'law_change', occurredOn: today, note: '新修订的危险化学品安全法施行' });
+    const r = await as.chem!.post(`/api/emergency/plans/${planId}/triggers`, {
+      trigger: 'law_change',
+      occurredOn: today,
+      note: '新修订的危险化学品安全法施行',
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().openRevisions).toBe(1);
     const duty = r.json().revisions[0];
@@ -192,13 +227,18 @@ describe('revision triggers (第三十六条)', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it("a fatal accident of the enterprise opens one duty per filed plan, however often the event arrives", async () => {
+  it('a fatal accident of the enterprise opens one duty per filed plan, however often the event arrives', async () => {
     const db = t.database.db;
     const ev = await db.transaction((tx) =>
-      appendEvent(tx, 'accident.register', 'accident', { id: crypto.randomUUID(), areaCode: district, enterpriseId: e1 }, null, { deaths: 1, level: 'general' }),
+      appendEvent(tx, 'accident.register', 'accident', { id: crypto.randomUUID(), areaCode: district, enterpriseId: e1 }, null, {
+        deaths: 1,
+        level: 'general',
+      }),
     );
     const nonFatal = await db.transaction((tx) =>
-      appendEvent(tx, 'accident.register', 'accident', { id: crypto.randomUUID(), areaCode: district, enterpriseId: e1 }, null, { deaths: 0 }),
+      appendEvent(tx, 'accident.register', 'accident', { id: crypto.randomUUID(), areaCode: district, enterpriseId: e1 }, null, {
+        deaths: 0,
+      }),
     );
     expect(await consumeEvent(t.database, emergencyConsumer, ev)).toBe(true);
     expect(await consumeEvent(t.database, emergencyConsumer, ev)).toBe(false);
@@ -229,7 +269,12 @@ describe('revision triggers (第三十六条)', () => {
 describe('drills (第三十三条)', () => {
   let drillId = '';
   it('the enterprise records a 双盲 on-site drill; compliance moves; a finding becomes an action and a revision duty', async () => {
-    const bad = await as.boss!.post('/api/emergency/drills', { planType: 'onsite', kind: 'full_scale', scenario: '液氨泄漏', heldOn: '2099-01-01' });
+    const bad = await as.boss!.post('/api/emergency/drills', {
+      planType: 'onsite',
+      kind: 'full_scale',
+      scenario: '液氨泄漏',
+      heldOn: '2099-01-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ field: 'heldOn', message: '实施日期不能晚于今天' });
     const before = await as.bureau!.get('/api/emergency/drill-compliance?overdue=true');
@@ -251,7 +296,12 @@ describe('drills (第三十三条)', () => {
     const mine = comp.json().items.find((i: { enterpriseId: string }) => i.enterpriseId === e1);
     expect(mine.lastOnsiteDrillOn).toBe(today);
     expect(mine.highRisk).toBe(true);
-    expect(mine.duties).toEqual(expect.arrayContaining([{ duty: 'halfyear_onsite', state: 'done' }, { duty: 'halfyear_high_risk', state: 'done' }]));
+    expect(mine.duties).toEqual(
+      expect.arrayContaining([
+        { duty: 'halfyear_onsite', state: 'done' },
+        { duty: 'halfyear_high_risk', state: 'done' },
+      ]),
+    );
     expect(comp.json().bySector).toEqual([{ key: 'hazardous_chemicals', enterprises: 1, overdue: 1 }]);
 
     const f = await as.boss!.post(`/api/emergency/drills/${drillId}/findings`, {
@@ -263,16 +313,27 @@ describe('drills (第三十三条)', () => {
     });
     expect(f.statusCode, f.body).toBe(200);
     expect(f.json().findings[0].revisionId).toBeTruthy();
-    const stale = await as.boss!.post(`/api/emergency/drills/${drillId}/findings`, { version: 1, description: 'x', action: 'y', dueOn: today });
+    const stale = await as.boss!.post(`/api/emergency/drills/${drillId}/findings`, {
+      version: 1,
+      description: 'x',
+      action: 'y',
+      dueOn: today,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current).toMatchObject({ id: drillId, version: 2 });
     expect(await audits('emergency.drill.finding', drillId)).toBe(1);
   });
 
   it('drills are 404 outside scope and enterprises cannot record for others', async () => {
-    for (const who of ['streetB', 'housing', 'parkB', 'other']) expect((await as[who]!.get(`/api/emergency/drills/${drillId}`)).statusCode, who).toBe(404);
+    for (const who of ['streetB', 'housing', 'parkB', 'other'])
+      expect((await as[who]!.get(`/api/emergency/drills/${drillId}`)).statusCode, who).toBe(404);
     expect((await as.parkA!.get(`/api/emergency/drills/${drillId}`)).statusCode).toBe(200);
-    const r = await as.other!.post(`/api/emergency/drills/${drillId}/record`, { version: 2, heldOn: today, participants: 1, evaluation: 'x' });
+    const r = await as.other!.post(`/api/emergency/drills/${drillId}/record`, {
+      version: 2,
+      heldOn: today,
+      participants: 1,
+      evaluation: 'x',
+    });
     expect(r.statusCode).toBe(404);
   });
 });

@@ -20,7 +20,13 @@ export async function evaluatePlanReminders(db: Db, today: string) {
     const page = await db
       .select()
       .from(emergencyPlanRevisions)
-      .where(and(isNull(emergencyPlanRevisions.completedOn), lte(emergencyPlanRevisions.dueOn, addDays(today, 5)), gt(emergencyPlanRevisions.id, lastId)))
+      .where(
+        and(
+          isNull(emergencyPlanRevisions.completedOn),
+          lte(emergencyPlanRevisions.dueOn, addDays(today, 5)),
+          gt(emergencyPlanRevisions.id, lastId),
+        ),
+      )
       .orderBy(asc(emergencyPlanRevisions.id))
       .limit(PAGE);
     for (const r of page) {
@@ -28,7 +34,10 @@ export async function evaluatePlanReminders(db: Db, today: string) {
       const to = await recipientsFor(db, r, r.enterpriseId ? ['enterprise', 'street'] : ['district']);
       notices += await notify(db, to, {
         kind,
-        title: { zh: `应急预案修订任务${kind === 'overdue' ? '已逾期' : '即将到期'}（期限 ${r.dueOn}）`, en: `Plan revision ${kind === 'overdue' ? 'overdue' : 'due'} (${r.dueOn})` },
+        title: {
+          zh: `应急预案修订任务${kind === 'overdue' ? '已逾期' : '即将到期'}（期限 ${r.dueOn}）`,
+          en: `Plan revision ${kind === 'overdue' ? 'overdue' : 'due'} (${r.dueOn})`,
+        },
         entityType: 'emergency_plan',
         entityId: r.planId,
         link: `/emergency/plans/${r.planId}`,

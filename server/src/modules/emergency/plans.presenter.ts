@@ -1,5 +1,13 @@
 // Plan and revision duty → response whitelist, with `abilities` from the plan's machine and the permission table.
-import { can, enterprisePlanTypes, type PlanDetail, type PlanType, type EmergencyPlanView, type RevisionTrigger, type RevisionView } from '@anjian/contracts';
+import {
+  can,
+  enterprisePlanTypes,
+  type PlanDetail,
+  type PlanType,
+  type EmergencyPlanView,
+  type RevisionTrigger,
+  type RevisionView,
+} from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { inScope } from '../../platform/scope';

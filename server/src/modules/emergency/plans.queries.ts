@@ -121,7 +121,10 @@ export async function findRevisions(db: DbOrTx, actor: Actor, q: { open?: boolea
 export async function planTitles(db: DbOrTx, ids: string[]) {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map<string, string>();
-  const rows = await db.select({ id: emergencyPlans.id, title: emergencyPlans.title }).from(emergencyPlans).where(inArray(emergencyPlans.id, unique));
+  const rows = await db
+    .select({ id: emergencyPlans.id, title: emergencyPlans.title })
+    .from(emergencyPlans)
+    .where(inArray(emergencyPlans.id, unique));
   return new Map(rows.map((r) => [r.id, r.title]));
 }
 

@@ -35,11 +35,15 @@ export function emergencyPlanRoutes(app: ZodApp) {
   const read = { access: 'plan.read' } as const;
   const write = { access: 'plan.write' } as const;
   const act = { access: 'plan.act' } as const;
-  app.get('/api/emergency/plans', { config: read, schema: { tags, querystring: planListQuery, response: { 200: planPage } } }, async (req) => {
-    const actor = actorOf(req);
-    const { items, total } = await findPlans(app.db, actor, req.query, cstDate());
-    return { items: await presentPlans(app.db, actor, items), total };
-  });
+  app.get(
+    '/api/emergency/plans',
+    { config: read, schema: { tags, querystring: planListQuery, response: { 200: planPage } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { items, total } = await findPlans(app.db, actor, req.query, cstDate());
+      return { items: await presentPlans(app.db, actor, items), total };
+    },
+  );
   app.post('/api/emergency/plans', { config: write, schema: { tags, body: planBody, response: { 200: planDetail } } }, async (req) => {
     const actor = actorOf(req);
     return presentPlanDetail(app.db, actor, await createPlan(app.db, actor, clientIp(req), req.body));

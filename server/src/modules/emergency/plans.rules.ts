@@ -46,7 +46,7 @@ export function workdayDeadline(date: string, n: number, unit: DeadlineUnit): st
   } catch (e) {
     if (!(e instanceof CalendarGapError)) throw e;
     let d = date;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d = addDays(d, 1);
       const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
       if (unit === 'calendar' || (dow !== 0 && dow !== 6)) left--;

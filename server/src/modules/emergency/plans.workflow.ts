@@ -46,7 +46,12 @@ export const planMachine: StateMachine<PlanStatus, PlanAction, { status: string;
       requires: ['reason'],
     },
     publish: { label: { zh: '印发', en: 'Publish' }, from: ['draft'], to: 'filed', permission: 'plan.write' },
-    revise: { label: { zh: '修订（新版本）', en: 'Revise (new version)' }, from: ['filed', 'returned', 'draft'], to: 'draft', permission: 'plan.write' },
+    revise: {
+      label: { zh: '修订（新版本）', en: 'Revise (new version)' },
+      from: ['filed', 'returned', 'draft'],
+      to: 'draft',
+      permission: 'plan.write',
+    },
   },
   stateOf: (r) => (r ? (r.status as PlanStatus) : null),
   fieldLabels: { filingNo: { zh: '备案编号', en: 'Filing number' }, reason: { zh: '退回理由', en: 'Reason' } },
@@ -57,10 +62,8 @@ export const planMachine: StateMachine<PlanStatus, PlanAction, { status: string;
       return refuse('企业预案须提交备案，不能直接印发', 'An enterprise plan is filed, not published');
     if (action === 'submit' && (gov || !isEnterpriseRole(actor)))
       return refuse('备案由企业提交', 'The enterprise submits its own plan for filing');
-    if ((action === 'accept' || action === 'return') && gov)
-      return refuse('政府预案无需备案', 'A government plan is not filed');
-    if (action === 'revise' && gov === isEnterpriseRole(actor))
-      return refuse('只能修订本单位的预案', 'Only the plan owner revises it');
+    if ((action === 'accept' || action === 'return') && gov) return refuse('政府预案无需备案', 'A government plan is not filed');
+    if (action === 'revise' && gov === isEnterpriseRole(actor)) return refuse('只能修订本单位的预案', 'Only the plan owner revises it');
     return null;
   },
 };

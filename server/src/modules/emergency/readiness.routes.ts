@@ -9,7 +9,10 @@ import { readinessOf } from './readiness';
 export function readinessRoutes(app: ZodApp) {
   app.get(
     '/api/emergency/readiness',
-    { config: { access: 'readiness.read' }, schema: { tags: ['emergency'], querystring: readinessQuery, response: { 200: readinessView } } },
+    {
+      config: { access: 'readiness.read' },
+      schema: { tags: ['emergency'], querystring: readinessQuery, response: { 200: readinessView } },
+    },
     async (req) => readinessOf(app.db, actorOf(req), req.query.areaCode, cstDate()),
   );
 }

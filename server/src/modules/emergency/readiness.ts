@@ -14,7 +14,8 @@ import { resourceScope } from './resources.queries';
 
 export async function readinessOf(db: DbOrTx, actor: Actor, areaCode: string | undefined, today: string): Promise<ReadinessView> {
   const area = areaCode ?? actor.areaCode;
-  if (!area || !inScope(actor, { areaCode: area })) throw fieldError('areaCode', '该地区不在本单位辖区内', 'This area is outside your jurisdiction');
+  if (!area || !inScope(actor, { areaCode: area }))
+    throw fieldError('areaCode', '该地区不在本单位辖区内', 'This area is outside your jurisdiction');
   const prefix = likePrefix(areaPrefixOf(area));
   const q = `areaCode=${area}`;
   const [byKind, [expired], [plansDue], drillsOverdue, [teams]] = await Promise.all([
@@ -56,7 +57,13 @@ export async function readinessOf(db: DbOrTx, actor: Actor, areaCode: string | u
     areaCode: area,
     resources: resourceKinds.map((kind) => {
       const n = counts.get(kind) ?? 0;
-      return { kind, count: n, minimum: readinessMinimums[kind], short: n < readinessMinimums[kind], link: `/emergency/resources?kind=${kind}&${q}` };
+      return {
+        kind,
+        count: n,
+        minimum: readinessMinimums[kind],
+        short: n < readinessMinimums[kind],
+        link: `/emergency/resources?kind=${kind}&${q}`,
+      };
     }),
     expiredBatches: { count: expired!.n, link: `/emergency/resources?kind=depot&${q}` },
     plansDueForEvaluation: { count: plansDue!.n, link: `/emergency/plans?evaluationDue=true` },

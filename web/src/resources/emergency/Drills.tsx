@@ -36,7 +36,11 @@ export function DrillPage() {
         onChange={setTab}
         items={[
           { key: 'records', label: t('演练记录', 'Records'), children: <DrillRecords /> },
-          { key: 'compliance', label: t('演练频次达标', 'Compliance'), children: <Compliance overdueFirst={params.get('overdue') === 'true'} /> },
+          {
+            key: 'compliance',
+            label: t('演练频次达标', 'Compliance'),
+            children: <Compliance overdueFirst={params.get('overdue') === 'true'} />,
+          },
         ]}
       />
     </Card>
@@ -67,7 +71,11 @@ function DrillForm({ onDone }: { onDone: () => void }) {
   };
   return (
     <Card size="small" style={{ maxWidth: 640, marginBottom: 12 }}>
-      <Form form={form} layout="vertical" initialValues={{ planType: 'onsite', kind: 'tabletop', doubleBlind: false, heldOn: today(), participants: 0 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ planType: 'onsite', kind: 'tabletop', doubleBlind: false, heldOn: today(), participants: 0 }}
+      >
         <Form.Item name="planId" label={t('演练的预案', 'Plan drilled')}>
           <Select allowClear options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))} />
         </Form.Item>
@@ -193,14 +201,24 @@ function DrillRecords() {
         scroll={{ x: true }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         expandable={{
           expandedRowRender: (d) => (
             <Space direction="vertical" style={{ width: '100%' }}>
-              {d.evaluation && <div>{t('评估', 'Evaluation')}：{d.evaluation}</div>}
+              {d.evaluation && (
+                <div>
+                  {t('评估', 'Evaluation')}：{d.evaluation}
+                </div>
+              )}
               {d.findings.map((f) => (
                 <div key={f.id}>
-                  • {f.description} → {f.action}（{f.dueOn}）{f.revisionId && <Tag color="orange">{t('已生成修订任务', 'Revision duty')}</Tag>}
+                  • {f.description} → {f.action}（{f.dueOn}）
+                  {f.revisionId && <Tag color="orange">{t('已生成修订任务', 'Revision duty')}</Tag>}
                 </div>
               ))}
               {d.abilities.length > 0 && <FindingForm d={d} onDone={() => void reload()} />}
@@ -210,7 +228,16 @@ function DrillRecords() {
         columns={[
           { title: t('单位', 'Enterprise'), dataIndex: 'enterpriseName' },
           { title: t('情景', 'Scenario'), dataIndex: 'scenario' },
-          { title: t('形式', 'Kind'), dataIndex: 'kind', render: (v: DrillView['kind'], r) => <>{label(drillKindLabels[v])}{r.doubleBlind && <Tag color="purple">{t('双盲', 'Double-blind')}</Tag>}</> },
+          {
+            title: t('形式', 'Kind'),
+            dataIndex: 'kind',
+            render: (v: DrillView['kind'], r) => (
+              <>
+                {label(drillKindLabels[v])}
+                {r.doubleBlind && <Tag color="purple">{t('双盲', 'Double-blind')}</Tag>}
+              </>
+            ),
+          },
           { title: t('预案类型', 'Plan type'), dataIndex: 'planType', render: (v: DrillView['planType']) => label(planTypeLabels[v]) },
           { title: t('日期', 'Date'), render: (_, r) => r.heldOn ?? `${t('计划', 'planned')} ${r.plannedOn ?? ''}` },
           { title: t('人数', 'People'), dataIndex: 'participants' },
@@ -224,7 +251,9 @@ function Compliance({ overdueFirst }: { overdueFirst: boolean }) {
   const { t, label } = useI18n();
   const [overdue, setOverdue] = useState(overdueFirst);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useList('GET /api/emergency/drill-compliance', { query: { ...page, ...(overdue ? { overdue: 'true' as const } : {}) } as never });
+  const list = useList('GET /api/emergency/drill-compliance', {
+    query: { ...page, ...(overdue ? { overdue: 'true' as const } : {}) } as never,
+  });
   const sectorName = (k: string) => (sectorLabels[k as Sector] ? label(sectorLabels[k as Sector]) : k);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -252,7 +281,12 @@ function Compliance({ overdueFirst }: { overdueFirst: boolean }) {
         scroll={{ x: true }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
           { title: t('企业', 'Enterprise'), dataIndex: 'enterpriseName' },
           { title: t('行业', 'Sector'), dataIndex: 'sector', render: (v: string) => sectorName(v) },

@@ -35,7 +35,11 @@ export function PlanList() {
   const [params] = useSearchParams();
   const [tab, setTab] = useState(params.get('evaluationDue') === 'true' ? 'due' : can('plan.review') ? 'queue' : 'all');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const query = { ...page, ...(tab === 'queue' ? { status: 'submitted' as const } : {}), ...(tab === 'due' ? { evaluationDue: 'true' as const } : {}) };
+  const query = {
+    ...page,
+    ...(tab === 'queue' ? { status: 'submitted' as const } : {}),
+    ...(tab === 'due' ? { evaluationDue: 'true' as const } : {}),
+  };
   const list = useList('GET /api/emergency/plans', { query: query as never });
   return (
     <Card
@@ -67,19 +71,32 @@ export function PlanList() {
         scroll={{ x: true }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
           { title: t('预案名称', 'Title'), dataIndex: 'title', render: (v, r) => <Link to={`/emergency/plans/${r.id}`}>{v}</Link> },
           { title: t('类型', 'Type'), dataIndex: 'planType', render: (v: EmergencyPlanView['planType']) => label(planTypeLabels[v]) },
           { title: t('单位', 'Owner'), dataIndex: 'enterpriseName', render: (v: string | null) => v ?? t('政府', 'Government') },
-          { title: t('状态', 'Status'), dataIndex: 'status', render: (v: PlanStatus) => <Tag color={statusColour[v]}>{label(planStatusLabels[v])}</Tag> },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            render: (v: PlanStatus) => <Tag color={statusColour[v]}>{label(planStatusLabels[v])}</Tag>,
+          },
           { title: t('备案编号', 'Filing no.'), dataIndex: 'filingNo' },
           {
             title: t('评估到期', 'Evaluation due'),
             dataIndex: 'evaluationDueOn',
             render: (v: string | null, r) => (v ? <span style={{ color: r.evaluationOverdue ? 'red' : undefined }}>{v}</span> : '—'),
           },
-          { title: t('待修订', 'Open revisions'), dataIndex: 'openRevisions', render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : '—') },
+          {
+            title: t('待修订', 'Open revisions'),
+            dataIndex: 'openRevisions',
+            render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : '—'),
+          },
         ]}
       />
     </Card>
@@ -127,7 +144,12 @@ export function PlanForm() {
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Card key={f.key} size="small" style={{ marginBottom: 8 }} extra={<a onClick={() => remove(f.name)}>{t('删除', 'Remove')}</a>}>
+                <Card
+                  key={f.key}
+                  size="small"
+                  style={{ marginBottom: 8 }}
+                  extra={<a onClick={() => remove(f.name)}>{t('删除', 'Remove')}</a>}
+                >
                   <Form.Item name={[f.name, 'post']} label={t('岗位', 'Post')} rules={[{ required: true, max: 100 }]}>
                     <Input />
                   </Form.Item>
@@ -189,17 +211,36 @@ function PlanActions({ p }: { p: PlanDetail }) {
     if (open === 'accept') return act('accept', { filingNo: v.filingNo });
     if (open === 'return') return act('return', { reason: v.reason });
     if (open === 'evaluate')
-      return run(() => call('POST /api/emergency/plans/:id/evaluations', { params: { id: p.id }, body: { version: p.version, evaluatedOn: v.evaluatedOn, conclusion: v.conclusion } }));
+      return run(() =>
+        call('POST /api/emergency/plans/:id/evaluations', {
+          params: { id: p.id },
+          body: { version: p.version, evaluatedOn: v.evaluatedOn, conclusion: v.conclusion },
+        }),
+      );
     if (open === 'trigger')
-      return run(() => call('POST /api/emergency/plans/:id/triggers', { params: { id: p.id }, body: { trigger: v.trigger, occurredOn: v.occurredOn, note: v.note } }));
+      return run(() =>
+        call('POST /api/emergency/plans/:id/triggers', {
+          params: { id: p.id },
+          body: { trigger: v.trigger, occurredOn: v.occurredOn, note: v.note },
+        }),
+      );
     if (open === 'revise')
-      return run(() => call('POST /api/emergency/plans/:id/versions', { params: { id: p.id }, body: { version: p.version, publishedOn: v.publishedOn, changeNote: v.changeNote } }));
+      return run(() =>
+        call('POST /api/emergency/plans/:id/versions', {
+          params: { id: p.id },
+          body: { version: p.version, publishedOn: v.publishedOn, changeNote: v.changeNote },
+        }),
+      );
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         {a.includes('submit') && (
-          <Button type="primary" loading={busy} onClick={() => modal.confirm({ title: t('提交备案？', 'Submit for filing?'), onOk: () => act('submit') })}>
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() => modal.confirm({ title: t('提交备案？', 'Submit for filing?'), onOk: () => act('submit') })}
+          >
             {t('提交备案', 'Submit for filing')}
           </Button>
         )}
@@ -208,20 +249,35 @@ function PlanActions({ p }: { p: PlanDetail }) {
             {t('印发', 'Publish')}
           </Button>
         )}
-        {a.includes('accept') && <Button type="primary" onClick={() => setOpen('accept')}>{t('受理备案', 'Accept filing')}</Button>}
-        {a.includes('return') && <Button danger onClick={() => setOpen('return')}>{t('退回', 'Return')}</Button>}
+        {a.includes('accept') && (
+          <Button type="primary" onClick={() => setOpen('accept')}>
+            {t('受理备案', 'Accept filing')}
+          </Button>
+        )}
+        {a.includes('return') && (
+          <Button danger onClick={() => setOpen('return')}>
+            {t('退回', 'Return')}
+          </Button>
+        )}
         {a.includes('evaluate') && <Button onClick={() => setOpen('evaluate')}>{t('记录评估', 'Record evaluation')}</Button>}
         {a.includes('trigger') && <Button onClick={() => setOpen('trigger')}>{t('登记修订情形', 'Record a revision trigger')}</Button>}
         {a.includes('revise') && <Button onClick={() => setOpen('revise')}>{t('修订为新版本', 'New version')}</Button>}
         {p.cards.length > 0 && (
-          <Button icon={<PrinterOutlined />} onClick={() => download(`/api/emergency/plans/${p.id}/cards.docx`).catch((e) => message.error(e.message))}>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => download(`/api/emergency/plans/${p.id}/cards.docx`).catch((e) => message.error(e.message))}
+          >
             {t('打印处置卡', 'Print disposal cards')}
           </Button>
         )}
       </Space>
       {open && (
         <Card size="small">
-          <Form form={form} layout="vertical" initialValues={{ evaluatedOn: today(), occurredOn: today(), publishedOn: today(), trigger: 'law_change' }}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ evaluatedOn: today(), occurredOn: today(), publishedOn: today(), trigger: 'law_change' }}
+          >
             {open === 'accept' && (
               <Form.Item name="filingNo" label={t('备案编号', 'Filing number')} rules={[{ required: true, max: 60 }]}>
                 <Input />
@@ -300,7 +356,11 @@ function Revisions({ items }: { items: RevisionView[] }) {
       columns={[
         { title: t('修订情形', 'Trigger'), dataIndex: 'trigger', render: (v: RevisionView['trigger']) => label(revisionTriggerLabels[v]) },
         { title: t('发生日期', 'Occurred'), dataIndex: 'occurredOn' },
-        { title: t('修订期限', 'Due'), dataIndex: 'dueOn', render: (v: string, r) => <span style={{ color: r.overdue ? 'red' : undefined }}>{v}</span> },
+        {
+          title: t('修订期限', 'Due'),
+          dataIndex: 'dueOn',
+          render: (v: string, r) => <span style={{ color: r.overdue ? 'red' : undefined }}>{v}</span>,
+        },
         { title: t('说明', 'Note'), dataIndex: 'note' },
         {
           title: t('完成', 'Done'),

@@ -24,7 +24,10 @@ export function ReadinessPage() {
     </Col>
   );
   return (
-    <Card title={t('应急准备情况', 'Readiness')} extra={<AreaCascader value={areaCode} onChange={(c: string | undefined) => setAreaCode(c || undefined)} style={{ minWidth: 200 }} />}>
+    <Card
+      title={t('应急准备情况', 'Readiness')}
+      extra={<AreaCascader value={areaCode} onChange={(c: string | undefined) => setAreaCode(c || undefined)} style={{ minWidth: 200 }} />}
+    >
       <ErrorDisplay error={r.error} />
       {v && (
         <Row gutter={[12, 12]}>
@@ -32,12 +35,31 @@ export function ReadinessPage() {
             tile(label(resourceKindLabels[x.kind as ResourceKind]), x.count, x.link, x.short, ` / ${t('最低', 'min')} ${x.minimum}`),
           )}
           {tile(t('过期物资批次', 'Expired batches'), v.expiredBatches.count, v.expiredBatches.link, v.expiredBatches.count > 0)}
-          {tile(t('预案评估到期', 'Plans due for evaluation'), v.plansDueForEvaluation.count, v.plansDueForEvaluation.link, v.plansDueForEvaluation.count > 0)}
-          {tile(t('演练逾期企业', 'Enterprises overdue for drills'), v.drillsOverdue.count, v.drillsOverdue.link, v.drillsOverdue.count > 0)}
-          {tile(t('无人在岗的队伍', 'Teams with nobody on duty'), v.teamsNotOnDuty.count, v.teamsNotOnDuty.link, v.teamsNotOnDuty.count > 0)}
+          {tile(
+            t('预案评估到期', 'Plans due for evaluation'),
+            v.plansDueForEvaluation.count,
+            v.plansDueForEvaluation.link,
+            v.plansDueForEvaluation.count > 0,
+          )}
+          {tile(
+            t('演练逾期企业', 'Enterprises overdue for drills'),
+            v.drillsOverdue.count,
+            v.drillsOverdue.link,
+            v.drillsOverdue.count > 0,
+          )}
+          {tile(
+            t('无人在岗的队伍', 'Teams with nobody on duty'),
+            v.teamsNotOnDuty.count,
+            v.teamsNotOnDuty.link,
+            v.teamsNotOnDuty.count > 0,
+          )}
         </Row>
       )}
-      {v && v.resources.some((x) => x.short) && <Tag color="red" style={{ marginTop: 12 }}>{t('资源低于配置的最低数量', 'Resources below the configured minimum')}</Tag>}
+      {v && v.resources.some((x) => x.short) && (
+        <Tag color="red" style={{ marginTop: 12 }}>
+          {t('资源低于配置的最低数量', 'Resources below the configured minimum')}
+        </Tag>
+      )}
     </Card>
   );
 }

@@ -37,7 +37,13 @@ export async function actOnPlan(db: Db, actor: Actor, ip: string | null, id: str
     await recordAudit(
       tx,
       { actor, ip },
-      { action: `emergency.plan.${input.action}`, entityType: 'emergency_plan', entityId: id, before: auditPlan(before), after: auditPlan(after) },
+      {
+        action: `emergency.plan.${input.action}`,
+        entityType: 'emergency_plan',
+        entityId: id,
+        before: auditPlan(before),
+        after: auditPlan(after),
+      },
     );
     return after;
   });

@@ -52,7 +52,14 @@ export async function recordTrigger(db: Db, actor: Actor, ip: string | null, pla
   });
 }
 
-export async function completeRevision(db: Db, actor: Actor, ip: string | null, id: string, input: CompleteRevisionBody, today = cstDate()) {
+export async function completeRevision(
+  db: Db,
+  actor: Actor,
+  ip: string | null,
+  id: string,
+  input: CompleteRevisionBody,
+  today = cstDate(),
+) {
   return db.transaction(async (tx) => {
     const before = await loadForUpdate({
       load: () => findRevision(tx, actor, id, true),

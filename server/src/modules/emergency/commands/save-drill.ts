@@ -26,8 +26,7 @@ export async function createDrill(db: Db, actor: Actor, ip: string | null, input
       if (!plan || plan.enterpriseId !== e.id) throw fieldError('planId', '预案不存在', 'Unknown plan');
       planType = plan.planType;
     }
-    if (!input.heldOn && !input.plannedOn)
-      throw fieldError('plannedOn', '请填写计划日期或实施日期', 'Give the planned or the held date');
+    if (!input.heldOn && !input.plannedOn) throw fieldError('plannedOn', '请填写计划日期或实施日期', 'Give the planned or the held date');
     if (input.heldOn && input.heldOn > today) throw fieldError('heldOn', '实施日期不能晚于今天', 'A drill cannot be held in the future');
     const [row] = await tx
       .insert(emergencyDrills)
@@ -68,14 +67,26 @@ export async function recordDrill(db: Db, actor: Actor, ip: string | null, id: s
     if (input.heldOn > today) throw fieldError('heldOn', '实施日期不能晚于今天', 'A drill cannot be held in the future');
     const [after] = await tx
       .update(emergencyDrills)
-      .set({ heldOn: input.heldOn, participants: input.participants, evaluation: input.evaluation, updatedAt: new Date(), version: before.version + 1 })
+      .set({
+        heldOn: input.heldOn,
+        participants: input.participants,
+        evaluation: input.evaluation,
+        updatedAt: new Date(),
+        version: before.version + 1,
+      })
       .where(eq(emergencyDrills.id, id))
       .returning();
     await noteHeldDrill(tx, { ...after!, heldOn: input.heldOn });
     await recordAudit(
       tx,
       { actor, ip },
-      { action: 'emergency.drill.record', entityType: 'emergency_drill', entityId: id, before: auditDrill(before), after: auditDrill(after!) },
+      {
+        action: 'emergency.drill.record',
+        entityType: 'emergency_drill',
+        entityId: id,
+        before: auditDrill(before),
+        after: auditDrill(after!),
+      },
     );
     return after!;
   });
@@ -94,8 +105,7 @@ export async function addFinding(db: Db, actor: Actor, ip: string | null, id: st
       .returning();
     if (input.revisePlan) {
       const plan = before.planId ? await findPlan(tx, actor, before.planId, true) : null;
-      if (!plan || plan.status !== 'filed')
-        throw fieldError('revisePlan', '该演练未关联已备案的预案', 'The drill is not of a filed plan');
+      if (!plan || plan.status !== 'filed') throw fieldError('revisePlan', '该演练未关联已备案的预案', 'The drill is not of a filed plan');
       const duty = await addRevisionDuty(tx, plan, {
         trigger: 'drill_finding',
         occurredOn: before.heldOn,

@@ -25,7 +25,11 @@ export async function createPlanIn(tx: Tx, actor: Actor, ip: string | null, inpu
   let scope: { areaCode: string; sector: string | null; parkId: string | null; enterpriseId: string | null };
   if (actor.enterpriseId) {
     if (!isIn(enterprisePlanTypes, input.planType))
-      throw fieldError('planType', '企业只能编制综合、专项预案或现场处置方案', 'An enterprise writes comprehensive, special or on-site plans');
+      throw fieldError(
+        'planType',
+        '企业只能编制综合、专项预案或现场处置方案',
+        'An enterprise writes comprehensive, special or on-site plans',
+      );
     const [e] = await tx.select().from(enterprises).where(eq(enterprises.id, actor.enterpriseId));
     if (!e) throw fieldError('planType', '企业不存在', 'Unknown enterprise');
     scope = { areaCode: e.areaCode, sector: e.sector, parkId: e.parkId, enterpriseId: e.id };
@@ -72,7 +76,11 @@ export async function updatePlan(db: Db, actor: Actor, ip: string | null, id: st
     const owner = before.enterpriseId ? actor.enterpriseId === before.enterpriseId : actor.scopeKind === 'area';
     if (!owner) throw fieldError('version', '只能修改本单位的预案', 'Only the plan owner edits it');
     if (before.status !== 'draft' && before.status !== 'returned')
-      throw fieldError('version', '已提交或已备案的预案不能直接修改，请修订为新版本', 'Submitted or filed plans change only by a new version');
+      throw fieldError(
+        'version',
+        '已提交或已备案的预案不能直接修改，请修订为新版本',
+        'Submitted or filed plans change only by a new version',
+      );
     const [after] = await tx
       .update(emergencyPlans)
       .set({
