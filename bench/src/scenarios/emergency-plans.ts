@@ -34,9 +34,19 @@ const actor: Actor = {
 };
 
 async function world(d: Database, enterprises: number) {
+  // 90 districts of one city, a street in each (enterprises reference their area).
+  await d.db.execute(sql`
+    insert into areas (code, name, level, parent_code, prefix) values
+      ('440000', '省', 'province', null, '44'), ('440300', '市', 'city', '440000', '4403') on conflict do nothing`);
+  await d.db.execute(sql`
+    insert into areas (code, name, level, parent_code, prefix)
+    select '4403' || g, '区' || g, 'district', '440300', '4403' || g from generate_series(10, 99) g
+    union all
+    select '4403' || g || '001', '街道' || g, 'street', '4403' || g, '4403' || g || '001' from generate_series(10, 99) g
+    on conflict do nothing`);
   await d.db.execute(sql`
     insert into enterprises (name, credit_code, unit_type, address, area_code, sector)
-    select 'E' || g, 'BENCH' || lpad(g::text, 13, '0'), 'enterprise', 'A' || g, '4403' || lpad((g % 90)::text, 2, '0') || '001',
+    select 'E' || g, 'BENCH' || lpad(g::text, 13, '0'), 'enterprise', 'A' || g, '4403' || (10 + g % 90) || '001',
            (array['machinery','hazardous_chemicals','construction','commerce','other'])[1 + g % 5]
       from generate_series(1, ${enterprises}::int) g`);
   // Four drills per enterprise over two years, a tenth of enterprises never drilled.
