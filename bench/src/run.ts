@@ -18,6 +18,7 @@ import { reportHandlingScenario } from './scenarios/report-handling';
 import { rewardsScenario } from './scenarios/rewards';
 import { peopleScenario } from './scenarios/people';
 import { emergencyScenario } from './scenarios/emergency';
+import { drillsScenario } from './scenarios/emergency-plans';
 import { workplansScenario } from './scenarios/workplans';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
@@ -45,6 +46,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'people', run: peopleScenario },
   // 应急: nearest depot holding an item (bbox + haversine vs brute force) and the map layer (PGlite, PostgreSQL).
   { name: 'emergency', run: emergencyScenario },
+  // 应急演练: compliance from the drill status kept on write vs the overdue count from drill records; readiness.
+  { name: 'emergency-drills', run: drillsScenario },
   // 工作方案: the month's board and .xlsx of 200 items × 30 units against one bare join (PGlite, PostgreSQL).
   { name: 'workplans', run: workplansScenario },
 ];

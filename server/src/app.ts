@@ -56,6 +56,9 @@ import { reportDuplicatesRoutes } from './modules/reports/duplicates.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
+import { emergencyPlanRoutes } from './modules/emergency/plans.routes';
+import { drillRoutes } from './modules/emergency/drills.routes';
+import { readinessRoutes } from './modules/emergency/readiness.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
 import { gridRoutes } from './modules/grid/grid.routes';
@@ -83,6 +86,9 @@ export const modules: ((app: ZodApp) => void)[] = [
   reportDuplicatesRoutes,
   peopleRoutes,
   emergencyResourceRoutes,
+  emergencyPlanRoutes,
+  drillRoutes,
+  readinessRoutes,
   dutyRoutes,
   creditRoutes,
   workplansRoutes,

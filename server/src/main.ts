@@ -12,6 +12,7 @@ import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { accidentsConsumer } from './modules/accidents/accidents.consumer';
 import { emergencyConsumer } from './modules/emergency/emergency.consumer';
+import { planReminderJob } from './modules/emergency/plans.job';
 import { creditConsumer } from './modules/credit/credit.consumer';
 import { creditDailyJob } from './modules/credit/credit.job';
 import { deliverPending } from './modules/notifications/notifications.delivery';
@@ -73,6 +74,7 @@ async function main() {
       peopleSummaryJob,
       certificateDueJob,
       creditDailyJob,
+      planReminderJob,
       digestJob(channels),
     ],
     [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer],

@@ -474,4 +474,63 @@ export const routeTable: Record<string, Row> = {
   },
   'GET /api/emergency/incidents/:id': { access: 'incident.read', roles: dutyReaders },
   'POST /api/emergency/incidents/:id/act': { access: 'incident.act', roles: dutyReaders, payload: { action: 'acknowledge', version: 1 } },
+  // 应急预案 and 演练: enterprises write, file and drill; the area's, industry and park officers read theirs and review filings.
+  'GET /api/emergency/plans': { access: 'plan.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/emergency/plans': {
+    access: 'plan.write',
+    roles: ['district_officer', 'street_officer', ...enterpriseUsers],
+    payload: { planType: 'comprehensive', title: '探针预案', publishedOn: '2026-01-05' },
+  },
+  'GET /api/emergency/plans/:id': { access: 'plan.read', roles: [...staff, ...enterpriseUsers] },
+  'PATCH /api/emergency/plans/:id': {
+    access: 'plan.write',
+    roles: ['district_officer', 'street_officer', ...enterpriseUsers],
+    payload: { version: 1 },
+  },
+  'POST /api/emergency/plans/:id/act': {
+    access: 'plan.act',
+    roles: ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+    payload: { version: 1, action: 'submit' },
+  },
+  'POST /api/emergency/plans/:id/versions': {
+    access: 'plan.write',
+    roles: ['district_officer', 'street_officer', ...enterpriseUsers],
+    payload: { version: 1, publishedOn: '2026-01-05', changeNote: '探针' },
+  },
+  'POST /api/emergency/plans/:id/evaluations': {
+    access: 'plan.write',
+    roles: ['district_officer', 'street_officer', ...enterpriseUsers],
+    payload: { version: 1, evaluatedOn: '2026-01-05', conclusion: '探针' },
+  },
+  'POST /api/emergency/plans/:id/triggers': {
+    access: 'plan.act',
+    roles: ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+    payload: { trigger: 'law_change', occurredOn: '2026-01-05', note: '探针' },
+  },
+  'GET /api/emergency/plans/:id/cards.docx': { access: 'plan.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/emergency/revisions': { access: 'plan.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/emergency/revisions/:id/complete': {
+    access: 'plan.write',
+    roles: ['district_officer', 'street_officer', ...enterpriseUsers],
+    payload: { version: 1 },
+  },
+  'GET /api/emergency/drills': { access: 'drill.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/emergency/drills': {
+    access: 'drill.record',
+    roles: enterpriseUsers,
+    payload: { planType: 'onsite', kind: 'tabletop', scenario: '探针', plannedOn: '2026-01-05' },
+  },
+  'GET /api/emergency/drills/:id': { access: 'drill.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/emergency/drills/:id/record': {
+    access: 'drill.record',
+    roles: enterpriseUsers,
+    payload: { version: 1, heldOn: '2026-01-05', participants: 1, evaluation: '探针' },
+  },
+  'POST /api/emergency/drills/:id/findings': {
+    access: 'drill.record',
+    roles: enterpriseUsers,
+    payload: { version: 1, description: '探针', action: '探针', dueOn: '2026-01-05' },
+  },
+  'GET /api/emergency/drill-compliance': { access: 'drill.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/emergency/readiness': { access: 'readiness.read', roles: ['district_leader', 'district_officer', 'street_officer'] },
 };

@@ -31,6 +31,7 @@ export * from './schemas/rewards';
 export * from './schemas/report-duplicates';
 export * from './schemas/people';
 export * from './schemas/emergency';
+export * from './schemas/emergency-plans';
 export * from './schemas/credit';
 export * from './schemas/workplans';
 export * from './schemas/grid';

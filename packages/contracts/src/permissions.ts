@@ -102,6 +102,17 @@ export const grants = {
   'incident.read': ['district_leader', 'district_officer', 'street_officer'],
   'incident.intake': ['district_officer', 'street_officer'],
   'incident.act': ['district_leader', 'district_officer', 'street_officer'],
+  // 应急预案 and 演练 (rules.md §11): enterprises write and file their own plans and record their drills; the area's,
+  // industry departments' and park stations' officers read theirs and accept or return filings; the bureau and the
+  // streets write government plans. Readiness is over the area-scoped register, so area staff only.
+  'plan.read': [...staff, ...enterpriseUsers],
+  'plan.write': ['district_officer', 'street_officer', ...enterpriseUsers],
+  'plan.review': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  /** Route gate of filing steps and revision triggers; each step then needs plan.write or plan.review (plans.workflow.ts). */
+  'plan.act': ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+  'drill.read': [...staff, ...enterpriseUsers],
+  'drill.record': [...enterpriseUsers],
+  'readiness.read': ['district_leader', 'district_officer', 'street_officer'],
   // 信用: an enterprise's credit record and grade (its own users see their own), the officers' list by grade; the
   // 严重失信主体名单 (部令第11号): 谁处罚、谁决定 — the district bureau proposes and decides, the leader too; streets read.
   'credit.read': [...staff, ...enterpriseUsers],

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { roles } from '@anjian/contracts';
+import { planTypes, roles } from '@anjian/contracts';
 import { hazardGrades, hazardSources } from '../reference/hazards/classification';
 import { caseMachine } from '../modules/enforcement/cases/case.workflow';
 import { hazardMachine } from '../modules/hazards/hazards.workflow';
@@ -16,6 +16,7 @@ import { checkTaskMachine } from '../modules/checks/checks.workflow';
 import { investigationMachine } from '../modules/accidents/investigation.workflow';
 import { listingMachine } from '../modules/credit/listing.workflow';
 import { rewardMachine } from '../modules/reports/rewards/rewards.workflow';
+import { planMachine } from '../modules/emergency/plans.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -68,6 +69,11 @@ const walks: Walk[] = [
   {
     machine: rewardMachine as unknown as AnyMachine,
     facts: fc.record({ proposedBy: fc.constant(null) }),
+    withState: (f, status) => ({ ...f, status }),
+  },
+  {
+    machine: planMachine as unknown as AnyMachine,
+    facts: fc.record({ planType: fc.constantFrom(...planTypes) }),
     withState: (f, status) => ({ ...f, status }),
   },
 ];

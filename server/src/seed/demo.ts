@@ -22,6 +22,7 @@ import { seedDemoReportDuplicates } from './report-duplicates';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
 import { seedDemoEmergency } from './emergency';
+import { seedDemoEmergencyPlans } from './emergency-plans';
 import { seedDemoWorkplans } from './workplans';
 import { seedDemoGrid } from './grid';
 
@@ -180,6 +181,8 @@ export async function seedDemo(
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.
     await seedDemoEmergency(tx, longcheng.code);
+    // 应急预案 and 演练: 宏达五金's filed plan (evaluation due soon), a filing in review, a 双盲 drill with a finding.
+    await seedDemoEmergencyPlans(tx);
     // 工作方案: a special campaign with ten tasks, last month's reports (one late, some missing), a 督办.
     await seedDemoWorkplans(tx);
     // 网格巡查: the demo grid inspector's units with visits, one overdue, one due soon, one never visited.

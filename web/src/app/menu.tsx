@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { lazy } from 'react';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
-import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, FlagOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FireOutlined, LineChartOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, HeatMapOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
@@ -108,6 +108,9 @@ const EmergencyResources = lazy(() => import('../resources/emergency').then((m) 
 const EmergencyMap = lazy(() => import('../resources/emergency').then((m) => ({ default: m.EmergencyMap })));
 const DutyRoster = lazy(() => import('../resources/emergency').then((m) => ({ default: m.DutyRoster })));
 const IncidentRoutes = lazy(() => import('../resources/emergency').then((m) => ({ default: m.IncidentRoutes })));
+const EmergencyPlans = lazy(() => import('../resources/emergency').then((m) => ({ default: m.PlanRoutes })));
+const EmergencyDrills = lazy(() => import('../resources/emergency').then((m) => ({ default: m.DrillPage })));
+const EmergencyReadiness = lazy(() => import('../resources/emergency').then((m) => ({ default: m.ReadinessPage })));
 const GridRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRoutes })));
 const GridRegistrationRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRegistrationRoutes })));
 const GridCoverage = lazy(() => import('../resources/grid').then((m) => ({ default: m.Coverage })));
@@ -452,6 +455,31 @@ export const menu: MenuEntry[] = [
     icon: <EnvironmentOutlined />,
     permission: 'emergency.read',
     element: <EmergencyMap />,
+  },
+  // 应急预案 (enterprises file, officers review), 演练 and readiness.
+  {
+    path: '/emergency/plans',
+    group: 'emergency',
+    label: { zh: '应急预案', en: 'Emergency plans' },
+    icon: <FileProtectOutlined />,
+    permission: 'plan.read',
+    element: <EmergencyPlans />,
+  },
+  {
+    path: '/emergency/drills',
+    group: 'emergency',
+    label: { zh: '应急演练', en: 'Drills' },
+    icon: <ThunderboltOutlined />,
+    permission: 'drill.read',
+    element: <EmergencyDrills />,
+  },
+  {
+    path: '/emergency/readiness',
+    group: 'emergency',
+    label: { zh: '应急准备情况', en: 'Readiness' },
+    icon: <DashboardOutlined />,
+    permission: 'readiness.read',
+    element: <EmergencyReadiness />,
   },
   // 工作方案与督办: the plans (the bureau issues, every unit sees those it holds tasks in) and a lead unit's own tasks.
   {

@@ -3,6 +3,7 @@
 // server registers the same schemas.
 import { accidentRoutes } from './accidents';
 import { emergencyRoutes } from './emergency';
+import { emergencyPlanRoutes } from './emergency-plans';
 import { enforcementRoutes } from './enforcement';
 import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
@@ -33,6 +34,7 @@ export const apiRoutes = {
   ...reportDuplicateRoutes,
   ...peopleRoutes,
   ...emergencyRoutes,
+  ...emergencyPlanRoutes,
   ...creditRoutes,
   ...workplanRoutes,
   ...gridRoutes,

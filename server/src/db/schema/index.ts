@@ -18,3 +18,4 @@ export * from './workplans';
 export * from './grid';
 export * from './rental';
 export * from './rewards';
+export * from './emergency-plans';

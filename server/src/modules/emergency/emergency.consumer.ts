@@ -1,3 +1,4 @@
+// A fatal accident of an enterprise also opens revision duties on its filed plans (plans.consumer.ts).
 // Links an accident opened from an emergency call back to its incident: the accident.register event carries the
 // incident's id; the incident gets the accident's id and a timeline entry. Idempotent (the consumer's mark, and the
 // link is written only while empty).
@@ -6,6 +7,7 @@ import { emergencyIncidents } from '../../db/schema';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import type { Tx } from '../../platform/db';
 import { addTimeline } from './incidents.queries';
+import { onFatalAccident } from './plans.consumer';
 
 async function onAccident(tx: Tx, e: DomainEvent) {
   const p = e.payload as { incidentId?: string };
@@ -21,6 +23,9 @@ async function onAccident(tx: Tx, e: DomainEvent) {
 export const emergencyConsumer: EventConsumer = {
   name: 'emergency',
   async handle(tx, e) {
-    if (e.type === 'accident.register') await onAccident(tx, e);
+    if (e.type === 'accident.register') {
+      await onAccident(tx, e);
+      await onFatalAccident(tx, e);
+    }
   },
 };

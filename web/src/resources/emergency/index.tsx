@@ -4,6 +4,9 @@ import { Route, Routes } from 'react-router-dom';
 import { EnterpriseMap } from '../../features/map/EnterpriseMap';
 import { ResourceForm, ResourceList, ResourceShow } from './Resources';
 import { DutyRoster, IncidentIntake, IncidentList, IncidentShow } from './Duty';
+import { PlanForm, PlanList, PlanShow } from './Plans';
+export { DrillPage } from './Drills';
+export { ReadinessPage } from './Readiness';
 
 export function ResourceRoutes() {
   return (
@@ -21,6 +24,16 @@ export function IncidentRoutes() {
       <Route index element={<IncidentList />} />
       <Route path="new" element={<IncidentIntake />} />
       <Route path=":id" element={<IncidentShow />} />
+    </Routes>
+  );
+}
+
+export function PlanRoutes() {
+  return (
+    <Routes>
+      <Route index element={<PlanList />} />
+      <Route path="new" element={<PlanForm />} />
+      <Route path=":id" element={<PlanShow />} />
     </Routes>
   );
 }

@@ -1,0 +1,48 @@
+// Route map: 应急管理 — emergency plans and their filing, revision duties, drills and compliance, readiness.
+import { defineRoutes } from './define';
+import { idParams } from '../schemas/common';
+import {
+  compliancePage,
+  complianceQuery,
+  completeRevisionBody,
+  drillBody,
+  drillListQuery,
+  drillPage,
+  drillRecordBody,
+  drillView,
+  findingBody,
+  newPlanVersionBody,
+  planActBody,
+  planBody,
+  planDetail,
+  planEvaluateBody,
+  planListQuery,
+  planPage,
+  planTriggerBody,
+  readinessQuery,
+  readinessView,
+  revisionListQuery,
+  revisionPage,
+  revisionView,
+  updatePlanBody,
+} from '../schemas/emergency-plans';
+
+export const emergencyPlanRoutes = defineRoutes({
+  'GET /api/emergency/plans': { query: planListQuery, response: planPage },
+  'POST /api/emergency/plans': { body: planBody, response: planDetail },
+  'GET /api/emergency/plans/:id': { params: idParams, response: planDetail },
+  'PATCH /api/emergency/plans/:id': { params: idParams, body: updatePlanBody, response: planDetail },
+  'POST /api/emergency/plans/:id/act': { params: idParams, body: planActBody, response: planDetail },
+  'POST /api/emergency/plans/:id/versions': { params: idParams, body: newPlanVersionBody, response: planDetail },
+  'POST /api/emergency/plans/:id/evaluations': { params: idParams, body: planEvaluateBody, response: planDetail },
+  'POST /api/emergency/plans/:id/triggers': { params: idParams, body: planTriggerBody, response: planDetail },
+  'GET /api/emergency/revisions': { query: revisionListQuery, response: revisionPage },
+  'POST /api/emergency/revisions/:id/complete': { params: idParams, body: completeRevisionBody, response: revisionView },
+  'GET /api/emergency/drills': { query: drillListQuery, response: drillPage },
+  'POST /api/emergency/drills': { body: drillBody, response: drillView },
+  'GET /api/emergency/drills/:id': { params: idParams, response: drillView },
+  'POST /api/emergency/drills/:id/record': { params: idParams, body: drillRecordBody, response: drillView },
+  'POST /api/emergency/drills/:id/findings': { params: idParams, body: findingBody, response: drillView },
+  'GET /api/emergency/drill-compliance': { query: complianceQuery, response: compliancePage },
+  'GET /api/emergency/readiness': { query: readinessQuery, response: readinessView },
+});
