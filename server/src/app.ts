@@ -50,6 +50,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { trainingRoutes } from './modules/training/training.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
@@ -74,6 +75,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   risksDistrictRoutes,
   reportsRoutes,
   peopleRoutes,
+  trainingRoutes,
   emergencyResourceRoutes,
   dutyRoutes,
   creditRoutes,

@@ -27,6 +27,7 @@ export * from './schemas/notifications';
 export * from './schemas/enforcement-views';
 export * from './schemas/reports';
 export * from './schemas/people';
+export * from './schemas/training';
 export * from './schemas/emergency';
 export * from './schemas/credit';
 export * from './schemas/workplans';

@@ -8,6 +8,7 @@ import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
 import { peopleRoutes } from './people';
+import { trainingRoutes } from './training';
 import { reportRoutes } from './reports';
 import { creditRoutes } from './credit';
 import { gridRoutes } from './grid';
@@ -26,6 +27,7 @@ export const apiRoutes = {
   ...workbenchRoutes,
   ...reportRoutes,
   ...peopleRoutes,
+  ...trainingRoutes,
   ...emergencyRoutes,
   ...creditRoutes,
   ...workplanRoutes,

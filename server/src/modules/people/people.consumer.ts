@@ -8,6 +8,7 @@ import type { Tx } from '../../platform/db';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import { addMonths, cstDate } from '../../platform/time';
 import { retrainingAfterFatalAccident } from './people.rules';
+import { onTrainingSessionCompleted } from './retraining-done';
 
 export async function onAccidentRegistered(tx: Tx, e: DomainEvent): Promise<number> {
   const p = e.payload as { deaths?: number };
@@ -49,5 +50,6 @@ export const peopleConsumer: EventConsumer = {
   name: 'people',
   async handle(tx, e) {
     if (e.type === 'accident.register') await onAccidentRegistered(tx, e);
+    if (e.type === 'training_session.complete') await onTrainingSessionCompleted(tx, e);
   },
 };
