@@ -21,7 +21,7 @@ export async function createPaper(db: Db, ctx: TrainingContext, input: CreatePap
     for (const [i, r] of input.rules.entries()) {
       const have = await countDrawable(tx, input.areaCode, r.topic, r.type);
       if (have < r.count) {
-        throw fieldError(`rules.${i}.count`, `题库中「${r.topic}」该题型仅有 ${have} 题`, `The bank has only ${have} such questions on “${r.topic}”`);
+        throw fieldError(`rules.${i}.count`, `题库中「${r.topic}」该题型仅有 ${have} 题`, `The bank has only ${have} such questions for rule ${i + 1}`);
       }
     }
     const [row] = await tx
