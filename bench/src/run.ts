@@ -15,6 +15,7 @@ import { eventsScenario } from './scenarios/events';
 import { validationScenario } from './scenarios/validation';
 import { reportsScenario } from './scenarios/reports';
 import { peopleScenario } from './scenarios/people';
+import { trainingScenario } from './scenarios/training';
 import { emergencyScenario } from './scenarios/emergency';
 import { workplansScenario } from './scenarios/workplans';
 
@@ -38,6 +39,7 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'reports', run: reportsScenario },
   // 三项岗位: holding rates from the maintained summaries vs the plain GROUP BY; the district expiry list.
   { name: 'people', run: peopleScenario },
+  { name: 'training', run: trainingScenario },
   // 应急: nearest depot holding an item (bbox + haversine vs brute force) and the map layer (PGlite, PostgreSQL).
   { name: 'emergency', run: emergencyScenario },
   // 工作方案: the month's board and .xlsx of 200 items × 30 units against one bare join (PGlite, PostgreSQL).

@@ -18,6 +18,7 @@ import { seedDemoCredit } from './credit';
 import { seedDemoReports } from './reports';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
+import { seedDemoTraining } from './training';
 import { seedDemoEmergency } from './emergency';
 import { seedDemoWorkplans } from './workplans';
 import { seedDemoGrid } from './grid';
@@ -170,6 +171,8 @@ export async function seedDemo(
     await seedDemoReports(tx, longcheng.code, reportVaultKey);
     // 三项岗位 people and certificates: 宏达五金's own list and a sample of generated units in every street.
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
+    // 培训与考试: lecturers, a question bank and a paper, last month's training day held, next month's planned.
+    await seedDemoTraining(tx, longcheng.code, hongda.id);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.
     await seedDemoEmergency(tx, longcheng.code);
     // 工作方案: a special campaign with ten tasks, last month's reports (one late, some missing), a 督办.
