@@ -15,6 +15,7 @@ import { inspectionMachine } from '../modules/enforcement/inspections/inspection
 import { checkTaskMachine } from '../modules/checks/checks.workflow';
 import { investigationMachine } from '../modules/accidents/investigation.workflow';
 import { listingMachine } from '../modules/credit/listing.workflow';
+import { attemptMachine, sessionMachine } from '../modules/training/training.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -64,6 +65,8 @@ const walks: Walk[] = [
     }),
     withState: (f, status) => ({ ...f, status }),
   },
+  { machine: sessionMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: attemptMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
 ];
 
 const actorOf = (role: (typeof roles)[number]) => ({ role });
