@@ -149,7 +149,11 @@ export const routeTable: Record<string, Row> = {
     roles: [...enforcers, ...enterpriseUsers],
     payload: { version: 1, personIds: ['00000000-0000-4000-8000-000000000000'] },
   },
-  'POST /api/training/sessions/:id/complete': { access: 'training.manage', roles: [...enforcers, ...enterpriseUsers], payload: { version: 1 } },
+  'POST /api/training/sessions/:id/complete': {
+    access: 'training.manage',
+    roles: [...enforcers, ...enterpriseUsers],
+    payload: { version: 1 },
+  },
   'GET /api/training/people': { access: 'training.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/training/rates': { access: 'training.stats', roles: staff },
   'GET /api/training/lecturers': { access: 'training.read', roles: [...staff, ...enterpriseUsers] },

@@ -88,7 +88,9 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult[]> 
     return performance.now() - t0;
   };
   const bare = await Promise.all(
-    attempts.map((a) => timed(() => d.db.execute(sql`insert into bench_bare_insert (payload) values (${JSON.stringify({ a: a.id })}::jsonb)`))),
+    attempts.map((a) =>
+      timed(() => d.db.execute(sql`insert into bench_bare_insert (payload) values (${JSON.stringify({ a: a.id })}::jsonb)`)),
+    ),
   );
   const submit = await Promise.all(
     attempts.map((a) =>

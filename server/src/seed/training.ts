@@ -12,9 +12,27 @@ import { trainingDay } from '../modules/training/training.rules';
 const DISTRICT = '440307';
 
 const bank: { topic: string; type: 'single' | 'multiple' | 'true_false'; stem: string; options: string[]; answer: number[] }[] = [
-  { topic: '安全生产法规', type: 'true_false', stem: '生产经营单位的主要负责人对本单位的安全生产工作全面负责。', options: ['正确', '错误'], answer: [0] },
-  { topic: '安全生产法规', type: 'true_false', stem: '特种作业人员经单位内部培训即可上岗作业，无需取得证书。', options: ['正确', '错误'], answer: [1] },
-  { topic: '安全生产法规', type: 'true_false', stem: '从业人员发现直接危及人身安全的紧急情况时，有权停止作业。', options: ['正确', '错误'], answer: [0] },
+  {
+    topic: '安全生产法规',
+    type: 'true_false',
+    stem: '生产经营单位的主要负责人对本单位的安全生产工作全面负责。',
+    options: ['正确', '错误'],
+    answer: [0],
+  },
+  {
+    topic: '安全生产法规',
+    type: 'true_false',
+    stem: '特种作业人员经单位内部培训即可上岗作业，无需取得证书。',
+    options: ['正确', '错误'],
+    answer: [1],
+  },
+  {
+    topic: '安全生产法规',
+    type: 'true_false',
+    stem: '从业人员发现直接危及人身安全的紧急情况时，有权停止作业。',
+    options: ['正确', '错误'],
+    answer: [0],
+  },
   {
     topic: '安全生产法规',
     type: 'single',
@@ -110,7 +128,16 @@ export async function seedDemoTraining(tx: Tx, longchengCode: string, hongdaId: 
   if (managers.length) {
     await tx
       .insert(trainingAttendance)
-      .values(managers.map((p) => ({ sessionId: done!.id, personId: p.id, enterpriseId: p.enterpriseId, areaCode: p.areaCode, sector: p.sector, parkId: p.parkId })));
+      .values(
+        managers.map((p) => ({
+          sessionId: done!.id,
+          personId: p.id,
+          enterpriseId: p.enterpriseId,
+          areaCode: p.areaCode,
+          sector: p.sector,
+          parkId: p.parkId,
+        })),
+      );
     await refreshHours(
       tx,
       managers.map((p) => p.id),

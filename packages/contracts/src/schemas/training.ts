@@ -43,9 +43,7 @@ export const createSessionBody = z
   .strict();
 export type CreateSessionBody = z.infer<typeof createSessionBody>;
 
-export const attendanceBody = z
-  .object({ version, personIds: z.array(z.uuid()).min(1).max(500) })
-  .strict();
+export const attendanceBody = z.object({ version, personIds: z.array(z.uuid()).min(1).max(500) }).strict();
 export type AttendanceBody = z.infer<typeof attendanceBody>;
 export const sessionActionBody = z.object({ version }).strict();
 export type SessionActionBody = z.infer<typeof sessionActionBody>;
@@ -84,7 +82,13 @@ export type SessionView = z.infer<typeof sessionView>;
 export const sessionPage = pageOf(sessionView);
 export const sessionDetail = sessionView.extend({
   attendance: z.array(
-    z.object({ personId: z.uuid(), name: z.string(), post: z.enum(personPosts), enterpriseId: z.uuid(), enterpriseName: z.string().nullable() }),
+    z.object({
+      personId: z.uuid(),
+      name: z.string(),
+      post: z.enum(personPosts),
+      enterpriseId: z.uuid(),
+      enterpriseName: z.string().nullable(),
+    }),
   ),
 });
 export type SessionDetail = z.infer<typeof sessionDetail>;
@@ -132,7 +136,10 @@ export const trainingRateQuery = z
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     groupBy: z.enum(['area', 'sector']).default('area'),
     /** Only the key sectors of seed 001 (重点行业领域). */
-    keySectors: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    keySectors: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     ...pageQuery,
   })
   .strict();
@@ -189,9 +196,7 @@ export const createQuestionBody = z.object({ ...questionFields, areaCode }).stri
 export type CreateQuestionBody = z.infer<typeof createQuestionBody>;
 export const updateQuestionBody = z.object({ ...questionFields, version }).strict();
 export type UpdateQuestionBody = z.infer<typeof updateQuestionBody>;
-export const questionListQuery = z
-  .object({ topic: text(50).optional(), type: z.enum(questionTypes).optional(), ...pageQuery })
-  .strict();
+export const questionListQuery = z.object({ topic: text(50).optional(), type: z.enum(questionTypes).optional(), ...pageQuery }).strict();
 export type QuestionListQuery = z.infer<typeof questionListQuery>;
 /** The bank editor's view (officers with exam.manage only): includes the answer. */
 export const questionView = z.object({
@@ -208,7 +213,14 @@ export const questionView = z.object({
 });
 export const questionPage = pageOf(questionView);
 
-export const paperRule = z.object({ topic: text(50), type: z.enum(questionTypes), count: z.number().int().min(1).max(100), points: z.number().int().min(1).max(100) }).strict();
+export const paperRule = z
+  .object({
+    topic: text(50),
+    type: z.enum(questionTypes),
+    count: z.number().int().min(1).max(100),
+    points: z.number().int().min(1).max(100),
+  })
+  .strict();
 export const createPaperBody = z
   .object({
     title: text(100),
@@ -244,9 +256,7 @@ export const attemptStatuses = ['active', 'submitted', 'expired'] as const;
 export type AttemptStatus = (typeof attemptStatuses)[number];
 export const submitAttemptBody = z
   .object({
-    answers: z
-      .array(z.object({ questionId: z.uuid(), choices: z.array(z.number().int().min(0).max(7)).max(8) }).strict())
-      .max(200),
+    answers: z.array(z.object({ questionId: z.uuid(), choices: z.array(z.number().int().min(0).max(7)).max(8) }).strict()).max(200),
   })
   .strict();
 export type SubmitAttemptBody = z.infer<typeof submitAttemptBody>;

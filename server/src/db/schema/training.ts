@@ -130,7 +130,10 @@ export const examQuestions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     areaCode: text('area_code').notNull(),
     topic: text('topic').notNull(),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     type: text('type').notNull(),
     stem: text('stem').notNull(),
     options: jsonb('options').$type<string[]>().notNull(),
@@ -204,7 +207,9 @@ export const examAttempts = pgTable(
   },
   (t) => [
     // One active attempt per person and paper (the race between two starts ends here).
-    uniqueIndex('exam_attempts_one_active_idx').on(t.paperId, t.personId).where(sql`${t.status} = 'active'`),
+    uniqueIndex('exam_attempts_one_active_idx')
+      .on(t.paperId, t.personId)
+      .where(sql`${t.status} = 'active'`),
     index('exam_attempts_person_idx').on(t.personId, t.paperId),
     index('exam_attempts_enterprise_idx').on(t.enterpriseId, t.startedAt),
     index('exam_attempts_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.startedAt),

@@ -87,8 +87,9 @@ async function expect400(c: Client, method: 'POST' | 'PUT', url: string, payload
 const count = async (table: string) =>
   rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
 const audits = async (action: string, id: string) =>
-  rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action} and entity_id = ${id}`))[0]!
-    .n;
+  rowsOf<{ n: number }>(
+    await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action} and entity_id = ${id}`),
+  )[0]!.n;
 
 const sessionBody = (o: Record<string, unknown> = {}) => ({
   title: '安全生产培训日（月度）',
@@ -157,9 +158,17 @@ describe('training sessions and hours', () => {
     await expect400(as.streetA!, 'POST', '/api/training/sessions', sessionBody({ areaCode: areas.streetA, hours: 0 }), 'hours');
     expect(await count('training_sessions')).toBe(n);
     const other = await addPerson(as.entB!, { post: 'safety_manager' });
-    const s = (await as.streetA!.post('/api/training/sessions', sessionBody({ areaCode: areas.streetA, date: addMonths(today, 1) }))).json();
+    const s = (
+      await as.streetA!.post('/api/training/sessions', sessionBody({ areaCode: areas.streetA, date: addMonths(today, 1) }))
+    ).json();
     const a = await count('training_attendance');
-    await expect400(as.streetA!, 'POST', `/api/training/sessions/${s.id}/attendance`, { version: s.version, personIds: [other.id] }, 'person');
+    await expect400(
+      as.streetA!,
+      'POST',
+      `/api/training/sessions/${s.id}/attendance`,
+      { version: s.version, personIds: [other.id] },
+      'person',
+    );
     expect(await count('training_attendance')).toBe(a);
     // Not held before its date.
     await expect400(as.streetA!, 'POST', `/api/training/sessions/${s.id}/complete`, { version: s.version }, 'future');
@@ -170,7 +179,10 @@ describe('training sessions and hours', () => {
       const res = await as[who]!.get(`/api/training/sessions/${sessionId}`);
       expect(res.statusCode, who).toBe(404);
       const list = await as[who]!.get('/api/training/sessions');
-      expect(list.json().items.some((s: { id: string }) => s.id === sessionId), who).toBe(false);
+      expect(
+        list.json().items.some((s: { id: string }) => s.id === sessionId),
+        who,
+      ).toBe(false);
       const c = await as[who]!.post(`/api/training/sessions/${sessionId}/complete`, { version: 99 });
       if (who !== 'entB' && who !== 'zhujian' && who !== 'park' && who !== 'streetB') continue;
       expect(c.statusCode, who).toBe(404);
@@ -179,7 +191,10 @@ describe('training sessions and hours', () => {
   });
 
   it('an enterprise plans its own 三级教育 session; the park station sees its park enterprise’s session, not others', async () => {
-    const own = await as.entA!.post('/api/training/sessions', sessionBody({ kind: 'three_level', hours: 24, mode: 'online', place: undefined }));
+    const own = await as.entA!.post(
+      '/api/training/sessions',
+      sessionBody({ kind: 'three_level', hours: 24, mode: 'online', place: undefined }),
+    );
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json().enterpriseId).toBe(ents.a);
     const parkUser = await buildUser(t.database.db, { role: 'enterprise_principal', enterpriseId: ents.p, org: null });
@@ -202,7 +217,9 @@ describe('training sessions and hours', () => {
     await addPerson(as.entB!, { name: '孙建', post: 'principal', employedFrom: '2016-01-01' });
     // A held session for streetB's principal so the rate differs by street.
     const sb = (await as.streetB!.post('/api/training/sessions', sessionBody({ areaCode: areas.streetB, hours: 12 }))).json();
-    const bp = (await as.entB!.get(`/api/training/people?enterpriseId=${ents.b}`)).json().items.map((p: { personId: string }) => p.personId);
+    const bp = (await as.entB!.get(`/api/training/people?enterpriseId=${ents.b}`))
+      .json()
+      .items.map((p: { personId: string }) => p.personId);
     const att = (await as.streetB!.post(`/api/training/sessions/${sb.id}/attendance`, { version: 1, personIds: bp })).json();
     expect((await as.streetB!.post(`/api/training/sessions/${sb.id}/complete`, { version: att.version })).statusCode).toBe(200);
     // The daily job picks up people added since (the new safety manager of A).
@@ -248,7 +265,13 @@ describe('training sessions and hours', () => {
     const ent = rowsOf<{ area_code: string; sector: string; park_id: string | null }>(
       await t.database.db.execute(sql`select area_code, sector, park_id from enterprises where id = ${ents.a}`),
     )[0]!;
-    const scope = { id: '00000000-0000-4000-8000-0000000000aa', areaCode: ent.area_code, enterpriseId: ents.a!, sector: ent.sector, parkId: ent.park_id };
+    const scope = {
+      id: '00000000-0000-4000-8000-0000000000aa',
+      areaCode: ent.area_code,
+      enterpriseId: ents.a!,
+      sector: ent.sector,
+      parkId: ent.park_id,
+    };
     const fatal = await appendEvent(t.database.db, 'accident.register', 'accident', scope, null, { level: 'general', deaths: 1 });
     expect(await consumeEvent(t.database, peopleConsumer, fatal)).toBe(true);
     const open = await t.database.db.select().from(retrainingDuties).where(eq(retrainingDuties.personId, principal.id));
@@ -273,7 +296,12 @@ describe('training sessions and hours', () => {
 /** Every key anywhere in a JSON value. */
 function keysOf(v: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(v)) v.forEach((x) => keysOf(x, out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (out.add(k), keysOf(x, out));
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      out.add(k);
+      keysOf(x, out);
+    }
+  }
   return out;
 }
 const forbiddenKeys = ['answer', 'answers', 'answerKey', 'correct', 'key', 'choices'];
@@ -287,17 +315,40 @@ describe('online exams', () => {
   it('the district keeps the question bank and sets a paper by rule; bad questions are refused bilingually', async () => {
     const q = (o: Record<string, unknown>) => as.district!.post('/api/exam/questions', { areaCode: areas.district, roles: [], ...o });
     for (let i = 0; i < 4; i++) {
-      expect((await q({ topic: '法规', type: 'true_false', stem: `判断${i}`, options: ['正确', '错误'], answer: [i % 2] })).statusCode).toBe(200);
-      expect((await q({ topic: '法规', type: 'single', stem: `单选${i}`, options: ['A', 'B', 'C', 'D'], answer: [i % 4] })).statusCode).toBe(200);
-      expect((await q({ topic: '危化', type: 'multiple', stem: `多选${i}`, options: ['A', 'B', 'C', 'D'], answer: [0, (i % 3) + 1] })).statusCode).toBe(
-        200,
-      );
+      expect(
+        (await q({ topic: '法规', type: 'true_false', stem: `判断${i}`, options: ['正确', '错误'], answer: [i % 2] })).statusCode,
+      ).toBe(200);
+      expect(
+        (await q({ topic: '法规', type: 'single', stem: `单选${i}`, options: ['A', 'B', 'C', 'D'], answer: [i % 4] })).statusCode,
+      ).toBe(200);
+      expect(
+        (await q({ topic: '危化', type: 'multiple', stem: `多选${i}`, options: ['A', 'B', 'C', 'D'], answer: [0, (i % 3) + 1] }))
+          .statusCode,
+      ).toBe(200);
     }
     const n = await count('exam_questions');
     const base = { areaCode: areas.district, roles: [], topic: '法规' };
-    await expect400(as.district!, 'POST', '/api/exam/questions', { ...base, type: 'single', stem: 'x', options: ['A', 'B'], answer: [0, 1] });
-    await expect400(as.district!, 'POST', '/api/exam/questions', { ...base, type: 'multiple', stem: 'x', options: ['A', 'B'], answer: [0, 5] });
-    await expect400(as.district!, 'POST', '/api/exam/questions', { ...base, type: 'true_false', stem: 'x', options: ['A', 'B', 'C'], answer: [0] });
+    await expect400(as.district!, 'POST', '/api/exam/questions', {
+      ...base,
+      type: 'single',
+      stem: 'x',
+      options: ['A', 'B'],
+      answer: [0, 1],
+    });
+    await expect400(as.district!, 'POST', '/api/exam/questions', {
+      ...base,
+      type: 'multiple',
+      stem: 'x',
+      options: ['A', 'B'],
+      answer: [0, 5],
+    });
+    await expect400(as.district!, 'POST', '/api/exam/questions', {
+      ...base,
+      type: 'true_false',
+      stem: 'x',
+      options: ['A', 'B', 'C'],
+      answer: [0],
+    });
     expect(await count('exam_questions')).toBe(n);
 
     const paper = {
@@ -313,7 +364,10 @@ describe('online exams', () => {
       maxAttempts: 3,
       hours: 4,
     };
-    await expect400(as.district!, 'POST', '/api/exam/papers', { ...paper, rules: [{ topic: '法规', type: 'single', count: 9, points: 10 }] });
+    await expect400(as.district!, 'POST', '/api/exam/papers', {
+      ...paper,
+      rules: [{ topic: '法规', type: 'single', count: 9, points: 10 }],
+    });
     await expect400(as.district!, 'POST', '/api/exam/papers', { ...paper, passMark: 101 });
     const res = await as.district!.post('/api/exam/papers', paper);
     expect(res.statusCode, res.body).toBe(200);
@@ -330,7 +384,11 @@ describe('online exams', () => {
     const { id: _id, areaCode: _a, ...edit } = anyQ;
     expect((await as.entA!.request({ method: 'PUT', url: `/api/exam/questions/${anyQ.id}`, payload: edit })).statusCode).toBe(403);
     // The bank's editor: a stale version is 409 with the current question.
-    const ok = await as.district!.request({ method: 'PUT', url: `/api/exam/questions/${anyQ.id}`, payload: { ...edit, stem: '改过的题干' } });
+    const ok = await as.district!.request({
+      method: 'PUT',
+      url: `/api/exam/questions/${anyQ.id}`,
+      payload: { ...edit, stem: '改过的题干' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const stale = await as.district!.request({ method: 'PUT', url: `/api/exam/questions/${anyQ.id}`, payload: edit });
     expect(stale.statusCode).toBe(409);
@@ -366,7 +424,10 @@ describe('online exams', () => {
       as.entA2!.post(`/api/exam/papers/${paperId}/attempts`, { personId: other.id }),
     ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 400]);
-    const active = await t.database.db.select().from(examAttempts).where(sql`${examAttempts.personId} = ${other.id} and status = 'active'`);
+    const active = await t.database.db
+      .select()
+      .from(examAttempts)
+      .where(sql`${examAttempts.personId} = ${other.id} and status = 'active'`);
     expect(active).toHaveLength(1);
   });
 
@@ -398,9 +459,9 @@ describe('online exams', () => {
     expect(again.json()).toMatchObject({ score: 75, passed: true, certificateNumber: res.json().certificateNumber });
     expect(await count('exam_completions')).toBe(1);
     expect(await audits('exam_attempt.submit', attempt.id)).toBe(1);
-    const hours = (await as.entA!.get(`/api/training/people?enterpriseId=${ents.a}`)).json().items.find(
-      (p: { personId: string }) => p.personId === examinee.id,
-    );
+    const hours = (await as.entA!.get(`/api/training/people?enterpriseId=${ents.a}`))
+      .json()
+      .items.find((p: { personId: string }) => p.personId === examinee.id);
     expect(hours.hours).toBe(4);
     // Passed: no retake.
     await expect400(as.entA!, 'POST', `/api/exam/papers/${paperId}/attempts`, { personId: examinee.id });

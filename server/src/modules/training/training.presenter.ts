@@ -158,7 +158,9 @@ export function presentAttempt(actor: Actor, row: AttemptRow, ctx: AttemptCtx): 
     deadlineAt: row.deadlineAt.toISOString(),
     // Whitelisted field by field: the stored snapshot never held a key, and this keeps it that way.
     questions:
-      active && examinee ? row.questions.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: [...q.options], points: q.points })) : [],
+      active && examinee
+        ? row.questions.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: [...q.options], points: q.points }))
+        : [],
     score: row.score,
     maxScore: row.maxScore,
     passMark: paper?.passMark ?? 0,

@@ -3,7 +3,14 @@
 // maintained aggregates: refreshPersonYear / refreshTrainingSummary rewrite them from the source rows (completed
 // sessions attended, exams passed) in the transaction of every write that credits hours.
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { threePosts, type AttemptListQuery, type PersonPost, type QuestionListQuery, type SessionListQuery, type TrainingRateQuery } from '@anjian/contracts';
+import {
+  threePosts,
+  type AttemptListQuery,
+  type PersonPost,
+  type QuestionListQuery,
+  type SessionListQuery,
+  type TrainingRateQuery,
+} from '@anjian/contracts';
 import {
   areas,
   enterprises,
@@ -63,13 +70,24 @@ const paperOffered = (enterpriseArea: string) => sql`${enterpriseArea} like ${ex
 
 export async function findEnterpriseInScope(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
-    .select({ id: enterprises.id, name: enterprises.name, areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      areaCode: enterprises.areaCode,
+      sector: enterprises.sector,
+      parkId: enterprises.parkId,
+    })
     .from(enterprises)
     .where(
       and(
         eq(enterprises.id, id),
         isNull(enterprises.deletedAt),
-        scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id }),
+        scopeWhere(actor, {
+          areaCode: enterprises.areaCode,
+          sector: enterprises.sector,
+          parkId: enterprises.parkId,
+          enterpriseId: enterprises.id,
+        }),
       ),
     );
   return row ?? null;
@@ -124,7 +142,13 @@ export async function enterpriseNames(db: DbOrTx, ids: string[]) {
 
 export async function attendanceOf(db: DbOrTx, sessionId: string) {
   return db
-    .select({ personId: people.id, name: people.name, post: people.post, enterpriseId: people.enterpriseId, enterpriseName: enterprises.name })
+    .select({
+      personId: people.id,
+      name: people.name,
+      post: people.post,
+      enterpriseId: people.enterpriseId,
+      enterpriseName: enterprises.name,
+    })
     .from(trainingAttendance)
     .innerJoin(people, eq(people.id, trainingAttendance.personId))
     .innerJoin(enterprises, eq(enterprises.id, people.enterpriseId))
@@ -237,7 +261,13 @@ export async function enterprisesWithChangedPeople(db: DbOrTx, since: Date, limi
   return rows.map((r) => r.id);
 }
 
-export async function findTrainingPeople(db: DbOrTx, actor: Actor, q: { enterpriseId?: string; page: number; pageSize: number }, year: number, today: string) {
+export async function findTrainingPeople(
+  db: DbOrTx,
+  actor: Actor,
+  q: { enterpriseId?: string; page: number; pageSize: number },
+  year: number,
+  today: string,
+) {
   const day = referenceDay(year, today);
   const parts: SQL[] = [personScope(actor), lte(people.employedFrom, day), or(isNull(people.employedTo), gte(people.employedTo, day))!];
   if (q.enterpriseId) parts.push(eq(people.enterpriseId, q.enterpriseId));
@@ -263,11 +293,7 @@ type RateRow = { key: string; principals: number; principalsTrained: number; pos
 export async function findTrainingRates(db: DbOrTx, actor: Actor, q: TrainingRateQuery, year: number) {
   const s = trainingSummaries;
   const key = q.groupBy === 'area' ? sql`left(${s.areaCode}, 9)` : sql`${s.sector}`;
-  const where = and(
-    eq(s.year, year),
-    summaryScope(actor),
-    q.keySectors ? inArray(s.sector, [...keySectors]) : undefined,
-  );
+  const where = and(eq(s.year, year), summaryScope(actor), q.keySectors ? inArray(s.sector, [...keySectors]) : undefined);
   const sums = sql`coalesce(sum(${s.principals}), 0)::int as "principals", coalesce(sum(${s.principalsTrained}), 0)::int as "principalsTrained",
     coalesce(sum(${s.postPeople}), 0)::int as "postPeople", coalesce(sum(${s.postTrained}), 0)::int as "postTrained"`;
   const rows = rowsOf<RateRow>(
@@ -361,7 +387,10 @@ export const drawablePredicate = (paperArea: string, topic: string, type: string
   );
 
 export async function countDrawable(db: DbOrTx, paperArea: string, topic: string, type: string) {
-  const [r] = await db.select({ n: count() }).from(examQuestions).where(drawablePredicate(paperArea, topic, type, null));
+  const [r] = await db
+    .select({ n: count() })
+    .from(examQuestions)
+    .where(drawablePredicate(paperArea, topic, type, null));
   return r!.n;
 }
 
@@ -453,7 +482,10 @@ export async function attemptContext(db: DbOrTx, rows: AttemptRow[]) {
     paperIds.length ? db.select().from(examPapers).where(inArray(examPapers.id, paperIds)) : [],
     personIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)) : [],
     attemptIds.length
-      ? db.select({ attemptId: examCompletions.attemptId, number: examCompletions.number }).from(examCompletions).where(inArray(examCompletions.attemptId, attemptIds))
+      ? db
+          .select({ attemptId: examCompletions.attemptId, number: examCompletions.number })
+          .from(examCompletions)
+          .where(inArray(examCompletions.attemptId, attemptIds))
       : [],
   ]);
   return {
@@ -462,4 +494,3 @@ export async function attemptContext(db: DbOrTx, rows: AttemptRow[]) {
     certificates: new Map(certs.map((c) => [c.attemptId, c.number])),
   };
 }
-

@@ -117,7 +117,10 @@ export function trainingRoutes(app: ZodApp) {
   );
   app.post(
     '/api/training/sessions/:id/complete',
-    { config: { access: 'training.manage' }, schema: { tags, params: idParams, body: sessionActionBody, response: { 200: sessionDetail } } },
+    {
+      config: { access: 'training.manage' },
+      schema: { tags, params: idParams, body: sessionActionBody, response: { 200: sessionDetail } },
+    },
     async (req) => completeSession(app.db, ctx(req), req.params.id, req.body),
   );
   app.get(

@@ -21,7 +21,15 @@ export const highRiskSectors: readonly Sector[] = ['non_coal_mining', 'hazardous
  * Seed 001 (重点行业领域企业主要负责人安全生产培训率100%, item 1: 非煤矿山、危险化学品、建筑施工、交通运输、消防、民用爆炸物品、
  * 冶金有色、粉尘涉爆) mapped onto the platform's sectors.
  */
-export const keySectors: readonly Sector[] = ['non_coal_mining', 'hazardous_chemicals', 'construction', 'transport', 'metallurgy', 'nonferrous', 'fireworks'];
+export const keySectors: readonly Sector[] = [
+  'non_coal_mining',
+  'hazardous_chemicals',
+  'construction',
+  'transport',
+  'metallurgy',
+  'nonferrous',
+  'fireworks',
+];
 
 export const requiredHoursTable = {
   manager: { general: { initial: 32, refresher: 12 }, highRisk: { initial: 48, refresher: 16 } },

@@ -51,7 +51,11 @@ export function ExamPage() {
               actions={
                 a.status === 'active'
                   ? [
-                      <Button key="go" size="small" onClick={() => void call('GET /api/exam/attempts/:id', { params: { id: a.id } }).then(setAttempt)}>
+                      <Button
+                        key="go"
+                        size="small"
+                        onClick={() => void call('GET /api/exam/attempts/:id', { params: { id: a.id } }).then(setAttempt)}
+                      >
                         {t('继续作答', 'Continue')}
                       </Button>,
                     ]
@@ -75,7 +79,13 @@ export function ExamPage() {
   );
 }
 
-function StartPaper({ paper, onStarted }: { paper: { id: string; title: string; questionCount: number; durationMinutes: number; passMark: number; maxScore: number }; onStarted: (a: AttemptView) => void }) {
+function StartPaper({
+  paper,
+  onStarted,
+}: {
+  paper: { id: string; title: string; questionCount: number; durationMinutes: number; passMark: number; maxScore: number };
+  onStarted: (a: AttemptView) => void;
+}) {
   const { t } = useI18n();
   const people = useList('GET /api/people', { query: { current: true, pageSize: 200 } });
   const [personId, setPersonId] = useState<string>();

@@ -42,8 +42,17 @@ export function QuestionBank() {
               type: v.type,
               roles: v.roles,
               stem: v.stem,
-              options: v.type === 'true_false' ? ['正确', '错误'] : v.options.split('\n').map((s) => s.trim()).filter(Boolean),
-              answer: v.answer.split(/[,，\s]+/).filter(Boolean).map((s) => s.toUpperCase().charCodeAt(0) - 65),
+              options:
+                v.type === 'true_false'
+                  ? ['正确', '错误']
+                  : v.options
+                      .split('\n')
+                      .map((s) => s.trim())
+                      .filter(Boolean),
+              answer: v.answer
+                .split(/[,，\s]+/)
+                .filter(Boolean)
+                .map((s) => s.toUpperCase().charCodeAt(0) - 65),
             },
           })
         }
@@ -56,7 +65,11 @@ export function QuestionBank() {
             <Select style={{ width: 140 }} options={questionTypes.map((k) => ({ value: k, label: label(questionTypeLabels[k]) }))} />
           </Form.Item>
           <Form.Item name="roles" label={t('适用岗位', 'For posts')}>
-            <Select mode="multiple" style={{ minWidth: 200 }} options={personPosts.map((k) => ({ value: k, label: label(personPostLabels[k]) }))} />
+            <Select
+              mode="multiple"
+              style={{ minWidth: 200 }}
+              options={personPosts.map((k) => ({ value: k, label: label(personPostLabels[k]) }))}
+            />
           </Form.Item>
         </Space>
         <Form.Item name="stem" label={t('题干', 'Question')} rules={[{ required: true }]}>

@@ -152,7 +152,14 @@ function Sessions() {
           { title: t('人数', 'Attendees'), dataIndex: 'attendees' },
           {
             title: t('状态', 'Status'),
-            render: (_, s) => (s.status === 'completed' ? <Tag color="green">{t('已举办', 'Held')}</Tag> : s.status === 'cancelled' ? <Tag>{t('已取消', 'Cancelled')}</Tag> : <Tag color="blue">{t('计划', 'Planned')}</Tag>),
+            render: (_, s) =>
+              s.status === 'completed' ? (
+                <Tag color="green">{t('已举办', 'Held')}</Tag>
+              ) : s.status === 'cancelled' ? (
+                <Tag>{t('已取消', 'Cancelled')}</Tag>
+              ) : (
+                <Tag color="blue">{t('计划', 'Planned')}</Tag>
+              ),
           },
         ]}
       />
@@ -192,7 +199,10 @@ function Rates() {
             title: groupBy === 'area' ? t('街道', 'Street') : t('行业', 'Sector'),
             render: (_, r) => r.name ?? (groupBy === 'sector' && r.key in sectorLabels ? label(sectorLabels[r.key as Sector]) : r.key),
           },
-          { title: t('主要负责人培训率', 'Principals trained'), render: (_, r) => `${pct(r.principalRate)} (${r.principalsTrained}/${r.principals})` },
+          {
+            title: t('主要负责人培训率', 'Principals trained'),
+            render: (_, r) => `${pct(r.principalRate)} (${r.principalsTrained}/${r.principals})`,
+          },
           { title: t('三项岗位培训率', 'Key posts trained'), render: (_, r) => `${pct(r.postRate)} (${r.postTrained}/${r.postPeople})` },
         ]}
       />

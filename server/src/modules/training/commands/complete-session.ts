@@ -24,7 +24,12 @@ export async function completeSession(db: Db, ctx: TrainingContext, id: string, 
     });
     if (before.date > today) throw fieldError('date', '培训日期未到，不能确认已举办', 'The session’s date has not come yet');
     const attendees = (await attendanceOf(tx, id)).map((a) => a.personId);
-    const row = await writeSession(tx, actor, before, 'complete', { kind: before.kind, date: before.date, hours: before.hours, personIds: attendees });
+    const row = await writeSession(tx, actor, before, 'complete', {
+      kind: before.kind,
+      date: before.date,
+      hours: before.hours,
+      personIds: attendees,
+    });
     await refreshHours(tx, attendees, Number(before.date.slice(0, 4)), today);
     await recordAudit(tx, ctx, {
       action: 'training_session.complete',

@@ -15,9 +15,20 @@ export async function createLecturer(db: Db, ctx: TrainingContext, input: Create
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingLecturers)
-      .values({ name: input.name, title: input.title ?? null, specialty: input.specialty, organisation: input.organisation ?? null, areaCode: input.areaCode })
+      .values({
+        name: input.name,
+        title: input.title ?? null,
+        specialty: input.specialty,
+        organisation: input.organisation ?? null,
+        areaCode: input.areaCode,
+      })
       .returning();
-    await recordAudit(tx, ctx, { action: 'training_lecturer.create', entityType: 'training_lecturer', entityId: row!.id, after: presentLecturer(row!, 0) });
+    await recordAudit(tx, ctx, {
+      action: 'training_lecturer.create',
+      entityType: 'training_lecturer',
+      entityId: row!.id,
+      after: presentLecturer(row!, 0),
+    });
     return presentLecturer(row!, 0);
   });
 }

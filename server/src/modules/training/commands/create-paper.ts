@@ -12,7 +12,8 @@ import { countDrawable } from '../training.queries';
 import type { TrainingContext } from './context';
 
 export async function createPaper(db: Db, ctx: TrainingContext, input: CreatePaperBody) {
-  if (!inScope(ctx.actor, { areaCode: input.areaCode })) throw fieldError('areaCode', '只能为本辖区组卷', 'Set papers only for your own jurisdiction');
+  if (!inScope(ctx.actor, { areaCode: input.areaCode }))
+    throw fieldError('areaCode', '只能为本辖区组卷', 'Set papers only for your own jurisdiction');
   const keys = input.rules.map((r) => `${r.topic}\u0000${r.type}`);
   if (new Set(keys).size !== keys.length) throw fieldError('rules', '同一主题和题型只能有一条抽题规则', 'One rule per topic and type');
   const max = input.rules.reduce((n, r) => n + r.count * r.points, 0);
@@ -21,7 +22,11 @@ export async function createPaper(db: Db, ctx: TrainingContext, input: CreatePap
     for (const [i, r] of input.rules.entries()) {
       const have = await countDrawable(tx, input.areaCode, r.topic, r.type);
       if (have < r.count) {
-        throw fieldError(`rules.${i}.count`, `题库中「${r.topic}」该题型仅有 ${have} 题`, `The bank has only ${have} such questions for rule ${i + 1}`);
+        throw fieldError(
+          `rules.${i}.count`,
+          `题库中「${r.topic}」该题型仅有 ${have} 题`,
+          `The bank has only ${have} such questions for rule ${i + 1}`,
+        );
       }
     }
     const [row] = await tx

@@ -30,7 +30,11 @@ export async function createSession(db: Db, ctx: TrainingContext, input: CreateS
         enterpriseId: null,
       };
       if (actor.scopeKind === 'park' || !inScope(actor, scope)) {
-        throw fieldError('areaCode', '只能为本辖区（行业部门：本行业）安排培训', 'Plan sessions only for your own jurisdiction (and sector)');
+        throw fieldError(
+          'areaCode',
+          '只能为本辖区（行业部门：本行业）安排培训',
+          'Plan sessions only for your own jurisdiction (and sector)',
+        );
       }
     }
     if (input.kind === 'government' && enterpriseId) {
@@ -58,7 +62,12 @@ export async function createSession(db: Db, ctx: TrainingContext, input: CreateS
         createdBy: actor.id,
       })
       .returning();
-    await recordAudit(tx, ctx, { action: 'training_session.create', entityType: 'training_session', entityId: row!.id, after: auditSession(row!) });
+    await recordAudit(tx, ctx, {
+      action: 'training_session.create',
+      entityType: 'training_session',
+      entityId: row!.id,
+      after: auditSession(row!),
+    });
     return presentSessionDetail(tx, actor, row!);
   });
 }

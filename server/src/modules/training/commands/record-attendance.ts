@@ -21,16 +21,28 @@ export async function recordAttendance(db: Db, ctx: TrainingContext, id: string,
       version: input.version,
       present: (row) => presentSessionDetail(tx, actor, row),
     });
-    if (before.status !== 'planned') throw fieldError('status', '只有计划中的培训可以登记出席', 'Attendance is recorded for a planned session only');
+    if (before.status !== 'planned')
+      throw fieldError('status', '只有计划中的培训可以登记出席', 'Attendance is recorded for a planned session only');
     const ids = [...new Set(input.personIds)];
     const found = await peopleInScope(tx, actor, ids);
-    const fits = found.filter((p) => (before.enterpriseId ? p.enterpriseId === before.enterpriseId : p.areaCode.startsWith(before.areaCode)));
+    const fits = found.filter((p) =>
+      before.enterpriseId ? p.enterpriseId === before.enterpriseId : p.areaCode.startsWith(before.areaCode),
+    );
     if (fits.length !== ids.length) {
       throw fieldError('personIds', '有人员不存在或不属于本次培训的范围', 'Some people do not exist or are outside this session’s scope');
     }
     await tx
       .insert(trainingAttendance)
-      .values(fits.map((p) => ({ sessionId: id, personId: p.id, enterpriseId: p.enterpriseId, areaCode: p.areaCode, sector: p.sector, parkId: p.parkId })))
+      .values(
+        fits.map((p) => ({
+          sessionId: id,
+          personId: p.id,
+          enterpriseId: p.enterpriseId,
+          areaCode: p.areaCode,
+          sector: p.sector,
+          parkId: p.parkId,
+        })),
+      )
       .onConflictDoNothing();
     const [row] = await tx
       .update(trainingSessions)

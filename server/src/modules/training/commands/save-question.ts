@@ -19,21 +19,38 @@ function checked(input: CreateQuestionBody | UpdateQuestionBody) {
   if (input.type === 'true_false' && input.options.length !== 2) {
     throw fieldError('options', '判断题应有且只有两个选项（正确/错误）', 'A true/false question has exactly two options');
   }
-  if (answer.some((i) => i >= input.options.length)) throw fieldError('answer', '答案应为已有选项', 'Every answer must be one of the options');
-  if (input.type !== 'multiple' && answer.length !== 1) throw fieldError('answer', '单选题和判断题只有一个正确答案', 'A single-choice or true/false question has one answer');
-  if (input.type === 'multiple' && answer.length < 2) throw fieldError('answer', '多选题至少有两个正确答案', 'A multiple-choice question has at least two answers');
-  return { topic: input.topic, roles: [...new Set(input.roles)], type: input.type, stem: input.stem, options: input.options, answer, active: input.active ?? true };
+  if (answer.some((i) => i >= input.options.length))
+    throw fieldError('answer', '答案应为已有选项', 'Every answer must be one of the options');
+  if (input.type !== 'multiple' && answer.length !== 1)
+    throw fieldError('answer', '单选题和判断题只有一个正确答案', 'A single-choice or true/false question has one answer');
+  if (input.type === 'multiple' && answer.length < 2)
+    throw fieldError('answer', '多选题至少有两个正确答案', 'A multiple-choice question has at least two answers');
+  return {
+    topic: input.topic,
+    roles: [...new Set(input.roles)],
+    type: input.type,
+    stem: input.stem,
+    options: input.options,
+    answer,
+    active: input.active ?? true,
+  };
 }
 
 export async function createQuestion(db: Db, ctx: TrainingContext, input: CreateQuestionBody) {
   const cols = checked(input);
-  if (!inScope(ctx.actor, { areaCode: input.areaCode })) throw fieldError('areaCode', '只能为本辖区建题', 'Add questions only for your own jurisdiction');
+  if (!inScope(ctx.actor, { areaCode: input.areaCode }))
+    throw fieldError('areaCode', '只能为本辖区建题', 'Add questions only for your own jurisdiction');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(examQuestions)
       .values({ ...cols, areaCode: input.areaCode })
       .returning();
-    await recordAudit(tx, ctx, { action: 'exam_question.create', entityType: 'exam_question', entityId: row!.id, after: presentQuestion(row!) });
+    await recordAudit(tx, ctx, {
+      action: 'exam_question.create',
+      entityType: 'exam_question',
+      entityId: row!.id,
+      after: presentQuestion(row!),
+    });
     return presentQuestion(row!);
   });
 }

@@ -60,7 +60,13 @@ export async function submitAttempt(db: Db, ctx: TrainingContext, id: string, in
       });
       if (hours > 0) await refreshHours(tx, [before.personId], Number(issuedOn.slice(0, 4)), ctx.today ?? cstDate());
     }
-    await recordAudit(tx, ctx, { action: 'exam_attempt.submit', entityType: 'exam_attempt', entityId: id, before: auditAttempt(before), after: auditAttempt(row) });
+    await recordAudit(tx, ctx, {
+      action: 'exam_attempt.submit',
+      entityType: 'exam_attempt',
+      entityId: id,
+      before: auditAttempt(before),
+      after: auditAttempt(row),
+    });
     return present(row);
   });
 }
