@@ -29,7 +29,10 @@ describe('online exam on a phone', () => {
     await ent.getByTestId('exam-papers').getByText('安全生产知识考试').first().waitFor();
     await ent.getByTestId('exam-person').first().click();
     await ent.locator('.ant-select-item-option').first().click();
-    await ent.getByRole('button', { name: /开始考试/ }).first().click();
+    await ent
+      .getByRole('button', { name: /开始考试/ })
+      .first()
+      .click();
     const sheet = ent.getByTestId('exam-sheet');
     await sheet.waitFor();
     const cards = sheet.locator('.ant-card');
