@@ -7,7 +7,10 @@ import { examPapers, examQuestions, people, trainingAttendance, trainingLecturer
 import type { Tx } from '../platform/db';
 import { addMonths, cstDate } from '../platform/time';
 import { refreshHours } from '../modules/training/training.queries';
-import { trainingDay } from '../modules/training/training.rules';
+import { trainingCalendarOf } from '../modules/training/training.rules';
+
+// A year the holiday calendar does not know yet (next January, in December) shows its nominal Friday, as the page does.
+const dayOf = (date: string) => trainingCalendarOf(Number(date.slice(0, 4))).days[Number(date.slice(5, 7)) - 1]!.date;
 
 const DISTRICT = '440307';
 
@@ -94,9 +97,9 @@ export async function seedDemoTraining(tx: Tx, longchengCode: string, hongdaId: 
     hours: 4,
   });
   const lastMonth = addMonths(today, -1);
-  const held = trainingDay(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7))).date;
+  const held = dayOf(lastMonth);
   const nextMonth = addMonths(today, 1);
-  const next = trainingDay(Number(nextMonth.slice(0, 4)), Number(nextMonth.slice(5, 7))).date;
+  const next = dayOf(nextMonth);
   const [done] = await tx
     .insert(trainingSessions)
     .values([
@@ -126,18 +129,16 @@ export async function seedDemoTraining(tx: Tx, longchengCode: string, hongdaId: 
   const staff = await tx.select().from(people).where(eq(people.enterpriseId, hongdaId));
   const managers = staff.filter((p) => p.post === 'principal' || p.post === 'safety_manager');
   if (managers.length) {
-    await tx
-      .insert(trainingAttendance)
-      .values(
-        managers.map((p) => ({
-          sessionId: done!.id,
-          personId: p.id,
-          enterpriseId: p.enterpriseId,
-          areaCode: p.areaCode,
-          sector: p.sector,
-          parkId: p.parkId,
-        })),
-      );
+    await tx.insert(trainingAttendance).values(
+      managers.map((p) => ({
+        sessionId: done!.id,
+        personId: p.id,
+        enterpriseId: p.enterpriseId,
+        areaCode: p.areaCode,
+        sector: p.sector,
+        parkId: p.parkId,
+      })),
+    );
     await refreshHours(
       tx,
       managers.map((p) => p.id),
