@@ -204,16 +204,17 @@ function Sheet({ attempt, onDone }: { attempt: AttemptView; onDone: (a: AttemptV
 function Score({ attempt, onBack }: { attempt: AttemptView; onBack: () => void }) {
   const { t } = useI18n();
   return (
-    <Result
-      data-testid="exam-result"
-      status={attempt.passed ? 'success' : 'warning'}
-      title={`${t('得分', 'Score')} ${attempt.score} / ${attempt.maxScore}`}
-      subTitle={
-        attempt.passed
-          ? t(`考试合格，结业证明编号 ${attempt.certificateNumber}`, `Passed: completion certificate ${attempt.certificateNumber}`)
-          : t(`未达到及格分 ${attempt.passMark}，可再次参加考试`, `Below the pass mark ${attempt.passMark}: you may retake it`)
-      }
-      extra={<Button onClick={onBack}>{t('返回', 'Back')}</Button>}
-    />
+    <div data-testid="exam-result">
+      <Result
+        status={attempt.passed ? 'success' : 'warning'}
+        title={`${t('得分', 'Score')} ${attempt.score} / ${attempt.maxScore}`}
+        subTitle={
+          attempt.passed
+            ? t(`考试合格，结业证明编号 ${attempt.certificateNumber}`, `Passed: completion certificate ${attempt.certificateNumber}`)
+            : t(`未达到及格分 ${attempt.passMark}，可再次参加考试`, `Below the pass mark ${attempt.passMark}: you may retake it`)
+        }
+        extra={<Button onClick={onBack}>{t('返回', 'Back')}</Button>}
+      />
+    </div>
   );
 }
