@@ -54,6 +54,7 @@ import { reportRoutingRoutes } from './modules/reports/routing/routing.routes';
 import { rewardsRoutes } from './modules/reports/rewards/rewards.routes';
 import { reportDuplicatesRoutes } from './modules/reports/duplicates.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { trainingRoutes } from './modules/training/training.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
 import { emergencyPlanRoutes } from './modules/emergency/plans.routes';
@@ -85,6 +86,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   rewardsRoutes,
   reportDuplicatesRoutes,
   peopleRoutes,
+  trainingRoutes,
   emergencyResourceRoutes,
   emergencyPlanRoutes,
   drillRoutes,

@@ -19,6 +19,7 @@ import { deliverPending } from './modules/notifications/notifications.delivery';
 import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { peopleSummaryJob } from './modules/people/people.job';
 import { peopleConsumer } from './modules/people/people.consumer';
+import { trainingSummaryJob } from './modules/training/training.job';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
 
@@ -72,6 +73,7 @@ async function main() {
       reportDeadlineJob,
       workReportDeadlineJob,
       peopleSummaryJob,
+      trainingSummaryJob,
       certificateDueJob,
       creditDailyJob,
       planReminderJob,

@@ -92,6 +92,14 @@ export const grants = {
   'certificate.stats': [...staff],
   /** Revoking a certificate after a spot check (抽查) or on the issuing authority's decision. */
   'certificate.revoke': ['district_officer'],
+  // 培训与考试 (issue 16 §3–4): sessions in the caller's scope (an enterprise its own 三级教育, officers their area's);
+  // the district bureau keeps the question bank, papers and the lecturer pool; the enterprise's accounts take exams.
+  'training.read': [...staff, ...enterpriseUsers],
+  'training.manage': ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+  'training.stats': [...staff],
+  'exam.manage': ['district_officer'],
+  'exam.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+  'exam.take': [...enterpriseUsers],
   // 应急管理 (area-scoped records: the district and its streets). The register and "nearest" are read by the area's
   // staff; the bureau and the streets keep resources and stock; the bureau keeps the duty roster; the duty officer
   // takes calls; the leader on duty (and the officers) acknowledge.

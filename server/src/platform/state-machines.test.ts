@@ -17,6 +17,7 @@ import { investigationMachine } from '../modules/accidents/investigation.workflo
 import { listingMachine } from '../modules/credit/listing.workflow';
 import { rewardMachine } from '../modules/reports/rewards/rewards.workflow';
 import { planMachine } from '../modules/emergency/plans.workflow';
+import { attemptMachine, sessionMachine } from '../modules/training/training.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -76,6 +77,8 @@ const walks: Walk[] = [
     facts: fc.record({ planType: fc.constantFrom(...planTypes) }),
     withState: (f, status) => ({ ...f, status }),
   },
+  { machine: sessionMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: attemptMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
 ];
 
 const actorOf = (role: (typeof roles)[number]) => ({ role });

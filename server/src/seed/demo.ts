@@ -21,6 +21,7 @@ import { seedDemoRewards } from './rewards';
 import { seedDemoReportDuplicates } from './report-duplicates';
 import { DEV_PEOPLE_VAULT_KEY, DEV_REPORT_VAULT_KEY } from '../platform/config';
 import { seedDemoPeople } from './people';
+import { seedDemoTraining } from './training';
 import { seedDemoEmergency } from './emergency';
 import { seedDemoEmergencyPlans } from './emergency-plans';
 import { seedDemoWorkplans } from './workplans';
@@ -179,6 +180,8 @@ export async function seedDemo(
     await seedDemoReportDuplicates(tx, longcheng.code, reportVaultKey);
     // 三项岗位 people and certificates: 宏达五金's own list and a sample of generated units in every street.
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
+    // 培训与考试: lecturers, a question bank and a paper, last month's training day held, next month's planned.
+    await seedDemoTraining(tx, longcheng.code, hongda.id);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.
     await seedDemoEmergency(tx, longcheng.code);
     // 应急预案 and 演练: 宏达五金's filed plan (evaluation due soon), a filing in review, a 双盲 drill with a finding.

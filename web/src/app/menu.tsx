@@ -123,6 +123,9 @@ const RoutingRules = lazy(() => import('../resources/reports').then((m) => ({ de
 const ReportMap = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportMap })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
 const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
+const TrainingPage = lazy(() => import('../resources/training').then((m) => ({ default: m.TrainingPage })));
+const ExamPage = lazy(() => import('../resources/training').then((m) => ({ default: m.ExamPage })));
+const QuestionBank = lazy(() => import('../resources/training').then((m) => ({ default: m.QuestionBank })));
 const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
 const CreditGradeList = lazy(() => import('../resources/credit').then((m) => ({ default: m.CreditGradeList })));
 const WorkPlanRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkPlanRoutes })));
@@ -157,6 +160,33 @@ export const menu: MenuEntry[] = [
     icon: <IdcardOutlined />,
     permission: 'certificate.stats',
     element: <CertificatesPage />,
+  },
+  {
+    path: '/training',
+    group: 'registry',
+    shapes: ['office', 'patrol'],
+    label: { zh: '培训管理', en: 'Training' },
+    icon: <IdcardOutlined />,
+    permission: 'training.stats',
+    element: <TrainingPage />,
+  },
+  {
+    path: '/exam',
+    group: 'registry',
+    shapes: ['enterprise'],
+    label: { zh: '在线考试', en: 'Online exams' },
+    icon: <IdcardOutlined />,
+    permission: 'exam.take',
+    element: <ExamPage />,
+  },
+  {
+    path: '/exam-bank',
+    group: 'registry',
+    shapes: ['office'],
+    label: { zh: '题库与试卷', en: 'Question bank' },
+    icon: <IdcardOutlined />,
+    permission: 'exam.manage',
+    element: <QuestionBank />,
   },
   {
     path: '/jurisdiction',

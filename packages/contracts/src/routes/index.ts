@@ -9,6 +9,7 @@ import { hazardRoutes } from './hazards';
 import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
 import { peopleRoutes } from './people';
+import { trainingRoutes } from './training';
 import { reportRoutes } from './reports';
 import { reportHandlingRoutes } from './report-handling';
 import { rewardRoutes } from './rewards';
@@ -33,6 +34,7 @@ export const apiRoutes = {
   ...rewardRoutes,
   ...reportDuplicateRoutes,
   ...peopleRoutes,
+  ...trainingRoutes,
   ...emergencyRoutes,
   ...emergencyPlanRoutes,
   ...creditRoutes,

@@ -19,3 +19,4 @@ export * from './grid';
 export * from './rental';
 export * from './rewards';
 export * from './emergency-plans';
+export * from './training';

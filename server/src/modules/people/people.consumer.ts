@@ -15,6 +15,7 @@ import type { Tx } from '../../platform/db';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import { addMonths, cstDate } from '../../platform/time';
 import { retrainingAfterFatalAccident } from './people.rules';
+import { onTrainingSessionCompleted } from './retraining-done';
 
 export async function onAccidentRegistered(tx: Tx, e: DomainEvent): Promise<number> {
   const p = e.payload as { deaths?: number };
@@ -90,5 +91,6 @@ export const peopleConsumer: EventConsumer = {
   async handle(tx, e) {
     if (e.type === 'accident.register') await onAccidentRegistered(tx, e);
     if (e.type === 'enterprise.update') await onEnterpriseMoved(tx, e);
+    if (e.type === 'training_session.complete') await onTrainingSessionCompleted(tx, e);
   },
 };

@@ -9,6 +9,7 @@ import { RiskRegister } from '../risks/RiskRegister';
 import { EnterpriseInspectionsTab, EnterprisePenaltiesTab } from '../enforcement';
 import { EnterprisePeopleTab } from '../people/EnterprisePeopleTab';
 import { EnterpriseCreditTab } from '../credit/EnterpriseCreditTab';
+import { EnterpriseTrainingTab } from '../training/EnterpriseTrainingTab';
 
 export interface EnterpriseTab {
   key: string;
@@ -33,5 +34,6 @@ export const enterpriseTabs: EnterpriseTab[] = [
     label: { zh: '持证情况', en: 'Certificates' },
     render: (e) => <EnterprisePeopleTab enterprise={e} />,
   },
+  { key: 'training', label: { zh: '培训', en: 'Training' }, render: (e) => <EnterpriseTrainingTab enterprise={e} /> },
   { key: 'insurance', label: { zh: '安责险', en: 'Insurance' }, render: pending({ zh: '暂无保险记录', en: 'No insurance records yet' }) },
 ];
