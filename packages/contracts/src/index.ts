@@ -30,6 +30,8 @@ export * from './schemas/people';
 export * from './schemas/emergency';
 export * from './schemas/credit';
 export * from './schemas/workplans';
+export * from './schemas/assessment';
+export * from './schemas/supervision';
 export * from './schemas/grid';
 export * from './schemas/rental';
 export * from './routes';

@@ -15,6 +15,7 @@ import { rentalRoutes } from './rental';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 import { workplanRoutes } from './workplans';
+import { assessmentRoutes } from './assessment';
 
 export const apiRoutes = {
   ...platformRoutes,
@@ -29,6 +30,7 @@ export const apiRoutes = {
   ...emergencyRoutes,
   ...creditRoutes,
   ...workplanRoutes,
+  ...assessmentRoutes,
   ...gridRoutes,
   ...rentalRoutes,
 };

@@ -17,3 +17,4 @@ export * from './credit';
 export * from './workplans';
 export * from './grid';
 export * from './rental';
+export * from './assessment';
