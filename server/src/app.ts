@@ -54,6 +54,8 @@ import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
+import { supervisionRoutes } from './modules/workplans/supervision.routes';
+import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { gridRoutes } from './modules/grid/grid.routes';
 import { rentalRoutes } from './modules/rental/rental.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
@@ -78,6 +80,8 @@ export const modules: ((app: ZodApp) => void)[] = [
   dutyRoutes,
   creditRoutes,
   workplansRoutes,
+  supervisionRoutes,
+  assessmentRoutes,
   gridRoutes,
   rentalRoutes,
   accidentsRoutes,

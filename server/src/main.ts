@@ -18,6 +18,7 @@ import { deliverPending } from './modules/notifications/notifications.delivery';
 import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { peopleSummaryJob } from './modules/people/people.job';
 import { peopleConsumer } from './modules/people/people.consumer';
+import { bulletinsConsumer } from './modules/workplans/bulletins.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
 
@@ -75,7 +76,7 @@ async function main() {
       creditDailyJob,
       digestJob(channels),
     ],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer],
+    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

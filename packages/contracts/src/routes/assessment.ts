@@ -14,8 +14,8 @@ import {
   sheetPage,
   sheetView,
   updateSchemeBody,
-  versionBody,
 } from '../schemas/assessment';
+import { versionBody } from '../schemas/risks';
 import {
   bulletinListQuery,
   bulletinPage,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { safeString } from '../input';
 import { pageQuery } from './common';
+import { versionBody } from './risks';
 
 const text = (max: number) => safeString().trim().min(1).max(max);
 const points = z.number().min(0).max(100);
@@ -100,7 +101,7 @@ export const createSchemeBody = z
 export type CreateSchemeBody = z.infer<typeof createSchemeBody>;
 export const updateSchemeBody = createSchemeBody.omit({ year: true }).extend({ version: z.number().int().min(1) }).strict();
 export type UpdateSchemeBody = z.infer<typeof updateSchemeBody>;
-export const versionBody = z.object({ version: z.number().int().min(1) }).strict();
+/** A bare step on a record: the version as read (risks.ts' versionBody). */
 export type VersionBody = z.infer<typeof versionBody>;
 export const schemeListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), ...pageQuery }).strict();
 export type SchemeListQuery = z.infer<typeof schemeListQuery>;
