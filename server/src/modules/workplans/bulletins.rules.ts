@@ -18,6 +18,9 @@ export const fairnessRule = (minItems: number) =>
   `排名规则：按时报送率从高到低排名；应报事项少于${minItems}项的单位不参与排名，不列首位或末位。` +
   ` / Ranked by on-time rate; a unit with fewer than ${minItems} items is not ranked, so never first or last.`;
 
+/** Code-point order: the same on every server whatever its locale. */
+const byName = (a: { orgName: string }, b: { orgName: string }) => (a.orgName < b.orgName ? -1 : a.orgName > b.orgName ? 1 : 0);
+
 const rateOf = (t: UnitTally) => {
   const due = t.onTime + t.late + t.missing;
   return due === 0 ? null : Math.round((t.onTime * 10000) / due) / 100;
@@ -29,11 +32,11 @@ export function rankFairly(tallies: UnitTally[], minItems: number): BulletinRow[
     const due = t.onTime + t.late + t.missing;
     return { ...t, due, rate: rateOf(t), rank: null as number | null, fewItems: due < minItems };
   });
-  const eligible = rows.filter((r) => !r.fewItems).sort((a, b) => b.rate! - a.rate! || a.orgName.localeCompare(b.orgName));
+  const eligible = rows.filter((r) => !r.fewItems).sort((a, b) => b.rate! - a.rate! || byName(a, b));
   eligible.forEach((r, i) => {
     r.rank = i > 0 && eligible[i - 1]!.rate === r.rate ? eligible[i - 1]!.rank : i + 1;
   });
-  const few = rows.filter((r) => r.fewItems).sort((a, b) => a.orgName.localeCompare(b.orgName));
+  const few = rows.filter((r) => r.fewItems).sort((a, b) => byName(a, b));
   return [...eligible, ...few];
 }
 
