@@ -11,8 +11,8 @@ describe('fair ranking', () => {
     expect(rows.map((r) => [r.orgName, r.rank, r.fewItems])).toEqual([
       ['甲', 1, false],
       ['丙', 2, false],
-      ['乙', null, true],
       ['丁', null, true],
+      ['乙', null, true],
     ]);
   });
   it('ranks a unit with exactly L items', () => {
