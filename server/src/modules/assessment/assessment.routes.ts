@@ -88,7 +88,7 @@ export function assessmentRoutes(app: ZodApp) {
       return schemeOut(app.db, actor, row);
     },
   );
-  app.put(
+  app.patch(
     '/api/assessment/schemes/:id',
     { config: { access: 'assessment.manage' }, schema: { tags, params: idParams, body: updateSchemeBody, response: { 200: schemeView } } },
     async (req) => {

@@ -54,7 +54,7 @@ export function supervisionRoutes(app: ZodApp) {
       return (await presentInterviews(app.db, actor, [row]))[0]!;
     },
   );
-  app.put(
+  app.patch(
     '/api/work-interviews/:id',
     { config: { access: 'workplan.supervise' }, schema: { tags, params: idParams, body: updateInterviewBody, response: { 200: interviewView } } },
     async (req) => {
@@ -91,7 +91,7 @@ export function supervisionRoutes(app: ZodApp) {
       return (await presentBulletins(app.db, actor, [row]))[0]!;
     },
   );
-  app.put(
+  app.patch(
     '/api/work-bulletins/:id',
     { config: { access: 'workplan.supervise' }, schema: { tags, params: idParams, body: editBulletinBody, response: { 200: bulletinView } } },
     async (req) => {
