@@ -17,6 +17,7 @@ import { reportsScenario } from './scenarios/reports';
 import { peopleScenario } from './scenarios/people';
 import { emergencyScenario } from './scenarios/emergency';
 import { workplansScenario } from './scenarios/workplans';
+import { assessmentScenario } from './scenarios/assessment';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -42,6 +43,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'emergency', run: emergencyScenario },
   // 工作方案: the month's board and .xlsx of 200 items × 30 units against one bare join (PGlite, PostgreSQL).
   { name: 'workplans', run: workplansScenario },
+  // 年度考核: scoring 200 units over a year from the rollups vs the same aggregates as bare GROUP BYs.
+  { name: 'assessment', run: assessmentScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -15,6 +15,8 @@ import { inspectionMachine } from '../modules/enforcement/inspections/inspection
 import { checkTaskMachine } from '../modules/checks/checks.workflow';
 import { investigationMachine } from '../modules/accidents/investigation.workflow';
 import { listingMachine } from '../modules/credit/listing.workflow';
+import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.workflow';
+import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -64,6 +66,13 @@ const walks: Walk[] = [
     }),
     withState: (f, status) => ({ ...f, status }),
   },
+  { machine: schemeMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  {
+    machine: sheetMachine as unknown as AnyMachine,
+    facts: fc.record({ orgId: fc.constantFrom('00000000-0000-4000-8000-000000000001') }),
+    withState: (f, status) => ({ ...f, status }),
+  },
+  { machine: bulletinMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
 ];
 
 const actorOf = (role: (typeof roles)[number]) => ({ role });
