@@ -4,7 +4,7 @@
 // 单位取消其主要负责人本年度各类评先评优资格" with 坚决遏制较大及以上事故 — a larger accident vetoes. Shanwei 001 (汕尾):
 // 事故总量、死亡人数持续"双下降".
 import { describe, expect, it } from 'vitest';
-import type { IndicatorDef } from '@anjian/contracts';
+import type { IndicatorDef, ScoringRule } from '@anjian/contracts';
 import { countTargetMet, doubleDecline, rankSheets, scoreCounts, scoreRate } from './assessment.rules';
 import { computeSheet, misfit, type UnitFacts } from './assessment.calc';
 
@@ -30,7 +30,7 @@ describe('linear and thresholds', () => {
     expect(scoreRate({ kind: 'linear', target: 90 }, 10, 95)).toBe(10);
   });
   it('gives the band reached', () => {
-    const rule = { kind: 'thresholds', bands: [{ min: 95, share: 1 }, { min: 80, share: 0.6 }] } as const;
+    const rule: ScoringRule = { kind: 'thresholds', bands: [{ min: 95, share: 1 }, { min: 80, share: 0.6 }] };
     expect(scoreRate(rule, 10, 95)).toBe(10);
     expect(scoreRate(rule, 10, 94.99)).toBe(6);
     expect(scoreRate(rule, 10, 79.99)).toBe(0);
