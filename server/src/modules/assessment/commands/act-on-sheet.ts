@@ -23,50 +23,54 @@ const loadSheet = (tx: Tx, actor: Actor, id: string, version: number) =>
   });
 
 export async function actOnSheet(db: Db, actor: Actor, ip: string | null, id: string, input: SheetActBody) {
-  return db.transaction(async (tx) => {
-    const before = await loadSheet(tx, actor, id, input.version);
-    let patch: Partial<SheetRow> = {};
-    const evidence: Record<string, unknown> = {};
-    if (input.action === 'object') {
-      patch = { objection: input.reason ?? null };
-      evidence.reason = input.reason;
-    } else if (input.action === 'adjust') {
-      const adjustment = round2(input.adjustment ?? 0);
-      patch = { adjustment, adjustReason: input.reason ?? null, total: round2(Math.max(0, before.computedTotal + adjustment)) };
-      Object.assign(evidence, { reason: input.reason, adjustment: input.adjustment });
-    }
-    const after = await writeSheet(tx, actor, before, input.action, { patch, input: evidence });
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: `assessment.${input.action}`, entityType: 'assessment_sheet', entityId: id, before: auditSheet(before), after: auditSheet(after) },
-    );
-    return after;
-  });
+  return db.transaction((tx) => actOnSheetIn(tx, actor, ip, id, input));
+}
+
+export async function actOnSheetIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: SheetActBody) {
+  const before = await loadSheet(tx, actor, id, input.version);
+  let patch: Partial<SheetRow> = {};
+  const evidence: Record<string, unknown> = {};
+  if (input.action === 'object') {
+    patch = { objection: input.reason ?? null };
+    evidence.reason = input.reason;
+  } else if (input.action === 'adjust') {
+    const adjustment = round2(input.adjustment ?? 0);
+    patch = { adjustment, adjustReason: input.reason ?? null, total: round2(Math.max(0, before.computedTotal + adjustment)) };
+    Object.assign(evidence, { reason: input.reason, adjustment: input.adjustment });
+  }
+  const after = await writeSheet(tx, actor, before, input.action, { patch, input: evidence });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: `assessment.${input.action}`, entityType: 'assessment_sheet', entityId: id, before: auditSheet(before), after: auditSheet(after) },
+  );
+  return after;
 }
 
 export async function enterValue(db: Db, actor: Actor, ip: string | null, id: string, input: EnterValueBody) {
-  return db.transaction(async (tx) => {
-    const before = await loadSheet(tx, actor, id, input.version);
-    const scheme = await findIssuedScheme(tx, actor, before.schemeId);
-    if (!scheme) throw notFound();
-    const enterable =
-      scheme.indicators.some((i) => i.key === input.key && i.source === 'entered') ||
-      (input.key === CONCEALMENT_KEY && scheme.vetoes.includes('concealment'));
-    if (!enterable) throw fieldError('key', '该指标不是填报类指标', 'This indicator is not entered by hand');
-    const entered = { ...before.entered, [input.key]: { value: input.value, evidence: input.evidence } };
-    const [unit] = await unitsOf(tx, [before.orgId]);
-    const facts = (await unitFacts(tx, [unit!], scheme.year)).get(before.orgId)!;
-    const c = computeSheet(scheme.indicators, scheme.vetoes, facts, entered);
-    const after = await writeSheet(tx, actor, before, 'enter', {
-      patch: { ...c, entered, total: round2(Math.max(0, c.computedTotal + before.adjustment)) },
-      input: { key: input.key, value: input.value, evidence: input.evidence },
-    });
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'assessment.enterValue', entityType: 'assessment_sheet', entityId: id, before: auditSheet(before), after: auditSheet(after) },
-    );
-    return after;
+  return db.transaction((tx) => enterValueIn(tx, actor, ip, id, input));
+}
+
+export async function enterValueIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: EnterValueBody) {
+  const before = await loadSheet(tx, actor, id, input.version);
+  const scheme = await findIssuedScheme(tx, actor, before.schemeId);
+  if (!scheme) throw notFound();
+  const enterable =
+    scheme.indicators.some((i) => i.key === input.key && i.source === 'entered') ||
+    (input.key === CONCEALMENT_KEY && scheme.vetoes.includes('concealment'));
+  if (!enterable) throw fieldError('key', '该指标不是填报类指标', 'This indicator is not entered by hand');
+  const entered = { ...before.entered, [input.key]: { value: input.value, evidence: input.evidence } };
+  const [unit] = await unitsOf(tx, [before.orgId]);
+  const facts = (await unitFacts(tx, [unit!], scheme.year)).get(before.orgId)!;
+  const c = computeSheet(scheme.indicators, scheme.vetoes, facts, entered);
+  const after = await writeSheet(tx, actor, before, 'enter', {
+    patch: { ...c, entered, total: round2(Math.max(0, c.computedTotal + before.adjustment)) },
+    input: { key: input.key, value: input.value, evidence: input.evidence },
   });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'assessment.enterValue', entityType: 'assessment_sheet', entityId: id, before: auditSheet(before), after: auditSheet(after) },
+  );
+  return after;
 }

@@ -20,58 +20,64 @@ export const loadScheme = (tx: Tx, actor: Actor, id: string, version: number) =>
   });
 
 export async function updateScheme(db: Db, actor: Actor, ip: string | null, id: string, input: UpdateSchemeBody) {
-  return db.transaction(async (tx) => {
-    const before = await loadScheme(tx, actor, id, input.version);
-    await checkScheme(tx, before.areaCode, input.indicators, input.unitOrgIds);
-    const after = await writeScheme(tx, actor, before, 'edit', {
-      patch: { title: input.title, indicators: input.indicators, vetoes: [...new Set(input.vetoes)], unitOrgIds: [...new Set(input.unitOrgIds)] },
-    });
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'assessment.editScheme', entityType: 'assessment_scheme', entityId: id, before: auditScheme(before), after: auditScheme(after) },
-    );
-    return after;
+  return db.transaction((tx) => updateSchemeIn(tx, actor, ip, id, input));
+}
+
+export async function updateSchemeIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: UpdateSchemeBody) {
+  const before = await loadScheme(tx, actor, id, input.version);
+  await checkScheme(tx, before.areaCode, input.indicators, input.unitOrgIds);
+  const after = await writeScheme(tx, actor, before, 'edit', {
+    patch: { title: input.title, indicators: input.indicators, vetoes: [...new Set(input.vetoes)], unitOrgIds: [...new Set(input.unitOrgIds)] },
   });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'assessment.editScheme', entityType: 'assessment_scheme', entityId: id, before: auditScheme(before), after: auditScheme(after) },
+  );
+  return after;
 }
 
 export async function freezeScheme(db: Db, actor: Actor, ip: string | null, id: string, input: VersionBody) {
-  return db.transaction(async (tx) => {
-    const before = await loadScheme(tx, actor, id, input.version);
-    const after = await writeScheme(tx, actor, before, 'freeze', {});
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'assessment.freezeScheme', entityType: 'assessment_scheme', entityId: id, before: auditScheme(before), after: auditScheme(after) },
-    );
-    return after;
-  });
+  return db.transaction((tx) => freezeSchemeIn(tx, actor, ip, id, input));
+}
+
+export async function freezeSchemeIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: VersionBody) {
+  const before = await loadScheme(tx, actor, id, input.version);
+  const after = await writeScheme(tx, actor, before, 'freeze', {});
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'assessment.freezeScheme', entityType: 'assessment_scheme', entityId: id, before: auditScheme(before), after: auditScheme(after) },
+  );
+  return after;
 }
 
 export async function reviseScheme(db: Db, actor: Actor, ip: string | null, id: string, input: VersionBody) {
-  return db.transaction(async (tx) => {
-    const from = await loadScheme(tx, actor, id, input.version);
-    if (from.status !== 'frozen')
-      throw fieldError('version', '草稿方案可直接修改，无需新修订版', 'A draft scheme is edited in place; revise a frozen one', 'CONFLICT');
-    const row = await writeScheme(tx, actor, null, 'create', {
-      create: {
-        year: from.year,
-        revision: await nextRevision(tx, from.areaCode, from.year),
-        title: from.title,
-        issuerOrgId: from.issuerOrgId,
-        areaCode: from.areaCode,
-        indicators: from.indicators,
-        vetoes: from.vetoes,
-        unitOrgIds: from.unitOrgIds,
-        createdBy: actor.id,
-      },
-      input: { revisedFrom: from.id },
-    });
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'assessment.reviseScheme', entityType: 'assessment_scheme', entityId: row.id, after: { ...auditScheme(row), revisedFrom: from.id } },
-    );
-    return row;
+  return db.transaction((tx) => reviseSchemeIn(tx, actor, ip, id, input));
+}
+
+export async function reviseSchemeIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: VersionBody) {
+  const from = await loadScheme(tx, actor, id, input.version);
+  if (from.status !== 'frozen')
+    throw fieldError('version', '草稿方案可直接修改，无需新修订版', 'A draft scheme is edited in place; revise a frozen one', 'CONFLICT');
+  const row = await writeScheme(tx, actor, null, 'create', {
+    create: {
+      year: from.year,
+      revision: await nextRevision(tx, from.areaCode, from.year),
+      title: from.title,
+      issuerOrgId: from.issuerOrgId,
+      areaCode: from.areaCode,
+      indicators: from.indicators,
+      vetoes: from.vetoes,
+      unitOrgIds: from.unitOrgIds,
+      createdBy: actor.id,
+    },
+    input: { revisedFrom: from.id },
   });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'assessment.reviseScheme', entityType: 'assessment_scheme', entityId: row.id, after: { ...auditScheme(row), revisedFrom: from.id } },
+  );
+  return row;
 }

@@ -52,32 +52,34 @@ export async function tallyCompletion(tx: Tx, actor: Actor, input: Pick<Generate
 }
 
 export async function generateBulletin(db: Db, actor: Actor, ip: string | null, input: GenerateBulletinBody, today: string) {
-  return db.transaction(async (tx) => {
-    if (!actor.orgId || !actor.areaCode)
-      throw fieldError('title', '您的账号未归属单位，不能发布通报', 'Your account has no organisation to issue a bulletin');
-    if (input.planId && !(await findIssuedPlan(tx, actor, input.planId)))
-      throw fieldError('planId', '工作方案不存在或不在您的辖区', 'No such work plan in your area');
-    const rows = rankFairly(await tallyCompletion(tx, actor, input, today), input.minItems);
-    const row = await writeBulletin(tx, actor, null, 'create', {
-      create: {
-        areaCode: actor.areaCode,
-        issuerOrgId: actor.orgId,
-        kind: input.kind,
-        title: input.title,
-        planId: input.planId ?? null,
-        periodFrom: input.periodFrom,
-        periodTo: input.periodTo,
-        minItems: input.minItems,
-        rule: fairnessRule(input.minItems),
-        body: bulletinBody(input.kind, rows, { from: input.periodFrom, to: input.periodTo }, input.minItems),
-        rows,
-        recipientOrgIds: rows.map((r) => r.orgId),
-        createdBy: actor.id,
-      },
-    });
-    await recordAudit(tx, { actor, ip }, { action: 'workplan.bulletin', entityType: 'work_bulletin', entityId: row.id, after: auditBulletin(row) });
-    return row;
+  return db.transaction((tx) => generateBulletinIn(tx, actor, ip, input, today));
+}
+
+export async function generateBulletinIn(tx: Tx, actor: Actor, ip: string | null, input: GenerateBulletinBody, today: string) {
+  if (!actor.orgId || !actor.areaCode)
+    throw fieldError('title', '您的账号未归属单位，不能发布通报', 'Your account has no organisation to issue a bulletin');
+  if (input.planId && !(await findIssuedPlan(tx, actor, input.planId)))
+    throw fieldError('planId', '工作方案不存在或不在您的辖区', 'No such work plan in your area');
+  const rows = rankFairly(await tallyCompletion(tx, actor, input, today), input.minItems);
+  const row = await writeBulletin(tx, actor, null, 'create', {
+    create: {
+      areaCode: actor.areaCode,
+      issuerOrgId: actor.orgId,
+      kind: input.kind,
+      title: input.title,
+      planId: input.planId ?? null,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      minItems: input.minItems,
+      rule: fairnessRule(input.minItems),
+      body: bulletinBody(input.kind, rows, { from: input.periodFrom, to: input.periodTo }, input.minItems),
+      rows,
+      recipientOrgIds: rows.map((r) => r.orgId),
+      createdBy: actor.id,
+    },
   });
+  await recordAudit(tx, { actor, ip }, { action: 'workplan.bulletin', entityType: 'work_bulletin', entityId: row.id, after: auditBulletin(row) });
+  return row;
 }
 
 const loadBulletin = (tx: Tx, actor: Actor, id: string, version: number) =>
@@ -88,40 +90,44 @@ const loadBulletin = (tx: Tx, actor: Actor, id: string, version: number) =>
   });
 
 export async function editBulletin(db: Db, actor: Actor, ip: string | null, id: string, input: EditBulletinBody) {
-  return db.transaction(async (tx) => {
-    const before = await loadBulletin(tx, actor, id, input.version);
-    if (input.recipientOrgIds) {
-      const ok = await orgsInArea(tx, input.recipientOrgIds, areaPrefixOf(before.areaCode));
-      const bad = input.recipientOrgIds.findIndex((o) => !ok.has(o));
-      if (bad >= 0) throw fieldError(`recipientOrgIds.${bad}`, '通报对象须为本辖区内的单位', 'Recipients must be organisations within your area');
-    }
-    const after = await writeBulletin(tx, actor, before, 'edit', {
-      patch: {
-        title: input.title ?? before.title,
-        body: input.body ?? before.body,
-        recipientOrgIds: input.recipientOrgIds ? [...new Set(input.recipientOrgIds)] : before.recipientOrgIds,
-      },
-    });
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'workplan.bulletinEdit', entityType: 'work_bulletin', entityId: id, before: auditBulletin(before), after: auditBulletin(after) },
-    );
-    return after;
+  return db.transaction((tx) => editBulletinIn(tx, actor, ip, id, input));
+}
+
+export async function editBulletinIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: EditBulletinBody) {
+  const before = await loadBulletin(tx, actor, id, input.version);
+  if (input.recipientOrgIds) {
+    const ok = await orgsInArea(tx, input.recipientOrgIds, areaPrefixOf(before.areaCode));
+    const bad = input.recipientOrgIds.findIndex((o) => !ok.has(o));
+    if (bad >= 0) throw fieldError(`recipientOrgIds.${bad}`, '通报对象须为本辖区内的单位', 'Recipients must be organisations within your area');
+  }
+  const after = await writeBulletin(tx, actor, before, 'edit', {
+    patch: {
+      title: input.title ?? before.title,
+      body: input.body ?? before.body,
+      recipientOrgIds: input.recipientOrgIds ? [...new Set(input.recipientOrgIds)] : before.recipientOrgIds,
+    },
   });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'workplan.bulletinEdit', entityType: 'work_bulletin', entityId: id, before: auditBulletin(before), after: auditBulletin(after) },
+  );
+  return after;
 }
 
 export async function publishBulletin(db: Db, actor: Actor, ip: string | null, id: string, input: VersionBody) {
-  return db.transaction(async (tx) => {
-    const before = await loadBulletin(tx, actor, id, input.version);
-    if (before.status === 'draft' && before.recipientOrgIds.length === 0)
-      throw fieldError('recipientOrgIds', '请指定通报发送的单位', 'Name the units the bulletin goes to');
-    const after = await writeBulletin(tx, actor, before, 'publish', { patch: { publishedAt: new Date() } });
-    await recordAudit(
-      tx,
-      { actor, ip },
-      { action: 'workplan.bulletinPublish', entityType: 'work_bulletin', entityId: id, before: auditBulletin(before), after: auditBulletin(after) },
-    );
-    return after;
-  });
+  return db.transaction((tx) => publishBulletinIn(tx, actor, ip, id, input));
+}
+
+export async function publishBulletinIn(tx: Tx, actor: Actor, ip: string | null, id: string, input: VersionBody) {
+  const before = await loadBulletin(tx, actor, id, input.version);
+  if (before.status === 'draft' && before.recipientOrgIds.length === 0)
+    throw fieldError('recipientOrgIds', '请指定通报发送的单位', 'Name the units the bulletin goes to');
+  const after = await writeBulletin(tx, actor, before, 'publish', { patch: { publishedAt: new Date() } });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'workplan.bulletinPublish', entityType: 'work_bulletin', entityId: id, before: auditBulletin(before), after: auditBulletin(after) },
+  );
+  return after;
 }
