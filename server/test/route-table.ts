@@ -218,7 +218,11 @@ export const routeTable: Record<string, Row> = {
     },
   },
   'GET /api/work-interviews/:id': { access: 'workplan.read', roles: workplanReaders },
-  'PATCH /api/work-interviews/:id': { access: 'workplan.supervise', roles: ['district_leader', 'district_officer'], payload: { version: 1, followUps: [] } },
+  'PATCH /api/work-interviews/:id': {
+    access: 'workplan.supervise',
+    roles: ['district_leader', 'district_officer'],
+    payload: { version: 1, followUps: [] },
+  },
   'GET /api/work-bulletins': { access: 'workplan.read', roles: workplanReaders },
   'POST /api/work-bulletins': {
     access: 'workplan.supervise',
@@ -226,8 +230,16 @@ export const routeTable: Record<string, Row> = {
     payload: { kind: 'ranking', title: '十一月进展通报', periodFrom: '2026-11-01', periodTo: '2026-11-30' },
   },
   'GET /api/work-bulletins/:id': { access: 'workplan.read', roles: workplanReaders },
-  'PATCH /api/work-bulletins/:id': { access: 'workplan.supervise', roles: ['district_leader', 'district_officer'], payload: { version: 1 } },
-  'POST /api/work-bulletins/:id/publish': { access: 'workplan.supervise', roles: ['district_leader', 'district_officer'], payload: { version: 1 } },
+  'PATCH /api/work-bulletins/:id': {
+    access: 'workplan.supervise',
+    roles: ['district_leader', 'district_officer'],
+    payload: { version: 1 },
+  },
+  'POST /api/work-bulletins/:id/publish': {
+    access: 'workplan.supervise',
+    roles: ['district_leader', 'district_officer'],
+    payload: { version: 1 },
+  },
   'GET /api/health': { access: 'public', roles: 'any' },
   'GET /api/code-tables': { access: 'public', roles: 'any' },
   'POST /api/auth/login': { access: 'public', roles: 'any', probe: false },

@@ -4,7 +4,14 @@
 // PGlite and (when reachable) PostgreSQL.
 import { sql } from 'drizzle-orm';
 import type { IndicatorDef } from '@anjian/contracts';
-import { accidentMonthlyRollup, hazardStatsMonthly, organisations, workPlans, workTaskReports, workTasks } from '../../../server/src/db/schema';
+import {
+  accidentMonthlyRollup,
+  hazardStatsMonthly,
+  organisations,
+  workPlans,
+  workTaskReports,
+  workTasks,
+} from '../../../server/src/db/schema';
 import { openPglite, type Database } from '../../../server/src/platform/db';
 import { buildDistrict, buildStreet } from '../../../server/src/seed/factories';
 import { unitFacts } from '../../../server/src/modules/assessment/assessment.sources';
@@ -18,9 +25,21 @@ const YEAR = 2026;
 const N = Number(process.env.BENCH_ASSESSMENT ?? 30);
 
 const indicators: IndicatorDef[] = [
-  { key: 'hazards', name: '隐患按期整改率', weight: 20, source: 'hazards_on_time', rule: { kind: 'step_short', target: 90, step: 10, deduct: 0.5 } },
+  {
+    key: 'hazards',
+    name: '隐患按期整改率',
+    weight: 20,
+    source: 'hazards_on_time',
+    rule: { kind: 'step_short', target: 90, step: 10, deduct: 0.5 },
+  },
   { key: 'reports', name: '进展按时报送率', weight: 10, source: 'workplan_reports_on_time', rule: { kind: 'linear', target: 100 } },
-  { key: 'deaths', name: '死亡人数下降5%', weight: 15, source: 'accident_deaths_reduction', rule: { kind: 'count_reduction', reductionPct: 5 } },
+  {
+    key: 'deaths',
+    name: '死亡人数下降5%',
+    weight: 15,
+    source: 'accident_deaths_reduction',
+    rule: { kind: 'count_reduction', reductionPct: 5 },
+  },
   { key: 'double', name: '双下降', weight: 10, source: 'accident_double_decline', rule: { kind: 'double_decline' } },
 ];
 
@@ -68,7 +87,10 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
     ),
   );
   for (let i = 0; i < acc.length; i += 2000) await d.db.insert(accidentMonthlyRollup).values(acc.slice(i, i + 2000));
-  const [plan] = await d.db.insert(workPlans).values({ title: '基准方案', year: YEAR, issuerOrgId: bureau!.id, areaCode: district.code }).returning();
+  const [plan] = await d.db
+    .insert(workPlans)
+    .values({ title: '基准方案', year: YEAR, issuerOrgId: bureau!.id, areaCode: district.code })
+    .returning();
   const tasks = await d.db
     .insert(workTasks)
     .values(

@@ -18,9 +18,21 @@ import { generateBulletinIn, publishBulletinIn } from '../modules/workplans/comm
 import { demoActor } from './hazards';
 
 const indicators: IndicatorDef[] = [
-  { key: 'hazards', name: '隐患按期整改率', weight: 20, source: 'hazards_on_time', rule: { kind: 'step_short', target: 90, step: 10, deduct: 0.5 } },
+  {
+    key: 'hazards',
+    name: '隐患按期整改率',
+    weight: 20,
+    source: 'hazards_on_time',
+    rule: { kind: 'step_short', target: 90, step: 10, deduct: 0.5 },
+  },
   { key: 'reports', name: '工作进展按时报送率', weight: 10, source: 'workplan_reports_on_time', rule: { kind: 'linear', target: 100 } },
-  { key: 'deaths', name: '事故死亡人数较上年下降5%', weight: 15, source: 'accident_deaths_reduction', rule: { kind: 'count_reduction', reductionPct: 5 } },
+  {
+    key: 'deaths',
+    name: '事故死亡人数较上年下降5%',
+    weight: 15,
+    source: 'accident_deaths_reduction',
+    rule: { kind: 'count_reduction', reductionPct: 5 },
+  },
   { key: 'double', name: '事故起数、死亡人数双下降', weight: 10, source: 'accident_double_decline', rule: { kind: 'double_decline' } },
   { key: 'cert', name: '特种作业人员持证率', weight: 10, source: 'entered', rule: { kind: 'linear', target: 100 } },
 ];

@@ -99,7 +99,10 @@ export const createSchemeBody = z
   })
   .strict();
 export type CreateSchemeBody = z.infer<typeof createSchemeBody>;
-export const updateSchemeBody = createSchemeBody.omit({ year: true }).extend({ version: z.number().int().min(1) }).strict();
+export const updateSchemeBody = createSchemeBody
+  .omit({ year: true })
+  .extend({ version: z.number().int().min(1) })
+  .strict();
 export type UpdateSchemeBody = z.infer<typeof updateSchemeBody>;
 /** A bare step on a record: the version as read (risks.ts' versionBody). */
 export type VersionBody = z.infer<typeof versionBody>;
@@ -170,7 +173,12 @@ export type SheetListQuery = z.infer<typeof sheetListQuery>;
 export const sheetPage = z.object({ items: z.array(sheetView), total: z.number().int() });
 
 export const enterValueBody = z
-  .object({ version: z.number().int().min(1), key: safeString().min(1).max(40), value: z.number().min(0).max(1_000_000), evidence: text(500) })
+  .object({
+    version: z.number().int().min(1),
+    key: safeString().min(1).max(40),
+    value: z.number().min(0).max(1_000_000),
+    evidence: text(500),
+  })
   .strict();
 export type EnterValueBody = z.infer<typeof enterValueBody>;
 export const sheetActBody = z

@@ -71,7 +71,12 @@ export const generateBulletinBody = z
   .refine((b) => b.periodFrom <= b.periodTo, { error: 'period.order', path: ['periodTo'] });
 export type GenerateBulletinBody = z.infer<typeof generateBulletinBody>;
 export const editBulletinBody = z
-  .object({ version: z.number().int().min(1), title: text(200).optional(), body: text(10000).optional(), recipientOrgIds: z.array(z.uuid()).max(500).optional() })
+  .object({
+    version: z.number().int().min(1),
+    title: text(200).optional(),
+    body: text(10000).optional(),
+    recipientOrgIds: z.array(z.uuid()).max(500).optional(),
+  })
   .strict();
 export type EditBulletinBody = z.infer<typeof editBulletinBody>;
 export const bulletinListQuery = z.object({ ...pageQuery }).strict();

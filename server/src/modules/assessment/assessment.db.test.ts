@@ -23,8 +23,6 @@ const as: Record<string, Client> = {};
 const users: Record<string, { id: string }> = {};
 const orgs: Record<string, { id: string }> = {};
 let districtCode = '';
-let codeA = '';
-let codeB = '';
 
 async function count(table: string) {
   return rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
@@ -44,8 +42,6 @@ beforeAll(async () => {
   const other = await buildDistrict(db, '另一区');
   const park = await buildPark(db, { street: a });
   districtCode = district.code;
-  codeA = a.code;
-  codeB = b.code;
   orgs.bureau = await buildOrg(db, { area: district, name: '区安委办' });
   orgs.streetA = await buildOrg(db, { area: a, kind: 'street_office', name: '甲街道办' });
   orgs.streetB = await buildOrg(db, { area: b, kind: 'street_office', name: '乙街道办' });
@@ -86,9 +82,21 @@ afterAll(() => t.close());
 
 const indicators = [
   // Huiji 003 shape: −0.5 per 10 percentage points short of the target.
-  { key: 'hazards', name: '隐患按期整改率', weight: 5, source: 'hazards_on_time', rule: { kind: 'step_short', target: 90, step: 10, deduct: 0.5 } },
+  {
+    key: 'hazards',
+    name: '隐患按期整改率',
+    weight: 5,
+    source: 'hazards_on_time',
+    rule: { kind: 'step_short', target: 90, step: 10, deduct: 0.5 },
+  },
   // Liangping 004: deaths −5 % on last year.
-  { key: 'deaths', name: '事故死亡人数比上年下降5%', weight: 15, source: 'accident_deaths_reduction', rule: { kind: 'count_reduction', reductionPct: 5 } },
+  {
+    key: 'deaths',
+    name: '事故死亡人数比上年下降5%',
+    weight: 15,
+    source: 'accident_deaths_reduction',
+    rule: { kind: 'count_reduction', reductionPct: 5 },
+  },
   { key: 'cert', name: '特种作业人员持证率', weight: 10, source: 'entered', rule: { kind: 'linear', target: 100 } },
 ];
 const scheme = () => ({
@@ -118,7 +126,10 @@ describe('the scheme', () => {
       headers: { 'accept-language': 'en' },
     });
     expect(far.statusCode).toBe(400);
-    expect(far.json().error.details[0]).toMatchObject({ field: 'unitOrgIds.0', message: 'Assessed units must be organisations within your area' });
+    expect(far.json().error.details[0]).toMatchObject({
+      field: 'unitOrgIds.0',
+      message: 'Assessed units must be organisations within your area',
+    });
     const weight = await as.district!.post('/api/assessment/schemes', { ...scheme(), indicators: [{ ...indicators[0], weight: 0 }] });
     expect(weight.statusCode).toBe(400);
     expect(await count('assessment_schemes')).toBe(before);
@@ -132,8 +143,14 @@ describe('the scheme', () => {
     schemeId = s.id;
     schemeVersion = s.version;
     expect((await as.hr!.post('/api/assessment/schemes', scheme())).statusCode).toBe(403);
-    for (const who of ['far', 'streetA', 'hr', 'park']) expect((await as[who]!.get(`/api/assessment/schemes/${schemeId}`)).statusCode).toBe(404);
-    const edited = await as.district!.patch(`/api/assessment/schemes/${schemeId}`, { ...scheme(), year: undefined, title: '年度考核（修订）', version: schemeVersion });
+    for (const who of ['far', 'streetA', 'hr', 'park'])
+      expect((await as[who]!.get(`/api/assessment/schemes/${schemeId}`)).statusCode).toBe(404);
+    const edited = await as.district!.patch(`/api/assessment/schemes/${schemeId}`, {
+      ...scheme(),
+      year: undefined,
+      title: '年度考核（修订）',
+      version: schemeVersion,
+    });
     expect(edited.statusCode).toBe(200);
     const stale = await as.district!.patch(`/api/assessment/schemes/${schemeId}`, { ...scheme(), year: undefined, version: schemeVersion });
     expect(stale.statusCode).toBe(409);
@@ -216,7 +233,9 @@ describe('scores', () => {
     const pub = await as.district!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'publish' });
     expect(pub.json()).toMatchObject({ status: 'published' });
     v = pub.json().version;
-    expect((await as.streetB!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'object', reason: '数据有误' })).statusCode).toBe(404);
+    expect(
+      (await as.streetB!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'object', reason: '数据有误' })).statusCode,
+    ).toBe(404);
     const noReason = await as.streetA!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'object' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details[0]).toMatchObject({ field: 'reason' });
@@ -230,7 +249,9 @@ describe('scores', () => {
     });
     expect(obj.json()).toMatchObject({ status: 'objection', objection: '3月份有5条隐患已按期整改，系统录入晚了' });
     v = obj.json().version;
-    expect((await as.streetA!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'adjust', reason: 'x', adjustment: 5 })).statusCode).toBe(403);
+    expect(
+      (await as.streetA!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'adjust', reason: 'x', adjustment: 5 })).statusCode,
+    ).toBe(403);
     const adj = await as.district!.post(`/api/assessment/sheets/${id}/act`, {
       version: v,
       action: 'adjust',
@@ -335,7 +356,13 @@ describe('通报', () => {
     const plan = (await as.district!.post('/api/workplans', { title: '专项治理行动', year: 2026 })).json();
     let v = plan.version;
     const task = async (seq: number, leadOrgId: string) => {
-      const r = await as.district!.post(`/api/workplans/${plan.id}/tasks`, { seq, item: '工作项目', content: `内容${seq}`, leadOrgId, version: v });
+      const r = await as.district!.post(`/api/workplans/${plan.id}/tasks`, {
+        seq,
+        item: '工作项目',
+        content: `内容${seq}`,
+        leadOrgId,
+        version: v,
+      });
       v++;
       return r.json().id as string;
     };
@@ -357,7 +384,12 @@ describe('通报', () => {
 
   it('refuses a period that ends before it starts, bilingually, storing nothing', async () => {
     const before = await count('work_bulletins');
-    const bad = await as.district!.post('/api/work-bulletins', { kind: 'ranking', title: '通报', periodFrom: '2026-11-30', periodTo: '2026-09-01' });
+    const bad = await as.district!.post('/api/work-bulletins', {
+      kind: 'ranking',
+      title: '通报',
+      periodFrom: '2026-11-30',
+      periodTo: '2026-09-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ field: 'periodTo', message: '期间结束日期不能早于开始日期' });
     expect(await count('work_bulletins')).toBe(before);
@@ -374,14 +406,16 @@ describe('通报', () => {
     const b = res.json();
     id = b.id;
     version = b.version;
-    expect(b.rows.map((r: { orgName: string; rank: number | null; due: number; onTime: number; late: number; missing: number }) => [
-      r.orgName,
-      r.rank,
-      r.due,
-      r.onTime,
-      r.late,
-      r.missing,
-    ])).toEqual([
+    expect(
+      b.rows.map((r: { orgName: string; rank: number | null; due: number; onTime: number; late: number; missing: number }) => [
+        r.orgName,
+        r.rank,
+        r.due,
+        r.onTime,
+        r.late,
+        r.missing,
+      ]),
+    ).toEqual([
       ['甲街道办', 1, 3, 2, 1, 0],
       ['乙街道办', 2, 3, 1, 0, 2],
       ['区工信局', null, 1, 1, 0, 0],

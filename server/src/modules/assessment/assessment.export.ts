@@ -22,8 +22,10 @@ export async function rankingWorkbook(ranking: RankingView, sheets: SheetView[])
   detail.columns = [{ width: 24 }, { width: 30 }, { width: 8 }, { width: 10 }, { width: 40 }, { width: 20 }, { width: 36 }, { width: 8 }];
   detail.addRow([...DETAIL_COLUMNS]).font = { bold: true };
   for (const s of sheets) {
-    for (const l of s.lines) detail.addRow([safe(s.orgName), safe(l.name), l.weight, l.value ?? '—', safe(l.basis), l.target, l.rule, l.points]);
-    for (const v of s.vetoes) if (v.hit) detail.addRow([safe(s.orgName), `一票否决：${vetoLabels[v.kind].zh}`, '', '', safe(v.basis), '', '', '']);
+    for (const l of s.lines)
+      detail.addRow([safe(s.orgName), safe(l.name), l.weight, l.value ?? '—', safe(l.basis), l.target, l.rule, l.points]);
+    for (const v of s.vetoes)
+      if (v.hit) detail.addRow([safe(s.orgName), `一票否决：${vetoLabels[v.kind].zh}`, '', '', safe(v.basis), '', '', '']);
     if (s.adjustment !== 0) detail.addRow([safe(s.orgName), '调整', '', '', safe(s.adjustReason ?? ''), '', '', s.adjustment]);
     detail.addRow([safe(s.orgName), '合计', '', '', '', '', '', s.total]);
   }

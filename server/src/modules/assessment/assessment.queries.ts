@@ -115,7 +115,12 @@ export async function schemeSheets(db: DbOrTx, schemeId: string) {
 export async function schemeTotals(db: DbOrTx, schemeIds: string[]) {
   if (schemeIds.length === 0) return [];
   return db
-    .select({ id: assessmentSheets.id, schemeId: assessmentSheets.schemeId, total: assessmentSheets.total, vetoed: assessmentSheets.vetoed })
+    .select({
+      id: assessmentSheets.id,
+      schemeId: assessmentSheets.schemeId,
+      total: assessmentSheets.total,
+      vetoed: assessmentSheets.vetoed,
+    })
     .from(assessmentSheets)
     .where(inArray(assessmentSheets.schemeId, [...new Set(schemeIds)]));
 }

@@ -135,13 +135,21 @@ export function assessmentRoutes(app: ZodApp) {
         recordAudit(
           tx,
           { actor, ip: clientIp(req) },
-          { action: 'assessment.export', entityType: 'assessment_scheme', entityId: ranking.schemeId, after: { rows: ranking.rows.length } },
+          {
+            action: 'assessment.export',
+            entityType: 'assessment_scheme',
+            entityId: ranking.schemeId,
+            after: { rows: ranking.rows.length },
+          },
         ),
       );
       const name = `考核排名-${ranking.year}.xlsx`;
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="assessment-${ranking.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="assessment-${ranking.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(await rankingWorkbook(ranking, sheets));
     },
   );

@@ -30,7 +30,13 @@ describe('linear and thresholds', () => {
     expect(scoreRate({ kind: 'linear', target: 90 }, 10, 95)).toBe(10);
   });
   it('gives the band reached', () => {
-    const rule: ScoringRule = { kind: 'thresholds', bands: [{ min: 95, share: 1 }, { min: 80, share: 0.6 }] };
+    const rule: ScoringRule = {
+      kind: 'thresholds',
+      bands: [
+        { min: 95, share: 1 },
+        { min: 80, share: 0.6 },
+      ],
+    };
     expect(scoreRate(rule, 10, 95)).toBe(10);
     expect(scoreRate(rule, 10, 94.99)).toBe(6);
     expect(scoreRate(rule, 10, 79.99)).toBe(0);
@@ -64,7 +70,13 @@ describe('Shanwei 001: 双下降', () => {
 const indicators: IndicatorDef[] = [
   { key: 'hazards', name: '隐患按期整改率', weight: 20, source: 'hazards_on_time', rule: { kind: 'linear', target: 100 } },
   { key: 'std', name: '标准化达标率', weight: 5, source: 'entered', rule: huiji },
-  { key: 'deaths', name: '死亡人数下降5%', weight: 15, source: 'accident_deaths_reduction', rule: { kind: 'count_reduction', reductionPct: 5 } },
+  {
+    key: 'deaths',
+    name: '死亡人数下降5%',
+    weight: 15,
+    source: 'accident_deaths_reduction',
+    rule: { kind: 'count_reduction', reductionPct: 5 },
+  },
 ];
 const facts = (over: Partial<UnitFacts['accidents']> = {}): UnitFacts => ({
   hazards: { found: 50, onTime: 45 },

@@ -68,9 +68,11 @@ export async function unitFacts(db: DbOrTx, units: Unit[], year: number): Promis
       reports: { filed: 0, onTime: 0 },
       accidents: { deaths: 0, deathsLastYear: 0, count: 0, countLastYear: 0, larger: 0 },
     });
-  for (const r of rowsOf<{ id: string; found: number; on_time: number }>(hazards)) out.get(r.id)!.hazards = { found: r.found, onTime: r.on_time };
+  for (const r of rowsOf<{ id: string; found: number; on_time: number }>(hazards))
+    out.get(r.id)!.hazards = { found: r.found, onTime: r.on_time };
   for (const r of rowsOf<{ id: string; deaths: number; deaths_last: number; n: number; n_last: number; larger: number }>(accidents))
     out.get(r.id)!.accidents = { deaths: r.deaths, deathsLastYear: r.deaths_last, count: r.n, countLastYear: r.n_last, larger: r.larger };
-  for (const r of rowsOf<{ id: string; filed: number; on_time: number }>(reports)) out.get(r.id)!.reports = { filed: r.filed, onTime: r.on_time };
+  for (const r of rowsOf<{ id: string; filed: number; on_time: number }>(reports))
+    out.get(r.id)!.reports = { filed: r.filed, onTime: r.on_time };
   return out;
 }

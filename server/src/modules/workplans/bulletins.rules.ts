@@ -50,6 +50,9 @@ export function bulletinBody(kind: BulletinKind, rows: BulletinRow[], period: { 
     const bad = ranked.filter((r) => r.missing > 0 || r.late > 0);
     return `${head}\n存在逾期或未报送的单位：${bad.map((r) => `${r.orgName}（逾期${r.late}项、未报${r.missing}项）`).join('、') || '无'}。予以通报批评，限期整改。`;
   }
-  const lines = rows.map((r) => `${r.rank ?? '—'}. ${r.orgName}：按时${r.onTime}/${r.due}${r.rate === null ? '' : `（${r.rate}%）`}${r.fewItems ? '（事项不足，不参与排名）' : ''}`);
+  const lines = rows.map(
+    (r) =>
+      `${r.rank ?? '—'}. ${r.orgName}：按时${r.onTime}/${r.due}${r.rate === null ? '' : `（${r.rate}%）`}${r.fewItems ? '（事项不足，不参与排名）' : ''}`,
+  );
   return `${head}\n${lines.join('\n')}\n${fairnessRule(minItems)}`;
 }

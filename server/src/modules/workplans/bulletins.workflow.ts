@@ -25,14 +25,18 @@ export const bulletinMachine: StateMachine<BulletinStatus, BulletinAction, Pick<
   stateOf: (r) => (r ? (r.status as BulletinStatus) : null),
 };
 
-export const bulletinAbilities = (actor: Actor, row: BulletinRowRecord) => abilities(bulletinMachine, row, actor).filter((a) => a !== 'create');
+export const bulletinAbilities = (actor: Actor, row: BulletinRowRecord) =>
+  abilities(bulletinMachine, row, actor).filter((a) => a !== 'create');
 
 export async function writeBulletin(
   tx: DbOrTx,
   actor: Actor,
   before: BulletinRowRecord | null,
   action: BulletinAction,
-  change: { create?: Omit<typeof workBulletins.$inferInsert, 'status' | 'id' | 'version'>; patch?: Partial<typeof workBulletins.$inferInsert> },
+  change: {
+    create?: Omit<typeof workBulletins.$inferInsert, 'status' | 'id' | 'version'>;
+    patch?: Partial<typeof workBulletins.$inferInsert>;
+  },
 ): Promise<BulletinRowRecord> {
   const { from, to } = decide(bulletinMachine, before, actor, action, {});
   const [row] = before

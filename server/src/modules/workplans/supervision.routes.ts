@@ -56,7 +56,10 @@ export function supervisionRoutes(app: ZodApp) {
   );
   app.patch(
     '/api/work-interviews/:id',
-    { config: { access: 'workplan.supervise' }, schema: { tags, params: idParams, body: updateInterviewBody, response: { 200: interviewView } } },
+    {
+      config: { access: 'workplan.supervise' },
+      schema: { tags, params: idParams, body: updateInterviewBody, response: { 200: interviewView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const row = await updateInterview(app.db, actor, clientIp(req), req.params.id, req.body);
@@ -93,7 +96,10 @@ export function supervisionRoutes(app: ZodApp) {
   );
   app.patch(
     '/api/work-bulletins/:id',
-    { config: { access: 'workplan.supervise' }, schema: { tags, params: idParams, body: editBulletinBody, response: { 200: bulletinView } } },
+    {
+      config: { access: 'workplan.supervise' },
+      schema: { tags, params: idParams, body: editBulletinBody, response: { 200: bulletinView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const row = await editBulletin(app.db, actor, clientIp(req), req.params.id, req.body);

@@ -44,7 +44,12 @@ export function AssessmentList() {
           dataSource={schemes.data?.items}
           scroll={{ x: 600 }}
           onRow={(r) => ({ onClick: () => navigate(`/assessment/schemes/${r.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: schemes.data?.total, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: schemes.data?.total,
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
           columns={[
             { title: t('年度', 'Year'), dataIndex: 'year', width: 80 },
             { title: t('方案', 'Scheme'), dataIndex: 'title' },
@@ -53,7 +58,9 @@ export function AssessmentList() {
               title: t('状态', 'Status'),
               dataIndex: 'status',
               width: 100,
-              render: (s: string) => <Tag color={s === 'frozen' ? 'blue' : 'default'}>{s === 'frozen' ? t('已定稿', 'Frozen') : t('草稿', 'Draft')}</Tag>,
+              render: (s: string) => (
+                <Tag color={s === 'frozen' ? 'blue' : 'default'}>{s === 'frozen' ? t('已定稿', 'Frozen') : t('草稿', 'Draft')}</Tag>
+              ),
             },
             { title: t('总分值', 'Total weight'), dataIndex: 'totalWeight', width: 100 },
           ]}
@@ -102,7 +109,13 @@ export function AssessmentList() {
         onSubmit={async (v, form) => {
           try {
             const s = await call('POST /api/assessment/schemes', {
-              body: { title: v.title, year: v.year, vetoes: v.vetoes ?? [], unitOrgIds: v.unitOrgIds, indicators: indicatorsOf(v.indicators ?? []) },
+              body: {
+                title: v.title,
+                year: v.year,
+                vetoes: v.vetoes ?? [],
+                unitOrgIds: v.unitOrgIds,
+                indicators: indicatorsOf(v.indicators ?? []),
+              },
             });
             setCreating(false);
             await refresh('GET /api/assessment/schemes');

@@ -76,9 +76,25 @@ export const schemeDefaults: SchemeFormValues = {
   vetoes: ['larger_accident', 'concealment'],
   unitOrgIds: [],
   indicators: [
-    { key: 'hazards', name: '隐患按期整改率', weight: 20, source: 'hazards_on_time', kind: 'step_short', target: 90, step: 10, deduct: 0.5 },
+    {
+      key: 'hazards',
+      name: '隐患按期整改率',
+      weight: 20,
+      source: 'hazards_on_time',
+      kind: 'step_short',
+      target: 90,
+      step: 10,
+      deduct: 0.5,
+    },
     { key: 'reports', name: '工作进展按时报送率', weight: 10, source: 'workplan_reports_on_time', kind: 'linear', target: 100 },
-    { key: 'deaths', name: '事故死亡人数较上年下降5%', weight: 15, source: 'accident_deaths_reduction', kind: 'count_reduction', reductionPct: 5 },
+    {
+      key: 'deaths',
+      name: '事故死亡人数较上年下降5%',
+      weight: 15,
+      source: 'accident_deaths_reduction',
+      kind: 'count_reduction',
+      reductionPct: 5,
+    },
   ],
 };
 
@@ -100,7 +116,9 @@ export function SchemeForm({
   const { t, label } = useI18n();
   const [form] = Form.useForm<SchemeFormValues>();
   const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => call('GET /api/organisations'), enabled: open });
-  const units = (orgs.data ?? []).filter((o) => ['street_office', 'industry_department', 'park_station', 'bureau_division'].includes(o.kind));
+  const units = (orgs.data ?? []).filter((o) =>
+    ['street_office', 'industry_department', 'park_station', 'bureau_division'].includes(o.kind),
+  );
   const rules: { value: RuleKind; label: string }[] = [
     { value: 'linear', label: t('按比例', 'Pro rata') },
     { value: 'step_short', label: t('每少N个百分点扣分', 'Deduct per N points short') },
@@ -140,7 +158,10 @@ export function SchemeForm({
                     <InputNumber min={0.5} max={100} placeholder={t('分值', 'Weight')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'source']} rules={[{ required: true }]}>
-                    <Select style={{ width: 220 }} options={indicatorSources.map((s) => ({ value: s, label: label(indicatorSourceLabels[s]) }))} />
+                    <Select
+                      style={{ width: 220 }}
+                      options={indicatorSources.map((s) => ({ value: s, label: label(indicatorSourceLabels[s]) }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
                     <Select style={{ width: 170 }} options={rules} />

@@ -71,9 +71,13 @@ export function SchemeShow() {
         }
       >
         <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
-          <Descriptions.Item label={t('状态', 'Status')}>{s.status === 'frozen' ? t('已定稿', 'Frozen') : t('草稿', 'Draft')}</Descriptions.Item>
+          <Descriptions.Item label={t('状态', 'Status')}>
+            {s.status === 'frozen' ? t('已定稿', 'Frozen') : t('草稿', 'Draft')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('总分值', 'Total weight')}>{s.totalWeight}</Descriptions.Item>
-          <Descriptions.Item label={t('一票否决', 'Vetoes')}>{s.vetoes.map((v) => label(vetoLabels[v])).join('；') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('一票否决', 'Vetoes')}>
+            {s.vetoes.map((v) => label(vetoLabels[v])).join('；') || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('被考核单位', 'Assessed units')} span={3}>
             {s.units.map((u) => u.name).join('、')}
           </Descriptions.Item>
@@ -114,7 +118,12 @@ export function SchemeShow() {
               { title: t('名次', 'Rank'), dataIndex: 'rank', width: 80, render: (r: number | null) => r ?? '—' },
               { title: t('单位', 'Unit'), dataIndex: 'orgName' },
               { title: t('总分', 'Total'), dataIndex: 'total', width: 90 },
-              { title: t('一票否决', 'Vetoed'), dataIndex: 'vetoed', width: 100, render: (v: boolean) => (v ? <Tag color="red">{t('是', 'Yes')}</Tag> : '') },
+              {
+                title: t('一票否决', 'Vetoed'),
+                dataIndex: 'vetoed',
+                width: 100,
+                render: (v: boolean) => (v ? <Tag color="red">{t('是', 'Yes')}</Tag> : ''),
+              },
             ]}
           />
         </Card>
@@ -129,7 +138,13 @@ export function SchemeShow() {
           try {
             await call('PATCH /api/assessment/schemes/:id', {
               params: { id: s.id },
-              body: { version: s.version, title: v.title, vetoes: v.vetoes ?? [], unitOrgIds: v.unitOrgIds, indicators: indicatorsOf(v.indicators ?? []) },
+              body: {
+                version: s.version,
+                title: v.title,
+                vetoes: v.vetoes ?? [],
+                unitOrgIds: v.unitOrgIds,
+                indicators: indicatorsOf(v.indicators ?? []),
+              },
             });
             setEditing(false);
             await refresh('GET /api/assessment/schemes/:id');

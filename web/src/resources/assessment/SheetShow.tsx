@@ -11,7 +11,12 @@ import { useI18n } from '../../app/i18n';
 import { RecordState } from '../../components/ErrorDisplay';
 import { applyApiErrors } from '../../components/apiErrors';
 
-const needs: Record<SheetAction, ('reason' | 'adjustment')[]> = { publish: [], object: ['reason'], adjust: ['reason', 'adjustment'], finalize: [] };
+const needs: Record<SheetAction, ('reason' | 'adjustment')[]> = {
+  publish: [],
+  object: ['reason'],
+  adjust: ['reason', 'adjustment'],
+  finalize: [],
+};
 
 export function SheetShow() {
   const { id } = useParams();
@@ -31,8 +36,10 @@ export function SheetShow() {
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      if (acting === 'enter') await call('POST /api/assessment/sheets/:id/values', { params: { id: s.id }, body: { version: s.version, ...v } });
-      else if (acting) await call('POST /api/assessment/sheets/:id/act', { params: { id: s.id }, body: { version: s.version, action: acting, ...v } });
+      if (acting === 'enter')
+        await call('POST /api/assessment/sheets/:id/values', { params: { id: s.id }, body: { version: s.version, ...v } });
+      else if (acting)
+        await call('POST /api/assessment/sheets/:id/act', { params: { id: s.id }, body: { version: s.version, action: acting, ...v } });
       setActing(null);
       form.resetFields();
       await refresh('GET /api/assessment/sheets/:id', 'GET /api/assessment/sheets');
@@ -119,7 +126,12 @@ export function SheetShow() {
           }))}
         />
       </Card>
-      <Modal open={acting !== null} title={acting === 'enter' ? t('填报指标值', 'Enter a value') : acting ? label(sheetActionLabels[acting]) : ''} onCancel={() => setActing(null)} onOk={submit}>
+      <Modal
+        open={acting !== null}
+        title={acting === 'enter' ? t('填报指标值', 'Enter a value') : acting ? label(sheetActionLabels[acting]) : ''}
+        onCancel={() => setActing(null)}
+        onOk={submit}
+      >
         <Form form={form} layout="vertical">
           {acting === 'enter' && (
             <>

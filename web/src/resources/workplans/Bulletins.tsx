@@ -34,7 +34,13 @@ export function Bulletins() {
     const v = await form.validateFields();
     try {
       await call('POST /api/work-bulletins', {
-        body: { kind: v.kind, title: v.title, periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD'), minItems: v.minItems },
+        body: {
+          kind: v.kind,
+          title: v.title,
+          periodFrom: v.period[0].format('YYYY-MM-DD'),
+          periodTo: v.period[1].format('YYYY-MM-DD'),
+          minItems: v.minItems,
+        },
       });
       setGenerating(false);
       form.resetFields();
@@ -81,12 +87,19 @@ export function Bulletins() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         data-testid="bulletin-list"
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         renderItem={(b) => (
           <List.Item>
             <Space direction="vertical" style={{ width: '100%' }}>
               <Space wrap>
-                <Tag color={b.kind === 'praise' ? 'green' : b.kind === 'criticism' ? 'red' : 'blue'}>{label(bulletinKindLabels[b.kind])}</Tag>
+                <Tag color={b.kind === 'praise' ? 'green' : b.kind === 'criticism' ? 'red' : 'blue'}>
+                  {label(bulletinKindLabels[b.kind])}
+                </Tag>
                 <b>{b.title}</b>
                 <span>
                   {b.periodFrom} — {b.periodTo}
@@ -112,7 +125,12 @@ export function Bulletins() {
                 dataSource={b.rows}
                 scroll={{ x: 560 }}
                 columns={[
-                  { title: t('名次', 'Rank'), dataIndex: 'rank', width: 70, render: (r: number | null, x) => r ?? (x.fewItems ? t('不排名', 'unranked') : '—') },
+                  {
+                    title: t('名次', 'Rank'),
+                    dataIndex: 'rank',
+                    width: 70,
+                    render: (r: number | null, x) => r ?? (x.fewItems ? t('不排名', 'unranked') : '—'),
+                  },
                   { title: t('单位', 'Unit'), dataIndex: 'orgName' },
                   { title: t('应报', 'Due'), dataIndex: 'due', width: 70 },
                   { title: t('按时', 'On time'), dataIndex: 'onTime', width: 70 },
@@ -146,7 +164,13 @@ export function Bulletins() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={editing !== null} title={t('修改通报', 'Edit the bulletin')} onCancel={() => setEditing(null)} onOk={saveEdit} width={640}>
+      <Modal
+        open={editing !== null}
+        title={t('修改通报', 'Edit the bulletin')}
+        onCancel={() => setEditing(null)}
+        onOk={saveEdit}
+        width={640}
+      >
         <Form form={edit} layout="vertical">
           <Form.Item name="title" label={t('标题', 'Title')} rules={[{ required: true, max: 200 }]}>
             <Input />

@@ -93,9 +93,24 @@ export function Interviews() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         data-testid="interview-list"
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         renderItem={(r) => (
-          <List.Item actions={r.abilities.includes('edit') ? [<a key="e" onClick={() => open(r)}>{t('补充', 'Update')}</a>] : []}>
+          <List.Item
+            actions={
+              r.abilities.includes('edit')
+                ? [
+                    <a key="e" onClick={() => open(r)}>
+                      {t('补充', 'Update')}
+                    </a>,
+                  ]
+                : []
+            }
+          >
             <List.Item.Meta
               title={`${r.heldOn} ${r.orgName} · ${r.personName}${r.personTitle ? `（${r.personTitle}）` : ''}`}
               description={
@@ -126,7 +141,9 @@ export function Interviews() {
                   showSearch
                   optionFilterProp="label"
                   loading={orgs.isLoading}
-                  options={(orgs.data ?? []).filter((o) => o.kind !== 'enterprise').map((o) => ({ value: o.id, label: o.shortName ?? o.name }))}
+                  options={(orgs.data ?? [])
+                    .filter((o) => o.kind !== 'enterprise')
+                    .map((o) => ({ value: o.id, label: o.shortName ?? o.name }))}
                 />
               </Form.Item>
               <Space wrap>

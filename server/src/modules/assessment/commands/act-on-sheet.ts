@@ -42,7 +42,13 @@ export async function actOnSheetIn(tx: Tx, actor: Actor, ip: string | null, id: 
   await recordAudit(
     tx,
     { actor, ip },
-    { action: `assessment.${input.action}`, entityType: 'assessment_sheet', entityId: id, before: auditSheet(before), after: auditSheet(after) },
+    {
+      action: `assessment.${input.action}`,
+      entityType: 'assessment_sheet',
+      entityId: id,
+      before: auditSheet(before),
+      after: auditSheet(after),
+    },
   );
   return after;
 }

@@ -27,12 +27,23 @@ export async function updateSchemeIn(tx: Tx, actor: Actor, ip: string | null, id
   const before = await loadScheme(tx, actor, id, input.version);
   await checkScheme(tx, before.areaCode, input.indicators, input.unitOrgIds);
   const after = await writeScheme(tx, actor, before, 'edit', {
-    patch: { title: input.title, indicators: input.indicators, vetoes: [...new Set(input.vetoes)], unitOrgIds: [...new Set(input.unitOrgIds)] },
+    patch: {
+      title: input.title,
+      indicators: input.indicators,
+      vetoes: [...new Set(input.vetoes)],
+      unitOrgIds: [...new Set(input.unitOrgIds)],
+    },
   });
   await recordAudit(
     tx,
     { actor, ip },
-    { action: 'assessment.editScheme', entityType: 'assessment_scheme', entityId: id, before: auditScheme(before), after: auditScheme(after) },
+    {
+      action: 'assessment.editScheme',
+      entityType: 'assessment_scheme',
+      entityId: id,
+      before: auditScheme(before),
+      after: auditScheme(after),
+    },
   );
   return after;
 }
@@ -47,7 +58,13 @@ export async function freezeSchemeIn(tx: Tx, actor: Actor, ip: string | null, id
   await recordAudit(
     tx,
     { actor, ip },
-    { action: 'assessment.freezeScheme', entityType: 'assessment_scheme', entityId: id, before: auditScheme(before), after: auditScheme(after) },
+    {
+      action: 'assessment.freezeScheme',
+      entityType: 'assessment_scheme',
+      entityId: id,
+      before: auditScheme(before),
+      after: auditScheme(after),
+    },
   );
   return after;
 }
@@ -77,7 +94,12 @@ export async function reviseSchemeIn(tx: Tx, actor: Actor, ip: string | null, id
   await recordAudit(
     tx,
     { actor, ip },
-    { action: 'assessment.reviseScheme', entityType: 'assessment_scheme', entityId: row.id, after: { ...auditScheme(row), revisedFrom: from.id } },
+    {
+      action: 'assessment.reviseScheme',
+      entityType: 'assessment_scheme',
+      entityId: row.id,
+      after: { ...auditScheme(row), revisedFrom: from.id },
+    },
   );
   return row;
 }

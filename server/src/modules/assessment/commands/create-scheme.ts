@@ -31,6 +31,10 @@ export async function createSchemeIn(tx: Tx, actor: Actor, ip: string | null, in
       createdBy: actor.id,
     },
   });
-  await recordAudit(tx, { actor, ip }, { action: 'assessment.createScheme', entityType: 'assessment_scheme', entityId: row.id, after: auditScheme(row) });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'assessment.createScheme', entityType: 'assessment_scheme', entityId: row.id, after: auditScheme(row) },
+  );
   return row;
 }

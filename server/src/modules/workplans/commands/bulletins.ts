@@ -23,7 +23,12 @@ function monthsBetween(from: string, to: string) {
   return out;
 }
 
-export async function tallyCompletion(tx: Tx, actor: Actor, input: Pick<GenerateBulletinBody, 'planId' | 'periodFrom' | 'periodTo'>, today: string) {
+export async function tallyCompletion(
+  tx: Tx,
+  actor: Actor,
+  input: Pick<GenerateBulletinBody, 'planId' | 'periodFrom' | 'periodTo'>,
+  today: string,
+) {
   const tasks = await tasksForTally(tx, actor, input.planId);
   const months = monthsBetween(input.periodFrom, input.periodTo);
   const reports = await reportsInMonths(
@@ -38,7 +43,13 @@ export async function tallyCompletion(tx: Tx, actor: Actor, input: Pick<Generate
     for (const month of months) {
       const dueOn = monthlyReportDue(month, t.reportDay);
       if (dueOn < input.periodFrom || dueOn > input.periodTo) continue;
-      const state = reportState({ submittedOn: filed.get(`${t.id}|${month}`) ?? null, dueOn, today, assignedOn: t.assignedOn, status: t.status });
+      const state = reportState({
+        submittedOn: filed.get(`${t.id}|${month}`) ?? null,
+        dueOn,
+        today,
+        assignedOn: t.assignedOn,
+        status: t.status,
+      });
       if (state === 'pending' || state === 'not_required') continue;
       const tally = tallies.get(t.leadOrgId) ?? { orgId: t.leadOrgId, orgName: '', onTime: 0, late: 0, missing: 0 };
       if (state === 'filed') tally.onTime++;
@@ -78,7 +89,11 @@ export async function generateBulletinIn(tx: Tx, actor: Actor, ip: string | null
       createdBy: actor.id,
     },
   });
-  await recordAudit(tx, { actor, ip }, { action: 'workplan.bulletin', entityType: 'work_bulletin', entityId: row.id, after: auditBulletin(row) });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'workplan.bulletin', entityType: 'work_bulletin', entityId: row.id, after: auditBulletin(row) },
+  );
   return row;
 }
 
@@ -98,7 +113,8 @@ export async function editBulletinIn(tx: Tx, actor: Actor, ip: string | null, id
   if (input.recipientOrgIds) {
     const ok = await orgsInArea(tx, input.recipientOrgIds, areaPrefixOf(before.areaCode));
     const bad = input.recipientOrgIds.findIndex((o) => !ok.has(o));
-    if (bad >= 0) throw fieldError(`recipientOrgIds.${bad}`, '通报对象须为本辖区内的单位', 'Recipients must be organisations within your area');
+    if (bad >= 0)
+      throw fieldError(`recipientOrgIds.${bad}`, '通报对象须为本辖区内的单位', 'Recipients must be organisations within your area');
   }
   const after = await writeBulletin(tx, actor, before, 'edit', {
     patch: {
@@ -110,7 +126,13 @@ export async function editBulletinIn(tx: Tx, actor: Actor, ip: string | null, id
   await recordAudit(
     tx,
     { actor, ip },
-    { action: 'workplan.bulletinEdit', entityType: 'work_bulletin', entityId: id, before: auditBulletin(before), after: auditBulletin(after) },
+    {
+      action: 'workplan.bulletinEdit',
+      entityType: 'work_bulletin',
+      entityId: id,
+      before: auditBulletin(before),
+      after: auditBulletin(after),
+    },
   );
   return after;
 }
@@ -127,7 +149,13 @@ export async function publishBulletinIn(tx: Tx, actor: Actor, ip: string | null,
   await recordAudit(
     tx,
     { actor, ip },
-    { action: 'workplan.bulletinPublish', entityType: 'work_bulletin', entityId: id, before: auditBulletin(before), after: auditBulletin(after) },
+    {
+      action: 'workplan.bulletinPublish',
+      entityType: 'work_bulletin',
+      entityId: id,
+      before: auditBulletin(before),
+      after: auditBulletin(after),
+    },
   );
   return after;
 }

@@ -45,7 +45,11 @@ export async function recordInterviewIn(tx: Tx, actor: Actor, ip: string | null,
       createdBy: actor.id,
     })
     .returning();
-  await recordAudit(tx, { actor, ip }, { action: 'workplan.interview', entityType: 'work_interview', entityId: row!.id, after: auditInterview(row!) });
+  await recordAudit(
+    tx,
+    { actor, ip },
+    { action: 'workplan.interview', entityType: 'work_interview', entityId: row!.id, after: auditInterview(row!) },
+  );
   return row!;
 }
 
@@ -67,7 +71,13 @@ export async function updateInterviewIn(tx: Tx, actor: Actor, ip: string | null,
   await recordAudit(
     tx,
     { actor, ip },
-    { action: 'workplan.interviewUpdate', entityType: 'work_interview', entityId: id, before: auditInterview(before), after: auditInterview(after!) },
+    {
+      action: 'workplan.interviewUpdate',
+      entityType: 'work_interview',
+      entityId: id,
+      before: auditInterview(before),
+      after: auditInterview(after!),
+    },
   );
   return after!;
 }
