@@ -126,7 +126,7 @@ export const routeTable: Record<string, Row> = {
   },
   'POST /api/people/import': { access: 'people.manage', roles: enterpriseUsers },
   'GET /api/people/:id': { access: 'people.read', roles: [...staff, ...enterpriseUsers] },
-  'PATCH /api/people/:id': {
+  'PUT /api/people/:id': {
     access: 'people.manage',
     roles: enterpriseUsers,
     payload: { name: '张三', idNumber: '11010519491231002X', post: 'principal', employedFrom: '2020-01-01', version: 1 },
@@ -139,7 +139,7 @@ export const routeTable: Record<string, Row> = {
   'GET /api/certificates': { access: 'people.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/certificates/rates': { access: 'certificate.stats', roles: staff },
   'GET /api/certificates/catalogue': { access: 'people.read', roles: [...staff, ...enterpriseUsers] },
-  'PATCH /api/certificates/:id': {
+  'PUT /api/certificates/:id': {
     access: 'people.manage',
     roles: enterpriseUsers,
     payload: { kind: 'special_operation', operationItem: '1.2', number: 'T1', issuer: '某应急管理局', issuedOn: '2024-01-01', version: 1 },
@@ -349,7 +349,7 @@ export const routeTable: Record<string, Row> = {
   'POST /api/check-tasks/:id/submit': { access: 'check.do', roles: enterpriseUsers },
   'GET /api/check-templates': { access: 'check.read', roles: [...staff, ...enterpriseUsers] },
   'POST /api/check-templates': { access: 'risk.manageTemplates', roles: ['district_officer'] },
-  'PATCH /api/check-templates/:id': { access: 'risk.manageTemplates', roles: ['district_officer'] },
+  'PUT /api/check-templates/:id': { access: 'risk.manageTemplates', roles: ['district_officer'] },
   'DELETE /api/check-templates/:id': { access: 'risk.manageTemplates', roles: ['district_officer'], payload: { version: 1 } },
   // END risks/checks rows
   // Accidents and indicators (accidents, indicators modules).
@@ -363,15 +363,15 @@ export const routeTable: Record<string, Row> = {
   'GET /api/accidents/:id/timeline': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
   'POST /api/accidents/:id/follow-ups/:dutyId/complete': { access: 'accident.update', roles: accidentOfficers },
   'GET /api/accidents/:id/investigation': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
-  'PATCH /api/accidents/:id/investigation': { access: 'accident.update', roles: accidentOfficers },
+  'PUT /api/accidents/:id/investigation': { access: 'accident.update', roles: accidentOfficers },
   'POST /api/accidents/:id/investigation/extension': { access: 'accident.update', roles: accidentOfficers },
   'GET /api/accidents/analysis': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/accidents/hotspots': { access: 'accident.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/indicators': { access: 'indicator.read', roles: indicatorReaders },
   'GET /api/indicators/gaoming': { access: 'indicator.read', roles: indicatorReaders },
-  'PATCH /api/indicators/base/:areaCode/:year': { access: 'indicator.manage', roles: ['district_officer'] },
+  'PUT /api/indicators/base/:areaCode/:year': { access: 'indicator.manage', roles: ['district_officer'] },
   'POST /api/indicators/base/import': { access: 'indicator.manage', roles: ['district_officer'] },
-  'PATCH /api/indicators/targets/:areaCode/:year/:indicator': { access: 'indicator.manage', roles: ['district_officer'] },
+  'PUT /api/indicators/targets/:areaCode/:year/:indicator': { access: 'indicator.manage', roles: ['district_officer'] },
   'POST /api/accident-statistics/import': { access: 'indicator.manage', roles: ['district_officer'] },
   // Enforcement (enforcement module).
   'GET /api/enforcement/draws/weights': { access: 'enforcement.read', roles: [...staff] },
@@ -411,15 +411,15 @@ export const routeTable: Record<string, Row> = {
   'GET /api/public/penalties': { access: 'public', roles: 'any' },
   'GET /api/enforcement/stats': { access: 'enforcement.read', roles: [...staff] },
   'GET /api/enforcement/plans/:year': { access: 'enforcement.read', roles: [...staff] },
-  'PATCH /api/enforcement/plans/:year': { access: 'enforcement.draw', roles: enforcers },
+  'PUT /api/enforcement/plans/:year': { access: 'enforcement.draw', roles: enforcers },
   'GET /api/enforcement/principal-duty': { access: 'enforcement.read', roles: [...staff] },
   'GET /api/enforcement/settings': { access: 'enforcement.read', roles: [...staff] },
-  'PATCH /api/enforcement/settings': { access: 'enforcement.manageSettings', roles: ['district_officer'] },
+  'PUT /api/enforcement/settings': { access: 'enforcement.manageSettings', roles: ['district_officer'] },
   // The official holiday calendar: read by staff whose deadlines count working days, entered by the platform administrator.
   'GET /api/calendar': { access: 'calendar.read', roles: ['sys_admin', ...staff] },
   'GET /api/workbench': { access: 'authenticated', roles: 'any' },
   'GET /api/calendar/years/:year': { access: 'calendar.read', roles: ['sys_admin', ...staff] },
-  'PATCH /api/calendar/years/:year': { access: 'calendar.manage', roles: ['sys_admin'] },
+  'PUT /api/calendar/years/:year': { access: 'calendar.manage', roles: ['sys_admin'] },
   'DELETE /api/calendar/years/:year': { access: 'calendar.manage', roles: ['sys_admin'] },
   // The inbox is every signed-in user's own; failed jobs and the delivery log are the platform administrator's.
   'GET /api/notifications': { access: 'authenticated', roles: 'any' },
@@ -427,7 +427,7 @@ export const routeTable: Record<string, Row> = {
   'GET /api/notifications/open-items': { access: 'authenticated', roles: 'any' },
   'POST /api/notifications/read': { access: 'authenticated', roles: 'any', payload: { all: true } },
   'GET /api/notifications/preferences': { access: 'authenticated', roles: 'any' },
-  'PATCH /api/notifications/preferences': {
+  'PUT /api/notifications/preferences': {
     access: 'authenticated',
     roles: 'any',
     payload: { email: null, emailEnabled: false, webhookEnabled: false, dailyDigest: false },
