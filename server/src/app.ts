@@ -62,6 +62,8 @@ import { drillRoutes } from './modules/emergency/drills.routes';
 import { readinessRoutes } from './modules/emergency/readiness.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
+import { supervisionRoutes } from './modules/workplans/supervision.routes';
+import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { gridRoutes } from './modules/grid/grid.routes';
 import { rentalRoutes } from './modules/rental/rental.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
@@ -94,6 +96,8 @@ export const modules: ((app: ZodApp) => void)[] = [
   dutyRoutes,
   creditRoutes,
   workplansRoutes,
+  supervisionRoutes,
+  assessmentRoutes,
   gridRoutes,
   rentalRoutes,
   accidentsRoutes,

@@ -20,6 +20,7 @@ import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } fr
 import { peopleSummaryJob } from './modules/people/people.job';
 import { peopleConsumer } from './modules/people/people.consumer';
 import { trainingSummaryJob } from './modules/training/training.job';
+import { bulletinsConsumer } from './modules/workplans/bulletins.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
 
@@ -79,7 +80,7 @@ async function main() {
       planReminderJob,
       digestJob(channels),
     ],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer],
+    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

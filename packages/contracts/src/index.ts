@@ -35,6 +35,8 @@ export * from './schemas/emergency';
 export * from './schemas/emergency-plans';
 export * from './schemas/credit';
 export * from './schemas/workplans';
+export * from './schemas/assessment';
+export * from './schemas/supervision';
 export * from './schemas/grid';
 export * from './schemas/rental';
 export * from './routes';

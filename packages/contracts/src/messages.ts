@@ -38,6 +38,11 @@ export const validationMessages = {
   'input.tooDeep': { zh: '请求体嵌套层级过深', en: 'The request body is nested too deeply' },
   'month.format': { zh: '月份格式应为 YYYY-MM，如 2026-11', en: 'Use a month as YYYY-MM, e.g. 2026-11' },
   'phase.order': { zh: '阶段结束日期不能早于开始日期', en: 'A phase cannot end before it starts' },
+  'period.order': { zh: '期间结束日期不能早于开始日期', en: 'A period cannot end before it starts' },
+  'indicator.key': {
+    zh: '指标代码须为小写字母开头的字母、数字或下划线',
+    en: 'An indicator key is lower-case letters, digits and underscores',
+  },
   'creditCode.format': { zh: '统一社会信用代码应为 18 位', en: 'Credit codes have 18 characters' },
   'challenge.answer': { zh: '请填写验证题的数字答案', en: 'Answer the check with a number' },
   'areaCode.format': { zh: '区划代码应为 6、9、12 或 15 位数字', en: 'Area codes have 6, 9, 12 or 15 digits' },

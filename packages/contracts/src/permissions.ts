@@ -140,6 +140,11 @@ export const grants = {
   'workplan.supervise': ['district_leader', 'district_officer'],
   /** The month's progress table (工作分工及进展情况表) as .xlsx. */
   'workplan.export': ['district_leader', 'district_officer'],
+  // 年度考核: the issuing authority (district bureau) keeps the scheme and the sheets; an assessed unit (street,
+  // department, park) reads its own sheet (org_id = its organisation) and raises an objection to it.
+  'assessment.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'assessment.manage': ['district_officer'],
+  'assessment.object': ['street_officer', 'industry_officer', 'park_officer'],
   // 网格化巡查: the grid inspector patrols its grid (units, visits, photos, registering a unit found on patrol); the
   // street and the district read the visits and the coverage and decide on provisional units.
   'grid.patrol': ['grid_inspector'],

@@ -16,6 +16,8 @@ import { checkTaskMachine } from '../modules/checks/checks.workflow';
 import { investigationMachine } from '../modules/accidents/investigation.workflow';
 import { reportMachine } from '../modules/reports/reports.workflow';
 import { workTaskMachine } from '../modules/workplans/workplans.workflow';
+import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.workflow';
+import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
 import type { Actor } from './actor';
 import { rowsOf, type Database } from './db';
 import { AppError } from './errors';
@@ -30,6 +32,9 @@ const machines = [
   investigationMachine,
   reportMachine,
   workTaskMachine,
+  schemeMachine,
+  sheetMachine,
+  bulletinMachine,
 ];
 
 const actorOf = (role: Role): Actor => ({

@@ -18,6 +18,8 @@ import { listingMachine } from '../modules/credit/listing.workflow';
 import { rewardMachine } from '../modules/reports/rewards/rewards.workflow';
 import { planMachine } from '../modules/emergency/plans.workflow';
 import { attemptMachine, sessionMachine } from '../modules/training/training.workflow';
+import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.workflow';
+import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -79,6 +81,13 @@ const walks: Walk[] = [
   },
   { machine: sessionMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
   { machine: attemptMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: schemeMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  {
+    machine: sheetMachine as unknown as AnyMachine,
+    facts: fc.record({ orgId: fc.constantFrom('00000000-0000-4000-8000-000000000001') }),
+    withState: (f, status) => ({ ...f, status }),
+  },
+  { machine: bulletinMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
 ];
 
 const actorOf = (role: (typeof roles)[number]) => ({ role });

@@ -25,6 +25,7 @@ import { seedDemoTraining } from './training';
 import { seedDemoEmergency } from './emergency';
 import { seedDemoEmergencyPlans } from './emergency-plans';
 import { seedDemoWorkplans } from './workplans';
+import { seedDemoAssessment } from './assessment';
 import { seedDemoGrid } from './grid';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
@@ -188,6 +189,8 @@ export async function seedDemo(
     await seedDemoEmergencyPlans(tx);
     // 工作方案: a special campaign with ten tasks, last month's reports (one late, some missing), a 督办.
     await seedDemoWorkplans(tx);
+    // 年度考核, 约谈, 通报: a scored scheme (the street's sheet published), an interview, a published bulletin.
+    await seedDemoAssessment(tx);
     // 网格巡查: the demo grid inspector's units with visits, one overdue, one due soon, one never visited.
     await seedDemoGrid(tx);
     // 信用 last: credit entries and grades from every demo event above (each marked processed), and one 严重失信

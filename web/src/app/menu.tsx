@@ -11,6 +11,7 @@ import { AimOutlined, FileProtectOutlined, FundOutlined, SafetyOutlined, Schedul
 import { CalendarOutlined, IdcardOutlined, NotificationOutlined } from '@ant-design/icons';
 import { EnvironmentOutlined, MedicineBoxOutlined, PhoneOutlined } from '@ant-design/icons';
 import { ProjectOutlined, SnippetsOutlined } from '@ant-design/icons';
+import { CommentOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -130,6 +131,9 @@ const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ de
 const CreditGradeList = lazy(() => import('../resources/credit').then((m) => ({ default: m.CreditGradeList })));
 const WorkPlanRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkPlanRoutes })));
 const WorkTaskRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkTaskRoutes })));
+const Interviews = lazy(() => import('../resources/workplans').then((m) => ({ default: m.Interviews })));
+const Bulletins = lazy(() => import('../resources/workplans').then((m) => ({ default: m.Bulletins })));
+const AssessmentRoutes = lazy(() => import('../resources/assessment').then((m) => ({ default: m.AssessmentRoutes })));
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
 export const menu: MenuEntry[] = [
@@ -527,6 +531,32 @@ export const menu: MenuEntry[] = [
     icon: <SnippetsOutlined />,
     permission: 'workplan.report',
     element: <WorkTaskRoutes />,
+  },
+  // 约谈 and 通报: the bureau records and publishes; a unit reads the interviews held with it and the bulletins sent to it.
+  {
+    path: '/work-interviews',
+    group: 'workplans',
+    label: { zh: '约谈记录', en: 'Interviews' },
+    icon: <CommentOutlined />,
+    permission: 'workplan.read',
+    element: <Interviews />,
+  },
+  {
+    path: '/work-bulletins',
+    group: 'workplans',
+    label: { zh: '通报', en: 'Bulletins' },
+    icon: <NotificationOutlined />,
+    permission: 'workplan.read',
+    element: <Bulletins />,
+  },
+  // 年度考核: the bureau's schemes, sheets and ranking; a unit's own score sheet.
+  {
+    path: '/assessment',
+    group: 'workplans',
+    label: { zh: '年度考核', en: 'Annual assessment' },
+    icon: <TrophyOutlined />,
+    permission: 'assessment.read',
+    element: <AssessmentRoutes />,
   },
   // The public notices (penalty decisions, 双随机 results): open to everyone, shown in the public's menu.
   {

@@ -20,6 +20,7 @@ import { rentalRoutes } from './rental';
 import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 import { workplanRoutes } from './workplans';
+import { assessmentRoutes } from './assessment';
 
 export const apiRoutes = {
   ...platformRoutes,
@@ -39,6 +40,7 @@ export const apiRoutes = {
   ...emergencyPlanRoutes,
   ...creditRoutes,
   ...workplanRoutes,
+  ...assessmentRoutes,
   ...gridRoutes,
   ...rentalRoutes,
 };

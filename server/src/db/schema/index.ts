@@ -20,3 +20,4 @@ export * from './rental';
 export * from './rewards';
 export * from './emergency-plans';
 export * from './training';
+export * from './assessment';

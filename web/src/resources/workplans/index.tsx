@@ -6,6 +6,8 @@ import { WorkPlanList } from './WorkPlanList';
 import { WorkPlanShow } from './WorkPlanShow';
 import { MyWorkTasks } from './MyWorkTasks';
 import { WorkTaskShow } from './WorkTaskShow';
+export { Interviews } from './Interviews';
+export { Bulletins } from './Bulletins';
 
 export function WorkPlanRoutes() {
   return (

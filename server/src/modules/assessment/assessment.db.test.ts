@@ -1,0 +1,455 @@
+// 年度考核 and 工作督办's 约谈/通报 through the API on a real database. The facts come from the platform's rollups
+// (hazard_stats_monthly, accident_monthly_rollup), written here directly. Boundaries of the seeds' rules: Huiji 003
+// (−0.5 per 10 points short: street A exactly 10 short, street B 9.99 short), Liangping 004 (deaths −5 % on last
+// year; 一票否决 on a larger accident: street B). Scope: the bureau sees every sheet; a street, an industry department
+// and a park officer see their own only (404 otherwise); another district nothing. 409 with `current`, bilingual 400s
+// that change nothing, the sheet's machine (publish → objection → adjusted → final), audit entries, the ranking and
+// its .xlsx read back; interviews; bulletins ranked fairly (L = 3) and published to the units concerned.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import type { Role } from '@anjian/contracts';
+import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
+import { buildDistrict, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
+import { rowsOf } from '../../platform/db';
+import { consumeEvent } from '../../platform/queue';
+import { workplansClock } from '../workplans/workplans.clock';
+import { bulletinsConsumer } from '../workplans/bulletins.consumer';
+import { fairnessRule } from '../workplans/bulletins.rules';
+import { DETAIL_COLUMNS, RANKING_COLUMNS } from './assessment.export';
+
+let t: TestApp;
+const as: Record<string, Client> = {};
+const users: Record<string, { id: string }> = {};
+const orgs: Record<string, { id: string }> = {};
+let districtCode = '';
+
+async function count(table: string) {
+  return rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
+}
+async function auditActions(entityId: string) {
+  return rowsOf<{ action: string }>(
+    await t.database.db.execute(sql`select action from audit_log where entity_id = ${entityId} order by id`),
+  ).map((r) => r.action);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const db = t.database.db;
+  const a = await buildStreet(db, { name: '甲街道' });
+  const district = (await db.query.areas.findFirst({ where: (x, { eq }) => eq(x.code, a.parentCode!) }))!;
+  const b = await buildStreet(db, { district, name: '乙街道' });
+  const other = await buildDistrict(db, '另一区');
+  const park = await buildPark(db, { street: a });
+  districtCode = district.code;
+  orgs.bureau = await buildOrg(db, { area: district, name: '区安委办' });
+  orgs.streetA = await buildOrg(db, { area: a, kind: 'street_office', name: '甲街道办' });
+  orgs.streetB = await buildOrg(db, { area: b, kind: 'street_office', name: '乙街道办' });
+  orgs.hr = await buildOrg(db, { area: district, kind: 'industry_department', name: '区工信局', sectors: ['machinery'] });
+  orgs.park = await buildOrg(db, { area: a, kind: 'park_station', name: '甲园区', parkId: park.id });
+  orgs.far = await buildOrg(db, { area: other, name: '另一区应急管理局' });
+  const login = async (key: string, role: Role, org: { id: string }) => {
+    const u = await buildUser(db, { role, org: org as never, displayName: key });
+    users[key] = u;
+    as[key] = await loginAs(t.app, u.username, u.password);
+  };
+  await login('district', 'district_officer', orgs.bureau);
+  await login('leader', 'district_leader', orgs.bureau);
+  await login('streetA', 'street_officer', orgs.streetA);
+  await login('streetB', 'street_officer', orgs.streetB);
+  await login('hr', 'industry_officer', orgs.hr);
+  await login('park', 'park_officer', orgs.park);
+  await login('far', 'district_officer', orgs.far);
+
+  // Hidden dangers of 2026 (cohort rollup): A 40 of 50 on time = 80 % (exactly 10 short of 90);
+  // B 8001 of 10000 = 80.01 % (9.99 short); the department's sector at district level 10 of 10.
+  const hz = (len: number, code: string, sector: string, found: number, closed: number, late: number) => sql`
+    insert into hazard_stats_monthly (area_len, area_code, park_key, sector, source, grade, month, found, closed, closed_late, close_days)
+    values (${len}, ${code}, '', ${sector}, 'self_check', 'general', '2026-03', ${found}, ${closed}, ${late}, 0)`;
+  await db.execute(hz(9, a.code, 'machinery', 50, 45, 5));
+  await db.execute(hz(9, b.code, 'trade', 10000, 8001, 0));
+  await db.execute(hz(6, district.code, 'machinery', 10, 10, 0));
+  // Accidents: A 20 deaths in 2025 and 19 in 2026 (exactly 5 % down, Liangping 004); B 3 and 3, and a larger one in 2026.
+  const acc = (code: string, level: string, year: number, n: number, deaths: number) => sql`
+    insert into accident_monthly_rollup (area_code, sector, category, type_key, cause_category, level, year, month, accidents, deaths)
+    values (${code}, '', 'production', 'GB6441-2025:P03', 'undetermined', ${level}, ${year}, 5, ${n}, ${deaths})`;
+  await db.execute(acc(a.code, 'general', 2025, 10, 20));
+  await db.execute(acc(a.code, 'general', 2026, 9, 19));
+  await db.execute(acc(b.code, 'general', 2025, 3, 3));
+  await db.execute(acc(b.code, 'larger', 2026, 1, 3));
+});
+afterAll(() => t.close());
+
+const indicators = [
+  // Huiji 003 shape: −0.5 per 10 percentage points short of the target.
+  {
+    key: 'hazards',
+    name: '隐患按期整改率',
+    weight: 5,
+    source: 'hazards_on_time',
+    rule: { kind: 'step_short', target: 90, step: 10, deduct: 0.5 },
+  },
+  // Liangping 004: deaths −5 % on last year.
+  {
+    key: 'deaths',
+    name: '事故死亡人数比上年下降5%',
+    weight: 15,
+    source: 'accident_deaths_reduction',
+    rule: { kind: 'count_reduction', reductionPct: 5 },
+  },
+  { key: 'cert', name: '特种作业人员持证率', weight: 10, source: 'entered', rule: { kind: 'linear', target: 100 } },
+];
+const scheme = () => ({
+  year: 2026,
+  title: '2026年度安全生产目标管理责任考核',
+  indicators,
+  vetoes: ['larger_accident', 'concealment'],
+  unitOrgIds: [orgs.streetA!.id, orgs.streetB!.id, orgs.hr!.id],
+});
+let schemeId = '';
+let schemeVersion = 1;
+const sheets: Record<string, { id: string; version: number }> = {};
+
+describe('the scheme', () => {
+  it('refuses a rule that does not fit its source, and a unit outside the area, bilingually and storing nothing', async () => {
+    const before = await count('assessment_schemes');
+    const bad = await as.district!.post('/api/assessment/schemes', {
+      ...scheme(),
+      indicators: [{ ...indicators[0], rule: { kind: 'count_reduction', reductionPct: 5 } }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'indicators.0.rule' });
+    const far = await as.district!.request({
+      method: 'POST',
+      url: '/api/assessment/schemes',
+      payload: { ...scheme(), unitOrgIds: [orgs.far!.id] },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details[0]).toMatchObject({
+      field: 'unitOrgIds.0',
+      message: 'Assessed units must be organisations within your area',
+    });
+    const weight = await as.district!.post('/api/assessment/schemes', { ...scheme(), indicators: [{ ...indicators[0], weight: 0 }] });
+    expect(weight.statusCode).toBe(400);
+    expect(await count('assessment_schemes')).toBe(before);
+  });
+
+  it('is created as a draft, edited with its version (409 with current), frozen, and is out of reach elsewhere', async () => {
+    const res = await as.district!.post('/api/assessment/schemes', scheme());
+    expect(res.statusCode).toBe(200);
+    const s = res.json();
+    expect(s).toMatchObject({ status: 'draft', revision: 1, totalWeight: 30, abilities: ['edit', 'freeze'] });
+    schemeId = s.id;
+    schemeVersion = s.version;
+    expect((await as.hr!.post('/api/assessment/schemes', scheme())).statusCode).toBe(403);
+    for (const who of ['far', 'streetA', 'hr', 'park'])
+      expect((await as[who]!.get(`/api/assessment/schemes/${schemeId}`)).statusCode).toBe(404);
+    const edited = await as.district!.patch(`/api/assessment/schemes/${schemeId}`, {
+      ...scheme(),
+      year: undefined,
+      title: '年度考核（修订）',
+      version: schemeVersion,
+    });
+    expect(edited.statusCode).toBe(200);
+    const stale = await as.district!.patch(`/api/assessment/schemes/${schemeId}`, { ...scheme(), year: undefined, version: schemeVersion });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ id: schemeId, title: '年度考核（修订）', version: schemeVersion + 1 });
+    schemeVersion++;
+    const early = await as.district!.post(`/api/assessment/schemes/${schemeId}/compute`, { version: schemeVersion });
+    expect(early.statusCode).toBe(400);
+    const frozen = await as.district!.post(`/api/assessment/schemes/${schemeId}/freeze`, { version: schemeVersion });
+    expect(frozen.json()).toMatchObject({ status: 'frozen', abilities: ['compute'] });
+    schemeVersion = frozen.json().version;
+    const edit = await as.district!.patch(`/api/assessment/schemes/${schemeId}`, { ...scheme(), year: undefined, version: schemeVersion });
+    expect(edit.statusCode).toBe(400);
+    expect(await auditActions(schemeId)).toEqual(['assessment.createScheme', 'assessment.editScheme', 'assessment.freezeScheme']);
+  });
+});
+
+describe('scores', () => {
+  it('computes every unit line by line from the platform’s data', async () => {
+    const res = await as.district!.post(`/api/assessment/schemes/${schemeId}/compute`, { version: schemeVersion });
+    expect(res.statusCode).toBe(200);
+    schemeVersion = res.json().version;
+    const list = await as.district!.get(`/api/assessment/sheets?schemeId=${schemeId}`);
+    expect(list.json().total).toBe(3);
+    for (const s of list.json().items) sheets[s.orgName] = { id: s.id, version: s.version };
+    const a = (await as.district!.get(`/api/assessment/sheets/${sheets['甲街道办']!.id}`)).json();
+    // Huiji 003 at exactly 10 points short (80 % of 90 %): −0.5.
+    expect(a.lines[0]).toMatchObject({ value: 80, basis: '按期整改 40 / 发现 50', target: '≥ 90%', points: 4.5 });
+    // Liangping 004: 19 deaths against 20 last year is exactly 5 % down: met.
+    expect(a.lines[1]).toMatchObject({ value: 19, basis: '本年死亡 19 人，上年 20 人', points: 15 });
+    expect(a.lines[2]).toMatchObject({ value: null, points: 0 });
+    expect(a).toMatchObject({ computedTotal: 19.5, total: 19.5, vetoed: false, status: 'draft' });
+    const b = (await as.district!.get(`/api/assessment/sheets/${sheets['乙街道办']!.id}`)).json();
+    // 9.99 points short (80.01 %): no deduction; deaths 3 against 3: not met; a larger accident: 一票否决.
+    expect(b.lines.map((l: { points: number }) => l.points)).toEqual([5, 0, 0]);
+    expect(b.vetoed).toBe(true);
+    expect(b.vetoes[0]).toMatchObject({ kind: 'larger_accident', hit: true });
+    const hr = (await as.district!.get(`/api/assessment/sheets/${sheets['区工信局']!.id}`)).json();
+    expect(hr.lines[0]).toMatchObject({ value: 100, points: 5 });
+  });
+
+  it('takes an entered value with its evidence while draft and recomputes', async () => {
+    const before = await count('assessment_sheets');
+    const bad = await as.district!.post(`/api/assessment/sheets/${sheets['甲街道办']!.id}/values`, {
+      version: sheets['甲街道办']!.version,
+      key: 'hazards',
+      value: 100,
+      evidence: '自报',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'key', message: '该指标不是填报类指标' });
+    const res = await as.district!.post(`/api/assessment/sheets/${sheets['甲街道办']!.id}/values`, {
+      version: sheets['甲街道办']!.version,
+      key: 'cert',
+      value: 90,
+      evidence: '特种作业人员持证花名册（2026-12）',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().lines[2]).toMatchObject({ value: 90, points: 9, basis: '填报：特种作业人员持证花名册（2026-12）' });
+    expect(res.json().total).toBe(28.5);
+    sheets['甲街道办']!.version = res.json().version;
+    expect(await count('assessment_sheets')).toBe(before);
+  });
+
+  it('shows a unit its own sheet only', async () => {
+    const mine = await as.streetA!.get('/api/assessment/sheets');
+    expect(mine.json().items.map((s: { orgName: string }) => s.orgName)).toEqual(['甲街道办']);
+    expect((await as.streetA!.get(`/api/assessment/schemes/${schemeId}`)).statusCode).toBe(200);
+    expect((await as.streetA!.get(`/api/assessment/sheets/${sheets['乙街道办']!.id}`)).statusCode).toBe(404);
+    expect((await as.hr!.get('/api/assessment/sheets')).json().items.map((s: { orgName: string }) => s.orgName)).toEqual(['区工信局']);
+    expect((await as.hr!.get(`/api/assessment/sheets/${sheets['甲街道办']!.id}`)).statusCode).toBe(404);
+    expect((await as.park!.get(`/api/assessment/sheets/${sheets['甲街道办']!.id}`)).statusCode).toBe(404);
+    expect((await as.park!.get('/api/assessment/sheets')).json().total).toBe(0);
+    expect((await as.far!.get(`/api/assessment/sheets/${sheets['甲街道办']!.id}`)).statusCode).toBe(404);
+    expect((await as.streetA!.get(`/api/assessment/schemes/${schemeId}/ranking`)).statusCode).toBe(403);
+  });
+
+  it('goes published → objection → adjusted → final, each step audited', async () => {
+    const id = sheets['甲街道办']!.id;
+    let v = sheets['甲街道办']!.version;
+    const pub = await as.district!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'publish' });
+    expect(pub.json()).toMatchObject({ status: 'published' });
+    v = pub.json().version;
+    expect(
+      (await as.streetB!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'object', reason: '数据有误' })).statusCode,
+    ).toBe(404);
+    const noReason = await as.streetA!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'object' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details[0]).toMatchObject({ field: 'reason' });
+    const stale = await as.streetA!.post(`/api/assessment/sheets/${id}/act`, { version: v - 1, action: 'object', reason: '数据有误' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ id, status: 'published', version: v });
+    const obj = await as.streetA!.post(`/api/assessment/sheets/${id}/act`, {
+      version: v,
+      action: 'object',
+      reason: '3月份有5条隐患已按期整改，系统录入晚了',
+    });
+    expect(obj.json()).toMatchObject({ status: 'objection', objection: '3月份有5条隐患已按期整改，系统录入晚了' });
+    v = obj.json().version;
+    expect(
+      (await as.streetA!.post(`/api/assessment/sheets/${id}/act`, { version: v, action: 'adjust', reason: 'x', adjustment: 5 })).statusCode,
+    ).toBe(403);
+    const adj = await as.district!.post(`/api/assessment/sheets/${id}/act`, {
+      version: v,
+      action: 'adjust',
+      reason: '核实5条隐患按期整改，补计0.5分',
+      adjustment: 0.5,
+    });
+    expect(adj.json()).toMatchObject({ status: 'adjusted', computedTotal: 28.5, adjustment: 0.5, total: 29 });
+    const fin = await as.district!.post(`/api/assessment/sheets/${id}/act`, { version: adj.json().version, action: 'finalize' });
+    expect(fin.json()).toMatchObject({ status: 'final', abilities: [] });
+    expect(fin.json().history.map((h: { action: string }) => h.action)).toEqual(['enter', 'publish', 'object', 'adjust', 'finalize']);
+    expect(await auditActions(id)).toEqual([
+      'assessment.enterValue',
+      'assessment.publish',
+      'assessment.object',
+      'assessment.adjust',
+      'assessment.finalize',
+    ]);
+  });
+
+  it('ranks by total with the vetoed unit last, and exports the ranking and the calculation', async () => {
+    const r = (await as.district!.get(`/api/assessment/schemes/${schemeId}/ranking`)).json();
+    expect(r.rows.map((x: { orgName: string; rank: number | null; total: number }) => [x.orgName, x.rank, x.total])).toEqual([
+      ['甲街道办', 1, 29],
+      ['区工信局', 2, 20],
+      ['乙街道办', null, 5],
+    ]);
+    expect(r.rule).toContain('一票否决');
+    const res = await as.district!.request({ method: 'GET', url: `/api/assessment/schemes/${schemeId}/export` });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('排名')!;
+    expect(ws.getRow(3).values).toEqual([undefined, ...RANKING_COLUMNS]);
+    expect(ws.getRow(4).values).toEqual([undefined, 1, '甲街道办', 29, '否', '已定档']);
+    expect(ws.getRow(6).values).toEqual([undefined, '—', '乙街道办', 5, '是', '草稿']);
+    const detail = wb.getWorksheet('计分明细')!;
+    expect(detail.getRow(1).values).toEqual([undefined, ...DETAIL_COLUMNS]);
+    const rows = detail.getSheetValues().slice(2) as unknown[][];
+    expect(rows.some((row) => row[1] === '甲街道办' && row[2] === '隐患按期整改率' && row[8] === 4.5)).toBe(true);
+    expect(rows.some((row) => row[1] === '乙街道办' && String(row[2]).startsWith('一票否决'))).toBe(true);
+    expect(rows.some((row) => row[1] === '甲街道办' && row[2] === '调整' && row[8] === 0.5)).toBe(true);
+    expect(await auditActions(schemeId)).toContain('assessment.export');
+  });
+
+  it('revises a frozen scheme as a new draft revision', async () => {
+    const res = await as.district!.post(`/api/assessment/schemes/${schemeId}/revise`, { version: schemeVersion });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'draft', revision: 2, year: 2026, sheets: 0 });
+  });
+});
+
+describe('约谈', () => {
+  let id = '';
+  it('records an interview with a unit, seen by that unit only', async () => {
+    const bad = await as.district!.post('/api/work-interviews', {
+      orgId: orgs.far!.id,
+      personName: '李四',
+      heldOn: '2026-12-01',
+      heldBy: '区安委办主任',
+      reason: '逾期未报',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'orgId' });
+    const res = await as.district!.post('/api/work-interviews', {
+      orgId: orgs.streetB!.id,
+      personName: '王五',
+      personTitle: '街道办主任',
+      heldOn: '2026-12-01',
+      heldBy: '区安委办主任',
+      reason: '10、11月工作进展未报送',
+      minutes: '约谈指出问题，要求限期补报',
+      followUps: [{ action: '补报10、11月进展', deadline: '2026-12-08' }],
+    });
+    expect(res.statusCode).toBe(200);
+    id = res.json().id;
+    expect(res.json()).toMatchObject({ orgName: '乙街道办', followUps: [{ done: false }], abilities: ['edit'] });
+    expect((await as.streetB!.get('/api/work-interviews')).json().total).toBe(1);
+    expect((await as.streetA!.get(`/api/work-interviews/${id}`)).statusCode).toBe(404);
+    expect((await as.far!.get(`/api/work-interviews/${id}`)).statusCode).toBe(404);
+    expect((await as.streetB!.get(`/api/work-interviews/${id}`)).json().abilities).toEqual([]);
+  });
+  it('completes its follow-ups with the version (409 with current), audited', async () => {
+    const ok = await as.district!.patch(`/api/work-interviews/${id}`, {
+      version: 1,
+      followUps: [{ action: '补报10、11月进展', deadline: '2026-12-08', done: true }],
+    });
+    expect(ok.json().followUps[0].done).toBe(true);
+    const stale = await as.leader!.patch(`/api/work-interviews/${id}`, { version: 1, followUps: [] });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ id, version: 2 });
+    expect(await auditActions(id)).toEqual(['workplan.interview', 'workplan.interviewUpdate']);
+  });
+});
+
+describe('通报', () => {
+  let id = '';
+  let version = 1;
+  beforeAll(async () => {
+    // A plan with a task for A (3 items in Sep–Nov: 2 on time, 1 late), B (1 on time, 2 missing) and the department
+    // (assigned in November: 1 item, on time — too few to be ranked first, L = 3).
+    workplansClock.today = () => '2026-08-01';
+    const plan = (await as.district!.post('/api/workplans', { title: '专项治理行动', year: 2026 })).json();
+    let v = plan.version;
+    const task = async (seq: number, leadOrgId: string) => {
+      const r = await as.district!.post(`/api/workplans/${plan.id}/tasks`, {
+        seq,
+        item: '工作项目',
+        content: `内容${seq}`,
+        leadOrgId,
+        version: v,
+      });
+      v++;
+      return r.json().id as string;
+    };
+    const ta = await task(1, orgs.streetA!.id);
+    const tb = await task(2, orgs.streetB!.id);
+    workplansClock.today = () => '2026-11-01';
+    const tc = await task(3, orgs.hr!.id);
+    const report = (taskId: string, lead: string, month: string, dueOn: string, submittedOn: string) => sql`
+      insert into work_task_reports (task_id, plan_id, lead_org_id, area_code, month, progress, due_on, submitted_on, late)
+      values (${taskId}, ${plan.id}, ${lead}, ${districtCode}, ${month}, '推进中', ${dueOn}, ${submittedOn}, ${submittedOn > dueOn})`;
+    const db = t.database.db;
+    await db.execute(report(ta, orgs.streetA!.id, '2026-09', '2026-09-28', '2026-09-20'));
+    await db.execute(report(ta, orgs.streetA!.id, '2026-10', '2026-10-28', '2026-10-20'));
+    await db.execute(report(ta, orgs.streetA!.id, '2026-11', '2026-11-27', '2026-11-30'));
+    await db.execute(report(tb, orgs.streetB!.id, '2026-09', '2026-09-28', '2026-09-25'));
+    await db.execute(report(tc, orgs.hr!.id, '2026-11', '2026-11-27', '2026-11-20'));
+    workplansClock.today = () => '2026-12-10';
+  });
+
+  it('refuses a period that ends before it starts, bilingually, storing nothing', async () => {
+    const before = await count('work_bulletins');
+    const bad = await as.district!.post('/api/work-bulletins', {
+      kind: 'ranking',
+      title: '通报',
+      periodFrom: '2026-11-30',
+      periodTo: '2026-09-01',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'periodTo', message: '期间结束日期不能早于开始日期' });
+    expect(await count('work_bulletins')).toBe(before);
+  });
+
+  it('ranks from completion data; a unit with fewer than L items is neither first nor last, and the rule is printed', async () => {
+    const res = await as.district!.post('/api/work-bulletins', {
+      kind: 'ranking',
+      title: '9—11月工作进展排名通报',
+      periodFrom: '2026-09-01',
+      periodTo: '2026-11-30',
+    });
+    expect(res.statusCode).toBe(200);
+    const b = res.json();
+    id = b.id;
+    version = b.version;
+    expect(
+      b.rows.map((r: { orgName: string; rank: number | null; due: number; onTime: number; late: number; missing: number }) => [
+        r.orgName,
+        r.rank,
+        r.due,
+        r.onTime,
+        r.late,
+        r.missing,
+      ]),
+    ).toEqual([
+      ['甲街道办', 1, 3, 2, 1, 0],
+      ['乙街道办', 2, 3, 1, 0, 2],
+      ['区工信局', null, 1, 1, 0, 0],
+    ]);
+    expect(b.rule).toBe(fairnessRule(3));
+    expect(b.body).toContain(fairnessRule(3));
+    expect(b).toMatchObject({ status: 'draft', abilities: ['edit', 'publish'] });
+    expect((await as.streetA!.get(`/api/work-bulletins/${id}`)).statusCode).toBe(404);
+  });
+
+  it('is edited before publishing (409 with current), then published to the units concerned', async () => {
+    const edited = await as.district!.patch(`/api/work-bulletins/${id}`, { version, body: '经核实，现将排名通报如下。' });
+    expect(edited.json().body).toBe('经核实，现将排名通报如下。');
+    const stale = await as.district!.post(`/api/work-bulletins/${id}/publish`, { version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ id, version: version + 1 });
+    const pub = await as.district!.post(`/api/work-bulletins/${id}/publish`, { version: version + 1 });
+    expect(pub.json()).toMatchObject({ status: 'published', abilities: [] });
+    const again = await as.district!.patch(`/api/work-bulletins/${id}`, { version: pub.json().version, title: '改' });
+    expect(again.statusCode).toBe(400);
+    expect((await as.streetA!.get(`/api/work-bulletins/${id}`)).statusCode).toBe(200);
+    expect((await as.streetA!.get('/api/work-bulletins')).json().total).toBe(1);
+    expect((await as.far!.get(`/api/work-bulletins/${id}`)).statusCode).toBe(404);
+    expect((await as.park!.get(`/api/work-bulletins/${id}`)).statusCode).toBe(404);
+    const events = rowsOf<{ id: string }>(
+      await t.database.db.execute(sql`select id from domain_events where entity_type = 'work_bulletin' and type = 'work_bulletin.publish'`),
+    );
+    expect(events).toHaveLength(1);
+    await consumeEvent(t.database, bulletinsConsumer, Number(events[0]!.id));
+    expect(await consumeEvent(t.database, bulletinsConsumer, Number(events[0]!.id))).toBe(false);
+    const inbox = rowsOf<{ user_id: string }>(
+      await t.database.db.execute(sql`select user_id from notifications where entity_id = ${id} order by user_id`),
+    ).map((r) => r.user_id);
+    expect(inbox.sort()).toEqual([users.streetA!.id, users.streetB!.id, users.hr!.id].sort());
+    expect(await auditActions(id)).toEqual(['workplan.bulletin', 'workplan.bulletinEdit', 'workplan.bulletinPublish']);
+  });
+});
