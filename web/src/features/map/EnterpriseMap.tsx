@@ -8,7 +8,6 @@ import { Alert, Card, Segmented, Space, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import { gcj02ToWgs84, sectorLabels, sectors, wgs84ToGcj02, type Sector } from '@anjian/contracts';
@@ -16,6 +15,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { sectorColours, riskColours } from './colours';
 import { addEmergencyLayers } from './emergencyLayers';
+import { loadMarkerCluster } from './markerCluster';
 import { useAuth } from '../../app/auth';
 
 export interface MapConfig {
@@ -48,9 +48,10 @@ export function EnterpriseMap() {
   const [tileError, setTileError] = useState(false);
   const config = useQuery({ queryKey: ['map-config'], queryFn: () => call('GET /api/map/config') });
   const points = useQuery({ queryKey: ['map-points'], queryFn: () => call('GET /api/map/enterprises') });
+  const clusterReady = useQuery({ queryKey: ['leaflet-markercluster'], queryFn: loadMarkerCluster, staleTime: Infinity });
 
   useEffect(() => {
-    if (!el.current || !config.data || !points.data) return;
+    if (!el.current || !config.data || !points.data || !clusterReady.data) return;
     const cfg = config.data;
     const toDisplay = (lng: number, lat: number): L.LatLngTuple => {
       const p = cfg.tileDatum === 'gcj02' ? wgs84ToGcj02({ lng, lat }) : { lng, lat };
@@ -96,7 +97,7 @@ export function EnterpriseMap() {
       m.remove();
       map.current = null;
     };
-  }, [config.data, points.data, colourBy, navigate, withResources, label, t]);
+  }, [config.data, points.data, clusterReady.data, colourBy, navigate, withResources, label, t]);
 
   const legend =
     colourBy === 'sector'

@@ -6,7 +6,7 @@ import { Alert, Card, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster';
+import { loadMarkerCluster } from '../../features/map/markerCluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import {
@@ -45,10 +45,11 @@ export function ReportMap() {
   const [error, setError] = useState<unknown>(null);
   const layer = useRef<L.MarkerClusterGroup | null>(null);
   const config = useQuery({ queryKey: ['map-config'], queryFn: () => call('GET /api/map/config') });
+  const clusterReady = useQuery({ queryKey: ['leaflet-markercluster'], queryFn: loadMarkerCluster, staleTime: Infinity });
   const gcj = config.data?.tileDatum === 'gcj02';
 
   useEffect(() => {
-    if (!el.current || !config.data) return;
+    if (!el.current || !config.data || !clusterReady.data) return;
     const cfg = config.data;
     const m = L.map(el.current, { preferCanvas: true, maxZoom: 18 }).setView([22.72, 114.25], 13);
     m.attributionControl.setPrefix('Leaflet');
@@ -77,7 +78,7 @@ export function ReportMap() {
       m.remove();
       layer.current = null;
     };
-  }, [config.data]);
+  }, [config.data, clusterReady.data]);
 
   useEffect(() => {
     if (!bounds) return;
