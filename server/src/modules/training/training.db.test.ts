@@ -56,6 +56,7 @@ beforeAll(async () => {
   };
   await login('entA', 'enterprise_principal', { enterpriseId: ents.a, org: null });
   await login('entA2', 'enterprise_safety_manager', { enterpriseId: ents.a, org: null });
+  await login('entA2', 'enterprise_safety_manager', { enterpriseId: ents.a, org: null });
   await login('entB', 'enterprise_safety_manager', { enterpriseId: ents.b, org: null });
   await login('district', 'district_officer', { org: await buildOrg(db, { area: district }) });
   await login('streetA', 'street_officer', { org: await buildOrg(db, { area: streetA, kind: 'street_office' }) });
@@ -436,6 +437,8 @@ describe('online exams', () => {
       expect((await as[who]!.get(`/api/exam/attempts/${attempt.id}`)).statusCode, who).toBe(404);
     }
     expect((await as.entB!.post(`/api/exam/attempts/${attempt.id}/submit`, { answers: [] })).statusCode).toBe(404);
+    // A colleague's account in the same enterprise cannot hand in someone else's attempt.
+    expect((await as.entA2!.post(`/api/exam/attempts/${attempt.id}/submit`, { answers: [] })).statusCode).toBe(404);
     expect((await as.entB!.post(`/api/exam/papers/${paperId}/attempts`, { personId: examinee.id })).statusCode).toBe(400);
   });
 

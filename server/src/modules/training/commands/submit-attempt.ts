@@ -20,7 +20,8 @@ export async function submitAttempt(db: Db, ctx: TrainingContext, id: string, in
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
     const before = await findAttempt(tx, actor, id, true);
-    if (!before) throw notFound();
+    // Only the account that started the attempt hands it in: a colleague of the same enterprise may read it, not sit it.
+    if (!before || before.userId !== actor.id) throw notFound();
     const present = async (row: typeof before) => (await presentAttempts(tx, actor, [row]))[0]!;
     if (before.status === 'submitted') return present(before);
     if (before.status !== 'active') throw fieldError('status', '该次考试已超时作废', 'This attempt has expired');
