@@ -1,9 +1,11 @@
+// Also moves an enterprise's plans and drills with it when it changes street, industry or park.
 // A fatal accident of an enterprise also opens revision duties on its filed plans (plans.consumer.ts).
 // Links an accident opened from an emergency call back to its incident: the accident.register event carries the
 // incident's id; the incident gets the accident's id and a timeline entry. Idempotent (the consumer's mark, and the
 // link is written only while empty).
 import { and, eq, isNull } from 'drizzle-orm';
-import { emergencyIncidents } from '../../db/schema';
+import { emergencyDrillStatus, emergencyDrills, emergencyIncidents, emergencyPlanRevisions, emergencyPlans } from '../../db/schema';
+import { followEnterpriseScope } from '../../platform/enterprise-scope';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import type { Tx } from '../../platform/db';
 import { addTimeline } from './incidents.queries';
@@ -27,5 +29,7 @@ export const emergencyConsumer: EventConsumer = {
       await onAccident(tx, e);
       await onFatalAccident(tx, e);
     }
+    // An enterprise's plans, revision duties and drills follow it to its new street, industry or park.
+    await followEnterpriseScope(tx, e, [emergencyPlans, emergencyPlanRevisions, emergencyDrills, emergencyDrillStatus]);
   },
 };

@@ -9,8 +9,9 @@
 // deaths > 0) creates a retraining duty for each of its principals and safety managers employed that day, due within
 // the configured period (people.rules.ts retrainingAfterFatalAccident). Runs in the consumer's transaction; one row per
 // event and person, so a second delivery of the same event adds nothing.
-import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { certificates, enterprises, people, peopleSummaries, retrainingDuties } from '../../db/schema';
+import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { certificates, people, peopleSummaries, retrainingDuties } from '../../db/schema';
+import { followEnterpriseScope } from '../../platform/enterprise-scope';
 import type { Tx } from '../../platform/db';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import { addMonths, cstDate } from '../../platform/time';
@@ -53,44 +54,16 @@ export async function onAccidentRegistered(tx: Tx, e: DomainEvent): Promise<numb
   return rows.length;
 }
 
-const SCOPE_FIELDS = ['areaCode', 'sector', 'parkId'];
-
 /** Moves the enterprise's people-side rows to its current scope; answers how many rows changed. */
-export async function onEnterpriseMoved(tx: Tx, e: DomainEvent): Promise<number> {
-  const changed = (e.payload as { changed?: string[] }).changed ?? [];
-  if (!changed.some((f) => SCOPE_FIELDS.includes(f))) return 0;
-  const [ent] = await tx
-    .select({ areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
-    .from(enterprises)
-    .where(eq(enterprises.id, e.entityId));
-  if (!ent) return 0;
-  let n = 0;
-  for (const table of [people, certificates, retrainingDuties, peopleSummaries]) {
-    // Only rows whose scope differs are written, so a repeated delivery leaves no dead rows behind.
-    const moved = await tx
-      .update(table)
-      .set({ areaCode: ent.areaCode, sector: ent.sector, parkId: ent.parkId })
-      .where(
-        and(
-          eq(table.enterpriseId, e.entityId),
-          or(
-            sql`${table.areaCode} <> ${ent.areaCode}`,
-            sql`${table.sector} <> ${ent.sector}`,
-            sql`${table.parkId} is distinct from ${ent.parkId}`,
-          ),
-        ),
-      )
-      .returning({ id: sql`1` });
-    n += moved.length;
-  }
-  return n;
+export function onEnterpriseMoved(tx: Tx, e: DomainEvent): Promise<number> {
+  return followEnterpriseScope(tx, e, [people, certificates, retrainingDuties, peopleSummaries]);
 }
 
 export const peopleConsumer: EventConsumer = {
   name: 'people',
   async handle(tx, e) {
     if (e.type === 'accident.register') await onAccidentRegistered(tx, e);
-    if (e.type === 'enterprise.update') await onEnterpriseMoved(tx, e);
+    await onEnterpriseMoved(tx, e);
     if (e.type === 'training_session.complete') await onTrainingSessionCompleted(tx, e);
   },
 };
