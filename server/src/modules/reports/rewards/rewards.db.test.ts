@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app';
+import { loadConfig } from '../../../platform/config';
 import { buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../../seed/factories';
 import { rowsOf } from '../../../platform/db';
 import { check } from '../../../platform/state-machine';
@@ -27,7 +28,10 @@ const year = Number(cstDate().slice(0, 4));
 const REPORTER = { name: '赵实名', phone: '13812345670', idNumber: '440301198802021234' };
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  // One named reporter files many reports here; the per-phone limit of the public form (its own tests in
+  // duplicates.db.test.ts) is lifted so that these tests are about rewards.
+  const defaults = loadConfig({}, []);
+  t = await buildTestApp({ reports: { ...defaults.reports, perPhonePerDay: 1000 } });
   const db = t.database.db;
   const a = await buildStreet(db, { name: '甲街道' });
   const district = (await db.query.areas.findFirst({ where: (x, { eq }) => eq(x.code, a.parentCode!) }))!;
