@@ -9,6 +9,8 @@
 // deaths > 0) creates a retraining duty for each of its principals and safety managers employed that day, due within
 // the configured period (people.rules.ts retrainingAfterFatalAccident). Runs in the consumer's transaction; one row per
 // event and person, so a second delivery of the same event adds nothing.
+//
+// The training module: a held retraining session completes the retraining duties it satisfies (retraining-done.ts).
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { certificates, people, peopleSummaries, retrainingDuties } from '../../db/schema';
 import { followEnterpriseScope } from '../../platform/enterprise-scope';
