@@ -58,6 +58,9 @@ export function EnterpriseMap() {
       return [p.lat, p.lng];
     };
     const m = L.map(el.current, { preferCanvas: true, zoomControl: true, maxZoom: 18 }).setView([22.68, 114.25], 11);
+    // The boundary arrives after a fetch: by then the user may have left the page and the map been removed, and
+    // drawing on a removed canvas map throws (Leaflet's renderer has no context any more).
+    let alive = true;
     map.current = m;
     m.attributionControl.setPrefix('Leaflet');
     if (cfg.tileUrl) {
@@ -69,7 +72,7 @@ export function EnterpriseMap() {
       void fetch(cfg.boundaryUrl)
         .then((r) => (r.ok ? r.json() : null))
         .then((geo) => {
-          if (!geo) return;
+          if (!geo || !alive) return;
           const layer = L.geoJSON(geo, {
             style: { color: '#1677ff', weight: 2, fillOpacity: 0.04 },
             coordsToLatLng: ([x, y]) => {
@@ -77,7 +80,7 @@ export function EnterpriseMap() {
               return L.latLng(toDisplay(w.lng, w.lat));
             },
           }).addTo(m);
-          m.fitBounds(layer.getBounds());
+          m.fitBounds(layer.getBounds(), { animate: false });
         });
     }
     const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 });
@@ -93,6 +96,7 @@ export function EnterpriseMap() {
     // Emergency resources as layers of their own, and "nearest" from a clicked point, for those who may read them.
     const dropResources = withResources ? addEmergencyLayers(m, toDisplay, label, t) : null;
     return () => {
+      alive = false;
       dropResources?.();
       m.remove();
       map.current = null;
