@@ -7,24 +7,6 @@ import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
 
-export async function findCreditEnterprise(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.id, id),
-        scopeWhere(actor, {
-          areaCode: enterprises.areaCode,
-          sector: enterprises.sector,
-          parkId: enterprises.parkId,
-          enterpriseId: enterprises.id,
-        }),
-      ),
-    );
-  return row ?? null;
-}
-
 export async function findCreditGrades(db: DbOrTx, actor: Actor, q: CreditGradeListQuery) {
   const parts: SQL[] = [
     scopeWhere(actor, {

@@ -35,9 +35,10 @@ import { presentListing, presentListingDetail, presentPublicListing } from './li
 import { defaultListingRules, evaluateCriteria } from './listing.rules';
 import { proposeListing } from './commands/propose-listing';
 import { actOnListing } from './commands/act-on-listing';
-import { findCreditEnterprise, findCreditGrades } from './credit.queries';
+import { findCreditGrades } from './credit.queries';
 import { presentEnterpriseCredit, presentGradeRow } from './credit.presenter';
 import { entriesOf, isListed } from './credit.service';
+import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
 
 export function creditRoutes(app: ZodApp) {
   const tags = ['credit'];
@@ -46,7 +47,7 @@ export function creditRoutes(app: ZodApp) {
     { config: { access: 'credit.read' }, schema: { tags, params: idParams, response: { 200: enterpriseCreditView } } },
     async (req) => {
       const actor = actorOf(req);
-      const ent = await findCreditEnterprise(app.db, actor, req.params.id);
+      const ent = await findEnterpriseInScope(app.db, actor, req.params.id, { includeDeleted: true });
       if (!ent) throw notFound();
       const today = cstDate();
       const [entries, listed] = await Promise.all([entriesOf(app.db, ent.id), isListed(app.db, ent.id, today)]);

@@ -69,25 +69,6 @@ export async function findOpenListing(db: DbOrTx, enterpriseId: string) {
   return row ?? null;
 }
 
-/** The enterprise for a proposal, through the caller's scope. */
-export async function findListableEnterprise(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select()
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.id, id),
-        scopeWhere(actor, {
-          areaCode: enterprises.areaCode,
-          sector: enterprises.sector,
-          parkId: enterprises.parkId,
-          enterpriseId: enterprises.id,
-        }),
-      ),
-    );
-  return row ?? null;
-}
-
 /** The source records cited that are on the enterprise's credit record (by entry id, or by source type and id). */
 export async function findCitedEntries(db: DbOrTx, enterpriseId: string, sources: { type: string; id: string }[]) {
   if (sources.length === 0) return [];

@@ -166,6 +166,24 @@ export async function findEnterprise(db: DbOrTx, actor: Actor, id: string, o: Fi
 }
 
 /**
+ * The enterprise another module's record is about, if the caller may see it: the one question every module asks
+ * before it files a hazard, a person, a listing or a plan against an enterprise. No joins (callers need the row's
+ * own scope columns, not names); soft-deleted enterprises take no new records unless asked.
+ */
+export async function findEnterpriseInScope(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  o: { includeDeleted?: boolean } = {},
+): Promise<EnterpriseRecord | null> {
+  const [row] = await db
+    .select()
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), enterpriseScope(actor), o.includeDeleted ? undefined : isNull(enterprises.deletedAt)));
+  return row ?? null;
+}
+
+/**
  * Records holding these credit codes, whoever's they are and deleted or not: uniqueness is
  * deployment-wide. Callers check scope themselves before revealing or touching a row.
  */

@@ -11,7 +11,7 @@ import { notFound } from '../../platform/errors';
 import { cstIso } from '../../platform/time';
 import { acceptorOf } from '../../reference/hazards/workflow';
 import type { HazardGrade, HazardSource } from '../../reference/hazards/classification';
-import { findEnterpriseForHazard } from './hazards.queries';
+import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
 
 type HazardRecord = typeof hazards.$inferSelect;
 type ItemRecord = typeof checkTaskItems.$inferSelect;
@@ -42,7 +42,7 @@ function exportHazard(h: HazardRecord, checkRecordId: string | null) {
 }
 
 export async function exportEnterpriseHazards(db: DbOrTx, actor: Actor, enterpriseId: string) {
-  const e = await findEnterpriseForHazard(db, actor, enterpriseId);
+  const e = await findEnterpriseInScope(db, actor, enterpriseId);
   if (!e) throw notFound();
   const [units, events, measures, tasks, items, all] = await Promise.all([
     db

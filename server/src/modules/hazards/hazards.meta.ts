@@ -13,10 +13,10 @@ import {
 } from '../../reference/hazards/classification';
 import { itemsFor } from '../../reference/hazards/major-hazard-standard';
 import { evidenceFieldLabels, hazardStateLabels, hazardWorkflow } from '../../reference/hazards/workflow';
-import { findEnterpriseForHazard } from './hazards.queries';
+import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
 
 export async function hazardMetaFor(db: DbOrTx, actor: Actor, enterpriseId: string | undefined, today: string): Promise<HazardMeta> {
-  const enterprise = enterpriseId ? await findEnterpriseForHazard(db, actor, enterpriseId) : null;
+  const enterprise = enterpriseId ? await findEnterpriseInScope(db, actor, enterpriseId) : null;
   const items = enterprise ? itemsFor(enterprise.sector as Sector, enterprise.hazardTags as HazardTag[]) : [];
   return {
     sources: Object.entries(hazardSourceInfo).map(([value, i]) => ({ value, label: i.label, finder: i.finder })),

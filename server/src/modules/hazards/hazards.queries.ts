@@ -267,23 +267,3 @@ export async function findListedHazards(db: DbOrTx, actor: Actor, q: { status?: 
     .where(cond);
   return { items: items.map(toRow), total: total?.n ?? 0 };
 }
-
-/** The enterprise a new hazard belongs to, if the caller may see it (deleted enterprises take no new hazards). */
-export async function findEnterpriseForHazard(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select()
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.id, id),
-        isNull(enterprises.deletedAt),
-        scopeWhere(actor, {
-          areaCode: enterprises.areaCode,
-          sector: enterprises.sector,
-          parkId: enterprises.parkId,
-          enterpriseId: enterprises.id,
-        }),
-      ),
-    );
-  return row ?? null;
-}

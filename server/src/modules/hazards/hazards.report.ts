@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../platform/db';
 import { fieldError, notFound } from '../../platform/errors';
 import { cstIso } from '../../platform/time';
 import { statisticsReportDue, type StatisticsPeriod } from '../../reference/hazards/deadlines';
-import { findEnterpriseForHazard } from './hazards.queries';
+import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
 
 export function parsePeriod(period: string): StatisticsPeriod & { from: string; to: string; label: string } {
   const m = /^(\d{4})(?:Q([1-4]))?$/.exec(period);
@@ -37,7 +37,7 @@ export async function enterpriseHazardReport(
   today: string,
 ): Promise<HazardReport> {
   const p = parsePeriod(period);
-  const enterprise = await findEnterpriseForHazard(db, actor, enterpriseId);
+  const enterprise = await findEnterpriseInScope(db, actor, enterpriseId);
   if (!enterprise) throw notFound();
   // As of the period's end, or today for the current period: "open" and "overdue" are judged on that day.
   const asOf = p.to < today ? p.to : today;

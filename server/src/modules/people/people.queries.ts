@@ -33,32 +33,6 @@ const summaryScope = (actor: Actor) =>
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The enterprise a person is added to, through the caller's scope (an enterprise account: its own). */
-export async function findEnterpriseFor(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({
-      id: enterprises.id,
-      name: enterprises.name,
-      areaCode: enterprises.areaCode,
-      sector: enterprises.sector,
-      parkId: enterprises.parkId,
-    })
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.id, id),
-        isNull(enterprises.deletedAt),
-        scopeWhere(actor, {
-          areaCode: enterprises.areaCode,
-          sector: enterprises.sector,
-          parkId: enterprises.parkId,
-          enterpriseId: enterprises.id,
-        }),
-      ),
-    );
-  return row ?? null;
-}
-
 export async function findPerson(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<PersonRow | null> {
   const q = db
     .select()

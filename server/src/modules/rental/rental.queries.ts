@@ -1,7 +1,7 @@
 // SQL of 出租屋备案: premises and filings through the scope predicate on their own area code.
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PremisesListQuery } from '@anjian/contracts';
-import { areas, enterprises, rentalFilings, rentalPremises } from '../../db/schema';
+import { areas, rentalFilings, rentalPremises } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
@@ -93,25 +93,5 @@ export async function findRentalArea(db: DbOrTx, actor: Actor, code: string) {
     .select({ code: areas.code })
     .from(areas)
     .where(and(eq(areas.code, code), inArray(areas.level, ['community', 'grid']), scopeWhere(actor, { areaCode: areas.code })));
-  return row ?? null;
-}
-
-/** The tenant's enterprise, if the caller can see it. */
-export async function findTenantEnterprise(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({ id: enterprises.id })
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.id, id),
-        sql`${enterprises.deletedAt} is null`,
-        scopeWhere(actor, {
-          areaCode: enterprises.areaCode,
-          sector: enterprises.sector,
-          parkId: enterprises.parkId,
-          enterpriseId: enterprises.id,
-        }),
-      ),
-    );
   return row ?? null;
 }

@@ -1,7 +1,7 @@
 // All SQL over the risk register (units, events, measures). Every read a caller can reach goes through the scope
 // predicate on the table's own denormalised columns, so out-of-scope rows are simply "not found".
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { enterprises, riskEvents, riskMeasures, riskUnits } from '../../db/schema';
+import { riskEvents, riskMeasures, riskUnits } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
@@ -23,35 +23,6 @@ export interface EnterpriseRef {
   hazardTags: string[];
   safetyManagerPhone: string | null;
   principalPhone: string | null;
-}
-
-/** The enterprise a register belongs to, if the caller may see it (soft-deleted enterprises have no register). */
-export async function findEnterpriseRef(db: DbOrTx, actor: Actor, id: string): Promise<EnterpriseRef | null> {
-  const [row] = await db
-    .select({
-      id: enterprises.id,
-      name: enterprises.name,
-      areaCode: enterprises.areaCode,
-      sector: enterprises.sector,
-      parkId: enterprises.parkId,
-      hazardTags: enterprises.hazardTags,
-      safetyManagerPhone: enterprises.safetyManagerPhone,
-      principalPhone: enterprises.principalPhone,
-    })
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.id, id),
-        isNull(enterprises.deletedAt),
-        scopeWhere(actor, {
-          areaCode: enterprises.areaCode,
-          sector: enterprises.sector,
-          parkId: enterprises.parkId,
-          enterpriseId: enterprises.id,
-        }),
-      ),
-    );
-  return row ?? null;
 }
 
 export async function findUnits(db: DbOrTx, actor: Actor, enterpriseId: string): Promise<UnitRow[]> {

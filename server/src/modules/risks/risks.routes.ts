@@ -23,15 +23,7 @@ import type { DbOrTx } from '../../platform/db';
 import { actorOf, clientIp, lang } from '../../platform/http';
 import { notFound } from '../../platform/errors';
 import { contentDisposition } from '../../platform/files';
-import {
-  countEventsByUnit,
-  findEnterpriseRef,
-  findEvent,
-  findEventsOfUnits,
-  findMeasuresOfEvents,
-  findUnit,
-  findUnits,
-} from './risks.queries';
+import { countEventsByUnit, findEvent, findEventsOfUnits, findMeasuresOfEvents, findUnit, findUnits } from './risks.queries';
 import { presentEvent, presentMeasure, presentUnit } from './risks.presenter';
 import { createRiskUnit } from './commands/create-risk-unit';
 import { updateRiskUnit } from './commands/update-risk-unit';
@@ -42,13 +34,14 @@ import { changeRiskEventStatus } from './commands/close-risk-event';
 import { deleteRiskEvent } from './commands/delete-risk-event';
 import { createMeasure, deleteMeasure, updateMeasure } from './commands/save-measure';
 import { renderRiskCard } from './commands/render-risk-card';
+import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function unitDetail(db: DbOrTx, actor: Actor, id: string, language: 'zh' | 'en') {
   const unit = await findUnit(db, actor, id);
   if (!unit) throw notFound();
-  const enterprise = await findEnterpriseRef(db, actor, unit.enterpriseId);
+  const enterprise = await findEnterpriseInScope(db, actor, unit.enterpriseId);
   const events = await findEventsOfUnits(db, [unit.id]);
   const measures = await findMeasuresOfEvents(
     db,
@@ -77,7 +70,7 @@ export function risksRoutes(app: ZodApp) {
     { config: read, schema: { tags, params: idParams, response: { 200: z.array(riskUnit) } } },
     async (req) => {
       const actor = actorOf(req);
-      const enterprise = await findEnterpriseRef(app.db, actor, req.params.id);
+      const enterprise = await findEnterpriseInScope(app.db, actor, req.params.id);
       if (!enterprise) throw notFound();
       const units = await findUnits(app.db, actor, enterprise.id);
       const counts = await countEventsByUnit(

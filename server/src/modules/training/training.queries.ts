@@ -29,6 +29,7 @@ import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
 import { keySectors, requiredHours } from './training.rules';
+import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
 
 export type SessionRow = typeof trainingSessions.$inferSelect;
 export type QuestionRow = typeof examQuestions.$inferSelect;
@@ -67,31 +68,6 @@ const lecturerScope = (actor: Actor) => scopeWhere(actor, { areaCode: trainingLe
 
 /** A paper an enterprise may take: issued for an area that contains the enterprise's. */
 const paperOffered = (enterpriseArea: string) => sql`${enterpriseArea} like ${examPapers.areaCode} || '%'`;
-
-export async function findEnterpriseInScope(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({
-      id: enterprises.id,
-      name: enterprises.name,
-      areaCode: enterprises.areaCode,
-      sector: enterprises.sector,
-      parkId: enterprises.parkId,
-    })
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.id, id),
-        isNull(enterprises.deletedAt),
-        scopeWhere(actor, {
-          areaCode: enterprises.areaCode,
-          sector: enterprises.sector,
-          parkId: enterprises.parkId,
-          enterpriseId: enterprises.id,
-        }),
-      ),
-    );
-  return row ?? null;
-}
 
 // ── Sessions ───────────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -7,9 +7,10 @@ import { recordAudit } from '../../../platform/audit';
 import type { Db, Tx } from '../../../platform/db';
 import { fieldError, notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
-import { findCitedEntries, findListableEnterprise, findOpenListing } from '../listing.queries';
+import { findCitedEntries, findOpenListing } from '../listing.queries';
 import { auditListing, presentListingDetail } from '../listing.presenter';
 import { writeListing } from '../listing.workflow';
+import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 export async function proposeListing(db: Db, actor: Actor, ip: string | null, input: ProposeListingBody, today = cstDate()) {
   return db.transaction((tx) => proposeListingIn(tx, actor, ip, input, today));
@@ -17,7 +18,7 @@ export async function proposeListing(db: Db, actor: Actor, ip: string | null, in
 
 /** The same in the caller's transaction (the demo seed). */
 export async function proposeListingIn(tx: Tx, actor: Actor, ip: string | null, input: ProposeListingBody, today = cstDate()) {
-  const ent = await findListableEnterprise(tx, actor, input.enterpriseId);
+  const ent = await findEnterpriseInScope(tx, actor, input.enterpriseId, { includeDeleted: true });
   if (!ent) throw notFound();
   if (await findOpenListing(tx, ent.id))
     throw fieldError(

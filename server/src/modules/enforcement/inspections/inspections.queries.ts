@@ -68,25 +68,6 @@ export function findFindings(db: DbOrTx, inspectionId: string): Promise<FindingR
     .orderBy(inspectionFindings.createdAt);
 }
 
-export async function findEnterpriseInScope(db: DbOrTx, actor: Actor, id: string) {
-  const [e] = await db
-    .select()
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.id, id),
-        sql`${enterprises.deletedAt} is null`,
-        scopeWhere(actor, {
-          areaCode: enterprises.areaCode,
-          sector: enterprises.sector,
-          parkId: enterprises.parkId,
-          enterpriseId: enterprises.id,
-        }),
-      ),
-    );
-  return e ?? null;
-}
-
 /** The case filed for this inspection's failed re-inspection, if any. */
 export async function findEscalation(db: DbOrTx, inspectionId: string) {
   const [row] = await db

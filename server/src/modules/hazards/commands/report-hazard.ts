@@ -13,8 +13,9 @@ import type { HazardSource } from '../../../reference/hazards/classification';
 import { hazardClock } from '../hazards.clock';
 import { checkMajorItem, nextHazardNumber, sourceRefusal } from '../hazards.policy';
 import { auditHazard } from '../hazards.presenter';
-import { findEnterpriseForHazard, findHazard, type HazardRow } from '../hazards.queries';
+import { findHazard, type HazardRow } from '../hazards.queries';
 import { workflowKind, writeHazard } from '../hazards.workflow';
+import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 export type ReportHazardInput = ReportHazardBody;
 
@@ -35,7 +36,7 @@ export async function reportHazard(db: DbOrTx, actor: Actor, ip: string | null, 
   }
 
   return db.transaction(async (tx) => {
-    const enterprise = await findEnterpriseForHazard(tx, actor, input.enterpriseId);
+    const enterprise = await findEnterpriseInScope(tx, actor, input.enterpriseId);
     if (!enterprise) throw fieldError('enterpriseId', '企业不存在或不在您的管辖范围内', 'Unknown enterprise or outside your jurisdiction');
     if (input.majorItemId) checkMajorItem(input.majorItemId, input.grade, enterprise.sector as Sector);
     const id = randomUUID();

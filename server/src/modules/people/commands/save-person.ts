@@ -12,9 +12,10 @@ import { fieldError, forbidden, notFound } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
 import { maskIdNumber } from '../../../platform/masking';
 import { cstDate } from '../../../platform/time';
-import { findEnterpriseFor, findPerson, findPersonByHash, refreshSummary, type PersonRow } from '../people.queries';
+import { findPerson, findPersonByHash, refreshSummary, type PersonRow } from '../people.queries';
 import { auditPerson, presentPersonDetail } from '../people.presenter';
 import { hashIdNumber, isValidIdNumber, normaliseIdNumber, sealIdNumber } from '../people.vault';
+import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 export interface PeopleContext {
   actor: Actor;
@@ -61,7 +62,7 @@ export async function createPersonIn(tx: Tx, ctx: PeopleContext, input: CreatePe
   const { actor } = ctx;
   const today = ctx.today ?? cstDate();
   if (!actor.enterpriseId) throw forbidden();
-  const ent = await findEnterpriseFor(tx, actor, actor.enterpriseId);
+  const ent = await findEnterpriseInScope(tx, actor, actor.enterpriseId);
   if (!ent) throw notFound();
   const hash = await checkPerson(tx, ctx, ent.id, input, null);
   const [row] = await tx

@@ -7,10 +7,11 @@ import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { fieldError, notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
-import { findPremises, findTenantEnterprise } from '../rental.queries';
+import { findPremises } from '../rental.queries';
 import { filingAudit, presentFiling } from '../rental.presenter';
 import { defaultCommitmentText } from '../rental.rules';
 import { writeFiling } from '../rental.workflow';
+import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 export async function fileRental(db: Db, actor: Actor, ip: string | null, input: CreateFilingBody, commitmentText = defaultCommitmentText) {
   return db.transaction(async (tx) => {
@@ -18,7 +19,7 @@ export async function fileRental(db: Db, actor: Actor, ip: string | null, input:
     if (!premises) throw notFound();
     if (input.leaseEnd < input.leaseStart)
       throw fieldError('leaseEnd', '租赁结束日期不能早于开始日期', 'The lease cannot end before it starts');
-    if (input.tenantEnterpriseId && !(await findTenantEnterprise(tx, actor, input.tenantEnterpriseId))) {
+    if (input.tenantEnterpriseId && !(await findEnterpriseInScope(tx, actor, input.tenantEnterpriseId))) {
       throw fieldError('tenantEnterpriseId', '企业不存在或不在您的辖区内', 'The enterprise does not exist or is outside your jurisdiction');
     }
     const row = await writeFiling(tx, actor, null, 'file', {

@@ -5,13 +5,13 @@ import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { notFound } from '../../../platform/errors';
-import { findEnterpriseRef } from '../risks.queries';
 import { auditRow } from '../risks.presenter';
 import { lockEnterpriseRisks, refreshRiskSummary } from '../risks.summary';
+import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 export async function createRiskUnit(db: Db, actor: Actor, ip: string | null, enterpriseId: string, input: CreateRiskUnitBody) {
   return db.transaction(async (tx) => {
-    const e = await findEnterpriseRef(tx, actor, enterpriseId);
+    const e = await findEnterpriseInScope(tx, actor, enterpriseId);
     if (!e) throw notFound();
     await lockEnterpriseRisks(tx, e.id);
     const [row] = await tx

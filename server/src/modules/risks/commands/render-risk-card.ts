@@ -9,7 +9,8 @@ import { notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { isRiskLevel, riskLevelInfo, type RiskColour } from '../../../reference/risk/levels';
 import { accidentTypeLabel } from '../risks.assessment';
-import { findEnterpriseRef, findEventsOfUnits, findMeasuresOfEvents, findUnit } from '../risks.queries';
+import { findEventsOfUnits, findMeasuresOfEvents, findUnit } from '../risks.queries';
+import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 // Print shades for the four colours. The web theme owns screen shades; paper needs strong, photocopy-safe ones
 // (the customary 红/橙/黄/蓝 of posted 四色 cards), and black text stays readable on all but red and blue.
@@ -39,7 +40,7 @@ export interface RiskCard {
 export async function renderRiskCard(db: Db, actor: Actor, unitId: string): Promise<RiskCard> {
   const unit = await findUnit(db, actor, unitId);
   if (!unit) throw notFound();
-  const enterprise = await findEnterpriseRef(db, actor, unit.enterpriseId);
+  const enterprise = await findEnterpriseInScope(db, actor, unit.enterpriseId);
   if (!enterprise) throw notFound();
   const contact: Subject = { kind: 'enterpriseContact', enterpriseId: enterprise.id };
   const events = (await findEventsOfUnits(db, [unit.id])).filter((e) => e.status === 'open');

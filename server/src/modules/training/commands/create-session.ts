@@ -9,8 +9,9 @@ import type { Db } from '../../../platform/db';
 import { fieldError } from '../../../platform/errors';
 import { inScope } from '../../../platform/scope';
 import { auditSession, presentSessionDetail } from '../training.presenter';
-import { findEnterpriseInScope, findLecturer } from '../training.queries';
+import { findLecturer } from '../training.queries';
 import type { TrainingContext } from './context';
+import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 export async function createSession(db: Db, ctx: TrainingContext, input: CreateSessionBody) {
   const { actor } = ctx;

@@ -37,10 +37,10 @@ import { findCaseDetail } from '../cases.detail';
 import { caseMachine, writeCase } from '../case.workflow';
 import { issueDocument } from '../../documents/documents';
 import { caseOfficerIds } from '../../documents/documents.party';
-import { findEnterpriseInScope } from '../../inspections/inspections.queries';
 import { enforcementClock } from '../../enforcement.clock';
 import { loadHearingConfig } from '../../settings/enforcement.settings';
 import { decisionFields, hearingNoticeFields, penaltyNoticeFields } from './case-fields';
+import { findEnterpriseInScope } from '../../../enterprises/enterprises.queries';
 
 type Patch = Partial<typeof penaltyCases.$inferInsert>;
 

@@ -11,9 +11,10 @@ import { findCase } from '../cases.queries';
 import { enforcementClock } from '../../enforcement.clock';
 import { openCase } from '../case.workflow';
 import { issueDocument, nextCaseNumber } from '../../documents/documents';
-import { findEnterpriseInScope, findInspection } from '../../inspections/inspections.queries';
+import { findInspection } from '../../inspections/inspections.queries';
 import { decisionFields } from './case-fields';
 import { caseOfficerIds, registryPartyColumns } from '../../documents/documents.party';
+import { findEnterpriseInScope } from '../../../enterprises/enterprises.queries';
 
 export async function fileCase(db: Db, actor: Actor, ip: string | null, input: FileCaseBody) {
   const today = enforcementClock.today();

@@ -7,8 +7,9 @@ import type { Actor } from '../../../../platform/actor';
 import { recordAudit } from '../../../../platform/audit';
 import type { Db } from '../../../../platform/db';
 import { fieldError } from '../../../../platform/errors';
-import { findEnterpriseInScope, findInspection } from '../inspections.queries';
+import { findInspection } from '../inspections.queries';
 import { writeInspection } from '../inspections.workflow';
+import { findEnterpriseInScope } from '../../../enterprises/enterprises.queries';
 
 export async function createInspection(db: Db, actor: Actor, ip: string | null, input: z.infer<typeof createInspectionBody>) {
   if (input.kind === 'drawn') throw fieldError('kind', '双随机任务由抽取生成', 'Drawn tasks come from a draw');

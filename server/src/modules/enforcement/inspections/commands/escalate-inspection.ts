@@ -16,9 +16,10 @@ import { penaltyBasisById, type FineBand } from '../../../../reference/enforceme
 import { findCase } from '../../cases/cases.queries';
 import { openCase } from '../../cases/case.workflow';
 import { nextCaseNumber } from '../../documents/documents';
-import { findEnterpriseInScope, findEscalation, findFindings, findInspection, type InspectionRow } from '../inspections.queries';
+import { findEscalation, findFindings, findInspection, type InspectionRow } from '../inspections.queries';
 import { presentInspectionDetail } from '../inspections.detail';
 import { registryPartyColumns } from '../../documents/documents.party';
+import { findEnterpriseInScope } from '../../../enterprises/enterprises.queries';
 
 /** 安全生产法 (2021) 第一百零二条: 未采取措施消除事故隐患 — the default basis of an escalated re-inspection. */
 export const ESCALATION_BASIS_ID = 'AQSCF2021-102';

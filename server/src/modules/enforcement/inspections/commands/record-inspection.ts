@@ -15,10 +15,11 @@ import { reportHazard } from '../../../hazards/commands/report-hazard';
 import { actOnHazard } from '../../../hazards/commands/act-on-hazard';
 import { issueDocument } from '../../documents/documents';
 import { enterpriseParty } from '../../documents/documents.party';
-import { findEnterpriseInScope, findInspection } from '../inspections.queries';
+import { findInspection } from '../inspections.queries';
 import { presentInspectionDetail } from '../inspections.detail';
 import { inspectionMachine, writeInspection } from '../inspections.workflow';
 import { assertAllowed } from '../../../../platform/state-machine';
+import { findEnterpriseInScope } from '../../../enterprises/enterprises.queries';
 
 export async function recordInspection(db: Db, actor: Actor, ip: string | null, id: string, input: RecordInspectionBody) {
   const today = cstDate();

@@ -13,11 +13,12 @@ import { actOnHazard } from '../../../hazards/commands/act-on-hazard';
 import { findHazard } from '../../../hazards/hazards.queries';
 import { issueDocument } from '../../documents/documents';
 import { enterpriseParty } from '../../documents/documents.party';
-import { findEnterpriseInScope, findFindings, findInspection } from '../inspections.queries';
+import { findFindings, findInspection } from '../inspections.queries';
 import { presentInspectionDetail } from '../inspections.detail';
 import { fileEscalationCase } from './escalate-inspection';
 import { inspectionMachine, writeInspection } from '../inspections.workflow';
 import { assertAllowed } from '../../../../platform/state-machine';
+import { findEnterpriseInScope } from '../../../enterprises/enterprises.queries';
 
 export interface ReinspectInput {
   version: number;
