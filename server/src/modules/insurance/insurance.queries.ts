@@ -89,7 +89,7 @@ export function mandatoryWhere(rules: InsuranceRules = insuranceRules): SQL {
 
 /** A policy of the enterprise in force on `today` (served by insurance_policies_enterprise_idx). */
 export const insuredOn = (today: string) =>
-  sql`exists (select 1 from insurance_policies p where p.enterprise_id = ${enterprises.id} and p.ends_on >= ${today} and p.starts_on <= ${today})`;
+  sql`exists (select 1 from insurance_policies p where p.enterprise_id = enterprises.id and p.ends_on >= ${today} and p.starts_on <= ${today})`;
 
 /** The coverage check: mandatory enterprises in scope with no policy in force today, paged. */
 export async function findUninsured(db: DbOrTx, actor: Actor, q: CoverageQuery, today: string) {
@@ -108,7 +108,7 @@ export async function findUninsured(db: DbOrTx, actor: Actor, q: CoverageQuery, 
         creditCode: enterprises.creditCode,
         areaCode: enterprises.areaCode,
         sector: enterprises.sector,
-        lastPolicyEndsOn: sql<string | null>`(select max(p.ends_on)::text from insurance_policies p where p.enterprise_id = ${enterprises.id})`,
+        lastPolicyEndsOn: sql<string | null>`(select max(p.ends_on)::text from insurance_policies p where p.enterprise_id = enterprises.id)`,
       })
       .from(enterprises)
       .where(where)
