@@ -84,7 +84,16 @@ async function main() {
       insuranceReminderJob,
       digestJob(channels),
     ],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer, trainingConsumer, insuranceConsumer],
+    [
+      notificationsConsumer,
+      peopleConsumer,
+      accidentsConsumer,
+      emergencyConsumer,
+      creditConsumer,
+      bulletinsConsumer,
+      trainingConsumer,
+      insuranceConsumer,
+    ],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

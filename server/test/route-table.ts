@@ -610,7 +610,15 @@ export const routeTable: Record<string, Row> = {
   'POST /api/insurance/policies': {
     access: 'insurance.write',
     roles: [...enforcers, ...enterpriseUsers],
-    payload: { insurer: '探针保险', policyNo: 'P-1', startsOn: '2026-01-01', endsOn: '2026-12-31', insuredPersons: 1, premiumFen: 100, rateFactor: 1 },
+    payload: {
+      insurer: '探针保险',
+      policyNo: 'P-1',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      insuredPersons: 1,
+      premiumFen: 100,
+      rateFactor: 1,
+    },
   },
   'PATCH /api/insurance/policies/:id': { access: 'insurance.write', roles: [...enforcers, ...enterpriseUsers], payload: { version: 1 } },
   'GET /api/insurance/coverage': { access: 'insurance.coverage', roles: [...staff] },

@@ -57,9 +57,7 @@ const policyFields = {
 };
 
 /** An enterprise user records its own enterprise's policy (enterpriseId may be left out); officers name one in scope. */
-export const policyBody = z
-  .object({ enterpriseId: z.uuid().optional(), ...policyFields })
-  .strict();
+export const policyBody = z.object({ enterpriseId: z.uuid().optional(), ...policyFields }).strict();
 export type PolicyBody = z.infer<typeof policyBody>;
 
 export const updatePolicyBody = z
@@ -79,9 +77,7 @@ export const policyListQuery = z
   .strict();
 export type PolicyListQuery = z.infer<typeof policyListQuery>;
 
-export const coverageQuery = z
-  .object({ areaCode: areaCode.optional(), sector: z.enum(sectors).optional(), ...pageQuery })
-  .strict();
+export const coverageQuery = z.object({ areaCode: areaCode.optional(), sector: z.enum(sectors).optional(), ...pageQuery }).strict();
 export type CoverageQuery = z.infer<typeof coverageQuery>;
 
 export const uninsuredEnterprise = z.object({

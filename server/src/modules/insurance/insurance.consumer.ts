@@ -24,9 +24,10 @@ export async function onAccidentForStandardization(tx: Tx, e: DomainEvent) {
     .where(and(eq(enterprises.id, e.enterpriseId), isNull(enterprises.deletedAt)))
     .for('update');
   if (!ent) return null;
-  const current = gradeInForce({ grade: ent.standardizationGrade, expiresOn: ent.standardizationExpiry }, cstDate(e.occurredAt)) as
-    | StandardizationGrade
-    | null;
+  const current = gradeInForce(
+    { grade: ent.standardizationGrade, expiresOn: ent.standardizationExpiry },
+    cstDate(e.occurredAt),
+  ) as StandardizationGrade | null;
   if (!current) return null;
   const next = gradeAfterAccident(current, { deaths: p.deaths ?? 0, level: p.level ?? 'general' });
   if (next === current) return null;

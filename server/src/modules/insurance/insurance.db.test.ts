@@ -33,7 +33,9 @@ beforeAll(async () => {
   const parkB = await buildPark(db, { street: b, name: '乙园区' });
   const ca = await buildCommunity(db, { street: a });
   const cb = await buildCommunity(db, { street: b });
-  ids.chem = (await buildEnterprise(db, { area: ca, sector: 'hazardous_chemicals', parkId: parkA.id, scale: 'above', name: '甲化工有限公司' })).id;
+  ids.chem = (
+    await buildEnterprise(db, { area: ca, sector: 'hazardous_chemicals', parkId: parkA.id, scale: 'above', name: '甲化工有限公司' })
+  ).id;
   ids.build = (await buildEnterprise(db, { area: cb, sector: 'construction', name: '乙建筑有限公司' })).id;
   ids.mach = (await buildEnterprise(db, { area: cb, sector: 'machinery', scale: 'above', name: '乙机械有限公司' })).id;
   ids.smelt = (await buildEnterprise(db, { area: cb, sector: 'machinery', hazardTags: ['metal_smelting'], name: '乙铸造有限公司' })).id;
@@ -92,7 +94,13 @@ describe('安责险 policies', () => {
     const ok = await as.boss!.post('/api/insurance/policies', policy);
     expect(ok.statusCode, ok.body).toBe(200);
     policyId = ok.json().id;
-    expect(ok.json()).toMatchObject({ enterpriseId: ids.chem, enterpriseName: '甲化工有限公司', status: 'expiring', premiumFen: 1_250_000, abilities: ['update'] });
+    expect(ok.json()).toMatchObject({
+      enterpriseId: ids.chem,
+      enterpriseName: '甲化工有限公司',
+      status: 'expiring',
+      premiumFen: 1_250_000,
+      abilities: ['update'],
+    });
     expect(await audits('insurance.policy.create', policyId)).toBe(1);
     const dup = await as.boss!.post('/api/insurance/policies', policy);
     expect(dup.json().error.details[0].field).toBe('policyNo');
@@ -106,7 +114,9 @@ describe('安责险 policies', () => {
       const list = await as[who]!.get(`/api/insurance/policies?enterpriseId=${ids.chem}`);
       expect(list.json().total, who).toBe(0);
     }
-    expect((await as.streetB!.post('/api/insurance/policies', { ...policy, enterpriseId: ids.chem, policyNo: 'B-1' })).statusCode).toBe(404);
+    expect((await as.streetB!.post('/api/insurance/policies', { ...policy, enterpriseId: ids.chem, policyNo: 'B-1' })).statusCode).toBe(
+      404,
+    );
     expect((await as.chemDept!.get(`/api/insurance/policies?enterpriseId=${ids.chem}`)).json().total).toBe(1);
     const upd = await as.streetA!.patch(`/api/insurance/policies/${policyId}`, { version: 1, insuredPersons: 90 });
     expect(upd.json()).toMatchObject({ insuredPersons: 90, version: 2 });
@@ -133,7 +143,9 @@ describe('安责险 policies', () => {
     expect(byId.get(ids.smelt)).toMatchObject({ lastPolicyEndsOn: addDays(today, -1) });
     expect(cov.json().mandatorySectors).toContain('construction');
     // Scope: the construction department sees only its sector's uninsured enterprise.
-    expect((await as.housing!.get('/api/insurance/coverage')).json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([ids.build]);
+    expect((await as.housing!.get('/api/insurance/coverage')).json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([
+      ids.build,
+    ]);
     const rates = await as.bureau!.get(`/api/insurance/rates?areaCode=${ids.district}`);
     expect(rates.statusCode, rates.body).toBe(200);
     const r = rates.json();
@@ -149,7 +161,12 @@ describe('安责险 policies', () => {
     expect(first.notices).toBeGreaterThan(0);
     expect((await evaluatePolicyReminders(t.database.db, today)).notices).toBe(0);
     // A renewal (a later policy) ends the reminders for the old one.
-    await as.boss!.post('/api/insurance/policies', { ...policy, policyNo: 'PICC-2027-001', startsOn: addDays(today, 21), endsOn: addDays(today, 385) });
+    await as.boss!.post('/api/insurance/policies', {
+      ...policy,
+      policyNo: 'PICC-2027-001',
+      startsOn: addDays(today, 21),
+      endsOn: addDays(today, 385),
+    });
     expect((await evaluatePolicyReminders(t.database.db, addDays(today, 1))).notices).toBe(0);
   });
 });
@@ -171,7 +188,12 @@ describe('安全生产标准化', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ kind: 'certified', grade: '1', expiresOn: addMonths(certifiedOn, 36) });
     const [e1] = await t.database.db.select().from(enterprises).where(eq(enterprises.id, ids.chem));
-    expect(e1).toMatchObject({ standardizationGrade: '1', standardizationDate: certifiedOn, standardizationExpiry: addMonths(certifiedOn, 36), version: e0!.version + 1 });
+    expect(e1).toMatchObject({
+      standardizationGrade: '1',
+      standardizationDate: certifiedOn,
+      standardizationExpiry: addMonths(certifiedOn, 36),
+      version: e0!.version + 1,
+    });
     expect(await audits('standardization.certified', ok.json().id)).toBe(1);
     const mine = await as.boss!.get(`/api/standardization/records?enterpriseId=${ids.chem}`);
     expect(mine.json().total).toBe(1);
@@ -192,7 +214,12 @@ describe('安全生产标准化', () => {
     await consumeEvent(t.database, insuranceConsumer, harmless);
     const downs = await db.select().from(standardizationRecords).where(eq(standardizationRecords.enterpriseId, ids.chem));
     expect(downs.filter((r) => r.kind === 'downgraded')).toHaveLength(1);
-    expect(downs.find((r) => r.kind === 'downgraded')).toMatchObject({ grade: '2', previousGrade: '1', accidentId: ref.id, sourceKey: `event:${ev}` });
+    expect(downs.find((r) => r.kind === 'downgraded')).toMatchObject({
+      grade: '2',
+      previousGrade: '1',
+      accidentId: ref.id,
+      sourceKey: `event:${ev}`,
+    });
     const [e] = await db.select().from(enterprises).where(eq(enterprises.id, ids.chem));
     expect(e!.standardizationGrade).toBe('2');
   });
@@ -202,8 +229,18 @@ describe('安全生产标准化', () => {
     expect(rates.statusCode, rates.body).toBe(200);
     const r = rates.json();
     expect(r).toMatchObject({ targetPct: 70, stepPct: 10, deductPerStep: 0.5 });
-    expect(r.rows.find((x: { areaCode: string }) => x.areaCode === ids.streetA)).toMatchObject({ above: 1, graded: 1, ratePct: 100, deduction: 0 });
-    expect(r.rows.find((x: { areaCode: string }) => x.areaCode === ids.streetB)).toMatchObject({ above: 1, graded: 0, ratePct: 0, deduction: 3.5 });
+    expect(r.rows.find((x: { areaCode: string }) => x.areaCode === ids.streetA)).toMatchObject({
+      above: 1,
+      graded: 1,
+      ratePct: 100,
+      deduction: 0,
+    });
+    expect(r.rows.find((x: { areaCode: string }) => x.areaCode === ids.streetB)).toMatchObject({
+      above: 1,
+      graded: 0,
+      ratePct: 0,
+      deduction: 3.5,
+    });
     expect(r.total).toMatchObject({ above: 2, graded: 1, ratePct: 50, deduction: 1 });
 
     // A grade granted 3 years less 10 days ago expires in 10 days.

@@ -41,7 +41,10 @@ export async function evaluatePolicyReminders(db: Db, today: string) {
       const to = await recipientsFor(db, p, ['enterprise', 'street']);
       notices += await notify(db, to, {
         kind: 'due_soon',
-        title: { zh: `安责险保单即将到期（${p.policyNo}，${p.endsOn}）`, en: `Liability insurance policy expiring (${p.policyNo}, ${p.endsOn})` },
+        title: {
+          zh: `安责险保单即将到期（${p.policyNo}，${p.endsOn}）`,
+          en: `Liability insurance policy expiring (${p.policyNo}, ${p.endsOn})`,
+        },
         entityType: 'enterprise',
         entityId: p.enterpriseId,
         link: `/enterprises/${p.enterpriseId}`,

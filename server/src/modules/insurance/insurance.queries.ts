@@ -22,7 +22,12 @@ export const policyScope = (actor: Actor) =>
   });
 
 export const enterpriseScope = (actor: Actor) =>
-  scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id });
+  scopeWhere(actor, {
+    areaCode: enterprises.areaCode,
+    sector: enterprises.sector,
+    parkId: enterprises.parkId,
+    enterpriseId: enterprises.id,
+  });
 
 /** A live enterprise the caller may see (FOR UPDATE when `lock`), or null: out of scope is "not found". */
 export async function findEnterpriseInScope(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<EnterpriseRow | null> {
@@ -108,7 +113,9 @@ export async function findUninsured(db: DbOrTx, actor: Actor, q: CoverageQuery, 
         creditCode: enterprises.creditCode,
         areaCode: enterprises.areaCode,
         sector: enterprises.sector,
-        lastPolicyEndsOn: sql<string | null>`(select max(p.ends_on)::text from insurance_policies p where p.enterprise_id = enterprises.id)`,
+        lastPolicyEndsOn: sql<
+          string | null
+        >`(select max(p.ends_on)::text from insurance_policies p where p.enterprise_id = enterprises.id)`,
       })
       .from(enterprises)
       .where(where)

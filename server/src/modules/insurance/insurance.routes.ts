@@ -1,6 +1,17 @@
 // 安责险: policies per enterprise (an enterprise records its own), the coverage check (mandatory enterprises without a
 // policy in force today) and coverage rates per area.
-import { coverageQuery, coverageView, idParams, insuranceRatesView, policyBody, policyListQuery, policyPage, policyView, ratesQuery, updatePolicyBody } from '@anjian/contracts';
+import {
+  coverageQuery,
+  coverageView,
+  idParams,
+  insuranceRatesView,
+  policyBody,
+  policyListQuery,
+  policyPage,
+  policyView,
+  ratesQuery,
+  updatePolicyBody,
+} from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { cstDate } from '../../platform/time';

@@ -20,7 +20,12 @@ describe('mandatory sectors (seed 004 line 56: 矿山、危险化学品、烟花
     expect(mustInsure({ sector: 'machinery', hazardTags: ['metal_smelting'] })).toBe(true);
     // Seed 000 (20.) lists 粉尘涉爆 for its district: a deployment adds the tag, the default does not.
     expect(mustInsure({ sector: 'machinery', hazardTags: ['combustible_dust'] })).toBe(false);
-    expect(mustInsure({ sector: 'machinery', hazardTags: ['combustible_dust'] }, { mandatorySectors: [], mandatoryTags: ['combustible_dust'], expiryWarningDays: 30 })).toBe(true);
+    expect(
+      mustInsure(
+        { sector: 'machinery', hazardTags: ['combustible_dust'] },
+        { mandatorySectors: [], mandatoryTags: ['combustible_dust'], expiryWarningDays: 30 },
+      ),
+    ).toBe(true);
   });
 });
 

@@ -23,7 +23,10 @@ export const insuranceRules: InsuranceRules = {
 
 /** True when the enterprise must hold a policy: a mandatory sector, or a mandatory hazard tag. */
 export function mustInsure(e: { sector: string; hazardTags: readonly string[] }, rules: InsuranceRules = insuranceRules): boolean {
-  return (rules.mandatorySectors as readonly string[]).includes(e.sector) || e.hazardTags.some((t) => (rules.mandatoryTags as readonly string[]).includes(t));
+  return (
+    (rules.mandatorySectors as readonly string[]).includes(e.sector) ||
+    e.hazardTags.some((t) => (rules.mandatoryTags as readonly string[]).includes(t))
+  );
 }
 
 /**

@@ -23,7 +23,13 @@ async function areaOf(db: DbOrTx, actor: Actor, code: string | undefined) {
 export async function insuranceRates(db: DbOrTx, actor: Actor, code: string | undefined, today: string): Promise<InsuranceRatesView> {
   const a = await areaOf(db, actor, code);
   const base = and(enterpriseScope(actor), mandatoryWhere())!;
-  const counts = await countByChild(db, a.children.length ? a.children : [{ code: a.areaCode, prefix: a.prefix }], a.prefix, base, insuredOn(today));
+  const counts = await countByChild(
+    db,
+    a.children.length ? a.children : [{ code: a.areaCode, prefix: a.prefix }],
+    a.prefix,
+    base,
+    insuredOn(today),
+  );
   const row = (areaCode: string, name: string, c?: { n: number; k: number }) => ({
     areaCode,
     areaName: name,

@@ -49,7 +49,10 @@ export function EnterpriseInsuranceTab({ enterprise }: { enterprise: Enterprise 
           { title: t('参保人数', 'Insured'), dataIndex: 'insuredPersons' },
           { title: t('保费', 'Premium'), render: (_, p) => yuan(p.premiumFen) },
           { title: t('浮动费率', 'Rate factor'), render: (_, p) => p.rateFactor.toFixed(2) },
-          { title: t('状态', 'Status'), render: (_, p) => <Tag color={policyStatusColours[p.status]}>{label(policyStatusLabels[p.status])}</Tag> },
+          {
+            title: t('状态', 'Status'),
+            render: (_, p) => <Tag color={policyStatusColours[p.status]}>{label(policyStatusLabels[p.status])}</Tag>,
+          },
           {
             title: '',
             render: (_, p) =>

@@ -113,7 +113,10 @@ export function EnterpriseStandardizationTab({ enterprise: e }: { enterprise: En
         locale={{ emptyText: t('暂无标准化记录', 'No standardization records') }}
         columns={[
           { title: t('登记时间', 'Recorded'), render: (_, r) => r.createdAt.slice(0, 10) },
-          { title: t('事项', 'Record'), render: (_, r) => <Tag color={kindColours[r.kind]}>{label(standardizationRecordKindLabels[r.kind])}</Tag> },
+          {
+            title: t('事项', 'Record'),
+            render: (_, r) => <Tag color={kindColours[r.kind]}>{label(standardizationRecordKindLabels[r.kind])}</Tag>,
+          },
           {
             title: t('等级', 'Grade'),
             render: (_, r) =>

@@ -52,7 +52,8 @@ function Uninsured() {
           { title: t('行业', 'Sector'), render: (_, r) => label(sectorLabels[r.sector]) },
           {
             title: t('最近保单止期', 'Last policy ended'),
-            render: (_, r) => (r.lastPolicyEndsOn ? <Tag color="red">{r.lastPolicyEndsOn}</Tag> : <Tag>{t('从未投保', 'Never insured')}</Tag>),
+            render: (_, r) =>
+              r.lastPolicyEndsOn ? <Tag color="red">{r.lastPolicyEndsOn}</Tag> : <Tag>{t('从未投保', 'Never insured')}</Tag>,
           },
         ]}
       />
@@ -74,13 +75,21 @@ function Expiring() {
         loading={q.isLoading}
         dataSource={q.data?.items}
         scroll={{ x: 640 }}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: q.data?.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
           { title: t('企业', 'Enterprise'), render: (_, p) => <Link to={`/enterprises/${p.enterpriseId}`}>{p.enterpriseName}</Link> },
           { title: t('承保机构', 'Insurer'), dataIndex: 'insurer' },
           { title: t('保单号', 'Policy'), dataIndex: 'policyNo' },
           { title: t('保险止期', 'Ends on'), dataIndex: 'endsOn' },
-          { title: t('状态', 'Status'), render: (_, p) => <Tag color={policyStatusColours[p.status]}>{label(policyStatusLabels[p.status])}</Tag> },
+          {
+            title: t('状态', 'Status'),
+            render: (_, p) => <Tag color={policyStatusColours[p.status]}>{label(policyStatusLabels[p.status])}</Tag>,
+          },
         ]}
       />
     </>

@@ -24,7 +24,8 @@ export function PolicyForm({ enterpriseId, policy, onDone }: { enterpriseId: str
     };
     setBusy(true);
     try {
-      if (policy) await call('PATCH /api/insurance/policies/:id', { params: { id: policy.id }, body: { ...fields, version: policy.version } });
+      if (policy)
+        await call('PATCH /api/insurance/policies/:id', { params: { id: policy.id }, body: { ...fields, version: policy.version } });
       else await call('POST /api/insurance/policies', { body: { ...fields, enterpriseId } });
       form.resetFields();
       onDone();
@@ -41,11 +42,7 @@ export function PolicyForm({ enterpriseId, policy, onDone }: { enterpriseId: str
       layout="vertical"
       style={{ maxWidth: 520 }}
       data-testid="policy-form"
-      initialValues={
-        policy
-          ? { ...policy, premiumYuan: policy.premiumFen / 100 }
-          : { rateFactor: 1, insuredPersons: 0 }
-      }
+      initialValues={policy ? { ...policy, premiumYuan: policy.premiumFen / 100 } : { rateFactor: 1, insuredPersons: 0 }}
     >
       <Form.Item name="insurer" label={t('承保机构', 'Insurer')} rules={[{ required: true, max: 100 }]}>
         <Input />

@@ -42,7 +42,9 @@ function Rates() {
           { title: t('三级以上', 'Grade 3+'), render: (r) => r.graded },
           {
             title: t('达标率', 'Rate'),
-            render: (r) => <Tag color={r.ratePct === null ? undefined : r.ratePct >= (d?.targetPct ?? 70) ? 'green' : 'red'}>{pct(r.ratePct)}</Tag>,
+            render: (r) => (
+              <Tag color={r.ratePct === null ? undefined : r.ratePct >= (d?.targetPct ?? 70) ? 'green' : 'red'}>{pct(r.ratePct)}</Tag>
+            ),
           },
           { title: t('考核扣分', 'Deduction'), render: (r) => (r.deduction ? `−${r.deduction}` : '0') },
         ]}
@@ -65,7 +67,12 @@ function Expiring() {
         loading={q.isLoading}
         dataSource={q.data?.items}
         scroll={{ x: 560 }}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: q.data?.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
           { title: t('企业', 'Enterprise'), render: (_, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{r.name}</Link> },
           { title: t('等级', 'Grade'), render: (_, r) => label(standardizationGradeLabels[r.grade]) },

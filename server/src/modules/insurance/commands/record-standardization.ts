@@ -38,7 +38,8 @@ export async function applyStandardization(
 ): Promise<StandardizationRecordRow | null> {
   const keepsDates = c.kind === 'downgraded';
   const certifiedOn = c.kind === 'revoked' ? null : keepsDates ? e.standardizationDate : (c.certifiedOn ?? null);
-  const expiresOn = c.kind === 'revoked' ? null : keepsDates ? e.standardizationExpiry : certifiedOn ? standardizationExpiry(certifiedOn) : null;
+  const expiresOn =
+    c.kind === 'revoked' ? null : keepsDates ? e.standardizationExpiry : certifiedOn ? standardizationExpiry(certifiedOn) : null;
   const [row] = await tx
     .insert(standardizationRecords)
     .values({
@@ -83,7 +84,14 @@ export async function applyStandardization(
       entityType: 'standardization_record',
       entityId: row.id,
       before: { enterpriseId: e.id, grade: e.standardizationGrade, certifiedOn: e.standardizationDate, expiresOn: e.standardizationExpiry },
-      after: { enterpriseId: e.id, grade: row.grade, certifiedOn: row.certifiedOn, expiresOn: row.expiresOn, note: row.note, accidentId: row.accidentId },
+      after: {
+        enterpriseId: e.id,
+        grade: row.grade,
+        certifiedOn: row.certifiedOn,
+        expiresOn: row.expiresOn,
+        note: row.note,
+        accidentId: row.accidentId,
+      },
     },
   );
   return row;
@@ -93,7 +101,10 @@ export async function recordStandardization(db: Db, actor: Actor, ip: string | n
   return db.transaction(async (tx) => {
     const e = await findEnterpriseInScope(tx, actor, input.enterpriseId, true);
     if (!e) throw notFound();
-    const current = gradeInForce({ grade: e.standardizationGrade, expiresOn: e.standardizationExpiry }, cstDate()) as StandardizationGrade | null;
+    const current = gradeInForce(
+      { grade: e.standardizationGrade, expiresOn: e.standardizationExpiry },
+      cstDate(),
+    ) as StandardizationGrade | null;
     const change: StandardizationChange = { kind: input.kind, grade: input.grade ?? null, note: input.note ?? null };
     switch (input.kind) {
       case 'certified':
@@ -101,7 +112,8 @@ export async function recordStandardization(db: Db, actor: Actor, ip: string | n
         if (!input.grade) throw fieldError('grade', '请选择标准化等级', 'Choose the grade');
         if (!input.certifyingBody) throw fieldError('certifyingBody', '请填写评审/公告单位', 'Name the certifying body');
         if (!input.certifiedOn) throw fieldError('certifiedOn', '请填写达标（公告）日期', 'Give the date of the grade');
-        if (input.certifiedOn > cstDate()) throw fieldError('certifiedOn', '达标日期不能晚于今天', 'The grade cannot be dated in the future');
+        if (input.certifiedOn > cstDate())
+          throw fieldError('certifiedOn', '达标日期不能晚于今天', 'The grade cannot be dated in the future');
         if (input.kind === 'renewed' && !e.standardizationGrade)
           throw fieldError('kind', '该企业尚无标准化等级，请登记达标定级', 'No grade to renew: record a certification');
         change.certifyingBody = input.certifyingBody;

@@ -93,7 +93,13 @@ export async function updatePolicy(db: Db, actor: Actor, ip: string | null, id: 
     await recordAudit(
       tx,
       { actor, ip },
-      { action: 'insurance.policy.update', entityType: 'insurance_policy', entityId: id, before: auditPolicy(before), after: auditPolicy(after!) },
+      {
+        action: 'insurance.policy.update',
+        entityType: 'insurance_policy',
+        entityId: id,
+        before: auditPolicy(before),
+        after: auditPolicy(after!),
+      },
     );
     return after!;
   });
