@@ -194,7 +194,11 @@ describe('安全生产标准化', () => {
       standardizationExpiry: addMonths(certifiedOn, 36),
       version: e0!.version + 1,
     });
-    expect(await audits('standardization.certified', ok.json().id)).toBe(1);
+    expect(await audits('standardization.certified', ids.chem)).toBe(1);
+    // The enterprise file's history shows the grade change.
+    const hist = await as.streetA!.get(`/api/enterprises/${ids.chem}/history`);
+    expect(hist.json().items[0]).toMatchObject({ action: 'standardization.certified' });
+    expect(hist.json().items[0].changes.map((c: { field: string }) => c.field)).toContain('standardizationGrade');
     const mine = await as.boss!.get(`/api/standardization/records?enterpriseId=${ids.chem}`);
     expect(mine.json().total).toBe(1);
     expect((await as.streetB!.get(`/api/standardization/records?enterpriseId=${ids.chem}`)).json().total).toBe(0);

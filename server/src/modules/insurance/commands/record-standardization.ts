@@ -76,19 +76,26 @@ export async function applyStandardization(
     previousGrade: row.previousGrade,
     expiresOn: row.expiresOn,
   });
+  // Entered under the enterprise so the enterprise file's history shows the grade change like any other edit.
   await recordAudit(
     tx,
     { actor, ip },
     {
       action: `standardization.${c.kind}`,
-      entityType: 'standardization_record',
-      entityId: row.id,
-      before: { enterpriseId: e.id, grade: e.standardizationGrade, certifiedOn: e.standardizationDate, expiresOn: e.standardizationExpiry },
+      entityType: 'enterprise',
+      entityId: e.id,
+      before: {
+        standardizationGrade: e.standardizationGrade,
+        standardizationDate: e.standardizationDate,
+        standardizationExpiry: e.standardizationExpiry,
+        version: e.version,
+      },
       after: {
-        enterpriseId: e.id,
-        grade: row.grade,
-        certifiedOn: row.certifiedOn,
-        expiresOn: row.expiresOn,
+        standardizationGrade: row.grade,
+        standardizationDate: row.certifiedOn,
+        standardizationExpiry: row.expiresOn,
+        version: e.version + 1,
+        recordId: row.id,
         note: row.note,
         accidentId: row.accidentId,
       },
