@@ -66,6 +66,8 @@ import { supervisionRoutes } from './modules/workplans/supervision.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { gridRoutes } from './modules/grid/grid.routes';
 import { rentalRoutes } from './modules/rental/rental.routes';
+import { insuranceRoutes } from './modules/insurance/insurance.routes';
+import { standardizationRoutes } from './modules/insurance/standardization.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
 
 /** Every capability's routes, in one list so a reader sees the whole API surface. */
@@ -100,6 +102,8 @@ export const modules: ((app: ZodApp) => void)[] = [
   assessmentRoutes,
   gridRoutes,
   rentalRoutes,
+  insuranceRoutes,
+  standardizationRoutes,
   accidentsRoutes,
   investigationRoutes,
   analysisRoutes,

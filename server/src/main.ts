@@ -13,6 +13,8 @@ import { notificationsConsumer } from './modules/notifications/notifications.con
 import { accidentsConsumer } from './modules/accidents/accidents.consumer';
 import { emergencyConsumer } from './modules/emergency/emergency.consumer';
 import { planReminderJob } from './modules/emergency/plans.job';
+import { insuranceConsumer } from './modules/insurance/insurance.consumer';
+import { insuranceReminderJob } from './modules/insurance/insurance.job';
 import { creditConsumer } from './modules/credit/credit.consumer';
 import { creditDailyJob } from './modules/credit/credit.job';
 import { deliverPending } from './modules/notifications/notifications.delivery';
@@ -79,9 +81,19 @@ async function main() {
       certificateDueJob,
       creditDailyJob,
       planReminderJob,
+      insuranceReminderJob,
       digestJob(channels),
     ],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer, trainingConsumer],
+    [
+      notificationsConsumer,
+      peopleConsumer,
+      accidentsConsumer,
+      emergencyConsumer,
+      creditConsumer,
+      bulletinsConsumer,
+      trainingConsumer,
+      insuranceConsumer,
+    ],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

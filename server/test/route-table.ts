@@ -604,6 +604,33 @@ export const routeTable: Record<string, Row> = {
   'GET /api/emergency/incidents/:id': { access: 'incident.read', roles: dutyReaders },
   'POST /api/emergency/incidents/:id/act': { access: 'incident.act', roles: dutyReaders, payload: { action: 'acknowledge', version: 1 } },
   // 应急预案 and 演练: enterprises write, file and drill; the area's, industry and park officers read theirs and review filings.
+  // 安责险 and 安全生产标准化: enterprises record their own policies; officers keep those in scope, read coverage and
+  // rates, and record standardization grades.
+  'GET /api/insurance/policies': { access: 'insurance.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/insurance/policies': {
+    access: 'insurance.write',
+    roles: [...enforcers, ...enterpriseUsers],
+    payload: {
+      insurer: '探针保险',
+      policyNo: 'P-1',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      insuredPersons: 1,
+      premiumFen: 100,
+      rateFactor: 1,
+    },
+  },
+  'PATCH /api/insurance/policies/:id': { access: 'insurance.write', roles: [...enforcers, ...enterpriseUsers], payload: { version: 1 } },
+  'GET /api/insurance/coverage': { access: 'insurance.coverage', roles: [...staff] },
+  'GET /api/insurance/rates': { access: 'insurance.coverage', roles: [...staff] },
+  'GET /api/standardization/records': { access: 'standardization.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/standardization/records': {
+    access: 'standardization.record',
+    roles: enforcers,
+    payload: { enterpriseId: '00000000-0000-4000-8000-000000000000', kind: 'revoked', note: '探针' },
+  },
+  'GET /api/standardization/expiring': { access: 'standardization.stats', roles: [...staff] },
+  'GET /api/standardization/rates': { access: 'standardization.stats', roles: [...staff] },
   'GET /api/emergency/plans': { access: 'plan.read', roles: [...staff, ...enterpriseUsers] },
   'POST /api/emergency/plans': {
     access: 'plan.write',

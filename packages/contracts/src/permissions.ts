@@ -129,6 +129,15 @@ export const grants = {
   'creditListing.manage': ['district_officer', 'district_leader'],
   /** Answering "listed or not" for a 统一社会信用代码 (partner agencies' question, asked by an officer). */
   'credit.lookup': [...staff],
+  // 安责险 and 安全生产标准化 (issue 17 §6–7): an enterprise records its own policies; the officers keep those in their
+  // scope and read the coverage check and rates; standardization grades are recorded by officers (the grading
+  // authority's announcement), read by the enterprise for itself.
+  'insurance.read': [...staff, ...enterpriseUsers],
+  'insurance.write': ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+  'insurance.coverage': [...staff],
+  'standardization.read': [...staff, ...enterpriseUsers],
+  'standardization.record': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'standardization.stats': [...staff],
   // 工作方案与督办: the 安委办/bureau issues plans and accepts tasks; a lead unit (bureau division, street, industry
   // department, park) sees and reports on the tasks its organisation leads (workplans.queries.ts taskScope).
   'workplan.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],

@@ -128,6 +128,8 @@ const TrainingPage = lazy(() => import('../resources/training').then((m) => ({ d
 const ExamPage = lazy(() => import('../resources/training').then((m) => ({ default: m.ExamPage })));
 const QuestionBank = lazy(() => import('../resources/training').then((m) => ({ default: m.QuestionBank })));
 const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
+const InsurancePage = lazy(() => import('../resources/insurance').then((m) => ({ default: m.InsurancePage })));
+const StandardizationPage = lazy(() => import('../resources/insurance').then((m) => ({ default: m.StandardizationPage })));
 const CreditGradeList = lazy(() => import('../resources/credit').then((m) => ({ default: m.CreditGradeList })));
 const WorkPlanRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkPlanRoutes })));
 const WorkTaskRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkTaskRoutes })));
@@ -354,6 +356,25 @@ export const menu: MenuEntry[] = [
     icon: <FundOutlined />,
     permission: 'enforcement.read',
     element: <EnforcementStats />,
+  },
+  // 安责险 coverage (mandatory sectors without a policy in force, expiring policies, rates) and 安全生产标准化 rates.
+  {
+    path: '/insurance',
+    group: 'registry',
+    shapes: ['office', 'patrol'],
+    label: { zh: '安责险覆盖', en: 'Liability insurance' },
+    icon: <SafetyOutlined />,
+    permission: 'insurance.coverage',
+    element: <InsurancePage />,
+  },
+  {
+    path: '/standardization',
+    group: 'registry',
+    shapes: ['office', 'patrol'],
+    label: { zh: '安全生产标准化', en: 'Standardization' },
+    icon: <FileProtectOutlined />,
+    permission: 'standardization.stats',
+    element: <StandardizationPage />,
   },
   // 信用: enterprises by credit grade, and the 严重失信主体名单 workspace (部令第11号).
   {

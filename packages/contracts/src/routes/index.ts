@@ -21,6 +21,7 @@ import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 import { workplanRoutes } from './workplans';
 import { assessmentRoutes } from './assessment';
+import { insuranceRoutes } from './insurance';
 
 export const apiRoutes = {
   ...platformRoutes,
@@ -41,6 +42,7 @@ export const apiRoutes = {
   ...creditRoutes,
   ...workplanRoutes,
   ...assessmentRoutes,
+  ...insuranceRoutes,
   ...gridRoutes,
   ...rentalRoutes,
 };

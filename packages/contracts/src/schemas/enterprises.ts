@@ -38,13 +38,14 @@ export const premisesLabels: Record<PremisesKind, Bilingual> = {
   rented: { zh: '租赁', en: 'Rented' },
 };
 
-/** 安全生产标准化等级 (GB/T 33000-2016; 一级 is the highest). */
-export const standardizationGrades = ['1', '2', '3'] as const;
+/** 安全生产标准化等级 (GB/T 33000-2016; 一级 is the highest); 小微企业 reach 达标 (small) rather than a grade. */
+export const standardizationGrades = ['1', '2', '3', 'small'] as const;
 export type StandardizationGrade = (typeof standardizationGrades)[number];
 export const standardizationGradeLabels: Record<StandardizationGrade, Bilingual> = {
   '1': { zh: '一级', en: 'Grade 1' },
   '2': { zh: '二级', en: 'Grade 2' },
   '3': { zh: '三级', en: 'Grade 3' },
+  small: { zh: '小微达标', en: 'Small-enterprise compliant' },
 };
 
 /** 建设项目安全设施"三同时" (designed, built and put into use together with the main project). */

@@ -115,6 +115,15 @@ export const enterprises = pgTable(
     index('enterprises_updated_idx')
       .on(t.updatedAt, t.id)
       .where(sql`${t.deletedAt} is null`),
+    // The standardization rate (规上 enterprises at grade 3 or better, in force today) per area: one index-only range
+    // scan over the operating 规上 enterprises of an area (modules/insurance/standardization.queries.ts).
+    index('enterprises_standardization_idx')
+      .using('btree', sql`${t.areaCode} text_pattern_ops`, t.standardizationGrade, t.standardizationExpiry)
+      .where(sql`${t.deletedAt} is null and ${t.operatingStatus} = 'operating' and ${t.scale} = 'above'`),
+    // Expiring grades (the renewal reminder and list): a range on the expiry.
+    index('enterprises_standardization_expiry_idx')
+      .on(t.standardizationExpiry)
+      .where(sql`${t.deletedAt} is null and ${t.standardizationExpiry} is not null`),
     // The 双随机 draw's pool (modules/enforcement/draws/draws.queries.ts): operating live enterprises of an area with the
     // columns its filters read, the signals its weights read and the id's words its hash reads, so a
     // million-enterprise pool is one index-only scan with no join (not the 430 MB table joined to a million marks).

@@ -214,18 +214,23 @@ export function EnterpriseForm() {
             'standardizationGrade',
             '标准化等级',
             'Standardisation grade',
-            <Select allowClear options={optionsOf(codeTables.standardizationGrade, label)} />,
+            // Kept by the standardization records (the enterprise file's 标准化 tab), shown here read-only.
+            <Select disabled options={optionsOf(codeTables.standardizationGrade, label)} />,
             false,
             6,
           )}
           <Col xs={24} md={6}>
             <Form.Item name="standardizationDate" label={t('标准化发证日期', 'Certified on')}>
-              <DatePicker style={{ width: '100%' }} />
+              <DatePicker disabled style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="standardizationExpiry" label={t('标准化有效期至', 'Valid until')}>
-              <DatePicker style={{ width: '100%' }} />
+            <Form.Item
+              name="standardizationExpiry"
+              label={t('标准化有效期至', 'Valid until')}
+              extra={t('标准化等级在"标准化"标签页登记', 'Grades are recorded in the Standardization tab')}
+            >
+              <DatePicker disabled style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           {item(

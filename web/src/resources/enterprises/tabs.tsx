@@ -1,7 +1,5 @@
-// Tabs that other capabilities add to the enterprise file. Each capability registers its own tab;
-// until it exists the tab says what will appear there.
+// Tabs that other capabilities add to the enterprise file. Each capability registers its own tab.
 import type { ReactNode } from 'react';
-import { Empty } from 'antd';
 import type { Bilingual, Enterprise } from '@anjian/contracts';
 import { EnterpriseHazardsTab } from '../hazards/EnterpriseHazardsTab';
 import { EnterpriseAccidentsTab } from '../accidents/EnterpriseAccidentsTab';
@@ -10,17 +8,14 @@ import { EnterpriseInspectionsTab, EnterprisePenaltiesTab } from '../enforcement
 import { EnterprisePeopleTab } from '../people/EnterprisePeopleTab';
 import { EnterpriseCreditTab } from '../credit/EnterpriseCreditTab';
 import { EnterpriseTrainingTab } from '../training/EnterpriseTrainingTab';
+import { EnterpriseInsuranceTab } from '../insurance/EnterpriseInsuranceTab';
+import { EnterpriseStandardizationTab } from '../insurance/EnterpriseStandardizationTab';
 
 export interface EnterpriseTab {
   key: string;
   label: Bilingual;
   render(e: Enterprise): ReactNode;
 }
-
-const pending = (what: Bilingual): EnterpriseTab['render'] =>
-  function Pending() {
-    return <Empty description={`${what.zh} / ${what.en}`} />;
-  };
 
 export const enterpriseTabs: EnterpriseTab[] = [
   { key: 'risks', label: { zh: '风险分级', en: 'Risks' }, render: (e) => <RiskRegister enterpriseId={e.id} embedded /> },
@@ -35,5 +30,10 @@ export const enterpriseTabs: EnterpriseTab[] = [
     render: (e) => <EnterprisePeopleTab enterprise={e} />,
   },
   { key: 'training', label: { zh: '培训', en: 'Training' }, render: (e) => <EnterpriseTrainingTab enterprise={e} /> },
-  { key: 'insurance', label: { zh: '安责险', en: 'Insurance' }, render: pending({ zh: '暂无保险记录', en: 'No insurance records yet' }) },
+  { key: 'insurance', label: { zh: '安责险', en: 'Insurance' }, render: (e) => <EnterpriseInsuranceTab enterprise={e} /> },
+  {
+    key: 'standardization',
+    label: { zh: '标准化', en: 'Standardization' },
+    render: (e) => <EnterpriseStandardizationTab enterprise={e} />,
+  },
 ];
