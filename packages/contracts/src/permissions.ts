@@ -139,6 +139,8 @@ export const grants = {
   'responsibilityLetter.read': ['district_leader', 'district_officer', 'street_officer', ...enterpriseUsers],
   'responsibilityLetter.issue': ['district_officer', 'street_officer'],
   'responsibilityLetter.sign': ['street_officer', 'enterprise_principal'],
+  /** Route-level gate of letter steps; each step then needs .issue or .sign and the caller's relation to the letter. */
+  'responsibilityLetter.act': ['district_officer', 'street_officer', 'enterprise_principal'],
   // 工作方案与督办: the 安委办/bureau issues plans and accepts tasks; a lead unit (bureau division, street, industry
   // department, park) sees and reports on the tasks its organisation leads (workplans.queries.ts taskScope).
   'workplan.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
