@@ -68,7 +68,7 @@ describe('target-responsibility letters', () => {
       schemeId,
       targets: [{ text: '事故死亡人数同比下降', indicatorKey: 'deaths' }, { text: '不发生较大以上事故' }],
     };
-    const [{ n: before }] = await t.database.db.select({ n: count() }).from(responsibilityLetters);
+    const before = (await t.database.db.select({ n: count() }).from(responsibilityLetters))[0]!.n;
     const bad = await as.district!.post('/api/responsibility-letters', { ...body, targets: [{ text: 'x', indicatorKey: 'nope' }] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ field: 'targets.0.indicatorKey', message: '考核方案中没有该指标' });
