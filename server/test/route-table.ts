@@ -52,7 +52,13 @@ export const routeTable: Record<string, Row> = {
   'POST /api/responsibility-letters': {
     access: 'responsibilityLetter.issue',
     roles: ['district_officer', 'street_officer'],
-    payload: { year: 2026, title: '目标责任书', recipientKind: 'street', recipientAreaCode: '990101001', targets: [{ text: '不发生较大事故' }] },
+    payload: {
+      year: 2026,
+      title: '目标责任书',
+      recipientKind: 'street',
+      recipientAreaCode: '990101001',
+      targets: [{ text: '不发生较大事故' }],
+    },
   },
   'GET /api/responsibility-letter-recipients': { access: 'responsibilityLetter.issue', roles: ['district_officer', 'street_officer'] },
   'GET /api/responsibility-letters/:id': {

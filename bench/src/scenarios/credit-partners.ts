@@ -74,10 +74,17 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
   );
   const codes = ents.map((e) => e.creditCode);
   const lookup = await timeIt((i) => findListingByCreditCode(d.db, codes[i % codes.length]!, today), 300, 1);
-  const bareLookup = await timeIt((i) => d.db.execute(sql`select * from credit_listings where credit_code = ${codes[i % codes.length]!} limit 1`), 300, 1);
+  const bareLookup = await timeIt(
+    (i) => d.db.execute(sql`select * from credit_listings where credit_code = ${codes[i % codes.length]!} limit 1`),
+    300,
+    1,
+  );
   const page = await timeIt((i) => findDisclosures(d.db, { page: 1 + (i % 5), pageSize: 20 }, today), 100, 1);
   const barePage = await timeIt(
-    (i) => d.db.execute(sql`select id from credit_entries where status = 'active' order by occurred_on desc, id desc limit 20 offset ${(i % 5) * 20}`),
+    (i) =>
+      d.db.execute(
+        sql`select id from credit_entries where status = 'active' order by occurred_on desc, id desc limit 20 offset ${(i % 5) * 20}`,
+      ),
     100,
     1,
   );

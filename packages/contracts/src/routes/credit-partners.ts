@@ -1,7 +1,13 @@
 // Route map: 联合惩戒 (partner measures, the signed feed; the .xlsx is a file route outside the typed map) and the
 // public disclosure page.
 import { defineRoutes } from './define';
-import { partnerExportQuery, partnerFeedView, partnerMeasuresView, publicDisclosurePage, publicDisclosureQuery } from '../schemas/credit-partners';
+import {
+  partnerExportQuery,
+  partnerFeedView,
+  partnerMeasuresView,
+  publicDisclosurePage,
+  publicDisclosureQuery,
+} from '../schemas/credit-partners';
 
 export const creditPartnerRoutes = defineRoutes({
   'GET /api/credit/partner-measures': { response: partnerMeasuresView },

@@ -96,7 +96,12 @@ export type PartnerFeedView = z.infer<typeof partnerFeedView>;
 
 // ——— 公示: enterprises with accidents, penalties or major hidden dangers ———
 
-export const disclosureKinds = ['penalty', 'refusal_to_rectify', 'accident', 'major_hazard'] as const satisfies readonly (typeof creditEntryKinds)[number][];
+export const disclosureKinds = [
+  'penalty',
+  'refusal_to_rectify',
+  'accident',
+  'major_hazard',
+] as const satisfies readonly (typeof creditEntryKinds)[number][];
 export type DisclosureKind = (typeof disclosureKinds)[number];
 export const publicDisclosureQuery = z.object({ kind: z.enum(disclosureKinds).optional(), ...pageQuery }).strict();
 export const publicDisclosureView = z.object({

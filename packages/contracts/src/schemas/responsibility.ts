@@ -94,7 +94,9 @@ export const createLetterBody = z
     title: text(200),
     recipientKind: z.enum(letterRecipientKinds),
     /** The street's or community's area code; or the enterprise's id in recipientEnterpriseId. */
-    recipientAreaCode: safeString().regex(/^(\d{9}|\d{12})$/, { error: 'areaCode.format' }).optional(),
+    recipientAreaCode: safeString()
+      .regex(/^(\d{9}|\d{12})$/, { error: 'areaCode.format' })
+      .optional(),
     recipientEnterpriseId: z.uuid().optional(),
     /** The letter this one passes on (a street's letter from the district it signed). */
     parentId: z.uuid().optional(),
@@ -137,7 +139,12 @@ export const letterView = z.object({
   enterpriseId: safeString().nullable(),
   schemeId: safeString().nullable(),
   targets: z.array(
-    z.object({ text: safeString(), indicatorKey: safeString().nullable(), indicatorName: safeString().nullable(), value: safeString().nullable() }),
+    z.object({
+      text: safeString(),
+      indicatorKey: safeString().nullable(),
+      indicatorName: safeString().nullable(),
+      value: safeString().nullable(),
+    }),
   ),
   status: z.enum(letterStatuses),
   issuedOn: day.nullable(),
@@ -149,7 +156,15 @@ export const letterView = z.object({
 });
 export type LetterView = z.infer<typeof letterView>;
 export const letterDetail = letterView.extend({
-  history: z.array(z.object({ action: safeString(), from: safeString().nullable(), to: safeString().nullable(), actorName: safeString().nullable(), at: safeString() })),
+  history: z.array(
+    z.object({
+      action: safeString(),
+      from: safeString().nullable(),
+      to: safeString().nullable(),
+      actorName: safeString().nullable(),
+      at: safeString(),
+    }),
+  ),
   children: z.array(z.object({ id: safeString(), recipientName: safeString(), status: z.enum(letterStatuses) })),
 });
 export type LetterDetail = z.infer<typeof letterDetail>;

@@ -99,7 +99,12 @@ export async function findRecipientEnterprise(db: DbOrTx, actor: Actor, id: stri
     .where(
       and(
         eq(enterprises.id, id),
-        scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id }),
+        scopeWhere(actor, {
+          areaCode: enterprises.areaCode,
+          sector: enterprises.sector,
+          parkId: enterprises.parkId,
+          enterpriseId: enterprises.id,
+        }),
       ),
     );
   return row ?? null;
@@ -119,6 +124,11 @@ export async function findSchemeIndicators(db: DbOrTx, ids: string[]) {
   const rows = await db
     .select({ id: assessmentSchemes.id, indicators: assessmentSchemes.indicators })
     .from(assessmentSchemes)
-    .where(sql`${assessmentSchemes.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+    .where(
+      sql`${assessmentSchemes.id} in (${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )})`,
+    );
   return new Map(rows.map((r) => [r.id, new Map(r.indicators.map((i) => [i.key, i.name]))]));
 }

@@ -49,7 +49,13 @@ export interface LetterChange {
 }
 
 /** The only writer of responsibility_letters.status, in the caller's transaction. */
-export async function writeLetter(tx: DbOrTx, actor: Actor, before: LetterRow | null, action: 'create' | LetterAction, change: LetterChange) {
+export async function writeLetter(
+  tx: DbOrTx,
+  actor: Actor,
+  before: LetterRow | null,
+  action: 'create' | LetterAction,
+  change: LetterChange,
+) {
   const { from, to } = decide(letterMachine, before, actor, action, change.input ?? {});
   const [row] = before
     ? await tx

@@ -15,7 +15,12 @@ export async function findListEnterprise(db: DbOrTx, actor: Actor, id: string) {
     .where(
       and(
         eq(enterprises.id, id),
-        scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id }),
+        scopeWhere(actor, {
+          areaCode: enterprises.areaCode,
+          sector: enterprises.sector,
+          parkId: enterprises.parkId,
+          enterpriseId: enterprises.id,
+        }),
       ),
     );
   return row ?? null;

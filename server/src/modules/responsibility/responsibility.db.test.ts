@@ -42,9 +42,7 @@ beforeAll(async () => {
       title: '2026年安全生产考核',
       issuerOrgId: bureau.id,
       areaCode: district.code,
-      indicators: [
-        { key: 'deaths', name: '事故死亡人数', weight: 30, source: 'accidents', rule: { kind: 'double_decline' } },
-      ] as never,
+      indicators: [{ key: 'deaths', name: '事故死亡人数', weight: 30, source: 'accidents', rule: { kind: 'double_decline' } }] as never,
       unitOrgIds: [bureau.id],
     })
     .returning();
@@ -105,8 +103,15 @@ describe('target-responsibility letters', () => {
     expect(v).toMatchObject({ status: 'signed', signerName: '李四' });
     expect(v.history.map((h: { action: string }) => h.action)).toEqual(['create', 'issue', 'sign']);
     const events = await t.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, id));
-    expect(events.map((e) => e.type)).toEqual(['responsibility_letter.create', 'responsibility_letter.issue', 'responsibility_letter.sign']);
-    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id)));
+    expect(events.map((e) => e.type)).toEqual([
+      'responsibility_letter.create',
+      'responsibility_letter.issue',
+      'responsibility_letter.sign',
+    ]);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id)));
     expect(audits.map((a) => a.action).sort()).toEqual(
       ['responsibility_letter.create', 'responsibility_letter.issue', 'responsibility_letter.sign'].sort(),
     );
@@ -116,14 +121,27 @@ describe('target-responsibility letters', () => {
     const recipients = (await as.streetA!.get('/api/responsibility-letter-recipients')).json();
     expect(recipients.enterprises).toBe(true);
     expect(recipients.areas).toContainEqual({ code: community.code, name: '甲社区', kind: 'community' });
-    const base = { year: 2026, title: '2026年度安全生产目标责任书（社区）', parentId: id, targets: [{ text: '死亡人数为零', indicatorKey: 'deaths' }] };
-    const toCommunity = await as.streetA!.post('/api/responsibility-letters', { ...base, recipientKind: 'community', recipientAreaCode: community.code });
+    const base = {
+      year: 2026,
+      title: '2026年度安全生产目标责任书（社区）',
+      parentId: id,
+      targets: [{ text: '死亡人数为零', indicatorKey: 'deaths' }],
+    };
+    const toCommunity = await as.streetA!.post('/api/responsibility-letters', {
+      ...base,
+      recipientKind: 'community',
+      recipientAreaCode: community.code,
+    });
     expect(toCommunity.statusCode, toCommunity.body).toBe(200);
     expect(toCommunity.json()).toMatchObject({ schemeId, parentId: id });
     const cid = toCommunity.json().id;
     await act(as.streetA!, cid, { action: 'issue' });
     expect((await act(as.streetA!, cid, { action: 'sign', signerName: '社区主任王五' })).json().status).toBe('signed');
-    const toEnt = await as.streetA!.post('/api/responsibility-letters', { ...base, recipientKind: 'enterprise', recipientEnterpriseId: ent.id });
+    const toEnt = await as.streetA!.post('/api/responsibility-letters', {
+      ...base,
+      recipientKind: 'enterprise',
+      recipientEnterpriseId: ent.id,
+    });
     const eid = toEnt.json().id;
     await act(as.streetA!, eid, { action: 'issue' });
     expect((await act(as.streetA!, eid, { action: 'sign', signerName: '赵六' })).statusCode).toBe(403);
@@ -143,7 +161,11 @@ describe("an enterprise's whole-staff responsibility list", () => {
     expect(res.statusCode, res.body).toBe(200);
     const post = res.json();
     expect((await as.principal!.post(url, { post: '安全员', duties: ['x'] })).statusCode).toBe(409);
-    const stale = await as.principal!.post(`/api/responsibility-posts/${post.id}/sign`, { version: 9, signerName: '钱七', signedOn: '2026-01-05' });
+    const stale = await as.principal!.post(`/api/responsibility-posts/${post.id}/sign`, {
+      version: 9,
+      signerName: '钱七',
+      signedOn: '2026-01-05',
+    });
     expect(stale.statusCode).toBe(409);
     const signed = await as.principal!.post(`/api/responsibility-posts/${post.id}/sign`, {
       version: post.version,

@@ -115,7 +115,10 @@ export function responsibilityRoutes(app: ZodApp) {
   );
   app.post(
     '/api/responsibility-letters/:id/act',
-    { config: { access: 'responsibilityLetter.act' }, schema: { tags, params: idParams, body: letterActBody, response: { 200: letterDetail } } },
+    {
+      config: { access: 'responsibilityLetter.act' },
+      schema: { tags, params: idParams, body: letterActBody, response: { 200: letterDetail } },
+    },
     async (req) => actOnLetter(app.db, actorOf(req), clientIp(req), req.params.id, req.body),
   );
 }

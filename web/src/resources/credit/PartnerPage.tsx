@@ -27,7 +27,10 @@ function MeasureTable({ measures }: { measures: PunishmentMeasureView[] }) {
         { title: t('联合惩戒部门', 'Partner agency'), render: (_, m) => label(m.partner) },
         { title: t('惩戒领域', 'Field'), render: (_, m) => <Tag>{label(punishmentMeasureLabels[m.kind])}</Tag> },
         { title: t('惩戒措施', 'Measure'), render: (_, m) => label(m.measure) },
-        { title: t('对象', 'Applies to'), render: (_, m) => (m.appliesTo === 'unit' ? t('失信单位', 'Unit') : t('主要负责人', 'Principal')) },
+        {
+          title: t('对象', 'Applies to'),
+          render: (_, m) => (m.appliesTo === 'unit' ? t('失信单位', 'Unit') : t('主要负责人', 'Principal')),
+        },
       ]}
     />
   );
@@ -86,7 +89,12 @@ export function PartnerPage() {
                 }
               />
             ) : (
-              <Alert type="success" showIcon message={t('未列入严重失信主体名单', 'Not on the serious-dishonesty list')} description={result.creditCode} />
+              <Alert
+                type="success"
+                showIcon
+                message={t('未列入严重失信主体名单', 'Not on the serious-dishonesty list')}
+                description={result.creditCode}
+              />
             )}
             {result.measures.length > 0 && (
               <>
@@ -112,13 +120,21 @@ export function PartnerPage() {
             <Button icon={<DownloadOutlined />} href={`/api/credit/partner-export${sinceQuery}`} data-testid="partner-export-xlsx">
               {t('导出 Excel', 'Export .xlsx')}
             </Button>
-            <Button icon={<DownloadOutlined />} href={`/api/credit/partner-feed${sinceQuery}`} target="_blank" data-testid="partner-export-feed">
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/credit/partner-feed${sinceQuery}`}
+              target="_blank"
+              data-testid="partner-export-feed"
+            >
               {t('签名 JSON 数据', 'Signed JSON feed')}
             </Button>
           </Space>
         </Card>
       )}
-      <Card title={t('联合惩戒部门及措施', 'Partner agencies and their measures')} extra={measures.data && <Tag>{measures.data.version}</Tag>}>
+      <Card
+        title={t('联合惩戒部门及措施', 'Partner agencies and their measures')}
+        extra={measures.data && <Tag>{measures.data.version}</Tag>}
+      >
         <ErrorDisplay error={measures.error} />
         {measures.data && (
           <>

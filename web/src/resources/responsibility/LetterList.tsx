@@ -21,7 +21,12 @@ import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { EnterprisePicker } from '../hazards/EnterprisePicker';
 
-export const letterStatusColor: Record<LetterStatus, string> = { draft: 'default', issued: 'processing', signed: 'success', withdrawn: 'warning' };
+export const letterStatusColor: Record<LetterStatus, string> = {
+  draft: 'default',
+  issued: 'processing',
+  signed: 'success',
+  withdrawn: 'warning',
+};
 
 function LetterForm({ onDone, parentId }: { onDone: (id: string) => void; parentId?: string }) {
   const { t, label } = useI18n();
@@ -120,7 +125,13 @@ export function LetterDrawer({ open, onClose, parentId }: { open: boolean; onClo
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
-    <Drawer open={open} onClose={onClose} width="min(100vw, 640px)" title={t('起草目标责任书', 'Draft a target-responsibility letter')} destroyOnClose>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      width="min(100vw, 640px)"
+      title={t('起草目标责任书', 'Draft a target-responsibility letter')}
+      destroyOnClose
+    >
       <LetterForm
         parentId={parentId}
         onDone={(id) => {
@@ -174,10 +185,18 @@ export function LetterList() {
         pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage }}
         columns={[
           { title: t('年度', 'Year'), dataIndex: 'year', width: 70 },
-          { title: t('标题', 'Title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/responsibility-letters/${r.id}`}>{v}</Link> },
+          {
+            title: t('标题', 'Title'),
+            dataIndex: 'title',
+            render: (v: string, r) => <Link to={`/responsibility-letters/${r.id}`}>{v}</Link>,
+          },
           { title: t('下达单位', 'Issuer'), dataIndex: 'issuerName' },
           { title: t('接收单位', 'Recipient'), render: (_, r) => `${r.recipientName}（${label(letterRecipientLabels[r.recipientKind])}）` },
-          { title: t('状态', 'Status'), dataIndex: 'status', render: (s: LetterStatus) => <Tag color={letterStatusColor[s]}>{label(letterStatusLabels[s])}</Tag> },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            render: (s: LetterStatus) => <Tag color={letterStatusColor[s]}>{label(letterStatusLabels[s])}</Tag>,
+          },
           { title: t('签订日期', 'Signed'), dataIndex: 'signedOn' },
         ]}
       />

@@ -16,7 +16,7 @@ import { LetterDrawer, letterStatusColor } from './LetterList';
 export function LetterShow() {
   const { id } = useParams();
   const { t, label } = useI18n();
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const { message } = App.useApp();
   const refresh = useRefresh();
   const q = useRecord('GET /api/responsibility-letters/:id', { params: { id: id! } }, { retry: false });
@@ -24,7 +24,8 @@ export function LetterShow() {
   const [passOn, setPassOn] = useState(false);
   const [form] = Form.useForm();
   if (q.isLoading) return <Skeleton active />;
-  if (q.error instanceof ApiError && q.error.status === 404) return <Result status="404" title="404" subTitle={t('记录不存在', 'No such letter')} />;
+  if (q.error instanceof ApiError && q.error.status === 404)
+    return <Result status="404" title="404" subTitle={t('记录不存在', 'No such letter')} />;
   if (!q.data) return <ErrorDisplay error={q.error} />;
   const r = q.data;
   const run = async (action: LetterAction) => {
@@ -57,11 +58,18 @@ export function LetterShow() {
       >
         <Space wrap style={{ marginBottom: 12 }}>
           {r.abilities.map((a) => (
-            <Button key={a} type={a === 'sign' ? 'primary' : 'default'} danger={a === 'withdraw'} data-testid={`letter-act-${a}`} onClick={() => (a === 'issue' ? run(a) : setActing(a))}>
+            <Button
+              key={a}
+              type={a === 'sign' ? 'primary' : 'default'}
+              danger={a === 'withdraw'}
+              data-testid={`letter-act-${a}`}
+              onClick={() => (a === 'issue' ? run(a) : setActing(a))}
+            >
               {label(letterActionLabels[a])}
             </Button>
           ))}
-          {r.status === 'signed' && r.recipientKind === 'street' && can('responsibilityLetter.issue') && r.abilities.length === 0 && (
+          {/* The street that signed its letter passes it on to its communities and enterprises. */}
+          {r.status === 'signed' && r.recipientKind === 'street' && can('responsibilityLetter.issue') && user?.areaCode === r.areaCode && (
             <Button onClick={() => setPassOn(true)} data-testid="letter-pass-on">
               {t('分解下达', 'Pass on')}
             </Button>
@@ -96,7 +104,11 @@ export function LetterShow() {
                   {i + 1}. {x.text}
                 </span>
                 {x.value && <Tag>{x.value}</Tag>}
-                {x.indicatorKey && <Tag color="blue">{t('考核指标', 'Indicator')}：{x.indicatorName ?? x.indicatorKey}</Tag>}
+                {x.indicatorKey && (
+                  <Tag color="blue">
+                    {t('考核指标', 'Indicator')}：{x.indicatorName ?? x.indicatorKey}
+                  </Tag>
+                )}
               </Space>
             </List.Item>
           )}

@@ -35,7 +35,10 @@ export function ResponsibilityList({ enterpriseId }: { enterpriseId?: string }) 
     const v = await form.validateFields();
     try {
       if (editing?.mode === 'new')
-        await call('POST /api/enterprises/:id/responsibility-posts', { params: { id }, body: { post: v.post, holderName: v.holderName || null, duties: v.duties } });
+        await call('POST /api/enterprises/:id/responsibility-posts', {
+          params: { id },
+          body: { post: v.post, holderName: v.holderName || null, duties: v.duties },
+        });
       else if (editing?.mode === 'edit')
         await call('PATCH /api/responsibility-posts/:id', {
           params: { id: editing.post.id },

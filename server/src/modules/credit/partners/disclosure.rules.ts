@@ -15,6 +15,7 @@ export function disclosureEndsOn(occurredOn: string, rules: DisclosureRules = de
   return addMonths(occurredOn, rules.months);
 }
 /** …so the last day it is shown. */
-export const shownUntil = (occurredOn: string, rules: DisclosureRules = defaultDisclosureRules) => addDays(disclosureEndsOn(occurredOn, rules), -1);
+export const shownUntil = (occurredOn: string, rules: DisclosureRules = defaultDisclosureRules) =>
+  addDays(disclosureEndsOn(occurredOn, rules), -1);
 /** Entries that happened after this day are on the page `today`. */
 export const disclosedSince = (today: string, rules: DisclosureRules = defaultDisclosureRules) => addMonths(today, -rules.months);

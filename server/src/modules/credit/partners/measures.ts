@@ -38,7 +38,10 @@ export const defaultJointPunishment: JointPunishmentConfig = {
       measures: [
         {
           kind: 'investment_financing',
-          measure: { zh: '作为融资授信审慎参考，限制新增授信', en: 'Credit decisions take the listing into account; new credit restricted' },
+          measure: {
+            zh: '作为融资授信审慎参考，限制新增授信',
+            en: 'Credit decisions take the listing into account; new credit restricted',
+          },
           appliesTo: 'unit',
         },
         {
@@ -52,7 +55,11 @@ export const defaultJointPunishment: JointPunishmentConfig = {
       id: 'tax',
       name: { zh: '税务局', en: 'Tax Bureau' },
       measures: [
-        { kind: 'tax', measure: { zh: '列为重点监控对象，从严审核税收优惠', en: 'Close monitoring; tax incentives reviewed strictly' }, appliesTo: 'unit' },
+        {
+          kind: 'tax',
+          measure: { zh: '列为重点监控对象，从严审核税收优惠', en: 'Close monitoring; tax incentives reviewed strictly' },
+          appliesTo: 'unit',
+        },
       ],
     },
     {
@@ -77,7 +84,11 @@ export const defaultJointPunishment: JointPunishmentConfig = {
       id: 'land',
       name: { zh: '自然资源局', en: 'Natural Resources Bureau' },
       measures: [
-        { kind: 'land_transfer', measure: { zh: '限制参与国有土地使用权出让', en: 'Restricted from state land-use right transfers' }, appliesTo: 'unit' },
+        {
+          kind: 'land_transfer',
+          measure: { zh: '限制参与国有土地使用权出让', en: 'Restricted from state land-use right transfers' },
+          appliesTo: 'unit',
+        },
       ],
     },
     {
@@ -86,7 +97,10 @@ export const defaultJointPunishment: JointPunishmentConfig = {
       measures: [
         {
           kind: 'market_access',
-          measure: { zh: '限制新设企业、行政许可从严审查，信息公示系统标注', en: 'New registrations and licences reviewed strictly; marked in the public registry' },
+          measure: {
+            zh: '限制新设企业、行政许可从严审查，信息公示系统标注',
+            en: 'New registrations and licences reviewed strictly; marked in the public registry',
+          },
           appliesTo: 'unit',
         },
         {

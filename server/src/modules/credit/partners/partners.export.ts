@@ -3,7 +3,16 @@
 import ExcelJS from 'exceljs';
 import { listingStatusLabels, punishmentMeasureLabels, type PartnerFeedPayload } from '@anjian/contracts';
 
-export const LIST_COLUMNS = ['失信主体', '统一社会信用代码', '主要负责人', '决定书文号', '列入日期', '公开日期', '管理期起', '管理期至'] as const;
+export const LIST_COLUMNS = [
+  '失信主体',
+  '统一社会信用代码',
+  '主要负责人',
+  '决定书文号',
+  '列入日期',
+  '公开日期',
+  '管理期起',
+  '管理期至',
+] as const;
 export const CHANGE_COLUMNS = ['日期', '失信主体', '统一社会信用代码', '变更'] as const;
 export const changeLabels: Record<PartnerFeedPayload['changes'][number]['change'], string> = {
   listed: '列入（公开）',

@@ -62,18 +62,35 @@ export async function findListingChanges(db: DbOrTx, actor: Actor, since: string
     .orderBy(asc(stateTransitions.at), asc(stateTransitions.id))
     .limit(10000);
   const expired = await db
-    .select({ listingId: creditListings.id, partyName: creditListings.partyName, creditCode: creditListings.creditCode, on: creditListings.periodEnd })
+    .select({
+      listingId: creditListings.id,
+      partyName: creditListings.partyName,
+      creditCode: creditListings.creditCode,
+      on: creditListings.periodEnd,
+    })
     .from(creditListings)
-    .where(and(scope(actor), eq(creditListings.status, 'published'), gte(creditListings.periodEnd, since), lte(creditListings.periodEnd, today)))
+    .where(
+      and(scope(actor), eq(creditListings.status, 'published'), gte(creditListings.periodEnd, since), lte(creditListings.periodEnd, today)),
+    )
     .limit(10000);
   return [
-    ...steps.map((s) => ({ listingId: s.listingId, partyName: s.partyName, creditCode: s.creditCode, change: changeOf[s.action]!, on: s.on })),
+    ...steps.map((s) => ({
+      listingId: s.listingId,
+      partyName: s.partyName,
+      creditCode: s.creditCode,
+      change: changeOf[s.action]!,
+      on: s.on,
+    })),
     ...expired.map((e) => ({ ...e, on: e.on!, change: 'expired' as const })),
   ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
 /** The public page: active entries of the four kinds inside the disclosure period, newest first, paged. */
-export async function findDisclosures(db: DbOrTx, q: { kind?: (typeof disclosureKinds)[number]; page: number; pageSize: number }, today: string) {
+export async function findDisclosures(
+  db: DbOrTx,
+  q: { kind?: (typeof disclosureKinds)[number]; page: number; pageSize: number },
+  today: string,
+) {
   const where = and(
     eq(creditEntries.status, 'active'),
     gt(creditEntries.occurredOn, disclosedSince(today)),

@@ -107,7 +107,10 @@ export function creditPartnerRoutes(app: ZodApp) {
       const name = `严重失信主体名单-${payload.asOf}.xlsx`;
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="credit-list-${payload.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="credit-list-${payload.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(await partnerWorkbook(payload, measureKindsOf()));
     },
   );

@@ -23,16 +23,32 @@ export async function addPost(db: Db, actor: Actor, ip: string | null, enterpris
     if (await findPostByName(tx, ent.id, input.post)) throw duplicate();
     const [row] = await tx
       .insert(responsibilityPosts)
-      .values({ enterpriseId: ent.id, areaCode: ent.areaCode, sector: ent.sector, parkId: ent.parkId, post: input.post, holderName: input.holderName ?? null, duties: input.duties })
+      .values({
+        enterpriseId: ent.id,
+        areaCode: ent.areaCode,
+        sector: ent.sector,
+        parkId: ent.parkId,
+        post: input.post,
+        holderName: input.holderName ?? null,
+        duties: input.duties,
+      })
       .returning();
-    await recordAudit(tx, { actor, ip }, { action: 'responsibility_post.create', entityType: 'responsibility_post', entityId: row!.id, after: auditPost(row!) });
+    await recordAudit(
+      tx,
+      { actor, ip },
+      { action: 'responsibility_post.create', entityType: 'responsibility_post', entityId: row!.id, after: auditPost(row!) },
+    );
     return presentPost(actor, row!);
   });
 }
 
 export async function updatePost(db: Db, actor: Actor, ip: string | null, id: string, input: UpdateResponsibilityPostBody) {
   return db.transaction(async (tx) => {
-    const before = await loadForUpdate({ load: () => findPost(tx, actor, id, true), version: input.version, present: (r) => presentPost(actor, r) });
+    const before = await loadForUpdate({
+      load: () => findPost(tx, actor, id, true),
+      version: input.version,
+      present: (r) => presentPost(actor, r),
+    });
     if (actor.enterpriseId !== before.enterpriseId) throw forbidden();
     if (input.post && input.post !== before.post && (await findPostByName(tx, before.enterpriseId, input.post))) throw duplicate();
     const [after] = await tx
@@ -46,14 +62,28 @@ export async function updatePost(db: Db, actor: Actor, ip: string | null, id: st
       })
       .where(eq(responsibilityPosts.id, id))
       .returning();
-    await recordAudit(tx, { actor, ip }, { action: 'responsibility_post.update', entityType: 'responsibility_post', entityId: id, before: auditPost(before), after: auditPost(after!) });
+    await recordAudit(
+      tx,
+      { actor, ip },
+      {
+        action: 'responsibility_post.update',
+        entityType: 'responsibility_post',
+        entityId: id,
+        before: auditPost(before),
+        after: auditPost(after!),
+      },
+    );
     return presentPost(actor, after!);
   });
 }
 
 export async function signPostLetter(db: Db, actor: Actor, ip: string | null, id: string, input: SignPostLetterBody, today = cstDate()) {
   return db.transaction(async (tx) => {
-    const before = await loadForUpdate({ load: () => findPost(tx, actor, id, true), version: input.version, present: (r) => presentPost(actor, r) });
+    const before = await loadForUpdate({
+      load: () => findPost(tx, actor, id, true),
+      version: input.version,
+      present: (r) => presentPost(actor, r),
+    });
     if (actor.enterpriseId !== before.enterpriseId) throw forbidden();
     if (input.signedOn > today) throw fieldError('signedOn', '签订日期不能晚于今天', 'The signing date cannot be in the future');
     const [after] = await tx
@@ -67,7 +97,17 @@ export async function signPostLetter(db: Db, actor: Actor, ip: string | null, id
       })
       .where(eq(responsibilityPosts.id, id))
       .returning();
-    await recordAudit(tx, { actor, ip }, { action: 'responsibility_post.sign', entityType: 'responsibility_post', entityId: id, before: auditPost(before), after: auditPost(after!) });
+    await recordAudit(
+      tx,
+      { actor, ip },
+      {
+        action: 'responsibility_post.sign',
+        entityType: 'responsibility_post',
+        entityId: id,
+        before: auditPost(before),
+        after: auditPost(after!),
+      },
+    );
     return presentPost(actor, after!);
   });
 }
