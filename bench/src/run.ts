@@ -23,6 +23,7 @@ import { drillsScenario } from './scenarios/emergency-plans';
 import { workplansScenario } from './scenarios/workplans';
 import { assessmentScenario } from './scenarios/assessment';
 import { insuranceScenario } from './scenarios/insurance';
+import { creditPartnersScenario } from './scenarios/credit-partners';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -58,6 +59,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'assessment', run: assessmentScenario },
   // 安责险: the coverage check (uninsured mandatory enterprises, page + total) vs the bare anti-join count; rates per district.
   { name: 'insurance', run: insuranceScenario },
+  // 联合惩戒: the signed partner feed and .xlsx of 500 listings, the lookup by credit code, a disclosure page (vs bare selects).
+  { name: 'credit-partners', run: creditPartnersScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -61,6 +61,8 @@ import { emergencyPlanRoutes } from './modules/emergency/plans.routes';
 import { drillRoutes } from './modules/emergency/drills.routes';
 import { readinessRoutes } from './modules/emergency/readiness.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
+import { creditPartnerRoutes } from './modules/credit/partners/partners.routes';
+import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
 import { supervisionRoutes } from './modules/workplans/supervision.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
@@ -97,6 +99,8 @@ export const modules: ((app: ZodApp) => void)[] = [
   readinessRoutes,
   dutyRoutes,
   creditRoutes,
+  creditPartnerRoutes,
+  responsibilityRoutes,
   workplansRoutes,
   supervisionRoutes,
   assessmentRoutes,

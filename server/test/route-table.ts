@@ -29,6 +29,47 @@ const reportHandlers = ['district_officer', 'street_officer', 'industry_officer'
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
+  'GET /api/credit/partner-measures': { access: 'credit.lookup', roles: [...staff] },
+  'GET /api/credit/partner-feed': { access: 'creditPartner.export', roles: ['district_officer', 'district_leader'] },
+  'GET /api/credit/partner-export': { access: 'creditPartner.export', roles: ['district_officer', 'district_leader'] },
+  'GET /api/public/credit-disclosures': { access: 'public', roles: 'any' },
+  'GET /api/enterprises/:id/responsibility-posts': { access: 'responsibilityList.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/enterprises/:id/responsibility-posts': {
+    access: 'responsibilityList.manage',
+    roles: [...enterpriseUsers],
+    payload: { post: '安全员', duties: ['巡查'] },
+  },
+  'PATCH /api/responsibility-posts/:id': { access: 'responsibilityList.manage', roles: [...enterpriseUsers], payload: { version: 1 } },
+  'POST /api/responsibility-posts/:id/sign': {
+    access: 'responsibilityList.manage',
+    roles: [...enterpriseUsers],
+    payload: { version: 1, signerName: '张三', signedOn: '2026-01-05' },
+  },
+  'GET /api/responsibility-letters': {
+    access: 'responsibilityLetter.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', ...enterpriseUsers],
+  },
+  'POST /api/responsibility-letters': {
+    access: 'responsibilityLetter.issue',
+    roles: ['district_officer', 'street_officer'],
+    payload: {
+      year: 2026,
+      title: '目标责任书',
+      recipientKind: 'street',
+      recipientAreaCode: '990101001',
+      targets: [{ text: '不发生较大事故' }],
+    },
+  },
+  'GET /api/responsibility-letter-recipients': { access: 'responsibilityLetter.issue', roles: ['district_officer', 'street_officer'] },
+  'GET /api/responsibility-letters/:id': {
+    access: 'responsibilityLetter.read',
+    roles: ['district_leader', 'district_officer', 'street_officer', ...enterpriseUsers],
+  },
+  'POST /api/responsibility-letters/:id/act': {
+    access: 'responsibilityLetter.act',
+    roles: ['district_officer', 'street_officer', 'enterprise_principal'],
+    payload: { action: 'issue', version: 1 },
+  },
   'GET /api/enterprises/:id/credit': { access: 'credit.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/credit/enterprises': { access: 'credit.list', roles: [...staff] },
   'GET /api/credit/listings': {

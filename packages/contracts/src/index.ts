@@ -35,6 +35,8 @@ export * from './schemas/emergency';
 export * from './schemas/emergency-plans';
 export * from './schemas/credit';
 export * from './schemas/insurance';
+export * from './schemas/credit-partners';
+export * from './schemas/responsibility';
 export * from './schemas/workplans';
 export * from './schemas/assessment';
 export * from './schemas/supervision';

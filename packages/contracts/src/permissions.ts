@@ -138,6 +138,18 @@ export const grants = {
   'standardization.read': [...staff, ...enterpriseUsers],
   'standardization.record': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   'standardization.stats': [...staff],
+  /** The joint-punishment export (.xlsx and the signed feed) of the caller's list for partner agencies. */
+  'creditPartner.export': ['district_officer', 'district_leader'],
+  // 责任清单与责任书: the enterprise keeps its whole-staff list and post letters; officers read it in their scope. The
+  // district bureau issues target-responsibility letters to streets, a street signs its own and issues onward to
+  // communities and enterprises; an enterprise's principal signs its letter.
+  'responsibilityList.read': [...staff, ...enterpriseUsers],
+  'responsibilityList.manage': [...enterpriseUsers],
+  'responsibilityLetter.read': ['district_leader', 'district_officer', 'street_officer', ...enterpriseUsers],
+  'responsibilityLetter.issue': ['district_officer', 'street_officer'],
+  'responsibilityLetter.sign': ['street_officer', 'enterprise_principal'],
+  /** Route-level gate of letter steps; each step then needs .issue or .sign and the caller's relation to the letter. */
+  'responsibilityLetter.act': ['district_officer', 'street_officer', 'enterprise_principal'],
   // 工作方案与督办: the 安委办/bureau issues plans and accepts tasks; a lead unit (bureau division, street, industry
   // department, park) sees and reports on the tasks its organisation leads (workplans.queries.ts taskScope).
   'workplan.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],

@@ -34,6 +34,11 @@ export interface Config {
   reports: { perIpPerHour: number; trackPerMinute: number; vaultKey: string; perPhonePerDay: number; challengeAfterPerHour: number };
   /** 三项岗位 people: the key sealing staff identity numbers (any string, hashed to 256 bits; ANJIAN_PEOPLE_VAULT_KEY). */
   people: { vaultKey: string };
+  /**
+   * 联合惩戒: the key signing the partner feed (HMAC-SHA256; ANJIAN_PARTNER_FEED_KEY) and the id partners see with it
+   * (ANJIAN_PARTNER_FEED_KEY_ID), so a rotated key is recognised.
+   */
+  partnerFeed: { key: string; keyId: string };
 }
 
 export interface NotifyConfig {
@@ -107,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       // Same rule as the reporter vault: the development default is public, a deployment sets its own secret.
       vaultKey: env.ANJIAN_PEOPLE_VAULT_KEY || DEV_PEOPLE_VAULT_KEY,
     },
+    partnerFeed: {
+      // The development default is public; a deployment sets its own secret and gives it to its partner agencies.
+      key: env.ANJIAN_PARTNER_FEED_KEY || DEV_PARTNER_FEED_KEY,
+      keyId: env.ANJIAN_PARTNER_FEED_KEY_ID || (env.ANJIAN_PARTNER_FEED_KEY ? 'k1' : 'dev'),
+    },
   };
 }
 
@@ -115,3 +125,6 @@ export const DEV_REPORT_VAULT_KEY = 'anjian-dev-report-vault-key';
 
 /** The staff identity vault's key when ANJIAN_PEOPLE_VAULT_KEY is unset: for development and the demo only. */
 export const DEV_PEOPLE_VAULT_KEY = 'anjian-dev-people-vault-key';
+
+/** The partner feed's signing key when ANJIAN_PARTNER_FEED_KEY is unset: for development and the demo only. */
+export const DEV_PARTNER_FEED_KEY = 'anjian-dev-partner-feed-key';

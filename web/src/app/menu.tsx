@@ -12,6 +12,7 @@ import { CalendarOutlined, IdcardOutlined, NotificationOutlined } from '@ant-des
 import { EnvironmentOutlined, MedicineBoxOutlined, PhoneOutlined } from '@ant-design/icons';
 import { ProjectOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { CommentOutlined, TrophyOutlined } from '@ant-design/icons';
+import { SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -131,6 +132,9 @@ const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ de
 const InsurancePage = lazy(() => import('../resources/insurance').then((m) => ({ default: m.InsurancePage })));
 const StandardizationPage = lazy(() => import('../resources/insurance').then((m) => ({ default: m.StandardizationPage })));
 const CreditGradeList = lazy(() => import('../resources/credit').then((m) => ({ default: m.CreditGradeList })));
+const PartnerPage = lazy(() => import('../resources/credit').then((m) => ({ default: m.PartnerPage })));
+const LetterRoutes = lazy(() => import('../resources/responsibility').then((m) => ({ default: m.LetterRoutes })));
+const ResponsibilityList = lazy(() => import('../resources/responsibility').then((m) => ({ default: m.ResponsibilityList })));
 const WorkPlanRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkPlanRoutes })));
 const WorkTaskRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkTaskRoutes })));
 const Interviews = lazy(() => import('../resources/workplans').then((m) => ({ default: m.Interviews })));
@@ -394,6 +398,36 @@ export const menu: MenuEntry[] = [
     icon: <FileProtectOutlined />,
     permission: 'creditListing.read',
     element: <ListingRoutes />,
+  },
+  // 联合惩戒: the lookup by credit code with the measures that apply, and the export for partner agencies.
+  {
+    path: '/credit-partners',
+    group: 'enforcement',
+    shapes: ['office'],
+    label: { zh: '联合惩戒', en: 'Joint punishment' },
+    icon: <SearchOutlined />,
+    permission: 'credit.lookup',
+    element: <PartnerPage />,
+  },
+  // 责任书: target-responsibility letters district → street → community / enterprise; the enterprise's own list.
+  {
+    path: '/responsibility-letters',
+    group: 'workplans',
+    shapes: ['office', 'enterprise'],
+    enterpriseLabel: { zh: '目标责任书', en: 'Responsibility letters' },
+    label: { zh: '目标责任书', en: 'Responsibility letters' },
+    icon: <SolutionOutlined />,
+    permission: 'responsibilityLetter.read',
+    element: <LetterRoutes />,
+  },
+  {
+    path: '/responsibility-list',
+    group: 'registry',
+    shapes: ['enterprise'],
+    label: { zh: '全员责任清单', en: 'Responsibility list' },
+    icon: <SolutionOutlined />,
+    permission: 'responsibilityList.manage',
+    element: <ResponsibilityList />,
   },
   // 网格化巡查: the grid inspector's units, visits (phone, offline queue) and unit registration; the street's coverage
   // dashboard and review of units registered on patrol.

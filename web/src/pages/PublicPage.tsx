@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/client';
 import { useI18n } from '../app/i18n';
 import { PublicListings } from '../resources/credit/PublicListings';
+import { PublicDisclosures } from '../resources/credit/PublicDisclosures';
 
 interface PublicPenalty {
   id: string;
@@ -190,8 +191,8 @@ export function PublicPage() {
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           {t(
-            '公示内容中自然人的姓名、身份证号、电话和住址已作脱敏处理；被变更或撤销的处罚决定已撤下。',
-            "Natural persons' names, ID numbers, phones and addresses are masked; decisions later changed or revoked have been withdrawn.",
+            '公示内容中自然人的姓名、身份证号、电话和住址已作脱敏处理；被变更或撤销的处罚决定及相应企业公示已撤下。',
+            "Natural persons' names, ID numbers, phones and addresses are masked; decisions later changed or revoked, and their enterprise notices, have been withdrawn.",
           )}
         </Typography.Paragraph>
         <Tabs
@@ -199,6 +200,11 @@ export function PublicPage() {
             { key: 'penalties', label: t('行政处罚信息公示', 'Penalty decisions'), children: <Penalties /> },
             { key: 'draws', label: t('双随机抽查结果', 'Random inspection draws'), children: <Draws /> },
             { key: 'credit', label: t('严重失信主体名单', 'Serious-dishonesty list'), children: <PublicListings /> },
+            {
+              key: 'disclosures',
+              label: t('事故、处罚及重大隐患企业', 'Accidents, penalties, major hidden dangers'),
+              children: <PublicDisclosures />,
+            },
           ]}
         />
       </Card>

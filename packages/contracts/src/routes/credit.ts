@@ -6,7 +6,6 @@ import {
   creditGradeListQuery,
   creditGradePage,
   creditLookupQuery,
-  creditLookupView,
   enterpriseCreditView,
   listingActBody,
   listingCandidates,
@@ -17,6 +16,7 @@ import {
   publicListingPage,
   publicListingsQuery,
 } from '../schemas/credit';
+import { creditLookupWithMeasures } from '../schemas/credit-partners';
 
 export const creditRoutes = defineRoutes({
   'GET /api/enterprises/:id/credit': { params: idParams, response: enterpriseCreditView },
@@ -26,6 +26,6 @@ export const creditRoutes = defineRoutes({
   'GET /api/credit/listing-candidates': { response: listingCandidates },
   'GET /api/credit/listings/:id': { params: idParams, response: listingDetail },
   'POST /api/credit/listings/:id/act': { params: idParams, body: listingActBody, response: listingDetail },
-  'GET /api/credit/lookup': { query: creditLookupQuery, response: creditLookupView },
+  'GET /api/credit/lookup': { query: creditLookupQuery, response: creditLookupWithMeasures },
   'GET /api/public/credit-listings': { query: publicListingsQuery, response: publicListingPage },
 });

@@ -15,6 +15,8 @@ import { reportHandlingRoutes } from './report-handling';
 import { rewardRoutes } from './rewards';
 import { reportDuplicateRoutes } from './report-duplicates';
 import { creditRoutes } from './credit';
+import { creditPartnerRoutes } from './credit-partners';
+import { responsibilityRoutes } from './responsibility';
 import { gridRoutes } from './grid';
 import { rentalRoutes } from './rental';
 import { riskRoutes } from './risks';
@@ -40,6 +42,8 @@ export const apiRoutes = {
   ...emergencyRoutes,
   ...emergencyPlanRoutes,
   ...creditRoutes,
+  ...creditPartnerRoutes,
+  ...responsibilityRoutes,
   ...workplanRoutes,
   ...assessmentRoutes,
   ...insuranceRoutes,

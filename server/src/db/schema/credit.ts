@@ -44,6 +44,8 @@ export const creditEntries = pgTable(
   (t) => [
     uniqueIndex('credit_entries_source_uq').on(t.sourceType, t.sourceId, t.kind),
     index('credit_entries_enterprise_idx').on(t.enterpriseId, t.occurredOn),
+    // The public disclosure page: active entries newest first, read page by page (credit/partners).
+    index('credit_entries_disclosure_idx').on(t.status, t.occurredOn, t.id),
     index('credit_entries_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
   ],
 );

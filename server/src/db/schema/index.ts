@@ -22,3 +22,4 @@ export * from './emergency-plans';
 export * from './training';
 export * from './assessment';
 export * from './insurance';
+export * from './responsibility';

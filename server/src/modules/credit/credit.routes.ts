@@ -5,7 +5,7 @@ import {
   creditGradeListQuery,
   creditGradePage,
   creditLookupQuery,
-  creditLookupView,
+  creditLookupWithMeasures,
   enterpriseCreditView,
   idParams,
   listingActBody,
@@ -39,6 +39,7 @@ import { findCreditGrades } from './credit.queries';
 import { presentEnterpriseCredit, presentGradeRow } from './credit.presenter';
 import { entriesOf, isListed } from './credit.service';
 import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
+import { measuresFor } from './partners/measures';
 
 export function creditRoutes(app: ZodApp) {
   const tags = ['credit'];
@@ -102,10 +103,10 @@ export function creditRoutes(app: ZodApp) {
     async (req) => actOnListing(app.db, actorOf(req), clientIp(req), req.params.id, req.body),
   );
   // Partner agencies' question "is this unit listed?", asked by an officer: published listings are public, so the
-  // answer does not depend on the caller's area.
+  // answer does not depend on the caller's area; it names the period and the measures that apply.
   app.get(
     '/api/credit/lookup',
-    { config: { access: 'credit.lookup' }, schema: { tags, querystring: creditLookupQuery, response: { 200: creditLookupView } } },
+    { config: { access: 'credit.lookup' }, schema: { tags, querystring: creditLookupQuery, response: { 200: creditLookupWithMeasures } } },
     async (req) => {
       const row = await findListingByCreditCode(app.db, req.query.creditCode, cstDate());
       return {
@@ -116,6 +117,9 @@ export function creditRoutes(app: ZodApp) {
         documentNumber: row?.documentNumber ?? null,
         publishedOn: row?.publishedOn ?? null,
         periodEnd: row?.periodEnd ?? null,
+        periodStart: row ? ((defaultListingRules.periodFrom === 'decided' ? row.decidedOn : row.publishedOn) ?? row.publishedOn) : null,
+        // 联合惩戒: what each partner agency restricts while the listing is in force (partners/measures.ts).
+        measures: measuresFor(!!row),
       };
     },
   );

@@ -7,6 +7,8 @@ import { ListingShow } from './ListingShow';
 export { CreditGradeList } from './CreditGradeList';
 export { EnterpriseCreditTab } from './EnterpriseCreditTab';
 export { PublicListings } from './PublicListings';
+export { PublicDisclosures } from './PublicDisclosures';
+export { PartnerPage } from './PartnerPage';
 
 export function ListingRoutes() {
   return (

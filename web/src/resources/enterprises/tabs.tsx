@@ -10,6 +10,7 @@ import { EnterpriseCreditTab } from '../credit/EnterpriseCreditTab';
 import { EnterpriseTrainingTab } from '../training/EnterpriseTrainingTab';
 import { EnterpriseInsuranceTab } from '../insurance/EnterpriseInsuranceTab';
 import { EnterpriseStandardizationTab } from '../insurance/EnterpriseStandardizationTab';
+import { ResponsibilityList } from '../responsibility/ResponsibilityList';
 
 export interface EnterpriseTab {
   key: string;
@@ -35,5 +36,10 @@ export const enterpriseTabs: EnterpriseTab[] = [
     key: 'standardization',
     label: { zh: '标准化', en: 'Standardization' },
     render: (e) => <EnterpriseStandardizationTab enterprise={e} />,
+  },
+  {
+    key: 'responsibility',
+    label: { zh: '责任清单', en: 'Responsibility list' },
+    render: (e) => <ResponsibilityList enterpriseId={e.id} />,
   },
 ];
