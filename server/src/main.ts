@@ -20,6 +20,9 @@ import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } fr
 import { peopleSummaryJob } from './modules/people/people.job';
 import { peopleConsumer } from './modules/people/people.consumer';
 import { trainingConsumer } from './modules/training/training.consumer';
+import { publicityConsumer } from './modules/publicity/publicity.consumer';
+import { ohLapseJob } from './modules/occupational-health/occupational-health.job';
+import { detectionDueJob } from './modules/notifications/notifications.occupational-health';
 import { trainingSummaryJob } from './modules/training/training.job';
 import { bulletinsConsumer } from './modules/workplans/bulletins.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
@@ -77,11 +80,13 @@ async function main() {
       peopleSummaryJob,
       trainingSummaryJob,
       certificateDueJob,
+      ohLapseJob,
+      detectionDueJob,
       creditDailyJob,
       planReminderJob,
       digestJob(channels),
     ],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer, trainingConsumer],
+    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer, trainingConsumer, publicityConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

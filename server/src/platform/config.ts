@@ -34,6 +34,8 @@ export interface Config {
   reports: { perIpPerHour: number; trackPerMinute: number; vaultKey: string; perPhonePerDay: number; challengeAfterPerHour: number };
   /** 三项岗位 people: the key sealing staff identity numbers (any string, hashed to 256 bits; ANJIAN_PEOPLE_VAULT_KEY). */
   people: { vaultKey: string };
+  /** 职业健康 targets: which seed's set the rates are held against (modules/occupational-health rules; ANJIAN_OH_TARGETS). */
+  occupationalHealth?: { targetSet: string };
 }
 
 export interface NotifyConfig {
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       // Same rule as the reporter vault: the development default is public, a deployment sets its own secret.
       vaultKey: env.ANJIAN_PEOPLE_VAULT_KEY || DEV_PEOPLE_VAULT_KEY,
     },
+    occupationalHealth: { targetSet: env.ANJIAN_OH_TARGETS || 'default' },
   };
 }
 

@@ -20,4 +20,6 @@ export * from './rental';
 export * from './rewards';
 export * from './emergency-plans';
 export * from './training';
+export * from './publicity';
+export * from './occupational-health';
 export * from './assessment';
