@@ -10,6 +10,7 @@ import { EnterpriseInspectionsTab, EnterprisePenaltiesTab } from '../enforcement
 import { EnterprisePeopleTab } from '../people/EnterprisePeopleTab';
 import { EnterpriseCreditTab } from '../credit/EnterpriseCreditTab';
 import { EnterpriseTrainingTab } from '../training/EnterpriseTrainingTab';
+import { EnterpriseOhTab } from '../occupational-health/EnterpriseOhTab';
 
 export interface EnterpriseTab {
   key: string;
@@ -35,5 +36,10 @@ export const enterpriseTabs: EnterpriseTab[] = [
     render: (e) => <EnterprisePeopleTab enterprise={e} />,
   },
   { key: 'training', label: { zh: '培训', en: 'Training' }, render: (e) => <EnterpriseTrainingTab enterprise={e} /> },
+  {
+    key: 'occupational-health',
+    label: { zh: '职业健康', en: 'Occupational health' },
+    render: (e) => <EnterpriseOhTab enterprise={e} />,
+  },
   { key: 'insurance', label: { zh: '安责险', en: 'Insurance' }, render: pending({ zh: '暂无保险记录', en: 'No insurance records yet' }) },
 ];
