@@ -86,7 +86,16 @@ async function main() {
       planReminderJob,
       digestJob(channels),
     ],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer, trainingConsumer, publicityConsumer],
+    [
+      notificationsConsumer,
+      peopleConsumer,
+      accidentsConsumer,
+      emergencyConsumer,
+      creditConsumer,
+      bulletinsConsumer,
+      trainingConsumer,
+      publicityConsumer,
+    ],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

@@ -233,7 +233,11 @@ export const routeTable: Record<string, Row> = {
     roles: [...enforcers, ...enterpriseUsers],
     payload: { version: 1, issuedOn: '2026-01-05', item: '防尘口罩', quantity: 10 },
   },
-  'PUT /api/occupational-health/profiles/:id/grade': { access: 'occhealth.grade', roles: enforcers, payload: { version: 1, grade: 'general' } },
+  'PUT /api/occupational-health/profiles/:id/grade': {
+    access: 'occhealth.grade',
+    roles: enforcers,
+    payload: { version: 1, grade: 'general' },
+  },
   'GET /api/occupational-health/profiles/:id/workers': { access: 'occhealth.read', roles: [...staff, ...enterpriseUsers] },
   'POST /api/occupational-health/profiles/:id/workers': {
     access: 'occhealth.manage',

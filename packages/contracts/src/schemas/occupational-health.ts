@@ -56,9 +56,7 @@ export const registerProfileBody = z.object({ enterpriseId: z.uuid() }).strict()
 const declarationItem = z
   .object({ factor: text(60), category: z.enum(ohFactorCategories), exposed: z.number().int().min(0).max(100000) })
   .strict();
-export const declarationBody = z
-  .object({ version, declaredOn: isoDate, items: z.array(declarationItem).min(1).max(100) })
-  .strict();
+export const declarationBody = z.object({ version, declaredOn: isoDate, items: z.array(declarationItem).min(1).max(100) }).strict();
 export type DeclarationBody = z.infer<typeof declarationBody>;
 
 const detectionResult = z.object({ factor: text(60), passed: z.boolean(), value: text(60).optional() }).strict();
@@ -67,9 +65,7 @@ export const detectionBody = z
   .strict();
 export type DetectionBody = z.infer<typeof detectionBody>;
 
-export const ppeBody = z
-  .object({ version, issuedOn: isoDate, item: text(60), quantity: z.number().int().min(1).max(1000000) })
-  .strict();
+export const ppeBody = z.object({ version, issuedOn: isoDate, item: text(60), quantity: z.number().int().min(1).max(1000000) }).strict();
 export type PpeBody = z.infer<typeof ppeBody>;
 
 export const gradeBody = z.object({ version, grade: z.enum(ohGrades) }).strict();

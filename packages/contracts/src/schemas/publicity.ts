@@ -81,7 +81,12 @@ const coverageRow = z.object({
   reached: z.number().int(),
   rate: z.number().nullable(),
 });
-export const coverageView = z.object({ campaignId: z.uuid(), by: z.enum(['street', 'sector']), items: z.array(coverageRow), total: coverageRow });
+export const coverageView = z.object({
+  campaignId: z.uuid(),
+  by: z.enum(['street', 'sector']),
+  items: z.array(coverageRow),
+  total: coverageRow,
+});
 export type CoverageView = z.infer<typeof coverageView>;
 
 export const targetListQuery = z

@@ -55,7 +55,9 @@ async function expectCellsEqualRecount() {
     sql.raw(`select count(*)::int as n, ${cols.map((c) => `coalesce(sum(${c}::int),0)::int as ${c}`).join(', ')} from oh_profiles`),
   );
   const cells = await one<Record<string, number>>(
-    sql.raw(`select coalesce(sum(enterprises),0)::int as n, ${cols.map((c) => `coalesce(sum(${c}),0)::int as ${c}`).join(', ')} from oh_rate_cells`),
+    sql.raw(
+      `select coalesce(sum(enterprises),0)::int as n, ${cols.map((c) => `coalesce(sum(${c}),0)::int as ${c}`).join(', ')} from oh_rate_cells`,
+    ),
   );
   expect(cells).toEqual(agg);
 }
@@ -69,7 +71,12 @@ describe('occupational-health file', () => {
   it('the enterprise registers, declares, records a detection and equipment; a second registration is 409', async () => {
     const reg = await as.entA!.post('/api/occupational-health/profiles', { enterpriseId: ents.a });
     expect(reg.statusCode, reg.body).toBe(200);
-    expect(reg.json()).toMatchObject({ keySector: true, declaredOn: null, detectionOverdue: true, abilities: ['declare', 'detect', 'ppe', 'worker'] });
+    expect(reg.json()).toMatchObject({
+      keySector: true,
+      declaredOn: null,
+      detectionOverdue: true,
+      abilities: ['declare', 'detect', 'ppe', 'worker'],
+    });
     expect((await as.streetA!.post('/api/occupational-health/profiles', { enterpriseId: ents.a })).statusCode).toBe(409);
     expect((await as.streetB!.post('/api/occupational-health/profiles', { enterpriseId: ents.a2 })).statusCode).toBe(404);
     expect((await as.streetA!.post('/api/occupational-health/profiles', { enterpriseId: ents.a2 })).statusCode).toBe(200);
@@ -95,7 +102,13 @@ describe('occupational-health file', () => {
     expect(det.statusCode, det.body).toBe(200);
     expect(det.json()).toMatchObject({ lastDetectionPassed: false, nextDetectionDue: addMonths(today, 12), detectionOverdue: false });
     version = det.json().version;
-    const again = { version, reportNo: 'JC-2026-001', agency: '市职业病防治院', detectedOn: today, results: [{ factor: '噪声', passed: true }] };
+    const again = {
+      version,
+      reportNo: 'JC-2026-001',
+      agency: '市职业病防治院',
+      detectedOn: today,
+      results: [{ factor: '噪声', passed: true }],
+    };
     expect((await as.entA!.post(`${base}/detections`, again)).statusCode).toBe(409);
     const ppe = await as.entA!.post(`${base}/ppe`, { version, issuedOn: today, item: '防尘口罩 KN95', quantity: 200 });
     expect(ppe.statusCode, ppe.body).toBe(200);
@@ -131,12 +144,30 @@ describe('occupational-health file', () => {
 
   it('exposed workers and health checks: the enterprise sees them in full, officers masked and without results', async () => {
     const base = `/api/occupational-health/profiles/${ents.a}`;
-    const w = await as.entA!.post(`${base}/workers`, { version, name: '王小五', idNumber: ID, post: '打磨工', factors: ['矽尘'], employedFrom: '2020-03-01' });
+    const w = await as.entA!.post(`${base}/workers`, {
+      version,
+      name: '王小五',
+      idNumber: ID,
+      post: '打磨工',
+      factors: ['矽尘'],
+      employedFrom: '2020-03-01',
+    });
     expect(w.statusCode, w.body).toBe(200);
     workerId = w.json().id;
     expect(w.json().idNumber).toBe(ID);
     version += 1;
-    expect((await as.entA!.post(`${base}/workers`, { version, name: '王小五', idNumber: ID, post: '打磨工', factors: ['矽尘'], employedFrom: '2020-03-01' })).statusCode).toBe(409);
+    expect(
+      (
+        await as.entA!.post(`${base}/workers`, {
+          version,
+          name: '王小五',
+          idNumber: ID,
+          post: '打磨工',
+          factors: ['矽尘'],
+          employedFrom: '2020-03-01',
+        })
+      ).statusCode,
+    ).toBe(409);
     const chk = await as.entA!.post(`/api/occupational-health/workers/${workerId}/checks`, {
       version: w.json().version,
       kind: 'periodic',
@@ -147,12 +178,28 @@ describe('occupational-health file', () => {
     expect(chk.statusCode, chk.body).toBe(200);
     expect(chk.json()).toMatchObject({ checkedCurrent: true, checks: [{ kind: 'periodic', result: 'suspected' }] });
     const officer = (await as.streetA!.get(`${base}/workers`)).json();
-    expect(officer.items[0]).toMatchObject({ name: '王＊＊', idNumber: '110105********002X', checks: [{ kind: 'periodic', result: null }] });
+    expect(officer.items[0]).toMatchObject({
+      name: '王＊＊',
+      idNumber: '110105********002X',
+      checks: [{ kind: 'periodic', result: null }],
+    });
     expect(JSON.stringify(officer)).not.toContain(ID);
     expect(JSON.stringify(officer)).not.toContain('suspected');
-    expect((await as.streetB!.post(`/api/occupational-health/workers/${workerId}/checks`, { version: 2, kind: 'leaving', checkedOn: today, result: 'normal', institution: 'x' })).statusCode).toBe(404);
+    expect(
+      (
+        await as.streetB!.post(`/api/occupational-health/workers/${workerId}/checks`, {
+          version: 2,
+          kind: 'leaving',
+          checkedOn: today,
+          result: 'normal',
+          institution: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect(await audits('oh_worker.check', workerId)).toBe(1);
-    const audit = await one<{ after: unknown }>(sql`select after from audit_log where action = 'oh_worker.check' and entity_id = ${workerId}`);
+    const audit = await one<{ after: unknown }>(
+      sql`select after from audit_log where action = 'oh_worker.check' and entity_id = ${workerId}`,
+    );
     expect(JSON.stringify(audit.after)).not.toContain('suspected');
     await expectCellsEqualRecount();
   });

@@ -46,7 +46,13 @@ export async function presentProfile(db: DbOrTx, actor: Actor, p: ProfileRow, to
   };
 }
 
-export async function presentWorkers(db: DbOrTx, actor: Actor, rows: WorkerRow[], vaultKey: string, today = cstDate()): Promise<WorkerView[]> {
+export async function presentWorkers(
+  db: DbOrTx,
+  actor: Actor,
+  rows: WorkerRow[],
+  vaultKey: string,
+  today = cstDate(),
+): Promise<WorkerView[]> {
   const checks = await checksOf(
     db,
     rows.map((r) => r.id),

@@ -14,20 +14,41 @@ export type ProfileRow = typeof ohProfiles.$inferSelect;
 export type WorkerRow = typeof ohWorkers.$inferSelect;
 
 const profileScope = (actor: Actor) =>
-  scopeWhere(actor, { areaCode: ohProfiles.areaCode, sector: ohProfiles.sector, parkId: ohProfiles.parkId, enterpriseId: ohProfiles.enterpriseId });
+  scopeWhere(actor, {
+    areaCode: ohProfiles.areaCode,
+    sector: ohProfiles.sector,
+    parkId: ohProfiles.parkId,
+    enterpriseId: ohProfiles.enterpriseId,
+  });
 const workerScope = (actor: Actor) =>
-  scopeWhere(actor, { areaCode: ohWorkers.areaCode, sector: ohWorkers.sector, parkId: ohWorkers.parkId, enterpriseId: ohWorkers.enterpriseId });
+  scopeWhere(actor, {
+    areaCode: ohWorkers.areaCode,
+    sector: ohWorkers.sector,
+    parkId: ohWorkers.parkId,
+    enterpriseId: ohWorkers.enterpriseId,
+  });
 const cellScope = (actor: Actor) => scopeWhere(actor, { areaCode: ohRateCells.areaCode, sector: ohRateCells.sector });
 
 export async function findEnterpriseInScope(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
-    .select({ id: enterprises.id, name: enterprises.name, areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      areaCode: enterprises.areaCode,
+      sector: enterprises.sector,
+      parkId: enterprises.parkId,
+    })
     .from(enterprises)
     .where(
       and(
         eq(enterprises.id, id),
         isNull(enterprises.deletedAt),
-        scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id }),
+        scopeWhere(actor, {
+          areaCode: enterprises.areaCode,
+          sector: enterprises.sector,
+          parkId: enterprises.parkId,
+          enterpriseId: enterprises.id,
+        }),
       ),
     );
   return row ?? null;
@@ -93,7 +114,15 @@ export async function moveCell(
   tx: DbOrTx,
   areaCode: string,
   sector: string,
-  d: { enterprises: number; declared: number; detected: number; ppe: number; graded: number; exposedWorkers: number; workersChecked: number },
+  d: {
+    enterprises: number;
+    declared: number;
+    detected: number;
+    ppe: number;
+    graded: number;
+    exposedWorkers: number;
+    workersChecked: number;
+  },
 ) {
   const c = ohRateCells;
   await tx
@@ -193,13 +222,23 @@ export async function findWorkers(db: DbOrTx, actor: Actor, enterpriseId: string
 export async function checksOf(db: DbOrTx, workerIds: string[]) {
   const map = new Map<string, (typeof ohHealthChecks.$inferSelect)[]>();
   if (workerIds.length === 0) return map;
-  const rows = await db.select().from(ohHealthChecks).where(inArray(ohHealthChecks.workerId, workerIds)).orderBy(desc(ohHealthChecks.checkedOn));
+  const rows = await db
+    .select()
+    .from(ohHealthChecks)
+    .where(inArray(ohHealthChecks.workerId, workerIds))
+    .orderBy(desc(ohHealthChecks.checkedOn));
   for (const r of rows) map.set(r.workerId, [...(map.get(r.workerId) ?? []), r]);
   return map;
 }
 
 /** Profiles whose detection is due within `withinDays` (or overdue, or never done), in the caller's scope. */
-export async function findDetectionDue(db: DbOrTx, actor: Actor, today: string, withinDays: number, page: { page: number; pageSize: number }) {
+export async function findDetectionDue(
+  db: DbOrTx,
+  actor: Actor,
+  today: string,
+  withinDays: number,
+  page: { page: number; pageSize: number },
+) {
   const until = addDays(today, withinDays);
   const where = and(profileScope(actor), sql`(${ohProfiles.nextDetectionDue} is null or ${ohProfiles.nextDetectionDue} <= ${until})`);
   const [items, [total]] = await Promise.all([

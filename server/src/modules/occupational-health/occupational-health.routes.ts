@@ -61,17 +61,25 @@ export function occupationalHealthRoutes(app: ZodApp) {
     { config: { access: 'occhealth.manage' }, schema: { tags, body: registerProfileBody, response: { 200: ohProfileView } } },
     async (req) => registerProfile(app.db, ctx(req), req.body),
   );
-  app.get(base, { config: { access: 'occhealth.read' }, schema: { tags, params: idParams, response: { 200: ohProfileView } } }, async (req) => {
-    const actor = actorOf(req);
-    const row = await findProfile(app.db, actor, req.params.id);
-    if (!row) throw notFound();
-    return presentProfile(app.db, actor, row);
-  });
-  app.post(`${base}/declarations`, { config: { access: 'occhealth.manage' }, schema: { tags, body: declarationBody, ...profileWrite } }, async (req) =>
-    recordDeclaration(app.db, ctx(req), req.params.id, req.body),
+  app.get(
+    base,
+    { config: { access: 'occhealth.read' }, schema: { tags, params: idParams, response: { 200: ohProfileView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const row = await findProfile(app.db, actor, req.params.id);
+      if (!row) throw notFound();
+      return presentProfile(app.db, actor, row);
+    },
   );
-  app.post(`${base}/detections`, { config: { access: 'occhealth.manage' }, schema: { tags, body: detectionBody, ...profileWrite } }, async (req) =>
-    recordDetection(app.db, ctx(req), req.params.id, req.body),
+  app.post(
+    `${base}/declarations`,
+    { config: { access: 'occhealth.manage' }, schema: { tags, body: declarationBody, ...profileWrite } },
+    async (req) => recordDeclaration(app.db, ctx(req), req.params.id, req.body),
+  );
+  app.post(
+    `${base}/detections`,
+    { config: { access: 'occhealth.manage' }, schema: { tags, body: detectionBody, ...profileWrite } },
+    async (req) => recordDetection(app.db, ctx(req), req.params.id, req.body),
   );
   app.post(`${base}/ppe`, { config: { access: 'occhealth.manage' }, schema: { tags, body: ppeBody, ...profileWrite } }, async (req) =>
     recordPpe(app.db, ctx(req), req.params.id, req.body),
@@ -81,7 +89,10 @@ export function occupationalHealthRoutes(app: ZodApp) {
   );
   app.get(
     `${base}/workers`,
-    { config: { access: 'occhealth.read' }, schema: { tags, params: idParams, querystring: workerListQuery, response: { 200: workerPage } } },
+    {
+      config: { access: 'occhealth.read' },
+      schema: { tags, params: idParams, querystring: workerListQuery, response: { 200: workerPage } },
+    },
     async (req) => {
       const actor = actorOf(req);
       if (!(await findProfile(app.db, actor, req.params.id))) throw notFound();

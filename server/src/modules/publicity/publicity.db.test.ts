@@ -102,11 +102,12 @@ describe('publicity reach', () => {
     expect(stale.json().current.id).toBe(tg.id);
     const ok = await as.entA1!.post(`/api/publicity/targets/${tg.id}/confirm`, { version: tg.version });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().delivered.map((d: { item: string; channel: string }) => `${d.item}:${d.channel}`).sort()).toEqual([
-      'handbook:visit',
-      'poster:visit',
-      'tip:confirm',
-    ]);
+    expect(
+      ok
+        .json()
+        .delivered.map((d: { item: string; channel: string }) => `${d.item}:${d.channel}`)
+        .sort(),
+    ).toEqual(['handbook:visit', 'poster:visit', 'tip:confirm']);
     expect(await audits('publicity_target.confirm', tg.id)).toBe(1);
 
     // A session held today for the enterprise itself was its lecture.
@@ -154,7 +155,9 @@ describe('publicity reach', () => {
     expect(en.json().error.details[0].message).toMatch(/^[\x20-\x7e’]+$/);
     expect((await targetOf(as.streetA!, ents.a2!)).version).toBe(tg.version);
     // Out of scope: the other street's officer and another enterprise get 404.
-    expect((await as.streetB!.post(`/api/publicity/targets/${tg.id}/deliveries`, { version: tg.version, items: ['poster'] })).statusCode).toBe(404);
+    expect(
+      (await as.streetB!.post(`/api/publicity/targets/${tg.id}/deliveries`, { version: tg.version, items: ['poster'] })).statusCode,
+    ).toBe(404);
     expect((await as.entB!.post(`/api/publicity/targets/${tg.id}/confirm`, { version: tg.version })).statusCode).toBe(404);
 
     const res = await as.streetA!.post(`/api/publicity/targets/${tg.id}/deliveries`, {

@@ -173,9 +173,9 @@ export async function deliverItems(
       .returning({ item: publicityDeliveries.item })
   ).map((r) => r.item as PublicityItem);
   if (added.length === 0) return { row: target, added };
-  const delivered = (await tx.select({ item: publicityDeliveries.item }).from(publicityDeliveries).where(eq(publicityDeliveries.targetId, target.id))).map(
-    (r) => r.item,
-  );
+  const delivered = (
+    await tx.select({ item: publicityDeliveries.item }).from(publicityDeliveries).where(eq(publicityDeliveries.targetId, target.id))
+  ).map((r) => r.item);
   const nowReached = !target.reached && isReached(campaignItems, delivered);
   const [row] = await tx
     .update(publicityTargets)
@@ -218,10 +218,7 @@ export async function openTargetsOf(tx: DbOrTx, enterpriseIds: string[], day: st
 /** The enterprises of the people who attended a session (the event names people; the lecture reached their employers). */
 export async function enterprisesOfPeople(tx: DbOrTx, personIds: string[]) {
   if (personIds.length === 0) return [];
-  const rows = await tx
-    .selectDistinct({ id: people.enterpriseId })
-    .from(people)
-    .where(inArray(people.id, personIds));
+  const rows = await tx.selectDistinct({ id: people.enterpriseId }).from(people).where(inArray(people.id, personIds));
   return rows.map((r) => r.id);
 }
 
@@ -233,7 +230,12 @@ export async function enterpriseInScope(db: DbOrTx, actor: Actor, id: string) {
       and(
         eq(enterprises.id, id),
         isNull(enterprises.deletedAt),
-        scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id }),
+        scopeWhere(actor, {
+          areaCode: enterprises.areaCode,
+          sector: enterprises.sector,
+          parkId: enterprises.parkId,
+          enterpriseId: enterprises.id,
+        }),
       ),
     );
   return row ?? null;

@@ -21,6 +21,11 @@ describe('publicity rules', () => {
     expect(isReached(['poster', 'tip'], ['tip'])).toBe(false);
     expect(isReached(['poster', 'tip'], ['tip', 'poster'])).toBe(true);
     const c = { startsOn: '2026-06-01', endsOn: '2026-06-30' };
-    expect([runsOn(c, '2026-05-31'), runsOn(c, '2026-06-01'), runsOn(c, '2026-06-30'), runsOn(c, '2026-07-01')]).toEqual([false, true, true, false]);
+    expect([runsOn(c, '2026-05-31'), runsOn(c, '2026-06-01'), runsOn(c, '2026-06-30'), runsOn(c, '2026-07-01')]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -58,7 +58,9 @@ function Summary({ p }: { p: OhProfileView }) {
     <Card size="small" title={t('职业健康档案', 'Occupational-health file')} style={{ marginBottom: 12 }}>
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} data-testid="oh-summary">
         <Descriptions.Item label={t('重点行业', 'Key sector')}>{p.keySector ? t('是', 'Yes') : t('否', 'No')}</Descriptions.Item>
-        <Descriptions.Item label={t('申报日期', 'Declared on')}>{p.declaredOn ?? <Tag color="red">{t('未申报', 'Not declared')}</Tag>}</Descriptions.Item>
+        <Descriptions.Item label={t('申报日期', 'Declared on')}>
+          {p.declaredOn ?? <Tag color="red">{t('未申报', 'Not declared')}</Tag>}
+        </Descriptions.Item>
         <Descriptions.Item label={t('申报项目', 'Declared factors')}>
           {p.declarationItems.map((i) => `${i.factor}（${i.exposed}）`).join('、') || '—'}
         </Descriptions.Item>
@@ -119,7 +121,14 @@ function Recorders({ p }: { p: OhProfileView }) {
           style={{ marginBottom: 8, rowGap: 8 }}
           initialValues={{ category: 'dust', exposed: 1 }}
           onFinish={(v: { date: Dayjs; factor: string; category: (typeof ohFactorCategories)[number]; exposed: number }) =>
-            declare.mutate({ params, body: { version: p.version, declaredOn: day(v.date), items: [{ factor: v.factor, category: v.category, exposed: v.exposed }] } })
+            declare.mutate({
+              params,
+              body: {
+                version: p.version,
+                declaredOn: day(v.date),
+                items: [{ factor: v.factor, category: v.category, exposed: v.exposed }],
+              },
+            })
           }
         >
           <Form.Item name="date" rules={[{ required: true }]}>
@@ -129,7 +138,10 @@ function Recorders({ p }: { p: OhProfileView }) {
             <Input placeholder={t('危害因素', 'Factor')} />
           </Form.Item>
           <Form.Item name="category">
-            <Select style={{ width: 150 }} options={ohFactorCategories.map((c) => ({ value: c, label: label(ohFactorCategoryLabels[c]) }))} />
+            <Select
+              style={{ width: 150 }}
+              options={ohFactorCategories.map((c) => ({ value: c, label: label(ohFactorCategoryLabels[c]) }))}
+            />
           </Form.Item>
           <Form.Item name="exposed" label={t('接触人数', 'Exposed')}>
             <InputNumber min={0} />
@@ -145,7 +157,10 @@ function Recorders({ p }: { p: OhProfileView }) {
           style={{ marginBottom: 8, rowGap: 8 }}
           initialValues={{ results: [{ factor: '', passed: true }] }}
           onFinish={(v: { date: Dayjs; reportNo: string; agency: string; results: { factor: string; passed: boolean }[] }) =>
-            detect.mutate({ params, body: { version: p.version, detectedOn: day(v.date), reportNo: v.reportNo, agency: v.agency, results: v.results } })
+            detect.mutate({
+              params,
+              body: { version: p.version, detectedOn: day(v.date), reportNo: v.reportNo, agency: v.agency, results: v.results },
+            })
           }
         >
           <Form.Item name="date" rules={[{ required: true }]}>
@@ -238,7 +253,14 @@ function Workers({ p }: { p: OhProfileView }) {
           onFinish={(v: { name: string; idNumber: string; post: string; factors: string; from: Dayjs }) =>
             add.mutate({
               params: { id: p.enterpriseId },
-              body: { version: p.version, name: v.name, idNumber: v.idNumber, post: v.post, factors: v.factors.split(/[,，、]/).filter(Boolean), employedFrom: day(v.from) },
+              body: {
+                version: p.version,
+                name: v.name,
+                idNumber: v.idNumber,
+                post: v.post,
+                factors: v.factors.split(/[,，、]/).filter(Boolean),
+                employedFrom: day(v.from),
+              },
             })
           }
         >
@@ -301,12 +323,22 @@ function Workers({ p }: { p: OhProfileView }) {
           },
         ]}
       />
-      <Modal open={!!checking} title={t('登记职业健康检查', 'Record a health check')} onCancel={() => setChecking(null)} onOk={() => checkForm.submit()}>
+      <Modal
+        open={!!checking}
+        title={t('登记职业健康检查', 'Record a health check')}
+        onCancel={() => setChecking(null)}
+        onOk={() => checkForm.submit()}
+      >
         <Form
           form={checkForm}
           layout="vertical"
           initialValues={{ kind: 'periodic', result: 'normal' }}
-          onFinish={(v: { kind: (typeof ohCheckKinds)[number]; result: (typeof ohCheckResults)[number]; date: Dayjs; institution: string }) =>
+          onFinish={(v: {
+            kind: (typeof ohCheckKinds)[number];
+            result: (typeof ohCheckResults)[number];
+            date: Dayjs;
+            institution: string;
+          }) =>
             checking &&
             check.mutate({
               params: { id: checking.id },

@@ -163,7 +163,10 @@ function CampaignCoverage({ id }: { id: string }) {
               render: (_, x) =>
                 x.abilities.includes('deliver') && (
                   <Space>
-                    <Button size="small" onClick={() => deliver.mutate({ params: { id: x.id }, body: { version: x.version, items: missing(x) } })}>
+                    <Button
+                      size="small"
+                      onClick={() => deliver.mutate({ params: { id: x.id }, body: { version: x.version, items: missing(x) } })}
+                    >
                       {t('登记已送达', 'Record delivered')}
                     </Button>
                   </Space>

@@ -22,7 +22,12 @@ export function ReceiptsPage() {
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         renderItem={(x) => (
-          <Card size="small" style={{ marginBottom: 12 }} title={x.campaignTitle} extra={x.reached && <Tag color="green">{t('已全部收到', 'All received')}</Tag>}>
+          <Card
+            size="small"
+            style={{ marginBottom: 12 }}
+            title={x.campaignTitle}
+            extra={x.reached && <Tag color="green">{t('已全部收到', 'All received')}</Tag>}
+          >
             <div style={{ marginBottom: 8 }}>
               {label(campaignKindLabels[x.campaignKind])} · {x.startsOn} ~ {x.endsOn}
               {x.theme && <div>{x.theme}</div>}

@@ -23,11 +23,23 @@ export async function registerProfile(db: Db, ctx: OhContext, input: { enterpris
       .returning();
     if (!row) {
       const current = await findProfile(tx, actor, e.id);
-      throw new AppError('CONFLICT', [{ field: 'enterpriseId', zh: '该企业已建立职业健康档案', en: 'This enterprise already has a file' }], {
-        current: current ? await presentProfile(tx, actor, current, today) : null,
-      });
+      throw new AppError(
+        'CONFLICT',
+        [{ field: 'enterpriseId', zh: '该企业已建立职业健康档案', en: 'This enterprise already has a file' }],
+        {
+          current: current ? await presentProfile(tx, actor, current, today) : null,
+        },
+      );
     }
-    await moveCell(tx, e.areaCode, e.sector, { enterprises: 1, declared: 0, detected: 0, ppe: 0, graded: 0, exposedWorkers: 0, workersChecked: 0 });
+    await moveCell(tx, e.areaCode, e.sector, {
+      enterprises: 1,
+      declared: 0,
+      detected: 0,
+      ppe: 0,
+      graded: 0,
+      exposedWorkers: 0,
+      workersChecked: 0,
+    });
     const view = await presentProfile(tx, actor, row, today);
     await recordAudit(tx, ctx, { action: 'oh_profile.register', entityType: 'oh_profile', entityId: e.id, after: { sector: e.sector } });
     return view;
