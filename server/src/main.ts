@@ -22,6 +22,7 @@ import { peopleConsumer } from './modules/people/people.consumer';
 import { trainingConsumer } from './modules/training/training.consumer';
 import { publicityConsumer } from './modules/publicity/publicity.consumer';
 import { ohLapseJob } from './modules/occupational-health/occupational-health.job';
+import { occupationalHealthConsumer } from './modules/occupational-health/occupational-health.consumer';
 import { detectionDueJob } from './modules/notifications/notifications.occupational-health';
 import { trainingSummaryJob } from './modules/training/training.job';
 import { bulletinsConsumer } from './modules/workplans/bulletins.consumer';
@@ -95,6 +96,7 @@ async function main() {
       bulletinsConsumer,
       trainingConsumer,
       publicityConsumer,
+      occupationalHealthConsumer,
     ],
     {
       log: (m) => app.log.info(m),

@@ -13,6 +13,9 @@ import { addDays, addMonths, cstDate } from '../../platform/time';
 import { isWorkday } from '../../platform/calendar';
 import { refreshLapsedProfiles } from './occupational-health.job';
 import { evaluateDetectionDue } from '../notifications/notifications.occupational-health';
+import { appendEvent } from '../../platform/outbox';
+import { consumeEvent } from '../../platform/queue';
+import { occupationalHealthConsumer } from './occupational-health.consumer';
 
 let t: TestApp;
 const as: Record<string, Client> = {};
@@ -48,18 +51,21 @@ afterAll(() => t.close());
 const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(q))[0]!;
 const audits = async (action: string, id: string) =>
   (await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = ${action} and entity_id = ${id}`)).n;
-/** The maintained cells against a direct count over the profiles. */
+/** The maintained cells against a direct count over the profiles, per area code and sector. */
 async function expectCellsEqualRecount() {
   const cols = ['declared', 'detected', 'ppe', 'graded', 'exposed_workers', 'workers_checked'];
-  const agg = await one<Record<string, number>>(
-    sql.raw(`select count(*)::int as n, ${cols.map((c) => `coalesce(sum(${c}::int),0)::int as ${c}`).join(', ')} from oh_profiles`),
-  );
-  const cells = await one<Record<string, number>>(
-    sql.raw(
-      `select coalesce(sum(enterprises),0)::int as n, ${cols.map((c) => `coalesce(sum(${c}),0)::int as ${c}`).join(', ')} from oh_rate_cells`,
+  const recount = rowsOf<Record<string, unknown>>(
+    await t.database.db.execute(
+      sql.raw(`select area_code, sector, count(*)::int as n, ${cols.map((c) => `sum(${c}::int)::int as ${c}`).join(', ')}
+        from oh_profiles group by 1, 2 order by 1, 2`),
     ),
   );
-  expect(cells).toEqual(agg);
+  const cells = rowsOf<Record<string, unknown>>(
+    await t.database.db.execute(
+      sql.raw(`select area_code, sector, enterprises as n, ${cols.join(', ')} from oh_rate_cells where enterprises <> 0 order by 1, 2`),
+    ),
+  );
+  expect(cells).toEqual(recount);
 }
 const put = (c: Client, url: string, payload: unknown) => c.request({ method: 'PUT', url, payload: payload as never });
 const indicator = (rates: { indicators: { indicator: string }[] }, name: string) => rates.indicators.find((i) => i.indicator === name);
@@ -252,5 +258,17 @@ describe('occupational-health file', () => {
     expect((await evaluateDetectionDue(t.database.db, overdueDay)).notices).toBeGreaterThan(0);
     expect(await evaluateDetectionDue(t.database.db, overdueDay)).toEqual({ notices: 0 });
     await expectCellsEqualRecount();
+  });
+
+  it('an enterprise that moves street takes its file and its counts to the new street', async () => {
+    const to = await one<{ area_code: string }>(sql`select area_code from enterprises where id = ${ents.b}`);
+    await t.database.db.execute(sql`update enterprises set area_code = ${to.area_code} where id = ${ents.a}`);
+    const ev = await appendEvent(t.database.db, 'enterprise.update', 'enterprise', { id: ents.a!, areaCode: to.area_code }, null, {
+      changed: ['areaCode'],
+    });
+    expect(await consumeEvent(t.database, occupationalHealthConsumer, ev)).toBe(true);
+    await expectCellsEqualRecount();
+    expect((await as.streetB!.get(`/api/occupational-health/profiles/${ents.a}`)).statusCode).toBe(200);
+    expect((await as.streetA!.get(`/api/occupational-health/profiles/${ents.a}`)).statusCode).toBe(404);
   });
 });

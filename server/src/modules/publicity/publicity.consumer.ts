@@ -3,12 +3,16 @@
 //   every campaign running that China day that targets the visited enterprise;
 // - training_session.complete (modules/training): a held session was the lecture for the enterprises its attendees
 //   work for (and the enterprise of an enterprise's own session).
-// At least once: deliveries are keyed by target and item, so a replayed event adds nothing.
+// - enterprise.update that moves an enterprise (street, industry, park): its targets follow it and the coverage rows
+//   of the old and the new place are moved with them (moveTargets).
+// At least once: deliveries are keyed by target and item, and a move only touches rows that still differ, so a
+// replayed event changes nothing.
 import type { PublicityChannel, PublicityItem } from '@anjian/contracts';
 import type { EventConsumer } from '../../platform/queue';
 import type { DbOrTx } from '../../platform/db';
 import { cstDate } from '../../platform/time';
-import { deliverItems, enterprisesOfPeople, openTargetsOf } from './publicity.queries';
+import { isEnterpriseMove } from '../../platform/enterprise-scope';
+import { deliverItems, enterprisesOfPeople, moveTargets, openTargetsOf } from './publicity.queries';
 import { deliverableBy } from './publicity.rules';
 
 async function deliverTo(tx: DbOrTx, enterpriseIds: string[], day: string, channel: PublicityChannel, sourceId: string) {
@@ -21,7 +25,9 @@ async function deliverTo(tx: DbOrTx, enterpriseIds: string[], day: string, chann
 export const publicityConsumer: EventConsumer = {
   name: 'publicity',
   async handle(tx, e) {
-    if (e.type === 'grid_visit.record' && e.enterpriseId) {
+    if (isEnterpriseMove(e)) {
+      await moveTargets(tx, e.entityId);
+    } else if (e.type === 'grid_visit.record' && e.enterpriseId) {
       await deliverTo(tx, [e.enterpriseId], cstDate(e.occurredAt), 'visit', e.entityId);
     } else if (e.type === 'training_session.complete') {
       const p = e.payload as { personIds?: string[]; date?: string };

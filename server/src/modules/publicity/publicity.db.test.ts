@@ -55,13 +55,15 @@ const targetOf = async (c: Client, enterpriseId: string) => {
     (x) => x.enterpriseId === enterpriseId,
   )!;
 };
-/** Coverage rows against a direct count of the targets: the aggregate must equal the recount. */
+/** Coverage rows against a direct count of the targets per area code and sector: the aggregate must equal the recount. */
 async function expectCoverageEqualsRecount() {
-  const agg = await one<{ t: number; r: number }>(
-    sql`select coalesce(sum(targets),0)::int as t, coalesce(sum(reached),0)::int as r from publicity_coverage where campaign_id = ${campaignId}`,
+  const agg = rowsOf(
+    await t.database.db.execute(sql`select area_code, sector, targets, reached from publicity_coverage
+      where campaign_id = ${campaignId} and targets <> 0 order by 1, 2`),
   );
-  const raw = await one<{ t: number; r: number }>(
-    sql`select count(*)::int as t, count(*) filter (where reached)::int as r from publicity_targets where campaign_id = ${campaignId}`,
+  const raw = rowsOf(
+    await t.database.db.execute(sql`select area_code, sector, count(*)::int as targets, count(*) filter (where reached)::int as reached
+      from publicity_targets where campaign_id = ${campaignId} group by 1, 2 order by 1, 2`),
   );
   expect(agg).toEqual(raw);
 }
@@ -179,6 +181,21 @@ describe('publicity reach', () => {
     const unreached = (await as.streetA!.get(`/api/publicity/campaigns/${campaignId}/unreached`)).json();
     expect(unreached.total).toBe(1);
     expect(unreached.items[0].enterpriseId).toBe(ents.a3);
+  });
+
+  it('an enterprise that moves street takes its target and its coverage with it', async () => {
+    const to = await one<{ area_code: string }>(sql`select area_code from enterprises where id = ${ents.b}`);
+    await t.database.db.execute(sql`update enterprises set area_code = ${to.area_code} where id = ${ents.a2}`);
+    const ev = await appendEvent(t.database.db, 'enterprise.update', 'enterprise', { id: ents.a2!, areaCode: to.area_code }, null, {
+      changed: ['areaCode'],
+    });
+    expect(await consumeEvent(t.database, publicityConsumer, ev)).toBe(true);
+    await expectCoverageEqualsRecount();
+    const byStreet = (await as.district!.get(`/api/publicity/campaigns/${campaignId}/coverage`)).json();
+    expect(byStreet.items.map((r: { targets: number; reached: number }) => [r.targets, r.reached])).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
   });
 });
 

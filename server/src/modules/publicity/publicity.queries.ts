@@ -240,3 +240,43 @@ export async function enterpriseInScope(db: DbOrTx, actor: Actor, id: string) {
     );
   return row ?? null;
 }
+
+/**
+ * An enterprise moved: its targets whose scope differs from the enterprise's take the new one, and each moved target
+ * leaves its old coverage row (targets − 1, reached − 1 when reached) for the new one, in the consumer's transaction.
+ */
+export async function moveTargets(tx: DbOrTx, enterpriseId: string) {
+  const moved = rowsOf<{ campaign_id: string; old_area: string; old_sector: string; area_code: string; sector: string; reached: boolean }>(
+    await tx.execute(sql`
+      with old as (
+        select t.id, t.area_code as old_area, t.sector as old_sector from ${publicityTargets} t join ${enterprises} e on e.id = t.enterprise_id
+         where t.enterprise_id = ${enterpriseId}
+           and (t.area_code <> e.area_code or t.sector <> e.sector or t.park_id is distinct from e.park_id)
+         for update of t)
+      update ${publicityTargets} t set area_code = e.area_code, sector = e.sector, park_id = e.park_id
+        from old, ${enterprises} e
+       where t.id = old.id and e.id = t.enterprise_id
+      returning t.campaign_id, old.old_area, old.old_sector, t.area_code, t.sector, t.reached`),
+  );
+  for (const m of moved) {
+    const r = m.reached ? 1 : 0;
+    await tx
+      .update(publicityCoverage)
+      .set({ targets: sql`${publicityCoverage.targets} - 1`, reached: sql`${publicityCoverage.reached} - ${r}` })
+      .where(
+        and(
+          eq(publicityCoverage.campaignId, m.campaign_id),
+          eq(publicityCoverage.areaCode, m.old_area),
+          eq(publicityCoverage.sector, m.old_sector),
+        ),
+      );
+    await tx
+      .insert(publicityCoverage)
+      .values({ campaignId: m.campaign_id, areaCode: m.area_code, sector: m.sector, targets: 1, reached: r })
+      .onConflictDoUpdate({
+        target: [publicityCoverage.campaignId, publicityCoverage.areaCode, publicityCoverage.sector],
+        set: { targets: sql`${publicityCoverage.targets} + 1`, reached: sql`${publicityCoverage.reached} + ${r}` },
+      });
+  }
+  return moved.length;
+}
