@@ -18,6 +18,7 @@ import { reportHandlingScenario } from './scenarios/report-handling';
 import { rewardsScenario } from './scenarios/rewards';
 import { peopleScenario } from './scenarios/people';
 import { trainingScenario } from './scenarios/training';
+import { reachScenario } from './scenarios/reach';
 import { emergencyScenario } from './scenarios/emergency';
 import { drillsScenario } from './scenarios/emergency-plans';
 import { workplansScenario } from './scenarios/workplans';
@@ -49,6 +50,7 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   // 三项岗位: holding rates from the maintained summaries vs the plain GROUP BY; the district expiry list.
   { name: 'people', run: peopleScenario },
   { name: 'training', run: trainingScenario },
+  { name: 'reach', run: reachScenario },
   // 应急: nearest depot holding an item (bbox + haversine vs brute force) and the map layer (PGlite, PostgreSQL).
   { name: 'emergency', run: emergencyScenario },
   // 应急演练: compliance from the drill status kept on write vs the overdue count from drill records; readiness.

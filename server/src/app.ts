@@ -55,6 +55,8 @@ import { rewardsRoutes } from './modules/reports/rewards/rewards.routes';
 import { reportDuplicatesRoutes } from './modules/reports/duplicates.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { trainingRoutes } from './modules/training/training.routes';
+import { publicityRoutes } from './modules/publicity/publicity.routes';
+import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
 import { emergencyPlanRoutes } from './modules/emergency/plans.routes';
@@ -93,6 +95,8 @@ export const modules: ((app: ZodApp) => void)[] = [
   reportDuplicatesRoutes,
   peopleRoutes,
   trainingRoutes,
+  publicityRoutes,
+  occupationalHealthRoutes,
   emergencyResourceRoutes,
   emergencyPlanRoutes,
   drillRoutes,

@@ -22,6 +22,10 @@ import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } fr
 import { peopleSummaryJob } from './modules/people/people.job';
 import { peopleConsumer } from './modules/people/people.consumer';
 import { trainingConsumer } from './modules/training/training.consumer';
+import { publicityConsumer } from './modules/publicity/publicity.consumer';
+import { ohLapseJob } from './modules/occupational-health/occupational-health.job';
+import { occupationalHealthConsumer } from './modules/occupational-health/occupational-health.consumer';
+import { detectionDueJob } from './modules/notifications/notifications.occupational-health';
 import { trainingSummaryJob } from './modules/training/training.job';
 import { bulletinsConsumer } from './modules/workplans/bulletins.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
@@ -79,6 +83,8 @@ async function main() {
       peopleSummaryJob,
       trainingSummaryJob,
       certificateDueJob,
+      ohLapseJob,
+      detectionDueJob,
       creditDailyJob,
       planReminderJob,
       insuranceReminderJob,
@@ -93,6 +99,8 @@ async function main() {
       bulletinsConsumer,
       trainingConsumer,
       insuranceConsumer,
+      publicityConsumer,
+      occupationalHealthConsumer,
     ],
     {
       log: (m) => app.log.info(m),

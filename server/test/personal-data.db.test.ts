@@ -182,6 +182,19 @@ beforeAll(async () => {
   expect(cert.statusCode, cert.body).toBe(200);
   ids.certificate = cert.json().certificates[0].id;
 
+  // An exposed worker on the enterprise's occupational-health list (modules/occupational-health).
+  const oh = await as('enterprise_principal').post('/api/occupational-health/profiles', { enterpriseId: e1 });
+  expect(oh.statusCode, oh.body).toBe(200);
+  const worker = await as('enterprise_principal').post(`/api/occupational-health/profiles/${e1}/workers`, {
+    version: oh.json().version,
+    name: '赵工',
+    idNumber: plant(idNumber('440307', '19900720', '789'), { kind: 'healthRecord', enterpriseId: e1 }),
+    post: '打磨工',
+    factors: ['矽尘'],
+    employedFrom: '2021-01-01',
+  });
+  expect(worker.statusCode, worker.body).toBe(200);
+
   const draw = await as('district_officer').post('/api/enforcement/draws', { title: '抽查', k: 1 });
   expect(draw.statusCode, draw.body).toBe(201);
   ids.draw = draw.json().id;
@@ -195,7 +208,7 @@ const NIL = '00000000-0000-4000-8000-000000000000';
 function pathFor(url: string): string {
   const id = url.startsWith('/api/users/')
     ? ids.user
-    : url.startsWith('/api/enterprises/')
+    : url.startsWith('/api/enterprises/') || url.startsWith('/api/occupational-health/profiles/')
       ? e1
       : url.startsWith('/api/risk-units/')
         ? ids.unit
@@ -274,7 +287,8 @@ describe('personal data by role', () => {
     expect(probes).toBeGreaterThan(800); // 12 callers × every reading route
     // The walk reached the data: every planted number was shown in full to someone the policy allows.
     expect([...planted.keys()].filter((v) => !seenInFull.has(v))).toEqual([]);
-  });
+    // Every reading route as every role: longer than one test's default on a loaded machine.
+  }, 180_000);
 
   it('shows masked forms where it masks: a street officer reads 138****0001 and 440307********123X', async () => {
     const street = callers.find((c) => c.name === 'street_officer')!.client!;

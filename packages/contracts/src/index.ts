@@ -31,6 +31,8 @@ export * from './schemas/rewards';
 export * from './schemas/report-duplicates';
 export * from './schemas/people';
 export * from './schemas/training';
+export * from './schemas/publicity';
+export * from './schemas/occupational-health';
 export * from './schemas/emergency';
 export * from './schemas/emergency-plans';
 export * from './schemas/credit';

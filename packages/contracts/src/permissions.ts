@@ -100,6 +100,18 @@ export const grants = {
   'exam.manage': ['district_officer'],
   'exam.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
   'exam.take': [...enterpriseUsers],
+  // 宣传覆盖: the bureau and the streets run campaigns; the grid, the street and the bureau record deliveries; an
+  // enterprise confirms receipt of a pushed tip on its phone. Targets are read in everyone's own scope.
+  'publicity.read': [...staff, ...enterpriseUsers],
+  'publicity.manage': ['district_officer', 'street_officer'],
+  'publicity.deliver': ['district_officer', 'street_officer', 'grid_inspector'],
+  'publicity.confirm': [...enterpriseUsers],
+  // 职业健康: an enterprise keeps its own file (declaration, detections, equipment, exposed workers and their checks);
+  // the supervising officers read it, may record too, and alone set the classification grade; staff read the rates.
+  'occhealth.read': [...staff, ...enterpriseUsers],
+  'occhealth.manage': ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
+  'occhealth.grade': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'occhealth.stats': [...staff],
   // 应急管理 (area-scoped records: the district and its streets). The register and "nearest" are read by the area's
   // staff; the bureau and the streets keep resources and stock; the bureau keeps the duty roster; the duty officer
   // takes calls; the leader on duty (and the officers) acknowledge.

@@ -39,6 +39,8 @@ export interface Config {
    * (ANJIAN_PARTNER_FEED_KEY_ID), so a rotated key is recognised.
    */
   partnerFeed: { key: string; keyId: string };
+  /** 职业健康 targets: which seed's set the rates are held against (modules/occupational-health rules; ANJIAN_OH_TARGETS). */
+  occupationalHealth?: { targetSet: string };
 }
 
 export interface NotifyConfig {
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       key: env.ANJIAN_PARTNER_FEED_KEY || DEV_PARTNER_FEED_KEY,
       keyId: env.ANJIAN_PARTNER_FEED_KEY_ID || (env.ANJIAN_PARTNER_FEED_KEY ? 'k1' : 'dev'),
     },
+    occupationalHealth: { targetSet: env.ANJIAN_OH_TARGETS || 'default' },
   };
 }
 

@@ -83,6 +83,8 @@ export type Subject =
   | { kind: 'caseParty'; partyKind: string; orgId: string | null; enterpriseId: string }
   /** A staff member's identity number in an enterprise's 三项岗位 list (modules/people). */
   | { kind: 'staffIdentity'; enterpriseId: string }
+  /** An exposed worker's name, identity number and health-check results (modules/occupational-health). */
+  | { kind: 'healthRecord'; enterpriseId: string }
   /** A platform account's phone. */
   | { kind: 'account' }
   /** The contact person of an emergency resource (a depot keeper, a team leader, an expert). */
@@ -101,6 +103,9 @@ export const fullViewRoles: Record<Subject['kind'], readonly Role[]> = {
   caseParty: ['district_officer', 'district_leader'],
   // Officers check certificates by name, post and certificate number; the identity number stays with the enterprise.
   staffIdentity: [],
+  // Health-check results are medical data (职业病防治法 §39: the employer keeps the 健康监护档案); officers see that a
+  // check was done, not its result, nor the worker's identity.
+  healthRecord: [],
   // Whoever takes an emergency call must be able to ring the team, the depot or the expert at once.
   emergencyContact: ['district_leader', 'district_officer', 'street_officer'],
   // The platform administrator keeps the accounts, and no other role reads them.
@@ -130,6 +135,9 @@ export function seesInFull(actor: Actor | null, s: Subject): boolean {
       return s.partyKind !== 'natural_person' && actor.scopeKind === 'enterprise' && actor.enterpriseId === s.enterpriseId;
     case 'staffIdentity':
       // The enterprise keeps its own staff list and checks it against the identity cards.
+      return actor.scopeKind === 'enterprise' && actor.enterpriseId === s.enterpriseId;
+    case 'healthRecord':
+      // The employer keeps its workers' health surveillance files.
       return actor.scopeKind === 'enterprise' && actor.enterpriseId === s.enterpriseId;
     case 'account':
     case 'auditRecord':

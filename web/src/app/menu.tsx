@@ -127,6 +127,9 @@ const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ def
 const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
 const TrainingPage = lazy(() => import('../resources/training').then((m) => ({ default: m.TrainingPage })));
 const ExamPage = lazy(() => import('../resources/training').then((m) => ({ default: m.ExamPage })));
+const PublicityPage = lazy(() => import('../resources/publicity').then((m) => ({ default: m.PublicityPage })));
+const ReceiptsPage = lazy(() => import('../resources/publicity').then((m) => ({ default: m.ReceiptsPage })));
+const OhRatesPage = lazy(() => import('../resources/occupational-health').then((m) => ({ default: m.OhRatesPage })));
 const QuestionBank = lazy(() => import('../resources/training').then((m) => ({ default: m.QuestionBank })));
 const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
 const InsurancePage = lazy(() => import('../resources/insurance').then((m) => ({ default: m.InsurancePage })));
@@ -188,6 +191,33 @@ export const menu: MenuEntry[] = [
     icon: <IdcardOutlined />,
     permission: 'exam.take',
     element: <ExamPage />,
+  },
+  {
+    path: '/publicity',
+    group: 'registry',
+    shapes: ['office', 'patrol'],
+    label: { zh: '宣传覆盖', en: 'Publicity reach' },
+    icon: <NotificationOutlined />,
+    permission: 'publicity.read',
+    element: <PublicityPage />,
+  },
+  {
+    path: '/publicity-receipts',
+    group: 'registry',
+    shapes: ['enterprise'],
+    label: { zh: '宣传签收', en: 'Publicity receipts' },
+    icon: <NotificationOutlined />,
+    permission: 'publicity.confirm',
+    element: <ReceiptsPage />,
+  },
+  {
+    path: '/occupational-health',
+    group: 'registry',
+    shapes: ['office', 'patrol'],
+    label: { zh: '职业健康', en: 'Occupational health' },
+    icon: <MedicineBoxOutlined />,
+    permission: 'occhealth.stats',
+    element: <OhRatesPage />,
   },
   {
     path: '/exam-bank',

@@ -10,6 +10,8 @@ import { platformRoutes } from './platform';
 import { registryRoutes } from './registry';
 import { peopleRoutes } from './people';
 import { trainingRoutes } from './training';
+import { publicityRoutes } from './publicity';
+import { occupationalHealthRoutes } from './occupational-health';
 import { reportRoutes } from './reports';
 import { reportHandlingRoutes } from './report-handling';
 import { rewardRoutes } from './rewards';
@@ -39,6 +41,8 @@ export const apiRoutes = {
   ...reportDuplicateRoutes,
   ...peopleRoutes,
   ...trainingRoutes,
+  ...publicityRoutes,
+  ...occupationalHealthRoutes,
   ...emergencyRoutes,
   ...emergencyPlanRoutes,
   ...creditRoutes,

@@ -2,8 +2,8 @@
 import { defineRoutes } from './define';
 import { idParams } from '../schemas/common';
 import {
-  coverageQuery,
-  coverageView,
+  insuranceCoverageQuery,
+  insuranceCoverageView,
   insuranceRatesView,
   policyBody,
   policyListQuery,
@@ -24,7 +24,7 @@ export const insuranceRoutes = defineRoutes({
   'GET /api/insurance/policies': { query: policyListQuery, response: policyPage },
   'POST /api/insurance/policies': { body: policyBody, response: policyView },
   'PATCH /api/insurance/policies/:id': { params: idParams, body: updatePolicyBody, response: policyView },
-  'GET /api/insurance/coverage': { query: coverageQuery, response: coverageView },
+  'GET /api/insurance/coverage': { query: insuranceCoverageQuery, response: insuranceCoverageView },
   'GET /api/insurance/rates': { query: ratesQuery, response: insuranceRatesView },
   'GET /api/standardization/records': { query: standardizationRecordQuery, response: standardizationRecordPage },
   'POST /api/standardization/records': { body: standardizationRecordBody, response: standardizationRecordView },

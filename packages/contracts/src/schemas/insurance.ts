@@ -77,8 +77,10 @@ export const policyListQuery = z
   .strict();
 export type PolicyListQuery = z.infer<typeof policyListQuery>;
 
-export const coverageQuery = z.object({ areaCode: areaCode.optional(), sector: z.enum(sectors).optional(), ...pageQuery }).strict();
-export type CoverageQuery = z.infer<typeof coverageQuery>;
+export const insuranceCoverageQuery = z
+  .object({ areaCode: areaCode.optional(), sector: z.enum(sectors).optional(), ...pageQuery })
+  .strict();
+export type CoverageQuery = z.infer<typeof insuranceCoverageQuery>;
 
 export const uninsuredEnterprise = z.object({
   enterpriseId: z.uuid(),
@@ -91,14 +93,14 @@ export const uninsuredEnterprise = z.object({
 });
 
 /** Operating enterprises of the mandatory sectors (or carrying a mandatory hazard tag) without a policy in force today. */
-export const coverageView = z.object({
+export const insuranceCoverageView = z.object({
   today: safeString(),
   mandatorySectors: z.array(z.enum(sectors)),
   mandatoryTags: z.array(z.enum(hazardTags)),
   items: z.array(uninsuredEnterprise),
   total: z.number().int(),
 });
-export type CoverageView = z.infer<typeof coverageView>;
+export type InsuranceCoverageView = z.infer<typeof insuranceCoverageView>;
 
 export const ratesQuery = z.object({ areaCode: areaCode.optional() }).strict();
 export type RatesQuery = z.infer<typeof ratesQuery>;

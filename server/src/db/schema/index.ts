@@ -20,6 +20,8 @@ export * from './rental';
 export * from './rewards';
 export * from './emergency-plans';
 export * from './training';
+export * from './publicity';
+export * from './occupational-health';
 export * from './assessment';
 export * from './insurance';
 export * from './responsibility';

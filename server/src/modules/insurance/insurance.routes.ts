@@ -1,8 +1,8 @@
 // 安责险: policies per enterprise (an enterprise records its own), the coverage check (mandatory enterprises without a
 // policy in force today) and coverage rates per area.
 import {
-  coverageQuery,
-  coverageView,
+  insuranceCoverageQuery,
+  insuranceCoverageView,
   idParams,
   insuranceRatesView,
   policyBody,
@@ -52,7 +52,10 @@ export function insuranceRoutes(app: ZodApp) {
   );
   app.get(
     '/api/insurance/coverage',
-    { config: { access: 'insurance.coverage' }, schema: { tags, querystring: coverageQuery, response: { 200: coverageView } } },
+    {
+      config: { access: 'insurance.coverage' },
+      schema: { tags, querystring: insuranceCoverageQuery, response: { 200: insuranceCoverageView } },
+    },
     async (req) => {
       const today = cstDate();
       const { items, total } = await findUninsured(app.db, actorOf(req), req.query, today);

@@ -157,6 +157,29 @@ export const certificateDueRules: readonly CertificateDueRule[] = [
 ];
 
 /**
+ * Workplace detection of occupational-hazard factors (职业健康; 工作场所职业卫生管理规定 第二十条: at least once a year —
+ * modules/occupational-health rules `periods.detectionMonths`, L). Counted in calendar days from the next detection's
+ * due date: the enterprise 30 days before, the enterprise and its street (and its industry department and park) the
+ * day after it fell due without a new report.
+ */
+export const detectionDueRules: readonly CertificateDueRule[] = [
+  {
+    key: 'due_30',
+    offsetDays: -30,
+    kind: 'due_soon',
+    recipients: ['enterprise'],
+    title: { zh: '职业病危害因素年度检测将在30天内到期', en: 'Annual workplace hazard detection due in 30 days' },
+  },
+  {
+    key: 'overdue',
+    offsetDays: 1,
+    kind: 'overdue',
+    recipients: ['enterprise', 'street', 'department', 'park'],
+    title: { zh: '职业病危害因素检测已逾期', en: 'Workplace hazard detection overdue' },
+  },
+];
+
+/**
  * The due dates a calendar-day rule fires for when the daily job runs on `today`: those whose shifted day falls after
  * the previous working day and up to today, so a reminder that would fall on a weekend or holiday comes on the next
  * working day and each due date fires each rule once. Null on a non-working day. Half-open range (after, upTo].

@@ -29,6 +29,7 @@ export const recordLink: Record<string, (id: string) => string> = {
   work_task: (id) => `/work-tasks/${id}`,
   grid_visit: (id) => `/grid/visits/${id}`,
   grid_registration: (id) => `/grid-registrations/${id}`,
+  oh_profile: (id) => `/enterprises/${id}?tab=occupational-health`,
 };
 
 /**

@@ -11,6 +11,7 @@ import { EnterpriseTrainingTab } from '../training/EnterpriseTrainingTab';
 import { EnterpriseInsuranceTab } from '../insurance/EnterpriseInsuranceTab';
 import { EnterpriseStandardizationTab } from '../insurance/EnterpriseStandardizationTab';
 import { ResponsibilityList } from '../responsibility/ResponsibilityList';
+import { EnterpriseOhTab } from '../occupational-health/EnterpriseOhTab';
 
 export interface EnterpriseTab {
   key: string;
@@ -41,5 +42,10 @@ export const enterpriseTabs: EnterpriseTab[] = [
     key: 'responsibility',
     label: { zh: '责任清单', en: 'Responsibility list' },
     render: (e) => <ResponsibilityList enterpriseId={e.id} />,
+  },
+  {
+    key: 'occupational-health',
+    label: { zh: '职业健康', en: 'Occupational health' },
+    render: (e) => <EnterpriseOhTab enterprise={e} />,
   },
 ];
