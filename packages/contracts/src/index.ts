@@ -34,6 +34,7 @@ export * from './schemas/training';
 export * from './schemas/emergency';
 export * from './schemas/emergency-plans';
 export * from './schemas/credit';
+export * from './schemas/commitments';
 export * from './schemas/workplans';
 export * from './schemas/assessment';
 export * from './schemas/supervision';

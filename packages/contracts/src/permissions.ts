@@ -129,6 +129,14 @@ export const grants = {
   'creditListing.manage': ['district_officer', 'district_leader'],
   /** Answering "listed or not" for a 统一社会信用代码 (partner agencies' question, asked by an officer). */
   'credit.lookup': [...staff],
+  // 安全生产承诺制 and 八个一次 (seed 001 二.4): the principal signs the commitment; the enterprise's accounts record the
+  // eight duties with evidence; the street (and the district bureau, industry department, park station in their
+  // scope) accepts or returns a record; compliance rates and the enterprises falling behind are officers' reading.
+  'commitment.read': [...staff, ...enterpriseUsers],
+  'commitment.sign': ['enterprise_principal'],
+  'duty.record': [...enterpriseUsers],
+  'duty.check': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'duty.stats': [...staff],
   // 工作方案与督办: the 安委办/bureau issues plans and accepts tasks; a lead unit (bureau division, street, industry
   // department, park) sees and reports on the tasks its organisation leads (workplans.queries.ts taskScope).
   'workplan.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],

@@ -15,6 +15,7 @@ import { reportHandlingRoutes } from './report-handling';
 import { rewardRoutes } from './rewards';
 import { reportDuplicateRoutes } from './report-duplicates';
 import { creditRoutes } from './credit';
+import { commitmentRoutes } from './commitments';
 import { gridRoutes } from './grid';
 import { rentalRoutes } from './rental';
 import { riskRoutes } from './risks';
@@ -43,6 +44,7 @@ export const apiRoutes = {
   ...assessmentRoutes,
   ...gridRoutes,
   ...rentalRoutes,
+  ...commitmentRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;
