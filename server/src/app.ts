@@ -61,6 +61,7 @@ import { emergencyPlanRoutes } from './modules/emergency/plans.routes';
 import { drillRoutes } from './modules/emergency/drills.routes';
 import { readinessRoutes } from './modules/emergency/readiness.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
+import { commitmentsRoutes } from './modules/commitments/commitments.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
 import { supervisionRoutes } from './modules/workplans/supervision.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
@@ -95,6 +96,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   readinessRoutes,
   dutyRoutes,
   creditRoutes,
+  commitmentsRoutes,
   workplansRoutes,
   supervisionRoutes,
   assessmentRoutes,

@@ -5,8 +5,8 @@ import {
   checkDutyBody,
   commitmentQuery,
   commitmentView,
-  complianceQuery,
-  complianceView,
+  dutyComplianceQuery,
+  dutyComplianceView,
   dutyRecordListQuery,
   dutyRecordPage,
   dutyRecordView,
@@ -32,6 +32,6 @@ export const commitmentRoutes = defineRoutes({
   'POST /api/duty-records/:id/resubmit': { params: idParams, body: resubmitDutyBody, response: dutyRecordView },
   'POST /api/duty-records/:id/accept': { params: idParams, body: checkDutyBody, response: dutyRecordView },
   'POST /api/duty-records/:id/return': { params: idParams, body: returnDutyBody, response: dutyRecordView },
-  'GET /api/duties/compliance': { query: complianceQuery, response: complianceView },
+  'GET /api/duties/compliance': { query: dutyComplianceQuery, response: dutyComplianceView },
   'GET /api/duties/laggards': { query: laggardQuery, response: laggardPage },
 });

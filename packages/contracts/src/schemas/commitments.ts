@@ -187,13 +187,13 @@ export const enterpriseDutiesView = z.object({
   canRecord: z.boolean(),
 });
 
-export const complianceQuery = z
+export const dutyComplianceQuery = z
   .object({ year: year.optional(), areaCode: areaCode.optional(), sector: z.enum(sectors).optional() })
   .strict();
-export type ComplianceQuery = z.infer<typeof complianceQuery>;
+export type DutyComplianceQuery = z.infer<typeof dutyComplianceQuery>;
 
 const rate = z.number().nullable();
-export const complianceView = z.object({
+export const dutyComplianceView = z.object({
   year: z.number().int(),
   asOf: z.string(),
   root: z.string(),
@@ -217,7 +217,7 @@ export const complianceView = z.object({
   ),
   sectors: z.array(z.object({ sector: z.string(), enterprises: z.number().int(), due: z.number().int(), accepted: z.number().int(), rate })),
 });
-export type ComplianceView = z.infer<typeof complianceView>;
+export type DutyComplianceView = z.infer<typeof dutyComplianceView>;
 
 export const laggardQuery = z
   .object({ year: year.optional(), areaCode: areaCode.optional(), sector: z.enum(sectors).optional(), ...pageQuery })
