@@ -132,6 +132,9 @@ export const dutyRecordListQuery = z
   .strict();
 export type DutyRecordListQuery = z.infer<typeof dutyRecordListQuery>;
 
+/** An uploaded evidence file before a record claims it. */
+export const dutyFileView = z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int() });
+
 const fileRef = z.object({ id: z.uuid(), name: z.string(), mime: z.string() });
 
 export const dutyRecordView = z.object({

@@ -7,6 +7,7 @@ import {
   commitmentView,
   dutyComplianceQuery,
   dutyComplianceView,
+  dutyFileView,
   dutyRecordListQuery,
   dutyRecordPage,
   dutyRecordView,
@@ -24,8 +25,8 @@ import {
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
-import { notFound } from '../../platform/errors';
-import { registerFileOwner } from '../../platform/files';
+import { AppError, fieldError, notFound } from '../../platform/errors';
+import { fileLimits, registerFileOwner, storeUpload } from '../../platform/files';
 import { cstDate } from '../../platform/time';
 import { dutyRules, periodRange, periodsOf, periodState } from './commitments.rules';
 import { enterpriseYearRecords, findCommitment, findDutyRecord, findDutyRecords, findEnterprise, findPublicCommitment } from './commitments.queries';
@@ -116,6 +117,25 @@ export function commitmentsRoutes(app: ZodApp) {
       const actor = actorOf(req);
       const { rows, total } = await findDutyRecords(app.db, actor, req.query);
       return { items: await Promise.all(rows.map((r) => presentDutyRecord(app.db, actor, r))), total };
+    },
+  );
+
+  // Evidence (a photo of the inspection, the minutes, the attendance sheet) is uploaded first, then claimed by the record.
+  app.post(
+    '/api/duty-records/attachments',
+    { config: { access: 'duty.record' }, schema: { tags, response: { 201: dutyFileView } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!req.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA', [
+          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
+        ]);
+      }
+      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
+      if (!file) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
+      const data = await file.toBuffer();
+      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename: file.filename, data }, app.config.images);
+      return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size });
     },
   );
 

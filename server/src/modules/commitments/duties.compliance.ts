@@ -53,7 +53,8 @@ export async function readCompliance(db: DbOrTx, actor: Actor, q: DutyCompliance
   const entWhere: SQL[] = [scopeWhere(actor, { areaCode: enterpriseCounts.areaCode, sector: enterpriseCounts.sector, parkId: enterpriseCounts.parkId })];
   if (root) entWhere.push(like(enterpriseCounts.areaCode, likePrefix(root)));
   if (q.sector) entWhere.push(eq(enterpriseCounts.sector, q.sector));
-  const cut = sql<string>`substr(${enterpriseCounts.areaCode}, 1, ${level})`;
+  // The level inlined (a constant from COMPLIANCE_LEVELS): as a parameter, the SELECT and GROUP BY would differ.
+  const cut = sql<string>`substr(${enterpriseCounts.areaCode}, 1, ${sql.raw(String(level))})`;
   const ents = await db
     .select({ areaCode: cut, sector: enterpriseCounts.sector, n: sql<number>`sum(${enterpriseCounts.n})::int` })
     .from(enterpriseCounts)
