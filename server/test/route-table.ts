@@ -29,6 +29,39 @@ const reportHandlers = ['district_officer', 'street_officer', 'industry_officer'
 const enforcers = ['district_officer', 'street_officer', 'industry_officer', 'park_officer'] as const;
 
 export const routeTable: Record<string, Row> = {
+  // 承诺制 and 八个一次 (modules/commitments).
+  'GET /api/enterprises/:id/commitment': { access: 'commitment.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/enterprises/:id/commitment': {
+    access: 'commitment.sign',
+    roles: ['enterprise_principal'],
+    payload: { signerName: '张三', typedName: '张三' },
+  },
+  'GET /api/public/commitments/:id': { access: 'public', roles: 'any' },
+  'GET /api/enterprises/:id/duties': { access: 'commitment.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/duty-records': { access: 'commitment.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/duty-records/attachments': { access: 'duty.record', roles: [...enterpriseUsers] },
+  'POST /api/duty-records': {
+    access: 'duty.record',
+    roles: [...enterpriseUsers],
+    payload: {
+      enterpriseId: '00000000-0000-4000-8000-000000000000',
+      duty: 'monthly_inspection',
+      period: '2025-03',
+      heldOn: '2025-03-10',
+      summary: '带队检查',
+      attachments: ['00000000-0000-4000-8000-000000000001'],
+    },
+  },
+  'GET /api/duty-records/:id': { access: 'commitment.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/duty-records/:id/resubmit': {
+    access: 'duty.record',
+    roles: [...enterpriseUsers],
+    payload: { version: 1, heldOn: '2025-03-10', summary: '补充' },
+  },
+  'POST /api/duty-records/:id/accept': { access: 'duty.check', roles: [...enforcers], payload: { version: 1 } },
+  'POST /api/duty-records/:id/return': { access: 'duty.check', roles: [...enforcers], payload: { version: 1, note: '证据不足' } },
+  'GET /api/duties/compliance': { access: 'duty.stats', roles: [...staff] },
+  'GET /api/duties/laggards': { access: 'duty.stats', roles: [...staff] },
   'GET /api/enterprises/:id/credit': { access: 'credit.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/credit/enterprises': { access: 'credit.list', roles: [...staff] },
   'GET /api/credit/listings': {

@@ -9,13 +9,15 @@ import { eq, sql } from 'drizzle-orm';
 import { auditLog, dutyRecords, safetyCommitments } from '../../db/schema';
 import { rowsOf } from '../../platform/db';
 import { multipart, tinyJpeg } from '../../platform/files.fixtures';
+import { evaluateDutyReminders, periodsEndingIn } from '../notifications/notifications.duties';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
 
 let t: TestApp;
-const as: Record<string, Client> = {};
-const ents: Record<string, string> = {};
-const areas: Record<string, string> = {};
+type Who = 'bossA' | 'safetyA' | 'bossB' | 'bossP' | 'district' | 'streetA' | 'streetB' | 'zhujian' | 'park';
+const as = {} as Record<Who, Client>;
+const ents = {} as Record<'a' | 'b' | 'p', string>;
+const areas = {} as Record<'district' | 'streetA', string>;
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 beforeAll(async () => {
@@ -31,7 +33,7 @@ beforeAll(async () => {
   ents.a = (await buildEnterprise(db, { area: commA, sector: 'hazardous_chemicals' })).id;
   ents.b = (await buildEnterprise(db, { area: await buildCommunity(db, { street: streetB }), sector: 'construction' })).id;
   ents.p = (await buildEnterprise(db, { area: commA, sector: 'machinery', parkId: park.id })).id;
-  const login = async (key: string, role: Role, o: Record<string, unknown>) => {
+  const login = async (key: Who, role: Role, o: Record<string, unknown>) => {
     const u = await buildUser(db, { role, ...o } as Parameters<typeof buildUser>[1]);
     as[key] = await loginAs(t.app, u.username, u.password);
   };
@@ -254,3 +256,15 @@ describe('compliance', () => {
   });
 });
 
+
+describe('reminders before a period ends', () => {
+  it('tells the enterprises without a record five working days before the month ends, once', async () => {
+    // 2026-03-31 is a Tuesday; five working days before it is Tuesday 24 March.
+    expect(periodsEndingIn('month', { after: '2026-03-30', upTo: '2026-03-31' })).toEqual(['2026-03']);
+    const first = await evaluateDutyReminders(t.database.db, '2026-03-24');
+    // Three enterprises owe March's inspection: A's principal and safety manager, B's and P's principals.
+    expect(first.notices).toBe(4);
+    expect((await evaluateDutyReminders(t.database.db, '2026-03-24')).notices).toBe(0);
+    expect((await evaluateDutyReminders(t.database.db, '2026-03-25')).notices).toBe(0);
+  });
+});
