@@ -23,6 +23,21 @@ export const dutyKinds = [
   'skills_training',
 ] as const;
 export type DutyKind = (typeof dutyKinds)[number];
+export const dutyKindLabels: Record<DutyKind, { zh: string; en: string }> = {
+  monthly_inspection: { zh: '每月带队检查', en: 'Monthly inspection led by the principal' },
+  quarterly_study: { zh: '每季度专题研究', en: 'Quarterly dedicated study' },
+  summary_meeting: { zh: '年度安全生产总结会', en: 'Yearly summary meeting' },
+  analysis_meeting: { zh: '年度安全生产工作分析会', en: 'Yearly analysis meeting' },
+  responsibility_letters: { zh: '签订全员岗位安全生产责任书', en: 'Whole-staff post responsibility letters' },
+  safety_lecture: { zh: '给员工上安全生产辅导课', en: 'Safety lecture to the staff' },
+  emergency_drill: { zh: '参加应急救援演练', en: 'Emergency drill' },
+  skills_training: { zh: '参加安全生产知识技能培训', en: 'Knowledge and skills training' },
+};
+export const dutyRecordStatusLabels: Record<'submitted' | 'accepted' | 'returned', { zh: string; en: string }> = {
+  submitted: { zh: '待核查', en: 'To check' },
+  accepted: { zh: '已通过', en: 'Accepted' },
+  returned: { zh: '已退回', en: 'Returned' },
+};
 export const dutyCadences = ['month', 'quarter', 'year'] as const;
 export type DutyCadence = (typeof dutyCadences)[number];
 
