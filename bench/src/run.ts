@@ -22,6 +22,7 @@ import { emergencyScenario } from './scenarios/emergency';
 import { drillsScenario } from './scenarios/emergency-plans';
 import { workplansScenario } from './scenarios/workplans';
 import { assessmentScenario } from './scenarios/assessment';
+import { commitmentsScenario } from './scenarios/commitments';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -55,6 +56,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'workplans', run: workplansScenario },
   // 年度考核: scoring 200 units over a year from the rollups vs the same aggregates as bare GROUP BYs.
   { name: 'assessment', run: assessmentScenario },
+  // 八个一次: a province's compliance (1M enterprises × 22 obligations) from the maintained aggregates (PGlite, PostgreSQL).
+  { name: 'commitments', run: commitmentsScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

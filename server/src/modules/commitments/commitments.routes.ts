@@ -21,15 +21,14 @@ import {
   resubmitDutyBody,
   returnDutyBody,
   signCommitmentBody,
-  can,
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { AppError, fieldError, notFound } from '../../platform/errors';
 import { fileLimits, registerFileOwner, storeUpload } from '../../platform/files';
 import { cstDate } from '../../platform/time';
-import { dutyRules, periodRange, periodsOf, periodState } from './commitments.rules';
-import { enterpriseYearRecords, findCommitment, findDutyRecord, findDutyRecords, findEnterprise, findPublicCommitment } from './commitments.queries';
+import { enterpriseDutyBoard } from './duties.board';
+import { findCommitment, findDutyRecord, findDutyRecords, findEnterprise, findPublicCommitment } from './commitments.queries';
 import { presentCommitment, presentDutyRecord } from './commitments.presenter';
 import { readCompliance, readLaggards } from './duties.compliance';
 import { signCommitment } from './commands/sign-commitment';
@@ -90,23 +89,7 @@ export function commitmentsRoutes(app: ZodApp) {
       const year = req.query.year ?? Number(today.slice(0, 4));
       const ent = await findEnterprise(app.db, actor, req.params.id);
       if (!ent) throw notFound();
-      const records = new Map((await enterpriseYearRecords(app.db, actor, ent.id, year)).map((r) => [`${r.duty}:${r.period}`, r]));
-      let due = 0;
-      let accepted = 0;
-      const duties = dutyRules.map((d) => ({
-        duty: d.kind,
-        cadence: d.cadence,
-        periods: periodsOf(d.cadence, year).map((period) => {
-          const r = records.get(`${d.kind}:${period}`);
-          const state = periodState(period, today);
-          if (state === 'ended') {
-            due++;
-            if (r?.status === 'accepted') accepted++;
-          }
-          return { period, ...periodRange(period), state, recordId: r?.id ?? null, status: (r?.status ?? null) as 'submitted' | null };
-        }),
-      }));
-      return { enterpriseId: ent.id, enterpriseName: ent.name, year, today, duties, due, accepted, canRecord: can(actor.role, 'duty.record') };
+      return enterpriseDutyBoard(app.db, actor, ent, year, today);
     },
   );
 
