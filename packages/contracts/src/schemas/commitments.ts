@@ -231,9 +231,18 @@ export const dutyComplianceView = z.object({
     }),
   ),
   areas: z.array(
-    z.object({ areaCode: z.string(), areaName: z.string().nullable(), enterprises: z.number().int(), due: z.number().int(), accepted: z.number().int(), rate }),
+    z.object({
+      areaCode: z.string(),
+      areaName: z.string().nullable(),
+      enterprises: z.number().int(),
+      due: z.number().int(),
+      accepted: z.number().int(),
+      rate,
+    }),
   ),
-  sectors: z.array(z.object({ sector: z.string(), enterprises: z.number().int(), due: z.number().int(), accepted: z.number().int(), rate })),
+  sectors: z.array(
+    z.object({ sector: z.string(), enterprises: z.number().int(), due: z.number().int(), accepted: z.number().int(), rate }),
+  ),
 });
 export type DutyComplianceView = z.infer<typeof dutyComplianceView>;
 

@@ -63,7 +63,14 @@ async function upload(c: Client) {
 }
 
 async function record(c: Client, enterpriseId: string, duty: string, period: string, heldOn: string) {
-  const res = await c.post('/api/duty-records', { enterpriseId, duty, period, heldOn, summary: '主要负责人带队检查', attachments: [await upload(c)] });
+  const res = await c.post('/api/duty-records', {
+    enterpriseId,
+    duty,
+    period,
+    heldOn,
+    summary: '主要负责人带队检查',
+    attachments: [await upload(c)],
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { id: string; version: number; status: string };
 }
@@ -74,29 +81,56 @@ describe('the safety commitment', () => {
     const before = (await as.bossA.get(url)).json();
     expect(before).toMatchObject({ signed: null, abilities: ['sign'], text: { version: 'hazardous_chemicals-1' } });
 
-    const bad = await as.bossA.request({ method: 'POST', url: `/api/enterprises/${ents.a}/commitment`, payload: { year: 2026, signerName: '张三' }, headers: { 'accept-language': 'en' } });
+    const bad = await as.bossA.request({
+      method: 'POST',
+      url: `/api/enterprises/${ents.a}/commitment`,
+      payload: { year: 2026, signerName: '张三' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ field: 'signatureImage' });
     expect(await t.database.db.select().from(safetyCommitments)).toHaveLength(0);
 
     // Only the principal signs; an enterprise's principal only its own enterprise.
-    expect((await as.safetyA.post(`/api/enterprises/${ents.a}/commitment`, { year: 2026, signerName: '张三', typedName: '张三' })).statusCode).toBe(403);
-    expect((await as.bossB.post(`/api/enterprises/${ents.a}/commitment`, { year: 2026, signerName: '李四', typedName: '李四' })).statusCode).toBe(404);
+    expect(
+      (await as.safetyA.post(`/api/enterprises/${ents.a}/commitment`, { year: 2026, signerName: '张三', typedName: '张三' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await as.bossB.post(`/api/enterprises/${ents.a}/commitment`, { year: 2026, signerName: '李四', typedName: '李四' })).statusCode,
+    ).toBe(404);
 
     const signed = await as.bossA.post(`/api/enterprises/${ents.a}/commitment`, { year: 2026, signerName: '张三', signatureImage: PNG });
     expect(signed.statusCode, signed.body).toBe(200);
-    expect(signed.json().signed).toMatchObject({ textVersion: 'hazardous_chemicals-1', signerName: '张三', signatureImage: PNG, version: 1 });
+    expect(signed.json().signed).toMatchObject({
+      textVersion: 'hazardous_chemicals-1',
+      signerName: '张三',
+      signatureImage: PNG,
+      version: 1,
+    });
 
     const again = await as.bossA.post(`/api/enterprises/${ents.a}/commitment`, { year: 2026, signerName: '张三', typedName: '张三' });
     expect(again.statusCode).toBe(409);
     expect(again.json().current.signed.version).toBe(1);
-    const stale = await as.bossA.post(`/api/enterprises/${ents.a}/commitment`, { year: 2026, signerName: '张三', typedName: '张三', version: 7 });
+    const stale = await as.bossA.post(`/api/enterprises/${ents.a}/commitment`, {
+      year: 2026,
+      signerName: '张三',
+      typedName: '张三',
+      version: 7,
+    });
     expect(stale.statusCode).toBe(409);
-    const resigned = await as.bossA.post(`/api/enterprises/${ents.a}/commitment`, { year: 2026, signerName: '张三', typedName: '张三', version: 1 });
+    const resigned = await as.bossA.post(`/api/enterprises/${ents.a}/commitment`, {
+      year: 2026,
+      signerName: '张三',
+      typedName: '张三',
+      version: 1,
+    });
     expect(resigned.statusCode, resigned.body).toBe(200);
     expect(resigned.json().signed).toMatchObject({ version: 2, typedName: '张三' });
     expect(await t.database.db.select().from(safetyCommitments)).toHaveLength(1);
-    expect((await audits(resigned.json().signed.id)).map((a) => a.action).sort()).toEqual(['safety_commitment.resign', 'safety_commitment.sign']);
+    expect((await audits(resigned.json().signed.id)).map((a) => a.action).sort()).toEqual([
+      'safety_commitment.resign',
+      'safety_commitment.sign',
+    ]);
 
     // Officers read it in their scope only.
     expect((await as.streetA.get(url)).json().signed.signerName).toBe('张三');
@@ -138,7 +172,14 @@ describe('a duty record', () => {
     const wrong = await as.bossA.request({
       method: 'POST',
       url: '/api/duty-records',
-      payload: { enterpriseId: ents.a, duty: 'quarterly_study', period: '2025-03', heldOn: '2025-03-10', summary: 'x', attachments: [await upload(as.bossA)] },
+      payload: {
+        enterpriseId: ents.a,
+        duty: 'quarterly_study',
+        period: '2025-03',
+        heldOn: '2025-03-10',
+        summary: 'x',
+        attachments: [await upload(as.bossA)],
+      },
       headers: { 'accept-language': 'en' },
     });
     expect(wrong.statusCode).toBe(400);
@@ -149,7 +190,18 @@ describe('a duty record', () => {
     expect((await as.bossB.get(`/api/duty-records/${r.id}`)).statusCode).toBe(404);
     expect((await as.streetB.post(`/api/duty-records/${r.id}/accept`, { version: 1 })).statusCode).toBe(404);
     expect((await as.zhujian.post(`/api/duty-records/${r.id}/accept`, { version: 1 })).statusCode).toBe(404);
-    expect((await as.bossB.post('/api/duty-records', { enterpriseId: ents.a, duty: 'emergency_drill', period: '2025', heldOn: '2025-05-01', summary: 'x', attachments: [await upload(as.bossB)] })).statusCode).toBe(404);
+    expect(
+      (
+        await as.bossB.post('/api/duty-records', {
+          enterpriseId: ents.a,
+          duty: 'emergency_drill',
+          period: '2025',
+          heldOn: '2025-05-01',
+          summary: 'x',
+          attachments: [await upload(as.bossB)],
+        })
+      ).statusCode,
+    ).toBe(404);
 
     // The evidence is readable by who reads the record.
     const detail = (await as.streetA.get(`/api/duty-records/${r.id}`)).json();
@@ -183,7 +235,9 @@ describe('a duty record', () => {
       'duty_record.resubmit',
       'duty_record.return',
     ]);
-    const events = rowsOf<{ type: string }>(await t.database.db.execute(sql`select type from domain_events where entity_id = ${r.id} order by id`));
+    const events = rowsOf<{ type: string }>(
+      await t.database.db.execute(sql`select type from domain_events where entity_id = ${r.id} order by id`),
+    );
     expect(events.map((e) => e.type)).toEqual(['duty_record.record', 'duty_record.return', 'duty_record.resubmit', 'duty_record.accept']);
   });
 });
@@ -220,7 +274,9 @@ describe('compliance', () => {
     );
     expect(mismatches).toEqual([]);
     const a = rowsOf<{ recorded_mask: number; accepted_mask: number }>(
-      await t.database.db.execute(sql`select recorded_mask, accepted_mask from duty_enterprise_years where enterprise_id = ${ents.a} and year = 2025`),
+      await t.database.db.execute(
+        sql`select recorded_mask, accepted_mask from duty_enterprise_years where enterprise_id = ${ents.a} and year = 2025`,
+      ),
     );
     expect(a[0]).toEqual({ recorded_mask: 0b111, accepted_mask: 0b111 });
   });
@@ -231,7 +287,10 @@ describe('compliance', () => {
     expect(d.rate).toBeCloseTo(4 / 66, 4);
     const streetRow = d.areas.find((x: { areaCode: string }) => x.areaCode === areas.streetA);
     expect(streetRow).toMatchObject({ enterprises: 2, due: 44, accepted: 3 });
-    expect(d.periods.find((p: { duty: string; period: string }) => p.duty === 'quarterly_study' && p.period === '2025-Q2')).toMatchObject({ recorded: 1, accepted: 0 });
+    expect(d.periods.find((p: { duty: string; period: string }) => p.duty === 'quarterly_study' && p.period === '2025-Q2')).toMatchObject({
+      recorded: 1,
+      accepted: 0,
+    });
     expect(d.sectors.find((s: { sector: string }) => s.sector === 'construction')).toMatchObject({ enterprises: 1, accepted: 1 });
 
     const s = (await as.streetA.get('/api/duties/compliance?year=2025')).json();
@@ -255,7 +314,6 @@ describe('compliance', () => {
     expect((await as.bossA.get('/api/duties/compliance?year=2025')).statusCode).toBe(403);
   });
 });
-
 
 describe('reminders before a period ends', () => {
   it('tells the enterprises without a record five working days before the month ends, once', async () => {

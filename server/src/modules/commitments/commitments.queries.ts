@@ -12,7 +12,12 @@ export type DutyRow = typeof dutyRecords.$inferSelect;
 export type DutyRowWithName = DutyRow & { enterpriseName: string };
 
 const enterpriseScope = (actor: Actor) =>
-  scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id });
+  scopeWhere(actor, {
+    areaCode: enterprises.areaCode,
+    sector: enterprises.sector,
+    parkId: enterprises.parkId,
+    enterpriseId: enterprises.id,
+  });
 const commitmentScope = (actor: Actor) =>
   scopeWhere(actor, {
     areaCode: safetyCommitments.areaCode,
@@ -21,7 +26,12 @@ const commitmentScope = (actor: Actor) =>
     enterpriseId: safetyCommitments.enterpriseId,
   });
 export const dutyScope = (actor: Actor) =>
-  scopeWhere(actor, { areaCode: dutyRecords.areaCode, sector: dutyRecords.sector, parkId: dutyRecords.parkId, enterpriseId: dutyRecords.enterpriseId });
+  scopeWhere(actor, {
+    areaCode: dutyRecords.areaCode,
+    sector: dutyRecords.sector,
+    parkId: dutyRecords.parkId,
+    enterpriseId: dutyRecords.enterpriseId,
+  });
 
 export interface EnterpriseFacts {
   id: string;
@@ -34,7 +44,13 @@ export interface EnterpriseFacts {
 /** A live enterprise in the caller's scope (lock: FOR UPDATE, serialising the first signature of a year). */
 export async function findEnterprise(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<EnterpriseFacts | null> {
   const q = db
-    .select({ id: enterprises.id, name: enterprises.name, areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      areaCode: enterprises.areaCode,
+      sector: enterprises.sector,
+      parkId: enterprises.parkId,
+    })
     .from(enterprises)
     .where(and(eq(enterprises.id, id), isNull(enterprises.deletedAt), enterpriseScope(actor)));
   const [row] = lock ? await q.for('update') : await q;

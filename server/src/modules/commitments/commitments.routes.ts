@@ -43,7 +43,10 @@ export function commitmentsRoutes(app: ZodApp) {
 
   app.get(
     '/api/enterprises/:id/commitment',
-    { config: { access: 'commitment.read' }, schema: { tags, params: idParams, querystring: commitmentQuery, response: { 200: commitmentView } } },
+    {
+      config: { access: 'commitment.read' },
+      schema: { tags, params: idParams, querystring: commitmentQuery, response: { 200: commitmentView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const year = req.query.year ?? Number(cstDate().slice(0, 4));
@@ -55,7 +58,10 @@ export function commitmentsRoutes(app: ZodApp) {
 
   app.post(
     '/api/enterprises/:id/commitment',
-    { config: { access: 'commitment.sign' }, schema: { tags, params: idParams, body: signCommitmentBody, response: { 200: commitmentView } } },
+    {
+      config: { access: 'commitment.sign' },
+      schema: { tags, params: idParams, body: signCommitmentBody, response: { 200: commitmentView } },
+    },
     async (req) => signCommitment(app.db, ctx(req), req.params.id, req.body),
   );
 
@@ -82,7 +88,10 @@ export function commitmentsRoutes(app: ZodApp) {
 
   app.get(
     '/api/enterprises/:id/duties',
-    { config: { access: 'commitment.read' }, schema: { tags, params: idParams, querystring: enterpriseDutiesQuery, response: { 200: enterpriseDutiesView } } },
+    {
+      config: { access: 'commitment.read' },
+      schema: { tags, params: idParams, querystring: enterpriseDutiesQuery, response: { 200: enterpriseDutiesView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const today = cstDate();

@@ -21,14 +21,49 @@ export interface DutyRule {
 }
 
 export const dutyRules: readonly DutyRule[] = [
-  { kind: 'monthly_inspection', cadence: 'month', label: { zh: '带队检查', en: 'Inspection led by the principal' }, seed: '每月至少带队检查一次安全生产工作' },
-  { kind: 'quarterly_study', cadence: 'quarter', label: { zh: '专题研究', en: 'Dedicated study' }, seed: '每季度至少组织专题研究一次安全生产工作' },
-  { kind: 'summary_meeting', cadence: 'year', label: { zh: '安全生产总结会', en: 'Summary meeting' }, seed: '每年至少组织召开一次安全生产总结会' },
-  { kind: 'analysis_meeting', cadence: 'year', label: { zh: '安全生产工作分析会', en: 'Analysis meeting' }, seed: '主持召开一次安全生产工作分析会' },
-  { kind: 'responsibility_letters', cadence: 'year', label: { zh: '全员岗位责任书', en: 'Whole-staff post responsibility letters' }, seed: '组织签订一次全员岗位安全生产责任书' },
-  { kind: 'safety_lecture', cadence: 'year', label: { zh: '安全生产辅导课', en: 'Safety lecture to the staff' }, seed: '给员工上一次安全生产辅导课' },
+  {
+    kind: 'monthly_inspection',
+    cadence: 'month',
+    label: { zh: '带队检查', en: 'Inspection led by the principal' },
+    seed: '每月至少带队检查一次安全生产工作',
+  },
+  {
+    kind: 'quarterly_study',
+    cadence: 'quarter',
+    label: { zh: '专题研究', en: 'Dedicated study' },
+    seed: '每季度至少组织专题研究一次安全生产工作',
+  },
+  {
+    kind: 'summary_meeting',
+    cadence: 'year',
+    label: { zh: '安全生产总结会', en: 'Summary meeting' },
+    seed: '每年至少组织召开一次安全生产总结会',
+  },
+  {
+    kind: 'analysis_meeting',
+    cadence: 'year',
+    label: { zh: '安全生产工作分析会', en: 'Analysis meeting' },
+    seed: '主持召开一次安全生产工作分析会',
+  },
+  {
+    kind: 'responsibility_letters',
+    cadence: 'year',
+    label: { zh: '全员岗位责任书', en: 'Whole-staff post responsibility letters' },
+    seed: '组织签订一次全员岗位安全生产责任书',
+  },
+  {
+    kind: 'safety_lecture',
+    cadence: 'year',
+    label: { zh: '安全生产辅导课', en: 'Safety lecture to the staff' },
+    seed: '给员工上一次安全生产辅导课',
+  },
   { kind: 'emergency_drill', cadence: 'year', label: { zh: '应急救援演练', en: 'Emergency drill' }, seed: '参加一次安全生产应急救援演练' },
-  { kind: 'skills_training', cadence: 'year', label: { zh: '知识技能培训', en: 'Knowledge and skills training' }, seed: '参加一次安全生产知识技能培训' },
+  {
+    kind: 'skills_training',
+    cadence: 'year',
+    label: { zh: '知识技能培训', en: 'Knowledge and skills training' },
+    seed: '参加一次安全生产知识技能培训',
+  },
 ];
 
 export const dutyRule = (kind: DutyKind): DutyRule => dutyRules.find((d) => d.kind === kind)!;
@@ -124,7 +159,12 @@ export function missingOf(year: number, today: string, acceptedMask: number): st
  * Whether a record of `duty` for `period` may be filed on `today`: the period is the duty's cadence, it has begun,
  * and the day it was held lies within the period and not in the future. Returns the refused field or null.
  */
-export function recordRefusal(duty: DutyKind, period: string, heldOn: string, today: string): { field: string; zh: string; en: string } | null {
+export function recordRefusal(
+  duty: DutyKind,
+  period: string,
+  heldOn: string,
+  today: string,
+): { field: string; zh: string; en: string } | null {
   if (cadenceOfPeriod(period) !== dutyRule(duty).cadence)
     return { field: 'period', zh: '期间与该项职责的周期不符', en: 'The period does not match this duty’s cadence' };
   if (periodState(period, today) === 'future') return { field: 'period', zh: '该期间尚未开始', en: 'This period has not begun' };

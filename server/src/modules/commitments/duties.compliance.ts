@@ -26,7 +26,18 @@ export async function readCompliance(db: DbOrTx, actor: Actor, q: DutyCompliance
   const root = rollupRoot(actor, q.areaCode);
   const { obligations } = dueOf(year, today);
   const due = new Set(obligations.map((o) => `${o.duty}:${o.period}`));
-  const empty: DutyComplianceView = { year, asOf: today, root: root ?? '', enterprises: 0, due: 0, accepted: 0, rate: null, periods: [], areas: [], sectors: [] };
+  const empty: DutyComplianceView = {
+    year,
+    asOf: today,
+    root: root ?? '',
+    enterprises: 0,
+    due: 0,
+    accepted: 0,
+    rate: null,
+    periods: [],
+    areas: [],
+    sectors: [],
+  };
   if (root === null || root.length > 9) return empty;
   const level = levelFor(root);
 
@@ -50,7 +61,9 @@ export async function readCompliance(db: DbOrTx, actor: Actor, q: DutyCompliance
     .where(and(...where))
     .groupBy(dutyCompliance.areaCode, dutyCompliance.sector, dutyCompliance.duty, dutyCompliance.period);
 
-  const entWhere: SQL[] = [scopeWhere(actor, { areaCode: enterpriseCounts.areaCode, sector: enterpriseCounts.sector, parkId: enterpriseCounts.parkId })];
+  const entWhere: SQL[] = [
+    scopeWhere(actor, { areaCode: enterpriseCounts.areaCode, sector: enterpriseCounts.sector, parkId: enterpriseCounts.parkId }),
+  ];
   if (root) entWhere.push(like(enterpriseCounts.areaCode, likePrefix(root)));
   if (q.sector) entWhere.push(eq(enterpriseCounts.sector, q.sector));
   // The level inlined (a constant from COMPLIANCE_LEVELS): as a parameter, the SELECT and GROUP BY would differ.
@@ -141,7 +154,12 @@ export async function readLaggards(db: DbOrTx, actor: Actor, q: LaggardQuery, to
   if (mask === 0) return { items: [], total: 0 };
   const parts: SQL[] = [
     sql`${enterprises.deletedAt} is null`,
-    scopeWhere(actor, { areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId, enterpriseId: enterprises.id }),
+    scopeWhere(actor, {
+      areaCode: enterprises.areaCode,
+      sector: enterprises.sector,
+      parkId: enterprises.parkId,
+      enterpriseId: enterprises.id,
+    }),
     sql`(coalesce(${dutyEnterpriseYears.acceptedMask}, 0) & ${mask}) <> ${mask}`,
   ];
   if (q.areaCode) parts.push(like(enterprises.areaCode, likePrefix(areaPrefixOf(q.areaCode))));

@@ -22,9 +22,27 @@ export interface DutyReminderRule {
 
 /** A week before a month ends, two weeks before a quarter ends, a month before the year ends (in working days). */
 export const dutyReminderRules: readonly DutyReminderRule[] = [
-  { key: 'month_due_soon', cadence: 'month', offsetWorkdays: -5, kind: 'due_soon', title: { zh: '本月“八个一次”尚未登记', en: 'This month’s principal duty not yet recorded' } },
-  { key: 'quarter_due_soon', cadence: 'quarter', offsetWorkdays: -10, kind: 'due_soon', title: { zh: '本季度“八个一次”尚未登记', en: 'This quarter’s principal duty not yet recorded' } },
-  { key: 'year_due_soon', cadence: 'year', offsetWorkdays: -20, kind: 'due_soon', title: { zh: '本年度“八个一次”尚未登记', en: 'This year’s principal duty not yet recorded' } },
+  {
+    key: 'month_due_soon',
+    cadence: 'month',
+    offsetWorkdays: -5,
+    kind: 'due_soon',
+    title: { zh: '本月“八个一次”尚未登记', en: 'This month’s principal duty not yet recorded' },
+  },
+  {
+    key: 'quarter_due_soon',
+    cadence: 'quarter',
+    offsetWorkdays: -10,
+    kind: 'due_soon',
+    title: { zh: '本季度“八个一次”尚未登记', en: 'This quarter’s principal duty not yet recorded' },
+  },
+  {
+    key: 'year_due_soon',
+    cadence: 'year',
+    offsetWorkdays: -20,
+    kind: 'due_soon',
+    title: { zh: '本年度“八个一次”尚未登记', en: 'This year’s principal duty not yet recorded' },
+  },
 ];
 
 const enterpriseRoles = ['enterprise_principal', 'enterprise_safety_manager'];
@@ -63,7 +81,16 @@ export async function evaluateDutyReminders(db: Db, today: string) {
           const people = await db
             .select({ id: users.id, enterpriseId: users.enterpriseId })
             .from(users)
-            .where(and(inArray(users.enterpriseId, owing.map((o) => o.id)), eq(users.status, 'active'), inArray(users.role, enterpriseRoles)));
+            .where(
+              and(
+                inArray(
+                  users.enterpriseId,
+                  owing.map((o) => o.id),
+                ),
+                eq(users.status, 'active'),
+                inArray(users.role, enterpriseRoles),
+              ),
+            );
           for (const e of owing) {
             const to = people.filter((p) => p.enterpriseId === e.id).map((p) => p.id);
             notices += await notify(db, to, {

@@ -50,7 +50,14 @@ export function EnterpriseDuties({ enterpriseId }: { enterpriseId: string }) {
             <Statistic title={t('已通过', 'Accepted')} value={b.accepted} />
           </Space>
           {b.canRecord && monthly && !monthly.recordId && (
-            <Button type="primary" block icon={<CameraOutlined />} style={{ marginBottom: 12 }} data-testid="record-this-month" onClick={() => setTarget({ duty: 'monthly_inspection', period: thisMonth })}>
+            <Button
+              type="primary"
+              block
+              icon={<CameraOutlined />}
+              style={{ marginBottom: 12 }}
+              data-testid="record-this-month"
+              onClick={() => setTarget({ duty: 'monthly_inspection', period: thisMonth })}
+            >
               {t('登记本月带队检查', 'Record this month’s inspection')}
             </Button>
           )}
@@ -63,14 +70,22 @@ export function EnterpriseDuties({ enterpriseId }: { enterpriseId: string }) {
                   <Space wrap size={4}>
                     {d.periods.map((p) => {
                       const canAct = b.canRecord && p.state !== 'future' && (!p.status || p.status === 'returned');
-                      const text = p.status ? label(dutyRecordStatusLabels[p.status]) : p.state === 'future' ? t('未开始', 'Not begun') : t('未登记', 'Not recorded');
+                      const text = p.status
+                        ? label(dutyRecordStatusLabels[p.status])
+                        : p.state === 'future'
+                          ? t('未开始', 'Not begun')
+                          : t('未登记', 'Not recorded');
                       const colour = p.status ? statusColour[p.status] : p.state === 'ended' ? 'orange' : undefined;
                       return (
                         <Tag
                           key={p.period}
                           color={colour}
                           style={{ cursor: canAct ? 'pointer' : undefined }}
-                          onClick={canAct ? () => setTarget({ duty: d.duty, period: p.period, record: p.recordId ? { id: p.recordId } : undefined }) : undefined}
+                          onClick={
+                            canAct
+                              ? () => setTarget({ duty: d.duty, period: p.period, record: p.recordId ? { id: p.recordId } : undefined })
+                              : undefined
+                          }
                         >
                           {p.period.length > 4 ? p.period.slice(5) : p.period} {text}
                         </Tag>
@@ -83,7 +98,13 @@ export function EnterpriseDuties({ enterpriseId }: { enterpriseId: string }) {
           />
         </>
       )}
-      <Modal open={!!target} footer={null} onCancel={() => setTarget(null)} destroyOnHidden title={target ? `${label(dutyKindLabels[target.duty])} · ${target.period}` : ''}>
+      <Modal
+        open={!!target}
+        footer={null}
+        onCancel={() => setTarget(null)}
+        destroyOnHidden
+        title={target ? `${label(dutyKindLabels[target.duty])} · ${target.period}` : ''}
+      >
         {target && <RecordForm enterpriseId={enterpriseId} target={target} onDone={() => setTarget(null)} />}
       </Modal>
     </Card>
@@ -116,8 +137,14 @@ function RecordForm({ enterpriseId, target, onDone }: { enterpriseId: string; ta
     try {
       const body = { heldOn: v.heldOn, summary: v.summary, participants: v.participants ?? undefined };
       if (existing.data)
-        await call('POST /api/duty-records/:id/resubmit', { params: { id: existing.data.id }, body: { ...body, version: existing.data.version, attachments: files.map((f) => f.id) } });
-      else await call('POST /api/duty-records', { body: { ...body, enterpriseId, duty: target.duty, period: target.period, attachments: files.map((f) => f.id) } });
+        await call('POST /api/duty-records/:id/resubmit', {
+          params: { id: existing.data.id },
+          body: { ...body, version: existing.data.version, attachments: files.map((f) => f.id) },
+        });
+      else
+        await call('POST /api/duty-records', {
+          body: { ...body, enterpriseId, duty: target.duty, period: target.period, attachments: files.map((f) => f.id) },
+        });
       message.success(t('已提交，待街道核查', 'Submitted for the street to check'));
       await refresh('GET /api/enterprises/:id/duties');
       onDone();
@@ -135,7 +162,11 @@ function RecordForm({ enterpriseId, target, onDone }: { enterpriseId: string; ta
       <Form.Item name="heldOn" label={t('开展日期', 'Held on')} rules={[{ required: true }]}>
         <Input type="date" />
       </Form.Item>
-      <Form.Item name="summary" label={t('情况记录（检查内容、发现问题、会议纪要等）', 'What was done (findings, minutes …)')} rules={[{ required: true, max: 2000 }]}>
+      <Form.Item
+        name="summary"
+        label={t('情况记录（检查内容、发现问题、会议纪要等）', 'What was done (findings, minutes …)')}
+        rules={[{ required: true, max: 2000 }]}
+      >
         <Input.TextArea rows={3} />
       </Form.Item>
       <Form.Item name="participants" label={t('参加人数', 'Participants')}>

@@ -34,7 +34,15 @@ export function SignaturePad({ onChange }: { onChange(png: string | undefined): 
         width={600}
         height={240}
         data-testid="signature-pad"
-        style={{ width: '100%', maxWidth: 480, aspectRatio: '5 / 2', border: '1px dashed #999', borderRadius: 4, touchAction: 'none', background: '#fff' }}
+        style={{
+          width: '100%',
+          maxWidth: 480,
+          aspectRatio: '5 / 2',
+          border: '1px dashed #999',
+          borderRadius: 4,
+          touchAction: 'none',
+          background: '#fff',
+        }}
         onPointerDown={(e) => {
           drawing.current = true;
           e.currentTarget.setPointerCapture(e.pointerId);

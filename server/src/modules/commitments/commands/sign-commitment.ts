@@ -60,8 +60,17 @@ export async function signCommitment(db: Db, ctx: CommitmentContext, enterpriseI
       action: existing ? 'safety_commitment.resign' : 'safety_commitment.sign',
       entityType: 'safety_commitment',
       entityId: row!.id,
-      before: existing ? { textVersion: existing.textVersion, signerName: existing.signerName, signedAt: existing.signedAt, version: existing.version } : undefined,
-      after: { enterpriseId, year, textVersion: text.version, signerName: input.signerName, drawn: !!input.signatureImage, version: row!.version },
+      before: existing
+        ? { textVersion: existing.textVersion, signerName: existing.signerName, signedAt: existing.signedAt, version: existing.version }
+        : undefined,
+      after: {
+        enterpriseId,
+        year,
+        textVersion: text.version,
+        signerName: input.signerName,
+        drawn: !!input.signatureImage,
+        version: row!.version,
+      },
     });
     return presentCommitment(actor, ent, year, row!);
   });
