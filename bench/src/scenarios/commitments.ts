@@ -58,7 +58,8 @@ async function world(d: Database, enterprises: number) {
             from generate_series(1, 20) c, generate_series(1, 10) dd, generate_series(1, 10) s) a,
            generate_series(1, 10) k, ${obligations}`);
   }
-  await d.db.execute(sql`analyze enterprise_counts; analyze duty_compliance`);
+  await d.db.execute(sql`analyze enterprise_counts`);
+  await d.db.execute(sql`analyze duty_compliance`);
   return perCell * 20 * 10 * 10 * 5 * 10;
 }
 
