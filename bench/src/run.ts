@@ -25,6 +25,7 @@ import { workplansScenario } from './scenarios/workplans';
 import { assessmentScenario } from './scenarios/assessment';
 import { insuranceScenario } from './scenarios/insurance';
 import { creditPartnersScenario } from './scenarios/credit-partners';
+import { commitmentsScenario } from './scenarios/commitments';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -63,6 +64,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'insurance', run: insuranceScenario },
   // 联合惩戒: the signed partner feed and .xlsx of 500 listings, the lookup by credit code, a disclosure page (vs bare selects).
   { name: 'credit-partners', run: creditPartnersScenario },
+  // 八个一次: a province's compliance (1M enterprises × 22 obligations) from the maintained aggregates (PGlite, PostgreSQL).
+  { name: 'commitments', run: commitmentsScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

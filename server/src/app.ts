@@ -65,6 +65,7 @@ import { readinessRoutes } from './modules/emergency/readiness.routes';
 import { creditRoutes } from './modules/credit/credit.routes';
 import { creditPartnerRoutes } from './modules/credit/partners/partners.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
+import { commitmentsRoutes } from './modules/commitments/commitments.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
 import { supervisionRoutes } from './modules/workplans/supervision.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
@@ -105,6 +106,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   creditRoutes,
   creditPartnerRoutes,
   responsibilityRoutes,
+  commitmentsRoutes,
   workplansRoutes,
   supervisionRoutes,
   assessmentRoutes,

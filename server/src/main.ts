@@ -30,6 +30,7 @@ import { trainingSummaryJob } from './modules/training/training.job';
 import { bulletinsConsumer } from './modules/workplans/bulletins.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
+import { dutyReminderJob } from './modules/notifications/notifications.duties';
 
 async function main() {
   const config = loadConfig();
@@ -80,6 +81,7 @@ async function main() {
       hazardDeadlineJob,
       reportDeadlineJob,
       workReportDeadlineJob,
+      dutyReminderJob,
       peopleSummaryJob,
       trainingSummaryJob,
       certificateDueJob,

@@ -39,6 +39,7 @@ export * from './schemas/credit';
 export * from './schemas/insurance';
 export * from './schemas/credit-partners';
 export * from './schemas/responsibility';
+export * from './schemas/commitments';
 export * from './schemas/workplans';
 export * from './schemas/assessment';
 export * from './schemas/supervision';

@@ -162,6 +162,14 @@ export const grants = {
   'responsibilityLetter.sign': ['street_officer', 'enterprise_principal'],
   /** Route-level gate of letter steps; each step then needs .issue or .sign and the caller's relation to the letter. */
   'responsibilityLetter.act': ['district_officer', 'street_officer', 'enterprise_principal'],
+  // 安全生产承诺制 and 八个一次 (seed 001 二.4): the principal signs the commitment; the enterprise's accounts record the
+  // eight duties with evidence; the street (and the district bureau, industry department, park station in their
+  // scope) accepts or returns a record; compliance rates and the enterprises falling behind are officers' reading.
+  'commitment.read': [...staff, ...enterpriseUsers],
+  'commitment.sign': ['enterprise_principal'],
+  'duty.record': [...enterpriseUsers],
+  'duty.check': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  'duty.stats': [...staff],
   // 工作方案与督办: the 安委办/bureau issues plans and accepts tasks; a lead unit (bureau division, street, industry
   // department, park) sees and reports on the tasks its organisation leads (workplans.queries.ts taskScope).
   'workplan.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],

@@ -19,6 +19,7 @@ import { workTaskMachine } from '../modules/workplans/workplans.workflow';
 import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.workflow';
 import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
 import { letterMachine } from '../modules/responsibility/letters.workflow';
+import { dutyRecordMachine } from '../modules/commitments/duties.workflow';
 import type { Actor } from './actor';
 import { rowsOf, type Database } from './db';
 import { AppError } from './errors';
@@ -37,6 +38,7 @@ const machines = [
   sheetMachine,
   bulletinMachine,
   letterMachine,
+  dutyRecordMachine,
 ];
 
 const actorOf = (role: Role): Actor => ({

@@ -21,6 +21,7 @@ import { attemptMachine, sessionMachine } from '../modules/training/training.wor
 import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.workflow';
 import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
 import { letterMachine } from '../modules/responsibility/letters.workflow';
+import { dutyRecordMachine } from '../modules/commitments/duties.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -90,6 +91,7 @@ const walks: Walk[] = [
   },
   { machine: bulletinMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
   { machine: letterMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: dutyRecordMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
 ];
 
 const actorOf = (role: (typeof roles)[number]) => ({ role });

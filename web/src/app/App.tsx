@@ -14,6 +14,7 @@ import { Layout } from './Layout';
 import { menu } from './menu';
 import { LoginPage } from '../pages/LoginPage';
 import { PublicPage } from '../pages/PublicPage';
+import { PublicCommitment } from '../resources/commitments/PublicCommitment';
 import { ReportPage, ReportTrackPage } from '../pages/ReportPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 
@@ -40,6 +41,8 @@ function Routed() {
       <Route path="/login" element={<LoginPage />} />
       {/* 公示: open to everyone, no login. */}
       <Route path="/public" element={<PublicPage />} />
+      {/* An enterprise's signed safety commitment, for its workers (the printed QR code): no login. */}
+      <Route path="/public/commitments/:id" element={<PublicCommitment />} />
       {/* 举报 and its tracking: open to everyone, no login (a logged-in citizen's report is linked to the account). */}
       <Route path="/report" element={<ReportPage />} />
       <Route path="/report/track" element={<ReportTrackPage />} />

@@ -125,6 +125,8 @@ const RoutingRules = lazy(() => import('../resources/reports').then((m) => ({ de
 const ReportMap = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportMap })));
 const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
 const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
+const CommitmentPage = lazy(() => import('../resources/commitments').then((m) => ({ default: m.CommitmentPage })));
+const DutiesPage = lazy(() => import('../resources/commitments').then((m) => ({ default: m.DutiesPage })));
 const TrainingPage = lazy(() => import('../resources/training').then((m) => ({ default: m.TrainingPage })));
 const ExamPage = lazy(() => import('../resources/training').then((m) => ({ default: m.ExamPage })));
 const PublicityPage = lazy(() => import('../resources/publicity').then((m) => ({ default: m.PublicityPage })));
@@ -173,6 +175,25 @@ export const menu: MenuEntry[] = [
     icon: <IdcardOutlined />,
     permission: 'certificate.stats',
     element: <CertificatesPage />,
+  },
+  // 承诺制 and 八个一次 (seed 001): the principal signs and records on a phone; officers check and read compliance.
+  {
+    path: '/commitment',
+    group: 'registry',
+    shapes: ['enterprise'],
+    label: { zh: '安全承诺书', en: 'Safety commitment' },
+    icon: <IdcardOutlined />,
+    permission: 'commitment.read',
+    element: <CommitmentPage />,
+  },
+  {
+    path: '/duties',
+    group: 'registry',
+    shapes: ['office', 'patrol', 'enterprise'],
+    label: { zh: '八个一次', en: 'Principal’s eight duties' },
+    icon: <IdcardOutlined />,
+    permission: 'commitment.read',
+    element: <DutiesPage />,
   },
   {
     path: '/training',

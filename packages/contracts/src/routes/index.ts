@@ -19,6 +19,7 @@ import { reportDuplicateRoutes } from './report-duplicates';
 import { creditRoutes } from './credit';
 import { creditPartnerRoutes } from './credit-partners';
 import { responsibilityRoutes } from './responsibility';
+import { commitmentRoutes } from './commitments';
 import { gridRoutes } from './grid';
 import { rentalRoutes } from './rental';
 import { riskRoutes } from './risks';
@@ -53,6 +54,7 @@ export const apiRoutes = {
   ...insuranceRoutes,
   ...gridRoutes,
   ...rentalRoutes,
+  ...commitmentRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

@@ -14,6 +14,7 @@ export * from './reports';
 export * from './people';
 export * from './emergency';
 export * from './credit';
+export * from './commitments';
 export * from './workplans';
 export * from './grid';
 export * from './rental';

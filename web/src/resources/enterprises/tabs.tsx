@@ -7,6 +7,7 @@ import { RiskRegister } from '../risks/RiskRegister';
 import { EnterpriseInspectionsTab, EnterprisePenaltiesTab } from '../enforcement';
 import { EnterprisePeopleTab } from '../people/EnterprisePeopleTab';
 import { EnterpriseCreditTab } from '../credit/EnterpriseCreditTab';
+import { EnterpriseCommitmentTab } from '../commitments/EnterpriseCommitmentTab';
 import { EnterpriseTrainingTab } from '../training/EnterpriseTrainingTab';
 import { EnterpriseInsuranceTab } from '../insurance/EnterpriseInsuranceTab';
 import { EnterpriseStandardizationTab } from '../insurance/EnterpriseStandardizationTab';
@@ -26,6 +27,11 @@ export const enterpriseTabs: EnterpriseTab[] = [
   { key: 'penalties', label: { zh: '行政处罚', en: 'Penalties' }, render: (e) => <EnterprisePenaltiesTab enterprise={e} /> },
   { key: 'accidents', label: { zh: '事故', en: 'Accidents' }, render: (e) => <EnterpriseAccidentsTab enterprise={e} /> },
   { key: 'credit', label: { zh: '信用', en: 'Credit' }, render: (e) => <EnterpriseCreditTab enterprise={e} /> },
+  {
+    key: 'commitments',
+    label: { zh: '承诺与八个一次', en: 'Commitment and duties' },
+    render: (e) => <EnterpriseCommitmentTab enterprise={e} />,
+  },
   {
     key: 'certificates',
     label: { zh: '持证情况', en: 'Certificates' },

@@ -1,0 +1,84 @@
+// 承诺制 and 八个一次 in real Chromium on a phone-sized page: the principal (demo ent_boss) draws a signature and signs
+// the year's commitment, sees the QR code of the public page, records this month's inspection with a photo; the public
+// page shows the signed commitment without a login.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './src/browser';
+import { startServer, type RunningServer } from './src/server';
+import { loginThroughForm } from './src/login';
+
+let server: RunningServer;
+let browser: Browser;
+let ent: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  ent = await phone.newPage();
+  await loginThroughForm(ent, server.url, 'ent_boss');
+  await ent.waitForSelector('[data-testid=current-user]');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function photo(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 320;
+    c.height = 240;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#4a7';
+    g.fillRect(0, 0, 320, 240);
+    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (const x of bytes) s += String.fromCharCode(x);
+    return btoa(s);
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+describe('the principal on a phone', () => {
+  it('signs the commitment with a drawn signature, and the workers read it without a login', async () => {
+    await ent.goto(`${server.url}/commitment`);
+    await ent.getByTestId('commitment-body').waitFor();
+    await ent.getByLabel('承诺人姓名').fill('王建国');
+    const pad = ent.getByTestId('signature-pad');
+    const box = (await pad.boundingBox())!;
+    await ent.mouse.move(box.x + 20, box.y + 40);
+    await ent.mouse.down();
+    await ent.mouse.move(box.x + 120, box.y + 80, { steps: 8 });
+    await ent.mouse.move(box.x + 200, box.y + 30, { steps: 8 });
+    await ent.mouse.up();
+    await ent.getByTestId('sign-commitment').click();
+    await ent.getByTestId('commitment-qr').waitFor();
+    const link = (await ent
+      .getByText(/\/public\/commitments\//)
+      .first()
+      .textContent())!.trim();
+    expect(await ent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const anonymous = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await anonymous.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+    await anonymous.getByText('王建国').first().waitFor();
+    await anonymous.context().close();
+  });
+
+  it('records this month’s inspection with a photo', async () => {
+    await ent.goto(`${server.url}/duties`);
+    await ent.getByTestId('record-this-month').click();
+    await ent.getByLabel(/情况记录/).fill('带队检查车间消防通道和配电房');
+    await ent.getByTestId('duty-photo-input').setInputFiles({ name: 'inspection.jpg', mimeType: 'image/jpeg', buffer: await photo(ent) });
+    await ent.getByText('inspection.jpg').waitFor();
+    await ent.getByTestId('submit-duty').click();
+    await ent.getByText('已提交，待街道核查').waitFor();
+    await ent
+      .getByText(/待核查/)
+      .first()
+      .waitFor();
+    expect(await ent.getByTestId('record-this-month').count()).toBe(0);
+  });
+});

@@ -1,0 +1,3 @@
+export { CommitmentPage } from './CommitmentPage';
+export { DutiesPage, EnterpriseDuties } from './DutiesPage';
+export { PublicCommitment } from './PublicCommitment';
