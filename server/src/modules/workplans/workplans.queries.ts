@@ -7,7 +7,7 @@ import type { WorkPlanListQuery } from '@anjian/contracts';
 import { organisations, stateTransitions, users, workPlans, workTaskReports, workTasks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
-import { scopeWhere } from '../../platform/scope';
+import { areaPrefixOf, scopeWhere } from '../../platform/scope';
 import type { WorkTaskRow } from './workplans.workflow';
 
 export type WorkPlanRow = typeof workPlans.$inferSelect;
@@ -175,4 +175,22 @@ export async function planReportDays(db: DbOrTx, ids: string[]) {
   if (unique.length === 0) return new Map<string, number>();
   const rows = await db.select({ id: workPlans.id, day: workPlans.reportDay }).from(workPlans).where(inArray(workPlans.id, unique));
   return new Map(rows.map((r) => [r.id, r.day]));
+}
+
+/** The organisations a plan's tasks may name: those within the plan's area (the district, its streets, parks). */
+export async function orgsInPlanArea(db: DbOrTx, areaCode: string) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName, kind: organisations.kind })
+    .from(organisations)
+    .where(sql`${organisations.areaCode} like ${areaPrefixOf(areaCode) + '%'}`)
+    .orderBy(asc(organisations.name))
+    .limit(5000);
+}
+
+export async function nextTaskSeq(db: DbOrTx, planId: string) {
+  const [row] = await db
+    .select({ max: sql<number>`coalesce(max(${workTasks.seq}), 0)::int` })
+    .from(workTasks)
+    .where(eq(workTasks.planId, planId));
+  return (row?.max ?? 0) + 1;
 }
