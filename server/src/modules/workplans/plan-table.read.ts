@@ -13,7 +13,10 @@ export type TableFormat = 'docx' | 'xlsx';
 
 const bad = (zh: string, en: string) => new AppError('VALIDATION', [{ field: 'file', zh, en }]);
 const unreadable = () =>
-  bad('无法读取该文件：请上传 Word（.docx）或 Excel（.xlsx）格式的工作分工表', 'The file cannot be read: upload the task table as .docx or .xlsx');
+  bad(
+    '无法读取该文件：请上传 Word（.docx）或 Excel（.xlsx）格式的工作分工表',
+    'The file cannot be read: upload the task table as .docx or .xlsx',
+  );
 
 function formatOf(buffer: Buffer): TableFormat {
   if (!buffer.subarray(0, 4).equals(ZIP)) throw unreadable();
@@ -61,5 +64,4 @@ export async function readPlanTable(buffer: Buffer): Promise<ParsedTable & { for
   }
 }
 
-const tooLarge = () =>
-  bad(`表格超过 ${IMPORT_LIMITS.rows} 行工作内容`, `The table has more than ${IMPORT_LIMITS.rows} content rows`);
+const tooLarge = () => bad(`表格超过 ${IMPORT_LIMITS.rows} 行工作内容`, `The table has more than ${IMPORT_LIMITS.rows} content rows`);

@@ -17,7 +17,10 @@ const COLLECTIVES: [RegExp, Collective][] = [
 ];
 
 export function unitRef(raw: string): UnitRef | null {
-  const name = raw.replace(/^(此项工作)?由/, '').replace(/[。；;\s]+$/g, '').trim();
+  const name = raw
+    .replace(/^(此项工作)?由/, '')
+    .replace(/[。；;\s]+$/g, '')
+    .trim();
   if (!name) return null;
   for (const [re, collective] of COLLECTIVES) if (re.test(name)) return { collective, name };
   return { name };

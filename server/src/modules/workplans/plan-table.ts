@@ -26,8 +26,13 @@ export interface ParsedTable {
   problems: TableProblem[];
 }
 
-// eslint-disable-next-line no-control-regex
-const clean = (s: string | undefined) => (s ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/[\u00a0\u3000]/g, ' ').replace(/[ \t]+/g, ' ').trim();
+// Control characters other than tab and newline are not text a plan means (XML 1.0 forbids most of them anyway).
+const printable = (s: string) => [...s].filter((ch) => ch === '\t' || ch === '\n' || (ch >= ' ' && ch !== '\u007f')).join('');
+const clean = (s: string | undefined) =>
+  printable(s ?? '')
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 function headerOf(cells: string[]): Map<TableColumn, number> | null {
@@ -70,15 +75,16 @@ export function rowsFromGrid(grid: string[][]): ParsedTable {
     if (prev && prev.item === next.item && prev.content === next.content && prev.responsibility === next.responsibility) continue;
     if (rows.length >= IMPORT_LIMITS.rows) throw new TableTooLarge();
     rows.push(next);
-    if (!next.item)
-      problems.push({ row: next.row, field: 'item', zh: '工作项目为空', en: 'The work item (工作项目) is empty' });
-    if (!next.content)
-      problems.push({ row: next.row, field: 'content', zh: '工作内容为空', en: 'The work content (工作内容) is empty' });
+    if (!next.item) problems.push({ row: next.row, field: 'item', zh: '工作项目为空', en: 'The work item (工作项目) is empty' });
+    if (!next.content) problems.push({ row: next.row, field: 'content', zh: '工作内容为空', en: 'The work content (工作内容) is empty' });
     if (!next.responsibility)
       problems.push({ row: next.row, field: 'responsibility', zh: '责任单位为空', en: 'The responsible units (责任单位) are empty' });
-    for (const [field, max] of [['item', 200], ['content', 4000], ['responsibility', 500]] as const)
-      if (next[field].length > max)
-        problems.push({ row: next.row, field, zh: `超过 ${max} 字`, en: `Longer than ${max} characters` });
+    for (const [field, max] of [
+      ['item', 200],
+      ['content', 4000],
+      ['responsibility', 500],
+    ] as const)
+      if (next[field].length > max) problems.push({ row: next.row, field, zh: `超过 ${max} 字`, en: `Longer than ${max} characters` });
   }
   if (!columns)
     problems.push({

@@ -3,7 +3,19 @@
 // content row, and each 工作项目 cell merged down over its content rows (vMerge restart/continue). Tasks made from one
 // content row for several lead units (各街道办组织落实) are one row again here, each unit's report on its own line, so
 // that the file imports back to the same items and content rows (plan-table.docx.ts).
-import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
 import type { ProgressBoard } from '@anjian/contracts';
 import { TABLE_COLUMNS } from './plan-table.rules';
 
@@ -41,7 +53,13 @@ export function contentRows(rows: BoardRow[]) {
             .filter(([, v]) => v !== '')
             .map(([n, v]) => `${n}：${v}`)
             .join('\n');
-    return { item: c.item, content: c.content, responsibility: c.responsibility, progress: joined('progress'), problems: joined('problems') };
+    return {
+      item: c.item,
+      content: c.content,
+      responsibility: c.responsibility,
+      progress: joined('progress'),
+      problems: joined('problems'),
+    };
   });
 }
 
@@ -54,13 +72,7 @@ export async function progressDocument(board: ProgressBoard): Promise<Buffer> {
     const merge = all[i - 1]?.item === r.item ? 'continue' : all[i + 1]?.item === r.item ? 'restart' : undefined;
     return new TableRow({
       cantSplit: true,
-      children: [
-        cell(r.item, 0, { merge }),
-        cell(r.content, 1),
-        cell(r.responsibility, 2),
-        cell(r.progress, 3),
-        cell(r.problems, 4),
-      ],
+      children: [cell(r.item, 0, { merge }), cell(r.content, 1), cell(r.responsibility, 2), cell(r.progress, 3), cell(r.problems, 4)],
     });
   });
   const doc = new Document({
