@@ -36,14 +36,18 @@ describe('责任单位 (seeds/000 lines 141–335)', () => {
   });
 
   it('matches 安监局 and 区安监局 to one bureau, and reports an unknown or ambiguous name', () => {
-    const resolve = unitResolver([
-      { id: 'a', name: '区安监局', shortName: null, kind: 'bureau' },
-      { id: 's1', name: '甲街道办', shortName: null, kind: 'street_office' },
-      { id: 'x', name: '区卫健局', shortName: null, kind: 'industry_department' },
-      { id: 'y', name: '市卫健局', shortName: null, kind: 'industry_department' },
-    ]);
+    const resolve = unitResolver(
+      [
+        { id: 'a', name: '深圳市龙岗区安监局', shortName: null, kind: 'bureau' },
+        { id: 's1', name: '甲街道办', shortName: null, kind: 'street_office' },
+        { id: 'x', name: '区卫健局', shortName: null, kind: 'industry_department' },
+        { id: 'y', name: '市卫健局', shortName: null, kind: 'industry_department' },
+      ],
+      ['广东省', '深圳市', '龙岗区'],
+    );
     expect(resolve({ name: '安监局' })).toEqual({ ids: ['a'] });
     expect(resolve({ name: '龙岗区安监局' })).toEqual({ ids: ['a'] });
+    expect(resolve({ name: '区安监局' })).toEqual({ ids: ['a'] });
     expect(resolve({ collective: 'streets', name: '各街道办' })).toEqual({ ids: ['s1'] });
     expect(resolve({ name: '区编办' }).problem?.zh).toBe('未知单位“区编办”');
     expect(resolve({ name: '卫健局' }).problem?.en).toMatch(/several/);

@@ -1,5 +1,6 @@
 // 责任单位 text → organisations of the plan's area. A unit matches an organisation by its name or short name, with
-// or without the district's 区 in front (the table writes 安监局 and 区安监局 for one bureau). A collective (各街道办,
+// or without the places in front (the table writes 安监局 and 区安监局 for one bureau; the organisation may be
+// registered as 深圳市龙岗区安监局). A collective (各街道办,
 // 各相关部门) names every street office or industry department of the area; a collective lead makes one task per
 // member, each reporting for itself. A name that matches nothing, or more than one organisation, is a problem the
 // preview lists — never dropped silently.
@@ -18,10 +19,24 @@ export interface ResolvedRow {
   coIds: string[];
 }
 
-const key = (s: string) => s.replace(/\s+/g, '').replace(/^(.{0,6}?[市区县])?/, '');
+/** A name without the places it starts with (深圳市龙岗区应急管理局 → 应急管理局; 区安监局 → 安监局). */
+function keyOf(places: string[]) {
+  const prefixes = [...places, '区', '市', '县'].filter(Boolean).sort((a, b) => b.length - a.length);
+  return (raw: string) => {
+    let s = raw.replace(/\s+/g, '');
+    for (let found = true; found;) {
+      const p = prefixes.find((x) => s.startsWith(x) && s.length > x.length);
+      found = p !== undefined;
+      if (p) s = s.slice(p.length);
+    }
+    return s;
+  };
+}
 const COLLECTIVE_KINDS = { streets: ['street_office'], departments: ['industry_department'] } as const;
 
-export function unitResolver(orgs: OrgRef[]) {
+/** places: the names of the plan's area and the areas above it (广东省, 深圳市, 龙岗区). */
+export function unitResolver(orgs: OrgRef[], places: string[] = []) {
+  const key = keyOf(places);
   const byKey = new Map<string, OrgRef[]>();
   const add = (k: string, o: OrgRef) => {
     const list = byKey.get(k) ?? [];
@@ -51,8 +66,12 @@ export function unitResolver(orgs: OrgRef[]) {
   };
 }
 
-export function resolveRows(rows: TableRow[], orgs: OrgRef[]): { resolved: ResolvedRow[]; problems: TableProblem[] } {
-  const resolve = unitResolver(orgs);
+export function resolveRows(
+  rows: TableRow[],
+  orgs: OrgRef[],
+  places: string[] = [],
+): { resolved: ResolvedRow[]; problems: TableProblem[] } {
+  const resolve = unitResolver(orgs, places);
   const problems: TableProblem[] = [];
   const resolved = rows.map((row) => {
     if (!row.responsibility) return { row, leadIds: [], coIds: [] };

@@ -4,7 +4,7 @@
 // the plans that hold them. Nothing else: out of scope is 404.
 import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { WorkPlanListQuery } from '@anjian/contracts';
-import { organisations, stateTransitions, users, workPlans, workTaskReports, workTasks } from '../../db/schema';
+import { areas, organisations, stateTransitions, users, workPlans, workTaskReports, workTasks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { areaPrefixOf, scopeWhere } from '../../platform/scope';
@@ -185,6 +185,13 @@ export async function orgsInPlanArea(db: DbOrTx, areaCode: string) {
     .where(sql`${organisations.areaCode} like ${areaPrefixOf(areaCode) + '%'}`)
     .orderBy(asc(organisations.name))
     .limit(5000);
+}
+
+/** The names of an area and the areas above it (440307 → 广东省, 深圳市, 龙岗区). */
+export async function placeNames(db: DbOrTx, areaCode: string) {
+  const codes = [...new Set([areaCode, `${areaCode.slice(0, 4)}00`, `${areaCode.slice(0, 2)}0000`])];
+  const rows = await db.select({ name: areas.name }).from(areas).where(inArray(areas.code, codes));
+  return rows.map((r) => r.name);
 }
 
 export async function nextTaskSeq(db: DbOrTx, planId: string) {

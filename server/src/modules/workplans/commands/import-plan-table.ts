@@ -17,7 +17,7 @@ import { itemsOf } from '../plan-table';
 import { readPlanTable } from '../plan-table.read';
 import { IMPORT_LIMITS } from '../plan-table.rules';
 import { resolveRows, type ResolvedRow } from '../plan-table.units';
-import { findIssuedPlan, nextTaskSeq, orgsInPlanArea, type WorkPlanRow } from '../workplans.queries';
+import { findIssuedPlan, nextTaskSeq, orgsInPlanArea, placeNames, type WorkPlanRow } from '../workplans.queries';
 import { auditTask, presentPlans } from '../workplans.presenter';
 import { writeWorkTask } from '../workplans.workflow';
 
@@ -29,8 +29,8 @@ export interface ImportInput {
 
 async function preview(db: DbOrTx, plan: WorkPlanRow, buffer: Buffer) {
   const table = await readPlanTable(buffer);
-  const orgs = await orgsInPlanArea(db, plan.areaCode);
-  const { resolved, problems } = resolveRows(table.rows, orgs);
+  const [orgs, places] = await Promise.all([orgsInPlanArea(db, plan.areaCode), placeNames(db, plan.areaCode)]);
+  const { resolved, problems } = resolveRows(table.rows, orgs, places);
   const names = new Map(orgs.map((o) => [o.id, o.shortName ?? o.name]));
   const byRow = new Map(resolved.map((r) => [r.row.row, r]));
   const allProblems = [...table.problems, ...problems].sort((a, b) => a.row - b.row);
