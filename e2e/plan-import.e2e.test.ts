@@ -38,7 +38,7 @@ describe('importing a plan’s task table', () => {
     await page.getByTestId('workplan-import-problems').waitFor();
     expect(await page.getByTestId('workplan-import-problems').textContent()).toContain('未知单位“区不存在局”');
     expect(await page.getByTestId('workplan-import-confirm').isDisabled()).toBe(true);
-    await page.getByRole('button', { name: /取消/ }).click();
+    await page.getByRole('button', { name: /取\s*消/ }).click();
 
     const good = wordTable([
       ['1.导入测试项目', '（1）开展导入测试。', '区应急管理局牵头，各街道办配合落实'],
@@ -49,7 +49,7 @@ describe('importing a plan’s task table', () => {
     await expect.poll(() => report.textContent()).toContain('1 个工作项目，2 条工作内容，2 项任务');
     await page.getByTestId('workplan-import-confirm').click();
     await expect.poll(() => report.textContent()).toContain('已导入');
-    await page.getByRole('button', { name: /完成/ }).click();
+    await page.getByRole('button', { name: /完\s*成/ }).click();
     await expect.poll(() => page.getByTestId('workplan-tasks').textContent()).toContain('（2）复核导入结果。');
   });
 });
