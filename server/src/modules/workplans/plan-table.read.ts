@@ -9,6 +9,7 @@ import { xlsxTables } from './plan-table.xlsx';
 import { IMPORT_LIMITS } from './plan-table.rules';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const MAX_UNPACKED = 100 * 1024 * 1024;
 export type TableFormat = 'docx' | 'xlsx';
 
 const bad = (zh: string, en: string) => new AppError('VALIDATION', [{ field: 'file', zh, en }]);
@@ -21,16 +22,20 @@ const unreadable = () =>
 function formatOf(buffer: Buffer): TableFormat {
   if (!buffer.subarray(0, 4).equals(ZIP)) throw unreadable();
   const names: string[] = [];
+  let unpacked = 0;
   try {
     unzipSync(new Uint8Array(buffer), {
       filter: (f) => {
         names.push(f.name);
+        unpacked += f.originalSize;
         return false;
       },
     });
   } catch {
     throw unreadable();
   }
+  // A few megabytes that unpack to more than this are a zip bomb, not a plan's table.
+  if (unpacked > MAX_UNPACKED) throw bad('文件解压后过大', 'The file unpacks to too much data');
   if (names.includes('word/document.xml')) return 'docx';
   if (names.includes('xl/workbook.xml')) return 'xlsx';
   throw unreadable();
