@@ -22,6 +22,7 @@ import { reachScenario } from './scenarios/reach';
 import { emergencyScenario } from './scenarios/emergency';
 import { drillsScenario } from './scenarios/emergency-plans';
 import { workplansScenario } from './scenarios/workplans';
+import { planImportScenario } from './scenarios/plan-import';
 import { assessmentScenario } from './scenarios/assessment';
 import { insuranceScenario } from './scenarios/insurance';
 import { creditPartnersScenario } from './scenarios/credit-partners';
@@ -58,6 +59,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'emergency-drills', run: drillsScenario },
   // 工作方案: the month's board and .xlsx of 200 items × 30 units against one bare join (PGlite, PostgreSQL).
   { name: 'workplans', run: workplansScenario },
+  // 工作分工表导入: a 200-item Word table read, previewed and imported vs a bare insert of its tasks (PGlite).
+  { name: 'workplans-import', run: planImportScenario },
   // 年度考核: scoring 200 units over a year from the rollups vs the same aggregates as bare GROUP BYs.
   { name: 'assessment', run: assessmentScenario },
   // 安责险: the coverage check (uninsured mandatory enterprises, page + total) vs the bare anti-join count; rates per district.

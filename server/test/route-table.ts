@@ -405,6 +405,7 @@ export const routeTable: Record<string, Row> = {
     roles: ['district_officer'],
     payload: { seq: 1, item: '工作项目', content: '工作内容', leadOrgId: '00000000-0000-4000-8000-000000000001', version: 1 },
   },
+  'POST /api/workplans/:id/import': { access: 'workplan.manage', roles: ['district_officer'] },
   'GET /api/workplans/:id/board': { access: 'workplan.read', roles: workplanReaders },
   'GET /api/workplans/:id/export': { access: 'workplan.export', roles: ['district_leader', 'district_officer'] },
   'GET /api/work-tasks/mine': {

@@ -218,3 +218,39 @@ export const progressBoard = z.object({
   units: z.array(boardUnit),
 });
 export type ProgressBoard = z.infer<typeof progressBoard>;
+
+/** Importing a plan's task table (《工作分工及进展情况表》) from .docx/.xlsx: a dry run previews, then the same file is
+ * sent again with dryRun=false and the plan's version to create the tasks. */
+export const workPlanImportQuery = z
+  .object({
+    dryRun: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    version: z.coerce.number().int().min(1),
+  })
+  .strict();
+export const workPlanImportProblem = z.object({ row: z.number().int(), field: z.string(), zh: z.string(), en: z.string() });
+export const workPlanImportRow = z.object({
+  row: z.number().int(),
+  content: z.string(),
+  responsibility: z.string(),
+  leadOrgNames: z.array(z.string()),
+  coOrgNames: z.array(z.string()),
+  /** Tasks the row becomes: one per lead unit (各街道办组织落实 → one per street office). */
+  taskCount: z.number().int(),
+});
+export const workPlanImportReport = z.object({
+  dryRun: z.boolean(),
+  format: z.enum(['docx', 'xlsx']),
+  itemCount: z.number().int(),
+  rowCount: z.number().int(),
+  taskCount: z.number().int(),
+  items: z.array(z.object({ item: z.string(), rows: z.array(workPlanImportRow) })),
+  problems: z.array(workPlanImportProblem),
+  /** Tasks created (0 on a dry run). */
+  created: z.number().int(),
+  planVersion: z.number().int(),
+});
+export type WorkPlanImportReport = z.infer<typeof workPlanImportReport>;
+export const workPlanExportQuery = z.object({ month: yearMonth, format: z.enum(['xlsx', 'docx']).default('xlsx') }).strict();

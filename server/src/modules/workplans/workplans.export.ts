@@ -1,4 +1,4 @@
-// 《工作分工及进展情况表》 for a plan and month as .xlsx, in the layout of Longgang 000's annex: a title row, then
+// 《工作分工及进展情况表》 for a plan and month as .xlsx (or .docx, workplans.docx.ts), in the layout of Longgang 000's annex: a title row, then
 // 序号 / 工作项目 / 工作内容 / 责任单位 / 进展情况 / 存在的困难或问题, one row per task. Consecutive tasks of the same
 // 工作项目 share a merged 工作项目 cell, as the plan's own table does. 责任单位 is the plan's wording where it was
 // entered, else the lead unit's name. Text a spreadsheet could run as a formula is written as text (numFmt '@').
@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { buildBoard } from './workplans.board';
+import { progressDocument } from './workplans.docx';
 
 export const PROGRESS_COLUMNS = ['序号', '工作项目', '工作内容', '责任单位', '进展情况', '存在的困难或问题'] as const;
 
@@ -44,14 +45,22 @@ export async function progressWorkbook(board: ProgressBoard): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function exportProgress(db: Db, actor: Actor, ip: string | null, planId: string, month: string, today: string) {
+export async function exportProgress(
+  db: Db,
+  actor: Actor,
+  ip: string | null,
+  planId: string,
+  month: string,
+  today: string,
+  format: 'xlsx' | 'docx' = 'xlsx',
+) {
   const board = await buildBoard(db, actor, planId, month, today);
   await db.transaction((tx) =>
     recordAudit(
       tx,
       { actor, ip },
-      { action: 'workplan.export', entityType: 'work_plan', entityId: planId, after: { month, rows: board.rows.length } },
+      { action: 'workplan.export', entityType: 'work_plan', entityId: planId, after: { month, format, rows: board.rows.length } },
     ),
   );
-  return { buffer: await progressWorkbook(board), month };
+  return { buffer: format === 'docx' ? await progressDocument(board) : await progressWorkbook(board), month };
 }

@@ -4,10 +4,10 @@
 // the plans that hold them. Nothing else: out of scope is 404.
 import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { WorkPlanListQuery } from '@anjian/contracts';
-import { organisations, stateTransitions, users, workPlans, workTaskReports, workTasks } from '../../db/schema';
+import { areas, organisations, stateTransitions, users, workPlans, workTaskReports, workTasks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
-import { scopeWhere } from '../../platform/scope';
+import { areaPrefixOf, scopeWhere } from '../../platform/scope';
 import type { WorkTaskRow } from './workplans.workflow';
 
 export type WorkPlanRow = typeof workPlans.$inferSelect;
@@ -175,4 +175,29 @@ export async function planReportDays(db: DbOrTx, ids: string[]) {
   if (unique.length === 0) return new Map<string, number>();
   const rows = await db.select({ id: workPlans.id, day: workPlans.reportDay }).from(workPlans).where(inArray(workPlans.id, unique));
   return new Map(rows.map((r) => [r.id, r.day]));
+}
+
+/** The organisations a plan's tasks may name: those within the plan's area (the district, its streets, parks). */
+export async function orgsInPlanArea(db: DbOrTx, areaCode: string) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName, kind: organisations.kind })
+    .from(organisations)
+    .where(sql`${organisations.areaCode} like ${areaPrefixOf(areaCode) + '%'}`)
+    .orderBy(asc(organisations.name))
+    .limit(5000);
+}
+
+/** The names of an area and the areas above it (440307 → 广东省, 深圳市, 龙岗区). */
+export async function placeNames(db: DbOrTx, areaCode: string) {
+  const codes = [...new Set([areaCode, `${areaCode.slice(0, 4)}00`, `${areaCode.slice(0, 2)}0000`])];
+  const rows = await db.select({ name: areas.name }).from(areas).where(inArray(areas.code, codes));
+  return rows.map((r) => r.name);
+}
+
+export async function nextTaskSeq(db: DbOrTx, planId: string) {
+  const [row] = await db
+    .select({ max: sql<number>`coalesce(max(${workTasks.seq}), 0)::int` })
+    .from(workTasks)
+    .where(eq(workTasks.planId, planId));
+  return (row?.max ?? 0) + 1;
 }

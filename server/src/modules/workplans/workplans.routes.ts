@@ -2,6 +2,9 @@
 // through the machine, monthly progress reports, the month's board and the 进展情况表 export.
 import {
   boardQuery,
+  workPlanExportQuery,
+  workPlanImportQuery,
+  workPlanImportReport,
   createWorkPlanBody,
   createWorkTaskBody,
   fileMonthlyReportBody,
@@ -27,12 +30,15 @@ import { actOnTask } from './commands/act-on-task';
 import { fileReport } from './commands/file-report';
 import { buildBoard } from './workplans.board';
 import { exportProgress } from './workplans.export';
+import { importPlanTable } from './commands/import-plan-table';
+import { AppError } from '../../platform/errors';
 import { workplansClock } from './workplans.clock';
 import { monthlyReportDue, monthOf, reportState } from './workplans.rules';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function planDetail(db: DbOrTx, actor: Actor, id: string) {
   const plan = await findPlan(db, actor, id);
@@ -81,8 +87,12 @@ export function workplansRoutes(app: ZodApp) {
   );
   app.get(
     '/api/workplans/:id/export',
-    { config: { access: 'workplan.export' }, schema: { tags, params: idParams, querystring: boardQuery, produces: [XLSX_TYPE] } },
+    {
+      config: { access: 'workplan.export' },
+      schema: { tags, params: idParams, querystring: workPlanExportQuery, produces: [XLSX_TYPE, DOCX_TYPE] },
+    },
     async (req, reply) => {
+      const { format } = req.query;
       const { buffer, month } = await exportProgress(
         app.db,
         actorOf(req),
@@ -90,12 +100,31 @@ export function workplansRoutes(app: ZodApp) {
         req.params.id,
         req.query.month,
         workplansClock.today(),
+        format,
       );
-      const name = `工作分工及进展情况表-${month}.xlsx`;
+      const name = `工作分工及进展情况表-${month}.${format}`;
       return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="progress-${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .type(format === 'docx' ? DOCX_TYPE : XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="progress-${month}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
         .send(buffer);
+    },
+  );
+  app.post(
+    '/api/workplans/:id/import',
+    {
+      config: { access: 'workplan.manage' },
+      schema: { tags, params: idParams, querystring: workPlanImportQuery, response: { 200: workPlanImportReport } },
+    },
+    async (req) => {
+      if (!req.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA', [
+          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
+        ]);
+      }
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', [{ field: 'file', zh: '请选择要导入的文件', en: 'Choose a file to import' }]);
+      const buffer = await file.toBuffer(); // over the multipart limit this throws a 413
+      return importPlanTable(app.db, actorOf(req), clientIp(req), req.params.id, { buffer, ...req.query }, workplansClock.today());
     },
   );
   app.get(

@@ -47,6 +47,13 @@ export function ProgressBoard() {
             >
               {t('导出进展情况表', 'Export progress table')}
             </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void download(`/api/workplans/${id}/export`, { month, format: 'docx' })}
+              data-testid="board-export-docx"
+            >
+              {t('导出 Word', 'Export Word')}
+            </Button>
           </Space>
         }
       >

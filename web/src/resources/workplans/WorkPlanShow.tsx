@@ -1,5 +1,6 @@
 // One plan: its document, phases and tasks (the issuer sees all, a lead unit its own), the bureau's "add a task"
-// form, and links to the month's progress board and the 进展情况表 export.
+// form, the task-table import (PlanImport), and links to the month's progress board and the 进展情况表 export
+// (.xlsx, or .docx in the plan's own layout).
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -29,6 +30,7 @@ import { ApiError, call, download } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { currentMonth, previousMonth, statusColor } from './labels';
+import { PlanImport } from './PlanImport';
 
 interface TaskForm {
   seq: number;
@@ -105,6 +107,15 @@ export function WorkPlanShow() {
                 {t(`导出${month}进展情况表`, `Export ${month} progress table`)}
               </Button>
             )}
+            {p.abilities.includes('export') && (
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => void download(`/api/workplans/${p.id}/export`, { month, format: 'docx' })}
+                data-testid="workplan-export-docx"
+              >
+                {t('导出 Word', 'Export Word')}
+              </Button>
+            )}
           </Space>
         }
       >
@@ -133,9 +144,12 @@ export function WorkPlanShow() {
         title={t('工作分工', 'Tasks')}
         extra={
           canAdd && (
-            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="workplan-add-task">
-              {t('添加任务', 'Add a task')}
-            </Button>
+            <Space wrap>
+              <PlanImport planId={p.id} version={p.version} onDone={() => qc.invalidateQueries({ queryKey: ['workplan', id] })} />
+              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="workplan-add-task">
+                {t('添加任务', 'Add a task')}
+              </Button>
+            </Space>
           )
         }
       >
