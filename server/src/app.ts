@@ -64,6 +64,7 @@ import { creditRoutes } from './modules/credit/credit.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
 import { supervisionRoutes } from './modules/workplans/supervision.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
+import { warningsRoutes } from './modules/warnings/warnings.routes';
 import { gridRoutes } from './modules/grid/grid.routes';
 import { rentalRoutes } from './modules/rental/rental.routes';
 import { loadCalendarSupplement, startCalendarRefresh } from './platform/calendar-store';
@@ -98,6 +99,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   workplansRoutes,
   supervisionRoutes,
   assessmentRoutes,
+  warningsRoutes,
   gridRoutes,
   rentalRoutes,
   accidentsRoutes,

@@ -24,6 +24,8 @@ import { trainingSummaryJob } from './modules/training/training.job';
 import { bulletinsConsumer } from './modules/workplans/bulletins.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
+import { warningsDailyJob } from './modules/warnings/warnings.job';
+import { warningsConsumer } from './modules/warnings/warnings.consumer';
 
 async function main() {
   const config = loadConfig();
@@ -79,9 +81,10 @@ async function main() {
       certificateDueJob,
       creditDailyJob,
       planReminderJob,
+      warningsDailyJob,
       digestJob(channels),
     ],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer, trainingConsumer],
+    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer, trainingConsumer, warningsConsumer],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

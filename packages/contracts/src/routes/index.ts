@@ -21,6 +21,7 @@ import { riskRoutes } from './risks';
 import { workbenchRoutes } from './workbench';
 import { workplanRoutes } from './workplans';
 import { assessmentRoutes } from './assessment';
+import { warningRoutes } from './warnings';
 
 export const apiRoutes = {
   ...platformRoutes,
@@ -43,6 +44,7 @@ export const apiRoutes = {
   ...assessmentRoutes,
   ...gridRoutes,
   ...rentalRoutes,
+  ...warningRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

@@ -21,3 +21,4 @@ export * from './rewards';
 export * from './emergency-plans';
 export * from './training';
 export * from './assessment';
+export * from './warnings';
