@@ -18,6 +18,7 @@ import { reportMachine } from '../modules/reports/reports.workflow';
 import { workTaskMachine } from '../modules/workplans/workplans.workflow';
 import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.workflow';
 import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
+import { ruleVersionMachine, warningMachine } from '../modules/warnings/warnings.workflow';
 import type { Actor } from './actor';
 import { rowsOf, type Database } from './db';
 import { AppError } from './errors';
@@ -35,6 +36,8 @@ const machines = [
   schemeMachine,
   sheetMachine,
   bulletinMachine,
+  ruleVersionMachine,
+  warningMachine,
 ];
 
 const actorOf = (role: Role): Actor => ({

@@ -20,6 +20,7 @@ import { planMachine } from '../modules/emergency/plans.workflow';
 import { attemptMachine, sessionMachine } from '../modules/training/training.workflow';
 import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.workflow';
 import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
+import { ruleVersionMachine, warningMachine } from '../modules/warnings/warnings.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -88,6 +89,8 @@ const walks: Walk[] = [
     withState: (f, status) => ({ ...f, status }),
   },
   { machine: bulletinMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: ruleVersionMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: warningMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
 ];
 
 const actorOf = (role: (typeof roles)[number]) => ({ role });
