@@ -22,6 +22,7 @@ import { emergencyScenario } from './scenarios/emergency';
 import { drillsScenario } from './scenarios/emergency-plans';
 import { workplansScenario } from './scenarios/workplans';
 import { assessmentScenario } from './scenarios/assessment';
+import { warningsScenario } from './scenarios/warnings';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -55,6 +56,9 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'workplans', run: workplansScenario },
   // 年度考核: scoring 200 units over a year from the rollups vs the same aggregates as bare GROUP BYs.
   { name: 'assessment', run: assessmentScenario },
+  // 警兆知识库: one rule (≥ 3 overdue hidden dangers) evaluated, re-checked for one enterprise and backtested over
+  // 36 months, against a bare count of the overdue rows (PGlite, PostgreSQL).
+  { name: 'warnings', run: warningsScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -84,7 +84,16 @@ async function main() {
       warningsDailyJob,
       digestJob(channels),
     ],
-    [notificationsConsumer, peopleConsumer, accidentsConsumer, emergencyConsumer, creditConsumer, bulletinsConsumer, trainingConsumer, warningsConsumer],
+    [
+      notificationsConsumer,
+      peopleConsumer,
+      accidentsConsumer,
+      emergencyConsumer,
+      creditConsumer,
+      bulletinsConsumer,
+      trainingConsumer,
+      warningsConsumer,
+    ],
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),

@@ -28,9 +28,7 @@ export const warningCondition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('overdue_hazards'), params: z.object({ minCount: int(1, 100) }).strict() }).strict(),
   z.object({ kind: z.literal('no_self_check'), params: z.object({ days: int(7, 365) }).strict() }).strict(),
   z.object({ kind: z.literal('major_hazard_overdue'), params: z.object({ graceDays: int(0, 90) }).strict() }).strict(),
-  z
-    .object({ kind: z.literal('repeated_reports'), params: z.object({ minCount: int(2, 50), days: int(1, 365) }).strict() })
-    .strict(),
+  z.object({ kind: z.literal('repeated_reports'), params: z.object({ minCount: int(2, 50), days: int(1, 365) }).strict() }).strict(),
 ]);
 export type WarningCondition = z.infer<typeof warningCondition>;
 export type WarningConditionKind = WarningCondition['kind'];
@@ -59,9 +57,7 @@ export type CreateWarningRuleBody = z.infer<typeof createWarningRuleBody>;
 /** Editing a rule: a new draft version; `version` is the rule's. */
 export const newRuleVersionBody = z.object({ version: z.number().int().min(1), ...ruleDefinition }).strict();
 export type NewRuleVersionBody = z.infer<typeof newRuleVersionBody>;
-export const ruleVersionActBody = z
-  .object({ action: z.enum(['activate', 'retire']), version: z.number().int().min(1) })
-  .strict();
+export const ruleVersionActBody = z.object({ action: z.enum(['activate', 'retire']), version: z.number().int().min(1) }).strict();
 export type RuleVersionActBody = z.infer<typeof ruleVersionActBody>;
 export const warningRuleListQuery = z.object({ ...pageQuery }).strict();
 export type WarningRuleListQuery = z.infer<typeof warningRuleListQuery>;
@@ -113,9 +109,7 @@ export const backtestSeries = z.object({
   versionId: z.string(),
   seq: z.number().int(),
   status: z.enum(ruleVersionStatuses),
-  months: z.array(
-    z.object({ month: z.string(), asOf: z.string(), count: z.number().int(), records: z.array(backtestRecord) }),
-  ),
+  months: z.array(z.object({ month: z.string(), asOf: z.string(), count: z.number().int(), records: z.array(backtestRecord) })),
 });
 export const backtestView = z.object({
   ruleId: z.string(),

@@ -76,7 +76,9 @@ export const warnings = pgTable(
     areaCode: text('area_code').notNull(),
     sector: text('sector'),
     parkId: uuid('park_id'),
-    evidence: jsonb('evidence').$type<{ summary: string; count: number; items: { id: string; label: string; date: string | null }[] }>().notNull(),
+    evidence: jsonb('evidence')
+      .$type<{ summary: string; count: number; items: { id: string; label: string; date: string | null }[] }>()
+      .notNull(),
     action: text('action').notNull(),
     status: text('status').notNull().default('open'),
     firedOn: day('fired_on').notNull(),

@@ -108,14 +108,10 @@ function conditionSql(c: WarningCondition, asOf: string, prefix: string, enterpr
 }
 
 /** The subjects meeting `c` on `asOf` within the area `prefix` (optionally one enterprise's), in a stable order. */
-export async function runCondition(
-  db: DbOrTx,
-  c: WarningCondition,
-  asOf: string,
-  prefix: string,
-  enterpriseId?: string,
-): Promise<Hit[]> {
-  const rows = rowsOf<Row>(await db.execute(sql`select * from (${conditionSql(c, asOf, prefix, enterpriseId)}) q order by subject_type, subject_id`));
+export async function runCondition(db: DbOrTx, c: WarningCondition, asOf: string, prefix: string, enterpriseId?: string): Promise<Hit[]> {
+  const rows = rowsOf<Row>(
+    await db.execute(sql`select * from (${conditionSql(c, asOf, prefix, enterpriseId)}) q order by subject_type, subject_id`),
+  );
   return rows.map((r) => ({
     subjectType: r.subject_type,
     subjectId: r.subject_id,

@@ -29,7 +29,11 @@ async function auditActions(entityId: string) {
 const count = async (table: string) =>
   rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
 
-async function hazard(e: { id: string; areaCode: string; sector: string; parkId: string | null }, deadline: string, closedOn: string | null = null) {
+async function hazard(
+  e: { id: string; areaCode: string; sector: string; parkId: string | null },
+  deadline: string,
+  closedOn: string | null = null,
+) {
   await t.database.db.insert(hazards).values({
     number: `YH-W-${++hazardSeq}`,
     enterpriseId: e.id,

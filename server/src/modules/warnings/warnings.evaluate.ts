@@ -63,7 +63,12 @@ export async function evaluateVersion(
 /** Cap of records listed per month in a backtest (the count is exact). */
 const RECORDS_PER_MONTH = 50;
 
-export async function backtestVersion(db: DbOrTx, v: RuleVersionRow, today: string, months: number): Promise<BacktestView['series'][number]> {
+export async function backtestVersion(
+  db: DbOrTx,
+  v: RuleVersionRow,
+  today: string,
+  months: number,
+): Promise<BacktestView['series'][number]> {
   const c = conditionOf(v.conditionKind, v.params);
   const prefix = areaPrefixOf(v.areaCode);
   const out: BacktestView['series'][number]['months'] = [];

@@ -47,11 +47,7 @@ export async function findRules(db: DbOrTx, actor: Actor, q: WarningRuleListQuer
 
 export async function versionsOf(db: DbOrTx, ruleIds: string[]): Promise<RuleVersionRow[]> {
   if (ruleIds.length === 0) return [];
-  return db
-    .select()
-    .from(warningRuleVersions)
-    .where(inArray(warningRuleVersions.ruleId, ruleIds))
-    .orderBy(desc(warningRuleVersions.seq));
+  return db.select().from(warningRuleVersions).where(inArray(warningRuleVersions.ruleId, ruleIds)).orderBy(desc(warningRuleVersions.seq));
 }
 
 export async function findRuleVersion(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<RuleVersionRow | null> {

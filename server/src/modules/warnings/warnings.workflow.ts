@@ -92,8 +92,7 @@ export const warningMachine: StateMachine<WarningStatus, WarningAction, Pick<War
   fieldPath: () => 'note',
 };
 
-export const warningAbilities = (actor: Actor, row: WarningRow) =>
-  abilities(warningMachine, row, actor).filter((a) => a !== 'fire');
+export const warningAbilities = (actor: Actor, row: WarningRow) => abilities(warningMachine, row, actor).filter((a) => a !== 'fire');
 
 /**
  * Fires (`before` null, no caller: the evaluation is the platform's own) or moves a warning. A fire that meets the
@@ -135,7 +134,13 @@ export async function writeWarning(
       .returning();
     if (!row) return null;
   }
-  await appendTransition(tx, warningMachine, actor, { recordId: row!.id, action, from, to: to!, evidence: change.note ? { note: change.note } : {} });
+  await appendTransition(tx, warningMachine, actor, {
+    recordId: row!.id,
+    action,
+    from,
+    to: to!,
+    evidence: change.note ? { note: change.note } : {},
+  });
   await appendEvent(tx, `warning.${action}`, 'warning', row!, actor, {
     from,
     to,

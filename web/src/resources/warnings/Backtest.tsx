@@ -15,7 +15,7 @@ export function Backtest({ versionId }: { versionId: string }) {
   const [months, setMonths] = useState(12);
   const [picked, setPicked] = useState<string | null>(null);
   const q = useRecord('GET /api/warning-rule-versions/:id/backtest', { params: { id: versionId }, query: { months } });
-  const series = q.data?.series ?? [];
+  const series = useMemo(() => q.data?.series ?? [], [q.data]);
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },

@@ -39,8 +39,7 @@ export function RuleForm({ form, withName }: { form: FormInstance<RuleFormValues
       layout="vertical"
       initialValues={{ kind: 'overdue_hazards', params: { minCount: 3 }, level: 'yellow', recipients: ['street', 'district'] }}
       onValuesChange={(changed: Partial<RuleFormValues>) => {
-        if (changed.kind)
-          form.setFieldValue('params', Object.fromEntries(conditionParams[changed.kind].map((p) => [p.name, p.initial])));
+        if (changed.kind) form.setFieldValue('params', Object.fromEntries(conditionParams[changed.kind].map((p) => [p.name, p.initial])));
       }}
     >
       {withName && (

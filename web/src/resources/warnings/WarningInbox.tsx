@@ -63,7 +63,10 @@ function useSteps() {
   const [pending, setPending] = useState<{ w: WarningView; step: Step } | null>(null);
   const submit = async (w: WarningView, step: Step, note?: string) => {
     try {
-      await call('POST /api/warnings/:id/act', { params: { id: w.id }, body: { action: step, version: w.version, ...(note ? { note } : {}) } });
+      await call('POST /api/warnings/:id/act', {
+        params: { id: w.id },
+        body: { action: step, version: w.version, ...(note ? { note } : {}) },
+      });
       setPending(null);
       form.resetFields();
     } catch (e) {

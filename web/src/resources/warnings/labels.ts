@@ -26,7 +26,10 @@ export const warningStatusLabels: Record<string, Bilingual> = {
 };
 
 /** The parameter fields of each condition kind, with their bounds (the server's catalogue refuses others). */
-export const conditionParams: Record<WarningConditionKind, { name: string; label: Bilingual; min: number; max: number; initial: number }[]> = {
+export const conditionParams: Record<
+  WarningConditionKind,
+  { name: string; label: Bilingual; min: number; max: number; initial: number }[]
+> = {
   overdue_hazards: [{ name: 'minCount', label: { zh: '逾期隐患数（项）≥', en: 'Overdue hidden dangers ≥' }, min: 1, max: 100, initial: 3 }],
   no_self_check: [{ name: 'days', label: { zh: '未自查天数', en: 'Days without a self-check' }, min: 7, max: 365, initial: 30 }],
   major_hazard_overdue: [{ name: 'graceDays', label: { zh: '宽限天数', en: 'Grace days' }, min: 0, max: 90, initial: 0 }],
