@@ -1,5 +1,5 @@
 // Demo 警兆知识库, replayed through the real commands after the demo activity: the bureau's rules — overdue hidden
-// dangers (active, with a stricter draft version 2 to backtest side by side), major hidden dangers past their deadline
+// dangers (active, with a stricter red draft version 2 to backtest side by side), major hidden dangers past their deadline
 // (active), repeated 举报 (active), no self-check for 30 days (a draft) — evaluated as of today, so the inbox holds the
 // warnings they fire on the demo data.
 import { eq } from 'drizzle-orm';
@@ -59,9 +59,9 @@ export async function seedDemoWarnings(tx: Tx): Promise<void> {
       const { name: _name, activate: _a, ...def } = { ...body, activate };
       await draftVersionIn(tx, officer, null, rule.id, {
         ...def,
-        condition: { kind: 'overdue_hazards', params: { minCount: 5 } },
+        condition: { kind: 'overdue_hazards', params: { minCount: 10 } },
         level: 'red',
-        note: '提高门槛：逾期5项以上升为红色预警',
+        note: '提高门槛：逾期10项以上升为红色预警',
         version: rule.version,
       });
     }

@@ -88,6 +88,8 @@ export async function actOnVersionIn(tx: Tx, actor: Actor, ip: string | null, id
     present: (row) => presentVersion(actor, row),
   });
   if (input.action === 'activate') {
+    // The rule row first: two drafts activated at once queue here instead of meeting at the unique index.
+    await findRule(tx, actor, before.ruleId, true);
     const current = await activeVersionOf(tx, before.ruleId, true);
     if (current) {
       const retired = await writeRuleVersion(tx, actor, current, 'retire');
