@@ -2,7 +2,7 @@
 // hidden dangers' own dates, activates it; the nightly evaluation then fires exactly the records the backtest showed
 // for the current month, once per (rule, subject, month); a new version is backtested side by side with the active
 // one and activating it retires the old. Warnings are read and worked in scope (another street, another industry,
-// a park station: 404), stale versions answer 409 with `current`, refused steps change nothing, writes are audited,
+// a park station: 404), a hidden-danger event re-evaluates its enterprise once, stale versions answer 409 with `current`, refused steps change nothing, writes are audited,
 // and an unattended warning escalates by the notifications rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -13,12 +13,16 @@ import { hazards } from '../../db/schema';
 import { rowsOf } from '../../platform/db';
 import { warningsClock } from './warnings.clock';
 import { escalateWarnings, evaluateAllRules } from './warnings.job';
+import { warningsConsumer } from './warnings.consumer';
+import type { DomainEvent } from '../../platform/queue';
+import type { areas } from '../../db/schema';
 
 let t: TestApp;
 const as: Record<string, Client> = {};
 const users: Record<string, { id: string }> = {};
 const TODAY = '2026-11-20';
 let e1 = '';
+let streetA: typeof areas.$inferSelect;
 let hazardSeq = 0;
 
 async function auditActions(entityId: string) {
@@ -64,6 +68,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   const db = t.database.db;
   const a = await buildStreet(db, { name: '甲街道' });
+  streetA = a;
   const district = (await db.query.areas.findFirst({ where: (x, { eq }) => eq(x.code, a.parentCode!) }))!;
   const b = await buildStreet(db, { district, name: '乙街道' });
   const park = await buildPark(db, { street: a });
@@ -174,6 +179,20 @@ describe('rules', () => {
     expect(after.activeVersionId).toBe(v2!.id);
     // The new version fires on the second enterprise; the first was warned by this rule this month already.
     expect(await evaluateAllRules(t.database.db, TODAY)).toMatchObject({ hits: 2, fired: 1 });
+  });
+});
+
+describe('events', () => {
+  it('a hidden-danger event re-evaluates the active rules for its enterprise at once, and only once', async () => {
+    const ent = await buildEnterprise(t.database.db, { street: streetA });
+    await hazard(ent, '2026-11-01');
+    const event = { id: 1, type: 'hazard.report', entityType: 'hazard', entityId: ent.id, enterpriseId: ent.id } as DomainEvent;
+    await t.database.db.transaction((tx) => warningsConsumer.handle(tx, event));
+    await t.database.db.transaction((tx) => warningsConsumer.handle(tx, event));
+    const fired = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n from warnings where subject_id = ${ent.id}`),
+    )[0]!.n;
+    expect(fired).toBe(1);
   });
 });
 
