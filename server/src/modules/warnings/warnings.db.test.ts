@@ -1,9 +1,10 @@
 // 警兆知识库 through the API on a real database: the bureau writes a rule (draft), backtests it per month on the
 // hidden dangers' own dates, activates it; the nightly evaluation then fires exactly the records the backtest showed
 // for the current month, once per (rule, subject, month); a new version is backtested side by side with the active
-// one and activating it retires the old. Warnings are read and worked in scope (another street, another industry,
-// a park station: 404), a hidden-danger event re-evaluates its enterprise once, stale versions answer 409 with `current`, refused steps change nothing, writes are audited,
-// and an unattended warning escalates by the notifications rules.
+// one and activating it retires the old; a hidden-danger event re-evaluates its enterprise, once. Warnings are read
+// and worked in scope (another street, another industry, a park station: 404), stale versions answer 409 with
+// `current`, refused steps change nothing, writes are audited, and an unattended warning escalates by the
+// notifications rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { BacktestView, Role, WarningRuleView, WarningView } from '@anjian/contracts';
