@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { WarningCondition } from '@anjian/contracts';
 import { openPglite, rowsOf, type Database } from '../../../server/src/platform/db';
 import { buildDistrict, buildStreet } from '../../../server/src/seed/factories';
-import { runCondition } from '../../../server/src/modules/warnings/warnings.conditions';
+import { runCondition, runConditionOnDays } from '../../../server/src/modules/warnings/warnings.conditions';
 import { backtestDays } from '../../../server/src/modules/warnings/warnings.rules';
 import { areaPrefixOf } from '../../../server/src/platform/scope';
 import { openDirect } from '../direct';
@@ -70,7 +70,13 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
   }
   const t0 = performance.now();
   let fired = 0;
-  for (const { asOf } of backtestDays(TODAY, 36)) fired += (await runCondition(d.db, rule, asOf, prefix)).length;
+  const backtest = await runConditionOnDays(
+    d.db,
+    rule,
+    backtestDays(TODAY, 36).map((x) => x.asOf),
+    prefix,
+  );
+  for (const hits of backtest.values()) fired += hits.length;
   const backtestMs = performance.now() - t0;
   const lp = percentiles(l);
   const bp = percentiles(b);
