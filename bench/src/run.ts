@@ -27,6 +27,7 @@ import { assessmentScenario } from './scenarios/assessment';
 import { insuranceScenario } from './scenarios/insurance';
 import { creditPartnersScenario } from './scenarios/credit-partners';
 import { commitmentsScenario } from './scenarios/commitments';
+import { warningsScenario } from './scenarios/warnings';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -69,6 +70,9 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'credit-partners', run: creditPartnersScenario },
   // 八个一次: a province's compliance (1M enterprises × 22 obligations) from the maintained aggregates (PGlite, PostgreSQL).
   { name: 'commitments', run: commitmentsScenario },
+  // 警兆知识库: one rule (≥ 3 overdue hidden dangers) evaluated, re-checked for one enterprise and backtested over
+  // 36 months, against a bare count of the overdue rows (PGlite, PostgreSQL).
+  { name: 'warnings', run: warningsScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -69,6 +69,7 @@ import { commitmentsRoutes } from './modules/commitments/commitments.routes';
 import { workplansRoutes } from './modules/workplans/workplans.routes';
 import { supervisionRoutes } from './modules/workplans/supervision.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
+import { warningsRoutes } from './modules/warnings/warnings.routes';
 import { gridRoutes } from './modules/grid/grid.routes';
 import { rentalRoutes } from './modules/rental/rental.routes';
 import { insuranceRoutes } from './modules/insurance/insurance.routes';
@@ -110,6 +111,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   workplansRoutes,
   supervisionRoutes,
   assessmentRoutes,
+  warningsRoutes,
   gridRoutes,
   rentalRoutes,
   insuranceRoutes,

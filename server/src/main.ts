@@ -31,6 +31,8 @@ import { bulletinsConsumer } from './modules/workplans/bulletins.consumer';
 import { generateCheckTasksJob } from './modules/checks/checks.job';
 import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
 import { dutyReminderJob } from './modules/notifications/notifications.duties';
+import { warningsDailyJob } from './modules/warnings/warnings.job';
+import { warningsConsumer } from './modules/warnings/warnings.consumer';
 
 async function main() {
   const config = loadConfig();
@@ -90,6 +92,7 @@ async function main() {
       creditDailyJob,
       planReminderJob,
       insuranceReminderJob,
+      warningsDailyJob,
       digestJob(channels),
     ],
     [
@@ -103,6 +106,7 @@ async function main() {
       insuranceConsumer,
       publicityConsumer,
       occupationalHealthConsumer,
+      warningsConsumer,
     ],
     {
       log: (m) => app.log.info(m),

@@ -45,5 +45,6 @@ export * from './schemas/assessment';
 export * from './schemas/supervision';
 export * from './schemas/grid';
 export * from './schemas/rental';
+export * from './schemas/warnings';
 export * from './routes';
 export * from './code-tables';

@@ -196,6 +196,13 @@ export const grants = {
   'rental.read': ['grid_inspector', 'street_officer', 'district_officer', 'district_leader'],
   'rental.manage': ['grid_inspector', 'street_officer'],
   'rental.accept': ['street_officer'],
+  // 警兆知识库 (Gaoming 002): the district bureau (and the platform administrator) writes and backtests the rules; the
+  // warnings they fire are read and worked by the officers whose scope holds the warned record.
+  'warningRule.read': ['sys_admin', 'district_leader', 'district_officer'],
+  'warningRule.manage': ['sys_admin', 'district_officer'],
+  'warning.read': ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
+  /** Acknowledging, handling and closing a warning. */
+  'warning.act': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   /** Failed background jobs, dead letters and the outside-channel delivery log: the platform administrator. */
   'job.read': ['sys_admin'],
 } as const satisfies Record<string, readonly Role[]>;

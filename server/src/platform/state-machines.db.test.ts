@@ -20,6 +20,7 @@ import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.wo
 import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
 import { letterMachine } from '../modules/responsibility/letters.workflow';
 import { dutyRecordMachine } from '../modules/commitments/duties.workflow';
+import { ruleVersionMachine, warningMachine } from '../modules/warnings/warnings.workflow';
 import type { Actor } from './actor';
 import { rowsOf, type Database } from './db';
 import { AppError } from './errors';
@@ -39,6 +40,8 @@ const machines = [
   bulletinMachine,
   letterMachine,
   dutyRecordMachine,
+  ruleVersionMachine,
+  warningMachine,
 ];
 
 const actorOf = (role: Role): Actor => ({

@@ -22,6 +22,7 @@ import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.wo
 import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
 import { letterMachine } from '../modules/responsibility/letters.workflow';
 import { dutyRecordMachine } from '../modules/commitments/duties.workflow';
+import { ruleVersionMachine, warningMachine } from '../modules/warnings/warnings.workflow';
 import { abilities, actionsOf, check, checkConstraintName, requiredFields, transitionsOf, type StateMachine } from './state-machine';
 
 type AnyMachine = StateMachine<string, string, unknown>;
@@ -92,6 +93,8 @@ const walks: Walk[] = [
   { machine: bulletinMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
   { machine: letterMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
   { machine: dutyRecordMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: ruleVersionMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: warningMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
 ];
 
 const actorOf = (role: (typeof roles)[number]) => ({ role });

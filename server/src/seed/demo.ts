@@ -26,6 +26,7 @@ import { seedDemoEmergency } from './emergency';
 import { seedDemoEmergencyPlans } from './emergency-plans';
 import { seedDemoWorkplans } from './workplans';
 import { seedDemoAssessment } from './assessment';
+import { seedDemoWarnings } from './warnings';
 import { seedDemoGrid } from './grid';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
@@ -191,6 +192,8 @@ export async function seedDemo(
     await seedDemoWorkplans(tx);
     // 年度考核, 约谈, 通报: a scored scheme (the street's sheet published), an interview, a published bulletin.
     await seedDemoAssessment(tx);
+    // 警兆知识库: three active rules evaluated on the demo data (warnings in the inbox) and one draft to backtest.
+    await seedDemoWarnings(tx);
     // 网格巡查: the demo grid inspector's units with visits, one overdue, one due soon, one never visited.
     await seedDemoGrid(tx);
     // 信用 last: credit entries and grades from every demo event above (each marked processed), and one 严重失信

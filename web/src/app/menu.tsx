@@ -13,6 +13,7 @@ import { EnvironmentOutlined, MedicineBoxOutlined, PhoneOutlined } from '@ant-de
 import { ProjectOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { CommentOutlined, TrophyOutlined } from '@ant-design/icons';
 import { SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BellOutlined, ExperimentOutlined } from '@ant-design/icons';
 import type { Bilingual, Me, Permission } from '@anjian/contracts';
 
 /**
@@ -144,6 +145,8 @@ const WorkPlanRoutes = lazy(() => import('../resources/workplans').then((m) => (
 const WorkTaskRoutes = lazy(() => import('../resources/workplans').then((m) => ({ default: m.WorkTaskRoutes })));
 const Interviews = lazy(() => import('../resources/workplans').then((m) => ({ default: m.Interviews })));
 const Bulletins = lazy(() => import('../resources/workplans').then((m) => ({ default: m.Bulletins })));
+const WarningRoutes = lazy(() => import('../resources/warnings').then((m) => ({ default: m.WarningRoutes })));
+const WarningRules = lazy(() => import('../resources/warnings').then((m) => ({ default: m.WarningRules })));
 const AssessmentRoutes = lazy(() => import('../resources/assessment').then((m) => ({ default: m.AssessmentRoutes })));
 const EnforcementStats = lazy(() => import('../resources/enforcement/EnforcementStats').then((m) => ({ default: m.EnforcementStats })));
 
@@ -663,6 +666,24 @@ export const menu: MenuEntry[] = [
     icon: <TrophyOutlined />,
     permission: 'assessment.read',
     element: <AssessmentRoutes />,
+  },
+  // 警兆知识库: the warnings fired in the caller's scope (district and street officers, departments, parks) and the
+  // rules the bureau writes and backtests.
+  {
+    path: '/warnings',
+    group: 'workplans',
+    label: { zh: '预警信息', en: 'Warnings' },
+    icon: <BellOutlined />,
+    permission: 'warning.read',
+    element: <WarningRoutes />,
+  },
+  {
+    path: '/warning-rules',
+    group: 'workplans',
+    label: { zh: '警兆知识库', en: 'Warning rules' },
+    icon: <ExperimentOutlined />,
+    permission: 'warningRule.read',
+    element: <WarningRules />,
   },
   // The public notices (penalty decisions, 双随机 results): open to everyone, shown in the public's menu.
   {

@@ -27,6 +27,7 @@ import { workbenchRoutes } from './workbench';
 import { workplanRoutes } from './workplans';
 import { assessmentRoutes } from './assessment';
 import { insuranceRoutes } from './insurance';
+import { warningRoutes } from './warnings';
 
 export const apiRoutes = {
   ...platformRoutes,
@@ -55,6 +56,7 @@ export const apiRoutes = {
   ...gridRoutes,
   ...rentalRoutes,
   ...commitmentRoutes,
+  ...warningRoutes,
 };
 export type ApiRoutes = typeof apiRoutes;
 export type ApiRouteKey = keyof ApiRoutes;

@@ -26,3 +26,4 @@ export * from './occupational-health';
 export * from './assessment';
 export * from './insurance';
 export * from './responsibility';
+export * from './warnings';

@@ -256,6 +256,40 @@ export function deadlineWindow(today: string, offsetWorkdays: number): { after: 
   return { after: shiftWorkdays(previous, -offsetWorkdays), upTo: shiftWorkdays(today, -offsetWorkdays) };
 }
 
+/**
+ * Early warnings of the 警兆知识库 (modules/warnings): a warning still open two working days after it fired escalates to
+ * the district bureau; one not yet handled five working days after it fired escalates to the bureau and its leader.
+ * Counted from the firing day on the working-day calendar; each warning escalates once per rule (dedupe key).
+ */
+export interface WarningEscalationRule {
+  key: string;
+  offsetWorkdays: number;
+  /** The statuses still counted as unattended for this step. */
+  statuses: readonly ('open' | 'acknowledged')[];
+  kind: NoticeKind;
+  recipients: readonly RecipientGroup[];
+  title: { zh: string; en: string };
+}
+
+export const warningEscalationRules: readonly WarningEscalationRule[] = [
+  {
+    key: 'unacknowledged_2',
+    offsetWorkdays: 2,
+    statuses: ['open'],
+    kind: 'escalated',
+    recipients: ['district'],
+    title: { zh: '预警2个工作日未签收', en: 'Warning not acknowledged for 2 working days' },
+  },
+  {
+    key: 'unhandled_5',
+    offsetWorkdays: 5,
+    statuses: ['open', 'acknowledged'],
+    kind: 'escalated',
+    recipients: ['district', 'leader'],
+    title: { zh: '预警5个工作日未处置，已上报', en: 'Warning not handled for 5 working days: escalated' },
+  },
+];
+
 /** Penalty-case steps that wait for the district leader (case.workflow.ts: approve_review and decide need case.review). */
 export const caseAwaiting: Record<string, { recipients: readonly RecipientGroup[]; title: { zh: string; en: string } }> = {
   legal_review: { recipients: ['leader'], title: { zh: '处罚案件待法制审核', en: 'Penalty case awaiting legal review' } },

@@ -1,0 +1,114 @@
+// Issue 14 (警兆知识库): the cost of one early-warning rule ("≥ 3 overdue hidden dangers") over three years of a
+// district's hidden dangers — the nightly evaluation as of today, the per-event re-check of one enterprise, and a
+// 36-month backtest — against a bare count of the overdue rows as of the same day, interleaved in one run, on PGlite
+// and (when reachable) PostgreSQL. BENCH_WARNING_HAZARDS sets the number of hidden dangers (default 200,000).
+import { sql } from 'drizzle-orm';
+import type { WarningCondition } from '@anjian/contracts';
+import { openPglite, rowsOf, type Database } from '../../../server/src/platform/db';
+import { buildDistrict, buildStreet } from '../../../server/src/seed/factories';
+import { runCondition, runConditionOnDays } from '../../../server/src/modules/warnings/warnings.conditions';
+import { backtestDays } from '../../../server/src/modules/warnings/warnings.rules';
+import { areaPrefixOf } from '../../../server/src/platform/scope';
+import { openDirect } from '../direct';
+import { percentiles, type ScenarioResult } from '../lib';
+import { ensureDatabase, pgAvailable } from './enterprises';
+
+const HAZARDS = Number(process.env.BENCH_WARNING_HAZARDS ?? 200_000);
+const ENTERPRISES = 5_000;
+const N = Number(process.env.BENCH_WARNINGS ?? 10);
+const TODAY = '2026-11-20';
+const rule: WarningCondition = { kind: 'overdue_hazards', params: { minCount: 3 } };
+
+async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
+  const district = await buildDistrict(d.db, '基准区');
+  const streets = [];
+  for (let i = 0; i < 10; i++) streets.push(await buildStreet(d.db, { district, name: `基准街道${i + 1}` }));
+  const codes = sql.raw(`array[${streets.map((s) => `'${s.code}'`).join(',')}]`);
+  await d.db.execute(sql`
+    insert into enterprises (name, credit_code, unit_type, address, area_code, sector)
+    select '基准企业' || g, '91BENCH' || lpad(g::text, 11, '0'), 'enterprise', '基准路' || g || '号',
+           (${codes})[1 + g % 10], 'machinery'
+      from generate_series(1, ${ENTERPRISES}::int) g`);
+  // Three years of hidden dangers: found on a day of the last 1,095, due 30 days later, most closed on time, some
+  // late, a few still open — and half of every tenth enterprise's still open (the ones the rule fires on).
+  for (let done = 0; done < HAZARDS; done += 50_000) {
+    await d.db.execute(sql`
+      with e as (select id, area_code, row_number() over (order by id) as n from enterprises where name like '基准企业%')
+      insert into hazards (number, enterprise_id, area_code, sector, source, description, category, grade, found_on,
+                           deadline, state, closed_on)
+      select 'BH' || g, e.id, e.area_code, 'machinery', 'self_check', '基准隐患', 'unsafe_condition', 'general',
+             ${TODAY}::date - (g % 1095), ${TODAY}::date - (g % 1095) + 30,
+             case when g % 17 = 0 or (g % ${ENTERPRISES}::int % 10 = 0 and g % 2 = 0) then 'rectifying' else 'closed' end,
+             case when g % 17 = 0 or (g % ${ENTERPRISES}::int % 10 = 0 and g % 2 = 0) then null else ${TODAY}::date - (g % 1095) + case when g % 5 = 0 then 45 else 20 end end
+        from generate_series(${done + 1}::int, ${Math.min(done + 50_000, HAZARDS)}::int) g
+        join e on e.n = 1 + g % ${ENTERPRISES}::int`);
+  }
+  await d.db.execute(sql`analyze`);
+  const prefix = areaPrefixOf(district.code);
+  const enterpriseId = rowsOf<{ id: string }>(await d.db.execute(sql`select id from enterprises where name = '基准企业1'`))[0]!.id;
+
+  const live = () => runCondition(d.db, rule, TODAY, prefix);
+  const perEvent = () => runCondition(d.db, rule, TODAY, prefix, enterpriseId);
+  const bare = () =>
+    d.db.execute(sql`select count(*) from hazards where area_code like ${`${prefix}%`} and deadline < ${TODAY}::date
+                       and found_on <= ${TODAY}::date and (closed_on is null or closed_on > ${TODAY}::date)`);
+  for (let i = 0; i < 2; i++) await Promise.all([live(), bare(), perEvent()]);
+  const l: number[] = [];
+  const b: number[] = [];
+  const e: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < N; i++) {
+    let t0 = performance.now();
+    hits = (await live()).length;
+    l.push(performance.now() - t0);
+    t0 = performance.now();
+    await bare();
+    b.push(performance.now() - t0);
+    t0 = performance.now();
+    await perEvent();
+    e.push(performance.now() - t0);
+  }
+  const t0 = performance.now();
+  let fired = 0;
+  const backtest = await runConditionOnDays(
+    d.db,
+    rule,
+    backtestDays(TODAY, 36).map((x) => x.asOf),
+    prefix,
+  );
+  for (const hits of backtest.values()) fired += hits.length;
+  const backtestMs = performance.now() - t0;
+  const lp = percentiles(l);
+  const bp = percentiles(b);
+  const ep = percentiles(e);
+  return {
+    name: 'warnings-rule',
+    engine,
+    metrics: { evaluate: lp, bareOverdueCount: bp, perEnterprise: ep, backtest36Ms: Math.round(backtestMs), hits, backtestFirings: fired },
+    ratios: { p50: lp.p50ms / bp.p50ms, p95: lp.p95ms / bp.p95ms },
+    targets: { backtest36Ms: { limit: 10_000, met: backtestMs < 10_000 } },
+    notes: `${HAZARDS} hidden dangers of ${ENTERPRISES} enterprises over 3 years; rule: ≥3 overdue; baseline: a bare count of the overdue rows as of the same day`,
+  };
+}
+
+export async function warningsScenario(): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  const lite = await openPglite(null);
+  try {
+    await lite.migrate();
+    results.push(await onEngine('pglite', lite));
+  } finally {
+    await lite.close();
+  }
+  if (await pgAvailable()) {
+    const url = await ensureDatabase('anjian_bench_warnings', true);
+    const pgDb = await openDirect({ databaseUrl: url });
+    try {
+      await pgDb.migrate();
+      results.push(await onEngine('postgres', pgDb));
+    } finally {
+      await pgDb.close();
+    }
+  }
+  return results;
+}

@@ -1,0 +1,151 @@
+// The condition catalogue's SQL: each kind answers "which subjects meet the condition as of day D" from the records'
+// own dates (found/deadline/closed, listed/review/delisted, submitted, done), for a list of days at once: the same
+// query serves the nightly evaluation (D = today), the per-event re-check (one enterprise) and the backtest (D = each
+// past month's end and today) — one pass over the records, each joined to the days it meets the condition on.
+// Subjects are limited to the rule's area (its owner's area prefix); each hit carries its scope columns and evidence.
+import { sql, type SQL } from 'drizzle-orm';
+import type { WarningCondition, WarningEvidence } from '@anjian/contracts';
+import { rowsOf, type DbOrTx } from '../../platform/db';
+import { likePrefix } from '../../platform/scope';
+
+export interface Hit {
+  subjectType: 'enterprise' | 'hazard' | 'address';
+  subjectId: string;
+  label: string;
+  enterpriseId: string | null;
+  areaCode: string;
+  sector: string | null;
+  parkId: string | null;
+  evidence: WarningEvidence;
+}
+
+interface Row {
+  as_of: string;
+  subject_type: Hit['subjectType'];
+  subject_id: string;
+  label: string;
+  enterprise_id: string | null;
+  area_code: string;
+  sector: string | null;
+  park_id: string | null;
+  n: number;
+  items: WarningEvidence['items'] | null;
+  summary: string;
+}
+
+/** Evidence lists at most this many records; `count` keeps the full number. */
+const ITEMS = 20;
+const cstStart = (day: SQL) => sql`((${day})::timestamp at time zone 'Asia/Shanghai')`;
+
+function conditionSql(c: WarningCondition, days: readonly string[], prefix: string, enterpriseId?: string): SQL {
+  const d = sql`days.d`;
+  const first = sql`${days[0]}::date`;
+  const last = sql`${days[days.length - 1]}::date`;
+  const area = likePrefix(prefix);
+  switch (c.kind) {
+    case 'overdue_hazards':
+      return sql`
+        select days.d::text as as_of, 'enterprise' as subject_type, e.id::text as subject_id, e.name as label,
+               e.id::text as enterprise_id, e.area_code, e.sector, e.park_id::text as park_id, count(*)::int as n,
+               to_jsonb((array_agg(jsonb_build_object('id', h.id::text, 'label', h.number, 'date', h.deadline::text)
+                                   order by h.deadline, h.id))[1:${sql.raw(String(ITEMS))}]) as items,
+               '逾期未整改隐患' || count(*) || '项' as summary
+          from hazards h join enterprises e on e.id = h.enterprise_id
+          join days on h.deadline < ${d} and h.found_on <= ${d} and (h.closed_on is null or h.closed_on > ${d})
+         where h.area_code like ${area} and h.deadline < ${last} and (h.closed_on is null or h.closed_on > ${first})
+           ${enterpriseId ? sql`and h.enterprise_id = ${enterpriseId}::uuid` : sql``}
+         group by days.d, e.id
+        having count(*) >= ${c.params.minCount}`;
+    case 'no_self_check': {
+      const windowStart = cstStart(sql`${d} - ${c.params.days}::int + 1`);
+      const dayEnd = cstStart(sql`${d} + 1`);
+      return sql`
+        select days.d::text as as_of, 'enterprise' as subject_type, e.id::text as subject_id, e.name as label,
+               e.id::text as enterprise_id, e.area_code, e.sector, e.park_id::text as park_id, 0 as n, null::jsonb as items,
+               coalesce('最近一次自查：' || to_char(max(t.done_at) filter (where t.done_at < ${dayEnd}) at time zone 'Asia/Shanghai', 'YYYY-MM-DD'),
+                        '从未完成自查') as summary
+          from days cross join enterprises e join check_tasks t on t.enterprise_id = e.id
+         where e.deleted_at is null and e.operating_status = 'operating' and e.area_code like ${area}
+           and e.created_at < ${windowStart}
+           ${enterpriseId ? sql`and e.id = ${enterpriseId}::uuid` : sql``}
+         group by days.d, e.id
+        having min(t.created_at) < ${windowStart}
+           and coalesce(max(t.done_at) filter (where t.done_at < ${dayEnd}), '-infinity'::timestamptz) < ${windowStart}`;
+    }
+    case 'major_hazard_overdue': {
+      const late = sql`${d} - ${c.params.graceDays}::int`;
+      return sql`
+        select days.d::text as as_of, 'hazard' as subject_type, h.id::text as subject_id, h.number || ' ' || e.name as label,
+               h.enterprise_id::text as enterprise_id, h.area_code, h.sector, h.park_id::text as park_id, 1 as n,
+               jsonb_build_array(jsonb_build_object('id', h.id::text, 'label', h.number,
+                 'date', case when l.required_completion_date < ${late} and (l.review_applied_on is null or l.review_applied_on > ${d})
+                              then l.required_completion_date else l.review_due end::text)) as items,
+               case when l.required_completion_date < ${late} and (l.review_applied_on is null or l.review_applied_on > ${d})
+                    then '挂牌督办要求' || l.required_completion_date::text || '前完成整改，未申请销号复核'
+                    else '复核期限' || l.review_due::text || '已过，未完成复核' end as summary
+          from hazard_listings l join hazards h on h.id = l.hazard_id join enterprises e on e.id = h.enterprise_id
+          join days on l.listed_on <= ${d}
+         where h.area_code like ${area} and l.listed_on <= ${last} and (l.delisted_on is null or l.delisted_on > ${first})
+           and (l.delisted_on is null or l.delisted_on > ${d})
+           and ((l.required_completion_date < ${late} and (l.review_applied_on is null or l.review_applied_on > ${d}))
+             or (l.review_due < ${late} and (l.reviewed_on is null or l.reviewed_on > ${d})))
+           ${enterpriseId ? sql`and h.enterprise_id = ${enterpriseId}::uuid` : sql``}`;
+    }
+    case 'repeated_reports':
+      // One enterprise, or — for reports naming none — one address.
+      return sql`
+        select r.d::text as as_of, case when r.enterprise_id is null then 'address' else 'enterprise' end as subject_type,
+               coalesce(r.enterprise_id::text, md5(r.akey)) as subject_id,
+               coalesce(max(e.name), r.akey) as label, r.enterprise_id::text as enterprise_id,
+               coalesce(max(e.area_code), min(r.area_code)) as area_code, coalesce(max(e.sector), min(r.sector)) as sector,
+               coalesce(max(e.park_id::text), min(r.park_id::text)) as park_id, count(*)::int as n,
+               to_jsonb((array_agg(jsonb_build_object('id', r.id::text, 'label', r.category, 'date', r.submitted_on::text)
+                                   order by r.submitted_on, r.id))[1:${sql.raw(String(ITEMS))}]) as items,
+               ${c.params.days}::int || '天内被举报' || count(*) || '次' as summary
+          from (select r.*, days.d, case when r.enterprise_id is null then r.address else '' end as akey
+                  from reports r join days on r.submitted_on <= days.d and r.submitted_on > days.d - ${c.params.days}::int
+                 where r.area_code like ${area} and r.status <> 'merged'
+                   and r.submitted_on <= ${last} and r.submitted_on > ${first} - ${c.params.days}::int
+                   ${enterpriseId ? sql`and r.enterprise_id = ${enterpriseId}::uuid` : sql``}) r
+          left join enterprises e on e.id = r.enterprise_id
+         group by r.d, r.enterprise_id, r.akey
+        having count(*) >= ${c.params.minCount}`;
+  }
+}
+
+/**
+ * The subjects meeting `c` on each of `days` (ascending 'YYYY-MM-DD') within the area `prefix` (optionally one
+ * enterprise's), per day, in a stable order.
+ */
+export async function runConditionOnDays(
+  db: DbOrTx,
+  c: WarningCondition,
+  days: readonly string[],
+  prefix: string,
+  enterpriseId?: string,
+): Promise<Map<string, Hit[]>> {
+  const out = new Map<string, Hit[]>(days.map((d) => [d, []]));
+  if (days.length === 0) return out;
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      with days(d) as (select unnest(string_to_array(${days.join(',')}, ','))::date)
+      select * from (${conditionSql(c, days, prefix, enterpriseId)}) q order by as_of, subject_type, subject_id`),
+  );
+  for (const r of rows)
+    out.get(r.as_of)?.push({
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      label: r.label,
+      enterpriseId: r.enterprise_id,
+      areaCode: r.area_code,
+      sector: r.sector,
+      parkId: r.park_id,
+      evidence: { summary: r.summary, count: Number(r.n), items: r.items ?? [] },
+    });
+  return out;
+}
+
+/** The subjects meeting `c` on `asOf` (the nightly evaluation and the per-event re-check). */
+export async function runCondition(db: DbOrTx, c: WarningCondition, asOf: string, prefix: string, enterpriseId?: string) {
+  return (await runConditionOnDays(db, c, [asOf], prefix, enterpriseId)).get(asOf)!;
+}
