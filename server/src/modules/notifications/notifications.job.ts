@@ -8,17 +8,15 @@ import { sendDailyDigests } from './notifications.delivery';
 import { calendarDayWindow, certificateDueRules, deadlineWindow, hazardDeadlineRules, reportDeadlineRules } from './notifications.rules';
 import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
+import { DUE_PAGE, remindDue } from './notifications.due';
 
 /** Applies each hidden-danger deadline rule to the open hidden dangers whose deadline falls in today's window. */
-export async function evaluateHazardDeadlines(db: Db, today: string) {
-  let notices = 0;
-  for (const rule of hazardDeadlineRules) {
-    const w = deadlineWindow(today, rule.offsetWorkdays);
-    if (!w) continue;
-    // Paged by id so a province's due day is read in slices, each through the open-deadline index.
-    let lastId = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const page = await db
+export function evaluateHazardDeadlines(db: Db, today: string) {
+  return remindDue(
+    hazardDeadlineRules,
+    (rule) => deadlineWindow(today, rule.offsetWorkdays),
+    (_rule, w, afterId) =>
+      db
         .select({
           id: hazards.id,
           number: hazards.number,
@@ -29,26 +27,21 @@ export async function evaluateHazardDeadlines(db: Db, today: string) {
           parkId: hazards.parkId,
         })
         .from(hazards)
-        .where(and(ne(hazards.state, 'closed'), gt(hazards.deadline, w.after), lte(hazards.deadline, w.upTo), gt(hazards.id, lastId)))
+        .where(and(ne(hazards.state, 'closed'), gt(hazards.deadline, w.after), lte(hazards.deadline, w.upTo), gt(hazards.id, afterId)))
         .orderBy(asc(hazards.id))
-        .limit(500);
-      for (const h of page) {
-        const to = await recipientsFor(db, h, rule.recipients);
-        notices += await notify(db, to, {
-          kind: rule.kind,
-          title: { zh: `${rule.title.zh}（${h.number}）`, en: `${rule.title.en} (${h.number})` },
-          entityType: 'hazard',
-          entityId: h.id,
-          link: recordLink.hazard!(h.id),
-          dueOn: h.deadline,
-          dedupeKey: `hazard:${h.id}:${rule.key}:${h.deadline}`,
-        });
-      }
-      if (page.length < 500) break;
-      lastId = page[page.length - 1]!.id;
-    }
-  }
-  return { notices };
+        .limit(DUE_PAGE),
+    (h) => h.id,
+    async (rule, h) =>
+      notify(db, await recipientsFor(db, h, rule.recipients), {
+        kind: rule.kind,
+        title: { zh: `${rule.title.zh}（${h.number}）`, en: `${rule.title.en} (${h.number})` },
+        entityType: 'hazard',
+        entityId: h.id,
+        link: recordLink.hazard!(h.id),
+        dueOn: h.deadline,
+        dedupeKey: `hazard:${h.id}:${rule.key}:${h.deadline}`,
+      }),
+  );
 }
 
 export const hazardDeadlineJob: DailyJob = {
@@ -60,16 +53,15 @@ export const hazardDeadlineJob: DailyJob = {
  * Applies each 举报 deadline rule to the open reports whose acceptance or handling deadline falls in today's window.
  * The notice names the report's area and date only — never its reporter (the vault is not read here).
  */
-export async function evaluateReportDeadlines(db: Db, today: string) {
-  let notices = 0;
-  for (const rule of reportDeadlineRules) {
-    const w = deadlineWindow(today, rule.offsetWorkdays);
-    if (!w) continue;
-    const col = rule.deadline === 'accept' ? reports.acceptDue : reports.handleDue;
-    const states = rule.deadline === 'accept' ? ['received'] : ['accepted', 'handling'];
-    let lastId = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const page = await db
+export function evaluateReportDeadlines(db: Db, today: string) {
+  const dueColumn = (rule: (typeof reportDeadlineRules)[number]) => (rule.deadline === 'accept' ? reports.acceptDue : reports.handleDue);
+  return remindDue(
+    reportDeadlineRules,
+    (rule) => deadlineWindow(today, rule.offsetWorkdays),
+    (rule, w, afterId) => {
+      const col = dueColumn(rule);
+      const states = rule.deadline === 'accept' ? ['received'] : ['accepted', 'handling'];
+      return db
         .select({
           id: reports.id,
           due: col,
@@ -81,26 +73,22 @@ export async function evaluateReportDeadlines(db: Db, today: string) {
           assigneeId: reports.assigneeId,
         })
         .from(reports)
-        .where(and(inArray(reports.status, states), gt(col, w.after), lte(col, w.upTo), gt(reports.id, lastId)))
+        .where(and(inArray(reports.status, states), gt(col, w.after), lte(col, w.upTo), gt(reports.id, afterId)))
         .orderBy(asc(reports.id))
-        .limit(500);
-      for (const r of page) {
-        const to = await recipientsFor(db, r, rule.recipients, rule.assignee && r.assigneeId ? [r.assigneeId] : []);
-        notices += await notify(db, to, {
-          kind: rule.kind,
-          title: { zh: `${rule.title.zh}（${r.submittedOn}提交）`, en: `${rule.title.en} (submitted ${r.submittedOn})` },
-          entityType: 'report',
-          entityId: r.id,
-          link: recordLink.report!(r.id),
-          dueOn: r.due,
-          dedupeKey: `report:${r.id}:${rule.key}:${r.due}`,
-        });
-      }
-      if (page.length < 500) break;
-      lastId = page[page.length - 1]!.id;
-    }
-  }
-  return { notices };
+        .limit(DUE_PAGE);
+    },
+    (r) => r.id,
+    async (rule, r) =>
+      notify(db, await recipientsFor(db, r, rule.recipients, rule.assignee && r.assigneeId ? [r.assigneeId] : []), {
+        kind: rule.kind,
+        title: { zh: `${rule.title.zh}（${r.submittedOn}提交）`, en: `${rule.title.en} (submitted ${r.submittedOn})` },
+        entityType: 'report',
+        entityId: r.id,
+        link: recordLink.report!(r.id),
+        dueOn: r.due,
+        dedupeKey: `report:${r.id}:${rule.key}:${r.due}`,
+      }),
+  );
 }
 
 export const reportDeadlineJob: DailyJob = {
@@ -117,14 +105,12 @@ export function digestJob(channels: readonly Channel[]): DailyJob {
  * in today's window: not revoked, held by someone still employed. The notice names the holder and the certificate
  * number — never an identity number.
  */
-export async function evaluateCertificateDue(db: Db, today: string) {
-  let notices = 0;
-  for (const rule of certificateDueRules) {
-    const w = calendarDayWindow(today, rule.offsetDays);
-    if (!w) continue;
-    let lastId = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const page = await db
+export function evaluateCertificateDue(db: Db, today: string) {
+  return remindDue(
+    certificateDueRules,
+    (rule) => calendarDayWindow(today, rule.offsetDays),
+    (_rule, w, afterId) =>
+      db
         .select({
           id: certificates.id,
           number: certificates.number,
@@ -143,28 +129,23 @@ export async function evaluateCertificateDue(db: Db, today: string) {
             gt(certificates.dueOn, w.after),
             lte(certificates.dueOn, w.upTo),
             or(isNull(people.employedTo), gte(people.employedTo, today)),
-            gt(certificates.id, lastId),
+            gt(certificates.id, afterId),
           ),
         )
         .orderBy(asc(certificates.id))
-        .limit(500);
-      for (const c of page) {
-        const to = await recipientsFor(db, c, rule.recipients);
-        notices += await notify(db, to, {
-          kind: rule.kind,
-          title: { zh: `${rule.title.zh}（${c.name}，${c.number}）`, en: `${rule.title.en} (${c.name}, ${c.number})` },
-          entityType: 'certificate',
-          entityId: c.id,
-          link: recordLink.enterprise!(c.enterpriseId),
-          dueOn: c.dueOn,
-          dedupeKey: `certificate:${c.id}:${rule.key}:${c.dueOn}`,
-        });
-      }
-      if (page.length < 500) break;
-      lastId = page[page.length - 1]!.id;
-    }
-  }
-  return { notices };
+        .limit(DUE_PAGE),
+    (c) => c.id,
+    async (rule, c) =>
+      notify(db, await recipientsFor(db, c, rule.recipients), {
+        kind: rule.kind,
+        title: { zh: `${rule.title.zh}（${c.name}，${c.number}）`, en: `${rule.title.en} (${c.name}, ${c.number})` },
+        entityType: 'certificate',
+        entityId: c.id,
+        link: recordLink.enterprise!(c.enterpriseId),
+        dueOn: c.dueOn,
+        dedupeKey: `certificate:${c.id}:${rule.key}:${c.dueOn}`,
+      }),
+  );
 }
 
 export const certificateDueJob: DailyJob = {

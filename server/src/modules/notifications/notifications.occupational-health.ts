@@ -8,15 +8,14 @@ import type { DailyJob } from '../../platform/jobs';
 import { calendarDayWindow, detectionDueRules } from './notifications.rules';
 import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
+import { DUE_PAGE, remindDue } from './notifications.due';
 
-export async function evaluateDetectionDue(db: Db, today: string) {
-  let notices = 0;
-  for (const rule of detectionDueRules) {
-    const w = calendarDayWindow(today, rule.offsetDays);
-    if (!w) continue;
-    let lastId = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const page = await db
+export function evaluateDetectionDue(db: Db, today: string) {
+  return remindDue(
+    detectionDueRules,
+    (rule) => calendarDayWindow(today, rule.offsetDays),
+    (_rule, w, afterId) =>
+      db
         .select({
           enterpriseId: ohProfiles.enterpriseId,
           areaCode: ohProfiles.areaCode,
@@ -31,29 +30,24 @@ export async function evaluateDetectionDue(db: Db, today: string) {
           and(
             gt(ohProfiles.nextDetectionDue, w.after),
             lte(ohProfiles.nextDetectionDue, w.upTo),
-            gt(ohProfiles.enterpriseId, lastId),
+            gt(ohProfiles.enterpriseId, afterId),
             isNull(enterprises.deletedAt),
           ),
         )
         .orderBy(asc(ohProfiles.enterpriseId))
-        .limit(500);
-      for (const p of page) {
-        const to = await recipientsFor(db, p, rule.recipients);
-        notices += await notify(db, to, {
-          kind: rule.kind,
-          title: { zh: `${rule.title.zh}（${p.name}）`, en: `${rule.title.en} (${p.name})` },
-          entityType: 'oh_profile',
-          entityId: p.enterpriseId,
-          link: recordLink.oh_profile!(p.enterpriseId),
-          dueOn: p.due,
-          dedupeKey: `oh_detection:${p.enterpriseId}:${rule.key}:${p.due}`,
-        });
-      }
-      if (page.length < 500) break;
-      lastId = page[page.length - 1]!.enterpriseId;
-    }
-  }
-  return { notices };
+        .limit(DUE_PAGE),
+    (p) => p.enterpriseId,
+    async (rule, p) =>
+      notify(db, await recipientsFor(db, p, rule.recipients), {
+        kind: rule.kind,
+        title: { zh: `${rule.title.zh}（${p.name}）`, en: `${rule.title.en} (${p.name})` },
+        entityType: 'oh_profile',
+        entityId: p.enterpriseId,
+        link: recordLink.oh_profile!(p.enterpriseId),
+        dueOn: p.due,
+        dedupeKey: `oh_detection:${p.enterpriseId}:${rule.key}:${p.due}`,
+      }),
+  );
 }
 
 export const detectionDueJob: DailyJob = {
