@@ -12,13 +12,12 @@ import {
   workTaskReports,
   workTasks,
 } from '../../../server/src/db/schema';
-import { openPglite, type Database } from '../../../server/src/platform/db';
+import { type Database } from '../../../server/src/platform/db';
 import { buildDistrict, buildStreet } from '../../../server/src/seed/factories';
 import { unitFacts } from '../../../server/src/modules/assessment/assessment.sources';
 import { computeSheet } from '../../../server/src/modules/assessment/assessment.calc';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const UNITS = 200;
 const YEAR = 2026;
@@ -165,24 +164,6 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
   };
 }
 
-export async function assessmentScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(await onEngine('pglite', lite));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_assessment', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(await onEngine('postgres', pgDb));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function assessmentScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_assessment', onEngine);
 }

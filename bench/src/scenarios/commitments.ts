@@ -6,11 +6,10 @@
 // district and a street officer; the ratio is province / street.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../server/src/platform/actor';
-import { openPglite, type Database } from '../../../server/src/platform/db';
+import { type Database } from '../../../server/src/platform/db';
 import { readCompliance } from '../../../server/src/modules/commitments/duties.compliance';
-import { openDirect } from '../direct';
 import { timeIt, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const YEAR = 2025;
 const TODAY = '2026-01-10';
@@ -82,24 +81,9 @@ async function onEngine(engine: string, d: Database, enterprises: number): Promi
   ];
 }
 
-export async function commitmentsScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(...(await onEngine('pglite', lite, Number(process.env.BENCH_DUTY_ENTERPRISES_LITE ?? 100_000))));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_commitments', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(...(await onEngine('postgres', pgDb, Number(process.env.BENCH_DUTY_ENTERPRISES ?? 1_000_000))));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function commitmentsScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_commitments', onEngine, {
+    pglite: Number(process.env.BENCH_DUTY_ENTERPRISES_LITE ?? 100_000),
+    postgres: Number(process.env.BENCH_DUTY_ENTERPRISES ?? 1_000_000),
+  });
 }

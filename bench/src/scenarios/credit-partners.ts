@@ -5,7 +5,7 @@
 // PostgreSQL. BENCH_CREDIT_LISTINGS (default 500) listings in force; BENCH_CREDIT_ENTRIES (default 50,000) entries.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../server/src/platform/actor';
-import { openPglite, type Database } from '../../../server/src/platform/db';
+import { type Database } from '../../../server/src/platform/db';
 import { buildDistrict, buildEnterprise, buildStreet } from '../../../server/src/seed/factories';
 import { buildPartnerPayload } from '../../../server/src/modules/credit/partners/partners.routes';
 import { signPayload } from '../../../server/src/modules/credit/partners/feed-signature';
@@ -14,9 +14,8 @@ import { measureKindsOf } from '../../../server/src/modules/credit/partners/meas
 import { findDisclosures } from '../../../server/src/modules/credit/partners/partners.queries';
 import { findListingByCreditCode } from '../../../server/src/modules/credit/listing.queries';
 import { cstDate } from '../../../server/src/platform/time';
-import { openDirect } from '../direct';
 import { timeIt, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const LISTINGS = Number(process.env.BENCH_CREDIT_LISTINGS ?? 500);
 const ENTRIES = Number(process.env.BENCH_CREDIT_ENTRIES ?? 50_000);
@@ -106,24 +105,6 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
   };
 }
 
-export async function creditPartnersScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(await onEngine('pglite', lite));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_credit_partners', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(await onEngine('postgres', pgDb));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function creditPartnersScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_credit_partners', onEngine);
 }

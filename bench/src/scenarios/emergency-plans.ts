@@ -6,13 +6,12 @@
 import { sql } from 'drizzle-orm';
 import { roleScopeKind } from '@anjian/contracts';
 import type { Actor } from '../../../server/src/platform/actor';
-import { openPglite, type Database } from '../../../server/src/platform/db';
+import { type Database } from '../../../server/src/platform/db';
 import { findCompliance } from '../../../server/src/modules/emergency/drills.queries';
 import { overdueBounds } from '../../../server/src/modules/emergency/drills.rules';
 import { readinessOf } from '../../../server/src/modules/emergency/readiness';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const N = Number(process.env.BENCH_DRILLS_QUERIES ?? 40);
 const TODAY = '2026-12-01';
@@ -106,24 +105,9 @@ async function onEngine(engine: string, d: Database, enterprises: number): Promi
   };
 }
 
-export async function drillsScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(await onEngine('pglite', lite, Number(process.env.BENCH_DRILLS_LITE_ENTERPRISES ?? 20_000)));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_drills', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(await onEngine('postgres', pgDb, Number(process.env.BENCH_DRILLS_ENTERPRISES ?? 200_000)));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function drillsScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_drills', onEngine, {
+    pglite: Number(process.env.BENCH_DRILLS_LITE_ENTERPRISES ?? 20_000),
+    postgres: Number(process.env.BENCH_DRILLS_ENTERPRISES ?? 200_000),
+  });
 }

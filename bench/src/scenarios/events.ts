@@ -5,15 +5,14 @@
 import { eq, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { enterprises } from '../../../server/src/db/schema';
-import { openPglite, type Database } from '../../../server/src/platform/db';
+import { type Database } from '../../../server/src/platform/db';
 import { appendEvent } from '../../../server/src/platform/outbox';
 import { bossDb } from '../../../server/src/platform/queue';
 import { buildDistrict, buildEnterprise, buildOrg, buildStreet, buildCommunity } from '../../../server/src/seed/factories';
 import { recipientsFor } from '../../../server/src/modules/notifications/notifications.recipients';
 import { notify } from '../../../server/src/modules/notifications/notifications.service';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const WRITES = 300;
 const FANOUT_RUNS = 10;
@@ -142,24 +141,6 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult[]> 
   ];
 }
 
-export async function eventsScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(...(await onEngine('pglite', lite)));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_events', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(...(await onEngine('postgres', pgDb)));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function eventsScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_events', onEngine);
 }

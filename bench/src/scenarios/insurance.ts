@@ -7,12 +7,11 @@
 import { sql } from 'drizzle-orm';
 import { roleScopeKind } from '@anjian/contracts';
 import type { Actor } from '../../../server/src/platform/actor';
-import { openPglite, type Database } from '../../../server/src/platform/db';
+import { type Database } from '../../../server/src/platform/db';
 import { findUninsured } from '../../../server/src/modules/insurance/insurance.queries';
 import { insuranceRates, standardizationRates } from '../../../server/src/modules/insurance/rates';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const N = Number(process.env.BENCH_INSURANCE_QUERIES ?? 30);
 const TODAY = '2026-12-01';
@@ -106,24 +105,9 @@ async function onEngine(engine: string, d: Database, enterprises: number): Promi
   };
 }
 
-export async function insuranceScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(await onEngine('pglite', lite, Number(process.env.BENCH_INSURANCE_LITE_ENTERPRISES ?? 20_000)));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_insurance', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(await onEngine('postgres', pgDb, Number(process.env.BENCH_INSURANCE_ENTERPRISES ?? 200_000)));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function insuranceScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_insurance', onEngine, {
+    pglite: Number(process.env.BENCH_INSURANCE_LITE_ENTERPRISES ?? 20_000),
+    postgres: Number(process.env.BENCH_INSURANCE_ENTERPRISES ?? 200_000),
+  });
 }

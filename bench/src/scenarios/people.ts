@@ -4,12 +4,11 @@
 // sets the number of enterprises (default 1000, six people each, most with a certificate).
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../server/src/platform/actor';
-import { openPglite, rowsOf, type Database } from '../../../server/src/platform/db';
+import { rowsOf, type Database } from '../../../server/src/platform/db';
 import { buildCommunity, buildDistrict, buildEnterprise, buildStreet } from '../../../server/src/seed/factories';
 import { findCertificates, findRates, refreshSummary } from '../../../server/src/modules/people/people.queries';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const E = Number(process.env.BENCH_PEOPLE_ENTERPRISES ?? 1000);
 const RUNS = Number(process.env.BENCH_PEOPLE_RUNS ?? 100);
@@ -118,24 +117,6 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult[]> 
   ];
 }
 
-export async function peopleScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(...(await onEngine('pglite', lite)));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_people', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(...(await onEngine('postgres', pgDb)));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function peopleScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_people', onEngine);
 }

@@ -5,12 +5,11 @@
 import { sql } from 'drizzle-orm';
 import { roleScopeKind } from '@anjian/contracts';
 import type { Actor } from '../../../server/src/platform/actor';
-import { openPglite, rowsOf, type Database } from '../../../server/src/platform/db';
+import { rowsOf, type Database } from '../../../server/src/platform/db';
 import { findCoverage } from '../../../server/src/modules/publicity/publicity.queries';
 import { findRateSums } from '../../../server/src/modules/occupational-health/occupational-health.queries';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const N = Number(process.env.BENCH_REACH_QUERIES ?? 40);
 const actor: Actor = {
@@ -117,24 +116,9 @@ async function onEngine(engine: string, d: Database, enterprises: number): Promi
   ];
 }
 
-export async function reachScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(...(await onEngine('pglite', lite, Number(process.env.BENCH_REACH_LITE_ENTERPRISES ?? 20_000))));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_reach', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(...(await onEngine('postgres', pgDb, Number(process.env.BENCH_REACH_ENTERPRISES ?? 500_000))));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function reachScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_reach', onEngine, {
+    pglite: Number(process.env.BENCH_REACH_LITE_ENTERPRISES ?? 20_000),
+    postgres: Number(process.env.BENCH_REACH_ENTERPRISES ?? 500_000),
+  });
 }

@@ -4,11 +4,10 @@
 // reachable) PostgreSQL. BENCH_REWARDS sets how many rewards are generated (default 50,000 over 30 streets, 5 years).
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../server/src/platform/actor';
-import { openPglite, type Database } from '../../../server/src/platform/db';
+import { type Database } from '../../../server/src/platform/db';
 import { rewardRateOf } from '../../../server/src/modules/reports/rewards/rewards.queries';
-import { openDirect } from '../direct';
 import { timeIt, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const N = Number(process.env.BENCH_REWARDS ?? 50_000);
 
@@ -58,24 +57,6 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
   };
 }
 
-export async function rewardsScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(await onEngine('pglite', lite));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_rewards', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(await onEngine('postgres', pgDb));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function rewardsScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_rewards', onEngine);
 }

@@ -5,14 +5,13 @@
 // submission / bare insert. On PGlite (one connection: the concurrency is queued) and, when reachable, PostgreSQL.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../server/src/platform/actor';
-import { openPglite, rowsOf, type Database } from '../../../server/src/platform/db';
+import { rowsOf, type Database } from '../../../server/src/platform/db';
 import { buildCommunity, buildDistrict, buildEnterprise, buildStreet, buildUser } from '../../../server/src/seed/factories';
 import { examPapers, examQuestions } from '../../../server/src/db/schema';
 import { startAttempt } from '../../../server/src/modules/training/commands/start-attempt';
 import { submitAttempt } from '../../../server/src/modules/training/commands/submit-attempt';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const N = Number(process.env.BENCH_EXAM_EXAMINEES ?? 200);
 
@@ -115,24 +114,6 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult[]> 
   ];
 }
 
-export async function trainingScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(...(await onEngine('pglite', lite)));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_training', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(...(await onEngine('postgres', pgDb)));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function trainingScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_training', onEngine);
 }

@@ -4,14 +4,13 @@
 // and (when reachable) PostgreSQL. BENCH_WARNING_HAZARDS sets the number of hidden dangers (default 200,000).
 import { sql } from 'drizzle-orm';
 import type { WarningCondition } from '@anjian/contracts';
-import { openPglite, rowsOf, type Database } from '../../../server/src/platform/db';
+import { rowsOf, type Database } from '../../../server/src/platform/db';
 import { buildDistrict, buildStreet } from '../../../server/src/seed/factories';
 import { runCondition, runConditionOnDays } from '../../../server/src/modules/warnings/warnings.conditions';
 import { backtestDays } from '../../../server/src/modules/warnings/warnings.rules';
 import { areaPrefixOf } from '../../../server/src/platform/scope';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const HAZARDS = Number(process.env.BENCH_WARNING_HAZARDS ?? 200_000);
 const ENTERPRISES = 5_000;
@@ -91,24 +90,6 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
   };
 }
 
-export async function warningsScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(await onEngine('pglite', lite));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_warnings', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(await onEngine('postgres', pgDb));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function warningsScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_warnings', onEngine);
 }

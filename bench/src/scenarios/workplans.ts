@@ -3,14 +3,13 @@
 // rows read by one bare join, interleaved in one run, on PGlite and (when reachable) PostgreSQL.
 import { sql } from 'drizzle-orm';
 import { organisations, workPlans, workTaskReports, workTasks } from '../../../server/src/db/schema';
-import { openPglite, type Database } from '../../../server/src/platform/db';
+import { type Database } from '../../../server/src/platform/db';
 import type { Actor } from '../../../server/src/platform/actor';
 import { buildDistrict, buildStreet } from '../../../server/src/seed/factories';
 import { buildBoard } from '../../../server/src/modules/workplans/workplans.board';
 import { progressWorkbook } from '../../../server/src/modules/workplans/workplans.export';
-import { openDirect } from '../direct';
 import { percentiles, type ScenarioResult } from '../lib';
-import { ensureDatabase, pgAvailable } from './enterprises';
+import { onBothEngines } from '../engines';
 
 const ITEMS = 200;
 const UNITS = 30;
@@ -107,24 +106,6 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
   };
 }
 
-export async function workplansScenario(): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  const lite = await openPglite(null);
-  try {
-    await lite.migrate();
-    results.push(await onEngine('pglite', lite));
-  } finally {
-    await lite.close();
-  }
-  if (await pgAvailable()) {
-    const url = await ensureDatabase('anjian_bench_workplans', true);
-    const pgDb = await openDirect({ databaseUrl: url });
-    try {
-      await pgDb.migrate();
-      results.push(await onEngine('postgres', pgDb));
-    } finally {
-      await pgDb.close();
-    }
-  }
-  return results;
+export function workplansScenario(): Promise<ScenarioResult[]> {
+  return onBothEngines('anjian_bench_workplans', onEngine);
 }
