@@ -4,9 +4,16 @@
 // past month's end and today) — one pass over the records, each joined to the days it meets the condition on.
 // Subjects are limited to the rule's area (its owner's area prefix); each hit carries its scope columns and evidence.
 import { sql, type SQL } from 'drizzle-orm';
-import type { WarningCondition, WarningEvidence } from '@anjian/contracts';
+import { reportCategoryLabels, type WarningCondition, type WarningEvidence } from '@anjian/contracts';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { likePrefix } from '../../platform/scope';
+
+/** A 举报's evidence line names its category as people read it (the constants are ours, so inlining them is safe). */
+const reportCategoryText = sql.raw(
+  `case r.category ${Object.entries(reportCategoryLabels)
+    .map(([code, label]) => `when '${code}' then '${label.zh}'`)
+    .join(' ')} else r.category end`,
+);
 
 export interface Hit {
   subjectType: 'enterprise' | 'hazard' | 'address';
@@ -99,7 +106,7 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
                coalesce(max(e.name), r.akey) as label, r.enterprise_id::text as enterprise_id,
                coalesce(max(e.area_code), min(r.area_code)) as area_code, coalesce(max(e.sector), min(r.sector)) as sector,
                coalesce(max(e.park_id::text), min(r.park_id::text)) as park_id, count(*)::int as n,
-               to_jsonb((array_agg(jsonb_build_object('id', r.id::text, 'label', r.category, 'date', r.submitted_on::text)
+               to_jsonb((array_agg(jsonb_build_object('id', r.id::text, 'label', ${reportCategoryText}, 'date', r.submitted_on::text)
                                    order by r.submitted_on, r.id))[1:${sql.raw(String(ITEMS))}]) as items,
                ${c.params.days}::int || '天内被举报' || count(*) || '次' as summary
           from (select r.*, days.d, case when r.enterprise_id is null then r.address else '' end as akey
