@@ -29,6 +29,7 @@ export default defineConfig({
           include: ['server/**/*.db.test.ts'],
           exclude: ['**/node_modules/**'],
           env: p.env,
+          globalSetup: ['server/test/template.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

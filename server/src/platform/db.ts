@@ -53,7 +53,12 @@ export interface OpenOptions {
   guardOuterHandle?: boolean;
 }
 
-export async function openPglite(dataDir: string | null, opts: OpenOptions = {}): Promise<Database> {
+export interface PgliteOptions extends OpenOptions {
+  /** An in-memory database started from a dumped data directory (tests: a migrated template, see server/test). */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite(dataDir: string | null, opts: PgliteOptions = {}): Promise<Database> {
   let lock: DirLock | null = null;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -61,6 +66,7 @@ export async function openPglite(dataDir: string | null, opts: OpenOptions = {})
   }
   const client = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, {
     parsers: { 1082: (v: string) => v },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   await client.exec(`SET TIME ZONE 'Asia/Shanghai'`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
