@@ -1,0 +1,177 @@
+// The demo district as its users see it, seeded once for the whole file (seeding is the slow part: one seed instead
+// of one per topic). Each describe is one topic of the demo; the enterprise move comes last because it changes data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, loginAs, type TestApp } from '../../test/app';
+import { rowsOf } from '../platform/db';
+import { cstDate } from '../platform/time';
+import { appendEvent } from '../platform/outbox';
+import { consumeEvent } from '../platform/queue';
+import { followEnterpriseScope, isEnterpriseMove } from '../platform/enterprise-scope';
+import { monthOf } from '../modules/workplans/workplans.rules';
+import { peopleConsumer } from '../modules/people/people.consumer';
+import { emergencyConsumer } from '../modules/emergency/emergency.consumer';
+import { trainingConsumer } from '../modules/training/training.consumer';
+import { domainEvents, emergencyPlans, peopleSummaries, trainingSessions } from '../db/schema';
+import { DEMO_PASSWORD, seedDemo } from './demo';
+import { fastArgon2 } from './factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedDemo(t.database.db, fastArgon2, { enterprises: 40 });
+}, 600_000);
+afterAll(() => t?.close());
+
+// 举报奖励: the district officer sees one paid and one due reward in 龙城街道 with the year's rate, the leader the
+// same, the street its own; the industry-department and park accounts an empty list.
+describe('demo rewards', () => {
+  it('shows a paid and a due reward and the rate to the bureau, the leader and the street', async () => {
+    for (const user of ['officer', 'leader', 'street']) {
+      const c = await loginAs(t.app, user, DEMO_PASSWORD);
+      const list = (await c.get('/api/rewards')).json();
+      expect(list.items.map((r: { status: string }) => r.status).sort(), user).toEqual(['due', 'paid']);
+      const paid = list.items.find((r: { status: string }) => r.status === 'paid');
+      expect(paid).toMatchObject({ amount: 7_500, receiptNo: 'JL-DEMO-0001' });
+      const rate = (await c.get(`/api/rewards/rate?year=${paid.year}`)).json();
+      expect(rate.total.paid, user).toBeGreaterThanOrEqual(1);
+    }
+    const officer = await loginAs(t.app, 'officer', DEMO_PASSWORD);
+    const due = (await officer.get('/api/rewards?status=due')).json().items[0];
+    expect(due.abilities).toEqual(expect.arrayContaining(['propose', 'decline']));
+    for (const user of ['zhujian', 'park']) {
+      const c = await loginAs(t.app, user, DEMO_PASSWORD);
+      expect((await c.get('/api/rewards')).json().total, user).toBe(0);
+      expect((await c.get(`/api/rewards/rate?year=${cstDate().slice(0, 4)}`)).statusCode, user).toBe(200);
+    }
+  });
+});
+
+// 信用: the decided cases and registered accidents show as credit entries with grades (the consumer run over the
+// demo's events, each marked processed), and one 严重失信 listing is in its objection period.
+describe('demo credit', () => {
+  it('has credit entries from the demo events, marked processed, and one listing in progress', async () => {
+    const db = t.database.db;
+    const [c] = rowsOf<{ entries: number; kinds: number; summaries: number; unmarked: number }>(
+      await db.execute(sql`select
+        (select count(*)::int from credit_entries) as entries,
+        (select count(distinct kind)::int from credit_entries) as kinds,
+        (select count(*)::int from credit_summaries) as summaries,
+        (select count(*)::int from domain_events e where not exists
+          (select 1 from event_consumer_marks m where m.consumer = 'credit' and m.event_id = e.id)) as unmarked`),
+    );
+    expect(c!.entries).toBeGreaterThan(0);
+    expect(c!.kinds).toBeGreaterThan(1);
+    expect(c!.summaries).toBeGreaterThan(0);
+    expect(c!.unmarked).toBe(0);
+    const officer = await loginAs(t.app, 'officer', DEMO_PASSWORD);
+    const list = (await officer.get('/api/credit/listings')).json();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ status: 'noticed' });
+    expect(list.items[0].abilities).toEqual(expect.arrayContaining(['receive_objection', 'drop']));
+    const grades = (await officer.get('/api/credit/enterprises')).json();
+    expect(grades.total).toBeGreaterThan(0);
+  });
+});
+
+// 工作方案: the leader's board of last month with one late and some missing units, the street's own tasks, 督办.
+describe('demo work plan', () => {
+  it('shows the demo plan, last month’s board and the street’s tasks', async () => {
+    const leader = await loginAs(t.app, 'leader', DEMO_PASSWORD);
+    const plans = (await leader.get('/api/workplans')).json();
+    expect(plans.items).toHaveLength(1);
+    expect(plans.items[0].taskCount).toBe(10);
+    const [y, m] = monthOf(cstDate()).split('-').map(Number) as [number, number];
+    const last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const board = (await leader.get(`/api/workplans/${plans.items[0].id}/board?month=${last}`)).json();
+    const states = board.rows.map((r: { reportState: string }) => r.reportState);
+    expect(states.filter((s: string) => s === 'late')).toHaveLength(1);
+    expect(states.filter((s: string) => s === 'filed')).toHaveLength(4);
+    expect(states.filter((s: string) => s === 'missing').length).toBeGreaterThan(0);
+    expect(board.rows.some((r: { supervised: boolean }) => r.supervised)).toBe(true);
+    const street = await loginAs(t.app, 'street', DEMO_PASSWORD);
+    const mine = (await street.get('/api/work-tasks/mine')).json();
+    expect(mine.items).toHaveLength(2);
+    expect(mine.items.map((i: { status: string }) => i.status).sort()).toEqual(['in_progress', 'reported_done']);
+  });
+});
+
+// 举报 handling: the park and 住建 accounts each see the report routed to them, the 住建 one extended; the street
+// sees an overdue report linked to a hidden danger; the administrator the routing rules.
+describe('demo report handling', () => {
+  it('shows each demo role its routed reports, the extension, the overdue link and the rules', async () => {
+    const park = await loginAs(t.app, 'park', DEMO_PASSWORD);
+    expect((await park.get('/api/reports')).json().items).toHaveLength(1);
+    const zhujian = await loginAs(t.app, 'zhujian', DEMO_PASSWORD);
+    const deptList = (await zhujian.get('/api/reports')).json();
+    expect(deptList.items).toHaveLength(1);
+    expect(deptList.items[0].extendedDays).toBe(20);
+    const street = await loginAs(t.app, 'street', DEMO_PASSWORD);
+    const overdue = (await street.get('/api/reports?overdue=true')).json();
+    expect(overdue.items.length).toBeGreaterThan(0);
+    const detail = (await street.get(`/api/reports/${overdue.items[0].id}`)).json();
+    expect(detail.links).toHaveLength(1);
+    expect(detail.daysLeft).toBeLessThan(0);
+    const admin = await loginAs(t.app, 'admin', DEMO_PASSWORD);
+    const rules = await admin.get('/api/report-routing-rules');
+    expect(rules.statusCode).toBe(200);
+    expect(rules.json()).toHaveLength(2);
+  });
+});
+
+// An enterprise that moves street takes its rows with it: 宏达五金 is moved to another street and the people,
+// emergency and training consumers each receive the enterprise.update event. Every row of the enterprise in their
+// tables then carries the new area, and a second delivery changes nothing.
+const MOVED_TABLES = [
+  'people',
+  'certificates',
+  'people_summaries',
+  'emergency_plans',
+  'emergency_drills',
+  'emergency_drill_status',
+  'training_sessions',
+  'training_attendance',
+  'training_person_years',
+];
+
+describe('an enterprise that moves street (last: it changes the demo)', () => {
+  it('takes its people, plans, drills and training rows to the new street, once', async () => {
+    const db = t.database.db;
+    const [ent] = rowsOf<{ id: string; area_code: string; sector: string; park_id: string | null }>(
+      await db.execute(sql`select id, area_code, sector, park_id from enterprises where name like '%宏达五金%' limit 1`),
+    );
+    const [target] = rowsOf<{ area_code: string }>(
+      await db.execute(sql`select area_code from enterprises where left(area_code, 9) <> left(${ent!.area_code}, 9) limit 1`),
+    );
+    const rowsOfEnt = async (table: string) =>
+      rowsOf<{ area_code: string }>(await db.execute(sql`select area_code from ${sql.identifier(table)} where enterprise_id = ${ent!.id}`));
+    for (const table of MOVED_TABLES) expect((await rowsOfEnt(table)).length, `${table} has demo rows`).toBeGreaterThan(0);
+
+    await db.execute(sql`update enterprises set area_code = ${target!.area_code}, park_id = null where id = ${ent!.id}`);
+    const event = await appendEvent(
+      db,
+      'enterprise.update',
+      'enterprise',
+      { id: ent!.id, areaCode: target!.area_code, sector: ent!.sector, parkId: null },
+      null,
+      { changed: ['areaCode', 'parkId'] },
+    );
+    for (const consumer of [peopleConsumer, emergencyConsumer, trainingConsumer]) {
+      expect(await consumeEvent(t.database, consumer, event)).toBe(true);
+    }
+    for (const table of MOVED_TABLES) {
+      const areas = new Set((await rowsOfEnt(table)).map((r) => r.area_code));
+      expect([...areas], table).toEqual([target!.area_code]);
+    }
+    // A repeated delivery finds nothing left to move; an update that changed something else is not a move.
+    const [e] = await db
+      .select()
+      .from(domainEvents)
+      .where(sql`${domainEvents.id} = ${event}`);
+    await db.transaction(async (tx) => {
+      expect(await followEnterpriseScope(tx, e!, [peopleSummaries, emergencyPlans, trainingSessions])).toBe(0);
+    });
+    expect(isEnterpriseMove({ ...e!, payload: { changed: ['name', 'phone'] } })).toBe(false);
+    expect(isEnterpriseMove(e!)).toBe(true);
+  });
+});
