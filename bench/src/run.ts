@@ -28,6 +28,7 @@ import { insuranceScenario } from './scenarios/insurance';
 import { creditPartnersScenario } from './scenarios/credit-partners';
 import { commitmentsScenario } from './scenarios/commitments';
 import { warningsScenario } from './scenarios/warnings';
+import { warningsEventScenario } from './scenarios/warnings-event';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -73,6 +74,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   // 警兆知识库: one rule (≥ 3 overdue hidden dangers) evaluated, re-checked for one enterprise and backtested over
   // 36 months, against a bare count of the overdue rows (PGlite, PostgreSQL).
   { name: 'warnings', run: warningsScenario },
+  // The per-event cost: the conditions a hidden-danger event re-evaluates for its enterprise vs that enterprise's bare count.
+  { name: 'warnings-event', run: warningsEventScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

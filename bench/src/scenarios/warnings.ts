@@ -18,7 +18,8 @@ const N = Number(process.env.BENCH_WARNINGS ?? 10);
 const TODAY = '2026-11-20';
 const rule: WarningCondition = { kind: 'overdue_hazards', params: { minCount: 3 } };
 
-async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
+/** A district's enterprises and three years of their hidden dangers (shared with warnings-event.ts). */
+export async function buildWarningWorld(d: Database, HAZARDS: number) {
   const district = await buildDistrict(d.db, '基准区');
   const streets = [];
   for (let i = 0; i < 10; i++) streets.push(await buildStreet(d.db, { district, name: `基准街道${i + 1}` }));
@@ -45,6 +46,11 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
   await d.db.execute(sql`analyze`);
   const prefix = areaPrefixOf(district.code);
   const enterpriseId = rowsOf<{ id: string }>(await d.db.execute(sql`select id from enterprises where name = '基准企业1'`))[0]!.id;
+  return { prefix, enterpriseId };
+}
+
+async function onEngine(engine: string, d: Database): Promise<ScenarioResult> {
+  const { prefix, enterpriseId } = await buildWarningWorld(d, HAZARDS);
 
   const live = () => runCondition(d.db, rule, TODAY, prefix);
   const perEvent = () => runCondition(d.db, rule, TODAY, prefix, enterpriseId);

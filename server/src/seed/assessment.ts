@@ -35,6 +35,17 @@ const indicators: IndicatorDef[] = [
   },
   { key: 'double', name: '事故起数、死亡人数双下降', weight: 10, source: 'accident_double_decline', rule: { kind: 'double_decline' } },
   { key: 'cert', name: '特种作业人员持证率', weight: 10, source: 'entered', rule: { kind: 'linear', target: 100 } },
+  // Computed from the other capabilities' data (assessment.module-sources.ts); seed 003's standardization rule.
+  {
+    key: 'standardization',
+    name: '规上企业标准化达标率',
+    weight: 5,
+    source: 'standardization_rate',
+    rule: { kind: 'step_short', target: 70, step: 10, deduct: 0.5 },
+  },
+  { key: 'posts', name: '三项岗位人员持证率', weight: 5, source: 'certificate_rate', rule: { kind: 'linear', target: 100 } },
+  { key: 'training', name: '主要负责人培训率', weight: 5, source: 'principal_training_rate', rule: { kind: 'linear', target: 100 } },
+  { key: 'inspections', name: '执法检查计划完成率', weight: 5, source: 'inspections_vs_plan', rule: { kind: 'linear', target: 100 } },
 ];
 
 export async function seedDemoAssessment(tx: Tx): Promise<void> {

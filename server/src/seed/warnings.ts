@@ -1,6 +1,7 @@
 // Demo 警兆知识库, replayed through the real commands after the demo activity: the bureau's rules — overdue hidden
 // dangers (active, with a stricter red draft version 2 to backtest side by side), major hidden dangers past their deadline
-// (active), repeated 举报 (active), no self-check for 30 days (a draft) — evaluated as of today, so the inbox holds the
+// (active), repeated 举报 (active), no self-check for 30 days (a draft), 三项岗位 certificates falling due or lapsed
+// (active) and accident deaths pacing above the year's target (active, areas with a target) — evaluated as of today, so the inbox holds the
 // warnings they fire on the demo data.
 import { eq } from 'drizzle-orm';
 import type { CreateWarningRuleBody } from '@anjian/contracts';
@@ -43,6 +44,22 @@ const rules: (CreateWarningRuleBody & { activate: boolean })[] = [
     recipients: ['street', 'enterprise'],
     action: '提醒企业按自查清单开展自查，网格员上门督促',
     activate: false,
+  },
+  {
+    name: '三项岗位证书即将到期或已过期',
+    condition: { kind: 'certificates_expiring', params: { minCount: 2, days: 60 } },
+    level: 'yellow',
+    recipients: ['enterprise', 'street'],
+    action: '督促企业60天内组织复审或换证；证书已过期的人员暂停相应岗位作业',
+    activate: true,
+  },
+  {
+    name: '事故死亡人数超过控制目标进度',
+    condition: { kind: 'deaths_pace', params: { tolerancePct: 0 } },
+    level: 'red',
+    recipients: ['district', 'leader', 'street'],
+    action: '区安委办约谈属地街道主要负责人，分析事故原因并部署专项整治',
+    activate: true,
   },
 ];
 

@@ -22,6 +22,10 @@ export const indicatorSources = [
   'workplan_reports_on_time',
   'accident_deaths_reduction',
   'accident_double_decline',
+  'standardization_rate',
+  'certificate_rate',
+  'principal_training_rate',
+  'inspections_vs_plan',
   'entered',
 ] as const;
 export type IndicatorSource = (typeof indicatorSources)[number];
@@ -33,6 +37,10 @@ export const indicatorSourceLabels: Record<IndicatorSource, { zh: string; en: st
   workplan_reports_on_time: { zh: '工作进展按时报送率（工作督办）', en: 'Work-plan reports on time (work plans)' },
   accident_deaths_reduction: { zh: '事故死亡人数较上年下降（事故）', en: 'Accident deaths down on last year (accidents)' },
   accident_double_decline: { zh: '事故起数、死亡人数“双下降”（事故）', en: 'Accidents and deaths both down (accidents)' },
+  standardization_rate: { zh: '规上企业标准化达标率（标准化）', en: 'Above-scale enterprises standardized (standardization)' },
+  certificate_rate: { zh: '三项岗位人员持证率（人员持证）', en: 'Post holders certified (people)' },
+  principal_training_rate: { zh: '主要负责人年度培训率（培训）', en: 'Principals trained this year (training)' },
+  inspections_vs_plan: { zh: '执法检查计划完成率（执法计划）', en: 'Inspections done against the plan (enforcement plans)' },
   entered: { zh: '填报（附佐证）', en: 'Entered with evidence' },
 };
 export const sheetStatusLabels: Record<SheetStatus, { zh: string; en: string }> = {

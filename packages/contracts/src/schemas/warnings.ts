@@ -29,15 +29,34 @@ export const warningCondition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no_self_check'), params: z.object({ days: int(7, 365) }).strict() }).strict(),
   z.object({ kind: z.literal('major_hazard_overdue'), params: z.object({ graceDays: int(0, 90) }).strict() }).strict(),
   z.object({ kind: z.literal('repeated_reports'), params: z.object({ minCount: int(2, 50), days: int(1, 365) }).strict() }).strict(),
+  /** 三项岗位: ≥ minCount current post holders whose certificate falls due within `days`, or any whose has lapsed. */
+  z.object({ kind: z.literal('certificates_expiring'), params: z.object({ minCount: int(1, 100), days: int(1, 365) }).strict() }).strict(),
+  /** An area's deaths this year above its 亿元GDP死亡率 ceiling's deaths, pro rata to the day, by more than tolerancePct. */
+  z.object({ kind: z.literal('deaths_pace'), params: z.object({ tolerancePct: int(0, 100) }).strict() }).strict(),
 ]);
 export type WarningCondition = z.infer<typeof warningCondition>;
 export type WarningConditionKind = WarningCondition['kind'];
-export const warningConditionKinds = ['overdue_hazards', 'no_self_check', 'major_hazard_overdue', 'repeated_reports'] as const;
+export const warningConditionKinds = [
+  'overdue_hazards',
+  'no_self_check',
+  'major_hazard_overdue',
+  'repeated_reports',
+  'certificates_expiring',
+  'deaths_pace',
+] as const;
 export const warningConditionLabels: Record<WarningConditionKind, { zh: string; en: string }> = {
   overdue_hazards: { zh: '企业逾期未整改隐患达到N项', en: 'Enterprise with at least N overdue hidden dangers' },
   no_self_check: { zh: '企业连续N天未开展自查', en: 'Enterprise with no self-check for N days' },
   major_hazard_overdue: { zh: '重大隐患超过整改/复核期限', en: 'Major hidden danger past its completion or review deadline' },
   repeated_reports: { zh: 'N天内同一企业/地址被举报达到N次', en: 'At least N reports on one enterprise or address within N days' },
+  certificates_expiring: {
+    zh: '企业三项岗位人员证书N天内到期达到N人，或有人员证书已过期',
+    en: 'Enterprise with N post holders whose certificate falls due within N days, or any lapsed',
+  },
+  deaths_pace: {
+    zh: '区域本年事故死亡人数超过控制目标的时间进度',
+    en: "Area's accident deaths this year above the target's pace",
+  },
 };
 
 export const ruleVersionStatuses = ['draft', 'active', 'retired'] as const;

@@ -239,6 +239,9 @@ export const workPlanImportRow = z.object({
   coOrgNames: z.array(z.string()),
   /** Tasks the row becomes: one per lead unit (各街道办组织落实 → one per street office). */
   taskCount: z.number().int(),
+  /** The table's 进展情况 and 存在的困难或问题 as written ('' when empty): stored as this month's report on confirm. */
+  progress: z.string(),
+  problems: z.string(),
 });
 export const workPlanImportReport = z.object({
   dryRun: z.boolean(),
@@ -250,6 +253,9 @@ export const workPlanImportReport = z.object({
   problems: z.array(workPlanImportProblem),
   /** Tasks created (0 on a dry run). */
   created: z.number().int(),
+  /** The reporting month the table's progress text is filed for, and how many reports it makes (one per task). */
+  reportMonth: z.string(),
+  reportCount: z.number().int(),
   planVersion: z.number().int(),
 });
 export type WorkPlanImportReport = z.infer<typeof workPlanImportReport>;

@@ -3,11 +3,15 @@
 // assessment.sources.ts (the platform's rollups) and the sheet's entered values.
 import { indicatorSourceLabels, vetoLabels, type IndicatorDef, type ScoreLine, type VetoKind, type VetoLine } from '@anjian/contracts';
 import { describeRule, isCountRule, round2, scoreCounts, scoreRate } from './assessment.rules';
+import { emptyModuleFacts, type ModuleFacts } from './assessment.module-sources';
+import { standardizationShortfall } from '../insurance/standardization.rules';
 
 export interface UnitFacts {
   hazards: { found: number; onTime: number };
   reports: { filed: number; onTime: number };
   accidents: { deaths: number; deathsLastYear: number; count: number; countLastYear: number; larger: number };
+  /** Other capabilities' facts, read for the sources the scheme uses (assessment.module-sources.ts). */
+  modules?: ModuleFacts;
 }
 export type Entered = Record<string, { value: number; evidence: string }>;
 
@@ -48,6 +52,33 @@ function line(def: IndicatorDef, facts: UnitFacts, entered: Entered): ScoreLine 
         basis: `本年事故 ${a.count} 起、死亡 ${a.deaths} 人；上年 ${a.countLastYear} 起、${a.deathsLastYear} 人`,
         points: scoreCounts(def.rule, def.weight, counts),
       };
+    }
+    case 'standardization_rate': {
+      const s = (facts.modules ?? emptyModuleFacts()).standardization;
+      const value = rate(s.graded, s.above);
+      // Seed 003's own deduction (insurance/standardization.rules.ts) beside the scheme's rule, for the reader to check.
+      const seed = value === null ? '' : `（惠济003：每少10个百分点扣0.5分，应扣${standardizationShortfall(value, def.weight)}分）`;
+      const basis = `三级以上达标 ${s.graded} / 规上企业 ${s.above}${value === null ? '（无规上企业，按满分计）' : seed}`;
+      return { ...base, value, basis, points: scoreRate(def.rule, def.weight, value) };
+    }
+    case 'certificate_rate': {
+      const c = (facts.modules ?? emptyModuleFacts()).certificates;
+      const value = rate(c.holders, c.people);
+      const basis = `持有效证书 ${c.holders} / 三项岗位在岗 ${c.people}${value === null ? '（无三项岗位人员，按满分计）' : ''}`;
+      return { ...base, value, basis, points: scoreRate(def.rule, def.weight, value) };
+    }
+    case 'principal_training_rate': {
+      const tr = (facts.modules ?? emptyModuleFacts()).training;
+      const value = rate(tr.trained, tr.principals);
+      const basis = `已培训 ${tr.trained} / 主要负责人 ${tr.principals}${value === null ? '（无主要负责人记录，按满分计）' : ''}`;
+      return { ...base, value, basis, points: scoreRate(def.rule, def.weight, value) };
+    }
+    case 'inspections_vs_plan': {
+      const i = (facts.modules ?? emptyModuleFacts()).inspections;
+      if (!i.hasPlan) return { ...base, value: 0, basis: '未制定年度执法检查计划', points: scoreRate(def.rule, def.weight, 0) };
+      const value = rate(i.done, i.required);
+      const basis = `完成检查 ${i.done} / 计划应检 ${i.required}（各组超额不抵他组）${value === null ? '（计划无应检企业，按满分计）' : ''}`;
+      return { ...base, value, basis, points: scoreRate(def.rule, def.weight, value) };
     }
     case 'entered': {
       const e = entered[def.key];

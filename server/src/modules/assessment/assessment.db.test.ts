@@ -17,6 +17,11 @@ import { workplansClock } from '../workplans/workplans.clock';
 import { bulletinsConsumer } from '../workplans/bulletins.consumer';
 import { fairnessRule } from '../workplans/bulletins.rules';
 import { DETAIL_COLUMNS, RANKING_COLUMNS } from './assessment.export';
+import { buildEnterprise } from '../../seed/factories';
+import { certificates, enterprises, inspectionPlans, inspections, people, trainingSummaries } from '../../db/schema';
+import { refreshSummary } from '../people/people.queries';
+import { standardizationShortfall } from '../insurance/standardization.rules';
+import { cstDate } from '../../platform/time';
 
 let t: TestApp;
 const as: Record<string, Client> = {};
@@ -451,5 +456,173 @@ describe('通报', () => {
     ).map((r) => r.user_id);
     expect(inbox.sort()).toEqual([users.streetA!.id, users.streetB!.id, users.hr!.id].sort());
     expect(await auditActions(id)).toEqual(['workplan.bulletin', 'workplan.bulletinEdit', 'workplan.bulletinPublish']);
+  });
+});
+
+// Indicators computed from the other capabilities' data (issue 14 item 4: "training and certificate rates once they
+// exist", inspections vs plan; seed 003's standardization rule) — each line's value against a direct count of the
+// records for the unit's own scope: street A (its area), the machinery department (its sector across the district),
+// the park station (its park).
+describe('indicators computed from the other modules', () => {
+  const today = cstDate();
+  const defs = [
+    {
+      key: 'standardization',
+      name: '规上企业标准化达标率',
+      weight: 5,
+      source: 'standardization_rate',
+      rule: { kind: 'step_short', target: 70, step: 10, deduct: 0.5 },
+    },
+    { key: 'posts', name: '三项岗位人员持证率', weight: 10, source: 'certificate_rate', rule: { kind: 'linear', target: 100 } },
+    { key: 'training', name: '主要负责人培训率', weight: 10, source: 'principal_training_rate', rule: { kind: 'linear', target: 100 } },
+    { key: 'inspections', name: '执法检查计划完成率', weight: 10, source: 'inspections_vs_plan', rule: { kind: 'linear', target: 100 } },
+  ];
+  type Ent = Awaited<ReturnType<typeof buildEnterprise>>;
+  let seq = 0;
+
+  async function post(e: Ent, post: string, certDue: string | null) {
+    const db = t.database.db;
+    const [p] = await db
+      .insert(people)
+      .values({
+        ...{ enterpriseId: e.id, areaCode: e.areaCode, sector: e.sector, parkId: e.parkId },
+        name: `人员${++seq}`,
+        idNumberSealed: 's',
+        idNumberKeyId: 'k',
+        idNumberMasked: '*',
+        idNumberHash: `h${seq}`,
+        post,
+        employedFrom: '2020-01-01',
+      })
+      .returning();
+    if (certDue)
+      await db.insert(certificates).values({
+        ...{ personId: p!.id, enterpriseId: e.id, areaCode: e.areaCode, sector: e.sector, parkId: e.parkId },
+        kind: 'safety_qualification',
+        number: `C${seq}`,
+        issuer: '市应急管理局',
+        issuedOn: '2024-01-01',
+        expiresOn: certDue,
+        dueOn: certDue,
+      });
+  }
+  async function inspected(e: Ent, on: string) {
+    await t.database.db.insert(inspections).values({
+      ...{ enterpriseId: e.id, areaCode: e.areaCode, sector: e.sector, parkId: e.parkId },
+      kind: 'planned',
+      plannedOn: on,
+      state: 'done',
+      inspectedOn: on,
+    });
+  }
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    const area = async (orgId: string) =>
+      rowsOf<{ area_code: string; park_id: string | null }>(
+        await db.execute(sql`select area_code, park_id::text from organisations where id = ${orgId}`),
+      )[0]!;
+    const a = await area(orgs.streetA!.id);
+    const park = await area(orgs.park!.id);
+    const aArea = (await db.query.areas.findFirst({ where: (x, { eq }) => eq(x.code, a.area_code) }))!;
+    const mk = (o: Partial<typeof enterprises.$inferInsert>) => buildEnterprise(db, { street: aArea, ...o });
+    // Street A: three 规上 (grade 2 in force; grade 3 expired; none), one graded below scale (not counted).
+    const e1 = await mk({
+      scale: 'above',
+      sector: 'machinery',
+      isKey: true,
+      standardizationGrade: '2',
+      standardizationExpiry: '2099-01-01',
+    });
+    const e2 = await mk({ scale: 'above', sector: 'trade', standardizationGrade: '3', standardizationExpiry: '2025-06-01' });
+    const e3 = await mk({ scale: 'above', sector: 'machinery', parkId: park.park_id });
+    await mk({ scale: 'below', sector: 'trade', standardizationGrade: '3', standardizationExpiry: '2099-01-01' });
+    // 三项岗位: e1 two of three hold a valid certificate; e3 (in the park) one lapsed.
+    await post(e1, 'principal', '2099-01-01');
+    await post(e1, 'safety_manager', '2099-01-01');
+    await post(e1, 'special_operator', null);
+    await post(e3, 'principal', '2025-01-01');
+    await post(e2, 'other', null);
+    for (const e of [e1, e2, e3]) await refreshSummary(db, e.id, today);
+    // Training of 2026: e1's principal trained, e3's not.
+    await db.insert(trainingSummaries).values([
+      { enterpriseId: e1.id, year: 2026, areaCode: e1.areaCode, sector: e1.sector, parkId: e1.parkId, principals: 1, principalsTrained: 1 },
+      { enterpriseId: e3.id, year: 2026, areaCode: e3.areaCode, sector: e3.sector, parkId: e3.parkId, principals: 1, principalsTrained: 0 },
+    ]);
+    // Street A's plan: key enterprises twice a year (e1: 2 required, 3 done — counted as 2, the extra one covers no
+    // other group), machinery twice (e1, e3: 4 required, e1's 3 done). Done 2 + 3 of 6 required; e2's and 2025's do
+    // not count.
+    await db.insert(inspectionPlans).values({
+      orgId: orgs.streetA!.id,
+      areaCode: a.area_code,
+      year: 2026,
+      groups: [
+        { name: '重点企业', filter: { isKey: true }, timesPerYear: 2 },
+        { name: '机械行业', filter: { sector: 'machinery' }, timesPerYear: 2 },
+      ],
+    });
+    for (const on of ['2026-02-01', '2026-05-01', '2026-09-01']) await inspected(e1, on);
+    await inspected(e2, '2026-03-01');
+    await inspected(e1, '2025-12-31');
+  });
+
+  it('shows each line’s arithmetic, equal to a direct count of the unit’s records', async () => {
+    const res = await as.district!.post('/api/assessment/schemes', {
+      year: 2026,
+      title: '2026年度考核（自动计算指标）',
+      indicators: defs,
+      vetoes: [],
+      unitOrgIds: [orgs.streetA!.id, orgs.hr!.id, orgs.park!.id],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const frozen = await as.district!.post(`/api/assessment/schemes/${res.json().id}/freeze`, { version: res.json().version });
+    const computed = await as.district!.post(`/api/assessment/schemes/${res.json().id}/compute`, { version: frozen.json().version });
+    expect(computed.statusCode, computed.body).toBe(200);
+    const list = (await as.district!.get(`/api/assessment/sheets?schemeId=${res.json().id}`)).json();
+    const sheet = async (name: string) =>
+      (await as.district!.get(`/api/assessment/sheets/${list.items.find((s: { orgName: string }) => s.orgName === name).id}`)).json();
+
+    const direct = async (where: string) => {
+      const w = sql.raw(where);
+      const [std] = rowsOf<{ n: number; k: number }>(
+        await t.database.db.execute(sql`select count(*)::int as n, (count(*) filter (where standardization_grade in ('1','2','3')
+                and standardization_expiry >= ${today}))::int as k
+           from enterprises e where deleted_at is null and operating_status = 'operating' and scale = 'above' and ${w}`),
+      );
+      const [cert] = rowsOf<{ n: number; k: number }>(
+        await t.database.db.execute(sql`select count(*)::int as n, (count(*) filter (where exists (select 1 from certificates c
+                where c.person_id = p.id and c.revoked_on is null and c.due_on >= ${today})))::int as k
+           from people p join enterprises e on e.id = p.enterprise_id
+          where p.post in ('principal', 'safety_manager', 'special_operator') and ${w}`),
+      );
+      return { std: std!, cert: cert! };
+    };
+
+    const a = await sheet('甲街道办');
+    const aArea = rowsOf<{ area_code: string }>(
+      await t.database.db.execute(sql`select area_code from organisations where id = ${orgs.streetA!.id}`),
+    )[0]!.area_code;
+    const dA = await direct(`e.area_code like '${aArea}%'`);
+    expect([dA.std.k, dA.std.n]).toEqual([1, 3]);
+    expect(a.lines[0]).toMatchObject({ value: 33.33, basis: expect.stringContaining('三级以上达标 1 / 规上企业 3') });
+    // 36.67 points short of 70: three whole steps, −1.5 — the scheme's step rule and seed 003's function agree.
+    expect(a.lines[0].points).toBe(5 - standardizationShortfall(33.33, 5));
+    expect(a.lines[0].points).toBe(3.5);
+    expect([dA.cert.k, dA.cert.n]).toEqual([2, 4]);
+    expect(a.lines[1]).toMatchObject({ value: 50, basis: '持有效证书 2 / 三项岗位在岗 4', points: 5 });
+    expect(a.lines[2]).toMatchObject({ value: 50, basis: '已培训 1 / 主要负责人 2', points: 5 });
+    expect(a.lines[3]).toMatchObject({ value: 83.33, basis: expect.stringContaining('完成检查 5 / 计划应检 6'), points: 8.33 });
+
+    // The machinery department: its sector across the district (e1, e3); no plan of its own.
+    const hr = await sheet('区工信局');
+    const dHr = await direct(`e.area_code like '${districtCode}%' and e.sector = 'machinery'`);
+    expect([hr.lines[0].value, hr.lines[1].value]).toEqual([
+      Math.round((dHr.std.k * 10000) / dHr.std.n) / 100,
+      Math.round((dHr.cert.k * 10000) / dHr.cert.n) / 100,
+    ]);
+    expect(hr.lines[3]).toMatchObject({ value: 0, basis: '未制定年度执法检查计划', points: 0 });
+    // The park station: e3 only — no valid certificate, an untrained principal.
+    const pk = await sheet('甲园区');
+    expect(pk.lines.map((l: { value: number | null }) => l.value)).toEqual([0, 0, 0, 0]);
   });
 });

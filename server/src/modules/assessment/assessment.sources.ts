@@ -5,7 +5,11 @@
 //  - accidents (accident_monthly_rollup, areas cut to street level): this and last year's accidents and deaths, and
 //    the year's larger (较大) or worse ones, under the unit's area prefix and sectors.
 //  - work-plan monthly reports (work_task_reports) the unit filed as lead unit in the year, and those not late.
+// The other capabilities' facts (standardization, certificates, training, inspections against plan) are read by
+// assessment.module-sources.ts, only for the sources the scheme uses.
 import { sql } from 'drizzle-orm';
+import type { IndicatorSource } from '@anjian/contracts';
+import { moduleFacts } from './assessment.module-sources';
 import type { DbOrTx } from '../../platform/db';
 import { rowsOf } from '../../platform/db';
 import type { UnitFacts } from './assessment.calc';
@@ -25,9 +29,18 @@ const unitsTable = (units: Unit[]) =>
     units.map((u) => ({ id: u.id, area: u.areaCode, sectors: u.sectors.join(','), park: u.parkId })),
   )}::jsonb) as x(id uuid, area text, sectors text, park text))`;
 
-export async function unitFacts(db: DbOrTx, units: Unit[], year: number): Promise<Map<string, UnitFacts>> {
+/** The sources a scheme's indicators read. */
+export const sourcesOf = (defs: readonly { source: IndicatorSource }[]) => new Set(defs.map((d) => d.source));
+
+export async function unitFacts(
+  db: DbOrTx,
+  units: Unit[],
+  year: number,
+  modules?: { today: string; sources: ReadonlySet<IndicatorSource> },
+): Promise<Map<string, UnitFacts>> {
   const out = new Map<string, UnitFacts>();
   if (units.length === 0) return out;
+  const fromModules = modules ? await moduleFacts(db, units, year, modules.today, modules.sources) : null;
   const from = `${year}-01`;
   const to = `${year}-12`;
   const [hazards, accidents, reports] = await Promise.all([
@@ -67,6 +80,7 @@ export async function unitFacts(db: DbOrTx, units: Unit[], year: number): Promis
       hazards: { found: 0, onTime: 0 },
       reports: { filed: 0, onTime: 0 },
       accidents: { deaths: 0, deathsLastYear: 0, count: 0, countLastYear: 0, larger: 0 },
+      ...(fromModules ? { modules: fromModules.get(u.id)! } : {}),
     });
   for (const r of rowsOf<{ id: string; found: number; on_time: number }>(hazards))
     out.get(r.id)!.hazards = { found: r.found, onTime: r.on_time };

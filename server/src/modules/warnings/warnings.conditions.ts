@@ -4,9 +4,11 @@
 // past month's end and today) — one pass over the records, each joined to the days it meets the condition on.
 // Subjects are limited to the rule's area (its owner's area prefix); each hit carries its scope columns and evidence.
 import { sql, type SQL } from 'drizzle-orm';
-import { reportCategoryLabels, type WarningCondition, type WarningEvidence } from '@anjian/contracts';
+import { personPostLabels, reportCategoryLabels, type WarningCondition, type WarningEvidence } from '@anjian/contracts';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { likePrefix } from '../../platform/scope';
+import { qualifyingKind } from '../people/people.rules';
+import { paceHitsOnDays } from './warnings.pace';
 
 /** A 举报's evidence line names its category as people read it (the constants are ours, so inlining them is safe). */
 const reportCategoryText = sql.raw(
@@ -15,8 +17,20 @@ const reportCategoryText = sql.raw(
     .join(' ')} else r.category end`,
 );
 
+/** The certificate kind each 三项岗位 post needs (people.rules.ts qualifyingKind), as SQL over `post`. */
+const qualifyingKindSql = sql.raw(
+  `case p.post ${Object.entries(qualifyingKind)
+    .map(([post, kind]) => `when '${post}' then '${kind}'`)
+    .join(' ')} end`,
+);
+const postText = sql.raw(
+  `case p.post ${Object.entries(personPostLabels)
+    .map(([post, l]) => `when '${post}' then '${l.zh}'`)
+    .join(' ')} end`,
+);
+
 export interface Hit {
-  subjectType: 'enterprise' | 'hazard' | 'address';
+  subjectType: 'enterprise' | 'hazard' | 'address' | 'area';
   subjectId: string;
   label: string;
   enterpriseId: string | null;
@@ -117,6 +131,36 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
           left join enterprises e on e.id = r.enterprise_id
          group by r.d, r.enterprise_id, r.akey
         having count(*) >= ${c.params.minCount}`;
+    case 'certificates_expiring': {
+      // Each current post holder's latest due date on D among the certificates of the post's kind issued by D and not
+      // revoked by D; a review recorded after D was still due on D (3 years from issue, rules.md §5.2 第二十一条).
+      const due = sql`case when c.kind = 'special_operation' and not c.review_extended and c.reviewed_on > days.d
+                           then least((c.issued_on + interval '3 years')::date, c.expires_on) else c.due_on end`;
+      return sql`
+        select p.d::text as as_of, 'enterprise' as subject_type, e.id::text as subject_id, e.name as label,
+               e.id::text as enterprise_id, e.area_code, e.sector, e.park_id::text as park_id, count(*)::int as n,
+               to_jsonb((array_agg(jsonb_build_object('id', p.id::text,
+                           'label', p.name || '（' || p.post_text || case when p.latest < p.d then '，已过期' else '，即将到期' end || '）',
+                           'date', p.latest::text) order by p.latest, p.id))[1:${sql.raw(String(ITEMS))}]) as items,
+               ${c.params.days}::int || '天内证书到期' || count(*) filter (where p.latest >= p.d) || '人，已过期'
+                 || count(*) filter (where p.latest < p.d) || '人' as summary
+          from (select days.d, p.id, p.name, p.enterprise_id, ${postText} as post_text, max(${due}) as latest
+                  from days join people p on p.employed_from <= days.d and (p.employed_to is null or p.employed_to >= days.d)
+                  join certificates c on c.person_id = p.id and c.kind = ${qualifyingKindSql}
+                   and c.issued_on <= days.d and (c.revoked_on is null or c.revoked_on > days.d)
+                 where p.area_code like ${area} and p.post in (${sql.join(
+                   Object.keys(qualifyingKind).map((k) => sql`${k}`),
+                   sql`, `,
+                 )})
+                   ${enterpriseId ? sql`and p.enterprise_id = ${enterpriseId}::uuid` : sql``}
+                 group by days.d, p.id) p
+          join enterprises e on e.id = p.enterprise_id and e.deleted_at is null
+         where p.latest <= p.d + ${c.params.days}::int
+         group by p.d, e.id
+        having count(*) filter (where p.latest >= p.d) >= ${c.params.minCount} or count(*) filter (where p.latest < p.d) > 0`;
+    }
+    case 'deaths_pace':
+      throw new Error('deaths_pace is evaluated by warnings.pace.ts');
   }
 }
 
@@ -130,9 +174,12 @@ export async function runConditionOnDays(
   days: readonly string[],
   prefix: string,
   enterpriseId?: string,
+  focusArea?: string,
 ): Promise<Map<string, Hit[]>> {
   const out = new Map<string, Hit[]>(days.map((d) => [d, []]));
   if (days.length === 0) return out;
+  // An area subject: its own query (targets resolved in code); an enterprise focus cannot narrow it.
+  if (c.kind === 'deaths_pace') return enterpriseId ? out : paceHitsOnDays(db, c.params.tolerancePct, days, prefix, focusArea);
   const rows = rowsOf<Row>(
     await db.execute(sql`
       with days(d) as (select unnest(string_to_array(${days.join(',')}, ','))::date)
@@ -153,6 +200,13 @@ export async function runConditionOnDays(
 }
 
 /** The subjects meeting `c` on `asOf` (the nightly evaluation and the per-event re-check). */
-export async function runCondition(db: DbOrTx, c: WarningCondition, asOf: string, prefix: string, enterpriseId?: string) {
-  return (await runConditionOnDays(db, c, [asOf], prefix, enterpriseId)).get(asOf)!;
+export async function runCondition(
+  db: DbOrTx,
+  c: WarningCondition,
+  asOf: string,
+  prefix: string,
+  enterpriseId?: string,
+  focusArea?: string,
+) {
+  return (await runConditionOnDays(db, c, [asOf], prefix, enterpriseId, focusArea)).get(asOf)!;
 }

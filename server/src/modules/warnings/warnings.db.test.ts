@@ -10,7 +10,10 @@ import { sql } from 'drizzle-orm';
 import type { BacktestView, Role, WarningRuleView, WarningView } from '@anjian/contracts';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
-import { hazards } from '../../db/schema';
+import { accidents, accidentStatistics, certificates, hazards, indicatorBase, indicatorTargets, people } from '../../db/schema';
+import { certificateSchedule } from '../people/people.rules';
+import { runCondition } from './warnings.conditions';
+import { areaPrefixOf } from '../../platform/scope';
 import { rowsOf } from '../../platform/db';
 import { warningsClock } from './warnings.clock';
 import { escalateWarnings, evaluateAllRules } from './warnings.job';
@@ -24,6 +27,8 @@ const users: Record<string, { id: string }> = {};
 const TODAY = '2026-11-20';
 let e1 = '';
 let streetA: typeof areas.$inferSelect;
+let streetB: typeof areas.$inferSelect;
+let districtArea: typeof areas.$inferSelect;
 let hazardSeq = 0;
 
 async function auditActions(entityId: string) {
@@ -72,6 +77,8 @@ beforeAll(async () => {
   streetA = a;
   const district = (await db.query.areas.findFirst({ where: (x, { eq }) => eq(x.code, a.parentCode!) }))!;
   const b = await buildStreet(db, { district, name: '乙街道' });
+  streetB = b;
+  districtArea = district;
   const park = await buildPark(db, { street: a });
   const orgs = {
     bureau: await buildOrg(db, { area: district, name: '区应急管理局' }),
@@ -239,5 +246,239 @@ describe('warnings', () => {
     const inbox = (await as.district!.get('/api/notifications')).json();
     expect(inbox.items.some((n: { kind: string; entityId: string }) => n.kind === 'escalated' && n.entityId === open[0]!.id)).toBe(true);
     expect((await as.district!.get(`/api/warnings/${open[0]!.id}`)).json().escalatedOn).toBe('2026-11-24');
+  });
+});
+
+// ── The two conditions over other modules' records: 三项岗位 certificates (people's tables) and deaths pacing
+// (accidents + the indicators module's targets). Each: boundaries through runCondition, then backtest = live.
+
+type Ent = { id: string; areaCode: string; sector: string; parkId: string | null };
+let personSeq = 0;
+async function holder(
+  e: Ent,
+  post: 'principal' | 'safety_manager' | 'special_operator',
+  cert: {
+    kind: 'safety_qualification' | 'special_operation';
+    issuedOn: string;
+    expiresOn?: string;
+    reviewedOn?: string;
+    revokedOn?: string;
+  },
+  employedTo: string | null = null,
+) {
+  const n = ++personSeq;
+  const db = t.database.db;
+  const [p] = await db
+    .insert(people)
+    .values({
+      enterpriseId: e.id,
+      areaCode: e.areaCode,
+      sector: e.sector,
+      parkId: e.parkId,
+      name: `持证人${n}`,
+      idNumberSealed: 'sealed',
+      idNumberKeyId: 'k',
+      idNumberMasked: '******',
+      idNumberHash: `hash-${n}`,
+      post,
+      employedFrom: '2015-01-01',
+      employedTo,
+    })
+    .returning();
+  const s = certificateSchedule({ ...cert, expiresOn: cert.expiresOn ?? null });
+  await db.insert(certificates).values({
+    personId: p!.id,
+    enterpriseId: e.id,
+    areaCode: e.areaCode,
+    sector: e.sector,
+    parkId: e.parkId,
+    kind: cert.kind,
+    number: `ZS-${n}`,
+    issuer: '市应急管理局',
+    issuedOn: cert.issuedOn,
+    expiresOn: s.expiresOn,
+    reviewedOn: cert.reviewedOn ?? null,
+    nextReviewOn: s.nextReviewOn,
+    dueOn: s.dueOn,
+    revokedOn: cert.revokedOn ?? null,
+  });
+}
+
+const subjects = (hits: { subjectId: string }[]) => hits.map((h) => h.subjectId).sort();
+
+describe('三项岗位 certificates expiring or expired (people tables, as of each day)', () => {
+  const ents: Record<'x' | 'y' | 'z', Ent> = {} as never;
+  const cond = (minCount: number, days: number) => ({ kind: 'certificates_expiring' as const, params: { minCount, days } });
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    for (const k of ['x', 'y', 'z'] as const) ents[k] = await buildEnterprise(db, { street: streetA });
+    // X: two falling due on 11-30 and 12-20 (= TODAY + 30, the window's last day).
+    await holder(ents.x, 'principal', { kind: 'safety_qualification', issuedOn: '2023-11-30', expiresOn: '2026-11-30' });
+    await holder(ents.x, 'safety_manager', { kind: 'safety_qualification', issuedOn: '2023-12-20', expiresOn: '2026-12-20' });
+    // Y: a special operator whose certificate (reviewed in its window, extended to expiry) lapsed on 2026-06-01, and a
+    // principal whose certificate falling due on 11-25 was revoked on 11-01.
+    await holder(ents.y, 'special_operator', { kind: 'special_operation', issuedOn: '2020-06-01', reviewedOn: '2023-05-01' });
+    await holder(ents.y, 'principal', {
+      kind: 'safety_qualification',
+      issuedOn: '2023-11-25',
+      expiresOn: '2026-11-25',
+      revokedOn: '2026-11-01',
+    });
+    // Z: a review due 2026-10-25 done on 10-20 (not due any more after it), and an operator lapsed 10-15 who left 10-31.
+    await holder(ents.z, 'special_operator', { kind: 'special_operation', issuedOn: '2023-10-25', reviewedOn: '2026-10-20' });
+    await holder(ents.z, 'special_operator', { kind: 'special_operation', issuedOn: '2020-10-15', reviewedOn: '2023-10-01' }, '2026-10-31');
+  });
+
+  it('N holders falling due within D days — the D-th day counts, the next does not; any lapsed holder fires alone', async () => {
+    const prefix = areaPrefixOf(districtArea.code);
+    const on = (c: ReturnType<typeof cond>, day: string) => runCondition(t.database.db, c, day, prefix);
+    const x = await on(cond(2, 30), TODAY);
+    expect(subjects(x)).toEqual([ents.x.id, ents.y.id].sort());
+    const hx = x.find((h) => h.subjectId === ents.x.id)!;
+    expect(hx.evidence).toMatchObject({ count: 2, summary: '30天内证书到期2人，已过期0人' });
+    expect(hx.evidence.items.map((i) => i.date)).toEqual(['2026-11-30', '2026-12-20']);
+    // 29 days: 12-20 falls outside, one holder is not two.
+    expect(subjects(await on(cond(2, 29), TODAY))).toEqual([ents.y.id]);
+    // Y's revoked certificate is not counted; its lapsed operator is, whatever N.
+    const y = x.find((h) => h.subjectId === ents.y.id)!;
+    expect(y.evidence).toMatchObject({ count: 1, summary: '30天内证书到期0人，已过期1人' });
+    expect(y.evidence.items[0]).toMatchObject({ date: '2026-06-01', label: expect.stringContaining('已过期') });
+    expect(subjects(await on(cond(100, 1), TODAY))).toEqual([ents.y.id]);
+  });
+
+  it('history on the records own dates: a later review, a revocation and a departure count from their day', async () => {
+    const prefix = areaPrefixOf(districtArea.code);
+    // 09-30: Z's review (due 10-25) not done yet and its operator's 10-15 expiry — two within 30 days.
+    expect(subjects(await runCondition(t.database.db, cond(2, 30), '2026-09-30', prefix))).toEqual([ents.y.id, ents.z.id].sort());
+    // 10-31: Z's operator is still employed and lapsed; Y's principal (due 11-25, revoked only on 11-01) is due too.
+    const oct = await runCondition(t.database.db, cond(2, 30), '2026-10-31', prefix);
+    expect(subjects(oct)).toEqual([ents.y.id, ents.z.id].sort());
+    expect(oct.find((h) => h.subjectId === ents.y.id)!.evidence.count).toBe(2);
+  });
+
+  it('the backtest per month equals what the activated rule then fires', async () => {
+    const res = await as.district!.post('/api/warning-rules', {
+      name: '三项岗位证书即将到期或已过期',
+      condition: cond(2, 30),
+      level: 'yellow',
+      recipients: ['enterprise', 'street'],
+      action: '督促企业组织复审、换证，过期人员暂停上岗',
+    });
+    expect(res.statusCode).toBe(200);
+    const r = res.json() as WarningRuleView;
+    const v = r.versions[0]!;
+    const bt = (await as.district!.get(`/api/warning-rule-versions/${v.id}/backtest?months=3`)).json() as BacktestView;
+    const months = bt.series[0]!.months;
+    expect(months.map((m) => [m.month, subjects(m.records)])).toEqual([
+      ['2026-09', [ents.y.id, ents.z.id].sort()],
+      ['2026-10', [ents.y.id, ents.z.id].sort()],
+      ['2026-11', [ents.x.id, ents.y.id].sort()],
+    ]);
+    await as.district!.post(`/api/warning-rule-versions/${v.id}/act`, { action: 'activate', version: v.version });
+    await evaluateAllRules(t.database.db, TODAY);
+    const fired = (await as.district!.get(`/api/warnings?ruleId=${r.id}`)).json().items as WarningView[];
+    expect(subjects(fired)).toEqual(subjects(months[2]!.records));
+    expect(fired.map((w) => w.evidence).sort((a, b) => a.count - b.count)).toEqual(
+      months[2]!.records.map((m) => m.evidence).sort((a, b) => a.count - b.count),
+    );
+  });
+});
+
+describe('accident deaths pacing above the target (indicators targets, subject = area)', () => {
+  const cond = (tolerancePct: number) => ({ kind: 'deaths_pace' as const, params: { tolerancePct } });
+  let accidentSeq = 0;
+  async function accident(areaCode: string, at: string, deaths: number, missing = 0) {
+    await t.database.db.insert(accidents).values({
+      occurredAt: new Date(at),
+      areaCode,
+      address: `事故地点${++accidentSeq}`,
+      unitName: `事故单位${accidentSeq}`,
+      category: 'industry_mining_commerce',
+      typeScheme: 'GB6441-1986',
+      typeCode: '01',
+      level: 'general',
+      deaths,
+      missing,
+    });
+  }
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    // District: 0.05 per 亿元 × 200 亿元 = 10 deaths this year. Street A: 0.1 down 50 % = 0.05 × 73 = 3.65.
+    // Street B has no target: never judged.
+    await db.insert(indicatorBase).values([
+      { areaCode: districtArea.code, year: 2026, gdpYi: 200 },
+      { areaCode: streetA.code, year: 2026, gdpYi: 73 },
+    ]);
+    await db.insert(indicatorTargets).values([
+      { areaCode: districtArea.code, year: 2026, indicator: 'deaths_per_100m_gdp', kind: 'absolute', value: 0.05 },
+      {
+        areaCode: streetA.code,
+        year: 2026,
+        indicator: 'deaths_per_100m_gdp',
+        kind: 'reduction',
+        baseYear: 2025,
+        baseValue: 0.1,
+        reductionPercent: 50,
+      },
+    ]);
+    await accident(streetA.code, '2026-03-10T10:00:00+08:00', 2);
+    await accident(streetA.code, '2026-11-10T23:30:00+08:00', 1, 1);
+    await accident(streetB.code, '2026-08-01T08:00:00+08:00', 3);
+    // Last year's and after today's deaths do not count.
+    await accident(streetA.code, '2025-12-31T23:00:00+08:00', 5);
+    await accident(streetA.code, '2026-11-21T00:10:00+08:00', 5);
+    // Other departments' monthly figures: October's counts once October has ended; November's not on 11-20.
+    await db.insert(accidentStatistics).values([
+      { areaCode: districtArea.code, year: 2026, month: 10, category: 'road_traffic', accidents: 2, deaths: 2, source: '交警' },
+      { areaCode: districtArea.code, year: 2026, month: 11, category: 'road_traffic', accidents: 5, deaths: 5, source: '交警' },
+    ]);
+  });
+
+  it('fires above the pace, not at or below it, with the deaths to date as evidence', async () => {
+    const prefix = areaPrefixOf(districtArea.code);
+    const now = await runCondition(t.database.db, cond(0), TODAY, prefix);
+    // 11-20 is day 324: street A's pace 3.65 × 324/365 = 3.24 < 4; the district's 8.88 < 2 + 2 + 3 + 2 = 9.
+    expect(subjects(now)).toEqual([districtArea.code, streetA.code].sort());
+    const d = now.find((h) => h.subjectId === districtArea.code)!;
+    expect(d).toMatchObject({ subjectType: 'area', label: districtArea.name, enterpriseId: null, areaCode: districtArea.code });
+    expect(d.evidence.count).toBe(9);
+    expect(d.evidence.summary).toBe('截至2026-11-20事故死亡9人，超过按时间进度控制数8.9人（全年控制数10人）');
+    expect(d.evidence.items.map((i) => i.date)).toEqual(['2026-03-10', '2026-08-01', '2026-11-10']);
+    // A 2 % tolerance lifts the district's pace to 9.05: 9 no longer exceeds it; street A's 3.31 still does.
+    expect(subjects(await runCondition(t.database.db, cond(2), TODAY, prefix))).toEqual([streetA.code]);
+    // 10-31 (day 304): the district 7 ≤ 8.33, street A 2 ≤ 3.04.
+    expect(await runCondition(t.database.db, cond(0), '2026-10-31', prefix)).toEqual([]);
+  });
+
+  it('an accident event re-evaluates the areas containing it; the backtest equals what fires', async () => {
+    const res = await as.district!.post('/api/warning-rules', {
+      name: '事故死亡人数超过控制目标进度',
+      condition: cond(0),
+      level: 'red',
+      recipients: ['district', 'leader', 'street'],
+      action: '区安委办约谈属地街道，开展事故多发区域专项整治',
+    });
+    const r = res.json() as WarningRuleView;
+    const v = r.versions[0]!;
+    const bt = (await as.district!.get(`/api/warning-rule-versions/${v.id}/backtest?months=2`)).json() as BacktestView;
+    const months = bt.series[0]!.months;
+    expect(months.map((m) => [m.month, m.count])).toEqual([
+      ['2026-10', 0],
+      ['2026-11', 2],
+    ]);
+    await as.district!.post(`/api/warning-rule-versions/${v.id}/act`, { action: 'activate', version: v.version });
+    // An accident in street B: only the district contains it.
+    const event = { id: 2, type: 'accident.register', entityType: 'accident', entityId: 'a', areaCode: streetB.code, enterpriseId: null };
+    await t.database.db.transaction((tx) => warningsConsumer.handle(tx, event as DomainEvent));
+    const afterEvent = (await as.district!.get(`/api/warnings?ruleId=${r.id}`)).json().items as WarningView[];
+    expect(subjects(afterEvent)).toEqual([districtArea.code]);
+    await evaluateAllRules(t.database.db, TODAY);
+    const fired = (await as.district!.get(`/api/warnings?ruleId=${r.id}`)).json().items as WarningView[];
+    expect(subjects(fired)).toEqual(subjects(months[1]!.records));
+    // The street sees its own area's warning, not the district's.
+    const seen = (await as.streetA!.get(`/api/warnings?ruleId=${r.id}`)).json().items as WarningView[];
+    expect(subjects(seen)).toEqual([streetA.code]);
   });
 });

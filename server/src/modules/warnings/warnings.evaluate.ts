@@ -21,8 +21,10 @@ export async function evaluateVersion(
   ruleName: string,
   today: string,
   enterpriseId?: string,
+  focusArea?: string,
 ): Promise<{ hits: number; fired: number }> {
-  const hits = await runCondition(tx, conditionOf(v.conditionKind, v.params), today, areaPrefixOf(v.areaCode), enterpriseId);
+  const c = conditionOf(v.conditionKind, v.params);
+  const hits = await runCondition(tx, c, today, areaPrefixOf(v.areaCode), enterpriseId, focusArea);
   let fired = 0;
   for (const h of hits) {
     const row = await writeWarning(tx, null, null, 'fire', {

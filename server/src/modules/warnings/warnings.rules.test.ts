@@ -4,7 +4,17 @@
 // backtest evaluates each past month on its last day and the current month on today (what the live rule then fires).
 import { describe, expect, it } from 'vitest';
 import { createWarningRuleBody, warningCondition } from '@anjian/contracts';
-import { backtestDays, conditionEvents, conditionOf, dedupeKey, describeCondition, periodOf } from './warnings.rules';
+import {
+  backtestDays,
+  conditionEvents,
+  conditionOf,
+  dedupeKey,
+  describeCondition,
+  paceExceeded,
+  pacedAllowance,
+  periodOf,
+  yearElapsed,
+} from './warnings.rules';
 
 describe('condition catalogue', () => {
   it('accepts each kind within its bounds', () => {
@@ -13,6 +23,10 @@ describe('condition catalogue', () => {
       { kind: 'no_self_check', params: { days: 30 } },
       { kind: 'major_hazard_overdue', params: { graceDays: 0 } },
       { kind: 'repeated_reports', params: { minCount: 2, days: 30 } },
+      { kind: 'certificates_expiring', params: { minCount: 1, days: 1 } },
+      { kind: 'certificates_expiring', params: { minCount: 100, days: 365 } },
+      { kind: 'deaths_pace', params: { tolerancePct: 0 } },
+      { kind: 'deaths_pace', params: { tolerancePct: 100 } },
     ])
       expect(warningCondition.safeParse(c).success).toBe(true);
   });
@@ -27,6 +41,12 @@ describe('condition catalogue', () => {
       { kind: 'overdue_hazards', params: { minCount: 3, days: 3 } },
       { kind: 'no_self_check', params: { minCount: 3 } },
       { kind: 'sql', params: { query: 'select 1' } },
+      { kind: 'certificates_expiring', params: { minCount: 0, days: 30 } },
+      { kind: 'certificates_expiring', params: { minCount: 3, days: 366 } },
+      { kind: 'certificates_expiring', params: { minCount: 3 } },
+      { kind: 'deaths_pace', params: { tolerancePct: -1 } },
+      { kind: 'deaths_pace', params: { tolerancePct: 101 } },
+      { kind: 'deaths_pace', params: { tolerancePct: 10, indicator: 'x' } },
     ])
       expect(warningCondition.safeParse(c).success, JSON.stringify(c)).toBe(false);
   });
@@ -78,5 +98,40 @@ describe('events that re-evaluate one enterprise', () => {
     expect(conditionEvents.repeated_reports('report.record')).toBe(true);
     expect(conditionEvents.repeated_reports('report.accept')).toBe(false);
     expect(conditionEvents.no_self_check('check_task.complete')).toBe(false);
+    expect(conditionEvents.certificates_expiring('person.create')).toBe(false);
+    expect(conditionEvents.deaths_pace('accident.register')).toBe(true);
+  });
+});
+
+// Issue 14 item 5: "a street whose accident deaths this year pace above target" — the year's death allowance (the
+// 亿元GDP死亡率 ceiling × GDP, reference/indicators) pro rata to the elapsed days of the China year.
+describe('deaths pacing above target', () => {
+  it('counts the elapsed days of the year, leap years included', () => {
+    expect(yearElapsed('2026-01-01')).toEqual({ dayOfYear: 1, daysInYear: 365 });
+    expect(yearElapsed('2026-12-31')).toEqual({ dayOfYear: 365, daysInYear: 365 });
+    expect(yearElapsed('2028-12-31')).toEqual({ dayOfYear: 366, daysInYear: 366 });
+    expect(yearElapsed('2028-03-01')).toEqual({ dayOfYear: 61, daysInYear: 366 });
+  });
+  it('fires only above the paced allowance: exactly at it does not', () => {
+    // 73 allowed in a 365-day year: 0.2 a day; on day 50 (2026-02-19) the pace is exactly 10.
+    expect(pacedAllowance(73, '2026-02-19')).toBe(10);
+    expect(paceExceeded(10, 73, '2026-02-19', 0)).toBe(false);
+    expect(paceExceeded(11, 73, '2026-02-19', 0)).toBe(true);
+    // One day later the pace is 10.2: 10 is under it.
+    expect(paceExceeded(10, 73, '2026-02-20', 0)).toBe(false);
+  });
+  it('a tolerance widens the allowance by its percentage, exactly at the boundary not firing', () => {
+    // Pace 10 with 10 % tolerance: 11 is the boundary, 12 fires.
+    expect(paceExceeded(11, 73, '2026-02-19', 10)).toBe(false);
+    expect(paceExceeded(12, 73, '2026-02-19', 10)).toBe(true);
+  });
+  it('a fractional allowance (from a rate × GDP) is compared without rounding', () => {
+    // 11.68 allowed (0.0584 × 200 亿元): by 12-31 the whole 11.68; 12 deaths exceed it, 11 do not.
+    expect(paceExceeded(12, 11.68, '2026-12-31', 0)).toBe(true);
+    expect(paceExceeded(11, 11.68, '2026-12-31', 0)).toBe(false);
+  });
+  it('no death never fires, even against a zero target; any death exceeds a zero target', () => {
+    expect(paceExceeded(0, 0, '2026-06-30', 0)).toBe(false);
+    expect(paceExceeded(1, 0, '2026-01-01', 100)).toBe(true);
   });
 });

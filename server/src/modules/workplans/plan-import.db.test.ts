@@ -11,7 +11,7 @@ import { buildDistrict, buildOrg, buildStreet, buildUser } from '../../seed/fact
 import { rowsOf } from '../../platform/db';
 import { multipart } from '../../platform/files.fixtures';
 import { workplansClock } from './workplans.clock';
-import { excelTable, wordTable } from './plan-table.fixtures';
+import { excelTable, wordTable, type FixtureRow } from './plan-table.fixtures';
 import { LONGGANG_PAGE_BREAKS_BEFORE, LONGGANG_ROWS, LONGGANG_TITLE } from './longgang-table.fixture';
 import { documentXml } from './plan-table.docx';
 
@@ -19,6 +19,8 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 let t: TestApp;
 let district: Client;
 let far: Client;
+let districtUserId = '';
+let lastUserId = '';
 
 async function count(table: string) {
   return rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
@@ -48,9 +50,11 @@ beforeAll(async () => {
   const farOrg = await buildOrg(db, { area: await buildDistrict(db, '另一区'), name: '另一区应急管理局' });
   const login = async (role: Role, org: { id: string }) => {
     const u = await buildUser(db, { role, org: org as never });
+    lastUserId = u.id;
     return loginAs(t.app, u.username, u.password);
   };
   district = await login('district_officer', issuer);
+  districtUserId = lastUserId;
   far = await login('district_officer', farOrg);
 });
 afterAll(() => t.close());
@@ -190,5 +194,69 @@ describe('refusals change nothing', () => {
     const other = await upload(far, p.id, longgangDocx(), { dryRun: true, version: p.version });
     expect(other.statusCode).toBe(404);
     expect([await count('work_tasks'), await count('audit_log')]).toEqual(before);
+  });
+});
+
+// The table's 进展情况 / 存在的困难或问题 columns (000: filed by every lead unit before the 28th) are this month's
+// progress reports of the tasks each row becomes, filed by the importing user, audited, and shown on the month's board.
+describe('importing the table’s progress text', () => {
+  const PROGRESS = '已完成机构设置，编制已下达';
+  const STREETS = '各街道已完成辖区企业摸底，共排查企业126家';
+  const HARD = '部分企业停产，联系不上负责人';
+  const withProgress = (): FixtureRow[] =>
+    LONGGANG_ROWS.map(([i, c, r], n): FixtureRow => {
+      if (n === 0) return [i, c, r, PROGRESS, ''];
+      if (r === '各街道办组织落实' && c === LONGGANG_ROWS.find((x) => x[2] === '各街道办组织落实')![1]) return [i, c, r, STREETS, HARD];
+      return [i, c, r];
+    });
+
+  it('stores them as the current month’s reports on confirm, attributed and audited, visible on the board', async () => {
+    const plan = await newPlan('带进展情况的导入');
+    const file = wordTable(withProgress(), { title: LONGGANG_TITLE, pageBreaksBefore: LONGGANG_PAGE_BREAKS_BEFORE });
+    const before = await count('work_task_reports');
+    const dry = await upload(district, plan.id, file, { dryRun: true, version: plan.version });
+    expect(dry.json()).toMatchObject({ reportMonth: '2026-10', reportCount: 3, taskCount: TASKS });
+    expect(dry.json().items[0].rows[0]).toMatchObject({ progress: PROGRESS, problems: '' });
+    expect(await count('work_task_reports')).toBe(before);
+
+    const res = await upload(district, plan.id, file, { dryRun: false, version: plan.version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: TASKS, reportCount: 3 });
+    const stored = rowsOf<{
+      task_id: string;
+      month: string;
+      progress: string;
+      problems: string | null;
+      late: boolean;
+      submitted_by: string;
+    }>(
+      await t.database.db.execute(
+        sql`select task_id, month, progress, problems, late, submitted_by::text from work_task_reports where plan_id = ${plan.id} order by progress`,
+      ),
+    );
+    expect(stored.map((r) => [r.month, r.progress, r.problems, r.late, r.submitted_by])).toEqual([
+      ['2026-10', STREETS, HARD, false, districtUserId],
+      ['2026-10', STREETS, HARD, false, districtUserId],
+      ['2026-10', PROGRESS, null, false, districtUserId],
+    ]);
+    const audited = rowsOf<{ entity_id: string; actor_id: string }>(
+      await t.database.db.execute(
+        sql`select entity_id, actor_id::text from audit_log where action = 'workplan.importReport' and entity_id in (
+              select task_id::text from work_task_reports where plan_id = ${plan.id})`,
+      ),
+    );
+    expect(audited.map((a) => a.entity_id).sort()).toEqual(stored.map((r) => r.task_id).sort());
+    expect(new Set(audited.map((a) => a.actor_id))).toEqual(new Set([districtUserId]));
+
+    // The consolidated table of the month shows them as filed; the other tasks are still pending (due 10-28).
+    const board = (await district.get(`/api/workplans/${plan.id}/board?month=2026-10`)).json();
+    const filed = board.rows.filter((r: { reportState: string }) => r.reportState === 'filed');
+    expect(filed.map((r: { progress: string }) => r.progress).sort()).toEqual([PROGRESS, STREETS, STREETS].sort());
+    expect(filed.find((r: { progress: string }) => r.progress === STREETS)).toMatchObject({ problems: HARD, submittedOn: '2026-10-16' });
+    expect(board.rows.filter((r: { reportState: string }) => r.reportState === 'pending')).toHaveLength(TASKS - 3);
+    const exp = await district.get(`/api/workplans/${plan.id}/export?month=2026-10&format=docx`);
+    const xml = documentXml(new Uint8Array(exp.rawPayload))!;
+    expect(xml).toContain(PROGRESS);
+    expect(xml).toContain(HARD);
   });
 });

@@ -13,18 +13,21 @@ const para = (text: string) =>
 const tc = (text: string, extra = '') => `<w:tc><w:tcPr><w:tcW w:w="1800" w:type="dxa"/>${extra}</w:tcPr>${para(text)}</w:tc>`;
 const HEADER = Object.values(TABLE_COLUMNS);
 
-/** rows: [工作项目 (empty = continues the merged cell above), 工作内容, 责任单位]. */
-export function wordTable(rows: [string, string, string][], opts: { title?: string; pageBreaksBefore?: string[] } = {}): Buffer {
+/** A table row: [工作项目 (empty = continues the merged cell above), 工作内容, 责任单位, 进展情况?, 存在的困难或问题?]. */
+export type FixtureRow = [string, string, string] | [string, string, string, string, string];
+
+/** rows: [工作项目 (empty = continues the merged cell above), 工作内容, 责任单位, and optionally 进展情况, 存在的困难或问题]. */
+export function wordTable(rows: FixtureRow[], opts: { title?: string; pageBreaksBefore?: string[] } = {}): Buffer {
   const header = (repeat: boolean) => `<w:tr><w:trPr>${repeat ? '<w:tblHeader/>' : ''}</w:trPr>${HEADER.map((h) => tc(h)).join('')}</w:tr>`;
   const body: string[] = [];
   if (opts.title) body.push(`<w:tr>${tc(opts.title, '<w:gridSpan w:val="5"/>')}</w:tr>`);
   body.push(header(true));
-  rows.forEach(([item, content, resp], i) => {
+  rows.forEach(([item, content, resp, progress = '', problems = ''], i) => {
     if (item && opts.pageBreaksBefore?.some((p) => item.startsWith(p))) body.push(header(false));
     const continues = !item;
     const mergesDown = !continues && rows[i + 1] !== undefined && !rows[i + 1]![0];
     const first = continues ? tc('', '<w:vMerge/>') : tc(item, mergesDown ? '<w:vMerge w:val="restart"/>' : '');
-    body.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${first}${tc(content)}${tc(resp)}${tc('')}${tc('')}</w:tr>`);
+    body.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${first}${tc(content)}${tc(resp)}${tc(progress)}${tc(problems)}</w:tr>`);
   });
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
@@ -44,7 +47,7 @@ ${body.join('\n')}
   );
 }
 
-export async function excelTable(rows: [string, string, string][], title?: string): Promise<Buffer> {
+export async function excelTable(rows: FixtureRow[], title?: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('工作分工表');
   if (title) {
@@ -53,8 +56,8 @@ export async function excelTable(rows: [string, string, string][], title?: strin
   }
   ws.addRow(HEADER);
   let start = 0;
-  rows.forEach(([item, content, resp], i) => {
-    const r = ws.addRow([item, content, resp, '', '']);
+  rows.forEach(([item, content, resp, progress = '', problems = ''], i) => {
+    const r = ws.addRow([item, content, resp, progress, problems]);
     if (item) start = r.number;
     const next = rows[i + 1];
     if (!item && (!next || next[0])) ws.mergeCells(start, 1, r.number, 1);

@@ -83,6 +83,8 @@ export function rowsFromGrid(grid: string[][]): ParsedTable {
       ['item', 200],
       ['content', 4000],
       ['responsibility', 500],
+      ['progress', 4000],
+      ['problems', 4000],
     ] as const)
       if (next[field].length > max) problems.push({ row: next.row, field, zh: `超过 ${max} 字`, en: `Longer than ${max} characters` });
   }

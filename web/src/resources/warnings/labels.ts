@@ -37,4 +37,9 @@ export const conditionParams: Record<
     { name: 'minCount', label: { zh: '举报次数≥', en: 'Reports ≥' }, min: 2, max: 50, initial: 3 },
     { name: 'days', label: { zh: '统计天数', en: 'Within days' }, min: 1, max: 365, initial: 30 },
   ],
+  certificates_expiring: [
+    { name: 'minCount', label: { zh: '即将到期人数≥', en: 'Holders falling due ≥' }, min: 1, max: 100, initial: 3 },
+    { name: 'days', label: { zh: '到期天数内', en: 'Within days' }, min: 1, max: 365, initial: 60 },
+  ],
+  deaths_pace: [{ name: 'tolerancePct', label: { zh: '超出进度容差（%）', en: 'Tolerance above pace (%)' }, min: 0, max: 100, initial: 0 }],
 };

@@ -91,8 +91,10 @@ export function PlanImport({ planId, version, onDone }: { planId: string; versio
             <Typography.Text data-testid="workplan-import-report">
               {report.dryRun ? t('预览：', 'Preview: ') : t('已导入：', 'Imported: ')}
               {t(
-                `${report.itemCount} 个工作项目，${report.rowCount} 条工作内容，${report.dryRun ? report.taskCount : report.created} 项任务`,
-                `${report.itemCount} items, ${report.rowCount} content rows, ${report.dryRun ? report.taskCount : report.created} tasks`,
+                `${report.itemCount} 个工作项目，${report.rowCount} 条工作内容，${report.dryRun ? report.taskCount : report.created} 项任务` +
+                  (report.reportCount ? `，${report.reportCount} 条 ${report.reportMonth} 进展情况` : ''),
+                `${report.itemCount} items, ${report.rowCount} content rows, ${report.dryRun ? report.taskCount : report.created} tasks` +
+                  (report.reportCount ? `, ${report.reportCount} progress reports for ${report.reportMonth}` : ''),
               )}
             </Typography.Text>
             {report.problems.length > 0 && (

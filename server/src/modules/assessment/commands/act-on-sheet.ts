@@ -12,7 +12,8 @@ import { CONCEALMENT_KEY, computeSheet } from '../assessment.calc';
 import { findIssuedScheme, findSheet, unitsOf } from '../assessment.queries';
 import { auditSheet, presentSheets } from '../assessment.presenter';
 import { round2 } from '../assessment.rules';
-import { unitFacts } from '../assessment.sources';
+import { sourcesOf, unitFacts } from '../assessment.sources';
+import { cstDate } from '../../../platform/time';
 import { writeSheet, type SheetRow } from '../assessment.workflow';
 
 const loadSheet = (tx: Tx, actor: Actor, id: string, version: number) =>
@@ -67,7 +68,7 @@ export async function enterValueIn(tx: Tx, actor: Actor, ip: string | null, id: 
   if (!enterable) throw fieldError('key', '该指标不是填报类指标', 'This indicator is not entered by hand');
   const entered = { ...before.entered, [input.key]: { value: input.value, evidence: input.evidence } };
   const [unit] = await unitsOf(tx, [before.orgId]);
-  const facts = (await unitFacts(tx, [unit!], scheme.year)).get(before.orgId)!;
+  const facts = (await unitFacts(tx, [unit!], scheme.year, { today: cstDate(), sources: sourcesOf(scheme.indicators) })).get(before.orgId)!;
   const c = computeSheet(scheme.indicators, scheme.vetoes, facts, entered);
   const after = await writeSheet(tx, actor, before, 'enter', {
     patch: { ...c, entered, total: round2(Math.max(0, c.computedTotal + before.adjustment)) },

@@ -11,7 +11,8 @@ import type { Db, Tx } from '../../../platform/db';
 import { computeSheet } from '../assessment.calc';
 import { schemeSheets, unitsOf } from '../assessment.queries';
 import { round2 } from '../assessment.rules';
-import { unitFacts } from '../assessment.sources';
+import { sourcesOf, unitFacts } from '../assessment.sources';
+import { cstDate } from '../../../platform/time';
 import { writeScheme } from '../assessment.workflow';
 import { loadScheme } from './change-scheme';
 
@@ -23,7 +24,7 @@ export async function computeScoresIn(tx: Tx, actor: Actor, ip: string | null, i
   const before = await loadScheme(tx, actor, id, input.version);
   const scheme = await writeScheme(tx, actor, before, 'compute', {});
   const units = await unitsOf(tx, scheme.unitOrgIds);
-  const facts = await unitFacts(tx, units, scheme.year);
+  const facts = await unitFacts(tx, units, scheme.year, { today: cstDate(), sources: sourcesOf(scheme.indicators) });
   const existing = new Map((await schemeSheets(tx, scheme.id)).map((s) => [s.orgId, s]));
   const inserts: (typeof assessmentSheets.$inferInsert)[] = [];
   let recomputed = 0;

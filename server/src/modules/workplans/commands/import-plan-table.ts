@@ -4,9 +4,13 @@
 // plan's version: with any problem it is a bilingual 400 listing them and nothing is written; otherwise, in one
 // transaction on the locked plan (409 on a stale version), each content row becomes one task per lead unit through
 // the task machine's writer, the plan's version moves on, and every task and the import itself are audited.
+// A row's 进展情况 / 存在的困难或问题, when the table carries any, is stored as the current month's progress report of
+// each task the row became (work_task_reports, as a lead unit's filing would be: due day, late flag), attributed to
+// the importing user and audited per report. The task's state is left to its lead unit: the machine's file_report
+// step is the unit's, and text copied from a paper table is a record of what was reported, not a new filing by it.
 import { eq } from 'drizzle-orm';
 import type { WorkPlanImportReport } from '@anjian/contracts';
-import { workPlans } from '../../../db/schema';
+import { workPlans, workTaskReports } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAuditMany } from '../../../platform/audit';
 import type { Db, DbOrTx } from '../../../platform/db';
@@ -16,6 +20,7 @@ import { cstDate } from '../../../platform/time';
 import { itemsOf } from '../plan-table';
 import { readPlanTable } from '../plan-table.read';
 import { IMPORT_LIMITS } from '../plan-table.rules';
+import { monthlyReportDue, monthOf } from '../workplans.rules';
 import { resolveRows, type ResolvedRow } from '../plan-table.units';
 import { findIssuedPlan, nextTaskSeq, orgsInPlanArea, placeNames, type WorkPlanRow } from '../workplans.queries';
 import { auditTask, presentPlans } from '../workplans.presenter';
@@ -26,6 +31,8 @@ export interface ImportInput {
   dryRun: boolean;
   version: number;
 }
+
+const hasReport = (r: ResolvedRow) => r.row.progress !== '' || r.row.problems !== '';
 
 async function preview(db: DbOrTx, plan: WorkPlanRow, buffer: Buffer) {
   const table = await readPlanTable(buffer);
@@ -53,10 +60,13 @@ async function preview(db: DbOrTx, plan: WorkPlanRow, buffer: Buffer) {
         leadOrgNames: r.leadIds.map((id) => names.get(id) ?? ''),
         coOrgNames: r.coIds.filter((id) => !r.leadIds.includes(id)).map((id) => names.get(id) ?? ''),
         taskCount: r.leadIds.length,
+        progress: row.progress,
+        problems: row.problems,
       };
     }),
   }));
-  return { format: table.format, items, resolved, problems: allProblems, rowCount: table.rows.length, taskCount };
+  const reportCount = resolved.reduce((n, r) => n + (hasReport(r) ? r.leadIds.length : 0), 0);
+  return { format: table.format, items, resolved, problems: allProblems, rowCount: table.rows.length, taskCount, reportCount };
 }
 
 export async function importPlanTable(
@@ -71,7 +81,7 @@ export async function importPlanTable(
     const plan = await findIssuedPlan(db, actor, planId);
     if (!plan) throw notFound();
     const p = await preview(db, plan, input.buffer);
-    return report(p, true, 0, plan.version);
+    return report(p, true, 0, plan.version, today);
   }
   return db.transaction(async (tx) => {
     const plan = await loadForUpdate({
@@ -87,6 +97,7 @@ export async function importPlanTable(
       throw new AppError('VALIDATION', details);
     }
     const created = await createTasks(tx, actor, plan, p.resolved, today);
+    const reports = await storeReports(tx, actor, plan, created, today);
     await tx
       .update(workPlans)
       .set({ version: plan.version + 1, updatedAt: new Date() })
@@ -96,42 +107,82 @@ export async function importPlanTable(
         action: 'workplan.import',
         entityType: 'work_plan',
         entityId: plan.id,
-        after: { format: p.format, items: p.items.length, rows: p.rowCount, tasks: created.length },
+        after: { format: p.format, items: p.items.length, rows: p.rowCount, tasks: created.length, reports: reports.length },
       },
-      ...created.map((row) => ({ action: 'workplan.addTask', entityType: 'work_task', entityId: row.id, after: auditTask(row) })),
+      ...created.map(({ task }) => ({ action: 'workplan.addTask', entityType: 'work_task', entityId: task.id, after: auditTask(task) })),
+      ...reports.map((r) => ({
+        action: 'workplan.importReport',
+        entityType: 'work_task',
+        entityId: r.taskId,
+        after: { month: r.month, progress: r.progress, problems: r.problems, dueOn: r.dueOn, late: r.late },
+      })),
     ]);
-    return report(p, false, created.length, plan.version + 1);
+    return report(p, false, created.length, plan.version + 1, today);
   });
 }
 
 async function createTasks(tx: DbOrTx, actor: Actor, plan: WorkPlanRow, rows: ResolvedRow[], today: string) {
   let seq = await nextTaskSeq(tx, plan.id);
-  const created = [];
+  const created: { row: ResolvedRow['row']; task: Awaited<ReturnType<typeof writeWorkTask>> }[] = [];
   for (const { row, leadIds, coIds } of rows) {
     for (const leadOrgId of leadIds) {
-      created.push(
-        await writeWorkTask(tx, actor, null, 'create', {
-          create: {
-            planId: plan.id,
-            seq,
-            item: row.item,
-            content: row.content,
-            leadOrgId,
-            coOrgIds: coIds.filter((id) => !leadIds.includes(id)),
-            responsibility: row.responsibility,
-            areaCode: plan.areaCode,
-            assignedOn: today,
-          },
-          input: { leadOrgId },
-        }),
-      );
+      const task = await writeWorkTask(tx, actor, null, 'create', {
+        create: {
+          planId: plan.id,
+          seq,
+          item: row.item,
+          content: row.content,
+          leadOrgId,
+          coOrgIds: coIds.filter((id) => !leadIds.includes(id)),
+          responsibility: row.responsibility,
+          areaCode: plan.areaCode,
+          assignedOn: today,
+        },
+        input: { leadOrgId },
+      });
+      created.push({ row, task });
     }
     seq++;
   }
   return created;
 }
 
-function report(p: Awaited<ReturnType<typeof preview>>, dryRun: boolean, created: number, planVersion: number): WorkPlanImportReport {
+/** The rows' progress text as this month's report of each task made from them, filed by the importing user. */
+async function storeReports(
+  tx: DbOrTx,
+  actor: Actor,
+  plan: WorkPlanRow,
+  created: { row: ResolvedRow['row']; task: { id: string; leadOrgId: string } }[],
+  today: string,
+) {
+  const month = monthOf(today);
+  const dueOn = monthlyReportDue(month, plan.reportDay);
+  const values = created
+    .filter(({ row }) => row.progress !== '' || row.problems !== '')
+    .map(({ row, task }) => ({
+      taskId: task.id,
+      planId: plan.id,
+      leadOrgId: task.leadOrgId,
+      areaCode: plan.areaCode,
+      month,
+      progress: row.progress,
+      problems: row.problems || null,
+      dueOn,
+      submittedOn: today,
+      late: today > dueOn,
+      submittedBy: actor.id,
+    }));
+  if (values.length > 0) await tx.insert(workTaskReports).values(values);
+  return values;
+}
+
+function report(
+  p: Awaited<ReturnType<typeof preview>>,
+  dryRun: boolean,
+  created: number,
+  planVersion: number,
+  today: string,
+): WorkPlanImportReport {
   return {
     dryRun,
     format: p.format,
@@ -141,6 +192,8 @@ function report(p: Awaited<ReturnType<typeof preview>>, dryRun: boolean, created
     items: p.items,
     problems: p.problems,
     created,
+    reportMonth: monthOf(today),
+    reportCount: p.reportCount,
     planVersion,
   };
 }
