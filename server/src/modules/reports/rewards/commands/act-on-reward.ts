@@ -13,7 +13,7 @@ import { findReportDates, findReward, findSameMatter } from '../rewards.queries'
 import { auditReward, presentRewardDetail } from '../rewards.presenter';
 import { claimDueOf, concealedAccidentReward, fineReward, firstValidReporter, type RewardAmount } from '../rewards.rules';
 import { rewardMachine, writeReward, type RewardRow } from '../rewards.workflow';
-import { assertAllowed } from '../../../../platform/state-machine';
+import { assertAllowed, decide } from '../../../../platform/state-machine';
 import { addWorkdays } from '../../../../platform/calendar';
 import { claimFiles } from '../../../../platform/files';
 import { REWARD_RECEIPT_OWNER } from '../rewards.receipts';
@@ -112,6 +112,8 @@ export async function actOnRewardIn(tx: Tx, actor: Actor, ip: string | null, id:
     if (before.basisRef) await assertFirstValid(tx, before, before.basisRef);
     patch = { approvedBy: actor.id, approvedOn: today, claimDue: claimDueOf(today, (d) => addWorkdays(d, 0)) };
   } else if (action === 'pay' && input.paidOn) {
+    // The machine's own required fields are reported first, then the voucher (attachReceipt).
+    decide(rewardMachine, before, actor, 'pay', fields);
     if (input.paidOn > today) throw fieldError('paidOn', '发放日期不能晚于今天', 'The date paid cannot be in the future');
     if (before.approvedOn && input.paidOn < before.approvedOn) {
       throw fieldError('paidOn', '发放日期不能早于批准日期', 'The date paid cannot precede the approval');
