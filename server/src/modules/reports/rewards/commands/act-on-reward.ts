@@ -91,7 +91,11 @@ export async function actOnRewardIn(tx: Tx, actor: Actor, ip: string | null, id:
   if (action === 'propose' && input.matter && input.basisRef) {
     const amount = amountOf(input, before);
     await assertFirstValid(tx, before, input.basisRef);
-    const fromCase = input.matter === 'fine' && input.fine === undefined;
+    // The read fine, whether left out or sent back unchanged (the web form shows it filled in).
+    const fromCase =
+      input.matter === 'fine' &&
+      before.fineSource === 'case' &&
+      (input.fine === undefined || Math.round(input.fine * 100) === before.fineFen);
     patch = {
       matter: input.matter,
       fineFen: input.matter === 'fine' ? fineFenOf(input, before) : null,
