@@ -236,8 +236,21 @@ describe('handling time-limit extension (rules.md §8: once, ≤ 30 days, the ne
       handleDue: ok.json().handleDue,
     });
     const text = JSON.stringify(shown);
-    const extender = rowsOf<{ name: string }>(await t.database.db.execute(sql`select display_name as name from users where id = ${ids.district}`))[0]!;
-    for (const s of [reporter.name, reporter.phone, reporter.idNumber, '13712345678', row.address, row.description, streetA, ids.district!, extender.name, r.id])
+    const extender = rowsOf<{ name: string }>(
+      await t.database.db.execute(sql`select display_name as name from users where id = ${ids.district}`),
+    )[0]!;
+    for (const s of [
+      reporter.name,
+      reporter.phone,
+      reporter.idNumber,
+      '13712345678',
+      row.address,
+      row.description,
+      streetA,
+      ids.district!,
+      extender.name,
+      r.id,
+    ])
       expect(text, s).not.toContain(s);
   });
 

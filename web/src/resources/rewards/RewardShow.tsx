@@ -230,11 +230,7 @@ function Reward({ r }: { r: RewardDetail }) {
               >
                 <ReceiptInput />
               </Form.Item>
-              <Form.Item
-                name="noReceiptReason"
-                label={t('无凭证时说明理由', 'Reason, if there is no voucher')}
-                rules={[{ max: 500 }]}
-              >
+              <Form.Item name="noReceiptReason" label={t('无凭证时说明理由', 'Reason, if there is no voucher')} rules={[{ max: 500 }]}>
                 <Input.TextArea rows={2} />
               </Form.Item>
             </>

@@ -68,11 +68,23 @@ export async function readCaseFines(tx: Tx, reportId: string, today: string): Pr
     // Nothing to read (no decision yet, or it was changed or revoked): a proposal keeps what was proposed and
     // waits for its approver; a due reward forgets a fine it read before.
     if (before.fineSource !== 'case' || before.status !== 'due') return false;
-    patch = { matter: null, fineFen: null, basisRef: null, amountFen: null, computation: null, fineSource: null, fineCases: null, fineReadOn: null };
+    patch = {
+      matter: null,
+      fineFen: null,
+      basisRef: null,
+      amountFen: null,
+      computation: null,
+      fineSource: null,
+      fineCases: null,
+      fineReadOn: null,
+    };
   } else {
     const fineFen = cases.reduce((n, c) => n + c.fineFen, 0);
     const amount = fineReward(fineFen);
-    const basisRef = cases.map((c) => c.number).join('、').slice(0, 100);
+    const basisRef = cases
+      .map((c) => c.number)
+      .join('、')
+      .slice(0, 100);
     const same =
       before.fineSource === 'case' &&
       before.fineFen === fineFen &&

@@ -249,10 +249,14 @@ describe('reward workflow (rules.md §8)', () => {
     const pay = { action: 'pay', version: v.version, paidOn: cstDate(), payMethod: 'bank_transfer', receiptNo: 'JL-0001' };
     const noVoucher = await as.district!.post(`/api/rewards/${id}/act`, pay);
     expect(noVoucher.statusCode).toBe(400);
-    expect(noVoucher.json().error.details[0]).toMatchObject({ field: 'receiptFileId', message: '请上传发放凭证，或说明无法提供凭证的理由' });
+    expect(noVoucher.json().error.details[0]).toMatchObject({
+      field: 'receiptFileId',
+      message: '请上传发放凭证，或说明无法提供凭证的理由',
+    });
     // the voucher goes through the files platform's checks; only the payer uploads
     const voucher = multipart('发放凭证.pdf', 'application/pdf', minimalPdf());
-    const upload = (c: Client, m = voucher) => c.request({ method: 'POST', url: '/api/rewards/receipts', payload: m.payload, headers: m.headers });
+    const upload = (c: Client, m = voucher) =>
+      c.request({ method: 'POST', url: '/api/rewards/receipts', payload: m.payload, headers: m.headers });
     expect((await upload(as.streetA!)).statusCode).toBe(403);
     const fake = await upload(as.district!, multipart('凭证.pdf', 'application/pdf', Buffer.from('<html>not a pdf</html>')));
     expect(fake.statusCode).toBe(415);
@@ -272,7 +276,9 @@ describe('reward workflow (rules.md §8)', () => {
     for (const key of ['leader', 'auditor', 'district']) expect((await as[key]!.get(`/api/files/${fileId}`)).statusCode, key).toBe(200);
     for (const key of ['streetA', 'streetB', 'citizen']) expect((await as[key]!.get(`/api/files/${fileId}`)).statusCode, key).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/files/${fileId}` })).statusCode).toBe(401);
-    expect(JSON.stringify((await t.app.inject({ method: 'GET', url: `/api/public/reports/${r.code}/reward` })).json())).not.toContain(fileId);
+    expect(JSON.stringify((await t.app.inject({ method: 'GET', url: `/api/public/reports/${r.code}/reward` })).json())).not.toContain(
+      fileId,
+    );
     expect(paid.json().history.map((h: { action: string }) => h.action)).toEqual(['create', 'propose', 'approve', 'pay']);
     const actions = await q<{ action: string }>(sql`select action from audit_log where entity_id = ${id} order by id`);
     expect(actions.map((a) => a.action)).toEqual([
@@ -502,7 +508,10 @@ describe('the fine read from the linked penalty decision (rewards.consumer.ts, t
     await deliver('report_reward.create', id);
     expect((await as.district!.get(`/api/rewards/${id}`)).json()).toMatchObject({ fineSource: null, fine: null, version: 1 });
 
-    await t.database.db.update(penaltyCases).set({ status: 'decided', fine: '20000.55', decidedOn: cstDate() }).where(sql`id = ${c.id}`);
+    await t.database.db
+      .update(penaltyCases)
+      .set({ status: 'decided', fine: '20000.55', decidedOn: cstDate() })
+      .where(sql`id = ${c.id}`);
     await appendEvent(t.database.db, 'case.decide', 'penalty_case', c, null, { from: 'reviewed', to: 'decided' });
     await deliver('case.decide', c.id);
     const v = (await as.district!.get(`/api/rewards/${id}`)).json();
@@ -531,9 +540,9 @@ describe('the fine read from the linked penalty decision (rewards.consumer.ts, t
     const manual = await handledReport();
     const due = await handledReport();
     const c = await penaltyCase(102, '400000');
-    let version = 0;
     for (const r of [manual, due]) {
-      version = (await as.streetA!.post(`/api/reports/${r.id}/links`, { version: r.version, kind: 'case', targetId: c.id })).json().version;
+      const linked = await as.streetA!.post(`/api/reports/${r.id}/links`, { version: r.version, kind: 'case', targetId: c.id });
+      const version = linked.json().version as number;
       await verify(r.id, version);
     }
     const [m, d] = [(await rewardOf(manual.id))!, (await rewardOf(due.id))!];
@@ -550,7 +559,10 @@ describe('the fine read from the linked penalty decision (rewards.consumer.ts, t
     expect((await as.district!.get(`/api/rewards/${m}`)).json()).toMatchObject({ fineSource: 'manual', amount: 7_500, fine: 50_000 });
     expect((await as.district!.get(`/api/rewards/${d}`)).json()).toMatchObject({ fineSource: 'case', amount: 60_000 });
 
-    await t.database.db.update(penaltyCases).set({ changedOn: cstDate() }).where(sql`id = ${c.id}`);
+    await t.database.db
+      .update(penaltyCases)
+      .set({ changedOn: cstDate() })
+      .where(sql`id = ${c.id}`);
     await appendEvent(t.database.db, 'case.change_decision', 'penalty_case', c, null, { from: 'decided', to: 'decided' });
     await deliver('case.change_decision', c.id);
     expect((await as.district!.get(`/api/rewards/${d}`)).json()).toMatchObject({ fineSource: null, amount: null, fine: null });
@@ -574,7 +586,11 @@ describe('automatic lapse of an unclaimed reward (rewards.job.ts, the system act
     const nextWorkday = (d: string) => addWorkdays(d, 0);
     expect(approved.claimDue).toBe(claimDueOf(cstDate(), nextWorkday));
     const track = async () => (await t.app.inject({ method: 'GET', url: `/api/public/reports/${r.code}/reward` })).json();
-    expect(await track()).toMatchObject({ status: 'approved', claimDue: approved.claimDue, notice: expect.stringContaining('逾期未领取视为放弃') });
+    expect(await track()).toMatchObject({
+      status: 'approved',
+      claimDue: approved.claimDue,
+      notice: expect.stringContaining('逾期未领取视为放弃'),
+    });
 
     // approved on 2026-08-02: the 60th day is 10-01, in the National Day holiday, so the claim runs to 10-08
     const claimDue = claimDueOf('2026-08-02', nextWorkday);
@@ -598,7 +614,9 @@ describe('automatic lapse of an unclaimed reward (rewards.job.ts, the system act
     const [lapse] = await eventsOf('report_reward.lapse', id);
     expect(lapse!.actorId).toBe(SYSTEM_ACTOR_ID);
     await t.database.db.transaction((tx) => notificationsConsumer.handle(tx, lapse!));
-    const notices = await q<{ title_zh: string }>(sql`select title_zh from notifications where user_id = ${ids.citizen} and entity_id = ${r.id}`);
+    const notices = await q<{ title_zh: string }>(
+      sql`select title_zh from notifications where user_id = ${ids.citizen} and entity_id = ${r.id}`,
+    );
     expect(notices.map((n) => n.title_zh)).toEqual(
       expect.arrayContaining(['您的举报奖励领取期限还有15天，请及时领取（至2026-10-08）', '您的举报奖励因逾期未领取已失效']),
     );
@@ -606,7 +624,10 @@ describe('automatic lapse of an unclaimed reward (rewards.job.ts, the system act
   });
 
   it('lets the system actor take only the steps its machine names, and no login role pass as it', () => {
-    expect(check(rewardMachine, { status: 'approved' }, systemActor, 'lapse', { reason: '逾期' })).toMatchObject({ ok: true, to: 'lapsed' });
+    expect(check(rewardMachine, { status: 'approved' }, systemActor, 'lapse', { reason: '逾期' })).toMatchObject({
+      ok: true,
+      to: 'lapsed',
+    });
     for (const action of ['propose', 'approve', 'pay', 'decline'] as const) {
       expect(check(rewardMachine, { status: 'approved' }, systemActor, action).ok, action).toBe(false);
     }

@@ -42,7 +42,12 @@ export function presentReward(actor: Actor, row: RewardRow, names: Names): Rewar
     deaths: row.deaths,
     basisRef: row.basisRef,
     fineSource: row.fineSource as RewardFineSource | null,
-    fineCases: (row.fineCases ?? []).map((c) => ({ caseId: c.caseId, number: c.number, fine: c.fineFen / 100, link: linkPath.case(c.caseId) })),
+    fineCases: (row.fineCases ?? []).map((c) => ({
+      caseId: c.caseId,
+      number: c.number,
+      fine: c.fineFen / 100,
+      link: linkPath.case(c.caseId),
+    })),
     fineReadOn: row.fineReadOn,
     amount: money(row.amountFen),
     computation: row.computation,

@@ -13,4 +13,3 @@ export const REWARD_RECEIPT_OWNER = 'report_reward';
 export async function canReadReceipt(db: DbOrTx, actor: Actor, rewardId: string): Promise<boolean> {
   return can(actor.role, 'reward.receipt') && (await findReward(db, actor, rewardId)) !== null;
 }
-

@@ -107,7 +107,14 @@ export function rewardsRoutes(app: ZodApp) {
       const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
       if (!file) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
       const data = await file.toBuffer();
-      const row = await storeUpload(app.db, app.config.dataDir, actorOf(req), clientIp(req), { filename: file.filename, data }, app.config.images);
+      const row = await storeUpload(
+        app.db,
+        app.config.dataDir,
+        actorOf(req),
+        clientIp(req),
+        { filename: file.filename, data },
+        app.config.images,
+      );
       return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size });
     },
   );
