@@ -33,6 +33,9 @@ import { workReportDeadlineJob } from './modules/notifications/notifications.wor
 import { dutyReminderJob } from './modules/notifications/notifications.duties';
 import { warningsDailyJob } from './modules/warnings/warnings.job';
 import { warningsConsumer } from './modules/warnings/warnings.consumer';
+import { rewardsConsumer } from './modules/reports/rewards/rewards.consumer';
+import { rewardLapseJob } from './modules/reports/rewards/rewards.job';
+import { rewardClaimReminderJob } from './modules/notifications/notifications.rewards';
 
 async function main() {
   const config = loadConfig();
@@ -93,6 +96,8 @@ async function main() {
       planReminderJob,
       insuranceReminderJob,
       warningsDailyJob,
+      rewardClaimReminderJob,
+      rewardLapseJob,
       digestJob(channels),
     ],
     [
@@ -107,6 +112,7 @@ async function main() {
       publicityConsumer,
       occupationalHealthConsumer,
       warningsConsumer,
+      rewardsConsumer,
     ],
     {
       log: (m) => app.log.info(m),

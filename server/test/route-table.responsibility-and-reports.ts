@@ -220,6 +220,7 @@ export const responsibilityAndReportRoutes: Record<string, Row> = {
     access: 'reward.read',
     roles: ['district_leader', 'district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   },
+  'POST /api/rewards/receipts': { access: 'reward.pay', roles: ['district_officer'] },
   'POST /api/rewards/:id/act': {
     access: 'reward.act',
     roles: ['district_officer', 'district_leader'],

@@ -85,6 +85,11 @@ export const grants = {
   'reward.propose': ['district_officer'],
   'reward.approve': ['district_leader'],
   'reward.pay': ['district_officer'],
+  /**
+   * The payment voucher (凭证) of a paid reward: the payer who uploads it, the leader who approved, and the audit
+   * administrator (through the file's id in the audit entry). Other reward readers see that one exists, not the file.
+   */
+  'reward.receipt': ['district_officer', 'district_leader', 'audit_admin'],
   // 三项岗位 people and certificates (issue 16): the enterprise keeps its own list; officers read it in their scope.
   'people.read': [...staff, ...enterpriseUsers],
   'people.manage': [...enterpriseUsers],

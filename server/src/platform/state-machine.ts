@@ -7,6 +7,7 @@
 // (db/schema stateCheck, migration 0025; a test compares them), so the database refuses a state the definition lacks.
 import { can, type Bilingual, type ErrorCode, type Permission, type Role } from '@anjian/contracts';
 import { AppError, type BilingualDetail } from './errors';
+import { isSystemActor } from './system-actor';
 
 /** What a machine knows about the caller: the role (permissions table) is all the generic part needs. */
 export interface MachineActor {
@@ -23,6 +24,11 @@ export interface MachineAction<S extends string, R> {
   permission: Permission;
   /** Fields the action's input must carry (evidence); a function when they depend on the record (a major hazard). */
   requires?: readonly string[] | ((record: R | null) => readonly string[]);
+  /**
+   * The platform itself (platform/system-actor.ts: a daily job, an event consumer) may take this step. Only the
+   * system actor is let through by this flag; a login role still needs `permission`.
+   */
+  system?: boolean;
 }
 
 export interface Refusal {
@@ -107,7 +113,8 @@ function ruleCheck<S extends string, A extends string, R>(
   action: A,
 ): Refusal | null {
   const def = machine.actions[action];
-  if (!can(actor.role, def.permission)) return { reason: 'forbidden', code: 'FORBIDDEN', details: [] };
+  const permitted = isSystemActor(actor) ? def.system === true : can(actor.role, def.permission);
+  if (!permitted) return { reason: 'forbidden', code: 'FORBIDDEN', details: [] };
   const state = machine.stateOf(record);
   if (!def.from.includes(state)) return stateRefusal(machine, state, action, record);
   return machine.guard?.(record, actor, action) ?? null;

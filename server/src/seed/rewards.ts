@@ -50,7 +50,14 @@ export async function seedDemoRewards(tx: Tx, streetCode: string, vaultKey: stri
     officer,
     null,
     r.id,
-    { action: 'pay', version: r.version, paidOn: addDays(today, -3), payMethod: 'bank_transfer', receiptNo: 'JL-DEMO-0001' },
+    {
+      action: 'pay',
+      version: r.version,
+      paidOn: addDays(today, -3),
+      payMethod: 'bank_transfer',
+      receiptNo: 'JL-DEMO-0001',
+      noReceiptReason: '银行转账回单纸质存档（演示数据）',
+    },
     addDays(today, -3),
   );
   const due = await handled('concealed_accident', '龙城街道某建筑工地', '工地上月发生高处坠落死亡1人，企业私下赔偿未上报。', '陈先生');

@@ -158,6 +158,16 @@ export function ReportTrackPage() {
         <Descriptions column={1} bordered size="small" style={{ marginTop: 16 }} data-testid="track-result">
           <Descriptions.Item label={t('办理状态', 'Status')}>{label(reportStatusLabels[found.status])}</Descriptions.Item>
           <Descriptions.Item label={t('提交日期', 'Submitted')}>{found.submittedOn}</Descriptions.Item>
+          {found.extension && (
+            <Descriptions.Item label={t('办理期限延长', 'Time limit extended')}>
+              <span data-testid="track-extension">
+                {t(
+                  `${found.extension.extendedOn}延长${found.extension.days}天，至${found.extension.handleDue}。理由：${found.extension.reason}`,
+                  `Extended on ${found.extension.extendedOn} by ${found.extension.days} days, to ${found.extension.handleDue}. Reason: ${found.extension.reason}`,
+                )}
+              </span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('答复', 'Reply')}>
             <span data-testid="track-reply">{found.reply ?? t('尚未答复', 'No reply yet')}</span>
           </Descriptions.Item>

@@ -13,6 +13,7 @@ import {
   rewardPage,
   rewardRate,
   rewardRateQuery,
+  rewardReceiptView,
 } from '../schemas/rewards';
 
 export const rewardRoutes = defineRoutes({
@@ -22,5 +23,6 @@ export const rewardRoutes = defineRoutes({
   'GET /api/rewards': { query: rewardListQuery, response: rewardPage },
   'GET /api/rewards/rate': { query: rewardRateQuery, response: rewardRate },
   'GET /api/rewards/:id': { params: idParams, response: rewardDetail },
+  'POST /api/rewards/receipts': { multipart: true, response: rewardReceiptView },
   'POST /api/rewards/:id/act': { params: idParams, body: rewardActBody, response: rewardDetail },
 });

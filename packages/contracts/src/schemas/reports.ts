@@ -102,6 +102,8 @@ export const publicReportStatus = z.object({
   status: z.enum(reportStatuses),
   submittedOn: isoDate,
   reply: z.string().nullable(),
+  /** The handling time limit's extension as the reporter must be told of it (§8): why, by how much, the new limit. */
+  extension: z.object({ reason: z.string(), days: z.number().int(), extendedOn: isoDate, handleDue: isoDate }).nullable(),
 });
 export type PublicReportStatus = z.infer<typeof publicReportStatus>;
 export const publicReportAreas = z.array(z.object({ code: z.string(), name: z.string(), level: z.string() }));

@@ -92,6 +92,10 @@ export const rewardActBody = z
     paidOn: isoDate.optional(),
     payMethod: z.enum(rewardPayMethods).optional(),
     receiptNo: text(100).optional(),
+    /** The payment voucher uploaded through POST /api/rewards/receipts (pay). */
+    receiptFileId: z.uuid().optional(),
+    /** Why there is no voucher to upload (pay without receiptFileId). */
+    noReceiptReason: text(500).optional(),
   })
   .strict();
 export type RewardActBody = z.infer<typeof rewardActBody>;
@@ -104,6 +108,17 @@ export const rewardListQuery = z
   })
   .strict();
 export type RewardListQuery = z.infer<typeof rewardListQuery>;
+
+export const rewardFineSources = ['case', 'manual'] as const;
+export type RewardFineSource = (typeof rewardFineSources)[number];
+export const rewardFineSourceLabels: Record<RewardFineSource, { zh: string; en: string }> = {
+  case: { zh: '自动读取处罚决定', en: 'Read from the penalty decision' },
+  manual: { zh: '人工录入', en: 'Entered by hand' },
+};
+
+/** An uploaded payment voucher (凭证), before and after it is attached to the reward. */
+export const rewardReceiptView = z.object({ id: z.uuid(), name: safeString(), mime: safeString(), size: z.number().int() });
+export type RewardReceiptView = z.infer<typeof rewardReceiptView>;
 
 export const rewardView = z.object({
   id: z.uuid(),
@@ -121,6 +136,11 @@ export const rewardView = z.object({
   accidentLevel: z.enum(accidentLevels).nullable(),
   deaths: z.number().int().nullable(),
   basisRef: safeString().nullable(),
+  /** Where the fine came from: read from the linked penalty decisions ('case') or typed by the proposer ('manual'). */
+  fineSource: z.enum(rewardFineSources).nullable(),
+  /** The decisions the fine was read from, each with its fine in 元 and the case page. */
+  fineCases: z.array(z.object({ caseId: z.uuid(), number: safeString(), fine: z.number(), link: safeString() })),
+  fineReadOn: isoDate.nullable(),
   /** 元, two decimals. */
   amount: z.number().nullable(),
   computation: safeString().nullable(),
@@ -131,6 +151,11 @@ export const rewardView = z.object({
   paidOn: isoDate.nullable(),
   payMethod: z.enum(rewardPayMethods).nullable(),
   receiptNo: safeString().nullable(),
+  /** The payment voucher: only for the roles that see it (reward.receipt); null for every other reader. */
+  receipt: rewardReceiptView.nullable(),
+  noReceiptReason: safeString().nullable(),
+  /** Last day the reporter may claim an approved reward; it lapses automatically the day after. */
+  claimDue: isoDate.nullable(),
   reason: safeString().nullable(),
   version: z.number().int(),
   abilities: z.array(safeString()),
@@ -166,5 +191,7 @@ export const publicRewardStatus = z.object({
   status: z.enum(rewardStatuses).nullable(),
   amount: z.number().nullable(),
   notice: safeString().nullable(),
+  /** Last day to claim an approved reward (null in every other stage). */
+  claimDue: isoDate.nullable(),
 });
 export type PublicRewardStatus = z.infer<typeof publicRewardStatus>;

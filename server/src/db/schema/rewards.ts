@@ -4,8 +4,9 @@
 // (integers) so 15 % of a fine rounds once, at the rule. The reporter is in neither table: only in the vault.
 import { rewardStatuses } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { day, stateCheck, tstz } from './columns';
+import { files } from './files';
 import { users } from './platform';
 import { reports } from './reports';
 
@@ -48,6 +49,13 @@ export const reportRewards = pgTable(
     accidentLevel: text('accident_level'),
     deaths: integer('deaths'),
     basisRef: text('basis_ref'),
+    /**
+     * Where fine_fen came from: 'case' — read by the rewards consumer from the linked penalty decisions (fine_cases
+     * lists them: id, number, fine in fen); 'manual' — typed by the proposer (a matter decided outside the system).
+     */
+    fineSource: text('fine_source'),
+    fineCases: jsonb('fine_cases').$type<{ caseId: string; number: string; fineFen: number }[]>(),
+    fineReadOn: day('fine_read_on'),
     amountFen: bigint('amount_fen', { mode: 'number' }),
     computation: text('computation'),
     proposedBy: uuid('proposed_by').references(() => users.id),
@@ -57,6 +65,11 @@ export const reportRewards = pgTable(
     paidOn: day('paid_on'),
     payMethod: text('pay_method'),
     receiptNo: text('receipt_no'),
+    /** The payment voucher (凭证) uploaded at payment, owned by this reward in files; or why there is none. */
+    receiptFileId: uuid('receipt_file_id').references(() => files.id),
+    noReceiptReason: text('no_receipt_reason'),
+    /** Last day the reporter may claim an approved reward (rewards.rules.ts claimDueOf); the lapse job reads it. */
+    claimDue: day('claim_due'),
     /** Why it was declined, returned or lapsed. */
     reason: text('reason'),
     version: integer('version').notNull().default(1),
@@ -71,5 +84,9 @@ export const reportRewards = pgTable(
       .on(t.basisRef)
       .where(sql`${t.basisRef} is not null`),
     stateCheck('report_rewards', t.status, rewardStatuses),
+    // The daily lapse job and the claim reminders read approved rewards by their claim day.
+    index('report_rewards_claim_idx')
+      .on(t.claimDue)
+      .where(sql`${t.status} = 'approved'`),
   ],
 );

@@ -180,6 +180,32 @@ export const detectionDueRules: readonly CertificateDueRule[] = [
 ];
 
 /**
+ * 举报奖励 claim period (reports/rewards/rewards.rules.ts rewardClaim, L: 60 calendar days from approval): the reporter
+ * who submitted with a citizen account — the only contact the platform may use without opening the vault — is
+ * reminded 15 and 3 calendar days before the claim day (on the next working day when that is a rest day). The lapse
+ * itself is told by the report_reward.lapse event.
+ */
+export interface RewardClaimRule {
+  key: string;
+  /** Calendar days relative to the claim day: −15 = fifteen days before. */
+  offsetDays: number;
+  title: { zh: string; en: string };
+}
+
+export const rewardClaimRules: readonly RewardClaimRule[] = [
+  {
+    key: 'claim_15',
+    offsetDays: -15,
+    title: { zh: '您的举报奖励领取期限还有15天，请及时领取', en: 'Your report reward must be claimed within 15 days' },
+  },
+  {
+    key: 'claim_3',
+    offsetDays: -3,
+    title: { zh: '您的举报奖励领取期限还有3天，逾期未领取视为放弃', en: 'Your report reward must be claimed within 3 days, or it lapses' },
+  },
+];
+
+/**
  * The due dates a calendar-day rule fires for when the daily job runs on `today`: those whose shifted day falls after
  * the previous working day and up to today, so a reminder that would fall on a weekend or holiday comes on the next
  * working day and each due date fires each rule once. Null on a non-working day. Half-open range (after, upTo].

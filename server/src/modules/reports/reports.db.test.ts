@@ -81,8 +81,8 @@ describe('public submission and tracking', () => {
     expect(r.trackingCode).toMatch(/^[A-Z2-9]{12}$/);
     const res = await t.app.inject({ method: 'GET', url: `/api/public/reports/${r.trackingCode}` });
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json()).sort()).toEqual(['reply', 'status', 'submittedOn']);
-    expect(res.json()).toMatchObject({ status: 'received', reply: null });
+    expect(Object.keys(res.json()).sort()).toEqual(['extension', 'reply', 'status', 'submittedOn']);
+    expect(res.json()).toMatchObject({ status: 'received', reply: null, extension: null });
     // lower case is the same code
     expect((await t.app.inject({ method: 'GET', url: `/api/public/reports/${r.trackingCode.toLowerCase()}` })).statusCode).toBe(200);
   });
@@ -218,7 +218,12 @@ describe('handling workflow', () => {
     ).json();
     expect(v.status).toBe('replied');
     const tracked = (await t.app.inject({ method: 'GET', url: `/api/public/reports/${r.trackingCode}` })).json();
-    expect(tracked).toEqual({ status: 'replied', submittedOn: v.submittedOn, reply: '经核查，举报属实，已责令企业整改。' });
+    expect(tracked).toEqual({
+      status: 'replied',
+      submittedOn: v.submittedOn,
+      reply: '经核查，举报属实，已责令企业整改。',
+      extension: null,
+    });
     v = (await act(as.streetA!, id, { action: 'close', version: v.version })).json();
     expect(v.status).toBe('closed');
     expect(v.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'accept', 'assign', 'reply', 'close']);

@@ -214,6 +214,46 @@ describe('handling time-limit extension (rules.md §8: once, ≤ 30 days, the ne
     expect((await as.streetB!.get(`/api/reports/${r.id}`)).statusCode).toBe(404);
   });
 
+  it('tells the reporter on the tracking page why and until when, and nothing else of the report or its reporter', async () => {
+    const reporter = { name: '钱举报', phone: '13912345671', idNumber: '440301199003031234' };
+    const { row, trackingCode } = await submitReport(
+      t.database.db,
+      { actor: null, ip: null, vaultKey: t.config.reports.vaultKey, today: '2026-10-09' },
+      body({ areaCode: streetA, occurredOn: '2026-10-09', reporter }) as never,
+    );
+    const r = await actOnReport(t.database.db, await actorFor('streetA'), null, row.id, { action: 'accept', version: 1 }, '2026-10-09');
+    const track = async () => (await t.app.inject({ method: 'GET', url: `/api/public/reports/${trackingCode}` })).json();
+    expect(await track()).toMatchObject({ status: 'accepted', extension: null });
+    const reason = '需检测机构出具报告，检测机构联系人13712345678';
+    const ok = await as.district!.post(`/api/reports/${r.id}/extend`, { version: r.version, days: 20, reason });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const shown = await track();
+    expect(Object.keys(shown).sort()).toEqual(['extension', 'reply', 'status', 'submittedOn']);
+    expect(shown.extension).toEqual({
+      reason: expect.stringMatching(/^需检测机构出具报告，检测机构联系人137\*+5678$/),
+      days: 20,
+      extendedOn: ok.json().extendedOn,
+      handleDue: ok.json().handleDue,
+    });
+    const text = JSON.stringify(shown);
+    const extender = rowsOf<{ name: string }>(
+      await t.database.db.execute(sql`select display_name as name from users where id = ${ids.district}`),
+    )[0]!;
+    for (const s of [
+      reporter.name,
+      reporter.phone,
+      reporter.idNumber,
+      '13712345678',
+      row.address,
+      row.description,
+      streetA,
+      ids.district!,
+      extender.name,
+      r.id,
+    ])
+      expect(text, s).not.toContain(s);
+  });
+
   it('refuses to extend a report not yet accepted', async () => {
     const p = await submitPublic({ areaCode: streetA, category: 'other' });
     const res = await as.district!.post(`/api/reports/${p.id}/extend`, { version: 1, days: 10, reason: '案情复杂' });

@@ -1,7 +1,7 @@
 // Report → response whitelist. The reporter's identity is not a field of the row (it lives in the vault), and
 // nothing here reads the vault: list, detail, audit and events present the same whitelist. Mobiles and identity
 // numbers inside the description are masked (platform/masking.ts maskFreeText) for every reader.
-import type { ReportCategory, ReportChannel, ReportDetail, ReportStatus, ReportView } from '@anjian/contracts';
+import type { PublicReportStatus, ReportCategory, ReportChannel, ReportDetail, ReportStatus, ReportView } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { findReportHistory, reportNames } from './reports.queries';
@@ -76,6 +76,31 @@ export async function presentReportDetail(db: DbOrTx, actor: Actor, row: ReportR
   const [view] = await presentReports(db, actor, [row], today);
   const [history, links] = await Promise.all([findReportHistory(db, row.id), findReportLinks(db, row.id)]);
   return { ...view!, history: history.map((h) => ({ ...h, at: h.at.toISOString() })), links: links.map(presentLink) };
+}
+
+/**
+ * What a tracking code shows: the stage, the reply and — when the handling limit was extended — why, by how much and
+ * until when (rules.md §8: the reporter is told the reason). The reason is an officer's text: identity and mobile
+ * numbers in it are masked like the description's; nothing else of the report (or any other) leaves.
+ */
+export function presentPublicStatus(row: {
+  status: string;
+  submittedOn: string;
+  reply: string | null;
+  extensionReason: string | null;
+  extendedDays: number | null;
+  extendedOn: string | null;
+  handleDue: string | null;
+}): PublicReportStatus {
+  const extended = row.extensionReason && row.extendedDays && row.extendedOn && row.handleDue;
+  return {
+    status: row.status as ReportStatus,
+    submittedOn: row.submittedOn,
+    reply: row.reply,
+    extension: extended
+      ? { reason: maskFreeText(row.extensionReason!), days: row.extendedDays!, extendedOn: row.extendedOn!, handleDue: row.handleDue! }
+      : null,
+  };
 }
 
 /** The audit entry's picture of a report: the whitelist minus abilities — never the reporter. */

@@ -54,6 +54,11 @@ export async function findByTrackingCode(db: DbOrTx, code: string) {
       submittedOn: reports.submittedOn,
       // A merged report shows the reply given on the report it joined.
       reply: sql<string | null>`coalesce(${reports.reply}, (select t.reply from reports t where t.id = ${reports.mergedInto}))`,
+      // The extension the reporter must be told of (§8); only these four columns of the report itself.
+      extensionReason: reports.extensionReason,
+      extendedDays: reports.extendedDays,
+      extendedOn: reports.extendedOn,
+      handleDue: reports.handleDue,
     })
     .from(reports)
     .where(eq(reports.trackingCode, code.toUpperCase()));

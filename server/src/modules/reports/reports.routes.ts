@@ -23,7 +23,7 @@ import { actorOf, clientIp } from '../../platform/http';
 import { notFound } from '../../platform/errors';
 import { cstDate } from '../../platform/time';
 import { findByTrackingCode, findMyReports, findReport, findReportAreas, findReports } from './reports.queries';
-import { presentReportDetail, presentReports } from './reports.presenter';
+import { presentPublicStatus, presentReportDetail, presentReports } from './reports.presenter';
 import { submitReport } from './commands/submit-report';
 import { actOnReport } from './commands/act-on-report';
 import { revealReporter } from './commands/reveal-reporter';
@@ -63,7 +63,7 @@ export function reportsRoutes(app: ZodApp) {
     async (req) => {
       const row = await findByTrackingCode(app.db, req.params.code);
       if (!row) throw notFound();
-      return { status: row.status as ReportStatus, submittedOn: row.submittedOn, reply: row.reply };
+      return presentPublicStatus(row);
     },
   );
   app.get('/api/reports/mine', { config: { access: 'report.mine' }, schema: { tags, response: { 200: myReports } } }, async (req) => {

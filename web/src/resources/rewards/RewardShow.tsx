@@ -8,6 +8,7 @@ import {
   accidentLevels,
   reportCategoryLabels,
   rewardActionLabels,
+  rewardFineSourceLabels,
   rewardMatterLabels,
   rewardMatters,
   rewardPayMethodLabels,
@@ -24,6 +25,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { RecordState } from '../../components/ErrorDisplay';
 import { accidentLevelLabels, yuan } from './labels';
+import { ReceiptInput } from './ReceiptInput';
 
 type Fields = Omit<RewardActBody, 'action' | 'version'>;
 const needsForm: Record<RewardAction, boolean> = {
@@ -106,7 +108,18 @@ function Reward({ r }: { r: RewardDetail }) {
           <Descriptions.Item label={t('被举报单位', 'Enterprise')}>{r.enterpriseName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('奖励事项', 'Matter')}>{r.matter ? label(rewardMatterLabels[r.matter]) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('处罚决定书/事故编号', 'Decision / accident')}>{r.basisRef ?? '—'}</Descriptions.Item>
-          {r.fine !== null && <Descriptions.Item label={t('罚款金额', 'Fine')}>{yuan(r.fine)}</Descriptions.Item>}
+          {r.fine !== null && (
+            <Descriptions.Item label={t('罚款金额', 'Fine')}>
+              <span data-testid="reward-fine">{yuan(r.fine)}</span>
+              {r.fineSource && <Tag style={{ marginLeft: 8 }}>{label(rewardFineSourceLabels[r.fineSource])}</Tag>}
+              {r.fineCases.map((c) => (
+                <div key={c.caseId}>
+                  <Link to={c.link}>{c.number}</Link> · {yuan(c.fine)}
+                  {r.fineReadOn ? ` · ${t('读取于', 'read on')} ${r.fineReadOn}` : ''}
+                </div>
+              ))}
+            </Descriptions.Item>
+          )}
           {r.accidentLevel && (
             <Descriptions.Item label={t('事故等级 / 查实瞒报死亡', 'Level / concealed deaths')}>
               {label(accidentLevelLabels[r.accidentLevel])} · {r.deaths}
@@ -122,9 +135,25 @@ function Reward({ r }: { r: RewardDetail }) {
           <Descriptions.Item label={t('批准', 'Approved')}>
             {r.approvedOn ? `${r.approvedOn} ${r.approvedByName ?? ''}` : '—'}
           </Descriptions.Item>
+          {r.claimDue && r.status === 'approved' && (
+            <Descriptions.Item label={t('领取期限', 'Claim by')}>
+              {r.claimDue} {t('（逾期自动失效）', '(lapses automatically after)')}
+            </Descriptions.Item>
+          )}
           {r.paidOn && (
             <Descriptions.Item label={t('发放', 'Paid')}>
               {r.paidOn} · {r.payMethod ? label(rewardPayMethodLabels[r.payMethod]) : ''} · {r.receiptNo}
+            </Descriptions.Item>
+          )}
+          {r.paidOn && (r.receipt || r.noReceiptReason) && (
+            <Descriptions.Item label={t('发放凭证', 'Voucher')}>
+              {r.receipt ? (
+                <a href={`/api/files/${r.receipt.id}`} data-testid="reward-receipt">
+                  {r.receipt.name}
+                </a>
+              ) : (
+                (r.noReceiptReason ?? '')
+              )}
             </Descriptions.Item>
           )}
           {r.reason && <Descriptions.Item label={t('理由', 'Reason')}>{r.reason}</Descriptions.Item>}
@@ -150,7 +179,11 @@ function Reward({ r }: { r: RewardDetail }) {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ matter: r.reportCategory === 'concealed_accident' ? 'concealed_accident' : 'fine' }}
+          // A fine read from the linked decisions fills the proposal (its source stays 'case' unless changed).
+          initialValues={{
+            matter: r.fineSource === 'case' || r.reportCategory !== 'concealed_accident' ? 'fine' : 'concealed_accident',
+            ...(r.fineSource === 'case' ? { fine: r.fine ?? undefined, basisRef: r.basisRef ?? undefined } : {}),
+          }}
         >
           {acting === 'propose' && (
             <>
@@ -190,6 +223,15 @@ function Reward({ r }: { r: RewardDetail }) {
               </Form.Item>
               <Form.Item name="receiptNo" label={t('收据编号', 'Receipt number')} rules={[{ required: true, max: 100 }]}>
                 <Input />
+              </Form.Item>
+              <Form.Item
+                name="receiptFileId"
+                label={t('发放凭证（银行回单、签收单的照片或扫描件）', 'Voucher (bank slip or signed receipt, photo or scan)')}
+              >
+                <ReceiptInput />
+              </Form.Item>
+              <Form.Item name="noReceiptReason" label={t('无凭证时说明理由', 'Reason, if there is no voucher')} rules={[{ max: 500 }]}>
+                <Input.TextArea rows={2} />
               </Form.Item>
             </>
           )}

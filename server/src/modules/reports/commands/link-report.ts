@@ -9,6 +9,7 @@ import { recordAudit } from '../../../platform/audit';
 import type { Db, Tx } from '../../../platform/db';
 import { fieldError, notFound } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
+import { appendEvent } from '../../../platform/outbox';
 import { cstDate } from '../../../platform/time';
 import { findReport } from '../reports.queries';
 import { LINKABLE, presentReportDetail } from '../reports.presenter';
@@ -59,6 +60,8 @@ export async function linkReportIn(tx: Tx, actor: Actor, ip: string | null, id: 
     })
     .returning();
   const after = await bump(tx, before);
+  // The rewards consumer reads a linked case's fine (reports/rewards/rewards.consumer.ts).
+  await appendEvent(tx, 'report.link', 'report', after, actor, { kind: input.kind, targetId: input.targetId });
   await recordAudit(
     tx,
     { actor, ip },
@@ -79,6 +82,7 @@ export async function unlinkReport(db: Db, actor: Actor, ip: string | null, id: 
     if (!link) throw notFound();
     await tx.delete(reportLinks).where(eq(reportLinks.id, link.id));
     const after = await bump(tx, before);
+    await appendEvent(tx, 'report.unlink', 'report', after, actor, { kind: link.kind, targetId: link.targetId });
     await recordAudit(
       tx,
       { actor, ip },

@@ -5,13 +5,16 @@ import type {
   PublicRewardStatus,
   ReportCategory,
   RewardDetail,
+  RewardFineSource,
   RewardMatter,
   RewardPayMethod,
   RewardStatus,
   RewardView,
   VerificationFinding,
 } from '@anjian/contracts';
+import { can } from '@anjian/contracts';
 import type { Actor } from '../../../platform/actor';
+import { linkPath } from '../reports.links';
 import type { DbOrTx } from '../../../platform/db';
 import { findRewardHistory, rewardNames } from './rewards.queries';
 import { yuan } from './rewards.rules';
@@ -38,6 +41,14 @@ export function presentReward(actor: Actor, row: RewardRow, names: Names): Rewar
     accidentLevel: row.accidentLevel as AccidentLevelKey | null,
     deaths: row.deaths,
     basisRef: row.basisRef,
+    fineSource: row.fineSource as RewardFineSource | null,
+    fineCases: (row.fineCases ?? []).map((c) => ({
+      caseId: c.caseId,
+      number: c.number,
+      fine: c.fineFen / 100,
+      link: linkPath.case(c.caseId),
+    })),
+    fineReadOn: row.fineReadOn,
     amount: money(row.amountFen),
     computation: row.computation,
     proposedByName: row.proposedBy ? (names.users.get(row.proposedBy) ?? null) : null,
@@ -47,6 +58,9 @@ export function presentReward(actor: Actor, row: RewardRow, names: Names): Rewar
     paidOn: row.paidOn,
     payMethod: row.payMethod as RewardPayMethod | null,
     receiptNo: row.receiptNo,
+    receipt: row.receiptFileId && can(actor.role, 'reward.receipt') ? (names.receipts.get(row.receiptFileId) ?? null) : null,
+    noReceiptReason: row.noReceiptReason,
+    claimDue: row.claimDue,
     reason: row.reason,
     version: row.version,
     abilities: availableRewardActions(actor, row),
@@ -75,10 +89,15 @@ export function auditReward(row: RewardRow) {
     accidentLevel: row.accidentLevel,
     deaths: row.deaths,
     basisRef: row.basisRef,
+    fineSource: row.fineSource,
+    fineCases: row.fineCases,
     amountFen: row.amountFen,
+    claimDue: row.claimDue,
     paidOn: row.paidOn,
     payMethod: row.payMethod,
     receiptNo: row.receiptNo,
+    receiptFileId: row.receiptFileId,
+    noReceiptReason: row.noReceiptReason,
     reason: row.reason,
     version: row.version,
   };
@@ -89,6 +108,7 @@ export function presentPublicReward(row: {
   status: string | null;
   amount_fen: string | number | null;
   paid_on: string | null;
+  claim_due: string | null;
 }): PublicRewardStatus {
   const status = row.status as RewardStatus | null;
   const amountFen = row.amount_fen === null ? null : Number(row.amount_fen);
@@ -96,10 +116,15 @@ export function presentPublicReward(row: {
   const notice: Record<RewardStatus, string> = {
     due: '您的举报经核查属实，奖励正在核定中。',
     proposed: '您的举报经核查属实，奖励正在审批中。',
-    approved: `奖励已批准（${shown !== null ? yuan(shown) : ''}元），请携带本人身份证件与受理机关联系领取。`,
+    approved: `奖励已批准（${shown !== null ? yuan(shown) : ''}元），请${row.claim_due ? `于${row.claim_due}前` : ''}携带本人身份证件与受理机关联系领取，逾期未领取视为放弃。`,
     paid: `奖励已于${row.paid_on ?? ''}发放。`,
     declined: '经审核，本举报不符合奖励条件。',
     lapsed: '奖励逾期未领取。',
   };
-  return { status, amount: shown === null ? null : shown / 100, notice: status ? notice[status] : null };
+  return {
+    status,
+    amount: shown === null ? null : shown / 100,
+    notice: status ? notice[status] : null,
+    claimDue: status === 'approved' ? row.claim_due : null,
+  };
 }

@@ -7,6 +7,7 @@ import { areas, reportRewards, reports, reportVerifications, stateTransitions, u
 import type { Actor } from '../../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../../platform/db';
 import { scopeWhere } from '../../../platform/scope';
+import { findFilesByIds } from '../../../platform/files';
 import type { RewardRow } from './rewards.workflow';
 
 const scope = (actor: Actor) =>
@@ -131,11 +132,15 @@ async function areaNames(db: DbOrTx, codes: string[]) {
   return new Map(a.map((x) => [x.code, x.name]));
 }
 
-/** Names a page of rewards refers to: areas, the proposing and approving users, and each report's category and unit. */
+/**
+ * Names a page of rewards refers to: areas, the proposing and approving users, each report's category and unit, and
+ * the payment vouchers' file facts (the presenter shows them only to 'reward.receipt').
+ */
 export async function rewardNames(db: DbOrTx, rows: RewardRow[]) {
   const userIds = [...new Set(rows.flatMap((r) => [r.proposedBy, r.approvedBy]).filter((x): x is string => !!x))];
   const reportIds = [...new Set(rows.map((r) => r.reportId))];
-  const [a, u, rep] = await Promise.all([
+  const receiptIds = rows.map((r) => r.receiptFileId).filter((x): x is string => !!x);
+  const [a, u, rep, receipts] = await Promise.all([
     areaNames(
       db,
       rows.map((r) => r.areaCode),
@@ -147,15 +152,27 @@ export async function rewardNames(db: DbOrTx, rows: RewardRow[]) {
           .from(reports)
           .where(inArray(reports.id, reportIds))
       : [],
+    findFilesByIds(db, receiptIds),
   ]);
-  return { areas: a, users: new Map(u.map((x) => [x.id, x.name])), reports: new Map(rep.map((x) => [x.id, x])) };
+  return {
+    areas: a,
+    users: new Map(u.map((x) => [x.id, x.name])),
+    reports: new Map(rep.map((x) => [x.id, x])),
+    receipts: new Map(receipts.map((f) => [f.id, { id: f.id, name: f.originalName, mime: f.mime, size: f.size }])),
+  };
 }
 
 /** What a tracking code shows of its report's reward (the code is the only key; nothing else is returned). */
 export async function findRewardByTrackingCode(db: DbOrTx, code: string) {
-  const rows = rowsOf<{ found: boolean; status: string | null; amount_fen: string | number | null; paid_on: string | null }>(
+  const rows = rowsOf<{
+    found: boolean;
+    status: string | null;
+    amount_fen: string | number | null;
+    paid_on: string | null;
+    claim_due: string | null;
+  }>(
     await db.execute(sql`
-      select true as found, w.status, w.amount_fen, w.paid_on::text as paid_on
+      select true as found, w.status, w.amount_fen, w.paid_on::text as paid_on, w.claim_due::text as claim_due
         from reports r left join report_rewards w on w.report_id = r.id
        where r.tracking_code = ${code.toUpperCase()}`),
   );

@@ -12,11 +12,14 @@ import {
   rewardPage,
   rewardRate,
   rewardRateQuery,
+  rewardReceiptView,
   trackingParams,
 } from '@anjian/contracts';
 import type { ZodApp } from '../../../platform/zod-app';
 import { actorOf, clientIp } from '../../../platform/http';
-import { notFound } from '../../../platform/errors';
+import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { fileLimits, registerFileOwner, storeUpload } from '../../../platform/files';
+import { canReadReceipt, REWARD_RECEIPT_OWNER } from './rewards.receipts';
 import { findReport } from '../reports.queries';
 import { findReward, findRewardByTrackingCode, findRewards, rewardRateOf } from './rewards.queries';
 import { presentPublicReward, presentRewardDetail, presentRewards } from './rewards.presenter';
@@ -27,6 +30,7 @@ const rate = (paid: number, due: number) => (due === 0 ? null : Math.round((paid
 
 export function rewardsRoutes(app: ZodApp) {
   const tags = ['reports'];
+  registerFileOwner(REWARD_RECEIPT_OWNER, canReadReceipt);
   app.get(
     '/api/public/reports/:code/reward',
     {
@@ -88,6 +92,30 @@ export function rewardsRoutes(app: ZodApp) {
       const row = await findReward(app.db, actor, req.params.id);
       if (!row) throw notFound();
       return presentRewardDetail(app.db, actor, row);
+    },
+  );
+  // The payment voucher is uploaded first (the files platform's checks), then claimed by the paid step.
+  app.post(
+    '/api/rewards/receipts',
+    { config: { access: 'reward.pay' }, schema: { tags, response: { 201: rewardReceiptView } } },
+    async (req, reply) => {
+      if (!req.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA', [
+          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
+        ]);
+      }
+      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
+      if (!file) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
+      const data = await file.toBuffer();
+      const row = await storeUpload(
+        app.db,
+        app.config.dataDir,
+        actorOf(req),
+        clientIp(req),
+        { filename: file.filename, data },
+        app.config.images,
+      );
+      return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size });
     },
   );
   app.post(

@@ -2,7 +2,16 @@
 // rules.md §8 — 15 % of the fine, at least 3,000 元, at most 300,000 元; 3/4/5/6 万 per concealed death by level
 // (一般/较大/重大/特别重大); any reward capped at 30万; only the first accepted reporter of a matter.
 import { describe, expect, it } from 'vitest';
-import { concealedAccidentReward, fineReward, firstValidReporter, nationalRewardScheme, type RewardScheme } from './rewards.rules';
+import { addWorkdays, CalendarGapError } from '../../../platform/calendar';
+import {
+  claimDueOf,
+  claimLapsed,
+  concealedAccidentReward,
+  fineReward,
+  firstValidReporter,
+  nationalRewardScheme,
+  type RewardScheme,
+} from './rewards.rules';
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 
@@ -90,5 +99,31 @@ describe('only the first valid reporter of a matter (§8 eligibility: the first 
   it('never picks a report that was not accepted', () => {
     expect(firstValidReporter([c('x', null, '2026-10-01'), c('y', '2026-11-05')])).toBe('y');
     expect(firstValidReporter([c('x', null)])).toBeNull();
+  });
+});
+
+describe('claim period (L: 60 calendar days from approval, 2012 办法 第十四条; last day on a rest day → next working day)', () => {
+  const nextWorkday = (d: string) => addWorkdays(d, 0);
+
+  it('ends 60 calendar days after the approval when that day is a working day', () => {
+    expect(claimDueOf('2026-06-01', nextWorkday)).toBe('2026-07-31'); // a Friday
+  });
+
+  it('runs past the National Day holiday to the next working day (民法典 第二百零三条)', () => {
+    // 2026-08-02 + 60 days = 2026-10-01, a holiday; the 2026 calendar has 10-01…10-07 off.
+    expect(claimDueOf('2026-08-02', nextWorkday)).toBe('2026-10-08');
+  });
+
+  it('without the holiday calendar moves a weekend end to the Monday, never earlier than the plain end', () => {
+    const gap = () => {
+      throw new CalendarGapError(2099);
+    };
+    expect(claimDueOf('2026-05-04', gap)).toBe('2026-07-03'); // Friday: unchanged
+    expect(claimDueOf('2026-05-06', gap)).toBe('2026-07-06'); // Sunday 07-05 → Monday
+  });
+
+  it('the claim day itself is in time; the day after, the reward has lapsed', () => {
+    expect(claimLapsed('2026-10-08', '2026-10-08')).toBe(false);
+    expect(claimLapsed('2026-10-08', '2026-10-09')).toBe(true);
   });
 });

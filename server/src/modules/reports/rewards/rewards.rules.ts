@@ -9,6 +9,7 @@
 // the default is the national single tier of 15 %. `withoutFine` is what a verified report earns when the matter
 // ended without a fine (the 办法 only names the floor): default the floor.
 import type { AccidentLevelKey as AccidentLevel } from '@anjian/contracts';
+import { addDays } from '../../../platform/time';
 
 export interface RewardTier {
   /** The tier applies to fines of at least this many fen. */
@@ -123,3 +124,32 @@ export function firstValidReporter(candidates: readonly RewardCandidate[]): stri
 
 /** Findings that make a named reporter eligible (a report found unfounded earns nothing). */
 export const rewardingFindings = ['verified', 'partly_verified'] as const;
+
+/**
+ * The claim period (领奖期限), L: configuration with a documented default. rules.md §8 and the seeds name no period;
+ * the 2012 办法 (安监总财〔2012〕63号) 第十四条 has the reporter collect the reward within 60 days of the claim notice,
+ * after which it is forfeited unless there is a special reason, and local 办法 keep that figure. Default: 60 calendar
+ * days from the approval (the approval is the claim notice: the reporter is told then, and the tracking page shows
+ * it). A period ending on a rest day runs to the next working day (民法典 第二百零三条). A deployment with a local
+ * rule changes `rewardClaim` only.
+ */
+export const rewardClaim = { days: 60 } as const;
+
+/**
+ * The last day an approved reward can be claimed. `nextWorkday` is the platform calendar's (it throws for a year
+ * without holiday data); without it the period's plain end is moved past a weekend only, so a missing calendar never
+ * shortens the period by more than a holiday's extra days.
+ */
+export function claimDueOf(approvedOn: string, nextWorkday: (date: string) => string, period = rewardClaim): string {
+  const end = addDays(approvedOn, period.days);
+  try {
+    return nextWorkday(end);
+  } catch {
+    let d = end;
+    while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, 1);
+    return d;
+  }
+}
+
+/** Whether an approved reward with this claim day has lapsed on `today`: the claim day itself is still in time. */
+export const claimLapsed = (claimDue: string, today: string) => today > claimDue;

@@ -1,7 +1,8 @@
 // The reward's machine: due (a verified named report) → proposed (amount computed from the fine or the concealed
 // accident) → approved (by the leader, never the proposer) → paid (date, method, receipt number); a proposal can be
 // returned to due; a due or proposed reward declined (not the first valid reporter, not eligible), a due or approved
-// one lapsed (the reporter never claimed it). `writeReward` is the only writer of report_rewards.status: it asks the
+// one lapsed (the reporter never claimed it: by hand, or by the daily job as the system actor once the claim period
+// ran out — rewards.job.ts). `writeReward` is the only writer of report_rewards.status: it asks the
 // machine, writes the row, appends the history row and the domain event in the caller's transaction.
 import { eq } from 'drizzle-orm';
 import { rewardActionLabels, rewardStatuses, type RewardAction, type RewardStatus } from '@anjian/contracts';
@@ -45,7 +46,15 @@ export const rewardMachine: StateMachine<RewardStatus, 'create' | RewardAction, 
       permission: 'reward.propose',
       requires: ['reason'],
     },
-    lapse: { label: rewardActionLabels.lapse, from: ['due', 'approved'], to: 'lapsed', permission: 'reward.propose', requires: ['reason'] },
+    // Also the daily job's step (system: platform/system-actor.ts) when an approved reward's claim period ran out.
+    lapse: {
+      label: rewardActionLabels.lapse,
+      from: ['due', 'approved'],
+      to: 'lapsed',
+      permission: 'reward.propose',
+      requires: ['reason'],
+      system: true,
+    },
   },
   stateOf: (r) => (r ? (r.status as RewardStatus) : null),
   fieldLabels: {
