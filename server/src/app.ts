@@ -55,6 +55,7 @@ import { rewardsRoutes } from './modules/reports/rewards/rewards.routes';
 import { reportDuplicatesRoutes } from './modules/reports/duplicates.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { spotCheckRoutes } from './modules/people/spot-checks.routes';
+import { materialRoutes } from './modules/training/materials.routes';
 import { trainingRoutes } from './modules/training/training.routes';
 import { publicityRoutes } from './modules/publicity/publicity.routes';
 import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes';
@@ -99,6 +100,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   peopleRoutes,
   spotCheckRoutes,
   trainingRoutes,
+  materialRoutes,
   publicityRoutes,
   occupationalHealthRoutes,
   emergencyResourceRoutes,

@@ -84,6 +84,9 @@ export const peopleAndPlanRoutes: Record<string, Row> = {
     payload: { title: '安全生产培训日', kind: 'refresher', hours: 4, date: '2026-01-30', mode: 'online', areaCode: '440307001' },
   },
   'GET /api/training/sessions/:id': { access: 'training.read', roles: [...staff, ...enterpriseUsers] },
+  'GET /api/training/sessions/:id/materials': { access: 'training.read', roles: [...staff, ...enterpriseUsers] },
+  'POST /api/training/sessions/:id/materials': { access: 'training.manage', roles: [...enforcers, ...enterpriseUsers] },
+  'DELETE /api/training/materials/:id': { access: 'training.manage', roles: [...enforcers, ...enterpriseUsers] },
   'POST /api/training/sessions/:id/attendance': {
     access: 'training.manage',
     roles: [...enforcers, ...enterpriseUsers],
