@@ -54,6 +54,8 @@ import { reportRoutingRoutes } from './modules/reports/routing/routing.routes';
 import { rewardsRoutes } from './modules/reports/rewards/rewards.routes';
 import { reportDuplicatesRoutes } from './modules/reports/duplicates.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { spotCheckRoutes } from './modules/people/spot-checks.routes';
+import { materialRoutes } from './modules/training/materials.routes';
 import { trainingRoutes } from './modules/training/training.routes';
 import { publicityRoutes } from './modules/publicity/publicity.routes';
 import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes';
@@ -96,7 +98,9 @@ export const modules: ((app: ZodApp) => void)[] = [
   rewardsRoutes,
   reportDuplicatesRoutes,
   peopleRoutes,
+  spotCheckRoutes,
   trainingRoutes,
+  materialRoutes,
   publicityRoutes,
   occupationalHealthRoutes,
   emergencyResourceRoutes,

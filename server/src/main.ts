@@ -23,6 +23,7 @@ import { peopleSummaryJob } from './modules/people/people.job';
 import { peopleConsumer } from './modules/people/people.consumer';
 import { trainingConsumer } from './modules/training/training.consumer';
 import { publicityConsumer } from './modules/publicity/publicity.consumer';
+import { publicityTipJob } from './modules/publicity/publicity.tips';
 import { ohLapseJob } from './modules/occupational-health/occupational-health.job';
 import { occupationalHealthConsumer } from './modules/occupational-health/occupational-health.consumer';
 import { detectionDueJob } from './modules/notifications/notifications.occupational-health';
@@ -89,6 +90,7 @@ async function main() {
       dutyReminderJob,
       peopleSummaryJob,
       trainingSummaryJob,
+      publicityTipJob,
       certificateDueJob,
       ohLapseJob,
       detectionDueJob,

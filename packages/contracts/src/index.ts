@@ -30,6 +30,7 @@ export * from './schemas/report-handling';
 export * from './schemas/rewards';
 export * from './schemas/report-duplicates';
 export * from './schemas/people';
+export * from './schemas/spot-checks';
 export * from './schemas/training';
 export * from './schemas/publicity';
 export * from './schemas/occupational-health';

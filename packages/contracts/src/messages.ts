@@ -38,6 +38,7 @@ export const validationMessages = {
   'input.tooDeep': { zh: '请求体嵌套层级过深', en: 'The request body is nested too deeply' },
   'month.format': { zh: '月份格式应为 YYYY-MM，如 2026-11', en: 'Use a month as YYYY-MM, e.g. 2026-11' },
   'phase.order': { zh: '阶段结束日期不能早于开始日期', en: 'A phase cannot end before it starts' },
+  'spotCheck.sampleSizeOrRatio': { zh: '请填写抽取人数或抽取比例（二选一）', en: 'Give either a sample size or a ratio' },
   'period.order': { zh: '期间结束日期不能早于开始日期', en: 'A period cannot end before it starts' },
   'indicator.key': {
     zh: '指标代码须为小写字母开头的字母、数字或下划线',

@@ -97,6 +97,10 @@ export const grants = {
   'certificate.stats': [...staff],
   /** Revoking a certificate after a spot check (抽查) or on the issuing authority's decision. */
   'certificate.revoke': ['district_officer'],
+  /** 抽查 of certificate holders (seed 000 五(五)18): the district bureau and the streets draw samples in their area and
+   * record outcomes; an outcome that warrants it revokes the certificate by rule (people/spot-checks.rules.ts). */
+  'spot_check.read': ['district_leader', 'district_officer', 'street_officer'],
+  'spot_check.manage': ['district_officer', 'street_officer'],
   // 培训与考试 (issue 16 §3–4): sessions in the caller's scope (an enterprise its own 三级教育, officers their area's);
   // the district bureau keeps the question bank, papers and the lecturer pool; the enterprise's accounts take exams.
   'training.read': [...staff, ...enterpriseUsers],

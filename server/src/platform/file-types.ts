@@ -2,7 +2,7 @@
 // the Content-Type the client sent. Only the types the platform accepts are recognised; anything else, SVG and
 // HTML included, is "unknown" and refused by the caller.
 
-export type FileKind = 'photo' | 'document';
+export type FileKind = 'photo' | 'document' | 'video';
 
 export interface DetectedType {
   mime: string;
@@ -21,6 +21,10 @@ const DOCX: DetectedType = {
 };
 const XLSX: DetectedType = { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx', kind: 'document' };
 
+/** Course videos (training materials): MP4 only, the one format every phone plays. */
+const MP4: DetectedType = { mime: 'video/mp4', ext: 'mp4', kind: 'video' };
+const MP4_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash']);
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function startsWith(buf: Buffer, bytes: Buffer | number[], at = 0): boolean {
@@ -32,6 +36,8 @@ export function detectType(buf: Buffer): DetectedType | null {
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return JPEG;
   if (startsWith(buf, PNG_SIGNATURE)) return PNG;
   if (startsWith(buf, Buffer.from('RIFF')) && startsWith(buf, Buffer.from('WEBP'), 8)) return WEBP;
+  // ISO BMFF: the first box is `ftyp` (size, 'ftyp', major brand); only the MP4 brands are accepted.
+  if (startsWith(buf, Buffer.from('ftyp'), 4) && MP4_BRANDS.has(buf.subarray(8, 12).toString('latin1'))) return MP4;
   if (startsWith(buf, Buffer.from('%PDF-'))) return plausiblePdf(buf) ? PDF : null;
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipEntryNames(buf);

@@ -138,3 +138,16 @@ describe('upload names', () => {
     );
   });
 });
+
+describe('byte ranges for course videos (modules/files byteRange)', () => {
+  it('answers one range within the file, a suffix, an open end, and refuses one past the end', async () => {
+    const { byteRange } = await import('../modules/files/files.routes');
+    expect(byteRange(undefined, 100)).toBeNull();
+    expect(byteRange('bytes=0-1', 100)).toEqual({ start: 0, end: 1 });
+    expect(byteRange('bytes=90-', 100)).toEqual({ start: 90, end: 99 });
+    expect(byteRange('bytes=-10', 100)).toEqual({ start: 90, end: 99 });
+    expect(byteRange('bytes=50-500', 100)).toEqual({ start: 50, end: 99 });
+    expect(byteRange('bytes=100-', 100)).toBe('unsatisfiable');
+    expect(byteRange('bytes=0-1,5-6', 100)).toBeNull();
+  });
+});

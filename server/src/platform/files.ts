@@ -21,8 +21,15 @@ import { cstDate } from './time';
 
 export type FileRow = typeof files.$inferSelect;
 
-/** Bytes per kind: phone photos are a few MB; scanned rectification reports and plans can be larger. */
-export const fileLimits: Record<FileKind, number> = { photo: 10 * 1024 * 1024, document: 20 * 1024 * 1024 };
+/** Bytes per kind: phone photos are a few MB; scanned rectification reports and plans can be larger; a course video
+ * (training materials, accepted only where a route asks for it) a short lesson recorded on a phone. */
+export const fileLimits: Record<FileKind, number> = { photo: 10 * 1024 * 1024, document: 20 * 1024 * 1024, video: 100 * 1024 * 1024 };
+
+const kindNames: Record<FileKind, { zh: string; en: string }> = {
+  photo: { zh: '照片', en: 'Photos' },
+  document: { zh: '文档', en: 'Documents' },
+  video: { zh: '视频', en: 'Videos' },
+};
 
 type OwnerCheck = (db: DbOrTx, actor: Actor, ownerId: string) => Promise<boolean>;
 const owners = new Map<string, OwnerCheck>();
@@ -72,15 +79,18 @@ export async function storeUpload(
   ip: string | null,
   upload: Upload,
   images: ImageSettings = defaultImageSettings,
+  opts: { allowVideo?: boolean } = {},
 ): Promise<FileRow> {
   const originalName = checkUploadName(upload.filename);
-  const type = detectType(upload.data);
+  const detected = detectType(upload.data);
+  // Videos only where the route says so (course materials); everywhere else an MP4 is refused like any unknown type.
+  const type = detected && (detected.kind !== 'video' || opts.allowVideo) ? detected : null;
   if (!type)
     throw new AppError('UNSUPPORTED_MEDIA', [
       {
         field: 'file',
-        zh: '仅支持 JPEG、PNG、WebP 照片和 PDF、DOCX、XLSX 文档',
-        en: 'Only JPEG, PNG and WebP photos and PDF, DOCX and XLSX documents are accepted',
+        zh: `仅支持 JPEG、PNG、WebP 照片和 PDF、DOCX、XLSX 文档${opts.allowVideo ? '及 MP4 视频' : ''}`,
+        en: `Only JPEG, PNG and WebP photos and PDF, DOCX and XLSX documents${opts.allowVideo ? ' and MP4 videos' : ''} are accepted`,
       },
     ]);
   if (upload.data.length > fileLimits[type.kind]) {
@@ -88,8 +98,8 @@ export async function storeUpload(
     throw new AppError('TOO_LARGE', [
       {
         field: 'file',
-        zh: `${type.kind === 'photo' ? '照片' : '文档'}不能超过 ${mb} MB`,
-        en: `${type.kind === 'photo' ? 'Photos' : 'Documents'} may not exceed ${mb} MB`,
+        zh: `${kindNames[type.kind].zh}不能超过 ${mb} MB`,
+        en: `${kindNames[type.kind].en} may not exceed ${mb} MB`,
       },
     ]);
   }
@@ -278,6 +288,27 @@ export async function findReadableFile(db: DbOrTx, actor: Actor, id: string): Pr
   if (!row.ownerType || !row.ownerId) return row.uploadedBy === actor.id ? row : null;
   const check = owners.get(row.ownerType);
   return check && (await check(db, actor, row.ownerId)) ? row : null;
+}
+
+/** The files a record owns, oldest first. */
+export async function filesOwnedBy(db: DbOrTx, owner: { type: string; id: string }): Promise<FileRow[]> {
+  return db
+    .select()
+    .from(files)
+    .where(and(eq(files.ownerType, owner.type), eq(files.ownerId, owner.id)))
+    .orderBy(asc(files.createdAt), asc(files.id));
+}
+
+/**
+ * Deletes one file of a record in the caller's transaction and answers its row (null when the record does not own
+ * it); the caller removes the stored bytes (removeStored) once the transaction has committed.
+ */
+export async function deleteOwnedFile(tx: DbOrTx, owner: { type: string; id: string }, fileId: string): Promise<FileRow | null> {
+  const [row] = await tx
+    .delete(files)
+    .where(and(eq(files.id, fileId), eq(files.ownerType, owner.type), eq(files.ownerId, owner.id)))
+    .returning();
+  return row ?? null;
 }
 
 export async function findFilesByIds(db: DbOrTx, ids: readonly string[]): Promise<FileRow[]> {

@@ -18,6 +18,7 @@ import { listingMachine } from '../modules/credit/listing.workflow';
 import { rewardMachine } from '../modules/reports/rewards/rewards.workflow';
 import { planMachine } from '../modules/emergency/plans.workflow';
 import { attemptMachine, sessionMachine } from '../modules/training/training.workflow';
+import { certificateMachine } from '../modules/people/certificates.workflow';
 import { schemeMachine, sheetMachine } from '../modules/assessment/assessment.workflow';
 import { bulletinMachine } from '../modules/workplans/bulletins.workflow';
 import { letterMachine } from '../modules/responsibility/letters.workflow';
@@ -84,6 +85,7 @@ const walks: Walk[] = [
   },
   { machine: sessionMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
   { machine: attemptMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
+  { machine: certificateMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, standing) => ({ standing }) },
   { machine: schemeMachine as unknown as AnyMachine, facts: fc.constant({}), withState: (_f, status) => ({ status }) },
   {
     machine: sheetMachine as unknown as AnyMachine,

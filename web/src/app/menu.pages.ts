@@ -44,6 +44,7 @@ export const RoutingRules = lazy(() => import('../resources/reports').then((m) =
 export const ReportMap = lazy(() => import('../resources/reports').then((m) => ({ default: m.ReportMap })));
 export const PeopleManage = lazy(() => import('../resources/people').then((m) => ({ default: m.PeopleManage })));
 export const CertificatesPage = lazy(() => import('../resources/people').then((m) => ({ default: m.CertificatesPage })));
+export const SpotChecksPage = lazy(() => import('../resources/spot-checks').then((m) => ({ default: m.SpotChecksPage })));
 export const CommitmentPage = lazy(() => import('../resources/commitments').then((m) => ({ default: m.CommitmentPage })));
 export const DutiesPage = lazy(() => import('../resources/commitments').then((m) => ({ default: m.DutiesPage })));
 export const TrainingPage = lazy(() => import('../resources/training').then((m) => ({ default: m.TrainingPage })));

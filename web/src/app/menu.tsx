@@ -113,6 +113,16 @@ export const menu: MenuEntry[] = [
     permission: 'certificate.stats',
     element: <pages.CertificatesPage />,
   },
+  // 抽查 of certificate holders (seed 000 五(五)18): drawn and recorded on a phone in the field.
+  {
+    path: '/spot-checks',
+    group: 'registry',
+    shapes: ['office', 'patrol'],
+    label: { zh: '持证抽查', en: 'Certificate spot checks' },
+    icon: <IdcardOutlined />,
+    permission: 'spot_check.read',
+    element: <pages.SpotChecksPage />,
+  },
   // 承诺制 and 八个一次 (seed 001): the principal signs and records on a phone; officers check and read compliance.
   {
     path: '/commitment',

@@ -19,6 +19,15 @@ import {
   updateCertificateBody,
   updatePersonBody,
 } from '../schemas/people';
+import {
+  createSpotCheckBody,
+  recordSpotOutcomeBody,
+  spotCheckDetail,
+  spotCheckItemView,
+  spotCheckListQuery,
+  spotCheckPage,
+  spotCheckPhotoView,
+} from '../schemas/spot-checks';
 
 export const peopleRoutes = defineRoutes({
   'GET /api/people': { query: personListQuery, response: personPage },
@@ -32,4 +41,9 @@ export const peopleRoutes = defineRoutes({
   'GET /api/certificates/catalogue': { response: operationCatalogue },
   'PUT /api/certificates/:id': { params: idParams, body: updateCertificateBody, response: certificateView },
   'POST /api/certificates/:id/revoke': { params: idParams, body: revokeCertificateBody, response: certificateView },
+  'GET /api/spot-checks': { query: spotCheckListQuery, response: spotCheckPage },
+  'POST /api/spot-checks': { body: createSpotCheckBody, response: spotCheckDetail },
+  'GET /api/spot-checks/:id': { params: idParams, response: spotCheckDetail },
+  'POST /api/spot-checks/photos': { multipart: true, response: spotCheckPhotoView },
+  'POST /api/spot-check-items/:id/outcome': { params: idParams, body: recordSpotOutcomeBody, response: spotCheckItemView },
 });

@@ -1,8 +1,10 @@
 // Route map: training sessions, attendance, hours, the training-day calendar, rates, lecturers; the question bank,
 // papers and exam attempts.
 import { defineRoutes } from './define';
-import { idParams } from '../schemas/common';
+import { idParams, okResponse } from '../schemas/common';
 import {
+  materialList,
+  materialView,
   attemptListQuery,
   attemptPage,
   attemptView,
@@ -40,6 +42,9 @@ export const trainingRoutes = defineRoutes({
   'GET /api/training/sessions': { query: sessionListQuery, response: sessionPage },
   'POST /api/training/sessions': { body: createSessionBody, response: sessionDetail },
   'GET /api/training/sessions/:id': { params: idParams, response: sessionDetail },
+  'GET /api/training/sessions/:id/materials': { params: idParams, response: materialList },
+  'POST /api/training/sessions/:id/materials': { params: idParams, multipart: true, response: materialView },
+  'DELETE /api/training/materials/:id': { params: idParams, response: okResponse },
   'POST /api/training/sessions/:id/attendance': { params: idParams, body: attendanceBody, response: sessionDetail },
   'POST /api/training/sessions/:id/complete': { params: idParams, body: sessionActionBody, response: sessionDetail },
   'GET /api/training/people': { query: trainingPeopleQuery, response: trainingPeoplePage },

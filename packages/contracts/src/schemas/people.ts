@@ -27,6 +27,10 @@ export const certificateKindLabels: Record<CertificateKind, { zh: string; en: st
   special_operation: { zh: '特种作业操作证', en: 'Special-operations certificate' },
   special_equipment: { zh: '特种设备作业人员证', en: 'Special-equipment operator certificate' },
 };
+/** What the certificate machine stores (server people/certificates.workflow.ts); the other statuses follow from dates. */
+export const certificateStandings = ['held', 'revoked'] as const;
+export type CertificateStanding = (typeof certificateStandings)[number];
+
 export const certificateStatuses = ['valid', 'due_for_review', 'expired', 'revoked'] as const;
 export type CertificateStatus = (typeof certificateStatuses)[number];
 export const certificateStatusLabels: Record<CertificateStatus, { zh: string; en: string }> = {

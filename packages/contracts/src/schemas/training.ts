@@ -295,3 +295,17 @@ export const attemptListQuery = z
   .strict();
 export type AttemptListQuery = z.infer<typeof attemptListQuery>;
 export const attemptPage = pageOf(attemptView);
+
+// ── Course materials (课件) ──────────────────────────────────────────────────────────────────────────────────────
+/** A document or video attached to a training session (the course as held or online), read via GET /api/files/:id. */
+export const materialView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mime: z.string(),
+  kind: z.enum(['document', 'video', 'photo']),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+  abilities: z.array(z.enum(['remove'])),
+});
+export type MaterialView = z.infer<typeof materialView>;
+export const materialList = z.object({ items: z.array(materialView), canUpload: z.boolean() });

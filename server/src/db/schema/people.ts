@@ -4,11 +4,12 @@
 // same person twice in one enterprise. `people_summaries` is the maintained aggregate behind the holding rates: one row
 // per enterprise, rewritten in the transaction of every write to its people or certificates, and by the daily job on
 // the day a counted certificate lapses (`next_change_on`).
-import { certificateKinds, personPosts } from '@anjian/contracts';
+import { certificateKinds, certificateStandings, personPosts, spotCheckOutcomes } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { day, stateCheck, tstz } from './columns';
 import { enterprises } from './enterprises';
+import { files } from './files';
 import { parks, users } from './platform';
 
 export const people = pgTable(
@@ -74,6 +75,8 @@ export const certificates = pgTable(
     dueOn: day('due_on').notNull(),
     revokedOn: day('revoked_on'),
     revokeReason: text('revoke_reason'),
+    /** The certificate machine's state (people/certificates.workflow.ts): held until revoked. */
+    standing: text('standing').notNull().default('held'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -87,6 +90,7 @@ export const certificates = pgTable(
     index('certificates_park_due_idx').on(t.parkId, t.dueOn),
     index('certificates_due_idx').on(t.dueOn),
     stateCheck('certificates', t.kind, certificateKinds),
+    stateCheck('certificates', t.standing, certificateStandings),
   ],
 );
 
@@ -146,5 +150,65 @@ export const retrainingDuties = pgTable(
     uniqueIndex('retraining_duties_event_person_idx').on(t.eventId, t.personId),
     index('retraining_duties_person_idx').on(t.personId),
     index('retraining_duties_area_due_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.dueOn),
+  ],
+);
+
+/**
+ * 抽查 of certificate holders (seed 000 五(五)18). A spot check is the draw: its rule (area, sector, kind, size or
+ * ratio), the population the rule matched and the seed that ordered it (the draw is md5(seed || certificate id), so it
+ * can be replayed from the row). Scope by the rule's area (and sector).
+ */
+export const spotChecks = pgTable(
+  'spot_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector'),
+    kind: text('kind'),
+    sampleSize: integer('sample_size').notNull(),
+    ratio: real('ratio'),
+    population: integer('population').notNull(),
+    seed: text('seed').notNull(),
+    drawnOn: day('drawn_on').notNull(),
+    drawnBy: uuid('drawn_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('spot_checks_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.drawnOn)],
+);
+
+/** One sampled holder: the certificate, its enterprise's scope columns, and the outcome once recorded. */
+export const spotCheckItems = pgTable(
+  'spot_check_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spotCheckId: uuid('spot_check_id')
+      .notNull()
+      .references(() => spotChecks.id),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkId: uuid('park_id').references(() => parks.id),
+    outcome: text('outcome'),
+    checkedOn: day('checked_on'),
+    note: text('note'),
+    photoId: uuid('photo_id').references(() => files.id),
+    revoked: boolean('revoked').notNull().default(false),
+    checkedBy: uuid('checked_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('spot_check_items_check_certificate_idx').on(t.spotCheckId, t.certificateId),
+    index('spot_check_items_certificate_idx').on(t.certificateId),
+    stateCheck('spot_check_items', t.outcome, spotCheckOutcomes),
   ],
 );

@@ -6,11 +6,36 @@ import { notFound } from '../../platform/errors';
 import { contentDisposition, findReadableFile, storedPath } from '../../platform/files';
 import { actorOf } from '../../platform/http';
 import type { ZodApp } from '../../platform/zod-app';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
-function send(reply: FastifyReply, dataDir: string, storageName: string, mime: string, name: string, etag: string) {
+/** One byte range (`bytes=a-b`, `bytes=a-`, `bytes=-n`) within `size`, or null to send the whole file. */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
+
+// Phones play a course video only from a server that answers byte ranges (iOS asks for `bytes=0-1` first), so a
+// single range is served as 206; anything else gets the whole file.
+function send(req: FastifyRequest, reply: FastifyReply, dataDir: string, storageName: string, mime: string, name: string, etag: string) {
   const full = storedPath(dataDir, storageName);
   if (!fs.existsSync(full)) throw notFound();
+  const size = fs.statSync(full).size;
+  const range = byteRange(req.headers.range, size);
+  reply.header('accept-ranges', 'bytes');
+  if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${size}`).send();
+  if (range) {
+    reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);
+  }
   return reply
     .header('content-type', mime)
     .header('content-disposition', contentDisposition(name))
@@ -18,7 +43,7 @@ function send(reply: FastifyReply, dataDir: string, storageName: string, mime: s
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, max-age=300')
     .header('etag', `"${etag}"`)
-    .send(fs.createReadStream(full));
+    .send(fs.createReadStream(full, range ?? {}));
 }
 
 export function filesRoutes(app: ZodApp) {
@@ -29,7 +54,7 @@ export function filesRoutes(app: ZodApp) {
     async (req, reply) => {
       const row = await findReadableFile(app.db, actorOf(req), req.params.id);
       if (!row) throw notFound();
-      return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
+      return send(req, reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
     },
   );
   // The thumbnail rendered at upload (longest side 320 px, upright, no metadata), under the same read rule as the
@@ -42,9 +67,9 @@ export function filesRoutes(app: ZodApp) {
       const row = await findReadableFile(app.db, actorOf(req), req.params.id);
       if (!row || row.kind !== 'photo') throw notFound();
       const thumb = row.thumbnailName;
-      if (!thumb) return send(reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
+      if (!thumb) return send(req, reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
       const base = row.originalName.replace(/\.[^.]*$/, '');
-      return send(reply, app.config.dataDir, thumb, 'image/jpeg', `${base}-thumb.jpg`, `${row.sha256}-thumb`);
+      return send(req, reply, app.config.dataDir, thumb, 'image/jpeg', `${base}-thumb.jpg`, `${row.sha256}-thumb`);
     },
   );
 }

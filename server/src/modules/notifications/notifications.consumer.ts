@@ -84,6 +84,31 @@ async function onGrid(tx: Tx, e: DomainEvent) {
   });
 }
 
+/**
+ * 抽查 (people module): a failed outcome of a spot check, and a certificate revoked on the bureau's decision, go to the
+ * enterprise's own accounts and its street (a revocation after a spot check is announced once, by the outcome).
+ */
+async function onCertificateFinding(tx: Tx, e: DomainEvent) {
+  const p = e.payload as { outcome?: string; revoked?: boolean; number?: string; spotCheckItemId?: string | null };
+  if (e.type === 'certificate.revoke' && p.spotCheckItemId) return;
+  const title =
+    e.type === 'certificate.revoke'
+      ? { zh: `证书已吊销：${p.number ?? ''}`, en: `Certificate revoked: ${p.number ?? ''}` }
+      : p.revoked
+        ? { zh: '抽查不合格，证书已吊销', en: 'Spot check failed: the certificate was revoked' }
+        : { zh: '持证人员抽查发现问题', en: 'A spot check of certificate holders found a problem' };
+  const to = others(await recipientsFor(tx, scopeOf(e), ['enterprise', 'street']), e);
+  await notify(tx, to, {
+    kind: 'announcement',
+    title,
+    entityType: 'certificate',
+    entityId: e.type === 'certificate.revoke' ? e.entityId : ((e.payload as { certificateId?: string }).certificateId ?? null),
+    link: recordLink.certificate!(e.entityId),
+    eventId: e.id,
+    dedupeKey: `event:${e.id}`,
+  });
+}
+
 export const notificationsConsumer: EventConsumer = {
   name: 'notifications',
   async handle(tx, e) {
@@ -94,5 +119,6 @@ export const notificationsConsumer: EventConsumer = {
     else if (e.entityType === 'grid_visit' || e.entityType === 'grid_registration') await onGrid(tx, e);
     else if (e.entityType === 'report_reward') await onRewardEvent(tx, e);
     else if (e.type === 'report.merge') await onReportMerged(tx, e);
+    else if (e.type === 'certificate.revoke' || e.type === 'spot_check_item.record') await onCertificateFinding(tx, e);
   },
 };

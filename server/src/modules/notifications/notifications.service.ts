@@ -30,6 +30,8 @@ export const recordLink: Record<string, (id: string) => string> = {
   grid_visit: (id) => `/grid/visits/${id}`,
   grid_registration: (id) => `/grid-registrations/${id}`,
   oh_profile: (id) => `/enterprises/${id}?tab=occupational-health`,
+  certificate: () => `/certificates`,
+  publicity_target: (id) => `/publicity-receipts?target=${id}`,
 };
 
 /**

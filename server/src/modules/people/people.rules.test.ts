@@ -10,6 +10,7 @@ import {
   reviewInWindow,
   specialOperationCatalogue,
 } from './people.rules';
+import { sampleSizeFor, warrantsRevocation } from './spot-checks.rules';
 import { isValidIdNumber } from './people.vault';
 
 const special = (o: Partial<Parameters<typeof certificateSchedule>[0]> = {}) =>
@@ -89,5 +90,27 @@ describe('GB 11643 identity number check', () => {
     expect(isValidIdNumber('11010519491231002x')).toBe(true);
     expect(isValidIdNumber('110105194912310021')).toBe(false);
     expect(isValidIdNumber('110105194902300026')).toBe(false);
+  });
+});
+
+describe('抽查 of certificate holders (seed 000 五(五)18)', () => {
+  it('revokes for 专业技能不合格 and 证件与本人不符, never for a pass, an expired certificate or 无证上岗; `other` by the officer', () => {
+    expect(warrantsRevocation('unqualified')).toBe(true);
+    expect(warrantsRevocation('identity_mismatch')).toBe(true);
+    expect(warrantsRevocation('pass', true)).toBe(false);
+    expect(warrantsRevocation('expired', true)).toBe(false);
+    expect(warrantsRevocation('unlicensed', true)).toBe(false);
+    expect(warrantsRevocation('other')).toBe(false);
+    expect(warrantsRevocation('other', true)).toBe(true);
+  });
+
+  it('draws the size asked or the ratio rounded up, never more than the population or the cap', () => {
+    expect(sampleSizeFor(40, { sampleSize: 5 })).toBe(5);
+    expect(sampleSizeFor(3, { sampleSize: 5 })).toBe(3);
+    expect(sampleSizeFor(40, { ratio: 0.1 })).toBe(4);
+    expect(sampleSizeFor(41, { ratio: 0.1 })).toBe(5);
+    expect(sampleSizeFor(30, { ratio: 0.1 })).toBe(3);
+    expect(sampleSizeFor(0, { ratio: 0.5 })).toBe(0);
+    expect(sampleSizeFor(10_000, { ratio: 1 })).toBe(500);
   });
 });

@@ -4,7 +4,9 @@
 // - training_session.complete (modules/training): a held session was the lecture for the enterprises its attendees
 //   work for (and the enterprise of an enterprise's own session).
 // - enterprise.update that moves an enterprise (street, industry, park): its targets follow it and the coverage rows
-//   of the old and the new place are moved with them (moveTargets).
+//   of the old and the new place are moved with them (moveTargets);
+// - enterprise.create, and a move into another area or sector: the enterprise joins every campaign of its (new) area
+//   that has not ended (joinOpenCampaigns, coverage counted up) and gets the running campaigns' tips in its inbox.
 // At least once: deliveries are keyed by target and item, and a move only touches rows that still differ, so a
 // replayed event changes nothing.
 import type { PublicityChannel, PublicityItem } from '@anjian/contracts';
@@ -12,7 +14,8 @@ import type { EventConsumer } from '../../platform/queue';
 import type { DbOrTx } from '../../platform/db';
 import { cstDate } from '../../platform/time';
 import { isEnterpriseMove } from '../../platform/enterprise-scope';
-import { deliverItems, enterprisesOfPeople, moveTargets, openTargetsOf } from './publicity.queries';
+import { deliverItems, enterprisesOfPeople, joinOpenCampaigns, moveTargets, openTargetsOf } from './publicity.queries';
+import { pushTips } from './publicity.tips';
 import { deliverableBy } from './publicity.rules';
 
 async function deliverTo(tx: DbOrTx, enterpriseIds: string[], day: string, channel: PublicityChannel, sourceId: string) {
@@ -25,8 +28,11 @@ async function deliverTo(tx: DbOrTx, enterpriseIds: string[], day: string, chann
 export const publicityConsumer: EventConsumer = {
   name: 'publicity',
   async handle(tx, e) {
-    if (isEnterpriseMove(e)) {
-      await moveTargets(tx, e.entityId);
+    if (e.type === 'enterprise.create' || isEnterpriseMove(e)) {
+      if (e.type !== 'enterprise.create') await moveTargets(tx, e.entityId);
+      const day = cstDate(e.occurredAt);
+      await joinOpenCampaigns(tx, e.entityId, day);
+      await pushTips(tx, day, { enterpriseId: e.entityId });
     } else if (e.type === 'grid_visit.record' && e.enterpriseId) {
       await deliverTo(tx, [e.enterpriseId], cstDate(e.occurredAt), 'visit', e.entityId);
     } else if (e.type === 'training_session.complete') {

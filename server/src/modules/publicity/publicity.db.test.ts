@@ -84,6 +84,9 @@ describe('publicity reach', () => {
     expect([c.targets, c.reached, c.rate]).toEqual([3, 0, 0]);
     expect(await audits('publicity_campaign.create', c.id)).toBe(1);
     await expectCoverageEqualsRecount();
+    // The campaign runs today and has a tip: the enterprise's own account finds it in its inbox, the other street's not.
+    expect(await tipNotices(ents.a1!)).toBe(1);
+    expect(await tipNotices(ents.b!)).toBe(0);
     // The other street neither sees the campaign nor its coverage.
     expect((await as.streetB!.get(`/api/publicity/campaigns/${c.id}`)).statusCode).toBe(404);
     expect((await as.streetB!.get(`/api/publicity/campaigns/${c.id}/unreached`)).statusCode).toBe(404);
@@ -198,6 +201,55 @@ describe('publicity reach', () => {
     ]);
   });
 });
+
+describe('enterprises joining running campaigns', () => {
+  it('an enterprise registered after the start becomes a target, gets the tip in its inbox and confirms from there', async () => {
+    const db = t.database.db;
+    const area = await one<{ area_code: string }>(sql`select area_code from enterprises where id = ${ents.a3}`);
+    const late = await buildEnterprise(db, { area: { code: area.area_code, name: '测试社区' } as never, sector: 'machinery' });
+    const u = await buildUser(db, { role: 'enterprise_safety_manager', enterpriseId: late.id, org: null } as never);
+    const c = await loginAs(t.app, u.username, u.password);
+    const ev = await appendEvent(db, 'enterprise.create', 'enterprise', { id: late.id, areaCode: area.area_code }, null, {});
+    expect(await consumeEvent(t.database, publicityConsumer, ev)).toBe(true);
+    await expectCoverageEqualsRecount();
+    expect((await as.streetA!.get(`/api/publicity/campaigns/${campaignId}`)).json().targets).toBe(3);
+    // The inbox notice points at the target; confirming it there records the tip, by the enterprise (channel confirm).
+    const inbox = (await c.get('/api/notifications')).json().items as { link: string; entityId: string }[];
+    const notice = inbox.find((n) => n.link?.startsWith('/publicity-receipts'))!;
+    expect(notice.link).toBe(`/publicity-receipts?target=${notice.entityId}`);
+    const tg = await targetOf(c, late.id);
+    expect(tg.id).toBe(notice.entityId);
+    const ok = await c.post(`/api/publicity/targets/${tg.id}/confirm`, { version: tg.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().delivered).toEqual([expect.objectContaining({ item: 'tip', channel: 'confirm' })]);
+    // Replayed: no second target, no second notice, coverage unchanged.
+    await db.transaction((tx) =>
+      publicityConsumer.handle(tx, { type: 'enterprise.create', entityId: late.id, occurredAt: new Date() } as never),
+    );
+    await expectCoverageEqualsRecount();
+    expect(await tipNotices(late.id)).toBe(1);
+  });
+
+  it('an enterprise moving into the campaign’s street joins it; one moving out keeps its target', async () => {
+    const db = t.database.db;
+    const area = await one<{ area_code: string }>(sql`select area_code from enterprises where id = ${ents.a3}`);
+    await db.execute(sql`update enterprises set area_code = ${area.area_code} where id = ${ents.b}`);
+    const ev = await appendEvent(db, 'enterprise.update', 'enterprise', { id: ents.b!, areaCode: area.area_code }, null, {
+      changed: ['areaCode'],
+    });
+    expect(await consumeEvent(t.database, publicityConsumer, ev)).toBe(true);
+    await expectCoverageEqualsRecount();
+    expect((await targetOf(as.entB!, ents.b!)).reached).toBe(false);
+    expect(await tipNotices(ents.b!)).toBe(1);
+  });
+});
+
+async function tipNotices(enterpriseId: string) {
+  return (
+    await one<{ n: number }>(sql`select count(*)::int as n from notifications n join users u on u.id = n.user_id
+      where u.enterprise_id = ${enterpriseId} and n.dedupe_key like 'publicity_tip:%'`)
+  ).n;
+}
 
 function campaignBody() {
   return { title: '季度主题宣传', kind: 'quarterly_theme', startsOn: today, endsOn: today };

@@ -280,3 +280,29 @@ export async function moveTargets(tx: DbOrTx, enterpriseId: string) {
   }
   return moved.length;
 }
+
+/**
+ * An enterprise registered (or moved into an area) after campaigns started becomes a target of every campaign of its
+ * area and sector that has not ended by `day`, with its coverage row counted up. Keyed by (campaign, enterprise), so
+ * a replayed event adds nothing. Answers the targets added.
+ */
+export async function joinOpenCampaigns(tx: DbOrTx, enterpriseId: string, day: string) {
+  const added = rowsOf<{ id: string; campaign_id: string; area_code: string; sector: string }>(
+    await tx.execute(sql`insert into ${publicityTargets} (campaign_id, enterprise_id, area_code, sector, park_id)
+      select c.id, e.id, e.area_code, e.sector, e.park_id from ${enterprises} e
+        join ${publicityCampaigns} c on e.area_code like c.area_code || '%' and (c.sector is null or c.sector = e.sector)
+       where e.id = ${enterpriseId} and e.deleted_at is null and c.ends_on >= ${day}
+      on conflict (campaign_id, enterprise_id) do nothing
+      returning id, campaign_id, area_code, sector`),
+  );
+  for (const t of added) {
+    await tx
+      .insert(publicityCoverage)
+      .values({ campaignId: t.campaign_id, areaCode: t.area_code, sector: t.sector, targets: 1, reached: 0 })
+      .onConflictDoUpdate({
+        target: [publicityCoverage.campaignId, publicityCoverage.areaCode, publicityCoverage.sector],
+        set: { targets: sql`${publicityCoverage.targets} + 1` },
+      });
+  }
+  return added;
+}

@@ -1,17 +1,21 @@
 // The enterprise file's 培训 tab: this year's hours of each person against the hours their post requires (rules.md
 // §5.3, identity numbers as the server presents them) and the enterprise's sessions.
+import { useState } from 'react';
 import { Card, Table, Tag } from 'antd';
 import { personPostLabels, trainingKindLabels, type Enterprise } from '@anjian/contracts';
 import { useList } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { SessionDrawer } from './SessionDrawer';
 
 export function EnterpriseTrainingTab({ enterprise }: { enterprise: Enterprise }) {
   const { t, label } = useI18n();
   const hours = useList('GET /api/training/people', { query: { enterpriseId: enterprise.id, pageSize: 200 } });
   const sessions = useList('GET /api/training/sessions', { query: { enterpriseId: enterprise.id, pageSize: 50 } });
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <>
+      <SessionDrawer id={open} onClose={() => setOpen(null)} />
       <Card size="small" title={t('本年度培训学时', 'Training hours this year')} style={{ marginBottom: 12 }}>
         {hours.error && <ErrorDisplay error={hours.error} />}
         <Table
@@ -41,6 +45,7 @@ export function EnterpriseTrainingTab({ enterprise }: { enterprise: Enterprise }
           size="small"
           loading={sessions.isLoading}
           dataSource={sessions.data?.items}
+          onRow={(s) => ({ onClick: () => setOpen(s.id), style: { cursor: 'pointer' } })}
           pagination={false}
           scroll={{ x: 640 }}
           columns={[

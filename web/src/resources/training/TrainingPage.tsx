@@ -6,6 +6,7 @@ import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space,
 import dayjs from 'dayjs';
 import { sectorLabels, sectors, sessionModes, trainingKindLabels, trainingKinds, type Sector, type TrainingKind } from '@anjian/contracts';
 import { useCommand, useList } from '../../api/hooks';
+import { SessionDrawer } from './SessionDrawer';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
@@ -74,8 +75,10 @@ function Sessions() {
   const create = useCommand('POST /api/training/sessions', ['GET /api/training/sessions'], () => message.success(t('已安排', 'Planned')));
   const [form] = Form.useForm<SessionForm>();
   const canPlan = !!user?.permissions.includes('training.manage') && !!user.areaCode;
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <>
+      <SessionDrawer id={open} onClose={() => setOpen(null)} />
       {canPlan && (
         <Form
           form={form}
@@ -142,6 +145,7 @@ function Sessions() {
         dataSource={q.data?.items}
         scroll={{ x: 760 }}
         pagination={{ current: page, pageSize: 20, total: q.data?.total, onChange: setPage }}
+        onRow={(s) => ({ onClick: () => setOpen(s.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('日期', 'Date'), dataIndex: 'date' },
           { title: t('培训', 'Title'), dataIndex: 'title' },

@@ -1,15 +1,14 @@
 // POST /api/certificates/:id/revoke: the district bureau revokes a certificate (after a 抽查 spot check, or on the
 // issuing authority's decision) with the date and the reason; the holder stops counting for the holding rate the
-// same day. Audited with the summary rewrite in the same transaction.
-import { eq } from 'drizzle-orm';
+// same day. Through the certificate machine's writer (certificates.workflow.ts), audited in the same transaction.
 import type { RevokeCertificateBody } from '@anjian/contracts';
-import { certificates } from '../../../db/schema';
 import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { fieldError } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
 import { cstDate } from '../../../platform/time';
-import { findCertificate, namesFor, refreshSummary, type CertificateRow } from '../people.queries';
+import { findCertificate, namesFor, type CertificateRow } from '../people.queries';
+import { revokeCertificateRow } from '../certificates.workflow';
 import { auditCertificate, presentCertificate } from '../people.presenter';
 import type { PeopleContext } from './save-person';
 
@@ -24,23 +23,17 @@ export async function revokeCertificate(db: Db, ctx: Omit<PeopleContext, 'vaultK
       version: input.version,
       present,
     });
-    if (before.revokedOn) throw fieldError('version', '该证书已吊销', 'This certificate is already revoked');
     if (input.revokedOn > today) throw fieldError('revokedOn', '吊销日期不能晚于今天', 'The revocation date cannot be in the future');
     if (input.revokedOn < before.issuedOn)
       throw fieldError('revokedOn', '吊销日期不能早于发证日期', 'The revocation date cannot be before the issue date');
-    const [row] = await tx
-      .update(certificates)
-      .set({ revokedOn: input.revokedOn, revokeReason: input.reason, updatedAt: new Date(), version: before.version + 1 })
-      .where(eq(certificates.id, id))
-      .returning();
-    await refreshSummary(tx, before.enterpriseId, today);
+    const row = await revokeCertificateRow(tx, actor, before, 'revoke', { revokedOn: input.revokedOn, reason: input.reason }, today);
     await recordAudit(tx, ctx, {
       action: 'certificate.revoke',
       entityType: 'certificate',
       entityId: id,
       before: auditCertificate(before),
-      after: auditCertificate(row!),
+      after: auditCertificate(row),
     });
-    return present(row!);
+    return present(row);
   });
 }

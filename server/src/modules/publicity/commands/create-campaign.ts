@@ -1,5 +1,6 @@
 // POST /api/publicity/campaigns: the bureau or a street starts a campaign for its area (or a part of it); every
-// enterprise of that area (and sector) at this moment becomes a target, and the coverage rows are written with it.
+// enterprise of that area (and sector) at this moment becomes a target, and the coverage rows are written with it;
+// enterprises registered later join through the consumer (joinOpenCampaigns).
 import type { CreateCampaignBody } from '@anjian/contracts';
 import { publicityCampaigns } from '../../../db/schema';
 import { recordAudit } from '../../../platform/audit';
@@ -8,7 +9,9 @@ import { fieldError } from '../../../platform/errors';
 import { inScope } from '../../../platform/scope';
 import { presentCampaigns } from '../publicity.presenter';
 import { insertTargets } from '../publicity.queries';
-import { itemsFor } from '../publicity.rules';
+import { itemsFor, runsOn } from '../publicity.rules';
+import { pushTips } from '../publicity.tips';
+import { cstDate } from '../../../platform/time';
 import type { PublicityContext } from './context';
 
 export async function createCampaign(db: Db, ctx: PublicityContext, input: CreateCampaignBody) {
@@ -33,6 +36,9 @@ export async function createCampaign(db: Db, ctx: PublicityContext, input: Creat
       })
       .returning();
     await insertTargets(tx, row!);
+    // Started on a day it runs: the tip goes to the targets' inboxes now (a campaign created ahead: the daily job).
+    const today = ctx.today ?? cstDate();
+    if (runsOn(row!, today)) await pushTips(tx, today, { campaignIds: [row!.id] });
     const [view] = await presentCampaigns(tx, actor, [row!]);
     await recordAudit(tx, ctx, { action: 'publicity_campaign.create', entityType: 'publicity_campaign', entityId: row!.id, after: view });
     return view!;
