@@ -54,9 +54,7 @@ export type IncidentNoticeView = z.infer<typeof incidentNoticeView>;
 
 // ── 交接班 ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const handoverBody = z
-  .object({ fromShiftId: z.uuid(), notes: safeString().trim().max(2000).nullable().optional() })
-  .strict();
+export const handoverBody = z.object({ fromShiftId: z.uuid(), notes: safeString().trim().max(2000).nullable().optional() }).strict();
 export type HandoverBody = z.infer<typeof handoverBody>;
 export const handoverAckBody = z.object({ version: z.number().int() }).strict();
 export const handoverListQuery = z.object({ from: timestamp().optional(), to: timestamp().optional() }).strict();

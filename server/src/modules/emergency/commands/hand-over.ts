@@ -53,12 +53,23 @@ export async function handOver(db: Db, actor: Actor, ip: string | null, input: H
       link: '/emergency/duty',
       dedupeKey: `handover:${row!.id}`,
     });
-    await recordAudit(tx, { actor, ip }, { action: 'duty.handover', entityType: 'duty_handover', entityId: row!.id, after: auditHandover(row!) });
+    await recordAudit(
+      tx,
+      { actor, ip },
+      { action: 'duty.handover', entityType: 'duty_handover', entityId: row!.id, after: auditHandover(row!) },
+    );
     return row!;
   });
 }
 
-export async function acknowledgeHandover(db: Db, actor: Actor, ip: string | null, id: string, input: { version: number }, now = new Date()) {
+export async function acknowledgeHandover(
+  db: Db,
+  actor: Actor,
+  ip: string | null,
+  id: string,
+  input: { version: number },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const before = await loadForUpdate({
       load: () => findHandover(tx, actor, id, true),
@@ -77,7 +88,13 @@ export async function acknowledgeHandover(db: Db, actor: Actor, ip: string | nul
     await recordAudit(
       tx,
       { actor, ip },
-      { action: 'duty.handover.acknowledge', entityType: 'duty_handover', entityId: id, before: auditHandover(before), after: auditHandover(after!) },
+      {
+        action: 'duty.handover.acknowledge',
+        entityType: 'duty_handover',
+        entityId: id,
+        before: auditHandover(before),
+        after: auditHandover(after!),
+      },
     );
     return after!;
   });
