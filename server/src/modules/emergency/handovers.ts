@@ -1,6 +1,7 @@
 // 交接班: SQL and presentation of duty handovers. A handover belongs to the outgoing shift's area (scope predicate on
-// its own area code); its post and the names come from the shifts and users it links.
-import { and, asc, eq, gte, inArray, like, lt, ne } from 'drizzle-orm';
+// its own area code) and is also seen by the people on its incoming shift, who may keep a post above their own area
+// (a street officer on the district's roster); its post and the names come from the shifts and users it links.
+import { and, asc, eq, gte, inArray, like, lt, ne, or, sql } from 'drizzle-orm';
 import type { HandoverView } from '@anjian/contracts';
 import { dutyHandovers, dutyShifts, emergencyIncidents } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
@@ -10,7 +11,26 @@ import { userNames, type ShiftRow } from './duty.queries';
 
 export type HandoverRow = typeof dutyHandovers.$inferSelect;
 
-const scope = (actor: Actor) => scopeWhere(actor, { areaCode: dutyHandovers.areaCode });
+const scope = (actor: Actor) =>
+  or(
+    scopeWhere(actor, { areaCode: dutyHandovers.areaCode }),
+    sql`exists (select 1 from duty_shifts s where s.id = ${dutyHandovers.toShiftId} and ${actor.id}::uuid in (s.officer_id, s.leader_id))`,
+  )!;
+
+/** A shift the caller may hand over or take over: one in scope, or one the caller keeps (officer or leader). */
+export async function findKeptShift(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<ShiftRow | null> {
+  const q = db
+    .select()
+    .from(dutyShifts)
+    .where(
+      and(
+        eq(dutyShifts.id, id),
+        or(scopeWhere(actor, { areaCode: dutyShifts.areaCode }), eq(dutyShifts.officerId, actor.id), eq(dutyShifts.leaderId, actor.id)),
+      ),
+    );
+  const [row] = lock ? await q.for('update') : await q;
+  return row ?? null;
+}
 
 export async function findHandover(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<HandoverRow | null> {
   const q = db

@@ -1,7 +1,7 @@
 // Opening an incident, one path for both ways an alarm arrives — the duty officer taking a call (接警) and an
 // enterprise's own 快报: the shift on duty for the place at the time received is found, the incident is written
 // through its machine (the incident.record event carries the accident as first known, from which the accidents
-// module's consumer opens the accident record and starts the registry's reporting clock), the leader on duty is
+// module's consumer opens the accident record — incident.report for a 快报 — and starts the registry's reporting clock), the leader on duty is
 // notified (and, for a 快报, the duty officer, who did not take it), the relevant rescue teams are called out, and the
 // timeline records who was told.
 import type { IncidentKind } from '@anjian/contracts';
@@ -91,7 +91,7 @@ export async function openIncident(
   const shift = await findOnDuty(tx, create.areaCode, create.receivedAt);
   const fromEnterprise = create.source === 'enterprise';
   const accident = accidentOf(create, fromEnterprise ? '企业快报' : '接警登记');
-  const row = await writeIncident(tx, actor, null, 'record', {
+  const row = await writeIncident(tx, actor, null, fromEnterprise ? 'report' : 'record', {
     create: { ...create, shiftId: shift?.id ?? null, leaderId: shift?.leaderId ?? null },
     event: accident ? { accident } : {},
   });

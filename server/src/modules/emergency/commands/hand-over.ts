@@ -10,11 +10,11 @@ import { fieldError, notFound } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
 import { eq } from 'drizzle-orm';
 import { notify } from '../../notifications/notifications.service';
-import { findShift } from '../duty.queries';
 import {
   auditHandover,
   findHandover,
   findHandoverOf,
+  findKeptShift,
   findNextShift,
   findOpenIncidents,
   onShift,
@@ -24,7 +24,7 @@ import {
 
 export async function handOver(db: Db, actor: Actor, ip: string | null, input: HandoverBody, now = new Date()) {
   return db.transaction(async (tx) => {
-    const from = await findShift(tx, actor, input.fromShiftId, true);
+    const from = await findKeptShift(tx, actor, input.fromShiftId, true);
     if (!from) throw notFound();
     if (!onShift(actor, from))
       throw fieldError('fromShiftId', '只有本班值班人员或带班领导可以交班', 'Only someone on the outgoing shift can hand it over');
@@ -76,7 +76,7 @@ export async function acknowledgeHandover(
       version: input.version,
       present: async (row: HandoverRow) => (await presentHandovers(tx, actor, [row]))[0]!,
     });
-    const to = await findShift(tx, actor, before.toShiftId);
+    const to = await findKeptShift(tx, actor, before.toShiftId);
     if (!onShift(actor, to ?? undefined))
       throw fieldError('version', '只有接班的值班人员或带班领导可以确认接班', 'Only someone on the incoming shift can acknowledge');
     if (before.acknowledgedAt) throw fieldError('version', '已确认接班', 'Already acknowledged');
