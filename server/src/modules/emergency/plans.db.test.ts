@@ -5,7 +5,7 @@
 // duty per filed plan however often it is delivered; a drill finding opens a revision duty; drill compliance and the
 // readiness counts; reminders are idempotent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import type { Role } from '@anjian/contracts';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
@@ -409,6 +409,19 @@ describe('drills (第三十三条)', () => {
     // The compliance read answers from the counts.
     const read = (await as.bureau!.get('/api/emergency/drill-compliance')).json();
     expect(norm(read.byArea)).toEqual(norm(await directCountsFor(db, actors[0]!, {}, today)));
+    // Deleting them (which the readiness counts below must not see) takes them out of the counts too.
+    await db
+      .update(enterprises)
+      .set({ deletedAt: new Date() })
+      .where(
+        inArray(
+          enterprises.id,
+          made.map((e) => e.id),
+        ),
+      );
+    expect(norm(await drillCountsByArea(db, actors[0]!, {}, today))).toEqual(
+      norm(await directCountsFor(db, actors[0]!, {}, today)).filter((r) => r.enterprises > 0),
+    );
   });
 });
 
