@@ -61,6 +61,7 @@ import { publicityRoutes } from './modules/publicity/publicity.routes';
 import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes';
 import { emergencyResourceRoutes } from './modules/emergency/resources.routes';
 import { dutyRoutes } from './modules/emergency/duty.routes';
+import { intakeRoutes } from './modules/emergency/intake.routes';
 import { emergencyPlanRoutes } from './modules/emergency/plans.routes';
 import { drillRoutes } from './modules/emergency/drills.routes';
 import { readinessRoutes } from './modules/emergency/readiness.routes';
@@ -108,6 +109,7 @@ export const modules: ((app: ZodApp) => void)[] = [
   drillRoutes,
   readinessRoutes,
   dutyRoutes,
+  intakeRoutes,
   creditRoutes,
   creditPartnerRoutes,
   responsibilityRoutes,

@@ -262,6 +262,25 @@ export const routeTable: Record<string, Row> = {
   },
   'GET /api/emergency/incidents/:id': { access: 'incident.read', roles: dutyReaders },
   'POST /api/emergency/incidents/:id/act': { access: 'incident.act', roles: dutyReaders, payload: { action: 'acknowledge', version: 1 } },
+  // 快报: an enterprise reports its own accident; a team's account acknowledges its own call-out (recipient only);
+  // 交接班 between the shifts of the roster (the command refuses anyone not on the outgoing / incoming shift).
+  'POST /api/emergency/flash-reports/photos': { access: 'incident.flash', roles: [...enterpriseUsers] },
+  'GET /api/emergency/flash-reports': { access: 'incident.flash', roles: [...enterpriseUsers] },
+  'POST /api/emergency/flash-reports': {
+    access: 'incident.flash',
+    roles: [...enterpriseUsers],
+    payload: { occurredAt: '2026-12-01T00:00:00Z', kind: 'other', address: '探针', description: '探针请求' },
+  },
+  'GET /api/emergency/flash-reports/:id': { access: 'incident.flash', roles: [...enterpriseUsers] },
+  'GET /api/emergency/incident-notices/:id': { access: 'authenticated', roles: 'any' },
+  'POST /api/emergency/incident-notices/:id/acknowledge': { access: 'authenticated', roles: 'any' },
+  'GET /api/emergency/duty/handovers': { access: 'duty.read', roles: dutyReaders },
+  'POST /api/emergency/duty/handovers': {
+    access: 'duty.read',
+    roles: dutyReaders,
+    payload: { fromShiftId: '00000000-0000-4000-8000-000000000000' },
+  },
+  'POST /api/emergency/duty/handovers/:id/acknowledge': { access: 'duty.read', roles: dutyReaders, payload: { version: 1 } },
   // 应急预案 and 演练: enterprises write, file and drill; the area's, industry and park officers read theirs and review filings.
   // 安责险 and 安全生产标准化: enterprises record their own policies; officers keep those in scope, read coverage and
   // rates, and record standardization grades.

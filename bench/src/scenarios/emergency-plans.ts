@@ -14,9 +14,9 @@ import { percentiles, type ScenarioResult } from '../lib';
 import { onBothEngines } from '../engines';
 
 const N = Number(process.env.BENCH_DRILLS_QUERIES ?? 40);
-const TODAY = '2026-12-01';
+export const TODAY = '2026-12-01';
 
-const actor: Actor = {
+export const actor: Actor = {
   id: '00000000-0000-4000-8000-000000000000',
   username: 'bench',
   displayName: 'bench',
@@ -32,7 +32,7 @@ const actor: Actor = {
   mustChangePassword: false,
 };
 
-async function world(d: Database, enterprises: number) {
+export async function world(d: Database, enterprises: number) {
   // 90 districts of one city, a street in each (enterprises reference their area).
   await d.db.execute(sql`
     insert into areas (code, name, level, parent_code, prefix) values

@@ -35,6 +35,7 @@ export * from './schemas/training';
 export * from './schemas/publicity';
 export * from './schemas/occupational-health';
 export * from './schemas/emergency';
+export * from './schemas/emergency-intake';
 export * from './schemas/emergency-plans';
 export * from './schemas/credit';
 export * from './schemas/insurance';

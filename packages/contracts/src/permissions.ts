@@ -131,6 +131,8 @@ export const grants = {
   'incident.read': ['district_leader', 'district_officer', 'street_officer'],
   'incident.intake': ['district_officer', 'street_officer'],
   'incident.act': ['district_leader', 'district_officer', 'street_officer'],
+  /** 快报: an enterprise reports its own accident (from a phone); it reaches the duty officer like a call. */
+  'incident.flash': [...enterpriseUsers],
   // 应急预案 and 演练 (rules.md §11): enterprises write and file their own plans and record their drills; the area's,
   // industry departments' and park stations' officers read theirs and accept or return filings; the bureau and the
   // streets write government plans. Readiness is over the area-scoped register, so area staff only.

@@ -5,7 +5,7 @@ import { ThunderboltOutlined } from '@ant-design/icons';
 import { DashboardOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, FundOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { NotificationOutlined } from '@ant-design/icons';
-import { EnvironmentOutlined, MedicineBoxOutlined, PhoneOutlined } from '@ant-design/icons';
+import { AlertOutlined, EnvironmentOutlined, MedicineBoxOutlined, PhoneOutlined } from '@ant-design/icons';
 import { ProjectOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { CommentOutlined, TrophyOutlined } from '@ant-design/icons';
 import { BellOutlined, ExperimentOutlined } from '@ant-design/icons';
@@ -102,6 +102,24 @@ export const fieldAndSupervisionEntries: MenuEntry[] = [
     icon: <PhoneOutlined />,
     permission: 'incident.read',
     element: <pages.IncidentRoutes />,
+  },
+  // 快报: an enterprise reports its own accident from a phone.
+  {
+    path: '/emergency/flash-reports',
+    group: 'emergency',
+    label: { zh: '事故快报', en: 'Flash reports' },
+    icon: <AlertOutlined />,
+    permission: 'incident.flash',
+    element: <pages.FlashReports />,
+  },
+  // A team's call-out, opened from its inbox message only (never in a menu): the recipient's own.
+  {
+    path: '/emergency/incident-notices',
+    group: 'emergency',
+    label: { zh: '出动通知', en: 'Call-outs' },
+    icon: <AlertOutlined />,
+    shapes: [],
+    element: <pages.IncidentNotices />,
   },
   {
     path: '/emergency/duty',

@@ -29,6 +29,8 @@ export const EmergencyResources = lazy(() => import('../resources/emergency').th
 export const EmergencyMap = lazy(() => import('../resources/emergency').then((m) => ({ default: m.EmergencyMap })));
 export const DutyRoster = lazy(() => import('../resources/emergency').then((m) => ({ default: m.DutyRoster })));
 export const IncidentRoutes = lazy(() => import('../resources/emergency').then((m) => ({ default: m.IncidentRoutes })));
+export const FlashReports = lazy(() => import('../resources/emergency').then((m) => ({ default: m.FlashReportRoutes })));
+export const IncidentNotices = lazy(() => import('../resources/emergency').then((m) => ({ default: m.IncidentNoticeRoutes })));
 export const EmergencyPlans = lazy(() => import('../resources/emergency').then((m) => ({ default: m.PlanRoutes })));
 export const EmergencyDrills = lazy(() => import('../resources/emergency').then((m) => ({ default: m.DrillPage })));
 export const EmergencyReadiness = lazy(() => import('../resources/emergency').then((m) => ({ default: m.ReadinessPage })));

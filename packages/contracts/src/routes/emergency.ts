@@ -2,6 +2,16 @@
 import { defineRoutes } from './define';
 import { idParams } from '../schemas/common';
 import {
+  flashPhotoView,
+  flashReportBody,
+  handoverAckBody,
+  handoverBody,
+  handoverList,
+  handoverListQuery,
+  handoverView,
+  incidentNoticeView,
+} from '../schemas/emergency-intake';
+import {
   depotStock,
   dutyPeople,
   incidentActBody,
@@ -53,4 +63,13 @@ export const emergencyRoutes = defineRoutes({
   'POST /api/emergency/incidents': { body: incidentBody, response: incidentDetail },
   'GET /api/emergency/incidents/:id': { params: idParams, response: incidentDetail },
   'POST /api/emergency/incidents/:id/act': { params: idParams, body: incidentActBody, response: incidentDetail },
+  'GET /api/emergency/flash-reports': { query: incidentListQuery, response: incidentPage },
+  'POST /api/emergency/flash-reports/photos': { multipart: true, response: flashPhotoView },
+  'POST /api/emergency/flash-reports': { body: flashReportBody, response: incidentDetail },
+  'GET /api/emergency/flash-reports/:id': { params: idParams, response: incidentDetail },
+  'GET /api/emergency/incident-notices/:id': { params: idParams, response: incidentNoticeView },
+  'POST /api/emergency/incident-notices/:id/acknowledge': { params: idParams, response: incidentNoticeView },
+  'GET /api/emergency/duty/handovers': { query: handoverListQuery, response: handoverList },
+  'POST /api/emergency/duty/handovers': { body: handoverBody, response: handoverView },
+  'POST /api/emergency/duty/handovers/:id/acknowledge': { params: idParams, body: handoverAckBody, response: handoverView },
 });

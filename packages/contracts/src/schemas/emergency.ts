@@ -108,6 +108,8 @@ export const resourceBody = z
     capacity: z.number().int().min(0).max(10_000_000).nullable().optional(),
     facilities: optText(1000),
     notes: optText(1000),
+    /** Team: the platform account that receives its call-outs (an incident's team notice) and acknowledges them. */
+    contactUserId: z.uuid().nullable().optional(),
   })
   .strict();
 export type ResourceBody = z.infer<typeof resourceBody>;
@@ -146,6 +148,7 @@ export const resourceView = z.object({
   capacity: z.number().nullable(),
   facilities: z.string().nullable(),
   notes: z.string().nullable(),
+  contactUserId: z.string().nullable(),
   /** Depots: items below their minimum (non-expired stock counted). */
   shortages: z.number().int(),
   version: z.number().int(),
@@ -356,7 +359,21 @@ export const incidentStatusLabels: Record<IncidentStatus, Bilingual> = {
   acknowledged: { zh: '领导已确认', en: 'Acknowledged' },
   closed: { zh: '已结束', en: 'Closed' },
 };
-export const incidentTimelineKinds = ['received', 'notified', 'no_leader_on_duty', 'acknowledged', 'accident_opened', 'closed'] as const;
+export const incidentTimelineKinds = [
+  'received',
+  'reported',
+  'notified',
+  'no_leader_on_duty',
+  'team_notified',
+  'team_unreachable',
+  'team_acknowledged',
+  'acknowledged',
+  'accident_opened',
+  'closed',
+] as const;
+/** Who opened the incident: the duty officer taking a call (接警) or the enterprise's own 快报. */
+export const incidentSources = ['duty', 'enterprise'] as const;
+export type IncidentSource = (typeof incidentSources)[number];
 
 const casualty = z.number().int().min(0).max(100_000);
 export const incidentBody = z
@@ -409,6 +426,8 @@ export const incidentView = z.object({
   leaderId: z.string().nullable(),
   leaderName: z.string().nullable(),
   accidentId: z.string().nullable(),
+  source: z.enum(incidentSources),
+  photoIds: z.array(z.string()),
   version: z.number().int(),
   abilities: z.array(z.string()),
 });

@@ -5,7 +5,7 @@
 // transaction as the drill, so compliance over a province's enterprises is one indexed read, not an aggregate.
 import { drillKinds, enterprisePlanTypes, planStatuses, planTypes, revisionTriggers } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { day, stateCheck, tstz } from './columns';
 import { enterprises } from './enterprises';
 import { users } from './platform';
@@ -187,5 +187,30 @@ export const emergencyDrillStatus = pgTable(
     index('emergency_drill_status_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
     index('emergency_drill_status_sector_idx').using('btree', t.sector, sql`${t.areaCode} text_pattern_ops`),
     index('emergency_drill_status_park_idx').on(t.parkId),
+  ],
+);
+
+/**
+ * Drill compliance per street (area code cut to 9), sector and park for province-scale reads: live enterprises
+ * (unit type 'enterprise') counted by the calendar year of their last plan drill and the calendar half of their last
+ * on-site drill (0 = never). "Overdue" on any day is a sum over the cells below that day's bounds, so the counts
+ * never age. Kept exact by triggers on enterprises and emergency_drill_status (db/functions/emergency_drill_counts_*).
+ */
+export const emergencyDrillAreaCounts = pgTable(
+  'emergency_drill_area_counts',
+  {
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    /** enterprises.NO_PARK when the enterprise is in no park. */
+    parkKey: uuid('park_key').notNull(),
+    /** Year of the last comprehensive/special plan drill; 0 = never. */
+    planYear: integer('plan_year').notNull(),
+    /** year × 2 + (0 for 1–6月, 1 for 7–12月) of the last on-site drill; 0 = never. */
+    onsiteHalf: integer('onsite_half').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.areaCode, t.sector, t.parkKey, t.planYear, t.onsiteHalf] }),
+    index('emergency_drill_area_counts_sector_idx').on(t.sector),
   ],
 );

@@ -2,9 +2,9 @@
 // contact, the map layer, the "nearest" index and the register page; the few kind-specific fields are nullable), the
 // depot stock ledger (movements appended, never updated; a balance row per batch kept in the same transaction), the
 // duty roster and incidents with their timeline. Incidents' status history is in state_transitions ('incident').
-import { incidentStatuses, incidentTimelineKinds, movementKinds, resourceKinds } from '@anjian/contracts';
+import { incidentSources, incidentStatuses, incidentTimelineKinds, movementKinds, resourceKinds } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { day, stateCheck, tstz } from './columns';
 import { users } from './platform';
 
@@ -31,6 +31,8 @@ export const emergencyResources = pgTable(
     capacity: integer('capacity'),
     facilities: text('facilities'),
     notes: text('notes'),
+    /** A team's account that receives its call-outs (emergency_incident_notices) and acknowledges them. */
+    contactUserId: uuid('contact_user_id').references(() => users.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -165,6 +167,10 @@ export const emergencyIncidents = pgTable(
     shiftId: uuid('shift_id').references(() => dutyShifts.id),
     leaderId: uuid('leader_id').references(() => users.id),
     accidentId: uuid('accident_id'),
+    /** 'duty' (a call the duty officer took) or 'enterprise' (the enterprise's own 快报, enterprise_id its own). */
+    source: text('source').notNull().default('duty'),
+    /** Photos of a 快报 (files claimed by the incident). */
+    photoIds: jsonb('photo_ids').$type<string[]>().notNull().default([]),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -173,7 +179,9 @@ export const emergencyIncidents = pgTable(
     index('emergency_incidents_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
     index('emergency_incidents_received_idx').on(t.receivedAt),
     index('emergency_incidents_status_idx').on(t.status, t.receivedAt),
+    index('emergency_incidents_enterprise_idx').on(t.enterpriseId, t.receivedAt),
     stateCheck('emergency_incidents', t.status, incidentStatuses),
+    check('emergency_incidents_source_check', sql`${t.source} in (${inList(incidentSources)})`),
   ],
 );
 
@@ -194,5 +202,59 @@ export const emergencyIncidentTimeline = pgTable(
   (t) => [
     index('emergency_incident_timeline_incident_idx').on(t.incidentId, t.at),
     check('emergency_incident_timeline_kind_check', sql`${t.kind} in (${inList(incidentTimelineKinds)})`),
+  ],
+);
+
+/** A rescue team called out for an incident (by kind → team type, the nearest of the type): who was told, who acknowledged. */
+export const emergencyIncidentNotices = pgTable(
+  'emergency_incident_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => emergencyIncidents.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => emergencyResources.id),
+    teamName: text('team_name').notNull(),
+    teamType: text('team_type').notNull(),
+    /** The team's account told through the inbox; null when the team has none (it is called by phone). */
+    userId: uuid('user_id').references(() => users.id),
+    distanceM: doublePrecision('distance_m'),
+    notifiedAt: tstz('notified_at').notNull().defaultNow(),
+    acknowledgedAt: tstz('acknowledged_at'),
+  },
+  (t) => [
+    uniqueIndex('emergency_incident_notices_key').on(t.incidentId, t.teamId),
+    index('emergency_incident_notices_user_idx').on(t.userId, t.notifiedAt),
+  ],
+);
+
+/** 交接班: the outgoing shift hands over to the next shift of its post; the incoming acknowledges. */
+export const dutyHandovers = pgTable(
+  'duty_handovers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    areaCode: text('area_code').notNull(),
+    fromShiftId: uuid('from_shift_id')
+      .notNull()
+      .references(() => dutyShifts.id),
+    toShiftId: uuid('to_shift_id')
+      .notNull()
+      .references(() => dutyShifts.id),
+    handedBy: uuid('handed_by')
+      .notNull()
+      .references(() => users.id),
+    notes: text('notes'),
+    /** The incidents still open at the handover, as they stood then (id, time, address, status). */
+    openIncidents: jsonb('open_incidents').$type<{ id: string; receivedAt: string; address: string; status: string }[]>().notNull(),
+    handedAt: tstz('handed_at').notNull().defaultNow(),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    acknowledgedAt: tstz('acknowledged_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('duty_handovers_from_key').on(t.fromShiftId),
+    index('duty_handovers_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.handedAt),
   ],
 );

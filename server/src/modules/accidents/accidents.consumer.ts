@@ -1,5 +1,6 @@
-// Opens an accident record when the duty officer records a call about a production-safety accident (the emergency
-// module's incident.record event carries the accident as first known). The record goes through the registry's own
+// Opens an accident record when the duty officer records a call about a production-safety accident, or an enterprise's
+// 快报 of one arrives (the emergency module's incident.record / incident.report event carries the accident as first
+// known; for a 快报 the enterprise's own user is the actor, in scope of its own enterprise). The record goes through the registry's own
 // path (registerAccidentIn: place and scope, grade, the county tier's receipt that starts the reporting clock, rollup,
 // follow-up duties, audit), acting as the officer who took the call. Runs once per event (the consumer's mark).
 import { createAccidentBody } from '@anjian/contracts';
@@ -20,6 +21,6 @@ async function onIncident(tx: Tx, e: DomainEvent) {
 export const accidentsConsumer: EventConsumer = {
   name: 'accidents',
   async handle(tx, e) {
-    if (e.type === 'incident.record') await onIncident(tx, e);
+    if (e.type === 'incident.record' || e.type === 'incident.report') await onIncident(tx, e);
   },
 };

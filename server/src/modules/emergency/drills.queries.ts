@@ -1,4 +1,5 @@
-// SQL of drills, their findings, the per-enterprise drill status kept on write, and compliance. Drills are filtered
+// SQL of drills, their findings, the per-enterprise drill status kept on write, and compliance (per street from the
+// maintained counts of drills.area-counts.ts). Drills are filtered
 // on their own scope columns; compliance reads the enterprises of the caller's scope (through the same predicate on
 // the enterprises table) left-joined to their drill status, so a never-drilled enterprise counts as overdue.
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
@@ -8,6 +9,7 @@ import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
 import { overdueBounds } from './drills.rules';
+import { drillCountsByArea } from './drills.area-counts';
 
 export type DrillRow = typeof emergencyDrills.$inferSelect;
 export type FindingRow = typeof emergencyDrillFindings.$inferSelect;
@@ -122,7 +124,6 @@ export async function findCompliance(db: DbOrTx, actor: Actor, q: ComplianceQuer
       })
       .from(enterprises)
       .leftJoin(emergencyDrillStatus, eq(emergencyDrillStatus.enterpriseId, enterprises.id));
-  const areaKey = sql<string>`left(${enterprises.areaCode}, 9)`;
   const [items, [total], bySector, byArea] = await Promise.all([
     from()
       .where(where)
@@ -141,13 +142,35 @@ export async function findCompliance(db: DbOrTx, actor: Actor, q: ComplianceQuer
       .where(where)
       .groupBy(enterprises.sector)
       .orderBy(enterprises.sector),
-    db
-      .select({ key: areaKey, enterprises: sql<number>`count(*)::int`, overdue: overdueN })
-      .from(enterprises)
-      .leftJoin(emergencyDrillStatus, eq(emergencyDrillStatus.enterpriseId, enterprises.id))
-      .where(where)
-      .groupBy(areaKey)
-      .orderBy(areaKey),
+    // Per street: the maintained counts (drills.area-counts.ts, kept per street); an enterprise's own users, and anyone
+    // whose area lies below a street, read their few rows directly.
+    actor.scopeKind === 'enterprise' || (actor.areaPrefix?.length ?? 0) > 9
+      ? directCountsByArea(db, where, today)
+      : drillCountsByArea(db, actor, q, today),
   ]);
   return { items, total: total!.n, bySector, byArea };
+}
+
+/** Per street counted over the enterprises themselves: the reference the maintained counts are tested against. */
+export async function directCountsByArea(db: DbOrTx, where: SQL | undefined, today: string) {
+  const areaKey = sql<string>`left(${enterprises.areaCode}, 9)`;
+  return db
+    .select({
+      key: areaKey,
+      enterprises: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) filter (where ${overdueWhere(today)})::int`,
+    })
+    .from(enterprises)
+    .leftJoin(emergencyDrillStatus, eq(emergencyDrillStatus.enterpriseId, enterprises.id))
+    .where(where)
+    .groupBy(areaKey)
+    .orderBy(areaKey);
+}
+
+/** The direct count with the compliance read's own filters, for tests and the bench. */
+export function directCountsFor(db: DbOrTx, actor: Actor, q: { sector?: string; overdue?: boolean }, today: string) {
+  const parts: (SQL | undefined)[] = [enterpriseScopeOf(actor), liveEnterprise()];
+  if (q.sector) parts.push(eq(enterprises.sector, q.sector));
+  if (q.overdue) parts.push(overdueWhere(today));
+  return directCountsByArea(db, and(...parts), today);
 }

@@ -97,3 +97,14 @@ export async function lockPost(db: DbOrTx, areaCode: string, post: string) {
   for (const ch of `${areaCode}|${post}`) h = (h * 131n + BigInt(ch.codePointAt(0)!)) % 9_007_199_254_740_881n;
   await db.execute(sql`select pg_advisory_xact_lock(${(h + 4_242_100n).toString()}::bigint)`);
 }
+
+/** An active account whose organisation lies in the caller's area: the one a team's call-outs may be sent to. */
+export async function isAreaAccount(db: DbOrTx, actor: Actor, userId: string) {
+  if (actor.scopeKind !== 'area' || !actor.areaPrefix) return false;
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.id, userId), eq(users.status, 'active'), like(organisations.areaCode, likePrefix(actor.areaPrefix))));
+  return !!row;
+}

@@ -1,7 +1,12 @@
-// 值班 and 接警: the duty roster (shifts, the people it may name, who is on duty now) and incidents (intake by the duty
-// officer, the list, the detail with its timeline, acknowledge and close).
+// 值班 and 接警: the duty roster (shifts, the people it may name, who is on duty now, 交接班 between shifts) and
+// incidents (intake by the duty officer, the list, the detail with its timeline, acknowledge and close).
 import {
   dutyPeople,
+  handoverAckBody,
+  handoverBody,
+  handoverList,
+  handoverListQuery,
+  handoverView,
   idParams,
   incidentActBody,
   incidentBody,
@@ -25,6 +30,8 @@ import { findIncident, findIncidents } from './incidents.queries';
 import { presentIncidentDetail, presentIncidents } from './incidents.presenter';
 import { receiveIncident } from './commands/receive-incident';
 import { actOnIncident } from './commands/act-on-incident';
+import { findHandovers, presentHandovers } from './handovers';
+import { acknowledgeHandover, handOver } from './commands/hand-over';
 
 const DAY = 86_400_000;
 
@@ -100,5 +107,33 @@ export function dutyRoutes(app: ZodApp) {
     '/api/emergency/incidents/:id/act',
     { config: { access: 'incident.act' }, schema: { tags, params: idParams, body: incidentActBody, response: { 200: incidentDetail } } },
     async (req) => actOnIncident(app.db, actorOf(req), clientIp(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/emergency/duty/handovers',
+    { config: { access: 'duty.read' }, schema: { tags, querystring: handoverListQuery, response: { 200: handoverList } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const from = req.query.from ? new Date(req.query.from) : new Date(Date.now() - 7 * DAY);
+      const to = req.query.to ? new Date(req.query.to) : new Date(from.getTime() + 21 * DAY);
+      return { items: await presentHandovers(app.db, actor, await findHandovers(app.db, actor, from, to)) };
+    },
+  );
+  app.post(
+    '/api/emergency/duty/handovers',
+    { config: { access: 'duty.read' }, schema: { tags, body: handoverBody, response: { 200: handoverView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const row = await handOver(app.db, actor, clientIp(req), req.body);
+      return (await presentHandovers(app.db, actor, [row]))[0]!;
+    },
+  );
+  app.post(
+    '/api/emergency/duty/handovers/:id/acknowledge',
+    { config: { access: 'duty.read' }, schema: { tags, params: idParams, body: handoverAckBody, response: { 200: handoverView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const row = await acknowledgeHandover(app.db, actor, clientIp(req), req.params.id, req.body);
+      return (await presentHandovers(app.db, actor, [row]))[0]!;
+    },
   );
 }

@@ -2,15 +2,18 @@
 // posts accepted, 409 on a stale shift; a call taken by a street's duty officer notifies the district's leader on duty
 // (an inbox row), records received → notified, and — for a production-safety accident — the accidents consumer opens
 // the accident record (with the county tier's receipt at the time received) and the emergency consumer links it back;
-// the leader acknowledges (409 when stale); another street gets 404; a refused intake writes nothing.
+// the leader acknowledges (409 when stale); another street gets 404; a refused intake writes nothing. An enterprise's
+// 快报 takes the same path (leader and duty officer told, accident opened with the clock at the report's arrival, teams
+// called out by kind and distance, a team's acknowledgement in the timeline), for itself only; 交接班 to the next
+// shift lists the open incidents and is refused to anyone not on the outgoing (or, to acknowledge, incoming) shift.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '@anjian/contracts';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
-import { buildDistrict, buildOrg, buildStreet, buildUser } from '../../seed/factories';
+import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
 import { consumeEvent } from '../../platform/queue';
-import { accidentReports, accidents, domainEvents, notifications } from '../../db/schema';
+import { accidentReports, accidents, domainEvents, emergencyIncidentNotices, notifications } from '../../db/schema';
 import { accidentsConsumer } from '../accidents/accidents.consumer';
 import { emergencyConsumer } from './emergency.consumer';
 
@@ -41,6 +44,23 @@ beforeAll(async () => {
   await login('streetA', 'street_officer', a, 'street_office');
   await login('streetB', 'street_officer', b, 'street_office');
   await login('grid', 'grid_inspector', a, 'street_office');
+  await login('rescuer', 'district_officer', d);
+  const ent1 = await buildEnterprise(db, {
+    area: await buildCommunity(db, { street: a }),
+    name: '甲五金厂',
+    longitude: 114.25,
+    latitude: 22.72,
+  });
+  const ent2 = await buildEnterprise(db, { area: await buildCommunity(db, { street: b }), name: '乙机械厂' });
+  ids.ent1 = ent1.id;
+  ids.ent2 = ent2.id;
+  for (const [key, enterpriseId] of [
+    ['boss1', ent1.id],
+    ['boss2', ent2.id],
+  ] as const) {
+    const u = await buildUser(db, { role: 'enterprise_safety_manager', enterpriseId, displayName: key });
+    as[key] = await loginAs(t.app, u.username, u.password);
+  }
 });
 afterAll(() => t.close());
 
@@ -230,5 +250,176 @@ describe('incident intake', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ leaderId: null });
     expect(res.json().timeline.map((x: { kind: string }) => x.kind)).toEqual(['received', 'no_leader_on_duty']);
+  });
+});
+
+describe('快报, team call-outs and 交接班', () => {
+  const hour = 3_600_000;
+  let flashId = '';
+  const flash = (o: Record<string, unknown> = {}) => ({
+    occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    kind: 'production_safety',
+    accidentTypeCode: 'P01',
+    address: '甲五金厂冲压车间',
+    lng: 114.25,
+    lat: 22.72,
+    deaths: 0,
+    injured: 1,
+    missing: 0,
+    description: '冲压机夹伤一人',
+    ...o,
+  });
+
+  it('an enterprise 快报 reaches the duty desk like a call: leader and officer told, teams called out, accident clock started', async () => {
+    const now = Date.now();
+    const street = await as.keeper!.post(
+      '/api/emergency/duty/shifts',
+      shift({
+        post: '甲街道值班',
+        areaCode: streetA,
+        officerId: ids.streetA,
+        leaderId: ids.leader2,
+        startsAt: new Date(now - hour).toISOString(),
+        endsAt: new Date(now + hour).toISOString(),
+      }),
+    );
+    expect(street.statusCode, street.body).toBe(200);
+    const team = (o: Record<string, unknown>) =>
+      as.keeper!.post('/api/emergency/resources', { kind: 'team', areaCode: streetA, teamType: 'general', ...o });
+    const bad = await team({ name: '坏账号队', lng: 114.26, lat: 22.73, contactUserId: '00000000-0000-4000-8000-000000000000' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('contactUserId');
+    expect((await team({ name: '甲街道综合救援队', lng: 114.26, lat: 22.73, contactUserId: ids.rescuer })).statusCode).toBe(200);
+    expect((await team({ name: '远处综合救援队', lng: 114.6, lat: 22.9, contactUserId: ids.keeper })).statusCode).toBe(200);
+    expect((await team({ name: '甲街道医疗队', lng: 114.25, lat: 22.71, teamType: 'medical' })).statusCode).toBe(200);
+
+    const res = await as.boss1!.post('/api/emergency/flash-reports', flash());
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    flashId = report.id;
+    expect(report).toMatchObject({
+      source: 'enterprise',
+      enterpriseId: ids.ent1,
+      unitName: '甲五金厂',
+      leaderName: 'leader2',
+      status: 'received',
+    });
+    expect(report.timeline.map((x: { kind: string }) => x.kind)).toEqual([
+      'reported',
+      'notified',
+      'notified',
+      'team_notified',
+      'team_unreachable',
+    ]);
+    expect(report.timeline[3]).toMatchObject({ userName: 'rescuer' });
+    expect(report.timeline[3].note).toContain('甲街道综合救援队');
+    for (const who of ['leader2', 'streetA', 'rescuer']) {
+      const rows = await t.database.db.select().from(notifications).where(eq(notifications.userId, ids[who]!));
+      expect(
+        rows.some((n) => n.titleZh.includes('甲五金厂冲压车间')),
+        who,
+      ).toBe(true);
+    }
+    // The duty officer sees it among the incidents.
+    const list = (await as.streetA!.get('/api/emergency/incidents')).json();
+    expect(list.items.some((i: { id: string; source: string }) => i.id === flashId && i.source === 'enterprise')).toBe(true);
+    // The accidents consumer opens the record from the same event; the county's receipt is the report's arrival.
+    const [event] = await t.database.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.type, 'incident.report'), eq(domainEvents.entityId, flashId)));
+    expect(await consumeEvent(t.database, accidentsConsumer, event!.id)).toBe(true);
+    const [opened] = await t.database.db.select().from(accidents).where(eq(accidents.enterpriseId, ids.ent1!));
+    expect(opened).toMatchObject({ seriousInjuries: 1, typeCode: 'P01' });
+    const [receipt] = await t.database.db.select().from(accidentReports).where(eq(accidentReports.accidentId, opened!.id));
+    expect(receipt!.receivedAt.toISOString()).toBe(report.receivedAt);
+    // The enterprise reads its own 快报 and its state.
+    const mine = (await as.boss1!.get('/api/emergency/flash-reports')).json();
+    expect(mine.items.map((i: { id: string }) => i.id)).toEqual([flashId]);
+    expect((await as.boss1!.get(`/api/emergency/flash-reports/${flashId}`)).json()).toMatchObject({ status: 'received', abilities: [] });
+  });
+
+  it('the called-out team acknowledges its own call-out once; the timeline records it; nobody else reads it', async () => {
+    const [notice] = await t.database.db.select().from(emergencyIncidentNotices).where(eq(emergencyIncidentNotices.userId, ids.rescuer!));
+    expect((await as.boss1!.get(`/api/emergency/incident-notices/${notice!.id}`)).statusCode).toBe(404);
+    expect((await as.keeper!.post(`/api/emergency/incident-notices/${notice!.id}/acknowledge`)).statusCode).toBe(404);
+    const seen = await as.rescuer!.get(`/api/emergency/incident-notices/${notice!.id}`);
+    expect(seen.json()).toMatchObject({ teamName: '甲街道综合救援队', teamType: 'general', acknowledgedAt: null });
+    const ack = await as.rescuer!.post(`/api/emergency/incident-notices/${notice!.id}/acknowledge`);
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json().acknowledgedAt).not.toBeNull();
+    expect((await as.rescuer!.post(`/api/emergency/incident-notices/${notice!.id}/acknowledge`)).json().acknowledgedAt).toBe(
+      ack.json().acknowledgedAt,
+    );
+    const detail = (await as.leader2!.get(`/api/emergency/incidents/${flashId}`)).json();
+    expect(detail.timeline.filter((x: { kind: string }) => x.kind === 'team_acknowledged')).toEqual([
+      expect.objectContaining({ userName: 'rescuer', note: '甲街道综合救援队' }),
+    ]);
+  });
+
+  it('an enterprise reports for itself only and never reads another’s 快报', async () => {
+    const before = await count('emergency_incidents');
+    const forOther = await as.boss2!.post('/api/emergency/flash-reports', { ...flash(), enterpriseId: ids.ent1 });
+    expect(forOther.statusCode).toBe(400);
+    const elsewhere = await as.boss2!.post('/api/emergency/flash-reports', { ...flash(), areaCode: streetA });
+    expect(elsewhere.statusCode).toBe(400);
+    const future = await as.boss2!.post('/api/emergency/flash-reports', flash({ occurredAt: new Date(Date.now() + hour).toISOString() }));
+    expect(future.json().error.details[0]).toMatchObject({ field: 'occurredAt', message: '发生时间不能晚于接警时间' });
+    expect(await count('emergency_incidents')).toBe(before);
+    expect((await as.boss2!.get(`/api/emergency/flash-reports/${flashId}`)).statusCode).toBe(404);
+    expect((await as.boss2!.get('/api/emergency/flash-reports')).json().total).toBe(0);
+    expect((await as.boss1!.get('/api/emergency/incidents')).statusCode).toBe(403);
+    expect((await as.streetB!.get(`/api/emergency/incidents/${flashId}`)).statusCode).toBe(404);
+  });
+
+  it('交接班: only the outgoing shift hands over, to the next shift, once; only the incoming acknowledges', async () => {
+    const now = Date.now();
+    const post = (o: Record<string, unknown>) => as.keeper!.post('/api/emergency/duty/shifts', shift({ post: '交接测试岗', ...o }));
+    const out = (await post({ startsAt: new Date(now - 2 * hour).toISOString(), endsAt: new Date(now + hour).toISOString() })).json();
+    const inc = (
+      await post({
+        officerId: ids.streetA,
+        leaderId: ids.leader2,
+        startsAt: new Date(now + hour).toISOString(),
+        endsAt: new Date(now + 9 * hour).toISOString(),
+      })
+    ).json();
+    const before = await count('duty_handovers');
+    const stranger = await as.leader2!.post('/api/emergency/duty/handovers', { fromShiftId: out.id });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.details[0]).toMatchObject({ field: 'fromShiftId', message: '只有本班值班人员或带班领导可以交班' });
+    expect((await as.streetB!.post('/api/emergency/duty/handovers', { fromShiftId: out.id })).statusCode).toBe(404);
+    const lonely = (
+      await as.keeper!.post(
+        '/api/emergency/duty/shifts',
+        shift({ post: '孤岗', startsAt: new Date(now - hour).toISOString(), endsAt: new Date(now + hour).toISOString() }),
+      )
+    ).json();
+    const noNext = await as.keeper!.post('/api/emergency/duty/handovers', { fromShiftId: lonely.id });
+    expect(noNext.json().error.details[0].message).toBe('值班表中没有该岗位的下一班次');
+    expect(await count('duty_handovers')).toBe(before);
+
+    const res = await as.keeper!.post('/api/emergency/duty/handovers', { fromShiftId: out.id, notes: '甲五金厂伤员已送医' });
+    expect(res.statusCode, res.body).toBe(200);
+    const h = res.json();
+    expect(h).toMatchObject({ toShiftId: inc.id, post: '交接测试岗', handedByName: 'keeper', incomingName: 'streetA', abilities: [] });
+    expect(h.openIncidents.map((i: { id: string }) => i.id)).toContain(flashId);
+    expect(h.openIncidents.every((i: { status: string }) => i.status !== 'closed')).toBe(true);
+    expect((await as.keeper!.post('/api/emergency/duty/handovers', { fromShiftId: out.id })).statusCode).toBe(400);
+    const inbox = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, ids.streetA!), eq(notifications.entityId, h.id)));
+    expect(inbox).toHaveLength(1);
+
+    expect((await as.keeper!.post(`/api/emergency/duty/handovers/${h.id}/acknowledge`, { version: 1 })).statusCode).toBe(400);
+    const listed = (await as.streetA!.get('/api/emergency/duty/handovers')).json().items.find((x: { id: string }) => x.id === h.id);
+    expect(listed.abilities).toEqual(['acknowledge']);
+    const ack = await as.streetA!.post(`/api/emergency/duty/handovers/${h.id}/acknowledge`, { version: 1 });
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json()).toMatchObject({ acknowledgedByName: 'streetA', version: 2, abilities: [] });
+    const stale = await as.leader2!.post(`/api/emergency/duty/handovers/${h.id}/acknowledge`, { version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ version: 2 });
   });
 });

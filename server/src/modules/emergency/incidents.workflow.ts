@@ -1,4 +1,4 @@
-// The incident's machine: received (the duty officer took the call) → acknowledged (the leader on duty, or an officer
+// The incident's machine: received (the duty officer took the call, or an enterprise's 快报 arrived) → acknowledged (the leader on duty, or an officer
 // of the area, confirmed) → closed. `writeIncident` is the only writer of emergency_incidents.status: it asks the
 // machine, writes the row, appends the state_transitions row and the domain event in the caller's transaction.
 import { eq } from 'drizzle-orm';
@@ -11,7 +11,7 @@ import { appendTransition } from '../../platform/state-history';
 import { abilities, decide, type MachineActor, type StateMachine } from '../../platform/state-machine';
 
 export type IncidentRow = typeof emergencyIncidents.$inferSelect;
-export type IncidentAction = 'record' | 'acknowledge' | 'close';
+export type IncidentAction = 'record' | 'report' | 'acknowledge' | 'close';
 
 export const incidentMachine: StateMachine<IncidentStatus, IncidentAction, { status: string }> = {
   record: 'incident',
@@ -20,6 +20,7 @@ export const incidentMachine: StateMachine<IncidentStatus, IncidentAction, { sta
   states: incidentStatuses,
   actions: {
     record: { label: { zh: '接警登记', en: 'Record the call' }, from: [null], to: 'received', permission: 'incident.intake' },
+    report: { label: { zh: '企业快报', en: 'Flash report' }, from: [null], to: 'received', permission: 'incident.flash' },
     acknowledge: { label: { zh: '确认收悉', en: 'Acknowledge' }, from: ['received'], to: 'acknowledged', permission: 'incident.act' },
     close: { label: { zh: '结束', en: 'Close' }, from: ['received', 'acknowledged'], to: 'closed', permission: 'incident.act' },
   },
@@ -28,7 +29,7 @@ export const incidentMachine: StateMachine<IncidentStatus, IncidentAction, { sta
 };
 
 export function availableIncidentActions(actor: MachineActor, row: { status: string }) {
-  return abilities(incidentMachine, row, actor).filter((a) => a !== 'record');
+  return abilities(incidentMachine, row, actor).filter((a) => a !== 'record' && a !== 'report');
 }
 
 export interface IncidentChange {

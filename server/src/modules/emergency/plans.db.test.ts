@@ -5,7 +5,7 @@
 // duty per filed plan however often it is delivered; a drill finding opens a revision duty; drill compliance and the
 // readiness counts; reminders are idempotent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import type { Role } from '@anjian/contracts';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
@@ -14,7 +14,11 @@ import { rowsOf } from '../../platform/db';
 import { appendEvent } from '../../platform/outbox';
 import { consumeEvent } from '../../platform/queue';
 import { addMonths, cstDate } from '../../platform/time';
-import { auditLog, domainEvents, emergencyPlanRevisions, notifications } from '../../db/schema';
+import { areas, auditLog, domainEvents, emergencyDrillStatus, emergencyPlanRevisions, enterprises, notifications } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import { areaPrefixOf } from '../../platform/scope';
+import { drillCountsByArea } from './drills.area-counts';
+import { directCountsFor } from './drills.queries';
 import { emergencyConsumer } from './emergency.consumer';
 import { evaluatePlanReminders } from './plans.job';
 
@@ -335,6 +339,89 @@ describe('drills (第三十三条)', () => {
       evaluation: 'x',
     });
     expect(r.statusCode).toBe(404);
+  });
+
+  it('the maintained per-street counts equal a direct count, on any day, through moves, deletions and unit types', async () => {
+    const db = t.database.db;
+    const d = (await db.select().from(areas).where(eq(areas.code, district)))[0]!;
+    const c = await buildStreet(db, { district: d, name: '丙街道' });
+    const cc = await buildCommunity(db, { street: c });
+    const made = [];
+    for (const [i, sector] of (['machinery', 'hazardous_chemicals', 'construction', 'machinery'] as const).entries())
+      made.push(await buildEnterprise(db, { area: cc, sector, name: `计数${i}号公司` }));
+    await buildEnterprise(db, { area: cc, unitType: 'individual', name: '个体户' });
+    // Drill days of several periods, written the way every path writes them (the status row).
+    const days: [string | null, string | null][] = [
+      ['2025-03-01', '2025-08-10'],
+      [null, '2026-02-01'],
+      ['2026-07-01', null],
+    ];
+    for (const [i, [plan, onsite]] of days.entries()) {
+      await db.insert(emergencyDrillStatus).values({
+        enterpriseId: made[i]!.id,
+        areaCode: made[i]!.areaCode,
+        sector: made[i]!.sector,
+        lastPlanDrillOn: plan,
+        lastOnsiteDrillOn: onsite,
+      });
+    }
+    await db
+      .update(emergencyDrillStatus)
+      .set({ lastOnsiteDrillOn: '2026-07-02' })
+      .where(eq(emergencyDrillStatus.enterpriseId, made[2]!.id));
+    // One moves to another street, one is deleted, one turns into an individual unit and back.
+    const [first] = await db.select().from(enterprises).where(eq(enterprises.id, e1));
+    await db.update(enterprises).set({ areaCode: first!.areaCode, parkId: first!.parkId }).where(eq(enterprises.id, made[0]!.id));
+    await db.update(enterprises).set({ deletedAt: new Date() }).where(eq(enterprises.id, made[1]!.id));
+    await db.update(enterprises).set({ unitType: 'other' }).where(eq(enterprises.id, made[3]!.id));
+    await db.update(enterprises).set({ unitType: 'enterprise' }).where(eq(enterprises.id, made[2]!.id));
+    const base = {
+      id: 'x',
+      username: 'x',
+      displayName: 'x',
+      orgId: null,
+      orgName: null,
+      mustChangePassword: false,
+      parkId: null,
+      enterpriseId: null,
+    };
+    const prefix = areaPrefixOf(district);
+    const actors: Actor[] = [
+      { ...base, role: 'district_officer', areaCode: district, areaPrefix: prefix, sectors: [], scopeKind: 'area' },
+      {
+        ...base,
+        role: 'industry_officer',
+        areaCode: district,
+        areaPrefix: prefix,
+        sectors: ['hazardous_chemicals', 'machinery'],
+        scopeKind: 'sector',
+      },
+    ];
+    const norm = (rows: { key: string; enterprises: number; overdue: number }[]) =>
+      rows.map((r) => ({ key: r.key, enterprises: Number(r.enterprises), overdue: Number(r.overdue) }));
+    for (const day of [today, '2026-01-01', '2026-06-30', '2026-07-01', '2027-01-01', '2027-12-31', '2028-07-15'])
+      for (const actor of actors)
+        for (const q of [{}, { overdue: true }, { sector: 'machinery' }]) {
+          const kept = norm(await drillCountsByArea(db, actor, q, day));
+          const direct = norm(await directCountsFor(db, actor, q, day)).filter((r) => r.enterprises > 0);
+          expect(kept, `${day} ${actor.scopeKind} ${JSON.stringify(q)}`).toEqual(direct);
+        }
+    // The compliance read answers from the counts.
+    const read = (await as.bureau!.get('/api/emergency/drill-compliance')).json();
+    expect(norm(read.byArea)).toEqual(norm(await directCountsFor(db, actors[0]!, {}, today)));
+    // Deleting them (which the readiness counts below must not see) takes them out of the counts too.
+    await db
+      .update(enterprises)
+      .set({ deletedAt: new Date() })
+      .where(
+        inArray(
+          enterprises.id,
+          made.map((e) => e.id),
+        ),
+      );
+    expect(norm(await drillCountsByArea(db, actors[0]!, {}, today))).toEqual(
+      norm(await directCountsFor(db, actors[0]!, {}, today)).filter((r) => r.enterprises > 0),
+    );
   });
 });
 

@@ -33,6 +33,7 @@ export function presentResource(actor: Actor, row: ResourceRow, names: Map<strin
     available: row.available,
     capacity: row.capacity,
     facilities: row.facilities,
+    contactUserId: row.contactUserId,
     notes: row.notes,
     shortages: shortages.get(row.id) ?? 0,
     version: row.version,

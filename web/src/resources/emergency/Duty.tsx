@@ -1,6 +1,7 @@
 // 值班 and 接警: the duty roster (this week and next, add a shift: post, times, duty officer, leader on duty), the call
 // intake form (phone-first: one column, big buttons, the location from the phone when allowed), the incident list and
-// one incident with its timeline (received → notified → acknowledged) and the leader's acknowledgement.
+// one incident with its timeline (received or 快报 → leader, officer and teams told → acknowledged) and the leader's
+// acknowledgement; 交接班 on the roster page (Handovers.tsx).
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag, Timeline } from 'antd';
@@ -20,8 +21,10 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AreaCascader } from '../../components/AreaCascader';
 import { RecordState } from '../../components/ErrorDisplay';
+import { HandoverCard } from './Handovers';
+import { PhotoStrip } from './FlashReports';
 
-const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+export const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 /** A datetime-local input's value as an instant with the browser's offset. */
 const instantOf = (local: string) => new Date(local).toISOString();
 
@@ -116,6 +119,7 @@ export function DutyRoster() {
           </Form>
         </Card>
       )}
+      <HandoverCard shifts={shifts.data?.items ?? []} />
     </Space>
   );
 }
@@ -239,6 +243,11 @@ export function IncidentList() {
           { title: t('地点', 'Place'), dataIndex: 'address' },
           { title: t('伤亡', 'Casualties'), render: (_, r) => `${r.deaths}/${r.missing}/${r.injured}` },
           { title: t('带班领导', 'Leader'), dataIndex: 'leaderName' },
+          {
+            title: t('来源', 'Source'),
+            dataIndex: 'source',
+            render: (s: string) => (s === 'enterprise' ? <Tag color="orange">{t('企业快报', 'Flash report')}</Tag> : t('接警', 'Call')),
+          },
           { title: t('状态', 'Status'), dataIndex: 'status', render: (s: IncidentStatus) => <Tag>{label(incidentStatusLabels[s])}</Tag> },
         ]}
       />
@@ -246,10 +255,14 @@ export function IncidentList() {
   );
 }
 
-const timelineLabels: Record<string, { zh: string; en: string }> = {
+export const timelineLabels: Record<string, { zh: string; en: string }> = {
   received: { zh: '接警', en: 'Received' },
+  reported: { zh: '企业快报', en: 'Flash report' },
   notified: { zh: '已通知', en: 'Notified' },
   no_leader_on_duty: { zh: '无带班领导', en: 'No leader on duty' },
+  team_notified: { zh: '已通知救援队伍', en: 'Team called out' },
+  team_unreachable: { zh: '救援队伍须电话调度', en: 'Team to be called by phone' },
+  team_acknowledged: { zh: '救援队伍已确认', en: 'Team acknowledged' },
   acknowledged: { zh: '已确认', en: 'Acknowledged' },
   accident_opened: { zh: '事故已立案登记', en: 'Accident record opened' },
   closed: { zh: '结束', en: 'Closed' },
@@ -289,6 +302,11 @@ export function IncidentShow() {
             </Descriptions.Item>
             <Descriptions.Item label={t('情况', 'Description')}>{r.description}</Descriptions.Item>
             <Descriptions.Item label={t('带班领导', 'Leader on duty')}>{r.leaderName ?? '—'}</Descriptions.Item>
+            {r.photoIds.length > 0 && (
+              <Descriptions.Item label={t('现场照片', 'Photos')}>
+                <PhotoStrip ids={r.photoIds} />
+              </Descriptions.Item>
+            )}
             {r.accidentId && (
               <Descriptions.Item label={t('事故登记', 'Accident record')}>
                 <Link to={`/accidents/${r.accidentId}`}>{t('查看', 'Open')}</Link>

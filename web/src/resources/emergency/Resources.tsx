@@ -166,6 +166,7 @@ export function ResourceForm() {
             <Form.Item name="members" label={t('人数', 'Members')}>
               <InputNumber min={0} />
             </Form.Item>
+            <TeamAccountField />
             <Form.Item name="equipment" label={t('主要装备', 'Equipment')}>
               <Input.TextArea rows={2} />
             </Form.Item>
@@ -409,5 +410,21 @@ function MinimumForm({ depotId }: { depotId: string }) {
         {t('可用数量低于最低储备即为短缺', 'Usable stock below the minimum is a shortage')}
       </Typography.Text>
     </Card>
+  );
+}
+
+/** A team's platform account: it receives the team's call-outs in its inbox and acknowledges them. */
+function TeamAccountField() {
+  const { t } = useI18n();
+  const people = useList('GET /api/emergency/duty/people', {});
+  return (
+    <Form.Item name="contactUserId" label={t('接收出动通知的账号', 'Account receiving call-outs')}>
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        options={(people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+      />
+    </Form.Item>
   );
 }

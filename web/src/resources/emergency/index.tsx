@@ -6,6 +6,7 @@ import { ResourceForm, ResourceList, ResourceShow } from './Resources';
 import { DutyRoster, IncidentIntake, IncidentList, IncidentShow } from './Duty';
 import { PlanForm, PlanList, PlanShow } from './Plans';
 export { DrillPage } from './Drills';
+export { FlashReportRoutes, IncidentNoticeRoutes } from './FlashReports';
 export { ReadinessPage } from './Readiness';
 
 export function ResourceRoutes() {

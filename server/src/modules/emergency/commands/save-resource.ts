@@ -11,11 +11,19 @@ import { fieldError } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
 import { inScope } from '../../../platform/scope';
 import { areaExists, findResource, type ResourceRow } from '../resources.queries';
+import { isAreaAccount } from '../duty.queries';
 import { auditResource, presentResourceOne } from '../resources.presenter';
 
 async function checkArea(tx: Tx, actor: Actor, areaCode: string) {
   if (!(await areaExists(tx, areaCode))) throw fieldError('areaCode', '区划不存在', 'Unknown area');
   if (!inScope(actor, { areaCode })) throw fieldError('areaCode', '该地区不在本单位辖区内', 'This area is outside your jurisdiction');
+}
+
+async function checkContactUser(tx: Tx, actor: Actor, kind: string, userId: string | null | undefined) {
+  if (!userId) return;
+  if (kind !== 'team') throw fieldError('contactUserId', '只有救援队伍需要接收出动通知的账号', 'Only a team receives call-outs');
+  if (!(await isAreaAccount(tx, actor, userId)))
+    throw fieldError('contactUserId', '账号不存在、已停用或不在本辖区', 'Unknown, inactive or out-of-area account');
 }
 
 function checkKind(kind: string, v: Partial<ResourceBody>) {
@@ -31,6 +39,7 @@ export async function createResourceIn(tx: Tx, actor: Actor, ip: string | null, 
   await checkArea(tx, actor, input.areaCode);
   if (input.kind === 'team' && !input.teamType) throw fieldError('teamType', '请选择队伍类型', 'Choose the team type');
   if (input.kind === 'shelter' && input.capacity == null) throw fieldError('capacity', '请填写可容纳人数', 'Enter the capacity');
+  await checkContactUser(tx, actor, input.kind, input.contactUserId);
   const [row] = await tx
     .insert(emergencyResources)
     .values({
@@ -51,6 +60,7 @@ export async function createResourceIn(tx: Tx, actor: Actor, ip: string | null, 
       capacity: input.kind === 'shelter' ? (input.capacity ?? null) : null,
       facilities: input.kind === 'shelter' ? (input.facilities ?? null) : null,
       notes: input.notes ?? null,
+      contactUserId: input.contactUserId ?? null,
       createdBy: actor.id,
     })
     .returning();
@@ -72,6 +82,7 @@ export async function updateResource(db: Db, actor: Actor, ip: string | null, id
     const { version: _v, ...patch } = input;
     if (patch.areaCode && patch.areaCode !== before.areaCode) await checkArea(tx, actor, patch.areaCode);
     checkKind(before.kind, patch);
+    await checkContactUser(tx, actor, before.kind, patch.contactUserId);
     const [after] = await tx
       .update(emergencyResources)
       .set({ ...patch, updatedAt: new Date(), version: before.version + 1 })

@@ -1,0 +1,90 @@
+// 应急 in real Chromium: the enterprise's safety manager sends an accident 快报 from a phone-sized page (time, kind,
+// GB 6441 type, place, casualties, description, a photo from the camera); it reaches the duty desk like a call — the
+// leader on duty finds it in the inbox and acknowledges it on the incident's page; the duty officer sees it in the
+// incident list marked as an enterprise's 快报; the enterprise follows its state.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './src/browser';
+import { startServer, type RunningServer } from './src/server';
+import { loginThroughForm } from './src/login';
+
+let server: RunningServer;
+let browser: Browser;
+let ent: Page;
+let leader: Page;
+let officer: Page;
+const place = `e2e 宏达五金冲压车间 ${Date.now()}`;
+
+async function cameraJpeg(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 160;
+    c.height = 120;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#d4380d';
+    g.fillRect(10, 10, 100, 60);
+    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (const x of bytes) s += String.fromCharCode(x);
+    return btoa(s);
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const desk = () => browser.newContext({ viewport: { width: 1280, height: 900 } });
+  ent = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  leader = await (await desk()).newPage();
+  officer = await (await desk()).newPage();
+  for (const [page, who] of [
+    [ent, 'ent_safety'],
+    [leader, 'leader'],
+    [officer, 'officer'],
+  ] as const) {
+    await loginThroughForm(page, server.url, who);
+    await page.waitForSelector('[data-testid=current-user]');
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('快报 from a phone', () => {
+  it('the enterprise reports; the leader on duty sees it in the inbox and acknowledges; the duty officer sees it', async () => {
+    await ent.goto(`${server.url}/emergency/flash-reports/new`);
+    const form = ent.getByTestId('flash-report');
+    await form.waitFor();
+    await ent.getByTestId('flash-type').fill('P01');
+    await ent.getByTestId('flash-address').fill(place);
+    await ent.getByTestId('flash-injured').fill('1');
+    await ent.getByTestId('flash-description').fill('冲压机夹伤一名操作工，已送医');
+    await form.locator('input[type=file]').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(ent) });
+    await form.getByText('scene.jpg').waitFor();
+    await ent.getByTestId('flash-submit').click();
+    await ent.waitForURL(/\/emergency\/flash-reports\/[0-9a-f-]{36}$/);
+    const id = ent.url().split('/').pop()!;
+    await ent.getByText('企业快报').first().waitFor();
+    expect(await ent.locator('.ant-timeline').innerText()).toContain('带班领导');
+
+    // The leader on duty: the inbox has it, the incident's page shows its timeline and takes the acknowledgement.
+    await leader.goto(`${server.url}/inbox`);
+    await leader.getByText(`企业快报：${place}`).first().waitFor();
+    await leader.goto(`${server.url}/emergency/incidents/${id}`);
+    await leader.getByText(place).first().waitFor();
+    await leader.getByRole('button', { name: '确认收悉' }).click();
+    await leader.getByText('领导已确认').first().waitFor();
+
+    // The duty officer's list marks it as an enterprise's 快报.
+    await officer.goto(`${server.url}/emergency/incidents`);
+    const row = officer.locator('tr', { hasText: place });
+    await row.getByText('企业快报').waitFor();
+
+    // The enterprise follows the state on its phone.
+    await ent.goto(`${server.url}/emergency/flash-reports`);
+    await ent.locator('.ant-list-item', { hasText: place }).getByText('领导已确认').waitFor();
+  });
+});
