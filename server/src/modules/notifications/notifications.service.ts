@@ -30,6 +30,7 @@ export const recordLink: Record<string, (id: string) => string> = {
   grid_visit: (id) => `/grid/visits/${id}`,
   grid_registration: (id) => `/grid-registrations/${id}`,
   oh_profile: (id) => `/enterprises/${id}?tab=occupational-health`,
+  responsibility_letter: (id) => `/responsibility-letters/${id}`,
 };
 
 /**
