@@ -17,7 +17,7 @@ import { actorOf, clientIp } from '../../platform/http';
 import { cstDate } from '../../platform/time';
 import { findPolicies, findUninsured } from './insurance.queries';
 import { presentPolicies } from './insurance.presenter';
-import { insuranceRules } from './insurance.rules';
+import { loadInsuranceRules } from './insurance.settings';
 import { insuranceRates } from './rates';
 import { createPolicy, updatePolicy } from './commands/save-policy';
 
@@ -58,11 +58,12 @@ export function insuranceRoutes(app: ZodApp) {
     },
     async (req) => {
       const today = cstDate();
-      const { items, total } = await findUninsured(app.db, actorOf(req), req.query, today);
+      const rules = await loadInsuranceRules(app.db);
+      const { items, total } = await findUninsured(app.db, actorOf(req), req.query, today, rules);
       return {
         today,
-        mandatorySectors: [...insuranceRules.mandatorySectors],
-        mandatoryTags: [...insuranceRules.mandatoryTags],
+        mandatorySectors: [...rules.mandatorySectors],
+        mandatoryTags: [...rules.mandatoryTags],
         items: items.map((i) => ({ ...i, sector: i.sector as never })),
         total,
       };
