@@ -13,6 +13,8 @@ import {
   dutyRecordView,
   enterpriseDutiesQuery,
   enterpriseDutiesView,
+  laggardAreaPage,
+  laggardAreaQuery,
   laggardPage,
   laggardQuery,
   publicCommitmentView,
@@ -36,4 +38,5 @@ export const commitmentRoutes = defineRoutes({
   'POST /api/duty-records/:id/return': { params: idParams, body: returnDutyBody, response: dutyRecordView },
   'GET /api/duties/compliance': { query: dutyComplianceQuery, response: dutyComplianceView },
   'GET /api/duties/laggards': { query: laggardQuery, response: laggardPage },
+  'GET /api/duties/laggards/areas': { query: laggardAreaQuery, response: laggardAreaPage },
 });

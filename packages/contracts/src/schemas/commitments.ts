@@ -262,3 +262,28 @@ export const laggardPage = pageOf(
     accepted: z.number().int(),
   }),
 );
+
+/** The laggards counted per child area of the caller's root (province scale), from the maintained aggregates. */
+export const laggardAreaQuery = z
+  .object({ year: year.optional(), areaCode: areaCode.optional(), sector: z.enum(sectors).optional(), ...pageQuery })
+  .strict();
+export type LaggardAreaQuery = z.infer<typeof laggardAreaQuery>;
+export const laggardAreaPage = z.object({
+  year: z.number().int(),
+  /** Months of the year ended on the day read (0–12): the obligations due are those of that stage. */
+  stage: z.number().int(),
+  items: z.array(
+    z.object({
+      areaCode: z.string(),
+      areaName: z.string().nullable(),
+      enterprises: z.number().int(),
+      /** Enterprises with every due obligation accepted. */
+      kept: z.number().int(),
+      laggards: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+  ),
+  total: z.number().int(),
+  /** Laggards over every area of the root (all pages). */
+  laggards: z.number().int(),
+});

@@ -14,6 +14,8 @@ import {
   enterpriseDutiesQuery,
   enterpriseDutiesView,
   idParams,
+  laggardAreaPage,
+  laggardAreaQuery,
   laggardPage,
   laggardQuery,
   publicCommitmentView,
@@ -31,6 +33,7 @@ import { enterpriseDutyBoard } from './duties.board';
 import { findCommitment, findDutyRecord, findDutyRecords, findEnterprise, findPublicCommitment } from './commitments.queries';
 import { presentCommitment, presentDutyRecord } from './commitments.presenter';
 import { readCompliance, readLaggards } from './duties.compliance';
+import { readLaggardAreas } from './duties.laggards';
 import { signCommitment } from './commands/sign-commitment';
 import { DUTY_FILE_OWNER, recordDuty, resubmitDuty } from './commands/record-duty';
 import { checkDuty } from './commands/check-duty';
@@ -176,5 +179,11 @@ export function commitmentsRoutes(app: ZodApp) {
     '/api/duties/laggards',
     { config: { access: 'duty.stats' }, schema: { tags, querystring: laggardQuery, response: { 200: laggardPage } } },
     async (req) => readLaggards(app.db, actorOf(req), req.query, cstDate()),
+  );
+
+  app.get(
+    '/api/duties/laggards/areas',
+    { config: { access: 'duty.stats' }, schema: { tags, querystring: laggardAreaQuery, response: { 200: laggardAreaPage } } },
+    async (req) => readLaggardAreas(app.db, actorOf(req), req.query, cstDate()),
   );
 }
