@@ -287,3 +287,25 @@ export const laggardAreaPage = z.object({
   /** Laggards over every area of the root (all pages). */
   laggards: z.number().int(),
 });
+
+/** The 承诺书 text per sector as edited in the app (commitment_texts), 'default' for every sector without its own. */
+export const commitmentTextSectors = ['default', ...sectors] as const;
+export const commitmentTextParams = z.object({ sector: z.enum(commitmentTextSectors) }).strict();
+export const commitmentTextEntry = z.object({
+  sector: z.string(),
+  version: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** Saved in the app (else the documented default of the code). */
+  configured: z.boolean(),
+  savedAt: z.string().nullable(),
+});
+export const commitmentTextsView = z.object({ items: z.array(commitmentTextEntry) });
+export const putCommitmentTextBody = z
+  .object({
+    title: text(200),
+    body: text(8000),
+    /** The version the editor read: a later save makes this one a 409. */ currentVersion: text(80),
+  })
+  .strict();
+export type PutCommitmentTextBody = z.infer<typeof putCommitmentTextBody>;

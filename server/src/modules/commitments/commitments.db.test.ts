@@ -168,6 +168,30 @@ describe('the safety commitment', () => {
   });
 });
 
+describe('the commitment text edited in the app', () => {
+  it('saves a new version (stale version 409, audited); a signed commitment keeps the text it was signed with', async () => {
+    const url = `/api/enterprises/${ents.a}/commitment?year=2026`;
+    const signed = (await as.bossA.get(url)).json().signed;
+    expect(signed.textVersion).toBe('hazardous_chemicals-1');
+    expect((await as.bossA.get('/api/commitment-texts')).statusCode).toBe(403);
+    const list = (await as.district.get('/api/commitment-texts')).json();
+    expect(list.items.map((i: { sector: string }) => i.sector)).toEqual(['default', 'hazardous_chemicals']);
+    const body = { title: '危险化学品企业安全生产承诺书（2027版）', body: '本人郑重承诺：……', currentVersion: 'hazardous_chemicals-1' };
+    const saved = await as.district.request({ method: 'PUT', url: '/api/commitment-texts/hazardous_chemicals', payload: body });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ sector: 'hazardous_chemicals', version: 'hazardous_chemicals-2', configured: true });
+    const stale = await as.district.request({ method: 'PUT', url: '/api/commitment-texts/hazardous_chemicals', payload: body });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ version: 'hazardous_chemicals-2' });
+    expect((await as.district.request({ method: 'PUT', url: '/api/commitment-texts/nope', payload: body })).statusCode).toBe(400);
+    const after = (await as.bossA.get(url)).json();
+    expect(after.text).toMatchObject({ version: 'hazardous_chemicals-2', title: body.title });
+    expect(after.signed).toMatchObject({ textVersion: 'hazardous_chemicals-1', title: signed.title, body: signed.body });
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'commitment.text.save'));
+    expect(audit).toMatchObject({ entityId: 'hazardous_chemicals' });
+  });
+});
+
 describe('a duty record', () => {
   it('is recorded with evidence, returned, resubmitted and accepted through the machine, audited', async () => {
     const r = await record(as.safetyA, ents.a, 'monthly_inspection', '2025-03', '2025-03-10');

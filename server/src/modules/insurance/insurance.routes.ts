@@ -11,13 +11,15 @@ import {
   policyView,
   ratesQuery,
   updatePolicyBody,
+  insuranceSettingsView,
+  putInsuranceSettingsBody,
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { cstDate } from '../../platform/time';
 import { findPolicies, findUninsured } from './insurance.queries';
 import { presentPolicies } from './insurance.presenter';
-import { loadInsuranceRules } from './insurance.settings';
+import { loadInsuranceRules, loadInsuranceSettings, presentInsuranceSettings, saveInsuranceSettings } from './insurance.settings';
 import { insuranceRates } from './rates';
 import { createPolicy, updatePolicy } from './commands/save-policy';
 
@@ -49,6 +51,19 @@ export function insuranceRoutes(app: ZodApp) {
       const row = await updatePolicy(app.db, actor, clientIp(req), req.params.id, req.body);
       return (await presentPolicies(app.db, actor, [row]))[0]!;
     },
+  );
+  app.get(
+    '/api/insurance/settings',
+    { config: { access: 'insurance.configure' }, schema: { tags, response: { 200: insuranceSettingsView } } },
+    async () => presentInsuranceSettings(await loadInsuranceSettings(app.db)),
+  );
+  app.put(
+    '/api/insurance/settings',
+    {
+      config: { access: 'insurance.configure' },
+      schema: { tags, body: putInsuranceSettingsBody, response: { 200: insuranceSettingsView } },
+    },
+    async (req) => saveInsuranceSettings(app.db, actorOf(req), clientIp(req), req.body),
   );
   app.get(
     '/api/insurance/coverage',
