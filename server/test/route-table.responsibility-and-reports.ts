@@ -76,6 +76,13 @@ export const responsibilityAndReportRoutes: Record<string, Row> = {
   'POST /api/duty-records/:id/return': { access: 'duty.check', roles: [...enforcers], payload: { version: 1, note: '证据不足' } },
   'GET /api/duties/compliance': { access: 'duty.stats', roles: [...staff] },
   'GET /api/duties/laggards': { access: 'duty.stats', roles: [...staff] },
+  'GET /api/duties/laggards/areas': { access: 'duty.stats', roles: [...staff] },
+  'GET /api/commitment-texts': { access: 'commitment.configure', roles: ['sys_admin', 'district_officer'] },
+  'PUT /api/commitment-texts/:sector': {
+    access: 'commitment.configure',
+    roles: ['sys_admin', 'district_officer'],
+    payload: { title: '承诺书', body: '本人承诺', currentVersion: 'default-1' },
+  },
   'GET /api/enterprises/:id/credit': { access: 'credit.read', roles: [...staff, ...enterpriseUsers] },
   'GET /api/credit/enterprises': { access: 'credit.list', roles: [...staff] },
   'GET /api/credit/listings': {

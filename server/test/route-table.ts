@@ -299,6 +299,12 @@ export const routeTable: Record<string, Row> = {
     },
   },
   'PATCH /api/insurance/policies/:id': { access: 'insurance.write', roles: [...enforcers, ...enterpriseUsers], payload: { version: 1 } },
+  'GET /api/insurance/settings': { access: 'insurance.configure', roles: ['sys_admin', 'district_officer'] },
+  'PUT /api/insurance/settings': {
+    access: 'insurance.configure',
+    roles: ['sys_admin', 'district_officer'],
+    payload: { mandatorySectors: ['fireworks'], mandatoryTags: [], version: 0 },
+  },
   'GET /api/insurance/coverage': { access: 'insurance.coverage', roles: [...staff] },
   'GET /api/insurance/rates': { access: 'insurance.coverage', roles: [...staff] },
   'GET /api/standardization/records': { access: 'standardization.read', roles: [...staff, ...enterpriseUsers] },

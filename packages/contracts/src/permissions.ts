@@ -158,6 +158,8 @@ export const grants = {
   'insurance.read': [...staff, ...enterpriseUsers],
   'insurance.write': ['district_officer', 'street_officer', 'industry_officer', 'park_officer', ...enterpriseUsers],
   'insurance.coverage': [...staff],
+  /** Editing the mandatory 安责险 sectors and tags (deployment-wide): the administrator and the district bureau. */
+  'insurance.configure': ['sys_admin', 'district_officer'],
   'standardization.read': [...staff, ...enterpriseUsers],
   'standardization.record': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   'standardization.stats': [...staff],
@@ -178,6 +180,8 @@ export const grants = {
   // scope) accepts or returns a record; compliance rates and the enterprises falling behind are officers' reading.
   'commitment.read': [...staff, ...enterpriseUsers],
   'commitment.sign': ['enterprise_principal'],
+  /** Editing the 承诺书 text per sector (versioned; signatures keep their text): the administrator and the bureau. */
+  'commitment.configure': ['sys_admin', 'district_officer'],
   'duty.record': [...enterpriseUsers],
   'duty.check': ['district_officer', 'street_officer', 'industry_officer', 'park_officer'],
   'duty.stats': [...staff],

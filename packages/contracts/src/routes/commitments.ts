@@ -4,6 +4,10 @@ import { idParams } from '../schemas/common';
 import {
   checkDutyBody,
   commitmentQuery,
+  commitmentTextParams,
+  commitmentTextsView,
+  commitmentTextEntry,
+  putCommitmentTextBody,
   commitmentView,
   dutyComplianceQuery,
   dutyComplianceView,
@@ -13,6 +17,8 @@ import {
   dutyRecordView,
   enterpriseDutiesQuery,
   enterpriseDutiesView,
+  laggardAreaPage,
+  laggardAreaQuery,
   laggardPage,
   laggardQuery,
   publicCommitmentView,
@@ -25,6 +31,8 @@ import {
 export const commitmentRoutes = defineRoutes({
   'GET /api/enterprises/:id/commitment': { params: idParams, query: commitmentQuery, response: commitmentView },
   'POST /api/enterprises/:id/commitment': { params: idParams, body: signCommitmentBody, response: commitmentView },
+  'GET /api/commitment-texts': { response: commitmentTextsView },
+  'PUT /api/commitment-texts/:sector': { params: commitmentTextParams, body: putCommitmentTextBody, response: commitmentTextEntry },
   'GET /api/public/commitments/:id': { params: idParams, response: publicCommitmentView },
   'GET /api/enterprises/:id/duties': { params: idParams, query: enterpriseDutiesQuery, response: enterpriseDutiesView },
   'GET /api/duty-records': { query: dutyRecordListQuery, response: dutyRecordPage },
@@ -36,4 +44,5 @@ export const commitmentRoutes = defineRoutes({
   'POST /api/duty-records/:id/return': { params: idParams, body: returnDutyBody, response: dutyRecordView },
   'GET /api/duties/compliance': { query: dutyComplianceQuery, response: dutyComplianceView },
   'GET /api/duties/laggards': { query: laggardQuery, response: laggardPage },
+  'GET /api/duties/laggards/areas': { query: laggardAreaQuery, response: laggardAreaPage },
 });

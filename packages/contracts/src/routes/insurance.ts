@@ -18,12 +18,16 @@ import {
   standardizationRecordQuery,
   standardizationRecordView,
   updatePolicyBody,
+  insuranceSettingsView,
+  putInsuranceSettingsBody,
 } from '../schemas/insurance';
 
 export const insuranceRoutes = defineRoutes({
   'GET /api/insurance/policies': { query: policyListQuery, response: policyPage },
   'POST /api/insurance/policies': { body: policyBody, response: policyView },
   'PATCH /api/insurance/policies/:id': { params: idParams, body: updatePolicyBody, response: policyView },
+  'GET /api/insurance/settings': { response: insuranceSettingsView },
+  'PUT /api/insurance/settings': { body: putInsuranceSettingsBody, response: insuranceSettingsView },
   'GET /api/insurance/coverage': { query: insuranceCoverageQuery, response: insuranceCoverageView },
   'GET /api/insurance/rates': { query: ratesQuery, response: insuranceRatesView },
   'GET /api/standardization/records': { query: standardizationRecordQuery, response: standardizationRecordPage },

@@ -262,3 +262,50 @@ export const laggardPage = pageOf(
     accepted: z.number().int(),
   }),
 );
+
+/** The laggards counted per child area of the caller's root (province scale), from the maintained aggregates. */
+export const laggardAreaQuery = z
+  .object({ year: year.optional(), areaCode: areaCode.optional(), sector: z.enum(sectors).optional(), ...pageQuery })
+  .strict();
+export type LaggardAreaQuery = z.infer<typeof laggardAreaQuery>;
+export const laggardAreaPage = z.object({
+  year: z.number().int(),
+  /** Months of the year ended on the day read (0–12): the obligations due are those of that stage. */
+  stage: z.number().int(),
+  items: z.array(
+    z.object({
+      areaCode: z.string(),
+      areaName: z.string().nullable(),
+      enterprises: z.number().int(),
+      /** Enterprises with every due obligation accepted. */
+      kept: z.number().int(),
+      laggards: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+  ),
+  total: z.number().int(),
+  /** Laggards over every area of the root (all pages). */
+  laggards: z.number().int(),
+});
+
+/** The 承诺书 text per sector as edited in the app (commitment_texts), 'default' for every sector without its own. */
+export const commitmentTextSectors = ['default', ...sectors] as const;
+export const commitmentTextParams = z.object({ sector: z.enum(commitmentTextSectors) }).strict();
+export const commitmentTextEntry = z.object({
+  sector: z.string(),
+  version: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** Saved in the app (else the documented default of the code). */
+  configured: z.boolean(),
+  savedAt: z.string().nullable(),
+});
+export const commitmentTextsView = z.object({ items: z.array(commitmentTextEntry) });
+export const putCommitmentTextBody = z
+  .object({
+    title: text(200),
+    body: text(8000),
+    /** The version the editor read: a later save makes this one a 409. */ currentVersion: text(80),
+  })
+  .strict();
+export type PutCommitmentTextBody = z.infer<typeof putCommitmentTextBody>;

@@ -8,7 +8,16 @@ import { idParams, isoDate, pageQuery } from './common';
 const text = (max: number) => safeString().trim().min(1).max(max);
 const day = isoDate;
 
-export const creditEntryKinds = ['penalty', 'refusal_to_rectify', 'accident', 'major_hazard', 'verified_report'] as const;
+export const creditEntryKinds = [
+  'penalty',
+  'refusal_to_rectify',
+  'accident',
+  'major_hazard',
+  'verified_report',
+  'uninsured',
+  'duty_kept',
+  'standardization',
+] as const;
 export type CreditEntryKind = (typeof creditEntryKinds)[number];
 export const creditEntryKindLabels: Record<CreditEntryKind, { zh: string; en: string }> = {
   penalty: { zh: '行政处罚决定', en: 'Penalty decision' },
@@ -16,7 +25,12 @@ export const creditEntryKindLabels: Record<CreditEntryKind, { zh: string; en: st
   accident: { zh: '生产安全事故', en: 'Accident' },
   major_hazard: { zh: '重大事故隐患', en: 'Major hidden danger' },
   verified_report: { zh: '举报查实', en: 'Verified report' },
+  uninsured: { zh: '应投未投安责险', en: 'No liability insurance where mandatory' },
+  duty_kept: { zh: '落实“八个一次”（良好记录）', en: '“Eight onces” duty kept (good record)' },
+  standardization: { zh: '安全生产标准化达标（良好记录）', en: 'Standardization grade (good record)' },
 };
+/** Good records: their points are credited (negative deductions), never deducted. */
+export const positiveCreditKinds = ['duty_kept', 'standardization'] as const satisfies readonly CreditEntryKind[];
 export const creditGrades = ['A', 'B', 'C', 'D'] as const;
 export type CreditGrade = (typeof creditGrades)[number];
 export const creditGradeLabels: Record<CreditGrade, { zh: string; en: string }> = {
@@ -58,6 +72,8 @@ export const creditCalculation = z.object({
   since: day,
   lines: z.array(creditCalculationLine),
   deducted: z.number().int(),
+  /** Points credited by good records (after the scheme's cap): they offset deductions, never lift the score past the base. */
+  credited: z.number().int(),
   score: z.number().int(),
   gradeByScore: z.enum(creditGrades),
   /** Rules that cap the grade regardless of score (a 重大 accident, a current 严重失信 listing). */

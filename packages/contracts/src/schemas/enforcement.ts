@@ -15,6 +15,11 @@ export const weightTableInput = z
     recentAccident: z.number().min(0).max(100),
     recentPenalty: z.number().min(0).max(100),
     neverInspected: z.number().min(0).max(100),
+    /** 差异化监管: the risk weight is multiplied by the credit grade's factor (absent on draws recorded before). */
+    creditA: z.number().min(0.1).max(10).optional(),
+    creditB: z.number().min(0.1).max(10).optional(),
+    creditC: z.number().min(0.1).max(10).optional(),
+    creditD: z.number().min(0.1).max(10).optional(),
   })
   .strict();
 
@@ -55,6 +60,10 @@ export const drawResultItem = z.object({
   inspectorIds: z.array(safeString()),
   inspectorNames: z.array(safeString()),
   short: z.boolean(),
+  /** The enterprise's credit grade on the draw's day (null: no credit record, counted as A). */
+  creditGrade: safeString().nullable(),
+  /** Why it weighs what it does: the base, each signal it showed (added), then its credit factor (multiplied). */
+  reasons: z.array(z.object({ key: safeString(), value: z.number() })),
 });
 
 export const drawSchema = z.object({

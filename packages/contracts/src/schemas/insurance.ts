@@ -208,3 +208,23 @@ export const standardizationRatesView = z.object({
   total: gradedRow,
 });
 export type StandardizationRatesView = z.infer<typeof standardizationRatesView>;
+
+/** The sectors and hazard tags that must hold 安责险, as the deployment set them (over the documented defaults). */
+export const insuranceSettingsView = z.object({
+  mandatorySectors: z.array(z.enum(sectors)),
+  mandatoryTags: z.array(z.enum(hazardTags)),
+  /** 0 while the defaults apply; each save adds one. */
+  version: z.number().int(),
+  configured: z.boolean(),
+  updatedAt: z.string().nullable(),
+  defaults: z.object({ mandatorySectors: z.array(z.enum(sectors)), mandatoryTags: z.array(z.enum(hazardTags)) }),
+});
+export type InsuranceSettingsView = z.infer<typeof insuranceSettingsView>;
+export const putInsuranceSettingsBody = z
+  .object({
+    mandatorySectors: z.array(z.enum(sectors)).max(50),
+    mandatoryTags: z.array(z.enum(hazardTags)).max(50),
+    version: z.number().int().min(0),
+  })
+  .strict();
+export type PutInsuranceSettingsBody = z.infer<typeof putInsuranceSettingsBody>;

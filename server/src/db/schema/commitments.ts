@@ -119,3 +119,50 @@ export const dutyCompliance = pgTable(
     index('duty_compliance_area_idx').using('btree', t.year, t.areaLen, sql`${t.areaCode} text_pattern_ops`),
   ],
 );
+
+/**
+ * The 承诺书 text as edited in the app (admin and district roles), one row per saved version and never updated: the
+ * current text of a sector is its latest row ('default' for every sector without its own), else the documented
+ * default in commitments.rules.ts. A signature copies version, title and body (safety_commitments), so an edit never
+ * changes what was signed.
+ */
+export const commitmentTexts = pgTable(
+  'commitment_texts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A sector code, or 'default'. */
+    sector: text('sector').notNull(),
+    /** `<sector>-<n>`, n counting the sector's saved versions (the code defaults are `<sector>-1`). */
+    version: text('version').notNull(),
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('commitment_texts_sector_seq').on(t.sector, t.seq), uniqueIndex('commitment_texts_version').on(t.version)],
+);
+
+/**
+ * Enterprise-years by how far their 八个一次 are kept, per area level, sector and park: `kept_through` is the number of
+ * ended months s (0–12) for which every obligation due after s months is accepted (commitments.rules.ts keptThrough).
+ * Moved in the transaction of each acceptance (duties.aggregates.ts), so the laggards of a province on any day are
+ * its enterprises (enterprise_counts) minus the rows at or beyond that day's stage: a few thousand rows, no scan of
+ * enterprises. Enterprise-years with nothing accepted have no row (stage 0).
+ */
+export const dutyKeptCounts = pgTable(
+  'duty_kept_counts',
+  {
+    areaLen: smallint('area_len').notNull(),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkKey: uuid('park_key').notNull(),
+    year: integer('year').notNull(),
+    keptThrough: smallint('kept_through').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.areaLen, t.areaCode, t.sector, t.parkKey, t.keptThrough] }),
+    index('duty_kept_counts_area_idx').using('btree', t.year, t.areaLen, sql`${t.areaCode} text_pattern_ops`),
+  ],
+);

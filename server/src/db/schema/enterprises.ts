@@ -74,6 +74,11 @@ export const enterprises = pgTable(
     openMajorHazard: boolean('open_major_hazard').notNull().default(false),
     riskLevel: text('risk_level'),
     lastAccidentAt: tstz('last_accident_at'),
+    /**
+     * The credit grade (credit_summaries.grade, A–D; null = no summary yet), mirrored by the credit consumer in the
+     * transaction that recomputes the summary, written only when it changed: the draw's 差异化监管 factor.
+     */
+    creditGrade: text('credit_grade'),
     deletedAt: tstz('deleted_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -140,6 +145,7 @@ export const enterprises = pgTable(
         t.openMajorHazard,
         t.riskLevel,
         t.lastAccidentAt,
+        t.creditGrade,
         t.drawWordA,
         t.drawWordB,
       )

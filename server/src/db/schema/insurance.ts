@@ -5,7 +5,7 @@
 // date and expiry onto enterprises.standardization_* in the same transaction so existing pages and filters keep working.
 import { standardizationGrades, standardizationRecordKinds } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { bigint, check, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { day, tstz } from './columns';
 import { enterprises } from './enterprises';
 import { users } from './platform';
@@ -82,3 +82,16 @@ export const standardizationRecords = pgTable(
     check('standardization_records_grade_check', sql`${t.grade} is null or ${t.grade} in (${inList(standardizationGrades)})`),
   ],
 );
+
+/**
+ * The deployment's 安责险 settings, edited in the app by the district bureau (insurance.settings.ts): today one key,
+ * 'mandatory' = { sectors, tags }, the sectors and hazard tags that must hold a policy; absent, insurance.rules.ts's
+ * documented defaults apply. `version` guards concurrent edits; every change is audited with before and after.
+ */
+export const insuranceSettings = pgTable('insurance_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});

@@ -10,6 +10,9 @@ import { auditLog, dutyRecords, safetyCommitments } from '../../db/schema';
 import { rowsOf } from '../../platform/db';
 import { multipart, tinyJpeg } from '../../platform/files.fixtures';
 import { evaluateDutyReminders, periodsEndingIn } from '../notifications/notifications.duties';
+import type { Actor } from '../../platform/actor';
+import { readLaggards } from './duties.compliance';
+import { readLaggardAreas } from './duties.laggards';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
 
@@ -18,6 +21,21 @@ type Who = 'bossA' | 'safetyA' | 'bossB' | 'bossP' | 'district' | 'streetA' | 's
 const as = {} as Record<Who, Client>;
 const ents = {} as Record<'a' | 'b' | 'p', string>;
 const areas = {} as Record<'district' | 'streetA', string>;
+const officer: Actor = {
+  id: '00000000-0000-4000-8000-0000000000c1',
+  username: 'officer',
+  displayName: 'officer',
+  role: 'district_officer',
+  orgId: null,
+  orgName: null,
+  areaCode: null,
+  areaPrefix: null,
+  sectors: [],
+  parkId: null,
+  enterpriseId: null,
+  scopeKind: 'area',
+  mustChangePassword: false,
+};
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 beforeAll(async () => {
@@ -147,6 +165,30 @@ describe('the safety commitment', () => {
     expect(page.json()).toMatchObject({ signerName: '李四', title: '企业主要负责人安全生产承诺书' });
     expect(page.json().year).toBeGreaterThanOrEqual(year);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/commitments/${ents.p}` })).statusCode).toBe(404);
+  });
+});
+
+describe('the commitment text edited in the app', () => {
+  it('saves a new version (stale version 409, audited); a signed commitment keeps the text it was signed with', async () => {
+    const url = `/api/enterprises/${ents.a}/commitment?year=2026`;
+    const signed = (await as.bossA.get(url)).json().signed;
+    expect(signed.textVersion).toBe('hazardous_chemicals-1');
+    expect((await as.bossA.get('/api/commitment-texts')).statusCode).toBe(403);
+    const list = (await as.district.get('/api/commitment-texts')).json();
+    expect(list.items.map((i: { sector: string }) => i.sector)).toEqual(['default', 'hazardous_chemicals']);
+    const body = { title: '危险化学品企业安全生产承诺书（2027版）', body: '本人郑重承诺：……', currentVersion: 'hazardous_chemicals-1' };
+    const saved = await as.district.request({ method: 'PUT', url: '/api/commitment-texts/hazardous_chemicals', payload: body });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ sector: 'hazardous_chemicals', version: 'hazardous_chemicals-2', configured: true });
+    const stale = await as.district.request({ method: 'PUT', url: '/api/commitment-texts/hazardous_chemicals', payload: body });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ version: 'hazardous_chemicals-2' });
+    expect((await as.district.request({ method: 'PUT', url: '/api/commitment-texts/nope', payload: body })).statusCode).toBe(400);
+    const after = (await as.bossA.get(url)).json();
+    expect(after.text).toMatchObject({ version: 'hazardous_chemicals-2', title: body.title });
+    expect(after.signed).toMatchObject({ textVersion: 'hazardous_chemicals-1', title: signed.title, body: signed.body });
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'commitment.text.save'));
+    expect(audit).toMatchObject({ entityId: 'hazardous_chemicals' });
   });
 });
 
@@ -306,6 +348,36 @@ describe('compliance', () => {
     expect(la).toMatchObject({ due: 22, accepted: 3 });
     expect(la.missing).toContain('monthly_inspection:2025-04');
     expect((await as.district.get('/api/duties/laggards?year=2025')).json().total).toBe(3);
+
+    // Province scale from the aggregates: per area, enterprises minus those kept through the day's stage. At every
+    // stage it equals the direct count over the masks (readLaggards), in the district and in a street.
+    const areasNow = (await as.district.get('/api/duties/laggards/areas?year=2025&pageSize=1')).json();
+    expect(areasNow).toMatchObject({ year: 2025, stage: 12, laggards: 3, total: 2 });
+    expect(areasNow.items).toHaveLength(1);
+    expect(areasNow.items[0]).toMatchObject({ areaCode: areas.streetA, enterprises: 2, kept: 0, laggards: 2 });
+    const kept = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select coalesce(sum(n), 0)::int n from duty_kept_counts where year = 2025 and area_len = 9`),
+    );
+    expect(kept[0]!.n).toBe(1);
+    for (const root of [areas.district, areas.streetA]) {
+      const actor = { ...officer, areaCode: root, areaPrefix: root };
+      for (const day of ['2025-01-20', '2025-02-10', '2025-03-15', '2025-04-02', '2025-07-01', '2026-01-05']) {
+        const fromAggregates = await readLaggardAreas(t.database.db, actor, { year: 2025, page: 1, pageSize: 50 }, day);
+        const direct = await readLaggards(t.database.db, actor, { year: 2025, page: 1, pageSize: 1 }, day);
+        expect(fromAggregates.laggards, `${root} ${day}`).toBe(direct.total);
+      }
+    }
+    // On 15 March (stage 2) A has kept January and February: only B and P lag.
+    expect(
+      (
+        await readLaggardAreas(
+          t.database.db,
+          { ...officer, areaCode: areas.district, areaPrefix: areas.district },
+          { year: 2025, page: 1, pageSize: 50 },
+          '2025-03-15',
+        )
+      ).laggards,
+    ).toBe(2);
 
     // The enterprise's own board.
     const board = (await as.bossA.get(`/api/enterprises/${ents.a}/duties?year=2025`)).json();

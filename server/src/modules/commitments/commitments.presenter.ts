@@ -4,14 +4,20 @@ import { can, type CommitmentView, type DutyKind, type DutyRecordStatus, type Du
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { findFilesByIds } from '../../platform/files';
-import { commitmentTextFor } from './commitments.rules';
+import type { CommitmentText } from './commitments.rules';
 import type { CommitmentRow, DutyRowWithName, EnterpriseFacts } from './commitments.queries';
 import { dutyRecordAbilities } from './duties.workflow';
 
 export const publicCommitmentPath = (enterpriseId: string) => `/public/commitments/${enterpriseId}`;
 
-export function presentCommitment(actor: Actor, ent: EnterpriseFacts, year: number, row: CommitmentRow | null): CommitmentView {
-  const text = commitmentTextFor(ent.sector);
+/** `text` is the sector's current text (commitments.texts.ts currentCommitmentText): what signing now would copy. */
+export function presentCommitment(
+  actor: Actor,
+  ent: EnterpriseFacts,
+  year: number,
+  row: CommitmentRow | null,
+  text: CommitmentText,
+): CommitmentView {
   return {
     enterpriseId: ent.id,
     enterpriseName: ent.name,

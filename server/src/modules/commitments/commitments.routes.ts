@@ -4,6 +4,10 @@
 import {
   checkDutyBody,
   commitmentQuery,
+  commitmentTextEntry,
+  commitmentTextParams,
+  commitmentTextsView,
+  putCommitmentTextBody,
   commitmentView,
   dutyComplianceQuery,
   dutyComplianceView,
@@ -14,6 +18,8 @@ import {
   enterpriseDutiesQuery,
   enterpriseDutiesView,
   idParams,
+  laggardAreaPage,
+  laggardAreaQuery,
   laggardPage,
   laggardQuery,
   publicCommitmentView,
@@ -31,6 +37,8 @@ import { enterpriseDutyBoard } from './duties.board';
 import { findCommitment, findDutyRecord, findDutyRecords, findEnterprise, findPublicCommitment } from './commitments.queries';
 import { presentCommitment, presentDutyRecord } from './commitments.presenter';
 import { readCompliance, readLaggards } from './duties.compliance';
+import { readLaggardAreas } from './duties.laggards';
+import { currentCommitmentText, listCommitmentTexts, saveCommitmentText } from './commitments.texts';
 import { signCommitment } from './commands/sign-commitment';
 import { DUTY_FILE_OWNER, recordDuty, resubmitDuty } from './commands/record-duty';
 import { checkDuty } from './commands/check-duty';
@@ -52,7 +60,13 @@ export function commitmentsRoutes(app: ZodApp) {
       const year = req.query.year ?? Number(cstDate().slice(0, 4));
       const ent = await findEnterprise(app.db, actor, req.params.id);
       if (!ent) throw notFound();
-      return presentCommitment(actor, ent, year, await findCommitment(app.db, actor, ent.id, year));
+      return presentCommitment(
+        actor,
+        ent,
+        year,
+        await findCommitment(app.db, actor, ent.id, year),
+        await currentCommitmentText(app.db, ent.sector),
+      );
     },
   );
 
@@ -66,6 +80,19 @@ export function commitmentsRoutes(app: ZodApp) {
   );
 
   // The workers' page, reached by the QR code the enterprise prints: the current year's signed commitment, no login.
+  app.get(
+    '/api/commitment-texts',
+    { config: { access: 'commitment.configure' }, schema: { tags, response: { 200: commitmentTextsView } } },
+    async () => ({ items: await listCommitmentTexts(app.db) }),
+  );
+  app.put(
+    '/api/commitment-texts/:sector',
+    {
+      config: { access: 'commitment.configure' },
+      schema: { tags, params: commitmentTextParams, body: putCommitmentTextBody, response: { 200: commitmentTextEntry } },
+    },
+    async (req) => saveCommitmentText(app.db, actorOf(req), clientIp(req), req.params.sector, req.body),
+  );
   app.get(
     '/api/public/commitments/:id',
     { config: { access: 'public' }, schema: { tags, params: idParams, response: { 200: publicCommitmentView } } },
@@ -176,5 +203,11 @@ export function commitmentsRoutes(app: ZodApp) {
     '/api/duties/laggards',
     { config: { access: 'duty.stats' }, schema: { tags, querystring: laggardQuery, response: { 200: laggardPage } } },
     async (req) => readLaggards(app.db, actorOf(req), req.query, cstDate()),
+  );
+
+  app.get(
+    '/api/duties/laggards/areas',
+    { config: { access: 'duty.stats' }, schema: { tags, querystring: laggardAreaQuery, response: { 200: laggardAreaPage } } },
+    async (req) => readLaggardAreas(app.db, actorOf(req), req.query, cstDate()),
   );
 }

@@ -156,6 +156,37 @@ export function missingOf(year: number, today: string, acceptedMask: number): st
 }
 
 /**
+ * The stage of a year on `today`: how many of its months have ended (0 before February, 12 once the year is over).
+ * Quarters and the year end with a month, so the obligations due are exactly those of dueMaskAt(stage).
+ */
+export function stageOn(year: number, today: string): number {
+  const y = Number(today.slice(0, 4));
+  if (y < year) return 0;
+  if (y > year) return 12;
+  return Number(today.slice(5, 7)) - 1;
+}
+
+/** The mask of the obligations due once `stage` months have ended (equals dueOf(year, today).mask at that stage). */
+export function dueMaskAt(stage: number): number {
+  let m = 0;
+  for (let i = 1; i <= stage; i++) m |= 1 << (i - 1);
+  for (let q = 1; q <= Math.floor(stage / 3); q++) m |= 1 << (11 + q);
+  if (stage >= 12) for (let k = 0; k < yearlyKinds.length; k++) m |= 1 << (16 + k);
+  return m;
+}
+
+/**
+ * How far an enterprise-year is kept: the largest stage s whose due obligations are all accepted. An enterprise lags
+ * on a day of stage s exactly when keptThrough(acceptedMask) < s, so counting enterprise-years per kept stage (the
+ * duty_kept_counts aggregate) answers "how many lag" for any day without reading the masks.
+ */
+export function keptThrough(acceptedMask: number): number {
+  let s = 0;
+  while (s < 12 && (acceptedMask & dueMaskAt(s + 1)) === dueMaskAt(s + 1)) s++;
+  return s;
+}
+
+/**
  * Whether a record of `duty` for `period` may be filed on `today`: the period is the duty's cadence, it has begun,
  * and the day it was held lies within the period and not in the future. Returns the refused field or null.
  */

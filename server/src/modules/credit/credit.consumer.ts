@@ -1,12 +1,19 @@
 // The credit consumer of domain events: a penalty decision (a decision after a failed 整改复查 is a refusal to
 // rectify), an accident (its level re-read on every accident and investigation event), a hidden danger graded 重大
 // become entries on the enterprise's credit record, linked to their source; a changed or revoked decision, or a hazard
-// re-graded 一般, withdraws the entry. Each event then recomputes the enterprise's summary row (grade and score) in the
+// re-graded 一般, withdraws the entry; good records and 安责险 gaps below (onDutyAccepted …). Each event then recomputes the enterprise's summary row (grade and score) in the
 // same transaction. Idempotent twice over: the consumer's mark (platform/queue.ts) per event id, and one entry per
 // (source, kind) — a redelivered event updates the same row to the same values.
 import { eq } from 'drizzle-orm';
-import { reportCategoryLabels, type ReportCategory } from '@anjian/contracts';
-import { accidents, hazards, penaltyCases, reports } from '../../db/schema';
+import {
+  dutyKindLabels,
+  reportCategoryLabels,
+  standardizationGradeLabels,
+  type DutyKind,
+  type ReportCategory,
+  type StandardizationGrade,
+} from '@anjian/contracts';
+import { accidents, dutyRecords, hazards, insurancePolicies, penaltyCases, reports } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import { cstDate } from '../../platform/time';
@@ -102,6 +109,74 @@ async function onReportVerified(tx: Tx, e: DomainEvent): Promise<string | null> 
   return r.enterpriseId;
 }
 
+/**
+ * Good records and 安责险 (scheme 2026.2): an accepted 八个一次 record (duty_record.accept, commitments) is one
+ * duty_kept entry per record; a standardization grade (standardization.certified/renewed/downgraded, insurance
+ * module) is one entry per enterprise carrying the grade in force, withdrawn when the grade is revoked; a coverage gap
+ * found by the insurance daily job (insurance.coverage_gap) is one uninsured entry per enterprise, withdrawn when a
+ * policy in force is recorded (insurance.policy.record).
+ */
+async function onDutyAccepted(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const [r] = await tx.select().from(dutyRecords).where(eq(dutyRecords.id, e.entityId));
+  if (!r || r.status !== 'accepted') return null;
+  await upsertEntry(tx, e, {
+    enterpriseId: r.enterpriseId,
+    kind: 'duty_kept',
+    sourceType: 'duty_record',
+    sourceId: r.id,
+    sourceRef: r.period,
+    severity: null,
+    title: `落实“八个一次”：${dutyKindLabels[r.duty as DutyKind]?.zh ?? r.duty}（${r.period}）经街道核查通过`,
+    occurredOn: r.heldOn,
+  });
+  return r.enterpriseId;
+}
+
+async function onStandardization(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const p = e.payload as { grade?: string | null };
+  if (!e.enterpriseId) return null;
+  if (e.type === 'standardization.revoked' || !p.grade) {
+    await withdrawEntries(tx, e, 'standardization', e.enterpriseId, eventDay(e), '安全生产标准化等级已撤销');
+    return e.enterpriseId;
+  }
+  await upsertEntry(tx, e, {
+    enterpriseId: e.enterpriseId,
+    kind: 'standardization',
+    // One entry per enterprise: the grade in force, moved by each grant, renewal or downgrade.
+    sourceType: 'standardization',
+    sourceId: e.enterpriseId,
+    sourceRef: e.entityId,
+    severity: p.grade,
+    title: `安全生产标准化${standardizationGradeLabels[p.grade as StandardizationGrade]?.zh ?? p.grade}${e.type === 'standardization.downgraded' ? '（降级）' : ''}`,
+    occurredOn: eventDay(e),
+  });
+  return e.enterpriseId;
+}
+
+async function onCoverageGap(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const p = e.payload as { gapSince?: string; lastPolicyNo?: string | null };
+  if (!e.enterpriseId) return null;
+  await upsertEntry(tx, e, {
+    enterpriseId: e.enterpriseId,
+    kind: 'uninsured',
+    sourceType: 'insurance_coverage',
+    sourceId: e.enterpriseId,
+    sourceRef: p.lastPolicyNo ?? null,
+    severity: null,
+    title: `属安责险应投保行业领域，未投保或保单已过期${p.gapSince ? `（自${p.gapSince}起）` : ''}`,
+    occurredOn: eventDay(e),
+  });
+  return e.enterpriseId;
+}
+
+async function onPolicyRecorded(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const [pol] = await tx.select().from(insurancePolicies).where(eq(insurancePolicies.id, e.entityId));
+  const today = eventDay(e);
+  if (!pol || pol.startsOn > today || pol.endsOn < today) return null;
+  const n = await withdrawEntries(tx, e, 'insurance_coverage', pol.enterpriseId, today, `已投保安责险（${pol.policyNo}）`);
+  return n > 0 ? pol.enterpriseId : null;
+}
+
 export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
   let enterpriseId: string | null = null;
   if (e.entityType === 'penalty_case') enterpriseId = await onCase(tx, e);
@@ -109,6 +184,10 @@ export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
   else if (e.entityType === 'hazard') enterpriseId = await onHazard(tx, e);
   else if (e.entityType === 'credit_listing') enterpriseId = e.enterpriseId;
   else if (e.type === 'report.verified') enterpriseId = await onReportVerified(tx, e);
+  else if (e.type === 'duty_record.accept') enterpriseId = await onDutyAccepted(tx, e);
+  else if (e.entityType === 'standardization_record') enterpriseId = await onStandardization(tx, e);
+  else if (e.type === 'insurance.coverage_gap') enterpriseId = await onCoverageGap(tx, e);
+  else if (e.type === 'insurance.policy.record') enterpriseId = await onPolicyRecorded(tx, e);
   if (enterpriseId) await recomputeSummary(tx, enterpriseId, cstDate());
 }
 

@@ -3,8 +3,12 @@
 // or revoked decision withdraws its entry; the summary row maintained in the same transaction; the record with its
 // calculation and the list by grade through the scope predicate (street A never sees street B: 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { creditEntries, creditSummaries } from '../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { creditEntries, creditSummaries, domainEvents, dutyRecords, insurancePolicies } from '../../db/schema';
+import { appendEvent } from '../../platform/outbox';
+import { addDays, cstDate } from '../../platform/time';
+import { buildEnterprise } from '../../seed/factories';
+import { evaluateCoverageGaps } from '../insurance/insurance.job';
 import { buildCreditWorld, type CreditWorld } from './credit.fixtures';
 
 let w: CreditWorld;
@@ -26,7 +30,7 @@ describe('credit entries from events', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ kind: 'penalty', status: 'active', points: 10, sourceRef: row.number, occurredOn: '2026-10-15' });
     const [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entA.id));
-    expect(summary).toMatchObject({ score: 90, grade: 'A', activeEntries: 1, schemeVersion: '2026.1' });
+    expect(summary).toMatchObject({ score: 90, grade: 'A', activeEntries: 1, schemeVersion: '2026.2' });
   });
 
   it('records a decision after a failed 整改复查 as a refusal to rectify, and an accident by its level', async () => {
@@ -103,5 +107,110 @@ describe('the daily refresh', () => {
     const [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entA.id));
     expect(summary).toMatchObject({ score: 100, grade: 'A', asOf: '2029-10-16' });
     expect((await refreshAgedSummaries(w.db, '2029-10-16')).refreshed).toBe(0);
+  });
+});
+
+describe('good records and 安责险 gaps (scheme 2026.2)', () => {
+  it('credits an accepted 八个一次 record once, and a standardization grade until it is revoked', async () => {
+    const ent = await buildEnterprise(w.db, { street: w.streetA, name: '丙守信五金厂' });
+    const [r] = await w.db
+      .insert(dutyRecords)
+      .values({
+        enterpriseId: ent.id,
+        areaCode: ent.areaCode,
+        sector: ent.sector,
+        duty: 'monthly_inspection',
+        period: '2026-10',
+        year: 2026,
+        heldOn: '2026-10-12',
+        summary: '主要负责人带队检查',
+        status: 'accepted',
+        recordedBy: w.users.streetA!.id,
+      })
+      .returning();
+    const accepted = await appendEvent(w.db, 'duty_record.accept', 'duty_record', r!, null, { from: 'submitted', to: 'accepted' });
+    expect(await w.consume(accepted)).toBe(true);
+    const [entry] = await w.db.select().from(creditEntries).where(eq(creditEntries.sourceId, r!.id));
+    expect(entry).toMatchObject({ kind: 'duty_kept', points: -1, occurredOn: '2026-10-12', sourceRef: '2026-10' });
+    const grant = (kind: string, grade: string | null) =>
+      appendEvent(
+        w.db,
+        `standardization.${kind}`,
+        'standardization_record',
+        { id: crypto.randomUUID(), areaCode: ent.areaCode, enterpriseId: ent.id },
+        null,
+        {
+          grade,
+        },
+      );
+    await w.consume(await grant('certified', '2'));
+    await w.consume(await grant('downgraded', '3'));
+    const std = await w.db
+      .select()
+      .from(creditEntries)
+      .where(and(eq(creditEntries.enterpriseId, ent.id), eq(creditEntries.kind, 'standardization')));
+    expect(std).toHaveLength(1);
+    expect(std[0]).toMatchObject({ severity: '3', points: -3, status: 'active' });
+    await w.consume((await w.decideCase(ent)).eventId);
+    let [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, ent.id));
+    expect(summary).toMatchObject({ score: 100 - 10 + 1 + 3, grade: 'A' });
+    await w.consume(await grant('revoked', null));
+    expect((await w.db.select().from(creditEntries).where(eq(creditEntries.id, std[0]!.id)))[0]).toMatchObject({
+      status: 'withdrawn',
+      withdrawnReason: '安全生产标准化等级已撤销',
+    });
+    [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, ent.id));
+    expect(summary!.score).toBe(91);
+  });
+
+  it('turns a mandatory enterprise without a policy in force into one uninsured entry per gap, withdrawn by a policy', async () => {
+    const ent = await buildEnterprise(w.db, { street: w.streetB, sector: 'hazardous_chemicals', name: '丁危化品经营部' });
+    const today = cstDate();
+    await w.db.insert(insurancePolicies).values({
+      enterpriseId: ent.id,
+      areaCode: ent.areaCode,
+      sector: ent.sector,
+      insurer: '某保险公司',
+      policyNo: 'AZX-OLD',
+      startsOn: addDays(today, -400),
+      endsOn: addDays(today, -35),
+      insuredPersons: 10,
+      premiumFen: 100000,
+      rateFactor: 1,
+    });
+    const first = await evaluateCoverageGaps(w.db, today);
+    expect(first.coverageGaps).toBeGreaterThanOrEqual(1);
+    expect((await evaluateCoverageGaps(w.db, today)).coverageGaps).toBe(0);
+    const [gap] = await w.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.type, 'insurance.coverage_gap'), eq(domainEvents.entityId, ent.id)));
+    expect(gap!.payload).toMatchObject({ gapSince: addDays(today, -34), lastPolicyNo: 'AZX-OLD' });
+    await w.consume(gap!.id);
+    const [entry] = await w.db
+      .select()
+      .from(creditEntries)
+      .where(and(eq(creditEntries.enterpriseId, ent.id), eq(creditEntries.kind, 'uninsured')));
+    expect(entry).toMatchObject({ status: 'active', points: 10, sourceType: 'insurance_coverage' });
+    expect((await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, ent.id)))[0]!.score).toBe(90);
+    const [policy] = await w.db
+      .insert(insurancePolicies)
+      .values({
+        enterpriseId: ent.id,
+        areaCode: ent.areaCode,
+        sector: ent.sector,
+        insurer: '某保险公司',
+        policyNo: 'AZX-NEW',
+        startsOn: today,
+        endsOn: addDays(today, 364),
+        insuredPersons: 10,
+        premiumFen: 100000,
+        rateFactor: 1,
+      })
+      .returning();
+    await w.consume(await appendEvent(w.db, 'insurance.policy.record', 'insurance_policy', policy!, null, { endsOn: policy!.endsOn }));
+    expect((await w.db.select().from(creditEntries).where(eq(creditEntries.id, entry!.id)))[0]).toMatchObject({ status: 'withdrawn' });
+    expect((await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, ent.id)))[0]!.score).toBe(100);
+    expect((await evaluateCoverageGaps(w.db, today)).coverageGaps).toBe(0);
   });
 });

@@ -46,3 +46,35 @@ describe('credit scheme 2026.1', () => {
     expect(computeCredit(s, entries, '2026-12-01')).toEqual(computeCredit(s, [...entries].reverse(), '2026-12-01'));
   });
 });
+
+describe('credit scheme 2026.2 (good records and 安责险; seeds 001–004, rules.md §7)', () => {
+  const s2 = creditSchemes['2026.2']!;
+  it('keeps every deduction of 2026.1 and deducts 10 for a mandatory enterprise without 安责险 (seed 004 15.)', () => {
+    const c = computeCredit(s2, [e(), e({ kind: 'uninsured' })], '2026-12-01');
+    expect(c).toMatchObject({ deducted: 20, credited: 0, score: 80, grade: 'B', schemeVersion: '2026.2' });
+  });
+  it('credits kept 八个一次 (+1 each, seed 001 二.4) and the standardization grade (一级 +10 … 小微 +2) up to 10', () => {
+    const c = computeCredit(
+      s2,
+      [
+        e({ kind: 'refusal_to_rectify' }),
+        e({ kind: 'duty_kept' }),
+        e({ kind: 'duty_kept' }),
+        e({ kind: 'standardization', severity: '3' }),
+      ],
+      '2026-12-01',
+    );
+    expect(c).toMatchObject({ deducted: 20, credited: 5, score: 85, grade: 'B' });
+    expect(c.lines.find((l) => l.kind === 'standardization')).toMatchObject({ severity: '3', pointsEach: -3, points: -3 });
+    const capped = computeCredit(
+      s2,
+      [e({ kind: 'major_hazard' }), e({ kind: 'standardization', severity: '1' }), e({ kind: 'duty_kept' })],
+      '2026-12-01',
+    );
+    expect(capped).toMatchObject({ deducted: 10, credited: 10, score: 100 });
+  });
+  it('never lifts a score past the base, and 2026.1 counts the new kinds as 0', () => {
+    expect(computeCredit(s2, [e({ kind: 'standardization', severity: '1' })], '2026-12-01').score).toBe(100);
+    expect(computeCredit(s, [e({ kind: 'uninsured' }), e({ kind: 'duty_kept' })], '2026-12-01')).toMatchObject({ score: 100, credited: 0 });
+  });
+});

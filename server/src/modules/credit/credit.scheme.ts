@@ -12,8 +12,16 @@ export interface CreditScheme {
   base: number;
   /** Entries older than this (by the day they occurred) no longer count. */
   windowMonths: number;
-  /** Points deducted per entry, by kind; accidents by 493号 level. */
-  points: Record<Exclude<CreditEntryKind, 'accident'>, number> & { accident: Record<string, number> };
+  /**
+   * Points per entry, by kind; accidents by 493号 level, standardization by grade. Negative points are credited (good
+   * records). A kind the version does not name counts 0 (2026.1 predates the good records and 安责险).
+   */
+  points: Partial<Record<Exclude<CreditEntryKind, 'accident' | 'standardization'>, number>> & {
+    accident: Record<string, number>;
+    standardization?: Record<string, number>;
+  };
+  /** The most good records can credit inside the window (0: none). */
+  creditCap?: number;
   /** Lowest score for each grade, best first; below the last threshold is D. */
   thresholds: { grade: Exclude<CreditGrade, 'D'>; minScore: number }[];
 }
@@ -36,8 +44,40 @@ export const creditSchemes: Record<string, CreditScheme> = {
       { grade: 'C', minScore: 60 },
     ],
   },
+  // 2026.2 keeps every deduction of 2026.1 and adds (L, the platform's defaults; sources):
+  //  - uninsured −10: an enterprise of a mandatory sector without a valid 安责险 policy. Seed 004 (15.): "在矿山、
+  //    危险化学品、烟花爆竹、交通运输、建筑施工、民用爆炸物品、金属冶炼、渔业生产等高危行业领域全面实施安全生产责任保险";
+  //    seed 002 (2.): "建立高危行业安全生产责任保险制度" beside the 诚信等级 it grades.
+  //  - duty_kept +1 per 八个一次 record the street accepted. Seed 001 (二.4, line 34) sets the duties, line 13 the
+  //    100% target; seed 002 (2.) asks that "对企业安全实施量化考核和诚信等级划分" reward good conduct ("守信联合激励",
+  //    seed 004 14.).
+  //  - standardization by grade in force: 一级 +10, 二级 +6, 三级 +3, 小微达标 +2. Seed 003 (二) puts grade 三级 and
+  //    above as the target for 规上 enterprises; rules.md §7 (GB/T 33000-2016) the grades.
+  //  Credits are capped at 10 in the window and only offset deductions (the score never passes the base of 100), so
+  //  good conduct repairs a grade but cannot buy one.
+  '2026.2': {
+    version: '2026.2',
+    base: 100,
+    windowMonths: 36,
+    points: {
+      penalty: 10,
+      refusal_to_rectify: 20,
+      major_hazard: 10,
+      verified_report: 5,
+      uninsured: 10,
+      duty_kept: -1,
+      accident: { general: 15, larger: 40, major: 60, especially_major: 80 },
+      standardization: { '1': -10, '2': -6, '3': -3, small: -2 },
+    },
+    creditCap: 10,
+    thresholds: [
+      { grade: 'A', minScore: 90 },
+      { grade: 'B', minScore: 75 },
+      { grade: 'C', minScore: 60 },
+    ],
+  },
 };
-export const currentCreditScheme: CreditScheme = creditSchemes['2026.1']!;
+export const currentCreditScheme: CreditScheme = creditSchemes['2026.2']!;
 
 export interface ScoredEntry {
   kind: CreditEntryKind;
@@ -48,7 +88,8 @@ export interface ScoredEntry {
 
 export function pointsOf(scheme: CreditScheme, e: Pick<ScoredEntry, 'kind' | 'severity'>): number {
   if (e.kind === 'accident') return scheme.points.accident[e.severity ?? 'general'] ?? scheme.points.accident.general ?? 0;
-  return scheme.points[e.kind];
+  if (e.kind === 'standardization') return scheme.points.standardization?.[e.severity ?? ''] ?? 0;
+  return scheme.points[e.kind] ?? 0;
 }
 
 /** Whether an entry counts on `today`: active, and occurred inside the window (on or after `today` − window). */
@@ -73,7 +114,7 @@ export function computeCredit(
   const counted = entries.filter((e) => counts(scheme, e, today));
   const byKey = new Map<string, { kind: CreditEntryKind; severity: string | null; count: number }>();
   for (const e of counted) {
-    const severity = e.kind === 'accident' ? (e.severity ?? 'general') : null;
+    const severity = e.kind === 'accident' ? (e.severity ?? 'general') : e.kind === 'standardization' ? e.severity : null;
     const key = `${e.kind}:${severity ?? ''}`;
     const line = byKey.get(key) ?? { kind: e.kind, severity, count: 0 };
     line.count += 1;
@@ -85,8 +126,12 @@ export function computeCredit(
       return { ...l, pointsEach: each, points: each * l.count };
     })
     .sort((a, b) => b.points - a.points || a.kind.localeCompare(b.kind));
-  const deducted = lines.reduce((s, l) => s + l.points, 0);
-  const score = Math.max(0, scheme.base - deducted);
+  const deducted = lines.reduce((s, l) => s + Math.max(0, l.points), 0);
+  const credited = Math.min(
+    scheme.creditCap ?? 0,
+    lines.reduce((s, l) => s - Math.min(0, l.points), 0),
+  );
+  const score = Math.min(scheme.base, Math.max(0, scheme.base - deducted + credited));
   const gradeByScore = gradeOfScore(scheme, score);
   const caps: CreditCalculation['caps'] = [];
   if (counted.some((e) => e.kind === 'accident' && (e.severity === 'major' || e.severity === 'especially_major')))
@@ -111,6 +156,7 @@ export function computeCredit(
     since: addMonths(today, -scheme.windowMonths),
     lines,
     deducted,
+    credited,
     score,
     gradeByScore,
     caps,

@@ -99,4 +99,10 @@ export async function recomputeSummary(tx: DbOrTx, enterpriseId: string, today: 
       target: creditSummaries.enterpriseId,
       set: { ...values, version: sql`${creditSummaries.version} + 1`, updatedAt: new Date() },
     });
+  // The 双随机 draw's credit factor reads the grade from the enterprise row its pool index carries: mirrored here, in
+  // the same transaction, and written only when it changed (most events leave the grade as it was).
+  await tx
+    .update(enterprises)
+    .set({ creditGrade: calc.grade })
+    .where(and(eq(enterprises.id, enterpriseId), sql`${enterprises.creditGrade} is distinct from ${calc.grade}`));
 }

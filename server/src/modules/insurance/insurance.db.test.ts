@@ -263,3 +263,26 @@ describe('安全生产标准化', () => {
     expect((await evaluateStandardizationReminders(t.database.db, today)).notices).toBe(0);
   });
 });
+
+describe('the mandatory sectors edited in the app', () => {
+  it('changes the coverage check at once, refuses a stale version, and is audited', async () => {
+    const before = (await as.bureau!.get('/api/insurance/coverage?pageSize=50')).json();
+    expect(before.mandatorySectors).toContain('construction');
+    const s = (await as.bureau!.get('/api/insurance/settings')).json();
+    expect(s).toMatchObject({ version: 0, configured: false });
+    expect((await as.streetA!.get('/api/insurance/settings')).statusCode).toBe(403);
+    const put = (body: Record<string, unknown>) => as.bureau!.request({ method: 'PUT', url: '/api/insurance/settings', payload: body });
+    const bad = await put({ mandatorySectors: ['nope'], mandatoryTags: [], version: 0 });
+    expect(bad.statusCode).toBe(400);
+    const saved = await put({ mandatorySectors: ['hazardous_chemicals'], mandatoryTags: [], version: 0 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ version: 1, configured: true, mandatorySectors: ['hazardous_chemicals'] });
+    expect((await put({ mandatorySectors: [], mandatoryTags: [], version: 0 })).statusCode).toBe(409);
+    const after = (await as.bureau!.get('/api/insurance/coverage?pageSize=50')).json();
+    expect(after.mandatorySectors).toEqual(['hazardous_chemicals']);
+    expect(after.items.every((i: { sector: string }) => i.sector === 'hazardous_chemicals')).toBe(true);
+    expect(await audits('insurance.settings.update', 'mandatory')).toBe(1);
+    // Back to the defaults' list for whatever runs after.
+    await put({ mandatorySectors: [...before.mandatorySectors], mandatoryTags: [...before.mandatoryTags], version: 1 });
+  });
+});

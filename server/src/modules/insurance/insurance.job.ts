@@ -5,8 +5,12 @@
 //  - a standardization grade that ends within the renewal window (standardization.rules, 90 days): once per
 //    enterprise and expiry.
 // The enterprise's users and the officers whose scope holds the record are told (recipientsFor applies the scope).
-import { and, asc, gt, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import { enterprises, insurancePolicies } from '../../db/schema';
+// And the coverage gaps as events for the credit record (evaluateCoverageGaps).
+import { and, asc, eq, gt, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { domainEvents, enterprises, insurancePolicies } from '../../db/schema';
+import { appendEvent } from '../../platform/outbox';
+import { insuredOn, mandatoryWhere } from './insurance.queries';
+import { loadInsuranceRules } from './insurance.settings';
 import type { Db } from '../../platform/db';
 import type { DailyJob } from '../../platform/jobs';
 import { addDays } from '../../platform/time';
@@ -104,11 +108,65 @@ export async function evaluateStandardizationReminders(db: Db, today: string) {
   return { notices };
 }
 
+/**
+ * The coverage check as events: each operating enterprise of a mandatory sector (or tag) with no policy in force today
+ * gets one insurance.coverage_gap event per gap — the gap named by the day it began (the day after its last policy
+ * ended, or 'none' when it never had one) — which the credit consumer turns into an 'uninsured' entry. A gap already
+ * announced is skipped by the events' entity index, so a daily run adds events only for new gaps. Paged by id.
+ */
+export async function evaluateCoverageGaps(db: Db, today: string) {
+  const rules = await loadInsuranceRules(db);
+  let events = 0;
+  let lastId = FIRST_ID;
+  for (;;) {
+    const page = await db
+      .select({
+        id: enterprises.id,
+        areaCode: enterprises.areaCode,
+        sector: enterprises.sector,
+        parkId: enterprises.parkId,
+        gapSince: sql<string>`coalesce(((select max(p.ends_on) from insurance_policies p where p.enterprise_id = enterprises.id) + 1)::text, 'none')`,
+        lastPolicyNo: sql<
+          string | null
+        >`(select p.policy_no from insurance_policies p where p.enterprise_id = enterprises.id order by p.ends_on desc limit 1)`,
+      })
+      .from(enterprises)
+      .where(and(mandatoryWhere(rules), sql`not ${insuredOn(today)}`, gt(enterprises.id, lastId)))
+      .orderBy(asc(enterprises.id))
+      .limit(PAGE);
+    for (const e of page) {
+      await db.transaction(async (tx) => {
+        const [seen] = await tx
+          .select({ id: domainEvents.id })
+          .from(domainEvents)
+          .where(
+            and(
+              eq(domainEvents.entityType, 'insurance_coverage'),
+              eq(domainEvents.entityId, e.id),
+              sql`${domainEvents.payload}->>'gapKey' = ${e.gapSince}`,
+            ),
+          )
+          .limit(1);
+        if (seen) return;
+        await appendEvent(tx, 'insurance.coverage_gap', 'insurance_coverage', { ...e, enterpriseId: e.id }, null, {
+          gapSince: e.gapSince === 'none' ? null : e.gapSince,
+          gapKey: e.gapSince,
+          lastPolicyNo: e.lastPolicyNo,
+        });
+        events++;
+      });
+    }
+    if (page.length < PAGE) break;
+    lastId = page[page.length - 1]!.id;
+  }
+  return { coverageGaps: events };
+}
+
 export const insuranceReminderJob: DailyJob = {
   name: 'insurance-standardization-reminders',
   run: async (db, { today }) => {
     const a = await evaluatePolicyReminders(db, today);
     const b = await evaluateStandardizationReminders(db, today);
-    return { notices: a.notices + b.notices };
+    return { notices: a.notices + b.notices, ...(await evaluateCoverageGaps(db, today)) };
   },
 };

@@ -97,10 +97,10 @@ export const insuredOn = (today: string) =>
   sql`exists (select 1 from insurance_policies p where p.enterprise_id = enterprises.id and p.ends_on >= ${today} and p.starts_on <= ${today})`;
 
 /** The coverage check: mandatory enterprises in scope with no policy in force today, paged. */
-export async function findUninsured(db: DbOrTx, actor: Actor, q: CoverageQuery, today: string) {
+export async function findUninsured(db: DbOrTx, actor: Actor, q: CoverageQuery, today: string, rules: InsuranceRules = insuranceRules) {
   const where = and(
     enterpriseScope(actor),
-    mandatoryWhere(),
+    mandatoryWhere(rules),
     q.areaCode ? like(enterprises.areaCode, likePrefix(q.areaCode)) : undefined,
     q.sector ? eq(enterprises.sector, q.sector) : undefined,
     sql`not ${insuredOn(today)}`,

@@ -11,13 +11,15 @@ import {
   policyView,
   ratesQuery,
   updatePolicyBody,
+  insuranceSettingsView,
+  putInsuranceSettingsBody,
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
 import { cstDate } from '../../platform/time';
 import { findPolicies, findUninsured } from './insurance.queries';
 import { presentPolicies } from './insurance.presenter';
-import { insuranceRules } from './insurance.rules';
+import { loadInsuranceRules, loadInsuranceSettings, presentInsuranceSettings, saveInsuranceSettings } from './insurance.settings';
 import { insuranceRates } from './rates';
 import { createPolicy, updatePolicy } from './commands/save-policy';
 
@@ -51,6 +53,19 @@ export function insuranceRoutes(app: ZodApp) {
     },
   );
   app.get(
+    '/api/insurance/settings',
+    { config: { access: 'insurance.configure' }, schema: { tags, response: { 200: insuranceSettingsView } } },
+    async () => presentInsuranceSettings(await loadInsuranceSettings(app.db)),
+  );
+  app.put(
+    '/api/insurance/settings',
+    {
+      config: { access: 'insurance.configure' },
+      schema: { tags, body: putInsuranceSettingsBody, response: { 200: insuranceSettingsView } },
+    },
+    async (req) => saveInsuranceSettings(app.db, actorOf(req), clientIp(req), req.body),
+  );
+  app.get(
     '/api/insurance/coverage',
     {
       config: { access: 'insurance.coverage' },
@@ -58,11 +73,12 @@ export function insuranceRoutes(app: ZodApp) {
     },
     async (req) => {
       const today = cstDate();
-      const { items, total } = await findUninsured(app.db, actorOf(req), req.query, today);
+      const rules = await loadInsuranceRules(app.db);
+      const { items, total } = await findUninsured(app.db, actorOf(req), req.query, today, rules);
       return {
         today,
-        mandatorySectors: [...insuranceRules.mandatorySectors],
-        mandatoryTags: [...insuranceRules.mandatoryTags],
+        mandatorySectors: [...rules.mandatorySectors],
+        mandatoryTags: [...rules.mandatoryTags],
         items: items.map((i) => ({ ...i, sector: i.sector as never })),
         total,
       };

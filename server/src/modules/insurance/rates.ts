@@ -9,6 +9,7 @@ import { enterprises } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import { loadInsuranceRules } from './insurance.settings';
 import { areaName, childAreas, countByChild, enterpriseScope, insuredOn, mandatoryWhere } from './insurance.queries';
 import { ratePct, standardizationRules, standardizationShortfall } from './standardization.rules';
 
@@ -22,7 +23,7 @@ async function areaOf(db: DbOrTx, actor: Actor, code: string | undefined) {
 
 export async function insuranceRates(db: DbOrTx, actor: Actor, code: string | undefined, today: string): Promise<InsuranceRatesView> {
   const a = await areaOf(db, actor, code);
-  const base = and(enterpriseScope(actor), mandatoryWhere())!;
+  const base = and(enterpriseScope(actor), mandatoryWhere(await loadInsuranceRules(db)))!;
   const counts = await countByChild(
     db,
     a.children.length ? a.children : [{ code: a.areaCode, prefix: a.prefix }],

@@ -9,6 +9,7 @@ import { notify, recordLink } from './notifications.service';
 import { onWorkTaskEvent } from './notifications.workplans';
 import { onRewardEvent } from './notifications.rewards';
 import { onReportMerged } from './notifications.reports';
+import { onLetterIssued } from './notifications.letters';
 
 const scopeOf = (e: DomainEvent) => ({ areaCode: e.areaCode, enterpriseId: e.enterpriseId, sector: e.sector, parkId: e.parkId });
 const others = (ids: string[], e: DomainEvent) => ids.filter((id) => id !== e.actorId);
@@ -120,5 +121,6 @@ export const notificationsConsumer: EventConsumer = {
     else if (e.entityType === 'report_reward') await onRewardEvent(tx, e);
     else if (e.type === 'report.merge') await onReportMerged(tx, e);
     else if (e.type === 'certificate.revoke' || e.type === 'spot_check_item.record') await onCertificateFinding(tx, e);
+    else if (e.type === 'responsibility_letter.issue') await onLetterIssued(tx, e);
   },
 };

@@ -32,6 +32,7 @@ export const recordLink: Record<string, (id: string) => string> = {
   oh_profile: (id) => `/enterprises/${id}?tab=occupational-health`,
   certificate: () => `/certificates`,
   publicity_target: (id) => `/publicity-receipts?target=${id}`,
+  responsibility_letter: (id) => `/responsibility-letters/${id}`,
 };
 
 /**

@@ -69,6 +69,13 @@ export async function writeLetter(
         .returning();
   const evidence = change.input ?? {};
   await appendTransition(tx, letterMachine, actor, { recordId: row!.id, action, from, to: to!, evidence });
-  await appendEvent(tx, `responsibility_letter.${action}`, 'responsibility_letter', row!, actor, { from, to, ...evidence });
+  // The recipient's kind and the title ride along: the notice of an issued letter names it and finds its signers.
+  await appendEvent(tx, `responsibility_letter.${action}`, 'responsibility_letter', row!, actor, {
+    from,
+    to,
+    recipientKind: row!.recipientKind,
+    title: row!.title,
+    ...evidence,
+  });
   return row!;
 }

@@ -7,12 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { Role } from '@anjian/contracts';
-import { assessmentSchemes, auditLog, domainEvents, responsibilityLetters } from '../../db/schema';
+import { assessmentSchemes, auditLog, domainEvents, notifications, responsibilityLetters } from '../../db/schema';
+import { consumeEvent } from '../../platform/queue';
+import { notificationsConsumer } from '../notifications/notifications.consumer';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../seed/factories';
 
 let t: TestApp;
 const as: Record<string, Client> = {};
+const userIds: Record<string, string> = {};
 let streetA: Awaited<ReturnType<typeof buildStreet>>;
 let community: Awaited<ReturnType<typeof buildCommunity>>;
 let ent: Awaited<ReturnType<typeof buildEnterprise>>;
@@ -28,6 +31,7 @@ beforeAll(async () => {
   ent = await buildEnterprise(db, { street: streetA, name: '甲机械厂' });
   const login = async (key: string, role: Role, o: { org?: Awaited<ReturnType<typeof buildOrg>>; enterpriseId?: string }) => {
     const u = await buildUser(db, { role, ...o, org: o.org ?? null });
+    userIds[key] = u.id;
     as[key] = await loginAs(t.app, u.username, u.password);
   };
   const bureau = await buildOrg(db, { area: district, name: '测试区应急管理局' });
@@ -91,6 +95,13 @@ describe('target-responsibility letters', () => {
     expect((await act(as.district!, id, { action: 'issue' })).json()).toMatchObject({ status: 'issued' });
     expect((await act(as.district!, id, { action: 'sign', signerName: '李四' })).statusCode).toBe(403);
     expect((await as.streetA!.get(`/api/responsibility-letters/${id}`)).json().abilities).toEqual(['sign']);
+    const [issued] = await t.database.db
+      .select({ id: domainEvents.id })
+      .from(domainEvents)
+      .where(and(eq(domainEvents.entityId, id), eq(domainEvents.type, 'responsibility_letter.issue')));
+    await consumeEvent(t.database, notificationsConsumer, issued!.id);
+    const told = await t.database.db.select({ userId: notifications.userId }).from(notifications).where(eq(notifications.entityId, id));
+    expect(told.map((n) => n.userId)).toEqual([userIds.streetA]);
     const noName = await act(as.streetA!, id, { action: 'sign' });
     expect(noName.statusCode).toBe(400);
     expect(noName.json().error.details[0].field).toBe('signerName');
@@ -147,6 +158,18 @@ describe('target-responsibility letters', () => {
     expect((await act(as.streetA!, eid, { action: 'sign', signerName: '赵六' })).statusCode).toBe(403);
     const mine = (await as.principal!.get('/api/responsibility-letters?side=mine')).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toEqual([eid]);
+    // Issuing told the recipient: the enterprise's principal, with a link to sign (once, however often delivered).
+    const [issued] = await t.database.db
+      .select({ id: domainEvents.id })
+      .from(domainEvents)
+      .where(and(eq(domainEvents.entityId, eid), eq(domainEvents.type, 'responsibility_letter.issue')));
+    expect(await consumeEvent(t.database, notificationsConsumer, issued!.id)).toBe(true);
+    expect(await consumeEvent(t.database, notificationsConsumer, issued!.id)).toBe(false);
+    const notices = await t.database.db.select().from(notifications).where(eq(notifications.entityId, eid));
+    expect(notices.map((n) => [n.userId, n.link, n.kind])).toEqual([
+      [userIds.principal, `/responsibility-letters/${eid}`, 'awaiting_action'],
+    ]);
+    expect(notices[0]!.titleZh).toContain('目标责任书待签订');
     expect((await act(as.principal!, eid, { action: 'sign', signerName: '赵六' })).json()).toMatchObject({ status: 'signed' });
     expect((await as.principal!.get(`/api/responsibility-letters/${id}`)).statusCode).toBe(404);
     const parent = (await as.district!.get(`/api/responsibility-letters/${id}`)).json();

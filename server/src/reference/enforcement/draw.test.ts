@@ -12,6 +12,7 @@ import {
   uniformMix,
   uniformOf,
   weightOf,
+  weightReasons,
   type PoolMember,
   type UniformMethod,
 } from './draw';
@@ -116,6 +117,32 @@ describe('weighted draw', () => {
   it('adds the published signal weights to the base', () => {
     expect(weightOf({}, defaultWeightTable)).toBe(1);
     expect(weightOf({ openMajorHazard: true, redRisk: true, neverInspected: true }, defaultWeightTable)).toBe(9);
+  });
+
+  // 差异化监管 by credit (seeds 002, 003; factors L): the risk weight times the credit grade's factor.
+  it('multiplies the risk weight by the credit grade factor; no record counts as A; old tables without factors as 1', () => {
+    expect(weightOf({ creditGrade: null }, defaultWeightTable)).toBe(1);
+    expect(weightOf({ creditGrade: 'A' }, defaultWeightTable)).toBe(1);
+    expect(weightOf({ creditGrade: 'B', neverInspected: true }, defaultWeightTable)).toBe(3);
+    expect(weightOf({ creditGrade: 'D', redRisk: true }, defaultWeightTable)).toBe(12);
+    const { creditA: _a, creditB: _b, creditC: _c, creditD: _d, ...old } = defaultWeightTable;
+    expect(weightOf({ creditGrade: 'D', redRisk: true }, old)).toBe(4);
+    expect(weightReasons({ creditGrade: 'C', recentPenalty: true }, defaultWeightTable)).toEqual([
+      { key: 'base', value: 1 },
+      { key: 'recentPenalty', value: 2 },
+      { key: 'creditC', value: 2 },
+    ]);
+  });
+
+  it('draws by credit grade in proportion to the factored weights (chi-square, k = 1, grades A–D)', () => {
+    const grades = ['A', 'B', 'C', 'D'] as const;
+    const members = grades.map((g, i) => ({ id: seqId(i * 104729), weight: weightOf({ creditGrade: g }, defaultWeightTable) }));
+    const n = 20_000;
+    const counts = [0, 0, 0, 0];
+    for (let s = 0; s < n; s++) counts[members.findIndex((m) => m.id === sampleWeighted(members, 1, `credit-${s}`)[0]!.id)]!++;
+    const total = members.reduce((a, m) => a + m.weight, 0);
+    const chi2 = members.reduce((acc, m, i) => acc + (counts[i]! - (n * m.weight) / total) ** 2 / ((n * m.weight) / total), 0);
+    expect(chi2).toBeLessThan(16.27); // df = 3, 0.1 % critical value
   });
 });
 

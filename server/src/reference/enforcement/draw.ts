@@ -19,12 +19,28 @@ export interface WeightTable {
   recentPenalty: number;
   /** No completed inspection on record. */
   neverInspected: number;
+  /**
+   * 差异化监管 by credit: the additive weight is multiplied by the factor of the enterprise's credit grade
+   * (modules/credit, credit_summaries mirrored onto enterprises.credit_grade). An enterprise without a credit summary
+   * has no entries, which the scheme scores 100 = A, so it takes the A factor. Optional: draws recorded before the
+   * factors existed carry none, and a missing factor is 1 (they were drawn without it).
+   */
+  creditA?: number;
+  creditB?: number;
+  creditC?: number;
+  creditD?: number;
 }
 
 export const weightSignals = ['openMajorHazard', 'redRisk', 'orangeRisk', 'recentAccident', 'recentPenalty', 'neverInspected'] as const;
 export type WeightSignal = (typeof weightSignals)[number];
 
-export const weightSignalLabels: Record<WeightSignal | 'base', { zh: string; en: string }> = {
+export const creditGradeFactors = ['creditA', 'creditB', 'creditC', 'creditD'] as const;
+export type CreditFactor = (typeof creditGradeFactors)[number];
+export type CreditGradeLetter = 'A' | 'B' | 'C' | 'D';
+export const creditFactorOf = (grade: string | null | undefined): CreditFactor =>
+  grade === 'B' ? 'creditB' : grade === 'C' ? 'creditC' : grade === 'D' ? 'creditD' : 'creditA';
+
+export const weightSignalLabels: Record<WeightSignal | CreditFactor | 'base', { zh: string; en: string }> = {
   base: { zh: '基础权重', en: 'Base weight' },
   openMajorHazard: { zh: '存在未销号重大事故隐患', en: 'Open major hidden danger' },
   redRisk: { zh: '重大风险（红色）', en: 'Red (major) risk' },
@@ -32,6 +48,10 @@ export const weightSignalLabels: Record<WeightSignal | 'base', { zh: string; en:
   recentAccident: { zh: '近一年发生事故', en: 'Accident in the last year' },
   recentPenalty: { zh: '近一年受到行政处罚', en: 'Penalised in the last year' },
   neverInspected: { zh: '从未被检查', en: 'Never inspected' },
+  creditA: { zh: '信用A级（含无信用记录）倍数', en: 'Credit grade A (or no record): factor' },
+  creditB: { zh: '信用B级倍数', en: 'Credit grade B: factor' },
+  creditC: { zh: '信用C级倍数', en: 'Credit grade C: factor' },
+  creditD: { zh: '信用D级倍数', en: 'Credit grade D: factor' },
 };
 
 /** Default published table (a district may publish its own; the draw records the table it used). */
@@ -43,14 +63,39 @@ export const defaultWeightTable: WeightTable = {
   recentAccident: 3,
   recentPenalty: 2,
   neverInspected: 1,
+  // L (configuration): seed 002 (佛山, 完善企业安全生产诚信评价制度: "对不同安全生产诚信等级的企业实行不同的奖惩措施") and
+  // seed 003 (三: "为实施差异化监管提供有力支撑") ask for supervision graded by credit; 国办发〔2019〕35号 (信用为基础的新型监管
+  // 机制) words it as fewer random checks for good credit and more for poor. The factors are the platform's defaults: an
+  // A-grade enterprise (and one with no record) keeps its risk weight, B is drawn 1.5×, C 2×, D 3× as often.
+  creditA: 1,
+  creditB: 1.5,
+  creditC: 2,
+  creditD: 3,
 };
 
-export type Signals = Partial<Record<WeightSignal, boolean>>;
+export type Signals = Partial<Record<WeightSignal, boolean>> & { creditGrade?: string | null };
 
+/** The factor a table gives a credit grade (1 when the table has none: a draw recorded before the factors). */
+export function creditFactor(table: WeightTable, grade: string | null | undefined): number {
+  return table[creditFactorOf(grade)] ?? 1;
+}
+
+/** (base + every signal shown) × the credit grade's factor. */
 export function weightOf(signals: Signals, table: WeightTable): number {
   let w = table.base;
   for (const s of weightSignals) if (signals[s]) w += table[s];
-  return w;
+  return w * creditFactor(table, signals.creditGrade);
+}
+
+/**
+ * Why an enterprise weighs what it does, as the draw page shows it: each signal it shows with the weight it adds,
+ * then the credit grade's factor. Pure: the draw records this beside each drawn enterprise.
+ */
+export function weightReasons(signals: Signals, table: WeightTable): { key: WeightSignal | CreditFactor | 'base'; value: number }[] {
+  const out: { key: WeightSignal | CreditFactor | 'base'; value: number }[] = [{ key: 'base', value: table.base }];
+  for (const s of weightSignals) if (signals[s] && table[s] !== 0) out.push({ key: s, value: table[s] });
+  out.push({ key: creditFactorOf(signals.creditGrade), value: creditFactor(table, signals.creditGrade) });
+  return out;
 }
 
 /**

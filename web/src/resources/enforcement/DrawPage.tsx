@@ -118,17 +118,21 @@ export function DrawPage() {
                 columns={[
                   { title: t('风险信号', 'Signal'), dataIndex: 'key', render: (k: string) => label(meta.data!.labels[k]) },
                   {
-                    title: t('权重（累加）', 'Weight (added)'),
+                    title: t('权重（累加；信用等级为倍数）', 'Weight (added; credit grades multiply)'),
                     dataIndex: 'value',
-                    render: (v: number, r) => (
-                      <InputNumber
-                        min={0}
-                        max={100}
-                        step={0.5}
-                        value={v}
-                        onChange={(n) => setWeights({ ...table, [r.key]: Number(n ?? 0) } as Weights)}
-                      />
-                    ),
+                    render: (v: number, r) => {
+                      const factor = r.key.startsWith('credit');
+                      return (
+                        <InputNumber
+                          min={factor ? 0.1 : 0}
+                          max={factor ? 10 : 100}
+                          step={factor ? 0.1 : 0.5}
+                          prefix={factor ? '×' : '+'}
+                          value={v}
+                          onChange={(n) => setWeights({ ...table, [r.key]: Number(n ?? 0) } as Weights)}
+                        />
+                      );
+                    },
                   },
                 ]}
               />
@@ -191,6 +195,11 @@ export function DrawPage() {
               { title: t('企业', 'Enterprise'), dataIndex: 'name' },
               { title: t('权重', 'Weight'), dataIndex: 'weight', width: 80 },
               {
+                title: t('权重依据', 'Why'),
+                responsive: ['md'],
+                render: (_, r) => <WeightReasons reasons={r.reasons} labels={meta.data?.labels} />,
+              },
+              {
                 title: t('执法人员', 'Inspectors'),
                 render: (_, r) => (r.short ? <Tag color="orange">{r.inspectorNames.join('、') || '—'}</Tag> : r.inspectorNames.join('、')),
               },
@@ -219,6 +228,26 @@ export function DrawPage() {
           ]}
         />
       </Card>
+    </Space>
+  );
+}
+
+interface WeightReasonsProps {
+  reasons: Draw['result'][number]['reasons'];
+  labels: Record<string, { zh: string; en: string }> | undefined;
+}
+
+/** One drawn enterprise's weight as the draw computed it: base + each signal, × its credit grade's factor. */
+function WeightReasons({ reasons, labels }: WeightReasonsProps) {
+  const { label } = useI18n();
+  if (reasons.length === 0) return <>—</>;
+  return (
+    <Space size={[4, 4]} wrap>
+      {reasons.map((r) => (
+        <Tag key={r.key} color={r.key.startsWith('credit') ? (r.value > 1 ? 'volcano' : 'blue') : r.key === 'base' ? undefined : 'orange'}>
+          {labels?.[r.key] ? label(labels[r.key]) : r.key} {r.key.startsWith('credit') ? `×${r.value}` : `+${r.value}`}
+        </Tag>
+      ))}
     </Space>
   );
 }

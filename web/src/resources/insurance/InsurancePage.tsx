@@ -8,6 +8,8 @@ import { useList } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { AreaRates, drillTo } from './AreaRates';
+import { MandatorySettings } from './MandatorySettings';
+import { useAuth } from '../../app/auth';
 import { pct, policyStatusColours } from './labels';
 
 function Uninsured() {
@@ -123,6 +125,7 @@ function Rates() {
 
 export function InsurancePage() {
   const { t } = useI18n();
+  const { can } = useAuth();
   return (
     <Card title={t('安全生产责任保险', 'Safety liability insurance')}>
       <Tabs
@@ -130,6 +133,9 @@ export function InsurancePage() {
           { key: 'uninsured', label: t('应保未保', 'Uninsured'), children: <Uninsured /> },
           { key: 'expiring', label: t('30日内到期', 'Expiring in 30 days'), children: <Expiring /> },
           { key: 'rates', label: t('覆盖率', 'Coverage rates'), children: <Rates /> },
+          ...(can('insurance.configure')
+            ? [{ key: 'settings', label: t('强制投保行业设置', 'Mandatory sectors'), children: <MandatorySettings /> }]
+            : []),
         ]}
       />
     </Card>

@@ -10,7 +10,7 @@ import type { Db } from '../../../platform/db';
 import { AppError, fieldError, notFound } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
 import { cstDate } from '../../../platform/time';
-import { commitmentTextFor } from '../commitments.rules';
+import { currentCommitmentText } from '../commitments.texts';
 import { presentCommitment } from '../commitments.presenter';
 import { findCommitment, findEnterprise } from '../commitments.queries';
 import type { CommitmentContext } from './context';
@@ -25,9 +25,10 @@ export async function signCommitment(db: Db, ctx: CommitmentContext, enterpriseI
     const ent = await findEnterprise(tx, actor, enterpriseId, true);
     if (!ent) throw notFound();
     const existing = await findCommitment(tx, actor, enterpriseId, year, true);
+    // The sector's current text (edited in the app, versioned): the signature copies it, so later edits change nothing.
+    const text = await currentCommitmentText(tx, ent.sector);
     if (existing && input.version === undefined)
-      throw new AppError('CONFLICT', [], { current: presentCommitment(actor, ent, year, existing) });
-    const text = commitmentTextFor(ent.sector);
+      throw new AppError('CONFLICT', [], { current: presentCommitment(actor, ent, year, existing, text) });
     const values = {
       textVersion: text.version,
       title: text.title,
@@ -43,7 +44,7 @@ export async function signCommitment(db: Db, ctx: CommitmentContext, enterpriseI
       const before = await loadForUpdate({
         load: async () => existing,
         version: input.version!,
-        present: (r) => presentCommitment(actor, ent, year, r),
+        present: (r) => presentCommitment(actor, ent, year, r, text),
       });
       [row] = await tx
         .update(safetyCommitments)
@@ -72,6 +73,6 @@ export async function signCommitment(db: Db, ctx: CommitmentContext, enterpriseI
         version: row!.version,
       },
     });
-    return presentCommitment(actor, ent, year, row!);
+    return presentCommitment(actor, ent, year, row!, text);
   });
 }

@@ -2,10 +2,12 @@
 // weights, inspectors avoid their own street and last time's pairs, publication is masked, scope holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { enforcementDraws, enterpriseRiskSummary } from '../../../db/schema';
+import { domainEvents, enforcementDraws, enterpriseRiskSummary, penaltyCases } from '../../../db/schema';
 import { rowsOf } from '../../../platform/db';
 import { cstDate } from '../../../platform/time';
 import { currentUniformMethod, defaultWeightTable, sampleWeighted } from '../../../reference/enforcement/draw';
+import { appendEvent } from '../../../platform/outbox';
+import { handleCreditEvent } from '../../credit/credit.consumer';
 import { drawInSql, exceptionWeights, livePoolSql, samplePool, type PoolWeights, type StoredFilter } from './draws.queries';
 import { buildEnforcementWorld, type EnforcementWorld } from '../enforcement.fixtures';
 
@@ -176,6 +178,73 @@ describe('双随机 draws', () => {
     await db.execute(sql`update enterprises set open_major_hazard = true, risk_level = 'low', last_accident_at = null`);
     await db.execute(sql`select enterprise_draw_signals_refresh_all()`);
     expect(rowsOf(await db.execute(mirror))).toEqual(kept);
+  });
+
+  it('multiplies by the credit grade the credit consumer mirrors (changed rows only), shows why, and verifies', async () => {
+    const db = w.t.database.db;
+    const e = w.enterprisesB[3]!;
+    const grade = async () =>
+      rowsOf<{ cg: string | null; x: string }>(
+        await db.execute(sql`select credit_grade as cg, xmin::text as x from enterprises where id = ${e.id}`),
+      )[0]!;
+    expect((await grade()).cg).toBe(null);
+    // Two decisions over a year ago (no "recent penalty" signal) but inside the credit window: a penalty (−10) and a
+    // refusal to rectify (−20) leave 70 points, grade C (credit.scheme.ts).
+    const decide = async (n: number, origin: string) => {
+      const [c] = await db
+        .insert(penaltyCases)
+        .values({
+          number: `CREDIT-W-${n}`,
+          enterpriseId: e.id,
+          areaCode: e.areaCode,
+          sector: 'machinery',
+          procedure: 'general',
+          partyKind: 'organisation',
+          partyName: e.name,
+          violation: '未培训',
+          basisId: 'AQSCF2021-97',
+          fine: '10000',
+          status: 'decided',
+          filedOn: '2025-01-02',
+          decidedOn: '2025-02-03',
+          origin,
+        })
+        .returning();
+      const id = await appendEvent(db, 'case.decide', 'penalty_case', c!, null, { from: 'reviewed', to: 'decided' });
+      const [event] = await db.select().from(domainEvents).where(eq(domainEvents.id, id));
+      await db.transaction((tx) => handleCreditEvent(tx, event as never));
+      return event;
+    };
+    await decide(1, 'direct');
+    expect((await grade()).cg).toBe('A');
+    const last = await decide(2, 'reinspection');
+    const mirrored = await grade();
+    expect(mirrored.cg).toBe('C');
+    // A redelivered event recomputes the same grade and leaves the enterprise row untouched.
+    await db.transaction((tx) => handleCreditEvent(tx, last as never));
+    expect((await grade()).x).toBe(mirrored.x);
+
+    const draw = (await w.officer.post('/api/enforcement/draws', { title: 'credit', k: 20 })).json();
+    const [row] = await db.select().from(enforcementDraws).where(eq(enforcementDraws.id, draw.id));
+    const weights = row!.poolWeights as PoolWeights;
+    const risk = defaultWeightTable.base + defaultWeightTable.neverInspected;
+    expect(exceptionWeights(weights).get(e.id)).toBe(risk * defaultWeightTable.creditC!);
+    expect(draw.weightTable).toMatchObject({ creditA: 1, creditC: 2 });
+    const line = draw.result.find((r: { enterpriseId: string }) => r.enterpriseId === e.id);
+    expect(line).toMatchObject({
+      creditGrade: 'C',
+      weight: risk * 2,
+      reasons: [
+        { key: 'base', value: 1 },
+        { key: 'neverInspected', value: 1 },
+        { key: 'creditC', value: 2 },
+      ],
+    });
+    expect((await w.officer.post(`/api/enforcement/draws/${draw.id}/verify`)).json()).toMatchObject({ matches: true, poolUnchanged: true });
+    // The full refresh reads the same grade from credit_summaries.
+    await db.execute(sql`update enterprises set credit_grade = null where id = ${e.id}`);
+    await db.execute(sql`select enterprise_draw_signals_refresh_all()`);
+    expect((await grade()).cg).toBe('C');
   });
 
   it('reads inspections and penalties from the maintained marks: a done inspection drops "never inspected", a recent decision adds its weight', async () => {

@@ -7,6 +7,8 @@ import { maskPersonName } from '../../../platform/masking';
 import type { DrawRow } from './draws.queries';
 
 type ResultItem = Draw['result'][number];
+/** A stored result line: draws recorded before the credit factor carry no grade and no reasons. */
+type StoredItem = Omit<ResultItem, 'creditGrade' | 'reasons'> & Partial<Pick<ResultItem, 'creditGrade' | 'reasons'>>;
 
 export function presentDraw(actor: Actor, row: DrawRow): Draw {
   const abilities = ['verify'];
@@ -24,7 +26,7 @@ export function presentDraw(actor: Actor, row: DrawRow): Draw {
     poolCount: row.poolCount,
     poolWeightTotal: row.poolWeightTotal,
     poolChecksum: row.poolChecksum,
-    result: (row.result as ResultItem[]).map((r) => ({
+    result: (row.result as StoredItem[]).map((r) => ({
       enterpriseId: r.enterpriseId,
       name: r.name,
       areaCode: r.areaCode,
@@ -33,6 +35,9 @@ export function presentDraw(actor: Actor, row: DrawRow): Draw {
       inspectorIds: r.inspectorIds,
       inspectorNames: r.inspectorNames,
       short: r.short,
+      // Draws recorded before the reasons were kept show none.
+      creditGrade: r.creditGrade ?? null,
+      reasons: r.reasons ?? [],
     })),
     published: row.published,
     publishedAt: row.publishedAt ? cstIso(row.publishedAt) : null,
@@ -53,6 +58,6 @@ export function presentPublicDraw(row: DrawRow) {
     poolCount: row.poolCount,
     poolChecksum: row.poolChecksum,
     publishedAt: row.publishedAt ? cstIso(row.publishedAt) : null,
-    result: (row.result as ResultItem[]).map((r) => ({ name: r.name, inspectors: r.inspectorNames.map((n) => maskPersonName(n) ?? '') })),
+    result: (row.result as StoredItem[]).map((r) => ({ name: r.name, inspectors: r.inspectorNames.map((n) => maskPersonName(n) ?? '') })),
   };
 }

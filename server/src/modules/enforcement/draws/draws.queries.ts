@@ -11,7 +11,16 @@ import { enforcementDraws } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../../platform/db';
 import { coversWhere, likePrefix, prefixRange, type Region } from '../../../platform/scope';
-import { MIX_M, MIX_P, mixKeys, weightSignals, type UniformMethod, type WeightTable } from '../../../reference/enforcement/draw';
+import {
+  creditFactor,
+  creditGradeFactors,
+  MIX_M,
+  MIX_P,
+  mixKeys,
+  weightSignals,
+  type UniformMethod,
+  type WeightTable,
+} from '../../../reference/enforcement/draw';
 
 /** The drawer's record scope, frozen into the draw so a verifier with another scope recomputes the same pool. */
 export interface PoolScope {
@@ -258,10 +267,12 @@ export async function drawInSql(
   weightsInto?: string,
 ) {
   const estimate = await estimatePoolSize(db, f);
+  const factors = creditGradeFactors.map((g) => w[g] ?? 1);
   const heaviest =
-    w.base +
-    Math.max(0, w.redRisk, w.orangeRisk) +
-    [w.openMajorHazard, w.recentAccident, w.recentPenalty, w.neverInspected].reduce((a, x) => a + Math.max(0, x), 0);
+    (w.base +
+      Math.max(0, w.redRisk, w.orangeRisk) +
+      [w.openMajorHazard, w.recentAccident, w.recentPenalty, w.neverInspected].reduce((a, x) => a + Math.max(0, x), 0)) *
+    Math.max(...factors);
   return samplePool(
     db,
     livePoolSql(f, w),
@@ -269,7 +280,8 @@ export async function drawInSql(
     seed,
     k,
     {
-      commonGuess: w.base,
+      // Most enterprises show no signal and have no credit entries (the A factor).
+      commonGuess: w.base * creditFactor(w, null),
       keyBound: firstBound(estimate, { smallest: smallestPositiveWeight(w) }, k),
       heaviest,
     },
@@ -277,11 +289,15 @@ export async function drawInSql(
   );
 }
 
-/** The least weight a member with a positive weight can have: the base, or the least signal when the base is 0. */
+/**
+ * The least weight a member with a positive weight can have: the base (or the least signal when the base is 0) times
+ * the least credit factor.
+ */
 function smallestPositiveWeight(w: WeightTable): number {
-  if (w.base > 0) return w.base;
+  const least = Math.min(...creditGradeFactors.map((g) => w[g] ?? 1));
+  if (w.base > 0) return w.base * least;
   const positive = weightSignals.map((s) => w.base + w[s]).filter((x) => x > 0);
-  return positive.length > 0 ? Math.min(...positive) : 0;
+  return positive.length > 0 ? Math.min(...positive) * least : 0;
 }
 
 /** Live enterprises under the scope and filter from the trigger-kept counts (tags and operating status not counted). */
@@ -292,12 +308,17 @@ async function estimatePoolSize(db: DbOrTx, f: StoredFilter): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** The pool with each member's weight from its live signals (mirrored onto enterprises), and the id's words. */
+/**
+ * The pool with each member's weight from its live signals (mirrored onto enterprises), and the id's words: the
+ * additive risk weight times the credit grade's factor (reference weightOf; no grade = the A factor).
+ */
 export function livePoolSql(f: StoredFilter, w: WeightTable): SQL {
   const since = sql`(${f.asOf}::date - 365)`;
+  const factor = (g: string | null) => sql`${creditFactor(w, g)}::float8`;
   return sql`
     select e.id, e.draw_word_a as a, e.draw_word_b as b,
-      (${w.base}::float8
+      (case e.credit_grade when 'B' then ${factor('B')} when 'C' then ${factor('C')} when 'D' then ${factor('D')} else ${factor('A')} end)
+      * (${w.base}::float8
         + case when e.open_major_hazard then ${w.openMajorHazard}::float8 else 0 end
         + case e.risk_level when 'major' then ${w.redRisk}::float8 when 'significant' then ${w.orangeRisk}::float8 else 0 end
         + case when e.last_accident_at >= ${since}::timestamptz then ${w.recentAccident}::float8 else 0 end

@@ -10,6 +10,7 @@ import type { Db } from '../../../../platform/db';
 import { AppError, fieldError } from '../../../../platform/errors';
 import { cstDate } from '../../../../platform/time';
 import { currentUniformMethod, defaultWeightTable, drawInspectors, type WeightTable } from '../../../../reference/enforcement/draw';
+import { reasonsOfDrawn } from '../draws.reasons';
 import { drawInSql, findDraw, findInspectorCandidates, poolRegion, poolScopeOf, previousPairs, type StoredFilter } from '../draws.queries';
 
 export async function createDraw(db: Db, actor: Actor, ip: string | null, input: CreateDrawBody) {
@@ -17,7 +18,8 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
   if (input.filter.areaCode && !input.filter.areaCode.startsWith(actor.areaPrefix) && !actor.areaPrefix.startsWith(input.filter.areaCode)) {
     throw fieldError('filter.areaCode', '区域不在您的管辖范围内', 'The area is outside your jurisdiction');
   }
-  const weights: WeightTable = input.weights ?? defaultWeightTable;
+  // A table sent without the credit factors (a client from before them) gets the defaults' factors.
+  const weights: WeightTable = { ...defaultWeightTable, ...input.weights };
   const seed = randomBytes(16).toString('hex');
   const filter: StoredFilter = { ...input.filter, scope: poolScopeOf(actor), asOf: cstDate() };
 
@@ -64,9 +66,16 @@ export async function createDraw(db: Db, actor: Actor, ip: string | null, input:
         perEnterprise: input.inspectorsPerEnterprise,
       },
     );
+    const why = await reasonsOfDrawn(
+      tx,
+      sample.top.map((t) => t.id),
+      filter.asOf,
+      weights,
+    );
     const result = sample.top.map((t, i) => {
       const ids = assignments[i]!.inspectorIds;
       return {
+        ...why.get(t.id)!,
         enterpriseId: t.id,
         name: t.name,
         areaCode: t.areaCode,
