@@ -22,6 +22,7 @@ import { reachScenario } from './scenarios/reach';
 import { emergencyScenario } from './scenarios/emergency';
 import { drillsScenario } from './scenarios/emergency-plans';
 import { drillAreasScenario } from './scenarios/emergency-drill-areas';
+import { intakeScenario } from './scenarios/emergency-intake';
 import { workplansScenario } from './scenarios/workplans';
 import { planImportScenario } from './scenarios/plan-import';
 import { assessmentScenario } from './scenarios/assessment';
@@ -62,6 +63,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'emergency-drills', run: drillsScenario },
   // 应急演练 per street: the maintained counts vs the same grouping over enterprises ⟕ drill status (PGlite, PostgreSQL).
   { name: 'emergency-drill-areas', run: drillAreasScenario },
+  // 接警 to the leader on duty's inbox row: the call through the command (teams called out) vs a bare incident + inbox insert.
+  { name: 'emergency-intake', run: intakeScenario },
   // 工作方案: the month's board and .xlsx of 200 items × 30 units against one bare join (PGlite, PostgreSQL).
   { name: 'workplans', run: workplansScenario },
   // 工作分工表导入: a 200-item Word table read, previewed and imported vs a bare insert of its tasks (PGlite).
