@@ -1,7 +1,9 @@
 // 应急 in real Chromium: the enterprise's safety manager sends an accident 快报 from a phone-sized page (time, kind,
 // GB 6441 type, place, casualties, description, a photo from the camera); it reaches the duty desk like a call — the
 // leader on duty finds it in the inbox and acknowledges it on the incident's page; the duty officer sees it in the
-// incident list marked as an enterprise's 快报; the enterprise follows its state.
+// incident list marked as an enterprise's 快报; the enterprise follows its state. The duty officer takes a call on a
+// phone-sized page (the area defaults to the officer's own), the leader on duty finds it in the inbox, the nearest
+// medical team is called out, and a click on the map lists the nearest teams.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
@@ -86,5 +88,50 @@ describe('快报 from a phone', () => {
     // The enterprise follows the state on its phone.
     await ent.goto(`${server.url}/emergency/flash-reports`);
     await ent.locator('.ant-list-item', { hasText: place }).getByText('领导已确认').waitFor();
+  });
+});
+
+describe('接警 on a phone and the nearest team on the map', () => {
+  it('the duty officer records a call; the leader on duty has it; the nearest team is called out and found on the map', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await loginThroughForm(phone, server.url, 'officer');
+    await phone.waitForSelector('[data-testid=current-user]');
+    await phone.goto(`${server.url}/emergency/incidents/new`);
+    const form = phone.getByTestId('incident-intake');
+    await form.waitFor();
+    const call = `e2e 龙城广场东侧厂房 ${Date.now()}`;
+    await form.getByLabel('地点').fill(call);
+    await form.getByLabel('经度').fill('114.2478');
+    await form.getByLabel('纬度').fill('22.7219');
+    await form.getByPlaceholder('P01').fill('P01');
+    await form.getByLabel('受伤').fill('2');
+    await form.getByLabel('情况').fill('车间起火后有人受伤');
+    await form.getByRole('button', { name: /登记并通知带班领导/ }).click();
+    await phone.waitForURL(/\/emergency\/incidents\/[0-9a-f-]{36}$/);
+    const timeline = phone.locator('.ant-timeline');
+    await timeline
+      .getByText(/带班领导/)
+      .first()
+      .waitFor();
+    // The nearest medical team (龙岗区人民医院, about 0.3 km away) is among those called out.
+    await timeline
+      .getByText(/医疗救护队/)
+      .first()
+      .waitFor();
+
+    await leader.goto(`${server.url}/inbox`);
+    await leader.getByText(`接警：${call}`).first().waitFor();
+
+    // The map: a click near the call lists the nearest teams, depots and shelters.
+    await officer.goto(`${server.url}/emergency/map`);
+    const map = officer.getByTestId('enterprise-map');
+    await map.waitFor();
+    await officer.locator('.leaflet-container').waitFor();
+    const box = (await map.boundingBox())!;
+    await officer.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const popup = officer.getByTestId('nearest-popup');
+    await popup.waitFor();
+    expect(await popup.innerText()).toMatch(/救援队|救护队/);
+    await phone.context().close();
   });
 });

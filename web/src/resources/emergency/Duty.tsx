@@ -126,6 +126,7 @@ export function DutyRoster() {
 
 export function IncidentIntake() {
   const { t, label } = useI18n();
+  const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm();
@@ -153,7 +154,11 @@ export function IncidentIntake() {
   };
   return (
     <Card title={t('接警登记', 'Take a call')} style={{ maxWidth: 560 }} data-testid="incident-intake">
-      <Form form={form} layout="vertical" initialValues={{ kind: 'production_safety', deaths: 0, missing: 0, injured: 0 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'production_safety', areaCode: user?.areaCode ?? undefined, deaths: 0, missing: 0, injured: 0 }}
+      >
         <Form.Item name="kind" label={t('类别', 'Kind')} rules={[{ required: true }]}>
           <Select size="large" options={incidentKinds.map((k) => ({ value: k, label: label(incidentKindLabels[k]) }))} />
         </Form.Item>
