@@ -1,6 +1,7 @@
 // 承诺制 and 八个一次 in real Chromium on a phone-sized page: the principal (demo ent_boss) draws a signature and signs
 // the year's commitment, sees the QR code of the public page, records this month's inspection with a photo; the public
-// page shows the signed commitment without a login.
+// page shows the signed commitment without a login. Before that, the district officer edits the commitment text in the
+// app and the principal's page shows the new version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
@@ -40,6 +41,28 @@ async function photo(page: Page): Promise<Buffer> {
   });
   return Buffer.from(b64, 'base64');
 }
+
+describe('the district officer edits the commitment text', () => {
+  it('saves the default text as a new version, and the principal is shown it', async () => {
+    const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await loginThroughForm(desk, server.url, 'officer');
+    await desk.waitForSelector('[data-testid=current-user]');
+    await desk.goto(`${server.url}/commitment-texts`);
+    const card = desk.getByTestId('commitment-texts');
+    await card.getByLabel('标题').waitFor();
+    const before = await card.getByText(/^版本/).innerText();
+    const title = `安全生产承诺书（e2e ${Date.now()}）`;
+    await card.getByLabel('标题').fill(title);
+    await card.getByRole('button', { name: /保存为新版本/ }).click();
+    await desk.getByText('已保存为新版本').waitFor();
+    await expect.poll(() => card.getByText(/^版本/).innerText()).not.toBe(before);
+    await desk.context().close();
+
+    await ent.goto(`${server.url}/commitment`);
+    await ent.getByTestId('commitment-body').waitFor();
+    await ent.getByText(title).first().waitFor();
+  });
+});
 
 describe('the principal on a phone', () => {
   it('signs the commitment with a drawn signature, and the workers read it without a login', async () => {

@@ -49,6 +49,7 @@ export const CertificatesPage = lazy(() => import('../resources/people').then((m
 export const SpotChecksPage = lazy(() => import('../resources/spot-checks').then((m) => ({ default: m.SpotChecksPage })));
 export const CommitmentPage = lazy(() => import('../resources/commitments').then((m) => ({ default: m.CommitmentPage })));
 export const DutiesPage = lazy(() => import('../resources/commitments').then((m) => ({ default: m.DutiesPage })));
+export const CommitmentTexts = lazy(() => import('../resources/commitments').then((m) => ({ default: m.CommitmentTexts })));
 export const TrainingPage = lazy(() => import('../resources/training').then((m) => ({ default: m.TrainingPage })));
 export const ExamPage = lazy(() => import('../resources/training').then((m) => ({ default: m.ExamPage })));
 export const PublicityPage = lazy(() => import('../resources/publicity').then((m) => ({ default: m.PublicityPage })));
@@ -57,6 +58,7 @@ export const OhRatesPage = lazy(() => import('../resources/occupational-health')
 export const QuestionBank = lazy(() => import('../resources/training').then((m) => ({ default: m.QuestionBank })));
 export const ListingRoutes = lazy(() => import('../resources/credit').then((m) => ({ default: m.ListingRoutes })));
 export const InsurancePage = lazy(() => import('../resources/insurance').then((m) => ({ default: m.InsurancePage })));
+export const MandatorySettingsPage = lazy(() => import('../resources/insurance').then((m) => ({ default: m.MandatorySettingsPage })));
 export const StandardizationPage = lazy(() => import('../resources/insurance').then((m) => ({ default: m.StandardizationPage })));
 export const CreditGradeList = lazy(() => import('../resources/credit').then((m) => ({ default: m.CreditGradeList })));
 export const PartnerPage = lazy(() => import('../resources/credit').then((m) => ({ default: m.PartnerPage })));

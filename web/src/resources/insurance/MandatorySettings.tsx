@@ -1,7 +1,7 @@
 // 强制投保行业: the administrator or the district bureau edits which sectors and hazard tags must hold 安责险 (the
 // coverage check, rates and the credit record's 应投未投 follow at once). Saved with the version read; audited.
 import { useEffect, useState } from 'react';
-import { App, Button, Form, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { hazardTagLabels, hazardTags, sectorLabels, sectors, type HazardTag, type Sector } from '@anjian/contracts';
 import { useCommand, useList } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
@@ -62,5 +62,15 @@ export function MandatorySettings() {
         </Form>
       )}
     </>
+  );
+}
+
+/** The same settings on a page of their own, for the system administrator (who has no coverage page). */
+export function MandatorySettingsPage() {
+  const { t } = useI18n();
+  return (
+    <Card title={t('强制投保行业设置', 'Mandatory insurance sectors')}>
+      <MandatorySettings />
+    </Card>
   );
 }

@@ -3,3 +3,4 @@ export { InsurancePage } from './InsurancePage';
 export { StandardizationPage } from './StandardizationPage';
 export { EnterpriseInsuranceTab } from './EnterpriseInsuranceTab';
 export { EnterpriseStandardizationTab } from './EnterpriseStandardizationTab';
+export { MandatorySettingsPage } from './MandatorySettings';

@@ -1,0 +1,77 @@
+// 承诺书文本: the administrator or the district bureau edits the commitment text per sector ('default' for every sector
+// without its own). Each save is a new version, audited; commitments already signed keep the text they were signed
+// with. The version read goes with the save, so two editors cannot overwrite each other unseen (409).
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { sectorLabels, type Sector } from '@anjian/contracts';
+import { useCommand, useList } from '../../api/hooks';
+import { useI18n } from '../../app/i18n';
+import { ErrorDisplay, errorText } from '../../components/ErrorDisplay';
+
+export function CommitmentTexts() {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const q = useList('GET /api/commitment-texts', {});
+  const [sector, setSector] = useState('default');
+  const save = useCommand('PUT /api/commitment-texts/:sector', ['GET /api/commitment-texts']);
+  const [form] = Form.useForm<{ title: string; body: string }>();
+  const entry = q.data?.items.find((i) => i.sector === sector);
+  useEffect(() => {
+    if (entry) form.setFieldsValue({ title: entry.title, body: entry.body });
+  }, [entry, form]);
+  const sectorName = (s: string) =>
+    s === 'default' ? t('通用（未单独配置的行业）', 'Default (sectors without their own)') : label(sectorLabels[s as Sector]);
+  const submit = async () => {
+    if (!entry) return;
+    const v = await form.validateFields();
+    save.mutate(
+      { params: { sector: sector as never }, body: { ...v, currentVersion: entry.version } },
+      {
+        onSuccess: () => void message.success(t('已保存为新版本', 'Saved as a new version')),
+        onError: (e) => void message.error(errorText(e)),
+      },
+    );
+  };
+  return (
+    <Card title={t('承诺书文本', 'Commitment text')} data-testid="commitment-texts">
+      <ErrorDisplay error={q.error} />
+      <Typography.Paragraph type="secondary">
+        {t(
+          '按行业设置企业主要负责人签署的安全承诺书文本。每次保存为新版本并记入审计日志；已签署的承诺书保留签署时的文本。',
+          'The safety commitment text principals sign, per sector. Each save is a new version, audited; signed commitments keep the text they were signed with.',
+        )}
+      </Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          style={{ minWidth: 260 }}
+          value={sector}
+          onChange={setSector}
+          data-testid="commitment-text-sector"
+          options={(q.data?.items ?? []).map((i) => ({
+            value: i.sector,
+            label: `${sectorName(i.sector)}${i.configured ? '' : t('（默认文本）', ' (default text)')}`,
+          }))}
+        />
+        {entry && (
+          <Typography.Text type="secondary">
+            {t('版本', 'Version')} {entry.version}
+            {entry.savedAt ? ` · ${entry.savedAt.slice(0, 10)}` : ''}
+          </Typography.Text>
+        )}
+      </Space>
+      {entry && (
+        <Form form={form} layout="vertical" style={{ maxWidth: 760 }}>
+          <Form.Item name="title" label={t('标题', 'Title')} rules={[{ required: true, max: 200 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="body" label={t('正文', 'Text')} rules={[{ required: true, max: 8000 }]}>
+            <Input.TextArea rows={14} />
+          </Form.Item>
+          <Button type="primary" loading={save.isPending} onClick={() => void submit()}>
+            {t('保存为新版本', 'Save as a new version')}
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}
