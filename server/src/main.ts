@@ -7,7 +7,7 @@ import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { users } from './db/schema';
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
-import { JobQueue } from './platform/queue';
+import { consumeBacklog, JobQueue } from './platform/queue';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { accidentsConsumer } from './modules/accidents/accidents.consumer';
@@ -59,9 +59,25 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await database.migrate();
+  const consumers = [
+    notificationsConsumer,
+    peopleConsumer,
+    accidentsConsumer,
+    emergencyConsumer,
+    creditConsumer,
+    bulletinsConsumer,
+    trainingConsumer,
+    insuranceConsumer,
+    publicityConsumer,
+    occupationalHealthConsumer,
+    warningsConsumer,
+    rewardsConsumer,
+  ];
   if (config.demo && !(await isSeeded(database.db))) {
     console.log('Seeding the demo district 深圳市龙岗区 …');
     await seedDemo(database.db, config.argon2, { reportVaultKey: config.reports.vaultKey, peopleVaultKey: config.people.vaultKey });
+    // The seed's events reach their consumers now, so the demo is whole (inbox, credit, warnings) when its URL prints.
+    await consumeBacklog(database, consumers);
   }
   const [admins] = await database.db
     .select({ n: sql<number>`count(*)::int` })
@@ -102,20 +118,7 @@ async function main() {
       rewardLapseJob,
       digestJob(channels),
     ],
-    [
-      notificationsConsumer,
-      peopleConsumer,
-      accidentsConsumer,
-      emergencyConsumer,
-      creditConsumer,
-      bulletinsConsumer,
-      trainingConsumer,
-      insuranceConsumer,
-      publicityConsumer,
-      occupationalHealthConsumer,
-      warningsConsumer,
-      rewardsConsumer,
-    ],
+    consumers,
     {
       log: (m) => app.log.info(m),
       periodic: () => deliverPending(database.db, channels),
