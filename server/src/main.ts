@@ -33,6 +33,7 @@ import { generateCheckTasksJob } from './modules/checks/checks.job';
 import { workReportDeadlineJob } from './modules/notifications/notifications.workplans';
 import { dutyReminderJob } from './modules/notifications/notifications.duties';
 import { warningsDailyJob } from './modules/warnings/warnings.job';
+import { tableMaintenanceJob } from './platform/maintenance';
 import { warningsConsumer } from './modules/warnings/warnings.consumer';
 import { rewardsConsumer } from './modules/reports/rewards/rewards.consumer';
 import { rewardLapseJob } from './modules/reports/rewards/rewards.job';
@@ -117,6 +118,7 @@ async function main() {
       rewardClaimReminderJob,
       rewardLapseJob,
       digestJob(channels),
+      tableMaintenanceJob(database.engine),
     ],
     consumers,
     {

@@ -10,8 +10,9 @@ import { rowsOf } from '../../../server/src/platform/db';
 import { findEnterprises } from '../../../server/src/modules/enterprises/enterprises.queries';
 import type { EnterpriseListQuery } from '@anjian/contracts';
 import { actorFor, openDirect } from '../direct';
-import { freshDataDir, login, repoRoot, startPlatform, timeIt, type Proc, type ScenarioResult } from '../lib';
+import { freshDataDir, login, percentiles, repoRoot, startPlatform, timeIt, type Proc, type ScenarioResult } from '../lib';
 import { importExportScenario } from './enterprise-import-export';
+import { rebuildEnforcementAggregates } from '../../../server/src/modules/enforcement/stats/stats.queries';
 
 export const cli = (args: string[], env: Record<string, string>) =>
   execFileSync(process.execPath, [path.join(repoRoot, 'server/dist/cli.js'), ...args], {
@@ -24,11 +25,21 @@ export const cli = (args: string[], env: Record<string, string>) =>
 /** Two-character fragments of real names, the way users type them. */
 const FRAGMENTS = ['五金', '机械', '科技', '宏达', '电子', '塑胶', '建筑', '物流', '印刷', '贸易', '家具', '食品'];
 
-function queries(): { name: string; q: Partial<EnterpriseListQuery> }[] {
+/**
+ * The province user's mix (issue #19): page 1 and a deep page of the default list, the name sort, 2-character
+ * fragments (common and rare), a deep page of a search, a credit-code prefix, a street, a street plus a fragment,
+ * and a sector with key enterprises only.
+ */
+function queries(street: string): { name: string; q: Partial<EnterpriseListQuery> }[] {
   return [
     { name: 'list page 1 (default sort)', q: {} },
+    { name: 'list page 500 (default sort)', q: { page: 500 } },
+    { name: 'list by name, page 1', q: { sort: 'name' } },
     ...FRAGMENTS.slice(0, 6).map((f) => ({ name: `q=${f}`, q: { q: f } })),
+    { name: 'q=科技, page 50', q: { q: '科技', page: 50 } },
     { name: 'q=credit-code prefix', q: { q: '91440307MA5' } },
+    { name: 'street', q: { areaCode: street } },
+    { name: 'street + q=五金', q: { areaCode: street, q: '五金' } },
     { name: 'sector=machinery, key only', q: { sector: 'machinery', keyOnly: true } },
   ];
 }
@@ -36,16 +47,33 @@ function queries(): { name: string; q: Partial<EnterpriseListQuery> }[] {
 const toQs = (q: Partial<EnterpriseListQuery>) =>
   new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)] as [string, string])).toString();
 
-async function measureList(platform: Proc, direct: Awaited<ReturnType<typeof openDirect>>, engine: string, n: number, concurrency: number) {
+async function firstStreet(direct: Awaited<ReturnType<typeof openDirect>>): Promise<string> {
+  const [row] = rowsOf<{ code: string }>(
+    await direct.db.execute(sql`select code from areas where level = 'street' and code like '440307%' order by code limit 1`),
+  );
+  return row!.code;
+}
+
+export async function measureList(
+  platform: Proc,
+  direct: Awaited<ReturnType<typeof openDirect>>,
+  engine: string,
+  n: number,
+  concurrency: number,
+  label = '',
+) {
   const session = await login(platform.url, 'officer');
   const actor = await actorFor(direct, 'officer');
-  const all = queries();
+  const all = queries(await firstStreet(direct));
+  const perKind = new Map<string, number[]>();
   const api = await timeIt(
     async (i) => {
-      const q = all[i % all.length]!.q;
-      const res = await fetch(`${platform.url}/api/enterprises?${toQs(q)}`, { headers: { cookie: session.cookie } });
+      const kind = all[i % all.length]!;
+      const t0 = performance.now();
+      const res = await fetch(`${platform.url}/api/enterprises?${toQs(kind.q)}`, { headers: { cookie: session.cookie } });
       if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
       await res.arrayBuffer();
+      perKind.set(kind.name, [...(perKind.get(kind.name) ?? []), performance.now() - t0]);
     },
     n,
     concurrency,
@@ -59,14 +87,15 @@ async function measureList(platform: Proc, direct: Awaited<ReturnType<typeof ope
   const first = (await (await fetch(`${platform.url}/api/enterprises?pageSize=1`, { headers: { cookie: session.cookie } })).json()) as {
     total: number;
   };
+  const kinds = Object.fromEntries([...perKind].map(([k, v]) => [k, percentiles(v)]));
   return {
-    name: `GET /api/enterprises list + q search (${first.total.toLocaleString('en')} units in scope)`,
+    name: `GET /api/enterprises list + q search (${first.total.toLocaleString('en')} units in scope${label})`,
     engine,
-    metrics: { api, directSql: sql, mix: all.map((x) => x.name) },
+    metrics: { api, directSql: sql, perKind: kinds },
     ratios: { p50: api.p50ms / sql.p50ms, p95: api.p95ms / sql.p95ms },
     targets: {
       'p95 < 100 ms': { limit: 100, met: api.p95ms < 100 },
-      'API/SQL at p50 ≤ 1.5': { limit: 1.5, met: api.p50ms / sql.p50ms <= 1.5 },
+      'API/SQL at p50 ≤ 1.2': { limit: 1.2, met: api.p50ms / sql.p50ms <= 1.2 },
     },
   } satisfies ScenarioResult;
 }
@@ -128,9 +157,33 @@ export async function provinceScenario(): Promise<ScenarioResult[]> {
   }
   const platform = await startPlatform({ DATABASE_URL: url });
   try {
-    return [await measureList(platform, direct, 'postgres', 400, 4), ...(await importExportScenario())];
+    const settled = await measureList(platform, direct, 'postgres', 400, 4);
+    const afterBulk = process.env.BENCH_AFTER_BULK === '0' ? [] : [await afterSignalRefresh(platform, direct)];
+    return [settled, ...afterBulk, ...(await importExportScenario())];
   } finally {
     await platform.stop();
     await direct.close();
   }
+}
+
+/**
+ * The bulk path that collapsed the list before issue #19: every enterprise's draw signals stale (a load that
+ * bypassed the triggers), then the operator's rebuild, which rewrites each of those rows and settles the tables.
+ * The list + search mix is measured straight after it, not on a database left to calm down.
+ */
+async function afterSignalRefresh(platform: Proc, direct: Awaited<ReturnType<typeof openDirect>>): Promise<ScenarioResult> {
+  await direct.db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.execute(sql`update enterprises set enforcement_inspected = not enforcement_inspected where deleted_at is null`);
+  });
+  const t0 = performance.now();
+  await rebuildEnforcementAggregates(direct.db);
+  const rebuildSeconds = (performance.now() - t0) / 1000;
+  const [dead] = rowsOf<{ live: number; dead: number }>(
+    await direct.db.execute(
+      sql`select n_live_tup::int as live, n_dead_tup::int as dead from pg_stat_user_tables where relname = 'enterprises'`,
+    ),
+  );
+  const r = await measureList(platform, direct, 'postgres', 400, 4, '; straight after the rebuild rewrote every draw signal');
+  return { ...r, metrics: { ...r.metrics, rebuildSeconds, deadRowsAfter: dead?.dead ?? null } };
 }

@@ -234,6 +234,13 @@ export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;
 /** Searches count exactly up to this many matches; beyond it the total reads "10,000+". */
 export const ENTERPRISE_COUNT_CAP = 10_000;
 
+/**
+ * Paging reaches this many rows, as search engines cap their result windows: a page's cost grows with its offset
+ * (page 50,000 of a province reads a million rows first), and nobody reads past it — filters, a search or the
+ * export serve what lies beyond.
+ */
+export const ENTERPRISE_PAGE_DEPTH = 10_000;
+
 export const enterprisePage = z.object({
   items: z.array(enterprise),
   total: z.number().int(),

@@ -2,10 +2,11 @@
 // what lies outside their jurisdiction never appears in a list, count, search, export or lookup.
 import { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { ENTERPRISE_COUNT_CAP, type EnterpriseExportQuery, type EnterpriseListQuery } from '@anjian/contracts';
+import { ENTERPRISE_COUNT_CAP, ENTERPRISE_PAGE_DEPTH, type EnterpriseExportQuery, type EnterpriseListQuery } from '@anjian/contracts';
 import { areas, auditLog, enterpriseCounts, enterprises, organisations, parks } from '../../db/schema';
 import type { DbOrTx } from '../../platform/db';
 import type { Actor } from '../../platform/actor';
+import { AppError } from '../../platform/errors';
 import { areaPrefixOf, likePrefix, scopeWhere } from '../../platform/scope';
 import { normaliseCreditCode } from '../../reference/credit-code';
 
@@ -74,6 +75,16 @@ const sorts: Record<EnterpriseListQuery['sort'], SQL[]> = {
 };
 
 export async function findEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseListQuery) {
+  if (q.page * q.pageSize > ENTERPRISE_PAGE_DEPTH) {
+    const depth = ENTERPRISE_PAGE_DEPTH.toLocaleString('en');
+    throw new AppError('VALIDATION', [
+      {
+        field: 'page',
+        zh: `只能翻阅前 ${depth} 条，请用筛选或搜索缩小范围，或导出全部`,
+        en: `Paging reaches the first ${depth} rows: narrow the list with filters or a search, or export it`,
+      },
+    ]);
+  }
   const where = and(...filterWhere(actor, q), q.includeDeleted ? undefined : isNull(enterprises.deletedAt));
   // Counted first because the count decides the plan: the planner cannot estimate how many names hold a
   // bigram (it assumes 0.5% for every term), so it walks the sort index even for a rare name — seconds at

@@ -79,4 +79,17 @@ describe('enterprise search', () => {
     expect((await find('sort=-name&pageSize=1')).names).toEqual(['深圳市鑫宏达电子科技有限公司']);
     expect((await c.get('/api/enterprises?sort=credit_code')).statusCode).toBe(400);
   });
+
+  it('pages down to ENTERPRISE_PAGE_DEPTH rows and refuses deeper pages with a bilingual reason', async () => {
+    // 500 × 20 = 10,000 rows: the last page within reach (empty here, but answered).
+    expect((await find('page=500&pageSize=20')).names).toEqual([]);
+    const deep = await c.get('/api/enterprises?page=501&pageSize=20');
+    expect(deep.statusCode).toBe(400);
+    const { error } = deep.json() as { error: { code: string; details: { field: string; message: string }[] } };
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details[0]).toMatchObject({ field: 'page', message: expect.stringContaining('只能翻阅前 10,000 条') as string });
+    const en = await c.get('/api/enterprises?page=501&pageSize=20', { 'accept-language': 'en' });
+    expect((en.json() as { error: { details: { message: string }[] } }).error.details[0]!.message).toMatch(/first 10,000 rows/);
+    expect((await c.get('/api/enterprises?page=51&pageSize=200')).statusCode).toBe(400);
+  });
 });

@@ -5,7 +5,7 @@ import { App, Button, Card, Checkbox, Popover, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, EnvironmentOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnsType } from 'antd/es/table';
-import type { Enterprise, EnterpriseSort } from '@anjian/contracts';
+import { ENTERPRISE_PAGE_DEPTH, type Enterprise, type EnterpriseSort } from '@anjian/contracts';
 import { call, download } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -130,12 +130,22 @@ export function EnterpriseList() {
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
-          total: list.data?.total,
+          // Pages reach the server's paging depth; the text still states the whole total.
+          total: Math.min(list.data?.total ?? 0, ENTERPRISE_PAGE_DEPTH),
           showSizeChanger: true,
-          showTotal: (n) =>
-            list.data?.totalCapped
-              ? t(`超过 ${n.toLocaleString()} 家，请缩小范围`, `Over ${n.toLocaleString()}: narrow the search`)
-              : t(`共 ${n} 家`, `${n} in all`),
+          showTotal: () => {
+            const n = list.data?.total ?? 0;
+            if (list.data?.totalCapped)
+              return t(`超过 ${n.toLocaleString()} 家，请缩小范围`, `Over ${n.toLocaleString()}: narrow the search`);
+            if (n > ENTERPRISE_PAGE_DEPTH) {
+              const depth = ENTERPRISE_PAGE_DEPTH.toLocaleString();
+              return t(
+                `共 ${n.toLocaleString()} 家（可翻阅前 ${depth} 家，请筛选或导出）`,
+                `${n.toLocaleString()} in all (paging shows the first ${depth}: filter or export)`,
+              );
+            }
+            return t(`共 ${n} 家`, `${n} in all`);
+          },
         }}
       />
     </Card>

@@ -5,7 +5,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { enforcementStatsMonthly, inspections, penaltyCases } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
-import { rowsOf, type DbOrTx } from '../../../platform/db';
+import { rowsOf, type Db, type DbOrTx } from '../../../platform/db';
+import { settle } from '../../../platform/maintenance';
 import { scopeWhere } from '../../../platform/scope';
 
 export type StatsBy = 'month' | 'sector';
@@ -92,7 +93,10 @@ export async function plainEnforcementStats(db: DbOrTx, actor: Actor, by: StatsB
 /**
  * Rebuilds the rollup and the per-enterprise marks from the tables, for bulk loads that bypass the triggers
  * (session_replication_role = replica): the database function enforcement_aggregates_rebuild (migration 0021).
+ * Its draw-signal refresh rewrites every enterprise whose signals changed (all of them after a first load), so
+ * the tables it churned are left settled (platform/maintenance.ts) before the next list or search reads them.
  */
-export async function rebuildEnforcementAggregates(db: DbOrTx) {
+export async function rebuildEnforcementAggregates(db: Db) {
   await db.execute(sql`select enforcement_aggregates_rebuild()`);
+  await settle(db, ['enforcement_stats_monthly', 'enterprise_enforcement_marks', 'enterprises']);
 }

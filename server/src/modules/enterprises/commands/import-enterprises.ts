@@ -2,12 +2,13 @@
 // credit code in one transaction per batch of 500, and a bad row never blocks the good ones. Re-importing
 // the same file changes nothing; a dry run computes the same report and writes nothing.
 // Audit: one entry per created or updated record (so its history shows the import) plus one summary.
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { validationMessages, type ImportReport, type Lang } from '@anjian/contracts';
 import { enterprises } from '../../../db/schema';
 import type { Db, DbOrTx } from '../../../platform/db';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit, recordAuditMany, type AuditInput } from '../../../platform/audit';
+import { settle } from '../../../platform/maintenance';
 import { syncRiskScope } from '../../risks/risks.summary';
 import { AppError } from '../../../platform/errors';
 import { inScope } from '../../../platform/scope';
@@ -114,8 +115,9 @@ export async function importEnterprises(db: Db, actor: Actor, ip: string | null,
   report.errors.sort((a, b) => a.row - b.row);
 
   if (!input.dryRun) {
-    // PGlite has no autovacuum: without fresh statistics after a big load the planner skips the search index.
-    if (report.created + report.updated >= 1000) await db.execute(sql`analyze enterprises`);
+    // A bulk path leaves its table settled (platform/maintenance.ts): without fresh statistics after a big load
+    // the planner skips the search index, and PGlite has no autovacuum to catch up later.
+    if (report.created + report.updated >= 1000) await settle(db, ['enterprises']);
     await db.transaction((tx) =>
       recordAudit(
         tx,
