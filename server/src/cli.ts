@@ -186,7 +186,9 @@ async function seedScale(database: Awaited<ReturnType<typeof openDatabase>>, sca
   });
   // A bulk path leaves its tables settled (platform/maintenance.ts): the first search after a seed is a fast one.
   await settle(db, ['enterprises', 'enterprise_counts']);
-  console.log(`\n${n.toLocaleString('en')} enterprises inserted and settled in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
+  console.log(
+    `\n${n.toLocaleString('en')} enterprises inserted and settled in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
+  );
   if (n < count) console.log('Some codes already existed (same seed as an earlier run): pass --seed=<n> for new ones.');
 }
 
