@@ -231,8 +231,11 @@ export const enterpriseListQuery = z
   .strict();
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;
 
-/** Searches count exactly up to this many matches; beyond it the total reads "10,000+". */
-export const ENTERPRISE_COUNT_CAP = 10_000;
+/**
+ * Searches count exactly up to this many matches; beyond it the total reads "over 1,000" and asks for a narrower
+ * search. The cap bounds the rows a search visits at a province's million enterprises (issue #19).
+ */
+export const ENTERPRISE_COUNT_CAP = 1_000;
 
 /**
  * Paging reaches this many rows, as search engines cap their result windows: a page's cost grows with its offset
