@@ -132,6 +132,10 @@ describe('接警 on a phone and the nearest team on the map', () => {
     const popup = officer.getByTestId('nearest-popup');
     await popup.waitFor();
     expect(await popup.innerText()).toMatch(/救援队|救护队/);
+    // Coloured by credit grade, the legend names the grades the draw weighs (差异化监管).
+    await officer.getByText('按信用着色').click();
+    await officer.getByText('D D级（严重失信）').waitFor();
+    await officer.getByText('未评级').waitFor();
     await phone.context().close();
   });
 });

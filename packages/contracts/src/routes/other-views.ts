@@ -29,8 +29,8 @@ export const mapPointsQuery = z
 export const mapPointsView = z.object({
   total: z.number().int(),
   truncated: z.boolean(),
-  /** [id, lng, lat, sector index, name, risk level index or -1]: compact for tens of thousands of points. */
-  points: z.array(z.tuple([safeString(), z.number(), z.number(), z.number(), safeString(), z.number()])),
+  /** [id, lng, lat, sector index, name, risk level index or -1, credit grade index (A = 0) or -1]: compact for tens of thousands of points. */
+  points: z.array(z.tuple([safeString(), z.number(), z.number(), z.number(), safeString(), z.number(), z.number()])),
 });
 export type MapPointsView = z.infer<typeof mapPointsView>;
 

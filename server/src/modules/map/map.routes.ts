@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { hazardTags, sectors } from '@anjian/contracts';
+import { creditGrades, mapConfigView, mapPointsQuery, mapPointsView, sectors } from '@anjian/contracts';
 import { enterpriseRiskSummary, enterprises } from '../../db/schema';
 import { isRiskLevel, severityRank } from '../../reference/risk/levels';
 import type { ZodApp } from '../../platform/zod-app';
@@ -13,38 +12,16 @@ import { likePrefix, scopeWhere } from '../../platform/scope';
 /** Index into the web's risk colours (most severe first), or -1 for an enterprise with no assessed open risk. */
 const riskIndex = (level: string | null) => (isRiskLevel(level) ? severityRank(level) : -1);
 
+/** Index into the web's credit colours (A first), or -1 for an enterprise with no grade yet. */
+const creditIndex = (grade: string | null) => creditGrades.indexOf(grade as (typeof creditGrades)[number]);
+
 /** Enough for a district on one screen; a city or province view filters first. */
 const MAX_POINTS = 50_000;
-
-const mapConfig = z.object({
-  tileUrl: z.string().nullable(),
-  attribution: z.string().nullable(),
-  tileDatum: z.enum(['wgs84', 'gcj02']),
-  boundaryUrl: z.string().nullable(),
-  boundaryDatum: z.enum(['wgs84', 'gcj02']),
-});
-
-const pointsQuery = z
-  .object({
-    areaCode: z
-      .string()
-      .regex(/^\d{6,15}$/)
-      .optional(),
-    sector: z.enum(sectors).optional(),
-    tag: z.enum(hazardTags).optional(),
-  })
-  .strict();
-
-const mapPoints = z.object({
-  total: z.number().int(),
-  truncated: z.boolean(),
-  points: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.string(), z.number()])),
-});
 
 export function mapRoutes(app: ZodApp, opts: { webDir: string | null }) {
   app.get(
     '/api/map/config',
-    { config: { access: 'enterprise.read' }, schema: { tags: ['map'], response: { 200: mapConfig } } },
+    { config: { access: 'enterprise.read' }, schema: { tags: ['map'], response: { 200: mapConfigView } } },
     async (req) => {
       const actor = actorOf(req);
       // Boundary files are shipped per district under web/public/boundaries/<code>.geojson.
@@ -62,7 +39,7 @@ export function mapRoutes(app: ZodApp, opts: { webDir: string | null }) {
 
   app.get(
     '/api/map/enterprises',
-    { config: { access: 'enterprise.read' }, schema: { tags: ['map'], querystring: pointsQuery, response: { 200: mapPoints } } },
+    { config: { access: 'enterprise.read' }, schema: { tags: ['map'], querystring: mapPointsQuery, response: { 200: mapPointsView } } },
     async (req) => {
       const actor = actorOf(req);
       const q = req.query;
@@ -90,6 +67,8 @@ export function mapRoutes(app: ZodApp, opts: { webDir: string | null }) {
           name: enterprises.name,
           // Overall risk level from the risks capability's per-enterprise summary (no event scan).
           level: enterpriseRiskSummary.level,
+          // The credit grade as the draw reads it: mirrored on the row by the credit consumer (差异化监管 on the map).
+          credit: enterprises.creditGrade,
         })
         .from(enterprises)
         .leftJoin(enterpriseRiskSummary, eq(enterpriseRiskSummary.enterpriseId, enterprises.id))
@@ -111,14 +90,15 @@ export function mapRoutes(app: ZodApp, opts: { webDir: string | null }) {
           .slice(0, MAX_POINTS)
           .map(
             (r) =>
-              [r.id, r.lng!, r.lat!, sectorIndex.get(r.sector) ?? sectors.length - 1, r.name, riskIndex(r.level)] as [
-                string,
-                number,
-                number,
-                number,
-                string,
-                number,
-              ],
+              [
+                r.id,
+                r.lng!,
+                r.lat!,
+                sectorIndex.get(r.sector) ?? sectors.length - 1,
+                r.name,
+                riskIndex(r.level),
+                creditIndex(r.credit),
+              ] as [string, number, number, number, string, number, number],
           ),
       };
     },

@@ -6,6 +6,8 @@ import JSZip from 'jszip';
 import type { Role } from '@anjian/contracts';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../seed/factories';
+import { eq } from 'drizzle-orm';
+import { enterprises } from '../../db/schema';
 
 let t: TestApp;
 const as: Record<string, Client> = {};
@@ -175,9 +177,34 @@ describe('overall colour', () => {
   });
 
   it('feeds the map its risk colour index (0 = red … 3 = blue, -1 = none)', async () => {
-    const points = (await as.district!.get('/api/map/enterprises')).json().points as [string, number, number, number, string, number][];
+    const points = (await as.district!.get('/api/map/enterprises')).json().points as [
+      string,
+      number,
+      number,
+      number,
+      string,
+      number,
+      number,
+    ][];
     expect(points.find((p) => p[0] === entA)![5]).toBe(0); // 甲 has an open 重大 event from the matrix test
     expect(points.find((p) => p[0] === entB)![5]).toBe(-1); // 乙's register was removed above
+  });
+
+  it('feeds the map the credit grade index (0 = A … 3 = D, -1 = not graded yet)', async () => {
+    const db = t.database.db;
+    await db.update(enterprises).set({ creditGrade: 'C' }).where(eq(enterprises.id, entA));
+    await db.update(enterprises).set({ creditGrade: null }).where(eq(enterprises.id, entB));
+    const points = (await as.district!.get('/api/map/enterprises')).json().points as [
+      string,
+      number,
+      number,
+      number,
+      string,
+      number,
+      number,
+    ][];
+    expect(points.find((p) => p[0] === entA)![6]).toBe(2);
+    expect(points.find((p) => p[0] === entB)![6]).toBe(-1);
   });
 
   it('counts enterprises by colour per street, and per sector', async () => {

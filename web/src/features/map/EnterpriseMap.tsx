@@ -1,5 +1,5 @@
 // Enterprises on a map: Leaflet with marker clustering (tens of thousands of points), coloured by
-// sector (or by risk when the risk colours are available). The base map URL is configurable
+// sector, by risk level or by credit grade (差异化监管: where the draw looks hardest). The base map URL is configurable
 // (e.g. 天地图); with none configured or reachable the district boundary and points still show
 // on a plain background.
 import { useEffect, useRef, useState } from 'react';
@@ -10,10 +10,10 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
-import { gcj02ToWgs84, sectorLabels, sectors, wgs84ToGcj02, type Sector } from '@anjian/contracts';
+import { creditGradeLabels, creditGrades, gcj02ToWgs84, sectorLabels, sectors, wgs84ToGcj02, type Sector } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { sectorColours, riskColours } from './colours';
+import { creditColours, sectorColours, riskColours } from './colours';
 import { addEmergencyLayers } from './emergencyLayers';
 import { loadMarkerCluster } from './markerCluster';
 import { useAuth } from '../../app/auth';
@@ -31,11 +31,11 @@ export interface MapConfig {
 export interface MapPoints {
   total: number;
   truncated: boolean;
-  /** [id, lng, lat, sector index, name, risk level index or -1] — compact for tens of thousands of points. */
-  points: [string, number, number, number, string, number][];
+  /** [id, lng, lat, sector index, name, risk level index or -1, credit grade index or -1] — compact for tens of thousands of points. */
+  points: [string, number, number, number, string, number, number][];
 }
 
-type ColourBy = 'sector' | 'risk';
+type ColourBy = 'sector' | 'risk' | 'credit';
 
 export function EnterpriseMap() {
   const { t, label } = useI18n();
@@ -84,8 +84,13 @@ export function EnterpriseMap() {
         });
     }
     const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 });
-    const markers = points.data.points.map(([id, lng, lat, sectorIdx, name, riskIdx]) => {
-      const colour = colourBy === 'risk' ? (riskColours[riskIdx] ?? '#8c8c8c') : sectorColours[sectorIdx % sectorColours.length]!;
+    const markers = points.data.points.map(([id, lng, lat, sectorIdx, name, riskIdx, creditIdx]) => {
+      const colour =
+        colourBy === 'risk'
+          ? (riskColours[riskIdx] ?? '#8c8c8c')
+          : colourBy === 'credit'
+            ? (creditColours[creditIdx] ?? '#8c8c8c')
+            : sectorColours[sectorIdx % sectorColours.length]!;
       const marker = L.circleMarker(toDisplay(lng, lat), { radius: 6, color: '#fff', weight: 1, fillColor: colour, fillOpacity: 0.9 });
       marker.bindTooltip(name);
       marker.on('click', () => navigate(`/enterprises/${id}`));
@@ -106,13 +111,18 @@ export function EnterpriseMap() {
   const legend =
     colourBy === 'sector'
       ? sectors.map((s: Sector, i) => ({ colour: sectorColours[i % sectorColours.length]!, text: label(sectorLabels[s]) }))
-      : [
-          { colour: riskColours[0]!, text: t('重大风险', 'Major') },
-          { colour: riskColours[1]!, text: t('较大风险', 'Significant') },
-          { colour: riskColours[2]!, text: t('一般风险', 'General') },
-          { colour: riskColours[3]!, text: t('低风险', 'Low') },
-          { colour: '#8c8c8c', text: t('未评估', 'Not assessed') },
-        ];
+      : colourBy === 'credit'
+        ? [
+            ...creditGrades.map((g, i) => ({ colour: creditColours[i]!, text: `${g} ${label(creditGradeLabels[g])}` })),
+            { colour: '#8c8c8c', text: t('未评级', 'Not graded') },
+          ]
+        : [
+            { colour: riskColours[0]!, text: t('重大风险', 'Major') },
+            { colour: riskColours[1]!, text: t('较大风险', 'Significant') },
+            { colour: riskColours[2]!, text: t('一般风险', 'General') },
+            { colour: riskColours[3]!, text: t('低风险', 'Low') },
+            { colour: '#8c8c8c', text: t('未评估', 'Not assessed') },
+          ];
   return (
     <Card
       title={t('企业分布图', 'Enterprise map')}
@@ -123,6 +133,7 @@ export function EnterpriseMap() {
           options={[
             { value: 'sector', label: t('按行业着色', 'By sector') },
             { value: 'risk', label: t('按风险着色', 'By risk') },
+            { value: 'credit', label: t('按信用着色', 'By credit') },
           ]}
         />
       }
