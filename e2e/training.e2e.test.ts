@@ -1,5 +1,6 @@
 // The online exam in real Chromium on a phone-sized page: the enterprise principal picks the demo paper and a person,
 // starts (the questions arrive now), answers every question and submits; the score computed on the server is shown.
+// Before it, the district officer builds a paper from draw rules (组卷) and the principal finds it among the papers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
@@ -21,6 +22,34 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+});
+
+describe('组卷 by the district officer', () => {
+  it('builds a paper from draw rules, shows the full mark as typed, and the enterprise sees the paper', async () => {
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const officer = await desk.newPage();
+    await loginThroughForm(officer, server.url, 'officer');
+    await officer.goto(`${server.url}/exam-bank`);
+    const builder = officer.getByTestId('paper-builder');
+    await builder.waitFor();
+    await builder.getByLabel('试卷名称').fill('危险作业专项考试');
+    await builder.getByLabel('主题').fill('安全生产法规');
+    await builder.getByLabel('题数').fill('3');
+    await builder.getByLabel('每题分值').fill('20');
+    await builder.getByRole('button', { name: /添加规则/ }).click();
+    await builder.getByLabel('主题').nth(1).fill('危险作业');
+    await builder.getByLabel('题型').nth(1).click();
+    await officer.locator('.ant-select-item-option', { hasText: '多选题' }).click();
+    await builder.getByLabel('题数').nth(1).fill('1');
+    await builder.getByLabel('每题分值').nth(1).fill('40');
+    await expect.poll(() => builder.getByTestId('paper-full-mark').textContent()).toBe('满分 100 分');
+    await builder.getByRole('button', { name: /生成试卷/ }).click();
+    await officer.getByText('试卷已生成').waitFor();
+    await officer.getByRole('cell', { name: '危险作业专项考试' }).waitFor();
+    await desk.close();
+    await ent.goto(`${server.url}/exam`);
+    await ent.getByTestId('exam-papers').getByText('危险作业专项考试').first().waitFor();
+  });
 });
 
 describe('online exam on a phone', () => {

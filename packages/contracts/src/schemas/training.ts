@@ -221,6 +221,7 @@ export const paperRule = z
     points: z.number().int().min(1).max(100),
   })
   .strict();
+export type PaperRule = z.infer<typeof paperRule>;
 export const createPaperBody = z
   .object({
     title: text(100),

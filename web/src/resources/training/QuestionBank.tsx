@@ -1,5 +1,5 @@
 // 题库 for the district bureau: questions by topic and type with the posts they are for, their options and answer;
-// add a question, switch one off. Papers draw from the active ones at random by rule.
+// add a question, switch one off. Papers draw from the active ones at random by rule (组卷: PaperBuilder).
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { personPostLabels, personPosts, questionTypeLabels, questionTypes, type PersonPost, type QuestionType } from '@anjian/contracts';
@@ -8,6 +8,7 @@ import { useCommand, useList, useRefresh } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { PaperBuilder } from './PaperBuilder';
 
 interface QuestionForm {
   topic: string;
@@ -26,6 +27,9 @@ export function QuestionBank() {
   const [page, setPage] = useState(1);
   const q = useList('GET /api/exam/questions', { query: { page, pageSize: 20 } });
   const papers = useList('GET /api/exam/papers', { query: { pageSize: 20 } });
+  // The topics a paper rule can draw from: those of the bank's first 200 questions (a topic can also be typed).
+  const bank = useList('GET /api/exam/questions', { query: { page: 1, pageSize: 200 } });
+  const topics = [...new Set((bank.data?.items ?? []).map((x) => x.topic))].sort();
   const create = useCommand('POST /api/exam/questions', ['GET /api/exam/questions'], () => message.success(t('已加入题库', 'Added')));
   const [error, setError] = useState<unknown>(null);
   return (
@@ -137,6 +141,7 @@ export function QuestionBank() {
           ]}
         />
       </Card>
+      <PaperBuilder topics={topics} />
     </Card>
   );
 }
