@@ -30,11 +30,15 @@ const fill = sql`
 
 export async function accidentScenario(): Promise<ScenarioResult[]> {
   if (!(await pgAvailable())) return [];
-  const url = await ensureDatabase('anjian_bench_province', false);
+  // Its own database, kept between runs (the fill takes minutes): the demo district and accounts from one start of
+  // the platform, then the accidents.
+  const url = await ensureDatabase('anjian_bench_accidents', false);
   const direct = await openDirect({ databaseUrl: url });
   await direct.migrate();
   const [row] = rowsOf<{ n: number }>(await direct.db.execute(sql`select count(*)::int as n from accidents`));
   if ((row?.n ?? 0) < TARGET) {
+    const seeding = await startPlatform({ DATABASE_URL: url });
+    await seeding.stop();
     await direct.db.execute(fill);
     execFileSync(process.execPath, [path.join(repoRoot, 'server/dist/cli.js'), 'rebuild-accident-rollup'], {
       cwd: path.join(repoRoot, 'server'),
