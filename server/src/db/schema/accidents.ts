@@ -189,3 +189,43 @@ export const accidentMonthlyRollup = pgTable(
     index('accident_rollup_period_idx').on(t.year, t.month),
   ],
 );
+
+/**
+ * Per-dimension rollup for analysis, kept by the trigger accidents_dimension_rollup on every write path (migration
+ * 0056): each accident counts once per area level (2, 4, 6, 9; a shorter code is kept whole), per dimension `dim`
+ * ('all', 'sector', 'category', 'type', 'cause', 'level') under its `value` ('' for 'all'), and per filter key:
+ * `sector_key` and `category_key` are '*' (any) and the accident's own, except that the 'sector' rows carry only
+ * '*' sector keys and the 'category' rows only '*' category keys (the value is that key). A caller's analysis reads
+ * one slice — level, dimension, filter keys, area — so at most months × values rows, whatever the registry holds.
+ */
+export const accidentDimensionRollup = pgTable(
+  'accident_dimension_rollup',
+  {
+    areaLen: smallint('area_len').notNull(),
+    areaCode: text('area_code').notNull(),
+    dim: text('dim').notNull(),
+    sectorKey: text('sector_key').notNull(),
+    categoryKey: text('category_key').notNull(),
+    /** China month as yyyymm. */
+    ym: integer('ym').notNull(),
+    value: text('value').notNull(),
+    accidents: count('accidents'),
+    deaths: count('deaths'),
+    missing: count('missing'),
+    seriousInjuries: count('serious_injuries'),
+    directLossWan: wan('direct_loss_wan').notNull().default(0),
+  },
+  (t) => [
+    // The upsert key is the read path: equalities first, then the area prefix (text_pattern_ops serves LIKE 'p%').
+    uniqueIndex('accident_dimension_rollup_key').using(
+      'btree',
+      t.areaLen,
+      t.dim,
+      t.sectorKey,
+      t.categoryKey,
+      sql`${t.areaCode} text_pattern_ops`,
+      t.ym,
+      t.value,
+    ),
+  ],
+);

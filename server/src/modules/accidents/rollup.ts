@@ -145,11 +145,16 @@ export async function rollupFromRegistry(db: DbOrTx): Promise<(RollupKey & Rollu
   return rows;
 }
 
-/** Replaces the rollup with the GROUP BY (operator repair; never needed while writes go through commands). */
+/**
+ * Replaces the monthly rollup with the GROUP BY, and the per-dimension rollup analysis reads (kept by a trigger,
+ * see analysis.queries.ts) with its rebuild function: operator repair and bulk loads that bypass the commands or
+ * run with the trigger off. Returns the monthly rollup's row count.
+ */
 export async function rebuildRollup(db: DbOrTx): Promise<number> {
   await db.delete(rollup);
   const rows = await rollupFromRegistry(db);
   // In chunks: one INSERT with every group of a province's ten years overflows the query builder's stack.
   for (let i = 0; i < rows.length; i += 1000) await db.insert(rollup).values(rows.slice(i, i + 1000));
+  await db.execute(sql`select accident_dimension_rollup_rebuild()`);
   return rows.length;
 }
