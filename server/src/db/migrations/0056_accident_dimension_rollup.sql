@@ -38,3 +38,6 @@ CROSS JOIN LATERAL (VALUES ('*'), (b.s)) AS sk(k)
 CROSS JOIN LATERAL (VALUES ('*'), (b.c)) AS ck(k)
 WHERE (b.dim <> 'sector' OR sk.k = '*') AND (b.dim <> 'category' OR ck.k = '*')
 GROUP BY 1, 2, 3, 4, 5, 6, 7;
+--> statement-breakpoint
+-- Statistics now, so the first analyses after an upgrade are planned on the filled table, not an empty one.
+ANALYZE accident_dimension_rollup;

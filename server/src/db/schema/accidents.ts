@@ -1,5 +1,5 @@
 // Accidents (生产安全事故): the registry, its casualty revisions, the reports up the chain, the
-// investigation, the follow-up duties, and the monthly rollup that analysis reads instead of the registry.
+// investigation, the follow-up duties, and the rollups read instead of the registry (monthly; per dimension for analysis).
 import { investigationStatuses } from '@anjian/contracts';
 import { stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
@@ -162,8 +162,8 @@ export const accidentFollowUps = pgTable(
 );
 
 /**
- * Monthly rollup kept in the same transaction as every accident write, so analysis never rescans
- * the registry. Area is cut to street level (9 digits); '' stands for "no sector" so the key is unique.
+ * Monthly rollup kept in the same transaction as every accident write, for the workbench and the assessment.
+ * Area is cut to street level (9 digits); '' stands for "no sector" so the key is unique.
  */
 export const accidentMonthlyRollup = pgTable(
   'accident_monthly_rollup',

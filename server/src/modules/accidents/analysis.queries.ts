@@ -117,7 +117,8 @@ export function rollupQuery(db: DbOrTx, slice: RollupSlice, group: GroupKey, w: 
           ? childArea(d.areaCode, rootLength)
           : sql`${d.value}`;
   const where: SQL[] = [eq(d.areaLen, slice.level), eq(d.dim, byValue ? group : 'all'), sql`${d.ym} between ${w.from} and ${w.to}`];
-  if (slice.prefix) where.push(slice.prefix.length === slice.level ? eq(d.areaCode, slice.prefix) : like(d.areaCode, likePrefix(slice.prefix)));
+  if (slice.prefix)
+    where.push(slice.prefix.length === slice.level ? eq(d.areaCode, slice.prefix) : like(d.areaCode, likePrefix(slice.prefix)));
   // A grouping dimension's rows carry only the '*' key for it; its filter applies to the value instead.
   for (const [dim, keyCol, values] of [
     ['sector', d.sectorKey, slice.sectors],

@@ -121,12 +121,10 @@ const opArb = fc.record({
   keep: fc.subarray(['area', 'sector', 'category', 'type', 'cause', 'level', 'month', 'figures'] as const),
 });
 
-const windowArb = fc
-  .tuple(fc.integer({ min: 0, max: 38 }), fc.integer({ min: 0, max: 38 }))
-  .map(([a, b]) => {
-    const ym = (i: number) => (2023 + Math.floor((i + 10) / 12)) * 100 + ((i + 10) % 12) + 1; // 2023-11 … 2026-12
-    return { from: ym(Math.min(a, b)), to: ym(Math.max(a, b)) };
-  });
+const windowArb = fc.tuple(fc.integer({ min: 0, max: 38 }), fc.integer({ min: 0, max: 38 })).map(([a, b]) => {
+  const ym = (i: number) => (2023 + Math.floor((i + 10) / 12)) * 100 + ((i + 10) % 12) + 1; // 2023-11 … 2026-12
+  return { from: ym(Math.min(a, b)), to: ym(Math.max(a, b)) };
+});
 
 const keyOf = (r: typeof accidentDimensionRollup.$inferSelect) =>
   [r.areaLen, r.areaCode, r.dim, r.sectorKey, r.categoryKey, r.ym, r.value].join('|');
@@ -176,7 +174,12 @@ describe('per-dimension accident rollup', () => {
                 occurredAt: keep.has('month') ? cur!.occurredAt : next.occurredAt,
                 ...(keep.has('figures')
                   ? {}
-                  : { deaths: next.deaths, missing: next.missing, seriousInjuries: next.seriousInjuries, directLossWan: next.directLossWan }),
+                  : {
+                      deaths: next.deaths,
+                      missing: next.missing,
+                      seriousInjuries: next.seriousInjuries,
+                      directLossWan: next.directLossWan,
+                    }),
                 description: 'edited', // a write that changes nothing counted leaves the rollup as it is
               })
               .where(eq(accidents.id, id));

@@ -1,7 +1,8 @@
 // The monthly rollup (accident_monthly_rollup): each accident contributes one unit to one key, and every
-// write moves that contribution in the same transaction, so analysis reads a few thousand rows at
-// province scale instead of rescanning the registry. `rollupFromRegistry` is the plain GROUP BY the
-// rollup must always equal (tests compare them; an operator can rebuild from it).
+// write moves that contribution in the same transaction; the workbench and the assessment read it. (Analysis
+// reads the per-dimension rollup, kept by a trigger: every dimension at once makes this one nearly as large as
+// the registry.) `rollupFromRegistry` is the plain GROUP BY the rollup must always equal (tests compare them;
+// an operator can rebuild from it).
 import { and, eq, sql } from 'drizzle-orm';
 import { accidentMonthlyRollup as rollup, accidents } from '../../db/schema';
 import type { DbOrTx } from '../../platform/db';
