@@ -108,7 +108,7 @@ async function run(argv: string[]) {
       }
       case 'rebuild-accident-rollup': {
         const n = await db.transaction((tx) => rebuildRollup(tx));
-        console.log(`accident rollup rebuilt: ${n} rows`);
+        console.log(`accident rollups rebuilt: monthly ${n} rows, per-dimension by accident_dimension_rollup_rebuild()`);
         break;
       }
       case 'thumbnails': {

@@ -3,7 +3,7 @@
 // so each analysis page and chart shows something on first start. Deterministic: every choice is a function of a row
 // number (SQL) or of a seeded PRNG (commands), so two fresh starts show the same district.
 // Volume rows (accidents, hidden dangers) are bulk inserts with their aggregates kept consistent — the hidden-danger
-// rollups and draw signals by their triggers, the accident rollup rebuilt once; records with a workflow and documents
+// rollups and draw signals by their triggers, the accident rollups rebuilt once; records with a workflow and documents
 // (inspections, cases, draws, base data, targets) go through the real commands, on past days where time matters.
 import { asc, eq, sql } from 'drizzle-orm';
 import { areas, enterprises } from '../db/schema';
@@ -55,6 +55,8 @@ export async function seedDistrictActivity(tx: DbOrTx, actors: ActivityActors, t
 async function seedAccidents(tx: DbOrTx, today: string): Promise<void> {
   // Spread over ~4 years back from yesterday; categories as a district sees them (road traffic the most frequent);
   // GB 6441-2025 types from the day it is in force (accident-types.ts), GB 6441-1986 codes before.
+  // One statement without the per-row dimension rollup trigger; rebuildRollup below rebuilds both rollups once.
+  await tx.execute(sql`alter table accidents disable trigger accidents_dimension_rollup`);
   await tx.execute(sql`
     insert into accidents (occurred_at, area_code, address, sector, category, type_scheme, type_code, cause_category,
                            deaths, missing, serious_injuries, minor_injuries, direct_loss_wan, level, description)
@@ -72,6 +74,7 @@ async function seedAccidents(tx: DbOrTx, today: string): Promise<void> {
                                + (((g * 37) % 24) * interval '1 hour') as at) o
     cross join lateral (select code, name from areas where level = 'community' and code like '440307%'
                         order by md5(code || g::text) limit 1) c`);
+  await tx.execute(sql`alter table accidents enable trigger accidents_dimension_rollup`);
   await rebuildRollup(tx);
 }
 

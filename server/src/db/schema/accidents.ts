@@ -1,5 +1,5 @@
 // Accidents (生产安全事故): the registry, its casualty revisions, the reports up the chain, the
-// investigation, the follow-up duties, and the monthly rollup that analysis reads instead of the registry.
+// investigation, the follow-up duties, and the rollups read instead of the registry (monthly; per dimension for analysis).
 import { investigationStatuses } from '@anjian/contracts';
 import { stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
@@ -162,8 +162,8 @@ export const accidentFollowUps = pgTable(
 );
 
 /**
- * Monthly rollup kept in the same transaction as every accident write, so analysis never rescans
- * the registry. Area is cut to street level (9 digits); '' stands for "no sector" so the key is unique.
+ * Monthly rollup kept in the same transaction as every accident write, for the workbench and the assessment.
+ * Area is cut to street level (9 digits); '' stands for "no sector" so the key is unique.
  */
 export const accidentMonthlyRollup = pgTable(
   'accident_monthly_rollup',
@@ -187,5 +187,45 @@ export const accidentMonthlyRollup = pgTable(
     uniqueIndex('accident_rollup_key_uq').on(t.areaCode, t.sector, t.category, t.typeKey, t.causeCategory, t.level, t.year, t.month),
     index('accident_rollup_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
     index('accident_rollup_period_idx').on(t.year, t.month),
+  ],
+);
+
+/**
+ * Per-dimension rollup for analysis, kept by the trigger accidents_dimension_rollup on every write path (migration
+ * 0056): each accident counts once per area level (2, 4, 6, 9; a shorter code is kept whole), per dimension `dim`
+ * ('all', 'sector', 'category', 'type', 'cause', 'level') under its `value` ('' for 'all'), and per filter key:
+ * `sector_key` and `category_key` are '*' (any) and the accident's own, except that the 'sector' rows carry only
+ * '*' sector keys and the 'category' rows only '*' category keys (the value is that key). A caller's analysis reads
+ * one slice — level, dimension, filter keys, area — so at most months × values rows, whatever the registry holds.
+ */
+export const accidentDimensionRollup = pgTable(
+  'accident_dimension_rollup',
+  {
+    areaLen: smallint('area_len').notNull(),
+    areaCode: text('area_code').notNull(),
+    dim: text('dim').notNull(),
+    sectorKey: text('sector_key').notNull(),
+    categoryKey: text('category_key').notNull(),
+    /** China month as yyyymm. */
+    ym: integer('ym').notNull(),
+    value: text('value').notNull(),
+    accidents: count('accidents'),
+    deaths: count('deaths'),
+    missing: count('missing'),
+    seriousInjuries: count('serious_injuries'),
+    directLossWan: wan('direct_loss_wan').notNull().default(0),
+  },
+  (t) => [
+    // The upsert key is the read path: equalities first, then the area prefix (text_pattern_ops serves LIKE 'p%').
+    uniqueIndex('accident_dimension_rollup_key').using(
+      'btree',
+      t.areaLen,
+      t.dim,
+      t.sectorKey,
+      t.categoryKey,
+      sql`${t.areaCode} text_pattern_ops`,
+      t.ym,
+      t.value,
+    ),
   ],
 );

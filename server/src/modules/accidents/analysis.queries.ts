@@ -1,15 +1,16 @@
-// Aggregate SQL for analysis, hotspots and indicators. Area- and sector-scoped callers are answered
-// from the monthly rollup (street-level rows, so a province is a few thousand rows, never the
-// registry); callers whose scope or filter is finer than a street (grid, park, enterprise) are answered
-// from the registry itself, which for them is small by construction. Both paths share one shape.
+// Aggregate SQL for analysis, hotspots and indicators. Area- and sector-scoped callers are answered from the
+// per-dimension rollup accident_dimension_rollup (one slice: area level, dimension, filter keys, so at most
+// months × dimension values rows whatever the registry holds); callers whose scope or filter is finer than a
+// street (grid, park, enterprise) are answered from the registry itself, which for them is small by
+// construction. Both paths share one shape, and tests hold them equal.
 import { and, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
-import { accidentMonthlyRollup as r, accidents as a, accidentStatistics as s } from '../../db/schema';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { accidentDimensionRollup as d, accidents as a, accidentStatistics as s } from '../../db/schema';
 import type { DbOrTx } from '../../platform/db';
 import type { Actor } from '../../platform/actor';
 import { likePrefix, scopeWhere } from '../../platform/scope';
 import { cstStartOfDay } from '../../platform/time';
 import { accidentScope } from './accidents.queries';
-import { ROLLUP_AREA_DIGITS } from './rollup';
 
 export type GroupKey = 'year' | 'month' | 'area' | 'sector' | 'type' | 'cause' | 'category' | 'level';
 
@@ -41,7 +42,7 @@ export const nextMonth = (ym: number) => (ym % 100 === 12 ? ym + 89 : ym + 1);
 export const shiftYears = (w: MonthWindow, years: number): MonthWindow => ({ from: w.from + years * 100, to: w.to + years * 100 });
 
 /** The code of the child area under a root prefix of the given length (province → city → district → street …). */
-function childArea(col: SQL | typeof r.areaCode, rootLength: number): SQL {
+function childArea(col: SQL | typeof d.areaCode, rootLength: number): SQL {
   if (rootLength < 2) return sql`rpad(left(${col}, 2), 6, '0')`;
   if (rootLength < 4) return sql`rpad(left(${col}, 4), 6, '0')`;
   if (rootLength < 6) return sql`left(${col}, 6)`;
@@ -50,47 +51,93 @@ function childArea(col: SQL | typeof r.areaCode, rootLength: number): SQL {
   return sql`left(${col}, 15)`;
 }
 
-/** Whether the rollup can answer: it holds street-level areas and has no park or enterprise column. */
-export function rollupCanAnswer(actor: Actor | null, f: AggFilter, group: GroupKey, rootLength: number): boolean {
-  if (actor && actor.scopeKind !== 'area' && actor.scopeKind !== 'sector') return false;
-  if (actor && (actor.areaPrefix?.length ?? 99) > ROLLUP_AREA_DIGITS) return false;
-  if ((f.areaPrefix?.length ?? 0) > ROLLUP_AREA_DIGITS) return false;
-  return group !== 'area' || rootLength < ROLLUP_AREA_DIGITS;
+/** Area levels (code lengths) the dimension rollup keeps, coarsest first. */
+export const DIMENSION_LEVELS = [2, 4, 6, 9] as const;
+
+const childLength = (rootLength: number) => (rootLength < 2 ? 2 : rootLength < 4 ? 4 : rootLength < 6 ? 6 : rootLength < 9 ? 9 : 12);
+
+/** Which rows of accident_dimension_rollup hold an answer: one level, one area prefix, the filter keys. */
+export interface RollupSlice {
+  level: number;
+  prefix: string;
+  /** null = any sector ('*' rows). */
+  sectors: readonly string[] | null;
+  /** null = any category ('*' rows). */
+  categories: readonly string[] | null;
 }
 
-const inCategories = (col: SQL | typeof r.category, cats: readonly string[]) =>
+const intersect = (a: readonly string[] | null, b: readonly string[]) => (a ? a.filter((x) => b.includes(x)) : [...new Set(b)]);
+
+/**
+ * The slice that answers for this caller and filter: 'empty' when scope and filter exclude everything, null when
+ * only the registry can answer (a scope or filter finer than a street: grid, park, enterprise — small by construction).
+ * Scope stays exact: the caller's area prefix and the filter's are both applied, and a sector scope reads only the
+ * rows keyed by its sectors.
+ */
+export function rollupSlice(actor: Actor | null, f: AggFilter, group: GroupKey, rootLength: number): RollupSlice | 'empty' | null {
+  let sectors: readonly string[] | null = null;
+  const prefixes: string[] = [];
+  if (actor) {
+    if (actor.scopeKind !== 'area' && actor.scopeKind !== 'sector') return null;
+    if (!actor.areaPrefix) return 'empty'; // scopeWhere: an area or sector scope without an area sees nothing
+    if (actor.scopeKind === 'sector') {
+      if (actor.sectors.length === 0) return 'empty';
+      sectors = actor.sectors;
+    }
+    prefixes.push(actor.areaPrefix);
+  }
+  if (f.areaPrefix) prefixes.push(f.areaPrefix);
+  const prefix = prefixes.reduce((p, q) => (q.length > p.length ? q : p), '');
+  if (!prefixes.every((p) => prefix.startsWith(p))) return 'empty';
+  if (f.sector) sectors = intersect(sectors, [f.sector]);
+  let categories: readonly string[] | null = null;
+  if (f.category) categories = [f.category];
+  if (f.categories) categories = intersect(categories, f.categories);
+  if (sectors?.length === 0 || categories?.length === 0) return 'empty';
+  const need = group === 'area' ? Math.max(childLength(rootLength), prefix.length) : prefix.length;
+  const level = DIMENSION_LEVELS.find((l) => l >= need);
+  return level === undefined ? null : { level, prefix, sectors, categories };
+}
+
+const inList = (col: SQL | AnyPgColumn, values: readonly string[]) =>
   sql`${col} in (${sql.join(
-    cats.map((c) => sql`${c}`),
+    values.map((v) => sql`${v}`),
     sql`, `,
   )})`;
 
-export function rollupQuery(db: DbOrTx, actor: Actor | null, group: GroupKey, w: MonthWindow, f: AggFilter, rootLength: number) {
-  const keys: Record<GroupKey, SQL> = {
-    year: sql`${r.year}::text`,
-    month: sql`${r.year}::text || '-' || lpad(${r.month}::text, 2, '0')`,
-    area: childArea(r.areaCode, rootLength),
-    sector: sql`${r.sector}`,
-    type: sql`${r.typeKey}`,
-    cause: sql`${r.causeCategory}`,
-    category: sql`${r.category}`,
-    level: sql`${r.level}`,
-  };
-  const where: SQL[] = [sql`(${r.year} * 100 + ${r.month}) between ${w.from} and ${w.to}`];
-  if (actor) where.push(scopeWhere(actor, { areaCode: r.areaCode, sector: r.sector }));
-  if (f.areaPrefix) where.push(like(r.areaCode, likePrefix(f.areaPrefix)));
-  if (f.category) where.push(eq(r.category, f.category));
-  if (f.categories) where.push(inCategories(r.category, f.categories));
-  if (f.sector) where.push(eq(r.sector, f.sector));
-  const key = keys[group];
+/** Figures from the dimension rollup: at most months × values rows of one slice (× the scope's sectors). */
+export function rollupQuery(db: DbOrTx, slice: RollupSlice, group: GroupKey, w: MonthWindow, rootLength: number) {
+  const byValue = group !== 'year' && group !== 'month' && group !== 'area';
+  const key =
+    group === 'year'
+      ? sql`(${d.ym} / 100)::text`
+      : group === 'month'
+        ? sql`(${d.ym} / 100)::text || '-' || lpad((${d.ym} % 100)::text, 2, '0')`
+        : group === 'area'
+          ? childArea(d.areaCode, rootLength)
+          : sql`${d.value}`;
+  const where: SQL[] = [eq(d.areaLen, slice.level), eq(d.dim, byValue ? group : 'all'), sql`${d.ym} between ${w.from} and ${w.to}`];
+  if (slice.prefix)
+    where.push(slice.prefix.length === slice.level ? eq(d.areaCode, slice.prefix) : like(d.areaCode, likePrefix(slice.prefix)));
+  // A grouping dimension's rows carry only the '*' key for it; its filter applies to the value instead.
+  for (const [dim, keyCol, values] of [
+    ['sector', d.sectorKey, slice.sectors],
+    ['category', d.categoryKey, slice.categories],
+  ] as const) {
+    if (group === dim) {
+      where.push(eq(keyCol, '*'));
+      if (values) where.push(inList(d.value, values));
+    } else where.push(values ? inList(keyCol, values) : eq(keyCol, '*'));
+  }
   return db
     .select({
       key: sql<string>`${key}`,
-      accidents: sql<number>`coalesce(sum(${r.accidents}), 0)::int`,
-      deaths: sql<number>`coalesce(sum(${r.deaths} + ${r.missing}), 0)::int`,
-      seriousInjuries: sql<number>`coalesce(sum(${r.seriousInjuries}), 0)::int`,
-      directLossWan: sql<number>`coalesce(sum(${r.directLossWan}), 0)`.mapWith(Number),
+      accidents: sql<number>`coalesce(sum(${d.accidents}), 0)::int`,
+      deaths: sql<number>`coalesce(sum(${d.deaths} + ${d.missing}), 0)::int`,
+      seriousInjuries: sql<number>`coalesce(sum(${d.seriousInjuries}), 0)::int`,
+      directLossWan: sql<number>`coalesce(sum(${d.directLossWan}), 0)`.mapWith(Number),
     })
-    .from(r)
+    .from(d)
     .where(and(...where))
     .groupBy(key);
 }
@@ -111,7 +158,7 @@ export function registryQuery(db: DbOrTx, actor: Actor | null, group: GroupKey, 
   if (actor) where.push(accidentScope(actor));
   if (f.areaPrefix) where.push(like(a.areaCode, likePrefix(f.areaPrefix)));
   if (f.category) where.push(eq(a.category, f.category));
-  if (f.categories) where.push(inCategories(sql`${a.category}`, f.categories));
+  if (f.categories) where.push(inList(sql`${a.category}`, f.categories));
   if (f.sector) where.push(eq(a.sector, f.sector));
   const key = keys[group];
   return db
@@ -136,8 +183,9 @@ export async function aggregateRegistry(
   f: AggFilter,
   rootLength: number,
 ): Promise<AggRow[]> {
-  const q = rollupCanAnswer(actor, f, group, rootLength) ? rollupQuery : registryQuery;
-  return q(db, actor, group, w, f, rootLength);
+  const slice = rollupSlice(actor, f, group, rootLength);
+  if (slice === 'empty') return [];
+  return slice ? rollupQuery(db, slice, group, w, rootLength) : registryQuery(db, actor, group, w, f, rootLength);
 }
 
 export const STATISTICS_GROUPS: readonly GroupKey[] = ['year', 'month', 'area', 'category'];
@@ -167,7 +215,7 @@ export async function aggregateStatistics(
   if (actor) where.push(scopeWhere(actor, { areaCode: s.areaCode }));
   if (f.areaPrefix) where.push(like(s.areaCode, likePrefix(f.areaPrefix)));
   if (f.category) where.push(eq(s.category, f.category));
-  if (f.categories) where.push(inCategories(sql`${s.category}`, f.categories));
+  if (f.categories) where.push(inList(sql`${s.category}`, f.categories));
   const key = keys[group]!;
   return db
     .select({

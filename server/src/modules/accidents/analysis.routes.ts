@@ -1,4 +1,4 @@
-// Accident analysis and enforcement hotspots, answered from the monthly rollup.
+// Accident analysis and enforcement hotspots, answered from the per-dimension rollup (analysis.queries.ts).
 import { analysisQuery, analysisReport, hotspotsQuery, hotspotsReport } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf } from '../../platform/http';

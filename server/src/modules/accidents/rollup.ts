@@ -1,7 +1,8 @@
 // The monthly rollup (accident_monthly_rollup): each accident contributes one unit to one key, and every
-// write moves that contribution in the same transaction, so analysis reads a few thousand rows at
-// province scale instead of rescanning the registry. `rollupFromRegistry` is the plain GROUP BY the
-// rollup must always equal (tests compare them; an operator can rebuild from it).
+// write moves that contribution in the same transaction; the workbench and the assessment read it. (Analysis
+// reads the per-dimension rollup, kept by a trigger: every dimension at once makes this one nearly as large as
+// the registry.) `rollupFromRegistry` is the plain GROUP BY the rollup must always equal (tests compare them;
+// an operator can rebuild from it).
 import { and, eq, sql } from 'drizzle-orm';
 import { accidentMonthlyRollup as rollup, accidents } from '../../db/schema';
 import type { DbOrTx } from '../../platform/db';
@@ -145,11 +146,16 @@ export async function rollupFromRegistry(db: DbOrTx): Promise<(RollupKey & Rollu
   return rows;
 }
 
-/** Replaces the rollup with the GROUP BY (operator repair; never needed while writes go through commands). */
+/**
+ * Replaces the monthly rollup with the GROUP BY, and the per-dimension rollup analysis reads (kept by a trigger,
+ * see analysis.queries.ts) with its rebuild function: operator repair and bulk loads that bypass the commands or
+ * run with the trigger off. Returns the monthly rollup's row count.
+ */
 export async function rebuildRollup(db: DbOrTx): Promise<number> {
   await db.delete(rollup);
   const rows = await rollupFromRegistry(db);
   // In chunks: one INSERT with every group of a province's ten years overflows the query builder's stack.
   for (let i = 0; i < rows.length; i += 1000) await db.insert(rollup).values(rows.slice(i, i + 1000));
+  await db.execute(sql`select accident_dimension_rollup_rebuild()`);
   return rows.length;
 }
