@@ -76,9 +76,13 @@ async function main() {
   ];
   if (config.demo && !(await isSeeded(database.db))) {
     console.log('Seeding the demo district 深圳市龙岗区 …');
+    const t0 = Date.now();
     await seedDemo(database.db, config.argon2, { reportVaultKey: config.reports.vaultKey, peopleVaultKey: config.people.vaultKey });
+    const t1 = Date.now();
     // The seed's events reach their consumers now, so the demo is whole (inbox, credit, warnings) when its URL prints.
-    await consumeBacklog(database, consumers);
+    const events = await consumeBacklog(database, consumers);
+    const secs = (ms: number) => (ms / 1000).toFixed(1);
+    console.log(`Seeded in ${secs(t1 - t0)} s; its ${events} events reached their consumers in ${secs(Date.now() - t1)} s.`);
   }
   const [admins] = await database.db
     .select({ n: sql<number>`count(*)::int` })
