@@ -33,12 +33,12 @@ describe('组卷 by the district officer', () => {
     const builder = officer.getByTestId('paper-builder');
     await builder.waitFor();
     await builder.getByLabel('试卷名称').fill('危险作业专项考试');
-    await builder.getByLabel('主题').fill('安全生产法规');
-    await builder.getByLabel('题数').fill('3');
-    await builder.getByLabel('每题分值').fill('20');
+    await builder.getByRole('combobox', { name: '主题' }).first().fill('安全生产法规');
+    await builder.getByLabel('题数').first().fill('3');
+    await builder.getByLabel('每题分值').first().fill('20');
     await builder.getByRole('button', { name: /添加规则/ }).click();
-    await builder.getByLabel('主题').nth(1).fill('危险作业');
-    await builder.getByLabel('题型').nth(1).click();
+    await builder.getByRole('combobox', { name: '主题' }).nth(1).fill('危险作业');
+    await builder.getByRole('combobox', { name: '题型' }).nth(1).click({ force: true }); // the shown value overlays the input
     await officer.locator('.ant-select-item-option', { hasText: '多选题' }).click();
     await builder.getByLabel('题数').nth(1).fill('1');
     await builder.getByLabel('每题分值').nth(1).fill('40');
