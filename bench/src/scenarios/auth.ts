@@ -4,7 +4,19 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import pg from 'pg';
-import { drive, freshDataDir, login, repoRoot, spawnUntil, startPlatform, type Proc, type ScenarioResult, type Throughput } from '../lib';
+import {
+  cpuMsOf,
+  drive,
+  freshDataDir,
+  login,
+  repoRoot,
+  settle,
+  spawnUntil,
+  startPlatform,
+  type Proc,
+  type ScenarioResult,
+  type Throughput,
+} from '../lib';
 import { benchPgUrl, ensureDatabase, pgAvailable } from './enterprises';
 
 const PG_DATABASE = 'anjian_bench_me';
@@ -18,8 +30,16 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-function combine(rounds: Throughput[]): Throughput {
-  const m = (k: keyof Throughput) => median(rounds.map((r) => r[k]));
+/** A drive plus the server's CPU per answered request: unlike latency, hardly moved by other processes' load. */
+async function driveCounted(proc: Proc, opts: Parameters<typeof drive>[0]): Promise<Throughput & { cpuMsPerRequest: number }> {
+  const c0 = cpuMsOf(proc.proc.pid!) ?? 0;
+  const t = await drive(opts);
+  const used = (cpuMsOf(proc.proc.pid!) ?? 0) - c0;
+  return { ...t, cpuMsPerRequest: used / Math.max(1, t.requestsPerSec * Number(opts.duration)) };
+}
+
+function combine(rounds: (Throughput & { cpuMsPerRequest: number })[]): Throughput & { cpuMsPerRequest: number } {
+  const m = (k: keyof Throughput & string) => median(rounds.map((r) => r[k]));
   return {
     requestsPerSec: m('requestsPerSec'),
     p50ms: m('p50ms'),
@@ -27,25 +47,30 @@ function combine(rounds: Throughput[]): Throughput {
     p99ms: m('p99ms'),
     errors: rounds.reduce((a, r) => a + r.errors, 0),
     non2xx: rounds.reduce((a, r) => a + r.non2xx, 0),
+    cpuMsPerRequest: median(rounds.map((r) => r.cpuMsPerRequest)),
   };
 }
 
 const startBare = (env: Record<string, string>) =>
   spawnUntil(['--import', 'tsx', path.join(repoRoot, 'bench/src/baseline/bare-me.ts')], env, 'bare ready');
 
-/** /api/me on the platform and /me on the bare server, one after the other, with the same client settings. */
+/** /api/me on the platform and /me on the bare server in alternating rounds, with the same client settings. */
 async function measureMe(platform: Proc, bare: Proc, engine: string): Promise<{ result: ScenarioResult; me: Throughput }> {
+  // The request's cost, not the first start's catch-up (daily jobs, the relay) competing with it.
+  const settledMs = await settle(platform);
   const s = await login(platform.url, 'officer');
   const b = (await (await fetch(`${bare.url}/login`, { method: 'POST' })).json()) as { sid: string };
   const baseHeaders = { cookie: `anjian_sid=${b.sid}` };
   // A short warm-up of each side so neither pays for JIT compilation in its measured seconds.
   await drive({ url: `${platform.url}/api/me`, headers: { cookie: s.cookie }, duration: 1 });
   await drive({ url: `${bare.url}/me`, headers: baseHeaders, duration: 1 });
-  const subjectRounds: Throughput[] = [];
-  const baselineRounds: Throughput[] = [];
+  const subjectRounds: (Throughput & { cpuMsPerRequest: number })[] = [];
+  const baselineRounds: (Throughput & { cpuMsPerRequest: number })[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const one = async () => subjectRounds.push(await drive({ url: `${platform.url}/api/me`, headers: { cookie: s.cookie }, duration: SECONDS }));
-    const other = async () => baselineRounds.push(await drive({ url: `${bare.url}/me`, headers: baseHeaders, duration: SECONDS }));
+    const one = async () =>
+      subjectRounds.push(await driveCounted(platform, { url: `${platform.url}/api/me`, headers: { cookie: s.cookie }, duration: SECONDS }));
+    const other = async () =>
+      baselineRounds.push(await driveCounted(bare, { url: `${bare.url}/me`, headers: baseHeaders, duration: SECONDS }));
     if (r % 2 === 0) await one().then(other);
     else await other().then(one);
   }
@@ -56,10 +81,11 @@ async function measureMe(platform: Proc, bare: Proc, engine: string): Promise<{ 
     result: {
       name: 'GET /api/me (authenticated) vs bare Fastify session lookup',
       engine,
-      metrics: { platform: subject, bare: baseline, rounds: ROUNDS, secondsPerRound: SECONDS },
+      metrics: { platform: subject, bare: baseline, rounds: ROUNDS, secondsPerRound: SECONDS, settledMs },
       ratios: {
         throughput: subject.requestsPerSec / baseline.requestsPerSec,
         p50: subject.p50ms / Math.max(baseline.p50ms, 0.001),
+        cpuPerRequest: subject.cpuMsPerRequest / Math.max(baseline.cpuMsPerRequest, 0.001),
       },
       targets: { p50: { limit: 1.3, met: subject.p50ms <= 1.3 * Math.max(baseline.p50ms, 0.001) } },
     },

@@ -20,7 +20,7 @@ describe('tile server in the Content-Security-Policy', () => {
 });
 
 describe('the headers worked out once from helmet', () => {
-  it('are helmet\'s full set for our options, the policy included', () => {
+  it("are helmet's full set for our options, the policy included", () => {
     const { set, remove } = helmetHeaders(helmetOptions({}));
     const h = Object.fromEntries(set.map(([k, v]) => [k.toLowerCase(), v]));
     expect(Object.keys(h).sort()).toEqual([
