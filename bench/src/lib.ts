@@ -57,6 +57,36 @@ export async function spawnUntil(args: string[], env: Record<string, string>, re
   };
 }
 
+/** CPU time (user + system) a process has used so far, in ms; null where /proc is not there. */
+export function cpuMsOf(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until a started server's own background work has died down: on a fresh database the platform's first start
+ * runs the daily jobs' catch-up and relays their events to a dozen consumers, which keeps it busy for half a minute
+ * or more. A scenario that measures requests (not start-up) waits for `quiet` one-second windows in a row below
+ * `share` of a core, or `maxMs`. Returns how long it waited.
+ */
+export async function settle(proc: Proc, { share = 0.06, quiet = 3, maxMs = 180_000 } = {}): Promise<number> {
+  const t0 = Date.now();
+  let last = cpuMsOf(proc.proc.pid!);
+  let calm = 0;
+  while (last !== null && calm < quiet && Date.now() - t0 < maxMs) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuMsOf(proc.proc.pid!);
+    if (now === null) break;
+    calm = now - last < share * 1000 ? calm + 1 : 0;
+    last = now;
+  }
+  return Date.now() - t0;
+}
+
 export function freshDataDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `anjian-bench-${name}-`));
 }

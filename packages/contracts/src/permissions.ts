@@ -229,6 +229,11 @@ export function can(role: Role, permission: Permission): boolean {
   return (grants[permission] as readonly Role[]).includes(role);
 }
 
+// The table is fixed, and GET /api/me asks for the caller's list on every call: each role's is worked out once.
+const permissionsByRole = new Map<Role, readonly Permission[]>();
+
 export function permissionsOf(role: Role): Permission[] {
-  return permissions.filter((p) => can(role, p));
+  let list = permissionsByRole.get(role);
+  if (!list) permissionsByRole.set(role, (list = permissions.filter((p) => can(role, p))));
+  return [...list];
 }

@@ -64,6 +64,8 @@ describe('accepted uploads', () => {
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('image/jpeg');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
+    // The route's sandboxing policy wins over the platform-wide one set on every answer (platform/hardening.ts).
+    expect(got.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(String(got.headers['content-disposition'])).toMatch(/^attachment;/);
     const body = got.rawPayload;
     expect(body.includes(SECRET)).toBe(false);

@@ -2,6 +2,7 @@
 // (here through a trusted proxy's X-Forwarded-Proto), never on plain HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app';
+import { helmetHeaders, helmetOptions } from './hardening';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,6 +19,7 @@ describe('security headers', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(res.headers['referrer-policy']).toBe('same-origin');
+      for (const [name, value] of helmetHeaders(helmetOptions()).set) expect(res.headers[name.toLowerCase()], name).toBe(value);
     }
   });
 
@@ -26,5 +28,16 @@ describe('security headers', () => {
     expect(plain.headers['strict-transport-security']).toBeUndefined();
     const tls = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
     expect(tls.headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+
+  it('never takes the forwarded scheme from an untrusted client', async () => {
+    const direct = await buildTestApp({ trustProxy: false });
+    try {
+      const res = await direct.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    } finally {
+      await direct.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The policy's image source for a configured tile server: templated subdomains become CSP's leading wildcard.
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, tileSource } from './hardening';
+import { contentSecurityPolicy, helmetHeaders, helmetOptions, tileSource } from './hardening';
 
 describe('tile server in the Content-Security-Policy', () => {
   it('allows the tile server the map is configured with, and nothing else', () => {
@@ -16,5 +16,31 @@ describe('tile server in the Content-Security-Policy', () => {
       'https://*.tile.example.org',
     ]);
     expect(contentSecurityPolicy({})['script-src']).toEqual(["'self'"]);
+  });
+});
+
+describe('the headers worked out once from helmet', () => {
+  it("are helmet's full set for our options, the policy included", () => {
+    const { set, remove } = helmetHeaders(helmetOptions({}));
+    const h = Object.fromEntries(set.map(([k, v]) => [k.toLowerCase(), v]));
+    expect(Object.keys(h).sort()).toEqual([
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'origin-agent-cluster',
+      'referrer-policy',
+      'x-content-type-options',
+      'x-dns-prefetch-control',
+      'x-download-options',
+      'x-frame-options',
+      'x-permitted-cross-domain-policies',
+      'x-xss-protection',
+    ]);
+    expect(h['content-security-policy']).toBe(
+      "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;font-src 'self' data:;" +
+        "connect-src 'self';worker-src 'self' blob:;object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'self'",
+    );
+    expect(h['referrer-policy']).toBe('same-origin');
+    expect(remove).toEqual(['X-Powered-By']);
   });
 });

@@ -5,8 +5,13 @@
 // 'unsafe-inline' because Ant Design's CSS-in-JS inserts <style> elements at run time (and Leaflet/rc-components set
 // style attributes); a nonce would need the HTML templated per request and still not cover style attributes, and
 // injected CSS cannot run code once scripts are locked down. Images may come from the configured base-map tile server.
+//
+// helmet's headers depend on nothing in the request, so they are worked out once when the app is built (by running
+// helmet's own middleware against a recording response) and copied onto each response by one synchronous hook.
+// @fastify/helmet rebuilt the whole middleware (re-parsing the policy) in two hooks on every request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { AppError } from './errors';
@@ -45,17 +50,54 @@ export function contentSecurityPolicy(env: NodeJS.ProcessEnv = process.env): Rec
 /** HTTPS as the browser sees it: configured (TLS ended at a proxy) or the request itself (trusted proxy header). */
 const overHttps = (cfg: Config, req: FastifyRequest) => cfg.secureCookies || req.protocol === 'https';
 
+export const helmetOptions = (env: NodeJS.ProcessEnv = process.env): HelmetOptions => ({
+  contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(env) },
+  // Set below per request: only a response that really travelled over HTTPS may pin the browser to HTTPS.
+  strictTransportSecurity: false,
+  referrerPolicy: { policy: 'same-origin' },
+  crossOriginEmbedderPolicy: false,
+});
+
+export interface HeaderEdits {
+  set: [name: string, value: string][];
+  remove: string[];
+}
+
+/** What helmet's middleware does to a response for these options (it reads nothing from the request). */
+export function helmetHeaders(options: HelmetOptions): HeaderEdits {
+  const edits: HeaderEdits = { set: [], remove: [] };
+  const recorder = {
+    setHeader: (name: string, value: unknown) => edits.set.push([name, String(value)]),
+    removeHeader: (name: string) => edits.remove.push(name),
+  };
+  let done = false;
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+    done = true;
+  });
+  // A future helmet that went asynchronous or per-request would be caught here rather than send no headers.
+  if (!done || edits.set.length === 0) throw new Error('helmet did not set its headers synchronously');
+  return edits;
+}
+
 export async function registerHardening(app: FastifyInstance, cfg: Config): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy() },
-    // Set below per request: only a response that really travelled over HTTPS may pin the browser to HTTPS.
-    strictTransportSecurity: false,
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
+  const edits = helmetHeaders(helmetOptions());
+  // onRequest, like @fastify/helmet, so every answer (error, 404, static file) carries them; a route may still
+  // override one with reply.header() (files.routes.ts sandboxes downloads).
+  app.addHook('onRequest', (_req, reply, done) => {
+    const raw = reply.raw;
+    for (const [name, value] of edits.set) raw.setHeader(name, value);
+    for (const name of edits.remove) raw.removeHeader(name);
+    done();
   });
-  app.addHook('onSend', async (req, reply) => {
-    if (overHttps(cfg, req)) reply.header('strict-transport-security', 'max-age=31536000');
-  });
+  // Over plain HTTP with no trusted proxy a request cannot have come over HTTPS, so the check is only installed
+  // where it can answer yes.
+  if (cfg.secureCookies || cfg.trustProxy || app.initialConfig.https) {
+    app.addHook('onSend', (req, reply, payload, done) => {
+      if (overHttps(cfg, req)) reply.header('strict-transport-security', 'max-age=31536000');
+      done(null, payload);
+    });
+  }
   // Routes opt in (global: false); the store is per instance, a flood guard in front of the shared per-account
   // and per-address counters in the database (modules/auth/login-throttle.ts).
   await app.register(rateLimit, {
