@@ -11,7 +11,6 @@ import { findEnterprises } from '../../../server/src/modules/enterprises/enterpr
 import type { EnterpriseListQuery } from '@anjian/contracts';
 import { actorFor, openDirect } from '../direct';
 import { freshDataDir, login, repoRoot, startPlatform, timeIt, type Proc, type ScenarioResult } from '../lib';
-import { importExportScenario } from './enterprise-import-export';
 
 export const cli = (args: string[], env: Record<string, string>) =>
   execFileSync(process.execPath, [path.join(repoRoot, 'server/dist/cli.js'), ...args], {
@@ -128,7 +127,7 @@ export async function provinceScenario(): Promise<ScenarioResult[]> {
   }
   const platform = await startPlatform({ DATABASE_URL: url });
   try {
-    return [await measureList(platform, direct, 'postgres', 400, 4), ...(await importExportScenario())];
+    return [await measureList(platform, direct, 'postgres', 400, 4)];
   } finally {
     await platform.stop();
     await direct.close();
