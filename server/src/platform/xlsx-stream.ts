@@ -77,7 +77,11 @@ function zipEntryOf(ws: ExcelJS.Worksheet): Writable | undefined {
 async function drained(s: Writable, out: PassThrough): Promise<void> {
   while (s.writableNeedDrain && !out.destroyed && !s.destroyed) {
     const ac = new AbortController();
-    const settle = (p: Promise<unknown>) => p.then(() => undefined, () => undefined); // the loser rejects on abort
+    const settle = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        () => undefined,
+      ); // the loser rejects on abort
     await Promise.race([settle(once(s, 'drain', { signal: ac.signal })), settle(once(out, 'close', { signal: ac.signal }))]);
     ac.abort();
   }
