@@ -34,7 +34,6 @@ import { rankingWorkbook } from './assessment.export';
 import type { SchemeRow, SheetRow } from './assessment.workflow';
 import { attachment, XLSX_TYPE } from '../../platform/xlsx-stream';
 
-
 async function schemeOut(db: DbOrTx, actor: Actor, row: SchemeRow) {
   return (await presentSchemes(db, actor, [row]))[0]!;
 }

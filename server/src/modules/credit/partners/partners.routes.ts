@@ -26,7 +26,6 @@ import { findDisclosures, findListingChanges, findListingsInForce } from './part
 import { partnerWorkbook } from './partners.export';
 import { attachment, XLSX_TYPE } from '../../../platform/xlsx-stream';
 
-
 /** The list in force and the changes since `since` in the caller's scope, as partners receive it. */
 export async function buildPartnerPayload(db: Db, actor: Actor, since: string | undefined, today = cstDate()): Promise<PartnerFeedPayload> {
   const kinds = measureKindsOf();
