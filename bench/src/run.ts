@@ -6,6 +6,7 @@ import path from 'node:path';
 import { repoRoot, type ScenarioResult } from './lib';
 import { authScenarios } from './scenarios/auth';
 import { districtScenario, provinceScenario } from './scenarios/enterprises';
+import { importExportScenario } from './scenarios/enterprise-import-export';
 import { accidentScenario } from './scenarios/accidents';
 import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
 import { uploadScenario } from './scenarios/uploads';
@@ -37,6 +38,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'enterprises-district', run: districtScenario },
   // Needs a PostgreSQL server (BENCH_PG_URL, default postgres://root@127.0.0.1:5432); skipped without one.
   { name: 'enterprises-province', run: provinceScenario },
+  // .xlsx import (vs COPY) and export (peak RSS vs idle) of 100,000 rows on a fresh database (BENCH_IMPORT_ROWS).
+  { name: 'enterprises-io', run: importExportScenario },
   { name: 'accidents-province', run: accidentScenario },
   { name: 'hazards-district', run: hazardDistrictScenario },
   { name: 'hazards-province', run: hazardScenario },

@@ -11,7 +11,6 @@ import { findEnterprises } from '../../../server/src/modules/enterprises/enterpr
 import type { EnterpriseListQuery } from '@anjian/contracts';
 import { actorFor, openDirect } from '../direct';
 import { freshDataDir, login, percentiles, repoRoot, startPlatform, timeIt, type Proc, type ScenarioResult } from '../lib';
-import { importExportScenario } from './enterprise-import-export';
 import { rebuildEnforcementAggregates } from '../../../server/src/modules/enforcement/stats/stats.queries';
 
 export const cli = (args: string[], env: Record<string, string>) =>
@@ -159,7 +158,7 @@ export async function provinceScenario(): Promise<ScenarioResult[]> {
   try {
     const settled = await measureList(platform, direct, 'postgres', 400, 4);
     const afterBulk = process.env.BENCH_AFTER_BULK === '0' ? [] : [await afterSignalRefresh(platform, direct)];
-    return [settled, ...afterBulk, ...(await importExportScenario())];
+    return [settled, ...afterBulk];
   } finally {
     await platform.stop();
     await direct.close();

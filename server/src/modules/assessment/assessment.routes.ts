@@ -32,8 +32,7 @@ import { computeScores } from './commands/compute-scores';
 import { actOnSheet, enterValue } from './commands/act-on-sheet';
 import { rankingWorkbook } from './assessment.export';
 import type { SchemeRow, SheetRow } from './assessment.workflow';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { attachment, XLSX_TYPE } from '../../platform/xlsx-stream';
 
 async function schemeOut(db: DbOrTx, actor: Actor, row: SchemeRow) {
   return (await presentSchemes(db, actor, [row]))[0]!;
@@ -146,10 +145,7 @@ export function assessmentRoutes(app: ZodApp) {
       const name = `考核排名-${ranking.year}.xlsx`;
       return reply
         .type(XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="assessment-${ranking.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', attachment(`assessment-${ranking.year}.xlsx`, name))
         .send(await rankingWorkbook(ranking, sheets));
     },
   );

@@ -27,7 +27,8 @@ import { createEnterprise } from './commands/create-enterprise';
 import { updateEnterprise } from './commands/update-enterprise';
 import { deleteEnterprise, restoreEnterprise } from './commands/delete-enterprise';
 import { importEnterprises } from './commands/import-enterprises';
-import { attachment, exportEnterprises, XLSX_TYPE } from './commands/export-enterprises';
+import { exportEnterprises } from './commands/export-enterprises';
+import { attachment, XLSX_TYPE } from '../../platform/xlsx-stream';
 import { revealContacts } from './commands/reveal-contacts';
 import { buildImportTemplate } from './commands/import-template';
 

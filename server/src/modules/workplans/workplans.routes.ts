@@ -36,8 +36,8 @@ import { workplansClock } from './workplans.clock';
 import { monthlyReportDue, monthOf, reportState } from './workplans.rules';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
+import { attachment, XLSX_TYPE } from '../../platform/xlsx-stream';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function planDetail(db: DbOrTx, actor: Actor, id: string) {
@@ -105,7 +105,7 @@ export function workplansRoutes(app: ZodApp) {
       const name = `工作分工及进展情况表-${month}.${format}`;
       return reply
         .type(format === 'docx' ? DOCX_TYPE : XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="progress-${month}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', attachment(`progress-${month}.${format}`, name))
         .send(buffer);
     },
   );

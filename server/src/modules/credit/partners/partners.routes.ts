@@ -24,8 +24,7 @@ import { shownUntil } from './disclosure.rules';
 import { signPayload } from './feed-signature';
 import { findDisclosures, findListingChanges, findListingsInForce } from './partners.queries';
 import { partnerWorkbook } from './partners.export';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { attachment, XLSX_TYPE } from '../../../platform/xlsx-stream';
 
 /** The list in force and the changes since `since` in the caller's scope, as partners receive it. */
 export async function buildPartnerPayload(db: Db, actor: Actor, since: string | undefined, today = cstDate()): Promise<PartnerFeedPayload> {
@@ -107,10 +106,7 @@ export function creditPartnerRoutes(app: ZodApp) {
       const name = `严重失信主体名单-${payload.asOf}.xlsx`;
       return reply
         .type(XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="credit-list-${payload.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', attachment(`credit-list-${payload.asOf}.xlsx`, name))
         .send(await partnerWorkbook(payload, measureKindsOf()));
     },
   );
