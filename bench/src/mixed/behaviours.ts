@@ -216,3 +216,19 @@ export function nextAction(role: string): Action {
 }
 
 export { enterpriseList, enterpriseSearch };
+
+/** Each kind of step alone, with the kind of account that does it: for the CPU cost of one request of each. */
+export const ACTIONS_ALONE: { name: string; role: string; action: Action }[] = [
+  { name: 'workbench (district officer)', role: 'officer', action: workbench },
+  { name: 'workbench (enterprise)', role: 'ent', action: workbench },
+  { name: 'me', role: 'officer', action: me },
+  { name: 'enterprise list (filters)', role: 'officer', action: enterpriseList },
+  { name: 'enterprise search (2 chars)', role: 'officer', action: enterpriseSearch },
+  { name: 'enterprise record', role: 'officer', action: enterpriseRecord },
+  { name: 'hazard list (filters)', role: 'officer', action: hazardList },
+  { name: 'hazard record', role: 'officer', action: hazardRecord },
+  { name: 'cases list', role: 'officer', action: casesList },
+  { name: 'hazard report + close (regulator)', role: 'street', action: hazardWrite },
+  { name: 'hazard report + 3 steps (enterprise)', role: 'ent', action: hazardWrite },
+  { name: 'photo upload', role: 'ent', action: upload },
+];

@@ -141,6 +141,12 @@ export class Recorder {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const round = (l: Latency): Latency => ({ n: l.n, p50ms: round1(l.p50ms), p95ms: round1(l.p95ms), p99ms: round1(l.p99ms), meanMs: round1(l.meanMs) });
+const round = (l: Latency): Latency => ({
+  n: l.n,
+  p50ms: round1(l.p50ms),
+  p95ms: round1(l.p95ms),
+  p99ms: round1(l.p99ms),
+  meanMs: round1(l.meanMs),
+});
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -32,6 +32,11 @@ function cpuTicks(pid: number): number {
   }
 }
 
+/** CPU ticks of the given processes now. */
+export function ticksOf(pids: number[]): Map<number, number> {
+  return new Map(pids.map((p) => [p, cpuTicks(p)]));
+}
+
 /** CPU ticks of each postgres process now (backends come and go: a delta is taken per process id). */
 function postgresTicks(): Map<number, number> {
   const out = new Map<number, number>();
@@ -46,11 +51,20 @@ function postgresTicks(): Map<number, number> {
   return out;
 }
 
-function postgresDelta(before: Map<number, number>): number {
+function postgresDelta(before: Map<number, number>, now = postgresTicks()): number {
   let sum = 0;
-  for (const [pid, t] of postgresTicks()) sum += t - (before.get(pid) ?? 0);
+  for (const [pid, t] of now) sum += t - (before.get(pid) ?? 0);
   return sum;
 }
+
+/** Process ids of the backends connected to `db` (the platform's pools), to charge their CPU to it. */
+export async function backendPids(client: pg.Client, db: string): Promise<number[]> {
+  return (
+    await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [db])
+  ).rows.map((r) => r.pid);
+}
+
+export { cpuTicks, postgresDelta };
 
 /** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
 function machineTicks(): { busy: number; total: number } {
@@ -79,8 +93,15 @@ export async function startDbSampler(url: string, db: string, serverPids: number
     >;
   const before = await counters();
   const t0 = performance.now();
-  const cpu0 = { servers: serverPids.map(cpuTicks), postgres: postgresTicks(), driver: process.cpuUsage(), machine: machineTicks() };
+  const cpu0 = {
+    servers: serverPids.map(cpuTicks),
+    postgres: postgresTicks(),
+    backends: ticksOf(await backendPids(client, db)),
+    driver: process.cpuUsage(),
+    machine: machineTicks(),
+  };
   const samples: Sample[] = [];
+  const lockWaits = new Map<string, number>();
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -97,6 +118,20 @@ export async function startDbSampler(url: string, db: string, serverPids: number
         [db],
       );
       samples.push(rows[0]!);
+      // Who waits on a lock, and what the session holding it is doing (its last statement).
+      const waits = await client.query<{ waiting: string; blocker: string }>(
+        `select left(regexp_replace(w.query, '\\s+', ' ', 'g'), 90) as waiting,
+                coalesce(b.state, '?') || ': ' || left(regexp_replace(coalesce(b.query, ''), '\\s+', ' ', 'g'), 90) as blocker
+           from pg_stat_activity w
+           cross join lateral unnest(pg_blocking_pids(w.pid)) as bp(pid)
+           left join pg_stat_activity b on b.pid = bp.pid
+          where w.datname = $1 and w.wait_event_type = 'Lock'`,
+        [db],
+      );
+      for (const w of waits.rows) {
+        const key = `${w.waiting}  <=  ${w.blocker}`;
+        lockWaits.set(key, (lockWaits.get(key) ?? 0) + 1);
+      }
       await new Promise((r) => setTimeout(r, 1000));
     }
   })();
@@ -105,6 +140,7 @@ export async function startDbSampler(url: string, db: string, serverPids: number
       running = false;
       await loop;
       const after = await counters();
+      const backendsNow = ticksOf(await backendPids(client, db));
       const seconds = (performance.now() - t0) / 1000;
       await client.end();
       const delta = Object.fromEntries(DB_COUNTERS.map((k) => [k, Math.round((Number(after[k]) - Number(before[k])) * 10) / 10]));
@@ -125,10 +161,14 @@ export async function startDbSampler(url: string, db: string, serverPids: number
         waitingOnLwlock: agg('waitingOnLwlock'),
         waitingOnIo: agg('waitingOnIo'),
         ungrantedLocks: agg('ungrantedLocks'),
+        /** Sampled lock waits: "waiting statement  <=  state: blocking session's last statement", seen n times. */
+        lockWaits: Object.fromEntries([...lockWaits].sort((a, b) => b[1] - a[1]).slice(0, 6)),
         pgStatDatabase: { ...delta, cacheHitRatio: hits + reads ? Math.round((hits / (hits + reads)) * 10000) / 10000 : null },
         cpuPercentOfOneCore: {
           servers: serverPids.map((pid, i) => pct(cpuTicks(pid) - cpu0.servers[i]!)),
           driver: Math.round(((driver.user + driver.system) / 1e6 / seconds) * 1000) / 10,
+          /** The backends serving this database (connected at the start or end of the phase). */
+          thisDatabaseBackends: pct(postgresDelta(cpu0.backends, backendsNow)),
           allPostgresProcesses: pct(postgresDelta(cpu0.postgres)),
         },
         // Everything on the machine, this run and the other sessions sharing it: 100 = every core busy.

@@ -20,8 +20,8 @@ import { encodeJpeg } from '../../../server/src/platform/thumbnails';
 import { openDirect } from '../direct';
 import { login, percentiles, startPlatform, type Proc, type ScenarioResult } from '../lib';
 import { Recorder, request, sleep, target, type Session, type Target } from '../mixed/client';
-import { enterpriseList, nextAction, type AccountPools, type Ctx, type VirtualUser } from '../mixed/behaviours';
-import { startDbSampler } from '../mixed/db-sampler';
+import { ACTIONS_ALONE, enterpriseList, nextAction, type AccountPools, type Ctx, type VirtualUser } from '../mixed/behaviours';
+import { backendPids, cpuTicks, postgresDelta, startDbSampler, ticksOf } from '../mixed/db-sampler';
 import { benchPgUrl, cli, ensureDatabase, pgAvailable } from './enterprises';
 import { bulkFill, fill } from './hazards';
 
@@ -36,6 +36,7 @@ const ENT_USERS = env('BENCH_MIXED_ENT_USERS', 40);
 const SOCKETS = env('BENCH_MIXED_SOCKETS', 64);
 const EXPORT_ROWS = env('BENCH_MIXED_EXPORT_ROWS', 100_000);
 const EXPORT_SECONDS = env('BENCH_MIXED_EXPORT_SECONDS', 30);
+const COST_SECONDS = env('BENCH_MIXED_COST_SECONDS', 5);
 
 /** Share of the sessions per kind of account; enterprise sessions spread over ent_boss, ent_safety and created ones. */
 const SHARES: [string, number][] = [
@@ -95,7 +96,8 @@ async function createEnterpriseUsers(url: string): Promise<string[]> {
         enterpriseId: ids[i * 3 + 1] ?? ids[i],
       }),
     });
-    if (res.status !== 201 && res.status !== 200 && res.status !== 409) throw new Error(`create ${username}: ${res.status} ${await res.text()}`);
+    if (res.status !== 201 && res.status !== 200 && res.status !== 409)
+      throw new Error(`create ${username}: ${res.status} ${await res.text()}`);
     names.push(username);
   }
   return names;
@@ -122,7 +124,13 @@ async function poolsOf(s: Session, checksByEnterprise: Map<string, string[]>): P
     areas.add(e.areaCode.slice(0, 9));
     areas.add(e.areaCode.slice(0, 12));
   }
-  return { enterpriseIds: enterprises.map((e) => e.id), hazardIds: hazards.map((h) => h.id), areaCodes: [...areas], ownEnterpriseId: own, pendingChecks };
+  return {
+    enterpriseIds: enterprises.map((e) => e.id),
+    hazardIds: hazards.map((h) => h.id),
+    areaCodes: [...areas],
+    ownEnterpriseId: own,
+    pendingChecks,
+  };
 }
 
 /**
@@ -209,10 +217,14 @@ async function phase(users: VirtualUser[], targets: Target[], rate: number, ctx:
 }
 
 async function exportFilter(s: Session): Promise<{ qs: string; rows: number }> {
-  const total = async (qs: string) => (await request(s, `/api/enterprises?pageSize=1${qs ? `&${qs}` : ''}`)).json<{ total: number }>().total;
+  const total = async (qs: string) =>
+    (await request(s, `/api/enterprises?pageSize=1${qs ? `&${qs}` : ''}`)).json<{ total: number }>().total;
   const candidates = ['', ...['machinery', 'light_industry', 'commerce', 'building_materials'].map((x) => `sector=${x}`)];
   const sized = await Promise.all(candidates.map(async (qs) => ({ qs, rows: await total(qs) })));
-  return sized.filter((x) => x.rows >= EXPORT_ROWS * 0.5).sort((a, b) => Math.abs(a.rows - EXPORT_ROWS) - Math.abs(b.rows - EXPORT_ROWS))[0] ?? sized[0]!;
+  return (
+    sized.filter((x) => x.rows >= EXPORT_ROWS * 0.5).sort((a, b) => Math.abs(a.rows - EXPORT_ROWS) - Math.abs(b.rows - EXPORT_ROWS))[0] ??
+    sized[0]!
+  );
 }
 
 /** The enterprise list (4 officers without think time) alone, then while the export runs back to back. */
@@ -251,6 +263,48 @@ async function exportStarvation(users: VirtualUser[], t: Target, ctx: Ctx, dbUrl
   await background;
   const db = await sampler.stop();
   return { filter, idle, busy, export: { ...percentiles(exports), xlsxBytes: bytes }, db };
+}
+
+/**
+ * What one request of each kind costs in CPU: the kind alone, 8 sessions without think time on one instance, with
+ * the platform's CPU and its database backends' CPU over the requests served. Their weighted sum over the mix is
+ * the CPU one request of the mix needs, so 2 cores / that = the most this machine can serve, whatever else runs.
+ */
+async function costPerKind(users: VirtualUser[], t: Target, ctx: Ctx, dbUrl: string, pid: number) {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  const out: Record<string, { requests: number; requestsPerSec: number; p95ms: number; platformCpuMs: number; databaseCpuMs: number }> = {};
+  try {
+    for (const { name, role, action } of ACTIONS_ALONE) {
+      const group = users.filter((u) => u.session.role === role).slice(0, 8);
+      group.forEach((u) => (u.session.target = t));
+      const rec = new Recorder();
+      const c = { ...ctx, rec };
+      const node0 = cpuTicks(pid);
+      const pg0 = ticksOf(await backendPids(client, DB));
+      const until = performance.now() + COST_SECONDS * 1000;
+      await Promise.all(
+        group.map(async (u) => {
+          while (performance.now() < until) await action(u, c);
+        }),
+      );
+      const nodeMs = (cpuTicks(pid) - node0) * 10;
+      const pgMs = postgresDelta(pg0, ticksOf(await backendPids(client, DB))) * 10;
+      const r = rec.summary(COST_SECONDS);
+      const n = Math.max(1, r.requests);
+      out[name] = {
+        requests: r.requests,
+        requestsPerSec: r.requestsPerSec,
+        p95ms: Math.max(r.reads?.p95ms ?? 0, r.writes?.p95ms ?? 0),
+        platformCpuMs: Math.round((nodeMs / n) * 10) / 10,
+        databaseCpuMs: Math.round((pgMs / n) * 10) / 10,
+      };
+      if (r.failed) console.log(`  ${name}: ${r.failed} failed`, r.failureExamples.slice(0, 2));
+    }
+  } finally {
+    await client.end();
+  }
+  return out;
 }
 
 const meets = (r: Awaited<ReturnType<typeof phase>>) => ({
@@ -312,6 +366,20 @@ export async function mixedWorkloadScenario(): Promise<ScenarioResult[]> {
     }
     await b.stop();
     b = null;
+    console.log('  CPU per request kind');
+    const cost = await costPerKind(users, ta, ctx, benchPgUrl(DB), a.proc.pid!);
+    results.push({
+      name: `Mixed workload: CPU per request of each kind, alone on one instance (${label})`,
+      engine: 'postgres',
+      metrics: cost,
+      ratios: {
+        readMeCpuVsWorkbenchCpu:
+          (cost['me']!.platformCpuMs + cost['me']!.databaseCpuMs) /
+          Math.max(0.1, cost['workbench (district officer)']!.platformCpuMs + cost['workbench (district officer)']!.databaseCpuMs),
+      },
+      notes:
+        'platformCpuMs: the Node process; databaseCpuMs: the PostgreSQL backends of its pool; per request, 8 sessions without think time',
+    });
     console.log('  enterprise list alone, then under an export');
     const s = await exportStarvation(users, ta, ctx, benchPgUrl(DB), a.proc.pid!);
     results.push({
