@@ -213,7 +213,12 @@ async function phase(users: VirtualUser[], targets: Target[], rate: number, ctx:
       }
     }),
   );
-  return { ...rec.summary(SECONDS), offeredRate: rate, db: await sampling };
+  const summary = rec.summary(SECONDS);
+  const db = await sampling;
+  const cpu = db.cpuPercentOfOneCore;
+  // Platform and database CPU per request served: 2 cores × 1,000 ms / this = the most this mix can reach here.
+  const cpuMs = ((cpu.servers.reduce((x, y) => x + y, 0) + cpu.thisDatabaseBackends) * 10 * SECONDS) / Math.max(1, summary.requests);
+  return { ...summary, offeredRate: rate, cpuMsPerRequest: Math.round(cpuMs * 10) / 10, db };
 }
 
 async function exportFilter(s: Session): Promise<{ qs: string; rows: number }> {
