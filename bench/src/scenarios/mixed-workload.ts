@@ -37,6 +37,8 @@ const SOCKETS = env('BENCH_MIXED_SOCKETS', 64);
 const EXPORT_ROWS = env('BENCH_MIXED_EXPORT_ROWS', 100_000);
 const EXPORT_SECONDS = env('BENCH_MIXED_EXPORT_SECONDS', 30);
 const COST_SECONDS = env('BENCH_MIXED_COST_SECONDS', 5);
+/** Which parts run: one (instance), two (instances), cost (CPU per kind), export (the list under an export). */
+const PARTS = new Set((process.env.BENCH_MIXED_PARTS ?? 'one,two,cost,export').split(','));
 
 /** Share of the sessions per kind of account; enterprise sessions spread over ent_boss, ent_safety and created ones. */
 const SHARES: [string, number][] = [
@@ -339,7 +341,7 @@ export async function mixedWorkloadScenario(): Promise<ScenarioResult[]> {
     const users = await loginAll(a.url, url, await createEnterpriseUsers(a.url));
     const ta = target(a.url, SOCKETS);
     const one: Record<number, Awaited<ReturnType<typeof phase>>> = {};
-    for (const rate of RATES) {
+    for (const rate of PARTS.has('one') ? RATES : []) {
       console.log(`  one instance, offered ${rate} requests/s`);
       one[rate] = await phase(users, [ta], rate, ctx, benchPgUrl(DB), [a.proc.pid!]);
       const r = one[rate]!;
@@ -351,12 +353,12 @@ export async function mixedWorkloadScenario(): Promise<ScenarioResult[]> {
         targets: meets(r),
       });
     }
-    b = await startPlatform({ DATABASE_URL: url, ...PLATFORM_ENV });
-    const tb = target(b.url, SOCKETS);
-    for (const rate of RATES) {
+    if (PARTS.has('two')) b = await startPlatform({ DATABASE_URL: url, ...PLATFORM_ENV });
+    const tb = b ? target(b.url, SOCKETS) : ta;
+    for (const rate of b ? RATES : []) {
       console.log(`  two instances, offered ${rate} requests/s`);
       const r = await phase(users, [ta, tb], rate, ctx, benchPgUrl(DB), [a.proc.pid!, b.proc.pid!]);
-      const base = one[rate]!;
+      const base = one[rate] ?? r;
       results.push({
         name: `Mixed workload, two instances on one database (${label}, offered ${rate}/s)`,
         engine: 'postgres',
@@ -369,22 +371,25 @@ export async function mixedWorkloadScenario(): Promise<ScenarioResult[]> {
         targets: meets(r),
       });
     }
-    await b.stop();
+    await b?.stop();
     b = null;
-    console.log('  CPU per request kind');
-    const cost = await costPerKind(users, ta, ctx, benchPgUrl(DB), a.proc.pid!);
-    results.push({
-      name: `Mixed workload: CPU per request of each kind, alone on one instance (${label})`,
-      engine: 'postgres',
-      metrics: cost,
-      ratios: {
-        readMeCpuVsWorkbenchCpu:
-          (cost['me']!.platformCpuMs + cost['me']!.databaseCpuMs) /
-          Math.max(0.1, cost['workbench (district officer)']!.platformCpuMs + cost['workbench (district officer)']!.databaseCpuMs),
-      },
-      notes:
-        'platformCpuMs: the Node process; databaseCpuMs: the PostgreSQL backends of its pool; per request, 8 sessions without think time',
-    });
+    if (PARTS.has('cost')) {
+      console.log('  CPU per request kind');
+      const cost = await costPerKind(users, ta, ctx, benchPgUrl(DB), a.proc.pid!);
+      results.push({
+        name: `Mixed workload: CPU per request of each kind, alone on one instance (${label})`,
+        engine: 'postgres',
+        metrics: cost,
+        ratios: {
+          readMeCpuVsWorkbenchCpu:
+            (cost['me']!.platformCpuMs + cost['me']!.databaseCpuMs) /
+            Math.max(0.1, cost['workbench (district officer)']!.platformCpuMs + cost['workbench (district officer)']!.databaseCpuMs),
+        },
+        notes:
+          'platformCpuMs: the Node process; databaseCpuMs: the PostgreSQL backends of its pool; per request, 8 sessions without think time',
+      });
+    }
+    if (!PARTS.has('export')) return results;
     console.log('  enterprise list alone, then under an export');
     const s = await exportStarvation(users, ta, ctx, benchPgUrl(DB), a.proc.pid!);
     results.push({
