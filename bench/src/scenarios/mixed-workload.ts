@@ -354,10 +354,11 @@ export async function mixedWorkloadScenario(): Promise<ScenarioResult[]> {
       });
     }
     if (PARTS.has('two')) b = await startPlatform({ DATABASE_URL: url, ...PLATFORM_ENV });
-    const tb = b ? target(b.url, SOCKETS) : ta;
-    for (const rate of b ? RATES : []) {
+    const second = b;
+    for (const rate of second ? RATES : []) {
+      const tb = target(second!.url, SOCKETS);
       console.log(`  two instances, offered ${rate} requests/s`);
-      const r = await phase(users, [ta, tb], rate, ctx, benchPgUrl(DB), [a.proc.pid!, b.proc.pid!]);
+      const r = await phase(users, [ta, tb], rate, ctx, benchPgUrl(DB), [a.proc.pid!, second!.proc.pid!]);
       const base = one[rate] ?? r;
       results.push({
         name: `Mixed workload, two instances on one database (${label}, offered ${rate}/s)`,
