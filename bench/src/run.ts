@@ -32,6 +32,7 @@ import { creditPartnersScenario } from './scenarios/credit-partners';
 import { commitmentsScenario } from './scenarios/commitments';
 import { warningsScenario } from './scenarios/warnings';
 import { warningsEventScenario } from './scenarios/warnings-event';
+import { mixedWorkloadScenario } from './scenarios/mixed-workload';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -85,6 +86,9 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'warnings', run: warningsScenario },
   // The per-event cost: the conditions a hidden-danger event re-evaluates for its enterprise vs that enterprise's bare count.
   { name: 'warnings-event', run: warningsEventScenario },
+  // 1,000 sessions of every role at once (reads, hidden-danger writes, uploads, exports) on one and two instances over
+  // one PostgreSQL database (BENCH_MIXED_DB), with the database's own figures; the list's p95 under a 100k-row export.
+  { name: 'mixed-workload', run: mixedWorkloadScenario },
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -13,7 +13,7 @@ import { cli, ensureDatabase, pgAvailable } from './enterprises';
 const TARGET = Number(process.env.BENCH_HAZARDS ?? 10_000_000);
 const GROUPS = ['area', 'sector', 'source', 'grade'] as const;
 
-const fill = (n: number, perEnterprise = Math.max(1, Math.ceil(n / 1_000_000))) => sql`
+export const fill = (n: number, perEnterprise = Math.max(1, Math.ceil(n / 1_000_000))) => sql`
   insert into hazards (number, enterprise_id, area_code, sector, park_id, source, description, category, grade,
                        found_on, deadline, state, submitted_on, closed_on)
   select 'BH2' || lpad(g::text, 10, '0'), e.id, e.area_code, e.sector, e.park_id,
@@ -78,7 +78,7 @@ async function triggerCost(direct: Awaited<ReturnType<typeof openDirect>>) {
 }
 
 /** A bulk load runs without the per-row rollup trigger and rebuilds the rollups once, as seeds do. */
-async function bulkFill(direct: Awaited<ReturnType<typeof openDirect>>, insert: ReturnType<typeof sql>) {
+export async function bulkFill(direct: Awaited<ReturnType<typeof openDirect>>, insert: ReturnType<typeof sql>) {
   await direct.db.execute(sql`alter table hazards disable trigger hazards_rollups`);
   try {
     await direct.db.execute(sql`delete from hazard_events where hazard_id in (select id from hazards where number like 'BH%')`);
