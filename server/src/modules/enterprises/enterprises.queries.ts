@@ -45,10 +45,7 @@ function searchWhere(q: string, plan: 'index' | 'walk' = 'index'): SQL {
   const pattern = `%${likePrefix(q).slice(0, -1)}%`; // likePrefix escapes % _ \ and appends a %
   // Chinese has no letter case: LIKE then matches exactly what ILIKE would, at a fraction of the cost per row.
   const op = q.toLowerCase() === q.toUpperCase() ? sql`like` : sql`ilike`;
-  const text = or(
-    sql`${enterprises.name} ${op} ${pattern}`,
-    sql`array_to_string(${enterprises.formerNames}, chr(10)) ${op} ${pattern}`,
-  )!;
+  const text = or(sql`${enterprises.name} ${op} ${pattern}`, sql`array_to_string(${enterprises.formerNames}, chr(10)) ${op} ${pattern}`)!;
   const grams = sql`enterprise_search_grams(${enterprises.name}, ${enterprises.formerNames}) @> enterprise_search_grams(${q}, '{}')`;
   // Two characters are one bigram: containment is already exact, and skipping the re-check also
   // keeps the planner's row estimate honest. Longer queries need it (all bigrams ≠ the substring).
@@ -105,7 +102,11 @@ export async function findEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseLis
   const offset = (q.page - 1) * q.pageSize;
   if (q.q && !counted.totalCapped) {
     // An expression key hides the sort index, so the planner sorts the few matches instead of walking it.
-    const items = await withNames(db).where(where).orderBy(...matchSorts[q.sort]).limit(q.pageSize).offset(offset);
+    const items = await withNames(db)
+      .where(where)
+      .orderBy(...matchSorts[q.sort])
+      .limit(q.pageSize)
+      .offset(offset);
     return { items: items as EnterpriseRow[], ...counted };
   }
   const page = db
