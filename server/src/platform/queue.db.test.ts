@@ -87,6 +87,24 @@ describe('event consumers', () => {
     expect(ids).toHaveLength(3);
   });
 
+  it('queue an event only for the consumers that accept it', async () => {
+    const picky = { ...(await countingConsumer('picky')), accepts: (e: { type: string }) => e.type === 'test.wanted' };
+    const all = await countingConsumer('all');
+    await d.db.update(domainEvents).set({ relayedAt: new Date() });
+    const q = new JobQueue(d, [], [picky, all], fast);
+    queues.push(q);
+    await q.start();
+    await newEvent();
+    const wanted = await d.db.transaction((tx) => appendEvent(tx, 'test.wanted', 'enterprise', enterprise, null));
+    await newEvent();
+    await waitFor(async () => (await effects('all')) === 3 && (await effects('picky')) === 1);
+    const picked = rowsOf<{ event_id: string }>(await d.db.execute(sql`select event_id from consumer_effects where consumer = 'picky'`));
+    expect(picked.map((r) => Number(r.event_id))).toEqual([wanted]);
+    // Nothing waits in the picky consumer's queue for the events it does not handle.
+    const [queued] = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'events.picky'`));
+    expect(queued!.n).toBe(1);
+  });
+
   it('redeliver a job whose worker crashed between pick-up and completion', async () => {
     const c = await countingConsumer('crash');
     const first = new JobQueue(d, [], [c], { ...fast, expireSeconds: 1 });

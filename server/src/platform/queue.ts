@@ -13,11 +13,21 @@ import { cstDate } from './time';
 
 export type DomainEvent = typeof domainEvents.$inferSelect;
 
+/** What the relay knows of an event before any consumer reads it. */
+export type EventHead = Pick<DomainEvent, 'type' | 'entityType'>;
+
 /** A reader of the outbox. `handle` runs in a transaction together with the consumer's mark for the event. */
 export interface EventConsumer {
   name: string;
+  /**
+   * The events `handle` can act on, by type and entity type. The relay queues only these for the consumer: a bulk
+   * job that appends 100,000 events of one type must not become a job in every consumer's queue. Absent: every event.
+   */
+  accepts?(event: EventHead): boolean;
   handle(tx: Tx, event: DomainEvent): Promise<void>;
 }
+
+const wants = (c: EventConsumer, e: EventHead) => c.accepts?.(e) ?? true;
 
 export const DEAD_LETTERS = 'dead-letters';
 const consumerQueue = (c: string) => `events.${c}`;
@@ -144,7 +154,7 @@ export class JobQueue {
   }
 
   /**
-   * Hands outbox rows not yet relayed to every consumer's queue, then marks them relayed. A crash between the two
+   * Hands outbox rows not yet relayed to the queue of every consumer that accepts them, then marks them relayed. A crash between the two
    * relays them again: consumers are idempotent, so that is a duplicate delivery and no more. Overlapping calls
    * in one instance share one pass.
    */
@@ -152,16 +162,17 @@ export class JobQueue {
     this.relaying ??= (async () => {
       const db = this.database.db;
       const rows = await db
-        .select({ id: domainEvents.id })
+        .select({ id: domainEvents.id, type: domainEvents.type, entityType: domainEvents.entityType })
         .from(domainEvents)
         .where(isNull(domainEvents.relayedAt))
         .orderBy(asc(domainEvents.id))
         .limit(limit);
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
-      await this.boss.insert(
-        this.consumers.flatMap((c) => ids.map((eventId) => ({ name: consumerQueue(c.name), data: { eventId }, ...this.retry }))),
+      const jobs = this.consumers.flatMap((c) =>
+        rows.filter((r) => wants(c, r)).map((r) => ({ name: consumerQueue(c.name), data: { eventId: r.id }, ...this.retry })),
       );
+      if (jobs.length > 0) await this.boss.insert(jobs);
       await db
         .update(domainEvents)
         .set({ relayedAt: sql`now()` })
@@ -182,21 +193,24 @@ export class JobQueue {
 
 /**
  * Processes one event for one consumer at most once: the mark and the consumer's writes commit together, and a
- * mark already there (a duplicate delivery) skips the event. Returns whether the consumer ran.
+ * mark already there (a duplicate delivery) skips the event. An event the consumer does not accept is skipped here
+ * too, so every test that drives a consumer through this function also proves its `accepts`. Returns whether the
+ * consumer ran.
  */
 export async function consumeEvent(database: Database, consumer: EventConsumer, eventId: number): Promise<boolean> {
   return database.db.transaction(async (tx) => {
+    const [event] = await tx
+      .select()
+      .from(domainEvents)
+      .where(inArray(domainEvents.id, [eventId]));
+    if (!event || !wants(consumer, event)) return false;
     const marked = await tx
       .insert(eventConsumerMarks)
       .values({ consumer: consumer.name, eventId })
       .onConflictDoNothing()
       .returning({ eventId: eventConsumerMarks.eventId });
     if (marked.length === 0) return false;
-    const [event] = await tx
-      .select()
-      .from(domainEvents)
-      .where(inArray(domainEvents.id, [eventId]));
-    if (event) await consumer.handle(tx, event);
+    await consumer.handle(tx, event);
     return true;
   });
 }
@@ -241,13 +255,13 @@ export async function consumeBacklog(database: Database, consumers: readonly Eve
   let total = 0;
   for (;;) {
     const rows = await database.db
-      .select({ id: domainEvents.id })
+      .select({ id: domainEvents.id, type: domainEvents.type, entityType: domainEvents.entityType })
       .from(domainEvents)
       .where(isNull(domainEvents.relayedAt))
       .orderBy(asc(domainEvents.id))
       .limit(500);
     if (rows.length === 0) return total;
-    for (const { id } of rows) for (const c of consumers) await consumeEvent(database, c, id);
+    for (const r of rows) for (const c of consumers) if (wants(c, r)) await consumeEvent(database, c, r.id);
     await database.db
       .update(domainEvents)
       .set({ relayedAt: sql`now()` })

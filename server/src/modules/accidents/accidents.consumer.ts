@@ -20,6 +20,7 @@ async function onIncident(tx: Tx, e: DomainEvent) {
 
 export const accidentsConsumer: EventConsumer = {
   name: 'accidents',
+  accepts: (e) => e.type === 'incident.record' || e.type === 'incident.report',
   async handle(tx, e) {
     if (e.type === 'incident.record' || e.type === 'incident.report') await onIncident(tx, e);
   },

@@ -191,4 +191,11 @@ export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
   if (enterpriseId) await recomputeSummary(tx, enterpriseId, cstDate());
 }
 
-export const creditConsumer: EventConsumer = { name: 'credit', handle: handleCreditEvent };
+const creditEntityTypes = ['penalty_case', 'accident_investigation', 'hazard', 'credit_listing', 'standardization_record'];
+const creditTypes = ['accident.register', 'report.verified', 'duty_record.accept', 'insurance.coverage_gap', 'insurance.policy.record'];
+
+export const creditConsumer: EventConsumer = {
+  name: 'credit',
+  accepts: (e) => creditEntityTypes.includes(e.entityType) || creditTypes.includes(e.type),
+  handle: handleCreditEvent,
+};

@@ -24,6 +24,7 @@ async function onAccident(tx: Tx, e: DomainEvent) {
 
 export const emergencyConsumer: EventConsumer = {
   name: 'emergency',
+  accepts: (e) => e.type === 'accident.register' || e.type === 'enterprise.update',
   async handle(tx, e) {
     if (e.type === 'accident.register') {
       await onAccident(tx, e);

@@ -43,6 +43,7 @@ export async function onAccidentForStandardization(tx: Tx, e: DomainEvent) {
 
 export const insuranceConsumer: EventConsumer = {
   name: 'insurance',
+  accepts: (e) => e.type === 'accident.register' || e.type === 'enterprise.update',
   async handle(tx, e) {
     if (e.type === 'accident.register') await onAccidentForStandardization(tx, e);
     await followEnterpriseScope(tx, e, [insurancePolicies, standardizationRecords]);

@@ -112,6 +112,9 @@ async function onCertificateFinding(tx: Tx, e: DomainEvent) {
 
 export const notificationsConsumer: EventConsumer = {
   name: 'notifications',
+  accepts: (e) =>
+    ['hazard', 'penalty_case', 'work_task', 'grid_visit', 'grid_registration', 'report_reward'].includes(e.entityType) ||
+    ['inspection.plan', 'report.merge', 'certificate.revoke', 'spot_check_item.record', 'responsibility_letter.issue'].includes(e.type),
   async handle(tx, e) {
     if (e.entityType === 'hazard') await onHazard(tx, e);
     else if (e.entityType === 'penalty_case') await onCaseStep(tx, e);

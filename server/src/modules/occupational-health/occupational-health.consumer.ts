@@ -9,6 +9,7 @@ import { moveCell } from './occupational-health.queries';
 
 export const occupationalHealthConsumer: EventConsumer = {
   name: 'occupational-health',
+  accepts: (e) => e.type === 'enterprise.update',
   async handle(tx, e) {
     if (!isEnterpriseMove(e)) return;
     const [before] = await tx.select().from(ohProfiles).where(eq(ohProfiles.enterpriseId, e.entityId)).for('update');

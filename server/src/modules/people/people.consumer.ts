@@ -63,6 +63,7 @@ export function onEnterpriseMoved(tx: Tx, e: DomainEvent): Promise<number> {
 
 export const peopleConsumer: EventConsumer = {
   name: 'people',
+  accepts: (e) => ['accident.register', 'enterprise.update', 'training_session.complete'].includes(e.type),
   async handle(tx, e) {
     if (e.type === 'accident.register') await onAccidentRegistered(tx, e);
     await onEnterpriseMoved(tx, e);

@@ -27,6 +27,7 @@ async function deliverTo(tx: DbOrTx, enterpriseIds: string[], day: string, chann
 
 export const publicityConsumer: EventConsumer = {
   name: 'publicity',
+  accepts: (e) => ['enterprise.create', 'enterprise.update', 'grid_visit.record', 'training_session.complete'].includes(e.type),
   async handle(tx, e) {
     if (e.type === 'enterprise.create' || isEnterpriseMove(e)) {
       if (e.type !== 'enterprise.create') await moveTargets(tx, e.entityId);

@@ -14,6 +14,7 @@ import type { EventConsumer } from '../../platform/queue';
 
 export const trainingConsumer: EventConsumer = {
   name: 'training',
+  accepts: (e) => e.type === 'enterprise.update',
   async handle(tx, e) {
     await followEnterpriseScope(tx, e, [
       trainingSessions,

@@ -16,6 +16,7 @@ const areaKinds = new Set<string>(['deaths_pace']);
 
 export const warningsConsumer: EventConsumer = {
   name: 'early-warnings',
+  accepts: (e) => !e.type.startsWith('warning') && Object.values(conditionEvents).some((matches) => matches(e.type)),
   async handle(tx, e: DomainEvent) {
     if (e.type.startsWith('warning')) return;
     const kinds = (Object.keys(conditionEvents) as WarningConditionKind[]).filter((k) => conditionEvents[k](e.type));

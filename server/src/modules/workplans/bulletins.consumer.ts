@@ -9,6 +9,7 @@ import { notify } from '../notifications/notifications.service';
 
 export const bulletinsConsumer: EventConsumer = {
   name: 'work-bulletins',
+  accepts: (e) => e.type === 'work_bulletin.publish',
   async handle(tx, e: DomainEvent) {
     if (e.type !== 'work_bulletin.publish') return;
     const p = e.payload as { title?: string; recipientOrgIds?: string[] };

@@ -123,4 +123,11 @@ export async function handleRewardEvent(tx: Tx, e: DomainEvent): Promise<void> {
   for (const reportId of [...new Set(await reportsOf(tx, e))]) await readCaseFines(tx, reportId, today);
 }
 
-export const rewardsConsumer: EventConsumer = { name: 'report-rewards', handle: handleRewardEvent };
+export const rewardsConsumer: EventConsumer = {
+  name: 'report-rewards',
+  accepts: (e) =>
+    ['case.decide', 'case.decide_on_the_spot', 'case.change_decision', 'report.link', 'report.unlink', 'report_reward.create'].includes(
+      e.type,
+    ),
+  handle: handleRewardEvent,
+};
