@@ -91,7 +91,7 @@ describe('inbox', () => {
             const page = await (await fetch('/api/notifications?unread=true&pageSize=100')).json();
             return (page.items as { entityId: string | null }[]).some((n) => n.entityId === id);
           }, hazard.id),
-        { timeout: 20_000, interval: 500 },
+        { timeout: 40_000, interval: 500 },
       )
       .toBe(true);
     await ent.reload();
@@ -115,5 +115,5 @@ describe('inbox', () => {
     await expect(ent.getByTestId('inbox-unread').innerText()).resolves.toBe('未读 0 条');
     await ent.getByTestId('inbox-filter').getByText('全部').click();
     await ent.locator('[data-testid=inbox-table] tr').filter({ hasText: '新登记的隐患待制定整改' }).first().waitFor();
-  }, 90_000);
+  }, 150_000);
 });
