@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
+import { cameraJpeg } from './src/camera';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,24 +17,6 @@ let phone: BrowserContext;
 let desk: BrowserContext;
 let ent: Page;
 const note = `e2e 除尘器泄爆口被杂物遮挡 ${Date.now()}`;
-
-/** A real JPEG from the browser's encoder, as a phone camera would hand over. */
-async function cameraJpeg(page: Page): Promise<Buffer> {
-  const b64 = await page.evaluate(async () => {
-    const c = document.createElement('canvas');
-    c.width = 320;
-    c.height = 240;
-    const g = c.getContext('2d')!;
-    g.fillStyle = '#595959';
-    g.fillRect(0, 0, 320, 240);
-    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (const x of bytes) s += String.fromCharCode(x);
-    return btoa(s);
-  });
-  return Buffer.from(b64, 'base64');
-}
 
 beforeAll(async () => {
   server = await startServer();

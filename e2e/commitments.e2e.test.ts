@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
+import { cameraJpeg } from './src/camera';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,23 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function photo(page: Page): Promise<Buffer> {
-  const b64 = await page.evaluate(async () => {
-    const c = document.createElement('canvas');
-    c.width = 320;
-    c.height = 240;
-    const g = c.getContext('2d')!;
-    g.fillStyle = '#4a7';
-    g.fillRect(0, 0, 320, 240);
-    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (const x of bytes) s += String.fromCharCode(x);
-    return btoa(s);
-  });
-  return Buffer.from(b64, 'base64');
-}
 
 describe('the district officer edits the commitment text', () => {
   it('saves the default text as a new version, and the principal is shown it', async () => {
@@ -94,7 +78,9 @@ describe('the principal on a phone', () => {
     await ent.goto(`${server.url}/duties`);
     await ent.getByTestId('record-this-month').click();
     await ent.getByLabel(/情况记录/).fill('带队检查车间消防通道和配电房');
-    await ent.getByTestId('duty-photo-input').setInputFiles({ name: 'inspection.jpg', mimeType: 'image/jpeg', buffer: await photo(ent) });
+    await ent
+      .getByTestId('duty-photo-input')
+      .setInputFiles({ name: 'inspection.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(ent) });
     await ent.getByText('inspection.jpg').waitFor();
     await ent.getByTestId('submit-duty').click();
     await ent.getByText('已提交，待街道核查').waitFor();

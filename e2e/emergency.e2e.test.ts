@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
+import { cameraJpeg } from './src/camera';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,23 +17,6 @@ let ent: Page;
 let leader: Page;
 let officer: Page;
 const place = `e2e 宏达五金冲压车间 ${Date.now()}`;
-
-async function cameraJpeg(page: Page): Promise<Buffer> {
-  const b64 = await page.evaluate(async () => {
-    const c = document.createElement('canvas');
-    c.width = 160;
-    c.height = 120;
-    const g = c.getContext('2d')!;
-    g.fillStyle = '#d4380d';
-    g.fillRect(10, 10, 100, 60);
-    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (const x of bytes) s += String.fromCharCode(x);
-    return btoa(s);
-  });
-  return Buffer.from(b64, 'base64');
-}
 
 beforeAll(async () => {
   server = await startServer();

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
+import { cameraJpeg } from './src/camera';
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,23 +21,6 @@ let officerPhone: Page;
 let ent: Page;
 const chinaDay = (plus = 0) => new Date(Date.now() + 8 * 3600_000 + plus * 86_400_000).toISOString().slice(0, 10);
 const description = `e2e 安全出口堵塞 ${Date.now()}`;
-
-async function cameraJpeg(page: Page): Promise<Buffer> {
-  const b64 = await page.evaluate(async () => {
-    const c = document.createElement('canvas');
-    c.width = 320;
-    c.height = 240;
-    const g = c.getContext('2d')!;
-    g.fillStyle = '#8c8c8c';
-    g.fillRect(0, 0, 320, 240);
-    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (const x of bytes) s += String.fromCharCode(x);
-    return btoa(s);
-  });
-  return Buffer.from(b64, 'base64');
-}
 
 /** Calls the API from the logged-in page, with its CSRF token (setup steps that are not what the test is about). */
 async function apiAs<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {

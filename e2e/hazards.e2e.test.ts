@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
+import { cameraJpeg } from './src/camera';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,26 +23,6 @@ interface Totals {
 
 async function totals(page: Page): Promise<Totals> {
   return page.evaluate(async () => (await (await fetch('/api/hazards/stats?groupBy=grade')).json()).total);
-}
-
-/** A real JPEG made by the browser's own encoder, as a phone camera would hand over. */
-async function cameraJpeg(page: Page): Promise<Buffer> {
-  const b64 = await page.evaluate(async () => {
-    const c = document.createElement('canvas');
-    c.width = 320;
-    c.height = 240;
-    const g = c.getContext('2d')!;
-    g.fillStyle = '#8c8c8c';
-    g.fillRect(0, 0, 320, 240);
-    g.fillStyle = '#d4380d';
-    g.fillRect(40, 60, 200, 80);
-    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.8));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (const x of bytes) s += String.fromCharCode(x);
-    return btoa(s);
-  });
-  return Buffer.from(b64, 'base64');
 }
 
 async function runAction(page: Page, action: string, fill: (modal: Page) => Promise<void>) {
