@@ -281,6 +281,22 @@ export const routeTable: Record<string, Row> = {
     payload: { fromShiftId: '00000000-0000-4000-8000-000000000000' },
   },
   'POST /api/emergency/duty/handovers/:id/acknowledge': { access: 'duty.read', roles: dutyReaders, payload: { version: 1 } },
+  // 出动队伍配置 (deployment-wide, as the other settings edited in the app): the administrator and the district bureau.
+  'GET /api/emergency/callout-settings': { access: 'emergency.configure', roles: ['sys_admin', 'district_officer'] },
+  'PUT /api/emergency/callout-settings': {
+    access: 'emergency.configure',
+    roles: ['sys_admin', 'district_officer'],
+    payload: {
+      teamTypes: {
+        production_safety: ['general'],
+        fire: ['fire_rescue'],
+        natural_disaster: ['flood'],
+        traffic: ['medical'],
+        other: ['general'],
+      },
+      version: 0,
+    },
+  },
   // 应急预案 and 演练: enterprises write, file and drill; the area's, industry and park officers read theirs and review filings.
   // 安责险 and 安全生产标准化: enterprises record their own policies; officers keep those in scope, read coverage and
   // rates, and record standardization grades.

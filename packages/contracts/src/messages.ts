@@ -91,6 +91,11 @@ export const validationMessages = {
     zh: '如确认该代码确为登记机关核发，请填写例外说明后再保存',
     en: 'If the registry really issued this code, give the reason for the exception and save again',
   },
+  'callout.teamTypesEmpty': {
+    zh: '每类事件至少选择一种出动的救援队伍类型',
+    en: 'Choose at least one team type for each incident kind',
+  },
+  'callout.teamTypesDuplicate': { zh: '同一事件类别中的队伍类型不能重复', en: 'A team type is listed twice for one incident kind' },
 } satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

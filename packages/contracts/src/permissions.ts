@@ -128,6 +128,8 @@ export const grants = {
   'emergency.manage': ['district_officer', 'street_officer'],
   'duty.read': ['district_leader', 'district_officer', 'street_officer'],
   'duty.manage': ['district_officer'],
+  /** The team types called out per incident kind (deployment-wide, as the other settings): the administrator and the bureau. */
+  'emergency.configure': ['sys_admin', 'district_officer'],
   'incident.read': ['district_leader', 'district_officer', 'street_officer'],
   'incident.intake': ['district_officer', 'street_officer'],
   'incident.act': ['district_leader', 'district_officer', 'street_officer'],

@@ -9,6 +9,7 @@ import { AlertOutlined, EnvironmentOutlined, MedicineBoxOutlined, PhoneOutlined 
 import { ProjectOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { CommentOutlined, TrophyOutlined } from '@ant-design/icons';
 import { BellOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { SettingOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './menu';
 import * as pages from './menu.pages';
 
@@ -169,6 +170,15 @@ export const fieldAndSupervisionEntries: MenuEntry[] = [
     icon: <DashboardOutlined />,
     permission: 'readiness.read',
     element: <pages.EmergencyReadiness />,
+  },
+  // 出动队伍配置: the administrator (whose only emergency entry it is) and the district bureau.
+  {
+    path: '/emergency/callout-settings',
+    group: 'emergency',
+    label: { zh: '出动队伍配置', en: 'Call-out team types' },
+    icon: <SettingOutlined />,
+    permission: 'emergency.configure',
+    element: <pages.CalloutSettings />,
   },
   // 工作方案与督办: the plans (the bureau issues, every unit sees those it holds tasks in) and a lead unit's own tasks.
   {

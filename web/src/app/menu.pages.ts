@@ -34,6 +34,7 @@ export const IncidentNotices = lazy(() => import('../resources/emergency').then(
 export const EmergencyPlans = lazy(() => import('../resources/emergency').then((m) => ({ default: m.PlanRoutes })));
 export const EmergencyDrills = lazy(() => import('../resources/emergency').then((m) => ({ default: m.DrillPage })));
 export const EmergencyReadiness = lazy(() => import('../resources/emergency').then((m) => ({ default: m.ReadinessPage })));
+export const CalloutSettings = lazy(() => import('../resources/emergency').then((m) => ({ default: m.CalloutSettings })));
 export const GridRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRoutes })));
 export const GridRegistrationRoutes = lazy(() => import('../resources/grid').then((m) => ({ default: m.GridRegistrationRoutes })));
 export const GridCoverage = lazy(() => import('../resources/grid').then((m) => ({ default: m.Coverage })));

@@ -10,6 +10,8 @@ import {
   handoverListQuery,
   handoverView,
   incidentNoticeView,
+  putTeamCalloutSettingsBody,
+  teamCalloutSettingsView,
 } from '../schemas/emergency-intake';
 import {
   depotStock,
@@ -69,6 +71,8 @@ export const emergencyRoutes = defineRoutes({
   'GET /api/emergency/flash-reports/:id': { params: idParams, response: incidentDetail },
   'GET /api/emergency/incident-notices/:id': { params: idParams, response: incidentNoticeView },
   'POST /api/emergency/incident-notices/:id/acknowledge': { params: idParams, response: incidentNoticeView },
+  'GET /api/emergency/callout-settings': { response: teamCalloutSettingsView },
+  'PUT /api/emergency/callout-settings': { body: putTeamCalloutSettingsBody, response: teamCalloutSettingsView },
   'GET /api/emergency/duty/handovers': { query: handoverListQuery, response: handoverList },
   'POST /api/emergency/duty/handovers': { body: handoverBody, response: handoverView },
   'POST /api/emergency/duty/handovers/:id/acknowledge': { params: idParams, body: handoverAckBody, response: handoverView },

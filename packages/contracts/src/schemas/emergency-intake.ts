@@ -2,7 +2,7 @@
 // phone), the rescue teams called out for an incident and their acknowledgements, and 交接班 between duty shifts.
 import { z } from 'zod';
 import { safeString, timestamp } from '../input';
-import { incidentKinds, incidentStatuses, teamTypes } from './emergency';
+import { incidentKinds, incidentStatuses, teamTypes, type IncidentKind, type TeamType } from './emergency';
 
 const casualty = z.number().int().min(0).max(100_000);
 
@@ -76,3 +76,42 @@ export const handoverView = z.object({
 });
 export type HandoverView = z.infer<typeof handoverView>;
 export const handoverList = z.object({ items: z.array(handoverView) });
+
+// ── 出动队伍配置: the team types called out per incident kind ─────────────────────────────────────────────────────
+
+/** One incident kind's team types: at least one, each a known type, none twice. */
+const calloutTeamTypes = z
+  .array(z.enum(teamTypes))
+  .min(1, 'callout.teamTypesEmpty')
+  .max(teamTypes.length)
+  .refine((list) => new Set(list).size === list.length, 'callout.teamTypesDuplicate');
+/** The whole table: every incident kind present (a kind left out is refused, not defaulted), nothing else. */
+export const teamCalloutTable = z
+  .object(Object.fromEntries(incidentKinds.map((k) => [k, calloutTeamTypes])) as Record<IncidentKind, typeof calloutTeamTypes>)
+  .strict();
+export type TeamCalloutTable = z.infer<typeof teamCalloutTable>;
+const calloutTableView = z.object(
+  Object.fromEntries(incidentKinds.map((k) => [k, z.array(z.enum(teamTypes))])) as Record<
+    IncidentKind,
+    z.ZodArray<z.ZodEnum<{ [K in TeamType]: K }>>
+  >,
+);
+/** The table in force (the deployment's saved one over the documented defaults of incidents.teams.ts). */
+export const teamCalloutSettingsView = z.object({
+  teamTypes: calloutTableView,
+  /** 0 while the defaults apply; each save adds one. */
+  version: z.number().int(),
+  configured: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedByName: z.string().nullable(),
+  defaults: calloutTableView,
+});
+export type TeamCalloutSettingsView = z.infer<typeof teamCalloutSettingsView>;
+export const putTeamCalloutSettingsBody = z
+  .object({
+    teamTypes: teamCalloutTable,
+    /** The version the editor read: a later save makes this one a 409. */
+    version: z.number().int().min(0),
+  })
+  .strict();
+export type PutTeamCalloutSettingsBody = z.infer<typeof putTeamCalloutSettingsBody>;

@@ -258,3 +258,17 @@ export const dutyHandovers = pgTable(
     index('duty_handovers_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.handedAt),
   ],
 );
+
+/**
+ * The deployment's emergency settings, edited in the app by the administrator or the district bureau
+ * (callout.settings.ts): today one key, 'team_callout' = { incident kind → team types }, the rescue teams an incident
+ * calls out; absent, incidents.teams.ts's documented defaults apply. `version` guards concurrent edits; every change is
+ * audited with before and after (as insurance_settings).
+ */
+export const emergencySettings = pgTable('emergency_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});

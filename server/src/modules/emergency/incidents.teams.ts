@@ -1,6 +1,7 @@
-// Rescue teams called out for an incident: for each team type the incident's kind needs (configuration below), the
-// nearest available team of that type to the incident's location (straight line, nearest.ts), or — without a map
-// pin — the first of that type registered in the incident's district. Each is told through its account's inbox and
+// Rescue teams called out for an incident: for each team type the incident's kind needs (出动队伍配置: the deployment's
+// table, read in the incident's own transaction, else the documented defaults — callout.settings.ts), the nearest
+// available team of that type to the incident's location (straight line, nearest.ts), or — without a map pin — the
+// first of that type registered in the incident's district. Each is told through its account's inbox and
 // the incident's timeline records who was told; a team without an account is marked to be called by phone.
 import { and, asc, eq, like } from 'drizzle-orm';
 import { teamTypeLabels, type IncidentKind, type TeamType } from '@anjian/contracts';
@@ -10,23 +11,11 @@ import type { DbOrTx } from '../../platform/db';
 import { likePrefix } from '../../platform/scope';
 import { cstDate } from '../../platform/time';
 import { notify } from '../notifications/notifications.service';
+import { loadTeamCallout } from './callout.settings';
 import { userNames } from './duty.queries';
 import { addTimeline } from './incidents.queries';
 import type { IncidentRow } from './incidents.workflow';
 import { findNearest } from './nearest';
-
-/**
- * L: the team types an incident of each kind calls out (defaults; a deployment edits this table). A production-safety
- * accident needs a general rescue team and medical care; a fire the fire-rescue team; a flood or landslide the flood
- * team and a general one; a traffic accident medical care.
- */
-export const teamTypesForKind: Record<IncidentKind, readonly TeamType[]> = {
-  production_safety: ['general', 'medical'],
-  fire: ['fire_rescue'],
-  natural_disaster: ['flood', 'general'],
-  traffic: ['medical'],
-  other: ['general'],
-};
 
 /** L: how far a team may be to be called out by distance (km). */
 export const CALL_OUT_MAX_KM = 100;
@@ -74,7 +63,8 @@ async function pickTeam(tx: DbOrTx, actor: Actor, row: IncidentRow, teamType: Te
 }
 
 export async function callOutTeams(tx: DbOrTx, actor: Actor, row: IncidentRow) {
-  for (const teamType of teamTypesForKind[row.kind as IncidentKind] ?? []) {
+  const { table } = await loadTeamCallout(tx);
+  for (const teamType of table[row.kind as IncidentKind] ?? []) {
     const team = await pickTeam(tx, actor, row, teamType);
     if (!team) continue;
     const [res] = await tx

@@ -1,5 +1,6 @@
 // 快报 and call-outs: an enterprise reports its own accident (photos uploaded first, then claimed) and reads its own
-// reports with their state; a called-out team's account reads and acknowledges its own call-out.
+// reports with their state; a called-out team's account reads and acknowledges its own call-out; the administrator and
+// the district bureau read and replace the team types each incident kind calls out (出动队伍配置).
 import {
   flashPhotoView,
   flashReportBody,
@@ -8,6 +9,8 @@ import {
   incidentListQuery,
   incidentNoticeView,
   incidentPage,
+  putTeamCalloutSettingsBody,
+  teamCalloutSettingsView,
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
@@ -17,6 +20,7 @@ import { findIncident, findIncidents, findMyNotice } from './incidents.queries';
 import { presentIncidentDetail, presentIncidents, presentNotice } from './incidents.presenter';
 import { INCIDENT_FILE_OWNER, reportFlash } from './commands/report-flash';
 import { acknowledgeNotice } from './commands/acknowledge-notice';
+import { loadTeamCallout, presentTeamCallout, saveTeamCallout } from './callout.settings';
 
 export function intakeRoutes(app: ZodApp) {
   const tags = ['emergency'];
@@ -82,5 +86,18 @@ export function intakeRoutes(app: ZodApp) {
     '/api/emergency/incident-notices/:id/acknowledge',
     { config: { access: 'authenticated' }, schema: { tags, params: idParams, response: { 200: incidentNoticeView } } },
     async (req) => acknowledgeNotice(app.db, actorOf(req), clientIp(req), req.params.id),
+  );
+  app.get(
+    '/api/emergency/callout-settings',
+    { config: { access: 'emergency.configure' }, schema: { tags, response: { 200: teamCalloutSettingsView } } },
+    async () => presentTeamCallout(app.db, await loadTeamCallout(app.db)),
+  );
+  app.put(
+    '/api/emergency/callout-settings',
+    {
+      config: { access: 'emergency.configure' },
+      schema: { tags, body: putTeamCalloutSettingsBody, response: { 200: teamCalloutSettingsView } },
+    },
+    async (req) => saveTeamCallout(app.db, actorOf(req), clientIp(req), req.body),
   );
 }

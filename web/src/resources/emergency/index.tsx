@@ -1,5 +1,6 @@
 // 应急管理 screens: the resource register (/emergency/resources), the map with resource layers and "nearest"
-// (/emergency/map, the enterprise map), the duty roster (/emergency/duty) and incidents (/emergency/incidents).
+// (/emergency/map, the enterprise map), the duty roster (/emergency/duty), incidents (/emergency/incidents) and the
+// team types each incident kind calls out (/emergency/callout-settings).
 import { Route, Routes } from 'react-router-dom';
 import { EnterpriseMap } from '../../features/map/EnterpriseMap';
 import { ResourceForm, ResourceList, ResourceShow } from './Resources';
@@ -8,6 +9,7 @@ import { PlanForm, PlanList, PlanShow } from './Plans';
 export { DrillPage } from './Drills';
 export { FlashReportRoutes, IncidentNoticeRoutes } from './FlashReports';
 export { ReadinessPage } from './Readiness';
+export { CalloutSettings } from './CalloutSettings';
 
 export function ResourceRoutes() {
   return (
