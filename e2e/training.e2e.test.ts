@@ -29,6 +29,8 @@ describe('组卷 by the district officer', () => {
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const officer = await desk.newPage();
     await loginThroughForm(officer, server.url, 'officer');
+    // Navigating before the login has answered would abort it and land on the login page.
+    await officer.waitForSelector('[data-testid=current-user]');
     await officer.goto(`${server.url}/exam-bank`);
     const builder = officer.getByTestId('paper-builder');
     await builder.waitFor();
