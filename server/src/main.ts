@@ -17,6 +17,7 @@ import { insuranceConsumer } from './modules/insurance/insurance.consumer';
 import { insuranceReminderJob } from './modules/insurance/insurance.job';
 import { creditConsumer } from './modules/credit/credit.consumer';
 import { creditDailyJob } from './modules/credit/credit.job';
+import { accidentFreeJob } from './modules/credit/accident-free.job';
 import { deliverPending } from './modules/notifications/notifications.delivery';
 import { certificateDueJob, digestJob, hazardDeadlineJob, reportDeadlineJob } from './modules/notifications/notifications.job';
 import { peopleSummaryJob } from './modules/people/people.job';
@@ -116,6 +117,7 @@ async function main() {
       ohLapseJob,
       detectionDueJob,
       creditDailyJob,
+      accidentFreeJob,
       planReminderJob,
       insuranceReminderJob,
       warningsDailyJob,

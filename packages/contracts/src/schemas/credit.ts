@@ -17,6 +17,7 @@ export const creditEntryKinds = [
   'uninsured',
   'duty_kept',
   'standardization',
+  'accident_free',
 ] as const;
 export type CreditEntryKind = (typeof creditEntryKinds)[number];
 export const creditEntryKindLabels: Record<CreditEntryKind, { zh: string; en: string }> = {
@@ -28,9 +29,10 @@ export const creditEntryKindLabels: Record<CreditEntryKind, { zh: string; en: st
   uninsured: { zh: '应投未投安责险', en: 'No liability insurance where mandatory' },
   duty_kept: { zh: '落实“八个一次”（良好记录）', en: '“Eight onces” duty kept (good record)' },
   standardization: { zh: '安全生产标准化达标（良好记录）', en: 'Standardization grade (good record)' },
+  accident_free: { zh: '连续无生产安全事故（良好记录）', en: 'Years without an accident (good record)' },
 };
 /** Good records: their points are credited (negative deductions), never deducted. */
-export const positiveCreditKinds = ['duty_kept', 'standardization'] as const satisfies readonly CreditEntryKind[];
+export const positiveCreditKinds = ['duty_kept', 'standardization', 'accident_free'] as const satisfies readonly CreditEntryKind[];
 export const creditGrades = ['A', 'B', 'C', 'D'] as const;
 export type CreditGrade = (typeof creditGrades)[number];
 export const creditGradeLabels: Record<CreditGrade, { zh: string; en: string }> = {

@@ -152,6 +152,12 @@ export const enterprises = pgTable(
         t.drawWordB,
       )
       .where(sql`${t.deletedAt} is null and ${t.operatingStatus} = 'operating'`),
+    // The 无事故 sweep (modules/credit/accident-free.job.ts): live enterprises by the instant their accident-free
+    // years are counted from (the later of entering the register and the last accident), so a daily run reads the one
+    // range of anchors whose N-th anniversary has come since the previous run.
+    index('enterprises_accident_free_idx')
+      .using('btree', sql`greatest(${t.createdAt}, ${t.lastAccidentAt})`, t.id)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 

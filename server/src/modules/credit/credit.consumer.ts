@@ -1,10 +1,11 @@
 // The credit consumer of domain events: a penalty decision (a decision after a failed 整改复查 is a refusal to
 // rectify), an accident (its level re-read on every accident and investigation event), a hidden danger graded 重大
 // become entries on the enterprise's credit record, linked to their source; a changed or revoked decision, or a hazard
-// re-graded 一般, withdraws the entry; good records and 安责险 gaps below (onDutyAccepted …). Each event then recomputes the enterprise's summary row (grade and score) in the
-// same transaction. Idempotent twice over: the consumer's mark (platform/queue.ts) per event id, and one entry per
-// (source, kind) — a redelivered event updates the same row to the same values.
-import { eq } from 'drizzle-orm';
+// re-graded 一般, withdraws the entry, and an accident within the last N years the 无事故 record; good records and 安责险
+// gaps below (onDutyAccepted …, onAccidentFree). Each event then recomputes the enterprise's summary row (grade and
+// score) in the same transaction. Idempotent twice over: the consumer's mark (platform/queue.ts) per event id, and one
+// entry per (source, kind) — a redelivered event updates the same row to the same values.
+import { and, eq, sql } from 'drizzle-orm';
 import {
   dutyKindLabels,
   reportCategoryLabels,
@@ -13,11 +14,14 @@ import {
   type ReportCategory,
   type StandardizationGrade,
 } from '@anjian/contracts';
-import { accidents, dutyRecords, hazards, insurancePolicies, penaltyCases, reports } from '../../db/schema';
+import { accidents, creditEntries, dutyRecords, enterprises, hazards, insurancePolicies, penaltyCases, reports } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import { cstDate } from '../../platform/time';
-import { accidentLevelZh, recomputeSummary, upsertEntry, withdrawEntries } from './credit.service';
+import { breaksRecord, fullYears } from './accident-free.rules';
+import { ACCIDENT_FREE_EVENT, type AccidentFreePayload } from './accident-free.job';
+import { currentCreditScheme } from './credit.scheme';
+import { accidentLevelZh, recomputeSummary, upsertEntry, withdrawEntries, withdrawKind } from './credit.service';
 
 const eventDay = (e: DomainEvent) => cstDate(e.occurredAt);
 
@@ -61,6 +65,10 @@ async function onAccident(tx: Tx, e: DomainEvent): Promise<string | null> {
     title: `${accidentLevelZh[a.level] ?? a.level}生产安全事故（死亡${a.deaths}人）`,
     occurredOn: on,
   });
+  // The 无事故 record stands only while no accident is on record in the last N years (no N in the scheme: any accident).
+  const years = currentCreditScheme.accidentFreeYears;
+  if (years === undefined || breaksRecord(on, eventDay(e), years))
+    await withdrawKind(tx, e, a.enterpriseId, 'accident_free', eventDay(e), `${on}发生${accidentLevelZh[a.level] ?? ''}生产安全事故`);
   return a.enterpriseId;
 }
 
@@ -177,6 +185,48 @@ async function onPolicyRecorded(tx: Tx, e: DomainEvent): Promise<string | null> 
   return n > 0 ? pol.enterpriseId : null;
 }
 
+/**
+ * The 无事故 good record (scheme 2026.3): an enterprise.accident_free event of the daily sweep (accident-free.job.ts) is
+ * one accident_free entry per accident-free period — its source the last accident the years count from, or the
+ * enterprise when they count from entering the register — written only if the enterprise's anchor is still the one
+ * announced (an accident registered since has moved it) and N full years have passed on the event's day.
+ */
+async function onAccidentFree(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const p = e.payload as Partial<AccidentFreePayload>;
+  const years = currentCreditScheme.accidentFreeYears;
+  if (!years || !p.anchorOn || !p.reachedOn) return null;
+  const [ent] = await tx
+    .select({
+      id: enterprises.id,
+      deletedAt: enterprises.deletedAt,
+      anchorOn: sql<string>`(greatest(${enterprises.createdAt}, ${enterprises.lastAccidentAt}) at time zone 'Asia/Shanghai')::date::text`,
+    })
+    .from(enterprises)
+    .where(eq(enterprises.id, e.entityId));
+  if (!ent || ent.deletedAt || ent.anchorOn !== p.anchorOn || fullYears(p.anchorOn, eventDay(e)) < years) return null;
+  const fromAccident = p.anchorKind === 'accident';
+  const sourceId = (fromAccident && p.accidentId) || ent.id;
+  // One standing record at a time: a period announced again (an old accident recorded late moved the anchor, yet the
+  // years still hold) leaves the record in force as it is.
+  const [held] = await tx
+    .select({ sourceId: creditEntries.sourceId })
+    .from(creditEntries)
+    .where(and(eq(creditEntries.enterpriseId, ent.id), eq(creditEntries.kind, 'accident_free'), eq(creditEntries.status, 'active')))
+    .limit(1);
+  if (held && held.sourceId !== sourceId) return null;
+  await upsertEntry(tx, e, {
+    enterpriseId: ent.id,
+    kind: 'accident_free',
+    sourceType: 'accident_free',
+    sourceId,
+    sourceRef: `自${p.anchorOn}起`,
+    severity: null,
+    title: `连续${p.years ?? years}年未发生生产安全事故（自${p.anchorOn}${fromAccident ? '上次事故' : '纳入企业档案'}起算，${p.reachedOn}满${years}年）`,
+    occurredOn: p.reachedOn,
+  });
+  return ent.id;
+}
+
 export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
   let enterpriseId: string | null = null;
   if (e.entityType === 'penalty_case') enterpriseId = await onCase(tx, e);
@@ -188,11 +238,19 @@ export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
   else if (e.entityType === 'standardization_record') enterpriseId = await onStandardization(tx, e);
   else if (e.type === 'insurance.coverage_gap') enterpriseId = await onCoverageGap(tx, e);
   else if (e.type === 'insurance.policy.record') enterpriseId = await onPolicyRecorded(tx, e);
+  else if (e.type === ACCIDENT_FREE_EVENT) enterpriseId = await onAccidentFree(tx, e);
   if (enterpriseId) await recomputeSummary(tx, enterpriseId, cstDate());
 }
 
 const creditEntityTypes = ['penalty_case', 'accident_investigation', 'hazard', 'credit_listing', 'standardization_record'];
-const creditTypes = ['accident.register', 'report.verified', 'duty_record.accept', 'insurance.coverage_gap', 'insurance.policy.record'];
+const creditTypes = [
+  'accident.register',
+  'report.verified',
+  'duty_record.accept',
+  'insurance.coverage_gap',
+  'insurance.policy.record',
+  ACCIDENT_FREE_EVENT,
+];
 
 export const creditConsumer: EventConsumer = {
   name: 'credit',

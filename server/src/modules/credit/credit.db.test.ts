@@ -30,7 +30,7 @@ describe('credit entries from events', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ kind: 'penalty', status: 'active', points: 10, sourceRef: row.number, occurredOn: '2026-10-15' });
     const [summary] = await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, w.entA.id));
-    expect(summary).toMatchObject({ score: 90, grade: 'A', activeEntries: 1, schemeVersion: '2026.2' });
+    expect(summary).toMatchObject({ score: 90, grade: 'A', activeEntries: 1, schemeVersion: '2026.3' });
   });
 
   it('records a decision after a failed 整改复查 as a refusal to rectify, and an accident by its level', async () => {

@@ -1,7 +1,8 @@
 // The credit daily job: deadline reminders of the 严重失信 listings (rules as data in notifications.rules.ts, working
 // days), and the summary rows brought up to date where time alone changed the grade — an entry that left the
-// scheme's window, or a listing whose period ended — since the row was computed.
-import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
+// scheme's window, or a listing whose period ended — since the row was computed. The 无事故 sweep is its own daily job
+// (accident-free.job.ts).
+import { and, asc, eq, gt, lte, notInArray, or, sql } from 'drizzle-orm';
 import { creditEntries, creditListings, creditSummaries } from '../../db/schema';
 import type { Db } from '../../platform/db';
 import type { DailyJob } from '../../platform/jobs';
@@ -44,10 +45,19 @@ export async function evaluateListingDeadlines(db: Db, today: string) {
 /** Summaries whose grade time alone has changed since they were computed, recomputed as of today. */
 export async function refreshAgedSummaries(db: Db, today: string) {
   const w = currentCreditScheme.windowMonths;
+  const standing = [...(currentCreditScheme.standingKinds ?? [])];
   const aged = await db
     .selectDistinct({ id: creditSummaries.enterpriseId })
     .from(creditSummaries)
-    .leftJoin(creditEntries, and(eq(creditEntries.enterpriseId, creditSummaries.enterpriseId), eq(creditEntries.status, 'active')))
+    .leftJoin(
+      creditEntries,
+      and(
+        eq(creditEntries.enterpriseId, creditSummaries.enterpriseId),
+        eq(creditEntries.status, 'active'),
+        // a standing record (the 无事故 record) does not age out of the window
+        standing.length > 0 ? notInArray(creditEntries.kind, standing) : undefined,
+      ),
+    )
     .leftJoin(creditListings, and(eq(creditListings.enterpriseId, creditSummaries.enterpriseId), eq(creditListings.status, 'published')))
     .where(
       and(

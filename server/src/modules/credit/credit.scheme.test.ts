@@ -78,3 +78,35 @@ describe('credit scheme 2026.2 (good records and 安责险; seeds 001–004, rul
     expect(computeCredit(s, [e({ kind: 'uninsured' }), e({ kind: 'duty_kept' })], '2026-12-01')).toMatchObject({ score: 100, credited: 0 });
   });
 });
+
+describe('credit scheme 2026.3 (the 无事故 record, L; seeds 002 2., 004 14.)', () => {
+  const s3 = creditSchemes['2026.3']!;
+  it('keeps 2026.2 and credits 5 for N = 3 full years without an accident, in the calculation like the others', () => {
+    expect(s3.accidentFreeYears).toBe(3);
+    const c = computeCredit(s3, [e({ kind: 'penalty' }), e({ kind: 'accident_free' })], '2026-12-01');
+    expect(c).toMatchObject({ deducted: 10, credited: 5, score: 95, grade: 'A', schemeVersion: '2026.3' });
+    expect(c.lines.find((l) => l.kind === 'accident_free')).toMatchObject({ severity: null, count: 1, pointsEach: -5, points: -5 });
+    // 2026.2 does not know the kind: it counts 0 there
+    expect(computeCredit(creditSchemes['2026.2']!, [e({ kind: 'penalty' }), e({ kind: 'accident_free' })], '2026-12-01').score).toBe(90);
+  });
+  it('counts the record while it stands, past the 36-month window, and not once withdrawn; other kinds still age out', () => {
+    expect(counts(s3, e({ kind: 'accident_free', occurredOn: '2019-05-01' }), '2026-12-01')).toBe(true);
+    expect(counts(s3, e({ kind: 'accident_free', occurredOn: '2026-12-02' }), '2026-12-01')).toBe(false);
+    expect(counts(s3, e({ kind: 'accident_free', status: 'withdrawn' }), '2026-12-01')).toBe(false);
+    expect(counts(s3, e({ kind: 'duty_kept', occurredOn: '2019-05-01' }), '2026-12-01')).toBe(false);
+    expect(counts(creditSchemes['2026.2']!, e({ kind: 'accident_free', occurredOn: '2019-05-01' }), '2026-12-01')).toBe(false);
+  });
+  it('stays under the cap of 10 with the other good records', () => {
+    const c = computeCredit(
+      s3,
+      [
+        e({ kind: 'major_hazard' }),
+        e({ kind: 'major_hazard' }),
+        e({ kind: 'accident_free' }),
+        e({ kind: 'standardization', severity: '2' }),
+      ],
+      '2026-12-01',
+    );
+    expect(c).toMatchObject({ deducted: 20, credited: 10, score: 90 });
+  });
+});

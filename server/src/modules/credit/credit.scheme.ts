@@ -22,6 +22,16 @@ export interface CreditScheme {
   };
   /** The most good records can credit inside the window (0: none). */
   creditCap?: number;
+  /**
+   * N of the 无事故 good record: the full years without a production-safety accident on record that earn an
+   * accident_free entry (accident-free.rules.ts). Absent: the version grants none (2026.1, 2026.2).
+   */
+  accidentFreeYears?: number;
+  /**
+   * Kinds that record a standing state rather than a past event: counted while active, however long ago they were
+   * earned (the window does not age them out). The 无事故 record stands until an accident withdraws it.
+   */
+  standingKinds?: readonly CreditEntryKind[];
   /** Lowest score for each grade, best first; below the last threshold is D. */
   thresholds: { grade: Exclude<CreditGrade, 'D'>; minScore: number }[];
 }
@@ -76,8 +86,40 @@ export const creditSchemes: Record<string, CreditScheme> = {
       { grade: 'C', minScore: 60 },
     ],
   },
+  // 2026.3 keeps 2026.2 and adds the 无事故 good record (L, the platform's default; no national text fixes it):
+  //  - accident_free +5 once an enterprise has gone 3 full years (accidentFreeYears) without a production-safety
+  //    accident on record. Seed 002 (2.) asks that the 诚信等级 reward good conduct ("对不同安全生产诚信等级的企业实行不同
+  //    的奖惩措施"), seed 004 (14.) "建立完善安全生产守信联合激励和失信联合惩戒机制"; 3 years is the scheme's window, the
+  //    严重失信 management period (rules.md §9) and a standardization grade's validity (rules.md §7).
+  //  - The record is a standing state (standingKinds): it counts from the day it was earned until an accident within
+  //    the last N years withdraws it, not only for the 36 months after it was earned.
+  //  Under the same cap of 10: with 一级 standardization (+10) it adds nothing more.
+  '2026.3': {
+    version: '2026.3',
+    base: 100,
+    windowMonths: 36,
+    points: {
+      penalty: 10,
+      refusal_to_rectify: 20,
+      major_hazard: 10,
+      verified_report: 5,
+      uninsured: 10,
+      duty_kept: -1,
+      accident_free: -5,
+      accident: { general: 15, larger: 40, major: 60, especially_major: 80 },
+      standardization: { '1': -10, '2': -6, '3': -3, small: -2 },
+    },
+    creditCap: 10,
+    accidentFreeYears: 3,
+    standingKinds: ['accident_free'],
+    thresholds: [
+      { grade: 'A', minScore: 90 },
+      { grade: 'B', minScore: 75 },
+      { grade: 'C', minScore: 60 },
+    ],
+  },
 };
-export const currentCreditScheme: CreditScheme = creditSchemes['2026.2']!;
+export const currentCreditScheme: CreditScheme = creditSchemes['2026.3']!;
 
 export interface ScoredEntry {
   kind: CreditEntryKind;
@@ -92,9 +134,13 @@ export function pointsOf(scheme: CreditScheme, e: Pick<ScoredEntry, 'kind' | 'se
   return scheme.points[e.kind] ?? 0;
 }
 
-/** Whether an entry counts on `today`: active, and occurred inside the window (on or after `today` − window). */
+/**
+ * Whether an entry counts on `today`: active, occurred by `today`, and inside the window (on or after `today` − window)
+ * unless its kind is a standing state of the scheme.
+ */
 export function counts(scheme: CreditScheme, e: ScoredEntry, today: string): boolean {
-  return e.status === 'active' && e.occurredOn >= addMonths(today, -scheme.windowMonths) && e.occurredOn <= today;
+  if (e.status !== 'active' || e.occurredOn > today) return false;
+  return !!scheme.standingKinds?.includes(e.kind) || e.occurredOn >= addMonths(today, -scheme.windowMonths);
 }
 
 export function gradeOfScore(scheme: CreditScheme, score: number): CreditGrade {

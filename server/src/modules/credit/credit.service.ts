@@ -62,6 +62,23 @@ export async function withdrawEntries(tx: DbOrTx, event: { id: number }, sourceT
   return rows.length;
 }
 
+/** Withdraws the enterprise's active entries of one kind (its 无事故 record, on an accident); returns how many. */
+export async function withdrawKind(
+  tx: DbOrTx,
+  event: { id: number },
+  enterpriseId: string,
+  kind: CreditEntryKind,
+  on: string,
+  reason: string,
+) {
+  const rows = await tx
+    .update(creditEntries)
+    .set({ status: 'withdrawn', withdrawnOn: on, withdrawnReason: reason, lastEventId: event.id, updatedAt: new Date() })
+    .where(and(eq(creditEntries.enterpriseId, enterpriseId), eq(creditEntries.kind, kind), eq(creditEntries.status, 'active')))
+    .returning({ id: creditEntries.id });
+  return rows.length;
+}
+
 /** Whether the enterprise is on the published list on `today` (inside its period). */
 export async function isListed(db: DbOrTx, enterpriseId: string, today: string) {
   const [row] = await db

@@ -1,5 +1,6 @@
-// The enterprise file's 信用 tab: the grade with its calculation (scheme version, base, deductions by kind, caps) and
-// the credit entries, each linked to its source record; withdrawn entries stay visible with their reason.
+// The enterprise file's 信用 tab: the grade with its calculation (scheme version, base, deductions and good records by
+// kind — good records with negative points, credited up to the scheme's cap and never past the base — caps) and the
+// credit entries, each linked to its source record; withdrawn entries stay visible with their reason.
 import { Alert, Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { creditEntryKindLabels, creditGradeLabels, type CreditEntryView, type Enterprise } from '@anjian/contracts';
 import { Link } from 'react-router-dom';
@@ -74,7 +75,10 @@ export function EnterpriseCreditTab({ enterprise }: { enterprise: Enterprise }) 
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>{t('合计', 'Total')}</Table.Summary.Cell>
               <Table.Summary.Cell index={1} colSpan={3}>
-                {calc.base} − {calc.deducted} = {calc.score} → {calc.gradeByScore}
+                {calc.base} − {calc.deducted}
+                {calc.credited > 0 ? ` + ${calc.credited}${t('（良好记录）', ' (good records)')}` : ''}
+                {calc.base - calc.deducted + calc.credited > calc.base ? t(`（不超过${calc.base}）`, ` (at most ${calc.base})`) : ''} ={' '}
+                {calc.score} → {calc.gradeByScore}
               </Table.Summary.Cell>
             </Table.Summary.Row>
           )}
