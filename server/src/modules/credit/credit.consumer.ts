@@ -51,6 +51,22 @@ async function onCase(tx: Tx, e: DomainEvent): Promise<string | null> {
   return null;
 }
 
+/**
+ * An accident edited after registration (accident.update): the entry follows it. Moved to another enterprise, the one
+ * entry (keyed by its source) moves too and the former enterprise's grade is recomputed; no longer at any enterprise
+ * of the register, the entry is withdrawn. Answers the former enterprise when its grade must be recomputed.
+ */
+async function onAccidentEdited(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const p = e.payload as { previousEnterpriseId?: string | null };
+  const [a] = await tx.select().from(accidents).where(eq(accidents.id, e.entityId));
+  const former = p.previousEnterpriseId ?? null;
+  if (!a?.enterpriseId) {
+    const n = await withdrawEntries(tx, e, 'accident', e.entityId, eventDay(e), '事故已更正为不属于本企业');
+    return n > 0 ? former : null;
+  }
+  return former !== a.enterpriseId ? former : null;
+}
+
 async function onAccident(tx: Tx, e: DomainEvent): Promise<string | null> {
   const [a] = await tx.select().from(accidents).where(eq(accidents.id, e.entityId));
   if (!a?.enterpriseId) return null;
@@ -231,7 +247,12 @@ export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
   let enterpriseId: string | null = null;
   if (e.entityType === 'penalty_case') enterpriseId = await onCase(tx, e);
   else if (e.type === 'accident.register' || e.entityType === 'accident_investigation') enterpriseId = await onAccident(tx, e);
-  else if (e.entityType === 'hazard') enterpriseId = await onHazard(tx, e);
+  else if (e.type === 'accident.update') {
+    const former = await onAccidentEdited(tx, e);
+    enterpriseId = await onAccident(tx, e);
+    // After the entry has moved, so the former enterprise's grade no longer counts it.
+    if (former) await recomputeSummary(tx, former, cstDate());
+  } else if (e.entityType === 'hazard') enterpriseId = await onHazard(tx, e);
   else if (e.entityType === 'credit_listing') enterpriseId = e.enterpriseId;
   else if (e.type === 'report.verified') enterpriseId = await onReportVerified(tx, e);
   else if (e.type === 'duty_record.accept') enterpriseId = await onDutyAccepted(tx, e);
@@ -245,6 +266,7 @@ export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
 const creditEntityTypes = ['penalty_case', 'accident_investigation', 'hazard', 'credit_listing', 'standardization_record'];
 const creditTypes = [
   'accident.register',
+  'accident.update',
   'report.verified',
   'duty_record.accept',
   'insurance.coverage_gap',

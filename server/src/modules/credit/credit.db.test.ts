@@ -3,7 +3,7 @@
 // or revoked decision withdraws its entry; the summary row maintained in the same transaction; the record with its
 // calculation and the list by grade through the scope predicate (street A never sees street B: 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { creditEntries, creditSummaries, domainEvents, dutyRecords, insurancePolicies } from '../../db/schema';
 import { appendEvent } from '../../platform/outbox';
 import { addDays, cstDate } from '../../platform/time';
@@ -54,6 +54,45 @@ describe('credit entries from events', () => {
       grade: 'A',
       activeEntries: 0,
     });
+  });
+
+  it('moves the entry of an accident with the accident corrected to another enterprise, and withdraws it when cleared', async () => {
+    const { row, eventId } = await w.accident(w.entA, 'general', '2026-09-20T09:00:00+08:00');
+    await w.consume(eventId);
+    const scoreOf = async (id: string) =>
+      (await w.db.select().from(creditSummaries).where(eq(creditSummaries.enterpriseId, id)))[0]?.score ?? 100;
+    const [aBefore, bBefore] = [await scoreOf(w.entA.id), await scoreOf(w.entB.id)];
+    const edit = async (body: Record<string, unknown>) => {
+      const current = (await w.as.district!.get(`/api/accidents/${row.id}`)).json() as { version: number };
+      const res = await w.as.district!.patch(`/api/accidents/${row.id}`, { version: current.version, ...body });
+      expect(res.statusCode, res.body).toBe(200);
+      const [event] = await w.db
+        .select()
+        .from(domainEvents)
+        .where(and(eq(domainEvents.entityId, row.id), eq(domainEvents.type, 'accident.update')))
+        .orderBy(desc(domainEvents.id))
+        .limit(1);
+      expect(await w.consume(event!.id)).toBe(true);
+    };
+    // The bureau corrects the accident to the enterprise where it happened: one entry, now entB's; both grades move.
+    await edit({ enterpriseId: w.entB.id, areaCode: w.entB.areaCode, sector: w.entB.sector });
+    const entries = await w.db.select().from(creditEntries).where(eq(creditEntries.sourceId, row.id));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ enterpriseId: w.entB.id, areaCode: w.entB.areaCode, status: 'active' });
+    expect(await scoreOf(w.entA.id)).toBe(aBefore + 15);
+    expect(await scoreOf(w.entB.id)).toBe(bBefore - 15);
+    // Not at an enterprise of the register after all: the entry is withdrawn.
+    await edit({ enterpriseId: null, unitName: '无证个体作坊' });
+    const [cleared] = await w.db.select().from(creditEntries).where(eq(creditEntries.sourceId, row.id));
+    expect(cleared).toMatchObject({ status: 'withdrawn', withdrawnReason: '事故已更正为不属于本企业' });
+    expect(await scoreOf(w.entB.id)).toBe(bBefore);
+    // A wording fix appends no event.
+    const before = await w.db.select().from(domainEvents).where(eq(domainEvents.entityId, row.id));
+    const current = (await w.as.district!.get(`/api/accidents/${row.id}`)).json() as { version: number };
+    expect((await w.as.district!.patch(`/api/accidents/${row.id}`, { version: current.version, address: '更正后的地址' })).statusCode).toBe(
+      200,
+    );
+    expect(await w.db.select().from(domainEvents).where(eq(domainEvents.entityId, row.id))).toHaveLength(before.length);
   });
 
   it('writes a major hidden danger and ignores a general one', async () => {

@@ -38,6 +38,9 @@ export async function upsertEntry(tx: DbOrTx, event: { id: number }, input: Entr
     .onConflictDoUpdate({
       target: [creditEntries.sourceType, creditEntries.sourceId, creditEntries.kind],
       set: {
+        // An entry follows its source to another enterprise (an accident corrected to the right one).
+        enterpriseId: input.enterpriseId,
+        ...ent,
         severity: input.severity,
         title: input.title,
         sourceRef: input.sourceRef,

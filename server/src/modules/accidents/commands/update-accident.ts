@@ -20,6 +20,7 @@ import { findAccident, findFollowUps, findReports } from '../accidents.queries';
 import { auditAccident, casualtiesOf, presentAccidentDetail } from '../accidents.presenter';
 import { moveInRollup } from '../rollup';
 import { syncFollowUps } from '../follow-ups';
+import { appendEvent } from '../../../platform/outbox';
 
 type Input = z.infer<typeof updateAccidentBody>;
 const COUNTS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as const;
@@ -103,6 +104,17 @@ export async function updateAccident(db: Db, actor: Actor, ip: string | null, id
         levelBefore: before.level,
         levelAfter: after.level,
         note: changeNote ?? null,
+      });
+    }
+    // Readers of accidents (the credit record, the deaths-pace warning) follow a change of what they read: the
+    // enterprise, the place, the day, the level or the deaths. A wording fix appends nothing.
+    const material = (['enterpriseId', 'areaCode', 'sector', 'level', 'deaths'] as const).some((k) => before[k] !== after[k]);
+    if (material || before.occurredAt.getTime() !== after.occurredAt.getTime()) {
+      await appendEvent(tx, 'accident.update', 'accident', after, actor, {
+        level: after.level,
+        deaths: after.deaths,
+        previousEnterpriseId: before.enterpriseId,
+        previousLevel: before.level,
       });
     }
     const duties = await syncFollowUps(tx, after);
