@@ -33,6 +33,8 @@ import { commitmentsScenario } from './scenarios/commitments';
 import { warningsScenario } from './scenarios/warnings';
 import { warningsEventScenario } from './scenarios/warnings-event';
 import { mixedWorkloadScenario } from './scenarios/mixed-workload';
+import { gridCoverageScenario } from './scenarios/grid-coverage';
+import { creditGradeScenario } from './scenarios/credit-grade';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -86,6 +88,12 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'warnings', run: warningsScenario },
   // The per-event cost: the conditions a hidden-danger event re-evaluates for its enterprise vs that enterprise's bare count.
   { name: 'warnings-event', run: warningsEventScenario },
+  // 网格化巡查: GET /api/grid/coverage at street, district and province scope (1M units, 10M visits in its own PostgreSQL
+  // database, BENCH_GRID_DB, kept between runs) vs the same figures from a GROUP BY over the visits.
+  { name: 'grid-coverage', run: gridCoverageScenario },
+  // 信用: the full recompute of every grade (recompute-credit, 1M enterprises on PostgreSQL) vs a plain upsert of the
+  // summary rows, and the credit consumer's cost per penalty decision vs the decision's write alone (PGlite, PostgreSQL).
+  { name: 'credit-grade', run: creditGradeScenario },
   // 1,000 sessions of every role at once (reads, hidden-danger writes, uploads, exports) on one and two instances over
   // one PostgreSQL database (BENCH_MIXED_DB), with the database's own figures; the list's p95 under a 100k-row export.
   { name: 'mixed-workload', run: mixedWorkloadScenario },

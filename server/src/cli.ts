@@ -1,5 +1,5 @@
 // Operator commands: migrate, load the jurisdiction, create the first administrator, verify the audit chain, seed,
-// render missing photo thumbnails, enter a year of the official holiday calendar, back up and restore.
+// recompute every credit grade, render missing photo thumbnails, enter a year of the official holiday calendar, back up and restore.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,8 @@ import { backfillThumbnails } from './platform/files';
 import { loadCalendarSupplement } from './platform/calendar-store';
 import { importCalendarFile, listCalendar } from './modules/calendar/calendar.cli';
 import { backup, restore } from './platform/backup';
+import { recomputeAllSummaries } from './modules/credit/credit.recompute';
+import { cstDate } from './platform/time';
 
 function flag(name: string, argv: string[]): string | undefined {
   const hit = argv.find((a) => a.startsWith(`--${name}=`));
@@ -111,6 +113,26 @@ async function run(argv: string[]) {
         console.log(`accident rollups rebuilt: monthly ${n} rows, per-dimension by accident_dimension_rollup_rebuild()`);
         break;
       }
+      case 'recompute-credit': {
+        // Every credit summary (grade, score) from its entries under the current scheme, set-based in batches.
+        const today = flag('today', argv) ?? cstDate();
+        const day = new Date(`${today}T00:00:00Z`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== today) {
+          throw new Error('--today must be a date, YYYY-MM-DD');
+        }
+        const batch = flag('batch', argv);
+        if (batch !== undefined && !(Number.isInteger(Number(batch)) && Number(batch) > 0))
+          throw new Error('--batch must be a positive whole number');
+        const started = Date.now();
+        const r = await recomputeAllSummaries(db, today, {
+          batchSize: batch === undefined ? undefined : Number(batch),
+          onProgress: (k) => process.stdout.write(`\r${k.toLocaleString('en')} enterprises`),
+        });
+        console.log(
+          `\n${r.enterprises.toLocaleString('en')} credit summaries recomputed as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s (${r.gradesChanged.toLocaleString('en')} grades changed)`,
+        );
+        break;
+      }
       case 'thumbnails': {
         const r = await backfillThumbnails(db, config.dataDir, config.images, {
           all: argv.includes('--all'),
@@ -155,7 +177,7 @@ async function run(argv: string[]) {
       }
       default:
         console.log(
-          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-enforcement|rebuild-accident-rollup|thumbnails [--all]|backup --out=<dir>|restore --from=<dir>|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
+          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-enforcement|rebuild-accident-rollup|recompute-credit [--today=] [--batch=]|thumbnails [--all]|backup --out=<dir>|restore --from=<dir>|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
         );
         process.exitCode = 1;
     }
