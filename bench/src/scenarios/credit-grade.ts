@@ -23,6 +23,7 @@ import { computeCredit, currentCreditScheme, type ScoredEntry } from '../../../s
 import { cstDate } from '../../../server/src/platform/time';
 import { percentiles, type ScenarioResult } from '../lib';
 import { onBothEngines } from '../engines';
+import { syntheticAreas } from '../synthetic-areas';
 
 const EVENTS = Number(process.env.BENCH_CREDIT_EVENTS ?? 200);
 const ROUNDS = Number(process.env.BENCH_CREDIT_ROUNDS ?? 2);
@@ -30,15 +31,7 @@ const ROUNDS = Number(process.env.BENCH_CREDIT_ROUNDS ?? 2);
 const TODAY = cstDate();
 
 async function world(d: Database, n: number) {
-  await d.db.execute(sql`
-    insert into areas (code, name, level, parent_code, prefix) values
-      ('440000', '省', 'province', null, '44'), ('440300', '市', 'city', '440000', '4403') on conflict do nothing`);
-  await d.db.execute(sql`
-    insert into areas (code, name, level, parent_code, prefix)
-    select '4403' || g, '区' || g, 'district', '440300', '4403' || g from generate_series(10, 99) g
-    union all
-    select '4403' || g || '001', '街道' || g, 'street', '4403' || g, '4403' || g || '001' from generate_series(10, 99) g
-    on conflict do nothing`);
+  await syntheticAreas(d);
   // In statements of 25,000: each row's trigger bumps one of 450 enterprise_counts rows, whose versions pile up within a
   // statement (one INSERT of 1M rows ran for over 7 minutes; the same rows in chunks take a fraction of that).
   for (let lo = 1; lo <= n; lo += 25_000) {

@@ -12,6 +12,7 @@ import { overdueBounds } from '../../../server/src/modules/emergency/drills.rule
 import { readinessOf } from '../../../server/src/modules/emergency/readiness';
 import { percentiles, type ScenarioResult } from '../lib';
 import { onBothEngines } from '../engines';
+import { syntheticAreas } from '../synthetic-areas';
 
 const N = Number(process.env.BENCH_DRILLS_QUERIES ?? 40);
 export const TODAY = '2026-12-01';
@@ -34,15 +35,7 @@ export const actor: Actor = {
 
 export async function world(d: Database, enterprises: number) {
   // 90 districts of one city, a street in each (enterprises reference their area).
-  await d.db.execute(sql`
-    insert into areas (code, name, level, parent_code, prefix) values
-      ('440000', '省', 'province', null, '44'), ('440300', '市', 'city', '440000', '4403') on conflict do nothing`);
-  await d.db.execute(sql`
-    insert into areas (code, name, level, parent_code, prefix)
-    select '4403' || g, '区' || g, 'district', '440300', '4403' || g from generate_series(10, 99) g
-    union all
-    select '4403' || g || '001', '街道' || g, 'street', '4403' || g, '4403' || g || '001' from generate_series(10, 99) g
-    on conflict do nothing`);
+  await syntheticAreas(d);
   await d.db.execute(sql`
     insert into enterprises (name, credit_code, unit_type, address, area_code, sector)
     select 'E' || g, 'BENCH' || lpad(g::text, 13, '0'), 'enterprise', 'A' || g, '4403' || (10 + g % 90) || '001',

@@ -12,6 +12,7 @@ import { findUninsured } from '../../../server/src/modules/insurance/insurance.q
 import { insuranceRates, standardizationRates } from '../../../server/src/modules/insurance/rates';
 import { percentiles, type ScenarioResult } from '../lib';
 import { onBothEngines } from '../engines';
+import { syntheticAreas } from '../synthetic-areas';
 
 const N = Number(process.env.BENCH_INSURANCE_QUERIES ?? 30);
 const TODAY = '2026-12-01';
@@ -33,15 +34,7 @@ const actor: Actor = {
 };
 
 async function world(d: Database, enterprises: number) {
-  await d.db.execute(sql`
-    insert into areas (code, name, level, parent_code, prefix) values
-      ('440000', '省', 'province', null, '44'), ('440300', '市', 'city', '440000', '4403') on conflict do nothing`);
-  await d.db.execute(sql`
-    insert into areas (code, name, level, parent_code, prefix)
-    select '4403' || g, '区' || g, 'district', '440300', '4403' || g from generate_series(10, 99) g
-    union all
-    select '4403' || g || '001', '街道' || g, 'street', '4403' || g, '4403' || g || '001' from generate_series(10, 99) g
-    on conflict do nothing`);
+  await syntheticAreas(d);
   // A fifth each of five sectors (two of them mandatory); a third 规上, half of those graded with a tenth expired.
   await d.db.execute(sql`
     insert into enterprises (name, credit_code, unit_type, address, area_code, sector, scale, standardization_grade,

@@ -10,6 +10,7 @@ import { findCoverage } from '../../../server/src/modules/publicity/publicity.qu
 import { findRateSums } from '../../../server/src/modules/occupational-health/occupational-health.queries';
 import { percentiles, type ScenarioResult } from '../lib';
 import { onBothEngines } from '../engines';
+import { syntheticAreas } from '../synthetic-areas';
 
 const N = Number(process.env.BENCH_REACH_QUERIES ?? 40);
 const actor: Actor = {
@@ -29,15 +30,7 @@ const actor: Actor = {
 };
 
 async function world(d: Database, enterprises: number) {
-  await d.db.execute(sql`
-    insert into areas (code, name, level, parent_code, prefix) values
-      ('440000', '省', 'province', null, '44'), ('440300', '市', 'city', '440000', '4403') on conflict do nothing`);
-  await d.db.execute(sql`
-    insert into areas (code, name, level, parent_code, prefix)
-    select '4403' || g, '区' || g, 'district', '440300', '4403' || g from generate_series(10, 99) g
-    union all
-    select '4403' || g || '001', '街道' || g, 'street', '4403' || g, '4403' || g || '001' from generate_series(10, 99) g
-    on conflict do nothing`);
+  await syntheticAreas(d);
   await d.db.execute(sql`
     insert into enterprises (name, credit_code, unit_type, address, area_code, sector)
     select 'E' || g, 'BENCHR' || lpad(g::text, 12, '0'), 'enterprise', 'A' || g, '4403' || (10 + g % 90) || '001',
