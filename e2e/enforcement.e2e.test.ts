@@ -11,6 +11,7 @@ import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
 import { cameraJpeg } from './src/camera';
+import { openEnterpriseSection } from './src/sections';
 
 let server: RunningServer;
 let browser: Browser;
@@ -87,8 +88,7 @@ describe('enforcement', () => {
       async () => (await (await fetch('/api/enterprises?q=宏达五金')).json()).items[0].id as string,
     );
     await officerPhone.goto(`${server.url}/enterprises/${hongda}`);
-    // The tab strip overflows on a phone; the partly hidden tab is activated directly.
-    await officerPhone.locator('.ant-tabs-tab-btn', { hasText: '执法检查' }).first().dispatchEvent('click');
+    await openEnterpriseSection(officerPhone, '执法检查');
     await officerPhone.getByTestId('inspection-new').click();
     await officerPhone.getByTestId('inspection-planned-on').fill(chinaDay());
     await officerPhone.getByTestId('inspection-create').click();

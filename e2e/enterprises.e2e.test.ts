@@ -10,6 +10,7 @@ import { completeCreditCode } from '../server/src/reference/credit-code';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
+import { openEnterpriseSection } from './src/sections';
 
 let server: RunningServer;
 let browser: Browser;
@@ -72,6 +73,27 @@ describe('enterprise file', () => {
       page.waitForFunction(() => /^1\d{10}$/.test(document.querySelector('[data-testid=principal-phone]')?.textContent ?? '')),
     ).resolves.toBeTruthy();
     await expect(page.getByTestId('reveal-contacts').count()).resolves.toBe(0);
+  });
+
+  it('opens every section of the file on a phone, the last ones included', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await loginThroughForm(phone, server.url, 'street');
+    await phone.waitForSelector('[data-testid=current-user]');
+    const id = await phone.evaluate(async () => (await (await fetch('/api/enterprises?q=宏达五金')).json()).items[0].id as string);
+    await phone.goto(`${server.url}/enterprises/${id}`);
+    await phone.getByTestId('enterprise-title').waitFor();
+    // The actions sit in the page, not squeezed beside the title.
+    await expect(phone.getByRole('button', { name: /编\s*辑/ }).isVisible()).resolves.toBe(true);
+    await openEnterpriseSection(phone, '信用');
+    await phone.getByTestId('credit-grade').waitFor();
+    await openEnterpriseSection(phone, '变更记录');
+    await expect(
+      phone
+        .getByText(/employees/)
+        .first()
+        .waitFor(),
+    ).resolves.toBeUndefined();
+    await phone.context().close();
   });
 
   it('imports the template with a bad row and explains that row', async () => {

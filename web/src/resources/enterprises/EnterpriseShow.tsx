@@ -1,6 +1,6 @@
 // The enterprise file page (一企一档): the record, then one tab per capability and the change history.
 import { useParams, useNavigate } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Grid, Popconfirm, Result, Select, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RevealedContacts } from '@anjian/contracts';
@@ -50,6 +50,10 @@ export function EnterpriseShow() {
   });
   // The full numbers once revealed (with an audited reason); the record itself carries them masked for this caller.
   const [revealed, setRevealed] = useState<RevealedContacts | null>(null);
+  // On a phone the tab strip is wider than the screen and scrolls under the finger, so a tap near its edge is lost:
+  // there the sections are picked from a list instead.
+  const phone = !Grid.useBreakpoint().md;
+  const [section, setSection] = useState('basic');
   if (q.isLoading) return <Spin style={{ margin: 48 }} />;
   if (q.error) {
     const notFound = q.error instanceof ApiError && q.error.status === 404;
@@ -134,6 +138,27 @@ export function EnterpriseShow() {
       </Descriptions.Item>
     </Descriptions>
   );
+  const sections = [
+    { key: 'basic', label: t('基本信息', 'Record'), children: basic },
+    ...enterpriseTabs.map((tab) => ({ key: tab.key, label: label(tab.label), children: tab.render(e) })),
+    ...(e.abilities.includes('history') ? [{ key: 'history', label: t('变更记录', 'History'), children: <History id={e.id} /> }] : []),
+  ];
+  const actions = (
+    <Space wrap>
+      {e.abilities.includes('update') && (
+        <Button type="primary" onClick={() => navigate(`/enterprises/${e.id}/edit`)}>
+          {t('编辑', 'Edit')}
+        </Button>
+      )}
+      {e.abilities.includes('delete') && (
+        <Popconfirm title={t('确认删除？可在之后恢复', 'Delete? It can be restored later')} onConfirm={remove}>
+          <Button danger>{t('删除', 'Delete')}</Button>
+        </Popconfirm>
+      )}
+      {e.abilities.includes('restore') && <Button onClick={restore}>{t('恢复', 'Restore')}</Button>}
+    </Space>
+  );
+  const current = sections.find((s) => s.key === section) ?? sections[0]!;
   return (
     <Card
       title={
@@ -143,31 +168,26 @@ export function EnterpriseShow() {
           {e.deletedAt && <Tag>{t('已删除', 'Deleted')}</Tag>}
         </Space>
       }
-      extra={
-        <Space>
-          {e.abilities.includes('update') && (
-            <Button type="primary" onClick={() => navigate(`/enterprises/${e.id}/edit`)}>
-              {t('编辑', 'Edit')}
-            </Button>
-          )}
-          {e.abilities.includes('delete') && (
-            <Popconfirm title={t('确认删除？可在之后恢复', 'Delete? It can be restored later')} onConfirm={remove}>
-              <Button danger>{t('删除', 'Delete')}</Button>
-            </Popconfirm>
-          )}
-          {e.abilities.includes('restore') && <Button onClick={restore}>{t('恢复', 'Restore')}</Button>}
-        </Space>
-      }
+      extra={phone ? undefined : actions}
     >
-      <Tabs
-        items={[
-          { key: 'basic', label: t('基本信息', 'Record'), children: basic },
-          ...enterpriseTabs.map((tab) => ({ key: tab.key, label: label(tab.label), children: tab.render(e) })),
-          ...(e.abilities.includes('history')
-            ? [{ key: 'history', label: t('变更记录', 'History'), children: <History id={e.id} /> }]
-            : []),
-        ]}
-      />
+      {phone ? (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          {actions}
+          <Select
+            data-testid="enterprise-section"
+            aria-label={t('栏目', 'Section')}
+            style={{ width: '100%' }}
+            value={current.key}
+            onChange={setSection}
+            virtual={false}
+            listHeight={480}
+            options={sections.map((s) => ({ value: s.key, label: s.label }))}
+          />
+          <div key={current.key}>{current.children}</div>
+        </Space>
+      ) : (
+        <Tabs activeKey={current.key} onChange={setSection} items={sections} />
+      )}
     </Card>
   );
 }
