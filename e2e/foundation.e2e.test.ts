@@ -56,6 +56,33 @@ describe('demo roles', () => {
       await ctx.close();
     });
   }
+  // Field roles work on phones: no page of their menu may push the screen sideways (a table squeezed or wider than the
+  // screen, a row of choices) or hide sections in a tab strip that scrolls under the finger.
+  for (const username of ['officer', 'grid', 'ent_safety']) {
+    it(`${username}'s pages fit a phone`, async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await ctx.newPage();
+      await loginThroughForm(page, server.url, username);
+      await page.waitForSelector('[data-testid=main-menu] .ant-menu-item');
+      const paths = await page.$$eval('[data-testid=main-menu] .ant-menu-item', (items) =>
+        items.map((i) => /(\/.*)$/.exec(i.getAttribute('data-menu-id') ?? '')?.[1]).filter((p): p is string => !!p),
+      );
+      expect(paths.length).toBeGreaterThan(5);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const misfits: string[] = [];
+      for (const path of paths) {
+        await page.goto(`${server.url}${path}`);
+        await page.waitForLoadState('networkidle');
+        const fit = await page.evaluate(() => ({
+          wide: document.documentElement.scrollWidth > window.innerWidth + 1,
+          hiddenTabs: document.querySelectorAll('.ant-tabs-nav-wrap-ping-right').length > 0,
+        }));
+        if (fit.wide || fit.hiddenTabs) misfits.push(`${path} ${JSON.stringify(fit)}`);
+      }
+      expect(misfits).toEqual([]);
+      await ctx.close();
+    });
+  }
   it('the public sees the workbench and the public notices', async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

@@ -3,7 +3,8 @@
 // ledger, and a movement form (in, out, transfer, correction). Buttons from `abilities`.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { SectionTabs } from '../../components/SectionTabs';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   emergencyItemCodes,
@@ -53,7 +54,7 @@ export function ResourceList() {
         </Space>
       }
     >
-      <Tabs
+      <SectionTabs
         activeKey={kind}
         onChange={(k) => {
           setKind(k as ResourceKind);

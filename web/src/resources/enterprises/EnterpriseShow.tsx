@@ -1,6 +1,6 @@
 // The enterprise file page (一企一档): the record, then one tab per capability and the change history.
 import { useParams, useNavigate } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Grid, Popconfirm, Result, Select, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Grid, Popconfirm, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RevealedContacts } from '@anjian/contracts';
@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { codeTables } from './labels';
 import { enterpriseTabs } from './tabs';
 import { RevealContactsButton } from './RevealContacts';
+import { SectionTabs } from '../../components/SectionTabs';
 
 function History({ id }: { id: string }) {
   const { t } = useI18n();
@@ -50,10 +51,8 @@ export function EnterpriseShow() {
   });
   // The full numbers once revealed (with an audited reason); the record itself carries them masked for this caller.
   const [revealed, setRevealed] = useState<RevealedContacts | null>(null);
-  // On a phone the tab strip is wider than the screen and scrolls under the finger, so a tap near its edge is lost:
-  // there the sections are picked from a list instead.
+  // On a phone the actions move out of the card's title bar, which the long names fill.
   const phone = !Grid.useBreakpoint().md;
-  const [section, setSection] = useState('basic');
   if (q.isLoading) return <Spin style={{ margin: 48 }} />;
   if (q.error) {
     const notFound = q.error instanceof ApiError && q.error.status === 404;
@@ -158,7 +157,6 @@ export function EnterpriseShow() {
       {e.abilities.includes('restore') && <Button onClick={restore}>{t('恢复', 'Restore')}</Button>}
     </Space>
   );
-  const current = sections.find((s) => s.key === section) ?? sections[0]!;
   return (
     <Card
       title={
@@ -170,24 +168,8 @@ export function EnterpriseShow() {
       }
       extra={phone ? undefined : actions}
     >
-      {phone ? (
-        <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          {actions}
-          <Select
-            data-testid="enterprise-section"
-            aria-label={t('栏目', 'Section')}
-            style={{ width: '100%' }}
-            value={current.key}
-            onChange={setSection}
-            virtual={false}
-            listHeight={480}
-            options={sections.map((s) => ({ value: s.key, label: s.label }))}
-          />
-          <div key={current.key}>{current.children}</div>
-        </Space>
-      ) : (
-        <Tabs activeKey={current.key} onChange={setSection} items={sections} />
-      )}
+      {phone && <div style={{ marginBottom: 12 }}>{actions}</div>}
+      <SectionTabs items={sections} testId="enterprise-section" ariaLabel={t('栏目', 'Section')} />
     </Card>
   );
 }

@@ -1,7 +1,8 @@
 // 安责险覆盖: mandatory-sector enterprises without a policy in force today (the coverage check), policies expiring
 // within 30 days, and coverage rates per street / community.
 import { useState } from 'react';
-import { Card, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { SectionTabs } from '../../components/SectionTabs';
 import { Link } from 'react-router-dom';
 import { hazardTagLabels, policyStatusLabels, sectorLabels, sectors, type PolicyView, type Sector } from '@anjian/contracts';
 import { useList } from '../../api/hooks';
@@ -128,7 +129,7 @@ export function InsurancePage() {
   const { can } = useAuth();
   return (
     <Card title={t('安全生产责任保险', 'Safety liability insurance')}>
-      <Tabs
+      <SectionTabs
         items={[
           { key: 'uninsured', label: t('应保未保', 'Uninsured'), children: <Uninsured /> },
           { key: 'expiring', label: t('30日内到期', 'Expiring in 30 days'), children: <Expiring /> },
