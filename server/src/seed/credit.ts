@@ -2,6 +2,8 @@
 // hidden dangers become credit entries and grades, exactly as the queue would write them; each event marked as
 // processed so the running app does not process it again), then one 严重失信 listing in progress — proposed for the
 // enterprise with the most serious record in the district and noticed two days ago, inside its objection period.
+// Before the replay, the 无事故 sweep runs as the daily job's first run would: the demo's enterprises entered the
+// register over the past six years (seed/enterprises.ts), so those with N years and no accident since get the record.
 import { and, asc, eq, notExists, sql } from 'drizzle-orm';
 import { creditEntries, creditSummaries, domainEvents, eventConsumerMarks } from '../db/schema';
 import type { Tx } from '../platform/db';
@@ -9,6 +11,7 @@ import { addDays, cstDate } from '../platform/time';
 import { creditConsumer } from '../modules/credit/credit.consumer';
 import { proposeListingIn } from '../modules/credit/commands/propose-listing';
 import { actOnListingIn } from '../modules/credit/commands/act-on-listing';
+import { evaluateAccidentFree } from '../modules/credit/accident-free.job';
 import { demoActor } from './hazards';
 
 /** Runs the credit consumer over the events it has not processed, marking each, as the queue would. */
@@ -32,6 +35,7 @@ async function replayEvents(tx: Tx) {
 }
 
 export async function seedDemoCredit(tx: Tx): Promise<void> {
+  await evaluateAccidentFree(tx, cstDate(), null);
   await replayEvents(tx);
   const officer = await demoActor(tx, 'officer');
   const [worst] = await tx

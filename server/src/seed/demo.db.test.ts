@@ -48,13 +48,16 @@ describe('demo rewards', () => {
 });
 
 // 信用: the decided cases and registered accidents show as credit entries with grades (the consumer run over the
-// demo's events, each marked processed), and one 严重失信 listing is in its objection period.
+// demo's events, each marked processed), the 无事故 good records of those long in the register, and one 严重失信 listing
+// is in its objection period.
 describe('demo credit', () => {
   it('has credit entries from the demo events, marked processed, and one listing in progress', async () => {
     const db = t.database.db;
-    const [c] = rowsOf<{ entries: number; kinds: number; summaries: number; unmarked: number }>(
+    const [c] = rowsOf<{ entries: number; kinds: number; summaries: number; unmarked: number; accidentFree: number; live: number }>(
       await db.execute(sql`select
         (select count(*)::int from credit_entries) as entries,
+        (select count(*)::int from credit_entries where kind = 'accident_free' and status = 'active') as "accidentFree",
+        (select count(*)::int from enterprises where deleted_at is null) as live,
         (select count(distinct kind)::int from credit_entries) as kinds,
         (select count(*)::int from credit_summaries) as summaries,
         (select count(*)::int from domain_events e where not exists
@@ -64,6 +67,10 @@ describe('demo credit', () => {
     expect(c!.kinds).toBeGreaterThan(1);
     expect(c!.summaries).toBeGreaterThan(0);
     expect(c!.unmarked).toBe(0);
+    // the register has a history: enterprises in it for N years without an accident hold the 无事故 good record
+    // (entered over the past six years: about half have three, less those with an accident since)
+    expect(c!.accidentFree).toBeGreaterThan(c!.live / 4);
+    expect(c!.accidentFree).toBeLessThan(c!.live * 0.7);
     const officer = await loginAs(t.app, 'officer', DEMO_PASSWORD);
     const list = (await officer.get('/api/credit/listings')).json();
     expect(list.items).toHaveLength(1);

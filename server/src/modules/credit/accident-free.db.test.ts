@@ -3,7 +3,7 @@
 // later of entering the register and its last accident, in China days), once; the credit consumer writes one entry
 // and recomputes the grade; an accident within the last N years withdraws it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { creditEntries, creditSummaries, dailyJobRuns, domainEvents } from '../../db/schema';
 import { runDailyJob } from '../../platform/jobs';
 import { addDays, cstDate } from '../../platform/time';
@@ -157,6 +157,44 @@ describe('the credit consumer', () => {
     await w.accident(ent, 'general', `${yesterday}T10:00:00+08:00`);
     const [e] = await eventsOf(ent.id);
     await w.consume(e!.id);
+    expect(await recordOf(ent.id)).toHaveLength(0);
+  });
+
+  it('gives the record to an enterprise restored after deletion, which the sweep skipped while it was deleted', async () => {
+    const ent = await buildEnterprise(w.db, { street: w.streetA, name: '癸印刷厂', createdAt: new Date(`${yearsAgo(5)}T09:00:00+08:00`) });
+    const deleted = await w.as.district!.del(`/api/enterprises/${ent.id}`, { version: 1 });
+    expect(deleted.statusCode).toBe(200);
+    expect(await evaluateAccidentFree(w.db, today, null)).toEqual({ accidentFree: 0, years: 3 });
+    const restored = await w.as.district!.post(`/api/enterprises/${ent.id}/restore`, { version: deleted.json().version });
+    expect(restored.statusCode).toBe(200);
+    const [deleteEvent, restoreEvent] = await w.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.entityId, ent.id), inArray(domainEvents.type, ['enterprise.delete', 'enterprise.restore'])))
+      .orderBy(domainEvents.id);
+    expect(deleteEvent!.type).toBe('enterprise.delete');
+    expect(await w.consume(deleteEvent!.id)).toBe(false); // not the credit consumer's
+    expect(await w.consume(restoreEvent!.id)).toBe(true);
+    expect(await recordOf(ent.id)).toMatchObject([
+      { status: 'active', sourceId: ent.id, occurredOn: anniversary(yearsAgo(5), 3), eventId: restoreEvent!.id },
+    ]);
+    expect(await summaryOf(ent.id)).toMatchObject({ activeEntries: 1, score: 100 }); // the score is capped at 100
+    // the sweep, now that it is live again, announces its period, and the consumer keeps the one record
+    expect(await evaluateAccidentFree(w.db, today, null)).toEqual({ accidentFree: 1, years: 3 });
+    const [announced] = await eventsOf(ent.id);
+    await w.consume(announced!.id);
+    expect(await recordOf(ent.id)).toHaveLength(1);
+  });
+
+  it('gives nothing on a restore before N years', async () => {
+    const ent = await buildEnterprise(w.db, { street: w.streetA, name: '子木器厂', createdAt: new Date(`${yearsAgo(2)}T09:00:00+08:00`) });
+    const deleted = await w.as.district!.del(`/api/enterprises/${ent.id}`, { version: 1 });
+    await w.as.district!.post(`/api/enterprises/${ent.id}/restore`, { version: deleted.json().version });
+    const [restoreEvent] = await w.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.entityId, ent.id), eq(domainEvents.type, 'enterprise.restore')));
+    await w.consume(restoreEvent!.id);
     expect(await recordOf(ent.id)).toHaveLength(0);
   });
 });

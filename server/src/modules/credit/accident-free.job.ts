@@ -16,7 +16,7 @@
 // Re-running on the same day appends nothing: the same anchors are already announced. The days are China days.
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { accidents, dailyJobRuns, domainEvents, enterprises } from '../../db/schema';
-import { rowsOf, type Db } from '../../platform/db';
+import { rowsOf, type Db, type DbOrTx } from '../../platform/db';
 import type { DailyJob } from '../../platform/jobs';
 import { appendEvent } from '../../platform/outbox';
 import { addDays, cstStartOfDay } from '../../platform/time';
@@ -67,7 +67,7 @@ async function previousRun(db: Db, today: string) {
  * Appends the enterprise.accident_free events due on `today`: anchors whose N-th anniversary is after `since` (the
  * previous run's day; null: every standing record) and on or before `today`, not yet announced for that anchor.
  */
-export async function evaluateAccidentFree(db: Db, today: string, since: string | null, scheme: CreditScheme = currentCreditScheme) {
+export async function evaluateAccidentFree(db: DbOrTx, today: string, since: string | null, scheme: CreditScheme = currentCreditScheme) {
   const years = scheme.accidentFreeYears;
   const range = years ? anchorRange(today, since, years) : null;
   if (!years || !range) return { accidentFree: 0, years: years ?? null };
@@ -100,7 +100,7 @@ export async function evaluateAccidentFree(db: Db, today: string, since: string 
 }
 
 /** One page: skips the anchors already announced, finds the last accidents, appends the events in one transaction. */
-async function announce(db: Db, due: { e: Row; d: { years: number; reachedOn: string } }[]) {
+async function announce(db: DbOrTx, due: { e: Row; d: { years: number; reachedOn: string } }[]) {
   const ids = due.map((x) => x.e.id);
   const announced = new Set(
     (

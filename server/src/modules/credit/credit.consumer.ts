@@ -5,7 +5,7 @@
 // gaps below (onDutyAccepted …, onAccidentFree). Each event then recomputes the enterprise's summary row (grade and
 // score) in the same transaction. Idempotent twice over: the consumer's mark (platform/queue.ts) per event id, and one
 // entry per (source, kind) — a redelivered event updates the same row to the same values.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   dutyKindLabels,
   reportCategoryLabels,
@@ -18,7 +18,7 @@ import { accidents, creditEntries, dutyRecords, enterprises, hazards, insuranceP
 import type { Tx } from '../../platform/db';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import { cstDate } from '../../platform/time';
-import { breaksRecord, fullYears } from './accident-free.rules';
+import { anniversary, breaksRecord, fullYears } from './accident-free.rules';
 import { ACCIDENT_FREE_EVENT, type AccidentFreePayload } from './accident-free.job';
 import { currentCreditScheme } from './credit.scheme';
 import { accidentLevelZh, recomputeSummary, upsertEntry, withdrawEntries, withdrawKind } from './credit.service';
@@ -208,7 +208,43 @@ async function onPolicyRecorded(tx: Tx, e: DomainEvent): Promise<string | null> 
  * announced (an accident registered since has moved it) and N full years have passed on the event's day.
  */
 async function onAccidentFree(tx: Tx, e: DomainEvent): Promise<string | null> {
-  const p = e.payload as Partial<AccidentFreePayload>;
+  return writeAccidentFree(tx, e, e.payload as Partial<AccidentFreePayload>);
+}
+
+/**
+ * An enterprise restored after deletion (enterprise.restore): the daily sweep skipped it while it was deleted, so a
+ * record earned meanwhile (or earned before and still standing) is written now, as the sweep would have announced it.
+ */
+async function onRestored(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const years = currentCreditScheme.accidentFreeYears;
+  if (!years) return null;
+  const [ent] = await tx
+    .select({
+      anchorOn: sql<string>`(greatest(${enterprises.createdAt}, ${enterprises.lastAccidentAt}) at time zone 'Asia/Shanghai')::date::text`,
+      afterAccident: sql<boolean>`coalesce(${enterprises.lastAccidentAt} >= ${enterprises.createdAt}, false)`,
+    })
+    .from(enterprises)
+    .where(eq(enterprises.id, e.entityId));
+  const today = eventDay(e);
+  if (!ent || fullYears(ent.anchorOn, today) < years) return null;
+  const [last] = ent.afterAccident
+    ? await tx
+        .select({ id: accidents.id })
+        .from(accidents)
+        .where(eq(accidents.enterpriseId, e.entityId))
+        .orderBy(desc(accidents.occurredAt), desc(accidents.id))
+        .limit(1)
+    : [];
+  return writeAccidentFree(tx, e, {
+    anchorOn: ent.anchorOn,
+    anchorKind: ent.afterAccident ? 'accident' : 'registered',
+    accidentId: last?.id ?? null,
+    years: fullYears(ent.anchorOn, today),
+    reachedOn: anniversary(ent.anchorOn, years),
+  });
+}
+
+async function writeAccidentFree(tx: Tx, e: DomainEvent, p: Partial<AccidentFreePayload>): Promise<string | null> {
   const years = currentCreditScheme.accidentFreeYears;
   if (!years || !p.anchorOn || !p.reachedOn) return null;
   const [ent] = await tx
@@ -260,6 +296,7 @@ export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
   else if (e.type === 'insurance.coverage_gap') enterpriseId = await onCoverageGap(tx, e);
   else if (e.type === 'insurance.policy.record') enterpriseId = await onPolicyRecorded(tx, e);
   else if (e.type === ACCIDENT_FREE_EVENT) enterpriseId = await onAccidentFree(tx, e);
+  else if (e.type === 'enterprise.restore') enterpriseId = await onRestored(tx, e);
   if (enterpriseId) await recomputeSummary(tx, enterpriseId, cstDate());
 }
 
@@ -272,6 +309,7 @@ const creditTypes = [
   'insurance.coverage_gap',
   'insurance.policy.record',
   ACCIDENT_FREE_EVENT,
+  'enterprise.restore',
 ];
 
 export const creditConsumer: EventConsumer = {
