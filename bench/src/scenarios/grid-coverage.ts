@@ -13,8 +13,9 @@
 // BENCH_GRID_UNITS operating units (default 1,000,000; a twentieth never visited) and BENCH_GRID_VISITS visits
 // (default 10,000,000) spread evenly over the 12 months to the end of MONTH, generated set-based with
 // generate_series, and the aggregates the visit command maintains (grid_unit_status, grid_unit_months,
-// grid_coverage_monthly) derived from them with GROUP BYs, the due buckets by grid_due_counts_rebuild(). The inspectors' activity aggregates are not filled: the
-// coverage route does not read them. A marker table records the sizes; another size rebuilds the database.
+// grid_coverage_monthly) derived from them with GROUP BYs, the due buckets by grid_due_counts_rebuild(). The
+// inspectors' activity aggregates are not filled: the coverage route does not read them. A marker table records the
+// sizes; another size rebuilds the database.
 import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { rowsOf, type Database } from '../../../server/src/platform/db';
