@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { verifyAuditChain, recordAudit } from './platform/audit';
@@ -113,6 +113,13 @@ async function run(argv: string[]) {
         console.log(`accident rollups rebuilt: monthly ${n} rows, per-dimension by accident_dimension_rollup_rebuild()`);
         break;
       }
+      case 'rebuild-grid-due': {
+        // After a bulk load that bypassed the triggers, or a change of grid_visit_interval: the coverage's due buckets.
+        await db.transaction((tx) => tx.execute(sql`select grid_due_counts_rebuild()`));
+        await db.execute(sql`analyze grid_due_counts`);
+        console.log('grid due buckets rebuilt from enterprises and grid_unit_status');
+        break;
+      }
       case 'recompute-credit': {
         // Every credit summary (grade, score) from its entries under the current scheme, set-based in batches.
         const today = flag('today', argv) ?? cstDate();
@@ -177,7 +184,7 @@ async function run(argv: string[]) {
       }
       default:
         console.log(
-          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-enforcement|rebuild-accident-rollup|recompute-credit [--today=] [--batch=]|thumbnails [--all]|backup --out=<dir>|restore --from=<dir>|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
+          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-enforcement|rebuild-accident-rollup|rebuild-grid-due|recompute-credit [--today=] [--batch=]|thumbnails [--all]|backup --out=<dir>|restore --from=<dir>|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
         );
         process.exitCode = 1;
     }

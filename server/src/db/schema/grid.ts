@@ -3,7 +3,19 @@
 // (written in the visit's transaction), and 网格登记 provisional units with their status.
 import { gridRegistrationStatuses } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { day, stateCheck, tstz } from './columns';
 import { enterprises } from './enterprises';
 import { parks, users } from './platform';
@@ -105,6 +117,29 @@ export const gridCoverageMonthly = pgTable(
     primaryKey({ columns: [t.areaCode, t.month] }),
     index('grid_coverage_monthly_month_idx').using('btree', t.month, sql`${t.areaCode} text_pattern_ops`),
   ],
+);
+
+/**
+ * Units per area and due bucket, for coverage at province scale without reading the units: every live, operating
+ * enterprise counted once per area level (street 9, community 12, grid 15 characters of its code, where the code is
+ * that long) under the China month its next visit is due (last visit + grid_visit_interval(risk colour, key flag);
+ * '' = never visited) and whether that month is the last visit's own. "Still due by the end of month M" is the sum of
+ * due_month < M, plus due_month = M when the last visit was before M; the buckets are months, not flags, so the
+ * counts stay right as days pass. Kept exact by triggers on enterprises and grid_unit_status
+ * (db/functions/grid_due_counts_*); grid_due_counts_rebuild() refills it.
+ */
+export const gridDueCounts = pgTable(
+  'grid_due_counts',
+  {
+    areaLen: smallint('area_len').notNull(),
+    areaCode: text('area_code').notNull(),
+    /** 'YYYY-MM' of the next due day; '' = never visited (due now). */
+    dueMonth: text('due_month').notNull(),
+    /** The last visit was in the due month itself (a short interval): not yet due within that month. */
+    dueInVisitMonth: boolean('due_in_visit_month').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [uniqueIndex('grid_due_counts_key').using('btree', t.areaLen, sql`${t.areaCode} text_pattern_ops`, t.dueMonth, t.dueInVisitMonth)],
 );
 
 /** Activity aggregate per inspector and month; area_code is the inspector's organisation area (the scope column). */

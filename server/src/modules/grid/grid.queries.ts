@@ -8,6 +8,7 @@ import {
   enterprises,
   files,
   gridCoverageMonthly,
+  gridDueCounts,
   gridInfoReports,
   gridInspectorMonthly,
   gridRegistrations,
@@ -17,7 +18,7 @@ import {
 } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
-import { scopeWhere } from '../../platform/scope';
+import { prefixRange, scopeWhere } from '../../platform/scope';
 import { addDays } from '../../platform/time';
 import { defaultGridFrequency, monthEnd, type GridFrequency } from './grid.rules';
 
@@ -175,10 +176,35 @@ export async function visitExtras(db: DbOrTx, rows: GridVisitRow[]) {
 }
 
 const LEVEL_LENGTH = { grid: 15, community: 12, street: 9 } as const;
+/** The area levels grid_due_counts holds (grid_due_counts_move). */
+const DUE_LEVELS: readonly number[] = [9, 12, 15];
+
+/** The frequency grid_due_counts was bucketed with (db/functions/grid_visit_interval.sql: the defaults). */
+function bucketedFrequency(f: GridFrequency): boolean {
+  const d = defaultGridFrequency;
+  return (
+    f.unassessed === d.unassessed &&
+    f.keyAtMost === d.keyAtMost &&
+    (Object.keys(d.byColour) as (keyof GridFrequency['byColour'])[]).every((c) => f.byColour[c] === d.byColour[c])
+  );
+}
+
+/**
+ * The level of grid_due_counts that answers an area-scoped caller grouping by `len` characters: the longer of `len`
+ * and the caller's prefix, when the table holds it (a prefix of a district or coarser reads the grouping's own level;
+ * a community officer's prefix reads community rows). Null for any other scope or frequency: read the units.
+ */
+export function dueCountsLevel(actor: Actor, len: number, f: GridFrequency): number | null {
+  if (actor.scopeKind !== 'area' || !actor.areaPrefix || !bucketedFrequency(f)) return null;
+  const level = Math.max(len, actor.areaPrefix.length);
+  return DUE_LEVELS.includes(level) ? level : null;
+}
 
 /**
  * Coverage for `month` grouped by grid, community or street: units (live enterprises), units visited and visits
- * (the maintained aggregate), units never visited and units still due by the month's end (the per-unit summary).
+ * (the maintained aggregate), units never visited and units still due by the month's end. For an area scope the
+ * units come from grid_due_counts (per area level and due month: a sum over a few rows per area); otherwise, or with
+ * a frequency other than the one the buckets were made with, from enterprises ⟕ grid_unit_status.
  */
 export async function findCoverage(
   db: DbOrTx,
@@ -186,11 +212,36 @@ export async function findCoverage(
   month: string,
   level: keyof typeof LEVEL_LENGTH,
   f: GridFrequency = defaultGridFrequency,
+  opts: { fromUnits?: boolean } = {},
 ) {
   const len = sql.raw(String(LEVEL_LENGTH[level]));
   const monthStart = `${month}-01`;
   const end = monthEnd(month);
   const covScope = scopeWhere(actor, { areaCode: gridCoverageMonthly.areaCode });
+  const dueLevel = opts.fromUnits ? null : dueCountsLevel(actor, LEVEL_LENGTH[level], f);
+  // "Still due" by the month's end: never visited, or last visited before the month and due on or before its end.
+  const units =
+    dueLevel !== null
+      ? sql`
+        select left(${gridDueCounts.areaCode}, ${len}) as code,
+               sum(${gridDueCounts.n})::int as units,
+               coalesce(sum(${gridDueCounts.n}) filter (where ${gridDueCounts.dueMonth} = ''), 0)::int as never,
+               coalesce(sum(${gridDueCounts.n}) filter (where ${gridDueCounts.dueMonth} < ${month}
+                 or (${gridDueCounts.dueMonth} = ${month} and not ${gridDueCounts.dueInVisitMonth})), 0)::int as still_due
+        from ${gridDueCounts}
+        where ${gridDueCounts.areaLen} = ${dueLevel} and ${scopeWhere(actor, { areaCode: gridDueCounts.areaCode })}
+          and ${prefixRange(sql`${gridDueCounts.areaCode}`, actor.areaPrefix ?? '')}
+        group by 1
+        having sum(${gridDueCounts.n}) > 0`
+      : sql`
+        select left(${enterprises.areaCode}, ${len}) as code,
+               count(*)::int as units,
+               count(*) filter (where ${gridUnitStatus.enterpriseId} is null)::int as never,
+               count(*) filter (where ${gridUnitStatus.enterpriseId} is null
+                 or (${gridUnitStatus.lastVisitedOn} < ${monthStart}::date and ${nextDueSql(f)} <= ${end}::date))::int as still_due
+        from ${enterprises} left join ${gridUnitStatus} on ${gridUnitStatus.enterpriseId} = ${enterprises.id}
+        where ${liveUnit} and ${enterpriseScope(actor)} and length(${enterprises.areaCode}) >= ${len}
+        group by 1`;
   const rows = rowsOf<{
     area_code: string;
     units: number;
@@ -200,16 +251,7 @@ export async function findCoverage(
     still_due: number;
   }>(
     await db.execute(sql`
-      with units as (
-        select left(${enterprises.areaCode}, ${len}) as code,
-               count(*)::int as units,
-               count(*) filter (where ${gridUnitStatus.enterpriseId} is null)::int as never,
-               count(*) filter (where ${gridUnitStatus.enterpriseId} is null
-                 or (${gridUnitStatus.lastVisitedOn} < ${monthStart}::date and ${nextDueSql(f)} <= ${end}::date))::int as still_due
-        from ${enterprises} left join ${gridUnitStatus} on ${gridUnitStatus.enterpriseId} = ${enterprises.id}
-        where ${liveUnit} and ${enterpriseScope(actor)} and length(${enterprises.areaCode}) >= ${len}
-        group by 1
-      ), cov as (
+      with units as (${units}), cov as (
         select left(${gridCoverageMonthly.areaCode}, ${len}) as code,
                sum(${gridCoverageMonthly.unitsVisited})::int as visited, sum(${gridCoverageMonthly.visits})::int as visits
         from ${gridCoverageMonthly}
