@@ -225,9 +225,10 @@ export async function seedEnterprises(db: DbOrTx, o: SeedEnterprisesOptions): Pr
   const rng = prng(o.seed);
   const batchSize = o.batchSize ?? 2000;
   let inserted = 0;
-  // A bulk load skips the per-row count trigger (an upsert per row on a few hot rows) and rebuilds the
-  // counts once at the end; the trigger is back on whatever happens.
+  // A bulk load skips the per-row count and grid due-bucket triggers (upserts per row on a few hot rows) and rebuilds
+  // both once at the end; the triggers are back on whatever happens.
   await db.execute(sql`alter table enterprises disable trigger enterprises_counts`);
+  await db.execute(sql`alter table enterprises disable trigger enterprises_grid_due_counts`);
   try {
     for (let start = 0; start < o.count; start += batchSize) {
       const rows: Generated[] = [];
@@ -237,7 +238,9 @@ export async function seedEnterprises(db: DbOrTx, o: SeedEnterprisesOptions): Pr
     }
   } finally {
     await db.execute(sql`alter table enterprises enable trigger enterprises_counts`);
+    await db.execute(sql`alter table enterprises enable trigger enterprises_grid_due_counts`);
     await rebuildEnterpriseCounts(db);
+    await db.execute(sql`select grid_due_counts_rebuild()`);
   }
   // Fresh statistics, or the planner misjudges the search index (PGlite has no autovacuum at all).
   await db.execute(sql`analyze enterprises`);
