@@ -34,11 +34,13 @@ const actor: Actor = {
 };
 
 async function world(d: Database, depots: number, batches: number) {
+  // `depots` depots (the issue's 10k), and beside them a third as many teams and a sixth as many shelters.
   await d.db.execute(sql`
     insert into emergency_resources (kind, name, area_code, lng, lat)
-    select case when g % 5 = 0 then 'team' when g % 7 = 0 then 'shelter' else 'depot' end, 'R' || g, '4403' || lpad((g % 90)::text, 2, '0'),
+    select case when g <= ${depots}::int then 'depot' when g % 3 = 0 then 'shelter' else 'team' end, 'R' || g,
+           '4403' || lpad((g % 90)::text, 2, '0'),
            ${BOX.lng[0]}::float8 + random() * ${BOX.lng[1] - BOX.lng[0]}::float8, ${BOX.lat[0]}::float8 + random() * ${BOX.lat[1] - BOX.lat[0]}::float8
-      from generate_series(1, ${depots}::int) g`);
+      from generate_series(1, ${depots + Math.round(depots / 2)}::int) g`);
   await d.db.execute(sql`
     insert into emergency_stock (depot_id, item_code, batch_no, area_code, expires_on, on_hand)
     select r.id, i.code, 'B' || b, r.area_code, case when b % 3 = 0 then date '2020-01-01' else date '2099-01-01' end, (random() * 100)::int
@@ -97,7 +99,7 @@ async function onEngine(engine: string, d: Database, depots: number, batches: nu
     metrics: { nearest: s, bruteForce: b, mapLayer: m },
     ratios: { p50: s.p50ms / b.p50ms, p95: s.p95ms / b.p95ms },
     targets: { nearestP95ms: { limit: 100, met: s.p95ms < 100 }, mapLayerP95ms: { limit: 300, met: m.p95ms < 300 } },
-    notes: `${depots} resources, ${stocked} stock batches; sequential, in process; baseline: haversine over every depot holding the item`,
+    notes: `${depots} depots (and ${Math.round(depots / 2)} teams and shelters), ${stocked} stock batches; sequential, in process; baseline: haversine over every depot holding the item`,
   };
 }
 
