@@ -101,21 +101,24 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const results: ScenarioResult[] = [];
+const date = new Date().toISOString().slice(0, 10);
+const file = path.join(repoRoot, 'bench/results', `${date}.json`);
+fs.mkdirSync(path.dirname(file), { recursive: true });
+// Written after each scenario, so a run stopped part way keeps what it measured; a run with --only keeps the other
+// scenarios measured earlier the same day.
+function save() {
+  const earlier: ScenarioResult[] = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { results: ScenarioResult[] }).results
+    : [];
+  const merged = [...earlier.filter((e) => !results.some((r) => r.name === e.name && r.engine === e.engine)), ...results];
+  fs.writeFileSync(file, JSON.stringify({ date, node: process.version, cpus: os.cpus().length, results: merged }, null, 2));
+}
 for (const s of scenarios) {
   if (only && !only.split(',').includes(s.name)) continue;
   console.log(`\n== ${s.name}`);
   results.push(...(await s.run()));
+  save();
 }
-
-const date = new Date().toISOString().slice(0, 10);
-const file = path.join(repoRoot, 'bench/results', `${date}.json`);
-fs.mkdirSync(path.dirname(file), { recursive: true });
-// A run with --only keeps the other scenarios measured earlier the same day.
-const earlier: ScenarioResult[] = fs.existsSync(file)
-  ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { results: ScenarioResult[] }).results
-  : [];
-const merged = [...earlier.filter((e) => !results.some((r) => r.name === e.name)), ...results];
-fs.writeFileSync(file, JSON.stringify({ date, node: process.version, cpus: os.cpus().length, results: merged }, null, 2));
 
 console.log('\n| scenario | engine | key metrics | ratios (subject / baseline) |');
 console.log('|---|---|---|---|');

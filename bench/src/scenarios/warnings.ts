@@ -36,6 +36,10 @@ export async function buildWarningWorld(d: Database, HAZARDS: number) {
   }
   // Three years of hidden dangers: found on a day of the last 1,095, due 30 days later, most closed on time, some
   // late, a few still open — and half of every tenth enterprise's still open (the ones the rule fires on).
+  // The load skips the hidden dangers' per-row triggers (the rollups, and the draw signal that rewrites the enterprise
+  // row on every insert: 10M enterprise updates at the issue's size); the rule reads the hidden dangers themselves.
+  await d.db.execute(sql`alter table hazards disable trigger hazards_rollups`);
+  await d.db.execute(sql`alter table hazards disable trigger hazards_draw_signal_insert`);
   for (let done = 0; done < HAZARDS; done += 50_000) {
     await d.db.execute(sql`
       with e as (select id, area_code, row_number() over (order by id) as n from enterprises where name like '基准企业%')
@@ -48,6 +52,8 @@ export async function buildWarningWorld(d: Database, HAZARDS: number) {
         from generate_series(${done + 1}::int, ${Math.min(done + 50_000, HAZARDS)}::int) g
         join e on e.n = 1 + g % ${ENTERPRISES}::int`);
   }
+  await d.db.execute(sql`alter table hazards enable trigger hazards_rollups`);
+  await d.db.execute(sql`alter table hazards enable trigger hazards_draw_signal_insert`);
   await d.db.execute(sql`analyze`);
   const prefix = areaPrefixOf(district.code);
   const enterpriseId = rowsOf<{ id: string }>(await d.db.execute(sql`select id from enterprises where name = '基准企业1'`))[0]!.id;
