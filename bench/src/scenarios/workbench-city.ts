@@ -36,7 +36,9 @@ type Subject = (typeof SUBJECTS)[number];
 
 /** Seeds the demo district, the scale's enterprises and the hidden dangers once; a later run reuses them. */
 export async function prepareWorkbenchCity(target: { dataDir?: string; databaseUrl?: string }) {
-  const platformEnv = target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { ANJIAN_DATA_DIR: target.dataDir!, DATABASE_URL: '' };
+  const platformEnv: Record<string, string> = target.databaseUrl
+    ? { DATABASE_URL: target.databaseUrl }
+    : { ANJIAN_DATA_DIR: target.dataDir!, DATABASE_URL: '' };
   let direct = await openDirect(target);
   const count = async (q: ReturnType<typeof sql>) => rowsOf<{ n: number }>(await direct.db.execute(q))[0]?.n ?? 0;
   try {
@@ -64,8 +66,11 @@ interface Cost {
   dbCpuMs: number | null;
 }
 
-async function measure(platform: Proc, databaseName: string | null): Promise<Record<Subject, Cost>> {
-  await settle(platform);
+async function measure(
+  platform: Proc,
+  databaseName: string | null,
+): Promise<{ costs: Record<Subject, Cost>; idleCpuMsPerSecond: number; settledMs: number }> {
+  const settledMs = await settle(platform);
   const cookies = new Map<Subject, string>();
   for (const s of SUBJECTS) cookies.set(s, (await login(platform.url, s === 'me' ? 'officer' : s)).cookie);
   const get = async (s: Subject) => {
@@ -75,6 +80,10 @@ async function measure(platform: Proc, databaseName: string | null): Promise<Rec
   };
   // Warm-up: plans, pools and the per-area memo of the indicators' death allowance (a steady state, not a first call).
   for (const s of SUBJECTS) for (let i = 0; i < 5; i++) await get(s);
+  // What the platform spends with no request (background jobs, the relay), charged to every request measured below.
+  const idle0 = cpuMsOf(platform.proc.pid!) ?? 0;
+  await new Promise((r) => setTimeout(r, 5000));
+  const idleCpuMsPerSecond = ((cpuMsOf(platform.proc.pid!) ?? 0) - idle0) / 5;
   const client = databaseName ? new pg.Client({ connectionString: benchPgUrl('postgres') }) : null;
   await client?.connect();
   const pids = client ? await backendPids(client, databaseName!) : [];
@@ -101,15 +110,16 @@ async function measure(platform: Proc, databaseName: string | null): Promise<Rec
     await client?.end();
   }
   const n = ROUNDS * PER_ROUND;
-  return Object.fromEntries(
+  const costs = Object.fromEntries(
     SUBJECTS.map((s) => [
       s,
       { latency: percentiles(samples.get(s)!), serverCpuMs: cpu.get(s)!.server / n, dbCpuMs: client ? cpu.get(s)!.db / n : null },
     ]),
   ) as Record<Subject, Cost>;
+  return { costs, idleCpuMsPerSecond, settledMs };
 }
 
-function result(engine: string, costs: Record<Subject, Cost>): ScenarioResult {
+function result(engine: string, { costs, idleCpuMsPerSecond, settledMs }: Awaited<ReturnType<typeof measure>>): ScenarioResult {
   const me = costs.me;
   const ratios: Record<string, number> = {};
   for (const r of ROLES) {
@@ -136,10 +146,11 @@ function result(engine: string, costs: Record<Subject, Cost>): ScenarioResult {
     }),
   );
   console.table(metrics);
+  console.log(`${engine}: settled after ${settledMs} ms; idle platform CPU ${idleCpuMsPerSecond.toFixed(1)} ms/s`);
   return {
     name: `Workbench cost per role (${SCALE} scale, ${HAZARDS.toLocaleString('en')} hidden dangers)`,
     engine,
-    metrics,
+    metrics: { ...metrics, idleCpuMsPerSecond, settledMs },
     ratios,
     notes: `one request at a time, ${ROUNDS} alternating rounds of ${PER_ROUND} per role and for GET /api/me (officer)`,
   };
