@@ -24,7 +24,7 @@ import { hazardStateLabels } from '../../src/reference/hazards/workflow';
 import { decisionClock, type HearingConfig } from '../../src/reference/enforcement/penalty-limits';
 import { caseWorkflow } from '../../src/modules/enforcement/cases/case.workflow';
 import { dueStateOf } from '../../src/modules/workbench/workbench.due';
-import { workplanTodo } from '../../src/modules/workplans/workplans.todo';
+import { workplanTodo } from './workplans-todo';
 
 /** How many items of each kind the workbench lists; the counts link to the full lists. */
 export const TODO_LIMIT = 20;

@@ -269,6 +269,9 @@ export async function workbenchTodo(db: DbOrTx, actor: Actor, today: string, hea
   if (actor.scopeKind === 'enterprise') items = await enterpriseTodo(db, actor, today);
   else if (actor.role === 'grid_inspector') items = await gridTodo(db, actor, today);
   else if (actor.scopeKind === 'none') items = [];
-  else items = [...(await officerTodo(db, actor, today, hearing)), ...(await workplanTodo(db, actor, today, dueStateOf))];
+  else {
+    const [own, workplan] = await Promise.all([officerTodo(db, actor, today, hearing), workplanTodo(db, actor, today, dueStateOf)]);
+    items = [...own, ...workplan];
+  }
   return items.sort((a, b) => dueOrder[a.dueState] - dueOrder[b.dueState] || (a.due ?? '~').localeCompare(b.due ?? '~'));
 }
