@@ -64,6 +64,8 @@ interface Cost {
   serverCpuMs: number;
   /** On PostgreSQL: the CPU of the backends connected to the bench database, per request. */
   dbCpuMs: number | null;
+  /** serverCpuMs less the platform's idle rate (background jobs) over the subject's wall time. */
+  serverCpuNetMs: number;
 }
 
 async function measure(
@@ -89,13 +91,14 @@ async function measure(
   const pids = client ? await backendPids(client, databaseName!) : [];
   const dbTicks = () => pids.reduce((a, p) => a + cpuTicks(p), 0);
   const samples = new Map<Subject, number[]>(SUBJECTS.map((s) => [s, []]));
-  const cpu = new Map<Subject, { server: number; db: number }>(SUBJECTS.map((s) => [s, { server: 0, db: 0 }]));
+  const cpu = new Map<Subject, { server: number; db: number; wallMs: number }>(SUBJECTS.map((s) => [s, { server: 0, db: 0, wallMs: 0 }]));
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 ? [...SUBJECTS].reverse() : SUBJECTS;
       for (const s of order) {
         const c0 = cpuMsOf(platform.proc.pid!) ?? 0;
         const d0 = dbTicks();
+        const w0 = performance.now();
         for (let i = 0; i < PER_ROUND; i++) {
           const t0 = performance.now();
           await get(s);
@@ -104,19 +107,30 @@ async function measure(
         const c = cpu.get(s)!;
         c.server += (cpuMsOf(platform.proc.pid!) ?? 0) - c0;
         c.db += (dbTicks() - d0) * 10; // ticks of 10 ms
+        c.wallMs += performance.now() - w0;
       }
     }
   } finally {
     await client?.end();
   }
+  // The idle rate again after the rounds; the mean of the two is charged to the wall time of each subject.
+  const idle1 = cpuMsOf(platform.proc.pid!) ?? 0;
+  await new Promise((r) => setTimeout(r, 5000));
+  const idleAfter = ((cpuMsOf(platform.proc.pid!) ?? 0) - idle1) / 5;
+  const idleRate = (idleCpuMsPerSecond + idleAfter) / 2;
   const n = ROUNDS * PER_ROUND;
   const costs = Object.fromEntries(
     SUBJECTS.map((s) => [
       s,
-      { latency: percentiles(samples.get(s)!), serverCpuMs: cpu.get(s)!.server / n, dbCpuMs: client ? cpu.get(s)!.db / n : null },
+      {
+        latency: percentiles(samples.get(s)!),
+        serverCpuMs: cpu.get(s)!.server / n,
+        dbCpuMs: client ? cpu.get(s)!.db / n : null,
+        serverCpuNetMs: Math.max(0, cpu.get(s)!.server - (idleRate * cpu.get(s)!.wallMs) / 1000) / n,
+      },
     ]),
   ) as Record<Subject, Cost>;
-  return { costs, idleCpuMsPerSecond, settledMs };
+  return { costs, idleCpuMsPerSecond: idleRate, settledMs };
 }
 
 function result(engine: string, { costs, idleCpuMsPerSecond, settledMs }: Awaited<ReturnType<typeof measure>>): ScenarioResult {
@@ -125,6 +139,7 @@ function result(engine: string, { costs, idleCpuMsPerSecond, settledMs }: Awaite
   for (const r of ROLES) {
     const c = costs[r];
     ratios[`${r}CpuVsMe`] = c.serverCpuMs / me.serverCpuMs;
+    if (me.serverCpuNetMs > 0) ratios[`${r}NetCpuVsMe`] = c.serverCpuNetMs / me.serverCpuNetMs;
     if (c.dbCpuMs !== null && me.dbCpuMs) ratios[`${r}DbCpuVsMe`] = c.dbCpuMs / me.dbCpuMs;
     ratios[`${r}P50VsMe`] = c.latency.p50ms / me.latency.p50ms;
     ratios[`${r}P95VsMe`] = c.latency.p95ms / me.latency.p95ms;
@@ -137,16 +152,20 @@ function result(engine: string, { costs, idleCpuMsPerSecond, settledMs }: Awaite
         s,
         {
           serverCpuMs: round(c.serverCpuMs),
+          serverCpuNetMs: round(c.serverCpuNetMs),
           dbCpuMs: c.dbCpuMs === null ? null : round(c.dbCpuMs),
           p50ms: round(c.latency.p50ms),
           p95ms: round(c.latency.p95ms),
+          meanMs: round(c.latency.meanMs),
           n: c.latency.n,
         },
       ];
     }),
   );
   console.table(metrics);
-  console.log(`${engine}: settled after ${settledMs} ms; idle platform CPU ${idleCpuMsPerSecond.toFixed(1)} ms/s`);
+  console.log(
+    `${engine}: settled after ${settledMs} ms; idle platform CPU ${idleCpuMsPerSecond.toFixed(1)} ms/s (mean of before and after the rounds)`,
+  );
   return {
     name: `Workbench cost per role (${SCALE} scale, ${HAZARDS.toLocaleString('en')} hidden dangers)`,
     engine,
