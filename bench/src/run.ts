@@ -12,6 +12,7 @@ import { hazardDistrictScenario, hazardScenario } from './scenarios/hazards';
 import { uploadScenario } from './scenarios/uploads';
 import { enforcementScenario } from './scenarios/enforcement';
 import { workbenchDistrictScenario, workbenchProvinceScenario } from './scenarios/workbench';
+import { workbenchCityScenario } from './scenarios/workbench-city';
 import { eventsScenario } from './scenarios/events';
 import { validationScenario } from './scenarios/validation';
 import { reportsScenario } from './scenarios/reports';
@@ -50,6 +51,9 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'enforcement-province', run: enforcementScenario },
   { name: 'workbench-district', run: workbenchDistrictScenario },
   { name: 'workbench-province', run: workbenchProvinceScenario },
+  // CPU per request and p50/p95 per role at city scale (200,000 enterprises and hidden dangers), as ratios to
+  // GET /api/me in the same run (PGlite, PostgreSQL; databases kept between runs: BENCH_WORKBENCH_DB / _DIR).
+  { name: 'workbench-city', run: workbenchCityScenario },
   // Outbox append cost, fan-out to 1,000 recipients, queue throughput: PGlite in memory and a fresh PostgreSQL database.
   { name: 'events', run: eventsScenario },
   // In process over an in-memory PGlite: the input guard on and off in the same run.

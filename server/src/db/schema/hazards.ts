@@ -80,6 +80,13 @@ export const hazards = pgTable(
     index('hazards_open_state_deadline_idx')
       .on(t.state, t.deadline, t.foundOn.desc().nullsFirst(), t.id)
       .where(sql`${t.state} in ('reported', 'rectifying')`),
+    // The workbench's to-do kinds (modules/workbench/workbench.todo.ts): one state in the to-do order (deadline, no
+    // deadline last, found, id) with the scope columns last, so the first 20 in a scope are read in order — the
+    // area's range, the sector and the park checked in the index, no heap visit for rows outside the scope — and
+    // nothing is sorted (migration 0061).
+    index('hazards_todo_idx')
+      .using('btree', t.state, t.deadline, t.foundOn, t.id, sql`${t.areaCode} text_pattern_ops`, t.sector, t.parkId)
+      .where(sql`${t.state} in ('reported', 'rectifying', 'awaiting_acceptance')`),
     index('hazards_origin_idx').on(t.originType, t.originId),
     // The board's tab counts and "overdue now" over open rows only, answerable from the index alone.
     index('hazards_open_area_idx')

@@ -1,8 +1,8 @@
 // The 5–8 figures of the caller's scope that matter, each read from an aggregate kept on write (hidden-danger open
 // counts, enforcement and accident rollups, enterprise counts) or from a thin open slice of a table, never from a
 // rescan of history. Each figure carries the link to the filtered list behind it.
-import { and, eq, gte, inArray, lt, lte, sql, sum } from 'drizzle-orm';
-import { can, type WorkbenchFigure, type WorkbenchFigureKey } from '@anjian/contracts';
+import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { can, type WorkbenchFigure, type WorkbenchFigureKey, type WorkbenchResponse } from '@anjian/contracts';
 import {
   accidentMonthlyRollup,
   areas,
@@ -11,10 +11,11 @@ import {
   enterpriseCounts,
   hazardOpenCounts,
   hazards,
+  inspectionPlans,
   penaltyCases,
 } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
-import type { DbOrTx } from '../../platform/db';
+import { rowsOf, type DbOrTx } from '../../platform/db';
 import { likePrefix, scopeWhere } from '../../platform/scope';
 import { addDays, cstStartOfDay } from '../../platform/time';
 import { DECISION_LIMIT_DAYS, type HearingConfig } from '../../reference/enforcement/penalty-limits';
@@ -36,75 +37,97 @@ const figure = (value: number, link: string | null, o: { previous?: number | nul
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/**
+ * One part of the figures statement: a subquery answering one row (an aggregate without GROUP BY), its columns
+ * prefixed, and how its columns become figures. The parts of a role are cross-joined into one statement, so the
+ * figures and the breakdown cost one round trip and one plan instead of one per figure.
+ */
+interface Part {
+  from: SQL;
+  read: (r: Row) => Figures | Promise<Figures>;
+}
+type Row = Record<string, unknown>;
+
 /** Open, open major, overdue and awaiting-acceptance hidden dangers of a staff scope, from hazard_open_counts. */
-async function hazardFigures(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
+function hazardFigures(actor: Actor, today: string): Part | null {
   const root = rollupRoot(actor);
-  if (root === null) return {};
+  if (root === null) return null;
   const t = hazardOpenCounts;
-  const [r] = await db
-    .select({
-      open: sum(t.n),
-      major: sql<string>`sum(${t.n}) filter (where ${t.grade} = 'major')`,
-      overdue: sql<string>`sum(${t.n}) filter (where ${overdueOpenCounts(t.state, t.deadlineKey, today)})`,
-      awaiting: sql<string>`sum(${t.n}) filter (where ${t.state} = 'awaiting_acceptance')`,
-    })
-    .from(t)
-    .where(and(...rollupWhere(actor, t, root, levelFor(root.length))));
-  const overdue = num(r?.overdue);
   return {
-    openHazards: figure(num(r?.open), '/hazards'),
-    openMajorHazards: figure(num(r?.major), '/hazards?grade=major', { alarm: num(r?.major) > 0 }),
-    overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
-    awaitingAcceptance: figure(num(r?.awaiting), '/hazards?tab=awaiting_acceptance'),
+    from: sql`(select sum(${t.n}) as h_open,
+        sum(${t.n}) filter (where ${t.grade} = 'major') as h_major,
+        sum(${t.n}) filter (where ${overdueOpenCounts(t.state, t.deadlineKey, today)}) as h_overdue,
+        sum(${t.n}) filter (where ${t.state} = 'awaiting_acceptance') as h_awaiting
+      from ${t} where ${and(...rollupWhere(actor, t, root, levelFor(root.length)))})`,
+    read: (r) => {
+      const overdue = num(r.h_overdue);
+      return {
+        openHazards: figure(num(r.h_open), '/hazards'),
+        openMajorHazards: figure(num(r.h_major), '/hazards?grade=major', { alarm: num(r.h_major) > 0 }),
+        overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
+        awaitingAcceptance: figure(num(r.h_awaiting), '/hazards?tab=awaiting_acceptance'),
+      };
+    },
   };
 }
 
 /** One enterprise's open hidden dangers are few: read live through its index. */
-async function enterpriseHazardFigures(db: DbOrTx, enterpriseId: string, today: string): Promise<Figures> {
-  const [r] = await db
-    .select({
-      open: sql<string>`count(*)`,
-      overdue: sql<string>`count(*) filter (where ${hazards.state} in ('reported', 'rectifying') and ${hazards.deadline} < ${today})`,
-    })
-    .from(hazards)
-    .where(and(eq(hazards.enterpriseId, enterpriseId), inArray(hazards.state, ['reported', 'rectifying', 'awaiting_acceptance'])));
-  const overdue = num(r?.overdue);
+function enterpriseHazardFigures(enterpriseId: string, today: string): Part {
   return {
-    openHazards: figure(num(r?.open), '/hazards'),
-    overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
+    from: sql`(select count(*) as eh_open,
+        count(*) filter (where ${hazards.state} in ('reported', 'rectifying') and ${hazards.deadline} < ${today}) as eh_overdue
+      from ${hazards}
+      where ${and(eq(hazards.enterpriseId, enterpriseId), inArray(hazards.state, ['reported', 'rectifying', 'awaiting_acceptance']))})`,
+    read: (r) => {
+      const overdue = num(r.eh_overdue);
+      return {
+        openHazards: figure(num(r.eh_open), '/hazards'),
+        overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
+      };
+    },
   };
 }
 
-async function inspectionFigures(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
+/** This month's inspections against the same month last year, and the organisation's plan (id and version). */
+function inspectionFigures(db: DbOrTx, actor: Actor, today: string): Part {
   const t = enforcementStatsMonthly;
   const month = today.slice(0, 7);
   const lastYear = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}`;
-  const rows = await db
-    .select({ month: t.month, n: sum(t.inspections) })
-    .from(t)
-    .where(and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkKey }), inArray(t.month, [month, lastYear])))
-    .groupBy(t.month);
-  const of = (m: string) => num(rows.find((r) => r.month === m)?.n);
-  const plan = await planPace(db, actor, today);
+  const year = Number(today.slice(0, 4));
+  const p = inspectionPlans;
+  const plan = actor.orgId
+    ? sql`(select json_build_object('id', ${p.id}, 'version', ${p.version}) from ${p} where ${and(eq(p.orgId, actor.orgId), eq(p.year, year))})`
+    : sql`null::json`;
   return {
-    inspectionsThisMonth: figure(of(month), plan ? '/inspection-plan' : '/enforcement/inspections', {
-      previous: of(lastYear),
-      target: plan?.monthly ?? null,
-      alarm: plan?.behind ?? false,
-    }),
+    from: sql`(select sum(${t.inspections}) filter (where ${t.month} = ${month}) as i_now,
+        sum(${t.inspections}) filter (where ${t.month} = ${lastYear}) as i_last_year, ${plan} as i_plan
+      from ${t}
+      where ${and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkKey }), inArray(t.month, [month, lastYear]))})`,
+    read: async (r) => {
+      const found = r.i_plan as { id: string; version: number } | null;
+      const plan = found ? await planPace(db, actor, today, found) : null;
+      return {
+        inspectionsThisMonth: figure(num(r.i_now), plan ? '/inspection-plan' : '/enforcement/inspections', {
+          previous: num(r.i_last_year),
+          target: plan?.monthly ?? null,
+          alarm: plan?.behind ?? false,
+        }),
+      };
+    },
   };
 }
 
 /**
  * The month's share of the organisation's 年度执法检查计划 (required inspections ÷ 12) and whether the year's
  * inspections so far fall short of the share of the year elapsed — the plan page's own computation, so the two
- * never disagree. Null when the organisation has no plan for the year.
+ * never disagree. Only called when the organisation has a plan for the year; the plan row is read when the memo
+ * for its version has no answer.
  */
-async function planPace(db: DbOrTx, actor: Actor, today: string) {
-  const plan = await findPlan(db, actor, Number(today.slice(0, 4)));
-  if (!plan) return null;
+async function planPace(db: DbOrTx, actor: Actor, today: string, found: { id: string; version: number }) {
   // Keyed by the plan's version, so a saved plan shows at once; the groups' counts are kept for the memo's minute.
-  return memoised(db, `plan|${plan.id}|${plan.version}|${today}`, async () => {
+  return memoised(db, `plan|${found.id}|${found.version}|${today}`, async () => {
+    const plan = await findPlan(db, actor, Number(today.slice(0, 4)));
+    if (!plan) return null;
     const view = await presentPlan(db, actor, plan.year, plan, today);
     const required = view.groups.reduce((s, g) => s + g.required, 0);
     return { monthly: Math.ceil(required / 12), behind: view.groups.some((g) => g.behind) };
@@ -118,7 +141,7 @@ async function planPace(db: DbOrTx, actor: Actor, today: string) {
  * 0038, every clock column in it), never rows shipped to the server. workbench.limit.db.test.ts holds it equal to
  * decisionClock. Only cases filed at least 90 days ago can be late.
  */
-export async function casesPastLimit(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<Figures> {
+function casesPastLimitPart(actor: Actor, today: string, hearing: HearingConfig): Part {
   const c = penaltyCases;
   const day = sql`cast(${today} as date)`;
   // Most cases have no extension: skip the per-row subquery for them (a third of the count's time at province scale).
@@ -126,55 +149,63 @@ export async function casesPastLimit(db: DbOrTx, actor: Actor, today: string, he
   const pause = hearing.excludeFromDecisionLimit
     ? sql`case when ${c.hearingRequestedOn} is null then 0 else greatest(0, coalesce(${c.hearingHeldOn}, ${day}) - ${c.hearingRequestedOn}) end`
     : sql`0`;
-  const [r] = await db
-    .select({ n: sql<string>`count(*)` })
-    .from(c)
-    .where(
-      and(
+  return {
+    from: sql`(select count(*) as c_late from ${c}
+      where ${and(
         scopeWhere(actor, { areaCode: c.areaCode, sector: c.sector, parkId: c.parkId, enterpriseId: c.enterpriseId }),
         sql`${c.decidedOn} is null and ${c.status} <> 'closed'`,
         lte(c.filedOn, addDays(today, -DECISION_LIMIT_DAYS)),
         sql`${c.filedOn} + cast(${DECISION_LIMIT_DAYS} + ${extensions} + ${pause} as integer) < ${day}`,
-      ),
-    );
-  const late = num(r?.n);
-  return { casesPastLimit: figure(late, '/enforcement/cases', { alarm: late > 0 }) };
+      )})`,
+    read: (r) => {
+      const late = num(r.c_late);
+      return { casesPastLimit: figure(late, '/enforcement/cases', { alarm: late > 0 }) };
+    },
+  };
+}
+
+/** The count of cases past the limit alone (workbench.limit.db.test.ts holds it to decisionClock). */
+export async function casesPastLimit(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<Figures> {
+  const part = casesPastLimitPart(actor, today, hearing);
+  const [r] = rowsOf<Row>(await db.execute(sql`select * from ${part.from} p`));
+  return part.read(r ?? {});
 }
 
 /** Check tasks left pending past their due date in the last 30 days (older misses are history, not work). */
-async function missedCheckTasks(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
+function missedCheckTasks(actor: Actor, today: string): Part {
   const t = checkTasks;
-  const [r] = await db
-    .select({ n: sql<string>`count(*)` })
-    .from(t)
-    .where(
-      and(
+  return {
+    from: sql`(select count(*) as m_missed from ${t}
+      where ${and(
         scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkId, enterpriseId: t.enterpriseId }),
         gte(t.dueDate, addDays(today, -30)),
         lt(t.dueDate, today),
         eq(t.state, 'pending'),
-      ),
-    );
-  const n = num(r?.n);
-  return { missedCheckTasks: figure(n, '/checks', { alarm: n > 0 }) };
+      )})`,
+    read: (r) => {
+      const n = num(r.m_missed);
+      return { missedCheckTasks: figure(n, '/checks', { alarm: n > 0 }) };
+    },
+  };
 }
 
-async function enterpriseCheckFigures(db: DbOrTx, enterpriseId: string, today: string): Promise<Figures> {
+function enterpriseCheckFigures(enterpriseId: string, today: string): Part {
   const t = checkTasks;
   const monthStart = cstStartOfDay(`${today.slice(0, 7)}-01`);
-  const [r] = await db
-    .select({
-      due: sql<string>`count(*) filter (where ${t.state} = 'pending' and ${t.dueDate} >= ${today} and ${t.dueDate} <= ${addDays(today, 7)})`,
-      missed: sql<string>`count(*) filter (where ${t.state} = 'pending' and ${t.dueDate} < ${today})`,
-      done: sql<string>`count(*) filter (where ${t.state} = 'done' and ${t.doneAt} >= ${monthStart})`,
-    })
-    .from(t)
-    .where(and(eq(t.enterpriseId, enterpriseId), gte(t.dueDate, addDays(today, -31))));
-  const missed = num(r?.missed);
   return {
-    checkTasksDue: figure(num(r?.due), '/checks'),
-    missedCheckTasks: figure(missed, '/checks', { alarm: missed > 0 }),
-    checksDoneThisMonth: figure(num(r?.done), '/checks'),
+    from: sql`(select
+        count(*) filter (where ${t.state} = 'pending' and ${t.dueDate} >= ${today} and ${t.dueDate} <= ${addDays(today, 7)}) as k_due,
+        count(*) filter (where ${t.state} = 'pending' and ${t.dueDate} < ${today}) as k_missed,
+        count(*) filter (where ${t.state} = 'done' and ${t.doneAt} >= ${monthStart}) as k_done
+      from ${t} where ${and(eq(t.enterpriseId, enterpriseId), gte(t.dueDate, addDays(today, -31)))})`,
+    read: (r) => {
+      const missed = num(r.k_missed);
+      return {
+        checkTasksDue: figure(num(r.k_due), '/checks'),
+        missedCheckTasks: figure(missed, '/checks', { alarm: missed > 0 }),
+        checksDoneThisMonth: figure(num(r.k_done), '/checks'),
+      };
+    },
   };
 }
 
@@ -182,27 +213,31 @@ async function enterpriseCheckFigures(db: DbOrTx, enterpriseId: string, today: s
  * Accidents and deaths this year to date against the same months last year (accident_monthly_rollup), and deaths
  * against what the year's target allows so far (the indicators' pacing, for the caller's own area).
  */
-async function accidentFigures(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
-  if (actor.scopeKind !== 'area' && actor.scopeKind !== 'sector') return {};
+function accidentFigures(db: DbOrTx, actor: Actor, today: string): Part | null {
+  if (actor.scopeKind !== 'area' && actor.scopeKind !== 'sector') return null;
   const t = accidentMonthlyRollup;
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
-  const rows = await db
-    .select({ year: t.year, accidents: sum(t.accidents), deaths: sum(t.deaths) })
-    .from(t)
-    .where(and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector }), inArray(t.year, [year, year - 1]), lte(t.month, month)))
-    .groupBy(t.year);
-  const of = (y: number) => rows.find((r) => Number(r.year) === y);
-  let target: number | null = null;
-  let alarm = false;
-  if (actor.scopeKind === 'area' && actor.areaCode && can(actor.role, 'indicator.read') && mayReadArea(actor, actor.areaCode)) {
-    const paced = await deathAllowance(db, actor.areaCode, actor.areaPrefix ?? '', year, today);
-    target = paced.allowed;
-    alarm = paced.alarm;
-  }
   return {
-    accidentsThisYear: figure(num(of(year)?.accidents), '/accident-analysis', { previous: num(of(year - 1)?.accidents) }),
-    deathsThisYear: figure(num(of(year)?.deaths), '/indicators', { previous: num(of(year - 1)?.deaths), target, alarm }),
+    from: sql`(select sum(${t.accidents}) filter (where ${t.year} = ${year}) as a_now,
+        sum(${t.accidents}) filter (where ${t.year} = ${year - 1}) as a_last,
+        sum(${t.deaths}) filter (where ${t.year} = ${year}) as d_now,
+        sum(${t.deaths}) filter (where ${t.year} = ${year - 1}) as d_last
+      from ${t}
+      where ${and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector }), inArray(t.year, [year, year - 1]), lte(t.month, month))})`,
+    read: async (r) => {
+      let target: number | null = null;
+      let alarm = false;
+      if (actor.scopeKind === 'area' && actor.areaCode && can(actor.role, 'indicator.read') && mayReadArea(actor, actor.areaCode)) {
+        const paced = await deathAllowance(db, actor.areaCode, actor.areaPrefix ?? '', year, today);
+        target = paced.allowed;
+        alarm = paced.alarm;
+      }
+      return {
+        accidentsThisYear: figure(num(r.a_now), '/accident-analysis', { previous: num(r.a_last) }),
+        deathsThisYear: figure(num(r.d_now), '/indicators', { previous: num(r.d_last), target, alarm }),
+      };
+    },
   };
 }
 
@@ -241,15 +276,6 @@ function memoised<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promis
   return value;
 }
 
-async function enterprisesInScope(db: DbOrTx, actor: Actor): Promise<Figures> {
-  const t = enterpriseCounts;
-  const [r] = await db
-    .select({ n: sum(t.n) })
-    .from(t)
-    .where(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkId }));
-  return { enterprisesInScope: figure(num(r?.n), '/enterprises') };
-}
-
 const order: WorkbenchFigureKey[] = [
   'overdueHazards',
   'openMajorHazards',
@@ -265,43 +291,73 @@ const order: WorkbenchFigureKey[] = [
   'enterprisesInScope',
 ];
 
-export async function workbenchFigures(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<WorkbenchFigure[]> {
-  const parts: Promise<Figures>[] = [];
-  if (actor.scopeKind === 'enterprise' && actor.enterpriseId) {
-    parts.push(enterpriseHazardFigures(db, actor.enterpriseId, today), enterpriseCheckFigures(db, actor.enterpriseId, today));
-  } else if (actor.role === 'grid_inspector') {
-    parts.push(hazardFigures(db, actor, today), enterprisesInScope(db, actor));
-  } else if (actor.scopeKind !== 'none') {
-    parts.push(hazardFigures(db, actor, today), missedCheckTasks(db, actor, today), accidentFigures(db, actor, today));
-    if (can(actor.role, 'enforcement.read')) parts.push(inspectionFigures(db, actor, today));
-    if (can(actor.role, 'case.read')) parts.push(casesPastLimit(db, actor, today, hearing));
-  }
-  const all: Figures = Object.assign({}, ...(await Promise.all(parts)));
-  return order.filter((k) => all[k]).map((k) => ({ key: k, ...all[k]! }));
+function enterprisesInScope(actor: Actor): Part {
+  const t = enterpriseCounts;
+  return {
+    from: sql`(select sum(${t.n}) as n_enterprises from ${t} where ${scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkId })})`,
+    read: (r) => ({ enterprisesInScope: figure(num(r.n_enterprises), '/enterprises') }),
+  };
 }
 
-/** Open and overdue hidden dangers one level below the caller's area (a district by street, a street by community). */
-export async function workbenchBreakdown(db: DbOrTx, actor: Actor, today: string) {
+/**
+ * Open and overdue hidden dangers one level below the caller's area (a district by street, a street by community),
+ * every child area listed in code order, as one JSON column of the figures statement.
+ */
+function breakdownPart(actor: Actor, today: string): SQL | null {
   if (actor.scopeKind !== 'area' || !actor.areaPrefix || actor.areaPrefix.length >= 15) return null;
   const root = actor.areaPrefix;
   const level = childLength(root);
   const t = hazardOpenCounts;
-  const rows = await db
-    .select({
-      areaCode: t.areaCode,
-      open: sum(t.n),
-      overdue: sql<string>`sum(${t.n}) filter (where ${overdueOpenCounts(t.state, t.deadlineKey, today)})`,
-    })
-    .from(t)
-    .where(and(...rollupWhere(actor, t, root, levelFor(level))))
-    .groupBy(t.areaCode);
-  const children = await db
-    .select({ code: areas.code, name: areas.name })
-    .from(areas)
-    .where(and(sql`${areas.code} like ${likePrefix(root)}`, sql`length(${areas.code}) = ${level}`))
-    .orderBy(areas.code);
-  return children.map((a) => {
-    const r = rows.find((x) => x.areaCode === a.code);
-    return { areaCode: a.code, name: a.name, open: num(r?.open), overdue: num(r?.overdue) };
-  });
+  return sql`(select json_agg(json_build_object('areaCode', a.code, 'name', a.name, 'open', coalesce(r.open, 0),
+        'overdue', coalesce(r.overdue, 0)) order by a.code)
+      from ${areas} a
+      left join (select ${t.areaCode} as area_code, sum(${t.n}) as open,
+          sum(${t.n}) filter (where ${overdueOpenCounts(t.state, t.deadlineKey, today)}) as overdue
+        from ${t} where ${and(...rollupWhere(actor, t, root, levelFor(level)))} group by ${t.areaCode}) r on r.area_code = a.code
+      where a.code like ${likePrefix(root)} and length(a.code) = ${level})`;
+}
+
+export interface WorkbenchOverview {
+  figures: WorkbenchFigure[];
+  breakdown: WorkbenchResponse['breakdown'];
+}
+
+/**
+ * The figures of the caller's role and scope and, for an area, the breakdown one level down: every part in one
+ * statement (the one-row aggregates cross-joined, the breakdown as a JSON column).
+ */
+export async function workbenchOverview(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<WorkbenchOverview> {
+  const parts: Part[] = [];
+  if (actor.scopeKind === 'enterprise' && actor.enterpriseId) {
+    parts.push(enterpriseHazardFigures(actor.enterpriseId, today), enterpriseCheckFigures(actor.enterpriseId, today));
+  } else if (actor.role === 'grid_inspector') {
+    const h = hazardFigures(actor, today);
+    if (h) parts.push(h);
+    parts.push(enterprisesInScope(actor));
+  } else if (actor.scopeKind !== 'none') {
+    const h = hazardFigures(actor, today);
+    if (h) parts.push(h);
+    parts.push(missedCheckTasks(actor, today));
+    const a = accidentFigures(db, actor, today);
+    if (a) parts.push(a);
+    if (can(actor.role, 'enforcement.read')) parts.push(inspectionFigures(db, actor, today));
+    if (can(actor.role, 'case.read')) parts.push(casesPastLimitPart(actor, today, hearing));
+  }
+  const breakdown = breakdownPart(actor, today);
+  if (parts.length === 0 && !breakdown) return { figures: [], breakdown: null };
+  const from = parts.length
+    ? sql.join(
+        parts.map((p, i) => sql`${p.from} ${sql.raw(`p${i}`)}`),
+        sql`, `,
+      )
+    : sql`(select 1) p`;
+  const [row] = rowsOf<Row>(await db.execute(sql`select *${breakdown ? sql`, ${breakdown} as breakdown` : sql``} from ${from}`));
+  const r = row ?? {};
+  const all: Figures = Object.assign({}, ...(await Promise.all(parts.map((p) => p.read(r)))));
+  return {
+    figures: order.filter((k) => all[k]).map((k) => ({ key: k, ...all[k]! })),
+    breakdown: breakdown
+      ? ((r.breakdown as WorkbenchResponse['breakdown']) ?? []).map((b) => ({ ...b, open: num(b.open), overdue: num(b.overdue) }))
+      : null,
+  };
 }

@@ -6,7 +6,7 @@ import type { ZodApp } from '../../platform/zod-app';
 import { actorOf } from '../../platform/http';
 import { loadHearingConfig } from '../enforcement/settings/enforcement.settings';
 import { workbenchClock } from './workbench.clock';
-import { workbenchBreakdown, workbenchFigures } from './workbench.figures';
+import { workbenchOverview } from './workbench.figures';
 import { presentWorkbench } from './workbench.presenter';
 import { workbenchTodo } from './workbench.todo';
 
@@ -18,10 +18,10 @@ export function workbenchRoutes(app: ZodApp) {
       const actor = actorOf(req);
       const today = workbenchClock.today();
       const hearing = await loadHearingConfig(app.db);
-      const [todo, figures, breakdown] = await Promise.all([
+      // Two statements besides the settings: the open items of every kind, and the figures with the breakdown.
+      const [todo, { figures, breakdown }] = await Promise.all([
         workbenchTodo(app.db, actor, today, hearing),
-        workbenchFigures(app.db, actor, today, hearing),
-        workbenchBreakdown(app.db, actor, today),
+        workbenchOverview(app.db, actor, today, hearing),
       ]);
       return presentWorkbench({ today, todo, figures, breakdown });
     },

@@ -1,7 +1,7 @@
 // "What must I do today": the caller's open items across capabilities, each with its deadline. Every read goes
 // through the one scope predicate and stays small: open rows are a thin slice of each table, found through the
 // partial indexes of open hidden dangers, planned inspections and undecided cases (migration 0032).
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   can,
   caseStatuses,
@@ -14,7 +14,7 @@ import {
 } from '@anjian/contracts';
 import { checkTasks, enterprises, hazards, inspections, penaltyCases } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
-import type { DbOrTx } from '../../platform/db';
+import { rowsOf, type DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
 import { addDays } from '../../platform/time';
 import { hazardSourceInfo } from '../../reference/hazards/classification';
@@ -41,71 +41,108 @@ const regulatorAccepts = () =>
     sql`, `,
   )}))`;
 
-async function hazardItems(db: DbOrTx, actor: Actor, where: SQL, kind: WorkbenchTodo['kind'], today: string): Promise<WorkbenchTodo[]> {
-  const rows = await db
-    .select({
-      id: hazards.id,
-      description: hazards.description,
-      state: hazards.state,
-      deadline: hazards.deadline,
-      enterpriseName: enterprises.name,
-    })
-    .from(hazards)
-    .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
-    .where(and(hazardScope(actor), where))
-    .orderBy(sql`${hazards.deadline} asc nulls last`, asc(hazards.foundOn), asc(hazards.id))
-    .limit(TODO_LIMIT);
-  return rows.map((r) => ({
+/** One kind of item as a branch of the to-do query: its own order and limit, then the common columns. */
+interface Branch {
+  kind: WorkbenchTodo['kind'];
+  sql: SQL;
+}
+
+/** The columns every branch returns; `extra` carries what only one kind needs (a case's clock, a task's period). */
+interface TodoRow {
+  kind: WorkbenchTodo['kind'];
+  id: string;
+  title: string;
+  enterprise_name: string | null;
+  state: string | null;
+  due: string | null;
+  extra: Record<string, unknown> | null;
+}
+
+const kindLiteral = (kind: string) => sql.raw(`'${kind.replace(/'/g, "''")}'`);
+
+/**
+ * Open hidden dangers of one kind, most pressing deadline first. The order (deadline, found, id) within one state is
+ * the partial index hazards_todo_idx (migration 0061), so the first 20 are read in order and nothing is sorted.
+ */
+function hazardBranch(actor: Actor, where: SQL, kind: WorkbenchTodo['kind']): Branch {
+  return {
     kind,
+    sql: sql`select ${kindLiteral(kind)} as kind, ${hazards.id} as id, ${hazards.description} as title, ${enterprises.name} as enterprise_name,
+        ${hazards.state} as state, ${hazards.deadline} as due, ${hazards.deadline} as sort1, ${hazards.foundOn} as sort2, null::json as extra
+      from ${hazards} inner join ${enterprises} on ${enterprises.id} = ${hazards.enterpriseId}
+      where ${and(hazardScope(actor), where)}
+      order by ${hazards.deadline} asc nulls last, ${hazards.foundOn} asc, ${hazards.id} asc
+      limit ${sql.raw(String(TODO_LIMIT))}`,
+  };
+}
+
+/**
+ * Every kind's first items in one statement (a UNION ALL of the kinds, each with its own order and limit): one
+ * round trip and one plan instead of one per kind. The rows come back kind by kind in the order of `branches`, each
+ * kind in its own order (the outer ORDER BY repeats the branches' keys: rank, the day, the second day, id).
+ */
+async function todoRows(db: DbOrTx, branches: Branch[]): Promise<TodoRow[]> {
+  if (branches.length === 0) return [];
+  const parts = branches.map((b, i) => sql`select ${sql.raw(String(i))} as rank, b.* from (${b.sql}) b`);
+  const rows = rowsOf<TodoRow>(
+    await db.execute(
+      sql`select kind, id, title, enterprise_name, state, due, extra from (${sql.join(parts, sql` union all `)}) t
+        order by rank, sort1 asc nulls last, sort2 asc nulls last, id asc`,
+    ),
+  );
+  return rows;
+}
+
+function hazardItem(r: TodoRow, today: string): WorkbenchTodo {
+  return {
+    kind: r.kind,
     id: r.id,
-    title: r.description,
-    enterpriseName: r.enterpriseName,
+    title: r.title,
+    enterpriseName: r.enterprise_name,
     step: hazardStateLabels[r.state as keyof typeof hazardStateLabels] ?? null,
-    due: r.deadline,
-    dueState: dueStateOf(r.deadline, today),
+    due: r.due,
+    dueState: dueStateOf(r.due, today),
     link: `/hazards/${r.id}`,
-  }));
+  };
 }
 
 /** An enterprise rectifies its open hidden dangers and accepts the general ones it found itself. */
 async function enterpriseTodo(db: DbOrTx, actor: Actor, today: string): Promise<WorkbenchTodo[]> {
-  const [rectify, accept, tasks] = await Promise.all([
-    hazardItems(db, actor, inArray(hazards.state, ['reported', 'rectifying']), 'hazard_rectify', today),
-    hazardItems(db, actor, and(eq(hazards.state, 'awaiting_acceptance'), sql`not ${regulatorAccepts()}`)!, 'hazard_accept', today),
-    db
-      .select({
-        id: checkTasks.id,
-        level: checkTasks.level,
-        frequency: checkTasks.frequency,
-        periodStart: checkTasks.periodStart,
-        dueDate: checkTasks.dueDate,
-      })
-      .from(checkTasks)
-      .where(
-        and(
-          eq(checkTasks.enterpriseId, actor.enterpriseId ?? ''),
-          eq(checkTasks.state, 'pending'),
-          lte(checkTasks.periodStart, today),
-          lte(checkTasks.dueDate, addDays(today, 7)),
-        ),
-      )
-      .orderBy(asc(checkTasks.dueDate), asc(checkTasks.id))
-      .limit(TODO_LIMIT),
+  const t = checkTasks;
+  const tasks: Branch = {
+    kind: 'check_task',
+    sql: sql`select ${kindLiteral('check_task')} as kind, ${t.id} as id, null::text as title, null::text as enterprise_name,
+        null::text as state, ${t.dueDate} as due, ${t.dueDate} as sort1, null::date as sort2,
+        json_build_object('level', ${t.level}, 'frequency', ${t.frequency}, 'periodStart', ${t.periodStart}) as extra
+      from ${t}
+      where ${and(
+        eq(t.enterpriseId, actor.enterpriseId ?? ''),
+        eq(t.state, 'pending'),
+        lte(t.periodStart, today),
+        lte(t.dueDate, addDays(today, 7)),
+      )}
+      order by ${t.dueDate} asc, ${t.id} asc
+      limit ${sql.raw(String(TODO_LIMIT))}`,
+  };
+  const rows = await todoRows(db, [
+    hazardBranch(actor, inArray(hazards.state, ['reported', 'rectifying']), 'hazard_rectify'),
+    hazardBranch(actor, and(eq(hazards.state, 'awaiting_acceptance'), sql`not ${regulatorAccepts()}`)!, 'hazard_accept'),
+    tasks,
   ]);
-  return [
-    ...rectify,
-    ...accept,
-    ...tasks.map((t) => ({
+  return rows.map((r) => {
+    if (r.kind !== 'check_task') return hazardItem(r, today);
+    const x = r.extra as { level: string; frequency: string; periodStart: string };
+    return {
       kind: 'check_task' as const,
-      id: t.id,
-      title: t.periodStart === t.dueDate ? t.dueDate : `${t.periodStart} – ${t.dueDate}`,
+      id: r.id,
+      title: x.periodStart === r.due ? r.due : `${x.periodStart} – ${r.due}`,
       enterpriseName: null,
-      step: checkTaskStep(t.level, t.frequency),
-      due: t.dueDate,
-      dueState: dueStateOf(t.dueDate, today),
-      link: `/checks/tasks/${t.id}`,
-    })),
-  ];
+      step: checkTaskStep(x.level, x.frequency),
+      due: r.due,
+      dueState: dueStateOf(r.due, today),
+      link: `/checks/tasks/${r.id}`,
+    };
+  });
 }
 
 /** Case statuses in which this role has a next step, from the procedure table itself. */
@@ -124,98 +161,89 @@ export function caseStatusesWaitingFor(actor: Actor): CaseStatus[] {
 const unindexedOrder = (day: AnyColumn) => sql`${day} + 0`;
 
 async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<WorkbenchTodo[]> {
-  const mine = sql`${inspections.inspectorIds} @> array[${actor.id}]::uuid[]`;
-  const inspectionScope = scopeWhere(actor, {
-    areaCode: inspections.areaCode,
-    sector: inspections.sector,
-    parkId: inspections.parkId,
-    enterpriseId: inspections.enterpriseId,
-  });
-  const caseScope = scopeWhere(actor, {
-    areaCode: penaltyCases.areaCode,
-    sector: penaltyCases.sector,
-    parkId: penaltyCases.parkId,
-    enterpriseId: penaltyCases.enterpriseId,
-  });
+  const i = inspections;
+  const c = penaltyCases;
+  const mine = sql`${i.inspectorIds} @> array[${actor.id}]::uuid[]`;
+  const inspectionScope = scopeWhere(actor, { areaCode: i.areaCode, sector: i.sector, parkId: i.parkId, enterpriseId: i.enterpriseId });
+  const caseScope = scopeWhere(actor, { areaCode: c.areaCode, sector: c.sector, parkId: c.parkId, enterpriseId: c.enterpriseId });
   const waiting = caseStatusesWaitingFor(actor);
   // Reviewers (the leader) see every case waiting for review in scope; handlers the cases they filed.
-  const ownCases = can(actor.role, 'case.review') ? undefined : eq(penaltyCases.createdBy, actor.id);
-  const [assign, accept, planned, reinspect, cases] = await Promise.all([
-    hazardItems(db, actor, and(eq(hazards.state, 'reported'), regulatorAccepts())!, 'hazard_assign', today),
-    hazardItems(db, actor, and(eq(hazards.state, 'awaiting_acceptance'), regulatorAccepts())!, 'hazard_accept', today),
-    db
-      .select({ id: inspections.id, plannedOn: inspections.plannedOn, enterpriseName: enterprises.name })
-      .from(inspections)
-      .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
-      .where(and(inspectionScope, eq(inspections.state, 'planned'), mine))
-      .orderBy(unindexedOrder(inspections.plannedOn), asc(inspections.id))
-      .limit(TODO_LIMIT),
-    db
-      .select({ id: inspections.id, due: inspections.reinspectionDue, enterpriseName: enterprises.name })
-      .from(inspections)
-      .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
-      .where(and(inspectionScope, isNotNull(inspections.reinspectionDue), isNull(inspections.reinspectedOn), mine))
-      .orderBy(unindexedOrder(inspections.reinspectionDue), asc(inspections.id))
-      .limit(TODO_LIMIT),
-    waiting.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ c: penaltyCases, enterpriseName: enterprises.name })
-          .from(penaltyCases)
-          .innerJoin(enterprises, eq(enterprises.id, penaltyCases.enterpriseId))
-          .where(and(caseScope, inArray(penaltyCases.status, waiting), ownCases))
-          .orderBy(asc(penaltyCases.filedOn), asc(penaltyCases.id))
-          .limit(TODO_LIMIT),
-  ]);
-  return [
-    ...assign,
-    ...accept,
-    ...planned.map((i) => ({
-      kind: 'inspection' as const,
-      id: i.id,
-      title: i.enterpriseName,
-      enterpriseName: null,
-      step: null,
-      due: i.plannedOn,
-      dueState: dueStateOf(i.plannedOn, today),
-      link: `/enforcement/inspections/${i.id}`,
-    })),
-    ...reinspect.map((i) => ({
-      kind: 'reinspection' as const,
-      id: i.id,
-      title: i.enterpriseName,
-      enterpriseName: null,
-      step: null,
-      due: i.due,
-      dueState: dueStateOf(i.due, today),
-      link: `/enforcement/inspections/${i.id}`,
-    })),
-    ...cases.map(({ c, enterpriseName }) => {
-      const decided = !!c.decidedOn;
-      const due = decided ? null : decisionClock(c, today, hearing).due;
-      return {
-        kind: 'case_step' as const,
-        id: c.id,
-        title: `${c.number} ${c.violation}`,
-        enterpriseName,
-        step: caseStatusLabel(c.status as CaseStatus),
-        due,
-        dueState: dueStateOf(due, today),
-        link: `/enforcement/cases/${c.id}`,
-      };
-    }),
+  const ownCases = can(actor.role, 'case.review') ? undefined : eq(c.createdBy, actor.id);
+  const inspectionBranch = (kind: 'inspection' | 'reinspection', day: AnyColumn, where: SQL): Branch => ({
+    kind,
+    sql: sql`select ${kindLiteral(kind)} as kind, ${i.id} as id, ${enterprises.name} as title, null::text as enterprise_name,
+        null::text as state, ${day} as due, ${day} as sort1, null::date as sort2, null::json as extra
+      from ${i} inner join ${enterprises} on ${enterprises.id} = ${i.enterpriseId}
+      where ${and(inspectionScope, where, mine)}
+      order by ${unindexedOrder(day)} asc, ${i.id} asc
+      limit ${sql.raw(String(TODO_LIMIT))}`,
+  });
+  const branches: Branch[] = [
+    hazardBranch(actor, and(eq(hazards.state, 'reported'), regulatorAccepts())!, 'hazard_assign'),
+    hazardBranch(actor, and(eq(hazards.state, 'awaiting_acceptance'), regulatorAccepts())!, 'hazard_accept'),
+    inspectionBranch('inspection', i.plannedOn, eq(i.state, 'planned')),
+    inspectionBranch('reinspection', i.reinspectionDue, and(isNotNull(i.reinspectionDue), isNull(i.reinspectedOn))!),
   ];
+  if (waiting.length > 0) {
+    // The clock's inputs; the extensions as their sum, which is all decisionClock reads of them.
+    branches.push({
+      kind: 'case_step',
+      sql: sql`select ${kindLiteral('case_step')} as kind, ${c.id} as id, ${c.number} || ' ' || ${c.violation} as title,
+          ${enterprises.name} as enterprise_name, ${c.status} as state, null::date as due, ${c.filedOn} as sort1, null::date as sort2,
+          json_build_object('filedOn', ${c.filedOn}, 'extension', coalesce((select sum(x) from unnest(${c.extensionDays}) as x), 0),
+            'hearingRequestedOn', ${c.hearingRequestedOn}, 'hearingHeldOn', ${c.hearingHeldOn}, 'decidedOn', ${c.decidedOn}) as extra
+        from ${c} inner join ${enterprises} on ${enterprises.id} = ${c.enterpriseId}
+        where ${and(caseScope, inArray(c.status, waiting), ownCases)}
+        order by ${c.filedOn} asc, ${c.id} asc
+        limit ${sql.raw(String(TODO_LIMIT))}`,
+    });
+  }
+  const rows = await todoRows(db, branches);
+  return rows.map((r): WorkbenchTodo => {
+    switch (r.kind) {
+      case 'inspection':
+      case 'reinspection':
+        return {
+          kind: r.kind,
+          id: r.id,
+          title: r.title,
+          enterpriseName: null,
+          step: null,
+          due: r.due,
+          dueState: dueStateOf(r.due, today),
+          link: `/enforcement/inspections/${r.id}`,
+        };
+      case 'case_step': {
+        const x = r.extra as {
+          filedOn: string;
+          extension: number;
+          hearingRequestedOn: string | null;
+          hearingHeldOn: string | null;
+          decidedOn: string | null;
+        };
+        const clock = { ...x, extensionDays: [Number(x.extension)] };
+        const due = x.decidedOn ? null : decisionClock(clock, today, hearing).due;
+        return {
+          kind: 'case_step',
+          id: r.id,
+          title: r.title,
+          enterpriseName: r.enterprise_name,
+          step: caseStatusLabel(r.state as CaseStatus),
+          due,
+          dueState: dueStateOf(due, today),
+          link: `/enforcement/cases/${r.id}`,
+        };
+      }
+      default:
+        return hazardItem(r, today);
+    }
+  });
 }
 
 /** A grid inspector follows up the open hidden dangers of the grid that are overdue or due within a week. */
 async function gridTodo(db: DbOrTx, actor: Actor, today: string): Promise<WorkbenchTodo[]> {
-  return hazardItems(
-    db,
-    actor,
-    and(inArray(hazards.state, ['reported', 'rectifying']), lte(hazards.deadline, addDays(today, 7)))!,
-    'hazard_follow_up',
-    today,
-  );
+  const where = and(inArray(hazards.state, ['reported', 'rectifying']), lte(hazards.deadline, addDays(today, 7)))!;
+  return (await todoRows(db, [hazardBranch(actor, where, 'hazard_follow_up')])).map((r) => hazardItem(r, today));
 }
 
 const caseStatusLabels: Partial<Record<CaseStatus, { zh: string; en: string }>> = Object.fromEntries(
@@ -241,6 +269,9 @@ export async function workbenchTodo(db: DbOrTx, actor: Actor, today: string, hea
   if (actor.scopeKind === 'enterprise') items = await enterpriseTodo(db, actor, today);
   else if (actor.role === 'grid_inspector') items = await gridTodo(db, actor, today);
   else if (actor.scopeKind === 'none') items = [];
-  else items = [...(await officerTodo(db, actor, today, hearing)), ...(await workplanTodo(db, actor, today, dueStateOf))];
+  else {
+    const [own, workplan] = await Promise.all([officerTodo(db, actor, today, hearing), workplanTodo(db, actor, today, dueStateOf)]);
+    items = [...own, ...workplan];
+  }
   return items.sort((a, b) => dueOrder[a.dueState] - dueOrder[b.dueState] || (a.due ?? '~').localeCompare(b.due ?? '~'));
 }

@@ -1,13 +1,12 @@
 // The workbench's 工作方案 items: for a lead unit, each task it leads that still owes a monthly report — last month's
 // when it is missing (overdue), else this month's with its due day; for the bureau (workplan.manage), the tasks in its
 // area reported done and awaiting acceptance. Read through the same scope as the task routes.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { can, type WorkbenchTodo } from '@anjian/contracts';
 import { workTasks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
-import { findReportsFor, planReportDays } from './workplans.queries';
 import { monthlyReportDue, monthOf, owesReports } from './workplans.rules';
 
 const LIMIT = 20;
@@ -25,28 +24,33 @@ export async function workplanTodo(
 ): Promise<WorkbenchTodo[]> {
   const out: WorkbenchTodo[] = [];
   if (can(actor.role, 'workplan.report') && actor.orgId) {
-    const tasks = await db
-      .select()
+    const month = monthOf(today);
+    const last = previousMonth(month);
+    // One statement: the tasks with their plan's report day and whether last and this month's reports are filed.
+    // (Written out qualified: the query builder names the outer table's columns bare in its select list.)
+    const isFiled = (m: string) =>
+      sql<boolean>`exists (select 1 from work_task_reports r where r.task_id = "work_tasks"."id" and r.month = ${m})`;
+    const rows = await db
+      .select({
+        task: workTasks,
+        reportDay: sql<number | null>`(select p.report_day from work_plans p where p.id = "work_tasks"."plan_id")`,
+        filedLast: isFiled(last),
+        filedThis: isFiled(month),
+      })
       .from(workTasks)
       .where(and(eq(workTasks.leadOrgId, actor.orgId), inArray(workTasks.status, ['assigned', 'in_progress', 'returned'])))
       .orderBy(asc(workTasks.seq))
       .limit(200);
-    const month = monthOf(today);
-    const last = previousMonth(month);
-    const [days, reports] = await Promise.all([
-      planReportDays(
-        db,
-        tasks.map((t) => t.planId),
-      ),
-      findReportsFor(
-        db,
-        tasks.map((t) => t.id),
-      ),
-    ]);
-    const filed = new Set(reports.map((r) => `${r.taskId}:${r.month}`));
+    const tasks = rows.map((r) => r.task);
+    const days = new Map(rows.map((r) => [r.task.planId, r.reportDay]));
+    const filed = new Set<string>();
+    for (const r of rows) {
+      if (r.filedLast) filed.add(`${r.task.id}:${last}`);
+      if (r.filedThis) filed.add(`${r.task.id}:${month}`);
+    }
     for (const t of tasks) {
       if (!owesReports(t.status)) continue;
-      const day = days.get(t.planId) ?? 28;
+      const day = Number(days.get(t.planId) ?? 28);
       const lastDue = monthlyReportDue(last, day);
       const pick =
         t.assignedOn <= lastDue && !filed.has(`${t.id}:${last}`)
