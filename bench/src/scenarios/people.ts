@@ -30,7 +30,6 @@ const RUNS = Number(process.env.BENCH_PEOPLE_RUNS ?? 100);
 const DB = process.env.BENCH_PEOPLE_DB ?? 'anjian_bench_people';
 const CHUNK = Number(process.env.BENCH_PEOPLE_CHUNK ?? 50_000);
 const today = '2026-12-01';
-const SECTORS = ['machinery', 'construction', 'chemicals', 'commerce'];
 const DISTRICT = '446001';
 
 const uuidOf = (group: string, n: SQL) => sql`('00000000-0000-4000-${sql.raw(group)}-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
