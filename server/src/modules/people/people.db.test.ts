@@ -326,6 +326,17 @@ describe('holding rates', () => {
       expect(got).toEqual(want);
       expect(body.overall.people).toBe(want.reduce((s, r) => s + r.people, 0));
       expect(body.overall.holders).toBe(want.reduce((s, r) => s + r.holders, 0));
+      // The totals are the same on a later page and past the last group (read on their own there).
+      const all = res.json() as { total: number; overall: unknown };
+      for (const page of [2, all.total + 1]) {
+        const later = (await as.district!.get(`/api/certificates/rates?groupBy=${groupBy}&pageSize=1&page=${page}`)).json() as {
+          items: unknown[];
+          total: number;
+          overall: unknown;
+        };
+        expect({ total: later.total, overall: later.overall }).toEqual({ total: all.total, overall: all.overall });
+        expect(later.items).toHaveLength(page <= all.total ? 1 : 0);
+      }
     }
     // A street sees only its own enterprises.
     const street = (await as.streetB!.get('/api/certificates/rates?groupBy=enterprise')).json() as { items: { key: string }[] };
