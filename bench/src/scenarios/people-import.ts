@@ -23,10 +23,10 @@ const PER_FILE = 20_000;
 const POSTS = ['主要负责人', '安全管理人员', '特种作业人员', '特种作业人员', '特种设备作业人员', '其他关键岗位'];
 const POST_KEYS = ['principal', 'safety_manager', 'special_operator', 'special_operator', 'equipment_operator', 'other'];
 
-/** A valid 居民身份证号: 440307, a birth date from 1970-01-01 on, a sequence, the GB 11643 check character. */
+/** A valid 居民身份证号: 110101 (not the demo district's), a birth date from 1970-01-01 on, a sequence, the check character. */
 function idNumber(i: number): string {
   const birth = new Date(Date.UTC(1970, 0, 1) + (i % 12_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const body = `440307${birth}${String(Math.floor(i / 12_000)).padStart(3, '0')}`;
+  const body = `110101${birth}${String(Math.floor(i / 12_000)).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((acc, d, k) => acc + Number(d) * weights[k]!, 0);
   return body + '10X98765432'[sum % 11]!;
