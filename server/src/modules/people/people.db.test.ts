@@ -10,6 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
+import { verifyAuditChain } from '../../platform/audit';
 import { addDays, addMonths, cstDate } from '../../platform/time';
 import { appendEvent } from '../../platform/outbox';
 import { consumeEvent } from '../../platform/queue';
@@ -326,6 +327,17 @@ describe('holding rates', () => {
       expect(got).toEqual(want);
       expect(body.overall.people).toBe(want.reduce((s, r) => s + r.people, 0));
       expect(body.overall.holders).toBe(want.reduce((s, r) => s + r.holders, 0));
+      // The totals are the same on a later page and past the last group (read on their own there).
+      const all = res.json() as { total: number; overall: unknown };
+      for (const page of [2, all.total + 1]) {
+        const later = (await as.district!.get(`/api/certificates/rates?groupBy=${groupBy}&pageSize=1&page=${page}`)).json() as {
+          items: unknown[];
+          total: number;
+          overall: unknown;
+        };
+        expect({ total: later.total, overall: later.overall }).toEqual({ total: all.total, overall: all.overall });
+        expect(later.items).toHaveLength(page <= all.total ? 1 : 0);
+      }
     }
     // A street sees only its own enterprises.
     const street = (await as.streetB!.get('/api/certificates/rates?groupBy=enterprise')).json() as { items: { key: string }[] };
@@ -511,6 +523,14 @@ describe('import from .xlsx', () => {
       [6, 'employedFrom'],
     ]);
     expect(await count('people')).toBe(peopleBefore + 2);
+    // One audit entry a created person, as the form records it, masked number only; the chain still verifies.
+    const audited = rowsOf<{ n: number; masked: number }>(
+      await t.database.db.execute(sql`
+        select count(*)::int as n, count(*) filter (where after::text like '%****%' and after::text not like ${`%${good1}%`})::int as masked
+          from audit_log where action = 'person.create' and entity_id in (select id::text from people where name in ('导入甲', '导入乙'))`),
+    )[0]!;
+    expect(audited).toEqual({ n: 2, masked: 2 });
+    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
     const list = (await as.entB!.get('/api/people?q=导入乙')).json() as { items: { employedFrom: string; post: string }[] };
     expect(list.items[0]).toMatchObject({ employedFrom: '2022-05-06', post: 'safety_manager' });
     const again = (await upload(as.entB!, file, false)).json();

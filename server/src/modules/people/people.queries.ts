@@ -223,26 +223,44 @@ export async function staleSummaries(db: DbOrTx, today: string, limit = 5000) {
   return rows.map((r) => r.id);
 }
 
-/** The holding rates over the caller's scope, grouped by enterprise, street (the area's first 9 digits) or sector. */
+/**
+ * The holding rates over the caller's scope, grouped by enterprise, street (the area's first 9 digits) or sector. The
+ * page and the totals come from one scan of the summaries: the totals are window sums over the grouped rows (a
+ * `count(distinct key)` beside it sorted every summary row in scope a second time, 0.6 s of the 0.9 s at 833,334
+ * enterprises); only a page past the last group reads the totals on their own.
+ */
 export async function findRates(db: DbOrTx, actor: Actor, q: CertificateRateQuery) {
   const s = peopleSummaries;
   const key =
     q.groupBy === 'enterprise' ? sql`${s.enterpriseId}::text` : q.groupBy === 'area' ? sql`left(${s.areaCode}, 9)` : sql`${s.sector}`;
   const where = summaryScope(actor);
-  const rows = rowsOf<{ key: string; holders: number; people: number; enterprises: number }>(
+  type Total = { groups: number; holders: number; people: number; enterprises: number };
+  const paged = rowsOf<{ key: string; holders: number; people: number; enterprises: number } & { [K in keyof Total as `t_${K}`]: number }>(
     await db.execute(sql`
-      select ${key} as key, coalesce(sum(${s.postHolders}), 0)::int as holders, coalesce(sum(${s.postPeople}), 0)::int as people,
-             count(*)::int as enterprises
-      from ${s} where ${where}
-      group by 1 order by 1
+      select key, holders, people, enterprises, count(*) over ()::int as t_groups, (sum(holders) over ())::int as t_holders,
+             (sum(people) over ())::int as t_people, (sum(enterprises) over ())::int as t_enterprises
+      from (
+        select ${key} as key, coalesce(sum(${s.postHolders}), 0)::int as holders, coalesce(sum(${s.postPeople}), 0)::int as people,
+               count(*)::int as enterprises
+        from ${s} where ${where}
+        group by 1
+      ) g
+      order by 1
       limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
   );
-  const [tot] = rowsOf<{ groups: number; holders: number; people: number; enterprises: number }>(
-    await db.execute(sql`
-      select count(distinct ${key})::int as groups, coalesce(sum(${s.postHolders}), 0)::int as holders,
-             coalesce(sum(${s.postPeople}), 0)::int as people, count(*)::int as enterprises
-      from ${s} where ${where}`),
-  );
+  const rows = paged.map(({ key: k, holders, people: n, enterprises: e }) => ({ key: k, holders, people: n, enterprises: e }));
+  let tot: Total;
+  if (paged.length) {
+    const p = paged[0]!;
+    tot = { groups: p.t_groups, holders: p.t_holders, people: p.t_people, enterprises: p.t_enterprises };
+  } else {
+    [tot] = rowsOf<Total>(
+      await db.execute(sql`
+        select count(distinct ${key})::int as groups, coalesce(sum(${s.postHolders}), 0)::int as holders,
+               coalesce(sum(${s.postPeople}), 0)::int as people, count(*)::int as enterprises
+        from ${s} where ${where}`),
+    ) as [Total];
+  }
   const keys = rows.map((r) => r.key);
   let names = new Map<string, string>();
   if (keys.length && q.groupBy === 'enterprise') {
@@ -252,5 +270,5 @@ export async function findRates(db: DbOrTx, actor: Actor, q: CertificateRateQuer
     const a = await db.select({ code: areas.code, name: areas.name }).from(areas).where(inArray(areas.code, keys));
     names = new Map(a.map((x) => [x.code, x.name]));
   }
-  return { rows: rows.map((r) => ({ ...r, name: names.get(r.key) ?? null })), total: tot! };
+  return { rows: rows.map((r) => ({ ...r, name: names.get(r.key) ?? null })), total: tot };
 }

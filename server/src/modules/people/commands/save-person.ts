@@ -24,20 +24,25 @@ export interface PeopleContext {
   today?: string;
 }
 
-async function checkPerson(tx: Tx, ctx: PeopleContext, enterpriseId: string, input: CreatePersonBody, self: string | null) {
+/** The rules a person's fields must meet before any read or write (thrown as a bilingual field error). */
+export function checkPersonInput(input: CreatePersonBody) {
   if (!isValidIdNumber(input.idNumber)) {
     throw fieldError('idNumber', '身份证号校验位或出生日期不正确', 'The identity number’s check character or birth date is wrong');
   }
   if (input.employedTo && input.employedTo < input.employedFrom) {
     throw fieldError('employedTo', '离岗日期不能早于上岗日期', 'The leaving date cannot be before the start date');
   }
+}
+
+async function checkPerson(tx: Tx, ctx: PeopleContext, enterpriseId: string, input: CreatePersonBody, self: string | null) {
+  checkPersonInput(input);
   const hash = hashIdNumber(ctx.vaultKey, input.idNumber);
   const dup = await findPersonByHash(tx, enterpriseId, hash);
   if (dup && dup.id !== self) throw fieldError('idNumber', '该身份证号已在本单位人员名单中', 'This identity number is already on the list');
   return hash;
 }
 
-function identityColumns(ctx: PeopleContext, input: CreatePersonBody, hash: string) {
+export function identityColumns(ctx: Pick<PeopleContext, 'vaultKey'>, input: CreatePersonBody, hash: string) {
   const { sealed, keyId } = sealIdNumber(ctx.vaultKey, input.idNumber);
   return {
     name: input.name,
