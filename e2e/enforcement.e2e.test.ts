@@ -247,6 +247,8 @@ describe('enforcement', () => {
     // A day short of the notice period: refused on the date field, the dialog stays open.
     await dialog.locator('.ant-form-item-explain-error').first().waitFor();
     await pickDay(earliest);
+    // On a loaded machine the picker may still hold the refused day when the button is clicked: wait for the new one.
+    await expect.poll(() => officer.getByTestId('hearing-on').inputValue()).toBe(earliest);
     await officer.getByTestId('case-step-submit').click();
     await officer.getByTestId('download-hearing_notice').waitFor();
     await expect(officer.getByTestId('case-hearing').innerText()).resolves.toContain(earliest);
