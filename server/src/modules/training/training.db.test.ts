@@ -7,7 +7,7 @@
 // idempotent resubmission, retakes, the completion record feeding hours; identity numbers masked for officers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@anjian/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
@@ -17,6 +17,7 @@ import { consumeEvent } from '../../platform/queue';
 import { domainEvents, examAttempts, retrainingDuties } from '../../db/schema';
 import { peopleConsumer } from '../people/people.consumer';
 import { onTrainingSessionCompleted } from '../people/retraining-done';
+import { trainingConsumer } from './training.consumer';
 import { meets } from './training.queries';
 import { keySectors, requiredHours } from './training.rules';
 import type { PersonPost } from '@anjian/contracts';
@@ -462,10 +463,23 @@ describe('online exams', () => {
     expect(again.json()).toMatchObject({ score: 75, passed: true, certificateNumber: res.json().certificateNumber });
     expect(await count('exam_completions')).toBe(1);
     expect(await audits('exam_attempt.submit', attempt.id)).toBe(1);
-    const hours = (await as.entA!.get(`/api/training/people?enterpriseId=${ents.a}`))
-      .json()
-      .items.find((p: { personId: string }) => p.personId === examinee.id);
-    expect(hours.hours).toBe(4);
+    // The hours arrive through the submission's event; replaying it credits them once.
+    const hoursOf = async () =>
+      (await as.entA!.get(`/api/training/people?enterpriseId=${ents.a}`))
+        .json()
+        .items.find((p: { personId: string }) => p.personId === examinee.id).hours;
+    expect(await hoursOf()).toBe(0);
+    const [submitted] = await t.database.db
+      .select({ id: domainEvents.id })
+      .from(domainEvents)
+      .where(and(eq(domainEvents.type, 'exam_attempt.submit'), eq(domainEvents.entityId, attempt.id)));
+    expect(await consumeEvent(t.database, trainingConsumer, submitted!.id)).toBe(true);
+    expect(await hoursOf()).toBe(4);
+    await t.database.db.transaction(async (tx) => {
+      const [e] = await tx.select().from(domainEvents).where(eq(domainEvents.id, submitted!.id));
+      await trainingConsumer.handle(tx, e!);
+    });
+    expect(await hoursOf()).toBe(4);
     // Passed: no retake.
     await expect400(as.entA!, 'POST', `/api/exam/papers/${paperId}/attempts`, { personId: examinee.id });
   });

@@ -1,5 +1,7 @@
 // POST /api/exam/attempts/:id/submit: the examinee hands in. Scored here, against the key fixed at the draw; a pass
-// issues the completion record (结业证明) and credits the paper's hours to the person's year. A submission later than
+// issues the completion record (结业证明); the paper's hours reach the person's year and the enterprise's summary through
+// the `exam_attempt.submit` event (training.consumer.ts), so an examination hall's 200 hand-ins at the bell do not each
+// wait for the summary rewrite. A submission later than
 // the time limit plus the grace is refused and changes nothing (the attempt expires when the person starts again).
 // Submitting an attempt already submitted returns its result unchanged: a phone that lost the first answer retries.
 import { eq } from 'drizzle-orm';
@@ -10,7 +12,7 @@ import type { Db } from '../../../platform/db';
 import { fieldError, notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { auditAttempt, presentAttempts } from '../training.presenter';
-import { findAttempt, refreshHours } from '../training.queries';
+import { findAttempt } from '../training.queries';
 import { examRules, scoreAttempt } from '../training.rules';
 import { writeAttempt } from '../training.workflow';
 import type { TrainingContext } from './context';
@@ -59,7 +61,6 @@ export async function submitAttempt(db: Db, ctx: TrainingContext, id: string, in
         score,
         hours,
       });
-      if (hours > 0) await refreshHours(tx, [before.personId], Number(issuedOn.slice(0, 4)), ctx.today ?? cstDate());
     }
     await recordAudit(tx, ctx, {
       action: 'exam_attempt.submit',
