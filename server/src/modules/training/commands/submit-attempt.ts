@@ -62,6 +62,9 @@ export async function submitAttempt(db: Db, ctx: TrainingContext, id: string, in
         hours,
       });
     }
+    // The response is built before the audit append: the append holds the platform-wide chain lock until commit, so
+    // nothing else of the hand-in should run after it while 200 examinees hand in at once.
+    const view = await present(row);
     await recordAudit(tx, ctx, {
       action: 'exam_attempt.submit',
       entityType: 'exam_attempt',
@@ -69,6 +72,6 @@ export async function submitAttempt(db: Db, ctx: TrainingContext, id: string, in
       before: auditAttempt(before),
       after: auditAttempt(row),
     });
-    return present(row);
+    return view;
   });
 }
