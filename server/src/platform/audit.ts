@@ -136,18 +136,16 @@ export async function recordAuditMany(db: DbOrTx, ctx: AuditContext, inputs: Aud
   // otherwise be 13,000 bind parameters for the server to parse.
   for (let i = 0; i < rows.length; i += 1000) {
     const json = JSON.stringify(
-      rows
-        .slice(i, i + 1000)
-        .map((r) => ({
-          ...r,
-          at: r.at.toISOString(),
-          prev_hash: r.prevHash,
-          actor_id: r.actorId,
-          actor_name: r.actorName,
-          actor_role: r.actorRole,
-          entity_type: r.entityType,
-          entity_id: r.entityId,
-        })),
+      rows.slice(i, i + 1000).map((r) => ({
+        ...r,
+        at: r.at.toISOString(),
+        prev_hash: r.prevHash,
+        actor_id: r.actorId,
+        actor_name: r.actorName,
+        actor_role: r.actorRole,
+        entity_type: r.entityType,
+        entity_id: r.entityId,
+      })),
     );
     await db.execute(sql`
       insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, ip, result,
