@@ -1,11 +1,12 @@
 // Operator commands: migrate, load the jurisdiction, create the first administrator, verify the audit chain, seed,
-// recompute every credit grade, render missing photo thumbnails, enter a year of the official holiday calendar, back up and restore.
+// rebuild the trigger-kept aggregates and the draw pool, recompute every credit grade, render missing photo
+// thumbnails, enter a year of the official holiday calendar, back up and restore.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { loadConfig } from './platform/config';
-import { openDatabase } from './platform/db';
+import { openDatabase, rowsOf } from './platform/db';
 import { verifyAuditChain, recordAudit } from './platform/audit';
 import { checkPassword, hashPassword } from './platform/passwords';
 import { areas, organisations, users } from './db/schema';
@@ -120,6 +121,17 @@ async function run(argv: string[]) {
         console.log('grid due buckets rebuilt from enterprises and grid_unit_status');
         break;
       }
+      case 'rebuild-draw-pool': {
+        // After a bulk load that bypassed the enterprise triggers, or a repair: the 双随机 draw's pool table.
+        const started = Date.now();
+        await db.transaction((tx) => tx.execute(sql`select enterprise_draw_pool_rebuild()`));
+        await settle(db, ['enterprise_draw_pool']);
+        const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from enterprise_draw_pool`));
+        console.log(
+          `draw pool rebuilt from enterprises: ${(row?.n ?? 0).toLocaleString('en')} live, operating enterprises in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+        break;
+      }
       case 'recompute-credit': {
         // Every credit summary (grade, score) from its entries under the current scheme, set-based in batches.
         const today = flag('today', argv) ?? cstDate();
@@ -184,7 +196,7 @@ async function run(argv: string[]) {
       }
       default:
         console.log(
-          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-enforcement|rebuild-accident-rollup|rebuild-grid-due|recompute-credit [--today=] [--batch=]|thumbnails [--all]|backup --out=<dir>|restore --from=<dir>|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
+          'usage: cli <migrate|init-areas|create-admin|audit-verify|seed [--scale=district|city|province] [--seed=n]|seed-gaoming|rebuild-enforcement|rebuild-accident-rollup|rebuild-grid-due|rebuild-draw-pool|recompute-credit [--today=] [--batch=]|thumbnails [--all]|backup --out=<dir>|restore --from=<dir>|calendar-list|calendar-import --file=<year>.json|.csv [--year=] [--title=] [--number=] [--replaces-package]> [--flags]',
         );
         process.exitCode = 1;
     }
@@ -214,7 +226,7 @@ async function seedScale(database: Awaited<ReturnType<typeof openDatabase>>, sca
     onProgress: (k) => process.stdout.write(`\r${k.toLocaleString('en')} / ${count.toLocaleString('en')}`),
   });
   // A bulk path leaves its tables settled (platform/maintenance.ts): the first search after a seed is a fast one.
-  await settle(db, ['enterprises', 'enterprise_counts']);
+  await settle(db, ['enterprises', 'enterprise_counts', 'enterprise_draw_pool']);
   console.log(
     `\n${n.toLocaleString('en')} enterprises inserted and settled in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
   );

@@ -13,6 +13,7 @@ import type { DailyJob } from './jobs';
 export const SETTLED_TABLES = [
   'enterprises',
   'enterprise_counts',
+  'enterprise_draw_pool',
   'inspections',
   'inspection_findings',
   'penalty_cases',

@@ -225,10 +225,11 @@ export async function seedEnterprises(db: DbOrTx, o: SeedEnterprisesOptions): Pr
   const rng = prng(o.seed);
   const batchSize = o.batchSize ?? 2000;
   let inserted = 0;
-  // A bulk load skips the per-row count and grid due-bucket triggers (upserts per row on a few hot rows) and rebuilds
-  // both once at the end; the triggers are back on whatever happens.
+  // A bulk load skips the per-row count and grid due-bucket triggers (upserts per row on a few hot rows) and the draw
+  // pool's (a row per enterprise) and rebuilds all three once at the end; the triggers are back on whatever happens.
   await db.execute(sql`alter table enterprises disable trigger enterprises_counts`);
   await db.execute(sql`alter table enterprises disable trigger enterprises_grid_due_counts`);
+  await db.execute(sql`alter table enterprises disable trigger enterprises_draw_pool`);
   try {
     for (let start = 0; start < o.count; start += batchSize) {
       const rows: Generated[] = [];
@@ -239,10 +240,13 @@ export async function seedEnterprises(db: DbOrTx, o: SeedEnterprisesOptions): Pr
   } finally {
     await db.execute(sql`alter table enterprises enable trigger enterprises_counts`);
     await db.execute(sql`alter table enterprises enable trigger enterprises_grid_due_counts`);
+    await db.execute(sql`alter table enterprises enable trigger enterprises_draw_pool`);
     await rebuildEnterpriseCounts(db);
     await db.execute(sql`select grid_due_counts_rebuild()`);
+    await db.execute(sql`select enterprise_draw_pool_rebuild()`);
   }
   // Fresh statistics, or the planner misjudges the search index (PGlite has no autovacuum at all).
   await db.execute(sql`analyze enterprises`);
+  await db.execute(sql`analyze enterprise_draw_pool`);
   return inserted;
 }

@@ -5,6 +5,7 @@ import { caseStatuses, inspectionStates } from '@anjian/contracts';
 import { day, stateCheck, tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -393,6 +394,42 @@ export const enterpriseEnforcementMarks = pgTable('enterprise_enforcement_marks'
   inspectionsDone: integer('inspections_done').notNull().default(0),
   lastDecidedOn: day('last_decided_on'),
 });
+
+/**
+ * The 双随机 draw's pool: one narrow row per live, operating enterprise with exactly what a draw reads — the filter
+ * columns (area, sector, key flag, park, hazard tags), the weight signals mirrored onto enterprises (see there) and the
+ * id's words — so a million-enterprise pool is a scan of ~120 MB instead of the 860 MB enterprise table or a covering
+ * index over it (migration 0063). Kept by the triggers enterprises_draw_pool(_update) (db/functions/
+ * enterprise_draw_pool_track.sql): a row is upserted when an enterprise enters the pool or a mirrored column changes
+ * and deleted when it leaves (deleted, suspended, closed); enterprise_draw_pool_rebuild() refills it after bulk loads
+ * that bypass them (CLI rebuild-draw-pool). Nothing else writes it. No foreign key: the trigger is what keeps it.
+ * Columns in width order (fixed first), so the row packs without padding.
+ */
+export const enterpriseDrawPool = pgTable(
+  'enterprise_draw_pool',
+  {
+    id: uuid('id').primaryKey(),
+    drawWordA: bigint('draw_word_a', { mode: 'number' }).notNull(),
+    drawWordB: bigint('draw_word_b', { mode: 'number' }).notNull(),
+    lastAccidentAt: tstz('last_accident_at'),
+    enforcementLastDecidedOn: day('enforcement_last_decided_on'),
+    isKey: boolean('is_key').notNull(),
+    enforcementInspected: boolean('enforcement_inspected').notNull(),
+    openMajorHazard: boolean('open_major_hazard').notNull(),
+    areaCode: text('area_code').notNull(),
+    sector: text('sector').notNull(),
+    parkId: uuid('park_id'),
+    riskLevel: text('risk_level'),
+    creditGrade: text('credit_grade'),
+    hazardTags: text('hazard_tags').array().notNull(),
+  },
+  (t) => [
+    // A street's or district's pool (and a sector department's, whose sectors are filtered within its area's range).
+    index('enterprise_draw_pool_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+    // A park station's pool.
+    index('enterprise_draw_pool_park_idx').on(t.parkId),
+  ],
+);
 
 /**
  * Deployment-wide settings of the penalty procedure (hearing threshold and periods, whether hearing time counts

@@ -57,9 +57,10 @@ export const enterprises = pgTable(
       .notNull()
       .default(sql`'{}'::uuid[]`),
     /**
-     * The 双随机 draw's inputs per enterprise, kept where the pool's covering index can carry them (a draw over a
-     * million enterprises reads one index instead of joining a million rows of marks and taking each id apart).
-     * The id's first and last 32 bits (reference/enforcement/draw.ts idWords), computed by the database.
+     * The 双随机 draw's inputs per enterprise, copied with the filter columns into the narrow pool table
+     * enterprise_draw_pool (a draw over a million enterprises reads it instead of joining a million rows of marks and
+     * taking each id apart). The id's first and last 32 bits (reference/enforcement/draw.ts idWords), computed by the
+     * database.
      */
     drawWordA: bigint('draw_word_a', { mode: 'number' }).generatedAlwaysAs(idWord(0)),
     drawWordB: bigint('draw_word_b', { mode: 'number' }).generatedAlwaysAs(idWord(12)),
@@ -131,27 +132,6 @@ export const enterprises = pgTable(
     index('enterprises_standardization_expiry_idx')
       .on(t.standardizationExpiry)
       .where(sql`${t.deletedAt} is null and ${t.standardizationExpiry} is not null`),
-    // The 双随机 draw's pool (modules/enforcement/draws/draws.queries.ts): operating live enterprises of an area with the
-    // columns its filters read, the signals its weights read and the id's words its hash reads, so a
-    // million-enterprise pool is one index-only scan with no join (not the 430 MB table joined to a million marks).
-    index('enterprises_draw_pool_idx')
-      .using(
-        'btree',
-        sql`${t.areaCode} text_pattern_ops`,
-        t.id,
-        t.sector,
-        t.isKey,
-        t.parkId,
-        t.enforcementInspected,
-        t.enforcementLastDecidedOn,
-        t.openMajorHazard,
-        t.riskLevel,
-        t.lastAccidentAt,
-        t.creditGrade,
-        t.drawWordA,
-        t.drawWordB,
-      )
-      .where(sql`${t.deletedAt} is null and ${t.operatingStatus} = 'operating'`),
     // The 无事故 sweep (modules/credit/accident-free.job.ts): live enterprises by the instant their accident-free
     // years are counted from (the later of entering the register and the last accident), so a daily run reads the one
     // range of anchors whose N-th anniversary has come since the previous run.

@@ -1,11 +1,12 @@
 // SQL of the 双随机 draw: the pool's weights and the weighted sample are computed in the database, so a pool of a
 // million enterprises never travels to Node. Each enterprise's uniform number comes from the seed and its id alone —
 // the same number reference/enforcement/draw.ts computes — and the k smallest Efraimidis–Spirakis keys −ln(u)/w are the
-// sample. One pass over the pool's covering index (no materialised pool, no sort of a million keys): per weight it
-// counts, sums the checksum, lists the ids whose weight is not the common one, and keeps as candidates only the rows
-// whose hash passes a bound that every key under a chosen limit passes (about a thousand rows) — the top k of those are
-// the top k of the pool once k keys fall under the limit; a pass that admits fewer, or guessed the common weight wrong,
-// is run again with a wider limit or the right guess.
+// sample. One pass over the pool's own narrow table, enterprise_draw_pool (not the wide enterprise table; no
+// materialised pool, no sort of a million keys): per weight it counts, sums the checksum, lists the ids whose weight
+// is not the common one, and keeps as candidates only the rows whose hash passes a bound that every key under a chosen
+// limit passes (about a thousand rows) — the top k of those are the top k of the pool once k keys fall under the
+// limit; a pass that admits fewer, or guessed the common weight wrong, is run again with a wider limit or the right
+// guess.
 import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
 import { enforcementDraws } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
@@ -47,15 +48,18 @@ export function poolScopeOf(actor: Actor): PoolScope {
   return { kind: actor.scopeKind, areaPrefix: actor.areaPrefix, sectors: actor.sectors, parkId: actor.parkId };
 }
 
-/** WHERE over `enterprises e` for a frozen scope and filter: live, operating enterprises only. */
+/**
+ * WHERE over `enterprise_draw_pool d` for a frozen scope and filter. The table holds the live, operating enterprises
+ * only (kept by triggers on enterprises, migration 0063), so the scope and filter are the whole condition.
+ */
 function poolWhere(f: StoredFilter): SQL {
-  const parts: SQL[] = [sql`e.deleted_at is null`, sql`e.operating_status = 'operating'`, poolFilter(f, 'e')];
-  if (f.tag) parts.push(sql`e.hazard_tags @> array[${f.tag}]::text[]`);
+  const parts: SQL[] = [poolFilter(f, 'd')];
+  if (f.tag) parts.push(sql`d.hazard_tags @> array[${f.tag}]::text[]`);
   return sql.join(parts, sql` and `);
 }
 
-/** The scope and filter over the area, sector, park and key-flag columns, of `enterprises` or `enterprise_counts`. */
-function poolFilter(f: StoredFilter, alias: 'e' | 'c'): SQL {
+/** The scope and filter over the area, sector, park and key-flag columns, of `enterprise_draw_pool` or `enterprise_counts`. */
+function poolFilter(f: StoredFilter, alias: 'd' | 'c'): SQL {
   const col = (name: string) => sql.raw(`${alias}.${name}`);
   const parts: SQL[] = [];
   const s = f.scope;
@@ -85,7 +89,7 @@ function hashOf(method: UniformMethod, seed: string): { h: SQL; d: SQL; divisor:
   const [k1, k2, k3, k4] = mixKeys(seed).map((k) => sql.raw(`${k}::bigint`));
   const m = sql.raw(String(MIX_M));
   const P = sql.raw(String(MIX_P));
-  // p.a and p.b are the id's words, stored with the enterprise (enterprises.draw_word_a/_b).
+  // p.a and p.b are the id's words, stored with the enterprise (enterprises.draw_word_a/_b, copied into the pool table).
   const x1 = sql`(((p.a # ${k1}) * ${m}) % ${P})`;
   const x2 = sql`(((${x1} # p.b # ${k2}) * ${m}) % ${P})`;
   const x3 = sql`(((${x2} # ${k3}) * ${m}) % ${P})`;
@@ -252,9 +256,9 @@ function firstBound(estimatedMembers: number, w: { smallest: number }, k: number
 
 /**
  * Weights from the live signals (the published weight table applied to each enterprise), then the sample. The signals
- * (never inspected, recently penalised, open major hidden danger, red/orange risk, recent accident) are mirrored onto
- * enterprises by triggers where they are written (migration 0023) and carried by the pool index, so a draw neither
- * de-duplicates millions of inspections nor joins anything to its million members.
+ * (never inspected, recently penalised, open major hidden danger, red/orange risk, recent accident, credit grade) are
+ * mirrored onto enterprises by triggers where they are written (migration 0023) and from there into the pool table
+ * (migration 0063), so a draw neither de-duplicates millions of inspections nor joins anything to its million members.
  */
 /** With `weightsInto` (a draw's id), the pool's weights are written into that draw's row and not returned. */
 export async function drawInSql(
@@ -309,22 +313,23 @@ async function estimatePoolSize(db: DbOrTx, f: StoredFilter): Promise<number> {
 }
 
 /**
- * The pool with each member's weight from its live signals (mirrored onto enterprises), and the id's words: the
- * additive risk weight times the credit grade's factor (reference weightOf; no grade = the A factor).
+ * The pool with each member's weight from its live signals (mirrored onto enterprises and into the pool table), and
+ * the id's words: the additive risk weight times the credit grade's factor (reference weightOf; no grade = the A
+ * factor).
  */
 export function livePoolSql(f: StoredFilter, w: WeightTable): SQL {
   const since = sql`(${f.asOf}::date - 365)`;
   const factor = (g: string | null) => sql`${creditFactor(w, g)}::float8`;
   return sql`
-    select e.id, e.draw_word_a as a, e.draw_word_b as b,
-      (case e.credit_grade when 'B' then ${factor('B')} when 'C' then ${factor('C')} when 'D' then ${factor('D')} else ${factor('A')} end)
+    select d.id, d.draw_word_a as a, d.draw_word_b as b,
+      (case d.credit_grade when 'B' then ${factor('B')} when 'C' then ${factor('C')} when 'D' then ${factor('D')} else ${factor('A')} end)
       * (${w.base}::float8
-        + case when e.open_major_hazard then ${w.openMajorHazard}::float8 else 0 end
-        + case e.risk_level when 'major' then ${w.redRisk}::float8 when 'significant' then ${w.orangeRisk}::float8 else 0 end
-        + case when e.last_accident_at >= ${since}::timestamptz then ${w.recentAccident}::float8 else 0 end
-        + case when e.enforcement_last_decided_on >= ${since} then ${w.recentPenalty}::float8 else 0 end
-        + case when not e.enforcement_inspected then ${w.neverInspected}::float8 else 0 end) as weight
-    from enterprises e
+        + case when d.open_major_hazard then ${w.openMajorHazard}::float8 else 0 end
+        + case d.risk_level when 'major' then ${w.redRisk}::float8 when 'significant' then ${w.orangeRisk}::float8 else 0 end
+        + case when d.last_accident_at >= ${since}::timestamptz then ${w.recentAccident}::float8 else 0 end
+        + case when d.enforcement_last_decided_on >= ${since} then ${w.recentPenalty}::float8 else 0 end
+        + case when not d.enforcement_inspected then ${w.neverInspected}::float8 else 0 end) as weight
+    from enterprise_draw_pool d
     where ${poolWhere(f)}`;
 }
 
@@ -340,12 +345,12 @@ export function redrawFromSnapshot(
 ) {
   // The exceptions (often a hundred thousand: every never-inspected enterprise) are hash-joined, not looked up one by one.
   const pool = sql`
-    select e.id, e.draw_word_a as a, e.draw_word_b as b, coalesce(x.weight, ${weights.common}::float8) as weight
-    from enterprises e
+    select d.id, d.draw_word_a as a, d.draw_word_b as b, coalesce(x.weight, ${weights.common}::float8) as weight
+    from enterprise_draw_pool d
     left join (select key::uuid as id, value::text::float8 as weight from jsonb_each(${JSON.stringify(weights.exceptions ?? {})}::jsonb)
                union all
                select unnest(string_to_array(w.value, ','))::uuid, w.key::float8
-               from json_each_text(${JSON.stringify(weights.idsByWeight ?? {})}::json) w) x on x.id = e.id
+               from json_each_text(${JSON.stringify(weights.idsByWeight ?? {})}::json) w) x on x.id = d.id
     where ${poolWhere(f)}`;
   const all = [weights.common, ...new Set(exceptionWeights(weights).values())].filter((x) => x > 0);
   const smallest = all.length > 0 ? Math.min(...all) : 0;

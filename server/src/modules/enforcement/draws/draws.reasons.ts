@@ -1,5 +1,6 @@
-// Why each drawn enterprise weighs what it does: its signals read from the same mirrored columns the pool read, on the
-// draw's day, recorded with the result so the draw page (and an auditor) sees base + signals × credit factor per line.
+// Why each drawn enterprise weighs what it does: its signals read from the same rows of enterprise_draw_pool the pool
+// read, on the draw's day, recorded with the result so the draw page (and an auditor) sees base + signals × credit
+// factor per line.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../../platform/db';
 import { weightReasons, type Signals, type WeightTable } from '../../../reference/enforcement/draw';
@@ -24,7 +25,7 @@ export async function drawnSignals(db: DbOrTx, ids: readonly string[], asOf: str
              coalesce(e.last_accident_at >= (${asOf}::date - 365)::timestamptz, false) as acc,
              coalesce(e.enforcement_last_decided_on >= (${asOf}::date - 365), false) as pen,
              not e.enforcement_inspected as never, e.credit_grade as cg
-      from enterprises e where e.id in (${sql.join(
+      from enterprise_draw_pool e where e.id in (${sql.join(
         ids.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`),

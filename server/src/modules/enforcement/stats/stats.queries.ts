@@ -93,10 +93,11 @@ export async function plainEnforcementStats(db: DbOrTx, actor: Actor, by: StatsB
 /**
  * Rebuilds the rollup and the per-enterprise marks from the tables, for bulk loads that bypass the triggers
  * (session_replication_role = replica): the database function enforcement_aggregates_rebuild (migration 0021).
- * Its draw-signal refresh rewrites every enterprise whose signals changed (all of them after a first load), so
- * the tables it churned are left settled (platform/maintenance.ts) before the next list or search reads them.
+ * Its draw-signal refresh rewrites every enterprise whose signals changed (all of them after a first load), and the
+ * draw pool's trigger each of their pool rows, so the tables it churned are left settled (platform/maintenance.ts)
+ * before the next list, search or draw reads them.
  */
 export async function rebuildEnforcementAggregates(db: Db) {
   await db.execute(sql`select enforcement_aggregates_rebuild()`);
-  await settle(db, ['enforcement_stats_monthly', 'enterprise_enforcement_marks', 'enterprises']);
+  await settle(db, ['enforcement_stats_monthly', 'enterprise_enforcement_marks', 'enterprises', 'enterprise_draw_pool']);
 }
