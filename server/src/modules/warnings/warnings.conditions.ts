@@ -1,8 +1,10 @@
 // The condition catalogue's SQL: each kind answers "which subjects meet the condition as of day D" from the records'
 // own dates (found/deadline/closed, listed/review/delisted, submitted, done), for a list of days at once: the same
 // query serves the nightly evaluation (D = today), the per-event re-check (one enterprise) and the backtest (D = each
-// past month's end and today) — one pass over the records, each joined to the days it meets the condition on.
-// Subjects are limited to the rule's area (its owner's area prefix); each hit carries its scope columns and evidence.
+// past month's end and today; cut per day in the database, runConditionHeads, and for 'overdue_hazards' counted by
+// warnings.backtest.ts with this query giving the listed enterprises' evidence) — one pass over the records, each
+// joined to the days it meets the condition on. Subjects are limited to the rule's area (its owner's area prefix);
+// each hit carries its scope columns and evidence.
 import { sql, type SQL } from 'drizzle-orm';
 import { personPostLabels, reportCategoryLabels, type WarningCondition, type WarningEvidence } from '@anjian/contracts';
 import { rowsOf, type DbOrTx } from '../../platform/db';
@@ -58,7 +60,15 @@ interface Row {
 const ITEMS = 20;
 const cstStart = (day: SQL) => sql`((${day})::timestamp at time zone 'Asia/Shanghai')`;
 
-function conditionSql(c: WarningCondition, days: readonly string[], prefix: string, enterpriseId?: string): SQL {
+/** Restricts a condition to one enterprise (the per-event re-check) or a list of them (a backtest's listed records). */
+export type EnterpriseFilter = string | readonly string[] | undefined;
+function onlyEnterprises(column: SQL, f: EnterpriseFilter): SQL {
+  if (f === undefined) return sql``;
+  if (typeof f === 'string') return sql`and ${column} = ${f}::uuid`;
+  return sql`and ${column} = any(${`{${f.join(',')}}`}::uuid[])`;
+}
+
+function conditionSql(c: WarningCondition, days: readonly string[], prefix: string, enterpriseId: EnterpriseFilter): SQL {
   const d = sql`days.d`;
   const first = sql`${days[0]}::date`;
   const last = sql`${days[days.length - 1]}::date`;
@@ -74,7 +84,7 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
           from hazards h join enterprises e on e.id = h.enterprise_id
           join days on h.deadline < ${d} and h.found_on <= ${d} and (h.closed_on is null or h.closed_on > ${d})
          where h.area_code like ${area} and h.deadline < ${last} and (h.closed_on is null or h.closed_on > ${first})
-           ${enterpriseId ? sql`and h.enterprise_id = ${enterpriseId}::uuid` : sql``}
+           ${onlyEnterprises(sql`h.enterprise_id`, enterpriseId)} ${onlyEnterprises(sql`e.id`, enterpriseId)}
          group by days.d, e.id
         having count(*) >= ${c.params.minCount}`;
     case 'no_self_check': {
@@ -88,7 +98,7 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
           from days cross join enterprises e join check_tasks t on t.enterprise_id = e.id
          where e.deleted_at is null and e.operating_status = 'operating' and e.area_code like ${area}
            and e.created_at < ${windowStart}
-           ${enterpriseId ? sql`and e.id = ${enterpriseId}::uuid` : sql``}
+           ${onlyEnterprises(sql`e.id`, enterpriseId)}
          group by days.d, e.id
         having min(t.created_at) < ${windowStart}
            and coalesce(max(t.done_at) filter (where t.done_at < ${dayEnd}), '-infinity'::timestamptz) < ${windowStart}`;
@@ -110,7 +120,7 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
            and (l.delisted_on is null or l.delisted_on > ${d})
            and ((l.required_completion_date < ${late} and (l.review_applied_on is null or l.review_applied_on > ${d}))
              or (l.review_due < ${late} and (l.reviewed_on is null or l.reviewed_on > ${d})))
-           ${enterpriseId ? sql`and h.enterprise_id = ${enterpriseId}::uuid` : sql``}`;
+           ${onlyEnterprises(sql`h.enterprise_id`, enterpriseId)}`;
     }
     case 'repeated_reports':
       // One enterprise, or — for reports naming none — one address.
@@ -127,7 +137,7 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
                   from reports r join days on r.submitted_on <= days.d and r.submitted_on > days.d - ${c.params.days}::int
                  where r.area_code like ${area} and r.status <> 'merged'
                    and r.submitted_on <= ${last} and r.submitted_on > ${first} - ${c.params.days}::int
-                   ${enterpriseId ? sql`and r.enterprise_id = ${enterpriseId}::uuid` : sql``}) r
+                   ${onlyEnterprises(sql`r.enterprise_id`, enterpriseId)}) r
           left join enterprises e on e.id = r.enterprise_id
          group by r.d, r.enterprise_id, r.akey
         having count(*) >= ${c.params.minCount}`;
@@ -152,7 +162,7 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
                    Object.keys(qualifyingKind).map((k) => sql`${k}`),
                    sql`, `,
                  )})
-                   ${enterpriseId ? sql`and p.enterprise_id = ${enterpriseId}::uuid` : sql``}
+                   ${onlyEnterprises(sql`p.enterprise_id`, enterpriseId)}
                  group by days.d, p.id) p
           join enterprises e on e.id = p.enterprise_id and e.deleted_at is null
          where p.latest <= p.d + ${c.params.days}::int
@@ -164,38 +174,90 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
   }
 }
 
+const hitOf = (r: Row): Hit => ({
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  label: r.label,
+  enterpriseId: r.enterprise_id,
+  areaCode: r.area_code,
+  sector: r.sector,
+  parkId: r.park_id,
+  evidence: { summary: r.summary, count: Number(r.n), items: r.items ?? [] },
+});
+
+/**
+ * The condition's hits per day in the order every caller lists them (as_of, subject_type, subject_id); with `head`,
+ * only each day's first `head` rows leave the database, each carrying its day's full count.
+ */
+async function hitRows(
+  db: DbOrTx,
+  c: Exclude<WarningCondition, { kind: 'deaths_pace' }>,
+  days: readonly string[],
+  prefix: string,
+  enterprises: EnterpriseFilter,
+  head?: number,
+): Promise<(Row & { day_count?: number })[]> {
+  const q = conditionSql(c, days, prefix, enterprises);
+  return rowsOf(
+    await db.execute(sql`
+      with days(d) as (select unnest(string_to_array(${days.join(',')}, ','))::date)
+      ${
+        head === undefined
+          ? sql`select * from (${q}) q`
+          : sql`select * from (select q.*, count(*) over (partition by q.as_of)::int as day_count,
+                                      row_number() over (partition by q.as_of order by q.subject_type, q.subject_id) as rn
+                                 from (${q}) q) q
+                 where rn <= ${head}`
+      }
+       order by as_of, subject_type, subject_id`),
+  );
+}
+
 /**
  * The subjects meeting `c` on each of `days` (ascending 'YYYY-MM-DD') within the area `prefix` (optionally one
- * enterprise's), per day, in a stable order.
+ * enterprise's, or a list of enterprises'), per day, in a stable order.
  */
 export async function runConditionOnDays(
   db: DbOrTx,
   c: WarningCondition,
   days: readonly string[],
   prefix: string,
-  enterpriseId?: string,
+  enterpriseId?: EnterpriseFilter,
   focusArea?: string,
 ): Promise<Map<string, Hit[]>> {
   const out = new Map<string, Hit[]>(days.map((d) => [d, []]));
   if (days.length === 0) return out;
   // An area subject: its own query (targets resolved in code); an enterprise focus cannot narrow it.
   if (c.kind === 'deaths_pace') return enterpriseId ? out : paceHitsOnDays(db, c.params.tolerancePct, days, prefix, focusArea);
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      with days(d) as (select unnest(string_to_array(${days.join(',')}, ','))::date)
-      select * from (${conditionSql(c, days, prefix, enterpriseId)}) q order by as_of, subject_type, subject_id`),
-  );
-  for (const r of rows)
-    out.get(r.as_of)?.push({
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      label: r.label,
-      enterpriseId: r.enterprise_id,
-      areaCode: r.area_code,
-      sector: r.sector,
-      parkId: r.park_id,
-      evidence: { summary: r.summary, count: Number(r.n), items: r.items ?? [] },
-    });
+  for (const r of await hitRows(db, c, days, prefix, enterpriseId)) out.get(r.as_of)?.push(hitOf(r));
+  return out;
+}
+
+/**
+ * Per day, how many subjects meet `c` and the first `head` of them in runConditionOnDays' order — the same answer
+ * cut in the database, so only the listed hits travel (a backtest's days can hold millions of hits).
+ */
+export async function runConditionHeads(
+  db: DbOrTx,
+  c: WarningCondition,
+  days: readonly string[],
+  prefix: string,
+  head: number,
+): Promise<Map<string, { count: number; hits: Hit[] }>> {
+  const out = new Map<string, { count: number; hits: Hit[] }>(days.map((d) => [d, { count: 0, hits: [] }]));
+  if (days.length === 0) return out;
+  if (c.kind === 'deaths_pace') {
+    // A handful of areas per day: cut in code.
+    for (const [d, hits] of await paceHitsOnDays(db, c.params.tolerancePct, days, prefix))
+      out.set(d, { count: hits.length, hits: hits.slice(0, head) });
+    return out;
+  }
+  for (const r of await hitRows(db, c, days, prefix, undefined, head)) {
+    const day = out.get(r.as_of);
+    if (!day) continue;
+    day.count = Number(r.day_count);
+    day.hits.push(hitOf(r));
+  }
   return out;
 }
 

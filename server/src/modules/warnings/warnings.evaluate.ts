@@ -1,15 +1,17 @@
 // Evaluating rule versions. Live: a version's condition as of today within its rule's area fires one warning per
 // subject not yet warned by that rule this period (the unique index decides; the writer appends the 'warning.fire'
 // event) and notifies the version's recipients whose scope holds the subject. Backtest: the same condition, as of
-// each past month's last day and today (warnings.rules.ts backtestDays) in one query — so a draft's backtest for the
-// current month is what it fires once active, on the same data.
+// each past month's last day and today (warnings.rules.ts backtestDays), counted per month with the first records
+// listed (warnings.backtest.ts) — so a draft's backtest for the current month is what it fires once active, on the
+// same data.
 import type { BacktestView } from '@anjian/contracts';
 import type { DbOrTx } from '../../platform/db';
 import { areaPrefixOf } from '../../platform/scope';
 import type { RecipientGroup } from '../notifications/notifications.rules';
 import { recipientsFor } from '../notifications/notifications.recipients';
 import { notify } from '../notifications/notifications.service';
-import { runCondition, runConditionOnDays } from './warnings.conditions';
+import { backtestCondition } from './warnings.backtest';
+import { runCondition } from './warnings.conditions';
 import { backtestDays, conditionOf, periodOf } from './warnings.rules';
 import { writeWarning, type RuleVersionRow } from './warnings.workflow';
 
@@ -72,22 +74,18 @@ export async function backtestVersion(
   months: number,
 ): Promise<BacktestView['series'][number]> {
   const days = backtestDays(today, months);
-  const hits = await runConditionOnDays(
+  const on = await backtestCondition(
     db,
     conditionOf(v.conditionKind, v.params),
     days.map((d) => d.asOf),
     areaPrefixOf(v.areaCode),
+    RECORDS_PER_MONTH,
   );
-  const out = days.map(({ month, asOf }) => {
-    const on = hits.get(asOf) ?? [];
-    return {
-      month,
-      asOf,
-      count: on.length,
-      records: on
-        .slice(0, RECORDS_PER_MONTH)
-        .map((h) => ({ subjectType: h.subjectType, subjectId: h.subjectId, label: h.label, evidence: h.evidence })),
-    };
-  });
+  const out = days.map(({ month, asOf }, i) => ({
+    month,
+    asOf,
+    count: on[i]!.count,
+    records: on[i]!.hits.map((h) => ({ subjectType: h.subjectType, subjectId: h.subjectId, label: h.label, evidence: h.evidence })),
+  }));
   return { versionId: v.id, seq: v.seq, status: v.status as 'draft', months: out };
 }
