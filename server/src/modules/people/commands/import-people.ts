@@ -2,8 +2,9 @@
 // row with 姓名, 身份证号, 手机, 岗位, 岗位名称, 上岗日期, 离岗日期). Each row is checked by the same schema and rules as the
 // form and reported with its spreadsheet row number; a bad row never blocks the good ones. A person already on the
 // list (same identity number) is left unchanged, so importing the same file twice adds nothing. All rows go in one
-// transaction: checked first, then inserted (skipping those on the list) and audited (one entry a person, as the form records it) in
-// batches of 1,000, with one summary rewrite at the end; a dry run computes the same report and rolls back.
+// transaction: checked first, then inserted (skipping those on the list) and audited (one entry a person, as the form
+// records it) in batches of 1,000, with one summary rewrite at the end; a dry run computes the same report and rolls
+// back.
 import {
   createPersonBody,
   personPostLabels,
