@@ -8,6 +8,7 @@ import { openDatabase } from './platform/db';
 import { users } from './db/schema';
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
 import { consumeBacklog, JobQueue } from './platform/queue';
+import { chainAuditLog } from './platform/audit';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { accidentsConsumer } from './modules/accidents/accidents.consumer';
@@ -129,7 +130,11 @@ async function main() {
     consumers,
     {
       log: (m) => app.log.info(m),
-      periodic: () => deliverPending(database.db, channels),
+      // Each tick links the audit entries committed since the last (platform/audit.ts), then delivers notifications.
+      periodic: async () => {
+        await chainAuditLog(database.db).catch((e: Error) => app.log.error(`[audit chain] ${e.message}`));
+        await deliverPending(database.db, channels);
+      },
     },
   );
   await running.queue.start();

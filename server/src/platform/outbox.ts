@@ -28,19 +28,28 @@ export async function appendEvent(
   actor: { id: string } | null,
   payload: Record<string, unknown> = {},
 ): Promise<number> {
-  const [row] = await tx
-    .insert(domainEvents)
-    .values({
-      type,
-      entityType,
-      entityId: record.id,
-      enterpriseId: entityType === 'enterprise' ? record.id : (record.enterpriseId ?? null),
-      areaCode: record.areaCode,
-      sector: record.sector ?? null,
-      parkId: record.parkId ?? null,
-      actorId: actor?.id ?? null,
-      payload,
-    })
-    .returning({ id: domainEvents.id });
+  const [row] = await eventInsert(tx, type, entityType, record, actor, payload).returning({ id: domainEvents.id });
   return row!.id;
+}
+
+/** The insert `appendEvent` runs, not yet run: for `writeTogether` (platform/write-together.ts). */
+export function eventInsert(
+  tx: DbOrTx,
+  type: string,
+  entityType: string,
+  record: RecordRef,
+  actor: { id: string } | null,
+  payload: Record<string, unknown> = {},
+) {
+  return tx.insert(domainEvents).values({
+    type,
+    entityType,
+    entityId: record.id,
+    enterpriseId: entityType === 'enterprise' ? record.id : (record.enterpriseId ?? null),
+    areaCode: record.areaCode,
+    sector: record.sector ?? null,
+    parkId: record.parkId ?? null,
+    actorId: actor?.id ?? null,
+    payload,
+  });
 }

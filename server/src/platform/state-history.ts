@@ -13,7 +13,12 @@ export interface Transition {
 }
 
 export async function appendTransition(tx: DbOrTx, machine: { record: string }, actor: Actor | null, t: Transition) {
-  await tx.insert(stateTransitions).values({
+  await transitionInsert(tx, machine, actor, t);
+}
+
+/** The insert `appendTransition` runs, not yet run: for `writeTogether` (platform/write-together.ts). */
+export function transitionInsert(tx: DbOrTx, machine: { record: string }, actor: Actor | null, t: Transition) {
+  return tx.insert(stateTransitions).values({
     recordType: machine.record,
     recordId: t.recordId,
     action: t.action,

@@ -1,7 +1,7 @@
 // Platform tables: the jurisdiction tree, organisations, accounts, sessions and the audit log.
 import { tstz } from './columns';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Areas use national codes whose prefixes nest (44 → 4403 → 440307 → 440307003 → 440307003002 → grid),
@@ -111,10 +111,17 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     ip: text('ip'),
     result: text('result').notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    // The chain fields are filled once, after commit, by the chainer (platform/audit.ts): null until then.
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+    /** Position in the chain: the order the chainer linked the entries in (commit order, roughly), not id order. */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
   },
   (t) => [
+    uniqueIndex('audit_chain_seq_idx').on(t.chainSeq),
+    index('audit_unchained_idx')
+      .on(t.id)
+      .where(sql`hash is null`),
     index('audit_entity_idx').on(t.entityType, t.entityId, t.id),
     index('audit_actor_idx').on(t.actorId, t.id),
     index('audit_at_idx').on(t.at),

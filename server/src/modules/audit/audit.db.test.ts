@@ -3,7 +3,8 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildOrg, buildUser } from '../../seed/factories';
-import { recordAudit, verifyAuditChain } from '../../platform/audit';
+import { chainAuditLog, recordAudit, verifyAuditChain } from '../../platform/audit';
+import { rowsOf } from '../../platform/db';
 
 let t: TestApp;
 let admin: Client;
@@ -64,9 +65,53 @@ describe('audit trail', () => {
     await expect(t.database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
   });
 
+  it('lets the chainer fill the chain fields of an entry once, and nothing else', async () => {
+    const db = t.database.db;
+    await recordAudit(db, { actor: null, ip: null }, { action: 'test.fill', after: { n: 1 } });
+    const [fresh] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.fill'));
+    expect(fresh).toMatchObject({ hash: null, prevHash: null, chainSeq: null });
+    const fill = sql`update audit_log set prev_hash = 'p', hash = 'h', chain_seq = -1`;
+    // The database's own message, not a syntax error of the test's statement.
+    const refusal = (q: ReturnType<typeof sql>) =>
+      db.execute(q).then(
+        () => 'accepted',
+        (e: Error & { cause?: Error }) => (e.cause ?? e).message,
+      );
+    // The chain fields together with the content, or the content alone, are refused.
+    expect(await refusal(sql`${fill}, after = '{"n":2}'::jsonb where id = ${fresh!.id}`)).toBe('audit_log is append-only');
+    expect(await refusal(sql`update audit_log set action = 'x' where id = ${fresh!.id}`)).toBe('audit_log is append-only');
+    expect(await chainAuditLog(db)).toBeGreaterThanOrEqual(1);
+    const [linked] = await db.select().from(auditLog).where(eq(auditLog.id, fresh!.id));
+    expect(linked!.hash).toMatch(/^[0-9a-f]{64}$/);
+    // Once linked, an entry cannot be linked again.
+    expect(await refusal(sql`${fill} where id = ${fresh!.id}`)).toBe('audit_log is append-only');
+    expect(await chainAuditLog(db)).toBe(0);
+  });
+
+  it('links an entry that commits after a later id behind it, and the chain verifies', async () => {
+    const db = t.database.db;
+    // A long transaction takes its id first and commits last: reserve an id, let another entry commit and be linked,
+    // then the late entry arrives with the lower id.
+    const [{ id: lateId }] = rowsOf<{ id: string }>(await db.execute(sql`select nextval('audit_log_id_seq') as id`)) as [{ id: string }];
+    await recordAudit(db, { actor: null, ip: null }, { action: 'test.early', after: {} });
+    await chainAuditLog(db);
+    await db.execute(sql`insert into audit_log (id, at, action, result) values (${lateId}, now(), 'test.late', 'ok')`);
+    expect(await chainAuditLog(db)).toBe(1);
+    const order = await db
+      .select({ action: auditLog.action, id: auditLog.id })
+      .from(auditLog)
+      .where(sql`action in ('test.early', 'test.late')`)
+      .orderBy(auditLog.chainSeq);
+    expect(order.map((r) => r.action)).toEqual(['test.early', 'test.late']);
+    expect(order[1]!.id).toBeLessThan(order[0]!.id);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, brokenCount: 0 });
+  });
+
   it('detects tampering by someone who bypasses the trigger', async () => {
     const db = t.database.db;
     await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.mark', after: { n: 1 } }));
+    // Tampering is detectable once the entry is linked, within a second of its commit on a running instance.
+    await chainAuditLog(db);
     const [mark] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.mark'));
     await db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
     await db.execute(sql`update audit_log set after = '{"n":2}'::jsonb where id = ${mark!.id}`);

@@ -440,6 +440,21 @@ export async function findAttempts(db: DbOrTx, actor: Actor, q: AttemptListQuery
   return { items, total: total!.n };
 }
 
+/**
+ * The attempt to hand in, with the paper (pass mark, hours, title for the response) and the person's name: one round
+ * trip where the hand-in used to make four (issue 16: 200 examinees at the bell). Not locked: the hand-in's write is
+ * guarded by the version read here (writeAttempt).
+ */
+export async function attemptToSubmit(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ attempt: examAttempts, paper: examPapers, personName: people.name })
+    .from(examAttempts)
+    .innerJoin(examPapers, eq(examPapers.id, examAttempts.paperId))
+    .leftJoin(people, eq(people.id, examAttempts.personId))
+    .where(and(eq(examAttempts.id, id), attemptScope(actor)));
+  return row ?? null;
+}
+
 /** The person's attempts at a paper, locked (the start of a new one counts them and expires a stale active one). */
 export async function attemptsOf(db: DbOrTx, paperId: string, personId: string) {
   return db

@@ -4,13 +4,14 @@
 // starts again). Rows are created in the first state by their insert; `writeSession` and `writeAttempt` are the only
 // writers of the state afterwards: they ask the machine, write the row with version + 1, append the transition and
 // the domain event in the caller's transaction.
-import { eq } from 'drizzle-orm';
+import { and, eq, type SQLWrapper } from 'drizzle-orm';
 import { attemptStatuses, sessionStatuses, type AttemptStatus, type SessionStatus } from '@anjian/contracts';
 import { examAttempts, trainingSessions } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
-import { appendEvent, type RecordRef } from '../../platform/outbox';
-import { appendTransition } from '../../platform/state-history';
+import { appendEvent, eventInsert, type RecordRef } from '../../platform/outbox';
+import { appendTransition, transitionInsert } from '../../platform/state-history';
+import { writeTogether } from '../../platform/write-together';
 import { abilities, decide, type MachineActor, type StateMachine } from '../../platform/state-machine';
 
 type SessionFacts = { status: string };
@@ -73,21 +74,37 @@ export const attemptMachine: StateMachine<AttemptStatus, 'submit' | 'expire', At
 
 export const attemptAbilities = (actor: MachineActor, a: AttemptFacts) => abilities(attemptMachine, a, actor);
 
+/**
+ * The update, the transition, the event and `also` — the command's own records (the hand-in's completion and audit
+ * entry), built from the written row — go as one statement (platform/write-together.ts), guarded by the version read:
+ * when the attempt changed since `before` was read, nothing is written and `StaleWrite` is thrown. The row written is
+ * `before` with the patch; that is the row returned.
+ */
 export async function writeAttempt(
-  tx: DbOrTx,
+  db: DbOrTx,
   actor: Actor,
-  before: AttemptFacts & RecordRef & { version: number },
+  before: typeof examAttempts.$inferSelect,
   action: 'submit' | 'expire',
   patch: Partial<typeof examAttempts.$inferInsert>,
   payload: Record<string, unknown> = {},
+  also: (row: typeof examAttempts.$inferSelect) => SQLWrapper[] = () => [],
 ) {
   const { from, to } = decide(attemptMachine, before, actor, action);
-  const [row] = await tx
+  const set = { ...patch, status: to!, version: before.version + 1 };
+  const row = { ...before, ...set };
+  const guard = db
     .update(examAttempts)
-    .set({ ...patch, status: to!, version: before.version + 1 })
-    .where(eq(examAttempts.id, before.id))
-    .returning();
-  await appendTransition(tx, attemptMachine, actor, { recordId: before.id, action, from, to });
-  await appendEvent(tx, `exam_attempt.${action}`, 'exam_attempt', before, actor, { from, to, ...payload });
-  return row!;
+    .set(set)
+    .where(and(eq(examAttempts.id, before.id), eq(examAttempts.version, before.version)))
+    .returning({ id: examAttempts.id });
+  await writeTogether(
+    db,
+    [
+      transitionInsert(db, attemptMachine, actor, { recordId: before.id, action, from, to }),
+      eventInsert(db, `exam_attempt.${action}`, 'exam_attempt', before, actor, { from, to, ...payload }),
+      ...also(row),
+    ],
+    { guard },
+  );
+  return row;
 }
