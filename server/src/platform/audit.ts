@@ -91,10 +91,18 @@ function storableText(s: string | null): string | null {
   return s === null ? null : storable(s);
 }
 
+// In JSON.stringify's output NUL is always the escape \u0000 and a lone surrogate always an escape \udXXX (a paired one
+// is written as itself), so a text without either holds nothing to replace. (An escaped backslash before such letters
+// also matches: that entry merely takes the slow path.)
+const UNSTORABLE_IN_JSON = /\\u0000|\\ud[89a-f][0-9a-f]{2}/i;
+
 /** JSON round trip (Dates become strings, undefined vanishes) with every string and key made storable. */
 function plain(v: unknown): unknown {
   if (v === undefined || v === null) return null;
-  return JSON.parse(JSON.stringify(v), (_k, x: unknown) => {
+  const json = JSON.stringify(v);
+  if (json === undefined) return null;
+  if (!UNSTORABLE_IN_JSON.test(json)) return JSON.parse(json);
+  return JSON.parse(json, (_k, x: unknown) => {
     if (typeof x === 'string') return storable(x);
     if (x && typeof x === 'object' && !Array.isArray(x) && hasUnstorableKey(x))
       return Object.fromEntries(Object.entries(x).map(([k, y]) => [storable(k), y]));
@@ -133,18 +141,24 @@ export async function recordAuditMany(db: DbOrTx, ctx: AuditContext, inputs: Aud
   // Ids follow array order (INSERT … SELECT takes sequence values in the order json_to_recordset yields the rows, which
   // is the array's), and the chainer links in id order. The rows go as one JSON parameter: a bulk import's 1,000
   // entries would otherwise be 11,000 bind parameters for the server to parse.
-  for (let i = 0; i < inputs.length; i += 1000) await db.execute(auditInsert(ctx, inputs.slice(i, i + 1000), at));
+  for (let i = 0; i < inputs.length; i += 1000) await db.execute(auditInsert(ctx, inputs.slice(i, i + 1000), { at }));
 }
 
-/** The insert `recordAudit` runs, not yet run: for `writeTogether` (platform/write-together.ts). */
-export function auditInsert(ctx: AuditContext, inputs: AuditInput[], at = new Date().toISOString()): SQL {
+/**
+ * The insert `recordAudit` runs, not yet run: for `writeTogether` (platform/write-together.ts). `where` keeps only some
+ * of the entries (over `x.entity_id`): a bulk insert's entries for the rows its CTE actually inserted. It then
+ * returns the entity ids it recorded.
+ */
+export function auditInsert(ctx: AuditContext, inputs: AuditInput[], o: { at?: string; where?: SQL } = {}): SQL {
+  const at = o.at ?? new Date().toISOString();
   const json = JSON.stringify(inputs.map((input) => rowOf(ctx, input, at)));
   return sql`
     insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, ip, result)
     select x.at, x.actor_id, x.actor_name, x.actor_role, x.action, x.entity_type, x.entity_id, x.before, x.after, x.ip,
            x.result
       from json_to_recordset(${json}::json) as x(at timestamptz, actor_id uuid, actor_name text, actor_role text,
-           action text, entity_type text, entity_id text, before jsonb, after jsonb, ip text, result text)`;
+           action text, entity_type text, entity_id text, before jsonb, after jsonb, ip text, result text)
+    ${o.where ? sql`where ${o.where} returning entity_id` : sql``}`;
 }
 
 /**

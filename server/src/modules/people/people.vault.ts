@@ -4,10 +4,29 @@
 // the reporter vault (modules/reports/reports.vault.ts), with its own key derivation label.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
+// Derived once per secret: an import seals and hashes 20,000 numbers, two derivations each.
+const keys = new Map<string, { key: Buffer; keyId: string }>();
 function keyOf(secret: string) {
-  const key = createHash('sha256').update(`anjian-people-vault:${secret}`).digest();
-  const keyId = createHash('sha256').update(key).digest('hex').slice(0, 8);
-  return { key, keyId };
+  let k = keys.get(secret);
+  if (!k) {
+    const key = createHash('sha256').update(`anjian-people-vault:${secret}`).digest();
+    k = { key, keyId: createHash('sha256').update(key).digest('hex').slice(0, 8) };
+    keys.set(secret, k);
+  }
+  return k;
+}
+
+// GCM nonces cut from a pooled block of CSPRNG output: one randomBytes call per 341 seals instead of one each, which
+// cost ~7 µs a call here (150 ms of a 20,000-row import). A spent block is replaced, never overwritten.
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+function nextIv(): Buffer {
+  if (ivAt + 12 > ivPool.length) {
+    ivPool = randomBytes(4092);
+    ivAt = 0;
+  }
+  ivAt += 12;
+  return ivPool.subarray(ivAt - 12, ivAt);
 }
 
 /** Upper-case X, no spaces: the one spelling that is sealed and hashed. */
@@ -17,7 +36,7 @@ export function normaliseIdNumber(id: string): string {
 
 export function sealIdNumber(secret: string, idNumber: string): { sealed: string; keyId: string } {
   const { key, keyId } = keyOf(secret);
-  const iv = randomBytes(12);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const ct = Buffer.concat([cipher.update(normaliseIdNumber(idNumber), 'utf8'), cipher.final()]);
   return { sealed: Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64'), keyId };

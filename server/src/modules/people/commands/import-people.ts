@@ -2,9 +2,9 @@
 // row with 姓名, 身份证号, 手机, 岗位, 岗位名称, 上岗日期, 离岗日期). Each row is checked by the same schema and rules as the
 // form and reported with its spreadsheet row number; a bad row never blocks the good ones. A person already on the
 // list (same identity number) is left unchanged, so importing the same file twice adds nothing. All rows go in one
-// transaction: checked first, then inserted (skipping those on the list) and audited (one entry a person, as the form
-// records it) in batches of 1,000, with one summary rewrite at the end; a dry run computes the same report and rolls
-// back.
+// transaction, in batches of 1,000: each batch is read, checked and sealed here while the database writes the batch before
+// it — the people (skipping those on the list) and their audit entries (one a person, as the form records it) as one
+// statement —, with one summary rewrite at the end; a dry run computes the same report and rolls back.
 import {
   createPersonBody,
   personPostLabels,
@@ -14,9 +14,10 @@ import {
   type Lang,
   type PersonPost,
 } from '@anjian/contracts';
-import { sql } from 'drizzle-orm';
-import { recordAuditMany } from '../../../platform/audit';
-import { rowsOf, type Db, type Tx } from '../../../platform/db';
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { auditInsert } from '../../../platform/audit';
+import { rowsOf, type Db } from '../../../platform/db';
 import { AppError, notFound, zodDetails } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import type { Cell } from '../../enterprises/enterprises.sheet';
@@ -29,7 +30,7 @@ import { checkPersonInput, identityColumns, type PeopleContext } from './save-pe
 
 const MAX_ERRORS = 1000;
 const MAX_ROWS = 20_000;
-/** Rows per duplicate lookup, multi-row insert and audit append. */
+/** Rows per statement (people and their audit entries). */
 const BATCH = 1000;
 
 const COLUMNS: { key: string; headers: string[]; required?: boolean }[] = [
@@ -78,15 +79,63 @@ function cellText(key: string, cell: Cell): { value?: string; error?: { zh: stri
 
 class DryRun extends Error {}
 
-type PersonInsert = ReturnType<typeof identityColumns>;
+type PersonInsert = ReturnType<typeof identityColumns> & { id: string };
+type Owner = { enterpriseId: string; areaCode: string; sector: string; parkId: string | null; createdBy: string };
+type Row = { number: number; cells: Cell[] };
 
-/** Inserts a batch of one enterprise's people, skipping those already on its list; returns the rows inserted. */
-async function insertPeople(
-  tx: Tx,
-  owner: { enterpriseId: string; areaCode: string; sector: string; parkId: string | null; createdBy: string },
-  batch: PersonInsert[],
-) {
+/** The header row's columns by key; a missing required column refuses the file. */
+function headerColumns(cells: Cell[]): (string | undefined)[] {
+  const columns = cells.map((c) =>
+    typeof c === 'string'
+      ? COLUMNS.find((x) => x.headers.includes(c.trim().toLowerCase()) || x.headers.includes(c.trim()))?.key
+      : undefined,
+  );
+  const missing = COLUMNS.filter((c) => c.required && !columns.includes(c.key));
+  if (missing.length) {
+    throw new AppError(
+      'VALIDATION',
+      missing.map((c) => ({
+        field: c.key,
+        zh: `第 1 行缺少必填列“${c.headers[0]}”`,
+        en: `Row 1 lacks the required column "${c.headers[0]}" (${c.key})`,
+      })),
+    );
+  }
+  return columns;
+}
+
+/** One row checked by the form's schema, then its rules: the person, or the row's errors. */
+function checkRow(r: Row, columns: (string | undefined)[], lang: Lang): CreatePersonBody | { field: string; message: string }[] {
+  const values: Record<string, string> = {};
+  const errors: { field: string; message: string }[] = [];
+  columns.forEach((key, i) => {
+    if (!key) return;
+    const { value, error } = cellText(key, r.cells[i] ?? null);
+    if (error) errors.push({ field: key, message: error[lang] });
+    else if (value !== undefined && value !== '') values[key] = value;
+  });
+  const checked = createPersonBody.safeParse(values);
+  if (!checked.success) {
+    for (const d of zodDetails(checked.error.issues, lang)) if (!errors.some((e) => e.field === d.field)) errors.push(d);
+  }
+  if (errors.length || !checked.success) return errors;
+  try {
+    checkPersonInput(checked.data);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'VALIDATION') throw e;
+    return e.details.map((d) => ({ field: d.field, message: d[lang] }));
+  }
+  return checked.data;
+}
+
+/**
+ * One statement for a batch of one enterprise's people: inserts them, skipping those already on its list (the unique
+ * (enterprise, hash) index, so a concurrent import of the same person cannot add it twice either), and audits those
+ * inserted, each entry as createPerson records it, in file order. Its rows are the ids audited, one a person inserted.
+ */
+function peopleBatch(ctx: PeopleContext, owner: Owner, batch: PersonInsert[]): SQL {
   const rows = batch.map((p) => ({
+    id: p.id,
     name: p.name,
     sealed: p.idNumberSealed,
     key_id: p.idNumberKeyId,
@@ -98,17 +147,23 @@ async function insertPeople(
     from_: p.employedFrom,
     to_: p.employedTo,
   }));
-  return rowsOf<{ id: string; id_number_hash: string }>(
-    await tx.execute(sql`
-      insert into people (enterprise_id, area_code, sector, park_id, created_by, name, id_number_sealed, id_number_key_id,
+  const audit = auditInsert(
+    ctx,
+    batch.map((p) => ({ action: 'person.create', entityType: 'person', entityId: p.id, after: auditPerson({ ...p, version: 1 }) })),
+    { where: sql`x.entity_id in (select id::text from inserted)` },
+  );
+  return sql`
+    with inserted as (
+      insert into people (id, enterprise_id, area_code, sector, park_id, created_by, name, id_number_sealed, id_number_key_id,
                           id_number_masked, id_number_hash, phone, post, post_title, employed_from, employed_to)
-      select ${owner.enterpriseId}::uuid, ${owner.areaCode}, ${owner.sector}, ${owner.parkId}::uuid, ${owner.createdBy}::uuid,
+      select x.id, ${owner.enterpriseId}::uuid, ${owner.areaCode}, ${owner.sector}, ${owner.parkId}::uuid, ${owner.createdBy}::uuid,
              x.name, x.sealed, x.key_id, x.masked, x.hash, x.phone, x.post, x.title, x.from_, x.to_
         from json_to_recordset(${JSON.stringify(rows)}::json)
-          as x(name text, sealed text, key_id text, masked text, hash text, phone text, post text, title text, from_ date, to_ date)
+          as x(id uuid, name text, sealed text, key_id text, masked text, hash text, phone text, post text, title text, from_ date,
+               to_ date)
       on conflict (enterprise_id, id_number_hash) do nothing
-      returning id, id_number_hash`),
-  );
+      returning id)
+    ${audit}`;
 }
 
 export async function importPeople(
@@ -136,106 +191,72 @@ export async function importPeople(
       else report.errorsTruncated = true;
     }
   };
-  let columns: (string | undefined)[] | null = null;
-  const rows: { number: number; cells: Cell[] }[] = [];
-  for await (const r of readSpreadsheet(input.buffer, input.filename)) {
-    if (!columns) {
-      columns = r.cells.map((c) =>
-        typeof c === 'string'
-          ? COLUMNS.find((x) => x.headers.includes(c.trim().toLowerCase()) || x.headers.includes(c.trim()))?.key
-          : undefined,
-      );
-      const missing = COLUMNS.filter((c) => c.required && !columns!.includes(c.key));
-      if (missing.length) {
-        throw new AppError(
-          'VALIDATION',
-          missing.map((c) => ({
-            field: c.key,
-            zh: `第 1 行缺少必填列“${c.headers[0]}”`,
-            en: `Row 1 lacks the required column "${c.headers[0]}" (${c.key})`,
-          })),
-        );
-      }
-      continue;
-    }
-    if (r.cells.every((c) => c === null || c === '')) continue;
-    if (rows.length >= MAX_ROWS)
-      throw new AppError('VALIDATION', [{ field: 'file', zh: `一次最多导入 ${MAX_ROWS} 行`, en: `At most ${MAX_ROWS} rows per file` }]);
-    rows.push(r);
-  }
-  if (!columns) throw new AppError('VALIDATION', [{ field: 'file', zh: '文件是空的', en: 'The file is empty' }]);
   try {
     await db.transaction(async (tx) => {
       const ent = await findEnterpriseInScope(tx, actor, actor.enterpriseId!);
       if (!ent) throw notFound();
-      // Every row checked first (schema, then the form's rules), in file order.
-      const good: { data: CreatePersonBody; hash: string }[] = [];
-      for (const r of rows) {
-        report.total++;
-        const values: Record<string, string> = {};
-        const errors: { field: string; message: string }[] = [];
-        columns!.forEach((key, i) => {
-          if (!key) return;
-          const { value, error } = cellText(key, r.cells[i] ?? null);
-          if (error) errors.push({ field: key, message: error[input.lang] });
-          else if (value !== undefined && value !== '') values[key] = value;
-        });
-        const checked = createPersonBody.safeParse(values);
-        if (!checked.success) {
-          for (const d of zodDetails(checked.error.issues, input.lang)) if (!errors.some((e) => e.field === d.field)) errors.push(d);
-        }
-        if (errors.length || !checked.success) {
-          reject(r.number, errors);
-          continue;
-        }
-        try {
-          checkPersonInput(checked.data);
-        } catch (e) {
-          if (!(e instanceof AppError) || e.code !== 'VALIDATION') throw e;
-          reject(
-            r.number,
-            e.details.map((d) => ({ field: d.field, message: d[input.lang] })),
-          );
-          continue;
-        }
-        good.push({ data: checked.data, hash: hashIdNumber(ctx.vaultKey, checked.data.idNumber) });
-      }
-      // A person earlier in the file is skipped here; one already on the list by the unique (enterprise, hash) index
-      // in the insert itself, so a concurrent import of the same person cannot add it twice either.
+      const owner = { enterpriseId: ent.id, areaCode: ent.areaCode, sector: ent.sector, parkId: ent.parkId, createdBy: actor.id };
+      let columns: (string | undefined)[] | null = null;
+      // A person earlier in the file is skipped here, one already on the list by the insert itself.
       const seen = new Set<string>();
-      const fresh: PersonInsert[] = [];
-      for (const g of good) {
-        if (seen.has(g.hash)) {
-          report.unchanged++;
-          continue;
+      // A batch's rows checked in file order and sealed, then its statement.
+      const statementOf = (chunk: Row[]) => {
+        const fresh: PersonInsert[] = [];
+        for (const r of chunk) {
+          report.total++;
+          const person = checkRow(r, columns!, input.lang);
+          if (Array.isArray(person)) {
+            reject(r.number, person);
+            continue;
+          }
+          const hash = hashIdNumber(ctx.vaultKey, person.idNumber);
+          if (seen.has(hash)) {
+            report.unchanged++;
+            continue;
+          }
+          seen.add(hash);
+          fresh.push({ id: randomUUID(), ...identityColumns(ctx, person, hash) });
         }
-        seen.add(g.hash);
-        fresh.push(identityColumns(ctx, g.data, g.hash));
+        return { statement: peopleBatch(ctx, owner, fresh), size: fresh.length };
+      };
+      // The file is read, checked and sealed batch by batch while the database writes the batch before: the two cores
+      // work at once. One statement in flight at a time (one connection).
+      let writing: Promise<void> = Promise.resolve();
+      const send = async (chunk: Row[]) => {
+        const { statement, size } = statementOf(chunk);
+        await writing;
+        writing = tx.execute(statement).then((recorded) => {
+          const created = rowsOf(recorded).length;
+          report.created += created;
+          report.unchanged += size - created;
+        });
+      };
+      try {
+        let chunk: Row[] = [];
+        let rowsRead = 0;
+        for await (const r of readSpreadsheet(input.buffer, input.filename)) {
+          if (!columns) {
+            columns = headerColumns(r.cells);
+            continue;
+          }
+          if (r.cells.every((c) => c === null || c === '')) continue;
+          if (++rowsRead > MAX_ROWS)
+            throw new AppError('VALIDATION', [
+              { field: 'file', zh: `一次最多导入 ${MAX_ROWS} 行`, en: `At most ${MAX_ROWS} rows per file` },
+            ]);
+          chunk.push(r);
+          if (chunk.length === BATCH) {
+            await send(chunk);
+            chunk = [];
+          }
+        }
+        if (!columns) throw new AppError('VALIDATION', [{ field: 'file', zh: '文件是空的', en: 'The file is empty' }]);
+        if (chunk.length) await send(chunk);
+      } catch (e) {
+        await writing.catch(() => undefined); // the statement in flight ends before the rollback
+        throw e;
       }
-      // One statement per batch (the rows as one JSON parameter, not 15 parameters a row) and one audit append of the
-      // rows it inserted, each entry as createPerson records it, in file order.
-      for (let i = 0; i < fresh.length; i += BATCH) {
-        const batch = fresh.slice(i, i + BATCH);
-        const inserted = await insertPeople(
-          tx,
-          { enterpriseId: ent.id, areaCode: ent.areaCode, sector: ent.sector, parkId: ent.parkId, createdBy: actor.id },
-          batch,
-        );
-        const idByHash = new Map(inserted.map((r) => [r.id_number_hash, r.id]));
-        const audited = batch.filter((p) => idByHash.has(p.idNumberHash));
-        await recordAuditMany(
-          tx,
-          ctx,
-          audited.map((p) => ({
-            action: 'person.create',
-            entityType: 'person',
-            entityId: idByHash.get(p.idNumberHash)!,
-            after: auditPerson({ ...p, version: 1 }),
-          })),
-        );
-        report.created += audited.length;
-        report.unchanged += batch.length - audited.length;
-      }
+      await writing;
       await refreshSummary(tx, actor.enterpriseId!, today);
       if (input.dryRun) throw new DryRun();
     });
