@@ -20,15 +20,8 @@ export interface RecordRef extends EventScope {
  * Appends `type` (e.g. 'hazard.rectify') for `record` of `entityType`. Called as one line by each state writer;
  * the record supplies its own id and scope. Returns the event id.
  */
-export async function appendEvent(
-  tx: DbOrTx,
-  type: string,
-  entityType: string,
-  record: RecordRef,
-  actor: { id: string } | null,
-  payload: Record<string, unknown> = {},
-): Promise<number> {
-  const [row] = await eventInsert(tx, type, entityType, record, actor, payload).returning({ id: domainEvents.id });
+export async function appendEvent(...args: Parameters<typeof eventInsert>): Promise<number> {
+  const [row] = await eventInsert(...args).returning({ id: domainEvents.id });
   return row!.id;
 }
 

@@ -3,9 +3,10 @@
 // transition, one event, one audit entry — and all answer the same result; a write from a stale read writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { auditLog, domainEvents, examAttempts, examCompletions, examPapers, examQuestions, stateTransitions } from '../../db/schema';
+import { auditLog, domainEvents, examAttempts, examCompletions, examPapers, examQuestions, stateTransitions, users } from '../../db/schema';
 import { openTestDatabase } from '../../../test/db';
 import type { Actor } from '../../platform/actor';
+import { actorOf } from '../../platform/actor-load';
 import { rowsOf, type Database } from '../../platform/db';
 import { StaleWrite } from '../../platform/write-together';
 import { buildCommunity, buildDistrict, buildEnterprise, buildStreet, buildUser } from '../../seed/factories';
@@ -23,21 +24,8 @@ beforeAll(async () => {
   const area = await buildCommunity(d.db, { street: await buildStreet(d.db, { district }) });
   const e = await buildEnterprise(d.db, { area, sector: 'machinery' });
   const u = await buildUser(d.db, { role: 'enterprise_principal', enterpriseId: e.id, org: null });
-  actor = {
-    id: u.id,
-    username: u.username,
-    displayName: u.username,
-    role: 'enterprise_principal',
-    orgId: null,
-    orgName: null,
-    areaCode: null,
-    areaPrefix: null,
-    sectors: [],
-    parkId: null,
-    enterpriseId: e.id,
-    scopeKind: 'enterprise',
-    mustChangePassword: false,
-  } as Actor;
+  const [row] = await d.db.select().from(users).where(eq(users.id, u.id));
+  actor = actorOf(row!, null);
   await d.db.insert(examQuestions).values(
     Array.from({ length: 4 }, (_, i) => ({
       areaCode: district.code,
