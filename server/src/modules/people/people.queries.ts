@@ -163,6 +163,13 @@ export async function computeSummary(db: DbOrTx, enterpriseId: string, today: st
       .where(eq(people.enterpriseId, enterpriseId)),
     db.select().from(certificates).where(eq(certificates.enterpriseId, enterpriseId)),
   ]);
+  // Certificates by person: a filter over all of them for each person was people × certificates comparisons.
+  const certsOf = new Map<string, typeof cs>();
+  for (const c of cs) {
+    const held = certsOf.get(c.personId);
+    if (held) held.push(c);
+    else certsOf.set(c.personId, [c]);
+  }
   const changes: string[] = [];
   let postPeople = 0;
   let postHolders = 0;
@@ -176,8 +183,8 @@ export async function computeSummary(db: DbOrTx, enterpriseId: string, today: st
     if (p.employedTo && p.employedTo < today) continue;
     if (p.employedTo) changes.push(addDays(p.employedTo, 1));
     postPeople++;
-    const valid = cs.filter((c) => {
-      if (c.personId !== p.id || c.kind !== kind) return false;
+    const valid = (certsOf.get(p.id) ?? []).filter((c) => {
+      if (c.kind !== kind) return false;
       const status = certificateStatus(certificateSchedule({ ...c, kind: c.kind as typeof kind }), c.revokedOn, today);
       return countsAsValid(status);
     });
