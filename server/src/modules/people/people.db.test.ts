@@ -4,13 +4,11 @@
 // scope); the expiry/review list; revocation by the district bureau; the holding rates from the maintained summary
 // against a direct count over people and certificates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import type { Role } from '@anjian/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
-import { verifyAuditChain } from '../../platform/audit';
 import { addDays, addMonths, cstDate } from '../../platform/time';
 import { appendEvent } from '../../platform/outbox';
 import { consumeEvent } from '../../platform/queue';
@@ -476,71 +474,5 @@ describe('an enterprise that moves', () => {
     expect(new Set(areas.map((r) => r.area_code))).toEqual(new Set([communityA]));
     // A second delivery finds nothing left to move.
     await t.database.db.transaction(async (tx) => expect(await onEnterpriseMoved(tx, moved!)).toBe(0));
-  });
-});
-
-describe('import from .xlsx', () => {
-  async function xlsx(rows: unknown[][]) {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('人员');
-    ws.addRow(['姓名', '身份证号', '手机', '岗位', '岗位名称', '上岗日期', '离岗日期']);
-    for (const r of rows) ws.addRow(r);
-    return Buffer.from(await wb.xlsx.writeBuffer());
-  }
-  async function upload(c: Client, file: Buffer, dryRun: boolean) {
-    const boundary = '----anjian-people-boundary';
-    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="people.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-    return c.request({
-      method: 'POST',
-      url: `/api/people/import?dryRun=${dryRun}`,
-      payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
-  }
-
-  it('adds good rows, reports bad ones by row number, and a second import adds nothing; a dry run writes nothing', async () => {
-    const good1 = idNumber(++seq);
-    const good2 = idNumber(++seq);
-    const file = await xlsx([
-      ['导入甲', good1, '13700001111', '特种作业人员', '电工', '2021-03-01', null],
-      ['导入乙', good2, null, '安全管理人员', null, new Date(Date.UTC(2022, 4, 6)), null],
-      ['导入丙', wrongCheck(idNumber(++seq)), null, '特种作业人员', null, '2021-03-01', null],
-      ['导入丁', idNumber(++seq), null, '老板', null, '2021-03-01', null],
-      ['导入戊', idNumber(++seq), null, '主要负责人', null, '2021-13-01', null],
-    ]);
-    const peopleBefore = await count('people');
-    const dry = await upload(as.entB!, file, true);
-    expect(dry.statusCode, dry.body).toBe(200);
-    expect(dry.json()).toMatchObject({ dryRun: true, total: 5, created: 2, rejected: 3 });
-    expect(await count('people')).toBe(peopleBefore);
-    const res = await upload(as.entB!, file, false);
-    expect(res.statusCode, res.body).toBe(200);
-    const r = res.json() as { created: number; rejected: number; errors: { row: number; field: string }[] };
-    expect(r.created).toBe(2);
-    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
-      [4, 'idNumber'],
-      [5, 'post'],
-      [6, 'employedFrom'],
-    ]);
-    expect(await count('people')).toBe(peopleBefore + 2);
-    // One audit entry a created person, as the form records it, masked number only; the chain still verifies.
-    const audited = rowsOf<{ n: number; masked: number }>(
-      await t.database.db.execute(sql`
-        select count(*)::int as n, count(*) filter (where after::text like '%****%' and after::text not like ${`%${good1}%`})::int as masked
-          from audit_log where action = 'person.create' and entity_id in (select id::text from people where name in ('导入甲', '导入乙'))`),
-    )[0]!;
-    expect(audited).toEqual({ n: 2, masked: 2 });
-    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
-    const list = (await as.entB!.get('/api/people?q=导入乙')).json() as { items: { employedFrom: string; post: string }[] };
-    expect(list.items[0]).toMatchObject({ employedFrom: '2022-05-06', post: 'safety_manager' });
-    const again = (await upload(as.entB!, file, false)).json();
-    expect(again).toMatchObject({ created: 0, unchanged: 2, rejected: 3 });
-    expect(await count('people')).toBe(peopleBefore + 2);
-    // The summary counts the new safety manager.
-    const s = await computeSummary(t.database.db, ents.b!, today);
-    const stored = rowsOf<{ p: number }>(
-      await t.database.db.execute(sql`select post_people as p from people_summaries where enterprise_id = ${ents.b}`),
-    )[0]!.p;
-    expect(stored).toBe(s.postPeople);
   });
 });

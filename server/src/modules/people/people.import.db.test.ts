@@ -1,12 +1,15 @@
-// The people import across its batches (import-people.ts reads, checks and seals a batch of 1,000 while the database
+// The people import: a small .xlsx with good and bad rows, a dry run, a second import, the summary; then across its batches (import-people.ts reads, checks and seals a batch of 1,000 while the database
 // writes the one before): file order, the report's counts, one audit entry a person created and none for the rest,
 // people already on the list and repeated within the file left alone in any batch; a refused file writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
 import { verifyAuditChain } from '../../platform/audit';
+import { cstDate } from '../../platform/time';
+import { computeSummary } from './people.queries';
 
 let t: TestApp;
 let ent: Client;
@@ -20,6 +23,10 @@ beforeAll(async () => {
   ent = await loginAs(t.app, u.username, u.password);
 });
 afterAll(() => t.close());
+
+const today = cstDate();
+let seq = 50_000;
+const countPeople = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from people`))[0]!.n;
 
 /** A valid 居民身份证号 for `i` (GB 11643: birth date, sequence, check character). */
 function idNumber(i: number): string {
@@ -83,5 +90,71 @@ describe('people import across batches', () => {
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().error.details).toMatchObject([{ field: 'file' }]);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('import from .xlsx', () => {
+  async function xlsx(rows: unknown[][]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员');
+    ws.addRow(['姓名', '身份证号', '手机', '岗位', '岗位名称', '上岗日期', '离岗日期']);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  async function uploadXlsx(c: Client, file: Buffer, dryRun: boolean) {
+    const boundary = '----anjian-people-boundary';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="people.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    return c.request({
+      method: 'POST',
+      url: `/api/people/import?dryRun=${dryRun}`,
+      payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  }
+
+  it('adds good rows, reports bad ones by row number, and a second import adds nothing; a dry run writes nothing', async () => {
+    const good1 = idNumber(++seq);
+    const good2 = idNumber(++seq);
+    const file = await xlsx([
+      ['导入甲', good1, '13700001111', '特种作业人员', '电工', '2021-03-01', null],
+      ['导入乙', good2, null, '安全管理人员', null, new Date(Date.UTC(2022, 4, 6)), null],
+      ['导入丙', wrongCheck(idNumber(++seq)), null, '特种作业人员', null, '2021-03-01', null],
+      ['导入丁', idNumber(++seq), null, '老板', null, '2021-03-01', null],
+      ['导入戊', idNumber(++seq), null, '主要负责人', null, '2021-13-01', null],
+    ]);
+    const peopleBefore = await countPeople();
+    const dry = await uploadXlsx(ent, file, true);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, total: 5, created: 2, rejected: 3 });
+    expect(await countPeople()).toBe(peopleBefore);
+    const res = await uploadXlsx(ent, file, false);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json() as { created: number; rejected: number; errors: { row: number; field: string }[] };
+    expect(r.created).toBe(2);
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [4, 'idNumber'],
+      [5, 'post'],
+      [6, 'employedFrom'],
+    ]);
+    expect(await countPeople()).toBe(peopleBefore + 2);
+    // One audit entry a created person, as the form records it, masked number only; the chain still verifies.
+    const audited = rowsOf<{ n: number; masked: number }>(
+      await t.database.db.execute(sql`
+        select count(*)::int as n, count(*) filter (where after::text like '%****%' and after::text not like ${`%${good1}%`})::int as masked
+          from audit_log where action = 'person.create' and entity_id in (select id::text from people where name in ('导入甲', '导入乙'))`),
+    )[0]!;
+    expect(audited).toEqual({ n: 2, masked: 2 });
+    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+    const list = (await ent.get('/api/people?q=导入乙')).json() as { items: { employedFrom: string; post: string }[] };
+    expect(list.items[0]).toMatchObject({ employedFrom: '2022-05-06', post: 'safety_manager' });
+    const again = (await uploadXlsx(ent, file, false)).json();
+    expect(again).toMatchObject({ created: 0, unchanged: 2, rejected: 3 });
+    expect(await countPeople()).toBe(peopleBefore + 2);
+    // The summary counts the new safety manager.
+    const s = await computeSummary(t.database.db, enterpriseId, today);
+    const stored = rowsOf<{ p: number }>(
+      await t.database.db.execute(sql`select post_people as p from people_summaries where enterprise_id = ${enterpriseId}`),
+    )[0]!.p;
+    expect(stored).toBe(s.postPeople);
   });
 });
