@@ -31,14 +31,18 @@ export interface Proc {
 /** Spawns a node process and waits until it prints `readyText`. */
 export async function spawnUntil(args: string[], env: Record<string, string>, readyText: string, cwd = repoRoot): Promise<Proc> {
   const port = await freePort();
-  const proc = spawn(process.execPath, args, {
+  // BENCH_NODE_ARGS: flags for the spawned process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  // BENCH_SERVER_LOG: a file that receives the spawned process's output (with BENCH_NODE_ARGS=--trace-gc, say).
+  const log = process.env.BENCH_SERVER_LOG ? fs.createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' }) : null;
+  proc.stdout!.on('data', (d) => ((out += d), log?.write(d)));
+  proc.stderr!.on('data', (d) => ((out += d), log?.write(d)));
   const deadline = Date.now() + 600_000;
   while (!out.includes(readyText)) {
     if (proc.exitCode !== null) throw new Error(`process exited ${proc.exitCode}:\n${out}`);
@@ -91,8 +95,16 @@ export function freshDataDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `anjian-bench-${name}-`));
 }
 
+/** The V8 flags of `npm start` (server/package.json), so a measured server runs as a deployed one does. */
+export const serverNodeFlags: string[] = (
+  JSON.parse(fs.readFileSync(path.join(repoRoot, 'server/package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(' ')
+  .filter((a) => a.startsWith('--'));
+
 export function startPlatform(env: Record<string, string>): Promise<Proc> {
-  return spawnUntil([path.join(repoRoot, 'server/dist/main.js'), '--demo'], env, 'is running at', path.join(repoRoot, 'server'));
+  const main = path.join(repoRoot, 'server/dist/main.js');
+  return spawnUntil([...serverNodeFlags, main, '--demo'], env, 'is running at', path.join(repoRoot, 'server'));
 }
 
 export async function login(url: string, username: string, password = DEMO_PASSWORD): Promise<{ cookie: string; csrf: string }> {

@@ -10,6 +10,7 @@ import {
   freshDataDir,
   login,
   repoRoot,
+  serverNodeFlags,
   settle,
   spawnUntil,
   startPlatform,
@@ -52,7 +53,7 @@ function combine(rounds: (Throughput & { cpuMsPerRequest: number })[]): Throughp
 }
 
 const startBare = (env: Record<string, string>) =>
-  spawnUntil(['--import', 'tsx', path.join(repoRoot, 'bench/src/baseline/bare-me.ts')], env, 'bare ready');
+  spawnUntil([...serverNodeFlags, '--import', 'tsx', path.join(repoRoot, 'bench/src/baseline/bare-me.ts')], env, 'bare ready');
 
 /** /api/me on the platform and /me on the bare server in alternating rounds, with the same client settings. */
 async function measureMe(platform: Proc, bare: Proc, engine: string): Promise<{ result: ScenarioResult; me: Throughput }> {

@@ -1,11 +1,12 @@
 // Issue 16 §8: exam submission under many concurrent examinees (the issue asks p95 < 300 ms at 200). BENCH_EXAM_EXAMINEES
 // examinees (default 200) each start an attempt of a 10-question paper; then all submit at once through the real
-// command (lock, server-side scoring, machine writer with transition and event, completion record, hours and summary
-// refresh, audit). Beside it, in the same run and at the same concurrency, a bare single-row insert: the ratio is
-// submission / bare insert. On PGlite (one connection: the concurrency is queued) and, when reachable, PostgreSQL.
-// Then a second set of examinees submits spread evenly over BENCH_EXAM_SPREAD_MS (default 10 s: everyone hands in
-// within ten seconds of the bell), the bare insert likewise, to show the latency at a steady arrival rate rather than
-// a single instant.
+// command (the read, server-side scoring, then one guarded statement with the update, the machine's transition and
+// event, the completion record and the audit entry). Beside it, in the same run and at the same concurrency, a bare
+// single-row insert: the ratio is submission / bare insert. Measured on the second such burst: the first one after the
+// database was created is reported beside it. On PGlite (one connection: the concurrency is queued) and, when
+// reachable, PostgreSQL. Then a third set of examinees submits spread evenly over BENCH_EXAM_SPREAD_MS (default 10 s:
+// everyone hands in within ten seconds of the bell), the bare insert likewise, to show the latency at a steady arrival
+// rate rather than a single instant.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../server/src/platform/actor';
 import { rowsOf, type Database } from '../../../server/src/platform/db';
@@ -111,16 +112,23 @@ async function run(d: Database, attempts: Attempt[], delayOf: (i: number) => num
 }
 
 async function onEngine(engine: string, d: Database): Promise<ScenarioResult[]> {
+  // The first burst after the database was created pays what a running server has long paid: each pooled
+  // connection's first look at the tables (catalog caches) and its first parse of the named statements, and the
+  // compilation of the code paths. It is reported (firstBurst); the figure is the burst after it, as at a running
+  // server's exam hall.
+  const first = await run(d, await world(d), () => 0);
   const burst = await run(d, await world(d), () => 0);
   const spread = await run(d, await world(d), (i) => (i * SPREAD_MS) / N);
   return [
     {
       name: 'exam-submission',
       engine,
-      metrics: { submit: burst.submit, bareInsert: burst.bare },
+      metrics: { submit: burst.submit, bareInsert: burst.bare, firstBurst: first },
       ratios: { p50: burst.submit.p50ms / burst.bare.p50ms, p95: burst.submit.p95ms / burst.bare.p95ms },
       targets: { submitP95ms: { limit: 300, met: burst.submit.p95ms < 300 } },
-      notes: `${N} examinees submitting at once, in process (no HTTP); ratio = submission / bare single-row insert at the same concurrency`,
+      notes:
+        `${N} examinees submitting at once, in process (no HTTP), after a first burst of ${N} others (firstBurst); ` +
+        'ratio = submission / bare single-row insert at the same concurrency',
     },
     {
       name: 'exam-submission-spread',

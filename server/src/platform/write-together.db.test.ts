@@ -9,6 +9,7 @@ import { auditInsert } from './audit';
 import { eventInsert } from './outbox';
 import { transitionInsert } from './state-history';
 import { StaleWrite, writeTogether } from './write-together';
+import { executeNamed, statementName } from './prepared';
 
 let d: Database;
 beforeAll(async () => {
@@ -63,5 +64,34 @@ describe('writeTogether', () => {
     expect(await d.db.select().from(domainEvents).where(eq(domainEvents.entityId, fresh))).toHaveLength(1);
     expect(await d.db.select().from(domainEvents).where(eq(domainEvents.entityId, stale))).toEqual([]);
     expect(rowsOf<{ version: number }>(await d.db.execute(sql`select version from probe_rows where id = 1`))).toEqual([{ version: 2 }]);
+  });
+
+  it('sends a prepared write under its digest name, parsed once a connection, and still guards it', async () => {
+    await d.db.execute(sql`create table if not exists probe_named (id int primary key, version int not null)`);
+    await d.db.execute(sql`insert into probe_named values (1, 1)`);
+    const guard = (version: number) => sql`update probe_named set version = version + 1 where id = 1 and version = ${version} returning id`;
+    const event = (id: string) => eventInsert(d.db, 'probe.named', 'probe', record(id), null);
+    const [first, second, stale] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await writeTogether(d.db, [event(first)], { guard: guard(1), prepared: true });
+    await writeTogether(d.db, [event(second)], { guard: guard(2), prepared: true });
+    await expect(writeTogether(d.db, [event(stale)], { guard: guard(2), prepared: true })).rejects.toBeInstanceOf(StaleWrite);
+    const written = await d.db.select().from(domainEvents).where(eq(domainEvents.type, 'probe.named'));
+    expect(written.map((e) => e.entityId).sort()).toEqual([first, second].sort());
+  });
+});
+
+describe('executeNamed', () => {
+  it('names a statement by its text, and the server keeps it on the connection (PostgreSQL)', async () => {
+    const text = sql`select ${7}::int + 1 as n`;
+    expect(statementName('select $1::int + 1 as n')).toMatch(/^aj_[0-9a-f]{32}$/);
+    expect(statementName('select 1')).not.toEqual(statementName('select 2'));
+    await d.db.transaction(async (tx) => {
+      expect(rowsOf(await executeNamed(tx, text))).toEqual([{ n: 8 }]);
+      expect(rowsOf(await executeNamed(tx, sql`select ${41}::int + 1 as n`))).toEqual([{ n: 42 }]);
+      const kept = rowsOf<{ name: string }>(await tx.execute(sql`select name from pg_prepared_statements`)).map((r) => r.name);
+      // PGlite has no named statements: the text runs as usual there.
+      if (d.engine === 'postgres') expect(kept.filter((n) => n === statementName('select $1::int + 1 as n'))).toHaveLength(1);
+      else expect(kept).toEqual([]);
+    });
   });
 });

@@ -15,6 +15,7 @@
 // yet awaited.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from './db';
+import { executeNamed } from './prepared';
 
 /** The guarded record changed since it was read: nothing was written. */
 export class StaleWrite extends Error {
@@ -25,14 +26,16 @@ export class StaleWrite extends Error {
 
 const GUARD_FAILED = 'AJ409';
 
-export async function writeTogether(db: DbOrTx, writes: SQLWrapper[], o: { guard?: SQLWrapper } = {}): Promise<void> {
+/** `prepared`: send it as a named statement (prepared.ts) — for a hot command whose statement has a fixed shape. */
+export async function writeTogether(db: DbOrTx, writes: SQLWrapper[], o: { guard?: SQLWrapper; prepared?: boolean } = {}): Promise<void> {
+  const execute = (statement: SQL) => (o.prepared ? executeNamed(db, statement) : db.execute(statement));
   // getSQL(): a query builder embedded as itself is put in parentheses, which a CTE body or a statement may not be.
   const parts = writes.map((w) => w.getSQL());
   const cte = (body: SQL, i: number) => sql`${sql.raw(`w${i}`)} as (${body})`;
   if (o.guard) {
     const ctes = [sql`g as (${o.guard.getSQL()})`, ...parts.map(cte)];
     try {
-      await db.execute(sql`with ${sql.join(ctes, sql`, `)} select write_guard(exists (select 1 from g))`);
+      await execute(sql`with ${sql.join(ctes, sql`, `)} select write_guard(exists (select 1 from g))`);
     } catch (e) {
       if ((e as { cause?: { code?: string } }).cause?.code === GUARD_FAILED) throw new StaleWrite();
       throw e;
@@ -41,5 +44,5 @@ export async function writeTogether(db: DbOrTx, writes: SQLWrapper[], o: { guard
   }
   if (parts.length === 0) return;
   const last = parts.pop()!;
-  await db.execute(parts.length === 0 ? last : sql`with ${sql.join(parts.map(cte), sql`, `)} ${last}`);
+  await execute(parts.length === 0 ? last : sql`with ${sql.join(parts.map(cte), sql`, `)} ${last}`);
 }

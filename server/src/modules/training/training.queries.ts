@@ -28,6 +28,7 @@ import {
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
+import { prepareNamed } from '../../platform/prepared';
 import { keySectors, requiredHours } from './training.rules';
 import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
 
@@ -446,12 +447,15 @@ export async function findAttempts(db: DbOrTx, actor: Actor, q: AttemptListQuery
  * guarded by the version read here (writeAttempt).
  */
 export async function attemptToSubmit(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({ attempt: examAttempts, paper: examPapers, personName: people.name })
-    .from(examAttempts)
-    .innerJoin(examPapers, eq(examPapers.id, examAttempts.paperId))
-    .leftJoin(people, eq(people.id, examAttempts.personId))
-    .where(and(eq(examAttempts.id, id), attemptScope(actor)));
+  // Named: the hand-in's read, 200 at the bell (issue 16), one shape per scope.
+  const [row] = await prepareNamed(
+    db
+      .select({ attempt: examAttempts, paper: examPapers, personName: people.name })
+      .from(examAttempts)
+      .innerJoin(examPapers, eq(examPapers.id, examAttempts.paperId))
+      .leftJoin(people, eq(people.id, examAttempts.personId))
+      .where(and(eq(examAttempts.id, id), attemptScope(actor))),
+  ).execute();
   return row ?? null;
 }
 

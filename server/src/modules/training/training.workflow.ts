@@ -104,7 +104,8 @@ export async function writeAttempt(
       eventInsert(db, `exam_attempt.${action}`, 'exam_attempt', before, actor, { from, to, ...payload }),
       ...also(row),
     ],
-    { guard },
+    // Two shapes (with and without the completion), prepared once on each connection.
+    { guard, prepared: true },
   );
   return row;
 }
