@@ -8,7 +8,7 @@ import { openDatabase } from './platform/db';
 import { users } from './db/schema';
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
 import { consumeBacklog, JobQueue } from './platform/queue';
-import { chainAuditLog } from './platform/audit';
+import { chainAuditLog } from './platform/audit-chain';
 import { channelsFrom } from './modules/notifications/notifications.channels';
 import { notificationsConsumer } from './modules/notifications/notifications.consumer';
 import { accidentsConsumer } from './modules/accidents/accidents.consumer';

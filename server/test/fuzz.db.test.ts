@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { errorCatalog, type Role } from '@anjian/contracts';
-import { verifyAuditChain } from '../src/platform/audit';
+import { verifyAuditChain } from '../src/platform/audit-chain';
 import { routeTable } from './route-table';
 import { buildFuzzWorld, type FuzzWorld } from './fuzz/world';
 import {

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildOrg, buildStreet, buildUser } from '../src/seed/factories';
-import { recordAudit, verifyAuditChain } from '../src/platform/audit';
+import { recordAudit } from '../src/platform/audit';
+import { verifyAuditChain } from '../src/platform/audit-chain';
 import { rowsOf } from '../src/platform/db';
 import { accidentBody, buildWorld, type World } from '../src/modules/accidents/test-world';
 import { loginAs, type Client } from './app';

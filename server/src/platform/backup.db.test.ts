@@ -14,7 +14,8 @@ import { openTestDatabase } from '../../test/db';
 import { backup, restore, tableChecksums } from './backup';
 import { openPglite, rowsOf, type Database } from './db';
 import { multipart, tinyJpeg } from './files.fixtures';
-import { recordAudit, verifyAuditChain } from './audit';
+import { recordAudit } from './audit';
+import { verifyAuditChain } from './audit-chain';
 import { buildEnterprise } from '../seed/factories';
 
 let w: HazardWorld;

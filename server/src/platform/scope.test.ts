@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { areaPrefixOf, likePrefix, prefixRange } from './scope';
-import { canonical } from './audit';
+import { canonical } from './audit-chain';
 
 describe('area prefixes (GB/T 2260 nesting)', () => {
   it('drops the trailing zero pairs of province and city codes', () => {

@@ -111,22 +111,39 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     ip: text('ip'),
     result: text('result').notNull(),
-    // The chain fields are filled once, after commit, by the chainer (platform/audit.ts): null until then.
-    prevHash: text('prev_hash'),
-    hash: text('hash'),
-    /** Position in the chain: the order the chainer linked the entries in (commit order, roughly), not id order. */
-    chainSeq: bigint('chain_seq', { mode: 'number' }),
   },
   (t) => [
-    uniqueIndex('audit_chain_seq_idx').on(t.chainSeq),
-    index('audit_unchained_idx')
-      .on(t.id)
-      .where(sql`hash is null`),
     index('audit_entity_idx').on(t.entityType, t.entityId, t.id),
     index('audit_actor_idx').on(t.actorId, t.id),
     index('audit_at_idx').on(t.at),
   ],
 );
+
+/**
+ * The hash chain over the audit log, one link an entry, written after commit by the chainer (platform/audit.ts) so the
+ * log itself is never updated. `seq` is the chain's order: the order entries became visible, roughly commit order.
+ */
+export const auditChain = pgTable(
+  'audit_chain',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    auditId: bigint('audit_id', { mode: 'number' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('audit_chain_audit_idx').on(t.auditId)],
+);
+
+/**
+ * Ids below the chainer's frontier that were not visible when it passed them: an entry of a transaction still open
+ * then (linked when it commits), or one rolled back (never). Kept a day, then dropped; verification links any entry
+ * still unlinked.
+ */
+export const auditChainGaps = pgTable('audit_chain_gaps', {
+  fromId: bigint('from_id', { mode: 'number' }).primaryKey(),
+  toId: bigint('to_id', { mode: 'number' }).notNull(),
+  seenAt: tstz('seen_at').notNull().defaultNow(),
+});
 
 /**
  * Login throttling state that is not an account's own: `account:<lower username>` for names that do not exist (so

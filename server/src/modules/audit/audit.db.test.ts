@@ -3,7 +3,8 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildOrg, buildUser } from '../../seed/factories';
-import { chainAuditLog, recordAudit, verifyAuditChain } from '../../platform/audit';
+import { recordAudit } from '../../platform/audit';
+import { chainAuditLog, verifyAuditChain } from '../../platform/audit-chain';
 import { rowsOf } from '../../platform/db';
 
 let t: TestApp;
@@ -65,27 +66,28 @@ describe('audit trail', () => {
     await expect(t.database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
   });
 
-  it('lets the chainer fill the chain fields of an entry once, and nothing else', async () => {
+  it('links an entry once, in audit_chain: the entry itself is never updated and the links are append-only', async () => {
     const db = t.database.db;
     await recordAudit(db, { actor: null, ip: null }, { action: 'test.fill', after: { n: 1 } });
     const [fresh] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.fill'));
-    expect(fresh).toMatchObject({ hash: null, prevHash: null, chainSeq: null });
-    const fill = sql`update audit_log set prev_hash = 'p', hash = 'h', chain_seq = -1`;
+    const linkOf = async (id: number) =>
+      rowsOf<{ hash: string }>(await db.execute(sql`select hash from audit_chain where audit_id = ${id}`));
     // The database's own message, not a syntax error of the test's statement.
     const refusal = (q: ReturnType<typeof sql>) =>
       db.execute(q).then(
         () => 'accepted',
         (e: Error & { cause?: Error }) => (e.cause ?? e).message,
       );
-    // The chain fields together with the content, or the content alone, are refused.
-    expect(await refusal(sql`${fill}, after = '{"n":2}'::jsonb where id = ${fresh!.id}`)).toBe('audit_log is append-only');
-    expect(await refusal(sql`update audit_log set action = 'x' where id = ${fresh!.id}`)).toBe('audit_log is append-only');
+    expect(await linkOf(fresh!.id)).toEqual([]);
     expect(await chainAuditLog(db)).toBeGreaterThanOrEqual(1);
-    const [linked] = await db.select().from(auditLog).where(eq(auditLog.id, fresh!.id));
-    expect(linked!.hash).toMatch(/^[0-9a-f]{64}$/);
-    // Once linked, an entry cannot be linked again.
-    expect(await refusal(sql`${fill} where id = ${fresh!.id}`)).toBe('audit_log is append-only');
+    const [link] = await linkOf(fresh!.id);
+    expect(link!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await chainAuditLog(db)).toBe(0);
+    expect(await linkOf(fresh!.id)).toHaveLength(1);
+    expect(await refusal(sql`update audit_log set action = 'x' where id = ${fresh!.id}`)).toBe('audit_log is append-only');
+    expect(await refusal(sql`update audit_chain set hash = 'h' where audit_id = ${fresh!.id}`)).toBe('audit_chain is append-only');
+    expect(await refusal(sql`delete from audit_chain where audit_id = ${fresh!.id}`)).toBe('audit_chain is append-only');
+    expect(await refusal(sql`truncate audit_chain`)).toBe('audit_chain is append-only');
   });
 
   it('links an entry that commits after a later id behind it, and the chain verifies', async () => {
@@ -101,10 +103,38 @@ describe('audit trail', () => {
       .select({ action: auditLog.action, id: auditLog.id })
       .from(auditLog)
       .where(sql`action in ('test.early', 'test.late')`)
-      .orderBy(auditLog.chainSeq);
+      .innerJoin(sql`audit_chain c`, sql`c.audit_id = ${auditLog.id}`)
+      .orderBy(sql`c.seq`);
     expect(order.map((r) => r.action)).toEqual(['test.early', 'test.late']);
     expect(order[1]!.id).toBeLessThan(order[0]!.id);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, brokenCount: 0 });
+  });
+
+  it('drops a gap after a day, and verification still links an entry that committed after its gap was dropped', async () => {
+    const db = t.database.db;
+    const reserve = async () =>
+      (rowsOf<{ id: string }>(await db.execute(sql`select nextval('audit_log_id_seq') as id`))[0] as { id: string }).id;
+    const [dead, lost] = [await reserve(), await reserve()];
+    await recordAudit(db, { actor: null, ip: null }, { action: 'test.after-gap', after: {} });
+    await chainAuditLog(db);
+    const gapsOver = async (id: string) =>
+      rowsOf(await db.execute(sql`select 1 from audit_chain_gaps where ${id}::bigint between from_id and to_id`)).length;
+    expect(await gapsOver(dead)).toBe(1);
+    expect(await gapsOver(lost)).toBe(1);
+    // A day on: the ids are no longer looked for on every pass (`dead` was rolled back and never comes).
+    await db.execute(
+      sql`update audit_chain_gaps set seen_at = now() - interval '25 hours' where ${dead}::bigint between from_id and to_id`,
+    );
+    await chainAuditLog(db);
+    expect(await gapsOver(dead)).toBe(0);
+    expect(await gapsOver(lost)).toBe(0);
+    // `lost` commits only now: the pass does not look for it, verification does.
+    await db.execute(sql`insert into audit_log (id, at, action, result) values (${lost}, now(), 'test.lost', 'ok')`);
+    expect(await chainAuditLog(db)).toBe(0);
+    const v = await verifyAuditChain(db);
+    expect(v).toMatchObject({ ok: true, brokenCount: 0 });
+    const linked = rowsOf(await db.execute(sql`select 1 from audit_chain where audit_id = ${lost}::bigint`));
+    expect(linked).toHaveLength(1);
   });
 
   it('detects tampering by someone who bypasses the trigger', async () => {
@@ -118,6 +148,17 @@ describe('audit trail', () => {
     await db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
     const r = await verifyAuditChain(db);
     expect(r).toMatchObject({ ok: false, firstBrokenId: mark!.id });
+  });
+
+  it('detects an entry removed by someone who bypasses the trigger', async () => {
+    const db = t.database.db;
+    await recordAudit(db, { actor: null, ip: null }, { action: 'test.removed', after: {} });
+    await chainAuditLog(db);
+    const [gone] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.removed'));
+    await db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await db.execute(sql`delete from audit_log where id = ${gone!.id}`);
+    await db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenIds: expect.arrayContaining([gone!.id]) as unknown });
   });
 
   it('keeps the chain intact under concurrent writers', async () => {

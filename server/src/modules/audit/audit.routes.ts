@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm'
 import { auditEntry, auditQuery, auditVerifyResponse, pageOf } from '@anjian/contracts';
 import { auditLog } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
-import { verifyAuditChain } from '../../platform/audit';
+import { verifyAuditChain } from '../../platform/audit-chain';
 import { maskDeep, seesInFull } from '../../platform/masking';
 import { actorOf } from '../../platform/http';
 import { addDays, cstIso, cstStartOfDay } from '../../platform/time';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
 import { auditLog, enterprises } from '../../db/schema';
-import { verifyAuditChain } from '../../platform/audit';
+import { verifyAuditChain } from '../../platform/audit-chain';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildOrg, buildPark, buildStreet, buildUser, randomCreditCode } from '../../seed/factories';
 

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
-import { verifyAuditChain } from '../../platform/audit';
+import { verifyAuditChain } from '../../platform/audit-chain';
 import { cstDate } from '../../platform/time';
 import { computeSummary } from './people.queries';
 
