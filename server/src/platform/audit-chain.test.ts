@@ -1,6 +1,7 @@
 // The chainer's gap bookkeeping: which ids below the frontier are still to be looked for after a pass.
 import { describe, expect, it } from 'vitest';
-import { gapsAfter, type Gap } from './audit-chain';
+import fc from 'fast-check';
+import { canonical, gapsAfter, type Gap } from './audit-chain';
 
 const NOW = '2026-12-05T04:00:00.000Z';
 const OLD = '2026-12-05T03:00:00.000Z';
@@ -29,5 +30,39 @@ describe('gapsAfter', () => {
       gap(1, 3_999_999),
       gap(4_000_001, 5_000_000),
     ]);
+  });
+});
+
+describe('canonical', () => {
+  // The definition the chain's hashes were made with (2026-12-04): entries, sorted by key, undefined left out.
+  function reference(value: unknown): string {
+    if (value === null || value === undefined) return 'null';
+    if (value instanceof Date) return JSON.stringify(value.toISOString());
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    if (typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+  }
+
+  it('writes every value exactly as the definition the existing hashes were made with', () => {
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { maxDepth: 4 },
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.boolean(),
+        fc.double({ noNaN: true }),
+        fc.integer(),
+        fc.string({ unit: 'binary' }),
+        fc.date({ noInvalidDate: true }),
+        fc.array(tie('any'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ unit: 'binary' }), tie('any'), { maxKeys: 5 }),
+      ),
+    })).any;
+    fc.assert(fc.property(value, (v) => canonical(v) === reference(v)));
   });
 });

@@ -25,18 +25,27 @@ const CHAIN_BATCH = 2000;
 /** How long an id passed unseen is looked for. */
 const GAP_KEPT = '1 day';
 
-/** Key-sorted JSON, so the hash does not depend on how jsonb reorders keys. */
+/**
+ * Key-sorted JSON, so the hash does not depend on how jsonb reorders keys: JSON.stringify's text with every object's
+ * keys in code-unit order and undefined members left out. Written as loops: the chainer runs it on every entry.
+ */
 export function canonical(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]);
+    return out + ']';
   }
-  return JSON.stringify(value);
+  const o = value as Record<string, unknown>;
+  let out = '{';
+  for (const k of Object.keys(o).sort()) {
+    const v = o[k];
+    if (v === undefined) continue;
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonical(v);
+  }
+  return out + '}';
 }
 
 /** An audit_log row as the chain reads it (snake_case: read by SQL). */

@@ -34,23 +34,28 @@ function storableText(s: string | null): string | null {
 // also matches: that entry merely takes the slow path.)
 const UNSTORABLE_IN_JSON = /\\u0000|\\ud[89a-f][0-9a-f]{2}/i;
 
-/** JSON round trip (Dates become strings, undefined vanishes) with every string and key made storable. */
-function plain(v: unknown): unknown {
-  if (v === undefined || v === null) return null;
+/**
+ * The value as the JSON text stored (Dates become strings, undefined vanishes) with every string and key made
+ * storable. Kept as text: the entry's row is written around it, not parsed and serialised again.
+ */
+function plainJson(v: unknown): string {
+  if (v === undefined || v === null) return 'null';
   const json = JSON.stringify(v);
-  if (json === undefined) return null;
-  if (!UNSTORABLE_IN_JSON.test(json)) return JSON.parse(json);
-  return JSON.parse(json, (_k, x: unknown) => {
-    if (typeof x === 'string') return storable(x);
-    if (x && typeof x === 'object' && !Array.isArray(x) && hasUnstorableKey(x))
-      return Object.fromEntries(Object.entries(x).map(([k, y]) => [storable(k), y]));
-    return x;
-  });
+  if (json === undefined) return 'null';
+  if (!UNSTORABLE_IN_JSON.test(json)) return json;
+  return JSON.stringify(
+    JSON.parse(json, (_k, x: unknown) => {
+      if (typeof x === 'string') return storable(x);
+      if (x && typeof x === 'object' && !Array.isArray(x) && hasUnstorableKey(x))
+        return Object.fromEntries(Object.entries(x).map(([k, y]) => [storable(k), y]));
+      return x;
+    }),
+  );
 }
 
-/** The entry as audit_log's columns; `at` is shared by the entries of one call. */
-function rowOf(ctx: AuditContext, input: AuditInput, at: string) {
-  return {
+/** The entry as audit_log's columns, as JSON text; `at` is shared by the entries of one call. */
+function rowJson(ctx: AuditContext, input: AuditInput, at: string): string {
+  const columns = JSON.stringify({
     at,
     actor_id: ctx.actor?.id ?? null,
     actor_name: storableText(ctx.actor?.displayName ?? null),
@@ -58,11 +63,10 @@ function rowOf(ctx: AuditContext, input: AuditInput, at: string) {
     action: storable(input.action),
     entity_type: storableText(input.entityType ?? null),
     entity_id: storableText(input.entityId ?? null),
-    before: plain(input.before),
-    after: plain(input.after),
     ip: storableText(ctx.ip),
     result: input.result ?? 'ok',
-  };
+  });
+  return `${columns.slice(0, -1)},"before":${plainJson(input.before)},"after":${plainJson(input.after)}}`;
 }
 
 export async function recordAudit(db: DbOrTx, ctx: AuditContext, input: AuditInput): Promise<void> {
@@ -89,7 +93,7 @@ export async function recordAuditMany(db: DbOrTx, ctx: AuditContext, inputs: Aud
  */
 export function auditInsert(ctx: AuditContext, inputs: AuditInput[], o: { at?: string; where?: SQL } = {}): SQL {
   const at = o.at ?? new Date().toISOString();
-  const json = JSON.stringify(inputs.map((input) => rowOf(ctx, input, at)));
+  const json = `[${inputs.map((input) => rowJson(ctx, input, at)).join(',')}]`;
   return sql`
     insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, ip, result)
     select x.at, x.actor_id, x.actor_name, x.actor_role, x.action, x.entity_type, x.entity_id, x.before, x.after, x.ip,
