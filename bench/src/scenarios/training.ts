@@ -2,8 +2,8 @@
 // examinees (default 200) each start an attempt of a 10-question paper; then all submit at once through the real
 // command (the read, server-side scoring, then one guarded statement with the update, the machine's transition and
 // event, the completion record and the audit entry). Beside it, in the same run and at the same concurrency, a bare
-// single-row insert: the ratio is submission / bare insert. Measured on the second such burst: the first one after the
-// database was created is reported beside it. On PGlite (one connection: the concurrency is queued) and, when
+// single-row insert: the ratio is submission / bare insert. Measured on three more such bursts (their median by p95):
+// the first one after the database was created is reported beside it. On PGlite (one connection: the concurrency is queued) and, when
 // reachable, PostgreSQL. Then a third set of examinees submits spread evenly over BENCH_EXAM_SPREAD_MS (default 10 s:
 // everyone hands in within ten seconds of the bell), the bare insert likewise, to show the latency at a steady arrival
 // rate rather than a single instant.
@@ -117,17 +117,22 @@ async function onEngine(engine: string, d: Database): Promise<ScenarioResult[]> 
   // compilation of the code paths. It is reported (firstBurst); the figure is the burst after it, as at a running
   // server's exam hall.
   const first = await run(d, await world(d), () => 0);
-  const burst = await run(d, await world(d), () => 0);
+  // One burst is one sample of a busy half second on a shared machine (p95 237–376 ms in four runs of one day): the
+  // figure is the median of three bursts, by p95, each with its own examinees.
+  const bursts: Awaited<ReturnType<typeof run>>[] = [];
+  for (let i = 0; i < 3; i++) bursts.push(await run(d, await world(d), () => 0));
+  const burst = bursts.sort((a, b) => a.submit.p95ms - b.submit.p95ms)[1]!;
   const spread = await run(d, await world(d), (i) => (i * SPREAD_MS) / N);
   return [
     {
       name: 'exam-submission',
       engine,
-      metrics: { submit: burst.submit, bareInsert: burst.bare, firstBurst: first },
+      metrics: { submit: burst.submit, bareInsert: burst.bare, firstBurst: first, burstP95s: bursts.map((b) => b.submit.p95ms) },
       ratios: { p50: burst.submit.p50ms / burst.bare.p50ms, p95: burst.submit.p95ms / burst.bare.p95ms },
       targets: { submitP95ms: { limit: 300, met: burst.submit.p95ms < 300 } },
       notes:
-        `${N} examinees submitting at once, in process (no HTTP), after a first burst of ${N} others (firstBurst); ` +
+        `${N} examinees submitting at once, in process (no HTTP): the median by p95 of three bursts (burstP95s), after a ` +
+        `first burst of ${N} others (firstBurst); ` +
         'ratio = submission / bare single-row insert at the same concurrency',
     },
     {
