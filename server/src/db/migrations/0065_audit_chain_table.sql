@@ -30,8 +30,9 @@ SELECT "id", "id" FROM "audit_log"
 -- older ones were rolled back (verification links any entry still unlinked).
 INSERT INTO "audit_chain_gaps" ("from_id", "to_id")
 SELECT "prev_id" + 1, "audit_id" - 1
-  FROM (SELECT "audit_id", lag("audit_id") OVER (ORDER BY "audit_id") AS "prev_id" FROM "audit_chain") s
- WHERE "audit_id" > "prev_id" + 1 AND "audit_id" > (SELECT max("audit_id") - 10000 FROM "audit_chain")
+  FROM (SELECT "audit_id", lag("audit_id") OVER (ORDER BY "audit_id") AS "prev_id" FROM "audit_chain"
+         WHERE "audit_id" > (SELECT max("audit_id") - 10000 FROM "audit_chain")) s
+ WHERE "audit_id" > "prev_id" + 1
    AND NOT EXISTS (SELECT 1 FROM "audit_chain_gaps" g WHERE g."from_id" BETWEEN s."prev_id" + 1 AND s."audit_id" - 1);
 --> statement-breakpoint
 CREATE UNIQUE INDEX "audit_chain_audit_idx" ON "audit_chain" USING btree ("audit_id");--> statement-breakpoint
