@@ -87,6 +87,36 @@ describe('event consumers', () => {
     expect(ids).toHaveLength(3);
   });
 
+  it('hand a relay pass to a consumer as one job, and queue an event that fails again on its own', async () => {
+    const c = await countingConsumer('batch', (n) => n === 2); // the second event fails once
+    await d.db.update(domainEvents).set({ relayedAt: new Date() });
+    const ids = [await newEvent(), await newEvent(), await newEvent()];
+    const q = new JobQueue(d, [], [c], fast);
+    queues.push(q);
+    await q.start();
+    await waitFor(async () => (await effects('batch')) === 3);
+    const done = rowsOf<{ ids: number[] }>(
+      await d.db.execute(sql`select data->'eventIds' as ids from pgboss.job where name = 'events.batch' order by created_on`),
+    );
+    expect(done.map((j) => j.ids.map(Number))).toEqual([ids, [ids[1]]]);
+    const marks = rowsOf<{ event_id: string }>(await d.db.execute(sql`select event_id from consumer_effects where consumer = 'batch'`));
+    expect(marks.map((r) => Number(r.event_id)).sort()).toEqual([...ids].sort());
+  });
+
+  it('trigger every daily job from one schedule, dropping the schedules of single jobs', async () => {
+    const stale = new PgBoss({ db: bossDb(d), schema: 'pgboss', supervise: false, schedule: false });
+    await stale.start();
+    await stale.createQueue('daily.old-job', { name: 'daily.old-job' }).catch(() => undefined);
+    await stale.schedule('daily.old-job', '7 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await stale.stop({ graceful: false, wait: true });
+    const jobs = ['one', 'two'].map((name) => ({ name, run: async () => undefined }));
+    const q = new JobQueue(d, jobs, [], fast);
+    queues.push(q);
+    await q.start();
+    expect((await q.boss.getSchedules()).map((s) => s.name)).toEqual(['daily']);
+    await waitFor(async () => (await d.db.select().from(dailyJobRuns)).filter((r) => ['one', 'two'].includes(r.name)).length === 2);
+  });
+
   it('queue an event only for the consumers that accept it', async () => {
     const picky = { ...(await countingConsumer('picky')), accepts: (e: { type: string }) => e.type === 'test.wanted' };
     const all = await countingConsumer('all');

@@ -32,6 +32,13 @@ const wants = (c: EventConsumer, e: EventHead) => c.accepts?.(e) ?? true;
 export const DEAD_LETTERS = 'dead-letters';
 const consumerQueue = (c: string) => `events.${c}`;
 const dailyQueue = (j: string) => `daily.${j}`;
+/** The hourly trigger of the daily jobs. */
+const DAILY_TICK = 'daily';
+/** A consumer job's payload: the events of one relay pass (before batching, one `eventId` a job). */
+interface RelayedEvents {
+  eventIds?: number[];
+  eventId?: number;
+}
 
 export interface QueueOptions {
   /** How often each worker polls for jobs (pg-boss minimum 0.5 s). */
@@ -115,21 +122,28 @@ export class JobQueue {
     await this.ensureQueue(DEAD_LETTERS, {});
     const poll = { pollingIntervalSeconds: this.o.pollSeconds ?? 2 };
     for (const job of this.dailyJobs) {
-      const name = dailyQueue(job.name);
       // singleton: at most one run active in the cluster at a time.
-      await this.ensureQueue(name, { policy: 'singleton', ...this.retry });
-      await this.boss.schedule(name, this.o.dailyCron ?? '7 * * * *', {}, { tz: 'Asia/Shanghai' });
-      await this.boss.work(name, poll, async () => {
+      await this.ensureQueue(dailyQueue(job.name), { policy: 'singleton', ...this.retry });
+      await this.boss.work(dailyQueue(job.name), poll, async () => {
         await runDailyJob(this.database.db, job, this.now(), this.log);
       });
-      // Catch up at start-up rather than waiting for the next slot; the same key from every instance is one job.
-      await this.boss.send(name, {}, { singletonKey: `${job.name}:${cstDate(this.now())}`, singletonSeconds: 3600 });
+    }
+    // One schedule triggers every daily job. pg-boss works out each schedule's last slot on every cron-monitor tick in
+    // the event loop (cron-parser over luxon: ~5 ms a schedule in Asia/Shanghai), so twenty schedules stalled every
+    // request for ~150 ms each 30 s. Schedules of the jobs from before are dropped.
+    for (const s of await this.boss.getSchedules()) if (s.name.startsWith(dailyQueue(''))) await this.boss.unschedule(s.name);
+    if (this.dailyJobs.length > 0) {
+      await this.ensureQueue(DAILY_TICK, { policy: 'singleton', ...this.retry });
+      await this.boss.schedule(DAILY_TICK, this.o.dailyCron ?? '7 * * * *', {}, { tz: 'Asia/Shanghai' });
+      await this.boss.work(DAILY_TICK, poll, () => this.sendDailyJobs());
+      // Catch up at start-up rather than waiting for the next slot.
+      await this.sendDailyJobs();
     }
     for (const c of this.consumers) {
       const name = consumerQueue(c.name);
       await this.ensureQueue(name, { ...this.retry });
-      await this.boss.work<{ eventId: number }>(name, { ...poll, batchSize: 20 }, async (jobs) => {
-        for (const j of jobs) await consumeEvent(this.database, c, j.data.eventId);
+      await this.boss.work<RelayedEvents>(name, { ...poll, batchSize: 20 }, async (jobs) => {
+        for (const j of jobs) await this.consumeJob(c, j.data);
       });
     }
     const periodic = this.o.periodic;
@@ -146,6 +160,35 @@ export class JobQueue {
         });
       }, this.o.relayMs ?? 1000);
       this.relayTimer.unref();
+    }
+  }
+
+  /** Each daily job once: the same key from every instance within the hour is one job (runDailyJob skips a day done). */
+  private async sendDailyJobs(): Promise<void> {
+    const day = cstDate(this.now());
+    for (const job of this.dailyJobs) {
+      await this.boss.send(dailyQueue(job.name), {}, { singletonKey: `${job.name}:${day}`, singletonSeconds: 3600 });
+    }
+  }
+
+  /**
+   * The events of one relay job, in order, each in its own transaction with its mark. An event that fails goes back to
+   * the queue alone (with the retries and the dead letters), so it neither holds up the rest nor is lost with them; a
+   * job of one event fails as a whole and pg-boss retries it.
+   */
+  private async consumeJob(c: EventConsumer, data: RelayedEvents): Promise<void> {
+    const ids = data.eventIds ?? (data.eventId === undefined ? [] : [data.eventId]);
+    if (ids.length === 1) {
+      await consumeEvent(this.database, c, ids[0]!);
+      return;
+    }
+    for (const id of ids) {
+      try {
+        await consumeEvent(this.database, c, id);
+      } catch (e) {
+        this.log(`[${consumerQueue(c.name)}] event ${id}: ${(e as Error).message}; queued again on its own`);
+        await this.boss.send(consumerQueue(c.name), { eventIds: [id] } satisfies RelayedEvents, this.retry);
+      }
     }
   }
 
@@ -169,9 +212,12 @@ export class JobQueue {
         .limit(limit);
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
-      const jobs = this.consumers.flatMap((c) =>
-        rows.filter((r) => wants(c, r)).map((r) => ({ name: consumerQueue(c.name), data: { eventId: r.id }, ...this.retry })),
-      );
+      // One job per consumer and pass, not per event: a daily sweep's 500,000 events were 500,000 pg-boss rows, and a
+      // worker fetching 20 jobs every poll drained them at 10 a second while its fetches slowed over the grown table.
+      const jobs = this.consumers.flatMap((c) => {
+        const eventIds = rows.filter((r) => wants(c, r)).map((r) => r.id);
+        return eventIds.length === 0 ? [] : [{ name: consumerQueue(c.name), data: { eventIds } satisfies RelayedEvents, ...this.retry }];
+      });
       if (jobs.length > 0) await this.boss.insert(jobs);
       await db
         .update(domainEvents)
