@@ -6,7 +6,7 @@
 //    enterprise and expiry.
 // The enterprise's users and the officers whose scope holds the record are told (recipientsFor applies the scope).
 // And the coverage gaps as events for the credit record (evaluateCoverageGaps).
-import { and, asc, eq, gt, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { domainEvents, enterprises, insurancePolicies } from '../../db/schema';
 import { appendEvent } from '../../platform/outbox';
 import { insuredOn, mandatoryWhere } from './insurance.queries';
@@ -134,27 +134,27 @@ export async function evaluateCoverageGaps(db: Db, today: string) {
       .where(and(mandatoryWhere(rules), sql`not ${insuredOn(today)}`, gt(enterprises.id, lastId)))
       .orderBy(asc(enterprises.id))
       .limit(PAGE);
-    for (const e of page) {
-      await db.transaction(async (tx) => {
-        const [seen] = await tx
-          .select({ id: domainEvents.id })
+    // The page's gaps already announced, in one read; the new ones appended in one transaction (one a gap was one
+    // commit an enterprise: hours over a province's first run).
+    const announced = page.length
+      ? await db
+          .select({ id: domainEvents.entityId, key: sql<string>`${domainEvents.payload}->>'gapKey'` })
           .from(domainEvents)
-          .where(
-            and(
-              eq(domainEvents.entityType, 'insurance_coverage'),
-              eq(domainEvents.entityId, e.id),
-              sql`${domainEvents.payload}->>'gapKey' = ${e.gapSince}`,
-            ),
-          )
-          .limit(1);
-        if (seen) return;
-        await appendEvent(tx, 'insurance.coverage_gap', 'insurance_coverage', { ...e, enterpriseId: e.id }, null, {
-          gapSince: e.gapSince === 'none' ? null : e.gapSince,
-          gapKey: e.gapSince,
-          lastPolicyNo: e.lastPolicyNo,
-        });
-        events++;
+          .where(and(eq(domainEvents.entityType, 'insurance_coverage'), inArray(domainEvents.entityId, page.map((e) => e.id))))
+      : [];
+    const seen = new Set(announced.map((r) => `${r.id}|${r.key}`));
+    const fresh = page.filter((e) => !seen.has(`${e.id}|${e.gapSince}`));
+    if (fresh.length > 0) {
+      await db.transaction(async (tx) => {
+        for (const e of fresh) {
+          await appendEvent(tx, 'insurance.coverage_gap', 'insurance_coverage', { ...e, enterpriseId: e.id }, null, {
+            gapSince: e.gapSince === 'none' ? null : e.gapSince,
+            gapKey: e.gapSince,
+            lastPolicyNo: e.lastPolicyNo,
+          });
+        }
       });
+      events += fresh.length;
     }
     if (page.length < PAGE) break;
     lastId = page[page.length - 1]!.id;
