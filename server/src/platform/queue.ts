@@ -32,6 +32,8 @@ const wants = (c: EventConsumer, e: EventHead) => c.accepts?.(e) ?? true;
 export const DEAD_LETTERS = 'dead-letters';
 const consumerQueue = (c: string) => `events.${c}`;
 const dailyQueue = (j: string) => `daily.${j}`;
+/** Consumer jobs fetched at a time. */
+const CONSUMER_BATCH = 20;
 /** The hourly trigger of the daily jobs. */
 const DAILY_TICK = 'daily';
 /** A consumer job's payload: the events of one relay pass (before batching, one `eventId` a job). */
@@ -142,8 +144,10 @@ export class JobQueue {
     for (const c of this.consumers) {
       const name = consumerQueue(c.name);
       await this.ensureQueue(name, { ...this.retry });
-      await this.boss.work<RelayedEvents>(name, { ...poll, batchSize: 20 }, async (jobs) => {
+      const worker: string = await this.boss.work<RelayedEvents>(name, { ...poll, batchSize: CONSUMER_BATCH }, async (jobs) => {
         for (const j of jobs) await this.consumeJob(c, j.data);
+        // A full batch means more are waiting: pg-boss would otherwise wait out the polling interval before the next.
+        if (jobs.length === CONSUMER_BATCH) this.boss.notifyWorker(worker);
       });
     }
     const periodic = this.o.periodic;
