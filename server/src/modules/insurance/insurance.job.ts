@@ -140,7 +140,15 @@ export async function evaluateCoverageGaps(db: Db, today: string) {
       ? await db
           .select({ id: domainEvents.entityId, key: sql<string>`${domainEvents.payload}->>'gapKey'` })
           .from(domainEvents)
-          .where(and(eq(domainEvents.entityType, 'insurance_coverage'), inArray(domainEvents.entityId, page.map((e) => e.id))))
+          .where(
+            and(
+              eq(domainEvents.entityType, 'insurance_coverage'),
+              inArray(
+                domainEvents.entityId,
+                page.map((e) => e.id),
+              ),
+            ),
+          )
       : [];
     const seen = new Set(announced.map((r) => `${r.id}|${r.key}`));
     const fresh = page.filter((e) => !seen.has(`${e.id}|${e.gapSince}`));
