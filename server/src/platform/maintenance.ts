@@ -4,9 +4,10 @@
 // misjudges the search index: at a million enterprises the list + search mix measured p95 4.5 s straight after the
 // draw-signal refresh, 0.25 s after a VACUUM ANALYZE (issue #19). So every bulk path ends with `settle` on the
 // tables it churned, and ordinary churn is left to autovacuum (per-table thresholds in migration 0055) on
-// PostgreSQL and to the nightly `table-maintenance` job on PGlite, which has no autovacuum at all.
+// PostgreSQL and to the nightly `table-maintenance` job on PGlite, which has no autovacuum at all, and on a
+// PostgreSQL server whose autovacuum is switched off.
 import { sql } from 'drizzle-orm';
-import type { Db, Engine } from './db';
+import { rowsOf, type Db, type Engine } from './db';
 import type { DailyJob } from './jobs';
 
 /** Tables a bulk path may settle: a fixed list, because the name goes into the statement as an identifier. */
@@ -37,17 +38,25 @@ export async function settle(db: Db, tables: readonly SettledTable[]): Promise<v
 
 /**
  * The nightly clean-up where nothing else does it. PGlite runs no autovacuum, so a district's database would keep
- * every dead row version for ever: once a China day (at night, by the daily-job cron) the whole database is
- * vacuumed and analysed — seconds at a district's size. PostgreSQL's autovacuum does the same continuously.
+ * every dead row version for ever; a PostgreSQL server may have it switched off too (some installations, and test
+ * servers, set `autovacuum = off`), and then every event the outbox marks relayed stays a dead row its poll walks.
+ * Once a China day (at night, by the daily-job cron) such a database is vacuumed and analysed; where PostgreSQL's
+ * autovacuum is on it does the same continuously and the job leaves it alone.
  */
 export function tableMaintenanceJob(engine: Engine): DailyJob {
   return {
     name: 'table-maintenance',
     async run(db) {
-      if (engine !== 'pglite') return { skipped: 'autovacuum' };
+      if (engine !== 'pglite' && (await autovacuumOn(db))) return { skipped: 'autovacuum' };
       const t0 = Date.now();
       await db.execute(sql`vacuum analyze`);
       return { vacuumedMs: Date.now() - t0 };
     },
   };
+}
+
+/** Whether the server's autovacuum launcher runs (the `autovacuum` setting, on by default). */
+export async function autovacuumOn(db: Db): Promise<boolean> {
+  const [r] = rowsOf<{ on: string }>(await db.execute(sql`select current_setting('autovacuum') as on`));
+  return r?.on === 'on';
 }
