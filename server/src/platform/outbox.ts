@@ -1,6 +1,7 @@
 // The outbox: a command that changes a record's state appends one domain event in the same transaction, so the
 // event exists exactly when the change committed. Consumers never read this table directly: the relay
 // (platform/queue.ts) hands each new event to every consumer's job queue, again in one transaction.
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db';
 import { domainEvents } from '../db/schema';
 
@@ -45,4 +46,21 @@ export function eventInsert(
     actorId: actor?.id ?? null,
     payload,
   });
+}
+
+/**
+ * What a daily sweep already announced for a page of records: the `entityId|payload[key]` pairs of their events of
+ * `type` (one read by the events' entity index). The sweep appends only the pairs missing, so running it again the
+ * same day, or the next, adds nothing for a state already announced.
+ */
+export async function announcedKeys(
+  db: DbOrTx,
+  o: { type: string; entityType: string; entityIds: string[]; key: string },
+): Promise<Set<string>> {
+  if (o.entityIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: domainEvents.entityId, key: sql<string | null>`${domainEvents.payload}->>${o.key}` })
+    .from(domainEvents)
+    .where(and(eq(domainEvents.entityType, o.entityType), inArray(domainEvents.entityId, o.entityIds), eq(domainEvents.type, o.type)));
+  return new Set(rows.map((r) => `${r.id}|${r.key}`));
 }

@@ -15,10 +15,10 @@
 // N (the first run, or after N changed) it reads every anchor up to today − N once, skipping those announced.
 // Re-running on the same day appends nothing: the same anchors are already announced. The days are China days.
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { accidents, dailyJobRuns, domainEvents, enterprises } from '../../db/schema';
+import { accidents, dailyJobRuns, enterprises } from '../../db/schema';
 import { rowsOf, type Db, type DbOrTx } from '../../platform/db';
 import type { DailyJob } from '../../platform/jobs';
-import { appendEvent } from '../../platform/outbox';
+import { announcedKeys, appendEvent } from '../../platform/outbox';
 import { addDays, cstStartOfDay } from '../../platform/time';
 import { accidentFreeDue, anchorRange } from './accident-free.rules';
 import { currentCreditScheme, type CreditScheme } from './credit.scheme';
@@ -101,17 +101,12 @@ export async function evaluateAccidentFree(db: DbOrTx, today: string, since: str
 
 /** One page: skips the anchors already announced, finds the last accidents, appends the events in one transaction. */
 async function announce(db: DbOrTx, due: { e: Row; d: { years: number; reachedOn: string } }[]) {
-  const ids = due.map((x) => x.e.id);
-  const announced = new Set(
-    (
-      await db
-        .select({ id: domainEvents.entityId, anchorOn: sql<string>`${domainEvents.payload}->>'anchorOn'` })
-        .from(domainEvents)
-        .where(
-          and(eq(domainEvents.entityType, 'enterprise'), inArray(domainEvents.entityId, ids), eq(domainEvents.type, ACCIDENT_FREE_EVENT)),
-        )
-    ).map((r) => `${r.id}|${r.anchorOn}`),
-  );
+  const announced = await announcedKeys(db, {
+    type: ACCIDENT_FREE_EVENT,
+    entityType: 'enterprise',
+    entityIds: due.map((x) => x.e.id),
+    key: 'anchorOn',
+  });
   const fresh = due.filter((x) => !announced.has(`${x.e.id}|${x.e.anchor_on}`));
   if (fresh.length === 0) return 0;
   const afterAccident = fresh.filter((x) => x.e.after_accident).map((x) => x.e.id);

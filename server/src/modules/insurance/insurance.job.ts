@@ -6,9 +6,9 @@
 //    enterprise and expiry.
 // The enterprise's users and the officers whose scope holds the record are told (recipientsFor applies the scope).
 // And the coverage gaps as events for the credit record (evaluateCoverageGaps).
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import { domainEvents, enterprises, insurancePolicies } from '../../db/schema';
-import { appendEvent } from '../../platform/outbox';
+import { and, asc, gt, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { enterprises, insurancePolicies } from '../../db/schema';
+import { announcedKeys, appendEvent } from '../../platform/outbox';
 import { insuredOn, mandatoryWhere } from './insurance.queries';
 import { loadInsuranceRules } from './insurance.settings';
 import type { Db } from '../../platform/db';
@@ -136,21 +136,12 @@ export async function evaluateCoverageGaps(db: Db, today: string) {
       .limit(PAGE);
     // The page's gaps already announced, in one read; the new ones appended in one transaction (one a gap was one
     // commit an enterprise: hours over a province's first run).
-    const announced = page.length
-      ? await db
-          .select({ id: domainEvents.entityId, key: sql<string>`${domainEvents.payload}->>'gapKey'` })
-          .from(domainEvents)
-          .where(
-            and(
-              eq(domainEvents.entityType, 'insurance_coverage'),
-              inArray(
-                domainEvents.entityId,
-                page.map((e) => e.id),
-              ),
-            ),
-          )
-      : [];
-    const seen = new Set(announced.map((r) => `${r.id}|${r.key}`));
+    const seen = await announcedKeys(db, {
+      type: 'insurance.coverage_gap',
+      entityType: 'insurance_coverage',
+      entityIds: page.map((e) => e.id),
+      key: 'gapKey',
+    });
     const fresh = page.filter((e) => !seen.has(`${e.id}|${e.gapSince}`));
     if (fresh.length > 0) {
       await db.transaction(async (tx) => {
