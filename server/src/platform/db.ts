@@ -95,7 +95,16 @@ export interface PgOptions extends OpenOptions {
 }
 
 export async function openPostgres(url: string, opts: PgOptions = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, options: '-c TimeZone=Asia/Shanghai' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    options: '-c TimeZone=Asia/Shanghai',
+    // A new server connection's first queries pay ~30 ms each while it fills its catalogue caches (measured on the
+    // province list, issue #19); pg's default closes a connection idle for 10 s, so the pool kept paying it between
+    // bursts. Idle connections stay five minutes, and never keep a finished process (a CLI command) alive.
+    idleTimeoutMillis: 300_000,
+    allowExitOnIdle: true,
+  });
   // An idle connection dropped by the server (restart, failover, admin shutdown) must not crash the
   // process: the pool replaces it on the next checkout.
   pool.on('error', (err) => {
