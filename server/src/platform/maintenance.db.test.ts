@@ -65,3 +65,19 @@ describe('the nightly table-maintenance job', () => {
     if (!on) expect(after.visible).toBe(after.pages);
   });
 });
+
+describe('autovacuum thresholds (migrations 0055, 0066)', () => {
+  it('vacuums the tables ordinary work churns most after 1–2% of their rows changed, not the default 20%', async () => {
+    const rows = rowsOf<{ name: string; options: string[] }>(
+      await d.db.execute(
+        sql`select relname as name, reloptions as options from pg_class
+             where relname in ('enterprises', 'hazards', 'domain_events') and relkind = 'r' order by relname`,
+      ),
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.name, r.options.find((o) => o.startsWith('autovacuum_vacuum_scale_factor='))]))).toEqual({
+      domain_events: 'autovacuum_vacuum_scale_factor=0.01',
+      enterprises: 'autovacuum_vacuum_scale_factor=0.02',
+      hazards: 'autovacuum_vacuum_scale_factor=0.02',
+    });
+  });
+});
