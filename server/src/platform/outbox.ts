@@ -51,7 +51,7 @@ export function eventInsert(
 /**
  * What a daily sweep already announced for a page of records: the `entityId|payload[key]` pairs of their events of
  * `type` (one read by the events' entity index). The sweep appends only the pairs missing, so running it again the
- * same day, or the next, adds nothing for a state already announced.
+ * same day, or the next, adds nothing for a state already announced. The key is cast: `->>` also takes an integer.
  */
 export async function announcedKeys(
   db: DbOrTx,
@@ -59,7 +59,7 @@ export async function announcedKeys(
 ): Promise<Set<string>> {
   if (o.entityIds.length === 0) return new Set();
   const rows = await db
-    .select({ id: domainEvents.entityId, key: sql<string | null>`${domainEvents.payload}->>${o.key}` })
+    .select({ id: domainEvents.entityId, key: sql<string | null>`${domainEvents.payload}->>${o.key}::text` })
     .from(domainEvents)
     .where(and(eq(domainEvents.entityType, o.entityType), inArray(domainEvents.entityId, o.entityIds), eq(domainEvents.type, o.type)));
   return new Set(rows.map((r) => `${r.id}|${r.key}`));
