@@ -1,7 +1,5 @@
 // "Today" for the calendar page's warning of years about to be needed. One indirection so tests can stand on a
 // chosen day without faking the process clock.
-import { cstDate } from '../../platform/time';
+import { dayClock } from '../../platform/day-clock';
 
-export const calendarClock = {
-  today: (): string => cstDate(),
-};
+export const calendarClock = dayClock();

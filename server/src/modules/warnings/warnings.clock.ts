@@ -1,4 +1,4 @@
-// Today (China day) for the warnings module; tests and the demo seed set it.
-import { cstDate } from '../../platform/time';
+// "Today" (China day) for the warnings module; tests set it.
+import { dayClock } from '../../platform/day-clock';
 
-export const warningsClock = { today: () => cstDate() };
+export const warningsClock = dayClock();

@@ -1,6 +1,4 @@
 // "Today" for the workbench, as a China date; one indirection so tests can stand on a chosen day.
-import { cstDate } from '../../platform/time';
+import { dayClock } from '../../platform/day-clock';
 
-export const workbenchClock = {
-  today: (): string => cstDate(),
-};
+export const workbenchClock = dayClock();

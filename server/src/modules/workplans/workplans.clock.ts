@@ -1,6 +1,4 @@
 // "Today" for 工作方案 (China day): late/missing reports and the filing day; tests set it.
-import { cstDate } from '../../platform/time';
+import { dayClock } from '../../platform/day-clock';
 
-export const workplansClock = {
-  today: (): string => cstDate(),
-};
+export const workplansClock = dayClock();
