@@ -27,7 +27,8 @@ beforeAll(async () => {
   const db = t.database.db;
   await seedDemo(db, fastArgon2, { enterprises: 40 });
   // 600 more open hidden dangers over the demo's enterprises: four states, every source and both grades, deadlines
-  // on a handful of days (ties) or none, found on a few days (ties again), so each kind's first 20 is a real cut.
+  // on a handful of days (ties) or none, found on a few days (ties again), so each kind's first 20 is a real cut. The
+  // grid inspector's units come first: by random id alone they missed the 30 chosen about once in a hundred runs.
   await db.execute(sql`
     insert into hazards (number, enterprise_id, area_code, sector, park_id, source, description, category, grade,
                          found_on, deadline, state, submitted_on)
@@ -39,7 +40,9 @@ beforeAll(async () => {
            case when g % 4 = 2 then current_date end
     from generate_series(1, 600) g
     join lateral (select id, area_code, sector, park_id from enterprises where deleted_at is null
-                  order by id offset (g % 30) limit 1) e on true`);
+                  order by area_code like (select o.area_code || '%' from users u join organisations o on o.id = u.org_id
+                                           where u.username = 'grid') desc, id
+                  offset (g % 30) limit 1) e on true`);
 }, 600_000);
 afterAll(async () => {
   workbenchClock.today = realToday;
