@@ -5,8 +5,14 @@ import fs from 'node:fs';
 
 fs.rmSync('dist', { recursive: true, force: true });
 await build({
-  // The thumbnail worker is its own entry: platform/thumbnail-pool.ts starts dist/thumbnail-worker.js in a thread.
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts', 'thumbnail-worker': 'src/platform/thumbnail.worker.ts' },
+  // The workers are their own entries: platform/thumbnail-pool.ts starts dist/thumbnail-worker.js in a thread, and
+  // modules/enterprises/spreadsheet-thread.ts dist/spreadsheet-worker.js.
+  entryPoints: {
+    main: 'src/main.ts',
+    cli: 'src/cli.ts',
+    'thumbnail-worker': 'src/platform/thumbnail.worker.ts',
+    'spreadsheet-worker': 'src/modules/enterprises/spreadsheet.worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

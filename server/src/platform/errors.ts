@@ -2,29 +2,15 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errorCatalog, validationMessages, type ErrorBody, type ErrorCode, type ErrorDetail, type Lang } from '@anjian/contracts';
+import { AppError, type BilingualDetail } from './app-error';
 
-export interface BilingualDetail {
-  field: string;
-  zh: string;
-  en: string;
-}
+export { AppError, type BilingualDetail };
 
 interface ValidationEntry {
   keyword: string;
   instancePath?: string;
   message?: string;
   params?: Record<string, unknown>;
-}
-
-export class AppError extends Error {
-  constructor(
-    public readonly code: ErrorCode,
-    public readonly details: BilingualDetail[] = [],
-    /** Extra payload returned beside the error, e.g. the current record on a version conflict. */
-    public readonly extra?: Record<string, unknown>,
-  ) {
-    super(code);
-  }
 }
 
 export const notFound = () => new AppError('NOT_FOUND');

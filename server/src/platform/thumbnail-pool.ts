@@ -3,7 +3,8 @@
 // beyond that, or when a job takes too long, the upload is stored without a thumbnail (the file route then
 // falls back to the photo itself) rather than piling up memory or time. The worker is ended when idle, which
 // also hands the WASM heap (it only ever grows) back to the system.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from './worker-thread';
 import type { ThumbnailJob } from './thumbnails';
 import type { WorkerReply, WorkerRequest } from './thumbnail.worker';
 
@@ -16,18 +17,8 @@ interface Pending {
   resolve(outcome: ThumbnailOutcome): void;
 }
 
-/**
- * The worker's entry: beside the bundle in production (dist/thumbnail-worker.js, see build.mjs); from source
- * under tsx or vitest, where the TypeScript worker needs tsx's loader registered inside the new thread first.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./thumbnail-worker.js', here));
-  const source = new URL('./thumbnail.worker.ts', here).href;
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, {
-    eval: true,
-  });
-}
+/** The worker's entry: dist/thumbnail-worker.js beside the bundle (build.mjs), or the TypeScript source. */
+const startWorker = () => startWorkerThread(import.meta.url, { bundled: './thumbnail-worker.js', source: './thumbnail.worker.ts' });
 
 let worker: Worker | null = null;
 let current: (Pending & { timer: NodeJS.Timeout; worker: Worker }) | null = null;

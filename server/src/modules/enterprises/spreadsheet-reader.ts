@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../platform/errors';
+import { AppError } from '../../platform/app-error';
 import type { Cell } from './enterprises.sheet';
 
 export interface SheetRow {

@@ -1,5 +1,6 @@
-// The people import: a small .xlsx with good and bad rows, a dry run, a second import, the summary; then across its batches (import-people.ts reads, checks and seals a batch of 1,000 while the database
-// writes the one before): file order, the report's counts, one audit entry a person created and none for the rest,
+// The people import: a small .xlsx with good and bad rows, a dry run, a second import, the summary; then across its
+// batches (a batch of 1,000 is read, checked and sealed, here in the reading thread, while the database writes the
+// one before): file order, the report's counts, one audit entry a person created and none for the rest,
 // people already on the list and repeated within the file left alone in any batch; a refused file writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -9,6 +10,7 @@ import { buildCommunity, buildDistrict, buildEnterprise, buildStreet, buildUser 
 import { rowsOf } from '../../platform/db';
 import { verifyAuditChain } from '../../platform/audit-chain';
 import { cstDate } from '../../platform/time';
+import { sheetThreadLimits } from '../enterprises/spreadsheet-thread';
 import { computeSummary } from './people.queries';
 
 let t: TestApp;
@@ -61,6 +63,12 @@ const counts = async () =>
   )[0]!;
 
 describe('people import across batches', () => {
+  // Every file of this block is read, checked and sealed in the spreadsheet reading thread, as a large file is; the
+  // .xlsx block below reads on the request thread.
+  const minBytes = sheetThreadLimits.minBytes;
+  beforeAll(() => void (sheetThreadLimits.minBytes = 0));
+  afterAll(() => void (sheetThreadLimits.minBytes = minBytes));
+
   it('counts, reports in file order and audits each person created once, whatever batch a row falls in', async () => {
     const first = await upload([HEADER, ...Array.from({ length: 300 }, (_, i) => line(i))].join('\n'));
     expect(first.json()).toMatchObject({ total: 300, created: 300, unchanged: 0, rejected: 0 });

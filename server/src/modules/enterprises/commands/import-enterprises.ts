@@ -18,7 +18,7 @@ import { areaByName } from '../area-names';
 import { auditEnterprise, changedFields, type EnterpriseValues } from '../enterprises.presenter';
 import { Lookups, checkEnterprise } from '../enterprises.policy';
 import { headerColumns, parseRow, patchOf, type ParsedRow, type RowError } from '../import-rows';
-import { readSpreadsheet } from '../spreadsheet-reader';
+import { readSpreadsheetRows } from '../spreadsheet-thread';
 import { draftFromInput, isUniqueViolation } from './create-enterprise';
 import { mergePatch } from './update-enterprise';
 
@@ -95,7 +95,7 @@ export async function importEnterprises(db: Db, actor: Actor, ip: string | null,
     }
   };
 
-  for await (const r of readSpreadsheet(input.buffer, input.filename)) {
+  for await (const r of readSpreadsheetRows(input.buffer, input.filename)) {
     if (!columns) {
       columns = headerColumns(r);
       continue;

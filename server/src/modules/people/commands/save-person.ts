@@ -10,11 +10,11 @@ import { recordAudit } from '../../../platform/audit';
 import type { Db, Tx } from '../../../platform/db';
 import { fieldError, forbidden, notFound } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
-import { maskIdNumber } from '../../../platform/masking';
 import { cstDate } from '../../../platform/time';
 import { findPerson, findPersonByHash, refreshSummary, type PersonRow } from '../people.queries';
 import { auditPerson, presentPersonDetail } from '../people.presenter';
-import { hashIdNumber, isValidIdNumber, normaliseIdNumber, sealIdNumber } from '../people.vault';
+import { hashIdNumber } from '../people.vault';
+import { checkPersonInput, identityColumns } from '../person-input';
 import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 export interface PeopleContext {
@@ -24,38 +24,12 @@ export interface PeopleContext {
   today?: string;
 }
 
-/** The rules a person's fields must meet before any read or write (thrown as a bilingual field error). */
-export function checkPersonInput(input: CreatePersonBody) {
-  if (!isValidIdNumber(input.idNumber)) {
-    throw fieldError('idNumber', '身份证号校验位或出生日期不正确', 'The identity number’s check character or birth date is wrong');
-  }
-  if (input.employedTo && input.employedTo < input.employedFrom) {
-    throw fieldError('employedTo', '离岗日期不能早于上岗日期', 'The leaving date cannot be before the start date');
-  }
-}
-
 async function checkPerson(tx: Tx, ctx: PeopleContext, enterpriseId: string, input: CreatePersonBody, self: string | null) {
   checkPersonInput(input);
   const hash = hashIdNumber(ctx.vaultKey, input.idNumber);
   const dup = await findPersonByHash(tx, enterpriseId, hash);
   if (dup && dup.id !== self) throw fieldError('idNumber', '该身份证号已在本单位人员名单中', 'This identity number is already on the list');
   return hash;
-}
-
-export function identityColumns(ctx: Pick<PeopleContext, 'vaultKey'>, input: CreatePersonBody, hash: string) {
-  const { sealed, keyId } = sealIdNumber(ctx.vaultKey, input.idNumber);
-  return {
-    name: input.name,
-    idNumberSealed: sealed,
-    idNumberKeyId: keyId,
-    idNumberMasked: maskIdNumber(normaliseIdNumber(input.idNumber))!,
-    idNumberHash: hash,
-    phone: input.phone ?? null,
-    post: input.post,
-    postTitle: input.postTitle ?? null,
-    employedFrom: input.employedFrom,
-    employedTo: input.employedTo ?? null,
-  };
 }
 
 export async function createPerson(db: Db, ctx: PeopleContext, input: CreatePersonBody) {

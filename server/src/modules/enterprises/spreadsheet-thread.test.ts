@@ -1,0 +1,69 @@
+// The worker-thread reader gives exactly the rows the request-thread reader gives, refuses a file with the same
+// bilingual error, and survives a reader that stops early or a second file arriving while it is busy.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/app-error';
+import { readSpreadsheet, type SheetRow } from './spreadsheet-reader';
+import { readSpreadsheetRows, sheetThreadLimits } from './spreadsheet-thread';
+
+async function readAll(rows: AsyncGenerator<SheetRow>): Promise<SheetRow[]> {
+  const out: SheetRow[] = [];
+  for await (const r of rows) out.push(r);
+  return out;
+}
+
+async function workbook(n: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员名单');
+  ws.addRow(['姓名', '身份证号', '上岗日期', '人数', '备注']);
+  for (let i = 0; i < n; i++) {
+    ws.addRow([
+      `员工${i}（龙城街道）`,
+      `44030719900101${String(i).padStart(4, '0')}`,
+      new Date(Date.UTC(2020, 0, 1 + i)),
+      i,
+      i % 7 ? null : { formula: '1+1', result: 2 },
+    ]);
+    ws.getCell(`C${i + 2}`).numFmt = 'yyyy-mm-dd';
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const limits = { ...sheetThreadLimits };
+beforeAll(() => {
+  sheetThreadLimits.minBytes = 0; // every file goes to the thread
+  sheetThreadLimits.chunkRows = 7;
+});
+afterAll(() => Object.assign(sheetThreadLimits, limits));
+
+describe('spreadsheet rows read in a worker thread', () => {
+  it('are the rows the request thread reads, in order, with dates, numbers and formula cells as such', async () => {
+    const file = await workbook(120);
+    const inline = await readAll(readSpreadsheet(file, 'x.xlsx'));
+    expect(inline).toHaveLength(121);
+    expect(await readAll(readSpreadsheetRows(file, 'x.xlsx'))).toEqual(inline);
+    // The same thread reads the next file.
+    expect(await readAll(readSpreadsheetRows(file, 'x.xlsx'))).toEqual(inline);
+  });
+
+  it('refuses a file that is not a workbook with the same bilingual error', async () => {
+    const notAWorkbook = (await workbook(50)).subarray(0, 1500); // a zip's opening, cut short
+    const expected = await readAll(readSpreadsheet(notAWorkbook, 'x.xlsx')).catch((e: unknown) => e);
+    const got = await readAll(readSpreadsheetRows(notAWorkbook, 'x.xlsx')).catch((e: unknown) => e);
+    expect(expected).toBeInstanceOf(AppError);
+    expect(got).toBeInstanceOf(AppError);
+    expect({ code: (got as AppError).code, details: (got as AppError).details }).toEqual({
+      code: (expected as AppError).code,
+      details: (expected as AppError).details,
+    });
+  });
+
+  it('reads again after a reader stopped early, and reads a second file at once on the request thread', async () => {
+    const file = await workbook(60);
+    const inline = await readAll(readSpreadsheet(file, 'x.xlsx'));
+    for await (const r of readSpreadsheetRows(file, 'x.xlsx')) if (r.number === 10) break;
+    const [a, b] = await Promise.all([readAll(readSpreadsheetRows(file, 'x.xlsx')), readAll(readSpreadsheetRows(file, 'x.xlsx'))]);
+    expect(a).toEqual(inline);
+    expect(b).toEqual(inline);
+  });
+});

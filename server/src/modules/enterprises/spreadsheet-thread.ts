@@ -1,0 +1,136 @@
+// An uploaded spreadsheet's rows, read in a worker thread when the file is large (spreadsheet.worker.ts). The
+// 100,000 people of issue 16 arrive as files of 20,000 rows, and parsing one took ~0.6 s of the request thread's CPU:
+// time every other user's request waited for, and time the import's own checking, sealing and writing could not
+// use. The rows are those `readSpreadsheet` gives (spreadsheet-thread.test.ts compares them).
+//
+// One thread, reading one file at a time, started on the first large file (loading ExcelJS costs it ~0.4 s) and
+// ended after a minute without work, which also hands its heap back. A small file, or a large one arriving while the
+// thread is busy, is read on the request thread as before.
+import type { Worker } from 'node:worker_threads';
+import { AppError } from '../../platform/app-error';
+import { startWorkerThread } from '../../platform/worker-thread';
+import {
+  startPreparer,
+  type PreparedRow,
+  type PreparerOptions,
+  type SheetPreparerName,
+  type SheetPreparing,
+} from './spreadsheet-preparers';
+import { readSpreadsheet, type SheetRow } from './spreadsheet-reader';
+import type { SheetWorkerMessage, SheetWorkerRequest } from './spreadsheet.worker';
+
+export const sheetThreadLimits = {
+  /** Files smaller than this are read on the request thread. */
+  minBytes: 256 * 1024,
+  /** Rows a chunk (unless the caller says); two chunks may be on their way ahead of the reader. */
+  chunkRows: 500,
+  idleMs: 60_000,
+};
+
+/** The worker's entry: dist/spreadsheet-worker.js beside the bundle (build.mjs), or the TypeScript source. */
+const startWorker = () => startWorkerThread(import.meta.url, { bundled: './spreadsheet-worker.js', source: './spreadsheet.worker.ts' });
+
+type Inbound = SheetWorkerMessage | { id: number; exited: string };
+
+let worker: Worker | null = null;
+let busy = false;
+let idleTimer: NodeJS.Timeout | null = null;
+let nextId = 1;
+/** The read in progress receives the worker's messages. */
+let deliver: ((m: Inbound) => void) | null = null;
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const w = startWorker();
+  w.unref(); // never keeps a CLI or test process alive on its own
+  // A discarded worker's last events (its exit, after a reader stopped early) must not reach the next read.
+  w.on('message', (m: SheetWorkerMessage) => worker === w && deliver?.(m));
+  w.on('error', (e) => worker === w && deliver?.({ id: 0, failed: e.message }));
+  w.on('exit', (code) => {
+    if (worker !== w) return;
+    worker = null;
+    deliver?.({ id: 0, exited: `exit code ${code}` });
+  });
+  worker = w;
+  return w;
+}
+
+function discardWorker() {
+  const w = worker;
+  worker = null;
+  if (w) void w.terminate();
+}
+
+/** The file's rows, in order. */
+export async function* readSpreadsheetRows(buffer: Buffer, filename: string): AsyncGenerator<SheetRow> {
+  for await (const chunk of readChunks(buffer, filename, sheetThreadLimits.chunkRows)) yield* chunk as SheetRow[];
+}
+
+/** The file's rows through a preparer (spreadsheet-preparers.ts), in chunks of at most `chunkRows` rows, in order. */
+export function readPreparedRows<N extends SheetPreparerName>(
+  buffer: Buffer,
+  filename: string,
+  prepare: { name: N; options: PreparerOptions<N>; chunkRows: number },
+): AsyncGenerator<PreparedRow<N>[]> {
+  return readChunks(buffer, filename, prepare.chunkRows, prepare) as AsyncGenerator<PreparedRow<N>[]>;
+}
+
+async function* readHere(buffer: Buffer, filename: string, chunkRows: number, prepare?: SheetPreparing): AsyncGenerator<unknown[]> {
+  const prepared = prepare ? startPreparer(prepare) : (rows: SheetRow[]) => rows;
+  let rows: SheetRow[] = [];
+  for await (const row of readSpreadsheet(buffer, filename)) {
+    rows.push(row);
+    if (rows.length === chunkRows) {
+      yield prepared(rows);
+      rows = [];
+    }
+  }
+  if (rows.length) yield prepared(rows);
+}
+
+async function* readChunks(buffer: Buffer, filename: string, chunkRows: number, prepare?: SheetPreparing): AsyncGenerator<unknown[]> {
+  if (buffer.length < sheetThreadLimits.minBytes || busy) {
+    yield* readHere(buffer, filename, chunkRows, prepare);
+    return;
+  }
+  busy = true;
+  if (idleTimer) clearTimeout(idleTimer);
+  const id = nextId++;
+  const w = ensureWorker();
+  const inbox: Inbound[] = [];
+  let wake: (() => void) | null = null;
+  deliver = (m) => {
+    if (m.id !== id && m.id !== 0) return;
+    inbox.push(m);
+    wake?.();
+    wake = null;
+  };
+  const post = (m: SheetWorkerRequest) => w.postMessage(m);
+  let finished = false;
+  try {
+    post({ read: { id, buffer, filename, chunkRows, prepare: prepare && { name: prepare.name, options: prepare.options } } });
+    post({ id, more: 2 });
+    for (;;) {
+      while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const m = inbox.shift()!;
+      if ('chunk' in m) {
+        post({ id, more: 1 }); // the next chunk is read while this one is used
+        yield m.chunk;
+        continue;
+      }
+      finished = true;
+      if ('done' in m) return;
+      if ('refused' in m) throw new AppError(m.refused.code, m.refused.details);
+      discardWorker();
+      throw new Error(`spreadsheet worker: ${'failed' in m ? m.failed : m.exited}`);
+    }
+  } finally {
+    deliver = null;
+    // Left before the end (a row limit, a failed write): the worker is still reading this file; a fresh one is cheaper
+    // to start than a cancel is to get right.
+    if (!finished) discardWorker();
+    busy = false;
+    idleTimer = setTimeout(discardWorker, sheetThreadLimits.idleMs);
+    idleTimer.unref();
+  }
+}
