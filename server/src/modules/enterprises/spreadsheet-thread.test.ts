@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/app-error';
 import { readSpreadsheet, type SheetRow } from './spreadsheet-reader';
-import { readSpreadsheetRows, sheetThreadLimits } from './spreadsheet-thread';
+import { endSheetThread, readSpreadsheetRows, sheetThreadLimits } from './spreadsheet-thread';
 
 async function readAll(rows: AsyncGenerator<SheetRow>): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
@@ -36,7 +36,8 @@ beforeAll(() => {
 });
 afterAll(() => Object.assign(sheetThreadLimits, limits));
 
-describe('spreadsheet rows read in a worker thread', () => {
+// A thread's first start transpiles the reader under vitest: seconds on a busy machine.
+describe('spreadsheet rows read in a worker thread', { timeout: 60_000 }, () => {
   it('are the rows the request thread reads, in order, with dates, numbers and formula cells as such', async () => {
     const file = await workbook(120);
     const inline = await readAll(readSpreadsheet(file, 'x.xlsx'));
@@ -65,5 +66,17 @@ describe('spreadsheet rows read in a worker thread', () => {
     const [a, b] = await Promise.all([readAll(readSpreadsheetRows(file, 'x.xlsx')), readAll(readSpreadsheetRows(file, 'x.xlsx'))]);
     expect(a).toEqual(inline);
     expect(b).toEqual(inline);
+  });
+
+  it('refuses a file whose reading runs the thread out of memory as too large, and reads the next file afresh', async () => {
+    const file = await workbook(40);
+    const inline = await readAll(readSpreadsheet(file, 'x.xlsx'));
+    endSheetThread();
+    sheetThreadLimits.heapMb = 4; // too small to even load the reader
+    const refused = await readAll(readSpreadsheetRows(file, 'x.xlsx')).catch((e: unknown) => e);
+    sheetThreadLimits.heapMb = limits.heapMb;
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('TOO_LARGE');
+    expect(await readAll(readSpreadsheetRows(file, 'x.xlsx'))).toEqual(inline);
   });
 });

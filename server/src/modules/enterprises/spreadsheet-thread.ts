@@ -25,12 +25,25 @@ export const sheetThreadLimits = {
   /** Rows a chunk (unless the caller says); two chunks may be on their way ahead of the reader. */
   chunkRows: 500,
   idleMs: 60_000,
+  /**
+   * The thread's heap. A workbook whose few compressed megabytes unpack to more than this (a cell of hundreds of
+   * megabytes) ends the thread, not the server, and is refused as too large.
+   */
+  heapMb: 512,
 };
 
 /** The worker's entry: dist/spreadsheet-worker.js beside the bundle (build.mjs), or the TypeScript source. */
-const startWorker = () => startWorkerThread(import.meta.url, { bundled: './spreadsheet-worker.js', source: './spreadsheet.worker.ts' });
+const startWorker = () =>
+  startWorkerThread(
+    import.meta.url,
+    { bundled: './spreadsheet-worker.js', source: './spreadsheet.worker.ts' },
+    { resourceLimits: { maxOldGenerationSizeMb: sheetThreadLimits.heapMb } },
+  );
 
-type Inbound = SheetWorkerMessage | { id: number; exited: string };
+const tooLarge = () =>
+  new AppError('TOO_LARGE', [{ field: 'file', zh: '文件解压后内容过大，无法读取', en: 'The file unpacks to more than can be read' }]);
+
+type Inbound = SheetWorkerMessage | { id: number; exited: string } | { id: number; outOfMemory: true };
 
 let worker: Worker | null = null;
 let busy = false;
@@ -45,7 +58,10 @@ function ensureWorker(): Worker {
   w.unref(); // never keeps a CLI or test process alive on its own
   // A discarded worker's last events (its exit, after a reader stopped early) must not reach the next read.
   w.on('message', (m: SheetWorkerMessage) => worker === w && deliver?.(m));
-  w.on('error', (e) => worker === w && deliver?.({ id: 0, failed: e.message }));
+  w.on('error', (e: Error & { code?: string }) => {
+    if (worker !== w) return;
+    deliver?.(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { id: 0, outOfMemory: true } : { id: 0, failed: e.message });
+  });
   w.on('exit', (code) => {
     if (worker !== w) return;
     worker = null;
@@ -59,6 +75,11 @@ function discardWorker() {
   const w = worker;
   worker = null;
   if (w) void w.terminate();
+}
+
+/** Ends the reading thread now (tests; it also ends itself when idle). */
+export function endSheetThread(): void {
+  discardWorker();
 }
 
 /** The file's rows, in order. */
@@ -122,6 +143,7 @@ async function* readChunks(buffer: Buffer, filename: string, chunkRows: number, 
       if ('done' in m) return;
       if ('refused' in m) throw new AppError(m.refused.code, m.refused.details);
       discardWorker();
+      if ('outOfMemory' in m) throw tooLarge();
       throw new Error(`spreadsheet worker: ${'failed' in m ? m.failed : m.exited}`);
     }
   } finally {
