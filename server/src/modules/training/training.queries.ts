@@ -447,16 +447,33 @@ export async function findAttempts(db: DbOrTx, actor: Actor, q: AttemptListQuery
  * guarded by the version read here (writeAttempt).
  */
 export async function attemptToSubmit(db: DbOrTx, actor: Actor, id: string) {
-  // Named: the hand-in's read, 200 at the bell (issue 16), one shape per scope.
-  const [row] = await prepareNamed(
-    db
-      .select({ attempt: examAttempts, paper: examPapers, personName: people.name })
-      .from(examAttempts)
-      .innerJoin(examPapers, eq(examPapers.id, examAttempts.paperId))
-      .leftJoin(people, eq(people.id, examAttempts.personId))
-      .where(and(eq(examAttempts.id, id), attemptScope(actor))),
-  ).execute();
+  // An enterprise account, the examinee at the bell: its scope is its enterprise (scopeWhere), so the read is one
+  // statement built once per database handle with placeholders. Building the drizzle query of three joined tables
+  // took more of the hand-in's CPU than anything else (0.95 ms of it on a busy 2-core machine).
+  if (actor.scopeKind === 'enterprise') {
+    if (!actor.enterpriseId) return null;
+    let prepared = enterpriseReads.get(db);
+    if (!prepared) enterpriseReads.set(db, (prepared = buildEnterpriseRead(db)));
+    const [row] = await prepared.execute({ id, enterpriseId: actor.enterpriseId });
+    return row ?? null;
+  }
+  const [row] = await prepareNamed(attemptRead(db, attemptScope(actor), id)).execute();
   return row ?? null;
+}
+
+function attemptRead(db: DbOrTx, scope: SQL, id: string | ReturnType<typeof sql.placeholder>) {
+  return db
+    .select({ attempt: examAttempts, paper: examPapers, personName: people.name })
+    .from(examAttempts)
+    .innerJoin(examPapers, eq(examPapers.id, examAttempts.paperId))
+    .leftJoin(people, eq(people.id, examAttempts.personId))
+    .where(and(eq(examAttempts.id, id), scope));
+}
+
+const enterpriseReads = new WeakMap<DbOrTx, ReturnType<typeof buildEnterpriseRead>>();
+function buildEnterpriseRead(db: DbOrTx) {
+  const scope = eq(examAttempts.enterpriseId, sql.placeholder('enterpriseId'));
+  return attemptRead(db, scope, sql.placeholder('id')).prepare('aj_attempt_to_submit');
 }
 
 /** The person's attempts at a paper, locked (the start of a new one counts them and expires a stale active one). */
