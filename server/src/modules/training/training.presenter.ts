@@ -10,17 +10,16 @@ import { seesInFull } from '../../platform/masking';
 import { unsealIdNumber } from '../people/people.vault';
 import { attemptAbilities, sessionAbilities } from './training.workflow';
 import {
-  attemptContext,
   attendanceOf,
   attendeeCounts,
   enterpriseNames,
   meets,
-  type AttemptRow,
   type LecturerRow,
   type PaperRow,
   type QuestionRow,
   type SessionRow,
 } from './training.queries';
+import { attemptContext, type AttemptRow } from './exam-attempts.queries';
 import { requiredHours, requirementLabel } from './training.rules';
 import type { people } from '../../db/schema';
 

@@ -1,20 +1,12 @@
-// SQL of training and exams. Every read goes through the scope predicate on the table's own scope columns. Hours per
-// person and year (training_person_years) and the per-enterprise counts behind the rates (training_summaries) are the
-// maintained aggregates: refreshPersonYear / refreshTrainingSummary rewrite them from the source rows (completed
-// sessions attended, exams passed) in the transaction of every write that credits hours.
+// SQL of training and exams (exam attempts: exam-attempts.queries.ts). Every read goes through the scope predicate on
+// the table's own scope columns. Hours per person and year (training_person_years) and the per-enterprise counts behind
+// the rates (training_summaries) are the maintained aggregates: refreshPersonYear / refreshTrainingSummary rewrite them
+// from the source rows (completed sessions attended, exams passed) in the transaction of every write that credits hours.
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import {
-  threePosts,
-  type AttemptListQuery,
-  type PersonPost,
-  type QuestionListQuery,
-  type SessionListQuery,
-  type TrainingRateQuery,
-} from '@anjian/contracts';
+import { threePosts, type PersonPost, type QuestionListQuery, type SessionListQuery, type TrainingRateQuery } from '@anjian/contracts';
 import {
   areas,
   enterprises,
-  examAttempts,
   examCompletions,
   examPapers,
   examQuestions,
@@ -28,14 +20,12 @@ import {
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
-import { prepareNamed } from '../../platform/prepared';
 import { keySectors, requiredHours } from './training.rules';
 import { findEnterpriseInScope } from '../enterprises/enterprises.queries';
 
 export type SessionRow = typeof trainingSessions.$inferSelect;
 export type QuestionRow = typeof examQuestions.$inferSelect;
 export type PaperRow = typeof examPapers.$inferSelect;
-export type AttemptRow = typeof examAttempts.$inferSelect;
 export type LecturerRow = typeof trainingLecturers.$inferSelect;
 
 const sessionScope = (actor: Actor) =>
@@ -53,13 +43,6 @@ const summaryScope = (actor: Actor) =>
     sector: trainingSummaries.sector,
     parkId: trainingSummaries.parkId,
     enterpriseId: trainingSummaries.enterpriseId,
-  });
-const attemptScope = (actor: Actor) =>
-  scopeWhere(actor, {
-    areaCode: examAttempts.areaCode,
-    sector: examAttempts.sector,
-    parkId: examAttempts.parkId,
-    enterpriseId: examAttempts.enterpriseId,
   });
 // The bank, the papers and the lecturer pool belong to an office's area: area scopes only (industry departments and
 // park stations have no area of their own here, so they see none).
@@ -409,100 +392,4 @@ export async function findPaper(db: DbOrTx, actor: Actor, id: string): Promise<P
     .from(examPapers)
     .where(and(eq(examPapers.id, id), await paperWhere(db, actor)));
   return row ?? null;
-}
-
-// ── Attempts ─────────────────────────────────────────────────────────────────────────────────────────────────────
-
-export async function findAttempt(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<AttemptRow | null> {
-  const q = db
-    .select()
-    .from(examAttempts)
-    .where(and(eq(examAttempts.id, id), attemptScope(actor)));
-  const [row] = lock ? await q.for('update') : await q;
-  return row ?? null;
-}
-
-export async function findAttempts(db: DbOrTx, actor: Actor, q: AttemptListQuery) {
-  const parts: SQL[] = [attemptScope(actor)];
-  if (q.paperId) parts.push(eq(examAttempts.paperId, q.paperId));
-  if (q.personId) parts.push(eq(examAttempts.personId, q.personId));
-  if (q.status) parts.push(eq(examAttempts.status, q.status));
-  const where = and(...parts);
-  const [items, [total]] = await Promise.all([
-    db
-      .select()
-      .from(examAttempts)
-      .where(where)
-      .orderBy(desc(examAttempts.startedAt), asc(examAttempts.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(examAttempts).where(where),
-  ]);
-  return { items, total: total!.n };
-}
-
-/**
- * The attempt to hand in, with the paper (pass mark, hours, title for the response) and the person's name: one round
- * trip where the hand-in used to make four (issue 16: 200 examinees at the bell). Not locked: the hand-in's write is
- * guarded by the version read here (writeAttempt).
- */
-export async function attemptToSubmit(db: DbOrTx, actor: Actor, id: string) {
-  // An enterprise account, the examinee at the bell: its scope is its enterprise (scopeWhere), so the read is one
-  // statement built once per database handle with placeholders. Building the drizzle query of three joined tables
-  // took more of the hand-in's CPU than anything else (0.95 ms of it on a busy 2-core machine).
-  if (actor.scopeKind === 'enterprise') {
-    if (!actor.enterpriseId) return null;
-    let prepared = enterpriseReads.get(db);
-    if (!prepared) enterpriseReads.set(db, (prepared = buildEnterpriseRead(db)));
-    const [row] = await prepared.execute({ id, enterpriseId: actor.enterpriseId });
-    return row ?? null;
-  }
-  const [row] = await prepareNamed(attemptRead(db, attemptScope(actor), id)).execute();
-  return row ?? null;
-}
-
-function attemptRead(db: DbOrTx, scope: SQL, id: string | ReturnType<typeof sql.placeholder>) {
-  return db
-    .select({ attempt: examAttempts, paper: examPapers, personName: people.name })
-    .from(examAttempts)
-    .innerJoin(examPapers, eq(examPapers.id, examAttempts.paperId))
-    .leftJoin(people, eq(people.id, examAttempts.personId))
-    .where(and(eq(examAttempts.id, id), scope));
-}
-
-const enterpriseReads = new WeakMap<DbOrTx, ReturnType<typeof buildEnterpriseRead>>();
-function buildEnterpriseRead(db: DbOrTx) {
-  const scope = eq(examAttempts.enterpriseId, sql.placeholder('enterpriseId'));
-  return attemptRead(db, scope, sql.placeholder('id')).prepare('aj_attempt_to_submit');
-}
-
-/** The person's attempts at a paper, locked (the start of a new one counts them and expires a stale active one). */
-export async function attemptsOf(db: DbOrTx, paperId: string, personId: string) {
-  return db
-    .select()
-    .from(examAttempts)
-    .where(and(eq(examAttempts.paperId, paperId), eq(examAttempts.personId, personId)))
-    .orderBy(asc(examAttempts.attemptNo))
-    .for('update');
-}
-
-export async function attemptContext(db: DbOrTx, rows: AttemptRow[]) {
-  const paperIds = [...new Set(rows.map((r) => r.paperId))];
-  const personIds = [...new Set(rows.map((r) => r.personId))];
-  const attemptIds = rows.map((r) => r.id);
-  const [papers, persons, certs] = await Promise.all([
-    paperIds.length ? db.select().from(examPapers).where(inArray(examPapers.id, paperIds)) : [],
-    personIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)) : [],
-    attemptIds.length
-      ? db
-          .select({ attemptId: examCompletions.attemptId, number: examCompletions.number })
-          .from(examCompletions)
-          .where(inArray(examCompletions.attemptId, attemptIds))
-      : [],
-  ]);
-  return {
-    papers: new Map(papers.map((p) => [p.id, p])),
-    people: new Map(persons.map((p) => [p.id, p.name])),
-    certificates: new Map(certs.map((c) => [c.attemptId, c.number])),
-  };
 }

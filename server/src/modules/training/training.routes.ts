@@ -39,8 +39,6 @@ import { actorOf, clientIp } from '../../platform/http';
 import { notFound } from '../../platform/errors';
 import { cstDate } from '../../platform/time';
 import {
-  findAttempt,
-  findAttempts,
   findLecturers,
   findPapers,
   findQuestions,
@@ -50,6 +48,7 @@ import {
   findTrainingRates,
   lecturerSessionCounts,
 } from './training.queries';
+import { findAttempt, findAttempts } from './exam-attempts.queries';
 import {
   presentAttempts,
   presentLecturer,

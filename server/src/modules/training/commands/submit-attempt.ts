@@ -18,7 +18,7 @@ import { StaleWrite } from '../../../platform/write-together';
 import { fieldError, notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { auditAttempt, presentAttempt, presentAttempts } from '../training.presenter';
-import { attemptToSubmit } from '../training.queries';
+import { attemptToSubmit } from '../exam-attempts.queries';
 import { examRules, scoreAttempt } from '../training.rules';
 import { writeAttempt } from '../training.workflow';
 import type { TrainingContext } from './context';
