@@ -10,13 +10,13 @@ import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../platform/app-error';
 import { startWorkerThread } from '../../platform/worker-thread';
 import {
-  startPreparer,
+  readChunksHere,
   type PreparedRow,
   type PreparerOptions,
   type SheetPreparerName,
   type SheetPreparing,
 } from './spreadsheet-preparers';
-import { readSpreadsheet, type SheetRow } from './spreadsheet-reader';
+import type { SheetRow } from './spreadsheet-reader';
 import type { SheetWorkerMessage, SheetWorkerRequest } from './spreadsheet.worker';
 
 export const sheetThreadLimits = {
@@ -96,22 +96,9 @@ export function readPreparedRows<N extends SheetPreparerName>(
   return readChunks(buffer, filename, prepare.chunkRows, prepare) as AsyncGenerator<PreparedRow<N>[]>;
 }
 
-async function* readHere(buffer: Buffer, filename: string, chunkRows: number, prepare?: SheetPreparing): AsyncGenerator<unknown[]> {
-  const prepared = prepare ? startPreparer(prepare) : (rows: SheetRow[]) => rows;
-  let rows: SheetRow[] = [];
-  for await (const row of readSpreadsheet(buffer, filename)) {
-    rows.push(row);
-    if (rows.length === chunkRows) {
-      yield prepared(rows);
-      rows = [];
-    }
-  }
-  if (rows.length) yield prepared(rows);
-}
-
 async function* readChunks(buffer: Buffer, filename: string, chunkRows: number, prepare?: SheetPreparing): AsyncGenerator<unknown[]> {
   if (buffer.length < sheetThreadLimits.minBytes || busy) {
-    yield* readHere(buffer, filename, chunkRows, prepare);
+    yield* readChunksHere(buffer, filename, chunkRows, prepare);
     return;
   }
   busy = true;

@@ -4,8 +4,7 @@
 // asked for it (credit), so a fast parse never piles a whole file up in the request thread's memory.
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../platform/app-error';
-import { startPreparer, type SheetPreparing } from './spreadsheet-preparers';
-import { readSpreadsheet, type SheetRow } from './spreadsheet-reader';
+import { readChunksHere, type SheetPreparing } from './spreadsheet-preparers';
 
 export interface SheetRead {
   id: number;
@@ -36,16 +35,8 @@ async function read({ id, buffer, filename, chunkRows, prepare }: SheetRead) {
   current = id;
   credit = 0;
   try {
-    const prepared = prepare ? startPreparer(prepare) : (rows: SheetRow[]) => rows;
-    let rows: SheetRow[] = [];
-    for await (const row of readSpreadsheet(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), filename)) {
-      rows.push(row);
-      if (rows.length === chunkRows) {
-        await send(id, prepared(rows));
-        rows = [];
-      }
-    }
-    if (rows.length) await send(id, prepared(rows));
+    const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    for await (const chunk of readChunksHere(bytes, filename, chunkRows, prepare)) await send(id, chunk);
     port.postMessage({ id, done: true } satisfies SheetWorkerMessage);
   } catch (e) {
     port.postMessage(
