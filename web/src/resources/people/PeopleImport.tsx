@@ -8,6 +8,18 @@ import { call } from '../../api/client';
 import { useRefresh } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 
+// A row's problem is shown under the column it is in, as the template's header names it, not the field's key.
+const columnLabels: Record<string, { zh: string; en: string }> = {
+  name: { zh: '姓名', en: 'Name' },
+  idNumber: { zh: '身份证号', en: 'ID number' },
+  phone: { zh: '手机', en: 'Phone' },
+  post: { zh: '岗位', en: 'Post' },
+  postTitle: { zh: '岗位名称', en: 'Post title' },
+  employedFrom: { zh: '上岗日期', en: 'Employed from' },
+  employedTo: { zh: '离岗日期', en: 'Employed to' },
+  file: { zh: '文件', en: 'File' },
+};
+
 export function PeopleImport() {
   const { t } = useI18n();
   const refresh = useRefresh();
@@ -85,7 +97,12 @@ export function PeopleImport() {
                 pagination={{ pageSize: 10 }}
                 columns={[
                   { title: t('行', 'Row'), dataIndex: 'row', width: 60 },
-                  { title: t('字段', 'Field'), dataIndex: 'field', width: 110 },
+                  {
+                    title: t('列', 'Column'),
+                    dataIndex: 'field',
+                    width: 110,
+                    render: (f: string) => (columnLabels[f] ? t(columnLabels[f].zh, columnLabels[f].en) : f),
+                  },
                   { title: t('问题', 'Problem'), dataIndex: 'message' },
                 ]}
               />
