@@ -38,6 +38,12 @@ function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   const params = (issue as { params?: { zh?: string; en?: string } }).params;
   const own = params?.[lang];
   if (own) return own;
+  // A text's length in words a reader knows, not the locale's "数值过大：期望 string <=50 字符".
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'string') {
+    const n = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+    if (issue.code === 'too_big') return lang === 'zh' ? `最多 ${n} 个字符` : `At most ${n} characters`;
+    return lang === 'zh' ? `至少 ${n} 个字符` : `At least ${n} characters`;
+  }
   const out = (lang === 'zh' ? zhMap : enMap)(issue as never);
   return typeof out === 'string' ? out : (out?.message ?? issue.message ?? '');
 }

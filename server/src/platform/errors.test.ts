@@ -1,0 +1,24 @@
+// Field errors read as a person would say them: a text's length limit in characters, in both languages, not the
+// zod locale's "数值过大：期望 string <=50 字符".
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { zodDetails } from './errors';
+
+describe('zodDetails', () => {
+  const schema = z.object({ name: z.string().min(2).max(5), count: z.number().max(3) });
+
+  it('states a text length limit in characters', () => {
+    const long = schema.safeParse({ name: '一二三四五六', count: 1 });
+    const short = schema.safeParse({ name: '一', count: 1 });
+    expect(zodDetails(long.error!.issues, 'zh')).toEqual([{ field: 'name', message: '最多 5 个字符' }]);
+    expect(zodDetails(long.error!.issues, 'en')).toEqual([{ field: 'name', message: 'At most 5 characters' }]);
+    expect(zodDetails(short.error!.issues, 'zh')).toEqual([{ field: 'name', message: '至少 2 个字符' }]);
+    expect(zodDetails(short.error!.issues, 'en')).toEqual([{ field: 'name', message: 'At least 2 characters' }]);
+  });
+
+  it('leaves other limits to the locale, under the field', () => {
+    const [d] = zodDetails(schema.safeParse({ name: '一二', count: 9 }).error!.issues, 'zh');
+    expect(d!.field).toBe('count');
+    expect(d!.message).not.toBe('');
+  });
+});
