@@ -21,7 +21,8 @@ import {
 const seqId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const pool: PoolMember[] = Array.from({ length: 40 }, (_, i) => ({ id: seqId(i), weight: 1 + (i % 4) }));
 
-describe('weighted draw', () => {
+// Chi-square runs draw tens of thousands of times: seconds of CPU on a busy 2-core CI machine (one took 5.2 s).
+describe('weighted draw', { timeout: 60_000 }, () => {
   it('is reproducible from the seed and draws without replacement', () => {
     const a = sampleWeighted(pool, 10, 'seed-1');
     const b = sampleWeighted([...pool].reverse(), 10, 'seed-1');
