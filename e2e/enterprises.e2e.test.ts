@@ -138,6 +138,8 @@ describe('enterprise file', () => {
     const text = await errors.innerText();
     expect(text).toContain('3'); // the spreadsheet row of the bad code (header is row 1)
     expect(text).toMatch(/校验/);
+    expect(text).toContain('统一社会信用代码'); // the column as the file's header names it, not the field's key
+    expect(text).not.toContain('creditCode');
     // The real import writes, audits and refreshes statistics: on a loaded CI machine it can take a while.
     const imported = page.waitForResponse((r) => r.url().includes('/api/enterprises/import?dryRun=false'), { timeout: 120_000 });
     await page.getByTestId('import-confirm').click();

@@ -257,7 +257,13 @@ export type EnterpriseExportQuery = z.infer<typeof enterpriseExportQuery>;
 
 export const enterpriseImportQuery = z.object({ dryRun: queryBool.default(false) }).strict();
 
-export const importError = z.object({ row: z.number().int(), field: safeString(), message: safeString() });
+export const importError = z.object({
+  row: z.number().int(),
+  field: safeString(),
+  /** The column as the file's header row names it (the template's header), where the problem has one. */
+  column: safeString().optional(),
+  message: safeString(),
+});
 
 export const importReport = z.object({
   dryRun: z.boolean(),

@@ -116,6 +116,9 @@ describe('enterprise import', () => {
     expect(r.errors.find((e: { row: number }) => e.row === 6).message).toContain('校验码');
     expect(r.errors.find((e: { row: number }) => e.row === 7).message).toContain('第 2 行');
     expect(at(9)).toEqual(['areaCode']); // another street: outside the caller's scope
+    // Each problem names the column as the file's header row does.
+    expect(r.errors.find((e: { row: number }) => e.row === 4).column).toBe('统一社会信用代码');
+    expect(r.errors.find((e: { row: number }) => e.row === 9).column).toBe('所属区划代码');
     expect(await total()).toBe(before + 1);
     const [saved] = await t.database.db.select().from(enterprises).where(eq(enterprises.creditCode, a));
     expect(saved).toMatchObject({ hazardTags: ['combustible_dust', 'confined_space'], employees: 35, standardizationDate: '2024-05-06' });

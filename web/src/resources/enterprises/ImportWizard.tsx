@@ -68,7 +68,13 @@ export function ImportWizard() {
         pagination={{ pageSize: 10 }}
         columns={[
           { title: t('行号', 'Row'), dataIndex: 'row', width: 80 },
-          { title: t('字段', 'Field'), dataIndex: 'field', width: 160 },
+          // The template's headers are Chinese, as in the user's file; the field's key helps an English reader.
+          {
+            title: t('列', 'Column'),
+            key: 'column',
+            width: 160,
+            render: (_: unknown, e: ImportReport['errors'][number]) => (e.column ? t(e.column, `${e.column} (${e.field})`) : e.field),
+          },
           { title: t('问题', 'Problem'), dataIndex: 'message' },
         ]}
         footer={() => (r.errorsTruncated ? t('仅显示前 1000 条错误', 'Only the first 1,000 errors are listed') : null)}

@@ -17,6 +17,7 @@ import { findByCreditCodes, findScopeNamedAreas, findScopeParks, type Enterprise
 import { areaByName } from '../area-names';
 import { auditEnterprise, changedFields, type EnterpriseValues } from '../enterprises.presenter';
 import { Lookups, checkEnterprise } from '../enterprises.policy';
+import { SHEET_COLUMNS } from '../enterprises.sheet';
 import { headerColumns, parseRow, patchOf, type ParsedRow, type RowError } from '../import-rows';
 import { readSpreadsheetRows } from '../spreadsheet-thread';
 import { draftFromInput, isUniqueViolation } from './create-enterprise';
@@ -24,6 +25,8 @@ import { mergePatch } from './update-enterprise';
 
 const BATCH_SIZE = 500;
 const MAX_ERRORS = 1000;
+// A problem is reported under the column the user sees in the file, not only the field's key.
+const HEADERS = new Map(SHEET_COLUMNS.map((c) => [c.key as string, c.header]));
 
 export interface ImportInput {
   buffer: Buffer;
@@ -50,7 +53,7 @@ export async function importEnterprises(db: Db, actor: Actor, ip: string | null,
     report[o.kind]++;
     if (o.kind !== 'rejected') return;
     for (const e of o.errors) {
-      if (report.errors.length < MAX_ERRORS) report.errors.push({ row: o.row, ...e });
+      if (report.errors.length < MAX_ERRORS) report.errors.push({ row: o.row, ...e, column: HEADERS.get(e.field) });
       else report.errorsTruncated = true;
     }
   };
