@@ -1,6 +1,6 @@
 // The audit trail: every write, login, denial and export, appended in the caller's transaction. Entries are linked
 // into a hash chain after commit (audit-chain.ts), so a writer only inserts.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './db';
 import type { Actor } from './actor';
 
@@ -92,13 +92,21 @@ export async function recordAuditMany(db: DbOrTx, ctx: AuditContext, inputs: Aud
  * returns the entity ids it recorded.
  */
 export function auditInsert(ctx: AuditContext, inputs: AuditInput[], o: { at?: string; where?: SQL } = {}): SQL {
-  const at = o.at ?? new Date().toISOString();
-  const json = `[${inputs.map((input) => rowJson(ctx, input, at)).join(',')}]`;
+  return auditInsertOf(auditEntriesJson(ctx, inputs, o.at), o.where);
+}
+
+/** The entries as the one JSON parameter `auditInsert` sends; `at` is shared by the entries of one call. */
+export function auditEntriesJson(ctx: AuditContext, inputs: AuditInput[], at = new Date().toISOString()): string {
+  return `[${inputs.map((input) => rowJson(ctx, input, at)).join(',')}]`;
+}
+
+/** `auditInsert` over `auditEntriesJson`'s text, or over a placeholder bound to it (a statement prepared once). */
+export function auditInsertOf(json: string | Placeholder, where?: SQL): SQL {
   return sql`
     insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, ip, result)
     select x.at, x.actor_id, x.actor_name, x.actor_role, x.action, x.entity_type, x.entity_id, x.before, x.after, x.ip,
            x.result
       from json_to_recordset(${json}::json) as x(at timestamptz, actor_id uuid, actor_name text, actor_role text,
            action text, entity_type text, entity_id text, before jsonb, after jsonb, ip text, result text)
-    ${o.where ? sql`where ${o.where} returning entity_id` : sql``}`;
+    ${where ? sql`where ${where} returning entity_id` : sql``}`;
 }

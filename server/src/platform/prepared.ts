@@ -17,9 +17,20 @@ const dialect = new PgDialect();
 export const statementName = (text: string) => `aj_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`;
 
 /** Runs `statement` as a named statement; the result is db.execute's. */
-export function executeNamed(db: DbOrTx, statement: SQLWrapper) {
+export const executeNamed = (db: DbOrTx, statement: SQLWrapper) => renderNamed(statement).run(db);
+
+/**
+ * `statement` rendered once: `run` binds the values of its placeholders (`sql.placeholder(name)`) and sends it as a
+ * named statement. Rendering drizzle's builders costs more CPU than binding, so a hot command renders its statement
+ * once per shape and keeps it.
+ */
+export function renderNamed(statement: SQLWrapper) {
   const query = dialect.sqlToQuery(statement.getSQL());
-  return db._.session.prepareQuery(query, undefined, statementName(query.sql), false).execute();
+  const name = statementName(query.sql);
+  return {
+    sql: query.sql,
+    run: (db: DbOrTx, values?: Record<string, unknown>) => db._.session.prepareQuery(query, undefined, name, false).execute(values),
+  };
 }
 
 /** A drizzle query builder prepared under its digest name: `await prepareNamed(db.select()…).execute()`. */

@@ -8,7 +8,7 @@ import { rowsOf, type Database } from './db';
 import { auditInsert } from './audit';
 import { eventInsert } from './outbox';
 import { transitionInsert } from './state-history';
-import { StaleWrite, writeTogether } from './write-together';
+import { preparedWrite, StaleWrite, writeTogether } from './write-together';
 import { executeNamed, statementName } from './prepared';
 
 let d: Database;
@@ -66,17 +66,35 @@ describe('writeTogether', () => {
     expect(rowsOf<{ version: number }>(await d.db.execute(sql`select version from probe_rows where id = 1`))).toEqual([{ version: 2 }]);
   });
 
-  it('sends a prepared write under its digest name, parsed once a connection, and still guards it', async () => {
-    await d.db.execute(sql`create table if not exists probe_named (id int primary key, version int not null)`);
-    await d.db.execute(sql`insert into probe_named values (1, 1)`);
-    const guard = (version: number) => sql`update probe_named set version = version + 1 where id = 1 and version = ${version} returning id`;
-    const event = (id: string) => eventInsert(d.db, 'probe.named', 'probe', record(id), null);
+  it('renders a prepared write once, binds the values of each call (JSON and dates encoded) and still guards it', async () => {
+    await d.db.execute(sql`create table if not exists probe_named (id int primary key, version int not null, at timestamptz)`);
+    await d.db.execute(sql`insert into probe_named values (1, 1, null)`);
+    let built = 0;
+    const write = preparedWrite((db) => {
+      built++;
+      const id = sql.placeholder('id') as unknown as string;
+      return {
+        guard: sql`update probe_named set version = version + 1, at = ${sql.placeholder('at')} where id = 1 and version = ${sql.placeholder('version')} returning id`,
+        writes: [
+          eventInsert(db, 'probe.named', 'probe', record(id), null, sql.placeholder('payload') as unknown as Record<string, unknown>),
+        ],
+      };
+    });
     const [first, second, stale] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
-    await writeTogether(d.db, [event(first)], { guard: guard(1), prepared: true });
-    await writeTogether(d.db, [event(second)], { guard: guard(2), prepared: true });
-    await expect(writeTogether(d.db, [event(stale)], { guard: guard(2), prepared: true })).rejects.toBeInstanceOf(StaleWrite);
+    await write(d.db, { id: first, version: 1, at: '2026-12-05T08:00:00Z', payload: { n: 1 } });
+    await write(d.db, { id: second, version: 2, at: '2026-12-05T09:00:00Z', payload: { n: 2 } });
+    await expect(write(d.db, { id: stale, version: 2, at: '2026-12-05T10:00:00Z', payload: { n: 3 } })).rejects.toBeInstanceOf(StaleWrite);
+    expect(built).toBe(1);
     const written = await d.db.select().from(domainEvents).where(eq(domainEvents.type, 'probe.named'));
-    expect(written.map((e) => e.entityId).sort()).toEqual([first, second].sort());
+    expect(written.map((e) => [e.entityId, e.payload]).sort()).toEqual(
+      [
+        [first, { n: 1 }],
+        [second, { n: 2 }],
+      ].sort(),
+    );
+    const [row] = rowsOf<{ version: number; at: string | Date }>(await d.db.execute(sql`select version, at from probe_named`));
+    expect(row!.version).toBe(3);
+    expect(new Date(row!.at).toISOString()).toBe('2026-12-05T09:00:00.000Z');
   });
 });
 

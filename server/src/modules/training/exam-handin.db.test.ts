@@ -84,7 +84,32 @@ describe('handing in an exam', () => {
     expect(rows.events.filter((e) => e.type === 'exam_attempt.submit')).toHaveLength(1);
     expect(rows.audits.filter((e) => e.action === 'exam_attempt.submit')).toHaveLength(1);
     const [stored] = await d.db.select().from(examAttempts).where(eq(examAttempts.id, a.id));
-    expect(stored).toMatchObject({ status: 'submitted', score: 100, version: 2 });
+    expect(stored).toMatchObject({ status: 'submitted', score: 100, passed: true, version: 2 });
+    expect(stored!.submittedAt).toBeInstanceOf(Date);
+    expect(Object.keys(stored!.answers ?? {}).sort()).toEqual(a.questions.map((q) => q.id).sort());
+    // The statement is rendered once and bound at each call: every record carries this attempt's values.
+    expect(rows.transitions.find((t) => t.action === 'submit')).toMatchObject({
+      fromState: 'active',
+      toState: 'submitted',
+      actorId: actor.id,
+    });
+    expect(rows.events.find((e) => e.type === 'exam_attempt.submit')).toMatchObject({
+      enterpriseId: stored!.enterpriseId,
+      areaCode: stored!.areaCode,
+      actorId: actor.id,
+      payload: { from: 'active', to: 'submitted', score: 100, passed: true },
+    });
+    expect(rows.completions[0]).toMatchObject({
+      personId: personIds[0],
+      enterpriseId: stored!.enterpriseId,
+      score: 100,
+      number: results[0]!.certificateNumber,
+    });
+    expect(rows.audits.find((e) => e.action === 'exam_attempt.submit')).toMatchObject({
+      actorId: actor.id,
+      before: { status: 'active', version: 1 },
+      after: { status: 'submitted', score: 100, passed: true, version: 2 },
+    });
   });
 
   it('writes nothing from a stale read of the attempt', async () => {

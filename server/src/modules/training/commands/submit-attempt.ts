@@ -6,13 +6,11 @@
 // unchanged: a phone that lost the first answer retries.
 //
 // The hand-in is two round trips and no transaction: the attempt with its paper and person, then the update with its
-// transition, event, completion and audit entry as one statement guarded by the version read (writeAttempt). When
+// transition, event, completion and audit entry as one statement guarded by the version read (writeSubmission). When
 // another request changed the attempt in between (the same hand-in retried from a second phone, an expiry), nothing
 // was written and the hand-in reads again: the retry then finds it submitted or expired. The response is built from
 // what was written.
 import type { SubmitAttemptBody } from '@anjian/contracts';
-import { examCompletions } from '../../../db/schema';
-import { auditInsert } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { StaleWrite } from '../../../platform/write-together';
 import { fieldError, notFound } from '../../../platform/errors';
@@ -20,7 +18,7 @@ import { cstDate } from '../../../platform/time';
 import { auditAttempt, presentAttempt, presentAttempts } from '../training.presenter';
 import { attemptToSubmit } from '../exam-attempts.queries';
 import { examRules, scoreAttempt } from '../training.rules';
-import { writeAttempt } from '../training.workflow';
+import { writeSubmission } from '../training.workflow';
 import type { TrainingContext } from './context';
 
 export async function submitAttempt(db: Db, ctx: TrainingContext, id: string, input: SubmitAttemptBody) {
@@ -59,34 +57,14 @@ async function handIn(db: Db, ctx: TrainingContext, id: string, input: SubmitAtt
   const issuedOn = cstDate(now);
   const number = passed ? `JY${issuedOn.replaceAll('-', '')}-${id.slice(0, 8).toUpperCase()}` : null;
   const patch = { answers, score, passed, submittedAt: now };
-  const row = await writeAttempt(db, actor, before, 'submit', patch, { score, passed }, (after) => [
-    ...(number
-      ? [
-          db.insert(examCompletions).values({
-            attemptId: id,
-            paperId: before.paperId,
-            personId: before.personId,
-            enterpriseId: before.enterpriseId,
-            areaCode: before.areaCode,
-            sector: before.sector,
-            parkId: before.parkId,
-            number,
-            issuedOn,
-            score,
-            hours: paper.hours,
-          }),
-        ]
-      : []),
-    auditInsert(ctx, [
-      {
-        action: 'exam_attempt.submit',
-        entityType: 'exam_attempt',
-        entityId: id,
-        before: auditAttempt(before),
-        after: auditAttempt(after),
-      },
-    ]),
-  ]);
+  const completion = number ? { number, issuedOn, hours: paper.hours } : null;
+  const row = await writeSubmission(db, ctx, before, patch, completion, (after) => ({
+    action: 'exam_attempt.submit',
+    entityType: 'exam_attempt',
+    entityId: id,
+    before: auditAttempt(before),
+    after: auditAttempt(after),
+  }));
   return presentAttempt(actor, row, {
     papers: new Map([[paper.id, paper]]),
     people: new Map([[before.personId, found.personName ?? '']]),
