@@ -76,6 +76,12 @@ describe('every page of every role', () => {
           problems.push(`${label}: error alert "${await page.locator('[data-testid=error-display]').first().innerText()}"`);
         }
         if (await page.locator('[data-testid=not-found]').count()) problems.push(`${label}: not-found card`);
+        // A menu entry that leaves the app's frame (the public notices) offers a logged-in user the way back to it.
+        if (!(await page.locator('[data-testid=main-menu]').count())) {
+          if (await page.getByRole('link', { name: '登录' }).count()) problems.push(`${label}: offers a logged-in user to log in`);
+          await page.getByRole('link', { name: '返回工作台' }).click();
+          await page.waitForSelector('[data-testid=main-menu]');
+        }
       }
       expect([...problems, ...cspViolations]).toEqual([]);
       await ctx.close();

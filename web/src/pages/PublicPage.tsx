@@ -7,6 +7,7 @@ import { Card, Descriptions, List, Segmented, Space, Table, Tabs, Typography } f
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/client';
+import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { PublicListings } from '../resources/credit/PublicListings';
 import { PublicDisclosures } from '../resources/credit/PublicDisclosures';
@@ -168,6 +169,7 @@ function Draws() {
 
 export function PublicPage() {
   const { t, lang, setLang } = useI18n();
+  const { user } = useAuth();
   return (
     <div style={{ minHeight: '100vh', background: '#f0f5ff', padding: 16 }}>
       <Card style={{ maxWidth: 1200, margin: '0 auto' }}>
@@ -186,7 +188,7 @@ export function PublicPage() {
               ]}
             />
             <Link to="/report">{t('我要举报', 'Report a violation')}</Link>
-            <Link to="/login">{t('登录', 'Log in')}</Link>
+            {user ? <Link to="/">{t('返回工作台', 'Workbench')}</Link> : <Link to="/login">{t('登录', 'Log in')}</Link>}
           </Space>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
