@@ -100,6 +100,25 @@ export function auditEntriesJson(ctx: AuditContext, inputs: AuditInput[], at = n
   return `[${inputs.map((input) => rowJson(ctx, input, at)).join(',')}]`;
 }
 
+/**
+ * Entries the statement builds itself, one per row of `rows` (a FROM item, filtered by `where`), in their order — for
+ * a bulk insert whose entries describe the rows it wrote, so each row is not sent a second time as its entry's JSON.
+ * `entityId` and `after` are expressions over those rows (the `after` built as the form's presenter builds it, which
+ * the command's test compares). It returns the entity ids it recorded.
+ */
+export function auditInsertSelect(
+  ctx: AuditContext,
+  o: { action: string; entityType: string; entityId: SQL; after: SQL; rows: SQL; where?: SQL },
+): SQL {
+  return sql`
+    insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, ip, result)
+    select ${new Date().toISOString()}::timestamptz, ${ctx.actor?.id ?? null}::uuid, ${storableText(ctx.actor?.displayName ?? null)},
+           ${ctx.actor?.role ?? null}, ${storable(o.action)}, ${storable(o.entityType)}, ${o.entityId}, null, ${o.after},
+           ${storableText(ctx.ip)}, 'ok'
+      from ${o.rows} ${o.where ? sql`where ${o.where}` : sql``}
+    returning entity_id`;
+}
+
 /** `auditInsert` over `auditEntriesJson`'s text, or over a placeholder bound to it (a statement prepared once). */
 export function auditInsertOf(json: string | Placeholder, where?: SQL): SQL {
   return sql`

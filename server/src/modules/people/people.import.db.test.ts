@@ -4,7 +4,8 @@
 // people already on the list and repeated within the file left alone in any batch; a refused file writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { auditLog, people } from '../../db/schema';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildCommunity, buildDistrict, buildEnterprise, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
@@ -12,6 +13,7 @@ import { verifyAuditChain } from '../../platform/audit-chain';
 import { cstDate } from '../../platform/time';
 import { sheetThreadLimits } from '../enterprises/spreadsheet-thread';
 import { computeSummary } from './people.queries';
+import { auditPerson } from './people.presenter';
 
 let t: TestApp;
 let ent: Client;
@@ -77,6 +79,8 @@ describe('people import across batches', () => {
     const lines = Array.from({ length: 2600 }, (_, k) => (k >= 1000 && k < 1300 ? line(k - 1000) : line(10_000 + k)));
     lines[2000] = line(10_000 + 10);
     for (const k of [5, 1500, 2550]) lines[k] = `坏行${k},${wrongCheck(idNumber(20_000 + k))},,特种作业人员,,2021-03-01`;
+    const lastEntry = rowsOf<{ id: number }>(await t.database.db.execute(sql`select coalesce(max(id), 0)::int as id from audit_log`))[0]!
+      .id;
     const res = await upload([HEADER, ...lines].join('\n'));
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json() as { total: number; created: number; unchanged: number; rejected: number; errors: { row: number }[] };
@@ -85,6 +89,17 @@ describe('people import across batches', () => {
     // Spreadsheet row numbers: the header is row 1.
     expect(r.errors.map((e) => e.row)).toEqual([7, 1502, 2552]);
     expect(await counts()).toEqual({ people: 300 + created, audited: 300 + created });
+    // The entries are in file order: the chain reads like the file.
+    const entered = rowsOf<{ name: string }>(
+      await t.database.db.execute(
+        sql`select after->>'name' as name from audit_log where id > ${lastEntry} and action = 'person.create' order by id`,
+      ),
+    ).map((e) => e.name);
+    const seen = new Set<string>();
+    const createdInOrder = lines
+      .map((l) => l.split(',')[0]!)
+      .filter((name, k) => !(k >= 1000 && k < 1300) && !name.startsWith('坏行') && !seen.has(name) && seen.add(name));
+    expect(entered).toEqual(createdInOrder);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 
@@ -152,6 +167,17 @@ describe('import from .xlsx', () => {
           from audit_log where action = 'person.create' and entity_id in (select id::text from people where name in ('导入甲', '导入乙'))`),
     )[0]!;
     expect(audited).toEqual({ n: 2, masked: 2 });
+    // The statement builds each entry itself: the same as the form's (auditPerson of the row written), by this actor.
+    const [person] = await t.database.db.select().from(people).where(eq(people.name, '导入甲'));
+    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, person!.id));
+    expect(entry!.after).toEqual(auditPerson(person!));
+    expect(entry).toMatchObject({
+      action: 'person.create',
+      entityType: 'person',
+      before: null,
+      result: 'ok',
+      actorRole: 'enterprise_safety_manager',
+    });
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
     const list = (await ent.get('/api/people?q=导入乙')).json() as { items: { employedFrom: string; post: string }[] };
     expect(list.items[0]).toMatchObject({ employedFrom: '2022-05-06', post: 'safety_manager' });

@@ -9,13 +9,12 @@
 import type { ImportReport, Lang } from '@anjian/contracts';
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { auditInsert } from '../../../platform/audit';
+import { auditInsertSelect } from '../../../platform/audit';
 import { rowsOf, type Db } from '../../../platform/db';
 import { AppError, notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
 import { readPreparedRows } from '../../enterprises/spreadsheet-thread';
 import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
-import { auditPerson } from '../people.presenter';
 import type { PersonColumns, PreparedPersonRow } from '../people-import.rows';
 import { refreshSummary } from '../people.queries';
 import type { PeopleContext } from './save-person';
@@ -48,20 +47,27 @@ function peopleBatch(ctx: PeopleContext, owner: Owner, batch: PersonInsert[]): S
     from_: p.employedFrom,
     to_: p.employedTo,
   }));
-  const audit = auditInsert(
-    ctx,
-    batch.map((p) => ({ action: 'person.create', entityType: 'person', entityId: p.id, after: auditPerson({ ...p, version: 1 }) })),
-    { where: sql`x.entity_id in (select id::text from inserted)` },
-  );
+  // The entries are built from the same rows in the statement, as auditPerson builds the form's (version 1).
+  const audit = auditInsertSelect(ctx, {
+    action: 'person.create',
+    entityType: 'person',
+    entityId: sql`x.id::text`,
+    after: sql`jsonb_build_object('name', x.name, 'idNumberMasked', x.masked, 'post', x.post, 'postTitle', x.title,
+                                  'employedFrom', x.from_, 'employedTo', x.to_, 'version', 1)`,
+    rows: sql`src x`,
+    where: sql`x.id in (select id from inserted)`,
+  });
   return sql`
-    with inserted as (
+    with src as (
+      select * from json_to_recordset(${JSON.stringify(rows)}::json)
+          as x(id uuid, name text, sealed text, key_id text, masked text, hash text, phone text, post text, title text, from_ date,
+               to_ date)),
+    inserted as (
       insert into people (id, enterprise_id, area_code, sector, park_id, created_by, name, id_number_sealed, id_number_key_id,
                           id_number_masked, id_number_hash, phone, post, post_title, employed_from, employed_to)
       select x.id, ${owner.enterpriseId}::uuid, ${owner.areaCode}, ${owner.sector}, ${owner.parkId}::uuid, ${owner.createdBy}::uuid,
              x.name, x.sealed, x.key_id, x.masked, x.hash, x.phone, x.post, x.title, x.from_, x.to_
-        from json_to_recordset(${JSON.stringify(rows)}::json)
-          as x(id uuid, name text, sealed text, key_id text, masked text, hash text, phone text, post text, title text, from_ date,
-               to_ date)
+        from src x
       on conflict (enterprise_id, id_number_hash) do nothing
       returning id)
     ${audit}`;
