@@ -16,9 +16,6 @@ const dialect = new PgDialect();
 
 export const statementName = (text: string) => `aj_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`;
 
-/** Runs `statement` as a named statement; the result is db.execute's. */
-export const executeNamed = (db: DbOrTx, statement: SQLWrapper) => renderNamed(statement).run(db);
-
 /**
  * `statement` rendered once: `run` binds the values of its placeholders (`sql.placeholder(name)`) and sends it as a
  * named statement. Rendering drizzle's builders costs more CPU than binding, so a hot command renders its statement
@@ -28,7 +25,7 @@ export function renderNamed(statement: SQLWrapper) {
   const query = dialect.sqlToQuery(statement.getSQL());
   const name = statementName(query.sql);
   return {
-    sql: query.sql,
+    /** The result is db.execute's. */
     run: (db: DbOrTx, values?: Record<string, unknown>) => db._.session.prepareQuery(query, undefined, name, false).execute(values),
   };
 }

@@ -9,7 +9,7 @@ import { auditInsert } from './audit';
 import { eventInsert } from './outbox';
 import { transitionInsert } from './state-history';
 import { preparedWrite, StaleWrite, writeTogether } from './write-together';
-import { executeNamed, statementName } from './prepared';
+import { renderNamed, statementName } from './prepared';
 
 let d: Database;
 beforeAll(async () => {
@@ -98,14 +98,14 @@ describe('writeTogether', () => {
   });
 });
 
-describe('executeNamed', () => {
+describe('renderNamed', () => {
   it('names a statement by its text, and the server keeps it on the connection (PostgreSQL)', async () => {
-    const text = sql`select ${7}::int + 1 as n`;
+    const plus = renderNamed(sql`select ${sql.placeholder('n')}::int + 1 as n`);
     expect(statementName('select $1::int + 1 as n')).toMatch(/^aj_[0-9a-f]{32}$/);
     expect(statementName('select 1')).not.toEqual(statementName('select 2'));
     await d.db.transaction(async (tx) => {
-      expect(rowsOf(await executeNamed(tx, text))).toEqual([{ n: 8 }]);
-      expect(rowsOf(await executeNamed(tx, sql`select ${41}::int + 1 as n`))).toEqual([{ n: 42 }]);
+      expect(rowsOf(await plus.run(tx, { n: 7 }))).toEqual([{ n: 8 }]);
+      expect(rowsOf(await plus.run(tx, { n: 41 }))).toEqual([{ n: 42 }]);
       const kept = rowsOf<{ name: string }>(await tx.execute(sql`select name from pg_prepared_statements`)).map((r) => r.name);
       // PGlite has no named statements: the text runs as usual there.
       if (d.engine === 'postgres') expect(kept.filter((n) => n === statementName('select $1::int + 1 as n'))).toHaveLength(1);

@@ -27,13 +27,12 @@ export class StaleWrite extends Error {
 const GUARD_FAILED = 'AJ409';
 
 export async function writeTogether(db: DbOrTx, writes: SQLWrapper[], o: { guard?: SQLWrapper } = {}): Promise<void> {
-  const execute = (statement: SQL) => db.execute(statement);
-  if (o.guard) return staleOnGuard(() => execute(guarded(o.guard!, writes)));
+  if (o.guard) return staleOnGuard(() => db.execute(guarded(o.guard!, writes)));
   // getSQL(): a query builder embedded as itself is put in parentheses, which a CTE body or a statement may not be.
   const parts = writes.map((w) => w.getSQL());
   if (parts.length === 0) return;
   const last = parts.pop()!;
-  await execute(parts.length === 0 ? last : sql`with ${sql.join(parts.map(cte), sql`, `)} ${last}`);
+  await db.execute(parts.length === 0 ? last : sql`with ${sql.join(parts.map(cte), sql`, `)} ${last}`);
 }
 
 /**
