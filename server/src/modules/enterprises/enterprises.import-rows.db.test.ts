@@ -101,8 +101,18 @@ describe('import rows', () => {
     expect((await stored(b))!.areaCode).toBe(bantianCode);
     expect((await stored(c))!.areaCode).toBe(gangtouCode);
     expect(r.errors).toEqual([
-      { row: 5, field: 'areaCode', message: `管辖范围内没有名为“布吉”的街道或社区；可选街道：坂田街道（${bantianCode}）` },
-      { row: 6, field: 'areaCode', message: `管辖范围内没有名为“龙城街道”的街道或社区；可选街道：坂田街道（${bantianCode}）` },
+      {
+        row: 5,
+        field: 'areaCode',
+        column: '所属区划代码',
+        message: `管辖范围内没有名为“布吉”的街道或社区；可选街道：坂田街道（${bantianCode}）`,
+      },
+      {
+        row: 6,
+        field: 'areaCode',
+        column: '所属区划代码',
+        message: `管辖范围内没有名为“龙城街道”的街道或社区；可选街道：坂田街道（${bantianCode}）`,
+      },
     ]);
 
     const shared = await upload(district, [row('深圳市新联己有限公司', randomCreditCode(), '新联社区')]);
