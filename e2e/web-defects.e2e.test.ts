@@ -133,6 +133,23 @@ describe('enterprise accounts', () => {
     await page.goto(`${server.url}/enterprises`);
     await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/); // its own file, not a district list with filters
   });
+
+  it('open every section of their file with one click on a 1366 px screen', async () => {
+    // Fifteen sections are wider than the page: a scrolling strip lost the first click on a half-hidden tab (职业健康).
+    const page = await as('ent_safety', { width: 1366, height: 768 });
+    await page.goto(`${server.url}/enterprises`);
+    await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/);
+    await page.getByRole('tab').first().waitFor();
+    const names = await page.getByRole('tab').allInnerTexts();
+    expect(names).toContain('职业健康');
+    const missed: string[] = [];
+    for (const name of names.reverse()) {
+      const tab = page.getByRole('tab', { name, exact: true });
+      await tab.click();
+      if ((await tab.getAttribute('aria-selected')) !== 'true') missed.push(name);
+    }
+    expect(missed).toEqual([]);
+  });
 });
 
 describe('not found', () => {

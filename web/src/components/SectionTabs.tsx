@@ -1,7 +1,9 @@
 // Tabs that turn into a select on a phone. A tab strip wider than the screen scrolls under the finger, and a tap on
-// a tab near its edge is then lost; a select lists every section and always takes the tap.
+// a tab near its edge is then lost; a select lists every section and always takes the tap. On a wider screen the
+// strip wraps rather than scrolls (SectionTabs.css), for the same reason.
 import { Grid, Select, Space, Tabs } from 'antd';
 import { useState, type ReactNode } from 'react';
+import './SectionTabs.css';
 
 export interface Section {
   key: string;
@@ -27,7 +29,7 @@ export function SectionTabs({ items, activeKey, defaultActiveKey, onChange, test
     setOwn(key);
     onChange?.(key);
   };
-  if (!phone) return <Tabs activeKey={current?.key} onChange={change} items={items} />;
+  if (!phone) return <Tabs className="section-tabs" activeKey={current?.key} onChange={change} items={items} />;
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }} size="middle">
       <Select
