@@ -103,6 +103,31 @@ describe('demo work plan', () => {
   });
 });
 
+// 宣传覆盖 and 职业健康: the street sees this quarter's campaign part-way delivered and 宏达五金 not yet reached; the
+// occupational-health rates have files behind them, each below its denominator somewhere; the enterprise sees its
+// exposed workers.
+describe('demo publicity and occupational health', () => {
+  it('shows a campaign part-way delivered and rates with their denominators', async () => {
+    const street = await loginAs(t.app, 'street', DEMO_PASSWORD);
+    const campaigns = (await street.get('/api/publicity/campaigns')).json();
+    expect(campaigns.items).toHaveLength(1);
+    const [c] = campaigns.items;
+    expect(c.reached, JSON.stringify(c)).toBeGreaterThan(0);
+    expect(c.reached).toBeLessThan(c.targets);
+    const ent = await loginAs(t.app, 'ent_safety', DEMO_PASSWORD);
+    const mine = (await ent.get('/api/publicity/targets')).json();
+    expect(mine.items).toHaveLength(1);
+    expect(mine.items[0].reached).toBe(false);
+    const rates = (await street.get('/api/occupational-health/rates')).json();
+    const cells = rates.overall.indicators as { indicator: string; numerator: number; denominator: number }[];
+    expect(cells.every((x) => x.denominator > 0)).toBe(true);
+    expect(cells.some((x) => x.numerator < x.denominator)).toBe(true);
+    const me = (await ent.get('/api/me')).json().user;
+    const workers = (await ent.get(`/api/occupational-health/profiles/${me.enterpriseId}/workers`)).json();
+    expect(workers.total).toBe(3);
+  });
+});
+
 // 举报 handling: the park and 住建 accounts each see the report routed to them, the 住建 one extended; the street
 // sees an overdue report linked to a hidden danger; the administrator the routing rules.
 describe('demo report handling', () => {

@@ -13,6 +13,8 @@ import { seedDemoRisks } from './risks';
 import { cstDate } from '../platform/time';
 import { seedDemoHazards } from './hazards';
 import { demoActor, seedDemoEnforcement } from './enforcement';
+import { seedDemoPublicity } from './publicity';
+import { seedDemoOccupationalHealth } from './occupational-health';
 import { seedDistrictActivity } from './district-activity';
 import { seedDemoCredit } from './credit';
 import { seedDemoReports } from './reports';
@@ -184,6 +186,10 @@ export async function seedDemo(
     await seedDemoPeople(tx, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY, hongda.id);
     // 培训与考试: lecturers, a question bank and a paper, last month's training day held, next month's planned.
     await seedDemoTraining(tx, longcheng.code, hongda.id);
+    // 宣传覆盖: this quarter's "四个一" campaign of 龙城街道, part-way delivered.
+    await seedDemoPublicity(tx, longcheng.code, hongda.id);
+    // 职业健康: 宏达五金 and two dozen 龙城 enterprises' files, each rate below its target somewhere.
+    await seedDemoOccupationalHealth(tx, longcheng.code, hongda.id, o.peopleVaultKey ?? DEV_PEOPLE_VAULT_KEY);
     // 应急管理: depots with stock, teams, experts, shelters, this week's duty roster and a call taken this morning.
     await seedDemoEmergency(tx, longcheng.code);
     // 应急预案 and 演练: 宏达五金's filed plan (evaluation due soon), a filing in review, a 双盲 drill with a finding.

@@ -17,7 +17,7 @@ import { prng } from './enterprises';
 import { demoActor } from './hazards';
 
 /** A valid 身份证号 (GB 11643 check character) born in 龙岗 on the given day. */
-function demoIdNumber(birth: string, seq: number): string {
+export function demoIdNumber(birth: string, seq: number): string {
   const body = `440307${birth.replaceAll('-', '')}${String(seq % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
