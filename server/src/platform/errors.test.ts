@@ -16,9 +16,20 @@ describe('zodDetails', () => {
     expect(zodDetails(short.error!.issues, 'en')).toEqual([{ field: 'name', message: 'At least 2 characters' }]);
   });
 
+  it('states a number limit and a list length in words, not the locale\'s "期望 number <=3"', () => {
+    const issues = schema.safeParse({ name: '一二', count: 9 }).error!.issues;
+    expect(zodDetails(issues, 'zh')).toEqual([{ field: 'count', message: '不能大于 3' }]);
+    expect(zodDetails(issues, 'en')).toEqual([{ field: 'count', message: 'At most 3' }]);
+    const positive = z.number().positive().safeParse(0).error!.issues;
+    expect(zodDetails(positive, 'zh')).toEqual([{ field: '', message: '须大于 0' }]);
+    const list = z.array(z.number()).max(2).safeParse([1, 2, 3]).error!.issues;
+    expect(zodDetails(list, 'zh')).toEqual([{ field: '', message: '最多 2 项' }]);
+    expect(zodDetails(list, 'en')).toEqual([{ field: '', message: 'At most 2 items' }]);
+  });
+
   it('leaves other limits to the locale, under the field', () => {
-    const [d] = zodDetails(schema.safeParse({ name: '一二', count: 9 }).error!.issues, 'zh');
-    expect(d!.field).toBe('count');
+    const [d] = zodDetails(z.object({ on: z.date().max(new Date(0)) }).safeParse({ on: new Date() }).error!.issues, 'zh');
+    expect(d!.field).toBe('on');
     expect(d!.message).not.toBe('');
   });
 });

@@ -38,11 +38,17 @@ function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   const params = (issue as { params?: { zh?: string; en?: string } }).params;
   const own = params?.[lang];
   if (own) return own;
-  // A text's length in words a reader knows, not the locale's "数值过大：期望 string <=50 字符".
-  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'string') {
-    const n = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
-    if (issue.code === 'too_big') return lang === 'zh' ? `最多 ${n} 个字符` : `At most ${n} characters`;
-    return lang === 'zh' ? `至少 ${n} 个字符` : `At least ${n} characters`;
+  // A limit in words a reader knows, not the locale's "数值过大：期望 string <=50 字符" or "期望 number <=7".
+  if (issue.code === 'too_big' || issue.code === 'too_small') {
+    const big = issue.code === 'too_big';
+    const n = Number(big ? issue.maximum : issue.minimum);
+    const zh = (s: string) => (lang === 'zh' ? s : null);
+    if (issue.origin === 'string')
+      return zh(big ? `最多 ${n} 个字符` : `至少 ${n} 个字符`) ?? (big ? `At most ${n} characters` : `At least ${n} characters`);
+    if (issue.origin === 'array') return zh(big ? `最多 ${n} 项` : `至少 ${n} 项`) ?? (big ? `At most ${n} items` : `At least ${n} items`);
+    if (issue.origin === 'number' && issue.inclusive !== false)
+      return zh(big ? `不能大于 ${n}` : `不能小于 ${n}`) ?? (big ? `At most ${n}` : `At least ${n}`);
+    if (issue.origin === 'number') return zh(big ? `须小于 ${n}` : `须大于 ${n}`) ?? (big ? `Less than ${n}` : `More than ${n}`);
   }
   const out = (lang === 'zh' ? zhMap : enMap)(issue as never);
   return typeof out === 'string' ? out : (out?.message ?? issue.message ?? '');
