@@ -35,7 +35,21 @@ export function eventInsert(
   actor: { id: string } | null,
   payload: Record<string, unknown> = {},
 ) {
-  return tx.insert(domainEvents).values({
+  return tx.insert(domainEvents).values(eventRow(type, entityType, record, actor, payload));
+}
+
+/** Appends one event per record in one statement: a daily sweep's page of announcements. */
+export async function appendEvents(
+  tx: DbOrTx,
+  type: string,
+  entityType: string,
+  events: readonly { record: RecordRef; payload: Record<string, unknown> }[],
+): Promise<void> {
+  if (events.length > 0) await tx.insert(domainEvents).values(events.map((e) => eventRow(type, entityType, e.record, null, e.payload)));
+}
+
+function eventRow(type: string, entityType: string, record: RecordRef, actor: { id: string } | null, payload: Record<string, unknown>) {
+  return {
     type,
     entityType,
     entityId: record.id,
@@ -45,7 +59,7 @@ export function eventInsert(
     parkId: record.parkId ?? null,
     actorId: actor?.id ?? null,
     payload,
-  });
+  };
 }
 
 /**

@@ -2,14 +2,14 @@
 // least once and are processed once, a crashed job is redelivered, failures end in the dead letters, and cron
 // and daily jobs run once when two instances share the database.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { dailyJobRuns, domainEvents } from '../db/schema';
 import { openSecondInstance, openTestDatabase } from '../../test/db';
 import { buildDistrict, buildEnterprise } from '../seed/factories';
 import { rowsOf, type Database } from './db';
 import { appendEvent } from './outbox';
-import { bossDb, consumeEvent, DEAD_LETTERS, JobQueue, listFailedJobs, type EventConsumer } from './queue';
+import { bossDb, consumeEvent, consumeEvents, consumeInOrder, DEAD_LETTERS, JobQueue, listFailedJobs, type EventConsumer } from './queue';
 
 let d: Database;
 let enterprise: { id: string; areaCode: string };
@@ -50,6 +50,12 @@ async function countingConsumer(name: string, fail?: (attempt: number) => boolea
 }
 const effects = async (name: string) =>
   rowsOf(await d.db.execute(sql`select event_id from consumer_effects where consumer = ${name}`)).length;
+
+/** The events `ids` through consumeInOrder, as the queue hands a relay job to a consumer; a failure fails the test. */
+const consumeBacklogOf = async (ids: number[], c: EventConsumer) =>
+  consumeInOrder(d, c, await d.db.select().from(domainEvents).where(inArray(domainEvents.id, ids)).orderBy(domainEvents.id), (_id, e) => {
+    throw e;
+  });
 
 const newEvent = () => d.db.transaction((tx) => appendEvent(tx, 'test.happened', 'enterprise', enterprise, null));
 
@@ -101,6 +107,46 @@ describe('event consumers', () => {
     expect(done.map((j) => j.ids.map(Number))).toEqual([ids, [ids[1]]]);
     const marks = rowsOf<{ event_id: string }>(await d.db.execute(sql`select event_id from consumer_effects where consumer = 'batch'`));
     expect(marks.map((r) => Number(r.event_id)).sort()).toEqual([...ids].sort());
+  });
+
+  it("hand each run of a consumer's batch events to its batch handler in order, one at a time if a run fails", async () => {
+    const calls: [string, number[]][] = [];
+    const c: EventConsumer = {
+      name: 'bulk',
+      async handle(tx, e) {
+        calls.push(['one', [e.id]]);
+        await tx.execute(sql`insert into consumer_effects values ('bulk', ${e.id})`);
+      },
+      batch: {
+        accepts: (e) => e.type === 'test.bulk',
+        async handle(tx, events) {
+          calls.push(['batch', events.map((e) => e.id)]);
+          for (const e of events) await tx.execute(sql`insert into consumer_effects values ('bulk', ${e.id})`);
+          if (events.some((e) => e.id === b4)) throw new Error('b4 breaks its batch');
+        },
+      },
+    };
+    await countingConsumer('bulk'); // creates consumer_effects
+    await d.db.update(domainEvents).set({ relayedAt: new Date() });
+    const bulk = () => d.db.transaction((tx) => appendEvent(tx, 'test.bulk', 'enterprise', enterprise, null));
+    const [b1, b2, x, b3, b4, b5] = [await bulk(), await bulk(), await newEvent(), await bulk(), await bulk(), await bulk()];
+    const q = new JobQueue(d, [], [c], fast);
+    queues.push(q);
+    await q.start();
+    await waitFor(async () => (await effects('bulk')) === 6);
+    expect(calls).toEqual([
+      ['batch', [b1, b2]],
+      ['one', [x]],
+      ['batch', [b3, b4, b5]], // rolled back with its marks
+      ['one', [b3]],
+      ['one', [b4]],
+      ['one', [b5]],
+    ]);
+    // a duplicate delivery of the whole pass: every event is marked, nothing runs again
+    expect(await consumeEvents(d, c, [b1!, b2!, b3!])).toBe(0);
+    await consumeBacklogOf([b1!, b2!, x!, b3!, b4!, b5!], c);
+    expect(calls).toHaveLength(6);
+    expect(await effects('bulk')).toBe(6);
   });
 
   it('trigger every daily job from one schedule, dropping the schedules of single jobs', async () => {

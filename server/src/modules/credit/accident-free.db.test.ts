@@ -4,13 +4,16 @@
 // and recomputes the grade; an accident within the last N years withdraws it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { creditEntries, creditSummaries, dailyJobRuns, domainEvents } from '../../db/schema';
+import { creditEntries, creditSummaries, dailyJobRuns, domainEvents, enterprises } from '../../db/schema';
 import { runDailyJob } from '../../platform/jobs';
+import { consumeEvents } from '../../platform/queue';
 import { addDays, cstDate } from '../../platform/time';
 import { buildEnterprise } from '../../seed/factories';
 import { anniversary } from './accident-free.rules';
 import { ACCIDENT_FREE_EVENT, ACCIDENT_FREE_JOB, accidentFreeJob, evaluateAccidentFree } from './accident-free.job';
+import { creditConsumer } from './credit.consumer';
 import { buildCreditWorld, type CreditWorld } from './credit.fixtures';
+import { recomputeSummary } from './credit.service';
 
 let w: CreditWorld;
 // The days are relative to the real day: the consumer reads the event's day and the summary is computed for today.
@@ -196,5 +199,69 @@ describe('the credit consumer', () => {
       .where(and(eq(domainEvents.entityId, ent.id), eq(domainEvents.type, 'enterprise.restore')));
     await w.consume(restoreEvent!.id);
     expect(await recordOf(ent.id)).toHaveLength(0);
+  });
+});
+
+describe("the credit consumer's batch (the queue hands it a run of the sweep's events)", () => {
+  it('writes what one event at a time would, in one transaction, and grades as recomputeSummary does', async () => {
+    const made = (name: string, years: number) =>
+      buildEnterprise(w.db, { street: w.streetB, name, createdAt: new Date(`${yearsAgo(years)}T09:00:00+08:00`) });
+    const registered = await made('丑五金厂', 4);
+    const penalised = await made('寅电镀厂', 5);
+    await w.consume((await w.decideCase(penalised)).eventId);
+    const afterAccident = await made('卯纺织厂', 9);
+    const acc = await w.accident(afterAccident, 'general', `${yearsAgo(3)}T10:00:00+08:00`);
+    await w.consume(acc.eventId);
+    const moved = await made('辰化工厂', 6);
+    const deleted = await made('巳木业厂', 7);
+    const young = await made('午食品厂', 1);
+    expect(await evaluateAccidentFree(w.db, today, null)).toEqual({ accidentFree: 5, years: 3 });
+    const announced = [registered, penalised, afterAccident, moved, deleted];
+    const events = (await Promise.all(announced.map(async (e) => (await eventsOf(e.id))[0]!.id))).sort((a, b) => a - b);
+    // between the sweep and the consumer: an accident moves one anchor, one enterprise is deleted
+    await w.accident(moved, 'general', `${yesterday}T10:00:00+08:00`);
+    await w.db.update(enterprises).set({ deletedAt: new Date() }).where(eq(enterprises.id, deleted.id));
+
+    expect(await consumeEvents(w.t.database, creditConsumer, events)).toBe(5);
+    expect(await consumeEvents(w.t.database, creditConsumer, events)).toBe(0); // marked: a redelivery does nothing
+
+    expect(await recordOf(registered.id)).toMatchObject([
+      {
+        status: 'active',
+        sourceId: registered.id,
+        occurredOn: anniversary(yearsAgo(4), 3),
+        points: -5,
+        areaCode: registered.areaCode,
+        title: `连续4年未发生生产安全事故（自${yearsAgo(4)}纳入企业档案起算，${anniversary(yearsAgo(4), 3)}满3年）`,
+      },
+    ]);
+    expect(await recordOf(afterAccident.id)).toMatchObject([
+      { status: 'active', sourceId: acc.row.id, title: expect.stringContaining('上次事故起算') },
+    ]);
+    expect(await recordOf(moved.id)).toHaveLength(0);
+    expect(await recordOf(deleted.id)).toHaveLength(0);
+    expect(await recordOf(young.id)).toHaveLength(0);
+
+    // the summaries the batch wrote in one statement equal recomputeSummary's, one enterprise at a time
+    const graded = [registered, penalised, afterAccident];
+    const batch = await Promise.all(graded.map((e) => summaryOf(e.id)));
+    expect(batch.map((s) => [s!.score, s!.grade, s!.activeEntries])).toEqual([
+      [100, 'A', 1], // capped at 100
+      [95, 'A', 2], // 100 − 10 + 5
+      [90, 'A', 2], // 100 − 15 + 5
+    ]);
+    for (const e of graded) await w.db.transaction((tx) => recomputeSummary(tx, e.id, today));
+    const one = await Promise.all(graded.map((e) => summaryOf(e.id)));
+    expect(one.map((s) => [s!.score, s!.grade, s!.activeEntries])).toEqual(batch.map((s) => [s!.score, s!.grade, s!.activeEntries]));
+    const grades = await w.db
+      .select({ id: enterprises.id, grade: enterprises.creditGrade })
+      .from(enterprises)
+      .where(
+        inArray(
+          enterprises.id,
+          graded.map((e) => e.id),
+        ),
+      );
+    expect(new Map(grades.map((g) => [g.id, g.grade]))).toEqual(new Map(graded.map((e) => [e.id, 'A'])));
   });
 });

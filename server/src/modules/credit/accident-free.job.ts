@@ -11,14 +11,14 @@
 //
 // Cost: a run reads only the anchors whose N-th anniversary came since the previous finished run (daily_job_runs: one
 // range of the index, a day or two of anchors), appends one event per due enterprise not yet announced for that anchor
-// (checked per page of 500 on the events' entity index), in one transaction per page. With no previous run under this
+// (checked per page of 500 on the events' entity index), in one statement per page. With no previous run under this
 // N (the first run, or after N changed) it reads every anchor up to today − N once, skipping those announced.
 // Re-running on the same day appends nothing: the same anchors are already announced. The days are China days.
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { accidents, dailyJobRuns, enterprises } from '../../db/schema';
 import { rowsOf, type Db, type DbOrTx } from '../../platform/db';
 import type { DailyJob } from '../../platform/jobs';
-import { announcedKeys, appendEvent } from '../../platform/outbox';
+import { announcedKeys, appendEvents } from '../../platform/outbox';
 import { addDays, cstStartOfDay } from '../../platform/time';
 import { accidentFreeDue, anchorRange } from './accident-free.rules';
 import { currentCreditScheme, type CreditScheme } from './credit.scheme';
@@ -121,25 +121,21 @@ async function announce(db: DbOrTx, due: { e: Row; d: { years: number; reachedOn
             .orderBy(accidents.enterpriseId, desc(accidents.occurredAt), desc(accidents.id))
         ).map((r) => [r.enterpriseId!, r.id]),
   );
-  await db.transaction(async (tx) => {
-    for (const { e, d } of fresh) {
-      const payload: AccidentFreePayload = {
+  await appendEvents(
+    db,
+    ACCIDENT_FREE_EVENT,
+    'enterprise',
+    fresh.map(({ e, d }) => ({
+      record: { id: e.id, areaCode: e.area_code, sector: e.sector, parkId: e.park_id },
+      payload: {
         anchorOn: e.anchor_on,
         anchorKind: e.after_accident ? 'accident' : 'registered',
         accidentId: e.after_accident ? (lastAccident.get(e.id) ?? null) : null,
         years: d.years,
         reachedOn: d.reachedOn,
-      };
-      await appendEvent(
-        tx,
-        ACCIDENT_FREE_EVENT,
-        'enterprise',
-        { id: e.id, areaCode: e.area_code, sector: e.sector, parkId: e.park_id },
-        null,
-        payload as unknown as Record<string, unknown>,
-      );
-    }
-  });
+      } satisfies AccidentFreePayload,
+    })),
+  );
   return fresh.length;
 }
 

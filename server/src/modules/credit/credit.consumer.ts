@@ -5,7 +5,7 @@
 // gaps below (onDutyAccepted …, onAccidentFree). Each event then recomputes the enterprise's summary row (grade and
 // score) in the same transaction. Idempotent twice over: the consumer's mark (platform/queue.ts) per event id, and one
 // entry per (source, kind) — a redelivered event updates the same row to the same values.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import {
   dutyKindLabels,
   reportCategoryLabels,
@@ -14,14 +14,23 @@ import {
   type ReportCategory,
   type StandardizationGrade,
 } from '@anjian/contracts';
-import { accidents, creditEntries, dutyRecords, enterprises, hazards, insurancePolicies, penaltyCases, reports } from '../../db/schema';
-import type { Tx } from '../../platform/db';
+import { accidents, dutyRecords, enterprises, hazards, insurancePolicies, penaltyCases, reports } from '../../db/schema';
+import { rowsOf, type Tx } from '../../platform/db';
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import { cstDate } from '../../platform/time';
 import { anniversary, breaksRecord, fullYears } from './accident-free.rules';
 import { ACCIDENT_FREE_EVENT, type AccidentFreePayload } from './accident-free.job';
 import { currentCreditScheme } from './credit.scheme';
-import { accidentLevelZh, recomputeSummary, upsertEntry, withdrawEntries, withdrawKind } from './credit.service';
+import { recomputeSummariesOf } from './credit.recompute';
+import {
+  accidentLevelZh,
+  recomputeSummary,
+  upsertEntries,
+  upsertEntry,
+  withdrawEntries,
+  withdrawKind,
+  type EntryWrite,
+} from './credit.service';
 
 const eventDay = (e: DomainEvent) => cstDate(e.occurredAt);
 
@@ -245,38 +254,101 @@ async function onRestored(tx: Tx, e: DomainEvent): Promise<string | null> {
 }
 
 async function writeAccidentFree(tx: Tx, e: DomainEvent, p: Partial<AccidentFreePayload>): Promise<string | null> {
+  const write = accidentFreeWrite(e, p, (await accidentFreeStates(tx, [e.entityId])).get(e.entityId));
+  if (!write) return null;
+  await upsertEntries(tx, [write]);
+  return write.input.enterpriseId;
+}
+
+/** What accidentFreeWrite needs of an enterprise: its anchor now, its scope, the 无事故 record it holds. */
+interface AccidentFreeState {
+  id: string;
+  deleted: boolean;
+  anchorOn: string;
+  scope: EntryWrite['scope'];
+  /** The source of its active 无事故 entry, if it holds one. */
+  heldSource: string | null;
+}
+
+/** The enterprises' AccidentFreeState, by id: two reads however many. */
+async function accidentFreeStates(tx: Tx, ids: readonly string[]): Promise<Map<string, AccidentFreeState>> {
+  const list = `{${[...new Set(ids)].join(',')}}`;
+  const rows = rowsOf<{
+    id: string;
+    deleted: boolean;
+    anchor_on: string;
+    area_code: string;
+    sector: string | null;
+    park_id: string | null;
+    held: string | null;
+  }>(
+    await tx.execute(sql`
+      select en.id, en.deleted_at is not null as deleted, en.area_code, en.sector, en.park_id,
+             (greatest(en.created_at, en.last_accident_at) at time zone 'Asia/Shanghai')::date::text as anchor_on,
+             (select c.source_id from credit_entries c
+               where c.enterprise_id = en.id and c.kind = 'accident_free' and c.status = 'active' limit 1) as held
+        from enterprises en where en.id = any(${list}::uuid[])`),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        deleted: r.deleted,
+        anchorOn: r.anchor_on,
+        scope: { areaCode: r.area_code, sector: r.sector, parkId: r.park_id },
+        heldSource: r.held,
+      },
+    ]),
+  );
+}
+
+/**
+ * The 无事故 entry an announcement writes, or null: only if the enterprise's anchor is still the one announced (an
+ * accident registered since has moved it) and N full years have passed on the event's day; and one standing record at a
+ * time: a period announced again (an old accident recorded late moved the anchor, yet the years still hold) leaves the
+ * record in force as it is.
+ */
+function accidentFreeWrite(e: DomainEvent, p: Partial<AccidentFreePayload>, ent: AccidentFreeState | undefined): EntryWrite | null {
   const years = currentCreditScheme.accidentFreeYears;
   if (!years || !p.anchorOn || !p.reachedOn) return null;
-  const [ent] = await tx
-    .select({
-      id: enterprises.id,
-      deletedAt: enterprises.deletedAt,
-      anchorOn: sql<string>`(greatest(${enterprises.createdAt}, ${enterprises.lastAccidentAt}) at time zone 'Asia/Shanghai')::date::text`,
-    })
-    .from(enterprises)
-    .where(eq(enterprises.id, e.entityId));
-  if (!ent || ent.deletedAt || ent.anchorOn !== p.anchorOn || fullYears(p.anchorOn, eventDay(e)) < years) return null;
+  if (!ent || ent.deleted || ent.anchorOn !== p.anchorOn || fullYears(p.anchorOn, eventDay(e)) < years) return null;
   const fromAccident = p.anchorKind === 'accident';
   const sourceId = (fromAccident && p.accidentId) || ent.id;
-  // One standing record at a time: a period announced again (an old accident recorded late moved the anchor, yet the
-  // years still hold) leaves the record in force as it is.
-  const [held] = await tx
-    .select({ sourceId: creditEntries.sourceId })
-    .from(creditEntries)
-    .where(and(eq(creditEntries.enterpriseId, ent.id), eq(creditEntries.kind, 'accident_free'), eq(creditEntries.status, 'active')))
-    .limit(1);
-  if (held && held.sourceId !== sourceId) return null;
-  await upsertEntry(tx, e, {
-    enterpriseId: ent.id,
-    kind: 'accident_free',
-    sourceType: 'accident_free',
-    sourceId,
-    sourceRef: `自${p.anchorOn}起`,
-    severity: null,
-    title: `连续${p.years ?? years}年未发生生产安全事故（自${p.anchorOn}${fromAccident ? '上次事故' : '纳入企业档案'}起算，${p.reachedOn}满${years}年）`,
-    occurredOn: p.reachedOn,
-  });
-  return ent.id;
+  if (ent.heldSource && ent.heldSource !== sourceId) return null;
+  return {
+    eventId: e.id,
+    scope: ent.scope,
+    input: {
+      enterpriseId: ent.id,
+      kind: 'accident_free',
+      sourceType: 'accident_free',
+      sourceId,
+      sourceRef: `自${p.anchorOn}起`,
+      severity: null,
+      title: `连续${p.years ?? years}年未发生生产安全事故（自${p.anchorOn}${fromAccident ? '上次事故' : '纳入企业档案'}起算，${p.reachedOn}满${years}年）`,
+      occurredOn: p.reachedOn,
+    },
+  };
+}
+
+/**
+ * A batch of the sweep's announcements (the queue's consumer batch): the states read once for all, the entries written
+ * in one statement and the summaries recomputed in one (credit.recompute.ts). Each enterprise's latest announcement
+ * stands for its earlier ones in the batch, as handling them in order would leave it.
+ */
+async function handleAccidentFreeBatch(tx: Tx, events: DomainEvent[]): Promise<void> {
+  const latest = new Map(events.map((e) => [e.entityId, e]));
+  const states = await accidentFreeStates(tx, [...latest.keys()]);
+  const writes = [...latest.values()].flatMap(
+    (e) => accidentFreeWrite(e, e.payload as Partial<AccidentFreePayload>, states.get(e.entityId)) ?? [],
+  );
+  await upsertEntries(tx, writes);
+  await recomputeSummariesOf(
+    tx,
+    writes.map((w) => w.input.enterpriseId),
+    cstDate(),
+  );
 }
 
 export async function handleCreditEvent(tx: Tx, e: DomainEvent): Promise<void> {
@@ -316,4 +388,5 @@ export const creditConsumer: EventConsumer = {
   name: 'credit',
   accepts: (e) => creditEntityTypes.includes(e.entityType) || creditTypes.includes(e.type),
   handle: handleCreditEvent,
+  batch: { accepts: (e) => e.type === ACCIDENT_FREE_EVENT, handle: handleAccidentFreeBatch },
 };

@@ -30,26 +30,47 @@ export async function upsertEntry(tx: DbOrTx, event: { id: number }, input: Entr
     .select({ areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
     .from(enterprises)
     .where(eq(enterprises.id, input.enterpriseId));
-  if (!ent) return;
-  const points = pointsOf(currentCreditScheme, input);
+  if (ent) await upsertEntries(tx, [{ eventId: event.id, input, scope: ent }]);
+}
+
+/** An entry to write with the event it comes from and its enterprise's scope columns. */
+export interface EntryWrite {
+  eventId: number;
+  input: EntryInput;
+  scope: { areaCode: string; sector: string | null; parkId: string | null };
+}
+
+/** upsertEntry for many entries in one statement (a consumer batch): at most one write per (source, kind). */
+export async function upsertEntries(tx: DbOrTx, writes: readonly EntryWrite[]) {
+  if (writes.length === 0) return;
   await tx
     .insert(creditEntries)
-    .values({ ...input, ...ent, points, eventId: event.id, lastEventId: event.id })
+    .values(
+      writes.map(({ eventId, input, scope }) => ({
+        ...input,
+        ...scope,
+        points: pointsOf(currentCreditScheme, input),
+        eventId,
+        lastEventId: eventId,
+      })),
+    )
     .onConflictDoUpdate({
       target: [creditEntries.sourceType, creditEntries.sourceId, creditEntries.kind],
       set: {
         // An entry follows its source to another enterprise (an accident corrected to the right one).
-        enterpriseId: input.enterpriseId,
-        ...ent,
-        severity: input.severity,
-        title: input.title,
-        sourceRef: input.sourceRef,
-        occurredOn: input.occurredOn,
-        points,
+        enterpriseId: sql`excluded.enterprise_id`,
+        areaCode: sql`excluded.area_code`,
+        sector: sql`excluded.sector`,
+        parkId: sql`excluded.park_id`,
+        severity: sql`excluded.severity`,
+        title: sql`excluded.title`,
+        sourceRef: sql`excluded.source_ref`,
+        occurredOn: sql`excluded.occurred_on`,
+        points: sql`excluded.points`,
         status: 'active',
         withdrawnOn: null,
         withdrawnReason: null,
-        lastEventId: event.id,
+        lastEventId: sql`excluded.last_event_id`,
         updatedAt: new Date(),
       },
     });
