@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { creditEntries, creditSummaries, dailyJobRuns, domainEvents, enterprises } from '../../db/schema';
 import { runDailyJob } from '../../platform/jobs';
+import { appendEvent } from '../../platform/outbox';
 import { consumeEvents } from '../../platform/queue';
 import { addDays, cstDate } from '../../platform/time';
 import { buildEnterprise } from '../../seed/factories';
@@ -222,8 +223,22 @@ describe("the credit consumer's batch (the queue hands it a run of the sweep's e
     await w.accident(moved, 'general', `${yesterday}T10:00:00+08:00`);
     await w.db.update(enterprises).set({ deletedAt: new Date() }).where(eq(enterprises.id, deleted.id));
 
-    expect(await consumeEvents(w.t.database, creditConsumer, events)).toBe(5);
-    expect(await consumeEvents(w.t.database, creditConsumer, events)).toBe(0); // marked: a redelivery does nothing
+    // the insurance sweep's gap of the same enterprise rides in the same run
+    const gap = await appendEvent(
+      w.db,
+      'insurance.coverage_gap',
+      'insurance_coverage',
+      { ...registered, enterpriseId: registered.id },
+      null,
+      {
+        gapSince: null,
+        gapKey: 'none',
+        lastPolicyNo: null,
+      },
+    );
+    const run = [...events, gap];
+    expect(await consumeEvents(w.t.database, creditConsumer, run)).toBe(6);
+    expect(await consumeEvents(w.t.database, creditConsumer, run)).toBe(0); // marked: a redelivery does nothing
 
     expect(await recordOf(registered.id)).toMatchObject([
       {
@@ -234,6 +249,14 @@ describe("the credit consumer's batch (the queue hands it a run of the sweep's e
         areaCode: registered.areaCode,
         title: `连续4年未发生生产安全事故（自${yearsAgo(4)}纳入企业档案起算，${anniversary(yearsAgo(4), 3)}满3年）`,
       },
+    ]);
+    expect(
+      await w.db
+        .select()
+        .from(creditEntries)
+        .where(and(eq(creditEntries.enterpriseId, registered.id), eq(creditEntries.kind, 'uninsured'))),
+    ).toMatchObject([
+      { status: 'active', points: 10, eventId: gap, title: '属安责险应投保行业领域，未投保或保单已过期', occurredOn: today },
     ]);
     expect(await recordOf(afterAccident.id)).toMatchObject([
       { status: 'active', sourceId: acc.row.id, title: expect.stringContaining('上次事故起算') },
@@ -246,7 +269,7 @@ describe("the credit consumer's batch (the queue hands it a run of the sweep's e
     const graded = [registered, penalised, afterAccident];
     const batch = await Promise.all(graded.map((e) => summaryOf(e.id)));
     expect(batch.map((s) => [s!.score, s!.grade, s!.activeEntries])).toEqual([
-      [100, 'A', 1], // capped at 100
+      [95, 'A', 2], // 100 − 10 + 5
       [95, 'A', 2], // 100 − 10 + 5
       [90, 'A', 2], // 100 − 15 + 5
     ]);

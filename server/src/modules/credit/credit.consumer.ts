@@ -29,6 +29,7 @@ import {
   upsertEntry,
   withdrawEntries,
   withdrawKind,
+  type EntryInput,
   type EntryWrite,
 } from './credit.service';
 
@@ -187,9 +188,16 @@ async function onStandardization(tx: Tx, e: DomainEvent): Promise<string | null>
 }
 
 async function onCoverageGap(tx: Tx, e: DomainEvent): Promise<string | null> {
+  const input = coverageGapEntry(e);
+  if (!input) return null;
+  await upsertEntry(tx, e, input);
+  return input.enterpriseId;
+}
+
+function coverageGapEntry(e: DomainEvent): EntryInput | null {
   const p = e.payload as { gapSince?: string; lastPolicyNo?: string | null };
   if (!e.enterpriseId) return null;
-  await upsertEntry(tx, e, {
+  return {
     enterpriseId: e.enterpriseId,
     kind: 'uninsured',
     sourceType: 'insurance_coverage',
@@ -198,8 +206,7 @@ async function onCoverageGap(tx: Tx, e: DomainEvent): Promise<string | null> {
     severity: null,
     title: `属安责险应投保行业领域，未投保或保单已过期${p.gapSince ? `（自${p.gapSince}起）` : ''}`,
     occurredOn: eventDay(e),
-  });
-  return e.enterpriseId;
+  };
 }
 
 async function onPolicyRecorded(tx: Tx, e: DomainEvent): Promise<string | null> {
@@ -254,14 +261,14 @@ async function onRestored(tx: Tx, e: DomainEvent): Promise<string | null> {
 }
 
 async function writeAccidentFree(tx: Tx, e: DomainEvent, p: Partial<AccidentFreePayload>): Promise<string | null> {
-  const write = accidentFreeWrite(e, p, (await accidentFreeStates(tx, [e.entityId])).get(e.entityId));
+  const write = accidentFreeWrite(e, p, (await enterpriseStates(tx, [e.entityId])).get(e.entityId));
   if (!write) return null;
   await upsertEntries(tx, [write]);
   return write.input.enterpriseId;
 }
 
-/** What accidentFreeWrite needs of an enterprise: its anchor now, its scope, the 无事故 record it holds. */
-interface AccidentFreeState {
+/** What a batch needs of an enterprise: its scope, and for accidentFreeWrite its anchor now and the 无事故 record it holds. */
+interface EnterpriseState {
   id: string;
   deleted: boolean;
   anchorOn: string;
@@ -270,8 +277,8 @@ interface AccidentFreeState {
   heldSource: string | null;
 }
 
-/** The enterprises' AccidentFreeState, by id: two reads however many. */
-async function accidentFreeStates(tx: Tx, ids: readonly string[]): Promise<Map<string, AccidentFreeState>> {
+/** The enterprises' states, by id: one read however many. */
+async function enterpriseStates(tx: Tx, ids: readonly string[]): Promise<Map<string, EnterpriseState>> {
   const list = `{${[...new Set(ids)].join(',')}}`;
   const rows = rowsOf<{
     id: string;
@@ -309,7 +316,7 @@ async function accidentFreeStates(tx: Tx, ids: readonly string[]): Promise<Map<s
  * time: a period announced again (an old accident recorded late moved the anchor, yet the years still hold) leaves the
  * record in force as it is.
  */
-function accidentFreeWrite(e: DomainEvent, p: Partial<AccidentFreePayload>, ent: AccidentFreeState | undefined): EntryWrite | null {
+function accidentFreeWrite(e: DomainEvent, p: Partial<AccidentFreePayload>, ent: EnterpriseState | undefined): EntryWrite | null {
   const years = currentCreditScheme.accidentFreeYears;
   if (!years || !p.anchorOn || !p.reachedOn) return null;
   if (!ent || ent.deleted || ent.anchorOn !== p.anchorOn || fullYears(p.anchorOn, eventDay(e)) < years) return null;
@@ -333,16 +340,26 @@ function accidentFreeWrite(e: DomainEvent, p: Partial<AccidentFreePayload>, ent:
 }
 
 /**
- * A batch of the sweep's announcements (the queue's consumer batch): the states read once for all, the entries written
- * in one statement and the summaries recomputed in one (credit.recompute.ts). Each enterprise's latest announcement
- * stands for its earlier ones in the batch, as handling them in order would leave it.
+ * A batch of daily sweeps' events (the queue's consumer batch): the 无事故 announcements and the 安责险 coverage gaps,
+ * one event per enterprise each. The enterprises' states are read once for all, the entries written in one statement
+ * and the summaries recomputed in one (credit.recompute.ts). An enterprise's latest event of a kind stands for its
+ * earlier ones in the batch, as handling them in order would leave it.
  */
-async function handleAccidentFreeBatch(tx: Tx, events: DomainEvent[]): Promise<void> {
-  const latest = new Map(events.map((e) => [e.entityId, e]));
-  const states = await accidentFreeStates(tx, [...latest.keys()]);
-  const writes = [...latest.values()].flatMap(
-    (e) => accidentFreeWrite(e, e.payload as Partial<AccidentFreePayload>, states.get(e.entityId)) ?? [],
+async function handleSweepBatch(tx: Tx, events: DomainEvent[]): Promise<void> {
+  const latest = new Map(events.map((e) => [`${e.type}|${e.enterpriseId ?? e.entityId}`, e]));
+  const states = await enterpriseStates(
+    tx,
+    [...latest.values()].map((e) => e.enterpriseId ?? e.entityId),
   );
+  const writes = [...latest.values()].flatMap((e): EntryWrite[] => {
+    if (e.type === ACCIDENT_FREE_EVENT) {
+      const write = accidentFreeWrite(e, e.payload as Partial<AccidentFreePayload>, states.get(e.entityId));
+      return write ? [write] : [];
+    }
+    const input = coverageGapEntry(e);
+    const scope = input && states.get(input.enterpriseId)?.scope;
+    return input && scope ? [{ eventId: e.id, input, scope }] : [];
+  });
   await upsertEntries(tx, writes);
   await recomputeSummariesOf(
     tx,
@@ -384,9 +401,12 @@ const creditTypes = [
   'enterprise.restore',
 ];
 
+/** The daily sweeps' events, one per enterprise, handled a batch at a time. */
+const sweepTypes = [ACCIDENT_FREE_EVENT, 'insurance.coverage_gap'];
+
 export const creditConsumer: EventConsumer = {
   name: 'credit',
   accepts: (e) => creditEntityTypes.includes(e.entityType) || creditTypes.includes(e.type),
   handle: handleCreditEvent,
-  batch: { accepts: (e) => e.type === ACCIDENT_FREE_EVENT, handle: handleAccidentFreeBatch },
+  batch: { accepts: (e) => sweepTypes.includes(e.type), handle: handleSweepBatch },
 };

@@ -8,7 +8,7 @@
 // And the coverage gaps as events for the credit record (evaluateCoverageGaps).
 import { and, asc, gt, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { enterprises, insurancePolicies } from '../../db/schema';
-import { announcedKeys, appendEvent } from '../../platform/outbox';
+import { announcedKeys, appendEvents } from '../../platform/outbox';
 import { insuredOn, mandatoryWhere } from './insurance.queries';
 import { loadInsuranceRules } from './insurance.settings';
 import type { Db } from '../../platform/db';
@@ -134,7 +134,7 @@ export async function evaluateCoverageGaps(db: Db, today: string) {
       .where(and(mandatoryWhere(rules), sql`not ${insuredOn(today)}`, gt(enterprises.id, lastId)))
       .orderBy(asc(enterprises.id))
       .limit(PAGE);
-    // The page's gaps already announced, in one read; the new ones appended in one transaction (one a gap was one
+    // The page's gaps already announced, in one read; the new ones appended in one statement (one a gap was one
     // commit an enterprise: hours over a province's first run).
     const seen = await announcedKeys(db, {
       type: 'insurance.coverage_gap',
@@ -144,15 +144,15 @@ export async function evaluateCoverageGaps(db: Db, today: string) {
     });
     const fresh = page.filter((e) => !seen.has(`${e.id}|${e.gapSince}`));
     if (fresh.length > 0) {
-      await db.transaction(async (tx) => {
-        for (const e of fresh) {
-          await appendEvent(tx, 'insurance.coverage_gap', 'insurance_coverage', { ...e, enterpriseId: e.id }, null, {
-            gapSince: e.gapSince === 'none' ? null : e.gapSince,
-            gapKey: e.gapSince,
-            lastPolicyNo: e.lastPolicyNo,
-          });
-        }
-      });
+      await appendEvents(
+        db,
+        'insurance.coverage_gap',
+        'insurance_coverage',
+        fresh.map((e) => ({
+          record: { ...e, enterpriseId: e.id },
+          payload: { gapSince: e.gapSince === 'none' ? null : e.gapSince, gapKey: e.gapSince, lastPolicyNo: e.lastPolicyNo },
+        })),
+      );
       events += fresh.length;
     }
     if (page.length < PAGE) break;
