@@ -165,18 +165,30 @@ export async function provinceScenario(): Promise<ScenarioResult[]> {
   }
   const platform = await startPlatform({ DATABASE_URL: url });
   try {
-    // The first start after the seed runs the day's jobs over a million enterprises: the 无事故 sweep alone hands the
-    // credit consumer ~500,000 events, about 50 minutes of one worker. The list is measured once the platform is
-    // quiet, since that work shares the server's event loop (and the API's figure) but not the direct path's.
+    // The first start after the seed runs the day's jobs over a million enterprises: the 无事故 and 安责险 sweeps hand
+    // the credit consumer ~685,000 events (about 5 minutes in batches; 80 one at a time). The list is measured once the
+    // platform is quiet, since that work shares the server's event loop (and the API's figure) but not the direct path's.
     const settleMs = await settle(platform, { maxMs: Number(process.env.BENCH_PROVINCE_SETTLE_MS ?? 5_400_000) });
+    // Those events mirror a first grade onto half a million enterprise rows. Autovacuum then visits the table (2%
+    // threshold, migration 0055); where it is switched off, as on this project's CI machine, the bench does what it
+    // would, so "settled" means the same on both.
+    const vacuumed = await vacuumLikeAutovacuum(direct);
     const measured = await measureList(platform, direct, 'postgres', 400, 4);
-    const settled = { ...measured, metrics: { ...measured.metrics, settleSeconds: Math.round(settleMs / 1000) } };
+    const settled = { ...measured, metrics: { ...measured.metrics, settleSeconds: Math.round(settleMs / 1000), vacuumedByBench: vacuumed } };
     const afterBulk = process.env.BENCH_AFTER_BULK === '0' ? [] : [await afterSignalRefresh(platform, direct)];
     return [settled, ...afterBulk];
   } finally {
     await platform.stop();
     await direct.close();
   }
+}
+
+/** VACUUM ANALYZE of enterprises when the server's autovacuum is off; answers whether it ran. */
+async function vacuumLikeAutovacuum(direct: Awaited<ReturnType<typeof openDirect>>): Promise<boolean> {
+  const [row] = rowsOf<{ on: string }>(await direct.db.execute(sql`select current_setting('autovacuum') as on`));
+  if (row?.on === 'on') return false;
+  await direct.db.execute(sql`vacuum analyze enterprises`);
+  return true;
 }
 
 /**

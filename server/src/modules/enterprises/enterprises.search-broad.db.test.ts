@@ -10,6 +10,7 @@ import { buildCommunity, buildEnterprise, buildOrg, buildStreet, buildUser } fro
 
 let t: TestApp;
 let c: Client;
+let areaCode: string;
 const BROAD = ENTERPRISE_COUNT_CAP + 60;
 
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   const street = await buildStreet(db);
   const district = (await db.query.areas.findFirst({ where: (a, { eq }) => eq(a.code, street.parentCode!) }))!;
   const area = await buildCommunity(db, { street });
+  areaCode = area.code;
   for (let i = 0; i < BROAD; i++) {
     // Every third a former name only; Latin names in mixed case; all distinct update times.
     const latin = i % 2 === 0 ? `Shenzhen ABC Tech ${i}` : `shenzhen abc tech ${i}`;
@@ -78,5 +80,40 @@ describe('a search broader than the count cap', () => {
     const all = await expected('7科技', 'updated_at desc, id desc');
     expect(narrow).toMatchObject({ total: all.length, totalCapped: false });
     expect(narrow.names).toEqual(all);
+  });
+});
+
+describe("a search the planner puts far over the cap (counted from its estimate, not the index's whole posting list)", () => {
+  const MANY = ENTERPRISE_COUNT_CAP * 3 + 200;
+  const q = `q=${encodeURIComponent('矿业')}&pageSize=20`;
+
+  it('reports the cap and pages through the same rows as the plain query', async () => {
+    await t.database.db.execute(sql`
+      insert into enterprises (name, credit_code, unit_type, address, area_code, sector, updated_at)
+      select '深圳市' || g || '矿业有限公司', '91440300MA' || lpad(g::text, 8, '0'), 'enterprise', '测试路' || g || '号',
+             ${areaCode}, 'machinery', now() - make_interval(secs => g)
+        from generate_series(1, ${MANY}) g`);
+    await t.database.db.execute(sql`analyze enterprises`);
+    const all = await expected('矿业', 'updated_at desc, id desc');
+    expect(all.length).toBe(MANY);
+    const first = await page(q);
+    expect(first).toMatchObject({ total: ENTERPRISE_COUNT_CAP, totalCapped: true });
+    expect(first.names).toEqual(all.slice(0, 20));
+    expect((await page(`${q}&page=120`)).names).toEqual(all.slice(2380, 2400));
+  });
+
+  it('corrects the total from a short page when the estimate was wrong, and counts an empty page past the end', async () => {
+    // All but 7 deleted after ANALYZE: the statistics still say every one of them is live.
+    await t.database.db.execute(sql`
+      update enterprises set deleted_at = now()
+       where name like '%矿业%' and name not in (select name from enterprises where name like '%矿业%' order by updated_at desc limit 7)`);
+    const all = await expected('矿业', 'updated_at desc, id desc');
+    expect(all).toHaveLength(7);
+    const first = await page(q);
+    expect(first).toMatchObject({ total: 7, totalCapped: false });
+    expect(first.names).toEqual(all);
+    expect(await page(`${q}&page=3`)).toMatchObject({ total: 7, totalCapped: false, names: [] });
+    await t.database.db.execute(sql`analyze enterprises`);
+    expect(await page(q)).toMatchObject({ total: 7, totalCapped: false, names: all });
   });
 });
