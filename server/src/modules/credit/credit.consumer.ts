@@ -4,7 +4,8 @@
 // re-graded 一般, withdraws the entry, and an accident within the last N years the 无事故 record; good records and 安责险
 // gaps below (onDutyAccepted …, onAccidentFree). Each event then recomputes the enterprise's summary row (grade and
 // score) in the same transaction. Idempotent twice over: the consumer's mark (platform/queue.ts) per event id, and one
-// entry per (source, kind) — a redelivered event updates the same row to the same values.
+// entry per (source, kind) — a redelivered event updates the same row to the same values. The daily sweeps' events (the
+// 无事故 announcements, the 安责险 coverage gaps: one per enterprise) are taken a batch at a time (handleSweepBatch).
 import { desc, eq, sql } from 'drizzle-orm';
 import {
   dutyKindLabels,

@@ -5,7 +5,8 @@
 // mirrors the grade onto enterprises.credit_grade where it changed, as recomputeSummary does for one enterprise. The
 // enterprises recomputed are those with a summary row or an entry: no summary is created for an enterprise without a
 // credit record (the list by grade shows only enterprises that have one). One difference, past the per-event path's
-// limit: recomputeSummary reads an enterprise's latest 1,000 entries, this reads all of them.
+// limit: recomputeSummary reads an enterprise's latest 1,000 entries, this reads all of them. The same statement over a
+// list of enterprises (recomputeSummariesOf) serves the credit consumer's batches of the daily sweeps' events.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type DbOrTx } from '../../platform/db';
 import { addMonths } from '../../platform/time';
