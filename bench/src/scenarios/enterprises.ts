@@ -174,7 +174,10 @@ export async function provinceScenario(): Promise<ScenarioResult[]> {
     // would, so "settled" means the same on both.
     const vacuumed = await vacuumLikeAutovacuum(direct);
     const measured = await measureList(platform, direct, 'postgres', 400, 4);
-    const settled = { ...measured, metrics: { ...measured.metrics, settleSeconds: Math.round(settleMs / 1000), vacuumedByBench: vacuumed } };
+    const settled = {
+      ...measured,
+      metrics: { ...measured.metrics, settleSeconds: Math.round(settleMs / 1000), vacuumedByBench: vacuumed },
+    };
     const afterBulk = process.env.BENCH_AFTER_BULK === '0' ? [] : [await afterSignalRefresh(platform, direct)];
     return [settled, ...afterBulk];
   } finally {
