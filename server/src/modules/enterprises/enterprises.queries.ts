@@ -153,10 +153,6 @@ const matchSorts: Record<EnterpriseListQuery['sort'], SQL[]> = {
   '-updatedAt': [sql`${enterprises.updatedAt} + interval '0 seconds' desc`, desc(enterprises.id)],
 };
 
-/**
- * The list's total without counting a million rows: scope plus area/sector/park/key filters sum the
- * trigger-kept `enterprise_counts`; text and tag searches count exactly up to a cap.
- */
 interface ListCount {
   total: number;
   totalCapped: boolean;
@@ -164,6 +160,11 @@ interface ListCount {
   estimated?: boolean;
 }
 
+/**
+ * The list's total without counting a million rows: scope plus area/sector/park/key filters sum the
+ * trigger-kept `enterprise_counts`; text and tag searches count exactly up to a cap, unless the planner puts a text
+ * search far over it.
+ */
 async function countForList(db: DbOrTx, actor: Actor, q: EnterpriseListQuery, where: SQL | undefined): Promise<ListCount> {
   const fromCounts = !q.q && !q.tag && !q.includeDeleted && actor.scopeKind !== 'enterprise';
   if (fromCounts) {
