@@ -128,11 +128,16 @@ export async function findEnterprises(db: Db, actor: Actor, q: EnterpriseListQue
   // fact), so the planner sorted a parallel scan of every row instead, compiled (800 ms against 10–40 ms); told not to
   // sort, it still split the walk over parallel workers (107 ms). Here the search is known to match over a thousand
   // rows, and the walk costs at worst one pass over the index, less than the scan it replaces.
+  const settings = q.q ? await walkSettings(db) : [];
   const items = q.q
     ? await db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select set_config('enable_sort', 'off', true), set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
-        );
+        if (settings.length > 0)
+          await tx.execute(
+            sql`select ${sql.join(
+              settings.map((name) => sql`set_config(${name}::text, ${WALK_SETTINGS[name]}::text, true)`),
+              sql`, `,
+            )}`,
+          );
         return walk(tx);
       })
     : await walk(db);
@@ -144,6 +149,31 @@ export async function findEnterprises(db: Db, actor: Actor, q: EnterpriseListQue
     return { items, total: end, totalCapped: false };
   const exact = items.length === 0 ? await cappedCount(db, where) : counted;
   return { items, total: exact.total, totalCapped: exact.totalCapped };
+}
+
+/** What a text search's walk turns off for its statement (findEnterprises). */
+const WALK_SETTINGS: Record<string, string> = { enable_sort: 'off', jit: 'off', max_parallel_workers_per_gather: '0' };
+const walkSettingsOf = new WeakMap<Db, Promise<string[]>>();
+
+/**
+ * The WALK_SETTINGS this database has, read once per handle: PostgreSQL-derived databases name some differently
+ * (openGauss has no `jit`, and sets parallelism with `query_dop`), and setting an unknown one is an error.
+ */
+function walkSettings(db: Db): Promise<string[]> {
+  let known = walkSettingsOf.get(db);
+  if (!known) {
+    known = db
+      .execute(
+        sql`select name from pg_settings where name in (${sql.join(
+          Object.keys(WALK_SETTINGS).map((n) => sql`${n}`),
+          sql`, `,
+        )})`,
+      )
+      .then((r) => rowsOf<{ name: string }>(r).map((x) => x.name));
+    known.catch(() => walkSettingsOf.delete(db));
+    walkSettingsOf.set(db, known);
+  }
+  return known;
 }
 
 const matchSorts: Record<EnterpriseListQuery['sort'], SQL[]> = {
