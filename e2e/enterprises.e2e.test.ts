@@ -54,6 +54,29 @@ describe('enterprise file', () => {
     ).resolves.toBeUndefined();
   });
 
+  it('keeps a search in the address: a shared link and the way back from a file show the same list', async () => {
+    await page.goto(`${server.url}/enterprises`);
+    const search = page.getByPlaceholder('企业名称（两个字即可）或信用代码');
+    await search.fill('宏达');
+    await search.press('Enter');
+    await page.waitForURL(/[?&]q=%E5%AE%8F%E8%BE%BE/);
+    await page.getByRole('link', { name: '深圳市龙岗区宏达五金制品有限公司' }).click();
+    await page.getByTestId('enterprise-title').waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: '深圳市龙岗区宏达五金制品有限公司' }).waitFor();
+    await expect(search.inputValue()).resolves.toBe('宏达');
+    const names = await page.locator('tbody tr td:first-child a').allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.includes('宏达'))).toBe(true);
+
+    // A shared link with a bad value: the rest of it still applies.
+    await page.goto(`${server.url}/enterprises?q=${encodeURIComponent('五金')}&page=abc&sector=nonsense`);
+    await page.locator('tbody tr td:first-child a').first().waitFor();
+    await expect(search.inputValue()).resolves.toBe('五金');
+    const found = await page.locator('tbody tr td:first-child a').allInnerTexts();
+    expect(found.every((n) => n.includes('五金'))).toBe(true);
+  });
+
   it("shows a street officer the principal's phone masked and reveals it with a reason", async () => {
     await page.goto(`${server.url}/enterprises`);
     const search = page.getByPlaceholder('企业名称（两个字即可）或信用代码');

@@ -1,6 +1,8 @@
-// 企业档案 list: filters above, server-side paging and sorting, column settings, export, import, map.
+// 企业档案 list: filters above, server-side paging and sorting, column settings, export, import, map. The filters,
+// page and sort live in the address (?q=五金&sector=…&page=2), so a link, a reload or the way back from a record
+// shows the same list.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Popover, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, EnvironmentOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -9,8 +11,9 @@ import { ENTERPRISE_PAGE_DEPTH, type Enterprise, type EnterpriseSort } from '@an
 import { call, download } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { EnterpriseFilters, type EnterpriseFilterValues } from './EnterpriseFilters';
+import { EnterpriseFilters } from './EnterpriseFilters';
 import { codeTables } from './labels';
+import { listStateOf, paramsOf, sortOrderOf, type ListState } from './listState';
 
 const COLUMNS_KEY = 'anjian.enterprise.columns';
 
@@ -19,9 +22,11 @@ export function EnterpriseList() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<EnterpriseFilterValues>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [sort, setSort] = useState<EnterpriseSort>('-updatedAt');
+  const [params, setParams] = useSearchParams();
+  const state = listStateOf(params);
+  const { filters, page, sort } = state;
+  // Replacing the entry: each filter change is not a step of its own for the browser's Back button.
+  const show = (next: Partial<ListState>) => setParams(paramsOf({ ...state, ...next }), { replace: true });
   const query = { ...filters, ...page, sort };
   const list = useQuery({
     queryKey: ['enterprises', query],
@@ -34,6 +39,7 @@ export function EnterpriseList() {
       title: t('企业名称', 'Name'),
       dataIndex: 'name',
       sorter: true,
+      sortOrder: sortOrderOf(sort, 'name'),
       render: (v: string, r) => (
         <Space size={4}>
           <Link to={`/enterprises/${r.id}`}>{v}</Link>
@@ -54,7 +60,14 @@ export function EnterpriseList() {
     { key: 'principal', title: t('主要负责人', 'Principal'), dataIndex: 'principalName' },
     { key: 'phone', title: t('联系电话', 'Phone'), dataIndex: 'principalPhone' },
     { key: 'employees', title: t('从业人数', 'Employees'), dataIndex: 'employees' },
-    { key: 'updatedAt', title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', sorter: true, render: (v: string) => v.slice(0, 10) },
+    {
+      key: 'updatedAt',
+      title: t('更新时间', 'Updated'),
+      dataIndex: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'updatedAt'),
+      render: (v: string) => v.slice(0, 10),
+    },
   ];
   const [shown, setShown] = useState<string[]>(() => {
     const saved = localStorage.getItem(COLUMNS_KEY);
@@ -107,13 +120,7 @@ export function EnterpriseList() {
         </Space>
       }
     >
-      <EnterpriseFilters
-        value={filters}
-        onChange={(f) => {
-          setFilters(f);
-          setPage((p) => ({ ...p, page: 1 }));
-        }}
-      />
+      <EnterpriseFilters value={filters} onChange={(f) => show({ filters: f, page: { ...page, page: 1 } })} />
       <Table<Enterprise>
         rowKey="id"
         size="middle"
@@ -122,10 +129,12 @@ export function EnterpriseList() {
         dataSource={list.data?.items}
         columns={all.filter((c) => shown.includes(String(c.key)))}
         onChange={(p, _f, s) => {
-          setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
           const one = Array.isArray(s) ? s[0] : s;
           const field = one?.columnKey === 'name' ? 'name' : 'updatedAt';
-          setSort(one?.order ? ((one.order === 'descend' ? `-${field}` : field) as EnterpriseSort) : '-updatedAt');
+          show({
+            page: { page: p.current ?? 1, pageSize: p.pageSize ?? 20 },
+            sort: one?.order ? ((one.order === 'descend' ? `-${field}` : field) as EnterpriseSort) : '-updatedAt',
+          });
         }}
         pagination={{
           current: page.page,
