@@ -9,6 +9,7 @@
 // list of enterprises (recomputeSummariesOf) serves the credit consumer's batches of the daily sweeps' events.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type DbOrTx } from '../../platform/db';
+import { setLocalWhereKnown } from '../../platform/planner-settings';
 import { addMonths } from '../../platform/time';
 import { currentCreditScheme, type CreditScheme } from './credit.scheme';
 
@@ -152,8 +153,9 @@ export async function recomputeAllSummaries(
     const upTo = last.id;
     const [r] = rowsOf<{ n: number; changed: number }>(
       await db.transaction(async (tx) => {
-        // One planned statement per batch: compiling it (JIT) would cost more than running it.
-        await tx.execute(sql`set local jit = off`);
+        // One planned statement per batch: compiling it (JIT) would cost more than running it. A database without JIT
+        // (openGauss) has nothing to turn off.
+        await tx.execute(setLocalWhereKnown({ jit: 'off' }));
         return tx.execute(recomputeStatement(scheme, today, { after, upTo }));
       }),
     );

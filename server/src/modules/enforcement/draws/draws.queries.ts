@@ -12,6 +12,7 @@ import { enforcementDraws } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../../platform/db';
 import { coversWhere, likePrefix, prefixRange, type Region } from '../../../platform/scope';
+import { setLocalWhereKnown } from '../../../platform/planner-settings';
 import {
   creditFactor,
   creditGradeFactors,
@@ -128,11 +129,9 @@ export interface DrawSqlResult {
  * million-row pool took longer than running it: 3.1 s of 7.2 s measured), room for the lists of exceptional ids
  * without spilling to disk, and no parallel workers (before PostgreSQL 16 the aggregates that list ids cannot be split
  * across workers, so a parallel plan funnels the million rows through Gather, which cost more than the workers saved
- * on a busy two-core server). Only settings the database has are touched, so a database without JIT runs it unchanged.
+ * on a busy two-core server). Only settings the database has are touched (platform/planner-settings.ts).
  */
-export const drawSettings = sql`select set_config(s.name, s.value, true)
-  from (values ('jit', 'off'), ('work_mem', '64MB'), ('max_parallel_workers_per_gather', '0')) s(name, value)
-  where exists (select 1 from pg_settings p where p.name = s.name)`;
+export const drawSettings = setLocalWhereKnown({ jit: 'off', work_mem: '64MB', max_parallel_workers_per_gather: '0' });
 
 /** How the pass that finds the sample is bounded; samplePool adjusts them until the pass is exact. */
 export interface SampleBounds {
