@@ -64,7 +64,7 @@ export async function backendPids(client: pg.Client, db: string): Promise<number
   ).rows.map((r) => r.pid);
 }
 
-export { cpuTicks, postgresDelta };
+export { cpuTicks, postgresDelta, postgresTicks };
 
 /** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
 function machineTicks(): { busy: number; total: number } {
