@@ -146,4 +146,26 @@ describe('hidden-danger loop', () => {
     await expect(ent.getByText('重大', { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(ent.getByTestId('action-fix_on_the_spot').count()).resolves.toBe(0);
   });
+
+  it("keeps the board's tab and search in the address: Back from a hidden danger shows the same board", async () => {
+    await officer.goto(`${server.url}/hazards`);
+    const search = officer.getByPlaceholder('编号、描述或企业名称');
+    await search.fill('配电箱门缺失');
+    await search.press('Enter');
+    await officer
+      .getByTestId('hazard-tabs')
+      .getByText(/^已登记/)
+      .click();
+    await officer.waitForURL(/tab=reported/);
+    expect(officer.url()).toContain(`q=${encodeURIComponent('配电箱门缺失')}`);
+    const rows = officer.getByTestId('hazard-row');
+    await rows.first().getByRole('link').click();
+    await officer.getByTestId('hazard-timeline').waitFor();
+    await officer.goBack();
+    await rows.first().waitFor();
+    await expect(search.inputValue()).resolves.toBe('配电箱门缺失');
+    await expect(officer.getByTestId('hazard-tabs').locator('.ant-segmented-item-selected').innerText()).resolves.toMatch(/^已登记/);
+    const texts = await rows.allInnerTexts();
+    expect(texts.every((r) => r.includes('配电箱门缺失'))).toBe(true);
+  });
 });

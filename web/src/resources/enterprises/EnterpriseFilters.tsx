@@ -1,8 +1,8 @@
 // Filters above the enterprise list: name/credit-code search, area, sector, hazard tag, key only.
-import { useEffect, useState } from 'react';
-import { Checkbox, Input, Select, Space } from 'antd';
+import { Checkbox, Select, Space } from 'antd';
 import type { EnterpriseListQuery } from '@anjian/contracts';
 import { AreaCascader } from '../../components/AreaCascader';
+import { SearchBox } from '../../components/SearchBox';
 import { useI18n } from '../../app/i18n';
 import { codeTables, optionsOf } from './labels';
 
@@ -15,17 +15,12 @@ export interface EnterpriseFiltersProps {
 
 export function EnterpriseFilters({ value, onChange }: EnterpriseFiltersProps) {
   const { t, label } = useI18n();
-  // What is typed stays in the box until searched; a search set from outside (the address) replaces it.
-  const [text, setText] = useState(value.q ?? '');
-  useEffect(() => setText(value.q ?? ''), [value.q]);
   return (
     <Space wrap style={{ marginBottom: 12 }}>
-      <Input.Search
+      <SearchBox
         placeholder={t('企业名称（两个字即可）或信用代码', 'Name (two characters will do) or credit code')}
-        allowClear
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
+        value={value.q}
+        onSearch={(q) => onChange({ ...value, q })}
         style={{ width: 300 }}
         data-testid="enterprise-search"
       />

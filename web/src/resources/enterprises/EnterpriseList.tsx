@@ -2,7 +2,7 @@
 // page and sort live in the address (?q=五金&sector=…&page=2), so a link, a reload or the way back from a record
 // shows the same list.
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Popover, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, EnvironmentOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -13,7 +13,8 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EnterpriseFilters } from './EnterpriseFilters';
 import { codeTables } from './labels';
-import { listStateOf, paramsOf, sortOrderOf, type ListState } from './listState';
+import { addressOf, listStateOf, sortOrderOf } from './listState';
+import { useAddressState } from '../../app/address-state';
 
 const COLUMNS_KEY = 'anjian.enterprise.columns';
 
@@ -22,11 +23,7 @@ export function EnterpriseList() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const state = listStateOf(params);
-  const { filters, page, sort } = state;
-  // Replacing the entry: each filter change is not a step of its own for the browser's Back button.
-  const show = (next: Partial<ListState>) => setParams(paramsOf({ ...state, ...next }), { replace: true });
+  const [{ filters, page, sort }, show] = useAddressState(listStateOf, addressOf);
   const query = { ...filters, ...page, sort };
   const list = useQuery({
     queryKey: ['enterprises', query],

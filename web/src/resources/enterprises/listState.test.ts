@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listStateOf, paramsOf, sortOrderOf } from './listState';
+import { addressOf, listStateOf, sortOrderOf } from './listState';
 
 describe('the enterprise list in the address', () => {
   it('reads filters, page and sort, and writes them back the same', () => {
@@ -10,7 +10,7 @@ describe('the enterprise list in the address', () => {
       page: { page: 3, pageSize: 50 },
       sort: 'name',
     });
-    expect(Object.fromEntries(paramsOf(state))).toEqual(Object.fromEntries(params));
+    expect(Object.fromEntries(addressOf(state))).toEqual(Object.fromEntries(params));
   });
 
   it('drops a bad value alone and keeps the rest', () => {
@@ -19,8 +19,8 @@ describe('the enterprise list in the address', () => {
   });
 
   it('leaves the defaults out, so the plain list is /enterprises', () => {
-    expect(paramsOf(listStateOf(new URLSearchParams(''))).toString()).toBe('');
-    expect(paramsOf({ filters: { keyOnly: false } as never, page: { page: 1, pageSize: 20 }, sort: '-updatedAt' }).toString()).toBe('');
+    expect(addressOf(listStateOf(new URLSearchParams(''))).toString()).toBe('');
+    expect(addressOf({ filters: { keyOnly: false } as never, page: { page: 1, pageSize: 20 }, sort: '-updatedAt' }).toString()).toBe('');
   });
 
   it('shows a sort arrow only on the sorted column, none for the default', () => {

@@ -1,7 +1,8 @@
 // Filters above the supervision board: search, area, sector, grade, source, listed only.
-import { Checkbox, Input, Select, Space } from 'antd';
+import { Checkbox, Select, Space } from 'antd';
 import { sectorLabels, type HazardListQuery } from '@anjian/contracts';
 import { AreaCascader } from '../../components/AreaCascader';
+import { SearchBox } from '../../components/SearchBox';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useHazardMeta } from './meta';
@@ -20,11 +21,10 @@ export function HazardFilters({ value, onChange }: HazardFiltersProps) {
   const staff = !user?.enterpriseId;
   return (
     <Space wrap style={{ marginBottom: 12 }}>
-      <Input.Search
-        allowClear
+      <SearchBox
         placeholder={t('编号、描述或企业名称', 'Number, description or enterprise')}
-        defaultValue={value.q}
-        onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
+        value={value.q}
+        onSearch={(q) => onChange({ ...value, q })}
         style={{ width: 260 }}
       />
       {staff && (

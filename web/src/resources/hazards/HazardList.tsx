@@ -1,7 +1,6 @@
 // The supervision board (隐患排查治理): by state with counts, overdue first, filters above, server paging.
-// On a phone the table becomes a list of cards.
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+// On a phone the table becomes a list of cards. The tab, filters and page live in the address.
+import { Link, useNavigate } from 'react-router-dom';
 import { Button, Card, Grid, List, Segmented, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -9,12 +8,10 @@ import type { HazardSummary } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { useAddressState } from '../../app/address-state';
 import { HazardFilters, type HazardFilterValues } from './HazardFilters';
+import { addressOf, boardStateOf, type Tab } from './boardState';
 import { HazardTags } from './HazardTags';
-
-const tabValues = ['all', 'reported', 'rectifying', 'awaiting_acceptance', 'closed', 'overdue'] as const;
-type Tab = (typeof tabValues)[number];
-const isTab = (v: string | null): v is Tab => tabValues.includes(v as Tab);
 
 export interface HazardListProps {
   /** Fixed filters (the enterprise file's tab shows one enterprise). */
@@ -27,16 +24,9 @@ export function HazardList({ fixed, compact }: HazardListProps) {
   const { can } = useAuth();
   const navigate = useNavigate();
   const mobile = !Grid.useBreakpoint().md;
-  // The workbench's figures link here with ?tab= and ?grade= (the board outside an enterprise file only).
-  const [params] = useSearchParams();
-  const [filters, setFilters] = useState<HazardFilterValues>(() =>
-    !fixed && params.get('grade') ? { grade: params.get('grade') as HazardFilterValues['grade'] } : {},
-  );
-  const [tab, setTab] = useState<Tab>(() => {
-    const asked = params.get('tab');
-    return !fixed && isTab(asked) ? asked : 'all';
-  });
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  // The board keeps its tab, filters and page in the address (the workbench's figures link here with ?tab= and
+  // ?grade=); inside an enterprise file's tab they stay in the component.
+  const [{ tab, filters, page }, show] = useAddressState(boardStateOf, addressOf, !fixed);
   const query = {
     ...filters,
     ...fixed,
@@ -60,7 +50,7 @@ export function HazardList({ fixed, compact }: HazardListProps) {
     current: page.page,
     pageSize: page.pageSize,
     total: list.data?.total,
-    onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
+    onChange: (p: number, s: number) => show({ page: { page: p, pageSize: s } }),
   };
   return (
     <Card
@@ -74,11 +64,11 @@ export function HazardList({ fixed, compact }: HazardListProps) {
       }
       styles={{ body: { padding: mobile ? 8 : undefined } }}
     >
-      {!compact && <HazardFilters value={filters} onChange={(v) => (setFilters(v), setPage({ ...page, page: 1 }))} />}
+      {!compact && <HazardFilters value={filters} onChange={(v) => show({ filters: v, page: { ...page, page: 1 } })} />}
       <div style={{ overflowX: 'auto', marginBottom: 12 }}>
         <Segmented
           value={tab}
-          onChange={(v) => (setTab(v as Tab), setPage({ ...page, page: 1 }))}
+          onChange={(v) => show({ tab: v as Tab, page: { ...page, page: 1 } })}
           options={tabs}
           data-testid="hazard-tabs"
         />
