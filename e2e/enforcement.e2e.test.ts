@@ -277,4 +277,22 @@ describe('enforcement', () => {
     const saved = await officer.evaluate(async () => (await (await fetch('/api/enforcement/settings')).json()).hearingThreshold);
     expect(saved).toEqual({ natural_person: 10_000, organisation: 50_000 });
   });
+
+  it('keeps the case and inspection filters in the address, so a link or a reload shows the same list', async () => {
+    const asked = officer.waitForRequest((r) => r.url().includes('/api/enforcement/cases?') && r.url().includes('missingEvidence=true'));
+    await officer.goto(`${server.url}/penalties?missingEvidence=true&page=abc`);
+    await asked;
+    const missing = officer.getByRole('checkbox', { name: '证据缺项' });
+    await expect(missing.isChecked()).resolves.toBe(true);
+    await missing.uncheck();
+    await expect.poll(() => officer.url()).not.toContain('missingEvidence');
+
+    await officer.goto(`${server.url}/enforcement/inspections`);
+    await officer.getByTestId('inspection-table').waitFor();
+    await officer.locator('.ant-card-extra .ant-select').first().click();
+    await officer.getByTitle('待复查').click();
+    await officer.waitForURL(/reinspectionDue=true/);
+    await officer.reload();
+    await expect(officer.locator('.ant-card-extra .ant-select-selection-item').first().innerText()).resolves.toBe('待复查');
+  });
 });

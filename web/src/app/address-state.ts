@@ -49,3 +49,26 @@ export function useAddressState<T>(
   };
   return [state, change];
 }
+
+/** The state of most lists: some filters of the API's query schema, and the page. */
+export interface FilteredList<F> {
+  filters: F;
+  page: { page: number; pageSize: number };
+}
+
+const PAGE_DEFAULTS = { page: 1, pageSize: 20 };
+
+/** Reading and writing a FilteredList of `keys` from `shape` (which has the common page and pageSize fields). */
+export function filteredList<S extends Shape & { page: z.ZodType; pageSize: z.ZodType }, K extends keyof S & string>(
+  shape: S,
+  keys: readonly K[],
+) {
+  type Filters = { [k in K]?: z.output<S[k]> };
+  return {
+    read(params: URLSearchParams): FilteredList<Filters> {
+      const page = { ...PAGE_DEFAULTS, ...paramsIn(shape, ['page', 'pageSize'], params) } as FilteredList<Filters>['page'];
+      return { filters: paramsIn(shape, keys, params), page };
+    },
+    write: ({ filters, page }: FilteredList<Filters>) => paramsOf({ ...filters, ...page }, PAGE_DEFAULTS),
+  };
+}

@@ -5,10 +5,11 @@ import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, S
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, type RouteBody, type RouteQuery } from '../../api/client';
+import { filteredList, useAddressState } from '../../app/address-state';
 import { EnterprisePicker } from '../hazards/EnterprisePicker';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
-import type { CaseView as PenaltyCase } from '@anjian/contracts';
+import { caseListQuery, type CaseView as PenaltyCase } from '@anjian/contracts';
 import { useCodeTables } from '../../api/codeTables';
 
 export interface CaseListProps {
@@ -16,19 +17,17 @@ export interface CaseListProps {
   compact?: boolean;
 }
 
+const caseList = filteredList(caseListQuery.shape, ['status', 'missingEvidence', 'firstCheckMustPenalise', 'doubleInvestigation']);
+
 export function CaseList({ fixed, compact }: CaseListProps) {
   const { t, label } = useI18n();
   const codes = useCodeTables();
   const { can } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [filters, setFilters] = useState<{
-    status?: string;
-    missingEvidence?: boolean;
-    firstCheckMustPenalise?: boolean;
-    doubleInvestigation?: boolean;
-  }>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  // Filters and page in the address on the penalties page; in the component inside an enterprise file.
+  const [{ filters, page }, show] = useAddressState(caseList.read, caseList.write, !fixed);
+  const setFilters = (f: typeof filters) => show({ filters: f, page: { ...page, page: 1 } });
   const [open, setOpen] = useState(false);
   const query = { ...filters, ...fixed, ...page } as RouteQuery<'GET /api/enforcement/cases'>;
   const list = useQuery({
@@ -88,7 +87,7 @@ export function CaseList({ fixed, compact }: CaseListProps) {
           current: page.page,
           pageSize: page.pageSize,
           total: list.data?.total,
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          onChange: (p, s) => show({ page: { page: p, pageSize: s } }),
         }}
         columns={[
           {

@@ -6,10 +6,11 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Ta
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, type RouteBody, type RouteQuery } from '../../api/client';
+import { filteredList, useAddressState } from '../../app/address-state';
 import { EnterprisePicker } from '../hazards/EnterprisePicker';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
-import type { InspectionView as Inspection } from '@anjian/contracts';
+import { inspectionListQuery, type InspectionView as Inspection } from '@anjian/contracts';
 import { useCodeTables } from '../../api/codeTables';
 
 export interface InspectionListProps {
@@ -17,21 +18,25 @@ export interface InspectionListProps {
   compact?: boolean;
 }
 
+const inspectionList = filteredList(inspectionListQuery.shape, ['state', 'reinspectionDue']);
+
 export function InspectionList({ fixed, compact }: InspectionListProps) {
   const { t } = useI18n();
   const codes = useCodeTables();
   const { can } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [state, setState] = useState<string | undefined>();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  // The state filter and page in the address on the inspections page; in the component inside an enterprise file.
+  const [{ filters, page }, show] = useAddressState(inspectionList.read, inspectionList.write, !fixed);
+  const state = filters.reinspectionDue ? 'reinspection' : filters.state;
+  const setState = (v: string | undefined) =>
+    show({
+      filters: v === 'reinspection' ? { reinspectionDue: 'true' } : { state: v as typeof filters.state },
+      page: { ...page, page: 1 },
+    });
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
-  const query = {
-    ...(state === 'reinspection' ? { reinspectionDue: 'true' } : { state }),
-    ...fixed,
-    ...page,
-  } as RouteQuery<'GET /api/inspections'>;
+  const query = { ...filters, ...fixed, ...page } as RouteQuery<'GET /api/inspections'>;
   const list = useQuery({
     queryKey: ['inspections', query],
     queryFn: () => call('GET /api/inspections', { query }),
@@ -103,7 +108,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
           current: page.page,
           pageSize: page.pageSize,
           total: list.data?.total,
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          onChange: (p, s) => show({ page: { page: p, pageSize: s } }),
         }}
         columns={[
           {
