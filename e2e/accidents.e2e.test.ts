@@ -72,4 +72,21 @@ describe('accident registration and 补报 regrading', () => {
       .getByText(/伤亡补报/)
       .waitFor();
   });
+
+  it("keeps the ledger's search in the address: Back from an accident shows the same list", async () => {
+    await page.goto(`${server.url}/accidents`);
+    const search = page.getByPlaceholder('地点或单位名称');
+    await search.fill('e2e 测试五金');
+    await search.press('Enter');
+    await page.waitForURL(/[?&]q=/);
+    const row = page.locator('tbody tr', { hasText: 'e2e 测试五金制品厂' }).first();
+    await row.getByRole('link').click();
+    await page.getByTestId('accident-level').first().waitFor();
+    await page.goBack();
+    await row.waitFor();
+    await expect(search.inputValue()).resolves.toBe('e2e 测试五金');
+    const rows = await page.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.includes('e2e 测试'))).toBe(true);
+  });
 });

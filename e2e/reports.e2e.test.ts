@@ -52,6 +52,9 @@ describe('public reporting', () => {
     await officer.waitForSelector('[data-testid=current-user]');
     await officer.goto(`${server.url}/reports`);
     await officer.getByTestId('report-list').getByText('龙城街道爱联社区某出租厂房二楼').first().waitFor();
+    // The overdue filter lives in the address: a link to it shows the switch on.
+    await officer.goto(`${server.url}/reports?overdue=true`);
+    await expect(officer.getByRole('switch').isChecked()).resolves.toBe(true);
     const id: string = await officer.evaluate(async (d) => {
       const page = await (await fetch('/api/reports?pageSize=50')).json();
       return page.items.find((r: { description: string }) => r.description === d).id;

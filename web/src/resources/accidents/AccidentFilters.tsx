@@ -1,5 +1,6 @@
 // Filters above the accident list: year or date range, area, category, level, and a text search.
-import { DatePicker, Input, InputNumber, Select, Space } from 'antd';
+import { DatePicker, InputNumber, Select, Space } from 'antd';
+import { SearchBox } from '../../components/SearchBox';
 import dayjs from 'dayjs';
 import type { AccidentListQuery } from '@anjian/contracts';
 import { AreaCascader } from '../../components/AreaCascader';
@@ -19,11 +20,10 @@ export function AccidentFilters({ value, onChange }: AccidentFiltersProps) {
   const opts = (list?: { key: string; label: { zh: string; en: string } }[]) => list?.map((e) => ({ value: e.key, label: label(e.label) }));
   return (
     <Space wrap style={{ marginBottom: 12 }}>
-      <Input.Search
+      <SearchBox
         placeholder={t('地点或单位名称', 'Place or unit name')}
-        allowClear
-        defaultValue={value.q}
-        onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
+        value={value.q}
+        onSearch={(q) => onChange({ ...value, q })}
         style={{ width: 220 }}
       />
       <InputNumber

@@ -1,14 +1,15 @@
-// 事故台账: server-side paged list with filters; an enterprise file shows the same list fixed to itself.
-import { useState } from 'react';
+// 事故台账: server-side paged list with filters (kept in the address); an enterprise file shows the same list fixed to
+// itself.
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Card, Space, Table } from 'antd';
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { AccidentSummary } from '@anjian/contracts';
+import { accidentListQuery, type AccidentSummary } from '@anjian/contracts';
 import { call } from '../../api/client';
+import { filteredList, useAddressState } from '../../app/address-state';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
-import { AccidentFilters, type AccidentFilterValues } from './AccidentFilters';
+import { AccidentFilters } from './AccidentFilters';
 import { useAccidentCodes } from './codeTables';
 import { LevelTag, TimelinessTag } from './LevelTag';
 
@@ -18,13 +19,15 @@ export interface AccidentListProps {
   compact?: boolean;
 }
 
+const accidentList = filteredList(accidentListQuery.shape, ['year', 'from', 'to', 'areaCode', 'category', 'level', 'q']);
+
 export function AccidentList({ fixed, compact }: AccidentListProps) {
   const { t, label } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
   const { find } = useAccidentCodes();
-  const [filters, setFilters] = useState<AccidentFilterValues>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  // Filters and page in the address on the ledger; in the component inside an enterprise file.
+  const [{ filters, page }, show] = useAddressState(accidentList.read, accidentList.write, !fixed);
   const query = { ...filters, ...fixed, ...page };
   const list = useQuery({
     queryKey: ['accidents', query],
@@ -33,7 +36,7 @@ export function AccidentList({ fixed, compact }: AccidentListProps) {
   });
   const table = (
     <>
-      {!compact && <AccidentFilters value={filters} onChange={(v) => (setFilters(v), setPage({ ...page, page: 1 }))} />}
+      {!compact && <AccidentFilters value={filters} onChange={(v) => show({ filters: v, page: { ...page, page: 1 } })} />}
       <Table<AccidentSummary>
         rowKey="id"
         size="middle"
@@ -47,7 +50,7 @@ export function AccidentList({ fixed, compact }: AccidentListProps) {
           total: list.data?.total,
           showSizeChanger: true,
           showTotal: (n) => t(`共 ${n} 起`, `${n} accidents`),
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          onChange: (p, s) => show({ page: { page: p, pageSize: s } }),
         }}
         columns={[
           {

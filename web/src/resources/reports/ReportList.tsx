@@ -1,6 +1,5 @@
 // The officers' 举报 workspace: the reports routed to the caller's area, filtered by status, category and overdue,
 // with the acceptance or handling deadline; server paging. The reporter never appears here.
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -10,12 +9,14 @@ import {
   reportCategoryLabels,
   reportChannelLabels,
   reportStatuses,
+  reportListQuery,
   reportStatusLabels,
   type ReportCategory,
   type ReportStatus,
   type ReportView,
 } from '@anjian/contracts';
 import { call } from '../../api/client';
+import { filteredList, useAddressState } from '../../app/address-state';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { DaysLeftTag } from './ReportHandling';
@@ -26,15 +27,16 @@ export function dueOf(r: Pick<ReportView, 'status' | 'acceptDue' | 'handleDue'>)
   return null;
 }
 
+/** Status, category and overdue, and the page, in the address. */
+const reportList = filteredList(reportListQuery.shape, ['status', 'category', 'overdue']);
+
 export function ReportList() {
   const { t, label } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [status, setStatus] = useState<ReportStatus | undefined>();
-  const [category, setCategory] = useState<ReportCategory | undefined>();
-  const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const query = { status, category, overdue: overdue ? true : undefined, ...page };
+  const [{ filters, page }, show] = useAddressState(reportList.read, reportList.write);
+  const filter = (next: typeof filters) => show({ filters: { ...filters, ...next }, page: { ...page, page: 1 } });
+  const query = { ...filters, ...page };
   const list = useQuery({ queryKey: ['reports', query], queryFn: () => call('GET /api/reports', { query }), placeholderData: (p) => p });
   return (
     <Card
@@ -52,20 +54,20 @@ export function ReportList() {
           allowClear
           placeholder={t('状态', 'Status')}
           style={{ width: 140 }}
-          value={status}
-          onChange={setStatus}
+          value={filters.status}
+          onChange={(status?: ReportStatus) => filter({ status })}
           options={reportStatuses.map((s) => ({ value: s, label: label(reportStatusLabels[s]) }))}
         />
         <Select
           allowClear
           placeholder={t('类别', 'Category')}
           style={{ width: 160 }}
-          value={category}
-          onChange={setCategory}
+          value={filters.category}
+          onChange={(category?: ReportCategory) => filter({ category })}
           options={reportCategories.map((c) => ({ value: c, label: label(reportCategoryLabels[c]) }))}
         />
         <Space>
-          <Switch checked={overdue} onChange={setOverdue} />
+          <Switch checked={!!filters.overdue} onChange={(on) => filter({ overdue: on || undefined })} />
           {t('仅看逾期', 'Overdue only')}
         </Space>
       </Space>
@@ -81,7 +83,7 @@ export function ReportList() {
           current: page.page,
           pageSize: page.pageSize,
           total: list.data?.total,
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          onChange: (p, s) => show({ page: { page: p, pageSize: s } }),
         }}
         columns={[
           { title: t('提交日期', 'Submitted'), dataIndex: 'submittedOn', width: 110 },
