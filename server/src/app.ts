@@ -10,7 +10,8 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { responseSerializer } from './platform/response-serializer';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
 import { handleError, handleFrameworkError, errorBody, langOf, validatorCompiler } from './platform/errors';
@@ -167,7 +168,7 @@ export async function buildApp(
   app.decorate('database', database);
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   app.setErrorHandler(handleError);
   await app.register(cookie);
   await registerHardening(app, config);

@@ -10,6 +10,7 @@ import { modules } from './app';
 import { mapRoutes } from './modules/map/map.routes';
 import type { ZodApp } from './platform/zod-app';
 import { loadConfig } from './platform/config';
+import { directionalParts } from './platform/response-serializer';
 
 /**
  * Routes whose response the server does not declare yet (issue 11.1 adds them); the map's own schema types the web
@@ -61,6 +62,25 @@ describe('route map ↔ server', async () => {
       expect(success, `${key} declares no response schema`).toBeDefined();
       expect(jsonOut(contract.response), 'response').toEqual(jsonOut(success));
     }
+  });
+
+  // platform/response-serializer.ts checks answers with parse where the library used encode: the same output only
+  // while no response schema holds a transform, default or codec.
+  it('every response schema parses as it would encode', () => {
+    expect(directionalParts(z.object({ a: z.array(z.string().default('x')), b: z.string().transform(Number).optional() }))).toEqual([
+      'default',
+      'pipe',
+      'transform',
+    ]);
+    const found: string[] = [];
+    for (const [key, r] of server) {
+      for (const [code, schema] of Object.entries(r.response ?? {})) {
+        const parts = directionalParts(schema);
+        if (parts.length) found.push(`${key} ${code}: ${parts.join(', ')}`);
+      }
+    }
+    expect(found).toEqual([]);
+    expect(server.size).toBeGreaterThan(100);
   });
 
   it('the waiting list names only mapped routes', () => {

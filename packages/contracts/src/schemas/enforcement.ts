@@ -344,13 +344,11 @@ export const principalDutyQuery = z
 
 // Annual plan ----------------------------------------------------------------------------------------------------
 
+const planGroupFilter = z.object({ sector: text(32).optional(), isKey: z.boolean().optional(), tag: text(64).optional() }).strict();
 export const planGroupInput = z
   .object({
     name: text(100),
-    filter: z
-      .object({ sector: text(32).optional(), isKey: z.boolean().optional(), tag: text(64).optional() })
-      .strict()
-      .default({}),
+    filter: planGroupFilter.default({}),
     timesPerYear: z.number().int().min(1).max(52),
   })
   .strict();
@@ -358,7 +356,9 @@ export const planGroupInput = z
 export const putPlanBody = z.object({ version: z.number().int().min(0), groups: z.array(planGroupInput).min(1).max(30) }).strict();
 export type PutPlanBody = z.infer<typeof putPlanBody>;
 export const planParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
+/** A stored group always has its filter: the view says so without the input's default (responses hold none). */
 export const planGroupView = planGroupInput.extend({
+  filter: planGroupFilter,
   enterprises: z.number().int(),
   done: z.number().int(),
   covered: z.number().int(),
