@@ -93,6 +93,12 @@ describe('NUL and lone surrogates are refused with a field error', () => {
     expectShape(key, 400);
   });
 
+  it('but not in the address of a page: the app shell opens, and its list drops the value', async () => {
+    // This test app serves no web build, so a page's address answers the plain 404 the shell would replace.
+    const err = expectShape(await w.officer.get('/enterprises?q=%00'), 404);
+    expect(err.code).toBe('NOT_FOUND');
+  });
+
   it('in a path parameter', async () => {
     expectShape(await w.officer.get('/api/enterprises/%00'), 400);
   });
