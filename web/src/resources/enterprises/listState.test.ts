@@ -18,6 +18,11 @@ describe('the enterprise list in the address', () => {
     expect(state).toEqual({ filters: { q: '宏达' }, page: { page: 1, pageSize: 20 }, sort: '-updatedAt' });
   });
 
+  it('shows the first page for a page past the paging depth', () => {
+    expect(listStateOf(new URLSearchParams('q=五金&page=99999999')).page).toEqual({ page: 1, pageSize: 20 });
+    expect(listStateOf(new URLSearchParams('page=500')).page).toEqual({ page: 500, pageSize: 20 });
+  });
+
   it('leaves the defaults out, so the plain list is /enterprises', () => {
     expect(addressOf(listStateOf(new URLSearchParams(''))).toString()).toBe('');
     expect(addressOf({ filters: { keyOnly: false } as never, page: { page: 1, pageSize: 20 }, sort: '-updatedAt' }).toString()).toBe('');

@@ -1,5 +1,5 @@
 // The enterprise list's filters, page and sort as they are kept in the address (?q=五金&sector=…&page=2).
-import { enterpriseListQuery, type EnterpriseSort } from '@anjian/contracts';
+import { ENTERPRISE_PAGE_DEPTH, enterpriseListQuery, type EnterpriseSort } from '@anjian/contracts';
 import { paramsIn, paramsOf } from '../../app/address-state';
 import type { EnterpriseFilterValues } from './EnterpriseFilters';
 
@@ -15,7 +15,9 @@ export interface ListState {
 export function listStateOf(params: URLSearchParams): ListState {
   const shape = enterpriseListQuery.shape;
   const { page, pageSize, sort } = { ...DEFAULTS, ...paramsIn(shape, ['page', 'pageSize', 'sort'], params) };
-  return { filters: paramsIn(shape, FILTER_KEYS, params), page: { page, pageSize }, sort };
+  // A page past the paging depth (an edited link) would only be refused: the first page is shown instead.
+  const reachable = page * pageSize <= ENTERPRISE_PAGE_DEPTH ? page : DEFAULTS.page;
+  return { filters: paramsIn(shape, FILTER_KEYS, params), page: { page: reachable, pageSize }, sort };
 }
 
 export const addressOf = ({ filters, page, sort }: ListState): URLSearchParams => paramsOf({ ...filters, ...page, sort }, DEFAULTS);
