@@ -1,15 +1,17 @@
-// Baseline for the /api/me benchmark: a bare Fastify server doing the same session lookup
-// (platform/session.ts loadSession) with no access pipeline, schemas or audit. It opens the database the way the
-// platform does: PostgreSQL when DATABASE_URL is set (the same pool), otherwise PGlite in ANJIAN_DATA_DIR.
+// Baseline for the /api/me benchmark: a bare Fastify server doing the same session lookup (platform/session.ts
+// loadSession, with the platform's configured timeouts and session cache) with no access pipeline, schemas or audit.
+// It opens the database the way the platform does: PostgreSQL when DATABASE_URL is set (the same pool), otherwise
+// PGlite in ANJIAN_DATA_DIR.
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import { openPglite, openPostgres } from '../../../server/src/platform/db';
+import { loadConfig } from '../../../server/src/platform/config';
 import { createSession, loadSession } from '../../../server/src/platform/session';
 import { users } from '../../../server/src/db/schema';
 import { eq } from 'drizzle-orm';
 
 const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite(process.env.ANJIAN_DATA_DIR!);
-const t = { idleMinutes: 30, absoluteHours: 12 };
+const t = loadConfig().session;
 const app = Fastify();
 await app.register(cookie);
 app.post('/login', async () => {

@@ -12,7 +12,7 @@ export interface Config {
   /** Cookies get `Secure` when the platform is served over HTTPS (directly or behind a proxy). */
   secureCookies: boolean;
   trustProxy: boolean;
-  session: { idleMinutes: number; absoluteHours: number };
+  session: { idleMinutes: number; absoluteHours: number; cacheMs: number };
   /** Per account (and per name that is no account, alike): a growing wait after each wrong password, then the lock. */
   lockout: { maxFailures: number; lockMinutes: number; delaySeconds: number };
   /** Per client address: failures across accounts block the address for a while; perMinute caps all login requests. */
@@ -61,7 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo,
     secureCookies: env.ANJIAN_SECURE_COOKIES === '1',
     trustProxy: env.ANJIAN_TRUST_PROXY === '1',
-    session: { idleMinutes: int(env.ANJIAN_SESSION_IDLE_MIN, 30), absoluteHours: int(env.ANJIAN_SESSION_MAX_HOURS, 12) },
+    session: {
+      idleMinutes: int(env.ANJIAN_SESSION_IDLE_MIN, 30),
+      absoluteHours: int(env.ANJIAN_SESSION_MAX_HOURS, 12),
+      cacheMs: int(env.ANJIAN_SESSION_CACHE_MS, 2000),
+    },
     lockout: {
       maxFailures: int(env.ANJIAN_LOCK_FAILURES, 5),
       lockMinutes: int(env.ANJIAN_LOCK_MINUTES, 30),

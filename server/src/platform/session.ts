@@ -6,6 +6,7 @@ import { organisations, sessions, users } from '../db/schema';
 import type { Db, DbOrTx } from './db';
 import type { Actor } from './actor';
 import { actorOf } from './actor-load';
+import { SessionCache } from './session-cache';
 
 export const SESSION_COOKIE = 'anjian_sid';
 // Writing last_seen on every request would make each read a write; a minute's slack is enough.
@@ -14,6 +15,8 @@ const TOUCH_EVERY_MS = 60_000;
 export interface SessionTimeouts {
   idleMinutes: number;
   absoluteHours: number;
+  /** How long a lookup is reused by this process (session-cache.ts); 0 reads the database on every request. */
+  cacheMs?: number;
 }
 
 export const hashSessionId = (sid: string) => createHash('sha256').update(sid).digest('hex');
@@ -76,33 +79,64 @@ function buildLookup(db: Db) {
     .prepare('aj_load_session');
 }
 
+type LookupRow = Awaited<ReturnType<ReturnType<typeof buildLookup>['execute']>>[number];
+let cache = new SessionCache<LookupRow>(0);
+
+/** The process's session cache, made anew when the configured lifetime changes. */
+function cacheFor(t: SessionTimeouts): SessionCache<LookupRow> {
+  const ms = t.cacheMs ?? 0;
+  if (cache.ttlMs !== ms) cache = new SessionCache<LookupRow>(ms);
+  return cache;
+}
+
 export async function loadSession(db: Db, sid: string, t: SessionTimeouts): Promise<LoadedSession | null> {
   const idHash = hashSessionId(sid);
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = buildLookup(db)));
-  const [row] = await lookup.execute({ idHash });
-  if (!row) return null;
+  const cached = cacheFor(t);
+  let row = cached.get(db, idHash)?.row;
+  if (!row) {
+    let lookup = lookups.get(db);
+    if (!lookup) lookups.set(db, (lookup = buildLookup(db)));
+    const readAt = Date.now();
+    [row] = await lookup.execute({ idHash });
+    if (!row) return null;
+    cached.set(db, idHash, { row, userId: row.u.id }, readAt);
+  }
   const now = Date.now();
   const idleDeadline = row.s.lastSeenAt.getTime() + t.idleMinutes * 60_000;
   if (row.u.status !== 'active' || now > idleDeadline || now > row.s.expiresAt.getTime()) {
+    cached.revokeSession(idHash);
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
   if (now - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: new Date(now) })
-      .where(eq(sessions.idHash, idHash));
+    const lastSeenAt = new Date(now);
+    await db.update(sessions).set({ lastSeenAt }).where(eq(sessions.idHash, idHash));
+    row.s.lastSeenAt = lastSeenAt; // a cached row is shared: the next request sees the touch
   }
   return { idHash, csrfToken: row.s.csrfToken, actor: actorOf(row.u, row.o) };
 }
 
 export async function destroySession(db: DbOrTx, idHash: string): Promise<void> {
+  cache.revokeSession(idHash);
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
 }
 
 export async function destroyUserSessions(db: DbOrTx, userId: string): Promise<void> {
+  cache.revokeUser(userId);
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/**
+ * A change to what a user's sessions carry (role, organisation, enterprise, password flag) that leaves them open: this
+ * process's cached lookups of that user are dropped, so the next request reads the change.
+ */
+export function userChanged(userId: string): void {
+  cache.revokeUser(userId);
+}
+
+/** Forgets every cached session of this process (tests that write users or sessions with plain SQL). */
+export function forgetCachedSessions(): void {
+  cache.clear();
 }
 
 /** Housekeeping: drop sessions past either time-out. */

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
 import { buildTestApp, loginAs, type TestApp } from '../../../test/app';
 import { buildUser } from '../../seed/factories';
+import { forgetCachedSessions } from '../../platform/session';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -120,13 +121,27 @@ describe('sessions', () => {
       .update(sessions)
       .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
       .where(eq(sessions.userId, u.id));
+    forgetCachedSessions(); // the rows were changed behind the commands' back
     expect((await idle.get('/api/me')).statusCode).toBe(401);
     const old = await loginAs(t.app, u.username, u.password);
     await t.database.db
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(sessions.userId, u.id));
+    forgetCachedSessions();
     expect((await old.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('reuses a lookup for a moment (ANJIAN_SESSION_CACHE_MS) and reads the database again after it', async () => {
+    expect(t.config.session.cacheMs).toBe(2000);
+    const u = await buildUser(t.database.db, { role: 'grid_inspector' });
+    const c = await loginAs(t.app, u.username, u.password);
+    expect((await c.get('/api/me')).statusCode).toBe(200);
+    // Ended by plain SQL, as another instance would: this process answers from its lookup until that is 2 s old.
+    await t.database.db.delete(sessions).where(eq(sessions.userId, u.id));
+    expect((await c.get('/api/me')).statusCode).toBe(200);
+    forgetCachedSessions();
+    expect((await c.get('/api/me')).statusCode).toBe(401);
   });
 
   it('requires the CSRF token on state-changing requests', async () => {

@@ -75,6 +75,18 @@ describe('user administration', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
+  it("a new role reaches the user's open session at its next request", async () => {
+    const org = (await t.database.db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.id, orgId) }))!;
+    const u = await buildUser(t.database.db, { role: 'district_officer', org });
+    const user = await loginAs(t.app, u.username, u.password);
+    expect((await user.get('/api/me')).json().user.role).toBe('district_officer');
+    expect((await user.get('/api/users')).statusCode).toBe(403);
+    const cur = (await admin.get(`/api/users/${u.id}`)).json();
+    expect((await admin.patch(`/api/users/${u.id}`, { version: cur.version, role: 'sys_admin' })).statusCode).toBe(200);
+    expect((await user.get('/api/me')).json().user.role).toBe('sys_admin');
+    expect((await user.get('/api/users')).statusCode).toBe(200);
+  });
+
   it('disabling an account ends its sessions at once', async () => {
     const org = (await t.database.db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.id, orgId) }))!;
     const u = await buildUser(t.database.db, { role: 'district_officer', org });

@@ -5,6 +5,7 @@ import type { Db } from '../../../platform/db';
 import type { Config } from '../../../platform/config';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
+import { userChanged } from '../../../platform/session';
 import { AppError } from '../../../platform/errors';
 import { checkPassword, hashPassword, verifyPassword } from '../../../platform/passwords';
 import { validationMessages } from '@anjian/contracts';
@@ -33,6 +34,7 @@ export async function changePassword(db: Db, cfg: Config, o: ChangePasswordOptio
       .update(users)
       .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date() })
       .where(eq(users.id, u.id));
+    userChanged(u.id); // the other sessions end, and this one no longer must change its password
     await tx.delete(sessions).where(and(eq(sessions.userId, u.id), ne(sessions.idHash, o.sessionHash)));
     await recordAudit(tx, { actor: o.actor, ip: o.ip }, { action: 'auth.changePassword', entityType: 'user', entityId: u.id });
   });

@@ -10,7 +10,7 @@ import { recordAudit } from '../../../platform/audit';
 import { AppError, notFound } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
 import { checkPassword, hashPassword } from '../../../platform/passwords';
-import { destroyUserSessions } from '../../../platform/session';
+import { destroyUserSessions, userChanged } from '../../../platform/session';
 import { findUser } from '../users.queries';
 import { auditUser, presentUser } from '../users.presenter';
 import { assertOrgFits } from './create-user';
@@ -50,6 +50,7 @@ export async function updateUser(db: Db, cfg: Config, actor: Actor, ip: string |
       })
       .where(eq(users.id, id));
     if (changes.status === 'disabled' || passwordHash) await destroyUserSessions(tx, id);
+    else userChanged(id); // a new role or organisation reaches the open sessions' next request
     const after = (await findUser(tx, actor, id))!;
     await recordAudit(
       tx,
