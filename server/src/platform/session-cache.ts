@@ -78,6 +78,7 @@ export class SessionCache<Row> {
   }
 
   private revokedAfter(e: Entry<Row>, idHash: string): boolean {
+    if (this.revoked.size === 0) return false; // every request asks; revocations are rare
     for (const key of [`h:${idHash}`, `u:${e.userId}`]) {
       const at = this.revoked.get(key);
       if (at !== undefined && e.readAt < at + this.ttlMs) return true;
