@@ -48,12 +48,21 @@ export interface NotifyConfig {
   webhook: { url: string | null; retries: number; timeoutMs: number };
 }
 
-const int = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number.parseInt(v, 10));
+/**
+ * A whole-number setting, or its default when unset. Anything else refuses to start: `parseInt` read "2s" as 2 and
+ * "abc" as NaN, and a NaN lifetime or limit compares false with everything (a session lookup kept for ever).
+ */
+function int(env: NodeJS.ProcessEnv, name: string, d: number): number {
+  const v = env[name];
+  if (v === undefined || v.trim() === '') return d;
+  if (!/^\d+$/.test(v.trim())) throw new Error(`${name} must be a whole number of 0 or more, not "${v}"`);
+  return Number(v.trim());
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
   const demo = argv.includes('--demo') || env.ANJIAN_DEMO === '1';
   return {
-    port: int(env.PORT, 3000),
+    port: int(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.ANJIAN_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
@@ -62,38 +71,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secureCookies: env.ANJIAN_SECURE_COOKIES === '1',
     trustProxy: env.ANJIAN_TRUST_PROXY === '1',
     session: {
-      idleMinutes: int(env.ANJIAN_SESSION_IDLE_MIN, 30),
-      absoluteHours: int(env.ANJIAN_SESSION_MAX_HOURS, 12),
-      cacheMs: int(env.ANJIAN_SESSION_CACHE_MS, 2000),
+      idleMinutes: int(env, 'ANJIAN_SESSION_IDLE_MIN', 30),
+      absoluteHours: int(env, 'ANJIAN_SESSION_MAX_HOURS', 12),
+      cacheMs: int(env, 'ANJIAN_SESSION_CACHE_MS', 2000),
     },
     lockout: {
-      maxFailures: int(env.ANJIAN_LOCK_FAILURES, 5),
-      lockMinutes: int(env.ANJIAN_LOCK_MINUTES, 30),
-      delaySeconds: int(env.ANJIAN_LOGIN_DELAY_SECONDS, 1),
+      maxFailures: int(env, 'ANJIAN_LOCK_FAILURES', 5),
+      lockMinutes: int(env, 'ANJIAN_LOCK_MINUTES', 30),
+      delaySeconds: int(env, 'ANJIAN_LOGIN_DELAY_SECONDS', 1),
     },
     loginIp: {
-      maxFailures: int(env.ANJIAN_LOGIN_IP_FAILURES, 20),
+      maxFailures: int(env, 'ANJIAN_LOGIN_IP_FAILURES', 20),
       windowMinutes: 15,
-      blockMinutes: int(env.ANJIAN_LOGIN_IP_BLOCK_MINUTES, 15),
-      perMinute: int(env.ANJIAN_LOGIN_RATE_PER_MINUTE, 60),
+      blockMinutes: int(env, 'ANJIAN_LOGIN_IP_BLOCK_MINUTES', 15),
+      perMinute: int(env, 'ANJIAN_LOGIN_RATE_PER_MINUTE', 60),
     },
     // OWASP's argon2id minimum (19 MiB, t=2, p=1); raise on strong servers.
     argon2: {
-      memoryKiB: int(env.ANJIAN_ARGON2_MEMORY_KIB, 19456),
-      iterations: int(env.ANJIAN_ARGON2_ITERATIONS, 2),
+      memoryKiB: int(env, 'ANJIAN_ARGON2_MEMORY_KIB', 19456),
+      iterations: int(env, 'ANJIAN_ARGON2_ITERATIONS', 2),
       parallelism: 1,
     },
     images: {
-      maxPixels: int(env.ANJIAN_MAX_IMAGE_PIXELS, defaultImageSettings.maxPixels),
-      thumbnailSide: int(env.ANJIAN_THUMBNAIL_SIZE, defaultImageSettings.thumbnailSide),
+      maxPixels: int(env, 'ANJIAN_MAX_IMAGE_PIXELS', defaultImageSettings.maxPixels),
+      thumbnailSide: int(env, 'ANJIAN_THUMBNAIL_SIZE', defaultImageSettings.thumbnailSide),
     },
     apiDocs: env.ANJIAN_API_DOCS === 'public' || env.ANJIAN_API_DOCS === 'login' ? env.ANJIAN_API_DOCS : demo ? 'public' : 'login',
     logLevel: env.LOG_LEVEL ?? 'info',
-    calendarRefreshSeconds: Math.max(10, int(env.ANJIAN_CALENDAR_REFRESH_SECONDS, 300)),
+    calendarRefreshSeconds: Math.max(10, int(env, 'ANJIAN_CALENDAR_REFRESH_SECONDS', 300)),
     notify: {
       smtp: {
         host: env.ANJIAN_SMTP_HOST || null,
-        port: int(env.ANJIAN_SMTP_PORT, 25),
+        port: int(env, 'ANJIAN_SMTP_PORT', 25),
         from: env.ANJIAN_SMTP_FROM || '安监平台 <noreply@localhost>',
         user: env.ANJIAN_SMTP_USER || null,
         password: env.ANJIAN_SMTP_PASSWORD || null,
@@ -101,16 +110,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       },
       webhook: {
         url: env.ANJIAN_WEBHOOK_URL || null,
-        retries: Math.max(1, int(env.ANJIAN_WEBHOOK_RETRIES, 3)),
-        timeoutMs: int(env.ANJIAN_WEBHOOK_TIMEOUT_MS, 5000),
+        retries: Math.max(1, int(env, 'ANJIAN_WEBHOOK_RETRIES', 3)),
+        timeoutMs: int(env, 'ANJIAN_WEBHOOK_TIMEOUT_MS', 5000),
       },
     },
     reports: {
-      perIpPerHour: int(env.ANJIAN_REPORTS_PER_IP_PER_HOUR, 10),
-      trackPerMinute: int(env.ANJIAN_REPORT_TRACK_PER_MINUTE, 30),
+      perIpPerHour: int(env, 'ANJIAN_REPORTS_PER_IP_PER_HOUR', 10),
+      trackPerMinute: int(env, 'ANJIAN_REPORT_TRACK_PER_MINUTE', 30),
       // Abuse controls of the public form (modules/reports/abuse.ts).
-      perPhonePerDay: int(env.ANJIAN_REPORTS_PER_PHONE_PER_DAY, 5),
-      challengeAfterPerHour: int(env.ANJIAN_REPORT_CHALLENGE_AFTER, 3),
+      perPhonePerDay: int(env, 'ANJIAN_REPORTS_PER_PHONE_PER_DAY', 5),
+      challengeAfterPerHour: int(env, 'ANJIAN_REPORT_CHALLENGE_AFTER', 3),
       // The development default is public; a deployment sets its own secret (docs/user-guide.md).
       vaultKey: env.ANJIAN_REPORT_VAULT_KEY || DEV_REPORT_VAULT_KEY,
     },
