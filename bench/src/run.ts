@@ -37,6 +37,7 @@ import { warningsEventScenario } from './scenarios/warnings-event';
 import { mixedWorkloadScenario } from './scenarios/mixed-workload';
 import { gridCoverageScenario } from './scenarios/grid-coverage';
 import { creditGradeScenario } from './scenarios/credit-grade';
+import { creditSweepScenario } from './scenarios/credit-sweep';
 
 const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   { name: 'auth', run: authScenarios },
@@ -102,6 +103,8 @@ const scenarios: { name: string; run: () => Promise<ScenarioResult[]> }[] = [
   // 信用: the full recompute of every grade (recompute-credit, 1M enterprises on PostgreSQL) vs a plain upsert of the
   // summary rows, and the credit consumer's cost per penalty decision vs the decision's write alone (PGlite, PostgreSQL).
   { name: 'credit-grade', run: creditGradeScenario },
+  // 无事故 sweep at its first run (every enterprise due) and the credit consumer's batches vs a plain INSERT of the entries.
+  { name: 'credit-sweep', run: creditSweepScenario },
   // 1,000 sessions of every role at once (reads, hidden-danger writes, uploads, exports) on one and two instances over
   // one PostgreSQL database (BENCH_MIXED_DB), with the database's own figures; the list's p95 under a 100k-row export.
   { name: 'mixed-workload', run: mixedWorkloadScenario },

@@ -2,6 +2,7 @@
 // event exists exactly when the change committed. Consumers never read this table directly: the relay
 // (platform/queue.ts) hands each new event to every consumer's job queue, again in one transaction.
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { insertRowsSql } from './bulk-insert';
 import type { DbOrTx } from './db';
 import { domainEvents } from '../db/schema';
 
@@ -45,7 +46,14 @@ export async function appendEvents(
   entityType: string,
   events: readonly { record: RecordRef; payload: Record<string, unknown> }[],
 ): Promise<void> {
-  if (events.length > 0) await tx.insert(domainEvents).values(events.map((e) => eventRow(type, entityType, e.record, null, e.payload)));
+  if (events.length === 0) return;
+  // Hundreds of rows a page: one JSON parameter, not drizzle's per-value binding (platform/bulk-insert.ts).
+  await tx.execute(
+    insertRowsSql(
+      domainEvents,
+      events.map((e) => eventRow(type, entityType, e.record, null, e.payload)),
+    ),
+  );
 }
 
 function eventRow(type: string, entityType: string, record: RecordRef, actor: { id: string } | null, payload: Record<string, unknown>) {

@@ -7,6 +7,7 @@
 import { inArray, isNull, sql, asc } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { domainEvents, eventConsumerMarks } from '../db/schema';
+import { insertRowsSql } from './bulk-insert';
 import { rowsOf, type Database, type Tx } from './db';
 import { runDailyJob, type DailyJob } from './jobs';
 import { cstDate } from './time';
@@ -356,14 +357,11 @@ export async function consumeEvents(database: Database, consumer: EventConsumer,
       (e) => wants(consumer, e) && batch.accepts(e),
     );
     if (events.length === 0) return 0;
+    const marks = events.map((e) => ({ consumer: consumer.name, eventId: e.id }));
     const marked = new Set(
-      (
-        await tx
-          .insert(eventConsumerMarks)
-          .values(events.map((e) => ({ consumer: consumer.name, eventId: e.id })))
-          .onConflictDoNothing()
-          .returning({ eventId: eventConsumerMarks.eventId })
-      ).map((m) => m.eventId),
+      rowsOf<{ event_id: number }>(
+        await tx.execute(insertRowsSql(eventConsumerMarks, marks, sql`on conflict do nothing returning event_id::float8 as event_id`)),
+      ).map((m) => m.event_id),
     );
     const fresh = events.filter((e) => marked.has(e.id));
     if (fresh.length > 0) await batch.handle(tx, fresh);

@@ -47,6 +47,12 @@ export const creditEntries = pgTable(
     // The public disclosure page: active entries newest first, read page by page (credit/partners).
     index('credit_entries_disclosure_idx').on(t.status, t.occurredOn, t.id),
     index('credit_entries_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+    // An enterprise's active entry of a kind (its standing 无事故 record, the credit consumer's batch; withdrawKind): one
+    // probe, whatever the statistics say. Without it, stale statistics after a bulk write (the first accident-free sweep
+    // of a province) made the planner AND this lookup with the disclosure index over every active entry of the table.
+    index('credit_entries_active_kind_idx')
+      .on(t.enterpriseId, t.kind)
+      .where(sql`${t.status} = 'active'`),
   ],
 );
 

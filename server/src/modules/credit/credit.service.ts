@@ -3,6 +3,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { CreditEntryKind } from '@anjian/contracts';
 import { creditEntries, creditListings, creditSummaries, enterprises } from '../../db/schema';
+import { insertRowsSql } from '../../platform/bulk-insert';
 import type { DbOrTx } from '../../platform/db';
 import { computeCredit, currentCreditScheme, pointsOf, type ScoredEntry } from './credit.scheme';
 
@@ -40,40 +41,33 @@ export interface EntryWrite {
   scope: { areaCode: string; sector: string | null; parkId: string | null };
 }
 
-/** upsertEntry for many entries in one statement (a consumer batch): at most one write per (source, kind). */
+/**
+ * upsertEntry for many entries in one statement (a consumer batch): at most one write per (source, kind). A daily
+ * sweep's batch is hundreds of entries, so the rows go as one JSON parameter (platform/bulk-insert.ts).
+ */
 export async function upsertEntries(tx: DbOrTx, writes: readonly EntryWrite[]) {
   if (writes.length === 0) return;
-  await tx
-    .insert(creditEntries)
-    .values(
-      writes.map(({ eventId, input, scope }) => ({
-        ...input,
-        ...scope,
-        points: pointsOf(currentCreditScheme, input),
-        eventId,
-        lastEventId: eventId,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [creditEntries.sourceType, creditEntries.sourceId, creditEntries.kind],
-      set: {
-        // An entry follows its source to another enterprise (an accident corrected to the right one).
-        enterpriseId: sql`excluded.enterprise_id`,
-        areaCode: sql`excluded.area_code`,
-        sector: sql`excluded.sector`,
-        parkId: sql`excluded.park_id`,
-        severity: sql`excluded.severity`,
-        title: sql`excluded.title`,
-        sourceRef: sql`excluded.source_ref`,
-        occurredOn: sql`excluded.occurred_on`,
-        points: sql`excluded.points`,
-        status: 'active',
-        withdrawnOn: null,
-        withdrawnReason: null,
-        lastEventId: sql`excluded.last_event_id`,
-        updatedAt: new Date(),
-      },
-    });
+  const rows = writes.map(({ eventId, input, scope }) => ({
+    ...input,
+    ...scope,
+    points: pointsOf(currentCreditScheme, input),
+    eventId,
+    lastEventId: eventId,
+  }));
+  // An entry follows its source to another enterprise (an accident corrected to the right one); a withdrawn one is
+  // reactivated.
+  await tx.execute(
+    insertRowsSql(
+      creditEntries,
+      rows,
+      sql`on conflict (source_type, source_id, kind) do update set
+            enterprise_id = excluded.enterprise_id, area_code = excluded.area_code, sector = excluded.sector,
+            park_id = excluded.park_id, severity = excluded.severity, title = excluded.title,
+            source_ref = excluded.source_ref, occurred_on = excluded.occurred_on, points = excluded.points,
+            status = 'active', withdrawn_on = null, withdrawn_reason = null, last_event_id = excluded.last_event_id,
+            updated_at = now()`,
+    ),
+  );
 }
 
 /** Withdraws the active entries of a source; returns how many it withdrew. */

@@ -1,0 +1,65 @@
+// insertRowsSql writes the rows drizzle's insert would write: the same values read back for every kind of column it
+// meets (uuid, text, nullable, jsonb with nesting and Chinese text, an explicit timestamp, a default left to the
+// database), with its ON CONFLICT / RETURNING tail; and it refuses rows that disagree on a defaulted column.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { domainEvents } from '../db/schema';
+import { openTestDatabase } from '../../test/db';
+import { rowsOf, type Database } from './db';
+import { insertRowsSql } from './bulk-insert';
+
+let d: Database;
+beforeAll(async () => {
+  d = await openTestDatabase();
+});
+afterAll(() => d.close());
+
+const row = (entityId: string, i: number) => ({
+  type: 'probe.bulk',
+  entityType: 'probe',
+  entityId,
+  enterpriseId: i % 2 ? crypto.randomUUID() : null,
+  areaCode: '440307',
+  sector: i % 3 ? 'machinery' : null,
+  parkId: null,
+  actorId: null,
+  payload: { n: i, name: `企业"${i}"\n`, tags: ['甲', 'b'], nested: { ok: i % 2 === 0, at: null } },
+  occurredAt: new Date(Date.UTC(2026, 11, 6, 1, 2, 3, i)),
+});
+
+const readBack = async (ids: string[]) =>
+  (await d.db.select().from(domainEvents).where(inArray(domainEvents.entityId, ids))).map(({ id: _id, entityId: _e, ...r }) => r);
+
+describe('insertRowsSql', () => {
+  it('reads back what drizzle’s insert of the same rows reads back', async () => {
+    const viaDrizzle = Array.from({ length: 5 }, (_, i) => row(crypto.randomUUID(), i));
+    const viaJson = viaDrizzle.map((r) => ({ ...r, entityId: crypto.randomUUID() }));
+    await d.db.insert(domainEvents).values(viaDrizzle);
+    await d.db.execute(insertRowsSql(domainEvents, viaJson));
+    const a = await readBack(viaDrizzle.map((r) => r.entityId));
+    const b = await readBack(viaJson.map((r) => r.entityId));
+    expect(b).toHaveLength(5);
+    expect(b).toEqual(a);
+    expect(b[1]!.payload).toEqual(row('x', 1).payload);
+    expect(b[0]!.occurredAt.toISOString()).toBe('2026-12-06T01:02:03.000Z');
+  });
+
+  it('leaves an omitted column to its default and runs the tail', async () => {
+    const entityId = crypto.randomUUID();
+    const { occurredAt: _o, ...rest } = row(entityId, 0);
+    const returned = rowsOf<{ entity_id: string; occurred_at: unknown }>(
+      await d.db.execute(insertRowsSql(domainEvents, [rest], sql`returning entity_id, occurred_at`)),
+    );
+    expect(returned).toHaveLength(1);
+    expect(returned[0]!.entity_id).toBe(entityId);
+    const [stored] = await d.db.select().from(domainEvents).where(eq(domainEvents.entityId, entityId));
+    expect(Math.abs(stored!.occurredAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('refuses rows of which some set a defaulted column and some leave it out, writing nothing', async () => {
+    const a = row(crypto.randomUUID(), 0);
+    const { payload: _p, ...b } = row(crypto.randomUUID(), 1);
+    expect(() => insertRowsSql(domainEvents, [a, b])).toThrow(/payload/);
+    expect(await readBack([a.entityId, b.entityId])).toEqual([]);
+  });
+});
