@@ -6,7 +6,7 @@
 //
 // The statement is the one the codebase already writes by hand (people import, audit entries): json_to_recordset is
 // in PostgreSQL since 9.4 and in the PostgreSQL-derived databases the platform targets.
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
 const isJson = (c: PgColumn) => c.columnType === 'PgJson' || c.columnType === 'PgJsonb';
@@ -15,7 +15,10 @@ const isJson = (c: PgColumn) => c.columnType === 'PgJson' || c.columnType === 'P
 const SERIAL: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
 const recordType = (c: PgColumn) => SERIAL[c.getSQLType()] ?? c.getSQLType();
 
-/** A column value as json_to_recordset reads it: drizzle's own driver mapping, dates as ISO text, JSON as JSON. */
+/**
+ * A column value as json_to_recordset reads it: drizzle's own driver mapping (an array becomes PostgreSQL's array
+ * literal, read back by the array type's input), dates as ISO text, JSON as JSON.
+ */
 function jsonValue(c: PgColumn, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (isJson(c)) return v;
@@ -23,27 +26,30 @@ function jsonValue(c: PgColumn, v: unknown): unknown {
   return mapped instanceof Date ? mapped.toISOString() : mapped;
 }
 
+/** A row's value for a column it leaves out: NULL, or the column's default where other rows set the column. */
+function absent(table: PgTable, c: PgColumn): unknown {
+  if (!c.hasDefault) return null;
+  if (c.default !== undefined && !is(c.default, SQL)) return c.default;
+  throw new Error(`insertRowsSql(${getTableName(table)}): some rows set ${c.name} and some leave it to its SQL default`);
+}
+
 /**
  * `insert into <table> (<columns>) select … from json_to_recordset($1)` for `rows`, followed by `tail` (an ON CONFLICT
- * clause, RETURNING). The columns are those any row sets; a row that leaves one of them out inserts NULL, not the
- * column's default, so the rows must agree on the columns with defaults they set (checked: a mismatch throws).
+ * clause, RETURNING). The columns are those any row sets. A row that leaves one of them out gets what drizzle gives
+ * it: the column's default value, or NULL; a default that is SQL (now(), a sequence) cannot be sent as a value, so a
+ * column with one must be set by every row or by none (checked: a mix throws).
  */
 export function insertRowsSql<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], tail: SQL = sql``): SQL {
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(columns).filter((k) => rows.some((r) => (r as Record<string, unknown>)[k] !== undefined));
-  for (const k of keys) {
-    if (!columns[k]!.hasDefault) continue;
-    if (rows.some((r) => (r as Record<string, unknown>)[k] === undefined)) {
-      throw new Error(`insertRowsSql(${getTableName(table)}): some rows set ${k} and some leave it to its default`);
-    }
-  }
-  if (keys.some((k) => columns[k]!.getSQLType().endsWith('[]'))) {
-    throw new Error(`insertRowsSql(${getTableName(table)}): array columns are not supported`);
-  }
   const json = JSON.stringify(
     rows.map((r) => {
       const o: Record<string, unknown> = {};
-      for (const k of keys) o[columns[k]!.name] = jsonValue(columns[k]!, (r as Record<string, unknown>)[k]);
+      for (const k of keys) {
+        const c = columns[k]!;
+        const v = (r as Record<string, unknown>)[k];
+        o[c.name] = jsonValue(c, v === undefined ? absent(table, c) : v);
+      }
       return o;
     }),
   );

@@ -2,10 +2,11 @@
 // credit code in one transaction per batch of 500, and a bad row never blocks the good ones. Re-importing
 // the same file changes nothing; a dry run computes the same report and writes nothing.
 // Audit: one entry per created or updated record (so its history shows the import) plus one summary.
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { validationMessages, type ImportReport, type Lang } from '@anjian/contracts';
 import { enterprises } from '../../../db/schema';
-import type { Db, DbOrTx } from '../../../platform/db';
+import { insertRowsSql } from '../../../platform/bulk-insert';
+import { rowsOf, type Db, type DbOrTx } from '../../../platform/db';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit, recordAuditMany, type AuditInput } from '../../../platform/audit';
 import { settle } from '../../../platform/maintenance';
@@ -207,11 +208,19 @@ async function planAndWrite(tx: DbOrTx, actor: Actor, ip: string | null, rows: G
       after: auditEnterprise(after),
     });
   if (inserts.length > 0) {
-    const created = await tx
-      .insert(enterprises)
-      .values(inserts.map((i) => i.values))
-      .returning();
-    for (const row of created) audit('enterprise.import.create', null, row);
+    // One JSON parameter (platform/bulk-insert.ts): drizzle's builder took 60–150 ms of CPU for a batch of 500 rows of
+    // 43 columns. The rows written are then read back as records for their audit entries, in file order.
+    const ids = rowsOf<{ id: string }>(
+      await tx.execute(
+        insertRowsSql(
+          enterprises,
+          inserts.map((i) => i.values),
+          sql`returning id`,
+        ),
+      ),
+    ).map((r) => r.id);
+    const created = new Map((await tx.select().from(enterprises).where(inArray(enterprises.id, ids))).map((r) => [r.id, r]));
+    for (const id of ids) audit('enterprise.import.create', null, created.get(id)!);
   }
   for (const u of updates) {
     const [after] = await tx
