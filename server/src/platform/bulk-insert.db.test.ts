@@ -75,7 +75,7 @@ describe('insertRowsSql', () => {
   it('gives a row that leaves a column out the column’s default value, as drizzle does, and NULL where there is none', async () => {
     const ids = [crypto.randomUUID(), crypto.randomUUID()];
     const rows = [
-      { id: 1, tags: ['甲', 'b,"c"', ''], refs: ids, status: 'open', n: 7, day: '2026-02-28', data: { k: [1] } },
+      { id: 1, tags: ['甲', 'b,"c"', '', 'NULL', 'a\\b', '{x}'], refs: ids, status: 'open', n: 7, day: '2026-02-28', data: { k: [1] } },
       { id: 2, tags: [], refs: null, n: null, day: '2026-12-06' },
     ];
     await d.db.execute(insertRowsSql(probe, rows));
@@ -83,7 +83,15 @@ describe('insertRowsSql', () => {
     const read = await d.db.select().from(probe).orderBy(probe.id);
     const strip = (rs: typeof read) => rs.map(({ id: _id, ...r }) => r);
     expect(strip(read.slice(0, 2))).toEqual(strip(read.slice(2)));
-    expect(read[0]).toEqual({ id: 1, tags: ['甲', 'b,"c"', ''], refs: ids, status: 'open', n: 7, day: '2026-02-28', data: { k: [1] } });
+    expect(read[0]).toEqual({
+      id: 1,
+      tags: ['甲', 'b,"c"', '', 'NULL', 'a\\b', '{x}'],
+      refs: ids,
+      status: 'open',
+      n: 7,
+      day: '2026-02-28',
+      data: { k: [1] },
+    });
     expect(read[1]).toEqual({ id: 2, tags: [], refs: null, status: 'new', n: null, day: '2026-12-06', data: null });
   });
 
