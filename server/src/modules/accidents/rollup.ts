@@ -5,6 +5,7 @@
 // an operator can rebuild from it).
 import { and, eq, sql } from 'drizzle-orm';
 import { accidentMonthlyRollup as rollup, accidents } from '../../db/schema';
+import { insertRowsSql } from '../../platform/bulk-insert';
 import type { DbOrTx } from '../../platform/db';
 import { cstDate } from '../../platform/time';
 
@@ -154,8 +155,9 @@ export async function rollupFromRegistry(db: DbOrTx): Promise<(RollupKey & Rollu
 export async function rebuildRollup(db: DbOrTx): Promise<number> {
   await db.delete(rollup);
   const rows = await rollupFromRegistry(db);
-  // In chunks: one INSERT with every group of a province's ten years overflows the query builder's stack.
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(rollup).values(rows.slice(i, i + 1000));
+  // In chunks of 5,000 rows, each one JSON parameter (platform/bulk-insert.ts): drizzle's builder overflowed its stack on
+  // every group of a province's ten years in one INSERT, and spent ~4.5 µs a value on chunks.
+  for (let i = 0; i < rows.length; i += 5000) await db.execute(insertRowsSql(rollup, rows.slice(i, i + 5000)));
   await db.execute(sql`select accident_dimension_rollup_rebuild()`);
   return rows.length;
 }

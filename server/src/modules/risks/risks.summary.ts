@@ -5,6 +5,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RiskLevelKey } from '@anjian/contracts';
 import { checkTaskItems, checkTasks, enterpriseRiskSummary, enterprises, riskEvents, riskMeasures, riskUnits } from '../../db/schema';
+import { insertRowsSql } from '../../platform/bulk-insert';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { highestLevel, riskLevels } from '../../reference/risk/levels';
 
@@ -128,27 +129,18 @@ export async function rebuildRiskSummaries(tx: DbOrTx): Promise<number> {
       units: c.units,
       updatedAt: new Date(),
     }));
-  const excluded = (col: string) => sql.raw(`excluded.${col}`);
-  for (let i = 0; i < values.length; i += 1000) {
-    await tx
-      .insert(enterpriseRiskSummary)
-      .values(values.slice(i, i + 1000))
-      .onConflictDoUpdate({
-        target: enterpriseRiskSummary.enterpriseId,
-        set: {
-          areaCode: excluded('area_code'),
-          sector: excluded('sector'),
-          parkId: excluded('park_id'),
-          level: excluded('level'),
-          major: excluded('major'),
-          significant: excluded('significant'),
-          general: excluded('general'),
-          low: excluded('low'),
-          unassessed: excluded('unassessed'),
-          units: excluded('units'),
-          updatedAt: excluded('updated_at'),
-        },
-      });
+  // Up to a row per enterprise of a province: 5,000 rows a statement as one JSON parameter (platform/bulk-insert.ts).
+  for (let i = 0; i < values.length; i += 5000) {
+    await tx.execute(
+      insertRowsSql(
+        enterpriseRiskSummary,
+        values.slice(i, i + 5000),
+        sql`on conflict (enterprise_id) do update set
+              area_code = excluded.area_code, sector = excluded.sector, park_id = excluded.park_id, level = excluded.level,
+              major = excluded.major, significant = excluded.significant, general = excluded.general, low = excluded.low,
+              unassessed = excluded.unassessed, units = excluded.units, updated_at = excluded.updated_at`,
+      ),
+    );
   }
   return values.length;
 }
