@@ -4,8 +4,9 @@
 // the relay hands them over. Subject: the sweep and the consumer over BENCH_SWEEP_ENTERPRISES enterprises (20,000 on
 // PGlite, 100,000 on PostgreSQL), per enterprise. Baseline: the plain write of the same entries, one INSERT … SELECT
 // of an accident_free entry per enterprise into a table like credit_entries (the rows without events, checks or
-// summaries). The profile of a province's first start (2026-12-06) found this path spending ~100 s of the server's
-// CPU building drizzle inserts; platform/bulk-insert.ts is what it measures.
+// summaries). A profile of a province's first start (2026-12-06) found this path spending ~100 s of the server's CPU
+// building drizzle inserts (now platform/bulk-insert.ts), and each enterprise's lookup of its active entry reading
+// every active entry of the table under stale statistics (now one probe of migration 0067's partial index).
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../../../server/src/platform/db';
 import { consumeEvents } from '../../../server/src/platform/queue';
