@@ -7,12 +7,13 @@ import type { RevealedContacts } from '@anjian/contracts';
 import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { codeTables } from './labels';
+import { historyActionLabels, historyFieldLabels, historyValue } from './historyLabels';
 import { enterpriseTabs } from './tabs';
 import { RevealContactsButton } from './RevealContacts';
 import { SectionTabs } from '../../components/SectionTabs';
 
 function History({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const q = useQuery({
     queryKey: ['enterprise-history', id],
     queryFn: () => call('GET /api/enterprises/:id/history', { params: { id } }),
@@ -25,10 +26,14 @@ function History({ id }: { id: string }) {
         children: (
           <>
             <Typography.Text strong>{h.at.replace('T', ' ').slice(0, 19)}</Typography.Text> {h.actorName ?? t('系统', 'system')} ·{' '}
-            <Typography.Text code>{h.action}</Typography.Text>
+            {historyActionLabels[h.action] ? label(historyActionLabels[h.action]) : h.action}
             {h.changes.map((c) => (
               <div key={c.field} style={{ fontSize: 12 }}>
-                {c.field}: {JSON.stringify(c.before)} → {JSON.stringify(c.after)}
+                {historyFieldLabels[c.field] ? label(historyFieldLabels[c.field]) : c.field}{' '}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  ({c.field})
+                </Typography.Text>
+                : {historyValue(c.field, c.before, label)} → {historyValue(c.field, c.after, label)}
               </div>
             ))}
           </>
