@@ -1,6 +1,6 @@
 // The enterprise file page (一企一档): the record, then one tab per capability and the change history.
 import { useParams, useNavigate } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Grid, Popconfirm, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Grid, Popconfirm, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RevealedContacts } from '@anjian/contracts';
@@ -20,6 +20,7 @@ function History({ id }: { id: string }) {
   });
   const items = q.data?.items ?? [];
   if (q.isLoading) return <Spin />;
+  if (items.length === 0) return <Empty description={t('暂无变更记录', 'No changes recorded yet')} />;
   return (
     <Timeline
       items={items.map((h) => ({
