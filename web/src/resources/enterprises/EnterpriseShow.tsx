@@ -7,6 +7,7 @@ import type { RevealedContacts } from '@anjian/contracts';
 import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { codeTables } from './labels';
+import { areaText } from './areaText';
 import { historyActionLabels, historyFieldLabels, historyValue } from './historyLabels';
 import { enterpriseTabs } from './tabs';
 import { RevealContactsButton } from './RevealContacts';
@@ -112,9 +113,7 @@ export function EnterpriseShow() {
         {dash(e.safetyManagerName)} {revealed?.safetyManagerPhone ?? e.safetyManagerPhone ?? ''}
       </Descriptions.Item>
       <Descriptions.Item label={t('地址', 'Address')}>{e.address}</Descriptions.Item>
-      <Descriptions.Item label={t('所属区域', 'Area')}>
-        {[e.streetName, e.areaName].filter(Boolean).join(' / ')} ({e.areaCode})
-      </Descriptions.Item>
+      <Descriptions.Item label={t('所属区域', 'Area')}>{areaText(e)}</Descriptions.Item>
       <Descriptions.Item label={t('工业园区', 'Park')}>{dash(e.parkName)}</Descriptions.Item>
       <Descriptions.Item label={t('经纬度', 'Location')}>{e.longitude !== null ? `${e.longitude}, ${e.latitude}` : '—'}</Descriptions.Item>
       <Descriptions.Item label={t('国民经济行业', 'Industry (GB/T 4754)')}>{dash(e.industryCode)}</Descriptions.Item>
