@@ -128,7 +128,15 @@ export function LetterShow() {
         </Card>
       )}
       <Card title={t('办理记录', 'History')} size="small">
-        <Timeline items={r.history.map((h) => ({ children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? ''} ${h.action}` }))} />
+        <Timeline
+          items={r.history.map((h) => ({
+            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? ''} · ${
+              h.action === 'create'
+                ? t('起草', 'Drafted')
+                : label(letterActionLabels[h.action as LetterAction] ?? { zh: h.action, en: h.action })
+            }`,
+          }))}
+        />
       </Card>
       <Modal
         open={acting !== null}
