@@ -10,6 +10,7 @@ import { useRecord, useRefresh } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { RecordState } from '../../components/ErrorDisplay';
 import { applyApiErrors } from '../../components/apiErrors';
+import { sheetHistoryStep } from './historyLabels';
 
 const needs: Record<SheetAction, ('reason' | 'adjustment')[]> = {
   publish: [],
@@ -122,7 +123,7 @@ export function SheetShow() {
       <Card title={t('记录', 'History')}>
         <Timeline
           items={s.history.map((h) => ({
-            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName} ${h.action}${h.from ? ` ${h.from} → ${h.to}` : ''}`,
+            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName} · ${sheetHistoryStep(h, label)}`,
           }))}
         />
       </Card>
