@@ -1,7 +1,8 @@
 // The chainer's gap bookkeeping: which ids below the frontier are still to be looked for after a pass.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonical, gapsAfter, type Gap } from './audit-chain';
+import { canonical, entryHash, gapsAfter, type EntryRow, type Gap } from './audit-chain';
 
 const NOW = '2026-12-05T04:00:00.000Z';
 const OLD = '2026-12-05T03:00:00.000Z';
@@ -33,21 +34,21 @@ describe('gapsAfter', () => {
   });
 });
 
-describe('canonical', () => {
-  // The definition the chain's hashes were made with (2026-12-04): entries, sorted by key, undefined left out.
-  function reference(value: unknown): string {
-    if (value === null || value === undefined) return 'null';
-    if (value instanceof Date) return JSON.stringify(value.toISOString());
-    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
-    if (typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
+// The definition the chain's hashes were made with (2026-12-04): entries, sorted by key, undefined left out.
+function reference(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
   }
+  return JSON.stringify(value);
+}
 
+describe('canonical', () => {
   it('writes every value exactly as the definition the existing hashes were made with', () => {
     const value = fc.letrec((tie) => ({
       any: fc.oneof(
@@ -64,5 +65,54 @@ describe('canonical', () => {
       ),
     })).any;
     fc.assert(fc.property(value, (v) => canonical(v) === reference(v)));
+  });
+});
+
+describe('entryHash', () => {
+  // How the chain's hashes were made (2026-12-04): the entry as an object with these keys, through the definition above.
+  const referenceHash = (prev: string, r: EntryRow) =>
+    createHash('sha256')
+      .update(prev)
+      .update('\n')
+      .update(
+        reference({
+          at: new Date(r.at).toISOString(),
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          actorRole: r.actor_role,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          before: r.before ?? null,
+          after: r.after ?? null,
+          ip: r.ip,
+          result: r.result,
+        }),
+      )
+      .digest('hex');
+
+  it('hashes every entry exactly as the existing links were made, with `at` as a Date or as its ISO text', () => {
+    const text = fc.option(fc.string({ unit: 'binary' }), { nil: null });
+    const json = fc.option(fc.jsonValue(), { nil: null });
+    const row = fc.record({
+      id: fc.nat(),
+      at: fc.date({ noInvalidDate: true, min: new Date('1970-01-01'), max: new Date('9999-12-31') }),
+      actor_id: fc.option(fc.uuid(), { nil: null }),
+      actor_name: text,
+      actor_role: text,
+      action: fc.string({ unit: 'binary' }),
+      entity_type: text,
+      entity_id: text,
+      before: json,
+      after: json,
+      ip: text,
+      result: fc.constantFrom('ok', 'denied'),
+    });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9a-f]{64}$/), row, (prev, r) => {
+        const want = referenceHash(prev, r);
+        return entryHash(prev, r) === want && entryHash(prev, { ...r, at: (r.at as Date).toISOString() }) === want;
+      }),
+    );
   });
 });

@@ -4,7 +4,7 @@ import { auditLog } from '../../db/schema';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
 import { buildOrg, buildUser } from '../../seed/factories';
 import { recordAudit } from '../../platform/audit';
-import { chainAuditLog, verifyAuditChain } from '../../platform/audit-chain';
+import { chainAuditLog, ENTRY_COLUMNS, verifyAuditChain } from '../../platform/audit-chain';
 import { rowsOf } from '../../platform/db';
 
 let t: TestApp;
@@ -108,6 +108,24 @@ describe('audit trail', () => {
     expect(order.map((r) => r.action)).toEqual(['test.early', 'test.late']);
     expect(order[1]!.id).toBeLessThan(order[0]!.id);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, brokenCount: 0 });
+  });
+
+  it("reads `at` as the text the driver's Date would print, so links made from either hash alike", async () => {
+    const db = t.database.db;
+    // Microseconds that truncate and that sit next to a millisecond, another offset, a leap day, and random ones.
+    await db.execute(sql`
+      insert into audit_log (at, action, result)
+      select at, 'test.at', 'ok'
+        from unnest(array['2026-12-06 09:00:00.123999+00', '2026-12-06 09:00:00.571+00', '2026-12-06 23:59:59.999999+08',
+                          '2024-02-29 16:00:00+00', '1999-12-31 23:59:59.000001+00']::timestamptz[]) as at
+      union all
+      select timestamptz '2026-01-01 00:00:00+00' + (random() * 1e9)::bigint * interval '1 microsecond', 'test.at', 'ok'
+        from generate_series(1, 300)`);
+    const rows = rowsOf<{ at: string; parsed: Date | string }>(
+      await db.execute(sql`select ${ENTRY_COLUMNS}, a.at as parsed from audit_log a where a.action = 'test.at'`),
+    );
+    expect(rows).toHaveLength(305);
+    for (const r of rows) expect(r.at).toBe(new Date(r.parsed).toISOString());
   });
 
   it('drops a gap after a day, and verification still links an entry that committed after its gap was dropped', async () => {
