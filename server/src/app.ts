@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { loggerOptions, registerRequestLog, type LogStream } from './platform/logging';
+import { loggerOptions, OneLineRequestLog, type LogStream } from './platform/logging';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -154,11 +154,9 @@ export async function buildApp(
    *  benchmark that measures the guard's cost. */
   opts: { logger?: boolean; logStream?: LogStream; webDir?: string | null; inputGuard?: boolean } = {},
 ): Promise<BuiltApp> {
-  const logged = Boolean(opts.logger || opts.logStream);
   const app = Fastify({
-    logger: logged ? loggerOptions(config.logLevel, opts.logStream) : false,
-    // One line a request instead of Fastify's two (registerRequestLog).
-    disableRequestLogging: true,
+    logger: opts.logger || opts.logStream ? loggerOptions(config.logLevel, opts.logStream) : false,
+    logController: new OneLineRequestLog(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Prototype-poisoning keys in JSON bodies are refused outright.
@@ -173,7 +171,6 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer);
   app.setErrorHandler(handleError);
-  if (logged) registerRequestLog(app);
   await app.register(cookie);
   await registerHardening(app, config);
   // Uploads (enterprise import): one file of at most 20 MB; a bigger one is a 413.
