@@ -101,7 +101,7 @@ async function buildWorld(d: Database): Promise<Record<string, number>> {
         insert into enterprises (name, credit_code, unit_type, address, area_code, sector, risk_level, is_key)
         select '基准网格单位' || g, 'BENCHG' || lpad(g::text, 12, '0'), 'enterprise', '基准路' || g || '号', ${gridOf(sql`g`)},
                (array['machinery','commerce','light_industry','textile','other'])[1 + g % 5],
-               (array['red','orange','yellow','yellow','blue','blue','blue', null])[1 + g % 8], g % 20 = 0
+               (array['major','significant','general','general','low','low','low', null])[1 + g % 8], g % 20 = 0
           from generate_series(1, ${UNITS}::int) g`);
       await tx.execute(sql`alter table enterprises enable trigger enterprises_grid_due_counts`);
     }),
@@ -255,8 +255,9 @@ async function recordSomeVisits(d: Database, n: number) {
  */
 async function changeSomeUnits(d: Database) {
   const unit = (n: number) => `BENCHG${String(n).padStart(12, '0')}`;
-  await d.db.execute(sql`update enterprises set risk_level = case risk_level when 'red' then 'orange' when 'orange' then 'yellow'
-                           when 'yellow' then 'blue' when 'blue' then null else 'red' end where credit_code = ${unit(11)}`);
+  await d.db
+    .execute(sql`update enterprises set risk_level = case risk_level when 'major' then 'significant' when 'significant' then 'general'
+                           when 'general' then 'low' when 'low' then null else 'major' end where credit_code = ${unit(11)}`);
   await d.db.execute(sql`update enterprises set is_key = not is_key where credit_code = ${unit(12)}`);
   await d.db.execute(sql`update enterprises set deleted_at = case when deleted_at is null then now() end where credit_code = ${unit(13)}`);
   await d.db.execute(sql`update enterprises set area_code = case when area_code like ${`${DISTRICT}%`} then '446002001001001'

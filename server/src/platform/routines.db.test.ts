@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openTestDatabase } from '../../test/db';
 import { rowsOf, routinesRoot, type Database, type Db } from './db';
-import { applyRoutines, readRoutines, statementsOf } from './routines';
+import { afterApplyOf, applyRoutines, readRoutines, statementsOf } from './routines';
 
 async function definitions(db: Db) {
   const functions = rowsOf<{ name: string; def: string }>(
@@ -79,5 +79,20 @@ describe('SQL routines from versioned files', () => {
     expect((await definitions(db)).functions.find((f) => f.name === 'enforcement_track_cases')!.def).not.toEqual(want);
     expect(await applyRoutines(db, routinesRoot())).toEqual([file]);
     expect((await definitions(db)).functions.find((f) => f.name === 'enforcement_track_cases')!.def).toEqual(want);
+  });
+
+  it("runs a file's after-apply statement when the file is applied, and not when it is unchanged", async () => {
+    const db = fresh.db;
+    const file = 'functions/grid_visit_interval.sql';
+    expect(afterApplyOf(readRoutines(routinesRoot()).find((r) => r.name === file)!.text)).toEqual(['select grid_due_counts_rebuild()']);
+    // A bucket the rebuild would not make: gone once the file is applied again, as after an edit of the intervals.
+    const stale = sql`insert into grid_due_counts (area_len, area_code, due_month, due_in_visit_month, n) values (9, 'stale', '2000-01', false, 7)`;
+    const staleLeft = async () => rowsOf(await db.execute(sql`select 1 from grid_due_counts where area_code = 'stale'`)).length;
+    await db.execute(stale);
+    expect(await applyRoutines(db, routinesRoot())).toEqual([]);
+    expect(await staleLeft()).toBe(1);
+    await db.execute(sql`update schema_routines set checksum = 'edited' where name = ${file}`);
+    expect(await applyRoutines(db, routinesRoot())).toEqual([file]);
+    expect(await staleLeft()).toBe(0);
   });
 });

@@ -3,6 +3,9 @@
 // place a definition lives. A file is applied when its checksum differs from the one recorded in schema_routines
 // (new or edited), all in one transaction, functions before triggers, so a fresh database and an upgraded one end
 // with the same definitions. Migrations before 0025 keep the definitions' history; none need copy a body again.
+// A file whose change outdates data kept with it (grid_visit_interval and the due buckets computed with it) names the
+// statement that brings the data up to date on a line `-- after-apply: <statement>`; it runs once the files are
+// applied, in the same transaction (a migration cannot do it: migrations run before the new definition exists).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +49,11 @@ export function statementsOf(text: string): string[] {
     .filter((s) => s.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('--')));
 }
 
+/** The statements a file's `-- after-apply:` lines name, in order. */
+export function afterApplyOf(text: string): string[] {
+  return [...text.matchAll(/^-- after-apply: (.+)$/gm)].map((m) => m[1]!.trim());
+}
+
 /** Applies every new or changed file; returns the names applied. */
 export async function applyRoutines(db: Db, root: string): Promise<string[]> {
   const routines = readRoutines(root);
@@ -65,13 +73,16 @@ export async function applyRoutines(db: Db, root: string): Promise<string[]> {
       ]),
     );
     const applied: string[] = [];
+    const afterApply = new Set<string>();
     for (const r of routines) {
       if (recorded.get(r.name) === r.checksum) continue;
       for (const statement of statementsOf(r.text)) await tx.execute(sql.raw(statement));
       await tx.execute(sql`insert into schema_routines (name, checksum) values (${r.name}, ${r.checksum})
                            on conflict (name) do update set checksum = excluded.checksum, applied_at = now()`);
       applied.push(r.name);
+      for (const statement of afterApplyOf(r.text)) afterApply.add(statement);
     }
+    for (const statement of afterApply) await tx.execute(sql.raw(statement));
     return applied;
   });
 }

@@ -30,9 +30,9 @@ export async function seedDemoGrid(tx: Tx): Promise<void> {
       riskLevel: o.riskLevel,
       isKey: o.isKey ?? false,
     });
-  const overdue = await unit(1, '深圳市龙岗区吉祥塑料制品厂', { riskLevel: 'red' });
-  const upToDate = await unit(2, '深圳市龙岗区龙城鑫源小食店', { riskLevel: 'yellow' });
-  const dueSoon = await unit(3, '深圳市龙岗区恒泰电子有限公司', { riskLevel: 'blue', isKey: true });
+  const overdue = await unit(1, '深圳市龙岗区吉祥塑料制品厂', { riskLevel: 'major' });
+  const upToDate = await unit(2, '深圳市龙岗区龙城鑫源小食店', { riskLevel: 'general' });
+  const dueSoon = await unit(3, '深圳市龙岗区恒泰电子有限公司', { riskLevel: 'low', isKey: true });
   await unit(4, '深圳市龙岗区佳美服装加工部', { riskLevel: null });
   const visit = async (enterpriseId: string, daysAgo: number, extra: Record<string, unknown> = {}) => {
     const at = new Date(Date.now() - daysAgo * DAY);

@@ -55,10 +55,10 @@ beforeAll(async () => {
     const e = await buildEnterprise(db, { area, longitude: 114.25, latitude: 22.72, ...o });
     ent[key] = { id: e.id, name: e.name };
   };
-  await mk('red', g1, { riskLevel: 'red' });
-  await mk('blue', g1, { riskLevel: 'blue' });
-  await mk('keyBlue', g1, { riskLevel: 'blue', isKey: true });
-  await mk('never', g1, { riskLevel: 'yellow' });
+  await mk('red', g1, { riskLevel: 'major' });
+  await mk('blue', g1, { riskLevel: 'low' });
+  await mk('keyBlue', g1, { riskLevel: 'low', isKey: true });
+  await mk('never', g1, { riskLevel: 'general' });
   await mk('other', g2);
   await mk('streetB', gB);
 });

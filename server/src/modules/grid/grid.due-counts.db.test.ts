@@ -6,9 +6,6 @@
 // months before, during and after the visits; the table always equals what grid_due_counts_rebuild() makes; the SQL
 // interval equals grid.rules', and the migration's one-off fill makes the same table.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { openTestDatabase } from '../../../test/db';
@@ -16,7 +13,6 @@ import { buildCommunity, buildDistrict, buildEnterprise, buildGrid, buildOrg, bu
 import { enterprises, gridUnitStatus, type areas } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type Database } from '../../platform/db';
-import { statementsOf } from '../../platform/routines';
 import { addDays } from '../../platform/time';
 import { recordVisitIn } from './commands/record-visit';
 import { dueCountsLevel, findCoverage, intervalSql } from './grid.queries';
@@ -36,7 +32,7 @@ const rand = (n: number) => {
   return Math.floor((seed / 2_147_483_648) * n); // the high bits: an LCG's low bits cycle
 };
 const pick = <T>(xs: readonly T[]) => xs[rand(xs.length)]!;
-const COLOURS = ['red', 'orange', 'yellow', 'blue', null] as const;
+const LEVELS = ['major', 'significant', 'general', 'low', null] as const;
 const MONTHS = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-09'];
 
 const actorAt = (prefix: string): Actor => ({
@@ -77,7 +73,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function addUnit() {
-  const e = await buildEnterprise(t.db, { area: pick(places), riskLevel: pick(COLOURS), isKey: rand(4) === 0 });
+  const e = await buildEnterprise(t.db, { area: pick(places), riskLevel: pick(LEVELS), isKey: rand(4) === 0 });
   units.push(e.id);
 }
 
@@ -156,8 +152,8 @@ async function expectExact(opts: { visitsToo: boolean }) {
 }
 
 describe('grid_due_counts', () => {
-  it('holds the interval grid.rules computes for every colour and key flag', async () => {
-    for (const riskLevel of [...COLOURS, 'purple']) {
+  it('holds the interval grid.rules computes for every risk level and key flag', async () => {
+    for (const riskLevel of [...LEVELS, 'purple']) {
       for (const isKey of [false, true]) {
         const [r] = rowsOf<{ d: number }>(await t.db.execute(sql`select grid_visit_interval(${riskLevel}, ${isKey}) as d`));
         expect(r!.d, `${riskLevel} ${isKey}`).toBe(visitIntervalDays({ riskLevel, isKey }));
@@ -170,13 +166,12 @@ describe('grid_due_counts', () => {
     await expectExact({ visitsToo: true });
     await visits(60);
     await expectExact({ visitsToo: true });
-    // the migration's one-off fill (its own copy of the interval) makes the same table
-    const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
-    const file = fs.readdirSync(dir).find((f) => f.endsWith('_grid_due_counts.sql'))!;
-    const fill = statementsOf(fs.readFileSync(path.join(dir, file), 'utf8')).find((x) => x.includes('INSERT INTO grid_due_counts'))!;
+    // the rebuild (the CLI's rebuild-grid-due, and the routine runner's after an edit of the intervals) makes the same
+    // table; migration 0060's one-off fill had its own copy of the intervals, keyed by colour, before they followed the
+    // risk module's levels
     const kept = await table();
     await t.db.execute(sql`delete from grid_due_counts`);
-    await t.db.execute(sql.raw(fill));
+    await t.db.execute(sql`select grid_due_counts_rebuild()`);
     expect(await table()).toEqual(kept);
   });
 
@@ -184,14 +179,14 @@ describe('grid_due_counts', () => {
     const db = t.db;
     const set = (id: string, v: Partial<typeof enterprises.$inferInsert>) => db.update(enterprises).set(v).where(eq(enterprises.id, id));
     for (let i = 0; i < 8; i++) await set(pick(units), { areaCode: pick(places).code });
-    for (let i = 0; i < 8; i++) await set(pick(units), { riskLevel: pick(COLOURS) });
+    for (let i = 0; i < 8; i++) await set(pick(units), { riskLevel: pick(LEVELS) });
     for (let i = 0; i < 5; i++) {
       const id = pick(units);
       const [e] = await db.select({ k: enterprises.isKey }).from(enterprises).where(eq(enterprises.id, id));
       await set(id, { isKey: !e!.k });
     }
     // several columns at once: moved, recoloured and flagged in one update
-    await set(units[0]!, { areaCode: places[6]!.code, riskLevel: 'red', isKey: true });
+    await set(units[0]!, { areaCode: places[6]!.code, riskLevel: 'major', isKey: true });
     const closed = [units[1]!, units[2]!];
     for (const id of closed) await set(id, { operatingStatus: 'closed' });
     const deleted = [units[3]!, units[4]!, units[5]!];
@@ -200,7 +195,7 @@ describe('grid_due_counts', () => {
     // a closed unit moved while closed, then reopened; a deleted one restored elsewhere with another colour
     await set(closed[0]!, { areaCode: places[2]!.code });
     await set(closed[0]!, { operatingStatus: 'operating' });
-    await set(deleted[0]!, { deletedAt: null, areaCode: places[5]!.code, riskLevel: 'orange' });
+    await set(deleted[0]!, { deletedAt: null, areaCode: places[5]!.code, riskLevel: 'significant' });
     // new units created, and a never-visited one removed outright
     for (let i = 0; i < 5; i++) await addUnit();
     const [never] = rowsOf<{ id: string }>(
@@ -231,7 +226,7 @@ describe('grid_due_counts', () => {
 
   it('leaves other scopes and other frequencies to the units', () => {
     const actor = actorAt(district.code);
-    expect(dueCountsLevel(actor, 9, { ...defaultGridFrequency, byColour: { ...defaultGridFrequency.byColour, red: 5 } })).toBeNull();
+    expect(dueCountsLevel(actor, 9, { ...defaultGridFrequency, byLevel: { ...defaultGridFrequency.byLevel, major: 5 } })).toBeNull();
     expect(dueCountsLevel({ ...actor, scopeKind: 'sector', sectors: ['machinery'] }, 9, defaultGridFrequency)).toBeNull();
     expect(dueCountsLevel({ ...actor, areaPrefix: `${district.code}0010` }, 9, defaultGridFrequency)).toBeNull();
     expect(dueCountsLevel(actor, 12, { ...defaultGridFrequency, dueSoonDays: 5 })).toBe(12);

@@ -2,7 +2,7 @@
 // caller's enterprises (a grid inspector's area is its grid, so it sees the units filed under its grid), visits and
 // registrations carry the unit's area, the coverage aggregate the unit's area, the activity aggregate the inspector's.
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { GridRegistrationListQuery, GridUnitsQuery } from '@anjian/contracts';
+import { riskLevelKeys, type GridRegistrationListQuery, type GridUnitsQuery } from '@anjian/contracts';
 import {
   areas,
   enterprises,
@@ -47,9 +47,9 @@ const liveUnit = sql`${enterprises.deletedAt} is null and ${enterprises.operatin
 /** grid.rules visitIntervalDays as SQL over enterprises (numbers from the configuration only). */
 export function intervalSql(f: GridFrequency = defaultGridFrequency): SQL {
   const n = (x: number) => sql.raw(String(Math.trunc(x)));
-  const colour = sql`(case ${enterprises.riskLevel} when 'red' then ${n(f.byColour.red)} when 'orange' then ${n(f.byColour.orange)}
-    when 'yellow' then ${n(f.byColour.yellow)} when 'blue' then ${n(f.byColour.blue)} else ${n(f.unassessed)} end)`;
-  return sql`(case when ${enterprises.isKey} then least(${colour}, ${n(f.keyAtMost)}) else ${colour} end)`;
+  const byLevel = riskLevelKeys.map((level) => sql`when ${sql.raw(`'${level}'`)} then ${n(f.byLevel[level])}`);
+  const days = sql`(case ${enterprises.riskLevel} ${sql.join(byLevel, sql` `)} else ${n(f.unassessed)} end)`;
+  return sql`(case when ${enterprises.isKey} then least(${days}, ${n(f.keyAtMost)}) else ${days} end)`;
 }
 const nextDueSql = (f: GridFrequency) => sql`(${gridUnitStatus.lastVisitedOn} + ${intervalSql(f)})`;
 
@@ -183,9 +183,7 @@ const DUE_LEVELS: readonly number[] = [9, 12, 15];
 function bucketedFrequency(f: GridFrequency): boolean {
   const d = defaultGridFrequency;
   return (
-    f.unassessed === d.unassessed &&
-    f.keyAtMost === d.keyAtMost &&
-    (Object.keys(d.byColour) as (keyof GridFrequency['byColour'])[]).every((c) => f.byColour[c] === d.byColour[c])
+    f.unassessed === d.unassessed && f.keyAtMost === d.keyAtMost && riskLevelKeys.every((level) => f.byLevel[level] === d.byLevel[level])
   );
 }
 

@@ -5,33 +5,33 @@ import { defaultGridFrequency, dueState, haversineMetres, monthEnd, nextDueOn, v
 
 describe('visit interval by risk colour and key flag (defaults)', () => {
   it('gives red 7, orange 15, yellow 30, blue 90 and unassessed 30 days', () => {
-    expect(visitIntervalDays({ riskLevel: 'red', isKey: false })).toBe(7);
-    expect(visitIntervalDays({ riskLevel: 'orange', isKey: false })).toBe(15);
-    expect(visitIntervalDays({ riskLevel: 'yellow', isKey: false })).toBe(30);
-    expect(visitIntervalDays({ riskLevel: 'blue', isKey: false })).toBe(90);
+    expect(visitIntervalDays({ riskLevel: 'major', isKey: false })).toBe(7);
+    expect(visitIntervalDays({ riskLevel: 'significant', isKey: false })).toBe(15);
+    expect(visitIntervalDays({ riskLevel: 'general', isKey: false })).toBe(30);
+    expect(visitIntervalDays({ riskLevel: 'low', isKey: false })).toBe(90);
     expect(visitIntervalDays({ riskLevel: null, isKey: false })).toBe(30);
     expect(visitIntervalDays({ riskLevel: 'purple', isKey: false })).toBe(30);
   });
   it('caps a key enterprise at 15 days but never lengthens a shorter interval', () => {
-    expect(visitIntervalDays({ riskLevel: 'blue', isKey: true })).toBe(15);
-    expect(visitIntervalDays({ riskLevel: 'orange', isKey: true })).toBe(15);
-    expect(visitIntervalDays({ riskLevel: 'red', isKey: true })).toBe(7);
+    expect(visitIntervalDays({ riskLevel: 'low', isKey: true })).toBe(15);
+    expect(visitIntervalDays({ riskLevel: 'significant', isKey: true })).toBe(15);
+    expect(visitIntervalDays({ riskLevel: 'major', isKey: true })).toBe(7);
   });
   it('follows a configured frequency', () => {
-    const f = { ...defaultGridFrequency, byColour: { red: 3, orange: 10, yellow: 20, blue: 60 }, keyAtMost: 5 };
-    expect(visitIntervalDays({ riskLevel: 'yellow', isKey: true }, f)).toBe(5);
-    expect(nextDueOn('2026-12-01', { riskLevel: 'blue', isKey: false }, f)).toBe('2027-01-30');
+    const f = { ...defaultGridFrequency, byLevel: { major: 3, significant: 10, general: 20, low: 60 }, keyAtMost: 5 };
+    expect(visitIntervalDays({ riskLevel: 'general', isKey: true }, f)).toBe(5);
+    expect(nextDueOn('2026-12-01', { riskLevel: 'low', isKey: false }, f)).toBe('2027-01-30');
   });
 });
 
 describe('next due date and due state', () => {
   it('is null (due now) for a unit never visited', () => {
-    expect(nextDueOn(null, { riskLevel: 'red', isKey: false })).toBeNull();
+    expect(nextDueOn(null, { riskLevel: 'major', isKey: false })).toBeNull();
     expect(dueState(null, '2026-12-03')).toBe('never');
   });
   it('counts calendar days from the last visit, across month and year ends', () => {
-    expect(nextDueOn('2026-12-28', { riskLevel: 'red', isKey: false })).toBe('2027-01-04');
-    expect(nextDueOn('2026-02-14', { riskLevel: 'orange', isKey: false })).toBe('2026-03-01');
+    expect(nextDueOn('2026-12-28', { riskLevel: 'major', isKey: false })).toBe('2027-01-04');
+    expect(nextDueOn('2026-02-14', { riskLevel: 'significant', isKey: false })).toBe('2026-03-01');
   });
   it('is ok until dueSoonDays before, due soon up to and on the due day, overdue the day after', () => {
     const due = '2026-12-10';

@@ -1,13 +1,14 @@
 // 网格巡查 rules as data and small pure functions. No national rule fixes how often a grid inspector visits a unit:
 // the seeds ask that every grid is patrolled (000 五(一)3; 004 §11 走访巡检、劝导制止、信息报告、整改跟踪), so the
 // frequency is local configuration (rules.md marks such rules L) with these documented defaults, by the unit's
-// risk colour (红橙黄蓝, enterprises.risk_level, mirrored from the risk module) and its key-enterprise flag.
+// risk level (enterprises.risk_level, mirrored from the risk module's enterprise_risk_summary: major 重大 red,
+// significant 较大 orange, general 一般 yellow, low 低 blue) and its key-enterprise flag.
 import { addDays } from '../../platform/time';
-import type { GridDueState } from '@anjian/contracts';
+import type { GridDueState, RiskLevelKey } from '@anjian/contracts';
 
 export interface GridFrequency {
-  /** Days between visits by risk colour. */
-  byColour: Record<'red' | 'orange' | 'yellow' | 'blue', number>;
+  /** Days between visits by risk level (红橙黄蓝). */
+  byLevel: Record<RiskLevelKey, number>;
   /** A unit whose risk has not been assessed. */
   unassessed: number;
   /** A key enterprise (重点企业) is visited at least this often, whatever its colour. */
@@ -16,9 +17,12 @@ export interface GridFrequency {
   dueSoonDays: number;
 }
 
-/** Defaults: red weekly, orange every half month, yellow monthly, blue quarterly, unassessed monthly, key ≤ 15 days. */
+/**
+ * Defaults: major (red) weekly, significant (orange) every half month, general (yellow) monthly, low (blue) quarterly,
+ * unassessed monthly, a key enterprise at most every 15 days.
+ */
 export const defaultGridFrequency: GridFrequency = {
-  byColour: { red: 7, orange: 15, yellow: 30, blue: 90 },
+  byLevel: { major: 7, significant: 15, general: 30, low: 90 },
   unassessed: 30,
   keyAtMost: 15,
   dueSoonDays: 3,
@@ -31,9 +35,8 @@ export interface UnitRisk {
 
 /** Days between two visits of the unit. */
 export function visitIntervalDays(unit: UnitRisk, f: GridFrequency = defaultGridFrequency): number {
-  const colour =
-    unit.riskLevel && unit.riskLevel in f.byColour ? f.byColour[unit.riskLevel as keyof GridFrequency['byColour']] : f.unassessed;
-  return unit.isKey ? Math.min(colour, f.keyAtMost) : colour;
+  const days = unit.riskLevel && Object.hasOwn(f.byLevel, unit.riskLevel) ? f.byLevel[unit.riskLevel as RiskLevelKey] : f.unassessed;
+  return unit.isKey ? Math.min(days, f.keyAtMost) : days;
 }
 
 /** The day the next visit is due (China dates), or null when the unit was never visited (due now). */
