@@ -19,6 +19,7 @@ import {
 } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { cstDateTime } from '../../app/time';
 import { applyApiErrors } from '../../components/apiErrors';
 import { sendVisit, type Finding } from './offlineQueue';
 import { useRecord } from '../../api/hooks';
@@ -134,7 +135,7 @@ export function VisitForm() {
             type="success"
             showIcon
             data-testid="grid-checked-in"
-            message={t('已签到', 'Checked in') + ` ${new Date(checkIn.at).toLocaleString()}`}
+            message={t('已签到', 'Checked in') + ` ${cstDateTime(checkIn.at)}`}
             description={
               checkIn.lon !== undefined
                 ? `${checkIn.lon}, ${checkIn.lat}`
