@@ -159,7 +159,7 @@ export function VisitForm() {
           <Typography.Title level={5}>{t('检查项目', 'Checklist')}</Typography.Title>
           {gridChecklistKeys.map((k) => (
             <Form.Item key={k} name={['checklist', k]} label={label(gridChecklistLabels[k])} style={{ marginBottom: 8 }}>
-              <Radio.Group optionType="button" size="small">
+              <Radio.Group optionType="button">
                 <Radio.Button value="ok">{t('正常', 'OK')}</Radio.Button>
                 <Radio.Button value="problem">{t('有问题', 'Problem')}</Radio.Button>
                 <Radio.Button value="na">{t('不涉及', 'N/A')}</Radio.Button>
