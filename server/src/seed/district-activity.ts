@@ -199,7 +199,7 @@ async function seedHazardTimelines(tx: DbOrTx): Promise<void> {
       from h where state <> 'reported'
       union all
       select id, (submitted_on + time '16:00') at time zone 'Asia/Shanghai', 'enterprise_safety_manager',
-             'submit_rectification', 'rectifying', 'awaiting_acceptance',
+             'submit_for_acceptance', 'rectifying', 'awaiting_acceptance',
              jsonb_build_object('rectificationRecord', '已按要求整改完毕'), 3
       from h where state in ('awaiting_acceptance', 'closed')
       union all

@@ -2,13 +2,23 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 
-export function applyApiErrors(form: FormInstance, e: unknown): string | null {
+/**
+ * `rename` maps a server field path to the form field that holds it, for a form whose fields are not shaped like the
+ * request body (the report form's flat reporterPhone is the body's reporter.phone). Without it a field is matched by
+ * its path's first segment.
+ */
+export function applyApiErrors(
+  form: Pick<FormInstance, 'getFieldsValue' | 'setFields'>,
+  e: unknown,
+  rename: Record<string, string> = {},
+): string | null {
   if (!(e instanceof ApiError)) return String(e);
-  const known = new Set(Object.keys(form.getFieldsValue(true)));
-  const fields = e.details.filter((d) => known.has(d.field.split('.')[0]!));
+  const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+  const nameOf = (field: string) => rename[field] ?? field.split('.')[0]!;
+  const fields = e.details.filter((d) => known.has(nameOf(d.field)));
   if (fields.length > 0) {
-    form.setFields(fields.map((d) => ({ name: d.field.split('.')[0]!, errors: [d.message] })));
+    form.setFields(fields.map((d) => ({ name: nameOf(d.field), errors: [d.message] })));
   }
-  const rest = e.details.filter((d) => !known.has(d.field.split('.')[0]!));
+  const rest = e.details.filter((d) => !known.has(nameOf(d.field)));
   return fields.length > 0 && rest.length === 0 ? null : [e.message, ...rest.map((d) => `${d.field}: ${d.message}`)].join('；');
 }

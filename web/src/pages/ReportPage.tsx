@@ -9,7 +9,7 @@ import { ApiError, call } from '../api/client';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { applyApiErrors } from '../components/apiErrors';
-import { ReportFields, reportBody, type ReportFormValues } from '../resources/reports/ReportForm';
+import { ReportFields, reportBody, reportFieldNames, type ReportFormValues } from '../resources/reports/ReportForm';
 import { TrackReward } from '../resources/rewards/TrackReward';
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
@@ -67,7 +67,7 @@ export function ReportPage() {
       } else if (e instanceof ApiError && e.status === 429)
         message.error(e.details[0]?.message ?? t('提交过于频繁，请稍后再试', 'Too many submissions; try again later'));
       else {
-        const rest = applyApiErrors(form, e);
+        const rest = applyApiErrors(form, e, reportFieldNames);
         if (rest) message.error(rest);
       }
     } finally {

@@ -148,7 +148,16 @@ export function SchemeForm({
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" wrap style={{ borderBottom: '1px dashed #eee', marginBottom: 8 }}>
-                  <Form.Item name={[f.name, 'key']} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{0,39}$/ }]}>
+                  <Form.Item
+                    name={[f.name, 'key']}
+                    rules={[
+                      { required: true },
+                      {
+                        pattern: /^[a-z][a-z0-9_]{0,39}$/,
+                        message: t('小写字母开头，仅含小写字母、数字和下划线', 'A lower-case letter first, then letters, digits or _'),
+                      },
+                    ]}
+                  >
                     <Input placeholder="key" style={{ width: 100 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'name']} rules={[{ required: true, max: 100 }]}>

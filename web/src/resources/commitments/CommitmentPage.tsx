@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useRecord, useRefresh } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { cstDateTime } from '../../app/time';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { SignaturePad } from './SignaturePad';
 
@@ -28,7 +29,7 @@ export function CommitmentPage({ enterpriseId }: { enterpriseId?: string }) {
       {c.signed && (
         <Space direction="vertical" data-testid="commitment-signed">
           <div>
-            {t('承诺人', 'Signed by')}：{c.signed.signerName} · {new Date(c.signed.signedAt).toLocaleString()}
+            {t('承诺人', 'Signed by')}：{c.signed.signerName} · {cstDateTime(c.signed.signedAt)}
           </div>
           {c.signed.signatureImage && <img src={c.signed.signatureImage} alt={t('签名', 'Signature')} style={{ maxWidth: 240 }} />}
           {c.signed.typedName && <div style={{ fontFamily: 'serif', fontSize: 20 }}>{c.signed.typedName}</div>}

@@ -3,6 +3,7 @@ import { Card, Result, Spin, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { isNotFound, useRecord } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { cstDate } from '../../app/time';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 
 export function PublicCommitment() {
@@ -17,7 +18,7 @@ export function PublicCommitment() {
     <Card title={`${c.enterpriseName} · ${c.title}（${c.year}）`} style={{ maxWidth: 720, margin: '12px auto' }}>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.body}</Typography.Paragraph>
       <div>
-        {t('承诺人', 'Signed by')}：{c.signerName} · {new Date(c.signedAt).toLocaleDateString()}
+        {t('承诺人', 'Signed by')}：{c.signerName} · {cstDate(c.signedAt)}
       </div>
       {c.signatureImage && <img src={c.signatureImage} alt={t('签名', 'Signature')} style={{ maxWidth: 240 }} />}
       {c.typedName && <div style={{ fontFamily: 'serif', fontSize: 20 }}>{c.typedName}</div>}

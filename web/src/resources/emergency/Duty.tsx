@@ -18,13 +18,15 @@ import { call } from '../../api/client';
 import { useList, useRecord, useRefresh } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { cstDateTime } from '../../app/time';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AreaCascader } from '../../components/AreaCascader';
 import { RecordState } from '../../components/ErrorDisplay';
 import { HandoverCard } from './Handovers';
 import { PhotoStrip } from './FlashReports';
 
-export const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+/** An instant as China Standard Time, whatever the phone's zone. */
+export const fmt = (iso: string) => cstDateTime(iso);
 /** A datetime-local input's value as an instant with the browser's offset. */
 const instantOf = (local: string) => new Date(local).toISOString();
 

@@ -23,6 +23,7 @@ import { call } from '../../api/client';
 import { isNotFound, useList, useRecord, useRefresh } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { cstDateTime } from '../../app/time';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AreaCascader } from '../../components/AreaCascader';
 import { RecordState } from '../../components/ErrorDisplay';
@@ -361,7 +362,7 @@ function StockPanel({ depotId }: { depotId: string }) {
           dataSource={ledger.data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: ledger.data?.total ?? 0, onChange: setPage }}
           columns={[
-            { title: t('时间', 'Time'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
+            { title: t('时间', 'Time'), dataIndex: 'at', render: (v: string) => cstDateTime(v) },
             { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: MovementKind) => label(movementKindLabels[k]) },
             { title: t('物资', 'Item'), dataIndex: 'itemCode', render: (c: string) => itemLabel(c, label) },
             { title: t('批次', 'Batch'), dataIndex: 'batchNo' },

@@ -4,13 +4,16 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Input, List, Segmented, Space, Tag, Typography } from 'antd';
 import { gridDueStateLabels, gridDueStates, type GridDueState } from '@anjian/contracts';
+import { useCodeTables } from '../../api/codeTables';
 import { useList } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { flushQueue, installQueueFlush, readQueue } from './offlineQueue';
 
 export const dueColour: Record<GridDueState, string> = { never: 'magenta', overdue: 'red', due_soon: 'orange', ok: 'green' };
-const riskColour: Record<string, string> = { red: 'red', orange: 'orange', yellow: 'gold', blue: 'blue' };
+// enterprises.risk_level holds the risk module's level key (major … low); demo and older rows hold its colour.
+const riskLevelOf: Record<string, string> = { red: 'major', orange: 'significant', yellow: 'general', blue: 'low' };
+const riskColour: Record<string, string> = { major: 'red', significant: 'orange', general: 'gold', low: 'blue' };
 
 export function useQueueSize() {
   const [n, setN] = useState(() => readQueue().length);
@@ -29,6 +32,7 @@ export function useQueueSize() {
 export function MyUnits() {
   const { t, label } = useI18n();
   const { can } = useAuth();
+  const codes = useCodeTables();
   const { message } = App.useApp();
   const [due, setDue] = useState<GridDueState | 'all'>('all');
   const [q, setQ] = useState('');
@@ -65,18 +69,20 @@ export function MyUnits() {
         />
       )}
       <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
-        <Segmented
-          block
-          value={due}
-          onChange={(v) => {
-            setDue(v as GridDueState | 'all');
-            setPage(1);
-          }}
-          options={[
-            { value: 'all', label: t('全部', 'All') },
-            ...gridDueStates.map((s) => ({ value: s, label: label(gridDueStateLabels[s]) })),
-          ]}
-        />
+        {/* Not `block`: equal-width segments cut 从未巡查 / 已超期 / 即将到期 to "从…" on a phone; the strip scrolls instead. */}
+        <div style={{ overflowX: 'auto' }}>
+          <Segmented
+            value={due}
+            onChange={(v) => {
+              setDue(v as GridDueState | 'all');
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: t('全部', 'All') },
+              ...gridDueStates.map((s) => ({ value: s, label: label(gridDueStateLabels[s]) })),
+            ]}
+          />
+        </div>
         <Input.Search allowClear placeholder={t('单位名称', 'Unit name')} onSearch={(v) => (setQ(v), setPage(1))} />
       </Space>
       <List
@@ -107,7 +113,11 @@ export function MyUnits() {
                 <Space wrap size={4}>
                   <span>{u.name}</span>
                   <Tag color={dueColour[u.dueState]}>{label(gridDueStateLabels[u.dueState])}</Tag>
-                  {u.riskLevel && <Tag color={riskColour[u.riskLevel]}>{u.riskLevel}</Tag>}
+                  {u.riskLevel && (
+                    <Tag color={riskColour[riskLevelOf[u.riskLevel] ?? u.riskLevel]}>
+                      {codes.label('riskLevel', riskLevelOf[u.riskLevel] ?? u.riskLevel)}
+                    </Tag>
+                  )}
                   {u.isKey && <Tag>{t('重点', 'Key')}</Tag>}
                 </Space>
               }

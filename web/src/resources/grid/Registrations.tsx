@@ -15,6 +15,7 @@ import {
 import { ApiError, call } from '../../api/client';
 import { useList } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { cstDateTime } from '../../app/time';
 
 const statusColour: Record<GridRegistrationStatus, string> = { pending: 'orange', confirmed: 'green', merged: 'blue', rejected: 'default' };
 
@@ -48,7 +49,7 @@ export function RegistrationList() {
           { title: t('地址', 'Address'), dataIndex: 'address' },
           { title: t('网格', 'Grid'), render: (_, r) => r.areaName ?? r.areaCode },
           { title: t('登记人', 'By'), dataIndex: 'registeredByName' },
-          { title: t('登记时间', 'When'), render: (_, r) => new Date(r.registeredAt).toLocaleString() },
+          { title: t('登记时间', 'When'), render: (_, r) => cstDateTime(r.registeredAt) },
           {
             title: t('状态', 'Status'),
             render: (_, r) => <Tag color={statusColour[r.status]}>{label(gridRegistrationStatusLabels[r.status])}</Tag>,
@@ -140,7 +141,7 @@ export function RegistrationShow() {
           {r.principalName ?? '—'} {r.principalPhone ?? ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('登记人', 'Registered by')}>
-          {r.registeredByName} · {new Date(r.registeredAt).toLocaleString()}
+          {r.registeredByName} · {cstDateTime(r.registeredAt)}
         </Descriptions.Item>
         {r.enterpriseId && (
           <Descriptions.Item label={t('企业档案', 'Enterprise')}>

@@ -19,6 +19,7 @@ import {
 } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { cstDateTime } from '../../app/time';
 import { applyApiErrors } from '../../components/apiErrors';
 import { sendVisit, type Finding } from './offlineQueue';
 import { useRecord } from '../../api/hooks';
@@ -134,7 +135,7 @@ export function VisitForm() {
             type="success"
             showIcon
             data-testid="grid-checked-in"
-            message={t('已签到', 'Checked in') + ` ${new Date(checkIn.at).toLocaleString()}`}
+            message={t('已签到', 'Checked in') + ` ${cstDateTime(checkIn.at)}`}
             description={
               checkIn.lon !== undefined
                 ? `${checkIn.lon}, ${checkIn.lat}`
@@ -158,7 +159,7 @@ export function VisitForm() {
           <Typography.Title level={5}>{t('检查项目', 'Checklist')}</Typography.Title>
           {gridChecklistKeys.map((k) => (
             <Form.Item key={k} name={['checklist', k]} label={label(gridChecklistLabels[k])} style={{ marginBottom: 8 }}>
-              <Radio.Group optionType="button" size="small">
+              <Radio.Group optionType="button">
                 <Radio.Button value="ok">{t('正常', 'OK')}</Radio.Button>
                 <Radio.Button value="problem">{t('有问题', 'Problem')}</Radio.Button>
                 <Radio.Button value="na">{t('不涉及', 'N/A')}</Radio.Button>

@@ -6,6 +6,7 @@ import { gridChecklistLabels, gridInfoKindLabels, type GridChecklistKey, type Gr
 import { ApiError } from '../../api/client';
 import { useList, useRecord } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { cstDateTime } from '../../app/time';
 
 export function VisitList() {
   const { t } = useI18n();
@@ -20,7 +21,7 @@ export function VisitList() {
         renderItem={(v) => (
           <List.Item>
             <Link to={`/grid/visits/${v.id}`}>
-              {new Date(v.checkedInAt).toLocaleString()} · {v.enterpriseName} · {v.inspectorName}
+              {cstDateTime(v.checkedInAt)} · {v.enterpriseName} · {v.inspectorName}
             </Link>
           </List.Item>
         )}
@@ -43,7 +44,7 @@ export function VisitShow() {
     <Card title={`${t('巡查记录', 'Visit')} · ${v.enterpriseName ?? ''}`}>
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
         <Descriptions.Item label={t('网格员', 'Inspector')}>{v.inspectorName}</Descriptions.Item>
-        <Descriptions.Item label={t('签到时间', 'Checked in')}>{new Date(v.checkedInAt).toLocaleString()}</Descriptions.Item>
+        <Descriptions.Item label={t('签到时间', 'Checked in')}>{cstDateTime(v.checkedInAt)}</Descriptions.Item>
         <Descriptions.Item label={t('距单位位置', 'Distance from the unit')}>
           {v.distanceM === null ? '—' : `${v.distanceM} m`}
         </Descriptions.Item>

@@ -60,9 +60,7 @@ export function AreaRates<R extends RateRow>({
         summary={() =>
           total && (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                {t('合计', 'Total')}（{total.areaName}）
-              </Table.Summary.Cell>
+              <Table.Summary.Cell index={0}>{t(`合计（${total.areaName}）`, `Total (${total.areaName})`)}</Table.Summary.Cell>
               {columns.map((c, i) => (
                 <Table.Summary.Cell key={i} index={i + 1}>
                   {c.render(total)}

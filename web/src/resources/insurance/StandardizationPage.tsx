@@ -1,4 +1,4 @@
-// 安全生产标准化: the rate of 规上 enterprises at grade 3 or better per street against the 70 % target with seed 003's
+// 安全生产标准化: the rate of above-designated-size enterprises at grade 3 or better per street against the 70 % target with seed 003's
 // deduction (−0.5 per 10 points short), and grades expiring within the renewal window.
 import { useState } from 'react';
 import { Alert, Card, Table, Tabs, Tag } from 'antd';
@@ -25,7 +25,7 @@ function Rates() {
           style={{ marginBottom: 8 }}
           message={t(
             `目标：${d.targetPct}% 以上规上企业达到三级以上；每少${d.stepPct}个百分点扣${d.deductPerStep}分`,
-            `Target: ${d.targetPct}% of 规上 enterprises at grade 3 or better; −${d.deductPerStep} per ${d.stepPct} points short`,
+            `Target: ${d.targetPct}% of above-designated-size enterprises at grade 3 or better; −${d.deductPerStep} per ${d.stepPct} points short`,
           )}
         />
       )}

@@ -149,7 +149,17 @@ function PersonEditor({ person, onDone }: { person?: PersonView; onDone: (id: st
       <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, max: 50 }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="idNumber" label={t('身份证号', 'ID number')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/ }]}>
+      <Form.Item
+        name="idNumber"
+        label={t('身份证号', 'ID number')}
+        rules={[
+          { required: true },
+          {
+            pattern: /^\d{17}[\dXx]$/,
+            message: t('身份证号应为 18 位（最后一位可为 X）', 'An ID number has 18 characters (the last may be X)'),
+          },
+        ]}
+      >
         <Input inputMode="text" maxLength={18} />
       </Form.Item>
       <Form.Item name="phone" label={t('手机', 'Mobile')}>

@@ -34,7 +34,7 @@ export function MyReports() {
                 </Typography.Text>
               </Space>
               <Typography.Text>{r.address}</Typography.Text>
-              {r.reply && <Typography.Paragraph>{`${t('答复', 'Reply')}：${r.reply}`}</Typography.Paragraph>}
+              {r.reply && <Typography.Paragraph>{t(`答复：${r.reply}`, `Reply: ${r.reply}`)}</Typography.Paragraph>}
             </Space>
           </List.Item>
         )}

@@ -24,6 +24,13 @@ export interface ReportFormValues {
 }
 
 /** The request body from the form's values (the reporter block only when named). */
+/** The request body's reporter fields → this form's flat fields, so the server's errors land under them. */
+export const reportFieldNames: Record<string, string> = {
+  'reporter.name': 'reporterName',
+  'reporter.phone': 'reporterPhone',
+  'reporter.idNumber': 'reporterIdNumber',
+};
+
 export function reportBody(v: ReportFormValues) {
   return {
     category: v.category,

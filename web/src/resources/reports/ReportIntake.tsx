@@ -7,7 +7,7 @@ import { reportChannelLabels, reportChannels } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
-import { ReportFields, reportBody, type ReportFormValues } from './ReportForm';
+import { ReportFields, reportBody, reportFieldNames, type ReportFormValues } from './ReportForm';
 
 type Channel = Exclude<(typeof reportChannels)[number], 'online'>;
 
@@ -24,7 +24,7 @@ export function ReportIntake() {
       const r = await call('POST /api/reports', { body: { ...reportBody(v), channel: v.channel, channelRef: v.channelRef || undefined } });
       navigate(`/reports/${r.id}`);
     } catch (e) {
-      const rest = applyApiErrors(form, e);
+      const rest = applyApiErrors(form, e, reportFieldNames);
       if (rest) message.error(rest);
     } finally {
       setBusy(false);

@@ -140,7 +140,10 @@ export function RoutingRules() {
           <Form.Item
             name="areaPrefix"
             label={t('举报地点区划代码前缀', 'Location area-code prefix')}
-            rules={[{ required: true, pattern: /^\d{2,15}$/ }]}
+            rules={[
+              { required: true },
+              { pattern: /^\d{2,15}$/, message: t('应为 2–15 位数字的区划代码', 'An area code of 2 to 15 digits') },
+            ]}
           >
             <Input placeholder="440307001" />
           </Form.Item>

@@ -19,7 +19,8 @@ export interface JointPunishmentConfig {
 
 export const defaultJointPunishment: JointPunishmentConfig = {
   version: '2026.1',
-  basis: '发改财金〔2016〕1001号；种子文件003第七部分、004第14条、001第6条',
+  // Shown to users as the list's basis: the published memorandum, not the project's own seed-file numbering.
+  basis: '发改财金〔2016〕1001号',
   partners: [
     {
       id: 'ndrc',

@@ -1,0 +1,20 @@
+// Instants as China Standard Time wall-clock text. The server sends instants either with the +08:00 offset or in UTC
+// ("…Z"); `new Date(x).toLocaleString()` would show them in the phone's own zone and format (a visit checked in at
+// 17:23 in Shenzhen read "12/6/2026, 4:23:49 AM" on a phone set to New York). China has had no daylight saving
+// since 1991, so a fixed eight-hour shift is exact.
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** "YYYY-MM-DD HH:mm" (seconds: "YYYY-MM-DD HH:mm:ss") in China Standard Time; the input unchanged when unreadable. */
+export function cstDateTime(iso: string, seconds = false): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + CST_OFFSET_MS)
+    .toISOString()
+    .slice(0, seconds ? 19 : 16)
+    .replace('T', ' ');
+}
+
+/** "YYYY-MM-DD": the China date of an instant. */
+export function cstDate(iso: string): string {
+  return cstDateTime(iso).slice(0, 10);
+}
