@@ -11,8 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { flushQueue, installQueueFlush, readQueue } from './offlineQueue';
 
 export const dueColour: Record<GridDueState, string> = { never: 'magenta', overdue: 'red', due_soon: 'orange', ok: 'green' };
-// enterprises.risk_level holds the risk module's level key (major … low); demo and older rows hold its colour.
-const riskLevelOf: Record<string, string> = { red: 'major', orange: 'significant', yellow: 'general', blue: 'low' };
+// enterprises.risk_level holds the risk module's level key (major … low), shown in its colour.
 const riskColour: Record<string, string> = { major: 'red', significant: 'orange', general: 'gold', low: 'blue' };
 
 export function useQueueSize() {
@@ -113,11 +112,7 @@ export function MyUnits() {
                 <Space wrap size={4}>
                   <span>{u.name}</span>
                   <Tag color={dueColour[u.dueState]}>{label(gridDueStateLabels[u.dueState])}</Tag>
-                  {u.riskLevel && (
-                    <Tag color={riskColour[riskLevelOf[u.riskLevel] ?? u.riskLevel]}>
-                      {codes.label('riskLevel', riskLevelOf[u.riskLevel] ?? u.riskLevel)}
-                    </Tag>
-                  )}
+                  {u.riskLevel && <Tag color={riskColour[u.riskLevel]}>{codes.label('riskLevel', u.riskLevel)}</Tag>}
                   {u.isKey && <Tag>{t('重点', 'Key')}</Tag>}
                 </Space>
               }
