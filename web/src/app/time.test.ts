@@ -16,4 +16,12 @@ describe('cstDateTime', () => {
   it('leaves unreadable text alone', () => {
     expect(cstDateTime('—')).toBe('—');
   });
+  it('shows text without an offset as written, whatever the browser zone', () => {
+    expect(cstDateTime('2026-12-06T09:23:49')).toBe('2026-12-06 09:23');
+    expect(cstDateTime('2026-12-06 09:23:49.123', true)).toBe('2026-12-06 09:23:49');
+    expect(cstDateTime('2026-12-06')).toBe('2026-12-06');
+  });
+  it('reads an offset without a colon', () => {
+    expect(cstDateTime('2026-12-06T09:23:49+0000')).toBe('2026-12-06 17:23');
+  });
 });

@@ -4,8 +4,15 @@
 // since 1991, so a fixed eight-hour shift is exact.
 const CST_OFFSET_MS = 8 * 3_600_000;
 
-/** "YYYY-MM-DD HH:mm" (seconds: "YYYY-MM-DD HH:mm:ss") in China Standard Time; the input unchanged when unreadable. */
+/** An offset or Z at the end: an instant. Without one the text is already China wall-clock time (or a date). */
+const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * "YYYY-MM-DD HH:mm" (seconds: "YYYY-MM-DD HH:mm:ss") in China Standard Time. Text without an offset is shown as
+ * written ("T" as a space), not read in the browser's zone; unreadable text is returned unchanged.
+ */
 export function cstDateTime(iso: string, seconds = false): string {
+  if (!ZONED.test(iso)) return iso.slice(0, seconds ? 19 : 16).replace('T', ' ');
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   return new Date(ms + CST_OFFSET_MS)

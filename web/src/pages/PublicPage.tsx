@@ -11,6 +11,7 @@ import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { PublicListings } from '../resources/credit/PublicListings';
 import { PublicDisclosures } from '../resources/credit/PublicDisclosures';
+import { cstDateTime } from '../app/time';
 
 interface PublicPenalty {
   id: string;
@@ -161,7 +162,7 @@ function Draws() {
         { title: t('组织机关', 'Authority'), dataIndex: 'orgName' },
         { title: t('抽取范围（家）', 'Pool'), dataIndex: 'poolCount' },
         { title: t('抽中（家）', 'Selected'), dataIndex: 'selected' },
-        { title: t('公布时间', 'Published'), dataIndex: 'publishedAt', render: (v: string | null) => v?.slice(0, 16).replace('T', ' ') },
+        { title: t('公布时间', 'Published'), dataIndex: 'publishedAt', render: (v: string | null) => v && cstDateTime(v) },
       ]}
     />
   );

@@ -12,6 +12,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { CalendarYearForm } from './CalendarYearForm';
 import { CalendarYearView } from './CalendarYearView';
+import { cstDateTime } from '../../app/time';
 
 export function CalendarPage() {
   const { t } = useI18n();
@@ -112,8 +113,7 @@ export function CalendarPage() {
             },
             {
               title: t('录入人 / 时间', 'Entered by / at'),
-              render: (_, y) =>
-                y.supplement ? `${y.supplement.updatedByName} · ${y.supplement.updatedAt.slice(0, 16).replace('T', ' ')}` : '—',
+              render: (_, y) => (y.supplement ? `${y.supplement.updatedByName} · ${cstDateTime(y.supplement.updatedAt)}` : '—'),
             },
             {
               title: t('与内置数据', 'Against built-in'),

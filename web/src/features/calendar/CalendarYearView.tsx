@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { weekdayOf } from './dates';
+import { cstDateTime } from '../../app/time';
 
 /** Dates with their weekdays; `weekendOnly` marks any weekday in the list (make-up working days are weekend days). */
 export function DateTags({ dates, color, weekendOnly }: { dates: readonly string[]; color?: string; weekendOnly?: boolean }) {
@@ -49,7 +50,7 @@ export function CalendarYearView({ year, onClose }: { year: number; onClose(): v
                 {d.supplement.noticeTitle}（{d.supplement.noticeNumber}）
               </Descriptions.Item>
               <Descriptions.Item label={t('录入', 'Entered')}>
-                {d.supplement.updatedByName} · {d.supplement.updatedAt.slice(0, 16).replace('T', ' ')}
+                {d.supplement.updatedByName} · {cstDateTime(d.supplement.updatedAt)}
               </Descriptions.Item>
               <Descriptions.Item label={t('放假（录入）', 'Days off (entered)')}>
                 <DateTags dates={d.supplement.holidays} color="red" />

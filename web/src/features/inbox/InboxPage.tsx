@@ -9,6 +9,7 @@ import { noticeKindLabels, noticeKinds, type NotificationItem, type Notification
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { fetchFailedJobs, fetchInbox, fetchPreferences, markRead, savePreferences, unreadKey } from './inbox.api';
+import { cstDateTime } from '../../app/time';
 
 const kindColour: Record<string, string> = {
   overdue: 'red',
@@ -103,7 +104,7 @@ function Notices() {
             },
           },
           { title: t('期限', 'Due'), dataIndex: 'dueOn', width: 120, render: (v: string | null) => v ?? '—' },
-          { title: t('时间', 'Time'), dataIndex: 'createdAt', width: 170, render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+          { title: t('时间', 'Time'), dataIndex: 'createdAt', width: 170, render: (v: string) => cstDateTime(v) },
           {
             title: '',
             width: 100,
@@ -178,7 +179,7 @@ function FailedJobs() {
         { title: t('状态', 'State'), dataIndex: 'state' },
         { title: t('重试次数', 'Retries'), dataIndex: 'retryCount' },
         { title: t('错误', 'Error'), dataIndex: 'error' },
-        { title: t('创建时间', 'Created'), dataIndex: 'createdOn', render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+        { title: t('创建时间', 'Created'), dataIndex: 'createdOn', render: (v: string) => cstDateTime(v) },
       ]}
     />
   );

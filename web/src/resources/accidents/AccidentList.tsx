@@ -12,6 +12,7 @@ import { useAuth } from '../../app/auth';
 import { AccidentFilters } from './AccidentFilters';
 import { useAccidentCodes } from './codeTables';
 import { LevelTag, TimelinessTag } from './LevelTag';
+import { cstDateTime } from '../../app/time';
 
 export interface AccidentListProps {
   /** Filters the list is locked to (an enterprise's own accidents). */
@@ -57,7 +58,7 @@ export function AccidentList({ fixed, compact }: AccidentListProps) {
             title: t('发生时间', 'Time'),
             dataIndex: 'occurredAt',
             width: 150,
-            render: (v: string, a) => <Link to={`/accidents/${a.id}`}>{v.slice(0, 16).replace('T', ' ')}</Link>,
+            render: (v: string, a) => <Link to={`/accidents/${a.id}`}>{cstDateTime(v)}</Link>,
           },
           { title: t('地点', 'Place'), render: (_, a) => `${a.areaName ?? a.areaCode} ${a.address}` },
           { title: t('单位', 'Unit'), render: (_, a) => a.enterpriseName ?? a.unitName ?? '—' },

@@ -8,13 +8,14 @@ import { call, type RouteBody } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAccidentCodes } from './codeTables';
 import { TimelinessTag } from './LevelTag';
+import { cstDateTime } from '../../app/time';
 
 export interface AccidentReportsProps {
   accident: AccidentDetail;
   onChanged(a: AccidentDetail): void;
 }
 
-const time = (v: string | null) => (v ? v.slice(0, 16).replace('T', ' ') : '—');
+const time = (v: string | null) => (v ? cstDateTime(v) : '—');
 
 export function AccidentReports({ accident, onChanged }: AccidentReportsProps) {
   const { t, label } = useI18n();

@@ -11,6 +11,7 @@ import { LevelTag } from './LevelTag';
 import { AccidentReports } from './AccidentReports';
 import { AccidentTimeline } from './AccidentTimeline';
 import { FollowUps } from './FollowUps';
+import { cstDateTime } from '../../app/time';
 
 export function AccidentShow() {
   const { id } = useParams<{ id: string }>();
@@ -79,7 +80,7 @@ export function AccidentShow() {
           }
         />
         <Descriptions bordered size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label={t('发生时间', 'Time')}>{a.occurredAt.slice(0, 16).replace('T', ' ')}</Descriptions.Item>
+          <Descriptions.Item label={t('发生时间', 'Time')}>{cstDateTime(a.occurredAt)}</Descriptions.Item>
           <Descriptions.Item label={t('地点', 'Place')}>{`${a.areaName ?? a.areaCode} ${a.address}`}</Descriptions.Item>
           <Descriptions.Item label={t('行业', 'Sector')}>{a.sector ? label(sectorLabels[a.sector]) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('事故类型', 'Category')}>{label(find('categories', a.category))}</Descriptions.Item>

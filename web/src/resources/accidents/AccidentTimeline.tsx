@@ -5,6 +5,7 @@ import type { TimelineEntry } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAccidentCodes } from './codeTables';
+import { cstDateTime } from '../../app/time';
 
 type Data = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -79,7 +80,7 @@ export function AccidentTimeline({ accidentId, revision }: AccidentTimelineProps
           color: e.kind === 'deadline' ? (overdue ? 'red' : 'gray') : e.kind === 'revision' ? 'orange' : 'blue',
           children: (
             <>
-              <Typography.Text strong>{e.at.slice(0, 16).replace('T', ' ')}</Typography.Text> {text(e)}
+              <Typography.Text strong>{cstDateTime(e.at)}</Typography.Text> {text(e)}
             </>
           ),
         };

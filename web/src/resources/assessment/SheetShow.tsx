@@ -11,6 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { RecordState } from '../../components/ErrorDisplay';
 import { applyApiErrors } from '../../components/apiErrors';
 import { sheetHistoryStep } from './historyLabels';
+import { cstDateTime } from '../../app/time';
 
 const needs: Record<SheetAction, ('reason' | 'adjustment')[]> = {
   publish: [],
@@ -123,7 +124,7 @@ export function SheetShow() {
       <Card title={t('记录', 'History')}>
         <Timeline
           items={s.history.map((h) => ({
-            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName} · ${sheetHistoryStep(h, label)}`,
+            children: `${cstDateTime(h.at)} ${h.actorName} · ${sheetHistoryStep(h, label)}`,
           }))}
         />
       </Card>

@@ -7,6 +7,7 @@ import { sectorLabels, type Sector } from '@anjian/contracts';
 import { useCommand, useList } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { ErrorDisplay, errorText } from '../../components/ErrorDisplay';
+import { cstDate } from '../../app/time';
 
 export function CommitmentTexts() {
   const { t, label } = useI18n();
@@ -55,7 +56,7 @@ export function CommitmentTexts() {
         {entry && (
           <Typography.Text type="secondary">
             {t('版本', 'Version')} {entry.version}
-            {entry.savedAt ? ` · ${entry.savedAt.slice(0, 10)}` : ''}
+            {entry.savedAt ? ` · ${cstDate(entry.savedAt)}` : ''}
           </Typography.Text>
         )}
       </Space>

@@ -26,6 +26,7 @@ import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { criterionLabels } from './ListingList';
+import { cstDateTime } from '../../app/time';
 
 type Field = 'objection' | 'reason' | 'documentNumber' | 'appliedOn' | 'conditions';
 const fieldsOf: Record<ListingAction, Field[]> = {
@@ -135,7 +136,7 @@ export function ListingShow() {
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({
-            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? ''} · ${
+            children: `${cstDateTime(h.at)} ${h.actorName ?? ''} · ${
               h.action === 'propose'
                 ? t('拟列入', 'Proposed')
                 : label(listingActionLabels[h.action as ListingAction] ?? { zh: h.action, en: h.action })

@@ -13,6 +13,7 @@ import { RecordState } from '../../components/ErrorDisplay';
 import { CalendarGapAlert } from '../../features/calendar/CalendarGapAlert';
 import { CaseStepForm } from './CaseStepForm';
 import { DocumentLinks } from './DocumentLinks';
+import { cstDateTime } from '../../app/time';
 
 /**
  * The decision due date with what moves it: days left (frozen while a requested hearing is pending, since hearing
@@ -198,7 +199,7 @@ function Workspace({ c }: { c: CaseView }) {
       <Card title={t('办案记录', 'Timeline')} size="small">
         <Timeline
           items={(c.events ?? []).map((e) => ({
-            children: `${e.at.slice(0, 16).replace('T', ' ')} ${e.actorName ?? ''} ${codes.label('caseAction', e.action)} → ${codes.label('caseStatus', e.to)}`,
+            children: `${cstDateTime(e.at)} ${e.actorName ?? ''} ${codes.label('caseAction', e.action)} → ${codes.label('caseStatus', e.to)}`,
           }))}
         />
       </Card>

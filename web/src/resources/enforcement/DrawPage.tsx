@@ -24,6 +24,7 @@ import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { AreaCascader } from '../../components/AreaCascader';
 import { errorText } from '../../components/ErrorDisplay';
+import { cstDateTime } from '../../app/time';
 
 type Weights = Draw['weightTable'];
 
@@ -219,7 +220,7 @@ export function DrawPage() {
             { title: t('机构', 'Organisation'), dataIndex: 'orgName' },
             { title: t('抽取数', 'k'), dataIndex: 'k', width: 80 },
             { title: t('企业库', 'Pool'), dataIndex: 'poolCount', width: 100 },
-            { title: t('时间', 'At'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+            { title: t('时间', 'At'), dataIndex: 'createdAt', render: (v: string) => cstDateTime(v) },
             {
               title: t('公示', 'Published'),
               dataIndex: 'published',

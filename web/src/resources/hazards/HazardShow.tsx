@@ -12,6 +12,7 @@ import { HazardActionForm } from './HazardActionForm';
 import { HazardTags } from './HazardTags';
 import { ListingForm } from './ListingForm';
 import { labelIn, useHazardMeta } from './meta';
+import { cstDateTime } from '../../app/time';
 
 // Steps that keep the workflow state: 挂牌督办 and re-grading.
 const listingSteps = ['list', 'report_progress', 'delist', 'regrade'] as const;
@@ -188,7 +189,7 @@ export function HazardShow() {
             <div>
               <Typography.Text strong>{codes.label('hazardAction', e.action)}</Typography.Text>{' '}
               <Typography.Text type="secondary">
-                {e.at.replace('T', ' ').slice(0, 16)} · {e.actorName ?? ''}
+                {cstDateTime(e.at)} · {e.actorName ?? ''}
               </Typography.Text>
               {Object.entries(e.evidence)
                 .filter(([, v]) => v !== null && v !== undefined && v !== '')

@@ -18,6 +18,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { cstDate } from '../../app/time';
 
 const kindColours: Record<string, string> = { certified: 'green', renewed: 'blue', downgraded: 'orange', revoked: 'red' };
 
@@ -112,7 +113,7 @@ export function EnterpriseStandardizationTab({ enterprise: e }: { enterprise: En
         scroll={{ x: 720 }}
         locale={{ emptyText: t('暂无标准化记录', 'No standardization records') }}
         columns={[
-          { title: t('登记时间', 'Recorded'), render: (_, r) => r.createdAt.slice(0, 10) },
+          { title: t('登记时间', 'Recorded'), render: (_, r) => cstDate(r.createdAt) },
           {
             title: t('事项', 'Record'),
             render: (_, r) => <Tag color={kindColours[r.kind]}>{label(standardizationRecordKindLabels[r.kind])}</Tag>,

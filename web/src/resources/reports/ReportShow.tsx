@@ -19,6 +19,7 @@ import { dueOf } from './ReportList';
 import { ReportHandling } from './ReportHandling';
 import { FindingCard } from '../rewards/FindingCard';
 import { ReportDuplicates } from './ReportDuplicates';
+import { cstDateTime } from '../../app/time';
 
 const fieldsOf: Record<ReportAction, ('reason' | 'transferTarget' | 'findings' | 'reply')[]> = {
   accept: [],
@@ -161,7 +162,7 @@ export function ReportShow() {
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({
-            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? t('举报人', 'Reporter')} · ${label(
+            children: `${cstDateTime(h.at)} ${h.actorName ?? t('举报人', 'Reporter')} · ${label(
               historyLabels[h.action] ?? reportActionLabels[h.action as ReportAction] ?? reportStatusLabels[h.to as 'received'],
             )}`,
           }))}

@@ -12,6 +12,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { LetterDrawer, letterStatusColor } from './LetterList';
+import { cstDateTime } from '../../app/time';
 
 export function LetterShow() {
   const { id } = useParams();
@@ -130,7 +131,7 @@ export function LetterShow() {
       <Card title={t('办理记录', 'History')} size="small">
         <Timeline
           items={r.history.map((h) => ({
-            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? ''} · ${
+            children: `${cstDateTime(h.at)} ${h.actorName ?? ''} · ${
               h.action === 'create'
                 ? t('起草', 'Drafted')
                 : label(letterActionLabels[h.action as LetterAction] ?? { zh: h.action, en: h.action })

@@ -26,6 +26,7 @@ import { applyApiErrors } from '../../components/apiErrors';
 import { RecordState } from '../../components/ErrorDisplay';
 import { accidentLevelLabels, yuan } from './labels';
 import { ReceiptInput } from './ReceiptInput';
+import { cstDateTime } from '../../app/time';
 
 type Fields = Omit<RewardActBody, 'action' | 'version'>;
 const needsForm: Record<RewardAction, boolean> = {
@@ -162,7 +163,7 @@ function Reward({ r }: { r: RewardDetail }) {
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({
-            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? ''} · ${
+            children: `${cstDateTime(h.at)} ${h.actorName ?? ''} · ${
               h.action in rewardActionLabels ? label(rewardActionLabels[h.action as RewardAction]) : t('应予奖励', 'Reward due')
             }`,
           }))}

@@ -17,6 +17,7 @@ import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { statusColor } from './labels';
+import { cstDateTime } from '../../app/time';
 
 type Act = WorkTaskActBody['action'];
 const fieldsOf: Record<Act, ('summary' | 'reason' | 'level')[]> = {
@@ -146,7 +147,7 @@ export function WorkTaskShow() {
       <Card title={t('办理记录', 'History')}>
         <Timeline
           items={r.history.map((h) => ({
-            children: `${h.at.slice(0, 16).replace('T', ' ')} ${h.actorName ?? ''} · ${
+            children: `${cstDateTime(h.at)} ${h.actorName ?? ''} · ${
               h.action === 'create'
                 ? t('分派任务', 'Assigned')
                 : label(workTaskActionLabels[h.action as WorkTaskAction] ?? { zh: h.action, en: h.action })
