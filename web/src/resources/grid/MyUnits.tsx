@@ -8,9 +8,10 @@ import { useList } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { flushQueue, installQueueFlush, readQueue } from './offlineQueue';
+import { unitRiskLevel } from './riskLevel';
+import { RiskLevelTag } from '../risks/riskUi';
 
 export const dueColour: Record<GridDueState, string> = { never: 'magenta', overdue: 'red', due_soon: 'orange', ok: 'green' };
-const riskColour: Record<string, string> = { red: 'red', orange: 'orange', yellow: 'gold', blue: 'blue' };
 
 export function useQueueSize() {
   const [n, setN] = useState(() => readQueue().length);
@@ -107,7 +108,7 @@ export function MyUnits() {
                 <Space wrap size={4}>
                   <span>{u.name}</span>
                   <Tag color={dueColour[u.dueState]}>{label(gridDueStateLabels[u.dueState])}</Tag>
-                  {u.riskLevel && <Tag color={riskColour[u.riskLevel]}>{u.riskLevel}</Tag>}
+                  {unitRiskLevel(u.riskLevel) && <RiskLevelTag level={unitRiskLevel(u.riskLevel)} />}
                   {u.isKey && <Tag>{t('重点', 'Key')}</Tag>}
                 </Space>
               }
