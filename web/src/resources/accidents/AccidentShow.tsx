@@ -93,7 +93,7 @@ export function AccidentShow() {
           <Descriptions.Item label={t('失踪', 'Missing')}>{a.missing}</Descriptions.Item>
           <Descriptions.Item label={t('重伤（含急性工业中毒）', 'Serious injuries')}>{a.seriousInjuries}</Descriptions.Item>
           <Descriptions.Item label={t('轻伤', 'Minor injuries')}>{a.minorInjuries}</Descriptions.Item>
-          <Descriptions.Item label={t('直接经济损失（万元）', 'Direct loss (万元)')}>{a.directLossWan}</Descriptions.Item>
+          <Descriptions.Item label={t('直接经济损失（万元）', 'Direct loss (10,000 yuan)')}>{a.directLossWan}</Descriptions.Item>
           <Descriptions.Item label={t('补报窗口', 'Window (days)')}>
             {codes?.supplementaryWindowDays[a.category] ?? codes?.supplementaryWindowDays.default}
           </Descriptions.Item>

@@ -43,7 +43,7 @@ export function AccidentTimeline({ accidentId, revision }: AccidentTimelineProps
           missing: t('失踪', 'missing'),
           seriousInjuries: t('重伤', 'serious'),
           minorInjuries: t('轻伤', 'minor'),
-          directLossWan: t('损失(万元)', 'loss (万元)'),
+          directLossWan: t('损失(万元)', 'loss (10,000 yuan)'),
         };
         const level =
           d.levelBefore !== d.levelAfter
