@@ -33,7 +33,7 @@ export function HomePage() {
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('欢迎', 'Welcome')}，{user.displayName}
+        {t(`欢迎，${user.displayName}`, `Welcome, ${user.displayName}`)}
         <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12, fontWeight: 'normal' }}>
           {label(roleLabels[user.role])}
           {user.orgName ? ` · ${user.orgName}` : ''}
