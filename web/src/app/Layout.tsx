@@ -7,6 +7,7 @@ import { LogoutOutlined, MenuOutlined, SafetyCertificateOutlined } from '@ant-de
 import { roleLabels } from '@anjian/contracts';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
+import { selectedMenuPaths } from './menu-selection';
 import { menuGroups, visibleEntries, type MenuEntry, type MenuGroup } from './menu';
 import { UnreadBadge } from '../features/inbox/UnreadBadge';
 
@@ -18,9 +19,10 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const entries = user ? visibleEntries(user) : [];
-  const selected = entries
-    .filter((m) => (m.path === '/' ? location.pathname === '/' : location.pathname.startsWith(m.path)))
-    .map((m) => m.path);
+  const selected = selectedMenuPaths(
+    entries.map((m) => m.path),
+    location.pathname,
+  );
   // An enterprise account's file is its own enterprise, not the district's list.
   const target = (m: MenuEntry) => (m.path === '/enterprises' && user?.enterpriseId ? `/enterprises/${user.enterpriseId}` : m.path);
   const item = (m: MenuEntry) => ({

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { safeString } from '../input';
 import { isoDate, pageQuery } from './common';
+import type { Bilingual } from '../errors';
 
 export const auditResults = ['ok', 'denied', 'failed'] as const;
+export type AuditResult = (typeof auditResults)[number];
+export const auditResultLabels: Record<AuditResult, Bilingual> = {
+  ok: { zh: '成功', en: 'Succeeded' },
+  denied: { zh: '拒绝', en: 'Denied' },
+  failed: { zh: '失败', en: 'Failed' },
+};
 
 export const auditEntry = z.object({
   id: z.number().int(),

@@ -161,6 +161,22 @@ describe('workbench', () => {
     });
   });
 
+  it('gives the system and audit administrators no figures or steps they could not open', async () => {
+    const db = w.t.database.db;
+    const [district] = await db
+      .select()
+      .from(areas)
+      .where(eq(areas.code, w.streetA.slice(0, 6)));
+    const org = await buildOrg(db, { area: district! });
+    for (const role of ['sys_admin', 'audit_admin'] as const) {
+      const u = await buildUser(db, { role, org });
+      const wb = await workbench(await loginAs(w.t.app, u.username, u.password));
+      expect(wb.todo, role).toEqual([]);
+      expect(wb.figures, role).toEqual([]);
+      expect(wb.breakdown ?? null, role).toBeNull();
+    }
+  });
+
   it("gives the grid inspector its grid's hidden dangers due within a week", async () => {
     const wb = await workbench(grid);
     expect(wb.todo.map((t) => [t.kind, t.dueState])).toEqual([

@@ -335,15 +335,17 @@ export async function workbenchOverview(db: DbOrTx, actor: Actor, today: string,
     if (h) parts.push(h);
     parts.push(enterprisesInScope(actor));
   } else if (actor.scopeKind !== 'none') {
-    const h = hazardFigures(actor, today);
+    // Each figure only for a role that may open the list behind it: the system and audit administrators hold an
+    // area scope but read no hidden dangers, checks or accidents (三员分立), so their workbench has no figures.
+    const h = can(actor.role, 'hazard.read') ? hazardFigures(actor, today) : null;
     if (h) parts.push(h);
-    parts.push(missedCheckTasks(actor, today));
-    const a = accidentFigures(db, actor, today);
+    if (can(actor.role, 'check.read')) parts.push(missedCheckTasks(actor, today));
+    const a = can(actor.role, 'accident.read') ? accidentFigures(db, actor, today) : null;
     if (a) parts.push(a);
     if (can(actor.role, 'enforcement.read')) parts.push(inspectionFigures(db, actor, today));
     if (can(actor.role, 'case.read')) parts.push(casesPastLimitPart(actor, today, hearing));
   }
-  const breakdown = breakdownPart(actor, today);
+  const breakdown = can(actor.role, 'hazard.read') ? breakdownPart(actor, today) : null;
   if (parts.length === 0 && !breakdown) return { figures: [], breakdown: null };
   const from = parts.length
     ? sql.join(

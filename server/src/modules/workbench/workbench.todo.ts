@@ -178,11 +178,21 @@ async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: Hea
       order by ${unindexedOrder(day)} asc, ${i.id} asc
       limit ${sql.raw(String(TODO_LIMIT))}`,
   });
+  // Only the steps this role may open: the system and audit administrators hold an area scope but no hidden
+  // dangers or inspections (三员分立), so they are offered none.
   const branches: Branch[] = [
-    hazardBranch(actor, and(eq(hazards.state, 'reported'), regulatorAccepts())!, 'hazard_assign'),
-    hazardBranch(actor, and(eq(hazards.state, 'awaiting_acceptance'), regulatorAccepts())!, 'hazard_accept'),
-    inspectionBranch('inspection', i.plannedOn, eq(i.state, 'planned')),
-    inspectionBranch('reinspection', i.reinspectionDue, and(isNotNull(i.reinspectionDue), isNull(i.reinspectedOn))!),
+    ...(can(actor.role, 'hazard.read')
+      ? [
+          hazardBranch(actor, and(eq(hazards.state, 'reported'), regulatorAccepts())!, 'hazard_assign'),
+          hazardBranch(actor, and(eq(hazards.state, 'awaiting_acceptance'), regulatorAccepts())!, 'hazard_accept'),
+        ]
+      : []),
+    ...(can(actor.role, 'inspection.read')
+      ? [
+          inspectionBranch('inspection', i.plannedOn, eq(i.state, 'planned')),
+          inspectionBranch('reinspection', i.reinspectionDue, and(isNotNull(i.reinspectionDue), isNull(i.reinspectedOn))!),
+        ]
+      : []),
   ];
   if (waiting.length > 0) {
     // The clock's inputs; the extensions as their sum, which is all decisionClock reads of them.

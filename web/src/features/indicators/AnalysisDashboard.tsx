@@ -153,7 +153,7 @@ export function AnalysisDashboard() {
             { title: t('死亡（含失踪）', 'Deaths'), dataIndex: 'deaths' },
             { title: t('同比', 'YoY'), dataIndex: 'deathsChangePercent', render: change },
             { title: t('重伤', 'Serious'), dataIndex: 'seriousInjuries' },
-            { title: t('直接经济损失（万元）', 'Loss (10,000 yuan)'), dataIndex: 'directLossWan' },
+            { title: t('直接经济损失（万元）', 'Direct loss (10,000 yuan)'), dataIndex: 'directLossWan' },
             { title: t('其中导入起数/死亡', 'Of which imported'), render: (_, i) => `${i.imported.accidents} / ${i.imported.deaths}` },
           ]}
         />

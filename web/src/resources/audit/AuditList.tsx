@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '@anjian/contracts';
+import { auditResultLabels, auditResults, type AuditEntry, type AuditResult } from '@anjian/contracts';
 import type { Dayjs } from 'dayjs';
 import { call, type RouteQuery } from '../../api/client';
 import { useI18n } from '../../app/i18n';
@@ -17,7 +17,7 @@ interface Filters {
 }
 
 export function AuditList() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -45,7 +45,9 @@ export function AuditList() {
         ),
       );
   };
-  const resultTag = (r: string) => <Tag color={r === 'ok' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{r}</Tag>;
+  const resultTag = (r: AuditResult) => (
+    <Tag color={r === 'ok' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{label(auditResultLabels[r]) || r}</Tag>
+  );
   return (
     <Card
       title={t('审计日志', 'Audit log')}
@@ -74,7 +76,7 @@ export function AuditList() {
             allowClear
             placeholder={t('结果', 'Result')}
             style={{ width: 120 }}
-            options={['ok', 'denied', 'failed'].map((v) => ({ value: v, label: v }))}
+            options={auditResults.map((v) => ({ value: v, label: label(auditResultLabels[v]) }))}
           />
         </Form.Item>
         <Form.Item name="range">

@@ -4,15 +4,14 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Input, List, Segmented, Space, Tag, Typography } from 'antd';
 import { gridDueStateLabels, gridDueStates, type GridDueState } from '@anjian/contracts';
-import { useCodeTables } from '../../api/codeTables';
 import { useList } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { flushQueue, installQueueFlush, readQueue } from './offlineQueue';
+import { unitRiskLevel } from './riskLevel';
+import { RiskLevelTag } from '../risks/riskUi';
 
 export const dueColour: Record<GridDueState, string> = { never: 'magenta', overdue: 'red', due_soon: 'orange', ok: 'green' };
-// enterprises.risk_level holds the risk module's level key (major … low), shown in its colour.
-const riskColour: Record<string, string> = { major: 'red', significant: 'orange', general: 'gold', low: 'blue' };
 
 export function useQueueSize() {
   const [n, setN] = useState(() => readQueue().length);
@@ -31,7 +30,6 @@ export function useQueueSize() {
 export function MyUnits() {
   const { t, label } = useI18n();
   const { can } = useAuth();
-  const codes = useCodeTables();
   const { message } = App.useApp();
   const [due, setDue] = useState<GridDueState | 'all'>('all');
   const [q, setQ] = useState('');
@@ -112,7 +110,7 @@ export function MyUnits() {
                 <Space wrap size={4}>
                   <span>{u.name}</span>
                   <Tag color={dueColour[u.dueState]}>{label(gridDueStateLabels[u.dueState])}</Tag>
-                  {u.riskLevel && <Tag color={riskColour[u.riskLevel]}>{codes.label('riskLevel', u.riskLevel)}</Tag>}
+                  {unitRiskLevel(u.riskLevel) && <RiskLevelTag level={unitRiskLevel(u.riskLevel)} />}
                   {u.isKey && <Tag>{t('重点', 'Key')}</Tag>}
                 </Space>
               }

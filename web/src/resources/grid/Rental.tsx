@@ -89,7 +89,7 @@ export function RentalPage() {
       >
         <Space style={{ marginBottom: 12 }}>
           <Switch checked={unfiled} onChange={(v) => (setUnfiled(v), setPage(1))} />
-          {t('仅看出租给企业但未备案', 'Let to a business and not registered only')}
+          {t('仅看出租给企业但未备案', 'Only premises let to a business without a safety filing')}
         </Space>
         <List
           loading={list.isLoading}
@@ -101,7 +101,7 @@ export function RentalPage() {
                 can('rental.manage') && p.occupancy === 'let_to_business'
                   ? [
                       <Button key="file" size="small" onClick={() => setFilingFor(p.id)}>
-                        {t('办理备案', 'Register')}
+                        {t('办理备案', 'File')}
                       </Button>,
                     ]
                   : []
@@ -111,7 +111,7 @@ export function RentalPage() {
                 title={
                   <Space wrap size={4}>
                     {p.address}
-                    {p.unfiled && <Tag color="red">{t('未备案', 'Not registered')}</Tag>}
+                    {p.unfiled && <Tag color="red">{t('未备案', 'Not filed')}</Tag>}
                     {p.currentFiling && (
                       <Tag color="green">{t(`已备案至 ${p.currentFiling.leaseEnd}`, `Filed until ${p.currentFiling.leaseEnd}`)}</Tag>
                     )}
@@ -195,7 +195,7 @@ export function RentalPage() {
       </Modal>
       <Modal
         open={!!filingFor}
-        title={t('出租屋安全生产备案', 'Rental safety registration')}
+        title={t('出租屋安全生产备案', 'Rental safety filing')}
         onCancel={() => setFilingFor(null)}
         onOk={() => void file()}
       >
