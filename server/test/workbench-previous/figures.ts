@@ -54,8 +54,8 @@ async function hazardFigures(db: DbOrTx, actor: Actor, today: string): Promise<F
     .where(and(...rollupWhere(actor, t, root, levelFor(root.length))));
   const overdue = num(r?.overdue);
   return {
-    openHazards: figure(num(r?.open), '/hazards'),
-    openMajorHazards: figure(num(r?.major), '/hazards?grade=major', { alarm: num(r?.major) > 0 }),
+    openHazards: figure(num(r?.open), '/hazards?tab=open'),
+    openMajorHazards: figure(num(r?.major), '/hazards?tab=open&grade=major', { alarm: num(r?.major) > 0 }),
     overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
     awaitingAcceptance: figure(num(r?.awaiting), '/hazards?tab=awaiting_acceptance'),
   };
@@ -72,7 +72,7 @@ async function enterpriseHazardFigures(db: DbOrTx, enterpriseId: string, today: 
     .where(and(eq(hazards.enterpriseId, enterpriseId), inArray(hazards.state, ['reported', 'rectifying', 'awaiting_acceptance'])));
   const overdue = num(r?.overdue);
   return {
-    openHazards: figure(num(r?.open), '/hazards'),
+    openHazards: figure(num(r?.open), '/hazards?tab=open'),
     overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
   };
 }
@@ -274,7 +274,10 @@ export async function workbenchFigures(db: DbOrTx, actor: Actor, today: string, 
   } else if (actor.role === 'grid_inspector') {
     parts.push(hazardFigures(db, actor, today), enterprisesInScope(db, actor));
   } else if (actor.scopeKind !== 'none') {
-    parts.push(hazardFigures(db, actor, today), missedCheckTasks(db, actor, today), accidentFigures(db, actor, today));
+    // As the platform since 2026-12-06: each figure only for a role that may read the list behind it.
+    if (can(actor.role, 'hazard.read')) parts.push(hazardFigures(db, actor, today));
+    if (can(actor.role, 'check.read')) parts.push(missedCheckTasks(db, actor, today));
+    if (can(actor.role, 'accident.read')) parts.push(accidentFigures(db, actor, today));
     if (can(actor.role, 'enforcement.read')) parts.push(inspectionFigures(db, actor, today));
     if (can(actor.role, 'case.read')) parts.push(casesPastLimit(db, actor, today, hearing));
   }
@@ -285,6 +288,7 @@ export async function workbenchFigures(db: DbOrTx, actor: Actor, today: string, 
 /** Open and overdue hidden dangers one level below the caller's area (a district by street, a street by community). */
 export async function workbenchBreakdown(db: DbOrTx, actor: Actor, today: string) {
   if (actor.scopeKind !== 'area' || !actor.areaPrefix || actor.areaPrefix.length >= 15) return null;
+  if (!can(actor.role, 'hazard.read')) return null;
   const root = actor.areaPrefix;
   const level = childLength(root);
   const t = hazardOpenCounts;

@@ -142,23 +142,30 @@ async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: Hea
   const waiting = caseStatusesWaitingFor(actor);
   // Reviewers (the leader) see every case waiting for review in scope; handlers the cases they filed.
   const ownCases = can(actor.role, 'case.review') ? undefined : eq(penaltyCases.createdBy, actor.id);
+  // As the platform since 2026-12-06: only the steps this role may open.
+  const hazardsRead = can(actor.role, 'hazard.read');
+  const inspectionsRead = can(actor.role, 'inspection.read');
   const [assign, accept, planned, reinspect, cases] = await Promise.all([
-    hazardItems(db, actor, and(eq(hazards.state, 'reported'), regulatorAccepts())!, 'hazard_assign', today),
-    hazardItems(db, actor, and(eq(hazards.state, 'awaiting_acceptance'), regulatorAccepts())!, 'hazard_accept', today),
-    db
-      .select({ id: inspections.id, plannedOn: inspections.plannedOn, enterpriseName: enterprises.name })
-      .from(inspections)
-      .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
-      .where(and(inspectionScope, eq(inspections.state, 'planned'), mine))
-      .orderBy(unindexedOrder(inspections.plannedOn), asc(inspections.id))
-      .limit(TODO_LIMIT),
-    db
-      .select({ id: inspections.id, due: inspections.reinspectionDue, enterpriseName: enterprises.name })
-      .from(inspections)
-      .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
-      .where(and(inspectionScope, isNotNull(inspections.reinspectionDue), isNull(inspections.reinspectedOn), mine))
-      .orderBy(unindexedOrder(inspections.reinspectionDue), asc(inspections.id))
-      .limit(TODO_LIMIT),
+    hazardsRead ? hazardItems(db, actor, and(eq(hazards.state, 'reported'), regulatorAccepts())!, 'hazard_assign', today) : [],
+    hazardsRead ? hazardItems(db, actor, and(eq(hazards.state, 'awaiting_acceptance'), regulatorAccepts())!, 'hazard_accept', today) : [],
+    !inspectionsRead
+      ? []
+      : db
+          .select({ id: inspections.id, plannedOn: inspections.plannedOn, enterpriseName: enterprises.name })
+          .from(inspections)
+          .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
+          .where(and(inspectionScope, eq(inspections.state, 'planned'), mine))
+          .orderBy(unindexedOrder(inspections.plannedOn), asc(inspections.id))
+          .limit(TODO_LIMIT),
+    !inspectionsRead
+      ? []
+      : db
+          .select({ id: inspections.id, due: inspections.reinspectionDue, enterpriseName: enterprises.name })
+          .from(inspections)
+          .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
+          .where(and(inspectionScope, isNotNull(inspections.reinspectionDue), isNull(inspections.reinspectedOn), mine))
+          .orderBy(unindexedOrder(inspections.reinspectionDue), asc(inspections.id))
+          .limit(TODO_LIMIT),
     waiting.length === 0
       ? Promise.resolve([])
       : db
