@@ -165,6 +165,8 @@ export const hazardListQuery = z
     grade: z.enum(hazardGradeKeys).optional(),
     source: z.enum(hazardSourceKeys).optional(),
     state: z.enum(hazardStateKeys).optional(),
+    /** Not yet closed (未闭环): reported, being rectified or awaiting acceptance. */
+    open: queryBool.optional(),
     overdue: queryBool.optional(),
     listed: queryBool.optional(),
     enterpriseId: z.uuid().optional(),

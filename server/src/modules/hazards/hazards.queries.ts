@@ -122,7 +122,7 @@ export async function findHazards(db: DbOrTx, actor: Actor, q: HazardListQuery, 
 }
 
 function boardTiers(q: HazardListQuery, c: BoardCounts, today: string) {
-  const wanted = (s: State) => !q.state || q.state === s;
+  const wanted = (s: State) => (!q.state || q.state === s) && !(q.open && s === 'closed');
   const open = (['reported', 'rectifying'] as const).filter(wanted);
   const sum = (pick: (s: OpenState) => number) => open.reduce<number>((a, s) => a + pick(s), 0);
   // One state condition per tier, written as the partial index's predicate (or one state of it), so the planner

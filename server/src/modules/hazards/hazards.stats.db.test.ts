@@ -227,5 +227,16 @@ describe('supervision board', () => {
     expect(overdue.items.every((h: { overdue: boolean }) => h.overdue)).toBe(true);
     const closed = (await w.districtOfficer.get('/api/hazards?state=closed&pageSize=1')).json();
     expect(closed.total).toBe(truth!.closed!);
+    // 未闭环 (the workbench's open figures link here): every state but closed, in the board's order.
+    const open = (await w.districtOfficer.get('/api/hazards?open=true&pageSize=100')).json();
+    expect(open.total).toBe(all - truth!.closed!);
+    expect(open.items.map((h: { id: string }) => h.id)).toEqual(
+      seen
+        .filter((h) => h.state !== 'closed')
+        .map((h) => h.id)
+        .slice(0, 100),
+    );
+    const openReported = (await w.districtOfficer.get('/api/hazards?open=true&state=reported&pageSize=1')).json();
+    expect(openReported.total).toBe(truth!.reported!);
   });
 });

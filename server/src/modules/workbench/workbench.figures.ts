@@ -62,8 +62,8 @@ function hazardFigures(actor: Actor, today: string): Part | null {
     read: (r) => {
       const overdue = num(r.h_overdue);
       return {
-        openHazards: figure(num(r.h_open), '/hazards'),
-        openMajorHazards: figure(num(r.h_major), '/hazards?grade=major', { alarm: num(r.h_major) > 0 }),
+        openHazards: figure(num(r.h_open), '/hazards?tab=open'),
+        openMajorHazards: figure(num(r.h_major), '/hazards?tab=open&grade=major', { alarm: num(r.h_major) > 0 }),
         overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
         awaitingAcceptance: figure(num(r.h_awaiting), '/hazards?tab=awaiting_acceptance'),
       };
@@ -81,7 +81,7 @@ function enterpriseHazardFigures(enterpriseId: string, today: string): Part {
     read: (r) => {
       const overdue = num(r.eh_overdue);
       return {
-        openHazards: figure(num(r.eh_open), '/hazards'),
+        openHazards: figure(num(r.eh_open), '/hazards?tab=open'),
         overdueHazards: figure(overdue, '/hazards?tab=overdue', { alarm: overdue > 0 }),
       };
     },

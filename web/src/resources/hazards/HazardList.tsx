@@ -31,14 +31,17 @@ export function HazardList({ fixed, compact }: HazardListProps) {
     ...filters,
     ...fixed,
     ...page,
-    state: tab === 'all' || tab === 'overdue' ? undefined : tab,
+    state: tab === 'all' || tab === 'open' || tab === 'overdue' ? undefined : tab,
+    open: tab === 'open' ? true : undefined,
     overdue: tab === 'overdue' ? true : undefined,
   };
   const list = useQuery({ queryKey: ['hazards', query], queryFn: () => call('GET /api/hazards', { query }), placeholderData: (p) => p });
   const counts = list.data?.counts ?? {};
-  const all = ['reported', 'rectifying', 'awaiting_acceptance', 'closed'].reduce((s, k) => s + (counts[k] ?? 0), 0);
+  const open = ['reported', 'rectifying', 'awaiting_acceptance'].reduce((s, k) => s + (counts[k] ?? 0), 0);
+  const all = open + (counts.closed ?? 0);
   const tabs: { value: Tab; label: string }[] = [
     { value: 'all', label: `${t('全部', 'All')} ${all}` },
+    { value: 'open', label: `${t('未闭环', 'Open')} ${open}` },
     { value: 'overdue', label: `${t('逾期', 'Overdue')} ${counts.overdue ?? 0}` },
     { value: 'reported', label: `${t('已登记', 'Reported')} ${counts.reported ?? 0}` },
     { value: 'rectifying', label: `${t('整改中', 'Rectifying')} ${counts.rectifying ?? 0}` },

@@ -4,7 +4,7 @@ import { hazardListQuery } from '@anjian/contracts';
 import { paramsIn, paramsOf } from '../../app/address-state';
 import type { HazardFilterValues } from './HazardFilters';
 
-export const tabValues = ['all', 'reported', 'rectifying', 'awaiting_acceptance', 'closed', 'overdue'] as const;
+export const tabValues = ['all', 'open', 'reported', 'rectifying', 'awaiting_acceptance', 'closed', 'overdue'] as const;
 export type Tab = (typeof tabValues)[number];
 const isTab = (v: string | null): v is Tab => tabValues.includes(v as Tab);
 
