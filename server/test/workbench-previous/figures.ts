@@ -89,7 +89,7 @@ async function inspectionFigures(db: DbOrTx, actor: Actor, today: string): Promi
   const of = (m: string) => num(rows.find((r) => r.month === m)?.n);
   const plan = await planPace(db, actor, today);
   return {
-    inspectionsThisMonth: figure(of(month), plan ? '/inspection-plan' : '/enforcement/inspections', {
+    inspectionsThisMonth: figure(of(month), plan ? '/inspection-plan' : `/enforcement/inspections?inspectedMonth=${month}`, {
       previous: of(lastYear),
       target: plan?.monthly ?? null,
       alarm: plan?.behind ?? false,

@@ -1,7 +1,7 @@
 // Enforcement (执法): 双随机 draws, inspections, documents and penalty cases — request and response shapes.
 import { z } from 'zod';
 import { safeString } from '../input';
-import { isoDate, pageQuery } from './common';
+import { isoDate, pageQuery, yearMonth } from './common';
 import { hazardCategoryKeys, hazardGradeKeys } from './hazards';
 
 const text = (max: number) => safeString().trim().min(1).max(max);
@@ -145,6 +145,8 @@ export const inspectionListQuery = z
     kind: z.enum(inspectionKinds).optional(),
     /** Rectification orders whose re-inspection is due (deadline reached) and not yet recorded. */
     reinspectionDue: z.enum(['true']).optional(),
+    /** Done in this China month (YYYY-MM): the inspections the statistics and the workbench count for it. */
+    inspectedMonth: yearMonth.optional(),
   })
   .strict();
 

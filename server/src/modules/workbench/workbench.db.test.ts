@@ -142,7 +142,7 @@ describe('workbench', () => {
   it("sets this month's inspections against the organisation's annual plan", async () => {
     expect(fig(await workbench(w.districtOfficer), 'inspectionsThisMonth')).toMatchObject({
       target: null,
-      link: '/enforcement/inspections',
+      link: expect.stringMatching(/^\/enforcement\/inspections\?inspectedMonth=\d{4}-\d{2}$/),
     });
     const saved = await w.districtOfficer.request({
       method: 'PUT',

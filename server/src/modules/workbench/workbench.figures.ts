@@ -107,7 +107,7 @@ function inspectionFigures(db: DbOrTx, actor: Actor, today: string): Part {
       const found = r.i_plan as { id: string; version: number } | null;
       const plan = found ? await planPace(db, actor, today, found) : null;
       return {
-        inspectionsThisMonth: figure(num(r.i_now), plan ? '/inspection-plan' : '/enforcement/inspections', {
+        inspectionsThisMonth: figure(num(r.i_now), plan ? '/inspection-plan' : `/enforcement/inspections?inspectedMonth=${month}`, {
           previous: num(r.i_last_year),
           target: plan?.monthly ?? null,
           alarm: plan?.behind ?? false,

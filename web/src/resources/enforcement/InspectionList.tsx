@@ -18,7 +18,7 @@ export interface InspectionListProps {
   compact?: boolean;
 }
 
-const inspectionList = filteredList(inspectionListQuery.shape, ['state', 'reinspectionDue']);
+const inspectionList = filteredList(inspectionListQuery.shape, ['state', 'reinspectionDue', 'inspectedMonth']);
 
 export function InspectionList({ fixed, compact }: InspectionListProps) {
   const { t } = useI18n();
@@ -76,6 +76,11 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
       title={compact ? undefined : t('执法检查', 'Inspections')}
       extra={
         <Space>
+          {!compact && filters.inspectedMonth && (
+            <Tag closable onClose={() => show({ filters: {}, page: { ...page, page: 1 } })} data-testid="inspection-month">
+              {t(`${filters.inspectedMonth} 已检查`, `Done in ${filters.inspectedMonth}`)}
+            </Tag>
+          )}
           {!compact && (
             <Select
               allowClear

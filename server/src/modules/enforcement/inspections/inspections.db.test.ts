@@ -3,9 +3,10 @@
 // hidden danger through the hazards workflow; numbering never repeats or skips under concurrency.
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { checkTemplateItems, checkTemplates, inspections, organisations } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
+import { rowsOf } from '../../../platform/db';
 import { addDays, cstDate } from '../../../platform/time';
 import { issueDocument } from '../documents/documents';
 import { buildEnforcementWorld, type EnforcementWorld } from '../enforcement.fixtures';
@@ -70,6 +71,23 @@ describe('inspections', () => {
     const hazardId = insp.findings[0].hazardId as string;
     const hazard = (await w.officer.get(`/api/hazards/${hazardId}`)).json();
     expect(hazard).toMatchObject({ state: 'rectifying', deadline, source: 'joint_enforcement' });
+
+    // Done this month, as the workbench's figure counts it; not in another month; a planned one not at all.
+    const month = cstDate().slice(0, 7);
+    const doneThisMonth = (await w.officer.get(`/api/inspections?inspectedMonth=${month}&pageSize=100`)).json();
+    expect(doneThisMonth.items.map((i: { id: string }) => i.id)).toContain(insp.id);
+    expect(doneThisMonth.items.every((i: { state: string }) => i.state === 'done')).toBe(true);
+    const [counted] = rowsOf<{ n: number }>(
+      await w.t.database.db.execute(
+        sql`select coalesce(sum(inspections), 0)::int as n from enforcement_stats_monthly where month = ${month}`,
+      ),
+    );
+    expect(doneThisMonth.total).toBe(counted!.n);
+    const lastYear = `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+    expect((await w.officer.get(`/api/inspections?inspectedMonth=${lastYear}`)).json().items).not.toContainEqual(
+      expect.objectContaining({ id: insp.id }),
+    );
+    expect((await w.officer.get('/api/inspections?inspectedMonth=2026-13')).statusCode).toBe(400);
 
     // Due on the deadline, not before.
     const due = (await w.officer.get('/api/inspections?reinspectionDue=true')).json();

@@ -36,6 +36,7 @@ export interface InspectionQuery {
   enterpriseId?: string;
   kind?: string;
   reinspectionDue?: 'true';
+  inspectedMonth?: string;
 }
 
 export async function findInspections(db: DbOrTx, actor: Actor, q: InspectionQuery) {
@@ -44,6 +45,14 @@ export async function findInspections(db: DbOrTx, actor: Actor, q: InspectionQue
   if (q.enterpriseId) parts.push(eq(inspections.enterpriseId, q.enterpriseId));
   if (q.kind) parts.push(eq(inspections.kind, q.kind));
   if (q.reinspectionDue) parts.push(sql`${inspections.reinspectedOn} is null and ${inspections.reinspectionDue} <= ${cstDate()}::date`);
+  if (q.inspectedMonth) {
+    // As enforcement_stats counts them (enforcement_track_inspections): done, in the month of inspected_on.
+    const first = `${q.inspectedMonth}-01`;
+    parts.push(
+      sql`${inspections.state} = 'done' and ${inspections.inspectedOn} >= ${first}::date
+          and ${inspections.inspectedOn} < (${first}::date + interval '1 month')`,
+    );
+  }
   const where = and(...parts);
   const items = (await db
     .select(columns as never)
