@@ -19,19 +19,13 @@ import {
   type RecordVisitBody,
 } from '@anjian/contracts';
 import { call } from '../../api/client';
+import { useCodeTables } from '../../api/codeTables';
 import { useI18n } from '../../app/i18n';
 import { cstDateTime } from '../../app/time';
 import { applyApiErrors } from '../../components/apiErrors';
 import { findingTooShort } from './findings';
 import { sendVisit, type Finding } from './offlineQueue';
 import { useRecord } from '../../api/hooks';
-
-const categoryLabels: Record<(typeof hazardCategoryKeys)[number], { zh: string; en: string }> = {
-  unsafe_act: { zh: '人的不安全行为', en: 'Unsafe act' },
-  unsafe_condition: { zh: '物的不安全状态', en: 'Unsafe condition' },
-  management_defect: { zh: '管理缺陷', en: 'Management defect' },
-  environment: { zh: '环境因素', en: 'Environment' },
-};
 
 interface CheckIn {
   at: string;
@@ -42,6 +36,7 @@ interface CheckIn {
 export function VisitForm() {
   const { enterpriseId } = useParams();
   const { t, label } = useI18n();
+  const codes = useCodeTables();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -232,7 +227,7 @@ export function VisitForm() {
                   style={{ width: 180 }}
                   value={f.category}
                   onChange={(c) => setFindings((x) => x.map((y, j) => (j === i ? { ...y, category: c } : y)))}
-                  options={hazardCategoryKeys.map((c) => ({ value: c, label: label(categoryLabels[c]) }))}
+                  options={hazardCategoryKeys.map((c) => ({ value: c, label: codes.label('hazardCategory', c) }))}
                 />
                 <Button type="text" icon={<DeleteOutlined />} onClick={() => setFindings((x) => x.filter((_, j) => j !== i))} />
               </Space>
