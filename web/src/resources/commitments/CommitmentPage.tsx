@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useRecord, useRefresh } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 import { cstDateTime } from '../../app/time';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { SignaturePad } from './SignaturePad';
@@ -50,7 +51,8 @@ function SignForm({ id, version }: { id: string; version?: number }) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const sign = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(undefined);
     try {

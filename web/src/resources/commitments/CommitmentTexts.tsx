@@ -6,6 +6,7 @@ import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd'
 import { sectorLabels, type Sector } from '@anjian/contracts';
 import { useCommand, useList } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 import { ErrorDisplay, errorText } from '../../components/ErrorDisplay';
 import { cstDate } from '../../app/time';
 import { versionNumber } from './textVersion';
@@ -34,7 +35,8 @@ export function CommitmentTexts() {
   };
   const submit = async () => {
     if (!entry) return;
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     save.mutate(
       { params: { sector: sector as never }, body: { ...v, currentVersion: entry.version } },
       {

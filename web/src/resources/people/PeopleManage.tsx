@@ -17,6 +17,7 @@ import {
 import { call } from '../../api/client';
 import { useList, useRecord, useRefresh } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { CertificateStatusTag } from './labels';
@@ -105,7 +106,8 @@ function PersonEditor({ person, onDone }: { person?: PersonView; onDone: (id: st
   const [form] = Form.useForm<PersonForm>();
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       name: v.name,
       idNumber: v.idNumber,
@@ -268,7 +270,8 @@ function CertificateEditor({ personId, onDone }: { personId: string; onDone: () 
   const catalogue = useList('GET /api/certificates/catalogue', {});
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('POST /api/people/:id/certificates', {
