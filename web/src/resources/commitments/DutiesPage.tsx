@@ -160,7 +160,7 @@ function RecordForm({ enterpriseId, target, onDone }: { enterpriseId: string; ta
   const periodStart = target.period.length === 7 ? `${target.period}-01` : undefined;
   return (
     <Form form={form} layout="vertical" initialValues={{ heldOn: periodStart && today() < periodStart ? periodStart : today() }}>
-      {existing.data?.reviewNote && <ErrorDisplay error={`${t('退回理由', 'Returned because')}：${existing.data.reviewNote}`} />}
+      {existing.data?.reviewNote && <ErrorDisplay error={`${t('退回理由：', 'Returned because: ')}${existing.data.reviewNote}`} />}
       <Form.Item name="heldOn" label={t('开展日期', 'Held on')} rules={[{ required: true }]}>
         <Input type="date" />
       </Form.Item>

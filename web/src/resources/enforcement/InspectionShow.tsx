@@ -131,9 +131,9 @@ export function InspectionShow() {
             </Descriptions.Item>
           )}
           {insp.departments.length > 0 && (
-            <Descriptions.Item label={t('联合部门', 'Departments')}>{insp.departments.join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('联合部门', 'Departments')}>{insp.departments.join(t('、', ', '))}</Descriptions.Item>
           )}
-          <Descriptions.Item label={t('执法人员', 'Inspectors')}>{insp.inspectorNames.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('执法人员', 'Inspectors')}>{insp.inspectorNames.join(t('、', ', '))}</Descriptions.Item>
           <Descriptions.Item label={t('计划日期', 'Planned')}>{insp.plannedOn}</Descriptions.Item>
           {insp.rectificationDeadline && (
             <Descriptions.Item label={t('整改期限', 'Deadline')}>{insp.rectificationDeadline}</Descriptions.Item>

@@ -203,15 +203,18 @@ function PersonPanel({ id }: { id: string }) {
         {p.name} <Tag>{label(personPostLabels[p.post])}</Tag>
       </Typography.Title>
       <Typography.Text>
-        {t('身份证号', 'ID number')}：{p.idNumber}
+        {t('身份证号：', 'ID number: ')}
+        {p.idNumber}
       </Typography.Text>
       <Typography.Text>
-        {t('上岗', 'Since')}：{p.employedFrom}
+        {t('上岗：', 'Since: ')}
+        {p.employedFrom}
         {p.employedTo && ` — ${p.employedTo}`}
       </Typography.Text>
       {p.retraining.map((d) => (
         <Tag key={d.id} color={d.overdue ? 'red' : d.completedOn ? 'green' : 'orange'}>
-          {t('事故后复训', 'Retraining after an accident')}：{d.completedOn ?? `${t('须于', 'by')} ${d.dueOn}`}
+          {t('事故后复训：', 'Retraining after an accident: ')}
+          {d.completedOn ?? `${t('须于', 'by')} ${d.dueOn}`}
         </Tag>
       ))}
       {p.abilities.includes('update') && <Button onClick={() => setEditing(true)}>{t('修改', 'Edit')}</Button>}
@@ -240,7 +243,9 @@ function PersonPanel({ id }: { id: string }) {
                   </div>
                   {c.revokedOn && (
                     <div>
-                      {t('吊销', 'Revoked')} {c.revokedOn}：{c.revokeReason}
+                      {t('吊销', 'Revoked')} {c.revokedOn}
+                      {t('：', ': ')}
+                      {c.revokeReason}
                     </div>
                   )}
                 </>
