@@ -34,12 +34,15 @@ describe('the district officer edits the commitment text', () => {
     await desk.goto(`${server.url}/commitment-texts`);
     const card = desk.getByTestId('commitment-texts');
     await card.getByLabel('标题').waitFor();
-    const before = await card.getByText(/^版本/).innerText();
+    const version = card.getByTestId('commitment-text-version');
+    const before = await version.innerText();
+    expect(before).not.toMatch(/default-\d/); // the number and date, never the internal id
     const title = `安全生产承诺书（e2e ${Date.now()}）`;
     await card.getByLabel('标题').fill(title);
     await card.getByRole('button', { name: /保存为新版本/ }).click();
     await desk.getByText('已保存为新版本').waitFor();
-    await expect.poll(() => card.getByText(/^版本/).innerText()).not.toBe(before);
+    await expect.poll(() => version.innerText()).not.toBe(before);
+    expect(await version.innerText()).toMatch(/^第 \d+ 版 · 保存于 \d{4}-\d{2}-\d{2}$/);
     await desk.context().close();
 
     await ent.goto(`${server.url}/commitment`);

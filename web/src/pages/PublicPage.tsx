@@ -117,7 +117,7 @@ function DrawResult({ id }: { id: string }) {
         <Descriptions.Item label={t('权重', 'Weights')}>
           {Object.entries(d.weightTable)
             .map(([k, v]) => `${weightLabels[k] ? label(weightLabels[k]) : k} ${k === 'base' ? '' : '+'}${v}`)
-            .join('；')}
+            .join(t('；', '; '))}
         </Descriptions.Item>
       </Descriptions>
       <List
@@ -127,7 +127,7 @@ function DrawResult({ id }: { id: string }) {
         renderItem={(r, i) => (
           <List.Item>
             {i + 1}. {r.name}
-            {r.inspectors.length > 0 && ` — ${t('执法人员', 'inspectors')}：${r.inspectors.join('、')}`}
+            {r.inspectors.length > 0 && ` — ${t('执法人员：', 'inspectors: ')}${r.inspectors.join(t('、', ', '))}`}
           </List.Item>
         )}
       />

@@ -66,11 +66,14 @@ export const rectificationPlanInput = z
   })
   .strict();
 
+/** The shortest description of a hidden danger, trimmed (the forms say so before the server refuses it). */
+export const hazardDescriptionMinLength = 2;
+
 export const reportHazardBody = z
   .object({
     enterpriseId: z.uuid(),
     source: z.enum(hazardSourceKeys),
-    description: safeString().trim().min(2).max(2000),
+    description: safeString().trim().min(hazardDescriptionMinLength).max(2000),
     location: text(200).nullable().optional(),
     category: z.enum(hazardCategoryKeys),
     /** Free text, or a GB 6441 key ('09' for 1986 高处坠落, 'P10' for 2025). */

@@ -47,7 +47,10 @@ export function CalendarYearView({ year, onClose }: { year: number; onClose(): v
           {d.supplement && (
             <>
               <Descriptions.Item label={t('依据', 'Source')}>
-                {d.supplement.noticeTitle}（{d.supplement.noticeNumber}）
+                {d.supplement.noticeTitle}
+                {t('（', ' (')}
+                {d.supplement.noticeNumber}
+                {t('）', ')')}
               </Descriptions.Item>
               <Descriptions.Item label={t('录入', 'Entered')}>
                 {d.supplement.updatedByName} · {cstDateTime(d.supplement.updatedAt)}

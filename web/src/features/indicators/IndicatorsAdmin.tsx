@@ -22,7 +22,7 @@ export function IndicatorsAdmin({ report, onSaved }: IndicatorsAdminProps) {
   const run = async (fn: () => Promise<unknown>, ok = t('已保存', 'Saved')) => {
     try {
       const res = await fn();
-      message.success(res && typeof res === 'object' && 'inserted' in res ? `${ok}：${JSON.stringify(res)}` : ok);
+      message.success(res && typeof res === 'object' && 'inserted' in res ? `${ok}${t('：', ': ')}${JSON.stringify(res)}` : ok);
       setOpen(null);
       onSaved();
     } catch (e) {

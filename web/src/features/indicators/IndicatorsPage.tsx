@@ -62,7 +62,11 @@ export function IndicatorsPage() {
             scroll={{ x: 1300 }}
             data-testid="indicator-table"
             columns={[
-              { title: t('指标', 'Indicator'), width: 240, render: (_, x) => `${label(x.label)}（${label(x.unit)}）` },
+              {
+                title: t('指标', 'Indicator'),
+                width: 240,
+                render: (_, x) => `${label(x.label)}${t('（', ' (')}${label(x.unit)}${t('）', ')')}`,
+              },
               { title: t('死亡人数', 'Deaths'), dataIndex: 'deaths' },
               { title: t('分母', 'Denominator'), dataIndex: 'denominator', render: (v: number | null) => num(v, 2) },
               { title: t('实际值', 'Actual'), dataIndex: 'actual', render: (v: number | null) => num(v) },
@@ -88,7 +92,7 @@ export function IndicatorsPage() {
                 title: t('全年预测', 'Forecast'),
                 render: (_, x) =>
                   x.forecast
-                    ? `${num(x.forecast.forecastRate)}（${num(x.forecast.forecastDeaths, 1)}${t('人', ' deaths')}，${x.forecast.method === 'seasonal' ? t('按往年季节规律', 'seasonal') : t('线性', 'linear')}）`
+                    ? `${num(x.forecast.forecastRate)}${t('（', ' (')}${num(x.forecast.forecastDeaths, 1)}${t('人，', ' deaths, ')}${x.forecast.method === 'seasonal' ? t('按往年季节规律', 'seasonal') : t('线性', 'linear')}${t('）', ')')}`
                     : '—',
               },
               {
@@ -106,7 +110,7 @@ export function IndicatorsPage() {
                     <Tag color="green">{t('正常', 'On track')}</Tag>
                   ),
               },
-              { title: t('说明', 'Notes'), width: 220, render: (_, x) => x.notes.map((n) => label(n)).join('；') },
+              { title: t('说明', 'Notes'), width: 220, render: (_, x) => x.notes.map((n) => label(n)).join(t('；', '; ')) },
             ]}
           />
           <EChart

@@ -95,7 +95,7 @@ export function RiskDistributionPage() {
             { title: groupBy === 'area' ? t('区域', 'Area') : t('行业', 'Sector'), dataIndex: 'name' },
             ...levels.map((k) => ({
               title: <span style={{ color: levelColours[k] }}>■ {levelLabel(k)}</span>,
-              render: (_: unknown, g: Group) => `${g.enterprises[k]}（${g.events[k]}）`,
+              render: (_: unknown, g: Group) => `${g.enterprises[k]}${t('（', ' (')}${g.events[k]}${t('）', ')')}`,
             })),
             { title: t('未评价', 'Not assessed'), render: (_: unknown, g: Group) => g.enterprises.none },
           ]}

@@ -218,7 +218,11 @@ export function AccidentForm() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="typeCode" label={`${t('事故类别', 'Accident type')}（${scheme}）`} rules={[{ required: true }]}>
+            <Form.Item
+              name="typeCode"
+              label={`${t('事故类别', 'Accident type')}${t('（', ' (')}${scheme}${t('）', ')')}`}
+              rules={[{ required: true }]}
+            >
               <Select showSearch optionFilterProp="label" options={opts(codes?.types[scheme])} data-testid="accident-typeCode" />
             </Form.Item>
           </Col>
@@ -266,7 +270,7 @@ export function AccidentForm() {
                             directLoss: t('直接经济损失', 'direct loss'),
                           })[r as 'deaths'],
                       )
-                      .join('、')}
+                      .join(t('、', ', '))}
                   </Typography.Text>
                 )}
               </Space>

@@ -41,7 +41,7 @@ export function AccidentShow() {
           directLoss: t('直接经济损失', 'direct loss'),
         })[r as 'deaths'],
     )
-    .join('、');
+    .join(t('、', ', '));
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
@@ -86,7 +86,7 @@ export function AccidentShow() {
           <Descriptions.Item label={t('事故类型', 'Category')}>{label(find('categories', a.category))}</Descriptions.Item>
           <Descriptions.Item
             label={t('事故类别', 'Type')}
-          >{`${label(typeLabel(a.typeScheme, a.typeCode))}（${a.typeScheme}）`}</Descriptions.Item>
+          >{`${label(typeLabel(a.typeScheme, a.typeCode))}${t('（', ' (')}${a.typeScheme}${t('）', ')')}`}</Descriptions.Item>
           <Descriptions.Item label={t('直接原因类别', 'Cause')}>{label(find('causes', a.causeCategory))}</Descriptions.Item>
           <Descriptions.Item label={t('死亡', 'Deaths')}>
             <span data-testid="accident-deaths">{a.deaths}</span>

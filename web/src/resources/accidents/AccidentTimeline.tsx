@@ -50,7 +50,7 @@ export function AccidentTimeline({ accidentId, revision }: AccidentTimelineProps
           d.levelBefore !== d.levelAfter
             ? ` · ${label(find('levels', str(d.levelBefore)))} → ${label(find('levels', str(d.levelAfter)))}`
             : '';
-        return `${t('伤亡补报', 'Casualties revised')} (${str(d.actorName)}): ${changed.map((k) => `${names[k]} ${str(b[k])}→${str(a[k])}`).join('，')}${level}${d.note ? ` · ${str(d.note)}` : ''}`;
+        return `${t('伤亡补报', 'Casualties revised')} (${str(d.actorName)}): ${changed.map((k) => `${names[k]} ${str(b[k])}→${str(a[k])}`).join(t('，', ', '))}${level}${d.note ? ` · ${str(d.note)}` : ''}`;
       }
       case 'investigation':
         return d.step === 'approved'
@@ -67,7 +67,7 @@ export function AccidentTimeline({ accidentId, revision }: AccidentTimelineProps
               : d.what === 'investigation_report'
                 ? t('调查报告应提交', 'Investigation report due')
                 : label(find('duties', str(d.duty)));
-        return `${t('期限', 'Deadline')}：${what}`;
+        return `${t('期限：', 'Deadline: ')}${what}`;
       }
     }
   };

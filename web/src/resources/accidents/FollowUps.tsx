@@ -69,7 +69,7 @@ export function FollowUps({ accidentId, items, onChanged }: FollowUpsProps) {
             title: t('办结情况', 'Completion'),
             render: (_, f) =>
               f.doneAt
-                ? `${f.doneAt} ${f.doneByName ?? ''}：${f.evidenceNote ?? ''}`
+                ? `${f.doneAt} ${f.doneByName ?? ''}${t('：', ': ')}${f.evidenceNote ?? ''}`
                 : f.listingMandatory
                   ? t('重大以上事故：应列入', 'Major or worse: listing mandatory')
                   : '',

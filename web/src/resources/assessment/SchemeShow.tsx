@@ -76,10 +76,10 @@ export function SchemeShow() {
           </Descriptions.Item>
           <Descriptions.Item label={t('总分值', 'Total weight')}>{s.totalWeight}</Descriptions.Item>
           <Descriptions.Item label={t('一票否决', 'Vetoes')}>
-            {s.vetoes.map((v) => label(vetoLabels[v])).join('；') || '—'}
+            {s.vetoes.map((v) => label(vetoLabels[v])).join(t('；', '; ')) || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('被考核单位', 'Assessed units')} span={3}>
-            {s.units.map((u) => u.name).join('、')}
+            {s.units.map((u) => u.name).join(t('、', ', '))}
           </Descriptions.Item>
         </Descriptions>
         <Table<IndicatorDef>

@@ -40,7 +40,7 @@ export function TemplateList() {
             <ol style={{ margin: 0 }}>
               {tpl.items.map((i) => (
                 <li key={i.id}>
-                  {i.content} {i.basis && <Typography.Text type="secondary">（{i.basis}）</Typography.Text>}
+                  {i.content} {i.basis && <Typography.Text type="secondary">{t(`（${i.basis}）`, `(${i.basis})`)}</Typography.Text>}
                 </li>
               ))}
             </ol>

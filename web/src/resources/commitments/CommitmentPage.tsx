@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useRecord, useRefresh } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 import { cstDateTime } from '../../app/time';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { SignaturePad } from './SignaturePad';
@@ -22,14 +23,15 @@ export function CommitmentPage({ enterpriseId }: { enterpriseId?: string }) {
   const c = q.data;
   const shown = c.signed ?? { title: c.text.title, body: c.text.body };
   return (
-    <Card title={`${shown.title}（${c.year}）`} style={{ maxWidth: 720 }}>
+    <Card title={`${shown.title}${t('（', ' (')}${c.year}${t('）', ')')}`} style={{ maxWidth: 720 }}>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="commitment-body">
         {shown.body}
       </Typography.Paragraph>
       {c.signed && (
         <Space direction="vertical" data-testid="commitment-signed">
           <div>
-            {t('承诺人', 'Signed by')}：{c.signed.signerName} · {cstDateTime(c.signed.signedAt)}
+            {t('承诺人：', 'Signed by: ')}
+            {c.signed.signerName} · {cstDateTime(c.signed.signedAt)}
           </div>
           {c.signed.signatureImage && <img src={c.signed.signatureImage} alt={t('签名', 'Signature')} style={{ maxWidth: 240 }} />}
           {c.signed.typedName && <div style={{ fontFamily: 'serif', fontSize: 20 }}>{c.signed.typedName}</div>}
@@ -50,7 +52,8 @@ function SignForm({ id, version }: { id: string; version?: number }) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const sign = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(undefined);
     try {

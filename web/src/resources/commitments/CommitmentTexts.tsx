@@ -6,8 +6,10 @@ import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd'
 import { sectorLabels, type Sector } from '@anjian/contracts';
 import { useCommand, useList } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 import { ErrorDisplay, errorText } from '../../components/ErrorDisplay';
 import { cstDate } from '../../app/time';
+import { versionNumber } from './textVersion';
 
 export function CommitmentTexts() {
   const { t, label } = useI18n();
@@ -22,9 +24,19 @@ export function CommitmentTexts() {
   }, [entry, form]);
   const sectorName = (s: string) =>
     s === 'default' ? t('通用（未单独配置的行业）', 'Default (sectors without their own)') : label(sectorLabels[s as Sector]);
+  // The built-in text until someone saves one; then which save this is and when, never the raw version id.
+  const versionText = (e: { version: string; configured: boolean; savedAt: string | null }) => {
+    if (!e.configured) return t('系统默认文本（尚未修改）', 'Built-in default text (not edited yet)');
+    const n = versionNumber(e.version);
+    const saved = e.savedAt ? cstDate(e.savedAt) : null;
+    return [n === null ? null : t(`第 ${n} 版`, `Version ${n}`), saved && t(`保存于 ${saved}`, `saved on ${saved}`)]
+      .filter(Boolean)
+      .join(' · ');
+  };
   const submit = async () => {
     if (!entry) return;
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     save.mutate(
       { params: { sector: sector as never }, body: { ...v, currentVersion: entry.version } },
       {
@@ -54,9 +66,8 @@ export function CommitmentTexts() {
           }))}
         />
         {entry && (
-          <Typography.Text type="secondary">
-            {t('版本', 'Version')} {entry.version}
-            {entry.savedAt ? ` · ${cstDate(entry.savedAt)}` : ''}
+          <Typography.Text type="secondary" data-testid="commitment-text-version">
+            {versionText(entry)}
           </Typography.Text>
         )}
       </Space>

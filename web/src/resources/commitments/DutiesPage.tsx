@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useList, useRecord, useRefresh } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 
@@ -132,7 +133,8 @@ function RecordForm({ enterpriseId, target, onDone }: { enterpriseId: string; ta
     }
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const body = { heldOn: v.heldOn, summary: v.summary, participants: v.participants ?? undefined };
@@ -158,7 +160,7 @@ function RecordForm({ enterpriseId, target, onDone }: { enterpriseId: string; ta
   const periodStart = target.period.length === 7 ? `${target.period}-01` : undefined;
   return (
     <Form form={form} layout="vertical" initialValues={{ heldOn: periodStart && today() < periodStart ? periodStart : today() }}>
-      {existing.data?.reviewNote && <ErrorDisplay error={`${t('退回理由', 'Returned because')}：${existing.data.reviewNote}`} />}
+      {existing.data?.reviewNote && <ErrorDisplay error={`${t('退回理由：', 'Returned because: ')}${existing.data.reviewNote}`} />}
       <Form.Item name="heldOn" label={t('开展日期', 'Held on')} rules={[{ required: true }]}>
         <Input type="date" />
       </Form.Item>

@@ -15,10 +15,11 @@ export function PublicCommitment() {
   if (q.error || !q.data) return <ErrorDisplay error={q.error} />;
   const c = q.data;
   return (
-    <Card title={`${c.enterpriseName} · ${c.title}（${c.year}）`} style={{ maxWidth: 720, margin: '12px auto' }}>
+    <Card title={`${c.enterpriseName} · ${c.title}${t('（', ' (')}${c.year}${t('）', ')')}`} style={{ maxWidth: 720, margin: '12px auto' }}>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.body}</Typography.Paragraph>
       <div>
-        {t('承诺人', 'Signed by')}：{c.signerName} · {cstDate(c.signedAt)}
+        {t('承诺人：', 'Signed by: ')}
+        {c.signerName} · {cstDate(c.signedAt)}
       </div>
       {c.signatureImage && <img src={c.signatureImage} alt={t('签名', 'Signature')} style={{ maxWidth: 240 }} />}
       {c.typedName && <div style={{ fontFamily: 'serif', fontSize: 20 }}>{c.typedName}</div>}

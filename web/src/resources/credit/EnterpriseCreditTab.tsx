@@ -49,11 +49,12 @@ export function EnterpriseCreditTab({ enterprise }: { enterprise: Enterprise }) 
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('评分方案', 'Scheme')}>{calc.schemeVersion}</Descriptions.Item>
           <Descriptions.Item label={t('计分期间', 'Window')}>
-            {calc.since} {t('起', 'on')}（{calc.windowMonths}
-            {t('个月', ' months')}）
+            {calc.since} {t('起', 'on')}
+            {t(`（${calc.windowMonths}个月）`, ` (${calc.windowMonths} months)`)}
           </Descriptions.Item>
           <Descriptions.Item label={t('等级线', 'Thresholds')}>
-            {calc.thresholds.map((x) => `${x.grade} ≥ ${x.minScore}`).join('；')}；D {t('其余', 'below')}
+            {calc.thresholds.map((x) => `${x.grade} ≥ ${x.minScore}`).join(t('；', '; '))}
+            {t('；D 其余', '; D below')}
           </Descriptions.Item>
         </Descriptions>
         <Table
@@ -65,7 +66,7 @@ export function EnterpriseCreditTab({ enterprise }: { enterprise: Enterprise }) 
             {
               title: t('扣分项', 'Item'),
               render: (_: unknown, l) =>
-                `${label(creditEntryKindLabels[l.kind])}${l.severity && severityLabels[l.severity] ? `（${label(severityLabels[l.severity])}）` : ''}`,
+                `${label(creditEntryKindLabels[l.kind])}${l.severity && severityLabels[l.severity] ? `${t('（', ' (')}${label(severityLabels[l.severity])}${t('）', ')')}` : ''}`,
             },
             { title: t('次数', 'Count'), dataIndex: 'count' },
             { title: t('每次扣分', 'Each'), dataIndex: 'pointsEach' },

@@ -109,7 +109,7 @@ export function ListingShow() {
           <Descriptions.Item label={t('统一社会信用代码', 'Credit code')}>{r.creditCode}</Descriptions.Item>
           <Descriptions.Item label={t('主要负责人', 'Principal')}>{r.principalName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('列入情形', 'Criteria')} span={2}>
-            {r.criteria.map((c) => label(criterionLabels[c])).join('；')}
+            {r.criteria.map((c) => label(criterionLabels[c])).join(t('；', '; '))}
           </Descriptions.Item>
           <Descriptions.Item label={t('事实与理由', 'Grounds')} span={2}>
             {r.grounds}

@@ -28,7 +28,8 @@ export function CalloutSettings() {
   const unsaved = d && value ? changedKinds(value, d.teamTypes) : [];
   const empty = value ? emptyKinds(value) : [];
   const notDefault = d && value ? changedKinds(value, d.defaults) : [];
-  const teamNames = (list: readonly string[]) => list.map((x) => label(teamTypeLabels[x as keyof typeof teamTypeLabels])).join('、');
+  const teamNames = (list: readonly string[]) =>
+    list.map((x) => label(teamTypeLabels[x as keyof typeof teamTypeLabels])).join(t('、', ', '));
 
   const submit = () => {
     if (!d || !value) return;
@@ -102,7 +103,7 @@ export function CalloutSettings() {
           {empty.length > 0 && (
             <Typography.Paragraph type="danger">
               {t('每类事件至少选择一种出动的救援队伍类型：', 'Choose at least one team type for: ')}
-              {empty.map((k) => label(incidentKindLabels[k])).join('、')}
+              {empty.map((k) => label(incidentKindLabels[k])).join(t('、', ', '))}
             </Typography.Paragraph>
           )}
           <Space wrap>

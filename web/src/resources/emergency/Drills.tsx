@@ -212,12 +212,14 @@ function DrillRecords() {
             <Space direction="vertical" style={{ width: '100%' }}>
               {d.evaluation && (
                 <div>
-                  {t('评估', 'Evaluation')}：{d.evaluation}
+                  {t('评估：', 'Evaluation: ')}
+                  {d.evaluation}
                 </div>
               )}
               {d.findings.map((f) => (
                 <div key={f.id}>
-                  • {f.description} → {f.action}（{f.dueOn}）
+                  • {f.description} → {f.action}
+                  {t(`（${f.dueOn}）`, ` (${f.dueOn})`)}
                   {f.revisionId && <Tag color="orange">{t('已生成修订任务', 'Revision duty')}</Tag>}
                 </div>
               ))}
@@ -264,14 +266,18 @@ function Compliance({ overdueFirst }: { overdueFirst: boolean }) {
       <Space wrap>
         {(list.data?.bySector ?? []).map((g) => (
           <Tag key={g.key} color={g.overdue > 0 ? 'red' : 'green'}>
-            {sectorName(g.key)}：{g.overdue}/{g.enterprises} {t('逾期', 'overdue')}
+            {sectorName(g.key)}
+            {t('：', ': ')}
+            {g.overdue}/{g.enterprises} {t('逾期', 'overdue')}
           </Tag>
         ))}
       </Space>
       <Space wrap>
         {(list.data?.byArea ?? []).map((g) => (
           <Tag key={g.key}>
-            {g.key}：{g.overdue}/{g.enterprises}
+            {g.key}
+            {t('：', ': ')}
+            {g.overdue}/{g.enterprises}
           </Tag>
         ))}
       </Space>

@@ -61,8 +61,10 @@ export function DutyRoster() {
         {now.data?.shift ? (
           <Space wrap>
             <Tag color="blue">{now.data.shift.post}</Tag>
-            {t('值班员', 'Officer')}：{now.data.shift.officerName}
-            {t('带班领导', 'Leader')}：{now.data.shift.leaderName}
+            {t('值班员：', 'Officer: ')}
+            {now.data.shift.officerName}
+            {t('带班领导：', 'Leader: ')}
+            {now.data.shift.leaderName}
             {fmt(now.data.shift.startsAt)} — {fmt(now.data.shift.endsAt)}
           </Space>
         ) : (
@@ -294,7 +296,7 @@ export function IncidentShow() {
     <RecordState query={query} what={{ zh: '接警记录', en: 'incident' }}>
       {(r) => (
         <Card
-          title={`${label(incidentKindLabels[r.kind])}：${r.address}`}
+          title={`${label(incidentKindLabels[r.kind])}${t('：', ': ')}${r.address}`}
           style={{ maxWidth: 720 }}
           extra={<Tag color={r.status === 'received' ? 'red' : 'green'}>{label(incidentStatusLabels[r.status])}</Tag>}
         >

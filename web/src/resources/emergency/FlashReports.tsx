@@ -169,7 +169,9 @@ export function FlashReportList() {
         renderItem={(r) => (
           <List.Item extra={<Tag color={r.status === 'received' ? 'red' : 'green'}>{label(incidentStatusLabels[r.status])}</Tag>}>
             <List.Item.Meta
-              title={<Link to={`/emergency/flash-reports/${r.id}`}>{`${label(incidentKindLabels[r.kind])}：${r.address}`}</Link>}
+              title={
+                <Link to={`/emergency/flash-reports/${r.id}`}>{`${label(incidentKindLabels[r.kind])}${t('：', ': ')}${r.address}`}</Link>
+              }
               description={`${fmt(r.receivedAt)} · ${t(`死${r.deaths} 失踪${r.missing} 伤${r.injured}`, `${r.deaths} dead, ${r.missing} missing, ${r.injured} injured`)}`}
             />
           </List.Item>
@@ -187,7 +189,7 @@ export function FlashReportShow() {
     <RecordState query={query} what={{ zh: '快报', en: 'flash report' }}>
       {(r) => (
         <Card
-          title={`${label(incidentKindLabels[r.kind])}：${r.address}`}
+          title={`${label(incidentKindLabels[r.kind])}${t('：', ': ')}${r.address}`}
           style={{ maxWidth: 720 }}
           extra={<Tag color={r.status === 'received' ? 'red' : 'green'}>{label(incidentStatusLabels[r.status])}</Tag>}
         >

@@ -403,16 +403,16 @@ export function PlanShow() {
             {p.cards.map((c) => (
               <Card key={c.id} size="small" type="inner" title={c.post} style={{ marginBottom: 8 }}>
                 <div>
-                  <b>{t('主要风险', 'Risks')}：</b>
+                  <b>{t('主要风险：', 'Risks: ')}</b>
                   {c.risks}
                 </div>
                 <div style={{ whiteSpace: 'pre-wrap' }}>
-                  <b>{t('处置步骤', 'Steps')}：</b>
+                  <b>{t('处置步骤：', 'Steps: ')}</b>
                   {c.steps}
                 </div>
                 {c.reportTo && (
                   <div>
-                    <b>{t('报告对象', 'Report to')}：</b>
+                    <b>{t('报告对象：', 'Report to: ')}</b>
                     {c.reportTo}
                   </div>
                 )}

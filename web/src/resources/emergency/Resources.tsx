@@ -30,7 +30,7 @@ import { RecordState } from '../../components/ErrorDisplay';
 
 export const itemLabel = (code: string, lang: (b: { zh: string; en: string }) => string) => {
   const it = emergencyItems[code as EmergencyItemCode];
-  return it ? `${code} ${lang(it)}（${it.unit}）` : code;
+  return it ? `${code} ${lang(it)}${lang({ zh: '（', en: ' (' })}${it.unit}${lang({ zh: '）', en: ')' })}` : code;
 };
 
 export function ResourceList() {
@@ -213,7 +213,7 @@ export function ResourceShow() {
     <RecordState query={query} what={{ zh: '应急资源', en: 'resource' }}>
       {(r) => (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Card title={`${label(resourceKindLabels[r.kind])}：${r.name}`}>
+          <Card title={`${label(resourceKindLabels[r.kind])}${t('：', ': ')}${r.name}`}>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
               <Descriptions.Item label={t('区划', 'Area')}>{r.areaName}</Descriptions.Item>
               <Descriptions.Item label={t('地址', 'Address')}>{r.address}</Descriptions.Item>
@@ -286,7 +286,9 @@ function StockPanel({ depotId }: { depotId: string }) {
               <Space wrap>
                 {it.batches.map((b) => (
                   <Tag key={b.batchNo} color={b.expired ? 'red' : undefined}>
-                    {b.batchNo}：{b.onHand}
+                    {b.batchNo}
+                    {t('：', ': ')}
+                    {b.onHand}
                     {b.expiresOn ? ` · ${t('有效期至', 'expires')} ${b.expiresOn}` : ''}
                     {b.expired ? ` · ${t('已过期', 'expired')}` : ''}
                   </Tag>

@@ -23,6 +23,9 @@ export function CaseList({ fixed, compact }: CaseListProps) {
   const { t, label } = useI18n();
   const codes = useCodeTables();
   const { can } = useAuth();
+  // The evidence checklist and the 首查必罚 / 一案双查 flags are the office's case work, not the enterprise's
+  // (a party reading its own cases): shown to staff only, as the enforcement pages are.
+  const office = can('enforcement.read');
   const { message } = App.useApp();
   const qc = useQueryClient();
   // Filters and page in the address on the penalties page; in the component inside an enterprise file.
@@ -67,9 +70,9 @@ export function CaseList({ fixed, compact }: CaseListProps) {
               options={codes.options('caseStatus')}
             />
           )}
-          {!compact && flag('missingEvidence', t('证据缺项', 'Missing evidence'))}
-          {!compact && flag('firstCheckMustPenalise', t('首查必罚', 'First-check penalty'))}
-          {!compact && flag('doubleInvestigation', t('一案双查', 'Double investigation'))}
+          {!compact && office && flag('missingEvidence', t('证据缺项', 'Missing evidence'))}
+          {!compact && office && flag('firstCheckMustPenalise', t('首查必罚', 'First-check penalty'))}
+          {!compact && office && flag('doubleInvestigation', t('一案双查', 'Double investigation'))}
           {can('case.manage') && (
             <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
               {t('立案', 'File a case')}
@@ -119,19 +122,23 @@ export function CaseList({ fixed, compact }: CaseListProps) {
                 <span style={{ color: r.decisionOverdue ? 'red' : undefined }}>{r.decisionDue}</span>
               ),
           },
-          {
-            title: t('证据', 'Evidence'),
-            render: (_, r) =>
-              r.missingEvidence?.length ? (
-                r.missingEvidence.map((k) => (
-                  <Tag key={k} color="orange">
-                    {codes.label('caseEvidence', k)}
-                  </Tag>
-                ))
-              ) : (
-                <Tag color="green">{t('齐全', 'Complete')}</Tag>
-              ),
-          },
+          ...(office
+            ? [
+                {
+                  title: t('证据', 'Evidence'),
+                  render: (_: unknown, r: PenaltyCase) =>
+                    r.missingEvidence?.length ? (
+                      r.missingEvidence.map((k) => (
+                        <Tag key={k} color="orange">
+                          {codes.label('caseEvidence', k)}
+                        </Tag>
+                      ))
+                    ) : (
+                      <Tag color="green">{t('齐全', 'Complete')}</Tag>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
       <Modal open={open} title={t('立案', 'File a case')} onCancel={() => setOpen(false)} footer={null} destroyOnClose width={640}>

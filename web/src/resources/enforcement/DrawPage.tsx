@@ -202,7 +202,8 @@ export function DrawPage() {
               },
               {
                 title: t('执法人员', 'Inspectors'),
-                render: (_, r) => (r.short ? <Tag color="orange">{r.inspectorNames.join('、') || '—'}</Tag> : r.inspectorNames.join('、')),
+                render: (_, r) =>
+                  r.short ? <Tag color="orange">{r.inspectorNames.join(t('、', ', ')) || '—'}</Tag> : r.inspectorNames.join(t('、', ', ')),
               },
             ]}
           />

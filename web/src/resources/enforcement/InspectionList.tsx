@@ -137,7 +137,7 @@ export function InspectionList({ fixed, compact }: InspectionListProps) {
               </>
             ),
           },
-          { title: t('执法人员', 'Inspectors'), dataIndex: 'inspectorNames', render: (v: string[]) => v.join('、') },
+          { title: t('执法人员', 'Inspectors'), dataIndex: 'inspectorNames', render: (v: string[]) => v.join(t('、', ', ')) },
           {
             title: t('状态', 'State'),
             dataIndex: 'state',

@@ -131,9 +131,9 @@ export function InspectionShow() {
             </Descriptions.Item>
           )}
           {insp.departments.length > 0 && (
-            <Descriptions.Item label={t('联合部门', 'Departments')}>{insp.departments.join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('联合部门', 'Departments')}>{insp.departments.join(t('、', ', '))}</Descriptions.Item>
           )}
-          <Descriptions.Item label={t('执法人员', 'Inspectors')}>{insp.inspectorNames.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('执法人员', 'Inspectors')}>{insp.inspectorNames.join(t('、', ', '))}</Descriptions.Item>
           <Descriptions.Item label={t('计划日期', 'Planned')}>{insp.plannedOn}</Descriptions.Item>
           {insp.rectificationDeadline && (
             <Descriptions.Item label={t('整改期限', 'Deadline')}>{insp.rectificationDeadline}</Descriptions.Item>
@@ -233,12 +233,7 @@ export function InspectionShow() {
                     value={f.category}
                     style={{ width: '100%' }}
                     onChange={(v) => patch(i, { category: v })}
-                    options={[
-                      { value: 'unsafe_condition', label: t('物的不安全状态', 'Unsafe condition') },
-                      { value: 'unsafe_act', label: t('人的不安全行为', 'Unsafe act') },
-                      { value: 'management_defect', label: t('管理缺陷', 'Management defect') },
-                      { value: 'environment', label: t('环境因素', 'Environment') },
-                    ]}
+                    options={codes.options('hazardCategory')}
                   />
                   <AttachmentInput value={f.photos} onChange={(photos) => patch(i, { photos })} />
                   <Button size="small" icon={<EnvironmentOutlined />} onClick={() => locate(i)}>

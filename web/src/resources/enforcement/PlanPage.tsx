@@ -111,7 +111,8 @@ export function PlanPage() {
                   <Space>
                     <Progress type="circle" size={40} percent={Math.round(((g.done ?? 0) / g.required) * 100)} />
                     <span>
-                      {g.done}/{g.required}（{t('应完成', 'due by now')} {g.expectedToDate}）
+                      {g.done}/{g.required}
+                      {t(`（应完成 ${g.expectedToDate}）`, ` (due by now ${g.expectedToDate})`)}
                     </span>
                     {g.behind && <Tag color="red">{t('滞后', 'Behind')}</Tag>}
                   </Space>
@@ -161,7 +162,7 @@ function PlanProgress({ groups, elapsed }: { groups: { done?: number; required?:
     <Space size="large" data-testid="plan-progress">
       <span data-testid="plan-done">
         {t('全年完成', 'Done this year')} {done}/{required}
-        {required > 0 && `（${Math.round((done / required) * 100)}%）`}
+        {required > 0 && `${t('（', ' (')}${Math.round((done / required) * 100)}%${t('）', ')')}`}
       </span>
       <Typography.Text type="secondary" data-testid="plan-elapsed">
         {t('时间已过', 'Year elapsed')} {Math.round(elapsed * 100)}%

@@ -75,7 +75,7 @@ export function PrincipalDutyCard({ year }: { year: number }) {
             ))}
           </Space>
           <Typography.Text>
-            {periodName(r.uncovered.period, r.level as Level)} {t('未检查企业', 'not yet inspected')}：
+            {periodName(r.uncovered.period, r.level as Level)} {t('未检查企业：', 'not yet inspected: ')}
             <Tag color={r.uncovered.total ? 'red' : 'green'}>{r.uncovered.total}</Tag>
           </Typography.Text>
           <Table

@@ -101,7 +101,7 @@ export function EnterpriseShow() {
         )}
       </Descriptions.Item>
       <Descriptions.Item label={t('单位类型', 'Unit type')}>{label(codeTables.unitType[e.unitType])}</Descriptions.Item>
-      <Descriptions.Item label={t('曾用名', 'Former names')}>{e.formerNames.join('、') || '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('曾用名', 'Former names')}>{e.formerNames.join(t('、', ', ')) || '—'}</Descriptions.Item>
       <Descriptions.Item label={t('法定代表人', 'Legal representative')}>{dash(e.legalRepresentative)}</Descriptions.Item>
       <Descriptions.Item label={t('主要负责人', 'Principal')}>
         {dash(e.principalName)} <span data-testid="principal-phone">{revealed?.principalPhone ?? e.principalPhone ?? ''}</span>
@@ -130,7 +130,7 @@ export function EnterpriseShow() {
       <Descriptions.Item label={t('从业人数', 'Employees')}>{dash(e.employees)}</Descriptions.Item>
       <Descriptions.Item label={t('经营状态', 'Status')}>{label(codeTables.operatingStatus[e.operatingStatus])}</Descriptions.Item>
       <Descriptions.Item label={t('场所', 'Premises')}>
-        {e.premises ? label(codeTables.premises[e.premises]) : '—'} {e.landlord ? `（${e.landlord}）` : ''}
+        {e.premises ? label(codeTables.premises[e.premises]) : '—'} {e.landlord ? t(`（${e.landlord}）`, `(${e.landlord})`) : ''}
       </Descriptions.Item>
       <Descriptions.Item label={t('标准化等级', 'Standardisation')}>
         {e.standardizationGrade

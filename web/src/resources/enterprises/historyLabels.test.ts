@@ -13,6 +13,8 @@ describe('historyValue', () => {
     expect(historyValue('hazardTags', ['combustible_dust'], zh)).toBe('粉尘涉爆');
     expect(historyValue('isKey', false, zh)).toBe('否');
     expect(historyValue('isKey', true, en)).toBe('yes');
+    expect(historyValue('hazardTags', ['combustible_dust', 'confined_space'], zh)).toBe('粉尘涉爆、有限空间');
+    expect(historyValue('hazardTags', ['combustible_dust', 'confined_space'], en)).toBe('Combustible dust, Confined spaces');
   });
 
   it('shows free text as written, empty values as a dash, and ids as what they amount to', () => {

@@ -62,6 +62,6 @@ export function historyValue(field: string, value: unknown, label: (b: Bilingual
     const known = table && typeof v === 'string' ? table[v] : undefined;
     return known ? label(known) : String(v);
   };
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(one).join('、');
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(one).join(label({ zh: '、', en: ', ' }));
   return one(value);
 }

@@ -14,22 +14,18 @@ import {
   gridInfoKindLabels,
   gridInfoKinds,
   hazardCategoryKeys,
+  hazardDescriptionMinLength,
   type GridInfoKind,
   type RecordVisitBody,
 } from '@anjian/contracts';
 import { call } from '../../api/client';
+import { useCodeTables } from '../../api/codeTables';
 import { useI18n } from '../../app/i18n';
 import { cstDateTime } from '../../app/time';
 import { applyApiErrors } from '../../components/apiErrors';
+import { findingTooShort } from './findings';
 import { sendVisit, type Finding } from './offlineQueue';
 import { useRecord } from '../../api/hooks';
-
-const categoryLabels: Record<(typeof hazardCategoryKeys)[number], { zh: string; en: string }> = {
-  unsafe_act: { zh: '人的不安全行为', en: 'Unsafe act' },
-  unsafe_condition: { zh: '物的不安全状态', en: 'Unsafe condition' },
-  management_defect: { zh: '管理缺陷', en: 'Management defect' },
-  environment: { zh: '环境因素', en: 'Environment' },
-};
 
 interface CheckIn {
   at: string;
@@ -40,6 +36,7 @@ interface CheckIn {
 export function VisitForm() {
   const { enterpriseId } = useParams();
   const { t, label } = useI18n();
+  const codes = useCodeTables();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -51,6 +48,9 @@ export function VisitForm() {
   const [photos, setPhotos] = useState<{ id: string; name: string; preview: string }[]>([]);
   const [uploading, setUploading] = useState(false);
   const [findings, setFindings] = useState<Finding[]>([]);
+  // After a refused submit, each finding the hazards route would refuse is marked until it is fixed or removed.
+  const [checkFindings, setCheckFindings] = useState(false);
+  const findingRefused = (f: Finding) => checkFindings && findingTooShort(f.description);
   const [reports, setReports] = useState<{ kind: GridInfoKind; description: string }[]>([]);
   const [saving, setSaving] = useState(false);
   const units = useRecord('GET /api/grid/units', { query: { page: 1, pageSize: 200 } });
@@ -92,6 +92,10 @@ export function VisitForm() {
   const submit = async () => {
     const v = (await form.validateFields()) as { checklist?: RecordVisitBody['checklist']; notes?: string };
     if (!checkIn) return message.warning(t('请先签到', 'Check in first'));
+    if (findings.some((f) => findingTooShort(f.description))) {
+      setCheckFindings(true);
+      return message.error(t('有隐患未填写完整，请补充描述或删除', 'A hidden danger is incomplete: describe it or remove it'));
+    }
     const visit: RecordVisitBody = {
       id: visitId,
       enterpriseId: enterpriseId!,
@@ -105,7 +109,7 @@ export function VisitForm() {
     setSaving(true);
     const r = await sendVisit({
       visit,
-      findings: findings.filter((f) => f.description.trim().length >= 2),
+      findings,
       queuedAt: new Date().toISOString(),
     });
     setSaving(false);
@@ -205,15 +209,25 @@ export function VisitForm() {
                 rows={2}
                 placeholder={t('隐患描述', 'Description')}
                 value={f.description}
+                status={findingRefused(f) ? 'error' : undefined}
+                aria-invalid={findingRefused(f) || undefined}
                 data-testid={`grid-finding-${i}`}
                 onChange={(e) => setFindings((x) => x.map((y, j) => (j === i ? { ...y, description: e.target.value } : y)))}
               />
+              {findingRefused(f) && (
+                <Typography.Text type="danger" data-testid={`grid-finding-${i}-error`}>
+                  {t(
+                    `请描述隐患（至少 ${hazardDescriptionMinLength} 个字），或删除此项`,
+                    `Describe the hidden danger (at least ${hazardDescriptionMinLength} characters) or remove it`,
+                  )}
+                </Typography.Text>
+              )}
               <Space>
                 <Select
                   style={{ width: 180 }}
                   value={f.category}
                   onChange={(c) => setFindings((x) => x.map((y, j) => (j === i ? { ...y, category: c } : y)))}
-                  options={hazardCategoryKeys.map((c) => ({ value: c, label: label(categoryLabels[c]) }))}
+                  options={hazardCategoryKeys.map((c) => ({ value: c, label: codes.label('hazardCategory', c) }))}
                 />
                 <Button type="text" icon={<DeleteOutlined />} onClick={() => setFindings((x) => x.filter((_, j) => j !== i))} />
               </Space>

@@ -127,7 +127,7 @@ export function HazardActionForm({ hazard, action, onClose }: HazardActionFormPr
                 <Form.Item
                   key={p.value}
                   name={['treatmentPlan', p.value]}
-                  label={`${t('治理方案', 'Plan')}：${label(p.label)}`}
+                  label={`${t('治理方案：', 'Plan: ')}${label(p.label)}`}
                   initialValue={hazard.treatmentPlan[p.value] ?? undefined}
                 >
                   <Input.TextArea rows={2} />
@@ -138,7 +138,7 @@ export function HazardActionForm({ hazard, action, onClose }: HazardActionFormPr
                 <Form.Item
                   key={i.value}
                   name={['implementations', i.value]}
-                  label={`${t('五落实', 'Five implementations')}：${label(i.label)}`}
+                  label={`${t('五落实：', 'Five implementations: ')}${label(i.label)}`}
                   initialValue={hazard.implementations[i.value] ?? undefined}
                 >
                   <Input />

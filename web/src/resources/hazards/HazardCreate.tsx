@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { App, AutoComplete, Button, Card, Collapse, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
-import type { HazardFile, HazardSourceKey, ReportHazardBody } from '@anjian/contracts';
+import { hazardDescriptionMinLength, type HazardFile, type HazardSourceKey, type ReportHazardBody } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -99,7 +99,17 @@ export function HazardCreate() {
         <Form.Item
           name="description"
           label={t('隐患描述', 'Description')}
-          rules={[{ required: true, min: 2, message: t('请描述隐患', 'Describe the hidden danger') }]}
+          rules={[
+            { required: true, whitespace: true, message: t('请描述隐患', 'Describe the hidden danger') },
+            {
+              min: hazardDescriptionMinLength,
+              transform: (v?: string) => v?.trim(),
+              message: t(
+                `隐患描述至少 ${hazardDescriptionMinLength} 个字`,
+                `The description needs at least ${hazardDescriptionMinLength} characters`,
+              ),
+            },
+          ]}
         >
           <Input.TextArea rows={3} maxLength={2000} data-testid="hazard-description" />
         </Form.Item>

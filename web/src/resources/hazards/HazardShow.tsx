@@ -53,8 +53,8 @@ export function HazardShow() {
     if (v && typeof v === 'object')
       return Object.entries(v as Record<string, unknown>)
         .filter(([, x]) => x !== null && x !== undefined && x !== '')
-        .map(([part, x]) => `${codes.label('treatmentPlanPart', part)}：${String(x)}`)
-        .join('；');
+        .map(([part, x]) => `${codes.label('treatmentPlanPart', part)}${t('：', ': ')}${String(x)}`)
+        .join(t('；', '; '));
     return String(v);
   };
   const L = (list: { value: string; label: { zh: string; en: string } }[] | undefined, v: string | null) =>
@@ -150,9 +150,9 @@ export function HazardShow() {
             'A major hidden danger needs its treatment plan and five implementations before acceptance',
           )}
           description={[
-            ...h.missingPlanParts.map((p) => `${t('治理方案', 'Plan')}：${L(meta?.treatmentPlanParts, p)}`),
-            ...h.missingImplementations.map((p) => `${t('五落实', 'Five implementations')}：${L(meta?.implementations, p)}`),
-          ].join('；')}
+            ...h.missingPlanParts.map((p) => `${t('治理方案：', 'Plan: ')}${L(meta?.treatmentPlanParts, p)}`),
+            ...h.missingImplementations.map((p) => `${t('五落实：', 'Five implementations: ')}${L(meta?.implementations, p)}`),
+          ].join(t('；', '; '))}
         />
       )}
       {h.listing && (
@@ -195,7 +195,9 @@ export function HazardShow() {
                 .filter(([, v]) => v !== null && v !== undefined && v !== '')
                 .map(([k, v]) => (
                   <div key={k} style={{ fontSize: 12 }} data-testid="timeline-field">
-                    {codes.label('hazardEventField', k)}：{eventValue(k, v)}
+                    {codes.label('hazardEventField', k)}
+                    {t('：', ': ')}
+                    {eventValue(k, v)}
                   </div>
                 ))}
               {e.attachments.length > 0 && (

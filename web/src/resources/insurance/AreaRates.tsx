@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Breadcrumb, Button, Table } from 'antd';
 import { useI18n } from '../../app/i18n';
+import { rateTableRows } from './rateRows';
 
 export interface RateRow {
   areaCode: string;
@@ -27,6 +28,7 @@ export function AreaRates<R extends RateRow>({
   testId: string;
 }) {
   const { t } = useI18n();
+  const { rows: shownRows, total: sum, own } = rateTableRows(rows, total);
   return (
     <>
       {path.length > 0 && (
@@ -43,27 +45,31 @@ export function AreaRates<R extends RateRow>({
         size="small"
         data-testid={testId}
         loading={loading}
-        dataSource={rows}
+        dataSource={shownRows}
         pagination={false}
         scroll={{ x: 560 }}
         columns={[
           {
             title: t('区域', 'Area'),
-            render: (_, r) => (
-              <Button type="link" size="small" onClick={() => onDrill(r.areaCode, r.areaName)}>
-                {r.areaName}
-              </Button>
-            ),
+            // The area's own row has nothing below it to open.
+            render: (_, r) =>
+              own ? (
+                r.areaName
+              ) : (
+                <Button type="link" size="small" onClick={() => onDrill(r.areaCode, r.areaName)}>
+                  {r.areaName}
+                </Button>
+              ),
           },
           ...columns.map((c) => ({ title: c.title, render: (_: unknown, r: R) => c.render(r) })),
         ]}
         summary={() =>
-          total && (
+          sum && (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>{t(`合计（${total.areaName}）`, `Total (${total.areaName})`)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={0}>{t(`合计（${sum.areaName}）`, `Total (${sum.areaName})`)}</Table.Summary.Cell>
               {columns.map((c, i) => (
                 <Table.Summary.Cell key={i} index={i + 1}>
-                  {c.render(total)}
+                  {c.render(sum)}
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>

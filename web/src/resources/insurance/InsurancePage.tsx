@@ -35,8 +35,10 @@ function Uninsured() {
         />
         {d && (
           <Typography.Text type="secondary">
-            {t('强制投保行业', 'Mandatory sectors')}：{d.mandatorySectors.map((s) => label(sectorLabels[s])).join('、')}
-            {d.mandatoryTags.length > 0 && `；${t('及', 'and')} ${d.mandatoryTags.map((x) => label(hazardTagLabels[x])).join('、')}`}
+            {t('强制投保行业：', 'Mandatory sectors: ')}
+            {d.mandatorySectors.map((s) => label(sectorLabels[s])).join(t('、', ', '))}
+            {d.mandatoryTags.length > 0 &&
+              `${t('；及 ', '; and ')}${d.mandatoryTags.map((x) => label(hazardTagLabels[x])).join(t('、', ', '))}`}
           </Typography.Text>
         )}
       </Space>

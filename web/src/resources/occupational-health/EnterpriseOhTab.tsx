@@ -62,7 +62,7 @@ function Summary({ p }: { p: OhProfileView }) {
           {p.declaredOn ?? <Tag color="red">{t('未申报', 'Not declared')}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t('申报项目', 'Declared factors')}>
-          {p.declarationItems.map((i) => `${i.factor}（${i.exposed}）`).join('、') || '—'}
+          {p.declarationItems.map((i) => `${i.factor}${t('（', ' (')}${i.exposed}${t('）', ')')}`).join(t('、', ', ')) || '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('最近检测', 'Last detection')}>
           {p.lastDetectionOn ?? '—'}{' '}
@@ -296,7 +296,7 @@ function Workers({ p }: { p: OhProfileView }) {
           { title: t('姓名', 'Name'), dataIndex: 'name' },
           { title: t('身份证号', 'ID number'), dataIndex: 'idNumber' },
           { title: t('岗位', 'Post'), dataIndex: 'post' },
-          { title: t('接触因素', 'Factors'), render: (_, w) => w.factors.join('、') },
+          { title: t('接触因素', 'Factors'), render: (_, w) => w.factors.join(t('、', ', ')) },
           {
             title: t('体检', 'Checks'),
             render: (_, w) =>

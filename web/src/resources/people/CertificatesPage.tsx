@@ -127,7 +127,9 @@ function Rates() {
         />
         {q.data && (
           <Typography.Text data-testid="rate-overall">
-            {t('合计', 'Overall')}：{q.data.overall.holders} / {q.data.overall.people}（{pct(q.data.overall.rate)}）
+            {t('合计：', 'Overall: ')}
+            {q.data.overall.holders} / {q.data.overall.people}
+            {t(`（${pct(q.data.overall.rate)}）`, ` (${pct(q.data.overall.rate)})`)}
           </Typography.Text>
         )}
       </Space>

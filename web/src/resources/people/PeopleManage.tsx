@@ -17,6 +17,7 @@ import {
 import { call } from '../../api/client';
 import { useList, useRecord, useRefresh } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { CertificateStatusTag } from './labels';
@@ -105,7 +106,8 @@ function PersonEditor({ person, onDone }: { person?: PersonView; onDone: (id: st
   const [form] = Form.useForm<PersonForm>();
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       name: v.name,
       idNumber: v.idNumber,
@@ -201,15 +203,18 @@ function PersonPanel({ id }: { id: string }) {
         {p.name} <Tag>{label(personPostLabels[p.post])}</Tag>
       </Typography.Title>
       <Typography.Text>
-        {t('身份证号', 'ID number')}：{p.idNumber}
+        {t('身份证号：', 'ID number: ')}
+        {p.idNumber}
       </Typography.Text>
       <Typography.Text>
-        {t('上岗', 'Since')}：{p.employedFrom}
+        {t('上岗：', 'Since: ')}
+        {p.employedFrom}
         {p.employedTo && ` — ${p.employedTo}`}
       </Typography.Text>
       {p.retraining.map((d) => (
         <Tag key={d.id} color={d.overdue ? 'red' : d.completedOn ? 'green' : 'orange'}>
-          {t('事故后复训', 'Retraining after an accident')}：{d.completedOn ?? `${t('须于', 'by')} ${d.dueOn}`}
+          {t('事故后复训：', 'Retraining after an accident: ')}
+          {d.completedOn ?? `${t('须于', 'by')} ${d.dueOn}`}
         </Tag>
       ))}
       {p.abilities.includes('update') && <Button onClick={() => setEditing(true)}>{t('修改', 'Edit')}</Button>}
@@ -238,7 +243,9 @@ function PersonPanel({ id }: { id: string }) {
                   </div>
                   {c.revokedOn && (
                     <div>
-                      {t('吊销', 'Revoked')} {c.revokedOn}：{c.revokeReason}
+                      {t('吊销', 'Revoked')} {c.revokedOn}
+                      {t('：', ': ')}
+                      {c.revokeReason}
                     </div>
                   )}
                 </>
@@ -268,7 +275,8 @@ function CertificateEditor({ personId, onDone }: { personId: string; onDone: () 
   const catalogue = useList('GET /api/certificates/catalogue', {});
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('POST /api/people/:id/certificates', {

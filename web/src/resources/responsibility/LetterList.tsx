@@ -191,7 +191,10 @@ export function LetterList() {
             render: (v: string, r) => <Link to={`/responsibility-letters/${r.id}`}>{v}</Link>,
           },
           { title: t('下达单位', 'Issuer'), dataIndex: 'issuerName' },
-          { title: t('接收单位', 'Recipient'), render: (_, r) => `${r.recipientName}（${label(letterRecipientLabels[r.recipientKind])}）` },
+          {
+            title: t('接收单位', 'Recipient'),
+            render: (_, r) => `${r.recipientName}${t('（', ' (')}${label(letterRecipientLabels[r.recipientKind])}${t('）', ')')}`,
+          },
           {
             title: t('状态', 'Status'),
             dataIndex: 'status',

@@ -79,7 +79,10 @@ export function LetterShow() {
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('下达单位', 'Issuer')}>{r.issuerName}</Descriptions.Item>
           <Descriptions.Item label={t('接收单位', 'Recipient')}>
-            {r.recipientName}（{label(letterRecipientLabels[r.recipientKind])}）
+            {r.recipientName}
+            {t('（', ' (')}
+            {label(letterRecipientLabels[r.recipientKind])}
+            {t('）', ')')}
           </Descriptions.Item>
           <Descriptions.Item label={t('下达日期', 'Issued')}>{r.issuedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('签订', 'Signed')}>{r.signedOn ? `${r.signedOn} ${r.signerName ?? ''}` : '—'}</Descriptions.Item>
@@ -107,7 +110,8 @@ export function LetterShow() {
                 {x.value && <Tag>{x.value}</Tag>}
                 {x.indicatorKey && (
                   <Tag color="blue">
-                    {t('考核指标', 'Indicator')}：{x.indicatorName ?? x.indicatorKey}
+                    {t('考核指标：', 'Indicator: ')}
+                    {x.indicatorName ?? x.indicatorKey}
                   </Tag>
                 )}
               </Space>

@@ -77,10 +77,12 @@ export function ResponsibilityList({ enterpriseId }: { enterpriseId?: string }) 
       <ErrorDisplay error={q.error} />
       {d && (
         <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
-          <Typography.Text>
-            {t(`${d.year}年岗位责任书签订`, `Post letters signed for ${d.year}`)}：{d.signed}/{d.total}
+          <Typography.Text data-testid="post-letters-signed">
+            {t(`${d.year}年岗位责任书签订：`, `Post letters signed for ${d.year}: `)}
+            {/* No post yet, no letter due: not a 0 % that reads as all of them missing. */}
+            {d.total ? `${d.signed}/${d.total}` : t('暂无应签', 'None due')}
           </Typography.Text>
-          <Progress percent={d.total ? Math.round((d.signed / d.total) * 100) : 0} size="small" />
+          {d.total > 0 && <Progress percent={Math.round((d.signed / d.total) * 100)} size="small" />}
         </Space>
       )}
       <List<ResponsibilityPostView>

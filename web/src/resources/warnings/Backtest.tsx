@@ -43,7 +43,8 @@ export function Backtest({ versionId }: { versionId: string }) {
       <Space wrap style={{ margin: '8px 0' }}>
         {series[0]?.months.map((m) => (
           <a key={m.month} onClick={() => setPicked(m.month)} style={{ fontWeight: m.month === month?.month ? 'bold' : undefined }}>
-            {m.month}（{m.count}）
+            {m.month}
+            {t(`（${m.count}）`, ` (${m.count})`)}
           </a>
         ))}
       </Space>

@@ -28,20 +28,25 @@ function WarningCard({ w, onStep }: { w: WarningView; onStep: (w: WarningView, s
         {w.escalatedOn && <Tag color="red">{t(`已上报 ${w.escalatedOn}`, `Escalated ${w.escalatedOn}`)}</Tag>}
       </Space>
       <div>
-        {t('依据', 'Evidence')}：{w.evidence.summary}
-        {w.evidence.items.length > 0 && `（${w.evidence.items.map((i) => `${i.label}${i.date ? ` ${i.date}` : ''}`).join('；')}）`}
+        {t('依据：', 'Evidence: ')}
+        {w.evidence.summary}
+        {w.evidence.items.length > 0 &&
+          `${t('（', ' (')}${w.evidence.items.map((i) => `${i.label}${i.date ? ` ${i.date}` : ''}`).join(t('；', '; '))}${t('）', ')')}`}
       </div>
       <div>
-        {t('建议措施', 'Suggested action')}：{w.action}
+        {t('建议措施：', 'Suggested action: ')}
+        {w.action}
       </div>
       {w.handledNote && (
         <div>
-          {t('处置情况', 'Handling')}：{w.handledNote}
+          {t('处置情况：', 'Handling: ')}
+          {w.handledNote}
         </div>
       )}
       {w.closedNote && (
         <div>
-          {t('关闭说明', 'Closing note')}：{w.closedNote}
+          {t('关闭说明：', 'Closing note: ')}
+          {w.closedNote}
         </div>
       )}
       <Space>

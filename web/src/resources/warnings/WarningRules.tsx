@@ -124,10 +124,10 @@ export function WarningRules() {
                           <Descriptions.Item label={label(warningConditionLabels[v.condition.kind])}>
                             {Object.entries(v.condition.params)
                               .map(([k, n]) => `${k}=${n}`)
-                              .join('，')}
+                              .join(t('，', ', '))}
                           </Descriptions.Item>
                           <Descriptions.Item label={t('接收', 'To')}>
-                            {v.recipients.map((g) => label(recipientLabels[g])).join('、')}
+                            {v.recipients.map((g) => label(recipientLabels[g])).join(t('、', ', '))}
                           </Descriptions.Item>
                           <Descriptions.Item label={t('措施', 'Action')}>{v.action}</Descriptions.Item>
                         </Descriptions>

@@ -112,18 +112,22 @@ export function Interviews() {
             }
           >
             <List.Item.Meta
-              title={`${r.heldOn} ${r.orgName} · ${r.personName}${r.personTitle ? `（${r.personTitle}）` : ''}`}
+              title={`${r.heldOn} ${r.orgName} · ${r.personName}${r.personTitle ? t(`（${r.personTitle}）`, ` (${r.personTitle})`) : ''}`}
               description={
                 <Space direction="vertical" size={2}>
                   <span>
-                    {t('约谈人', 'Held by')}：{r.heldBy}；{t('事由', 'Reason')}：{r.reason}
-                    {r.taskItem ? `（${t('任务', 'task')}：${r.taskItem}）` : ''}
+                    {t('约谈人：', 'Held by: ')}
+                    {r.heldBy}
+                    {t('；事由：', '; reason: ')}
+                    {r.reason}
+                    {r.taskItem ? t(`（任务：${r.taskItem}）`, ` (task: ${r.taskItem})`) : ''}
                   </span>
                   {r.minutes && <span>{r.minutes}</span>}
                   {r.followUps.map((f, i) => (
                     <span key={i}>
                       <Tag color={f.done ? 'green' : 'orange'}>{f.done ? t('已完成', 'Done') : t('待落实', 'Open')}</Tag>
-                      {f.action}（{t('期限', 'due')} {f.deadline}）
+                      {f.action}
+                      {t(`（期限 ${f.deadline}）`, ` (due ${f.deadline})`)}
                     </span>
                   ))}
                 </Space>

@@ -83,7 +83,7 @@ export function MyWorkTasks() {
                 {r.content}
               </Typography.Paragraph>
               <Typography.Text type="secondary">{`${r.planTitle} · ${t('报送截止', 'Due')} ${r.dueOn}`}</Typography.Text>
-              {r.report && <Typography.Text>{`${t('进展', 'Progress')}：${r.report.progress}`}</Typography.Text>}
+              {r.report && <Typography.Text>{`${t('进展：', 'Progress: ')}${r.report.progress}`}</Typography.Text>}
               {r.abilities.includes('file_report') && (
                 <Button block type={r.report ? 'default' : 'primary'} onClick={() => open(r)} data-testid={`file-report-${r.seq}`}>
                   {r.report ? t('修改本月进展', 'Edit this month’s progress') : t('填报本月进展', 'File this month’s progress')}

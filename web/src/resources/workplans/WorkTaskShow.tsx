@@ -103,7 +103,7 @@ export function WorkTaskShow() {
             {r.content}
           </Descriptions.Item>
           <Descriptions.Item label={t('牵头单位', 'Lead unit')}>{r.leadOrgName}</Descriptions.Item>
-          <Descriptions.Item label={t('配合单位', 'Co-operating')}>{r.coOrgNames.join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('配合单位', 'Co-operating')}>{r.coOrgNames.join(t('、', ', ')) || '—'}</Descriptions.Item>
           {r.responsibility && (
             <Descriptions.Item label={t('责任单位', 'Responsibility')} span={2}>
               {r.responsibility}
