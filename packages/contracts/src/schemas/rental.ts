@@ -52,6 +52,8 @@ export const premisesView = z.object({
   occupantName: z.string().nullable(),
   /** The accepted filing whose lease runs today, if any. */
   currentFiling: z.object({ id: z.uuid(), tenantName: z.string(), leaseEnd: isoDate }).nullable(),
+  /** A filing submitted and not yet decided by the community: no second one is taken meanwhile. */
+  pendingFiling: z.object({ id: z.uuid(), tenantName: z.string() }).nullable(),
   /** Let to a business with no filing in force. */
   unfiled: z.boolean(),
   version: z.number().int(),

@@ -66,11 +66,22 @@ describe('rental premises 备案', () => {
     expect(f.json()).toMatchObject({ status: 'submitted', signerName: '王房东', abilities: [] });
     expect(f.json().commitmentText).toContain('承诺');
     expect(await unfiled(as.grid!)).toContain(id); // not yet accepted
+    // awaiting the community: shown on the premises, and a second filing is refused until it is decided
+    const listed = (await as.grid!.get('/api/rental/premises')).json().items.find((x: { id: string }) => x.id === id);
+    expect(listed).toMatchObject({ pendingFiling: { id: f.json().id, tenantName: filing(id).tenantName }, currentFiling: null });
+    const again = await as.grid!.post('/api/rental/filings', filing(id));
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.details[0]).toMatchObject({ field: 'premisesId' });
+    expect(again.json().error.details[0].message).toContain('待社区确认');
     expect((await as.streetB!.post(`/api/rental/filings/${f.json().id}/act`, { action: 'accept', version: 1 })).statusCode).toBe(404);
     const ok = await as.streetA!.post(`/api/rental/filings/${f.json().id}/act`, { action: 'accept', version: 1 });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'accepted', expired: false, version: 2 });
     expect(await unfiled(as.grid!)).not.toContain(id);
+    expect((await as.grid!.get('/api/rental/premises')).json().items.find((x: { id: string }) => x.id === id)).toMatchObject({
+      pendingFiling: null,
+      currentFiling: { id: f.json().id },
+    });
     const stale = await as.streetA!.post(`/api/rental/filings/${f.json().id}/act`, { action: 'reject', version: 1, reason: '材料不全' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current).toMatchObject({ status: 'accepted', version: 2 });

@@ -4,17 +4,15 @@ import type { RentalFilingStatus } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { maskPhone, seesInFull } from '../../platform/masking';
-import { filingsInForce, type PremisesRow } from './rental.queries';
+import { filingsInForce, filingsPending, type PremisesRow } from './rental.queries';
 import { availableFilingActions, type RentalFilingRow } from './rental.workflow';
 
 export async function presentPremises(db: DbOrTx, actor: Actor, rows: PremisesRow[], today: string) {
-  const inForce = await filingsInForce(
-    db,
-    rows.map((r) => r.id),
-    today,
-  );
+  const ids = rows.map((r) => r.id);
+  const [inForce, pending] = await Promise.all([filingsInForce(db, ids, today), filingsPending(db, ids)]);
   return rows.map((r) => {
     const f = inForce.find((x) => x.premisesId === r.id) ?? null;
+    const p = pending.find((x) => x.premisesId === r.id) ?? null;
     return {
       id: r.id,
       areaCode: r.areaCode,
@@ -28,6 +26,7 @@ export async function presentPremises(db: DbOrTx, actor: Actor, rows: PremisesRo
       occupancy: r.occupancy as 'vacant' | 'self_use' | 'let_to_business',
       occupantName: r.occupantName,
       currentFiling: f ? { id: f.id, tenantName: f.tenantName, leaseEnd: f.leaseEnd } : null,
+      pendingFiling: p ? { id: p.id, tenantName: p.tenantName } : null,
       unfiled: r.occupancy === 'let_to_business' && !f,
       version: r.version,
     };

@@ -15,11 +15,12 @@ const filingScope = (actor: Actor) => scopeWhere(actor, { areaCode: rentalFiling
 const filedSql = (today: string) => sql`exists (select 1 from ${rentalFilings} f where f.premises_id = ${rentalPremises.id}
   and f.status = 'accepted' and f.lease_start <= ${today}::date and f.lease_end >= ${today}::date)`;
 
-export async function findPremises(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
+export async function findPremises(db: DbOrTx, actor: Actor, id: string, o: { lock?: boolean } = {}) {
+  const q = db
     .select()
     .from(rentalPremises)
     .where(and(eq(rentalPremises.id, id), premisesScope(actor)));
+  const [row] = o.lock ? await q.for('update') : await q;
   return row ?? null;
 }
 
@@ -59,6 +60,15 @@ export async function filingsInForce(db: DbOrTx, premisesIds: string[], today: s
       ),
     )
     .orderBy(desc(rentalFilings.leaseEnd));
+}
+
+/** The filings submitted and not yet decided, for a page of premises (at most one each: fileRental). */
+export async function filingsPending(db: DbOrTx, premisesIds: string[]) {
+  if (premisesIds.length === 0) return [];
+  return db
+    .select({ id: rentalFilings.id, premisesId: rentalFilings.premisesId, tenantName: rentalFilings.tenantName })
+    .from(rentalFilings)
+    .where(and(inArray(rentalFilings.premisesId, premisesIds), eq(rentalFilings.status, 'submitted')));
 }
 
 export async function findFiling(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<RentalFilingRow | null> {

@@ -98,7 +98,7 @@ export function RentalPage() {
           renderItem={(p) => (
             <List.Item
               actions={
-                can('rental.manage') && p.occupancy === 'let_to_business'
+                can('rental.manage') && p.occupancy === 'let_to_business' && !p.pendingFiling
                   ? [
                       <Button key="file" size="small" onClick={() => setFilingFor(p.id)}>
                         {t('办理备案', 'File')}
@@ -111,7 +111,15 @@ export function RentalPage() {
                 title={
                   <Space wrap size={4}>
                     {p.address}
-                    {p.unfiled && <Tag color="red">{t('未备案', 'Not filed')}</Tag>}
+                    {p.unfiled && !p.pendingFiling && <Tag color="red">{t('未备案', 'Not filed')}</Tag>}
+                    {p.pendingFiling && (
+                      <Tag color="orange">
+                        {t(
+                          `备案待社区确认（${p.pendingFiling.tenantName}）`,
+                          `Filing awaiting the community (${p.pendingFiling.tenantName})`,
+                        )}
+                      </Tag>
+                    )}
                     {p.currentFiling && (
                       <Tag color="green">{t(`已备案至 ${p.currentFiling.leaseEnd}`, `Filed until ${p.currentFiling.leaseEnd}`)}</Tag>
                     )}

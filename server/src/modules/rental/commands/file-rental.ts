@@ -7,7 +7,7 @@ import { recordAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { fieldError, notFound } from '../../../platform/errors';
 import { cstDate } from '../../../platform/time';
-import { findPremises } from '../rental.queries';
+import { filingsPending, findPremises } from '../rental.queries';
 import { filingAudit, presentFiling } from '../rental.presenter';
 import { defaultCommitmentText } from '../rental.rules';
 import { writeFiling } from '../rental.workflow';
@@ -15,8 +15,16 @@ import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 
 export async function fileRental(db: Db, actor: Actor, ip: string | null, input: CreateFilingBody, commitmentText = defaultCommitmentText) {
   return db.transaction(async (tx) => {
-    const premises = await findPremises(tx, actor, input.premisesId);
+    const premises = await findPremises(tx, actor, input.premisesId, { lock: true });
     if (!premises) throw notFound();
+    // One filing awaiting the community at a time (the premises row is locked, so two at once cannot both pass).
+    if ((await filingsPending(tx, [premises.id])).length > 0) {
+      throw fieldError(
+        'premisesId',
+        '该出租屋已有待社区确认的备案，请等确认或退回后再办理',
+        'This premises already has a filing awaiting the community: wait until it is accepted or returned',
+      );
+    }
     if (input.leaseEnd < input.leaseStart)
       throw fieldError('leaseEnd', '租赁结束日期不能早于开始日期', 'The lease cannot end before it starts');
     if (input.tenantEnterpriseId && !(await findEnterpriseInScope(tx, actor, input.tenantEnterpriseId))) {
