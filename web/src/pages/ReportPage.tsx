@@ -1,6 +1,6 @@
 // 举报 without login, phone-first: the form (/report) answers with a tracking code; the tracking page
 // (/report/track) shows for a code only the status, the date and the public reply.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Form, Input, Result, Segmented, Space, Typography } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
@@ -123,19 +123,28 @@ export function ReportTrackPage() {
   const [found, setFound] = useState<PublicReportStatus | null | 'missing'>(null);
   const [busy, setBusy] = useState(false);
   const [shownCode, setShownCode] = useState('');
-  const look = async () => {
-    if (!code.trim()) return;
+  const { message } = App.useApp();
+  const look = async (typed = code) => {
+    const wanted = typed.trim();
+    if (!wanted) return;
     setBusy(true);
     try {
-      setFound(await call('GET /api/public/reports/:code', { params: { code: code.trim() } }));
-      setShownCode(code.trim());
+      setFound(await call('GET /api/public/reports/:code', { params: { code: wanted } }));
+      setShownCode(wanted);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setFound('missing');
-      else throw e;
+      // A malformed code, too many look-ups, a network failure: said, not swallowed.
+      else message.error(e instanceof ApiError ? e.message : t('网络异常，请稍后再试', 'Network problem: try again later'));
     } finally {
       setBusy(false);
     }
   };
+  // Arriving from the receipt's link (?code=…): the report is looked up at once.
+  const linked = params.get('code');
+  useEffect(() => {
+    if (linked) void look(linked);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the code the page was opened with
+  }, [linked]);
   return (
     <Frame title={t('举报办理进度查询', 'Track a report')}>
       <Space.Compact style={{ width: '100%' }}>
@@ -145,9 +154,9 @@ export function ReportTrackPage() {
           data-testid="track-code"
           placeholder={t('请输入查询码', 'Tracking code')}
           onChange={(e) => setCode(e.target.value)}
-          onPressEnter={look}
+          onPressEnter={() => void look()}
         />
-        <Button size="large" type="primary" loading={busy} onClick={look} data-testid="track-submit">
+        <Button size="large" type="primary" loading={busy} onClick={() => void look()} data-testid="track-submit">
           {t('查询', 'Look up')}
         </Button>
       </Space.Compact>
