@@ -326,6 +326,8 @@ export const caseListQuery = z
     firstCheckMustPenalise: flag.optional(),
     doubleInvestigation: flag.optional(),
     missingEvidence: flag.optional(),
+    /** Undecided past the 90-day decision limit (with extensions and hearing pauses), as the workbench counts them. */
+    pastLimit: flag.optional(),
   })
   .strict();
 

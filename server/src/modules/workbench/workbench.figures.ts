@@ -18,12 +18,13 @@ import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { likePrefix, scopeWhere } from '../../platform/scope';
 import { addDays, cstStartOfDay } from '../../platform/time';
-import { DECISION_LIMIT_DAYS, type HearingConfig } from '../../reference/enforcement/penalty-limits';
+import type { HearingConfig } from '../../reference/enforcement/penalty-limits';
 import { childLength, levelFor, overdueOpenCounts, rollupRoot, rollupWhere } from '../hazards/hazards.rollups';
 import { computeIndicators } from '../indicators/compute-indicators';
 import { findAreaRow, mayReadArea } from '../indicators/indicators.queries';
 import { presentPlan } from '../enforcement/plans/plans.presenter';
 import { findPlan } from '../enforcement/plans/plans.queries';
+import { pastDecisionLimitWhere } from '../enforcement/cases/cases.queries';
 
 type Figures = Partial<Record<WorkbenchFigureKey, Omit<WorkbenchFigure, 'key'>>>;
 
@@ -135,31 +136,20 @@ async function planPace(db: DbOrTx, actor: Actor, today: string, found: { id: st
 }
 
 /**
- * Undecided cases past the 90-day limit (§60 with extensions and hearing pauses): decisionClock's rule counted in
- * SQL — due = filed + 90 + extensions (+ the hearing's days from request to held, or to today while pending, when the
- * deployment leaves them out) — so the count is one index-only scan of the undecided cases' partial index (migration
- * 0038, every clock column in it), never rows shipped to the server. workbench.limit.db.test.ts holds it equal to
- * decisionClock. Only cases filed at least 90 days ago can be late.
+ * Undecided cases past the 90-day limit (pastDecisionLimitWhere, the case list's pastLimit filter): one index-only
+ * scan of the undecided cases' partial index, never rows shipped to the server.
  */
 function casesPastLimitPart(actor: Actor, today: string, hearing: HearingConfig): Part {
   const c = penaltyCases;
-  const day = sql`cast(${today} as date)`;
-  // Most cases have no extension: skip the per-row subquery for them (a third of the count's time at province scale).
-  const extensions = sql`case when ${c.extensionDays} = '{}' then 0 else coalesce((select sum(x) from unnest(${c.extensionDays}) as x), 0) end`;
-  const pause = hearing.excludeFromDecisionLimit
-    ? sql`case when ${c.hearingRequestedOn} is null then 0 else greatest(0, coalesce(${c.hearingHeldOn}, ${day}) - ${c.hearingRequestedOn}) end`
-    : sql`0`;
   return {
     from: sql`(select count(*) as c_late from ${c}
       where ${and(
         scopeWhere(actor, { areaCode: c.areaCode, sector: c.sector, parkId: c.parkId, enterpriseId: c.enterpriseId }),
-        sql`${c.decidedOn} is null and ${c.status} <> 'closed'`,
-        lte(c.filedOn, addDays(today, -DECISION_LIMIT_DAYS)),
-        sql`${c.filedOn} + cast(${DECISION_LIMIT_DAYS} + ${extensions} + ${pause} as integer) < ${day}`,
+        pastDecisionLimitWhere(today, hearing),
       )})`,
     read: (r) => {
       const late = num(r.c_late);
-      return { casesPastLimit: figure(late, '/enforcement/cases', { alarm: late > 0 }) };
+      return { casesPastLimit: figure(late, '/enforcement/cases?pastLimit=true', { alarm: late > 0 }) };
     },
   };
 }

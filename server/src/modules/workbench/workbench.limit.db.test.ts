@@ -11,6 +11,7 @@ import { decisionClock, defaultHearingConfig } from '../../reference/enforcement
 import { buildDistrict, buildEnterprise, buildStreet } from '../../seed/factories';
 import { openTestDatabase } from '../../../test/db';
 import { casesPastLimit } from './workbench.figures';
+import { findCases } from '../enforcement/cases/cases.queries';
 
 const today = '2026-06-03';
 let d: Database;
@@ -83,6 +84,9 @@ describe('cases past their decision limit', () => {
           const expected = rows.filter((r) => decisionClock({ ...r, decidedOn: null }, today, hearing).overdue).length;
           const got = await casesPastLimit(d.db, actor, today, hearing);
           expect(got.casesPastLimit?.value).toBe(expected);
+          // The case list behind the figure (?pastLimit=true) holds the same cases.
+          const listed = await findCases(d.db, actor, { page: 1, pageSize: 1, pastLimit: true }, { today, hearing });
+          expect(listed.total).toBe(expected);
         }
       }),
       { numRuns: 30 },

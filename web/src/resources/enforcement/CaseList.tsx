@@ -17,7 +17,13 @@ export interface CaseListProps {
   compact?: boolean;
 }
 
-const caseList = filteredList(caseListQuery.shape, ['status', 'missingEvidence', 'firstCheckMustPenalise', 'doubleInvestigation']);
+const caseList = filteredList(caseListQuery.shape, [
+  'status',
+  'missingEvidence',
+  'firstCheckMustPenalise',
+  'doubleInvestigation',
+  'pastLimit',
+]);
 
 export function CaseList({ fixed, compact }: CaseListProps) {
   const { t, label } = useI18n();
@@ -70,6 +76,7 @@ export function CaseList({ fixed, compact }: CaseListProps) {
               options={codes.options('caseStatus')}
             />
           )}
+          {!compact && office && flag('pastLimit', t('超期未决', 'Past the decision limit'))}
           {!compact && office && flag('missingEvidence', t('证据缺项', 'Missing evidence'))}
           {!compact && office && flag('firstCheckMustPenalise', t('首查必罚', 'First-check penalty'))}
           {!compact && office && flag('doubleInvestigation', t('一案双查', 'Double investigation'))}

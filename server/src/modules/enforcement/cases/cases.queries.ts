@@ -1,9 +1,11 @@
 // SQL for penalty cases, through the record-scope predicate; list filters for 首查必罚, 一案双查 and missing evidence.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { penaltyCases } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import type { DbOrTx } from '../../../platform/db';
 import { scopeWhere } from '../../../platform/scope';
+import { addDays } from '../../../platform/time';
+import { DECISION_LIMIT_DAYS, type HearingConfig } from '../../../reference/enforcement/penalty-limits';
 
 export type CaseRow = typeof penaltyCases.$inferSelect;
 
@@ -32,6 +34,29 @@ export interface CaseQuery {
   firstCheckMustPenalise?: boolean;
   doubleInvestigation?: boolean;
   missingEvidence?: boolean;
+  pastLimit?: boolean;
+}
+
+/**
+ * Undecided cases past the 90-day limit on `today` (§60 with extensions and hearing pauses): decisionClock's rule in
+ * SQL — due = filed + 90 + extensions (+ the hearing's days from request to held, or to today while pending, when the
+ * deployment leaves them out) —, answered from the undecided cases' partial index (migration 0038, every clock column
+ * in it). workbench.limit.db.test.ts holds it equal to decisionClock. Only cases filed at least 90 days ago can be
+ * late. The workbench's figure counts it; the case list filters by it (pastLimit).
+ */
+export function pastDecisionLimitWhere(today: string, hearing: HearingConfig): SQL {
+  const c = penaltyCases;
+  const day = sql`cast(${today} as date)`;
+  // Most cases have no extension: skip the per-row subquery for them (a third of the count's time at province scale).
+  const extensions = sql`case when ${c.extensionDays} = '{}' then 0 else coalesce((select sum(x) from unnest(${c.extensionDays}) as x), 0) end`;
+  const pause = hearing.excludeFromDecisionLimit
+    ? sql`case when ${c.hearingRequestedOn} is null then 0 else greatest(0, coalesce(${c.hearingHeldOn}, ${day}) - ${c.hearingRequestedOn}) end`
+    : sql`0`;
+  return and(
+    sql`${c.decidedOn} is null and ${c.status} <> 'closed'`,
+    lte(c.filedOn, addDays(today, -DECISION_LIMIT_DAYS)),
+    sql`${c.filedOn} + cast(${DECISION_LIMIT_DAYS} + ${extensions} + ${pause} as integer) < ${day}`,
+  )!;
 }
 
 /**
@@ -58,8 +83,10 @@ const missingAny = sql.join(
   sql` or `,
 );
 
-export async function findCases(db: DbOrTx, actor: Actor, q: CaseQuery) {
+/** `clock` (today and the hearing configuration) is needed for pastLimit only. */
+export async function findCases(db: DbOrTx, actor: Actor, q: CaseQuery, clock?: { today: string; hearing: HearingConfig }) {
   const parts: SQL[] = [scope(actor)];
+  if (q.pastLimit && clock) parts.push(pastDecisionLimitWhere(clock.today, clock.hearing));
   if (q.status) parts.push(eq(penaltyCases.status, q.status));
   if (q.enterpriseId) parts.push(eq(penaltyCases.enterpriseId, q.enterpriseId));
   if (q.firstCheckMustPenalise !== undefined) parts.push(eq(penaltyCases.firstCheckMustPenalise, q.firstCheckMustPenalise));

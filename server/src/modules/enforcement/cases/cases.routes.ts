@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { ZodApp } from '../../../platform/zod-app';
 import { actorOf, clientIp } from '../../../platform/http';
 import { notFound } from '../../../platform/errors';
+import { cstDate } from '../../../platform/time';
 import { penaltyBases } from '../../../reference/enforcement/penalty-basis';
 import { findCase, findCases } from './cases.queries';
 import { findPublishedPenalties } from './public-penalties.queries';
@@ -44,7 +45,12 @@ export function casesRoutes(app: ZodApp) {
     { config: { access: 'case.read' }, schema: { tags, querystring: caseListQuery, response: { 200: pageOf(caseView) } } },
     async (req) => {
       const actor = actorOf(req);
-      const [{ items, total }, config] = await Promise.all([findCases(app.db, actor, req.query), loadHearingConfig(app.db)]);
+      // The hearing configuration is needed first only to filter by the decision limit.
+      const early = req.query.pastLimit ? await loadHearingConfig(app.db) : null;
+      const [{ items, total }, config] = await Promise.all([
+        findCases(app.db, actor, req.query, early ? { today: cstDate(), hearing: early } : undefined),
+        early ?? loadHearingConfig(app.db),
+      ]);
       return { items: items.map(({ c, ...evidence }) => presentCase(actor, c, config, evidence)), total };
     },
   );
