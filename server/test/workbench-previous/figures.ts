@@ -140,7 +140,7 @@ export async function casesPastLimit(db: DbOrTx, actor: Actor, today: string, he
       ),
     );
   const late = num(r?.n);
-  return { casesPastLimit: figure(late, '/enforcement/cases?pastLimit=true', { alarm: late > 0 }) };
+  return { casesPastLimit: figure(late, '/penalties?pastLimit=true', { alarm: late > 0 }) };
 }
 
 /** Check tasks left pending past their due date in the last 30 days (older misses are history, not work). */

@@ -149,7 +149,7 @@ function casesPastLimitPart(actor: Actor, today: string, hearing: HearingConfig)
       )})`,
     read: (r) => {
       const late = num(r.c_late);
-      return { casesPastLimit: figure(late, '/enforcement/cases?pastLimit=true', { alarm: late > 0 }) };
+      return { casesPastLimit: figure(late, '/penalties?pastLimit=true', { alarm: late > 0 }) };
     },
   };
 }
