@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { CaseAction, CaseView } from '@anjian/contracts';
 import { useCodeTables } from '../../api/codeTables';
 import { queryKeyOf, useRecord } from '../../api/hooks';
+import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { RecordState } from '../../components/ErrorDisplay';
 import { CalendarGapAlert } from '../../features/calendar/CalendarGapAlert';
@@ -75,6 +76,8 @@ export function CaseWorkspace() {
 function Workspace({ c }: { c: CaseView }) {
   const { t } = useI18n();
   const codes = useCodeTables();
+  // The evidence checklist is the office's case work, not the party's: staff only, as on the case list.
+  const office = useAuth().can('enforcement.read');
   const qc = useQueryClient();
   const [step, setStep] = useState<CaseAction | null>(null);
   const hearingStep = c.abilities.some((a) => a === 'schedule_hearing' || a === 'hold_hearing');
@@ -116,13 +119,15 @@ function Workspace({ c }: { c: CaseView }) {
           {c.surcharge > 0 && <Descriptions.Item label={t('加处罚款', 'Surcharge')}>{c.surcharge}</Descriptions.Item>}
           {c.withdrawalDue && <Descriptions.Item label={t('公示撤回期限', 'Withdraw publication by')}>{c.withdrawalDue}</Descriptions.Item>}
         </Descriptions>
-        <Space wrap style={{ marginTop: 8 }}>
-          {Object.entries(c.evidence ?? {}).map(([k, v]) => (
-            <Tag key={k} color={v ? 'green' : 'orange'}>
-              {codes.label('caseEvidence', k)}
-            </Tag>
-          ))}
-        </Space>
+        {office && (
+          <Space wrap style={{ marginTop: 8 }}>
+            {Object.entries(c.evidence ?? {}).map(([k, v]) => (
+              <Tag key={k} color={v ? 'green' : 'orange'}>
+                {codes.label('caseEvidence', k)}
+              </Tag>
+            ))}
+          </Space>
+        )}
       </Card>
       {(c.inspection || (c.hazards?.length ?? 0) > 0) && (
         <Card title={t('案件来源', 'Origin')} size="small" data-testid="case-origin">
