@@ -12,16 +12,20 @@ import { ErrorDisplay, RecordState, errorText } from '../../components/ErrorDisp
 import { applyApiErrors } from '../../components/apiErrors';
 import { SchemeForm, formValuesOf, indicatorsOf } from './SchemeForm';
 
-const ruleText = (r: IndicatorDef['rule']) =>
+/** A scoring rule in the caller's language. */
+const ruleText = (r: IndicatorDef['rule'], t: (zh: string, en: string) => string) =>
   r.kind === 'linear'
-    ? `按比例，目标 ${r.target}%`
+    ? t(`按比例，目标 ${r.target}%`, `Proportional, target ${r.target}%`)
     : r.kind === 'step_short'
-      ? `目标 ${r.target}%，每少${r.step}个百分点扣${r.deduct}分`
+      ? t(
+          `目标 ${r.target}%，每少${r.step}个百分点扣${r.deduct}分`,
+          `Target ${r.target}%, ${r.deduct} points off for every ${r.step} percentage points short`,
+        )
       : r.kind === 'count_reduction'
-        ? `较上年下降 ${r.reductionPct}%`
+        ? t(`较上年下降 ${r.reductionPct}%`, `${r.reductionPct}% fewer than last year`)
         : r.kind === 'double_decline'
-          ? '起数、死亡人数双下降'
-          : '分档';
+          ? t('起数、死亡人数双下降', 'Fewer accidents and fewer deaths than last year')
+          : t('分档', 'By bands');
 
 export function SchemeShow() {
   const { id } = useParams();
@@ -92,7 +96,7 @@ export function SchemeShow() {
             { title: t('指标', 'Indicator'), dataIndex: 'name' },
             { title: t('分值', 'Weight'), dataIndex: 'weight', width: 80 },
             { title: t('数据来源', 'Source'), dataIndex: 'source', render: (v: IndicatorDef['source']) => label(indicatorSourceLabels[v]) },
-            { title: t('计分规则', 'Rule'), dataIndex: 'rule', render: (r: IndicatorDef['rule']) => ruleText(r) },
+            { title: t('计分规则', 'Rule'), dataIndex: 'rule', render: (r: IndicatorDef['rule']) => ruleText(r, t) },
           ]}
         />
       </Card>
