@@ -3,30 +3,14 @@
 // the early-removal application and its conditions) open a form; every step takes the day it happened (default today).
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Skeleton,
-  Space,
-  Tag,
-  Timeline,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Modal, Result, Skeleton, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { listingActionLabels, listingStatusLabels, type ListingAction } from '@anjian/contracts';
 import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { criterionLabels } from './ListingList';
-import { cstDateTime } from '../../app/time';
+import { HistoryCard } from '../../components/HistoryCard';
 
 type Field = 'objection' | 'reason' | 'documentNumber' | 'appliedOn' | 'conditions';
 const fieldsOf: Record<ListingAction, Field[]> = {
@@ -133,17 +117,7 @@ export function ListingShow() {
           )}
         </Descriptions>
       </Card>
-      <Card title={t('办理记录', 'History')}>
-        <Timeline
-          items={r.history.map((h) => ({
-            children: `${cstDateTime(h.at)} ${h.actorName ?? ''} · ${
-              h.action === 'propose'
-                ? t('拟列入', 'Proposed')
-                : label(listingActionLabels[h.action as ListingAction] ?? { zh: h.action, en: h.action })
-            }`,
-          }))}
-        />
-      </Card>
+      <HistoryCard history={r.history} labels={{ ...listingActionLabels, propose: { zh: '拟列入', en: 'Proposed' } }} />
       <Modal open={!!acting} title={acting ? label(listingActionLabels[acting]) : ''} onOk={run} onCancel={() => setActing(null)}>
         <Form form={form} layout="vertical">
           <Form.Item name="on" label={t('办理日期（默认今天）', 'Date (default today)')}>

@@ -3,7 +3,7 @@
 // street records its community's paper signature), the history, and the letters passed on from it.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Form, Input, List, Modal, Result, Skeleton, Space, Tag, Timeline } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, List, Modal, Result, Skeleton, Space, Tag } from 'antd';
 import { letterActionLabels, letterRecipientLabels, letterStatusLabels, type LetterAction } from '@anjian/contracts';
 import { ApiError, call } from '../../api/client';
 import { useRecord, useRefresh } from '../../api/hooks';
@@ -12,7 +12,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { LetterDrawer, letterStatusColor } from './LetterList';
-import { cstDateTime } from '../../app/time';
+import { HistoryCard } from '../../components/HistoryCard';
 
 export function LetterShow() {
   const { id } = useParams();
@@ -132,17 +132,7 @@ export function LetterShow() {
           />
         </Card>
       )}
-      <Card title={t('办理记录', 'History')} size="small">
-        <Timeline
-          items={r.history.map((h) => ({
-            children: `${cstDateTime(h.at)} ${h.actorName ?? ''} · ${
-              h.action === 'create'
-                ? t('起草', 'Drafted')
-                : label(letterActionLabels[h.action as LetterAction] ?? { zh: h.action, en: h.action })
-            }`,
-          }))}
-        />
-      </Card>
+      <HistoryCard small history={r.history} labels={{ ...letterActionLabels, create: { zh: '起草', en: 'Drafted' } }} />
       <Modal
         open={acting !== null}
         title={acting ? label(letterActionLabels[acting]) : ''}

@@ -2,7 +2,7 @@
 // return, 督办), the monthly reports and the history.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Skeleton, Space, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Skeleton, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   supervisionLevelLabels,
@@ -17,7 +17,7 @@ import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { statusColor } from './labels';
-import { cstDateTime } from '../../app/time';
+import { HistoryCard } from '../../components/HistoryCard';
 
 type Act = WorkTaskActBody['action'];
 const fieldsOf: Record<Act, ('summary' | 'reason' | 'level')[]> = {
@@ -144,17 +144,7 @@ export function WorkTaskShow() {
           ]}
         />
       </Card>
-      <Card title={t('办理记录', 'History')}>
-        <Timeline
-          items={r.history.map((h) => ({
-            children: `${cstDateTime(h.at)} ${h.actorName ?? ''} · ${
-              h.action === 'create'
-                ? t('分派任务', 'Assigned')
-                : label(workTaskActionLabels[h.action as WorkTaskAction] ?? { zh: h.action, en: h.action })
-            }`,
-          }))}
-        />
-      </Card>
+      <HistoryCard history={r.history} labels={{ ...workTaskActionLabels, create: { zh: '分派任务', en: 'Assigned' } }} />
       <Modal
         open={acting !== null}
         title={acting ? label(workTaskActionLabels[acting]) : ''}
