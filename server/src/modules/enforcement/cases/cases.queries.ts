@@ -86,7 +86,10 @@ const missingAny = sql.join(
 /** `clock` (today and the hearing configuration) is needed for pastLimit only. */
 export async function findCases(db: DbOrTx, actor: Actor, q: CaseQuery, clock?: { today: string; hearing: HearingConfig }) {
   const parts: SQL[] = [scope(actor)];
-  if (q.pastLimit && clock) parts.push(pastDecisionLimitWhere(clock.today, clock.hearing));
+  if (q.pastLimit) {
+    if (!clock) throw new Error('findCases: the pastLimit filter needs the clock');
+    parts.push(pastDecisionLimitWhere(clock.today, clock.hearing));
+  }
   if (q.status) parts.push(eq(penaltyCases.status, q.status));
   if (q.enterpriseId) parts.push(eq(penaltyCases.enterpriseId, q.enterpriseId));
   if (q.firstCheckMustPenalise !== undefined) parts.push(eq(penaltyCases.firstCheckMustPenalise, q.firstCheckMustPenalise));
