@@ -72,7 +72,7 @@ describe('rental premises 备案', () => {
     const again = await as.grid!.post('/api/rental/filings', filing(id));
     expect(again.statusCode).toBe(400);
     expect(again.json().error.details[0]).toMatchObject({ field: 'premisesId' });
-    expect(again.json().error.details[0].message).toContain('待社区确认');
+    expect(again.json().error.details[0].message).toContain('待社区受理');
     expect((await as.streetB!.post(`/api/rental/filings/${f.json().id}/act`, { action: 'accept', version: 1 })).statusCode).toBe(404);
     const ok = await as.streetA!.post(`/api/rental/filings/${f.json().id}/act`, { action: 'accept', version: 1 });
     expect(ok.statusCode, ok.body).toBe(200);

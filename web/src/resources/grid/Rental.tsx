@@ -115,7 +115,7 @@ export function RentalPage() {
                     {p.pendingFiling && (
                       <Tag color="orange">
                         {t(
-                          `备案待社区确认（${p.pendingFiling.tenantName}）`,
+                          `备案待社区受理（${p.pendingFiling.tenantName}）`,
                           `Filing awaiting the community (${p.pendingFiling.tenantName})`,
                         )}
                       </Tag>

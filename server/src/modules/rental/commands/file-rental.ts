@@ -21,7 +21,7 @@ export async function fileRental(db: Db, actor: Actor, ip: string | null, input:
     if ((await filingsPending(tx, [premises.id])).length > 0) {
       throw fieldError(
         'premisesId',
-        '该出租屋已有待社区确认的备案，请等确认或退回后再办理',
+        '该出租屋已有待社区受理的备案，请等受理或退回后再办理',
         'This premises already has a filing awaiting the community: wait until it is accepted or returned',
       );
     }
