@@ -36,6 +36,7 @@ import { workReportDeadlineJob } from './modules/notifications/notifications.wor
 import { dutyReminderJob } from './modules/notifications/notifications.duties';
 import { warningsDailyJob } from './modules/warnings/warnings.job';
 import { tableMaintenanceJob } from './platform/maintenance';
+import { keepSheetThreadReady } from './modules/enterprises/spreadsheet-thread';
 import { warningsConsumer } from './modules/warnings/warnings.consumer';
 import { rewardsConsumer } from './modules/reports/rewards/rewards.consumer';
 import { rewardLapseJob } from './modules/reports/rewards/rewards.job';
@@ -139,6 +140,7 @@ async function main() {
   );
   await running.queue.start();
   await app.listen({ port: config.port, host: config.host });
+  keepSheetThreadReady(); // an upload never waits for the spreadsheet reader to load
   const url = `http://localhost:${config.port}/`;
   console.log(`\nAnjian 安监 is running at ${url}  (database: ${database.engine}, API docs: ${url}api/docs)`);
   if (config.demo) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/app-error';
 import { readSpreadsheet, type SheetRow } from './spreadsheet-reader';
-import { endSheetThread, readSpreadsheetRows, sheetThreadLimits } from './spreadsheet-thread';
+import { endSheetThread, keepSheetThreadReady, readSpreadsheetRows, sheetThreadId, sheetThreadLimits } from './spreadsheet-thread';
 
 async function readAll(rows: AsyncGenerator<SheetRow>): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
@@ -78,5 +78,34 @@ describe('spreadsheet rows read in a worker thread', { timeout: 60_000 }, () => 
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('TOO_LARGE');
     expect(await readAll(readSpreadsheetRows(file, 'x.xlsx'))).toEqual(inline);
+  });
+
+  it('kept ready: a thread waits before the first file, and a fresh one replaces a thread that read', async () => {
+    const file = await workbook(30);
+    const inline = await readAll(readSpreadsheet(file, 'x.xlsx'));
+    endSheetThread();
+    expect(sheetThreadId()).toBeNull();
+    sheetThreadLimits.idleMs = 100;
+    try {
+      keepSheetThreadReady();
+      const ready = sheetThreadId();
+      expect(ready).not.toBeNull();
+      expect(await readAll(readSpreadsheetRows(file, 'x.xlsx'))).toEqual(inline);
+      expect(sheetThreadId()).toBe(ready); // the read used the thread that was waiting
+      await new Promise((r) => setTimeout(r, 300));
+      const fresh = sheetThreadId();
+      expect(fresh).not.toBeNull();
+      expect(fresh).not.toBe(ready); // idle after its read: replaced, not ended
+      for await (const r of readSpreadsheetRows(file, 'x.xlsx')) if (r.number === 5) break;
+      const afterEarlyStop = sheetThreadId();
+      expect(afterEarlyStop).not.toBeNull(); // a reader that stopped early leaves a fresh thread, not none
+      expect(afterEarlyStop).not.toBe(fresh);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await readAll(readSpreadsheetRows(file, 'x.xlsx'))).toEqual(inline);
+    } finally {
+      sheetThreadLimits.idleMs = limits.idleMs;
+      endSheetThread();
+    }
+    expect(sheetThreadId()).toBeNull();
   });
 });

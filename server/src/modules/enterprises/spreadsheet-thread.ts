@@ -3,9 +3,11 @@
 // time every other user's request waited for, and time the import's own checking, sealing and writing could not
 // use. The rows are those `readSpreadsheet` gives (spreadsheet-thread.test.ts compares them).
 //
-// One thread, reading one file at a time, started on the first large file (loading ExcelJS costs it ~0.4 s) and
-// ended after a minute without work, which also hands its heap back. A small file, or a large one arriving while the
-// thread is busy, is read on the request thread as before.
+// One thread, reading one file at a time, started on the first large file (loading ExcelJS costs it 0.4–0.7 s) and
+// ended after a minute without work, which also hands its heap back. The server process keeps one ready instead
+// (keepSheetThreadReady): started at boot, and a fresh one in place of a thread ended after its work, so no upload
+// waits for ExcelJS to load — the first file of the people bench spent 0.6 s there. A small file, or a large one
+// arriving while the thread is busy, is read on the request thread as before.
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../platform/app-error';
 import { startWorkerThread } from '../../platform/worker-thread';
@@ -49,6 +51,8 @@ let worker: Worker | null = null;
 let busy = false;
 let idleTimer: NodeJS.Timeout | null = null;
 let nextId = 1;
+/** Whether a thread is kept started between reads (the server process; tests and the CLI start one on demand). */
+let keepReady = false;
 /** The read in progress receives the worker's messages. */
 let deliver: ((m: Inbound) => void) | null = null;
 
@@ -77,8 +81,29 @@ function discardWorker() {
   if (w) void w.terminate();
 }
 
+/** Ends the thread that did the last read, handing its heap back, and, when kept ready, starts a fresh one. */
+function retireWorker() {
+  discardWorker();
+  if (keepReady) ensureWorker();
+}
+
+/**
+ * Keeps a reading thread started from now on (an idle one costs ~30 MB), so an upload never waits for it to load. The
+ * thread is replaced by a fresh one a minute after its last read, or at once when a read ended it.
+ */
+export function keepSheetThreadReady(): void {
+  keepReady = true;
+  if (!busy) ensureWorker();
+}
+
+/** The reading thread's id while one is started (tests). */
+export function sheetThreadId(): number | null {
+  return worker?.threadId ?? null;
+}
+
 /** Ends the reading thread now (tests; it also ends itself when idle). */
 export function endSheetThread(): void {
+  keepReady = false;
   discardWorker();
 }
 
@@ -139,7 +164,9 @@ async function* readChunks(buffer: Buffer, filename: string, chunkRows: number, 
     // to start than a cancel is to get right.
     if (!finished) discardWorker();
     busy = false;
-    idleTimer = setTimeout(discardWorker, sheetThreadLimits.idleMs);
-    idleTimer.unref();
+    if (worker) {
+      idleTimer = setTimeout(retireWorker, sheetThreadLimits.idleMs);
+      idleTimer.unref();
+    } else if (keepReady) ensureWorker();
   }
 }
