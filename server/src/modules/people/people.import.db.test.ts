@@ -10,7 +10,7 @@ import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/
 import { buildCommunity, buildDistrict, buildEnterprise, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
 import { verifyAuditChain } from '../../platform/audit-chain';
-import { cstDate } from '../../platform/time';
+import { addDays, cstDate } from '../../platform/time';
 import { sheetThreadLimits } from '../enterprises/spreadsheet-thread';
 import { computeSummary } from './people.queries';
 import { auditPerson } from './people.presenter';
@@ -190,5 +190,60 @@ describe('import from .xlsx', () => {
       await t.database.db.execute(sql`select post_people as p from people_summaries where enterprise_id = ${enterpriseId}`),
     )[0]!.p;
     expect(stored).toBe(s.postPeople);
+  });
+
+  it("adds the people it inserts to today's summary, and rewrites a summary of an earlier day", async () => {
+    const db = t.database.db;
+    // A holder already on the list, so the summary has holders and a next change the import must keep.
+    const holder = await ent.post('/api/people', {
+      name: '持证甲',
+      idNumber: idNumber(++seq),
+      post: 'special_operator',
+      employedFrom: '2020-01-01',
+    });
+    expect(holder.statusCode, holder.body).toBe(200);
+    const cert = await ent.post(`/api/people/${holder.json().id}/certificates`, {
+      kind: 'special_operation',
+      operationItem: '1.2',
+      number: `T${++seq}`,
+      issuer: '深圳市应急管理局',
+      issuedOn: addDays(today, -400),
+    });
+    expect(cert.statusCode, cert.body).toBe(200);
+    const stored = async () =>
+      rowsOf<{ postPeople: number; postHolders: number; nextChangeOn: string | null; computedOn: string }>(
+        await db.execute(sql`
+          select post_people as "postPeople", post_holders as "postHolders", next_change_on::text as "nextChangeOn",
+                 computed_on::text as "computedOn"
+            from people_summaries where enterprise_id = ${enterpriseId}`),
+      )[0]!;
+    const expectCurrent = async () => {
+      const want = await computeSummary(db, enterpriseId, today);
+      expect(await stored()).toEqual({ ...want, computedOn: today });
+      return want;
+    };
+    const before = await expectCurrent();
+    expect(before.postHolders).toBeGreaterThan(0);
+    // Counted, counted until a day soon after today (the next change), not yet employed (a change), left, not a post.
+    const soon = addDays(today, 20);
+    const file = await xlsx([
+      ['汇总甲', idNumber(++seq), null, '主要负责人', null, '2021-03-01', null],
+      ['汇总乙', idNumber(++seq), null, '安全管理人员', null, '2021-03-01', soon],
+      ['汇总丙', idNumber(++seq), null, '特种作业人员', null, addDays(today, 30), null],
+      ['汇总丁', idNumber(++seq), null, '特种作业人员', null, '2019-03-01', addDays(today, -1)],
+      ['汇总戊', idNumber(++seq), null, '其他关键岗位', null, '2021-03-01', null],
+    ]);
+    expect((await uploadXlsx(ent, file, false)).json()).toMatchObject({ created: 5, rejected: 0 });
+    const after = await expectCurrent();
+    expect(after.postPeople).toBe(before.postPeople + 2);
+    expect(after.postHolders).toBe(before.postHolders);
+    expect(after.nextChangeOn! <= addDays(soon, 1)).toBe(true); // the day after 汇总乙 leaves, at the latest
+    // A summary left from yesterday (the daily job has not run yet) is counted afresh, not added to.
+    await db.execute(
+      sql`update people_summaries set computed_on = ${addDays(today, -1)}, post_people = 999 where enterprise_id = ${enterpriseId}`,
+    );
+    const more = await xlsx([['汇总己', idNumber(++seq), null, '主要负责人', null, '2021-03-01', null]]);
+    expect((await uploadXlsx(ent, more, false)).json()).toMatchObject({ created: 1 });
+    expect((await expectCurrent()).postPeople).toBe(after.postPeople + 1);
   });
 });

@@ -9,7 +9,17 @@ import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
 import { addDays } from '../../platform/time';
-import { certificateRules, certificateSchedule, certificateStatus, countsAsValid, qualifyingKind } from './people.rules';
+import {
+  addSummaries,
+  certificateRules,
+  certificateSchedule,
+  certificateStatus,
+  countsAsValid,
+  noSummary,
+  qualifyingKind,
+  summaryPart,
+  type SummaryFigures,
+} from './people.rules';
 
 export type PersonRow = typeof people.$inferSelect;
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -170,43 +180,31 @@ export async function computeSummary(db: DbOrTx, enterpriseId: string, today: st
     if (held) held.push(c);
     else certsOf.set(c.personId, [c]);
   }
-  const changes: string[] = [];
-  let postPeople = 0;
-  let postHolders = 0;
+  let figures = noSummary;
   for (const p of ps) {
     const kind = qualifyingKind[p.post as keyof typeof qualifyingKind];
-    if (!kind) continue;
-    if (p.employedFrom > today) {
-      changes.push(p.employedFrom);
-      continue;
-    }
-    if (p.employedTo && p.employedTo < today) continue;
-    if (p.employedTo) changes.push(addDays(p.employedTo, 1));
-    postPeople++;
-    const valid = (certsOf.get(p.id) ?? []).filter((c) => {
-      if (c.kind !== kind) return false;
-      const status = certificateStatus(certificateSchedule({ ...c, kind: c.kind as typeof kind }), c.revokedOn, today);
-      return countsAsValid(status);
-    });
-    if (valid.length) {
-      postHolders++;
-      changes.push(
-        addDays(
-          valid
-            .map((c) => c.dueOn)
-            .sort()
-            .at(-1)!,
-          1,
-        ),
-      );
-    }
+    const validDues = () =>
+      (certsOf.get(p.id) ?? [])
+        .filter((c) => {
+          if (c.kind !== kind) return false;
+          const status = certificateStatus(certificateSchedule({ ...c, kind: c.kind as NonNullable<typeof kind> }), c.revokedOn, today);
+          return countsAsValid(status);
+        })
+        .map((c) => c.dueOn);
+    figures = addSummaries(figures, summaryPart(p, today, validDues));
   }
-  const nextChangeOn = changes.length ? changes.sort()[0]! : null;
-  return { postPeople, postHolders, nextChangeOn };
+  return figures;
 }
 
 /** Rewrites the enterprise's summary row (in the caller's transaction). */
 export async function refreshSummary(db: DbOrTx, enterpriseId: string, today: string) {
+  // Locked first, so that two writers' rewrites follow each other: the second counts after the first has committed
+  // (each statement after the lock sees what committed before it), rather than overwriting it with an older count.
+  await db
+    .select({ id: peopleSummaries.enterpriseId })
+    .from(peopleSummaries)
+    .where(eq(peopleSummaries.enterpriseId, enterpriseId))
+    .for('update');
   const [e] = await db
     .select({ areaCode: enterprises.areaCode, sector: enterprises.sector, parkId: enterprises.parkId })
     .from(enterprises)
@@ -218,6 +216,28 @@ export async function refreshSummary(db: DbOrTx, enterpriseId: string, today: st
     .insert(peopleSummaries)
     .values({ enterpriseId, ...values })
     .onConflictDoUpdate({ target: peopleSummaries.enterpriseId, set: values });
+}
+
+/**
+ * Adds newly inserted people's figures to the enterprise's summary row when the row is today's (so it already counts
+ * everyone else), else rewrites it. An import adds up to 20,000 people to an enterprise that may hold 100,000: reading
+ * them all again to count them cost 30–150 ms a file. `gained` is the new people's parts (people.rules.ts summaryPart).
+ */
+export async function addToSummary(db: DbOrTx, enterpriseId: string, today: string, gained: SummaryFigures) {
+  const [row] = await db
+    .select({
+      postPeople: peopleSummaries.postPeople,
+      postHolders: peopleSummaries.postHolders,
+      nextChangeOn: peopleSummaries.nextChangeOn,
+    })
+    .from(peopleSummaries)
+    .where(and(eq(peopleSummaries.enterpriseId, enterpriseId), eq(peopleSummaries.computedOn, today)))
+    .for('update');
+  if (!row) return refreshSummary(db, enterpriseId, today);
+  await db
+    .update(peopleSummaries)
+    .set({ ...addSummaries(row, gained), updatedAt: new Date() })
+    .where(eq(peopleSummaries.enterpriseId, enterpriseId));
 }
 
 /** Enterprises whose summary may have changed by `today` without a write (the daily job refreshes them). */

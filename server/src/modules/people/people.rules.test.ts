@@ -6,9 +6,12 @@ import {
   certificateSchedule,
   certificateStatus,
   countsAsValid,
+  addSummaries,
+  noSummary,
   operationItemName,
   reviewInWindow,
   specialOperationCatalogue,
+  summaryPart,
 } from './people.rules';
 import { sampleSizeFor, warrantsRevocation } from './spot-checks.rules';
 import { isValidIdNumber } from './people.vault';
@@ -81,6 +84,52 @@ describe('rules.md §5.2 status', () => {
   });
   it('valid and due-for-review count for the rate; expired and revoked do not', () => {
     expect(['valid', 'due_for_review', 'expired', 'revoked'].map((x) => countsAsValid(x as never))).toEqual([true, true, false, false]);
+  });
+});
+
+describe("rules.md §5.3 the 三项岗位 rate: one person's part", () => {
+  const today = '2026-06-10';
+  const person = (post: string, employedFrom: string, employedTo: string | null = null) => ({ post, employedFrom, employedTo });
+  const noCerts = () => [];
+  it('counts a principal, safety manager or special operator employed today; holding only with a valid certificate', () => {
+    expect(summaryPart(person('principal', '2020-01-01'), today, noCerts)).toEqual({ postPeople: 1, postHolders: 0, nextChangeOn: null });
+    expect(summaryPart(person('special_operator', '2020-01-01'), today, () => ['2027-01-01', '2028-05-31'])).toEqual({
+      postPeople: 1,
+      postHolders: 1,
+      nextChangeOn: '2028-06-01', // the day after the last due date
+    });
+  });
+  it('counts from the first day of employment through the last, and changes the day after', () => {
+    expect(summaryPart(person('safety_manager', today), today, noCerts).postPeople).toBe(1);
+    expect(summaryPart(person('safety_manager', '2026-06-11'), today, noCerts)).toEqual({
+      postPeople: 0,
+      postHolders: 0,
+      nextChangeOn: '2026-06-11',
+    });
+    expect(summaryPart(person('safety_manager', '2020-01-01', today), today, noCerts)).toEqual({
+      postPeople: 1,
+      postHolders: 0,
+      nextChangeOn: '2026-06-11',
+    });
+    expect(summaryPart(person('safety_manager', '2020-01-01', '2026-06-09'), today, noCerts)).toEqual(noSummary);
+  });
+  it('leaves out other posts, and asks for certificates only of a person counted', () => {
+    const asked: string[] = [];
+    const ask = (who: string) => () => (asked.push(who), ['2030-01-01']);
+    expect(summaryPart(person('equipment_operator', '2020-01-01'), today, ask('equipment'))).toEqual(noSummary);
+    expect(summaryPart(person('other', '2020-01-01'), today, ask('other'))).toEqual(noSummary);
+    summaryPart(person('principal', '2027-01-01'), today, ask('future'));
+    expect(asked).toEqual([]);
+  });
+  it('adds parts: counts sum, the next change is the earliest', () => {
+    const a = { postPeople: 3, postHolders: 1, nextChangeOn: '2026-09-01' };
+    expect(addSummaries(a, { postPeople: 1, postHolders: 0, nextChangeOn: '2026-07-01' })).toEqual({
+      postPeople: 4,
+      postHolders: 1,
+      nextChangeOn: '2026-07-01',
+    });
+    expect(addSummaries(a, noSummary)).toEqual(a);
+    expect(addSummaries(noSummary, noSummary)).toEqual(noSummary);
   });
 });
 

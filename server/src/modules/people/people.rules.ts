@@ -167,6 +167,53 @@ export function countsAsValid(status: CertificateStatus): boolean {
   return status === 'valid' || status === 'due_for_review';
 }
 
+/** An enterprise's 三项岗位 figures on a day: people in a post, those of them holding, and the first later day they may change. */
+export interface SummaryFigures {
+  postPeople: number;
+  postHolders: number;
+  nextChangeOn: string | null;
+}
+
+export interface SummaryPerson {
+  post: string;
+  employedFrom: string;
+  employedTo: string | null;
+}
+
+const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
+
+/**
+ * One person's part of the figures on `today` (rules.md §5.3): counted when employed today in a 三项岗位 post, holding
+ * when `validDues` (the due dates of their certificates of the post's kind that count as valid, asked only of a
+ * counted person) is not empty; the part changes the day employment starts or ends, or the day after the last due date.
+ */
+export function summaryPart(p: SummaryPerson, today: string, validDues: () => string[]): SummaryFigures {
+  const none = { postPeople: 0, postHolders: 0, nextChangeOn: null };
+  if (!qualifyingKind[p.post as PersonPost]) return none;
+  if (p.employedFrom > today) return { ...none, nextChangeOn: p.employedFrom };
+  if (p.employedTo && p.employedTo < today) return none;
+  const dues = validDues();
+  const ends = p.employedTo ? addDays(p.employedTo, 1) : null;
+  const lapses = dues.length
+    ? addDays(
+        dues.reduce((a, b) => (a > b ? a : b)),
+        1,
+      )
+    : null;
+  return { postPeople: 1, postHolders: dues.length ? 1 : 0, nextChangeOn: earlier(ends, lapses) };
+}
+
+/** The figures of people taken together (the parts of an enterprise's people, or a summary and the parts it gains). */
+export function addSummaries(a: SummaryFigures, b: SummaryFigures): SummaryFigures {
+  return {
+    postPeople: a.postPeople + b.postPeople,
+    postHolders: a.postHolders + b.postHolders,
+    nextChangeOn: earlier(a.nextChangeOn, b.nextChangeOn),
+  };
+}
+
+export const noSummary: SummaryFigures = { postPeople: 0, postHolders: 0, nextChangeOn: null };
+
 /**
  * Retraining after a fatal accident (L: the district's practice in the seeds, "事故发生后三个月内完成主要负责人复训";
  * configuration with this documented default): the principal and the safety managers employed on the day of the

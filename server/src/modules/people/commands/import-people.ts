@@ -4,8 +4,8 @@
 // list (same identity number) is left unchanged, so importing the same file twice adds nothing. All rows go in one
 // transaction, in batches of 1,000: each batch is read, checked and sealed (people-import.rows.ts; in the spreadsheet
 // reading thread for a large file) while the database writes the batch before it — the people (skipping those on the
-// list) and their audit entries (one a person, as the form records it) as one statement —, with one summary rewrite
-// at the end; a dry run computes the same report and rolls back.
+// list) and their audit entries (one a person, as the form records it) as one statement —, and the people inserted are
+// added to the enterprise's summary at the end; a dry run computes the same report and rolls back.
 import type { ImportReport, Lang } from '@anjian/contracts';
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
@@ -16,7 +16,8 @@ import { cstDate } from '../../../platform/time';
 import { readPreparedRows } from '../../enterprises/spreadsheet-thread';
 import { findEnterpriseInScope } from '../../enterprises/enterprises.queries';
 import type { PersonColumns, PreparedPersonRow } from '../people-import.rows';
-import { refreshSummary } from '../people.queries';
+import { addToSummary } from '../people.queries';
+import { addSummaries, noSummary, summaryPart } from '../people.rules';
 import type { PeopleContext } from './save-person';
 
 const MAX_ERRORS = 1000;
@@ -126,17 +127,25 @@ export async function importPeople(
           seen.add(r.person.idNumberHash);
           fresh.push({ id: randomUUID(), ...r.person });
         }
-        return { statement: peopleBatch(ctx, owner, fresh), size: fresh.length };
+        return { statement: peopleBatch(ctx, owner, fresh), batch: fresh };
       };
       // The database writes one batch while the next is prepared. One statement in flight at a time (one connection).
       let writing: Promise<void> = Promise.resolve();
+      // The inserted people's part of the enterprise's summary: new people, so no certificates yet.
+      let gained = noSummary;
       const send = async (chunk: PreparedPersonRow[]) => {
-        const { statement, size } = statementOf(chunk);
+        const { statement, batch } = statementOf(chunk);
         await writing;
         writing = tx.execute(statement).then((recorded) => {
-          const created = rowsOf(recorded).length;
-          report.created += created;
-          report.unchanged += size - created;
+          const inserted = new Set(rowsOf<{ entity_id: string }>(recorded).map((r) => r.entity_id));
+          for (const p of batch)
+            if (inserted.has(p.id))
+              gained = addSummaries(
+                gained,
+                summaryPart(p, today, () => []),
+              );
+          report.created += inserted.size;
+          report.unchanged += batch.length - inserted.size;
         });
       };
       try {
@@ -148,7 +157,7 @@ export async function importPeople(
         throw e;
       }
       await writing;
-      await refreshSummary(tx, actor.enterpriseId!, today);
+      await addToSummary(tx, actor.enterpriseId!, today, gained);
       if (input.dryRun) throw new DryRun();
     });
   } catch (e) {
