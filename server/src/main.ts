@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { roleLabels } from '@anjian/contracts';
 import { buildApp } from './app';
 import { loadConfig } from './platform/config';
+import { stdoutLog } from './platform/logging';
 import { openDatabase } from './platform/db';
 import { users } from './db/schema';
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemo } from './seed/demo';
@@ -100,7 +101,7 @@ async function main() {
     await database.close();
     process.exit(1);
   }
-  const { app } = await buildApp(database, config, { logger: true });
+  const { app } = await buildApp(database, config, { logger: true, logStream: stdoutLog() });
   running.app = app;
   // Background work on the job queue: daily jobs once per cluster and China day, domain events to their consumers.
   const channels = channelsFrom(config.notify);
