@@ -24,6 +24,10 @@ export function setCsrfToken(token: string | null) {
 export function setApiLanguage(lang: 'zh' | 'en') {
   language = lang;
 }
+/** The UI's language, which every request asks the server to answer in (so its messages come in it). */
+export function apiLanguage(): 'zh' | 'en' {
+  return language;
+}
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 

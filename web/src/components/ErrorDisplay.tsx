@@ -6,9 +6,10 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { isNotFound } from '../api/hooks';
 import { useI18n } from '../app/i18n';
+import { joinMessages } from './apiErrors';
 
 export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return [e.message, ...e.details.map((d) => d.message)].filter((v, i, a) => a.indexOf(v) === i).join('；');
+  if (e instanceof ApiError) return joinMessages([e.message, ...e.details.map((d) => d.message)].filter((v, i, a) => a.indexOf(v) === i));
   if (e instanceof Error) return e.message;
   return String(e);
 }

@@ -1,6 +1,15 @@
-// Puts the server's field-level errors onto an Ant Design form, so a bad input is explained in place.
+// Puts the server's field-level errors onto an Ant Design form, so a bad input is explained in place; and joins the
+// server's messages for a toast as the UI's language writes a list.
 import type { FormInstance } from 'antd';
-import { ApiError } from '../api/client';
+import { ApiError, apiLanguage } from '../api/client';
+
+/**
+ * The server's messages as one text. They come in the UI's language (each request asks for it), so they are joined as
+ * that language writes a list: '；' in Chinese, '; ' in English.
+ */
+export function joinMessages(messages: readonly string[]): string {
+  return messages.join(apiLanguage() === 'en' ? '; ' : '；');
+}
 
 /**
  * `rename` maps a server field path to the form field that holds it, for a form whose fields are not shaped like the
@@ -20,5 +29,5 @@ export function applyApiErrors(
     form.setFields(fields.map((d) => ({ name: nameOf(d.field), errors: [d.message] })));
   }
   const rest = e.details.filter((d) => !known.has(nameOf(d.field)));
-  return fields.length > 0 && rest.length === 0 ? null : [e.message, ...rest.map((d) => `${d.field}: ${d.message}`)].join('；');
+  return fields.length > 0 && rest.length === 0 ? null : joinMessages([e.message, ...rest.map((d) => `${d.field}: ${d.message}`)]);
 }

@@ -11,6 +11,7 @@ import { useI18n } from '../app/i18n';
 import { applyApiErrors } from '../components/apiErrors';
 import { ReportFields, reportBody, reportFieldNames, type ReportFormValues } from '../resources/reports/ReportForm';
 import { TrackReward } from '../resources/rewards/TrackReward';
+import { validValues } from '../components/validValues';
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
   const { t, lang, setLang } = useI18n();
@@ -53,7 +54,8 @@ export function ReportPage() {
   const [challenge, setChallenge] = useState<{ id: string; question: string } | null>(null);
   const [answer, setAnswer] = useState('');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const body = { ...reportBody(v), ...(challenge ? { challenge: { id: challenge.id, answer: answer.trim() } } : {}) };

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { CalendarOverview, PutCalendarYearBody } from '@anjian/contracts';
 import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { joinMessages } from '../../components/apiErrors';
 import { parseDates } from './dates';
 import { DateTags } from './CalendarYearView';
 
@@ -97,7 +98,7 @@ export function CalendarYearForm({
         else rest.push(d.message);
       }
       form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-      if (rest.length || byField.size === 0) message.error([e.message, ...rest].join('；'));
+      if (rest.length || byField.size === 0) message.error(joinMessages([e.message, ...rest]));
     } finally {
       setSaving(false);
     }

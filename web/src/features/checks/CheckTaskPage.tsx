@@ -8,6 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckTaskItem, HazardFile } from '@anjian/contracts';
 import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { joinMessages } from '../../components/apiErrors';
 import { RiskLevelTag } from '../../resources/risks/riskUi';
 import { checkTaskStateLabels, periodText, responsibleLevelLabels, stateColour } from './labels';
 import { PhotoButton } from './PhotoButton';
@@ -52,7 +53,7 @@ export function CheckTaskPage() {
       await qc.invalidateQueries({ queryKey: ['check-task', id] });
       await qc.invalidateQueries({ queryKey: ['check-tasks'] });
     } catch (e) {
-      message.error(e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join('；') : String(e));
+      message.error(e instanceof ApiError ? joinMessages([e.message, ...e.details.map((d) => d.message)]) : String(e));
     } finally {
       setSaving(false);
     }

@@ -5,6 +5,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Typ
 import type { IndicatorsReport } from '@anjian/contracts';
 import { call, type RouteBody } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 
 export interface IndicatorsAdminProps {
   report: IndicatorsReport;
@@ -30,7 +31,8 @@ export function IndicatorsAdmin({ report, onSaved }: IndicatorsAdminProps) {
     }
   };
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (open === 'base') {
       await run(() =>
         call('PUT /api/indicators/base/:areaCode/:year', {

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { optionsOf } from '../../resources/enterprises/labels';
 import { useRiskReference } from '../../resources/risks/riskUi';
+import { validValues } from '../../components/validValues';
 
 export function RiskSettingsCard() {
   const { t, label } = useI18n();
@@ -26,7 +27,8 @@ export function RiskSettingsCard() {
       });
   }, [s, form]);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     // District-wide: every enterprise's risks are re-levelled and every check schedule follows.
     const ok = await modal.confirm({
       title: t('保存全区风险设置？', 'Save the district-wide risk settings?'),

@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { useAccidentCodes } from './codeTables';
 import { TimelinessTag } from './LevelTag';
 import { cstDateTime } from '../../app/time';
+import { validValues } from '../../components/validValues';
 
 export interface AccidentReportsProps {
   accident: AccidentDetail;
@@ -25,7 +26,8 @@ export function AccidentReports({ accident, onChanged }: AccidentReportsProps) {
   const [form] = Form.useForm<{ tier: string; receivedAt: Dayjs; note?: string }>();
   const pending = accident.reports.filter((r) => !r.receivedAt);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       onChanged(
         await call('POST /api/accidents/:id/reports', {

@@ -7,6 +7,7 @@ import type { FollowUp } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAccidentCodes } from './codeTables';
+import { validValues } from '../../components/validValues';
 
 export interface FollowUpsProps {
   accidentId: string;
@@ -21,7 +22,8 @@ export function FollowUps({ accidentId, items, onChanged }: FollowUpsProps) {
   const [completing, setCompleting] = useState<FollowUp | null>(null);
   const [form] = Form.useForm<{ evidenceNote: string; doneAt: Dayjs }>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/accidents/:id/follow-ups/:dutyId/complete', {
         params: { id: accidentId, dutyId: completing!.id },

@@ -10,6 +10,7 @@ import type { Investigation } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 interface Values {
   team: { name: string; organisation?: string; role?: string }[];
@@ -89,7 +90,8 @@ export function InvestigationWorkspace() {
     }
   };
   const extend = async () => {
-    const v = await extForm.validateFields();
+    const v = await validValues(extForm);
+    if (!v) return;
     try {
       saved(await call('POST /api/accidents/:id/investigation/extension', { params: { id: id! }, body: { version: inv.version!, ...v } }));
       setExt(false);

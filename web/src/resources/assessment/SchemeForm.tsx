@@ -16,6 +16,7 @@ import {
 } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 
 type RuleKind = 'linear' | 'step_short' | 'count_reduction' | 'double_decline';
 interface IndicatorRow {
@@ -132,7 +133,10 @@ export function SchemeForm({
       width={900}
       destroyOnHidden
       onCancel={onCancel}
-      onOk={async () => onSubmit(await form.validateFields(), form)}
+      onOk={async () => {
+        const v = await validValues(form);
+        if (v) await onSubmit(v, form);
+      }}
     >
       <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
         <Space wrap>

@@ -12,6 +12,7 @@ import { RecordState } from '../../components/ErrorDisplay';
 import { applyApiErrors } from '../../components/apiErrors';
 import { sheetHistoryStep } from './historyLabels';
 import { cstDateTime } from '../../app/time';
+import { validValues } from '../../components/validValues';
 
 const needs: Record<SheetAction, ('reason' | 'adjustment')[]> = {
   publish: [],
@@ -36,7 +37,8 @@ export function SheetShow() {
     );
   const s = q.data;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       if (acting === 'enter')
         await call('POST /api/assessment/sheets/:id/values', { params: { id: s.id }, body: { version: s.version, ...v } });

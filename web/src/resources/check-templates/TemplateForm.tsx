@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { optionsOf } from '../enterprises/labels';
+import { validValues } from '../../components/validValues';
 
 export interface TemplateFormProps {
   /** undefined: closed; null: new template. */
@@ -27,7 +28,8 @@ export function TemplateForm({ template, onClose }: TemplateFormProps) {
     );
   }, [template, form]);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       name: v.name,
       sector: v.sector ?? null,

@@ -16,6 +16,7 @@ import { useList, useRefresh } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 export const criterionLabels: Record<ListingCriterion, { zh: string; en: string }> = {
   major_accident: { zh: '发生重大、特别重大生产安全事故', en: 'A major or especially major accident' },
@@ -50,7 +51,8 @@ export function ListingList() {
   const candidates = useList('GET /api/credit/listing-candidates', {});
   const manage = can('creditListing.manage');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       const created = await call('POST /api/credit/listings', { body: { ...proposing!.values, ...v } as ProposeValues });
       setProposing(null);

@@ -11,6 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { criterionLabels } from './ListingList';
 import { HistoryCard } from '../../components/HistoryCard';
+import { validValues } from '../../components/validValues';
 
 type Field = 'objection' | 'reason' | 'documentNumber' | 'appliedOn' | 'conditions';
 const fieldsOf: Record<ListingAction, Field[]> = {
@@ -41,7 +42,8 @@ export function ListingShow() {
   if (!q.data) return <Alert type="error" message={String(q.error)} />;
   const r = q.data;
   const run = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       action: acting!,
       version: r.version,

@@ -21,6 +21,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { validValues } from '../../components/validValues';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const stateColour = { done: 'green', due: 'gold', overdue: 'red' } as const;
@@ -54,7 +55,8 @@ function DrillForm({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const plans = useList('GET /api/emergency/plans', { query: { page: 1, pageSize: 100, status: 'filed' } });
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('POST /api/emergency/drills', {
@@ -113,7 +115,8 @@ function FindingForm({ d, onDone }: { d: DrillView; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       if (!d.heldOn)
         await call('POST /api/emergency/drills/:id/record', {

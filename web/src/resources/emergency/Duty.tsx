@@ -24,6 +24,7 @@ import { AreaCascader } from '../../components/AreaCascader';
 import { RecordState } from '../../components/ErrorDisplay';
 import { HandoverCard } from './Handovers';
 import { PhotoStrip } from './FlashReports';
+import { validValues } from '../../components/validValues';
 
 /** An instant as China Standard Time, whatever the phone's zone. */
 export const fmt = (iso: string) => cstDateTime(iso);
@@ -41,7 +42,8 @@ export function DutyRoster() {
   const [form] = Form.useForm();
   const { user } = useAuth();
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/emergency/duty/shifts', {
         body: { ...v, startsAt: instantOf(v.startsAt), endsAt: instantOf(v.endsAt), notes: v.notes || undefined },
@@ -141,7 +143,8 @@ export function IncidentIntake() {
       form.setFieldsValue({ lng: Number(p.coords.longitude.toFixed(6)), lat: Number(p.coords.latitude.toFixed(6)) }),
     );
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const body = Object.fromEntries(

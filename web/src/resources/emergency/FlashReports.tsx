@@ -12,6 +12,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { RecordState } from '../../components/ErrorDisplay';
 import { fmt, timelineLabels } from './Duty';
+import { validValues } from '../../components/validValues';
 
 export function PhotoStrip({ ids }: { ids: string[] }) {
   return (
@@ -63,7 +64,8 @@ export function FlashReportForm() {
     }
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const body = Object.fromEntries(

@@ -24,6 +24,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay, RecordState } from '../../components/ErrorDisplay';
+import { validValues } from '../../components/validValues';
 
 const statusColour: Record<PlanStatus, string> = { draft: 'default', submitted: 'blue', filed: 'green', returned: 'red' };
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -112,7 +113,8 @@ export function PlanForm() {
   const [busy, setBusy] = useState(false);
   const types = user?.role.startsWith('enterprise_') ? enterprisePlanTypes : governmentPlanTypes;
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const r = await call('POST /api/emergency/plans', { body: { ...v, summary: v.summary || undefined, cards: v.cards ?? [] } as never });
@@ -207,7 +209,8 @@ function PlanActions({ p }: { p: PlanDetail }) {
     run(() => call('POST /api/emergency/plans/:id/act', { params: { id: p.id }, body: { version: p.version, action, ...extra } }));
   const a = p.abilities;
   const submitForm = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (open === 'accept') return act('accept', { filingNo: v.filingNo });
     if (open === 'return') return act('return', { reason: v.reason });
     if (open === 'evaluate')

@@ -27,6 +27,7 @@ import { cstDateTime } from '../../app/time';
 import { applyApiErrors } from '../../components/apiErrors';
 import { AreaCascader } from '../../components/AreaCascader';
 import { RecordState } from '../../components/ErrorDisplay';
+import { validValues } from '../../components/validValues';
 
 export const itemLabel = (code: string, lang: (b: { zh: string; en: string }) => string) => {
   const it = emergencyItems[code as EmergencyItemCode];
@@ -116,7 +117,8 @@ export function ResourceForm() {
   const kind = Form.useWatch('kind', form) as ResourceKind | undefined;
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const clean = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
@@ -253,7 +255,8 @@ function StockPanel({ depotId }: { depotId: string }) {
   const [busy, setBusy] = useState(false);
   const abilities = stock.data?.abilities ?? [];
   const move = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('POST /api/emergency/depots/:id/movements', {
@@ -385,7 +388,8 @@ function MinimumForm({ depotId }: { depotId: string }) {
   const refresh = useRefresh();
   const [form] = Form.useForm();
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/emergency/depots/:id/minimums', { params: { id: depotId }, body: v });
       await refresh('GET /api/emergency/depots/:id/stock', 'GET /api/emergency/resources/:id');

@@ -8,6 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EnforcementSettings } from '@anjian/contracts';
 import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 
 export function EnforcementSettingsCard() {
   const { t } = useI18n();
@@ -20,7 +21,8 @@ export function EnforcementSettingsCard() {
     if (s) form.setFieldsValue(s);
   }, [s, form]);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const ok = await modal.confirm({
       title: t('保存全区行政处罚程序设置？', 'Save the district-wide penalty procedure settings?'),
       content: t(

@@ -13,6 +13,7 @@ import { AreaCascader } from '../../components/AreaCascader';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { codeTables, optionsOf } from './labels';
+import { validValues } from '../../components/validValues';
 
 const shape = createEnterpriseBody.shape;
 type FieldName = keyof typeof shape;
@@ -72,7 +73,8 @@ export function EnterpriseForm() {
       };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     for (const f of dateFields) values[f] = values[f] ? (values[f] as Dayjs).format('YYYY-MM-DD') : null;
     for (const k of Object.keys(values)) if (values[k] === '' || values[k] === undefined) delete values[k];
     if (typeof values.formerNames === 'string')

@@ -6,6 +6,7 @@ import type { RevealedContacts } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { applyApiErrors } from '../../components/apiErrors';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 
 export function RevealContactsButton({ enterpriseId, onRevealed }: { enterpriseId: string; onRevealed: (c: RevealedContacts) => void }) {
   const { t } = useI18n();
@@ -14,7 +15,9 @@ export function RevealContactsButton({ enterpriseId, onRevealed }: { enterpriseI
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   const submit = async () => {
-    const { reason } = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
+    const { reason } = v;
     setBusy(true);
     setError(null);
     try {

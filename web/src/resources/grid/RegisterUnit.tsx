@@ -5,6 +5,7 @@ import { sectors, type RegisterUnitBody } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 export function RegisterUnit() {
   const { t } = useI18n();
@@ -12,7 +13,8 @@ export function RegisterUnit() {
   const navigate = useNavigate();
   const [form] = Form.useForm<RegisterUnitBody>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')) as RegisterUnitBody;
     const pos = await new Promise<GeolocationPosition | null>((resolve) =>
       navigator.geolocation ? navigator.geolocation.getCurrentPosition(resolve, () => resolve(null), { timeout: 8000 }) : resolve(null),

@@ -16,6 +16,7 @@ import { ApiError, call } from '../../api/client';
 import { useList } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { cstDateTime } from '../../app/time';
+import { joinMessages } from '../../components/apiErrors';
 
 const statusColour: Record<GridRegistrationStatus, string> = { pending: 'orange', confirmed: 'green', merged: 'blue', rejected: 'default' };
 
@@ -96,7 +97,7 @@ export function RegistrationShow() {
         await qc.invalidateQueries({ queryKey: key });
         return;
       }
-      message.error(e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join('；') : String(e));
+      message.error(e instanceof ApiError ? joinMessages([e.message, ...e.details.map((d) => d.message)]) : String(e));
     }
   };
   const confirm = () =>

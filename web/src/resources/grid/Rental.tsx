@@ -11,6 +11,7 @@ import { useList } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 export function RentalPage() {
   const { t, label } = useI18n();
@@ -31,7 +32,8 @@ export function RentalPage() {
       qc.invalidateQueries({ queryKey: ['GET /api/rental/filings'] }),
     ]);
   const addPremises = async () => {
-    const v = await premisesForm.validateFields();
+    const v = await validValues(premisesForm);
+    if (!v) return;
     try {
       await call('POST /api/rental/premises', {
         body: Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')) as CreatePremisesBody,
@@ -45,7 +47,8 @@ export function RentalPage() {
     }
   };
   const file = async () => {
-    const v = await filingForm.validateFields();
+    const v = await validValues(filingForm);
+    if (!v) return;
     const [start, end] = v.lease as [Dayjs, Dayjs];
     try {
       await call('POST /api/rental/filings', {

@@ -26,6 +26,7 @@ import { applyApiErrors } from '../../components/apiErrors';
 import { findingTooShort } from './findings';
 import { sendVisit, type Finding } from './offlineQueue';
 import { useRecord } from '../../api/hooks';
+import { validValues } from '../../components/validValues';
 
 interface CheckIn {
   at: string;
@@ -90,7 +91,8 @@ export function VisitForm() {
   };
 
   const submit = async () => {
-    const v = (await form.validateFields()) as { checklist?: RecordVisitBody['checklist']; notes?: string };
+    const v = (await validValues(form)) as { checklist?: RecordVisitBody['checklist']; notes?: string } | null;
+    if (!v) return;
     if (!checkIn) return message.warning(t('请先签到', 'Check in first'));
     if (findings.some((f) => findingTooShort(f.description))) {
       setCheckFindings(true);

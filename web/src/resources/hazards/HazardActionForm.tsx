@@ -7,6 +7,7 @@ import type dayjs from 'dayjs';
 import type { HazardActionKey, HazardDetail, HazardFile } from '@anjian/contracts';
 import { call, ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { joinMessages } from '../../components/apiErrors';
 import { CalendarGapAlert } from '../../features/calendar/CalendarGapAlert';
 import { AttachmentInput } from './AttachmentInput';
 import { labelIn, useHazardMeta } from './meta';
@@ -31,7 +32,7 @@ function placeErrors(form: FormInstance, e: unknown): string | null {
       placed.push(d.field);
     } else rest.push(d.message);
   }
-  return placed.length > 0 && rest.length === 0 ? null : [e.message, ...rest].join('；');
+  return placed.length > 0 && rest.length === 0 ? null : joinMessages([e.message, ...rest]);
 }
 
 const day = (d: unknown) => (d ? (d as dayjs.Dayjs).format('YYYY-MM-DD') : undefined);

@@ -19,6 +19,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { cstDate } from '../../app/time';
+import { validValues } from '../../components/validValues';
 
 const kindColours: Record<string, string> = { certified: 'green', renewed: 'blue', downgraded: 'orange', revoked: 'red' };
 
@@ -28,7 +29,8 @@ function RecordForm({ enterpriseId, onDone }: { enterpriseId: string; onDone: ()
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/standardization/records', { body: { ...v, enterpriseId } });
       form.resetFields();

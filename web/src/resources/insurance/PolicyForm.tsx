@@ -5,6 +5,7 @@ import type { PolicyView } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 export function PolicyForm({ enterpriseId, policy, onDone }: { enterpriseId: string; policy?: PolicyView; onDone: () => void }) {
   const { t } = useI18n();
@@ -12,7 +13,8 @@ export function PolicyForm({ enterpriseId, policy, onDone }: { enterpriseId: str
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const fields = {
       insurer: v.insurer,
       policyNo: v.policyNo,

@@ -10,6 +10,7 @@ import { reportLinkKindLabels, reportLinkKinds, type ReportDetail, type ReportLi
 import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 /** "n days left" / "due today" / "n days overdue" for the running deadline. */
 export function DaysLeftTag({ r }: { r: { daysLeft: number | null } }) {
@@ -42,7 +43,8 @@ export function ReportHandling({ r }: { r: ReportDetail }) {
     if (rest) message.error(rest);
   };
   const extend = async () => {
-    const v = await extendForm.validateFields();
+    const v = await validValues(extendForm);
+    if (!v) return;
     try {
       await call('POST /api/reports/:id/extend', { params: { id: r.id }, body: { version: r.version, ...v } });
       setExtending(false);
@@ -53,7 +55,8 @@ export function ReportHandling({ r }: { r: ReportDetail }) {
     }
   };
   const link = async () => {
-    const v = await linkForm.validateFields();
+    const v = await validValues(linkForm);
+    if (!v) return;
     try {
       await call('POST /api/reports/:id/links', {
         params: { id: r.id },

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ReportFields, reportBody, reportFieldNames, type ReportFormValues } from './ReportForm';
+import { validValues } from '../../components/validValues';
 
 type Channel = Exclude<(typeof reportChannels)[number], 'online'>;
 
@@ -18,7 +19,8 @@ export function ReportIntake() {
   const [form] = Form.useForm<ReportFormValues & { channel: Channel; channelRef?: string }>();
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const r = await call('POST /api/reports', { body: { ...reportBody(v), channel: v.channel, channelRef: v.channelRef || undefined } });

@@ -20,6 +20,7 @@ import { ReportHandling } from './ReportHandling';
 import { FindingCard } from '../rewards/FindingCard';
 import { ReportDuplicates } from './ReportDuplicates';
 import { cstDateTime } from '../../app/time';
+import { validValues } from '../../components/validValues';
 
 const fieldsOf: Record<ReportAction, ('reason' | 'transferTarget' | 'findings' | 'reply')[]> = {
   accept: [],
@@ -59,7 +60,8 @@ export function ReportShow() {
     reply: t('答复举报人', 'Reply to the reporter'),
   };
   const run = async (action: ReportAction) => {
-    const v = fieldsOf[action].length ? await form.validateFields() : {};
+    const v = fieldsOf[action].length ? await validValues(form) : {};
+    if (!v) return;
     try {
       await call('POST /api/reports/:id/act', { params: { id: r.id }, body: { action, version: r.version, ...v } });
       setActing(null);
@@ -77,7 +79,8 @@ export function ReportShow() {
     }
   };
   const reveal = async () => {
-    const v = await revealForm.validateFields();
+    const v = await validValues(revealForm);
+    if (!v) return;
     try {
       setRevealed(await call('POST /api/reports/:id/reporter/reveal', { params: { id: r.id }, body: v }));
       setRevealing(false);

@@ -18,6 +18,7 @@ import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { validValues } from '../../components/validValues';
 
 interface RuleForm {
   areaPrefix: string;
@@ -55,7 +56,8 @@ export function RoutingRules() {
       });
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = { ...v, note: v.note?.trim() ? v.note.trim() : null };
     try {
       if (editing === 'new') await call('POST /api/report-routing-rules', { body });

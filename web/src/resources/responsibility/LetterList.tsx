@@ -20,6 +20,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { EnterprisePicker } from '../hazards/EnterprisePicker';
+import { validValues } from '../../components/validValues';
 
 export const letterStatusColor: Record<LetterStatus, string> = {
   draft: 'default',
@@ -40,7 +41,8 @@ function LetterForm({ onDone, parentId }: { onDone: (id: string) => void; parent
     ...(recipients.data?.enterprises ? (['enterprise'] as const) : []),
   ];
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body: CreateLetterBody = {
       year: v.year,
       title: v.title,

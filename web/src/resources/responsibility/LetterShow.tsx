@@ -13,6 +13,7 @@ import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { LetterDrawer, letterStatusColor } from './LetterList';
 import { HistoryCard } from '../../components/HistoryCard';
+import { validValues } from '../../components/validValues';
 
 export function LetterShow() {
   const { id } = useParams();
@@ -30,7 +31,8 @@ export function LetterShow() {
   if (!q.data) return <ErrorDisplay error={q.error} />;
   const r = q.data;
   const run = async (action: LetterAction) => {
-    const v = action === 'issue' ? {} : await form.validateFields();
+    const v = action === 'issue' ? {} : await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/responsibility-letters/:id/act', { params: { id: r.id }, body: { action, version: r.version, ...v } });
       setActing(null);

@@ -12,6 +12,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { validValues } from '../../components/validValues';
 
 type Editing = { mode: 'new' } | { mode: 'edit' | 'sign'; post: ResponsibilityPostView };
 
@@ -32,7 +33,8 @@ export function ResponsibilityList({ enterpriseId }: { enterpriseId?: string }) 
     setEditing(e);
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       if (editing?.mode === 'new')
         await call('POST /api/enterprises/:id/responsibility-posts', {

@@ -8,6 +8,7 @@ import { useCommand, useRecord } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { validValues } from '../../components/validValues';
 
 export function FindingCard({ reportId, version }: { reportId: string; version: number }) {
   const { t, label } = useI18n();
@@ -20,7 +21,8 @@ export function FindingCard({ reportId, version }: { reportId: string; version: 
   const v = q.data;
   if (!v) return null;
   const save = async () => {
-    const body = await form.validateFields();
+    const body = await validValues(form);
+    if (!body) return;
     try {
       await record.mutateAsync({ params: { id: reportId }, body: { ...body, version } });
       setOpen(false);

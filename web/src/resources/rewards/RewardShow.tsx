@@ -27,6 +27,7 @@ import { RecordState } from '../../components/ErrorDisplay';
 import { accidentLevelLabels, yuan } from './labels';
 import { ReceiptInput } from './ReceiptInput';
 import { cstDateTime } from '../../app/time';
+import { validValues } from '../../components/validValues';
 
 type Fields = Omit<RewardActBody, 'action' | 'version'>;
 const needsForm: Record<RewardAction, boolean> = {
@@ -56,7 +57,8 @@ function Reward({ r }: { r: RewardDetail }) {
   const [form] = Form.useForm<Fields>();
   const matter = Form.useWatch('matter', form);
   const run = async (action: RewardAction) => {
-    const fields = needsForm[action] ? await form.validateFields() : {};
+    const fields = needsForm[action] ? await validValues(form) : {};
+    if (!fields) return;
     try {
       await act.mutateAsync({ params: { id: r.id }, body: { action, version: r.version, ...fields } });
       setActing(null);

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { optionsOf } from '../enterprises/labels';
+import { validValues } from '../../components/validValues';
 
 export interface MeasureFormProps {
   eventId: string;
@@ -24,7 +25,8 @@ export function MeasureForm({ eventId, measure, onClose }: MeasureFormProps) {
       form.setFieldsValue(measure ?? { type: 'engineering', description: '', responsibleLevel: undefined, responsiblePerson: '' });
   }, [measure, form]);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = { ...v, responsiblePerson: v.responsiblePerson || null };
     setSaving(true);
     try {

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { RiskLevelTag, previewAssessment, useRiskReference } from './riskUi';
+import { validValues } from '../../components/validValues';
 
 export interface RiskEventFormProps {
   unitId: string;
@@ -60,7 +61,8 @@ export function RiskEventForm({ unitId, event, onClose }: RiskEventFormProps) {
   const preview = ref.data && values ? previewAssessment(ref.data, assessmentOf(values) ?? undefined) : null;
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       name: v.name,
       hazardFactors: v.hazardFactors || null,

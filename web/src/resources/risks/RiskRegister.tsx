@@ -12,6 +12,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { optionsOf } from '../enterprises/labels';
 import { RiskLevelTag } from './riskUi';
+import { validValues } from '../../components/validValues';
 
 export interface RiskRegisterProps {
   enterpriseId: string;
@@ -29,7 +30,8 @@ export function RiskRegister({ enterpriseId, embedded = false }: RiskRegisterPro
   const key = ['risk-units', enterpriseId];
   const units = useQuery({ queryKey: key, queryFn: () => call('GET /api/enterprises/:id/risk-units', { params: { id: enterpriseId } }) });
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/enterprises/:id/risk-units', {
         params: { id: enterpriseId },

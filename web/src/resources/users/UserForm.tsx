@@ -6,6 +6,7 @@ import { roleLabels, roles, type User } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { applyApiErrors } from '../../components/apiErrors';
 import { useI18n } from '../../app/i18n';
+import { validValues } from '../../components/validValues';
 
 export interface UserFormProps {
   user: User | null;
@@ -20,7 +21,8 @@ export function UserForm({ user, open, onClose }: UserFormProps) {
   const [busy, setBusy] = useState(false);
   const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => call('GET /api/organisations'), enabled: open });
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {

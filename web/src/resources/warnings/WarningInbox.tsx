@@ -11,6 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorDisplay, RecordState, errorText } from '../../components/ErrorDisplay';
 import { applyApiErrors } from '../../components/apiErrors';
 import { levelColors, warningStatusLabels } from './labels';
+import { validValues } from '../../components/validValues';
 
 type Step = 'acknowledge' | 'handle' | 'close';
 
@@ -87,7 +88,8 @@ function useSteps() {
       title={pending?.step === 'handle' ? t('处置预警', 'Handle the warning') : t('关闭预警', 'Close the warning')}
       onCancel={() => setPending(null)}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         if (pending) await submit(pending.w, pending.step, v.note);
       }}
     >

@@ -14,6 +14,7 @@ import { applyApiErrors } from '../../components/apiErrors';
 import { Backtest } from './Backtest';
 import { RuleForm, ruleBody, type RuleFormValues } from './RuleForm';
 import { levelColors, recipientLabels, versionStatusLabels } from './labels';
+import { validValues } from '../../components/validValues';
 
 export function WarningRules() {
   const { t, label } = useI18n();
@@ -39,7 +40,8 @@ export function WarningRules() {
     setEditing({ rule });
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       if (editing?.rule)
         await call('POST /api/warning-rules/:id/versions', {

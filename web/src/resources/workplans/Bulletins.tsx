@@ -11,6 +11,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorDisplay, errorText } from '../../components/ErrorDisplay';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 interface GenerateForm {
   kind: BulletinKind;
@@ -31,7 +32,8 @@ export function Bulletins() {
   const [edit] = Form.useForm<{ title: string; body: string }>();
   const list = useList('GET /api/work-bulletins', { query: page });
   const generate = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/work-bulletins', {
         body: {
@@ -52,7 +54,8 @@ export function Bulletins() {
   };
   const saveEdit = async () => {
     if (!editing) return;
-    const v = await edit.validateFields();
+    const v = await validValues(edit);
+    if (!v) return;
     try {
       await call('PATCH /api/work-bulletins/:id', { params: { id: editing.id }, body: { version: editing.version, ...v } });
       setEditing(null);

@@ -13,6 +13,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 interface InterviewForm {
   orgId: string;
@@ -36,7 +37,8 @@ export function Interviews() {
   const list = useList('GET /api/work-interviews', { query: page });
   const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => call('GET /api/organisations'), enabled: editing === 'new' });
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const followUps = (v.followUps ?? []).map((f) => ({ action: f.action, deadline: f.deadline.format('YYYY-MM-DD'), done: !!f.done }));
     try {
       if (editing === 'new')

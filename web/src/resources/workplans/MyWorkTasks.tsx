@@ -10,6 +10,7 @@ import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { currentMonth, reportStateColor, statusColor } from './labels';
+import { validValues } from '../../components/validValues';
 
 type Item = Mine['items'][number];
 
@@ -27,7 +28,8 @@ export function MyWorkTasks() {
   };
   const submit = async () => {
     if (!filing) return;
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/work-tasks/:id/reports', {
         params: { id: filing.id },

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
+import { validValues } from '../../components/validValues';
 
 interface PlanForm {
   title: string;
@@ -35,7 +36,8 @@ export function WorkPlanList() {
     placeholderData: (p) => p,
   });
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       const plan = await call('POST /api/workplans', {
         body: {

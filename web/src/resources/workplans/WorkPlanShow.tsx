@@ -31,6 +31,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { currentMonth, previousMonth, statusColor } from './labels';
 import { PlanImport } from './PlanImport';
+import { validValues } from '../../components/validValues';
 
 interface TaskForm {
   seq: number;
@@ -62,7 +63,8 @@ export function WorkPlanShow() {
   const month = previousMonth(currentMonth());
   const orgOptions = (orgs.data ?? []).filter((o) => o.kind !== 'enterprise').map((o) => ({ value: o.id, label: o.shortName ?? o.name }));
   const addTask = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await call('POST /api/workplans/:id/tasks', {
         params: { id: p.id },

@@ -18,6 +18,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { statusColor } from './labels';
 import { HistoryCard } from '../../components/HistoryCard';
+import { validValues } from '../../components/validValues';
 
 type Act = WorkTaskActBody['action'];
 const fieldsOf: Record<Act, ('summary' | 'reason' | 'level')[]> = {
@@ -46,7 +47,8 @@ export function WorkTaskShow() {
   if (!q.data) return <Alert type="error" message={String(q.error)} />;
   const r = q.data;
   const run = async (action: Act) => {
-    const v = fieldsOf[action].length ? await form.validateFields() : {};
+    const v = fieldsOf[action].length ? await validValues(form) : {};
+    if (!v) return;
     try {
       await call('POST /api/work-tasks/:id/act', { params: { id: r.id }, body: { action, version: r.version, ...v } });
       setActing(null);
