@@ -36,6 +36,7 @@ import { workReportDeadlineJob } from './modules/notifications/notifications.wor
 import { dutyReminderJob } from './modules/notifications/notifications.duties';
 import { warningsDailyJob } from './modules/warnings/warnings.job';
 import { tableMaintenanceJob } from './platform/maintenance';
+import { unclaimedUploadsJob } from './platform/public-uploads';
 import { warningsConsumer } from './modules/warnings/warnings.consumer';
 import { rewardsConsumer } from './modules/reports/rewards/rewards.consumer';
 import { rewardLapseJob } from './modules/reports/rewards/rewards.job';
@@ -124,6 +125,7 @@ async function main() {
       warningsDailyJob,
       rewardClaimReminderJob,
       rewardLapseJob,
+      unclaimedUploadsJob(config.dataDir),
       digestJob(channels),
       tableMaintenanceJob(database.engine),
     ],
