@@ -46,6 +46,8 @@ export const validationMessages = {
   },
   'creditCode.format': { zh: '统一社会信用代码应为 18 位', en: 'Credit codes have 18 characters' },
   'challenge.answer': { zh: '请填写验证题的数字答案', en: 'Answer the check with a number' },
+  'reportPhotos.tooMany': { zh: '每件举报最多附 6 张照片', en: 'A report takes at most 6 photos' },
+  'reportPhoto.token': { zh: '照片凭据格式不正确，请重新上传该照片', en: 'The photo’s token is malformed; upload the photo again' },
   'areaCode.format': { zh: '区划代码应为 6、9、12 或 15 位数字', en: 'Area codes have 6, 9, 12 or 15 digits' },
   'industryCode.format': {
     zh: '国民经济行业代码应为门类字母加 2–4 位数字（GB/T 4754-2017），如 C、C33、C331',

@@ -29,9 +29,18 @@ export interface Config {
   notify: NotifyConfig;
   /**
    * 举报: public submissions per client address per hour, tracking look-ups per address per minute, the reporter
-   * vault's key (any string, hashed to 256 bits).
+   * vault's key (any string, hashed to 256 bits); photo uploads per address per hour and photo reads under a tracking
+   * code per address per minute.
    */
-  reports: { perIpPerHour: number; trackPerMinute: number; vaultKey: string; perPhonePerDay: number; challengeAfterPerHour: number };
+  reports: {
+    perIpPerHour: number;
+    trackPerMinute: number;
+    vaultKey: string;
+    perPhonePerDay: number;
+    challengeAfterPerHour: number;
+    photosPerIpPerHour: number;
+    trackPhotosPerMinute: number;
+  };
   /** 三项岗位 people: the key sealing staff identity numbers (any string, hashed to 256 bits; ANJIAN_PEOPLE_VAULT_KEY). */
   people: { vaultKey: string };
   /**
@@ -120,6 +129,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       // Abuse controls of the public form (modules/reports/abuse.ts).
       perPhonePerDay: int(env, 'ANJIAN_REPORTS_PER_PHONE_PER_DAY', 5),
       challengeAfterPerHour: int(env, 'ANJIAN_REPORT_CHALLENGE_AFTER', 3),
+      // Photos of the public form: uploads (a report takes at most 6; 10 reports an hour → 60) and the tracking page's
+      // thumbnails and enlargements (6 photos, each twice, several look-ups).
+      photosPerIpPerHour: int(env, 'ANJIAN_REPORT_PHOTOS_PER_IP_PER_HOUR', 60),
+      trackPhotosPerMinute: int(env, 'ANJIAN_REPORT_TRACK_PHOTOS_PER_MINUTE', 120),
       // The development default is public; a deployment sets its own secret (docs/user-guide.md).
       vaultKey: env.ANJIAN_REPORT_VAULT_KEY || DEV_REPORT_VAULT_KEY,
     },

@@ -3,7 +3,8 @@
 // WebP photo also gets a thumbnail rendered from its pixels (thumbnails.ts), stored beside it as
 // <id>.thumb.jpg.
 // A capability that owns files registers a resolver (`registerFileOwner`) saying whether a caller may read the
-// owning record; before a file is attached to a record only its uploader may read it.
+// owning record; before a file is attached to a record only its uploader may read it. A member of the public without
+// an account uploads with a claim token instead (public-uploads.ts): nobody reads such a file until a record claims it.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -67,6 +68,23 @@ export interface Upload {
   data: Buffer;
 }
 
+export interface UploadOptions {
+  /** Accept MP4 videos as well (course materials only). */
+  allowVideo?: boolean;
+  /** Accept only these kinds (a public report takes photos only): anything else is refused before it is stored. */
+  kinds?: readonly FileKind[];
+  /**
+   * An upload without an account (actor null): the claim token handed back to the uploader (platform/public-uploads.ts);
+   * only its SHA-256 is stored, and a record claims the file only with it.
+   */
+  claimToken?: string;
+  /**
+   * Store a neutral name (`<neutralName>.<ext>`) instead of the uploaded one, where the name could identify someone
+   * who must stay anonymous (a reporter's "张三拍的.jpg"); the sent name is still checked.
+   */
+  neutralName?: string;
+}
+
 /**
  * Validates, cleans and stores one upload, renders a photo's thumbnail, then records the file (unattached) in its
  * own transaction with its audit entry. The slow part (decoding, in a worker thread) happens before the
@@ -75,24 +93,31 @@ export interface Upload {
 export async function storeUpload(
   db: Db,
   dataDir: string,
-  actor: Actor,
+  actor: Actor | null,
   ip: string | null,
   upload: Upload,
   images: ImageSettings = defaultImageSettings,
-  opts: { allowVideo?: boolean } = {},
+  opts: UploadOptions = {},
 ): Promise<FileRow> {
-  const originalName = checkUploadName(upload.filename);
+  if (!actor && !opts.claimToken) throw new Error('an upload without an account needs a claim token');
+  const sentName = checkUploadName(upload.filename);
   const detected = detectType(upload.data);
   // Videos only where the route says so (course materials); everywhere else an MP4 is refused like any unknown type.
-  const type = detected && (detected.kind !== 'video' || opts.allowVideo) ? detected : null;
-  if (!type)
+  const type =
+    detected && (detected.kind !== 'video' || opts.allowVideo) && (!opts.kinds || opts.kinds.includes(detected.kind)) ? detected : null;
+  if (!type) {
+    const photosOnly = opts.kinds?.length === 1 && opts.kinds[0] === 'photo';
     throw new AppError('UNSUPPORTED_MEDIA', [
-      {
-        field: 'file',
-        zh: `仅支持 JPEG、PNG、WebP 照片和 PDF、DOCX、XLSX 文档${opts.allowVideo ? '及 MP4 视频' : ''}`,
-        en: `Only JPEG, PNG and WebP photos and PDF, DOCX and XLSX documents${opts.allowVideo ? ' and MP4 videos' : ''} are accepted`,
-      },
+      photosOnly
+        ? { field: 'file', zh: '仅支持 JPEG、PNG、WebP 照片', en: 'Only JPEG, PNG and WebP photos are accepted' }
+        : {
+            field: 'file',
+            zh: `仅支持 JPEG、PNG、WebP 照片和 PDF、DOCX、XLSX 文档${opts.allowVideo ? '及 MP4 视频' : ''}`,
+            en: `Only JPEG, PNG and WebP photos and PDF, DOCX and XLSX documents${opts.allowVideo ? ' and MP4 videos' : ''} are accepted`,
+          },
     ]);
+  }
+  const originalName = opts.neutralName ? `${opts.neutralName}.${type.ext}` : sentName;
   if (upload.data.length > fileLimits[type.kind]) {
     const mb = fileLimits[type.kind] / 1024 / 1024;
     throw new AppError('TOO_LARGE', [
@@ -150,7 +175,8 @@ export async function storeUpload(
           sha256: createHash('sha256').update(clean.data).digest('hex'),
           kind: type.kind,
           thumbnailName,
-          uploadedBy: actor.id,
+          uploadedBy: actor?.id ?? null,
+          claimTokenHash: opts.claimToken ? claimTokenHash(opts.claimToken) : null,
         })
         .returning();
       await recordAudit(
@@ -259,6 +285,11 @@ export async function removeStored(dataDir: string, names: (string | null)[]): P
   for (const n of names) if (n) await fs.rm(storedPath(dataDir, n), { force: true });
 }
 
+/** The stored form of a public upload's claim token (platform/public-uploads.ts). */
+export function claimTokenHash(token: string): string {
+  return createHash('sha256').update(`anjian-file-claim:${token}`).digest('hex');
+}
+
 /**
  * Attaches files to a record inside the caller's transaction. Only the uploader's own, still unattached files
  * can be claimed, so nobody can pull another person's upload (or another record's evidence) into their record.
@@ -285,7 +316,8 @@ export async function claimFiles(tx: DbOrTx, actor: Actor, ids: readonly string[
 export async function findReadableFile(db: DbOrTx, actor: Actor, id: string): Promise<FileRow | null> {
   const [row] = await db.select().from(files).where(eq(files.id, id));
   if (!row) return null;
-  if (!row.ownerType || !row.ownerId) return row.uploadedBy === actor.id ? row : null;
+  // Unattached: its uploader alone (an upload without an account is readable by nobody until a record claims it).
+  if (!row.ownerType || !row.ownerId) return row.uploadedBy !== null && row.uploadedBy === actor.id ? row : null;
   const check = owners.get(row.ownerType);
   return check && (await check(db, actor, row.ownerId)) ? row : null;
 }

@@ -1,15 +1,17 @@
-// 举报 without login, phone-first: the form (/report) answers with a tracking code; the tracking page
-// (/report/track) shows for a code only the status, the date and the public reply.
+// 举报 without login, phone-first: the form (/report), with up to six photos, answers with a tracking code; the
+// tracking page (/report/track) shows for a code only the status, the date, the public reply and the reporter's own
+// photos.
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Form, Input, Result, Segmented, Space, Typography } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
-import { reportStatusLabels, type PublicReportStatus } from '@anjian/contracts';
+import { REPORT_PHOTO_MAX, reportStatusLabels, type PublicReportStatus } from '@anjian/contracts';
 import { ApiError, call } from '../api/client';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { applyApiErrors } from '../components/apiErrors';
 import { ReportFields, reportBody, reportFieldNames, type ReportFormValues } from '../resources/reports/ReportForm';
+import { ReportPhotoGallery, ReportPhotoInput, type PickedPhoto } from '../resources/reports/ReportPhotos';
 import { TrackReward } from '../resources/rewards/TrackReward';
 import { validValues } from '../components/validValues';
 
@@ -47,9 +49,10 @@ function Frame({ title, children }: { title: string; children: React.ReactNode }
 export function ReportPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ReportFormValues>();
+  const [form] = Form.useForm<ReportFormValues & { photos?: PickedPhoto[] }>();
   const [receipt, setReceipt] = useState<{ trackingCode: string; submittedOn: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
   // After repeated submissions from one address the server asks for a check (a small sum, single use).
   const [challenge, setChallenge] = useState<{ id: string; question: string } | null>(null);
   const [answer, setAnswer] = useState('');
@@ -58,7 +61,12 @@ export function ReportPage() {
     if (!v) return;
     setBusy(true);
     try {
-      const body = { ...reportBody(v), ...(challenge ? { challenge: { id: challenge.id, answer: answer.trim() } } : {}) };
+      const photos = (v.photos ?? []).map((p) => ({ id: p.id, token: p.token }));
+      const body = {
+        ...reportBody(v),
+        ...(photos.length ? { photos } : {}),
+        ...(challenge ? { challenge: { id: challenge.id, answer: answer.trim() } } : {}),
+      };
       setReceipt(await call('POST /api/public/reports', { body }));
     } catch (e) {
       const asked = e instanceof ApiError && e.status === 400 && e.details.some((d) => d.field === 'challenge');
@@ -103,15 +111,25 @@ export function ReportPage() {
           'You may report anonymously, or call the 12350 hotline. False accusations carry legal liability.',
         )}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ named: false }}>
+      <Form form={form} layout="vertical" initialValues={{ named: false, photos: [] }}>
         <ReportFields form={form} />
+        <Form.Item
+          name="photos"
+          label={t(`现场照片（选填，最多 ${REPORT_PHOTO_MAX} 张）`, `Photos (optional, up to ${REPORT_PHOTO_MAX})`)}
+          extra={t(
+            'JPEG、PNG 或 WebP，每张不超过 10 MB；照片中的拍摄位置等信息会被自动去除。',
+            'JPEG, PNG or WebP, up to 10 MB each; the location and other data inside a photo are removed.',
+          )}
+        >
+          <ReportPhotoInput onBusyChange={setUploading} />
+        </Form.Item>
         {challenge && (
           <Form.Item label={t(`请先完成验证：${challenge.question}`, `Please answer first: ${challenge.question}`)} required>
             <Input inputMode="numeric" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="report-challenge" />
           </Form.Item>
         )}
-        <Button type="primary" size="large" block loading={busy} onClick={submit} data-testid="report-submit">
-          {t('提交举报', 'Submit')}
+        <Button type="primary" size="large" block loading={busy} disabled={uploading} onClick={submit} data-testid="report-submit">
+          {uploading ? t('照片上传中…', 'Uploading photos…') : t('提交举报', 'Submit')}
         </Button>
       </Form>
     </Frame>
@@ -182,6 +200,11 @@ export function ReportTrackPage() {
           <Descriptions.Item label={t('答复', 'Reply')}>
             <span data-testid="track-reply">{found.reply ?? t('尚未答复', 'No reply yet')}</span>
           </Descriptions.Item>
+          {found.photos.length > 0 && (
+            <Descriptions.Item label={t('我提交的照片', 'My photos')}>
+              <ReportPhotoGallery photos={found.photos} size={72} />
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
       {found && found !== 'missing' && shownCode && <TrackReward code={shownCode} />}

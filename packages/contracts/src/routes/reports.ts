@@ -1,4 +1,6 @@
 // Route map: 举报 — the public form and tracking (no login), a citizen's own reports, and the officers' workspace.
+// The photo files themselves (GET /api/public/reports/:code/photos/:fileId[/thumbnail], /api/files/:id) are bytes,
+// not JSON, and are linked from the views' url and thumbnailUrl.
 import { defineRoutes } from './define';
 import { idParams } from '../schemas/common';
 import {
@@ -12,6 +14,7 @@ import {
   reportDetail,
   reportListQuery,
   reportPage,
+  reportPhotoUpload,
   revealedReporter,
   revealReporterBody,
   trackingParams,
@@ -19,6 +22,7 @@ import {
 
 export const reportRoutes = defineRoutes({
   'GET /api/public/report-areas': { response: publicReportAreas },
+  'POST /api/public/reports/photos': { multipart: true, response: reportPhotoUpload },
   'POST /api/public/reports': { body: publicReportBody, response: publicReportReceipt },
   'GET /api/public/reports/:code': { params: trackingParams, response: publicReportStatus },
   'GET /api/reports/mine': { response: myReports },

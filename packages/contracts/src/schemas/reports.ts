@@ -2,6 +2,7 @@
 // the handling workflow, and the reporter vault. The reporter's identity never appears in a report view: it travels
 // only in the submission body and in the vault's reveal answer.
 import { z } from 'zod';
+import { safeString } from '../input';
 import { areaCode, isoDate, pageQuery, phone } from './common';
 import { reportLinkView } from './report-handling';
 
@@ -83,7 +84,46 @@ const reportFields = {
     .optional(),
 };
 
-export const publicReportBody = z.object(reportFields).strict();
+/**
+ * Photos a reporter may attach to one report. Each is uploaded first (POST /api/public/reports/photos: JPEG, PNG or
+ * WebP, the files platform's photo limit of 10 MB) and then named in the report by its id and the claim token its
+ * upload answered.
+ */
+export const REPORT_PHOTO_MAX = 6; // messages.ts 'reportPhotos.tooMany' names the number too
+
+/** What an upload answers: the id and the claim token (shown to the uploader only, never stored in clear). */
+export const reportPhotoUpload = z.object({
+  id: z.uuid(),
+  token: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+});
+export type ReportPhotoUpload = z.infer<typeof reportPhotoUpload>;
+
+export const reportPhotoTicket = z
+  .object({
+    id: z.uuid(),
+    token: safeString().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'reportPhoto.token' }),
+  })
+  .strict();
+
+/** A report's photo as its readers get it: the photo and its thumbnail through a route the reader may use. */
+export const reportPhotoView = z.object({
+  id: z.uuid(),
+  mime: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+  thumbnailUrl: z.string(),
+});
+export type ReportPhotoView = z.infer<typeof reportPhotoView>;
+
+export const publicReportBody = z
+  .object({
+    ...reportFields,
+    /** Photos uploaded beforehand, at most REPORT_PHOTO_MAX. */
+    photos: z.array(reportPhotoTicket).max(REPORT_PHOTO_MAX, { error: 'reportPhotos.tooMany' }).optional(),
+  })
+  .strict();
 export type PublicReportBody = z.infer<typeof publicReportBody>;
 
 export const intakeReportBody = z
@@ -96,7 +136,10 @@ export const intakeReportBody = z
 export type IntakeReportBody = z.infer<typeof intakeReportBody>;
 
 export const publicReportReceipt = z.object({ trackingCode: z.string(), submittedOn: isoDate });
-export const trackingParams = z.object({ code: z.string().trim().min(1).max(32) }).strict();
+const trackingCode = z.string().trim().min(1).max(32);
+export const trackingParams = z.object({ code: trackingCode }).strict();
+/** One photo of the report a tracking code follows. */
+export const trackedPhotoParams = z.object({ code: trackingCode, fileId: z.uuid() }).strict();
 /** What a tracking code shows: the status, the day it was submitted and the public reply — nothing else. */
 export const publicReportStatus = z.object({
   status: z.enum(reportStatuses),
@@ -104,6 +147,8 @@ export const publicReportStatus = z.object({
   reply: z.string().nullable(),
   /** The handling time limit's extension as the reporter must be told of it (§8): why, by how much, the new limit. */
   extension: z.object({ reason: z.string(), days: z.number().int(), extendedOn: isoDate, handleDue: isoDate }).nullable(),
+  /** The photos the reporter attached, served under the tracking code. */
+  photos: z.array(reportPhotoView),
 });
 export type PublicReportStatus = z.infer<typeof publicReportStatus>;
 export const publicReportAreas = z.array(z.object({ code: z.string(), name: z.string(), level: z.string() }));
@@ -116,6 +161,7 @@ export const myReport = z.object({
   status: z.enum(reportStatuses),
   submittedOn: isoDate,
   reply: z.string().nullable(),
+  photos: z.array(reportPhotoView),
 });
 export const myReports = z.array(myReport);
 
@@ -182,7 +228,12 @@ export const reportHistoryEntry = z.object({
   actorName: z.string().nullable(),
   at: z.string(),
 });
-export const reportDetail = reportView.extend({ history: z.array(reportHistoryEntry), links: z.array(reportLinkView) });
+export const reportDetail = reportView.extend({
+  history: z.array(reportHistoryEntry),
+  links: z.array(reportLinkView),
+  /** The reporter's photos (thumbnails and the photo through /api/files, read through the report's scope). */
+  photos: z.array(reportPhotoView),
+});
 export type ReportDetail = z.infer<typeof reportDetail>;
 
 export const reportActBody = z

@@ -1,6 +1,9 @@
 // Uploaded files (photos and documents). The bytes live under <ANJIAN_DATA_DIR>/files/ with a server-generated
 // name; this row says what they are and which record owns them. A file is readable only when its owner is
 // (platform/files.ts asks the owning capability), or, before it is attached, by the one who uploaded it.
+// A member of the public may upload without an account (a 举报's photos): such a file has no uploader and is claimed
+// with the secret handed back at upload, of which only the SHA-256 is kept.
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const files = pgTable(
@@ -19,8 +22,18 @@ export const files = pgTable(
     thumbnailName: text('thumbnail_name'),
     ownerType: text('owner_type'),
     ownerId: uuid('owner_id'),
-    uploadedBy: uuid('uploaded_by').notNull(),
+    /** The account that uploaded it; null: a member of the public without one (claimed by its token). */
+    uploadedBy: uuid('uploaded_by'),
+    /** SHA-256 (hex) of the claim token of a public upload; cleared when a record claims the file. */
+    claimTokenHash: text('claim_token_hash'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId), index('files_uploader_idx').on(t.uploadedBy, t.createdAt)],
+  (t) => [
+    index('files_owner_idx').on(t.ownerType, t.ownerId),
+    index('files_uploader_idx').on(t.uploadedBy, t.createdAt),
+    // Public uploads never claimed, for the daily sweep (modules/reports/report-photos.job.ts).
+    index('files_unclaimed_public_idx')
+      .on(t.createdAt)
+      .where(sql`${t.claimTokenHash} is not null and ${t.ownerId} is null`),
+  ],
 );

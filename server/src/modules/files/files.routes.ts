@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { idParams } from '@anjian/contracts';
 import { notFound } from '../../platform/errors';
-import { contentDisposition, findReadableFile, storedPath } from '../../platform/files';
+import { contentDisposition, findReadableFile, storedPath, type FileRow } from '../../platform/files';
 import { actorOf } from '../../platform/http';
 import type { ZodApp } from '../../platform/zod-app';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -46,6 +46,18 @@ function send(req: FastifyRequest, reply: FastifyReply, dataDir: string, storage
     .send(fs.createReadStream(full, range ?? {}));
 }
 
+/**
+ * Sends a file the caller may read (the caller checked), or its thumbnail: the one rendered at upload (longest side
+ * 320 px, upright, no metadata); a photo without one — uploaded before thumbnails were rendered, or one whose rendering
+ * was skipped (undecodable pixels, a busy worker) — is served itself, already stripped of its location. Also used by
+ * routes that reach a file through another key than a session (a 举报's photos under its tracking code).
+ */
+export function sendFileRow(req: FastifyRequest, reply: FastifyReply, dataDir: string, row: FileRow, variant: 'file' | 'thumbnail') {
+  if (variant === 'file' || !row.thumbnailName) return send(req, reply, dataDir, row.storageName, row.mime, row.originalName, row.sha256);
+  const base = row.originalName.replace(/\.[^.]*$/, '');
+  return send(req, reply, dataDir, row.thumbnailName, 'image/jpeg', `${base}-thumb.jpg`, `${row.sha256}-thumb`);
+}
+
 export function filesRoutes(app: ZodApp) {
   const tags = ['files'];
   app.get(
@@ -54,22 +66,17 @@ export function filesRoutes(app: ZodApp) {
     async (req, reply) => {
       const row = await findReadableFile(app.db, actorOf(req), req.params.id);
       if (!row) throw notFound();
-      return send(req, reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
+      return sendFileRow(req, reply, app.config.dataDir, row, 'file');
     },
   );
-  // The thumbnail rendered at upload (longest side 320 px, upright, no metadata), under the same read rule as the
-  // photo. A photo without one — uploaded before thumbnails were rendered, or one whose rendering was skipped
-  // (undecodable pixels, a busy worker) — is served itself, already stripped of its location.
+  // The thumbnail, under the same read rule as the photo.
   app.get(
     '/api/files/:id/thumbnail',
     { config: { access: 'authenticated' }, schema: { tags, params: idParams, produces: ['image/*'] } },
     async (req, reply) => {
       const row = await findReadableFile(app.db, actorOf(req), req.params.id);
       if (!row || row.kind !== 'photo') throw notFound();
-      const thumb = row.thumbnailName;
-      if (!thumb) return send(req, reply, app.config.dataDir, row.storageName, row.mime, row.originalName, row.sha256);
-      const base = row.originalName.replace(/\.[^.]*$/, '');
-      return send(req, reply, app.config.dataDir, thumb, 'image/jpeg', `${base}-thumb.jpg`, `${row.sha256}-thumb`);
+      return sendFileRow(req, reply, app.config.dataDir, row, 'thumbnail');
     },
   );
 }

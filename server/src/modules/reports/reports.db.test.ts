@@ -1,5 +1,5 @@
-// 举报 through the API: a public submission without login returns a tracking code that shows only status, date and
-// reply (a wrong code is 404); a citizen's account sees its own reports; routing by area (street A never sees street
+// 举报 through the API: a public submission without login returns a tracking code that shows only status, date,
+// reply and the reporter's own photos (report-photos.db.test.ts; a wrong code is 404); a citizen's account sees its own reports; routing by area (street A never sees street
 // B's report: 404); the handling workflow with bilingual refusals and 409 on a stale version; time limits across the
 // National Day holiday; the reporter vault (never in a report view, an export, an event or the audit trail; reveal
 // needs its permission and is audited with the reason); the per-address rate limit on the public form.
@@ -81,8 +81,8 @@ describe('public submission and tracking', () => {
     expect(r.trackingCode).toMatch(/^[A-Z2-9]{12}$/);
     const res = await t.app.inject({ method: 'GET', url: `/api/public/reports/${r.trackingCode}` });
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json()).sort()).toEqual(['extension', 'reply', 'status', 'submittedOn']);
-    expect(res.json()).toMatchObject({ status: 'received', reply: null, extension: null });
+    expect(Object.keys(res.json()).sort()).toEqual(['extension', 'photos', 'reply', 'status', 'submittedOn']);
+    expect(res.json()).toMatchObject({ status: 'received', reply: null, extension: null, photos: [] });
     // lower case is the same code
     expect((await t.app.inject({ method: 'GET', url: `/api/public/reports/${r.trackingCode.toLowerCase()}` })).statusCode).toBe(200);
   });
@@ -223,6 +223,7 @@ describe('handling workflow', () => {
       submittedOn: v.submittedOn,
       reply: '经核查，举报属实，已责令企业整改。',
       extension: null,
+      photos: [],
     });
     v = (await act(as.streetA!, id, { action: 'close', version: v.version })).json();
     expect(v.status).toBe('closed');

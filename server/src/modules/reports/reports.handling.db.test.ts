@@ -228,7 +228,7 @@ describe('handling time-limit extension (rules.md §8: once, ≤ 30 days, the ne
     const ok = await as.district!.post(`/api/reports/${r.id}/extend`, { version: r.version, days: 20, reason });
     expect(ok.statusCode, ok.body).toBe(200);
     const shown = await track();
-    expect(Object.keys(shown).sort()).toEqual(['extension', 'reply', 'status', 'submittedOn']);
+    expect(Object.keys(shown).sort()).toEqual(['extension', 'photos', 'reply', 'status', 'submittedOn']);
     expect(shown.extension).toEqual({
       reason: expect.stringMatching(/^需检测机构出具报告，检测机构联系人137\*+5678$/),
       days: 20,

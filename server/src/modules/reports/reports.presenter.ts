@@ -10,6 +10,8 @@ import { can } from '@anjian/contracts';
 import { maskFreeText } from '../../platform/masking';
 import { daysLeft, extensionRefusal } from './reports.rules';
 import { findReportLinks, presentLink } from './reports.links';
+import { findReportPhotos, presentReportPhoto, presentTrackedPhoto } from './reports.photos';
+import type { FileRow } from '../../platform/files';
 
 export function isOverdue(row: Pick<ReportRow, 'status' | 'acceptDue' | 'handleDue'>, today: string): boolean {
   if (row.status === 'received') return row.acceptDue < today;
@@ -74,24 +76,38 @@ export async function presentReports(db: DbOrTx, actor: Actor, rows: ReportRow[]
 
 export async function presentReportDetail(db: DbOrTx, actor: Actor, row: ReportRow, today: string): Promise<ReportDetail> {
   const [view] = await presentReports(db, actor, [row], today);
-  const [history, links] = await Promise.all([findReportHistory(db, row.id), findReportLinks(db, row.id)]);
-  return { ...view!, history: history.map((h) => ({ ...h, at: h.at.toISOString() })), links: links.map(presentLink) };
+  const [history, links, photos] = await Promise.all([
+    findReportHistory(db, row.id),
+    findReportLinks(db, row.id),
+    findReportPhotos(db, [row.id]),
+  ]);
+  return {
+    ...view!,
+    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    links: links.map(presentLink),
+    photos: (photos.get(row.id) ?? []).map(presentReportPhoto),
+  };
 }
 
 /**
  * What a tracking code shows: the stage, the reply and — when the handling limit was extended — why, by how much and
  * until when (rules.md §8: the reporter is told the reason). The reason is an officer's text: identity and mobile
- * numbers in it are masked like the description's; nothing else of the report (or any other) leaves.
+ * numbers in it are masked like the description's. The reporter's own photos are listed under the code; nothing else
+ * of the report (or any other) leaves.
  */
-export function presentPublicStatus(row: {
-  status: string;
-  submittedOn: string;
-  reply: string | null;
-  extensionReason: string | null;
-  extendedDays: number | null;
-  extendedOn: string | null;
-  handleDue: string | null;
-}): PublicReportStatus {
+export function presentPublicStatus(
+  code: string,
+  row: {
+    status: string;
+    submittedOn: string;
+    reply: string | null;
+    extensionReason: string | null;
+    extendedDays: number | null;
+    extendedOn: string | null;
+    handleDue: string | null;
+  },
+  photos: FileRow[],
+): PublicReportStatus {
   const extended = row.extensionReason && row.extendedDays && row.extendedOn && row.handleDue;
   return {
     status: row.status as ReportStatus,
@@ -100,6 +116,7 @@ export function presentPublicStatus(row: {
     extension: extended
       ? { reason: maskFreeText(row.extensionReason!), days: row.extendedDays!, extendedOn: row.extendedOn!, handleDue: row.handleDue! }
       : null,
+    photos: photos.map((f) => presentTrackedPhoto(code, f)),
   };
 }
 

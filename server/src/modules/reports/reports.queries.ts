@@ -50,6 +50,8 @@ export async function findReports(db: DbOrTx, actor: Actor, q: ReportListQuery, 
 export async function findByTrackingCode(db: DbOrTx, code: string) {
   const [row] = await db
     .select({
+      /** Only to read the report's photos; never presented. */
+      id: reports.id,
       status: reports.status,
       submittedOn: reports.submittedOn,
       // A merged report shows the reply given on the report it joined.

@@ -1,5 +1,6 @@
-// 举报: the public form and tracking (no login; the submission rate-limited per client address), a citizen's own
-// reports, operator intake for other channels, the officers' list/detail/handling steps, and the reporter vault.
+// 举报: the public form and tracking (no login; the submission rate-limited per client address) with the reporter's
+// photos, a citizen's own reports, operator intake for other channels, the officers' list/detail/handling steps, and
+// the reporter vault.
 import {
   idParams,
   intakeReportBody,
@@ -12,15 +13,22 @@ import {
   reportDetail,
   reportListQuery,
   reportPage,
+  reportPhotoUpload,
   revealedReporter,
   revealReporterBody,
+  trackedPhotoParams,
   trackingParams,
   type ReportCategory,
   type ReportStatus,
 } from '@anjian/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
-import { notFound } from '../../platform/errors';
+import { AppError, fieldError, notFound } from '../../platform/errors';
+import { fileLimits, registerFileOwner, storeUpload } from '../../platform/files';
+import { newClaimToken } from '../../platform/public-uploads';
+import { sendFileRow } from '../files/files.routes';
+import { canReadReportPhotos, findReportPhotos, findTrackedPhoto, presentReportPhoto, REPORT_PHOTO_OWNER } from './reports.photos';
 import { cstDate } from '../../platform/time';
 import { findByTrackingCode, findMyReports, findReport, findReportAreas, findReports } from './reports.queries';
 import { presentPublicStatus, presentReportDetail, presentReports } from './reports.presenter';
@@ -29,10 +37,55 @@ import { actOnReport } from './commands/act-on-report';
 import { revealReporter } from './commands/reveal-reporter';
 import { spendChallenge } from './abuse';
 
+/**
+ * The signed-in caller of a public route, when the request carries the session's CSRF token (the web app does): a form
+ * posted from another site with the citizen's cookie stays anonymous, as does its photo.
+ */
+function citizenOf(req: FastifyRequest) {
+  return req.actor && req.csrfToken && req.headers['x-csrf-token'] === req.csrfToken ? req.actor : null;
+}
+
 export function reportsRoutes(app: ZodApp) {
   const tags = ['reports'];
+  // A report's photos: the officers who may read the report, and the citizen account that submitted it.
+  registerFileOwner(REPORT_PHOTO_OWNER, canReadReportPhotos);
   app.get('/api/public/report-areas', { config: { access: 'public' }, schema: { tags, response: { 200: publicReportAreas } } }, async () =>
     findReportAreas(app.db),
+  );
+  // The photos a reporter attaches: each uploaded first, one per request, answering the id and a claim token that the
+  // submission presents (platform/public-uploads.ts); rate-limited per address like the form itself.
+  app.post(
+    '/api/public/reports/photos',
+    {
+      config: { access: 'public', rateLimit: { max: app.config.reports.photosPerIpPerHour, timeWindow: 3_600_000 } },
+      schema: { tags, response: { 201: reportPhotoUpload } },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA', [
+          { field: 'file', zh: '请以 multipart/form-data 上传照片', en: 'Upload the photo as multipart/form-data' },
+        ]);
+      }
+      // preservePath: see the name exactly as sent, so a client trying to climb folders is refused, not silently trimmed.
+      const file = await req.file({ limits: { fileSize: fileLimits.photo, files: 1 }, preservePath: true });
+      if (!file) throw fieldError('file', '请选择要上传的照片', 'Choose a photo to upload');
+      const data = await file.toBuffer(); // over the limit this throws, answered as 413 before anything is stored
+      const token = newClaimToken();
+      const row = await storeUpload(
+        app.db,
+        app.config.dataDir,
+        citizenOf(req),
+        clientIp(req),
+        { filename: file.filename, data },
+        app.config.images,
+        {
+          kinds: ['photo'],
+          claimToken: token,
+          neutralName: 'report-photo',
+        },
+      );
+      return reply.status(201).send({ id: row.id, token, mime: row.mime, size: row.size });
+    },
   );
   app.post(
     '/api/public/reports',
@@ -41,9 +94,7 @@ export function reportsRoutes(app: ZodApp) {
       schema: { tags, body: publicReportBody, response: { 200: publicReportReceipt } },
     },
     async (req) => {
-      // A citizen's report is linked to the account only when the request carries the session's CSRF token (the web
-      // app does): a form posted from another site with the citizen's cookie stays an anonymous report.
-      const actor = req.actor && req.csrfToken && req.headers['x-csrf-token'] === req.csrfToken ? req.actor : null;
+      const actor = citizenOf(req);
       const { vaultKey } = app.config.reports;
       const challenge = await spendChallenge(app.db, vaultKey, req.body.challenge);
       const { row, trackingCode } = await submitReport(
@@ -63,12 +114,38 @@ export function reportsRoutes(app: ZodApp) {
     async (req) => {
       const row = await findByTrackingCode(app.db, req.params.code);
       if (!row) throw notFound();
-      return presentPublicStatus(row);
+      const photos = await findReportPhotos(app.db, [row.id]);
+      return presentPublicStatus(req.params.code, row, photos.get(row.id) ?? []);
     },
   );
+  // A photo of the report and its thumbnail for whoever holds the tracking code (the reporter, with or without an
+  // account); a photo of any other report, or a wrong code, is 404.
+  for (const variant of ['file', 'thumbnail'] as const) {
+    app.get(
+      variant === 'file' ? '/api/public/reports/:code/photos/:fileId' : '/api/public/reports/:code/photos/:fileId/thumbnail',
+      {
+        config: { access: 'public', rateLimit: { max: app.config.reports.trackPhotosPerMinute, timeWindow: 60_000 } },
+        schema: { tags, params: trackedPhotoParams, produces: ['image/*'] },
+      },
+      async (req, reply) => {
+        const row = await findTrackedPhoto(app.db, req.params.code, req.params.fileId);
+        if (!row) throw notFound();
+        return sendFileRow(req, reply, app.config.dataDir, row, variant);
+      },
+    );
+  }
   app.get('/api/reports/mine', { config: { access: 'report.mine' }, schema: { tags, response: { 200: myReports } } }, async (req) => {
     const rows = await findMyReports(app.db, actorOf(req).id);
-    return rows.map((r) => ({ ...r, category: r.category as ReportCategory, status: r.status as ReportStatus }));
+    const photos = await findReportPhotos(
+      app.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({
+      ...r,
+      category: r.category as ReportCategory,
+      status: r.status as ReportStatus,
+      photos: (photos.get(r.id) ?? []).map(presentReportPhoto),
+    }));
   });
   app.get(
     '/api/reports',

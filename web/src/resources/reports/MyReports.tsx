@@ -1,10 +1,11 @@
-// A citizen account's own reports (linked when submitted while logged in), with status and reply.
+// A citizen account's own reports (linked when submitted while logged in), with status, reply and the photos sent.
 import { Link } from 'react-router-dom';
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { reportCategoryLabels, reportStatusLabels } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { ReportPhotoGallery } from './ReportPhotos';
 
 export function MyReports() {
   const { t, label } = useI18n();
@@ -34,6 +35,7 @@ export function MyReports() {
                 </Typography.Text>
               </Space>
               <Typography.Text>{r.address}</Typography.Text>
+              <ReportPhotoGallery photos={r.photos} size={64} />
               {r.reply && <Typography.Paragraph>{t(`答复：${r.reply}`, `Reply: ${r.reply}`)}</Typography.Paragraph>}
             </Space>
           </List.Item>

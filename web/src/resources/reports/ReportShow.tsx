@@ -1,4 +1,5 @@
-// One report as a handler sees it (never the reporter): the facts, the deadlines, the history, and the next steps as
+// One report as a handler sees it (never the reporter): the facts and the reporter's photos (a tap enlarges them), the
+// deadlines, the history, and the next steps as
 // buttons from `abilities`; the district bureau's "reveal the reporter" asks for a reason (audited).
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -19,6 +20,7 @@ import { dueOf } from './ReportList';
 import { ReportHandling } from './ReportHandling';
 import { FindingCard } from '../rewards/FindingCard';
 import { ReportDuplicates } from './ReportDuplicates';
+import { ReportPhotoGallery } from './ReportPhotos';
 import { cstDateTime } from '../../app/time';
 import { validValues } from '../../components/validValues';
 
@@ -127,6 +129,11 @@ export function ReportShow() {
           <Descriptions.Item label={t('举报内容', 'Description')} span={2}>
             {r.description}
           </Descriptions.Item>
+          {r.photos.length > 0 && (
+            <Descriptions.Item label={t('现场照片', 'Photos')} span={2}>
+              <ReportPhotoGallery photos={r.photos} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('举报方式', 'Reporter')}>{r.named ? t('实名', 'Named') : t('匿名', 'Anonymous')}</Descriptions.Item>
           <Descriptions.Item label={t('受理期限', 'Accept by')}>{r.acceptDue}</Descriptions.Item>
           <Descriptions.Item label={t('办理期限', 'Handle by')}>{r.handleDue ?? '—'}</Descriptions.Item>

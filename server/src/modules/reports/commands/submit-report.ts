@@ -1,13 +1,14 @@
 // A new report: from the public form (no login, or a citizen's account, which is then linked) or recorded by an
 // operator from another channel. The report is routed to the chosen area (its area_code is the scope column), its
-// acceptance deadline set on the working-day calendar, the reporter's identity sealed into the vault, and the
-// submission audited — without the identity — in the same transaction.
+// acceptance deadline set on the working-day calendar, the reporter's identity sealed into the vault, the photos
+// uploaded beforehand claimed, and the submission audited — without the identity — in the same transaction.
 import type { IntakeReportBody, PublicReportBody } from '@anjian/contracts';
 import { reportReporters } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db, Tx } from '../../../platform/db';
 import { fieldError } from '../../../platform/errors';
+import { claimWithTokens } from '../../../platform/public-uploads';
 import { inScope } from '../../../platform/scope';
 import { cstDate } from '../../../platform/time';
 import { TRACKING_CODE_LENGTH } from '../reports.reference';
@@ -15,6 +16,7 @@ import { acceptDueOf } from '../reports.rules';
 import { routeReport } from '../routing/routing.queries';
 import { areaExists } from '../reports.queries';
 import { auditRow } from '../reports.presenter';
+import { REPORT_PHOTO_OWNER } from '../reports.photos';
 import { seal, trackingCode } from '../reports.vault';
 import { writeReport, type ReportRow } from '../reports.workflow';
 import { guardPublicSubmission, type AbuseLimits } from '../abuse';
@@ -85,6 +87,12 @@ export async function submitReportIn(
     });
     await tx.insert(reportReporters).values({ reportId: row.id, sealed, keyId });
   }
+  // The reporter's photos, uploaded beforehand: each claimed with its token, only the caller's own or anonymous uploads
+  // (platform/public-uploads.ts); any refusal rolls the whole submission back.
+  const photos =
+    'photos' in input && input.photos?.length
+      ? await claimWithTokens(tx, ctx.actor, input.photos, { type: REPORT_PHOTO_OWNER, id: row.id }, 'photos')
+      : [];
   await recordAudit(
     tx,
     { actor: ctx.actor, ip: ctx.ip },
@@ -92,7 +100,7 @@ export async function submitReportIn(
       action: intake ? 'report.record' : 'report.submit',
       entityType: 'report',
       entityId: row.id,
-      after: { ...auditRow(row), named: !!input.reporter },
+      after: { ...auditRow(row), named: !!input.reporter, photos },
     },
   );
   return { row, trackingCode: code };

@@ -1,0 +1,105 @@
+// 举报照片 in real Chromium against the built platform: the citizen (logged in, on a 390 px phone) attaches a photo from
+// the phone to a report and submits it; the tracking page and "my reports" show the photo; the district officer opens
+// the report and sees the thumbnail, which a tap enlarges to the photo itself.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './src/browser';
+import { cameraJpeg } from './src/camera';
+import { loginThroughForm } from './src/login';
+import { startServer, type RunningServer } from './src/server';
+
+let server: RunningServer;
+let browser: Browser;
+let citizen: Page;
+let officer: Page;
+const description = `e2e 举报照片 仓库堆放易燃物堵塞安全出口 ${Date.now()}`;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  citizen = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  officer = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+/** Width of an image as the browser decoded it: 0 until it has loaded (or when it failed to). */
+const decodedWidth = (img: Locator) => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth);
+
+describe('photos on a public report', () => {
+  it('a citizen attaches a photo on a phone and the officer sees it, enlarged on a tap', async () => {
+    await loginThroughForm(citizen, server.url, 'citizen');
+    await citizen.waitForSelector('[data-testid=current-user]');
+    await citizen.goto(`${server.url}/report`);
+    await pick(citizen, 'report-category', '事故隐患');
+    await citizen.getByTestId('report-area').click();
+    await citizen.keyboard.type('龙城');
+    await citizen.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '龙城街道' }).first().click();
+    await citizen.getByTestId('report-address').fill('龙城街道某物流仓库北门');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await citizen.getByTestId('report-date').fill(today);
+    await citizen.getByTestId('report-description').fill(description);
+    // The photo as the phone hands it over: uploaded at once, previewed from the phone, counted against the six.
+    await citizen.getByTestId('report-photo-input').setInputFiles({
+      name: 'IMG_0001.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await cameraJpeg(citizen, '#597ef7', { width: 1280, height: 960 }),
+    });
+    await citizen.getByTestId('report-photo-list').locator('img').waitFor();
+    await expect.poll(() => citizen.getByTestId('report-photo-count').innerText()).toBe('1 / 6');
+    // A file that is not a photo is refused on the phone, with the reason, and not added.
+    await citizen
+      .getByTestId('report-photo-input')
+      .setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await citizen.getByText('仅支持 JPEG、PNG、WebP 照片').first().waitFor();
+    expect(await citizen.getByTestId('report-photo-count').innerText()).toBe('1 / 6');
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await citizen.getByTestId('report-submit').click();
+    const code = (await citizen.getByTestId('tracking-code').innerText()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{12}$/);
+
+    // The tracking page shows the photo, served under the code.
+    await citizen.getByText('查询办理进度').last().click();
+    await citizen.getByTestId('track-code').waitFor();
+    await citizen.getByTestId('track-submit').click();
+    const tracked = citizen.getByTestId('track-result').getByTestId('report-photos').locator('img').first();
+    await tracked.waitFor();
+    await expect.poll(() => decodedWidth(tracked)).toBeGreaterThan(0);
+    expect(await tracked.getAttribute('src')).toMatch(new RegExp(`^/api/public/reports/${code}/photos/[0-9a-f-]{36}/thumbnail$`));
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+
+    // "My reports" shows it too, read through the citizen's own account.
+    await citizen.goto(`${server.url}/my-reports`);
+    const mine = citizen.getByTestId('report-photos').locator('img').first();
+    await mine.waitFor();
+    await expect.poll(() => decodedWidth(mine)).toBeGreaterThan(0);
+
+    // The district officer opens the report: the thumbnail, and the photo itself on a click.
+    await loginThroughForm(officer, server.url, 'officer');
+    await officer.waitForSelector('[data-testid=current-user]');
+    const id: string = await officer.evaluate(async (d) => {
+      const page = await (await fetch('/api/reports?pageSize=50')).json();
+      return page.items.find((r: { description: string }) => r.description === d).id;
+    }, description);
+    await officer.goto(`${server.url}/reports/${id}`);
+    const thumb = officer.getByTestId('report-photos').locator('img').first();
+    await thumb.waitFor();
+    await expect.poll(() => decodedWidth(thumb)).toBeGreaterThan(0);
+    expect(await thumb.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}\/thumbnail$/);
+    // A click lands on the image's hover mask (预览), which opens the preview.
+    await officer.getByTestId('report-photos').locator('.ant-image').first().click();
+    const large = officer.locator('.ant-image-preview-img');
+    await large.waitFor();
+    expect(await large.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+    await expect.poll(() => decodedWidth(large)).toBe(1280); // the photo as taken, not the 320 px thumbnail
+    expect(await decodedWidth(thumb)).toBe(320);
+  });
+});
