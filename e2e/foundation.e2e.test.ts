@@ -92,6 +92,31 @@ describe('demo roles', () => {
   });
 });
 
+describe('audit log', () => {
+  it('shows each action and entity type by its label, with the exact code beside it, and filters by a chosen action', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await loginThroughForm(page, server.url, 'auditor');
+    await page.waitForSelector('[data-testid=current-user]');
+    await page.goto(`${server.url}/audit`);
+    // The auditor's own login is the newest entry.
+    const first = page.locator('.ant-table-tbody tr.ant-table-row').first();
+    await first.getByText('auth.login', { exact: true }).waitFor();
+    await expect(first.getByText('登录', { exact: true }).count()).resolves.toBe(1);
+    await expect(first.getByText('用户', { exact: true }).count()).resolves.toBe(1);
+    // The filter offers the labels, found by label or code.
+    await page.locator('.ant-form-item').nth(1).locator('.ant-select').click();
+    await page.keyboard.type('登记隐患');
+    await page.locator('.ant-select-item-option', { hasText: 'hazard.report' }).first().click();
+    const searched = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=hazard.report'));
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const items = (await (await searched).json()).items as { action: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i.action))).toEqual(new Set(['hazard.report']));
+    await ctx.close();
+  });
+});
+
 describe('scope', () => {
   it('a street officer is refused the user admin page and other streets', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } }); // phone-sized
