@@ -28,14 +28,22 @@ const expectedMenus: Record<string, { has: string[]; not: string[] }> = {
   auditor: { has: ['工作台', '审计日志'], not: ['用户管理', '企业档案', '节假日日历'] },
   leader: { has: ['企业档案', '辖区与机构', '事故管理', '控制指标'], not: ['用户管理', '审计日志'] },
   officer: { has: ['企业档案', '隐患排查治理', '挂牌督办', '事故管理', '控制指标'], not: ['用户管理', '审计日志'] },
-  street: { has: ['企业档案', '隐患排查治理', '事故管理'], not: ['用户管理', '审计日志'] },
+  street: { has: ['企业档案', '隐患排查治理', '事故管理', '宣传覆盖'], not: ['用户管理', '审计日志'] },
   // Patrol-shaped: its enterprises, the check flow and hidden dangers; no enforcement, accidents or statistics.
   grid: {
     has: ['企业档案', '隐患排查治理', '隐患排查任务'],
     not: ['用户管理', '审计日志', '控制指标', '执法检查', '双随机抽查', '行政处罚', '年度检查计划', '执法统计', '事故分析'],
   },
-  zhujian: { has: ['企业档案', '事故管理'], not: ['用户管理', '审计日志'] },
-  park: { has: ['企业档案', '隐患排查治理'], not: ['用户管理', '审计日志', '控制指标'] },
+  // An industry department and a park station: the office pages of their sector or park, not the area-only ones
+  // (宣传覆盖's campaigns, the grid, the emergency register), which their scope can never hold a record of.
+  zhujian: {
+    has: ['企业档案', '事故管理', '执法检查', '举报办理', '应急预案', '我的任务', '职业健康'],
+    not: ['用户管理', '审计日志', '宣传覆盖', '网格巡查覆盖', '应急资源'],
+  },
+  park: {
+    has: ['企业档案', '隐患排查治理', '执法检查', '举报办理', '应急预案', '我的任务', '职业健康'],
+    not: ['用户管理', '审计日志', '控制指标', '宣传覆盖', '网格巡查覆盖', '应急资源'],
+  },
   // Its own file, not the district's: no draws, plans, statistics or jurisdiction.
   ent_safety: {
     has: ['本企业档案', '隐患排查治理', '风险分级管控', '隐患排查任务', '本企业执法检查'],
@@ -88,6 +96,31 @@ describe('demo roles', () => {
     const page = await ctx.newPage();
     await loginThroughForm(page, server.url, 'citizen');
     expect(await menuLabels(page)).toEqual(['工作台', '我的举报', '公示信息']);
+    await ctx.close();
+  });
+});
+
+describe('audit log', () => {
+  it('shows each action and entity type by its label, with the exact code beside it, and filters by a chosen action', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await loginThroughForm(page, server.url, 'auditor');
+    await page.waitForSelector('[data-testid=current-user]');
+    await page.goto(`${server.url}/audit`);
+    // The auditor's own login is the newest entry.
+    const first = page.locator('.ant-table-tbody tr.ant-table-row').first();
+    await first.getByText('auth.login', { exact: true }).waitFor();
+    await expect(first.getByText('登录', { exact: true }).count()).resolves.toBe(1);
+    await expect(first.getByText('用户', { exact: true }).count()).resolves.toBe(1);
+    // The filter offers the labels, found by label or code.
+    await page.locator('.ant-form-item').nth(1).locator('.ant-select').click();
+    await page.keyboard.type('登记隐患');
+    await page.locator('.ant-select-item-option', { hasText: 'hazard.report' }).first().click();
+    const searched = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=hazard.report'));
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const items = (await (await searched).json()).items as { action: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i.action))).toEqual(new Set(['hazard.report']));
     await ctx.close();
   });
 });

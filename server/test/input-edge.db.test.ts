@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../src/platform/audit-chain';
 import { rowsOf } from '../src/platform/db';
 import { accidentBody, buildWorld, type World } from '../src/modules/accidents/test-world';
 import { loginAs, type Client } from './app';
+import { testAction } from './audit-codes';
 
 let w: World;
 let admin: Client;
@@ -58,7 +59,11 @@ describe('the audit chain and a lone surrogate', () => {
   it('hashes exactly what it stores when a caller records unnormalised text', async () => {
     const db = w.t.database.db;
     await db.transaction((tx) =>
-      recordAudit(tx, { actor: null, ip: null }, { action: 'test.surrogate', entityId: 'a\ud800b', after: { name: 'x\udc00\u0000y' } }),
+      recordAudit(
+        tx,
+        { actor: null, ip: null },
+        { action: testAction('test.surrogate'), entityId: 'a\ud800b', after: { name: 'x\udc00\u0000y' } },
+      ),
     );
     const rows = rowsOf<{ entity_id: string; after: { name: string } }>(
       await db.execute(sql`select entity_id, after from audit_log where action = 'test.surrogate'`),
@@ -183,7 +188,7 @@ describe('verifying a broken chain', () => {
   it('reports the first broken entry, how many are broken, and keeps checking after the break', async () => {
     const db = w.t.database.db;
     for (let i = 0; i < 6; i++)
-      await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.n', after: { i } }));
+      await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: testAction('test.n'), after: { i } }));
     const ids = rowsOf<{ id: number }>(await db.execute(sql`select id from audit_log where action = 'test.n' order by id`)).map((r) =>
       Number(r.id),
     );

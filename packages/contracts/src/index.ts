@@ -50,3 +50,4 @@ export * from './schemas/rental';
 export * from './schemas/warnings';
 export * from './routes';
 export * from './code-tables';
+export * from './audit-labels';

@@ -1,14 +1,16 @@
 // The audit trail: every write, login, denial and export, appended in the caller's transaction. Entries are linked
 // into a hash chain after commit (audit-chain.ts), so a writer only inserts.
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { AuditAction, AuditEntityType } from '@anjian/contracts';
 import type { DbOrTx } from './db';
 import type { Actor } from './actor';
 
 export type AuditResult = 'ok' | 'denied' | 'failed';
 
 export interface AuditInput {
-  action: string;
-  entityType?: string | null;
+  /** A code of the registry in the contracts (audit-labels.ts), which gives it its label on the audit page. */
+  action: AuditAction;
+  entityType?: AuditEntityType | null;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
@@ -108,7 +110,7 @@ export function auditEntriesJson(ctx: AuditContext, inputs: AuditInput[], at = n
  */
 export function auditInsertSelect(
   ctx: AuditContext,
-  o: { action: string; entityType: string; entityId: SQL; after: SQL; rows: SQL; where?: SQL },
+  o: { action: AuditAction; entityType: AuditEntityType; entityId: SQL; after: SQL; rows: SQL; where?: SQL },
 ): SQL {
   return sql`
     insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, ip, result)

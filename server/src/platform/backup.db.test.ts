@@ -17,6 +17,7 @@ import { multipart, tinyJpeg } from './files.fixtures';
 import { recordAudit } from './audit';
 import { verifyAuditChain } from './audit-chain';
 import { buildEnterprise } from '../seed/factories';
+import { testAction } from '../../test/audit-codes';
 
 let w: HazardWorld;
 const opened: Database[] = [];
@@ -99,7 +100,7 @@ describe('backup and restore', () => {
     // The restored database is live: the chain verifies and takes a new entry after the restored ids,
     // the aggregate trigger counts a new enterprise, and the audit log is append-only again.
     expect((await verifyAuditChain(back.db)).ok).toBe(true);
-    await back.db.transaction((tx) => recordAudit(tx, { actor: null, ip: 'test' }, { action: 'backup.test' }));
+    await back.db.transaction((tx) => recordAudit(tx, { actor: null, ip: 'test' }, { action: testAction('backup.test') }));
     expect((await verifyAuditChain(back.db)).ok).toBe(true);
     const countsBefore = await tableChecksums(back.db);
     await buildEnterprise(back.db, { areaCode: w.enterpriseA.areaCode });

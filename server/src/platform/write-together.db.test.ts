@@ -10,6 +10,7 @@ import { eventInsert } from './outbox';
 import { transitionInsert } from './state-history';
 import { preparedWrite, StaleWrite, writeTogether } from './write-together';
 import { renderNamed, statementName } from './prepared';
+import { testAction, testEntity } from '../../test/audit-codes';
 
 let d: Database;
 beforeAll(async () => {
@@ -25,7 +26,9 @@ describe('writeTogether', () => {
     await writeTogether(d.db, [
       transitionInsert(d.db, { record: 'probe' }, null, { recordId: id, action: 'go', from: 'a', to: 'b' }),
       eventInsert(d.db, 'probe.go', 'probe', record(id), null, { n: 1 }),
-      auditInsert({ actor: null, ip: '10.0.0.1' }, [{ action: 'probe.go', entityType: 'probe', entityId: id, after: { n: 1 } }]),
+      auditInsert({ actor: null, ip: '10.0.0.1' }, [
+        { action: testAction('probe.go'), entityType: testEntity('probe'), entityId: id, after: { n: 1 } },
+      ]),
     ]);
     expect(await d.db.select().from(stateTransitions).where(eq(stateTransitions.recordId, id))).toMatchObject([
       { recordType: 'probe', action: 'go', fromState: 'a', toState: 'b' },

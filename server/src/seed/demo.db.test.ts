@@ -2,6 +2,7 @@
 // of one per topic). Each describe is one topic of the demo; the enterprise move comes last because it changes data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { auditActionLabels, auditEntityLabels } from '@anjian/contracts';
 import { buildTestApp, loginAs, type TestApp } from '../../test/app';
 import { rowsOf } from '../platform/db';
 import { cstDate } from '../platform/time';
@@ -148,6 +149,19 @@ describe('demo report handling', () => {
     const rules = await admin.get('/api/report-routing-rules');
     expect(rules.statusCode).toBe(200);
     expect(rules.json()).toHaveLength(2);
+  });
+});
+
+// 审计日志: every action and entity type the seed's commands wrote has its label on the audit page (the registry in
+// packages/contracts/src/audit-labels.ts), whatever path wrote it.
+describe('demo audit log', () => {
+  it('has a label for every action and entity type in the log', async () => {
+    const rows = rowsOf<{ action: string; entity_type: string | null }>(
+      await t.database.db.execute(sql`select distinct action, entity_type from audit_log`),
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => !(r.action in auditActionLabels)).map((r) => r.action)).toEqual([]);
+    expect(rows.filter((r) => r.entity_type !== null && !(r.entity_type in auditEntityLabels)).map((r) => r.entity_type)).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
 // The menu and routes in one list. A route opens for whoever holds its permission; the menu shows it grouped by
 // capability and shaped by the caller's kind of work (workShape, derived from the permissions): a grid inspector's
-// patrol work, an enterprise's own file, the office work of officers and leaders.
+// patrol work, an enterprise's own file, the office work of officers and leaders. An entry whose records only one kind
+// of record scope can hold (an area's campaigns) names it, so a park station or an industry department is not offered
+// a page that can only ever be empty for it.
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { AlertOutlined, BarChartOutlined, FlagOutlined } from '@ant-design/icons';
@@ -11,7 +13,7 @@ import { CalendarOutlined, IdcardOutlined, NotificationOutlined } from '@ant-des
 import { EnvironmentOutlined, MedicineBoxOutlined } from '@ant-design/icons';
 import { ProjectOutlined } from '@ant-design/icons';
 import { SearchOutlined, SolutionOutlined } from '@ant-design/icons';
-import type { Bilingual, Me, Permission } from '@anjian/contracts';
+import { roleScopeKind, type Bilingual, type Me, type Permission, type ScopeKind } from '@anjian/contracts';
 import * as pages from './menu.pages';
 import { fieldAndSupervisionEntries } from './menu.field-and-supervision';
 
@@ -72,6 +74,11 @@ export interface MenuEntry {
   group: MenuGroup;
   /** The kinds of work whose menu shows the entry (the route stays open to anyone with the permission). */
   shapes?: WorkShape[];
+  /**
+   * The record scopes (roleScopeKind) that can hold the page's records, where the server's scope predicate gives the
+   * others nothing (their rows carry no sector or park column): the menu of another scope leaves the entry out.
+   */
+  scopes?: ScopeKind[];
   /** The label an enterprise account sees (its own file rather than the district's). */
   enterpriseLabel?: Bilingual;
   /** Opens outside the signed-in frame (the public pages). */
@@ -79,9 +86,15 @@ export interface MenuEntry {
 }
 
 /** The entries this user's menu shows. */
-export function visibleEntries(user: Pick<Me, 'enterpriseId' | 'permissions'>): MenuEntry[] {
+export function visibleEntries(user: Pick<Me, 'enterpriseId' | 'permissions' | 'role'>): MenuEntry[] {
   const shape = workShape(user);
-  return menu.filter((m) => (!m.permission || user.permissions.includes(m.permission)) && (!m.shapes || m.shapes.includes(shape)));
+  const scope = roleScopeKind[user.role];
+  return menu.filter(
+    (m) =>
+      (!m.permission || user.permissions.includes(m.permission)) &&
+      (!m.shapes || m.shapes.includes(shape)) &&
+      (!m.scopes || m.scopes.includes(scope)),
+  );
 }
 
 export const menu: MenuEntry[] = [
@@ -178,10 +191,14 @@ export const menu: MenuEntry[] = [
     permission: 'exam.take',
     element: <pages.ExamPage />,
   },
+  // The page lists campaigns, which are an area's (publicity_campaigns has no sector or park column): a park station's or
+  // an industry department's scope never holds one, so for them the list, coverage and unreached views are always
+  // empty (their publicity.read still reads GET /api/publicity/targets, which this page does not show).
   {
     path: '/publicity',
     group: 'registry',
     shapes: ['office', 'patrol'],
+    scopes: ['area'],
     label: { zh: '宣传覆盖', en: 'Publicity reach' },
     icon: <NotificationOutlined />,
     permission: 'publicity.read',

@@ -30,6 +30,7 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 export const auditQuery = z
   .object({
     actor: safeString().trim().max(64).optional(),
+    /** An action code (exact), or a prefix ending in '.' for every code under it ('hazard.'). */
     action: safeString().trim().max(64).optional(),
     entityType: safeString().trim().max(64).optional(),
     entityId: safeString().trim().max(64).optional(),

@@ -6,6 +6,7 @@ import { buildOrg, buildUser } from '../../seed/factories';
 import { recordAudit } from '../../platform/audit';
 import { chainAuditLog, ENTRY_COLUMNS, verifyAuditChain } from '../../platform/audit-chain';
 import { rowsOf } from '../../platform/db';
+import { testAction } from '../../../test/audit-codes';
 
 let t: TestApp;
 let admin: Client;
@@ -61,6 +62,21 @@ describe('audit trail', () => {
     expect(v.json().checked).toBeGreaterThan(3);
   });
 
+  it('filters by one action code exactly, or by every code under a prefix ending in a dot', async () => {
+    for (const action of ['hazard.report', 'hazard.report_progress', 'hazard.list', 'report.accept'] as const) {
+      await recordAudit(t.database.db, { actor: null, ip: null }, { action, entityType: 'hazard', entityId: 'filter-probe' });
+    }
+    const actions = async (filter: string) =>
+      (await auditor.get(`/api/audit?entityId=filter-probe&action=${encodeURIComponent(filter)}`))
+        .json()
+        .items.map((i: { action: string }) => i.action)
+        .sort();
+    expect(await actions('hazard.report')).toEqual(['hazard.report']);
+    expect(await actions('hazard.')).toEqual(['hazard.list', 'hazard.report', 'hazard.report_progress']);
+    expect(await actions('hazard')).toEqual([]);
+    expect(await actions('hazard.report_')).toEqual([]);
+  });
+
   it('is append-only: the database refuses UPDATE and DELETE', async () => {
     await expect(t.database.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
@@ -68,7 +84,7 @@ describe('audit trail', () => {
 
   it('links an entry once, in audit_chain: the entry itself is never updated and the links are append-only', async () => {
     const db = t.database.db;
-    await recordAudit(db, { actor: null, ip: null }, { action: 'test.fill', after: { n: 1 } });
+    await recordAudit(db, { actor: null, ip: null }, { action: testAction('test.fill'), after: { n: 1 } });
     const [fresh] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.fill'));
     const linkOf = async (id: number) =>
       rowsOf<{ hash: string }>(await db.execute(sql`select hash from audit_chain where audit_id = ${id}`));
@@ -95,7 +111,7 @@ describe('audit trail', () => {
     // A long transaction takes its id first and commits last: reserve an id, let another entry commit and be linked,
     // then the late entry arrives with the lower id.
     const [{ id: lateId }] = rowsOf<{ id: string }>(await db.execute(sql`select nextval('audit_log_id_seq') as id`)) as [{ id: string }];
-    await recordAudit(db, { actor: null, ip: null }, { action: 'test.early', after: {} });
+    await recordAudit(db, { actor: null, ip: null }, { action: testAction('test.early'), after: {} });
     await chainAuditLog(db);
     await db.execute(sql`insert into audit_log (id, at, action, result) values (${lateId}, now(), 'test.late', 'ok')`);
     expect(await chainAuditLog(db)).toBe(1);
@@ -133,7 +149,7 @@ describe('audit trail', () => {
     const reserve = async () =>
       (rowsOf<{ id: string }>(await db.execute(sql`select nextval('audit_log_id_seq') as id`))[0] as { id: string }).id;
     const [dead, lost] = [await reserve(), await reserve()];
-    await recordAudit(db, { actor: null, ip: null }, { action: 'test.after-gap', after: {} });
+    await recordAudit(db, { actor: null, ip: null }, { action: testAction('test.after-gap'), after: {} });
     await chainAuditLog(db);
     const gapsOver = async (id: string) =>
       rowsOf(await db.execute(sql`select 1 from audit_chain_gaps where ${id}::bigint between from_id and to_id`)).length;
@@ -157,7 +173,7 @@ describe('audit trail', () => {
 
   it('detects tampering by someone who bypasses the trigger', async () => {
     const db = t.database.db;
-    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.mark', after: { n: 1 } }));
+    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: testAction('test.mark'), after: { n: 1 } }));
     // Tampering is detectable once the entry is linked, within a second of its commit on a running instance.
     await chainAuditLog(db);
     const [mark] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.mark'));
@@ -170,7 +186,7 @@ describe('audit trail', () => {
 
   it('detects an entry removed by someone who bypasses the trigger', async () => {
     const db = t.database.db;
-    await recordAudit(db, { actor: null, ip: null }, { action: 'test.removed', after: {} });
+    await recordAudit(db, { actor: null, ip: null }, { action: testAction('test.removed'), after: {} });
     await chainAuditLog(db);
     const [gone] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.removed'));
     await db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
@@ -184,7 +200,9 @@ describe('audit trail', () => {
     try {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          fresh.database.db.transaction((tx) => recordAudit(tx, { actor: null, ip: null }, { action: 'test.concurrent', after: { i } })),
+          fresh.database.db.transaction((tx) =>
+            recordAudit(tx, { actor: null, ip: null }, { action: testAction('test.concurrent'), after: { i } }),
+          ),
         ),
       );
       expect(await verifyAuditChain(fresh.database.db, 7)).toEqual({

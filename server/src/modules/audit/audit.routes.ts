@@ -1,10 +1,11 @@
 // The audit admin's search over the audit log, and the chain verification.
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, like, lt, or, type SQL } from 'drizzle-orm';
 import { auditEntry, auditQuery, auditVerifyResponse, pageOf } from '@anjian/contracts';
 import { auditLog } from '../../db/schema';
 import type { ZodApp } from '../../platform/zod-app';
 import { verifyAuditChain } from '../../platform/audit-chain';
 import { maskDeep, seesInFull } from '../../platform/masking';
+import { likePrefix } from '../../platform/scope';
 import { actorOf } from '../../platform/http';
 import { addDays, cstIso, cstStartOfDay } from '../../platform/time';
 
@@ -18,7 +19,8 @@ export function auditRoutes(app: ZodApp) {
       const full = seesInFull(actorOf(req), { kind: 'auditRecord' });
       const f: SQL[] = [];
       if (q.actor) f.push(or(ilike(auditLog.actorName, `%${q.actor}%`), eq(auditLog.actorId, uuidOrNil(q.actor)))!);
-      if (q.action) f.push(ilike(auditLog.action, `${q.action}%`));
+      // One code exactly ('hazard.report', not 'hazard.report_progress'), or with a trailing dot every code under it.
+      if (q.action) f.push(q.action.endsWith('.') ? like(auditLog.action, likePrefix(q.action)) : eq(auditLog.action, q.action));
       if (q.entityType) f.push(eq(auditLog.entityType, q.entityType));
       if (q.entityId) f.push(eq(auditLog.entityId, q.entityId));
       if (q.result) f.push(eq(auditLog.result, q.result));

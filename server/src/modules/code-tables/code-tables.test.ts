@@ -1,6 +1,8 @@
 // Every code the contracts can carry has a label in the one table the web reads, in both languages.
 import { describe, expect, it } from 'vitest';
 import {
+  auditActionLabels,
+  auditEntityLabels,
   caseActions,
   caseStatuses,
   deadlineUnits,
@@ -27,6 +29,8 @@ const cases: [string, readonly string[]][] = [
   ['deadlineUnit', deadlineUnits],
   ['role', roles],
   ['sector', sectors],
+  ['auditAction', Object.keys(auditActionLabels)],
+  ['auditEntity', Object.keys(auditEntityLabels)],
 ];
 
 describe('code tables', () => {

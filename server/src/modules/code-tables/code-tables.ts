@@ -1,6 +1,8 @@
 // Every code table's labels in one object (`table → code → {zh, en}`), taken from where each label is written: the
 // contracts' tables and the server's rule modules. The web app reads its labels only from here (GET /api/code-tables).
 import {
+  auditActionLabels,
+  auditEntityLabels,
   caseEventLabels,
   caseEvidenceLabels,
   caseStatusLabels,
@@ -92,6 +94,8 @@ export function codeTables(): CodeTablesView {
     caseAction: { ...labelsOf(caseWorkflow), ...caseEventLabels },
     caseEvidence: caseEvidenceLabels,
     drawWeightSignal: weightSignalLabels,
+    auditAction: auditActionLabels,
+    auditEntity: auditEntityLabels,
   };
   return built;
 }

@@ -4,7 +4,7 @@
 // module's consumer opens the accident record — incident.report for a 快报 — and starts the registry's reporting clock), the leader on duty is
 // notified (and, for a 快报, the duty officer, who did not take it), the relevant rescue teams are called out, and the
 // timeline records who was told.
-import type { IncidentKind } from '@anjian/contracts';
+import type { AuditAction, IncidentKind } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { Tx } from '../../platform/db';
@@ -86,7 +86,7 @@ export async function openIncident(
   actor: Actor,
   ip: string | null,
   create: IncidentCreate,
-  first: { kind: 'received' | 'reported'; note: string | null; audit: string },
+  first: { kind: 'received' | 'reported'; note: string | null; audit: AuditAction },
 ): Promise<IncidentRow> {
   const shift = await findOnDuty(tx, create.areaCode, create.receivedAt);
   const fromEnterprise = create.source === 'enterprise';

@@ -1,4 +1,5 @@
-// The audit admin's view: search the append-only log and verify its hash chain.
+// The audit admin's view: search the append-only log and verify its hash chain. Actions and entity types show their
+// labels (code tables auditAction / auditEntity) with the exact code beside them, as the auditor searches and cites it.
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
@@ -6,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { auditResultLabels, auditResults, type AuditEntry, type AuditResult } from '@anjian/contracts';
 import type { Dayjs } from 'dayjs';
 import { call, type RouteQuery } from '../../api/client';
+import { useCodeTables } from '../../api/codeTables';
 import { useI18n } from '../../app/i18n';
 
 interface Filters {
@@ -18,6 +20,7 @@ interface Filters {
 
 export function AuditList() {
   const { t, label } = useI18n();
+  const codes = useCodeTables();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -45,6 +48,44 @@ export function AuditList() {
         ),
       );
   };
+  // A code's label over the code itself, and the code alone for one without a label (no longer written).
+  const labelled = (table: 'auditAction' | 'auditEntity', code: string, extra?: string | null) => {
+    const known = codes.bilingual(table, code);
+    return (
+      <Space direction="vertical" size={0}>
+        {known && <span>{label(known)}</span>}
+        <Typography.Text type={known ? 'secondary' : undefined} style={known ? { fontSize: 12 } : undefined}>
+          <Typography.Text code style={{ wordBreak: 'break-all' }}>
+            {code}
+          </Typography.Text>
+          {extra && ` ${extra}`}
+        </Typography.Text>
+      </Space>
+    );
+  };
+  // A search over a code table: found by label or code, each option showing both, the chosen one by its label.
+  const codeSelect = (table: 'auditAction' | 'auditEntity', placeholder: string) => (
+    <Select
+      allowClear
+      showSearch
+      placeholder={placeholder}
+      style={{ width: 200 }}
+      popupMatchSelectWidth={360}
+      optionFilterProp="search"
+      loading={!codes.ready}
+      options={Object.entries(codes.tables?.[table] ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([value, b]) => ({ value, label: label(b), search: `${label(b)} ${value}` }))}
+      optionRender={(o) => (
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <span>{o.label}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {o.value}
+          </Typography.Text>
+        </Space>
+      )}
+    />
+  );
   const resultTag = (r: AuditResult) => (
     <Tag color={r === 'ok' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{label(auditResultLabels[r]) || r}</Tag>
   );
@@ -65,12 +106,8 @@ export function AuditList() {
         <Form.Item name="actor">
           <Input placeholder={t('操作人', 'Actor')} allowClear />
         </Form.Item>
-        <Form.Item name="action">
-          <Input placeholder={t('操作（前缀）', 'Action (prefix)')} allowClear />
-        </Form.Item>
-        <Form.Item name="entityType">
-          <Input placeholder={t('对象类型', 'Entity type')} allowClear />
-        </Form.Item>
+        <Form.Item name="action">{codeSelect('auditAction', t('操作', 'Action'))}</Form.Item>
+        <Form.Item name="entityType">{codeSelect('auditEntity', t('对象类型', 'Entity type'))}</Form.Item>
         <Form.Item name="result">
           <Select
             allowClear
@@ -89,7 +126,7 @@ export function AuditList() {
       <Table<AuditEntry>
         rowKey="id"
         size="small"
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         loading={list.isLoading}
         dataSource={list.data?.items}
         pagination={{
@@ -110,8 +147,11 @@ export function AuditList() {
           { title: '#', dataIndex: 'id', width: 70 },
           { title: t('时间', 'Time'), dataIndex: 'at', render: (v: string) => v.replace('T', ' ').slice(0, 19) },
           { title: t('操作人', 'Actor'), dataIndex: 'actorName' },
-          { title: t('操作', 'Action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { title: t('对象', 'Entity'), render: (_, r) => `${r.entityType ?? ''} ${r.entityId ?? ''}` },
+          { title: t('操作', 'Action'), dataIndex: 'action', width: 240, render: (v: string) => labelled('auditAction', v) },
+          {
+            title: t('对象', 'Entity'),
+            render: (_, r) => (r.entityType ? labelled('auditEntity', r.entityType, r.entityId) : r.entityId),
+          },
           { title: 'IP', dataIndex: 'ip' },
           { title: t('结果', 'Result'), dataIndex: 'result', render: resultTag },
         ]}

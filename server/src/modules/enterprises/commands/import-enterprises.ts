@@ -3,7 +3,7 @@
 // the same file changes nothing; a dry run computes the same report and writes nothing.
 // Audit: one entry per created or updated record (so its history shows the import) plus one summary.
 import { eq, inArray, sql } from 'drizzle-orm';
-import { validationMessages, type ImportReport, type Lang } from '@anjian/contracts';
+import { validationMessages, type AuditAction, type ImportReport, type Lang } from '@anjian/contracts';
 import { enterprises } from '../../../db/schema';
 import { insertRowsSql } from '../../../platform/bulk-insert';
 import { rowsOf, type Db, type DbOrTx } from '../../../platform/db';
@@ -199,7 +199,7 @@ async function planAndWrite(tx: DbOrTx, actor: Actor, ip: string | null, rows: G
   if (input.dryRun) return outcomes;
 
   const entries: AuditInput[] = [];
-  const audit = (action: string, before: EnterpriseRecord | null, after: EnterpriseRecord) =>
+  const audit = (action: AuditAction, before: EnterpriseRecord | null, after: EnterpriseRecord) =>
     entries.push({
       action,
       entityType: 'enterprise',

@@ -2,6 +2,7 @@
 // profile (scope, FOR UPDATE, 404/409) → the command's own write → version + 1 → refreshProfile (flags and the rate
 // cells) → audit with before/after → the profile as the read route presents it.
 import { eq } from 'drizzle-orm';
+import type { AuditAction } from '@anjian/contracts';
 import { ohProfiles } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
@@ -34,7 +35,7 @@ export async function onProfile(
   ctx: OhContext,
   enterpriseId: string,
   version: number,
-  action: string,
+  action: AuditAction,
   write: (tx: DbOrTx, before: ProfileRow, today: string) => Promise<{ patch: Partial<ProfileRow>; detail: Record<string, unknown> }>,
 ) {
   const { actor } = ctx;

@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { WorkPlanImportReport } from '@anjian/contracts';
 import { workPlans, workTaskReports } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
-import { recordAuditMany } from '../../../platform/audit';
+import { recordAuditMany, type AuditInput } from '../../../platform/audit';
 import type { Db, DbOrTx } from '../../../platform/db';
 import { AppError, notFound } from '../../../platform/errors';
 import { loadForUpdate } from '../../../platform/load-for-update';
@@ -109,8 +109,13 @@ export async function importPlanTable(
         entityId: plan.id,
         after: { format: p.format, items: p.items.length, rows: p.rowCount, tasks: created.length, reports: reports.length },
       },
-      ...created.map(({ task }) => ({ action: 'workplan.addTask', entityType: 'work_task', entityId: task.id, after: auditTask(task) })),
-      ...reports.map((r) => ({
+      ...created.map(({ task }): AuditInput => ({
+        action: 'workplan.addTask',
+        entityType: 'work_task',
+        entityId: task.id,
+        after: auditTask(task),
+      })),
+      ...reports.map((r): AuditInput => ({
         action: 'workplan.importReport',
         entityType: 'work_task',
         entityId: r.taskId,
