@@ -18,6 +18,7 @@ export const auditActionLabels = {
   'park.create': { zh: '新建工业园区', en: 'Create industrial park' },
   'file.upload': { zh: '上传文件', en: 'Upload file' },
   'file.thumbnail': { zh: '生成缩略图', en: 'Make thumbnail' },
+  'file.discard': { zh: '清理未提交的上传', en: 'Discard unclaimed upload' },
   'calendar.year.put': { zh: '录入年度节假日安排', en: 'Enter a year of holidays' },
   'calendar.year.delete': { zh: '删除录入的节假日安排', en: 'Delete an entered year of holidays' },
   'notification.preferences': { zh: '修改消息接收设置', en: 'Change notification preferences' },
