@@ -4,6 +4,9 @@
 // incident list marked as an enterprise's 快报; the enterprise follows its state. The duty officer takes a call on a
 // phone-sized page (the area defaults to the officer's own), the leader on duty finds it in the inbox, the nearest
 // medical team is called out, and a click on the map lists the nearest teams.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
@@ -48,8 +51,17 @@ describe('快报 from a phone', () => {
     await ent.getByTestId('flash-address').fill(place);
     await ent.getByTestId('flash-injured').fill('1');
     await ent.getByTestId('flash-description').fill('冲压机夹伤一名操作工，已送医');
-    await form.locator('input[type=file]').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(ent) });
-    await form.getByText('scene.jpg').waitFor();
+    // The same photo picked twice through the file chooser, from a file on disk: as in a real browser, a second pick
+    // of the file the input already holds fires no change event unless the picker cleared its value after the first.
+    const dir = await mkdtemp(path.join(tmpdir(), 'flash-'));
+    const scene = path.join(dir, 'scene.jpg');
+    await writeFile(scene, await cameraJpeg(ent));
+    for (const n of [1, 2]) {
+      const [chooser] = await Promise.all([ent.waitForEvent('filechooser'), form.getByRole('button', { name: '拍照/选择照片' }).click()]);
+      await chooser.setFiles(scene);
+      await expect.poll(() => form.getByText('scene.jpg', { exact: true }).count()).toBe(n);
+    }
+    await rm(dir, { recursive: true });
     await ent.getByTestId('flash-submit').click();
     await ent.waitForURL(/\/emergency\/flash-reports\/[0-9a-f-]{36}$/);
     const id = ent.url().split('/').pop()!;

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
+import { cameraJpeg } from './src/camera';
 
 let server: RunningServer;
 let browser: Browser;
@@ -47,6 +48,9 @@ describe('grid patrol on a phone', () => {
     expect(unit).toBeTruthy();
     await startVisit(unit!.enterpriseId);
     await page.getByTestId('grid-notes').fill(`e2e 劝导 ${stamp}`);
+    // A photo from the camera: uploaded at once, shown as a thumbnail in the form.
+    await page.getByTestId('grid-photo-input').setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(page) });
+    await page.getByTestId('grid-visit-form').locator('.ant-image img').waitFor();
     await page.getByTestId('grid-add-finding').click();
     const finding = `e2e 巡查发现 配电箱无门锁 ${stamp}`;
     await page.getByTestId('grid-finding-0').fill(finding);

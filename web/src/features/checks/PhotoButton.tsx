@@ -6,6 +6,7 @@ import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import type { HazardFile } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 export interface PhotoButtonProps {
   value?: HazardFile;
@@ -49,19 +50,12 @@ export function PhotoButton({ value, onChange }: PhotoButtonProps) {
         </Button>
       )}
       {/* capture="environment" opens the rear camera on a phone; desktops get a file picker. */}
-      <input
+      <HiddenFileInput
         ref={input}
-        type="file"
         accept="image/*"
         capture="environment"
-        hidden
-        // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
-        style={{ display: 'none' }}
         data-testid="check-photo-input"
-        onChange={(e) => {
-          void upload(e.target.files?.[0]);
-          e.target.value = '';
-        }}
+        onFiles={(files) => void upload(files[0])}
       />
     </Space>
   );

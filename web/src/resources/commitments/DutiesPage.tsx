@@ -10,6 +10,7 @@ import { useList, useRecord, useRefresh } from '../../api/hooks';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { validValues } from '../../components/validValues';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 
@@ -183,18 +184,12 @@ function RecordForm({ enterpriseId, target, onDone }: { enterpriseId: string; ta
             {t('拍照 / 上传', 'Photo / upload')}
           </Button>
         </Space>
-        <input
+        <HiddenFileInput
           ref={input}
-          type="file"
           accept="image/*,application/pdf"
           capture="environment"
-          hidden
-          style={{ display: 'none' }}
           data-testid="duty-photo-input"
-          onChange={(e) => {
-            void upload(e.target.files?.[0]);
-            e.target.value = '';
-          }}
+          onFiles={(files) => void upload(files[0])}
         />
       </Form.Item>
       <Button type="primary" block loading={busy} disabled={!existing.data && files.length === 0} onClick={save} data-testid="submit-duty">

@@ -13,6 +13,7 @@ import { applyApiErrors } from '../../components/apiErrors';
 import { RecordState } from '../../components/ErrorDisplay';
 import { fmt, timelineLabels } from './Duty';
 import { validValues } from '../../components/validValues';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 export function PhotoStrip({ ids }: { ids: string[] }) {
   return (
@@ -130,7 +131,13 @@ export function FlashReportForm() {
           <Input.TextArea rows={3} data-testid="flash-description" />
         </Form.Item>
         <Form.Item label={t('现场照片', 'Photos')}>
-          <input ref={input} type="file" accept="image/*" capture="environment" hidden onChange={(e) => upload(e.target.files?.[0])} />
+          <HiddenFileInput
+            ref={input}
+            accept="image/*"
+            capture="environment"
+            data-testid="flash-photo-input"
+            onFiles={(files) => void upload(files[0])}
+          />
           <Space wrap>
             {photos.map((p) => (
               <Tag key={p.id}>{p.name}</Tag>

@@ -3,7 +3,7 @@
 // dangers (reported through the hazards route as a second request) and information reports for the street. The visit
 // id is generated here before the first try; without a connection the visit waits in the offline queue and is resent
 // with the same id, so it is recorded exactly once.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Image, Input, Radio, Select, Space, Typography } from 'antd';
 import { CameraOutlined, DeleteOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
@@ -27,6 +27,7 @@ import { findingTooShort } from './findings';
 import { sendVisit, type Finding } from './offlineQueue';
 import { useRecord } from '../../api/hooks';
 import { validValues } from '../../components/validValues';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 interface CheckIn {
   at: string;
@@ -48,6 +49,7 @@ export function VisitForm() {
   const [locating, setLocating] = useState(false);
   const [photos, setPhotos] = useState<{ id: string; name: string; preview: string }[]>([]);
   const [uploading, setUploading] = useState(false);
+  const photoInput = useRef<HTMLInputElement>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
   // After a refused submit, each finding the hazards route would refuse is marked until it is fixed or removed.
   const [checkFindings, setCheckFindings] = useState(false);
@@ -190,16 +192,15 @@ export function VisitForm() {
                 />
               </Space>
             ))}
-            <Button icon={<CameraOutlined />} loading={uploading} onClick={() => document.getElementById('grid-photo')?.click()}>
+            <Button icon={<CameraOutlined />} loading={uploading} onClick={() => photoInput.current?.click()}>
               {t('拍照', 'Photo')}
             </Button>
-            <input
-              id="grid-photo"
-              type="file"
+            <HiddenFileInput
+              ref={photoInput}
               accept="image/*"
               capture="environment"
-              style={{ display: 'none' }}
-              onChange={(e) => void upload(e.target.files?.[0])}
+              data-testid="grid-photo-input"
+              onFiles={(files) => void upload(files[0])}
             />
           </Space>
         </div>

@@ -6,6 +6,7 @@ import { CameraOutlined, CloseOutlined, PaperClipOutlined } from '@ant-design/ic
 import type { HazardFile } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 export interface AttachmentInputProps {
   value?: HazardFile[];
@@ -20,11 +21,10 @@ export function AttachmentInput({ value = [], onChange, documents = false }: Att
   const camera = useRef<HTMLInputElement>(null);
   const docs = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const upload = async (list: FileList | null) => {
-    if (!list || list.length === 0) return;
+  const upload = async (list: File[]) => {
     setBusy(true);
     const added: HazardFile[] = [];
-    for (const file of Array.from(list)) {
+    for (const file of list) {
       const form = new FormData();
       form.append('file', file, file.name);
       try {
@@ -49,35 +49,16 @@ export function AttachmentInput({ value = [], onChange, documents = false }: Att
         )}
       </Space>
       {/* capture="environment" opens the rear camera on a phone; desktops get a file picker. */}
-      <input
+      <HiddenFileInput
         ref={camera}
-        type="file"
         accept="image/*"
         capture="environment"
         multiple
-        hidden
-        // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
-        style={{ display: 'none' }}
         data-testid="photo-input"
-        onChange={(e) => {
-          void upload(e.target.files);
-          e.target.value = '';
-        }}
+        onFiles={(files) => void upload(files)}
       />
       {documents && (
-        <input
-          ref={docs}
-          type="file"
-          accept=".pdf,.docx,.xlsx,application/pdf"
-          multiple
-          hidden
-          // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
-          style={{ display: 'none' }}
-          onChange={(e) => {
-            void upload(e.target.files);
-            e.target.value = '';
-          }}
-        />
+        <HiddenFileInput ref={docs} accept=".pdf,.docx,.xlsx,application/pdf" multiple onFiles={(files) => void upload(files)} />
       )}
       {value.length > 0 && (
         <Space wrap style={{ marginTop: 8 }} data-testid="attachments">

@@ -7,6 +7,7 @@ import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { REPORT_PHOTO_MAX, type ReportPhotoView } from '@anjian/contracts';
 import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 /** A photo picked and uploaded, not yet sent with the report: the ticket, and a local preview of the file. */
 export interface PickedPhoto {
@@ -36,9 +37,7 @@ export function ReportPhotoInput({ value = [], onChange, onBusyChange }: ReportP
     setBusy(b);
     onBusyChange?.(b);
   };
-  const add = async (list: FileList | null) => {
-    const picked = Array.from(list ?? []);
-    if (picked.length === 0) return;
+  const add = async (picked: File[]) => {
     const room = REPORT_PHOTO_MAX - value.length;
     if (picked.length > room) {
       message.warning(
@@ -96,19 +95,12 @@ export function ReportPhotoInput({ value = [], onChange, onBusyChange }: ReportP
         </Typography.Text>
       </Space>
       {/* No `capture`: a phone then offers the camera and the photos already taken. */}
-      <input
+      <HiddenFileInput
         ref={setInput}
-        type="file"
         accept={ACCEPTED.join(',')}
         multiple
-        hidden
-        // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
-        style={{ display: 'none' }}
         data-testid="report-photo-input"
-        onChange={(e) => {
-          void add(e.target.files);
-          e.target.value = '';
-        }}
+        onFiles={(files) => void add(files)}
       />
       {value.length > 0 && (
         <Space wrap style={{ marginTop: 8 }} data-testid="report-photo-list">

@@ -6,6 +6,7 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import type { RewardReceiptView } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 export function ReceiptInput({ value, onChange }: { value?: string; onChange?(id: string | undefined): void }) {
   const { t } = useI18n();
@@ -13,8 +14,7 @@ export function ReceiptInput({ value, onChange }: { value?: string; onChange?(id
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<RewardReceiptView | null>(null);
-  const upload = async (list: FileList | null) => {
-    const chosen = list?.[0];
+  const upload = async (chosen: File | undefined) => {
     if (!chosen) return;
     const form = new FormData();
     form.append('file', chosen, chosen.name);
@@ -45,18 +45,11 @@ export function ReceiptInput({ value, onChange }: { value?: string; onChange?(id
           {file.name}
         </Tag>
       )}
-      <input
+      <HiddenFileInput
         ref={input}
-        type="file"
         accept="image/*,.pdf,application/pdf"
-        hidden
-        // Ant Design's form styles show file inputs (display: block) whatever `hidden` says.
-        style={{ display: 'none' }}
         data-testid="reward-receipt-input"
-        onChange={(e) => {
-          void upload(e.target.files);
-          e.target.value = '';
-        }}
+        onFiles={(files) => void upload(files[0])}
       />
     </Space>
   );
