@@ -121,6 +121,24 @@ describe('audit log', () => {
     const items = (await (await searched).json()).items as { action: string }[];
     expect(items.length).toBeGreaterThan(0);
     expect(new Set(items.map((i) => i.action))).toEqual(new Set(['hazard.report']));
+    // On a desk every column is there.
+    const headers = (await page.locator('.ant-table-thead th').allTextContents()).map((s) => s.trim());
+    expect(headers).toEqual(expect.arrayContaining(['#', '时间', '操作人', '操作', '对象', 'IP', '结果']));
+    await ctx.close();
+  });
+  it('reads on a phone: one card per entry, the action in view, nothing scrolling sideways', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    await loginThroughForm(page, server.url, 'auditor');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/audit`);
+    const first = page.getByTestId('audit-entry').first();
+    await first.getByText('auth.login', { exact: true }).waitFor();
+    // The table at this width showed the number, time and actor, and hid the action in a scroll inside its card.
+    await expect(page.locator('.ant-table').count()).resolves.toBe(0);
+    const action = await first.getByText('登录', { exact: true }).boundingBox();
+    expect(action!.x + action!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await ctx.close();
   });
 });

@@ -1,14 +1,17 @@
 // The audit admin's view: search the append-only log and verify its hash chain. Actions and entity types show their
 // labels (code tables auditAction / auditEntity) with the exact code beside them, as the auditor searches and cites it.
+// On a phone the table becomes a list of cards (as the hidden-danger board does).
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Grid, Input, Select, Space, Table, Typography } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { auditResultLabels, auditResults, type AuditEntry, type AuditResult } from '@anjian/contracts';
+import { auditResultLabels, auditResults, type AuditEntry } from '@anjian/contracts';
 import type { Dayjs } from 'dayjs';
 import { call, type RouteQuery } from '../../api/client';
 import { useCodeTables } from '../../api/codeTables';
 import { useI18n } from '../../app/i18n';
+import { AuditEntryList } from './AuditEntryList';
+import { useAuditLabels, type AuditCodeTable } from './AuditLabels';
 
 interface Filters {
   actor?: string;
@@ -22,6 +25,8 @@ export function AuditList() {
   const { t, label } = useI18n();
   const codes = useCodeTables();
   const { message } = App.useApp();
+  const { labelled, resultTag } = useAuditLabels();
+  const phone = !Grid.useBreakpoint().md;
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const query = {
@@ -48,23 +53,8 @@ export function AuditList() {
         ),
       );
   };
-  // A code's label over the code itself, and the code alone for one without a label (no longer written).
-  const labelled = (table: 'auditAction' | 'auditEntity', code: string, extra?: string | null) => {
-    const known = codes.bilingual(table, code);
-    return (
-      <Space direction="vertical" size={0}>
-        {known && <span>{label(known)}</span>}
-        <Typography.Text type={known ? 'secondary' : undefined} style={known ? { fontSize: 12 } : undefined}>
-          <Typography.Text code style={{ wordBreak: 'break-all' }}>
-            {code}
-          </Typography.Text>
-          {extra && ` ${extra}`}
-        </Typography.Text>
-      </Space>
-    );
-  };
   // A search over a code table: found by label or code, each option showing both, the chosen one by its label.
-  const codeSelect = (table: 'auditAction' | 'auditEntity', placeholder: string) => (
+  const codeSelect = (table: AuditCodeTable, placeholder: string) => (
     <Select
       allowClear
       showSearch
@@ -86,9 +76,12 @@ export function AuditList() {
       )}
     />
   );
-  const resultTag = (r: AuditResult) => (
-    <Tag color={r === 'ok' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{label(auditResultLabels[r]) || r}</Tag>
-  );
+  const pagination = {
+    current: page.page,
+    pageSize: page.pageSize,
+    total: list.data?.total,
+    onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
+  };
   return (
     <Card
       title={t('审计日志', 'Audit log')}
@@ -97,6 +90,7 @@ export function AuditList() {
           {t('校验完整性', 'Verify chain')}
         </Button>
       }
+      styles={{ body: { padding: phone ? 8 : undefined } }}
     >
       <Form
         layout="inline"
@@ -123,39 +117,38 @@ export function AuditList() {
           {t('查询', 'Search')}
         </Button>
       </Form>
-      <Table<AuditEntry>
-        rowKey="id"
-        size="small"
-        scroll={{ x: 1000 }}
-        loading={list.isLoading}
-        dataSource={list.data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total,
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
-        }}
-        expandable={{
-          expandedRowRender: (r) => (
-            <Space align="start" wrap>
-              <pre style={{ maxWidth: 480, overflow: 'auto' }}>{JSON.stringify(r.before, null, 2)}</pre>
-              <pre style={{ maxWidth: 480, overflow: 'auto' }}>{JSON.stringify(r.after, null, 2)}</pre>
-            </Space>
-          ),
-        }}
-        columns={[
-          { title: '#', dataIndex: 'id', width: 70 },
-          { title: t('时间', 'Time'), dataIndex: 'at', render: (v: string) => v.replace('T', ' ').slice(0, 19) },
-          { title: t('操作人', 'Actor'), dataIndex: 'actorName' },
-          { title: t('操作', 'Action'), dataIndex: 'action', width: 240, render: (v: string) => labelled('auditAction', v) },
-          {
-            title: t('对象', 'Entity'),
-            render: (_, r) => (r.entityType ? labelled('auditEntity', r.entityType, r.entityId) : r.entityId),
-          },
-          { title: 'IP', dataIndex: 'ip' },
-          { title: t('结果', 'Result'), dataIndex: 'result', render: resultTag },
-        ]}
-      />
+      {phone ? (
+        <AuditEntryList items={list.data?.items} loading={list.isLoading} pagination={pagination} />
+      ) : (
+        <Table<AuditEntry>
+          rowKey="id"
+          size="small"
+          scroll={{ x: 1000 }}
+          loading={list.isLoading}
+          dataSource={list.data?.items}
+          pagination={pagination}
+          expandable={{
+            expandedRowRender: (r) => (
+              <Space align="start" wrap>
+                <pre style={{ maxWidth: 480, overflow: 'auto' }}>{JSON.stringify(r.before, null, 2)}</pre>
+                <pre style={{ maxWidth: 480, overflow: 'auto' }}>{JSON.stringify(r.after, null, 2)}</pre>
+              </Space>
+            ),
+          }}
+          columns={[
+            { title: '#', dataIndex: 'id', width: 70 },
+            { title: t('时间', 'Time'), dataIndex: 'at', render: (v: string) => v.replace('T', ' ').slice(0, 19) },
+            { title: t('操作人', 'Actor'), dataIndex: 'actorName' },
+            { title: t('操作', 'Action'), dataIndex: 'action', width: 240, render: (v: string) => labelled('auditAction', v) },
+            {
+              title: t('对象', 'Entity'),
+              render: (_, r) => (r.entityType ? labelled('auditEntity', r.entityType, r.entityId) : r.entityId),
+            },
+            { title: 'IP', dataIndex: 'ip' },
+            { title: t('结果', 'Result'), dataIndex: 'result', render: resultTag },
+          ]}
+        />
+      )}
     </Card>
   );
 }
