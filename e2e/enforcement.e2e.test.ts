@@ -124,7 +124,8 @@ describe('enforcement', () => {
     await ent.getByTestId('evidence-rectificationRecord').fill('已清理安全出口');
     await ent.getByTestId('action-confirm').click();
     await ent.locator('.ant-modal').waitFor({ state: 'hidden' });
-    await expect(ent.getByTestId('hazard-state').first().innerText()).resolves.toBe('待验收');
+    // Polled: a state's label comes from the code tables, which can arrive after the page (the raw code shows until then).
+    await expect.poll(() => ent.getByTestId('hazard-state').first().innerText(), { timeout: 10_000 }).toBe('待验收');
 
     // 5. The re-inspection passes and closes it through the hazards workflow.
     await officerPhone.goto(inspectionUrl);
@@ -132,7 +133,7 @@ describe('enforcement', () => {
     await officerPhone.getByTestId('reinspection-pass').click();
     await officerPhone.getByTestId('download-reinspection_opinion').waitFor();
     await officerPhone.goto(`${server.url}${hazardHref}`);
-    await expect(officerPhone.getByTestId('hazard-state').first().innerText()).resolves.toBe('已销号');
+    await expect.poll(() => officerPhone.getByTestId('hazard-state').first().innerText(), { timeout: 10_000 }).toBe('已销号');
   });
 
   it('a failed re-inspection opens a penalty case from the inspection page, and the case shows its origin', async () => {
@@ -293,6 +294,8 @@ describe('enforcement', () => {
     await officer.getByTitle('待复查').click();
     await officer.waitForURL(/reinspectionDue=true/);
     await officer.reload();
-    await expect(officer.locator('.ant-card-extra .ant-select-selection-item').first().innerText()).resolves.toBe('待复查');
+    await expect
+      .poll(() => officer.locator('.ant-card-extra .ant-select-selection-item').first().innerText(), { timeout: 10_000 })
+      .toBe('待复查');
   });
 });

@@ -63,7 +63,8 @@ describe('hidden-danger loop', () => {
     await ent.getByText('重大事故隐患', { exact: true }).click();
     await ent.getByTestId('hazard-submit').click();
     await ent.getByTestId('hazard-timeline').waitFor();
-    await expect(ent.getByTestId('hazard-state').first().innerText()).resolves.toBe('已登记');
+    // Polled: a state's label comes from the code tables, which can arrive after the page (the raw code shows until then).
+    await expect.poll(() => ent.getByTestId('hazard-state').first().innerText(), { timeout: 10_000 }).toBe('已登记');
     await expect(ent.locator('[data-testid=hazard-photos] img').count()).resolves.toBe(1);
     const hazardUrl = ent.url();
 
@@ -85,7 +86,7 @@ describe('hidden-danger loop', () => {
     await runAction(ent, 'start_rectification', async (p) => {
       await p.locator('#responsiblePerson').fill('陈海燕');
     });
-    await expect(ent.getByTestId('hazard-state').first().innerText()).resolves.toBe('整改中');
+    await expect.poll(() => ent.getByTestId('hazard-state').first().innerText(), { timeout: 10_000 }).toBe('整改中');
     await runAction(ent, 'submit_for_acceptance', async (p) => {
       await p.getByTestId('evidence-rectificationRecord').fill('已清理管道积尘，加装定期清扫制度');
       const plan = [
@@ -100,7 +101,7 @@ describe('hidden-danger loop', () => {
       for (const key of ['measures', 'funds', 'time_limit', 'responsible_person', 'emergency_plan'])
         await p.locator(`#implementations_${key}`).fill('已落实');
     });
-    await expect(ent.getByTestId('hazard-state').first().innerText()).resolves.toBe('待验收');
+    await expect.poll(() => ent.getByTestId('hazard-state').first().innerText(), { timeout: 10_000 }).toBe('待验收');
     // The enterprise may not sign off a major hidden danger itself.
     await expect(ent.getByTestId('action-accept').count()).resolves.toBe(0);
 
@@ -109,7 +110,7 @@ describe('hidden-danger loop', () => {
     await runAction(officer, 'accept', async (p) => {
       await p.getByTestId('evidence-acceptanceOpinion').fill('现场复查合格');
     });
-    await expect(officer.getByTestId('hazard-state').first().innerText()).resolves.toBe('已销号');
+    await expect.poll(() => officer.getByTestId('hazard-state').first().innerText(), { timeout: 10_000 }).toBe('已销号');
     const steps = await officer.getByTestId('hazard-timeline').innerText();
     for (const s of ['登记隐患', '下达整改', '提交验收', '验收通过']) expect(steps).toContain(s);
 
