@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
 import { cameraJpeg } from './src/camera';
 import { openEnterpriseSection } from './src/sections';
+import { apiAs } from './src/api';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,24 +23,6 @@ let officerPhone: Page;
 let ent: Page;
 const chinaDay = (plus = 0) => new Date(Date.now() + 8 * 3600_000 + plus * 86_400_000).toISOString().slice(0, 10);
 const description = `e2e 安全出口堵塞 ${Date.now()}`;
-
-/** Calls the API from the logged-in page, with its CSRF token (setup steps that are not what the test is about). */
-async function apiAs<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = await res.json();
-      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    },
-    { method, url, body },
-  ) as Promise<T>;
-}
 
 async function sign(page: Page, testId: string) {
   const box = (await page.getByTestId(testId).boundingBox())!;

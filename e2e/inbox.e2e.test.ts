@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm } from './src/login';
+import { apiAs } from './src/api';
 
 let server: RunningServer;
 let browser: Browser;
@@ -61,26 +62,15 @@ describe('inbox', () => {
       .toBe(true);
 
     // The street officer reports a hidden danger found on an inspection of the enterprise.
-    const hazard: { id: string } = await officer.evaluate(
-      async ([enterpriseId, description]) => {
-        const me = await (await fetch('/api/me')).json();
-        const res = await fetch('/api/hazards', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({
-            enterpriseId,
-            source: 'government_inspection',
-            description,
-            location: '二号车间东侧',
-            category: 'unsafe_condition',
-            accidentType: '05',
-            grade: 'general',
-          }),
-        });
-        return res.json();
-      },
-      [enterpriseId, description] as const,
-    );
+    const hazard = await apiAs<{ id: string }>(officer, 'POST', '/api/hazards', {
+      enterpriseId,
+      source: 'government_inspection',
+      description,
+      location: '二号车间东侧',
+      category: 'unsafe_condition',
+      accidentType: '05',
+      grade: 'general',
+    });
     expect(hazard.id).toBeTruthy();
 
     // The relay and the consumer run in the background; the notice about this hidden danger appears within seconds.
