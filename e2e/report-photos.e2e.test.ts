@@ -1,6 +1,7 @@
 // 举报照片 in real Chromium against the built platform: the citizen (logged in, on a 390 px phone) attaches a photo from
 // the phone to a report and submits it; the tracking page and "my reports" show the photo; the district officer opens
-// the report and sees the thumbnail, which a tap enlarges to the photo itself.
+// the report and sees the thumbnail, which a tap enlarges to the photo itself. The officer also records a report
+// received by the hotline with a photo the caller sent, which the report page shows the same way, its location gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
@@ -101,5 +102,60 @@ describe('photos on a public report', () => {
     expect(await large.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
     await expect.poll(() => decodedWidth(large)).toBe(1280); // the photo as taken, not the 320 px thumbnail
     expect(await decodedWidth(thumb)).toBe(320);
+  });
+});
+
+describe('photos on a report recorded from another channel', () => {
+  it('the officer attaches the caller’s photo on the intake form; the report shows it, without its location', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await loginThroughForm(page, server.url, 'officer');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/reports/new`);
+    const said = `e2e 电话举报 厂房二楼私拉电线 ${Date.now()}`;
+    await pick(page, 'report-category', '事故隐患');
+    await page.getByTestId('report-area').click();
+    await page.keyboard.type('龙城');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '龙城街道' }).first().click();
+    await page.getByTestId('report-address').fill('龙城街道某电子厂二楼');
+    await page.getByTestId('report-date').fill(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    await page.getByTestId('report-description').fill(said);
+    // The caller's picture, as a messenger hands it over: a JPEG whose metadata names the place it was taken.
+    const place = 'GPS 22.7209N 114.2468E 龙城街道';
+    const jpeg = await cameraJpeg(page, '#73d13d', { width: 1280, height: 960 });
+    const xmp = Buffer.concat([
+      Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>', 'latin1'),
+      Buffer.from(place),
+      Buffer.from('</x:xmpmeta>'),
+    ]);
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (xmp.length + 2) >> 8, (xmp.length + 2) & 0xff]), xmp]);
+    const withPlace = Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
+    expect(withPlace.includes(Buffer.from(place))).toBe(true);
+    await page
+      .getByTestId('report-photo-input')
+      .setInputFiles({ name: '微信图片_20261206.jpg', mimeType: 'image/jpeg', buffer: withPlace });
+    await page.getByTestId('report-photo-list').locator('img').waitFor();
+    await expect.poll(() => page.getByTestId('report-photo-count').innerText()).toBe('1 / 6');
+    await page.getByTestId('intake-save').click();
+    await page.waitForURL((u) => /^\/reports\/[0-9a-f-]{36}$/.test(u.pathname));
+    await page.getByText(said).first().waitFor();
+
+    // The report page shows it as a reporter's photo: the thumbnail, the photo itself on a click.
+    const thumb = page.getByTestId('report-photos').locator('img').first();
+    await thumb.waitFor();
+    await expect.poll(() => decodedWidth(thumb)).toBeGreaterThan(0);
+    expect(await thumb.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}\/thumbnail$/);
+    await page.getByTestId('report-photos').locator('.ant-image').first().click();
+    const large = page.locator('.ant-image-preview-img');
+    await large.waitFor();
+    await expect.poll(() => decodedWidth(large)).toBe(1280);
+    // The stored photo no longer carries the place it was taken.
+    const src = (await large.getAttribute('src'))!;
+    const served = await page.evaluate(async (url) => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      return { jpeg: bytes[0] === 0xff && bytes[1] === 0xd8, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
+    }, src);
+    expect(served.jpeg).toBe(true);
+    expect(served.text).not.toContain('22.7209N');
+    expect(served.text).not.toContain('xmpmeta');
   });
 });

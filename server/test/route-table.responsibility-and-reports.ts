@@ -118,6 +118,7 @@ export const responsibilityAndReportRoutes: Record<string, Row> = {
   'GET /api/reports/mine': { access: 'report.mine', roles: ['public'] },
   'GET /api/reports': { access: 'report.read', roles: reportReaders },
   'POST /api/reports': { access: 'report.intake', roles: ['district_officer', 'street_officer'] },
+  'POST /api/reports/photos': { access: 'report.intake', roles: ['district_officer', 'street_officer'] },
   'GET /api/reports/:id': { access: 'report.read', roles: reportReaders },
   'GET /api/reports/:id/duplicates': { access: 'report.read', roles: reportReaders },
   'POST /api/reports/:id/merge': {

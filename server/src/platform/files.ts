@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, notInArray } from 'drizzle-orm';
 import { files } from '../db/schema';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
@@ -290,26 +290,62 @@ export function claimTokenHash(token: string): string {
   return createHash('sha256').update(`anjian-file-claim:${token}`).digest('hex');
 }
 
+export interface ClaimOptions {
+  /** The request field that named the files, for the refusal (default 'attachments'). */
+  field?: string;
+  /** Only files of these kinds may be attached (a 举报's photos); the upload route's own check is not enough, since a
+   * file id from another route's upload — a document for a hidden danger — could be named here. */
+  kinds?: readonly FileKind[];
+}
+
 /**
  * Attaches files to a record inside the caller's transaction. Only the uploader's own, still unattached files
  * can be claimed, so nobody can pull another person's upload (or another record's evidence) into their record.
+ * Any refusal throws, so the caller's transaction writes nothing. Someone else's file, a used or unknown id are
+ * refused with one message whatever the reason; one of the caller's own files of a kind not allowed here says so.
  */
-export async function claimFiles(tx: DbOrTx, actor: Actor, ids: readonly string[], owner: { type: string; id: string }): Promise<string[]> {
+export async function claimFiles(
+  tx: DbOrTx,
+  actor: Actor,
+  ids: readonly string[],
+  owner: { type: string; id: string },
+  opts: ClaimOptions = {},
+): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
+  const field = opts.field ?? 'attachments';
+  const mine = and(inArray(files.id, unique), eq(files.uploadedBy, actor.id), isNull(files.ownerId));
   const claimed = await tx
     .update(files)
     .set({ ownerType: owner.type, ownerId: owner.id })
-    .where(and(inArray(files.id, unique), eq(files.uploadedBy, actor.id), isNull(files.ownerId)))
+    .where(and(mine, opts.kinds ? inArray(files.kind, [...opts.kinds]) : undefined))
     .returning({ id: files.id });
-  if (claimed.length !== unique.length) {
-    throw fieldError(
-      'attachments',
-      '附件不存在、不是您上传的，或已被使用',
-      'An attachment does not exist, was not uploaded by you, or is already used',
-    );
+  if (claimed.length === unique.length) return unique;
+  const photos = opts.kinds?.length === 1 && opts.kinds[0] === 'photo';
+  if (opts.kinds) {
+    // Only the caller's own unattached files are looked at, so this tells nothing about anyone else's.
+    const [wrongKind] = await tx
+      .select({ id: files.id })
+      .from(files)
+      .where(and(mine, notInArray(files.kind, [...opts.kinds])))
+      .limit(1);
+    if (wrongKind) {
+      throw photos
+        ? fieldError(field, '只能附 JPEG、PNG、WebP 照片', 'Only JPEG, PNG and WebP photos can be attached')
+        : fieldError(
+            field,
+            `只能附${opts.kinds.map((k) => kindNames[k].zh).join('、')}`,
+            `Only ${opts.kinds.map((k) => kindNames[k].en.toLowerCase()).join(', ')} can be attached`,
+          );
+    }
   }
-  return unique;
+  throw photos
+    ? fieldError(field, '照片不存在、不是您上传的，或已被使用', 'A photo does not exist, was not uploaded by you, or is already used')
+    : fieldError(
+        field,
+        '附件不存在、不是您上传的，或已被使用',
+        'An attachment does not exist, was not uploaded by you, or is already used',
+      );
 }
 
 /** The file row if the caller may read it; null otherwise (the route answers 404 either way). */

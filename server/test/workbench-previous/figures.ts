@@ -1,5 +1,7 @@
 // The workbench's queries as they were before issue #19 (one query per figure and per kind of item), kept only as
 // the oracle of workbench.same.db.test.ts: the combined queries must answer every role exactly as these did.
+// One change since: a park station's accident figures, read from the registry (accidentFigures below), which
+// before were absent for a park since the rollup has no park.
 // The 5–8 figures of the caller's scope that matter, each read from an aggregate kept on write (hidden-danger open
 // counts, enforcement and accident rollups, enterprise counts) or from a thin open slice of a table, never from a
 // rescan of history. Each figure carries the link to the filtered list behind it.
@@ -7,6 +9,7 @@ import { and, eq, gte, inArray, lt, lte, sql, sum } from 'drizzle-orm';
 import { can, type WorkbenchFigure, type WorkbenchFigureKey } from '@anjian/contracts';
 import {
   accidentMonthlyRollup,
+  accidents,
   areas,
   checkTasks,
   enforcementStatsMonthly,
@@ -185,15 +188,30 @@ async function enterpriseCheckFigures(db: DbOrTx, enterpriseId: string, today: s
  * against what the year's target allows so far (the indicators' pacing, for the caller's own area).
  */
 async function accidentFigures(db: DbOrTx, actor: Actor, today: string): Promise<Figures> {
-  if (actor.scopeKind !== 'area' && actor.scopeKind !== 'sector') return {};
+  if (actor.scopeKind !== 'area' && actor.scopeKind !== 'sector' && actor.scopeKind !== 'park') return {};
   const t = accidentMonthlyRollup;
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
-  const rows = await db
-    .select({ year: t.year, accidents: sum(t.accidents), deaths: sum(t.deaths) })
-    .from(t)
-    .where(and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector }), inArray(t.year, [year, year - 1]), lte(t.month, month)))
-    .groupBy(t.year);
+  // Since the park fix: a park's accidents by China year and month from the registry (the rollup has no park).
+  const a = accidents;
+  const cst = sql`(${a.occurredAt} at time zone 'Asia/Shanghai')`;
+  const rows =
+    actor.scopeKind === 'park'
+      ? await db
+          .select({ year: sql<number>`extract(year from ${cst})::int`, accidents: sql<string>`count(*)`, deaths: sum(a.deaths) })
+          .from(a)
+          .where(
+            and(
+              scopeWhere(actor, { areaCode: a.areaCode, sector: a.sector, parkId: a.parkId, enterpriseId: a.enterpriseId }),
+              sql`extract(year from ${cst}) in (${year}, ${year - 1}) and extract(month from ${cst}) <= ${month}`,
+            ),
+          )
+          .groupBy(sql`1`)
+      : await db
+          .select({ year: t.year, accidents: sum(t.accidents), deaths: sum(t.deaths) })
+          .from(t)
+          .where(and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector }), inArray(t.year, [year, year - 1]), lte(t.month, month)))
+          .groupBy(t.year);
   const of = (y: number) => rows.find((r) => Number(r.year) === y);
   let target: number | null = null;
   let alarm = false;

@@ -61,7 +61,8 @@ export function ReportPage() {
     if (!v) return;
     setBusy(true);
     try {
-      const photos = (v.photos ?? []).map((p) => ({ id: p.id, token: p.token }));
+      // Uploads from this form always carry their claim token (ReportPhotoInput's public path).
+      const photos = (v.photos ?? []).map((p) => ({ id: p.id, token: p.token ?? '' }));
       const body = {
         ...reportBody(v),
         ...(photos.length ? { photos } : {}),

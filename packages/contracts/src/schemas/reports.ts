@@ -131,6 +131,11 @@ export const intakeReportBody = z
     ...reportFields,
     channel: z.enum(reportChannels).exclude(['online']),
     channelRef: text(100).optional(),
+    /**
+     * Photos the reporter sent another way (a letter's prints, a messenger picture), uploaded beforehand by the
+     * recording officer (POST /api/reports/photos) and named by id: the officer's own uploads, claimed as such.
+     */
+    photos: z.array(z.uuid()).max(REPORT_PHOTO_MAX, { error: 'reportPhotos.tooMany' }).optional(),
   })
   .strict();
 export type IntakeReportBody = z.infer<typeof intakeReportBody>;

@@ -161,6 +161,16 @@ function rollupKeyIndex(name: string, t: Record<keyof ReturnType<typeof rollupKe
 }
 
 /**
+ * A park station's rows of a level (its scope is the park, at any area): a range here instead of a walk of every
+ * row of the level in the key index, whose park column comes after the area. Partial: most rows have no park.
+ */
+function rollupParkIndex(name: string, t: Record<keyof ReturnType<typeof rollupKey>, ExtraConfigColumn>) {
+  return index(name)
+    .using('btree', t.parkKey, t.areaLen, sql`${t.areaCode} text_pattern_ops`)
+    .where(sql`${t.parkKey} <> ''`);
+}
+
+/**
  * Statistics rollup, kept by the trigger hazards_rollups (migration 0015) for every write path. One row per
  * (area level, area code cut to that level, park, sector, source, grade, month found): a cohort, so "rectified"
  * counts the hazards found that month that are closed by now and the rectification rate never exceeds 100 %.
@@ -180,7 +190,7 @@ export const hazardStatsMonthly = pgTable(
     /** Sum over closed ones of closed_on − found_on, in calendar days. */
     closeDays: integer('close_days').notNull().default(0),
   },
-  (t) => [rollupKeyIndex('hazard_stats_key', t, t.month)],
+  (t) => [rollupKeyIndex('hazard_stats_key', t, t.month), rollupParkIndex('hazard_stats_park_idx', t)],
 );
 
 /**
@@ -198,5 +208,5 @@ export const hazardOpenCounts = pgTable(
     month: text('month').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [rollupKeyIndex('hazard_open_counts_key', t, t.state, t.deadlineKey, t.month)],
+  (t) => [rollupKeyIndex('hazard_open_counts_key', t, t.state, t.deadlineKey, t.month), rollupParkIndex('hazard_open_counts_park_idx', t)],
 );

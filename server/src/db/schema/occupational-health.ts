@@ -52,6 +52,10 @@ export const ohProfiles = pgTable(
     index('oh_profiles_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
     index('oh_profiles_due_idx').on(t.nextDetectionDue),
     index('oh_profiles_lapse_idx').on(t.lapsesOn),
+    // A park station's rates are summed from its park's profiles (the rate cells carry no park): one range here.
+    index('oh_profiles_park_idx')
+      .on(t.parkId)
+      .where(sql`${t.parkId} is not null`),
     stateCheck('oh_profiles', t.grade, ohGrades),
   ],
 );

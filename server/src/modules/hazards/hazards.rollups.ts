@@ -45,6 +45,9 @@ interface RollupColumns {
 /** Rows of one level under the root, within the caller's scope (the same predicate as every other read). */
 export function rollupWhere(actor: Actor, t: RollupColumns, root: string, level: number): SQL[] {
   const where = [eq(t.areaLen, level), scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector, parkId: t.parkKey })];
+  // Implied by the park's own key; spelled out so the planner may use the rollups' partial park index (migration
+  // 0070), a range of the park's rows, rather than every row of the level (a province's, at the street level).
+  if (actor.scopeKind === 'park') where.push(sql`${t.parkKey} <> ''`);
   if (root) where.push(like(t.areaCode, likePrefix(root)));
   return where;
 }

@@ -2,7 +2,7 @@
 // workflow steps (fast-check drives random sequences on a moving clock), and the statistics API agrees with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Role } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import { rowsOf } from '../../platform/db';
@@ -12,6 +12,10 @@ import { availableActions, type HazardAction } from '../../reference/hazards/wor
 import { actOnHazard } from './commands/act-on-hazard';
 import { reportHazard } from './commands/report-hazard';
 import { hazardClock } from './hazards.clock';
+import { areas } from '../../db/schema';
+import { loginAs } from '../../../test/app';
+import { buildCommunity, buildEnterprise, buildOrg, buildPark, buildUser } from '../../seed/factories';
+import { areaGroupLength } from './hazards.stats';
 import { act, buildHazardWorld, completeImplementations, completePlan, report, type HazardWorld } from './hazards.fixtures';
 
 let w: HazardWorld;
@@ -163,6 +167,55 @@ describe('statistics rollup', () => {
       await db.execute(sql`select count(*)::int as found from hazards where area_code like ${`${w.streetA}%`}`),
     );
     expect(byStreet.total.found).toBe(streetTruth!.found);
+  });
+});
+
+describe('statistics for a park station', () => {
+  it("by area lists the streets of the park's hidden dangers, and a street's communities", async () => {
+    const db = w.t.database.db;
+    const street = async (code: string) => (await db.select().from(areas).where(eq(areas.code, code)))[0]!;
+    const [streetA, streetB] = [await street(w.streetA), await street(w.streetB)];
+    // A park of 甲街道 whose enterprises stand in both streets.
+    const park = await buildPark(db, { street: streetA });
+    const inA = await buildEnterprise(db, { area: await buildCommunity(db, { street: streetA }), sector: 'machinery', parkId: park.id });
+    const inB = await buildEnterprise(db, {
+      area: await buildCommunity(db, { street: streetB }),
+      sector: 'light_industry',
+      parkId: park.id,
+    });
+    const u = await buildUser(db, {
+      role: 'park_officer',
+      org: await buildOrg(db, { area: streetA, kind: 'park_station', parkId: park.id }),
+    });
+    const station = await loginAs(w.t.app, u.username, u.password);
+    const finding = (enterpriseId: string, grade = 'general') => ({
+      enterpriseId,
+      source: 'government_inspection',
+      description: '园区巡查发现消防通道堵塞',
+      category: 'unsafe_condition',
+      grade,
+    });
+    await report(station, finding(inA.id));
+    await report(station, finding(inA.id));
+    await report(station, finding(inB.id));
+    const districtBefore = (await w.districtOfficer.get('/api/hazards/stats?groupBy=area')).json();
+
+    const byArea = (await station.get('/api/hazards/stats?groupBy=area')).json();
+    expect(byArea.rows.map((r: { key: string; label: { zh: string }; found: number }) => [r.key, r.label.zh, r.found])).toEqual([
+      [streetA.code, streetA.name, 2],
+      [streetB.code, streetB.name, 1],
+    ]);
+    expect(byArea.total.found).toBe(3);
+    // Within one street: its communities, still only the park's.
+    const inStreet = (await station.get(`/api/hazards/stats?groupBy=area&areaCode=${streetA.code}`)).json();
+    expect(inStreet.rows.map((r: { key: string; found: number }) => [r.key, r.found])).toEqual([[inA.areaCode.slice(0, 12), 2]]);
+    // Other groupings keep the park's own level and the same total.
+    expect((await station.get('/api/hazards/stats?groupBy=grade')).json().total.found).toBe(3);
+    // Area scopes are answered as before: one level below their root, the park's hidden dangers among their streets'.
+    expect(districtBefore.rows.every((r: { key: string }) => r.key.length === 9)).toBe(true);
+    expect(areaGroupLength({ scopeKind: 'area' } as Actor, w.streetA.slice(0, 6))).toBe(9);
+    expect(areaGroupLength({ scopeKind: 'park' } as Actor, '')).toBe(9);
+    expect(areaGroupLength({ scopeKind: 'park' } as Actor, w.streetA)).toBe(12);
   });
 });
 

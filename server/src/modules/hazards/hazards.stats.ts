@@ -56,6 +56,20 @@ function finish(
   };
 }
 
+const STREET_LENGTH = 9;
+
+/**
+ * The code length of the areas a "by area" answer lists. One level below the root for area and sector scopes: a
+ * district by street, a street by community. A park station's root is the whole province (its scope is the park,
+ * not an area), so one level down was a single province row; a park lies within a district, and what its station
+ * compares is the streets its enterprises stand in — so a park is answered by street at the least (by community
+ * within a street it picks). Its rows are the park's own, read through the rollups' park index (migration 0070).
+ */
+export function areaGroupLength(actor: Actor, root: string): number {
+  const child = childLength(root);
+  return actor.scopeKind === 'park' ? Math.max(child, STREET_LENGTH) : child;
+}
+
 export async function hazardStatistics(db: DbOrTx, actor: Actor, q: HazardStatsQuery, today: string): Promise<HazardStats> {
   const g = grouping(q);
   const root = rollupsServe(actor) ? rollupRoot(actor, q.areaCode) : null;
@@ -68,7 +82,7 @@ export async function hazardStatistics(db: DbOrTx, actor: Actor, q: HazardStatsQ
   });
   if (root === null) return empty([]);
   // By area: the rows one level below the root; otherwise the root's own level, a handful of rows per month.
-  const level = levelFor(q.groupBy === 'area' ? childLength(root) : root.length);
+  const level = levelFor(q.groupBy === 'area' ? areaGroupLength(actor, root) : root.length);
   const s = hazardStatsMonthly;
   const o = hazardOpenCounts;
   const statsWhere = rollupWhere(actor, s, root, level);

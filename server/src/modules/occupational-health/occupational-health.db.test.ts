@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../test/app';
-import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildStreet, buildUser } from '../../seed/factories';
+import { buildCommunity, buildDistrict, buildEnterprise, buildOrg, buildPark, buildStreet, buildUser } from '../../seed/factories';
 import { rowsOf } from '../../platform/db';
 import { addDays, addMonths, cstDate } from '../../platform/time';
 import { isWorkday } from '../../platform/calendar';
@@ -22,6 +22,8 @@ const as: Record<string, Client> = {};
 const ents: Record<string, string> = {};
 const today = cstDate();
 const ID = '11010519491231002X';
+let parkId = '';
+const streets: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -32,7 +34,15 @@ beforeAll(async () => {
   const commA = await buildCommunity(db, { street: streetA });
   ents.a = (await buildEnterprise(db, { area: commA, sector: 'building_materials' })).id;
   ents.a2 = (await buildEnterprise(db, { area: commA, sector: 'commerce' })).id;
-  ents.b = (await buildEnterprise(db, { area: await buildCommunity(db, { street: streetB }), sector: 'building_materials' })).id;
+  const commB = await buildCommunity(db, { street: streetB });
+  ents.b = (await buildEnterprise(db, { area: commB, sector: 'building_materials' })).id;
+  // A park whose enterprises lie in both streets.
+  const park = await buildPark(db, { street: streetA });
+  parkId = park.id;
+  streets.a = streetA.code;
+  streets.b = streetB.code;
+  ents.p = (await buildEnterprise(db, { area: commA, sector: 'building_materials', parkId })).id;
+  ents.p2 = (await buildEnterprise(db, { area: commB, sector: 'commerce', parkId })).id;
   const login = async (key: string, role: Role, o: Record<string, unknown>) => {
     const u = await buildUser(db, { role, ...o } as Parameters<typeof buildUser>[1]);
     as[key] = await loginAs(t.app, u.username, u.password);
@@ -42,6 +52,7 @@ beforeAll(async () => {
   await login('district', 'district_officer', { org: await buildOrg(db, { area: district }) });
   await login('streetA', 'street_officer', { org: await buildOrg(db, { area: streetA, kind: 'street_office' }) });
   await login('streetB', 'street_officer', { org: await buildOrg(db, { area: streetB, kind: 'street_office' }) });
+  await login('park', 'park_officer', { org: await buildOrg(db, { area: streetA, kind: 'park_station', parkId }) });
   await login('jianzhu', 'industry_officer', {
     org: await buildOrg(db, { area: district, kind: 'industry_department', sectors: ['construction'] }),
   });
@@ -270,5 +281,60 @@ describe('occupational-health file', () => {
     await expectCellsEqualRecount();
     expect((await as.streetB!.get(`/api/occupational-health/profiles/${ents.a}`)).statusCode).toBe(200);
     expect((await as.streetA!.get(`/api/occupational-health/profiles/${ents.a}`)).statusCode).toBe(404);
+  });
+
+  it("a park station reads the rates of its park's enterprises, summed from their profiles, by street and by sector", async () => {
+    const rates = async (c: Client, by: 'street' | 'sector') => {
+      const res = await c.get(`/api/occupational-health/rates?by=${by}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    // Before any park enterprise registers: nothing in the park, whatever the other files hold.
+    expect(indicator((await rates(as.park!, 'street')).overall, 'declaration')).toMatchObject({ numerator: 0, denominator: 0 });
+    const before = await rates(as.district!, 'sector');
+    expect((await as.park!.post('/api/occupational-health/profiles', { enterpriseId: ents.a })).statusCode).toBe(404);
+    for (const id of [ents.p, ents.p2]) {
+      const reg = await as.park!.post('/api/occupational-health/profiles', { enterpriseId: id });
+      expect(reg.statusCode, reg.body).toBe(200);
+    }
+    const dec = await as.park!.post(`/api/occupational-health/profiles/${ents.p}/declarations`, {
+      version: 1,
+      declaredOn: today,
+      items: [{ factor: '噪声', category: 'physical', exposed: 5 }],
+    });
+    expect(dec.statusCode, dec.body).toBe(200);
+    await expectCellsEqualRecount();
+
+    // One row per street of the park's enterprises, with its name; the key-sector enterprise counts for detection.
+    const byStreet = await rates(as.park!, 'street');
+    expect(byStreet.items.map((i: { key: string }) => i.key)).toEqual([streets.a, streets.b].sort());
+    expect(byStreet.items.every((i: { name: string | null }) => !!i.name)).toBe(true);
+    expect(byStreet.total).toBe(2);
+    expect(indicator(byStreet.overall, 'declaration')).toMatchObject({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(indicator(byStreet.overall, 'detection')).toMatchObject({ numerator: 0, denominator: 1 });
+    const bySector = await rates(as.park!, 'sector');
+    expect(bySector.items.map((i: { key: string }) => i.key)).toEqual(['building_materials', 'commerce']);
+    // The same sums as a recount of the park's profiles.
+    const recount = await one<{ n: number; declared: number }>(
+      sql`select count(*)::int as n, sum(declared::int)::int as declared from oh_profiles where park_id = ${parkId}`,
+    );
+    expect(indicator(bySector.overall, 'declaration')).toMatchObject({ numerator: recount.declared, denominator: recount.n });
+    // The district still reads the cells, which now count the two park files as well.
+    const after = await rates(as.district!, 'sector');
+    const denominator = (r: { overall: { indicators: { indicator: string; denominator: number }[] } }) =>
+      r.overall.indicators.find((i) => i.indicator === 'declaration')!.denominator;
+    expect(denominator(after)).toBe(denominator(before) + 2);
+
+    // An enterprise that leaves the park takes its file out of the park's rates (the consumer moves the profile).
+    const moved = await one<{ area_code: string }>(sql`update enterprises set park_id = null where id = ${ents.p2} returning area_code`);
+    const ev = await appendEvent(t.database.db, 'enterprise.update', 'enterprise', { id: ents.p2!, areaCode: moved.area_code }, null, {
+      changed: ['parkId'],
+    });
+    expect(await consumeEvent(t.database, occupationalHealthConsumer, ev)).toBe(true);
+    const left = await rates(as.park!, 'street');
+    expect(left.items.map((i: { key: string }) => i.key)).toEqual([streets.a]);
+    expect(indicator(left.overall, 'declaration')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect((await as.park!.get(`/api/occupational-health/profiles/${ents.p2}`)).statusCode).toBe(404);
+    await expectCellsEqualRecount();
   });
 });

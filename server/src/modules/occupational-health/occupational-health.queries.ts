@@ -2,7 +2,7 @@
 // refreshProfile is the one place the counted flags change: it recomputes an enterprise's flags from its source rows
 // (occupational-health.rules.ts flagsOf) and moves oh_rate_cells by the difference, in the caller's transaction, so
 // the rates read from the cells equal a recount of the profiles.
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { areas, enterprises, ohDetections, ohHealthChecks, ohPpeIssues, ohProfiles, ohRateCells, ohWorkers } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
@@ -157,27 +157,84 @@ export type CellSums = {
   workersChecked: number;
 };
 
-/** The cells summed per street or sector in the caller's scope, key-sector columns beside the totals. */
-export async function findRateSums(db: DbOrTx, actor: Actor, by: 'street' | 'sector', page: { page: number; pageSize: number }) {
+/** Where the counted flags are read from: per column, the expression the sums add up. */
+interface RateSource {
+  from: SQL;
+  where: SQL;
+  areaCode: SQL;
+  sector: SQL;
+  enterprises: SQL;
+  declared: SQL;
+  detected: SQL;
+  ppe: SQL;
+  graded: SQL;
+  exposedWorkers: SQL;
+  workersChecked: SQL;
+}
+
+/**
+ * Area and sector scopes read the maintained cells: a district or a province would otherwise sum hundreds of
+ * thousands of profiles. The cells are kept by area and sector only, so they cannot answer a park station (the
+ * park is not in their key, and scopeWhere gives a park nothing on them); a park's rates are summed from its own
+ * profiles instead — the same counted flags refreshProfile keeps on each profile, so both paths agree — read through
+ * oh_profiles_park_idx (migration 0069): one index range of the park's registered enterprises, which a park holds
+ * by the hundreds, never a scan of the province's profiles. Keeping a third key in the cells would move every
+ * profile's contribution on a change of park as well, for a read that this bounded sum answers as cheaply.
+ */
+function rateSource(actor: Actor): RateSource {
+  if (actor.scopeKind === 'park') {
+    const p = ohProfiles;
+    const n = (flag: unknown) => sql`(${flag})::int`;
+    return {
+      from: sql`${p}`,
+      where: profileScope(actor),
+      areaCode: sql`${p.areaCode}`,
+      sector: sql`${p.sector}`,
+      enterprises: sql`1`,
+      declared: n(p.declared),
+      detected: n(p.detected),
+      ppe: n(p.ppe),
+      graded: n(p.graded),
+      exposedWorkers: sql`${p.exposedWorkers}`,
+      workersChecked: sql`${p.workersChecked}`,
+    };
+  }
   const c = ohRateCells;
-  const key = by === 'street' ? sql`left(${c.areaCode}, 9)` : sql`${c.sector}`;
+  return {
+    from: sql`${c}`,
+    where: cellScope(actor),
+    areaCode: sql`${c.areaCode}`,
+    sector: sql`${c.sector}`,
+    enterprises: sql`${c.enterprises}`,
+    declared: sql`${c.declared}`,
+    detected: sql`${c.detected}`,
+    ppe: sql`${c.ppe}`,
+    graded: sql`${c.graded}`,
+    exposedWorkers: sql`${c.exposedWorkers}`,
+    workersChecked: sql`${c.workersChecked}`,
+  };
+}
+
+/** The counted flags summed per street or sector in the caller's scope, key-sector columns beside the totals. */
+export async function findRateSums(db: DbOrTx, actor: Actor, by: 'street' | 'sector', page: { page: number; pageSize: number }) {
+  const c = rateSource(actor);
+  const key = by === 'street' ? sql`left(${c.areaCode}, 9)` : c.sector;
   const isKey = sql`${c.sector} in (${sql.join(
     ohKeySectors.map((s) => sql`${s}`),
     sql`, `,
   )})`;
-  const k = (col: unknown) => sql`coalesce(sum(case when ${isKey} then ${col} else 0 end), 0)::int`;
-  const s = (col: unknown) => sql`coalesce(sum(${col}), 0)::int`;
+  const k = (col: SQL) => sql`coalesce(sum(case when ${isKey} then ${col} else 0 end), 0)::int`;
+  const s = (col: SQL) => sql`coalesce(sum(${col}), 0)::int`;
   const sums = sql`${s(c.enterprises)} as "enterprises", ${s(c.declared)} as "declared", ${s(c.detected)} as "detected",
     ${s(c.ppe)} as "ppe", ${s(c.graded)} as "graded", ${k(c.enterprises)} as "keyEnterprises", ${k(c.detected)} as "keyDetected",
     ${k(c.ppe)} as "keyPpe", ${k(c.graded)} as "keyGraded", ${s(c.exposedWorkers)} as "exposedWorkers",
     ${s(c.workersChecked)} as "workersChecked"`;
-  const where = cellScope(actor);
   const rows = rowsOf<CellSums>(
-    await db.execute(sql`select ${key} as key, ${sums} from ${c} where ${where} group by 1 order by 1
+    await db.execute(sql`select ${key} as key, ${sums} from ${c.from} where ${c.where} group by 1 order by 1
       limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`),
   );
   const [total] = rowsOf<CellSums & { groups: number }>(
-    await db.execute(sql`select count(distinct ${key})::int as groups, 'all' as key, ${sums} from ${c} where ${where}`),
+    await db.execute(sql`select count(distinct ${key})::int as groups, 'all' as key, ${sums} from ${c.from} where ${c.where}`),
   );
   let names = new Map<string, string>();
   if (by === 'street' && rows.length) {

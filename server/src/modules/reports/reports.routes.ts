@@ -14,6 +14,7 @@ import {
   reportListQuery,
   reportPage,
   reportPhotoUpload,
+  reportPhotoView,
   revealedReporter,
   revealReporterBody,
   trackedPhotoParams,
@@ -155,6 +156,34 @@ export function reportsRoutes(app: ZodApp) {
       const today = cstDate();
       const { items, total } = await findReports(app.db, actor, req.query, today);
       return { items: await presentReports(app.db, actor, items, today), total };
+    },
+  );
+  // A photo the reporter sent another way (a letter's prints, a picture over a messenger), uploaded by the officer
+  // recording the report before saving it, as any signed-in upload: the officer's own, claimed by id on save
+  // (platform/files.ts claimFiles), so no claim token. The public form's limits: photos only, 10 MB, location data
+  // stripped, and a neutral stored name, since the sent name may be the reporter's.
+  app.post(
+    '/api/reports/photos',
+    { config: { access: 'report.intake' }, schema: { tags, response: { 201: reportPhotoView } } },
+    async (req, reply) => {
+      if (!req.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA', [
+          { field: 'file', zh: '请以 multipart/form-data 上传照片', en: 'Upload the photo as multipart/form-data' },
+        ]);
+      }
+      const file = await req.file({ limits: { fileSize: fileLimits.photo, files: 1 }, preservePath: true });
+      if (!file) throw fieldError('file', '请选择要上传的照片', 'Choose a photo to upload');
+      const data = await file.toBuffer(); // over the limit this throws, answered as 413 before anything is stored
+      const row = await storeUpload(
+        app.db,
+        app.config.dataDir,
+        actorOf(req),
+        clientIp(req),
+        { filename: file.filename, data },
+        app.config.images,
+        { kinds: ['photo'], neutralName: 'report-photo' },
+      );
+      return reply.status(201).send(presentReportPhoto(row));
     },
   );
   app.post(

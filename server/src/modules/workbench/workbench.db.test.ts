@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView, WorkbenchResponse } from '@anjian/contracts';
 import { loginAs, type Client } from '../../../test/app';
-import { buildCommunity, buildGrid, buildOrg, buildUser } from '../../seed/factories';
-import { areas } from '../../db/schema';
+import { buildCommunity, buildEnterprise, buildGrid, buildOrg, buildPark, buildUser } from '../../seed/factories';
+import { accidents, areas } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { hazardClock } from '../hazards/hazards.clock';
 import { act, buildHazardWorld, report, type HazardWorld } from '../hazards/hazards.fixtures';
@@ -187,5 +187,39 @@ describe('workbench', () => {
     const other = await workbench(gridB);
     expect(other.todo).toEqual([]);
     expect(fig(other, 'openHazards')?.value).toBe(0);
+  });
+
+  it("gives a park station its park's accidents from the registry: this year to date against the same months last year", async () => {
+    const db = w.t.database.db;
+    const [street] = await db.select().from(areas).where(eq(areas.code, w.streetA));
+    const park = await buildPark(db, { street: street! });
+    const ent = await buildEnterprise(db, { area: street!, sector: 'machinery', parkId: park.id });
+    const org = await buildOrg(db, { area: street!, kind: 'park_station', parkId: park.id });
+    const u = await buildUser(db, { role: 'park_officer', org });
+    const parkOfficer = await loginAs(w.t.app, u.username, u.password);
+    // The street's four accidents are not the park's.
+    expect(fig(await workbench(parkOfficer), 'accidentsThisYear')).toMatchObject({ value: 0, previous: 0 });
+    const before = fig(await workbench(w.streetOfficerA), 'accidentsThisYear')!;
+    // Today is 2026-06-03: January to June of each year count, by the China calendar (the first is 2025-12-31 in UTC).
+    for (const [occurredAt, deaths] of [
+      ['2026-01-01T00:30:00+08:00', 1],
+      ['2026-06-02T09:00:00+08:00', 0],
+      ['2025-06-30T23:00:00+08:00', 2],
+      ['2025-07-01T00:10:00+08:00', 5],
+    ] as const) {
+      const res = await w.districtOfficer.post('/api/accidents', accidentBody(w.streetA, { occurredAt, deaths, enterpriseId: ent.id }));
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const filed = await db.select({ parkId: accidents.parkId }).from(accidents).where(eq(accidents.enterpriseId, ent.id));
+    expect(filed.map((r) => r.parkId)).toEqual([park.id, park.id, park.id, park.id]);
+    const wb = await workbench(parkOfficer);
+    expect(fig(wb, 'accidentsThisYear')).toMatchObject({ value: 2, previous: 1, link: '/accident-analysis' });
+    // The death target belongs to the district's indicators, not to a park.
+    expect(fig(wb, 'deathsThisYear')).toMatchObject({ value: 1, previous: 2, target: null, alarm: false });
+    // The street still counts the park's accidents among its own (area scope, from the rollup).
+    expect(fig(await workbench(w.streetOfficerA), 'accidentsThisYear')).toMatchObject({
+      value: before.value + 2,
+      previous: before.previous! + 1,
+    });
   });
 });

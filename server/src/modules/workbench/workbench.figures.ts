@@ -5,6 +5,7 @@ import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { can, type WorkbenchFigure, type WorkbenchFigureKey, type WorkbenchResponse } from '@anjian/contracts';
 import {
   accidentMonthlyRollup,
+  accidents,
   areas,
   checkTasks,
   enforcementStatsMonthly,
@@ -17,7 +18,7 @@ import {
 import type { Actor } from '../../platform/actor';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { likePrefix, scopeWhere } from '../../platform/scope';
-import { addDays, cstStartOfDay } from '../../platform/time';
+import { addDays, addMonths, cstStartOfDay } from '../../platform/time';
 import type { HearingConfig } from '../../reference/enforcement/penalty-limits';
 import { childLength, levelFor, overdueOpenCounts, rollupRoot, rollupWhere } from '../hazards/hazards.rollups';
 import { computeIndicators } from '../indicators/compute-indicators';
@@ -25,6 +26,7 @@ import { findAreaRow, mayReadArea } from '../indicators/indicators.queries';
 import { presentPlan } from '../enforcement/plans/plans.presenter';
 import { findPlan } from '../enforcement/plans/plans.queries';
 import { pastDecisionLimitWhere } from '../enforcement/cases/cases.queries';
+import { accidentScope } from '../accidents/accidents.queries';
 
 type Figures = Partial<Record<WorkbenchFigureKey, Omit<WorkbenchFigure, 'key'>>>;
 
@@ -200,21 +202,26 @@ function enterpriseCheckFigures(enterpriseId: string, today: string): Part {
 }
 
 /**
- * Accidents and deaths this year to date against the same months last year (accident_monthly_rollup), and deaths
- * against what the year's target allows so far (the indicators' pacing, for the caller's own area).
+ * Accidents and deaths this year to date against the same months last year, and deaths against what the year's
+ * target allows so far (the indicators' pacing, for the caller's own area). Area and sector scopes read
+ * accident_monthly_rollup; a park station reads its park's accidents from the registry (parkAccidentSums).
  */
 function accidentFigures(db: DbOrTx, actor: Actor, today: string): Part | null {
-  if (actor.scopeKind !== 'area' && actor.scopeKind !== 'sector') return null;
+  if (actor.scopeKind !== 'area' && actor.scopeKind !== 'sector' && actor.scopeKind !== 'park') return null;
   const t = accidentMonthlyRollup;
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
-  return {
-    from: sql`(select sum(${t.accidents}) filter (where ${t.year} = ${year}) as a_now,
+  const from =
+    actor.scopeKind === 'park'
+      ? parkAccidentSums(actor, today)
+      : sql`(select sum(${t.accidents}) filter (where ${t.year} = ${year}) as a_now,
         sum(${t.accidents}) filter (where ${t.year} = ${year - 1}) as a_last,
         sum(${t.deaths}) filter (where ${t.year} = ${year}) as d_now,
         sum(${t.deaths}) filter (where ${t.year} = ${year - 1}) as d_last
       from ${t}
-      where ${and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector }), inArray(t.year, [year, year - 1]), lte(t.month, month))})`,
+      where ${and(scopeWhere(actor, { areaCode: t.areaCode, sector: t.sector }), inArray(t.year, [year, year - 1]), lte(t.month, month))})`;
+  return {
+    from,
     read: async (r) => {
       let target: number | null = null;
       let alarm = false;
@@ -229,6 +236,24 @@ function accidentFigures(db: DbOrTx, actor: Actor, today: string): Part | null {
       };
     },
   };
+}
+
+/**
+ * The park's accidents this year to date and in the same months last year (China time), from the registry through
+ * the one scope predicate (accidentScope: the accident's own park_id, copied from the enterprise). The rollup is
+ * kept by area and sector only, so it cannot answer a park — scopeWhere gives a park nothing there, which showed
+ * as zero; a park's accidents are few, and accidents_park_idx reads only them, as accident analysis does for scopes
+ * finer than a street.
+ */
+function parkAccidentSums(actor: Actor, today: string): SQL {
+  const a = accidents;
+  const year = Number(today.slice(0, 4));
+  const nextMonth = addMonths(`${today.slice(0, 7)}-01`, 1);
+  const thisYear = sql`${a.occurredAt} >= ${cstStartOfDay(`${year}-01-01`)} and ${a.occurredAt} < ${cstStartOfDay(nextMonth)}`;
+  const lastYear = sql`${a.occurredAt} >= ${cstStartOfDay(`${year - 1}-01-01`)} and ${a.occurredAt} < ${cstStartOfDay(addMonths(nextMonth, -12))}`;
+  return sql`(select count(*) filter (where ${thisYear}) as a_now, count(*) filter (where ${lastYear}) as a_last,
+      sum(${a.deaths}) filter (where ${thisYear}) as d_now, sum(${a.deaths}) filter (where ${lastYear}) as d_last
+    from ${a} where ${and(accidentScope(actor), sql`((${thisYear}) or (${lastYear}))`)})`;
 }
 
 /**

@@ -1,6 +1,7 @@
-// 举报照片: the reporter's photo picker on the public form (phone-first: the phone offers its camera and its gallery),
-// and the thumbnails that open the photo large, for the office's report page, the tracking page and "my reports".
-// Each photo is uploaded as soon as it is picked; the form sends the returned id and claim token with the report.
+// 举报照片: the reporter's photo picker on the public form (phone-first: the phone offers its camera and its gallery)
+// and on the officers' intake of other channels, and the thumbnails that open the photo large, for the office's
+// report page, the tracking page and "my reports". Each photo is uploaded as soon as it is picked; the public form
+// sends the returned id and claim token with the report, the intake form the ids of the officer's own uploads.
 import { useState } from 'react';
 import { App, Button, Image, Space, Typography } from 'antd';
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
@@ -12,7 +13,8 @@ import { HiddenFileInput } from '../../components/HiddenFileInput';
 /** A photo picked and uploaded, not yet sent with the report: the ticket, and a local preview of the file. */
 export interface PickedPhoto {
   id: string;
-  token: string;
+  /** The claim token of an upload from the public form; an officer's intake upload is claimed as the officer's own. */
+  token?: string;
   name: string;
   preview: string;
 }
@@ -26,9 +28,18 @@ export interface ReportPhotoInputProps {
   onChange?(photos: PickedPhoto[]): void;
   /** Told while photos are uploading, so the form waits for them before it is sent. */
   onBusyChange?(busy: boolean): void;
+  /** 'intake': an officer recording a report uploads through the signed-in path (POST /api/reports/photos). */
+  uploadAs?: 'public' | 'intake';
 }
 
-export function ReportPhotoInput({ value = [], onChange, onBusyChange }: ReportPhotoInputProps) {
+/** One photo uploaded where the form's sender is: anonymously with a claim token, or as the signed-in officer. */
+async function uploadPhoto(form: FormData, as: 'public' | 'intake'): Promise<{ id: string; token?: string }> {
+  if (as === 'intake') return { id: (await call('POST /api/reports/photos', { form })).id };
+  const up = await call('POST /api/public/reports/photos', { form });
+  return { id: up.id, token: up.token };
+}
+
+export function ReportPhotoInput({ value = [], onChange, onBusyChange, uploadAs = 'public' }: ReportPhotoInputProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [input, setInput] = useState<HTMLInputElement | null>(null);
@@ -62,8 +73,8 @@ export function ReportPhotoInput({ value = [], onChange, onBusyChange }: ReportP
       const form = new FormData();
       form.append('file', file, file.name);
       try {
-        const up = await call('POST /api/public/reports/photos', { form });
-        current = [...current, { id: up.id, token: up.token, name: file.name, preview: URL.createObjectURL(file) }];
+        const up = await uploadPhoto(form, uploadAs);
+        current = [...current, { ...up, name: file.name, preview: URL.createObjectURL(file) }];
         onChange?.(current);
       } catch (e) {
         const why =

@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/actor';
 import { recordAudit } from '../../../platform/audit';
 import type { Db, Tx } from '../../../platform/db';
 import { fieldError } from '../../../platform/errors';
+import { claimFiles } from '../../../platform/files';
 import { claimWithTokens } from '../../../platform/public-uploads';
 import { inScope } from '../../../platform/scope';
 import { cstDate } from '../../../platform/time';
@@ -87,12 +88,16 @@ export async function submitReportIn(
     });
     await tx.insert(reportReporters).values({ reportId: row.id, sealed, keyId });
   }
-  // The reporter's photos, uploaded beforehand: each claimed with its token, only the caller's own or anonymous uploads
-  // (platform/public-uploads.ts); any refusal rolls the whole submission back.
-  const photos =
-    'photos' in input && input.photos?.length
-      ? await claimWithTokens(tx, ctx.actor, input.photos, { type: REPORT_PHOTO_OWNER, id: row.id }, 'photos')
-      : [];
+  // The reporter's photos, uploaded beforehand; any refusal rolls the whole submission back. From the public form each
+  // is claimed with its token, only the caller's own or anonymous uploads (platform/public-uploads.ts); on intake they
+  // are the recording officer's own uploads, claimed by id as any signed-in upload, and must be photos.
+  const owner = { type: REPORT_PHOTO_OWNER, id: row.id };
+  let photos: string[] = [];
+  if (input.photos?.length) {
+    if (!intake) photos = await claimWithTokens(tx, ctx.actor, input.photos, owner, 'photos');
+    else if (ctx.actor) photos = await claimFiles(tx, ctx.actor, input.photos, owner, { field: 'photos', kinds: ['photo'] });
+    else throw new Error('an intake with photos needs the recording officer');
+  }
   await recordAudit(
     tx,
     { actor: ctx.actor, ip: ctx.ip },
