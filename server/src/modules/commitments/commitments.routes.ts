@@ -30,7 +30,7 @@ import {
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { fileLimits, registerFileOwner, storeUpload } from '../../platform/files';
 import { cstDate } from '../../platform/time';
 import { enterpriseDutyBoard } from './duties.board';
@@ -42,6 +42,7 @@ import { currentCommitmentText, listCommitmentTexts, saveCommitmentText } from '
 import { signCommitment } from './commands/sign-commitment';
 import { DUTY_FILE_OWNER, recordDuty, resubmitDuty } from './commands/record-duty';
 import { checkDuty } from './commands/check-duty';
+import { receiveUpload } from '../../platform/upload-request';
 
 export function commitmentsRoutes(app: ZodApp) {
   const tags = ['commitments'];
@@ -145,15 +146,8 @@ export function commitmentsRoutes(app: ZodApp) {
     { config: { access: 'duty.record' }, schema: { tags, response: { 201: dutyFileView } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
-      const data = await file.toBuffer();
-      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename: file.filename, data }, app.config.images);
+      const { filename, data } = await receiveUpload(req, { noun: 'file', maxBytes: fileLimits.document, exactName: true });
+      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename, data }, app.config.images);
       return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size });
     },
   );

@@ -14,13 +14,14 @@ import {
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { fieldError, notFound } from '../../platform/errors';
 import { fileLimits, registerFileOwner, storeUpload } from '../../platform/files';
 import { findIncident, findIncidents, findMyNotice } from './incidents.queries';
 import { presentIncidentDetail, presentIncidents, presentNotice } from './incidents.presenter';
 import { INCIDENT_FILE_OWNER, reportFlash } from './commands/report-flash';
 import { acknowledgeNotice } from './commands/acknowledge-notice';
 import { loadTeamCallout, presentTeamCallout, saveTeamCallout } from './callout.settings';
+import { receiveUpload } from '../../platform/upload-request';
 
 export function intakeRoutes(app: ZodApp) {
   const tags = ['emergency'];
@@ -33,15 +34,8 @@ export function intakeRoutes(app: ZodApp) {
     { config: flash, schema: { tags, response: { 201: flashPhotoView } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file({ limits: { fileSize: fileLimits.photo, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的照片', 'Choose a photo to upload');
-      const data = await file.toBuffer();
-      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename: file.filename, data }, app.config.images);
+      const { filename, data } = await receiveUpload(req, { noun: 'photo', maxBytes: fileLimits.photo, exactName: true });
+      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename, data }, app.config.images);
       if (row.kind !== 'photo') throw fieldError('file', '快报只能附照片', 'A flash report takes photos only');
       return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size });
     },

@@ -19,7 +19,7 @@ import {
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp, lang } from '../../platform/http';
-import { AppError, forbidden, notFound } from '../../platform/errors';
+import { forbidden, notFound } from '../../platform/errors';
 import { findEnterprise, findEnterpriseHistory, findEnterprises } from './enterprises.queries';
 import { presentEnterprise, presentHistoryEntry } from './enterprises.presenter';
 import { maySeeDeleted } from './enterprises.policy';
@@ -31,6 +31,7 @@ import { exportEnterprises } from './commands/export-enterprises';
 import { attachment, XLSX_TYPE } from '../../platform/xlsx-stream';
 import { revealContacts } from './commands/reveal-contacts';
 import { buildImportTemplate } from './commands/import-template';
+import { receiveUpload } from '../../platform/upload-request';
 
 export function enterprisesRoutes(app: ZodApp) {
   const tags = ['enterprises'];
@@ -68,17 +69,10 @@ export function enterprisesRoutes(app: ZodApp) {
     '/api/enterprises/import',
     { config: { access: 'enterprise.import' }, schema: { tags, querystring: enterpriseImportQuery, response: { 200: importReport } } },
     async (req) => {
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', [{ field: 'file', zh: '请选择要导入的文件', en: 'Choose a file to import' }]);
-      const buffer = await file.toBuffer(); // over the multipart limit (20 MB) this throws a 413
+      const { filename, data: buffer } = await receiveUpload(req, { noun: 'import' });
       return importEnterprises(app.db, actorOf(req), clientIp(req), {
         buffer,
-        filename: file.filename,
+        filename,
         dryRun: req.query.dryRun,
         lang: lang(req),
       });

@@ -21,7 +21,7 @@ import {
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { fileLimits, registerFileOwner, storeUpload } from '../../platform/files';
 import { cstDate } from '../../platform/time';
 import { findActivity, findCoverage, findRegistration, findRegistrations, findUnits, findVisit, findVisits } from './grid.queries';
@@ -30,6 +30,7 @@ import { monthOf } from './grid.rules';
 import { recordVisit } from './commands/record-visit';
 import { registerUnit } from './commands/register-unit';
 import { actOnRegistration } from './commands/act-on-registration';
+import { receiveUpload } from '../../platform/upload-request';
 
 export function gridRoutes(app: ZodApp) {
   const tags = ['grid'];
@@ -72,15 +73,8 @@ export function gridRoutes(app: ZodApp) {
     { config: { access: 'grid.patrol' }, schema: { tags, response: { 201: gridFileView } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的照片', 'Choose a photo to upload');
-      const data = await file.toBuffer();
-      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename: file.filename, data }, app.config.images);
+      const { filename, data } = await receiveUpload(req, { noun: 'photo', maxBytes: fileLimits.document, exactName: true });
+      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename, data }, app.config.images);
       return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size });
     },
   );

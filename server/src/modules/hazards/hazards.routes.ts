@@ -15,7 +15,7 @@ import {
 } from '@anjian/contracts';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { fileLimits, findFilesByIds, registerFileOwner, storeUpload } from '../../platform/files';
 import { actorOf, clientIp } from '../../platform/http';
 import type { ZodApp } from '../../platform/zod-app';
@@ -26,6 +26,7 @@ import { hazardClock } from './hazards.clock';
 import { hazardMetaFor } from './hazards.meta';
 import { presentFile, presentHazardDetail, presentHazardSummary } from './hazards.presenter';
 import { boardCounts, findEvents, findHazard, findHazards, hazardVisible, presentBoardCounts, type HazardRow } from './hazards.queries';
+import { receiveUpload } from '../../platform/upload-request';
 
 export async function loadHazardDetail(db: DbOrTx, actor: Actor, row: HazardRow) {
   const events = await findEvents(db, row.id);
@@ -74,17 +75,9 @@ export function hazardsRoutes(app: ZodApp) {
     { config: { access: 'hazard.act' }, schema: { tags, response: { 201: hazardFile } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      // preservePath: see the name exactly as sent, so a client trying to climb folders is refused, not silently trimmed.
-      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
-      const data = await file.toBuffer(); // over the limit this throws, answered as 413 before anything is stored
+      const { filename, data } = await receiveUpload(req, { noun: 'file', maxBytes: fileLimits.document, exactName: true });
       // storeUpload opens its own transaction after the thumbnail is rendered, so image work holds no connection.
-      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename: file.filename, data }, app.config.images);
+      const row = await storeUpload(app.db, app.config.dataDir, actor, clientIp(req), { filename, data }, app.config.images);
       return reply.status(201).send(presentFile(row));
     },
   );

@@ -21,7 +21,7 @@ import {
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp, lang } from '../../platform/http';
-import { AppError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { cstDate } from '../../platform/time';
 import { findCertificates, findPeople, findPerson, findRates } from './people.queries';
 import { presentCertificates, presentPeople, presentPersonDetail } from './people.presenter';
@@ -30,6 +30,7 @@ import { createPerson, updatePerson } from './commands/save-person';
 import { addCertificate, updateCertificate } from './commands/save-certificate';
 import { revokeCertificate } from './commands/revoke-certificate';
 import { importPeople } from './commands/import-people';
+import { receiveUpload } from '../../platform/upload-request';
 
 const rateOf = (holders: number, people: number) => (people > 0 ? Math.round((holders / people) * 10000) / 10000 : null);
 
@@ -55,18 +56,11 @@ export function peopleRoutes(app: ZodApp) {
     '/api/people/import',
     { config: { access: 'people.manage' }, schema: { tags, querystring: peopleImportQuery, response: { 200: importReport } } },
     async (req) => {
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', [{ field: 'file', zh: '请选择要导入的文件', en: 'Choose a file to import' }]);
-      const buffer = await file.toBuffer();
+      const { filename, data: buffer } = await receiveUpload(req, { noun: 'import' });
       return importPeople(
         app.db,
         { actor: actorOf(req), ip: clientIp(req), vaultKey },
-        { buffer, filename: file.filename, dryRun: req.query.dryRun, lang: lang(req) },
+        { buffer, filename, dryRun: req.query.dryRun, lang: lang(req) },
       );
     },
   );

@@ -14,12 +14,13 @@ import {
 } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { fileLimits, registerFileOwner, storeUpload } from '../../platform/files';
 import { findSpotCheck, findSpotCheckItem, findSpotChecks } from './spot-checks.queries';
 import { presentSpotCheckDetail, presentSpotChecks } from './spot-checks.presenter';
 import { drawSpotCheck } from './commands/draw-spot-check';
 import { recordSpotOutcome, SPOT_CHECK_ITEM_OWNER } from './commands/record-spot-outcome';
+import { receiveUpload } from '../../platform/upload-request';
 
 export function spotCheckRoutes(app: ZodApp) {
   const tags = ['people'];
@@ -57,22 +58,8 @@ export function spotCheckRoutes(app: ZodApp) {
     '/api/spot-checks/photos',
     { config: { access: 'spot_check.manage' }, schema: { tags, response: { 201: spotCheckPhotoView } } },
     async (req, reply) => {
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的照片', 'Choose a photo to upload');
-      const data = await file.toBuffer();
-      const row = await storeUpload(
-        app.db,
-        app.config.dataDir,
-        actorOf(req),
-        clientIp(req),
-        { filename: file.filename, data },
-        app.config.images,
-      );
+      const { filename, data } = await receiveUpload(req, { noun: 'photo', maxBytes: fileLimits.document, exactName: true });
+      const row = await storeUpload(app.db, app.config.dataDir, actorOf(req), clientIp(req), { filename, data }, app.config.images);
       return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size });
     },
   );

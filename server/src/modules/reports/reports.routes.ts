@@ -25,7 +25,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { fileLimits, registerFileOwner, storeUpload } from '../../platform/files';
 import { newClaimToken } from '../../platform/public-uploads';
 import { sendFileRow } from '../files/files.routes';
@@ -37,6 +37,7 @@ import { submitReport } from './commands/submit-report';
 import { actOnReport } from './commands/act-on-report';
 import { revealReporter } from './commands/reveal-reporter';
 import { spendChallenge } from './abuse';
+import { receiveUpload } from '../../platform/upload-request';
 
 /**
  * The signed-in caller of a public route, when the request carries the session's CSRF token (the web app does): a form
@@ -62,29 +63,13 @@ export function reportsRoutes(app: ZodApp) {
       schema: { tags, response: { 201: reportPhotoUpload } },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传照片', en: 'Upload the photo as multipart/form-data' },
-        ]);
-      }
-      // preservePath: see the name exactly as sent, so a client trying to climb folders is refused, not silently trimmed.
-      const file = await req.file({ limits: { fileSize: fileLimits.photo, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的照片', 'Choose a photo to upload');
-      const data = await file.toBuffer(); // over the limit this throws, answered as 413 before anything is stored
+      const { filename, data } = await receiveUpload(req, { noun: 'photo', maxBytes: fileLimits.photo, exactName: true });
       const token = newClaimToken();
-      const row = await storeUpload(
-        app.db,
-        app.config.dataDir,
-        citizenOf(req),
-        clientIp(req),
-        { filename: file.filename, data },
-        app.config.images,
-        {
-          kinds: ['photo'],
-          claimToken: token,
-          neutralName: 'report-photo',
-        },
-      );
+      const row = await storeUpload(app.db, app.config.dataDir, citizenOf(req), clientIp(req), { filename, data }, app.config.images, {
+        kinds: ['photo'],
+        claimToken: token,
+        neutralName: 'report-photo',
+      });
       return reply.status(201).send({ id: row.id, token, mime: row.mime, size: row.size });
     },
   );
@@ -166,23 +151,11 @@ export function reportsRoutes(app: ZodApp) {
     '/api/reports/photos',
     { config: { access: 'report.intake' }, schema: { tags, response: { 201: reportPhotoView } } },
     async (req, reply) => {
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传照片', en: 'Upload the photo as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file({ limits: { fileSize: fileLimits.photo, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的照片', 'Choose a photo to upload');
-      const data = await file.toBuffer(); // over the limit this throws, answered as 413 before anything is stored
-      const row = await storeUpload(
-        app.db,
-        app.config.dataDir,
-        actorOf(req),
-        clientIp(req),
-        { filename: file.filename, data },
-        app.config.images,
-        { kinds: ['photo'], neutralName: 'report-photo' },
-      );
+      const { filename, data } = await receiveUpload(req, { noun: 'photo', maxBytes: fileLimits.photo, exactName: true });
+      const row = await storeUpload(app.db, app.config.dataDir, actorOf(req), clientIp(req), { filename, data }, app.config.images, {
+        kinds: ['photo'],
+        neutralName: 'report-photo',
+      });
       return reply.status(201).send(presentReportPhoto(row));
     },
   );

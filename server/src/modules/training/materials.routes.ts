@@ -3,10 +3,10 @@
 import { idParams, materialList, materialView, okResponse } from '@anjian/contracts';
 import type { ZodApp } from '../../platform/zod-app';
 import { actorOf, clientIp } from '../../platform/http';
-import { AppError, fieldError } from '../../platform/errors';
 import { fileLimits, registerFileOwner } from '../../platform/files';
 import { findSession } from './training.queries';
 import { addMaterial, listMaterials, MATERIAL_OWNER, removeMaterial } from './materials';
+import { receiveUpload } from '../../platform/upload-request';
 
 export function materialRoutes(app: ZodApp) {
   const tags = ['training'];
@@ -20,16 +20,9 @@ export function materialRoutes(app: ZodApp) {
     '/api/training/sessions/:id/materials',
     { config: { access: 'training.manage' }, schema: { tags, params: idParams, response: { 201: materialView } } },
     async (req, reply) => {
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file({ limits: { fileSize: fileLimits.video, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的课件', 'Choose a file to upload');
-      const data = await file.toBuffer();
+      const { filename, data } = await receiveUpload(req, { noun: 'material', maxBytes: fileLimits.video, exactName: true });
       const ctx = { actor: actorOf(req), ip: clientIp(req), dataDir: app.config.dataDir, images: app.config.images };
-      return reply.status(201).send(await addMaterial(app.db, ctx, req.params.id, { filename: file.filename, data }));
+      return reply.status(201).send(await addMaterial(app.db, ctx, req.params.id, { filename, data }));
     },
   );
   app.delete(

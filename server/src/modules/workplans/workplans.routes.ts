@@ -31,12 +31,12 @@ import { fileReport } from './commands/file-report';
 import { buildBoard } from './workplans.board';
 import { exportProgress } from './workplans.export';
 import { importPlanTable } from './commands/import-plan-table';
-import { AppError } from '../../platform/errors';
 import { workplansClock } from './workplans.clock';
 import { monthlyReportDue, monthOf, reportState } from './workplans.rules';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { attachment, XLSX_TYPE } from '../../platform/xlsx-stream';
+import { receiveUpload } from '../../platform/upload-request';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -116,14 +116,7 @@ export function workplansRoutes(app: ZodApp) {
       schema: { tags, params: idParams, querystring: workPlanImportQuery, response: { 200: workPlanImportReport } },
     },
     async (req) => {
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', [{ field: 'file', zh: '请选择要导入的文件', en: 'Choose a file to import' }]);
-      const buffer = await file.toBuffer(); // over the multipart limit this throws a 413
+      const { data: buffer } = await receiveUpload(req, { noun: 'import' });
       return importPlanTable(app.db, actorOf(req), clientIp(req), req.params.id, { buffer, ...req.query }, workplansClock.today());
     },
   );

@@ -17,7 +17,7 @@ import {
 } from '@anjian/contracts';
 import type { ZodApp } from '../../../platform/zod-app';
 import { actorOf, clientIp } from '../../../platform/http';
-import { AppError, fieldError, notFound } from '../../../platform/errors';
+import { notFound } from '../../../platform/errors';
 import { fileLimits, registerFileOwner, storeUpload } from '../../../platform/files';
 import { canReadReceipt, REWARD_RECEIPT_OWNER } from './rewards.receipts';
 import { findReport } from '../reports.queries';
@@ -25,6 +25,7 @@ import { findReward, findRewardByTrackingCode, findRewards, rewardRateOf } from 
 import { presentPublicReward, presentRewardDetail, presentRewards } from './rewards.presenter';
 import { presentVerification, recordFinding } from './commands/record-finding';
 import { actOnReward } from './commands/act-on-reward';
+import { receiveUpload } from '../../../platform/upload-request';
 
 const rate = (paid: number, due: number) => (due === 0 ? null : Math.round((paid / due) * 10_000) / 10_000);
 
@@ -99,22 +100,8 @@ export function rewardsRoutes(app: ZodApp) {
     '/api/rewards/receipts',
     { config: { access: 'reward.pay' }, schema: { tags, response: { 201: rewardReceiptView } } },
     async (req, reply) => {
-      if (!req.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA', [
-          { field: 'file', zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' },
-        ]);
-      }
-      const file = await req.file({ limits: { fileSize: fileLimits.document, files: 1 }, preservePath: true });
-      if (!file) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
-      const data = await file.toBuffer();
-      const row = await storeUpload(
-        app.db,
-        app.config.dataDir,
-        actorOf(req),
-        clientIp(req),
-        { filename: file.filename, data },
-        app.config.images,
-      );
+      const { filename, data } = await receiveUpload(req, { noun: 'file', maxBytes: fileLimits.document, exactName: true });
+      const row = await storeUpload(app.db, app.config.dataDir, actorOf(req), clientIp(req), { filename, data }, app.config.images);
       return reply.status(201).send({ id: row.id, name: row.originalName, mime: row.mime, size: row.size });
     },
   );
