@@ -35,19 +35,38 @@ async function pick(page: Page, testId: string, option: string) {
 /** Width of an image as the browser decoded it: 0 until it has loaded (or when it failed to). */
 const decodedWidth = (img: Locator) => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth);
 
+/** Fills the report form's common fields (the public form and the intake share them) for a report in 龙城街道. */
+async function fillReport(page: Page, address: string, text: string) {
+  await pick(page, 'report-category', '事故隐患');
+  await page.getByTestId('report-area').click();
+  await page.keyboard.type('龙城');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '龙城街道' }).first().click();
+  await page.getByTestId('report-address').fill(address);
+  await page.getByTestId('report-date').fill(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+  await page.getByTestId('report-description').fill(text);
+}
+
+/** The report page's first photo: its thumbnail decoded, and a click opening the photo itself at 1280 px. */
+async function expectPhotoShown(page: Page): Promise<{ thumb: Locator; large: Locator }> {
+  const thumb = page.getByTestId('report-photos').locator('img').first();
+  await thumb.waitFor();
+  await expect.poll(() => decodedWidth(thumb)).toBeGreaterThan(0);
+  expect(await thumb.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}\/thumbnail$/);
+  // A click lands on the image's hover mask (预览), which opens the preview.
+  await page.getByTestId('report-photos').locator('.ant-image').first().click();
+  const large = page.locator('.ant-image-preview-img');
+  await large.waitFor();
+  expect(await large.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+  await expect.poll(() => decodedWidth(large)).toBe(1280); // the photo as taken, not the 320 px thumbnail
+  return { thumb, large };
+}
+
 describe('photos on a public report', () => {
   it('a citizen attaches a photo on a phone and the officer sees it, enlarged on a tap', async () => {
     await loginThroughForm(citizen, server.url, 'citizen');
     await citizen.waitForSelector('[data-testid=current-user]');
     await citizen.goto(`${server.url}/report`);
-    await pick(citizen, 'report-category', '事故隐患');
-    await citizen.getByTestId('report-area').click();
-    await citizen.keyboard.type('龙城');
-    await citizen.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '龙城街道' }).first().click();
-    await citizen.getByTestId('report-address').fill('龙城街道某物流仓库北门');
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await citizen.getByTestId('report-date').fill(today);
-    await citizen.getByTestId('report-description').fill(description);
+    await fillReport(citizen, '龙城街道某物流仓库北门', description);
     // The photo as the phone hands it over: uploaded at once, previewed from the phone, counted against the six.
     await citizen.getByTestId('report-photo-input').setInputFiles({
       name: 'IMG_0001.jpg',
@@ -91,16 +110,7 @@ describe('photos on a public report', () => {
       return page.items.find((r: { description: string }) => r.description === d).id;
     }, description);
     await officer.goto(`${server.url}/reports/${id}`);
-    const thumb = officer.getByTestId('report-photos').locator('img').first();
-    await thumb.waitFor();
-    await expect.poll(() => decodedWidth(thumb)).toBeGreaterThan(0);
-    expect(await thumb.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}\/thumbnail$/);
-    // A click lands on the image's hover mask (预览), which opens the preview.
-    await officer.getByTestId('report-photos').locator('.ant-image').first().click();
-    const large = officer.locator('.ant-image-preview-img');
-    await large.waitFor();
-    expect(await large.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
-    await expect.poll(() => decodedWidth(large)).toBe(1280); // the photo as taken, not the 320 px thumbnail
+    const { thumb } = await expectPhotoShown(officer);
     expect(await decodedWidth(thumb)).toBe(320);
   });
 });
@@ -112,13 +122,7 @@ describe('photos on a report recorded from another channel', () => {
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${server.url}/reports/new`);
     const said = `e2e 电话举报 厂房二楼私拉电线 ${Date.now()}`;
-    await pick(page, 'report-category', '事故隐患');
-    await page.getByTestId('report-area').click();
-    await page.keyboard.type('龙城');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '龙城街道' }).first().click();
-    await page.getByTestId('report-address').fill('龙城街道某电子厂二楼');
-    await page.getByTestId('report-date').fill(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
-    await page.getByTestId('report-description').fill(said);
+    await fillReport(page, '龙城街道某电子厂二楼', said);
     // The caller's picture, as a messenger hands it over: a JPEG whose metadata names the place it was taken.
     const place = 'GPS 22.7209N 114.2468E 龙城街道';
     const jpeg = await cameraJpeg(page, '#73d13d', { width: 1280, height: 960 });
@@ -140,14 +144,7 @@ describe('photos on a report recorded from another channel', () => {
     await page.getByText(said).first().waitFor();
 
     // The report page shows it as a reporter's photo: the thumbnail, the photo itself on a click.
-    const thumb = page.getByTestId('report-photos').locator('img').first();
-    await thumb.waitFor();
-    await expect.poll(() => decodedWidth(thumb)).toBeGreaterThan(0);
-    expect(await thumb.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}\/thumbnail$/);
-    await page.getByTestId('report-photos').locator('.ant-image').first().click();
-    const large = page.locator('.ant-image-preview-img');
-    await large.waitFor();
-    await expect.poll(() => decodedWidth(large)).toBe(1280);
+    const { large } = await expectPhotoShown(page);
     // The stored photo no longer carries the place it was taken.
     const src = (await large.getAttribute('src'))!;
     const served = await page.evaluate(async (url) => {
