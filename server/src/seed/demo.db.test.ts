@@ -129,6 +129,29 @@ describe('demo publicity and occupational health', () => {
   });
 });
 
+// 园区: the park station's own figures are not empty — 职业健康 files its station entered, accidents at the park's
+// units (in the list and this station's analysis), and the inspection it recorded today with its finding.
+describe('demo park station', () => {
+  it('shows the park its own occupational-health files, accidents and inspection', async () => {
+    const park = await loginAs(t.app, 'park', DEMO_PASSWORD);
+    const [held] = rowsOf<{ files: number; accidents: number }>(
+      await t.database.db.execute(sql`select
+        (select count(*)::int from oh_profiles o join enterprises e on e.id = o.enterprise_id
+           join parks p on p.id = e.park_id where p.name = '宝龙工业园区') as files,
+        (select count(*)::int from accidents a join parks p on p.id = a.park_id where p.name = '宝龙工业园区') as accidents`),
+    );
+    expect(held!.files).toBeGreaterThan(0);
+    expect(held!.accidents).toBeGreaterThan(0);
+    const rates = (await park.get('/api/occupational-health/rates')).json();
+    const cells = rates.overall.indicators as { indicator: string; denominator: number }[];
+    expect(Math.max(...cells.map((x) => x.denominator)), JSON.stringify(rates.overall)).toBe(held!.files);
+    expect((await park.get('/api/accidents')).json().total).toBe(held!.accidents);
+    const inspections = (await park.get('/api/inspections')).json();
+    expect(inspections.total).toBe(1);
+    expect(inspections.items[0].status, JSON.stringify(inspections.items[0])).not.toBe('planned');
+  });
+});
+
 // 举报 handling: the park and 住建 accounts each see the report routed to them, the 住建 one extended; the street
 // sees an overdue report linked to a hidden danger; the administrator the routing rules.
 describe('demo report handling', () => {

@@ -11,8 +11,8 @@ import { buildEnterprise, buildOrg, buildPark, buildUser } from './factories';
 import { seedEnterprises } from './enterprises';
 import { seedDemoRisks } from './risks';
 import { cstDate } from '../platform/time';
-import { seedDemoHazards } from './hazards';
-import { demoActor, seedDemoEnforcement } from './enforcement';
+import { seedDemoEnforcement, seedDemoParkInspection } from './enforcement';
+import { demoActor, seedDemoHazards } from './hazards';
 import { seedDemoPublicity } from './publicity';
 import { seedDemoOccupationalHealth } from './occupational-health';
 import { seedDistrictActivity } from './district-activity';
@@ -172,6 +172,7 @@ export async function seedDemo(
     await seedDemoHazards(tx, longcheng.code);
     // Enforcement: a draw with today's tasks, one inspection with a finding, two penalty cases.
     await seedDemoEnforcement(tx, longcheng.code, hongda.id);
+    await seedDemoParkInspection(tx);
     // A year and more of activity in all 11 streets: accidents with base data and targets, hidden dangers in every
     // state, draws, inspections and a case at a different step in each street.
     await seedDistrictActivity(tx, { officer: await demoActor(tx, 'officer'), leader: await demoActor(tx, 'leader') }, cstDate());

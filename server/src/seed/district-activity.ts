@@ -74,6 +74,23 @@ async function seedAccidents(tx: DbOrTx, today: string): Promise<void> {
                                + (((g * 37) % 24) * interval '1 hour') as at) o
     cross join lateral (select code, name from areas where level = 'community' and code like '440307%'
                         order by md5(code || g::text) limit 1) c`);
+  // The latest six 工矿商贸 accidents of each park's street happened at units of the park (place, sector and park
+  // taken from the unit, as registering one does), so a park station's figures and list are not empty.
+  await tx.execute(sql`
+    with acc as (
+      select a.id, p.id as park_id, row_number() over (partition by p.id order by a.occurred_at desc, a.id) as rn
+      from accidents a join parks p on a.area_code like p.area_code || '%'
+      where a.category = 'industry_mining_commerce'
+    ), unit as (
+      select id, name, sector, park_id, area_code, address,
+             row_number() over (partition by park_id order by credit_code) as rn
+      from enterprises where park_id is not null and deleted_at is null
+    )
+    update accidents a
+    set enterprise_id = unit.id, unit_name = unit.name, sector = unit.sector, park_id = unit.park_id,
+        area_code = unit.area_code, address = unit.address
+    from acc join unit on unit.park_id = acc.park_id and unit.rn = acc.rn
+    where a.id = acc.id and acc.rn <= 6`);
   await tx.execute(sql`alter table accidents enable trigger accidents_dimension_rollup`);
   await rebuildRollup(tx);
 }

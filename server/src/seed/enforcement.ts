@@ -1,42 +1,17 @@
 // Demo enforcement in 龙城街道: a 双随机 draw of three enterprises with today's tasks, one of them inspected with a
 // finding (a hidden danger under a 7-day order, its documents numbered), an on-the-spot penalty and a general case
-// awaiting legal review — replayed through the real commands so documents, hazards and audit agree.
-import { and, eq } from 'drizzle-orm';
-import { roleScopeKind, type Role } from '@anjian/contracts';
-import { inspections, organisations, users } from '../db/schema';
-import type { Actor } from '../platform/actor';
-import { areaPrefixOf } from '../platform/scope';
+// awaiting legal review — replayed through the real commands so documents, hazards and audit agree. The park station
+// inspects one of 宝龙工业园区's units itself, so the park account has an inspection of its own.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { enterprises, inspections, parks } from '../db/schema';
 import type { Db, DbOrTx } from '../platform/db';
 import { addDays, cstDate } from '../platform/time';
 import { createDraw } from '../modules/enforcement/draws/commands/create-draw';
+import { createInspection } from '../modules/enforcement/inspections/commands/create-inspection';
 import { recordInspection } from '../modules/enforcement/inspections/commands/record-inspection';
 import { fileCase } from '../modules/enforcement/cases/commands/file-case';
 import { actOnCase } from '../modules/enforcement/cases/commands/act-on-case';
-
-export async function demoActor(db: DbOrTx, username: string): Promise<Actor> {
-  const [row] = await db
-    .select({ u: users, o: organisations })
-    .from(users)
-    .leftJoin(organisations, eq(organisations.id, users.orgId))
-    .where(eq(users.username, username));
-  const role = row!.u.role as Role;
-  const areaCode = row!.o?.areaCode ?? null;
-  return {
-    id: row!.u.id,
-    username,
-    displayName: row!.u.displayName,
-    role,
-    orgId: row!.u.orgId,
-    orgName: row!.o?.name ?? null,
-    areaCode,
-    areaPrefix: areaCode ? areaPrefixOf(areaCode) : null,
-    sectors: row!.o?.sectors ?? [],
-    parkId: row!.o?.parkId ?? null,
-    enterpriseId: row!.u.enterpriseId,
-    scopeKind: roleScopeKind[role],
-    mustChangePassword: false,
-  };
-}
+import { demoActor } from './hazards';
 
 export async function seedDemoEnforcement(tx: DbOrTx, streetCode: string, hongdaId: string): Promise<void> {
   const db = tx as unknown as Db;
@@ -115,4 +90,47 @@ export async function seedDemoEnforcement(tx: DbOrTx, streetCode: string, hongda
   const h1 = await actOnCase(db, officer, null, hearing.id, 'investigate', { version: hearing.version });
   const h2 = await actOnCase(db, officer, null, hearing.id, 'notify', { version: h1.version, fine: 80_000 });
   await actOnCase(db, officer, null, hearing.id, 'request_hearing', { version: h2.version });
+}
+
+/** 宝龙工业园区's station inspects the park's first unit today and finds one hidden danger under a 10-day order. */
+export async function seedDemoParkInspection(tx: DbOrTx): Promise<void> {
+  const db = tx as unknown as Db;
+  const station = await demoActor(tx, 'park');
+  const [unit] = await tx
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .innerJoin(parks, eq(parks.id, enterprises.parkId))
+    .where(and(eq(parks.name, '宝龙工业园区'), isNull(enterprises.deletedAt)))
+    .orderBy(asc(enterprises.creditCode))
+    .limit(1);
+  if (!unit) return;
+  const today = cstDate();
+  const insp = await createInspection(db, station, null, {
+    enterpriseId: unit.id,
+    kind: 'planned',
+    unannounced: false,
+    departments: [],
+    inspectorIds: [station.id],
+    plannedOn: today,
+    principalDuty: false,
+  });
+  await recordInspection(db, station, null, insp.id, {
+    version: insp.version,
+    checklist: [
+      { item: '有限空间作业审批', result: 'fail' },
+      { item: '安全警示标志设置', result: 'pass' },
+    ],
+    findings: [
+      {
+        description: '污水池有限空间未设置警示标志和作业审批记录',
+        location: '厂区东侧污水处理池',
+        grade: 'general',
+        category: 'management_defect',
+        photoIds: [],
+      },
+    ],
+    summary: '园区巡查发现问题1项，已责令限期整改。',
+    rectificationDeadline: addDays(today, 10),
+    inspectorSignatures: [],
+  });
 }

@@ -1,10 +1,11 @@
-// Demo occupational health: 宏达五金 and two dozen other enterprises of 龙城街道 registered as having hazard factors,
-// through the real commands (so the rate cells are the ones the pages read): most declared, detected (two with a
+// Demo occupational health: 宏达五金, two dozen other enterprises of 龙城街道 and eight of 宝龙工业园区 registered as
+// having hazard factors, through the real commands (so the rate cells are the ones the pages read): most declared, detected (two with a
 // factor over the limit), protective equipment issued and graded, some not yet — so each rate of the seeds has a
 // numerator below its denominator. 宏达五金 has three exposed workers with health checks, one of them abnormal.
-// The enterprise's own records are entered by its safety manager; the others by the street officer.
-import { and, asc, eq, like, ne } from 'drizzle-orm';
-import { enterprises, ohWorkers } from '../db/schema';
+// The enterprise's own records are entered by its safety manager, the 龙城 files by the street officer and the park's
+// by the park station, so the park account's rates tab has its own files behind it.
+import { and, asc, eq, isNull, like, ne } from 'drizzle-orm';
+import { enterprises, ohWorkers, parks } from '../db/schema';
 import type { Tx } from '../platform/db';
 import { addDays, cstDate } from '../platform/time';
 import type { OhContext } from '../modules/occupational-health/commands/context';
@@ -28,13 +29,25 @@ export async function seedDemoOccupationalHealth(tx: Tx, streetCode: string, hon
   const today = cstDate();
   const street: OhContext = { actor: await demoActor(tx, 'street'), ip: null, vaultKey };
   const ent: OhContext = { actor: await demoActor(tx, 'ent_safety'), ip: null, vaultKey };
+  const park: OhContext = { actor: await demoActor(tx, 'park'), ip: null, vaultKey };
   const others = await tx
     .select({ id: enterprises.id })
     .from(enterprises)
     .where(and(like(enterprises.areaCode, `${streetCode}%`), ne(enterprises.id, hongdaId), eq(enterprises.sector, 'machinery')))
     .orderBy(asc(enterprises.creditCode))
     .limit(24);
-  const files = [{ id: hongdaId, ctx: ent }, ...others.map((e) => ({ id: e.id, ctx: street }))];
+  const inPark = await tx
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .innerJoin(parks, eq(parks.id, enterprises.parkId))
+    .where(and(eq(parks.name, '宝龙工业园区'), isNull(enterprises.deletedAt)))
+    .orderBy(asc(enterprises.creditCode))
+    .limit(8);
+  const files = [
+    { id: hongdaId, ctx: ent },
+    ...others.map((e) => ({ id: e.id, ctx: street })),
+    ...inPark.map((e) => ({ id: e.id, ctx: park })),
+  ];
   for (const [i, f] of files.entries()) {
     let { version } = await registerProfile(tx, f.ctx, { enterpriseId: f.id });
     const factors = FACTORS.slice(0, 1 + (i % 3));
