@@ -38,7 +38,7 @@ import { dutyReminderJob } from './modules/notifications/notifications.duties';
 import { warningsDailyJob } from './modules/warnings/warnings.job';
 import { tableMaintenanceJob } from './platform/maintenance';
 import { keepSheetThreadReady } from './modules/enterprises/spreadsheet-thread';
-import { unclaimedUploadsJob } from './platform/public-uploads';
+import { unattachedUploadsJob } from './platform/unattached-uploads';
 import { warningsConsumer } from './modules/warnings/warnings.consumer';
 import { rewardsConsumer } from './modules/reports/rewards/rewards.consumer';
 import { rewardLapseJob } from './modules/reports/rewards/rewards.job';
@@ -127,7 +127,7 @@ async function main() {
       warningsDailyJob,
       rewardClaimReminderJob,
       rewardLapseJob,
-      unclaimedUploadsJob(config.dataDir),
+      unattachedUploadsJob(config.dataDir),
       digestJob(channels),
       tableMaintenanceJob(database.engine),
     ],

@@ -31,9 +31,9 @@ export const files = pgTable(
   (t) => [
     index('files_owner_idx').on(t.ownerType, t.ownerId),
     index('files_uploader_idx').on(t.uploadedBy, t.createdAt),
-    // Public uploads never claimed, for the daily sweep (modules/reports/report-photos.job.ts).
-    index('files_unclaimed_public_idx')
+    // Uploads no record has attached, for the daily sweep (platform/unattached-uploads.ts): few rows at any time.
+    index('files_unattached_idx')
       .on(t.createdAt)
-      .where(sql`${t.claimTokenHash} is not null and ${t.ownerId} is null`),
+      .where(sql`${t.ownerId} is null`),
   ],
 );

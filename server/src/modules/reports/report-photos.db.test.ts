@@ -10,7 +10,7 @@ import { auditLog } from '../../db/schema';
 import { claimTokenHash } from '../../platform/files';
 import { minimalPdf, realPhoto, tinyJpeg } from '../../platform/files.fixtures';
 import type { Client } from '../../../test/app';
-import { discardUnclaimedUploads } from '../../platform/public-uploads';
+import { discardUnattachedUploads } from '../../platform/unattached-uploads';
 import * as w from './report-photos.fixtures';
 import { as, counts, fileRow, ids, nextIp, reportIdOf, storedFiles, submit, ticket, upload, type Ticket } from './report-photos.fixtures';
 
@@ -254,8 +254,8 @@ describe('unclaimed uploads', () => {
     expect((await submit({ photos: [claimed] })).statusCode).toBe(200);
     const diskBefore = storedFiles().length;
     // An hour later nothing is old enough.
-    expect((await discardUnclaimedUploads(w.t.database.db, w.dataDir, new Date(Date.now() + 3_600_000))).discarded).toBe(0);
-    const swept = await discardUnclaimedUploads(w.t.database.db, w.dataDir, new Date(Date.now() + 25 * 3_600_000));
+    expect((await discardUnattachedUploads(w.t.database.db, w.dataDir, new Date(Date.now() + 3_600_000))).discarded).toBe(0);
+    const swept = await discardUnattachedUploads(w.t.database.db, w.dataDir, new Date(Date.now() + 25 * 3_600_000));
     expect(swept.discarded).toBeGreaterThanOrEqual(2);
     expect(await fileRow(abandoned.id)).toBeNull();
     expect(await fileRow(citizens.id)).toBeNull();
