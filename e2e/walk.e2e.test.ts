@@ -68,10 +68,12 @@ describe('every page of every role', () => {
       await loginThroughForm(page, server.url, username);
       const labels = await menuLabels(page);
       expect(labels.length).toBeGreaterThan(0);
+      const visited: [string, string][] = [];
       for (const label of labels) {
         current = label;
         await openMenuEntry(page, label);
         await page.waitForLoadState('networkidle');
+        visited.push([label, page.url()]);
         if (await page.locator('[data-testid=error-display]').count()) {
           problems.push(`${label}: error alert "${await page.locator('[data-testid=error-display]').first().innerText()}"`);
         }
@@ -83,8 +85,39 @@ describe('every page of every role', () => {
           await page.waitForSelector('[data-testid=main-menu]');
         }
       }
+      // A street officer works in the field too: each of its pages, on a phone, fits the screen — nothing reaches past
+      // its right edge except inside a strip that scrolls sideways (a table, a row of tabs or filters).
+      if (username === 'street') {
+        await page.setViewportSize({ width: 390, height: 844 });
+        for (const [label, url] of visited) {
+          current = `${label} (phone)`;
+          await page.goto(url);
+          await page.waitForLoadState('networkidle');
+          const cut = await page.evaluate(cutOffAtTheRight);
+          if (cut.length) problems.push(`${current}: past the screen's edge: ${cut.join(' | ')}`);
+        }
+      }
       expect([...problems, ...cspViolations]).toEqual([]);
       await ctx.close();
     });
   }
 });
+
+/** Elements reaching past the window's right edge, unless inside an ancestor that scrolls sideways (in the page). */
+function cutOffAtTheRight(): string[] {
+  const width = window.innerWidth;
+  const scrolls = (e: Element | null): boolean => {
+    for (let a = e?.parentElement ?? null; a; a = a.parentElement) {
+      const x = getComputedStyle(a).overflowX;
+      if (x === 'auto' || x === 'scroll') return true;
+    }
+    return false;
+  };
+  return Array.from(document.querySelectorAll('body *'))
+    .filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.right > width + 1 && getComputedStyle(e).position !== 'fixed' && !scrolls(e);
+    })
+    .slice(0, 3)
+    .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 50)} (right ${Math.round(e.getBoundingClientRect().right)})`);
+}
