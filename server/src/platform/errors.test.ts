@@ -32,4 +32,23 @@ describe('zodDetails', () => {
     expect(d!.field).toBe('on');
     expect(d!.message).not.toBe('');
   });
+
+  it('names a wrong type in words, not the locale\'s "期望 int，实际接收 数字"', () => {
+    const typed = z.object({ n: z.int(), s: z.string(), b: z.boolean(), l: z.array(z.string()) });
+    const issues = typed.safeParse({ n: 1.5, s: 3, b: 'yes', l: null }, { reportInput: true }).error!.issues;
+    expect(zodDetails(issues, 'zh')).toEqual([
+      { field: 'n', message: '须为整数' },
+      { field: 's', message: '须为文字（收到的是数字）' },
+      { field: 'b', message: '须为是或否（true/false）（收到的是文字）' },
+      { field: 'l', message: '须为列表（收到的是空值（null））' },
+    ]);
+    expect(zodDetails(issues, 'en')).toEqual([
+      { field: 'n', message: 'Must be a whole number' },
+      { field: 's', message: 'Must be text (received a number)' },
+      { field: 'b', message: 'Must be true or false (received text)' },
+      { field: 'l', message: 'Must be a list (received null)' },
+    ]);
+    const counted = z.object({ n: z.number() }).safeParse({ n: 'x' }, { reportInput: true }).error!.issues;
+    expect(zodDetails(counted, 'zh')).toEqual([{ field: 'n', message: '须为数字（收到的是文字）' }]);
+  });
 });

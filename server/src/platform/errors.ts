@@ -30,6 +30,38 @@ export function langOf(req: FastifyRequest): Lang {
 const zhMap = z.locales.zhCN().localeError;
 const enMap = z.locales.en().localeError;
 
+/** Value types in words a reader knows, for a wrong-type field ("须为整数", not the locale's "期望 int，实际接收 数字"). */
+const typeWords: Record<string, Record<Lang, string>> = {
+  int: { zh: '整数', en: 'a whole number' },
+  bigint: { zh: '整数', en: 'a whole number' },
+  number: { zh: '数字', en: 'a number' },
+  nan: { zh: '非数字', en: 'not a number' },
+  string: { zh: '文字', en: 'text' },
+  boolean: { zh: '是或否（true/false）', en: 'true or false' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '对象', en: 'an object' },
+  date: { zh: '日期', en: 'a date' },
+  null: { zh: '空值（null）', en: 'null' },
+};
+
+function typeOfInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  if (typeof input === 'number' && Number.isNaN(input)) return 'nan';
+  return typeof input;
+}
+
+/** "须为整数" for a fraction where a whole number is due; else "须为数字（收到的是文字）". Null when a type has no words. */
+function wrongTypeText(expected: string, input: unknown, lang: Lang): string | null {
+  const want = typeWords[expected]?.[lang];
+  if (!want) return null;
+  const got = typeOfInput(input);
+  if (expected === 'int' && got === 'number') return lang === 'zh' ? '须为整数' : 'Must be a whole number';
+  const had = typeWords[got]?.[lang];
+  if (lang === 'zh') return had ? `须为${want}（收到的是${had}）` : `须为${want}`;
+  return had ? `Must be ${want} (received ${had})` : `Must be ${want}`;
+}
+
 function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   // A field left out: say so, not "expected string, received undefined".
   if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) return validationMessages['input.required'][lang];
@@ -38,6 +70,10 @@ function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   const params = (issue as { params?: { zh?: string; en?: string } }).params;
   const own = params?.[lang];
   if (own) return own;
+  if (issue.code === 'invalid_type' && 'input' in issue) {
+    const text = wrongTypeText(String(issue.expected), issue.input, lang);
+    if (text) return text;
+  }
   // A limit in words a reader knows, not the locale's "数值过大：期望 string <=50 字符" or "期望 number <=7".
   if (issue.code === 'too_big' || issue.code === 'too_small') {
     const big = issue.code === 'too_big';
