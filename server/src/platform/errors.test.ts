@@ -51,4 +51,21 @@ describe('zodDetails', () => {
     const counted = z.object({ n: z.number() }).safeParse({ n: 'x' }, { reportInput: true }).error!.issues;
     expect(zodDetails(counted, 'zh')).toEqual([{ field: 'n', message: '须为数字（收到的是文字）' }]);
   });
+
+  it("lists the allowed values, refuses an unknown field and names a bad id without the locale's wording", () => {
+    const shaped = z.object({ kind: z.enum(['a', 'b']), id: z.uuid(), n: z.number() }).strict();
+    const issues = shaped.safeParse({ kind: 'c', id: 'x', n: Number.NaN, extra: 1 }, { reportInput: true }).error!.issues;
+    expect(zodDetails(issues, 'zh')).toEqual([
+      { field: 'kind', message: '须为以下之一：a、b' },
+      { field: 'id', message: '须为有效的编号（UUID）' },
+      { field: 'n', message: '须为数字' },
+      { field: 'extra', message: '不接受此字段' },
+    ]);
+    expect(zodDetails(issues, 'en').map((d) => d.message)).toEqual([
+      'Must be one of: a, b',
+      'Must be a valid id (UUID)',
+      'Must be a number',
+      'This field is not accepted',
+    ]);
+  });
 });

@@ -35,7 +35,6 @@ const typeWords: Record<string, Record<Lang, string>> = {
   int: { zh: '整数', en: 'a whole number' },
   bigint: { zh: '整数', en: 'a whole number' },
   number: { zh: '数字', en: 'a number' },
-  nan: { zh: '非数字', en: 'not a number' },
   string: { zh: '文字', en: 'text' },
   boolean: { zh: '是或否（true/false）', en: 'true or false' },
   array: { zh: '列表', en: 'a list' },
@@ -47,7 +46,7 @@ const typeWords: Record<string, Record<Lang, string>> = {
 function typeOfInput(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'array';
-  if (typeof input === 'number' && Number.isNaN(input)) return 'nan';
+  if (typeof input === 'number' && Number.isNaN(input)) return 'nan'; // a query value that is not a number: no words
   return typeof input;
 }
 
@@ -70,6 +69,14 @@ function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   const params = (issue as { params?: { zh?: string; en?: string } }).params;
   const own = params?.[lang];
   if (own) return own;
+  if (issue.code === 'invalid_value' && issue.values.length <= 12) {
+    const list = issue.values.map(String);
+    return lang === 'zh' ? `须为以下之一：${list.join('、')}` : `Must be one of: ${list.join(', ')}`;
+  }
+  if (issue.code === 'unrecognized_keys') return lang === 'zh' ? '不接受此字段' : 'This field is not accepted';
+  if (issue.code === 'invalid_format' && issue.format === 'uuid') {
+    return lang === 'zh' ? '须为有效的编号（UUID）' : 'Must be a valid id (UUID)';
+  }
   if (issue.code === 'invalid_type' && 'input' in issue) {
     const text = wrongTypeText(String(issue.expected), issue.input, lang);
     if (text) return text;
