@@ -145,7 +145,23 @@ describe('demo park station', () => {
     const rates = (await park.get('/api/occupational-health/rates')).json();
     const cells = rates.overall.indicators as { indicator: string; denominator: number }[];
     expect(Math.max(...cells.map((x) => x.denominator)), JSON.stringify(rates.overall)).toBe(held!.files);
-    expect((await park.get('/api/accidents')).json().total).toBe(held!.accidents);
+    const accidents = (await park.get('/api/accidents?pageSize=100')).json();
+    expect(accidents.total).toBe(held!.accidents);
+    // Their reports up the chain are on record: on time or late, never all overdue.
+    const reporting = accidents.items.map((a: { reporting: string }) => a.reporting) as string[];
+    expect(
+      reporting.every((r) => r === 'on_time' || r === 'late'),
+      reporting.join(),
+    ).toBe(true);
+    const [chain] = rowsOf<{ unreported: number; late: number }>(
+      await t.database.db.execute(sql`select
+        (select count(*)::int from accidents a where not exists (select 1 from accident_reports r where r.accident_id = a.id))
+          as unreported,
+        (select count(*)::int from accident_reports r join accidents a on a.id = r.accident_id
+          where r.tier = 'county' and r.received_at > a.occurred_at + interval '1 hour') as late`),
+    );
+    expect(chain).toMatchObject({ unreported: 0 });
+    expect(chain!.late).toBeGreaterThan(0);
     const inspections = (await park.get('/api/inspections')).json();
     expect(inspections.total).toBe(1);
     expect(inspections.items[0].status, JSON.stringify(inspections.items[0])).not.toBe('planned');
