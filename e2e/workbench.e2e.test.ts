@@ -85,5 +85,11 @@ describe('workbench', () => {
     const page = await open('grid', phone);
     expect(await figureKeys(page)).toEqual(expect.arrayContaining(['enterprisesInScope', 'openHazards', 'overdueHazards']));
     await page.screenshot({ path: path.join(shots, 'grid.png'), fullPage: true });
+    // The demo grid's units never visited or due are its work today; one opens the visit form for that unit.
+    const visits = page.locator('[data-testid=todo-item][data-kind=grid_visit]');
+    await expect.poll(() => visits.count()).toBeGreaterThan(0);
+    expect(await visits.first().innerText()).toContain('网格巡查到期');
+    await visits.first().locator('a').click();
+    await page.waitForURL(/\/grid\/visit\/[0-9a-f-]{36}$/);
   });
 });

@@ -25,6 +25,7 @@ import { decisionClock, type HearingConfig } from '../../src/reference/enforceme
 import { caseWorkflow } from '../../src/modules/enforcement/cases/case.workflow';
 import { dueStateOf } from '../../src/modules/workbench/workbench.due';
 import { workplanTodo } from './workplans-todo';
+import { gridVisitTodo } from '../../src/modules/grid/grid.todo';
 
 /** How many items of each kind the workbench lists; the counts link to the full lists. */
 export const TODO_LIMIT = 20;
@@ -216,15 +217,19 @@ async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: Hea
   ];
 }
 
-/** A grid inspector follows up the open hidden dangers of the grid that are overdue or due within a week. */
+/**
+ * A grid inspector follows up the open hidden dangers of the grid that are overdue or due within a week. The visits
+ * due came after the refactoring this path stands for; both paths take them from the grid module.
+ */
 async function gridTodo(db: DbOrTx, actor: Actor, today: string): Promise<WorkbenchTodo[]> {
-  return hazardItems(
+  const followUps = await hazardItems(
     db,
     actor,
     and(inArray(hazards.state, ['reported', 'rectifying']), lte(hazards.deadline, addDays(today, 7)))!,
     'hazard_follow_up',
     today,
   );
+  return [...followUps, ...(await gridVisitTodo(db, actor, today, dueStateOf))];
 }
 
 const caseStatusLabels: Partial<Record<CaseStatus, { zh: string; en: string }>> = Object.fromEntries(

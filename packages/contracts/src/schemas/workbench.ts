@@ -14,6 +14,7 @@ export const workbenchTodoKinds = [
   'case_step',
   'work_report',
   'work_accept',
+  'grid_visit',
 ] as const;
 export type WorkbenchTodoKind = (typeof workbenchTodoKinds)[number];
 
@@ -28,6 +29,7 @@ export const workbenchTodoLabels: Record<WorkbenchTodoKind, Bilingual> = {
   case_step: { zh: '处罚案件待办', en: 'Penalty case step' },
   work_report: { zh: '工作任务月度进展待报送', en: 'Monthly progress report to file' },
   work_accept: { zh: '工作任务待验收', en: 'Work task to accept' },
+  grid_visit: { zh: '网格巡查到期', en: 'Grid visit due' },
 };
 
 /** overdue: past its deadline; today: due today; soon: within the next 3 working days; later; none: no deadline. */

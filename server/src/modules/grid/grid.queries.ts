@@ -116,6 +116,28 @@ export async function findUnits(db: DbOrTx, actor: Actor, q: GridUnitsQuery, tod
   return { items, total: total!.n };
 }
 
+/**
+ * The caller's units whose next visit is due by `horizon` or that were never visited, most pressing first (never
+ * visited, then the earliest due day): the grid inspector's workbench items. Same scope, live-unit rule and frequency
+ * as findUnits; risk level and key flag come along for the due day (grid.rules nextDueOn).
+ */
+export async function findUnitsDueBy(db: DbOrTx, actor: Actor, horizon: string, limit: number, f: GridFrequency = defaultGridFrequency) {
+  const due = nextDueSql(f);
+  return db
+    .select({
+      enterpriseId: enterprises.id,
+      name: enterprises.name,
+      riskLevel: enterprises.riskLevel,
+      isKey: enterprises.isKey,
+      lastVisitedOn: gridUnitStatus.lastVisitedOn,
+    })
+    .from(enterprises)
+    .leftJoin(gridUnitStatus, eq(gridUnitStatus.enterpriseId, enterprises.id))
+    .where(and(liveUnit, enterpriseScope(actor), sql`(${gridUnitStatus.enterpriseId} is null or ${due} <= ${horizon}::date)`))
+    .orderBy(sql`${due} asc nulls first`, asc(enterprises.name), asc(enterprises.id))
+    .limit(limit);
+}
+
 export async function findVisit(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
     .select()

@@ -5,7 +5,7 @@ import type { PlanView, WorkbenchResponse } from '@anjian/contracts';
 import { loginAs, type Client } from '../../../test/app';
 import { buildCommunity, buildEnterprise, buildGrid, buildOrg, buildPark, buildUser } from '../../seed/factories';
 import { accidents, areas } from '../../db/schema';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hazardClock } from '../hazards/hazards.clock';
 import { act, buildHazardWorld, report, type HazardWorld } from '../hazards/hazards.fixtures';
 import { accidentBody } from '../accidents/test-world';
@@ -177,16 +177,46 @@ describe('workbench', () => {
     }
   });
 
-  it("gives the grid inspector its grid's hidden dangers due within a week", async () => {
+  it("gives the grid inspector its grid's hidden dangers due within a week and the visits due", async () => {
     const wb = await workbench(grid);
+    // Enterprise A was never visited: its first visit is due today, between the overdue and the soon follow-up.
     expect(wb.todo.map((t) => [t.kind, t.dueState])).toEqual([
       ['hazard_follow_up', 'overdue'],
+      ['grid_visit', 'today'],
       ['hazard_follow_up', 'soon'],
     ]);
+    expect(wb.todo[1]).toMatchObject({
+      id: w.enterpriseA.id,
+      due: '2026-06-03',
+      step: { zh: '从未巡查', en: 'Never visited' },
+      link: `/grid/visit/${w.enterpriseA.id}`,
+    });
     expect(fig(wb, 'enterprisesInScope')?.value).toBe(1);
     const other = await workbench(gridB);
     expect(other.todo).toEqual([]);
     expect(fig(other, 'openHazards')?.value).toBe(0);
+  });
+
+  it('lists a visit by its due day from the last one (an unassessed unit: 30 days), and none not yet due', async () => {
+    const db = w.t.database.db;
+    const visited = async (on: string) =>
+      db.execute(sql`insert into grid_unit_status (enterprise_id, area_code, last_visit_id, last_visited_at, last_visited_on,
+                       last_inspector_id, visits)
+                     select id, area_code, gen_random_uuid(), ${`${on}T10:00:00+08:00`}::timestamptz, ${on}::date, id, 1
+                     from enterprises where id = ${w.enterpriseA.id}
+                     on conflict (enterprise_id) do update set last_visited_on = excluded.last_visited_on,
+                       last_visited_at = excluded.last_visited_at`);
+    try {
+      await visited('2026-04-20'); // due 05-20: overdue
+      const overdue = (await workbench(grid)).todo.find((t) => t.kind === 'grid_visit');
+      expect(overdue).toMatchObject({ due: '2026-05-20', dueState: 'overdue', step: { zh: '上次巡查 2026-04-20' } });
+      await visited('2026-05-05'); // due 06-04: within the 3 days 我的网格单位 calls due soon
+      expect((await workbench(grid)).todo.find((t) => t.kind === 'grid_visit')).toMatchObject({ due: '2026-06-04', dueState: 'soon' });
+      await visited('2026-05-25'); // due 06-24: not yet
+      expect((await workbench(grid)).todo.some((t) => t.kind === 'grid_visit')).toBe(false);
+    } finally {
+      await db.execute(sql`delete from grid_unit_status where enterprise_id = ${w.enterpriseA.id}`);
+    }
   });
 
   it("gives a park station its park's accidents from the registry: this year to date against the same months last year", async () => {

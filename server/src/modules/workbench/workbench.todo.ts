@@ -23,6 +23,7 @@ import { decisionClock, type HearingConfig } from '../../reference/enforcement/p
 import { caseWorkflow } from '../enforcement/cases/case.workflow';
 import { dueStateOf } from './workbench.due';
 import { workplanTodo } from '../workplans/workplans.todo';
+import { gridVisitTodo } from '../grid/grid.todo';
 
 /** How many items of each kind the workbench lists; the counts link to the full lists. */
 export const TODO_LIMIT = 20;
@@ -250,10 +251,17 @@ async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: Hea
   });
 }
 
-/** A grid inspector follows up the open hidden dangers of the grid that are overdue or due within a week. */
+/**
+ * A grid inspector follows up the open hidden dangers of the grid that are overdue or due within a week, and visits
+ * the units whose patrol is due (grid.todo.ts).
+ */
 async function gridTodo(db: DbOrTx, actor: Actor, today: string): Promise<WorkbenchTodo[]> {
   const where = and(inArray(hazards.state, ['reported', 'rectifying']), lte(hazards.deadline, addDays(today, 7)))!;
-  return (await todoRows(db, [hazardBranch(actor, where, 'hazard_follow_up')])).map((r) => hazardItem(r, today));
+  const [followUps, visits] = await Promise.all([
+    todoRows(db, [hazardBranch(actor, where, 'hazard_follow_up')]),
+    gridVisitTodo(db, actor, today, dueStateOf),
+  ]);
+  return [...followUps.map((r) => hazardItem(r, today)), ...visits];
 }
 
 const caseStatusLabels: Partial<Record<CaseStatus, { zh: string; en: string }>> = Object.fromEntries(
