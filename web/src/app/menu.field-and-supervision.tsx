@@ -17,7 +17,8 @@ export const fieldAndSupervisionEntries: MenuEntry[] = [
   {
     path: '/grid',
     group: 'grid',
-    label: { zh: '我的网格单位', en: 'My grid units' },
+    // 网格单位, not 我的网格单位: a street or district officer sees its area's units here, not a grid of its own.
+    label: { zh: '网格单位', en: 'Grid units' },
     icon: <EnvironmentOutlined />,
     permission: 'grid.read',
     element: <pages.GridRoutes />,

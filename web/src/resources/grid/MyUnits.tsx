@@ -42,7 +42,7 @@ export function MyUnits() {
   }, [patrol, message, t]);
   return (
     <Card
-      title={t('我的网格单位', 'My grid units')}
+      title={patrol ? t('我的网格单位', 'My grid units') : t('网格单位巡查情况', 'Grid units and their visits')}
       extra={
         patrol && (
           <Link to="/grid-register">
