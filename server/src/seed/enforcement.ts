@@ -2,8 +2,8 @@
 // finding (a hidden danger under a 7-day order, its documents numbered), an on-the-spot penalty and a general case
 // awaiting legal review — replayed through the real commands so documents, hazards and audit agree. The park station
 // inspects one of 宝龙工业园区's units itself, so the park account has an inspection of its own.
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { enterprises, inspections, parks } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { inspections } from '../db/schema';
 import type { Db, DbOrTx } from '../platform/db';
 import { addDays, cstDate } from '../platform/time';
 import { createDraw } from '../modules/enforcement/draws/commands/create-draw';
@@ -11,7 +11,7 @@ import { createInspection } from '../modules/enforcement/inspections/commands/cr
 import { recordInspection } from '../modules/enforcement/inspections/commands/record-inspection';
 import { fileCase } from '../modules/enforcement/cases/commands/file-case';
 import { actOnCase } from '../modules/enforcement/cases/commands/act-on-case';
-import { demoActor } from './hazards';
+import { demoActor, demoParkUnits } from './hazards';
 
 export async function seedDemoEnforcement(tx: DbOrTx, streetCode: string, hongdaId: string): Promise<void> {
   const db = tx as unknown as Db;
@@ -96,13 +96,7 @@ export async function seedDemoEnforcement(tx: DbOrTx, streetCode: string, hongda
 export async function seedDemoParkInspection(tx: DbOrTx): Promise<void> {
   const db = tx as unknown as Db;
   const station = await demoActor(tx, 'park');
-  const [unit] = await tx
-    .select({ id: enterprises.id })
-    .from(enterprises)
-    .innerJoin(parks, eq(parks.id, enterprises.parkId))
-    .where(and(eq(parks.name, '宝龙工业园区'), isNull(enterprises.deletedAt)))
-    .orderBy(asc(enterprises.creditCode))
-    .limit(1);
+  const [unit] = await demoParkUnits(tx, 1);
   if (!unit) return;
   const today = cstDate();
   const insp = await createInspection(db, station, null, {

@@ -1,9 +1,9 @@
 // Demo hidden dangers in 龙城街道: a few records in every state (one overdue, one under 挂牌督办), replayed
 // through the real commands on past days so the timeline, statistics rollup and audit trail are all consistent.
 // Calendar-day deadlines only: the demo must start even in a year the holiday calendar does not cover yet.
-import { and, eq, inArray, like, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, ne } from 'drizzle-orm';
 import { roleScopeKind, type Role } from '@anjian/contracts';
-import { enterprises, organisations, users } from '../db/schema';
+import { enterprises, organisations, parks, users } from '../db/schema';
 import type { Actor } from '../platform/actor';
 import type { DbOrTx } from '../platform/db';
 import { areaPrefixOf } from '../platform/scope';
@@ -39,6 +39,17 @@ export async function demoActor(db: DbOrTx, username: string): Promise<Actor> {
 }
 
 /** Call after the demo users exist; `streetCode` is 龙城街道's. */
+/** The first live units of the demo park 宝龙工业园区 by credit code: the park station's own demo records are theirs. */
+export async function demoParkUnits(db: DbOrTx, limit: number): Promise<{ id: string }[]> {
+  return db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .innerJoin(parks, eq(parks.id, enterprises.parkId))
+    .where(and(eq(parks.name, '宝龙工业园区'), isNull(enterprises.deletedAt)))
+    .orderBy(asc(enterprises.creditCode))
+    .limit(limit);
+}
+
 export async function seedDemoHazards(db: DbOrTx, streetCode: string): Promise<void> {
   const street = await demoActor(db, 'street');
   const ent = await demoActor(db, 'ent_safety');

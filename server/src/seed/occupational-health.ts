@@ -4,8 +4,8 @@
 // numerator below its denominator. 宏达五金 has three exposed workers with health checks, one of them abnormal.
 // The enterprise's own records are entered by its safety manager, the 龙城 files by the street officer and the park's
 // by the park station, so the park account's rates tab has its own files behind it.
-import { and, asc, eq, isNull, like, ne } from 'drizzle-orm';
-import { enterprises, ohWorkers, parks } from '../db/schema';
+import { and, asc, eq, like, ne } from 'drizzle-orm';
+import { enterprises, ohWorkers } from '../db/schema';
 import type { Tx } from '../platform/db';
 import { addDays, cstDate } from '../platform/time';
 import type { OhContext } from '../modules/occupational-health/commands/context';
@@ -16,7 +16,7 @@ import { recordPpe } from '../modules/occupational-health/commands/record-ppe';
 import { setGrade } from '../modules/occupational-health/commands/set-grade';
 import { addWorker } from '../modules/occupational-health/commands/add-worker';
 import { recordCheck } from '../modules/occupational-health/commands/record-check';
-import { demoActor } from './hazards';
+import { demoActor, demoParkUnits } from './hazards';
 import { demoIdNumber } from './people';
 
 const FACTORS = [
@@ -36,13 +36,7 @@ export async function seedDemoOccupationalHealth(tx: Tx, streetCode: string, hon
     .where(and(like(enterprises.areaCode, `${streetCode}%`), ne(enterprises.id, hongdaId), eq(enterprises.sector, 'machinery')))
     .orderBy(asc(enterprises.creditCode))
     .limit(24);
-  const inPark = await tx
-    .select({ id: enterprises.id })
-    .from(enterprises)
-    .innerJoin(parks, eq(parks.id, enterprises.parkId))
-    .where(and(eq(parks.name, '宝龙工业园区'), isNull(enterprises.deletedAt)))
-    .orderBy(asc(enterprises.creditCode))
-    .limit(8);
+  const inPark = await demoParkUnits(tx, 8);
   const files = [
     { id: hongdaId, ctx: ent },
     ...others.map((e) => ({ id: e.id, ctx: street })),
