@@ -93,13 +93,14 @@ async function seedAccidents(tx: DbOrTx, today: string): Promise<void> {
     where a.id = acc.id and acc.rn <= 6`);
   // Each accident's reports up the chain its level requires (493号 第九～十一条), as a district records them: on time,
   // except the county report of about one in twenty-three (迟报, 50 minutes past its hour), so the ledger's 报告 column
-  // shows on-time and late reports rather than every past accident as 逾期未报.
+  // shows on-time and late reports rather than every past accident as 逾期未报. None is received after now (an
+  // accident late yesterday, seeded just after midnight).
   await tx.execute(sql`
     insert into accident_reports (accident_id, tier, received_at, recorded_by_name)
     select a.id, t.tier,
-           a.occurred_at + t.after
+           least(now(), a.occurred_at + t.after
              + case when t.rank = 1 and extract(epoch from a.occurred_at)::bigint % 23 = 0 then interval '50 minutes'
-                    else interval '0 minutes' end,
+                    else interval '0 minutes' end),
            '演示数据'
     from accidents a
     join (values ('county', 1, interval '40 minutes'), ('city', 2, interval '2 hours 10 minutes'),
