@@ -70,7 +70,7 @@ function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   const own = params?.[lang];
   if (own) return own;
   // (Each read guarded: an issue rebuilt from Fastify's validation entry carries what the validator put there.)
-  if (issue.code === 'invalid_value' && Array.isArray(issue.values) && issue.values.length <= 12) {
+  if (issue.code === 'invalid_value' && Array.isArray(issue.values)) {
     const list = issue.values.map(String);
     return lang === 'zh' ? `须为以下之一：${list.join('、')}` : `Must be one of: ${list.join(', ')}`;
   }
