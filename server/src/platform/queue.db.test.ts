@@ -183,13 +183,14 @@ describe('event consumers', () => {
 
   it('redeliver a job whose worker crashed between pick-up and completion', async () => {
     const c = await countingConsumer('crash');
-    const first = new JobQueue(d, [], [c], { ...fast, expireSeconds: 1 });
-    await first.start();
-    await first.stop(); // its queues exist; no worker now
     const eventId = await newEvent();
-    // A worker that picks the job up and dies: fetched (active) but never completed.
+    // A worker that picks the job up and dies: fetched (active) but never completed. The queue is made here rather
+    // than by starting and stopping a JobQueue: pg-boss's stop does not wait for a fetch in flight, and on a loaded
+    // machine that stopped worker's fetch once ran after the send below and took the job.
     const crashed = new PgBoss({ db: bossDb(d), schema: 'pgboss', supervise: false, schedule: false });
     await crashed.start();
+    if (!(await crashed.getQueue(DEAD_LETTERS))) await crashed.createQueue(DEAD_LETTERS, { name: DEAD_LETTERS });
+    await crashed.createQueue('events.crash', { name: 'events.crash', expireInSeconds: 1, retryDelay: 1, deadLetter: DEAD_LETTERS });
     await crashed.send('events.crash', { eventId });
     await d.db.update(domainEvents).set({ relayedAt: new Date() }).where(eq(domainEvents.id, eventId));
     const [job] = await crashed.fetch('events.crash');
