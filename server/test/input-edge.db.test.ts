@@ -108,6 +108,14 @@ describe('NUL and lone surrogates are refused with a field error', () => {
     expectShape(await w.officer.get('/api/enterprises/%00'), 400);
   });
 
+  it('and a query parameter given twice is named as such, not as a wrong type', async () => {
+    const page = expectShape(await w.officer.get('/api/enterprises?page=1&page=2'), 400);
+    expect(page.details).toEqual([{ field: 'querystring.page', message: '此参数只能给出一次' }]);
+    const sort = expectShape(await w.officer.get('/api/enterprises?sort=name&sort=-name', { 'accept-language': 'en' }), 400);
+    expect(sort.details).toEqual([{ field: 'querystring.sort', message: 'Give this parameter only once' }]);
+    expect((await w.officer.get('/api/enterprises?page=1&sort=name')).statusCode).toBe(200);
+  });
+
   it('refuses JSON nested deeper than any schema needs', async () => {
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     const res = await w.t.app.inject({

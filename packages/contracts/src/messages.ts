@@ -36,6 +36,7 @@ export const validationMessages = {
   },
   'input.required': { zh: '必填', en: 'Required' },
   'input.tooDeep': { zh: '请求体嵌套层级过深', en: 'The request body is nested too deeply' },
+  'query.repeated': { zh: '此参数只能给出一次', en: 'Give this parameter only once' },
   'month.format': { zh: '月份格式应为 YYYY-MM，如 2026-11', en: 'Use a month as YYYY-MM, e.g. 2026-11' },
   'phase.order': { zh: '阶段结束日期不能早于开始日期', en: 'A phase cannot end before it starts' },
   'spotCheck.sampleSizeOrRatio': { zh: '请填写抽取人数或抽取比例（二选一）', en: 'Give either a sample size or a ratio' },

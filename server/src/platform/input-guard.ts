@@ -2,6 +2,8 @@
 // validation, and a NUL, a lone surrogate (in a value or a key) or nesting deeper than any schema needs is
 // refused with a field error, so no such text reaches a database call even where a schema forgot a field.
 // Schemas also refuse it field by field (`safeString()` in @anjian/contracts); this is the net beneath.
+// A query parameter given twice (?page=1&page=2) reaches the schema as a list; no query of this API takes one, so it
+// is refused here by name rather than as "须为数字" on a value the caller wrote as a number.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isSafeText, validationMessages } from '@anjian/contracts';
 import { AppError, type BilingualDetail } from './errors';
@@ -11,7 +13,7 @@ export const MAX_INPUT_DEPTH = 32;
 
 interface Finding {
   path: string;
-  reason: 'text.unsafe' | 'input.tooDeep';
+  reason: 'text.unsafe' | 'input.tooDeep' | 'query.repeated';
 }
 
 /** The first unsafe string or over-deep nesting in a parsed value, walked iteratively (no stack to exhaust). */
@@ -48,9 +50,20 @@ export function inputGuardError(f: Finding): AppError {
   return new AppError('VALIDATION', [detail]);
 }
 
+/** The first query parameter given more than once (the parser makes it a list). */
+export function findRepeatedParameter(query: unknown): Finding | null {
+  if (!query || typeof query !== 'object') return null;
+  const key = Object.keys(query).find((k) => Array.isArray((query as Record<string, unknown>)[k]));
+  return key === undefined ? null : { path: join('querystring', key), reason: 'query.repeated' };
+}
+
 /** Checks params, query and body of one request; field names follow the validation errors' (querystring.q). */
 export function checkRequestInput(req: FastifyRequest): void {
-  const found = findUnsafeInput(req.params, 'params') ?? findUnsafeInput(req.query, 'querystring') ?? findUnsafeInput(req.body, '');
+  const found =
+    findUnsafeInput(req.params, 'params') ??
+    findUnsafeInput(req.query, 'querystring') ??
+    findRepeatedParameter(req.query) ??
+    findUnsafeInput(req.body, '');
   if (found) throw inputGuardError(found);
 }
 
