@@ -43,6 +43,7 @@ export * from './schemas/credit-partners';
 export * from './schemas/responsibility';
 export * from './schemas/commitments';
 export * from './schemas/workplans';
+export * from './work-task-title';
 export * from './schemas/assessment';
 export * from './schemas/supervision';
 export * from './schemas/grid';

@@ -4,7 +4,7 @@
 // when it is missing (overdue), else this month's with its due day; for the bureau (workplan.manage), the tasks in its
 // area reported done and awaiting acceptance. Read through the same scope as the task routes.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { can, type WorkbenchTodo } from '@anjian/contracts';
+import { can, workTaskTitle, type WorkbenchTodo } from '@anjian/contracts';
 import { workTasks } from '../../src/db/schema';
 import type { Actor } from '../../src/platform/actor';
 import type { DbOrTx } from '../../src/platform/db';
@@ -60,7 +60,7 @@ export async function workplanTodo(
       out.push({
         kind: 'work_report',
         id: t.id,
-        title: `${t.seq}. ${t.item}`,
+        title: workTaskTitle(t),
         enterpriseName: null,
         step: { zh: `${pick.m} 月度进展`, en: `${pick.m} progress` },
         due: pick.due,
@@ -71,7 +71,7 @@ export async function workplanTodo(
   }
   if (can(actor.role, 'workplan.manage')) {
     const waiting = await db
-      .select({ id: workTasks.id, seq: workTasks.seq, item: workTasks.item, deadline: workTasks.deadline })
+      .select({ id: workTasks.id, seq: workTasks.seq, item: workTasks.item, content: workTasks.content, deadline: workTasks.deadline })
       .from(workTasks)
       .where(and(scopeWhere(actor, { areaCode: workTasks.areaCode }), eq(workTasks.status, 'reported_done')))
       .orderBy(asc(workTasks.updatedAt))
@@ -80,7 +80,7 @@ export async function workplanTodo(
       out.push({
         kind: 'work_accept',
         id: w.id,
-        title: `${w.seq}. ${w.item}`,
+        title: workTaskTitle(w),
         enterpriseName: null,
         step: { zh: '已报完成', en: 'Reported done' },
         due: w.deadline,

@@ -4,12 +4,13 @@
 // working day (workplans.rules.ts) — and every task owing that month's report without one is notified: its lead
 // unit's reporting users, or the issuer organisation's managing users. Idempotent by dedupe key.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { can, type Role } from '@anjian/contracts';
+import { can, workTaskTitle, type Role } from '@anjian/contracts';
 import { users, workPlans, workTaskReports, workTasks } from '../../db/schema';
 import type { Db, DbOrTx, Tx } from '../../platform/db';
 import type { DomainEvent } from '../../platform/queue';
 import type { DailyJob } from '../../platform/jobs';
 import { addDays } from '../../platform/time';
+import { taskTitleContent } from '../workplans/workplans.queries';
 import { monthlyReportDue, monthOf } from '../workplans/workplans.rules';
 import { deadlineWindow, workReportDeadlineRules, workTaskEventNotices } from './notifications.rules';
 import { notify, recordLink } from './notifications.service';
@@ -22,6 +23,15 @@ async function orgUsers(db: DbOrTx, orgId: string, permission: 'workplan.report'
     .where(and(eq(users.orgId, orgId), eq(users.status, 'active')));
   return rows.filter((u) => can(u.role as Role, permission)).map((u) => u.id);
 }
+
+/** What a notice about a task reads of it: whom it goes to and the task's title (workTaskTitle). */
+const noticeTask = {
+  id: workTasks.id,
+  seq: workTasks.seq,
+  item: workTasks.item,
+  content: taskTitleContent,
+  leadOrgId: workTasks.leadOrgId,
+};
 
 export async function evaluateWorkReportDeadlines(db: Db, today: string) {
   let notices = 0;
@@ -38,13 +48,7 @@ export async function evaluateWorkReportDeadlines(db: Db, today: string) {
         const due = monthlyReportDue(month, plan.day);
         if (!(due > w.after && due <= w.upTo)) continue;
         const owing = await db
-          .select({
-            id: workTasks.id,
-            seq: workTasks.seq,
-            item: workTasks.item,
-            leadOrgId: workTasks.leadOrgId,
-            assignedOn: workTasks.assignedOn,
-          })
+          .select({ ...noticeTask, assignedOn: workTasks.assignedOn })
           .from(workTasks)
           .leftJoin(workTaskReports, and(eq(workTaskReports.taskId, workTasks.id), eq(workTaskReports.month, month)))
           .where(
@@ -62,7 +66,7 @@ export async function evaluateWorkReportDeadlines(db: Db, today: string) {
           ];
           notices += await notify(db, [...new Set(to)], {
             kind: rule.kind,
-            title: { zh: `${rule.title.zh}（${month}，${t.seq}. ${t.item}）`, en: `${rule.title.en} (${month}, item ${t.seq})` },
+            title: { zh: `${rule.title.zh}（${month}，${workTaskTitle(t)}）`, en: `${rule.title.en} (${month}, ${workTaskTitle(t)})` },
             entityType: 'work_task',
             entityId: t.id,
             link: recordLink.work_task!(t.id),
@@ -86,7 +90,7 @@ export async function onWorkTaskEvent(tx: Tx, e: DomainEvent) {
   const rule = workTaskEventNotices[e.type.slice('work_task.'.length)];
   if (!rule) return;
   const [t] = await tx
-    .select({ id: workTasks.id, seq: workTasks.seq, item: workTasks.item, leadOrgId: workTasks.leadOrgId, issuer: workPlans.issuerOrgId })
+    .select({ ...noticeTask, issuer: workPlans.issuerOrgId })
     .from(workTasks)
     .innerJoin(workPlans, eq(workPlans.id, workTasks.planId))
     .where(eq(workTasks.id, e.entityId));
@@ -97,7 +101,7 @@ export async function onWorkTaskEvent(tx: Tx, e: DomainEvent) {
   ].filter((id) => id !== e.actorId);
   await notify(tx, [...new Set(to)], {
     kind: rule.kind,
-    title: { zh: `${rule.title.zh}（${t.seq}. ${t.item}）`, en: `${rule.title.en} (item ${t.seq})` },
+    title: { zh: `${rule.title.zh}（${workTaskTitle(t)}）`, en: `${rule.title.en} (${workTaskTitle(t)})` },
     entityType: 'work_task',
     entityId: t.id,
     link: recordLink.work_task!(t.id),

@@ -320,6 +320,13 @@ describe('monthly progress reports', () => {
     await evaluateWorkReportDeadlines(t.database.db, '2026-11-27');
     await evaluateWorkReportDeadlines(t.database.db, '2026-11-27'); // idempotent
     expect((await inbox('streetB')).map((n) => n.kind)).toEqual(['due_soon', 'due_today']);
+    const [soon] = rowsOf<{ title_zh: string; title_en: string }>(
+      await t.database.db.execute(
+        sql`select title_zh, title_en from notifications where user_id = ${users.streetB!.id} order by created_at limit 1`,
+      ),
+    );
+    expect(soon!.title_zh).toContain('（2026-11，9.健全完善企业准入机制（1））');
+    expect(soon!.title_en).toContain('(2026-11, 9.健全完善企业准入机制（1）)');
     // The bureau leads task 3 itself, so its officer is reminded as a lead unit too; the leader reports nothing.
     expect((await inbox('district')).map((n) => [n.kind, n.entity_id])).toEqual([
       ['due_soon', tasks.bureau!.id],
@@ -373,14 +380,22 @@ describe('workbench', () => {
     workbenchClock.today = () => '2026-12-03';
     const street = (await as.streetA!.get('/api/workbench')).json();
     const item = street.todo.find((x: { kind: string }) => x.kind === 'work_report');
-    expect(item).toMatchObject({ id: tasks.a!.id, due: '2026-11-27', dueState: 'overdue', link: '/work-tasks' });
+    // Named as the plan numbers it: item 1's first row, not "1. 1.加强…" and not alike its second row (the HR bureau's).
+    expect(item).toMatchObject({
+      id: tasks.a!.id,
+      title: '1.加强监管执法队伍建设（1）',
+      due: '2026-11-27',
+      dueState: 'overdue',
+      link: '/work-tasks',
+    });
     const hr = (await as.hr!.get('/api/workbench')).json();
     // November filed: December's report is next, due Monday 28 December.
     expect(hr.todo.find((x: { kind: string }) => x.kind === 'work_report')).toMatchObject({ due: '2026-12-28', dueState: 'later' });
     const done = await as.hr!.post(`/api/work-tasks/${tasks.hr!.id}/act`, { action: 'report_done', version: 2, summary: '编制已落实' });
     expect(done.statusCode, done.body).toBe(200);
     const bureau = (await as.district!.get('/api/workbench')).json();
-    expect(bureau.todo.filter((x: { kind: string }) => x.kind === 'work_accept').map((x: { id: string }) => x.id)).toEqual([tasks.hr!.id]);
+    const accept = bureau.todo.filter((x: { kind: string }) => x.kind === 'work_accept');
+    expect(accept.map((x: { id: string; title: string }) => [x.id, x.title])).toEqual([[tasks.hr!.id, '1.加强监管执法队伍建设（2）']]);
   });
 });
 

@@ -3,7 +3,7 @@
 // caller's organisation) or co-operates on (co_org_ids, read only: the machine lets only the lead unit report), and
 // the plans that hold them. Nothing else: out of scope is 404.
 import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { WorkPlanListQuery } from '@anjian/contracts';
+import { WORK_TASK_TITLE_CONTENT_PREFIX, type WorkPlanListQuery } from '@anjian/contracts';
 import { areas, organisations, stateTransitions, users, workPlans, workTaskReports, workTasks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
@@ -11,6 +11,9 @@ import { areaPrefixOf, scopeWhere } from '../../platform/scope';
 import type { WorkTaskRow } from './workplans.workflow';
 
 export type WorkPlanRow = typeof workPlans.$inferSelect;
+
+/** The start of a task's content, as much as workTaskTitle reads (the row's （n）): a title without the whole text. */
+export const taskTitleContent = sql<string>`substr(${workTasks.content}, 1, ${sql.raw(String(WORK_TASK_TITLE_CONTENT_PREFIX))})`;
 export type WorkTaskReportRow = typeof workTaskReports.$inferSelect;
 
 const leads = (actor: Actor): SQL => (actor.orgId ? eq(workTasks.leadOrgId, actor.orgId) : sql`false`);

@@ -5,7 +5,13 @@ import { Link } from 'react-router-dom';
 import { App, Button, Card, DatePicker, Drawer, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { monthlyReportStateLabels, supervisionLevelLabels, workTaskStatusLabels, type MyWorkTasks as Mine } from '@anjian/contracts';
+import {
+  monthlyReportStateLabels,
+  supervisionLevelLabels,
+  workTaskStatusLabels,
+  workTaskTitle,
+  type MyWorkTasks as Mine,
+} from '@anjian/contracts';
 import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
@@ -79,7 +85,7 @@ export function MyWorkTasks() {
                 )}
               </Space>
               <Link to={`/work-tasks/${r.id}`}>
-                <Typography.Text strong>{`${r.seq}. ${r.item}`}</Typography.Text>
+                <Typography.Text strong>{workTaskTitle(r)}</Typography.Text>
               </Link>
               <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
                 {r.content}
@@ -99,7 +105,7 @@ export function MyWorkTasks() {
         open={filing !== null}
         placement="bottom"
         height="80%"
-        title={filing ? `${month} · ${filing.seq}. ${filing.item}` : ''}
+        title={filing ? `${month} · ${workTaskTitle(filing)}` : ''}
         onClose={() => setFiling(null)}
         extra={
           <Button type="primary" onClick={submit} data-testid="file-report-submit">

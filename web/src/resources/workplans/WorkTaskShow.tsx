@@ -9,6 +9,7 @@ import {
   supervisionLevels,
   workTaskActionLabels,
   workTaskStatusLabels,
+  workTaskTitle,
   type MonthlyReportView,
   type WorkTaskAction,
   type WorkTaskActBody,
@@ -70,7 +71,7 @@ export function WorkTaskShow() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title={`${r.seq}. ${r.item}`}
+        title={workTaskTitle(r)}
         extra={
           <Space>
             <Tag color={statusColor[r.status]} data-testid="work-task-status">
