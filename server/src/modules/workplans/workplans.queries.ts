@@ -11,10 +11,10 @@ import { areaPrefixOf, scopeWhere } from '../../platform/scope';
 import type { WorkTaskRow } from './workplans.workflow';
 
 export type WorkPlanRow = typeof workPlans.$inferSelect;
+export type WorkTaskReportRow = typeof workTaskReports.$inferSelect;
 
 /** The start of a task's content, as much as workTaskTitle reads (the row's （n）): a title without the whole text. */
 export const taskTitleContent = sql<string>`substr(${workTasks.content}, 1, ${sql.raw(String(WORK_TASK_TITLE_CONTENT_PREFIX))})`;
-export type WorkTaskReportRow = typeof workTaskReports.$inferSelect;
 
 const leads = (actor: Actor): SQL => (actor.orgId ? eq(workTasks.leadOrgId, actor.orgId) : sql`false`);
 /** Tasks the caller's organisation leads or co-operates on. */
