@@ -107,6 +107,10 @@ export function startPlatform(env: Record<string, string>): Promise<Proc> {
   return spawnUntil([...serverNodeFlags, main, '--demo'], env, 'is running at', path.join(repoRoot, 'server'));
 }
 
+/** The bare Fastify server of the baselines (baseline/bare-server.ts), run from source like the bench. */
+export const startBare = (env: Record<string, string>): Promise<Proc> =>
+  spawnUntil([...serverNodeFlags, '--import', 'tsx', path.join(repoRoot, 'bench/src/baseline/bare-server.ts')], env, 'bare ready');
+
 export async function login(url: string, username: string, password = DEMO_PASSWORD): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',

@@ -11,10 +11,8 @@ import {
   drive,
   freshDataDir,
   login,
-  repoRoot,
-  serverNodeFlags,
   settle,
-  spawnUntil,
+  startBare,
   startPlatform,
   type Proc,
   type ScenarioResult,
@@ -53,9 +51,6 @@ function combine(rounds: (Throughput & { cpuMsPerRequest: number })[]): Throughp
     cpuMsPerRequest: median(rounds.map((r) => r.cpuMsPerRequest)),
   };
 }
-
-const startBare = (env: Record<string, string>) =>
-  spawnUntil([...serverNodeFlags, '--import', 'tsx', path.join(repoRoot, 'bench/src/baseline/bare-me.ts')], env, 'bare ready');
 
 /** /api/me on the platform and /me on the bare server in alternating rounds, with the same client settings. */
 /** The two ways the session is read, each set on both servers. */

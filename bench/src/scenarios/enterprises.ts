@@ -11,7 +11,19 @@ import { findEnterprises } from '../../../server/src/modules/enterprises/enterpr
 import type { EnterpriseListQuery } from '@anjian/contracts';
 import { actorFor, openDirect } from '../direct';
 import { request, target } from '../mixed/client';
-import { cpuMsOf, freshDataDir, login, percentiles, repoRoot, settle, startPlatform, type Proc, type ScenarioResult } from '../lib';
+import {
+  cpuMsOf,
+  freshDataDir,
+  login,
+  percentiles,
+  repoRoot,
+  settle,
+  startBare,
+  startPlatform,
+  type Latency,
+  type Proc,
+  type ScenarioResult,
+} from '../lib';
 import { postgresDelta, postgresTicks } from '../mixed/db-sampler';
 import { rebuildEnforcementAggregates } from '../../../server/src/modules/enforcement/stats/stats.queries';
 
@@ -56,11 +68,13 @@ async function firstStreet(direct: Awaited<ReturnType<typeof openDirect>>): Prom
 }
 
 /** Rounds of the list mix: each path runs n / rounds requests a round, the two paths alternating. */
-const LIST_ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 4);
+const LIST_ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 8);
 /** Unmeasured passes over the kinds, per path, before the rounds. */
 const WARMUP_PASSES = Number(process.env.BENCH_LIST_WARMUP ?? 100);
 /** The platform's PostgreSQL pool (openPostgres's default). */
 const SERVER_POOL = 10;
+
+type ListPath = 'api' | 'sql' | 'bare';
 
 export async function measureList(
   platform: Proc,
@@ -69,30 +83,44 @@ export async function measureList(
   n: number,
   concurrency: number,
   label = '',
+  /** A bare Fastify server (baseline/bare-server.ts) on the same database: the same call over HTTP, a third path. */
+  bare?: Proc,
 ) {
   const session = await login(platform.url, 'officer');
   const actor = await actorFor(direct, 'officer');
   const all = queries(await firstStreet(direct));
-  const perKind = new Map<string, number[]>();
+  const paths: ListPath[] = bare ? ['api', 'sql', 'bare'] : ['api', 'sql'];
+  const perKind = Object.fromEntries(paths.map((p) => [p, new Map<string, number[]>()])) as Record<ListPath, Map<string, number[]>>;
+  const record = (path: ListPath, i: number, ms: number) => {
+    const name = all[i % all.length]!.name;
+    const list = perKind[path].get(name);
+    if (list) list.push(ms);
+    else perKind[path].set(name, [ms]);
+  };
   // node:http over keep-alive sockets, not fetch: the driver shares the 2 cores with the server and PostgreSQL, and
   // fetch cost it 2.1 ms of CPU for each 20 kB page (node:http 1.2 ms) — time the API's figure paid and the SQL's not.
+  // The bare server reads the same session row (the database is the same), so the platform's cookie serves both.
   const client = { ...session, target: target(platform.url, concurrency) };
   const wide = { ...session, target: target(platform.url, Math.max(concurrency, SERVER_POOL)) };
-  const viaApi = async (i: number, measured: boolean, through = client) => {
-    const kind = all[i % all.length]!;
-    const t0 = performance.now();
-    const res = await request(through, `/api/enterprises?${toQs(kind.q)}`);
+  const bareClient = bare && { ...session, target: target(bare.url, concurrency) };
+  const bareWide = bare && { ...session, target: target(bare.url, Math.max(concurrency, SERVER_POOL)) };
+  const overHttp = async (through: typeof client, route: string, i: number) => {
+    const res = await request(through, `${route}?${toQs(all[i % all.length]!.q)}`);
     if (res.status !== 200) throw new Error(`${res.status} ${res.body.toString('utf8')}`);
-    if (measured) perKind.set(kind.name, [...(perKind.get(kind.name) ?? []), performance.now() - t0]);
   };
   const viaSql = (i: number) =>
     findEnterprises(direct.db, actor, { page: 1, pageSize: 20, sort: '-updatedAt', ...all[i % all.length]!.q } as EnterpriseListQuery);
+  const via: Record<ListPath, (i: number) => Promise<unknown>> = {
+    api: (i) => overHttp(client, '/api/enterprises', i),
+    sql: viaSql,
+    bare: (i) => overHttp(bareClient!, '/enterprises', i),
+  };
   // Each path first goes over every kind unmeasured until both are warm: neither meets pages of the million-row tables
   // the other has just cached, and both run code V8 has optimised. A server measured within its first few hundred
   // requests runs much of its pipeline unoptimised, as a deployed server does not: on 2026-12-06 the server's CPU per
   // request fell from 4.5 to 2.6 ms over its first 2,400 requests. Then the paths alternate in rounds (the first path
-  // of a round alternating too), so drift on this shared machine — background jobs, the page cache, other work —
-  // falls on both alike.
+  // of a round rotating too), so drift on this shared machine — background jobs, the page cache, other work —
+  // falls on all alike.
   const warm = async (go: (i: number) => Promise<unknown>, width: number) => {
     let next = 0;
     const total = WARMUP_PASSES * all.length;
@@ -102,17 +130,22 @@ export async function measureList(
       }),
     );
   };
-  // The API's warm-up runs as wide as the server's connection pool, so every connection it will use is open and has
+  // The servers' warm-up runs as wide as their connection pools, so every connection they will use is open and has
   // filled its catalogue caches (~30 ms a statement on a new connection, platform/db.ts), as on a server that has been
   // serving for a while; the direct path's pool is as wide as the measured concurrency.
-  await warm((i) => viaApi(i, false, wide), Math.max(concurrency, SERVER_POOL));
+  await warm((i) => overHttp(wide, '/api/enterprises', i), Math.max(concurrency, SERVER_POOL));
+  if (bareWide) await warm((i) => overHttp(bareWide, '/enterprises', i), Math.max(concurrency, SERVER_POOL));
   await warm(viaSql, concurrency);
-  const samples = { api: [] as number[], sql: [] as number[] };
-  const cpu = { api: { driver: 0, server: 0, postgres: 0 }, sql: { driver: 0, server: 0, postgres: 0 } };
+  const samples = Object.fromEntries(paths.map((p) => [p, [] as number[]])) as Record<ListPath, number[]>;
+  const cpu = Object.fromEntries(paths.map((p) => [p, { driver: 0, server: 0, postgres: 0 }])) as Record<
+    ListPath,
+    { driver: number; server: number; postgres: number }
+  >;
   const perRound = Math.ceil(n / LIST_ROUNDS);
-  const block = async (path: 'api' | 'sql', round: number) => {
+  const serverOf = (path: ListPath) => (path === 'bare' ? bare! : platform);
+  const block = async (path: ListPath, round: number) => {
     const d0 = process.cpuUsage();
-    const s0 = cpuMsOf(platform.proc.pid!) ?? 0;
+    const s0 = cpuMsOf(serverOf(path).proc.pid!) ?? 0;
     const p0 = engine === 'postgres' ? postgresTicks() : null;
     let next = 0;
     await Promise.all(
@@ -120,26 +153,29 @@ export async function measureList(
         while (next < perRound) {
           const i = round * perRound + next++;
           const t0 = performance.now();
-          await (path === 'api' ? viaApi(i, true) : viaSql(i));
-          samples[path].push(performance.now() - t0);
+          await via[path](i);
+          const ms = performance.now() - t0;
+          samples[path].push(ms);
+          record(path, i, ms);
         }
       }),
     );
     const d = process.cpuUsage(d0);
     cpu[path].driver += (d.user + d.system) / 1000;
-    cpu[path].server += (cpuMsOf(platform.proc.pid!) ?? 0) - s0;
+    if (path !== 'sql') cpu[path].server += (cpuMsOf(serverOf(path).proc.pid!) ?? 0) - s0;
     if (p0) cpu[path].postgres += postgresDelta(p0) * 10; // ticks of 10 ms
   };
   for (let round = 0; round < LIST_ROUNDS; round++) {
-    for (const path of round % 2 ? (['sql', 'api'] as const) : (['api', 'sql'] as const)) await block(path, round);
+    for (let k = 0; k < paths.length; k++) await block(paths[(round + k) % paths.length]!, round);
   }
-  const api = percentiles(samples.api);
-  const sqlLatency = percentiles(samples.sql);
-  // CPU a request, by process: this driver (the HTTP client, or findEnterprises itself), the platform's server, and
-  // every postgres process of the machine (an upper bound where the server is shared; 0 on PGlite, which runs in the
-  // server's process or the driver's).
+  const latency = Object.fromEntries(paths.map((p) => [p, percentiles(samples[p])])) as Record<ListPath, Latency>;
+  const api = latency.api;
+  const sqlLatency = latency.sql;
+  // CPU a request, by process: this driver (the HTTP client, or findEnterprises itself), the server answering (the
+  // platform or the bare one), and every postgres process of the machine (an upper bound where the server is shared;
+  // 0 on PGlite, which runs in the server's process or the driver's).
   const cpuPerRequest = Object.fromEntries(
-    (['api', 'sql'] as const).map((path) => [
+    paths.map((path) => [
       path,
       Object.fromEntries(Object.entries(cpu[path]).map(([k, ms]) => [`${k}Ms`, Math.round((ms / samples[path].length) * 100) / 100])),
     ]),
@@ -147,11 +183,29 @@ export async function measureList(
   const first = (await (await fetch(`${platform.url}/api/enterprises?pageSize=1`, { headers: { cookie: session.cookie } })).json()) as {
     total: number;
   };
-  const kinds = Object.fromEntries([...perKind].map(([k, v]) => [k, percentiles(v)]));
+  const kinds = Object.fromEntries(
+    all.map(({ name }) => {
+      const of = (p: ListPath) => percentiles(perKind[p].get(name) ?? []);
+      const [a, d] = [of('api'), of('sql')];
+      return [name, { api: a, directSql: d, ...(bare ? { bare: of('bare') } : {}), p50Ratio: a.p50ms / d.p50ms }];
+    }),
+  );
+  // The pooled p50 is the median of a mixture of 14 kinds whose own medians differ threefold, so it moves with
+  // whichever kind lands in the middle; the ratio of each kind's own medians compares like with like. Their
+  // geometric mean is reported beside the pooled ratio (the target stays on the pooled one).
+  const kindRatios = Object.values(kinds).map((k) => k.p50Ratio);
+  const pairedP50 = Math.exp(kindRatios.reduce((a, r) => a + Math.log(r), 0) / kindRatios.length);
+  // Against the bare server the API's figure isolates the platform's own pipeline (access, checks, log, headers);
+  // the bare server against SQL is what answering over HTTP costs at all on this machine.
+  const overBare = latency.bare && {
+    bare: latency.bare,
+    apiOverBareP50: api.p50ms / latency.bare.p50ms,
+    bareOverSqlP50: latency.bare.p50ms / sqlLatency.p50ms,
+  };
   return {
     name: `GET /api/enterprises list + q search (${first.total.toLocaleString('en')} units in scope${label})`,
     engine,
-    metrics: { api, directSql: sqlLatency, perKind: kinds, rounds: LIST_ROUNDS, concurrency, cpuPerRequest },
+    metrics: { api, directSql: sqlLatency, ...overBare, perKind: kinds, rounds: LIST_ROUNDS, concurrency, cpuPerRequest, pairedP50 },
     ratios: { p50: api.p50ms / sqlLatency.p50ms, p95: api.p95ms / sqlLatency.p95ms },
     targets: {
       'p95 < 100 ms': { limit: 100, met: api.p95ms < 100 },
@@ -202,6 +256,12 @@ export async function ensureDatabase(name: string, fresh: boolean): Promise<stri
   return benchPgUrl(name);
 }
 
+/**
+ * Samples a path in each province measurement, 200 a kind. With 400 (about 29 a kind), the API/SQL ratio of the same
+ * code moved between runs by more than the margin it is judged on; a pass now takes about 20 s a path.
+ */
+const PROVINCE_SAMPLES = Number(process.env.BENCH_PROVINCE_SAMPLES ?? 2_800);
+
 export async function provinceScenario(): Promise<ScenarioResult[]> {
   if (!(await pgAvailable())) return [];
   // Kept between runs: loading 1,000,000 units takes minutes, so it is done once.
@@ -216,6 +276,7 @@ export async function provinceScenario(): Promise<ScenarioResult[]> {
     await direct.db.execute(sql`analyze`);
   }
   const platform = await startPlatform({ DATABASE_URL: url });
+  let bare: Proc | undefined;
   try {
     // The first start after the seed runs the day's jobs over a million enterprises: the 无事故 and 安责险 sweeps hand
     // the credit consumer ~685,000 events (about 5 minutes in batches; 80 one at a time). The list is measured once the
@@ -225,7 +286,10 @@ export async function provinceScenario(): Promise<ScenarioResult[]> {
     // threshold, migration 0055); where it is switched off, as on this project's CI machine, the bench does what it
     // would, so "settled" means the same on both.
     const vacuumed = await vacuumLikeAutovacuum(direct);
-    const measured = await measureList(platform, direct, 'postgres', 400, 4);
+    // The bare server (the HTTP floor, a third path) starts now: it takes no part in the settling, and its warm-up opens
+    // its pool as the platform's does.
+    bare = await startBare({ DATABASE_URL: url });
+    const measured = await measureList(platform, direct, 'postgres', PROVINCE_SAMPLES, 4, '', bare);
     const settled = {
       ...measured,
       metrics: { ...measured.metrics, settleSeconds: Math.round(settleMs / 1000), vacuumedByBench: vacuumed },
@@ -233,10 +297,11 @@ export async function provinceScenario(): Promise<ScenarioResult[]> {
     // One request at a time as well: four at once on this machine's 2 cores queue the HTTP client's, the server's and
     // PostgreSQL's CPU behind each other, so that figure holds the pipeline's CPU as queueing; this one holds its
     // latency alone.
-    const alone = await measureList(platform, direct, 'postgres', 200, 1, '; one request at a time');
-    const afterBulk = process.env.BENCH_AFTER_BULK === '0' ? [] : [await afterSignalRefresh(platform, direct)];
+    const alone = await measureList(platform, direct, 'postgres', PROVINCE_SAMPLES / 2, 1, '; one request at a time', bare);
+    const afterBulk = process.env.BENCH_AFTER_BULK === '0' ? [] : [await afterSignalRefresh(platform, direct, bare)];
     return [settled, alone, ...afterBulk];
   } finally {
+    await bare?.stop();
     await platform.stop();
     await direct.close();
   }
@@ -255,7 +320,7 @@ async function vacuumLikeAutovacuum(direct: Awaited<ReturnType<typeof openDirect
  * bypassed the triggers), then the operator's rebuild, which rewrites each of those rows and settles the tables.
  * The list + search mix is measured straight after it, not on a database left to calm down.
  */
-async function afterSignalRefresh(platform: Proc, direct: Awaited<ReturnType<typeof openDirect>>): Promise<ScenarioResult> {
+async function afterSignalRefresh(platform: Proc, direct: Awaited<ReturnType<typeof openDirect>>, bare: Proc): Promise<ScenarioResult> {
   await direct.db.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(sql`update enterprises set enforcement_inspected = not enforcement_inspected where deleted_at is null`);
@@ -268,6 +333,14 @@ async function afterSignalRefresh(platform: Proc, direct: Awaited<ReturnType<typ
       sql`select n_live_tup::int as live, n_dead_tup::int as dead from pg_stat_user_tables where relname = 'enterprises'`,
     ),
   );
-  const r = await measureList(platform, direct, 'postgres', 400, 4, '; straight after the rebuild rewrote every draw signal');
+  const r = await measureList(
+    platform,
+    direct,
+    'postgres',
+    PROVINCE_SAMPLES,
+    4,
+    '; straight after the rebuild rewrote every draw signal',
+    bare,
+  );
   return { ...r, metrics: { ...r.metrics, rebuildSeconds, deadRowsAfter: dead?.dead ?? null } };
 }
