@@ -190,7 +190,7 @@ export async function measureList(
       return [name, { api: a, directSql: d, ...(bare ? { bare: of('bare') } : {}), p50Ratio: a.p50ms / d.p50ms }];
     }),
   );
-  // The pooled p50 is the median of a mixture of 14 kinds whose own medians differ threefold, so it moves with
+  // The pooled p50 is the median of a mixture of 14 kinds whose own medians differ up to fourfold, so it moves with
   // whichever kind lands in the middle; the ratio of each kind's own medians compares like with like. Their
   // geometric mean is reported beside the pooled ratio (the target stays on the pooled one).
   const kindRatios = Object.values(kinds).map((k) => k.p50Ratio);
