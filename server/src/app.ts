@@ -14,7 +14,7 @@ import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider
 import { responseSerializer } from './platform/response-serializer';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
-import { handleError, handleFrameworkError, errorBody, langOf, validatorCompiler } from './platform/errors';
+import { handleError, handleFrameworkError, handleClientError, errorBody, langOf, validatorCompiler } from './platform/errors';
 import { registerInputGuard } from './platform/input-guard';
 import { registerAccessControl, type RouteRecord } from './platform/http';
 import { docsHooks, registerHardening } from './platform/hardening';
@@ -164,6 +164,8 @@ export async function buildApp(
     onConstructorPoisoning: 'error',
     // Bad path encoding and over-long path parameters are answered in the one error shape too.
     frameworkErrors: handleFrameworkError,
+    // …and so is a request Node's HTTP parser refuses (an address or headers over 16 KB, malformed HTTP).
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', database.db);
   app.decorate('database', database);

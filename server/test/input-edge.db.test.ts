@@ -2,6 +2,7 @@
 // with a field error before any database call, impossible dates are refused on reads and writes, a foreign
 // key to nothing is a field error, Fastify's own errors (before routing too) come out in the one error shape,
 // and what the audit chain hashes is exactly what it stores.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildOrg, buildStreet, buildUser } from '../src/seed/factories';
@@ -163,6 +164,30 @@ describe("Fastify's own errors come out in the one shape", () => {
     expect(expectShape(await w.officer.get(`/api/enterprises/${'a'.repeat(300)}`), 414).code).toBe('URI_TOO_LONG');
     expect(expectShape(await w.officer.get('/api/enterprises/%ff%fe'), 400).code).toBe('BAD_URL');
     expect(expectShape(await w.t.app.inject({ method: 'GET', url: '/api/%c0%af' }), 400).code).toBe('BAD_URL');
+  });
+
+  it("what Node's HTTP parser refuses (an address over 16 KB, malformed HTTP), over a real socket", async () => {
+    const address = await w.t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const send = (raw: string) =>
+      new Promise<string>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(raw));
+        socket.on('data', (c) => chunks.push(c));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+    const parse = (answer: string) => {
+      const [head, body] = answer.split('\r\n\r\n');
+      return { status: Number(head!.split(' ')[1]), type: /content-type: (.*)/i.exec(head!)?.[1], body: JSON.parse(body!) as unknown };
+    };
+    const long = parse(await send(`GET /api/enterprises?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`));
+    expect(long).toMatchObject({ status: 431, type: expect.stringContaining('application/json') });
+    expect(long.body).toEqual({
+      error: { code: 'HEADERS_TOO_LARGE', message: '请求地址或请求头过长 / The request address or headers are too long', details: [] },
+    });
+    const garbled = parse(await send('NOT HTTP AT ALL\r\n\r\n'));
+    expect(garbled).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION', details: [] } } });
   });
 
   it('malformed JSON, an empty JSON body, an oversized body, an unsupported media type', async () => {

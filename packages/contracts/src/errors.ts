@@ -4,6 +4,7 @@ export const errorCatalog = {
   BAD_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
   BAD_URL: { status: 400, zh: '请求地址无效（编码错误）', en: 'The request address is not valid (bad encoding)' },
   URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'The request address is too long' },
+  HEADERS_TOO_LARGE: { status: 431, zh: '请求地址或请求头过长', en: 'The request address or headers are too long' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   BAD_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   CSRF: { status: 403, zh: '安全令牌无效，请刷新页面后重试', en: 'Invalid security token: reload the page and retry' },

@@ -1,5 +1,6 @@
 // Application errors and their translation to the API's bilingual error body.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { errorCatalog, validationMessages, type ErrorBody, type ErrorCode, type ErrorDetail, type Lang } from '@anjian/contracts';
 import { AppError, type BilingualDetail } from './app-error';
@@ -187,4 +188,21 @@ export function handleFrameworkError(err: FastifyError, req: FastifyRequest, rep
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send(errorBody('URI_TOO_LONG', lang));
   if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send(errorBody('BAD_URL', lang));
   return handleError(err, req, reply);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (Fastify's `clientErrorHandler`): an address or headers
+ * over the 16 KB limit, and malformed HTTP. Fastify's default answer is its own body ({error, message, statusCode}),
+ * not the one shape; with no headers parsed there is no Accept-Language, so the message carries both languages.
+ */
+export function handleClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy(err);
+  const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'VALIDATION';
+  const { status, zh, en } = errorCatalog[code];
+  const body = JSON.stringify({ error: { code, message: `${zh} / ${en}`, details: [] } });
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
