@@ -261,18 +261,46 @@ export async function countEnterprises(db: DbOrTx, actor: Actor, f: Filters): Pr
   return row?.n ?? 0;
 }
 
-/** Pages through what the caller may see in id order (keyset), for the export: memory stays bounded. */
-export async function* iterateEnterprises(db: DbOrTx, actor: Actor, f: Filters, pageSize = 1000): AsyncGenerator<EnterpriseRow[]> {
+/**
+ * Ids per keyset query of the export. The filters run once per this many rows, not once per page of rows: a text
+ * search's pages of 100 each walked the primary key computing the bigrams of every row they passed (~1,900 rows and
+ * 48 ms a page for 机械 among 200,000 enterprises, 3.3 s of PostgreSQL CPU for its 10,600 rows), where a page of
+ * 5,000 ids takes the bigram index's bitmap and sorts its matches (42 ms). 5,000 ids are ~0.5 MB of strings.
+ */
+export const EXPORT_ID_PAGE = 5000;
+
+/**
+ * Pages through what the caller may see in id order, for the export: memory stays bounded. The ids come in keyset
+ * pages of EXPORT_ID_PAGE under every filter; the rows in pages of `pageSize`, read by id under the scope again, so
+ * a record deleted or moved out of reach between the two reads is not exported.
+ */
+export async function* iterateEnterprises(
+  db: DbOrTx,
+  actor: Actor,
+  f: Filters,
+  pageSize = 1000,
+  idPage = EXPORT_ID_PAGE,
+): AsyncGenerator<EnterpriseRow[]> {
   const base = filterWhere(actor, f);
+  const live = isNull(enterprises.deletedAt);
   let after: string | null = null;
   for (;;) {
-    const page = (await withNames(db)
-      .where(and(...base, isNull(enterprises.deletedAt), after ? gt(enterprises.id, after) : undefined))
-      .orderBy(asc(enterprises.id))
-      .limit(pageSize)) as EnterpriseRow[];
-    if (page.length === 0) return;
-    yield page;
-    after = page[page.length - 1]!.id;
+    const ids: string[] = (
+      await db
+        .select({ id: enterprises.id })
+        .from(enterprises)
+        .where(and(...base, live, after ? gt(enterprises.id, after) : undefined))
+        .orderBy(asc(enterprises.id))
+        .limit(idPage)
+    ).map((r) => r.id);
+    for (let i = 0; i < ids.length; i += pageSize) {
+      const page = (await withNames(db)
+        .where(and(inArray(enterprises.id, ids.slice(i, i + pageSize)), enterpriseScope(actor), live))
+        .orderBy(asc(enterprises.id))) as EnterpriseRow[];
+      if (page.length > 0) yield page;
+    }
+    if (ids.length < idPage) return;
+    after = ids[ids.length - 1]!;
   }
 }
 

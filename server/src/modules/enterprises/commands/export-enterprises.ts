@@ -1,7 +1,7 @@
-// Streams what the caller may see as .xlsx: keyset pages from the database into the streamed sheet
-// (platform/xlsx-stream.ts), waiting for the zip and the client after each page, so memory stays flat at any
-// row count. Text cells that a spreadsheet could run as a formula are written as Text cells (enterprises.sheet.ts
-// formulaLike). The export is audited before the first byte.
+// Streams what the caller may see as .xlsx: pages from the database (iterateEnterprises: ids in keyset pages, rows
+// by id) into the streamed sheet (platform/xlsx-stream.ts), waiting for the zip and the client after each page, so
+// memory stays flat at any row count. Text cells that a spreadsheet could run as a formula are written as Text cells
+// (enterprises.sheet.ts formulaLike). The export is audited before the first byte.
 import type { EnterpriseExportQuery } from '@anjian/contracts';
 import type { Db } from '../../../platform/db';
 import type { Actor } from '../../../platform/actor';
