@@ -30,9 +30,9 @@ export interface SheetSink {
 /**
  * Shared, frozen style objects for data cells. ExcelJS gives every cell a style object of its own and, on commit,
  * renders each one to XML to find its style id; it remembers ids by object, so cells that share one object are
- * looked up once. That lookup was a third of an export's CPU. One object per kind of value, because ExcelJS picks a
- * number's default format from the first cell it sees with that object; frozen, because a cell's `numFmt` setter
- * writes into its style object.
+ * looked up once: 10,000 rows of 30 cells took 0.9–1.1 s of CPU with an object per cell, 0.42–0.57 s shared. One
+ * object per kind of value, because ExcelJS picks a number's default format from the first cell it sees with that
+ * object; frozen, because a cell's `numFmt` setter writes into its style object.
  */
 const PLAIN_STYLE = Object.freeze({});
 const NUMBER_STYLE = Object.freeze({});
