@@ -1,5 +1,6 @@
 // Application errors and their translation to the API's bilingual error body.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { errorCatalog, validationMessages, type ErrorBody, type ErrorCode, type ErrorDetail, type Lang } from '@anjian/contracts';
@@ -199,10 +200,10 @@ export function handleClientError(err: Error & { code?: string }, socket: Duplex
   if (!socket.writable) return void socket.destroy(err);
   const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'VALIDATION';
   const { status, zh, en } = errorCatalog[code];
-  const body = JSON.stringify({ error: { code, message: `${zh} / ${en}`, details: [] } });
-  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  const shape: ErrorBody = { error: { code, message: `${zh} / ${en}`, details: [] } };
+  const body = JSON.stringify(shape);
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
