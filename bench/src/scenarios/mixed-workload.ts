@@ -116,7 +116,8 @@ async function poolsOf(s: Session, checksByEnterprise: Map<string, string[]>): P
       const tasks = (await request(s, '/api/check-tasks?state=pending&pageSize=200')).json<{ items: { id: string }[] }>().items;
       // Two sessions of one enterprise can both be here at once (four log in at a time): the first list kept is the
       // one every session of the enterprise takes from, so no task is submitted twice (a correct 400, not a load error).
-      if (!checksByEnterprise.has(own)) checksByEnterprise.set(own, tasks.map((t) => t.id));
+      const ids = tasks.map((t) => t.id);
+      if (!checksByEnterprise.has(own)) checksByEnterprise.set(own, ids);
     }
     pendingChecks = checksByEnterprise.get(own)!;
   }
