@@ -8,7 +8,7 @@ import { hazardEvents, hazards } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { appendEvent as appendDomainEvent } from '../../platform/outbox';
+import { eventInsert } from '../../platform/outbox';
 import {
   abilities,
   assertAllowed,
@@ -32,7 +32,7 @@ import {
   type HazardAction,
   type HazardState,
 } from '../../reference/hazards/workflow';
-import { listingAbilities, regradeRefusal, type ListingStep } from './hazards.policy';
+import { hazardNumbering, listingAbilities, regradeRefusal, type ListingStep } from './hazards.policy';
 import type { HazardRecord, HazardRow } from './hazards.queries';
 
 export const initialState: HazardState = 'reported';
@@ -148,8 +148,8 @@ export interface EventInput {
 }
 
 export interface HazardChange {
-  /** The new hazard's id and columns (action 'report'). */
-  create?: NewHazard & { id: string };
+  /** The new hazard's id and columns (action 'report'); its number is drawn as it is inserted (`hazardNumbering`). */
+  create?: Omit<NewHazard, 'number' | 'foundOn'> & { id: string; foundOn: string };
   /** The step's own column changes (never the state: the machine decides it). */
   patch?: Partial<NewHazard>;
   /** What the machine checks for required evidence. */
@@ -160,7 +160,9 @@ export interface HazardChange {
 
 /**
  * The only writer of hazards.state: asks the machine (state, grade, who, evidence), inserts or updates the row with
- * the step's columns and a bumped version, and appends the timeline row — in the caller's transaction.
+ * the step's columns and a bumped version, and appends the timeline row and the domain event — in the caller's
+ * transaction, and in one statement: the two appends are data-modifying CTEs of the row's write (one round trip, not
+ * three; for a report, the year's number counter is locked for that statement and the audit entry only).
  */
 export async function writeHazard(
   tx: DbOrTx,
@@ -170,31 +172,49 @@ export async function writeHazard(
   change: HazardChange,
 ): Promise<HazardRecord> {
   const { from, to } = decide(hazardMachine, before, actor, action, change.evidence ?? {});
+  if (!before && !change.create) throw new Error('writeHazard: a new hazard needs its columns');
+  // What the row holds once written, as far as the appends read it (its id, scope and deadline); no trigger or
+  // default of hazards sets those, so they are known before the statement runs.
+  const next = before ? { ...before, ...change.patch } : change.create!;
+  const appends = [
+    tx.$with('hazard_event', {}).as(
+      tx
+        .insert(hazardEvents)
+        .values({
+          hazardId: next.id,
+          actorId: actor.id,
+          actorName: actor.displayName,
+          actorRole: actor.role,
+          action,
+          fromState: from,
+          toState: to,
+          evidence: change.event?.evidence ?? {},
+          attachments: [...(change.event?.attachments ?? [])],
+        })
+        .getSQL(),
+    ),
+    tx
+      .$with('domain_event', {})
+      .as(eventInsert(tx, `hazard.${action}`, 'hazard', next, actor, { from, to, deadline: next.deadline ?? null }).getSQL()),
+  ];
   let row: HazardRecord | undefined;
   if (!before) {
-    if (!change.create) throw new Error('writeHazard: a new hazard needs its columns');
+    const numbering = hazardNumbering(tx, change.create!.foundOn);
     [row] = await tx
+      .with(numbering.cte, ...appends)
       .insert(hazards)
-      .values({ ...change.create, state: to })
+      .values({ ...change.create!, number: numbering.number, state: to })
       .returning();
   } else {
     [row] = await tx
+      .with(...appends)
       .update(hazards)
       .set({ ...change.patch, state: to, version: before.version + 1, updatedAt: new Date() })
       .where(eq(hazards.id, before.id))
       .returning();
   }
-  await tx.insert(hazardEvents).values({
-    hazardId: row!.id,
-    actorId: actor.id,
-    actorName: actor.displayName,
-    actorRole: actor.role,
-    action,
-    fromState: from,
-    toState: to,
-    evidence: change.event?.evidence ?? {},
-    attachments: [...(change.event?.attachments ?? [])],
-  });
-  await appendDomainEvent(tx, `hazard.${action}`, 'hazard', row!, actor, { from, to, deadline: row!.deadline });
-  return row!;
+  // Callers lock `before` first (lockHazard), so the update matches; were it ever not to, throwing rolls the appends
+  // back with the transaction instead of leaving a timeline row for a write that did not happen.
+  if (!row) throw new Error(`writeHazard: hidden danger ${next.id} was not written`);
+  return row;
 }

@@ -11,7 +11,7 @@ import { AppError, fieldError } from '../../../platform/errors';
 import { claimFiles } from '../../../platform/files';
 import type { HazardSource } from '../../../reference/hazards/classification';
 import { hazardClock } from '../hazards.clock';
-import { checkMajorItem, nextHazardNumber, sourceRefusal } from '../hazards.policy';
+import { checkMajorItem, sourceRefusal } from '../hazards.policy';
 import { auditHazard } from '../hazards.presenter';
 import { findHazard, type HazardRow } from '../hazards.queries';
 import { workflowKind, writeHazard } from '../hazards.workflow';
@@ -35,17 +35,17 @@ export async function reportHazard(db: DbOrTx, actor: Actor, ip: string | null, 
     );
   }
 
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const enterprise = await findEnterpriseInScope(tx, actor, input.enterpriseId);
     if (!enterprise) throw fieldError('enterpriseId', '企业不存在或不在您的管辖范围内', 'Unknown enterprise or outside your jurisdiction');
     if (input.majorItemId) checkMajorItem(input.majorItemId, input.grade, enterprise.sector as Sector);
     const id = randomUUID();
     const attachments = await claimFiles(tx, actor, input.attachments ?? [], { type: 'hazard', id });
     const plan = input.rectification ?? {};
-    await writeHazard(tx, actor, null, 'report', {
+    // The number is drawn in this write and its counter stays locked until commit: only the audit entry follows.
+    const record = await writeHazard(tx, actor, null, 'report', {
       create: {
         id,
-        number: await nextHazardNumber(tx, foundOn.slice(0, 4)),
         enterpriseId: enterprise.id,
         areaCode: enterprise.areaCode,
         sector: enterprise.sector,
@@ -70,8 +70,13 @@ export async function reportHazard(db: DbOrTx, actor: Actor, ip: string | null, 
       },
       event: { evidence: { grade: input.grade, source: input.source }, attachments },
     });
-    const row = (await findHazard(tx, actor, id))!;
-    await recordAudit(tx, { actor, ip }, { action: 'hazard.report', entityType: 'hazard', entityId: id, after: auditHazard(row) });
-    return row;
+    // A new hidden danger has no listing yet; the rest of the audit image is the row as written.
+    await recordAudit(
+      tx,
+      { actor, ip },
+      { action: 'hazard.report', entityType: 'hazard', entityId: id, after: auditHazard({ ...record, listing: null }) },
+    );
+    return id;
   });
+  return (await findHazard(db, actor, id))!;
 }
