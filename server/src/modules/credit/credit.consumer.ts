@@ -405,9 +405,20 @@ const creditTypes = [
 /** The daily sweeps' events, one per enterprise, handled a batch at a time. */
 const sweepTypes = [ACCIDENT_FREE_EVENT, 'insurance.coverage_gap'];
 
+/**
+ * A hidden danger's entry follows its grade (onHazard), which its report sets and only a regrade changes: its other
+ * steps (rectification, acceptance, 挂牌督办 …) change nothing on the credit record, so they are not queued here —
+ * at four or five steps a hidden danger, each was a job reading the hazard and, for a major one, recomputing the
+ * enterprise's summary for nothing.
+ */
+const creditHazardTypes = ['hazard.report', 'hazard.regrade'];
+
 export const creditConsumer: EventConsumer = {
   name: 'credit',
-  accepts: (e) => creditEntityTypes.includes(e.entityType) || creditTypes.includes(e.type),
+  accepts: (e) =>
+    e.entityType === 'hazard'
+      ? creditHazardTypes.includes(e.type)
+      : creditEntityTypes.includes(e.entityType) || creditTypes.includes(e.type),
   handle: handleCreditEvent,
   batch: { accepts: (e) => sweepTypes.includes(e.type), handle: handleSweepBatch },
 };
