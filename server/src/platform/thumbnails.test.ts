@@ -1,6 +1,7 @@
 // Thumbnail rendering with the real codecs, on images encoded here: size, orientation (read back from the pixels),
 // no metadata in the result, transparency, and the decompression-bomb guard that runs before any decoding.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import {
   bombJpeg,
@@ -88,6 +89,45 @@ describe('geometry', () => {
     // A 2 × 1 black-and-white raster shrunk to 1 pixel is mid grey.
     const bw: Raster = { data: new Uint8ClampedArray([0, 0, 0, 255, 255, 255, 255, 255]), width: 2, height: 1 };
     expect(pixel(downscaleOriented(bw, 1, 1), 0, 0)).toEqual([128, 128, 128]);
+  });
+
+  it('equals the average of each output pixel’s source pixels, opaque or not, in every orientation', () => {
+    // The definition, written plainly: each source pixel goes to the output pixel its display position falls in.
+    const reference = (src: Raster, o: number, side: number) => {
+      const shown = orientedSize(src.width, src.height, o);
+      const out = fitWithin(shown.width, shown.height, side);
+      const sums = new Array<number>(out.width * out.height * 3).fill(0);
+      const counts = new Array<number>(out.width * out.height).fill(0);
+      for (let y = 0; y < src.height; y++)
+        for (let x = 0; x < src.width; x++) {
+          const [dx, dy] = displayPosition(x, y, src.width, src.height, o);
+          const cell = Math.floor((dy * out.height) / shown.height) * out.width + Math.floor((dx * out.width) / shown.width);
+          const i = (y * src.width + x) * 4;
+          const a = src.data[i + 3]!;
+          for (let c = 0; c < 3; c++) {
+            const v = src.data[i + c]!;
+            // Added in the implementation's order, so the floating-point sums are the same to the last bit.
+            const j = cell * 3 + c;
+            sums[j] = a === 255 ? sums[j]! + v : sums[j]! + (v * a) / 255 + (255 - a);
+          }
+          counts[cell] = counts[cell]! + 1;
+        }
+      return counts.flatMap((n, cell) => [0, 1, 2].map((c) => Math.round(sums[cell * 3 + c]! / (n || 1))).concat(255));
+    };
+    const raster = fc
+      .record({ width: fc.integer({ min: 1, max: 24 }), height: fc.integer({ min: 1, max: 24 }), opaque: fc.boolean() })
+      .chain(({ width, height, opaque }) =>
+        fc.uint8Array({ minLength: width * height * 4, maxLength: width * height * 4 }).map((bytes) => {
+          if (opaque) for (let i = 3; i < bytes.length; i += 4) bytes[i] = 255;
+          return { data: bytes, width, height } as Raster;
+        }),
+      );
+    fc.assert(
+      fc.property(raster, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 12 }), (src, o, side) => {
+        expect([...downscaleOriented(src, o, side).data]).toEqual(reference(src, o, side));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
