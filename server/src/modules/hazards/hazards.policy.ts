@@ -68,7 +68,7 @@ export function checkMajorItem(id: string, grade: HazardGrade, sector: Sector): 
 /**
  * 隐患编号 YH<year>-<6 digits>, gap-free per year, drawn inside the statement that inserts the hidden danger (as a
  * CTE of it, `number` its value). The counter row stays locked from the draw until the transaction commits, and every
- * report of the year waits for it, so the draw is part of the transaction's last write but its audit entry: drawn
+ * report of the year waits for it, so the draw belongs in the transaction's last write before its audit entry: drawn
  * first and held across six round trips, each report waited ~70 ms on the one before it at 200 requests/s (issue #19).
  * A seventh digit is added after 999,999 (lpad would cut the number instead).
  */

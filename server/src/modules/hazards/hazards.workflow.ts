@@ -158,6 +158,13 @@ export interface HazardChange {
   event?: EventInput;
 }
 
+/** A row as an update with `patch` leaves it: drizzle's set skips a key whose value is undefined, and so does this. */
+function afterPatch(before: HazardRow, patch: Partial<NewHazard> = {}): HazardRow {
+  const out: Record<string, unknown> = { ...before };
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) out[key] = value;
+  return out as HazardRow;
+}
+
 /**
  * The only writer of hazards.state: asks the machine (state, grade, who, evidence), inserts or updates the row with
  * the step's columns and a bumped version, and appends the timeline row and the domain event — in the caller's
@@ -175,7 +182,7 @@ export async function writeHazard(
   if (!before && !change.create) throw new Error('writeHazard: a new hazard needs its columns');
   // What the row holds once written, as far as the appends read it (its id, scope and deadline); no trigger or
   // default of hazards sets those, so they are known before the statement runs.
-  const next = before ? { ...before, ...change.patch } : change.create!;
+  const next = before ? afterPatch(before, change.patch) : change.create!;
   const appends = [
     tx.$with('hazard_event', {}).as(
       tx
