@@ -3,6 +3,7 @@
 // event adds its notices once; the dedupe key also holds if an event were processed under another consumer name.
 import type { DomainEvent, EventConsumer } from '../../platform/queue';
 import type { Tx } from '../../platform/db';
+import { hazardWorkflow } from '../../reference/hazards/workflow';
 import { caseAwaiting, hazardAwaiting } from './notifications.rules';
 import { recipientsFor } from './notifications.recipients';
 import { notify, recordLink } from './notifications.service';
@@ -110,11 +111,25 @@ async function onCertificateFinding(tx: Tx, e: DomainEvent) {
   });
 }
 
+/**
+ * The hidden-danger events that can notify anyone: a report, and the loop's steps into a state someone must act on
+ * (hazardAwaiting). A closing step (accept, fix on the spot), a 挂牌督办 step or a regrade leaves nobody waiting, so
+ * the relay does not queue it here at all.
+ */
+const hazardTypesNotified = new Set([
+  'hazard.report',
+  ...Object.entries(hazardWorkflow)
+    .filter(([, step]) => step.to in hazardAwaiting)
+    .map(([action]) => `hazard.${action}`),
+]);
+
 export const notificationsConsumer: EventConsumer = {
   name: 'notifications',
   accepts: (e) =>
-    ['hazard', 'penalty_case', 'work_task', 'grid_visit', 'grid_registration', 'report_reward'].includes(e.entityType) ||
-    ['inspection.plan', 'report.merge', 'certificate.revoke', 'spot_check_item.record', 'responsibility_letter.issue'].includes(e.type),
+    e.entityType === 'hazard'
+      ? hazardTypesNotified.has(e.type)
+      : ['penalty_case', 'work_task', 'grid_visit', 'grid_registration', 'report_reward'].includes(e.entityType) ||
+        ['inspection.plan', 'report.merge', 'certificate.revoke', 'spot_check_item.record', 'responsibility_letter.issue'].includes(e.type),
   async handle(tx, e) {
     if (e.entityType === 'hazard') await onHazard(tx, e);
     else if (e.entityType === 'penalty_case') await onCaseStep(tx, e);
