@@ -2,8 +2,8 @@
 // claim, whether a 令10号 item fits the enterprise, 挂牌督办 permissions, and the caller's abilities on a record.
 import { can, type Sector } from '@anjian/contracts';
 import { sql } from 'drizzle-orm';
-import { counters } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
+import { counterDraw } from '../../platform/counters';
 import type { DbOrTx } from '../../platform/db';
 import { fieldError, type BilingualDetail } from '../../platform/errors';
 import { hazardSourceInfo, type HazardGrade, type HazardSource } from '../../reference/hazards/classification';
@@ -74,10 +74,7 @@ export function checkMajorItem(id: string, grade: HazardGrade, sector: Sector): 
  */
 export function hazardNumbering(tx: DbOrTx, foundOn: string) {
   const year = foundOn.slice(0, 4);
-  const drawn = tx.$with('hazard_number', { value: sql<number>`value` }).as(
-    sql`insert into ${counters} (key, value) values (${`hazard:${year}`}, 1)
-        on conflict (key) do update set value = ${counters}.value + 1 returning value`,
-  );
+  const drawn = tx.$with('hazard_number', { value: sql<number>`value` }).as(counterDraw(`hazard:${year}`));
   return {
     cte: drawn,
     number: sql<string>`(select ${`YH${year}-`} || lpad(value::text, greatest(6, length(value::text)), '0') from ${drawn})`,

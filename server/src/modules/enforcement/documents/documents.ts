@@ -3,11 +3,12 @@
 // document: concurrent issuers queue on that row, and a rolled-back issue gives its number back — no repeats, no gaps.
 // Numbers belong to the issuing authority: a bureau division (科室、执法大队) issues in its bureau's name and sequence,
 // so the bureau and its divisions can never print the same number twice.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DocumentKind } from '@anjian/contracts';
 import { enforcementDocuments } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
-import { rowsOf, type DbOrTx } from '../../../platform/db';
+import { nextInSequence } from '../../../platform/counters';
+import type { DbOrTx } from '../../../platform/db';
 import { organisations } from '../../../db/schema';
 import { enforcementClock } from '../enforcement.clock';
 import { officersOf } from './documents.party';
@@ -33,18 +34,7 @@ export function formatDocumentNumber(mark: string, kind: DocumentKind, year: num
 
 /** Takes the next number of (org, kind, year); must run inside the transaction that stores the document. */
 export function nextDocumentSeq(tx: DbOrTx, orgId: string | null, kind: DocumentKind, year: number): Promise<number> {
-  return nextSeq(tx, `doc:${orgId ?? 'none'}:${kind}:${year}`);
-}
-
-/** Increments one counters row (created at 1) and returns the new value; the row lock serialises concurrent callers. */
-export async function nextSeq(tx: DbOrTx, key: string): Promise<number> {
-  const [row] = rowsOf<{ value: number }>(
-    await tx.execute(sql`
-      insert into counters (key, value) values (${key}, 1)
-      on conflict (key) do update set value = counters.value + 1
-      returning value`),
-  );
-  return Number(row!.value);
+  return nextInSequence(tx, `doc:${orgId ?? 'none'}:${kind}:${year}`);
 }
 
 export interface Authority {
@@ -79,7 +69,7 @@ export async function authorityOf(tx: DbOrTx, actor: Pick<Actor, 'orgId' | 'orgN
 /** The next case number of the caller's authority and year, e.g. （龙）应急立〔2026〕3号. Run inside the filing transaction. */
 export async function nextCaseNumber(tx: DbOrTx, actor: Pick<Actor, 'orgId' | 'orgName'>, year: number): Promise<string> {
   const a = await authorityOf(tx, actor);
-  const seq = await nextSeq(tx, `case:${a.id ?? 'none'}:${year}`);
+  const seq = await nextInSequence(tx, `case:${a.id ?? 'none'}:${year}`);
   return `（${orgMark({ orgName: a.name }, a.shortName)}）应急立〔${year}〕${seq}号`;
 }
 
