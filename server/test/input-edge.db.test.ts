@@ -196,7 +196,9 @@ describe("Fastify's own errors come out in the one shape", () => {
       w.t.app.inject({ method: 'POST', url: '/api/accidents', headers: { ...h, 'content-type': type }, payload });
     expect(expectShape(await post('application/json', '{"a":'), 400).code).toBe('BAD_JSON');
     expect(expectShape(await post('application/json', ''), 400).code).toBe('BAD_JSON');
-    expect(expectShape(await post('application/json', `{"a":"${'x'.repeat(1_100_000)}"}`), 413).code).toBe('TOO_LARGE');
+    const big = expectShape(await post('application/json', `{"a":"${'x'.repeat(1_100_000)}"}`), 413);
+    expect(big.code).toBe('BODY_TOO_LARGE');
+    expect(big.details).toEqual([{ field: 'body', message: '提交的内容超过 1 MB 上限：请缩短文字，或把材料作为附件上传' }]);
     expect(expectShape(await post('text/xml', '<a/>'), 415).code).toBe('UNSUPPORTED_MEDIA');
     expect(expectShape(await post('application/json', '{"__proto__":{"x":1}}'), 400).code).toBe('BAD_JSON');
   });

@@ -13,6 +13,7 @@ export const errorCatalog = {
   CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else: reload and retry' },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'The record already exists' },
   TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  BODY_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
   LOCKED: {
     status: 423,

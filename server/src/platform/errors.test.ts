@@ -2,7 +2,7 @@
 // zod locale's "数值过大：期望 string <=50 字符".
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { zodDetails } from './errors';
+import { sizeText, zodDetails } from './errors';
 
 describe('zodDetails', () => {
   const schema = z.object({ name: z.string().min(2).max(5), count: z.number().max(3) });
@@ -67,5 +67,15 @@ describe('zodDetails', () => {
       'Must be a number',
       'This field is not accepted',
     ]);
+  });
+});
+
+describe('sizeText', () => {
+  it('writes a byte limit the way the 413 detail states it', () => {
+    expect(sizeText(1024 * 1024)).toBe('1 MB');
+    expect(sizeText(20 * 1024 * 1024)).toBe('20 MB');
+    expect(sizeText(512 * 1024)).toBe('512 KB');
+    expect(sizeText(1536 * 1024)).toBe('1536 KB');
+    expect(sizeText(100)).toBe('100 B');
   });
 });

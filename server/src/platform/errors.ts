@@ -132,6 +132,13 @@ export function errorBody(code: ErrorCode, lang: Lang, details: ErrorDetail[] = 
   return { error: { code, message: errorCatalog[code][lang], details } };
 }
 
+/** A byte limit as people write it: 1 MB, 512 KB. */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
 /** The single place where thrown errors become HTTP answers. */
 export function handleError(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(req);
@@ -162,8 +169,18 @@ export function handleError(err: FastifyError | AppError | Error, req: FastifyRe
   ) {
     return reply.status(400).send(errorBody('BAD_JSON', lang));
   }
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
-    return reply.status(413).send(errorBody('TOO_LARGE', lang));
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    // A form's body, not a file: say so, and give the limit, so the user knows to shorten the text or attach a file.
+    const limit = sizeText(req.routeOptions.bodyLimit ?? 0);
+    const detail = {
+      zh: `提交的内容超过 ${limit} 上限：请缩短文字，或把材料作为附件上传`,
+      en: `The body is over the ${limit} limit: shorten the text or upload the material as an attachment`,
+    };
+    return reply.status(413).send(errorBody('BODY_TOO_LARGE', lang, [{ field: 'body', message: detail[lang] }]));
+  }
+  if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
+    const detail = { zh: '文件超过允许的大小', en: 'The file is over the size allowed' };
+    return reply.status(413).send(errorBody('TOO_LARGE', lang, [{ field: 'file', message: detail[lang] }]));
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
     return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA', lang));
