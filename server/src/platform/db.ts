@@ -110,6 +110,7 @@ export async function openPostgres(url: string, opts: PgOptions = {}): Promise<D
   pool.on('error', (err) => {
     if ((err as { code?: string }).code !== '57P01') console.error('PostgreSQL idle client error:', err.message);
   });
+  pool.on('connect', queueQueriesInOrder);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   if (opts.guardOuterHandle) guardOuterHandle(db, pool, ['query', 'connect']);
   if (!opts.allowUnsafe) {
@@ -129,6 +130,26 @@ export async function openPostgres(url: string, opts: PgOptions = {}): Promise<D
       await applyRoutines(db, routinesRoot());
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * A transaction is one connection, and capabilities read several things at once inside one (`Promise.all` of a
+ * record's parts). node-postgres queues such calls itself but deprecates that (it warns on the first, and pg@9 drops
+ * it), so each connection of the pool runs its promise-style calls one after the other here, in the order they were
+ * made: what pg did, without relying on it. Calls with a callback (the pool's own `pool.query`, on a connection it
+ * checked out for that one call) and submittables (cursors, streams) go straight through.
+ */
+export function queueQueriesInOrder(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let last: Promise<unknown> = Promise.resolve();
+  const run = (args: unknown[]) => () => query(...args);
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return query(...args);
+    const next = last.then(run(args), run(args));
+    last = next.catch(() => undefined);
+    return next;
   };
 }
 
