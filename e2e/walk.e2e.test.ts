@@ -1,13 +1,15 @@
-// A newcomer's walk: every demo role logs in on the demo district and opens every page of its menu, as a new user
-// clicking through would. Each page must render without a script error, without an error alert, without a 404
-// card, without a Content-Security-Policy violation (the server's strict policy: no inline script), and without the
-// server answering any of its requests with a 4xx/5xx (a page that reads what its role may not read is a defect).
-// The walk is on a desktop screen, where the whole menu is in the page; phone layouts have their own tests.
+// A newcomer's walk: every demo role logs in on the demo district and opens every page of its menu, and the first
+// record each page lists, as a new user clicking through would. Each page must render without a script error, an
+// error alert, a 404 card, a value left as code (undefined, null, NaN), a Content-Security-Policy violation (the
+// server's strict policy: no inline script), or the server answering any of its requests with a 4xx/5xx (a page that
+// reads what its role may not read is a defect). The walk is on a desktop screen, where the whole menu is in the
+// page; phone layouts have their own tests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './src/browser';
 import { startServer, type RunningServer } from './src/server';
 import { loginThroughForm, menuLabels, openMenuEntry } from './src/login';
+import { quietAfterClicks } from './src/quiet';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,6 +24,8 @@ afterAll(async () => {
 });
 
 const phoneRoles = new Set(['grid', 'ent_safety', 'street']);
+/** Roles whose lists hold records of the demo district to click into (the administrators and the public hold none). */
+const rolesWithRecords = new Set(['officer', 'leader', 'street', 'zhujian', 'park', 'grid', 'ent_safety', 'ent_boss']);
 const roles = ['officer', 'admin', 'leader', 'street', 'zhujian', 'park', 'auditor', 'grid', 'ent_safety', 'ent_boss', 'citizen'];
 
 /** Script errors, CSP reports in the console, and API answers of 400 and above, each tagged with the page. */
@@ -66,19 +70,31 @@ describe('every page of every role', () => {
       const page = await ctx.newPage();
       let current = '(login)';
       const problems = watch(page, () => current);
+      const quiet = quietAfterClicks(page);
       await loginThroughForm(page, server.url, username);
       const labels = await menuLabels(page);
       expect(labels.length).toBeGreaterThan(0);
       const visited: [string, string][] = [];
+      const records: string[] = [];
       for (const label of labels) {
         current = label;
         await openMenuEntry(page, label);
-        await page.waitForLoadState('networkidle');
+        await quiet();
         visited.push([label, page.url()]);
-        if (await page.locator('[data-testid=error-display]').count()) {
-          problems.push(`${label}: error alert "${await page.locator('[data-testid=error-display]').first().innerText()}"`);
+        await checkPage(page, label, problems);
+        // …and the first record the page lists, as a newcomer clicks into one (an enterprise's file, a hidden danger,
+        // a case, a report).
+        const record = page.locator('.ant-table-tbody a[href^="/"]:visible').first();
+        if (await record.count()) {
+          current = `${label} → ${await record.getAttribute('href')}`;
+          records.push(current);
+          await record.click();
+          await quiet();
+          await checkPage(page, current, problems);
+          await page.goBack();
+          await quiet();
+          current = label;
         }
-        if (await page.locator('[data-testid=not-found]').count()) problems.push(`${label}: not-found card`);
         // A menu entry that leaves the app's frame (the public notices) offers a logged-in user the way back to it.
         if (!(await page.locator('[data-testid=main-menu]').count())) {
           if (await page.getByRole('link', { name: '登录' }).count()) problems.push(`${label}: offers a logged-in user to log in`);
@@ -100,10 +116,24 @@ describe('every page of every role', () => {
         }
       }
       expect([...problems, ...cspViolations]).toEqual([]);
+      if (rolesWithRecords.has(username)) expect(records.length).toBeGreaterThan(2);
       await ctx.close();
-    });
+    }, 300_000);
   }
 });
+
+/**
+ * What a page must not show: an error alert, the not-found card, or a value the web app failed to turn into words
+ * (undefined, null, NaN, an invalid date, an object printed as text).
+ */
+async function checkPage(page: Page, where: string, problems: string[]): Promise<void> {
+  if (await page.locator('[data-testid=error-display]').count()) {
+    problems.push(`${where}: error alert "${await page.locator('[data-testid=error-display]').first().innerText()}"`);
+  }
+  if (await page.locator('[data-testid=not-found]').count()) problems.push(`${where}: not-found card`);
+  const raw = (await page.locator('body').innerText()).match(/\bundefined\b|\bnull\b|\bNaN\b|Invalid Date|\[object Object\]/g);
+  if (raw) problems.push(`${where}: shows ${[...new Set(raw)].join(', ')}`);
+}
 
 /** Elements reaching past the window's right edge, unless inside an ancestor that scrolls sideways (in the page). */
 function cutOffAtTheRight(): string[] {
