@@ -190,7 +190,23 @@ export const hazardStatsMonthly = pgTable(
     /** Sum over closed ones of closed_on − found_on, in calendar days. */
     closeDays: integer('close_days').notNull().default(0),
   },
-  (t) => [rollupKeyIndex('hazard_stats_key', t, t.month), rollupParkIndex('hazard_stats_park_idx', t)],
+  (t) => [
+    rollupKeyIndex('hazard_stats_key', t, t.month),
+    rollupParkIndex('hazard_stats_park_idx', t),
+    // The board's 已销号 count sums `closed` over a scope's rows of every month (4,245 for a district of the city-scale
+    // bench): an index-only walk here, 1.3–2 ms against 4–5.5 ms for the key index and its heap pages. Key columns,
+    // not INCLUDE (migration 0057). `closed` changes only when a hidden danger closes.
+    index('hazard_stats_closed_idx').using(
+      'btree',
+      t.areaLen,
+      sql`${t.areaCode} text_pattern_ops`,
+      t.parkKey,
+      t.sector,
+      t.source,
+      t.grade,
+      t.closed,
+    ),
+  ],
 );
 
 /**
