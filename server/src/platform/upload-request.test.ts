@@ -62,11 +62,13 @@ describe('receiveUpload', () => {
   it("answers 413 past the route's own limit, and the plugin's where the route sets none", async () => {
     const over = await app.inject({ method: 'POST', url: '/photo', ...body('x.jpg', 'image/jpeg', Buffer.alloc(17)) });
     expect(over.statusCode).toBe(413);
+    expect(over.json().error).toMatchObject({ code: 'TOO_LARGE', details: [{ field: 'file', message: '照片不能超过 16 B' }] });
     const overPlugin = await app.inject({
       method: 'POST',
       url: '/import',
       ...body('x.xlsx', 'application/octet-stream', Buffer.alloc(1025)),
     });
     expect(overPlugin.statusCode).toBe(413);
+    expect(overPlugin.json().error).toMatchObject({ code: 'TOO_LARGE', details: [{ field: 'file', message: '文件超过允许的大小' }] });
   });
 });

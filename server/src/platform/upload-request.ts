@@ -2,7 +2,7 @@
 // request is not multipart, 400 when it carries no file, and 413 (thrown while reading) past the route's limit, so
 // nothing is stored.
 import type { FastifyRequest } from 'fastify';
-import { AppError, fieldError } from './errors';
+import { AppError, fieldError, sizeText } from './errors';
 
 /** What the route takes, as its messages name it. */
 export type UploadNoun = 'file' | 'photo' | 'material' | 'import';
@@ -37,5 +37,14 @@ export async function receiveUpload(req: FastifyRequest, opts: UploadOptions): P
     ...(opts.exactName ? { preservePath: true } : {}),
   });
   if (!file) throw fieldError('file', ...m.choose);
-  return { filename: file.filename, data: await file.toBuffer() };
+  try {
+    return { filename: file.filename, data: await file.toBuffer() };
+  } catch (e) {
+    // Past the route's own limit, say what it is; past the plugin's, the error handler's generic 413 answers.
+    if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE' || !opts.maxBytes) throw e;
+    const limit = sizeText(opts.maxBytes);
+    throw new AppError('TOO_LARGE', [
+      { field: 'file', zh: `${m.what[0]}不能超过 ${limit}`, en: `The ${m.what[1]} may not exceed ${limit}` },
+    ]);
+  }
 }
