@@ -58,6 +58,22 @@ describe('workbench', () => {
     await expect.poll(() => page.getByTestId('hazard-tabs').locator('.ant-segmented-item-selected').innerText()).toMatch(/^逾期/);
   });
 
+  it('pages the officer’s work ten at a time, filters it by kind, and links a kind with more to its full list', async () => {
+    const page = await open('officer', desk);
+    const items = page.getByTestId('todo-item');
+    // The demo's officer has 141 hidden dangers awaiting acceptance: the workbench lists 20, a page shows 10.
+    await expect.poll(() => items.count()).toBe(10);
+    const accept = page.getByTestId('todo-kinds').locator('[data-kind=hazard_accept]');
+    expect(await accept.innerText()).toMatch(/^隐患待验收 20\+$/);
+    await accept.click();
+    await expect.poll(() => page.locator('[data-testid=todo-item]:not([data-kind=hazard_accept])').count()).toBe(0);
+    await page.getByTestId('workbench-todo').locator('.ant-pagination-item', { hasText: '2' }).click();
+    await expect.poll(() => items.count()).toBe(10);
+    await page.getByTestId('todo-more').getByRole('link', { name: '查看全部“隐患待验收”' }).click();
+    await page.waitForURL(/\/hazards\?tab=awaiting_acceptance$/);
+    await expect.poll(() => page.getByTestId('hazard-tabs').locator('.ant-segmented-item-selected').innerText()).toMatch(/^待验收 141/);
+  });
+
   it("shows the street officer the street's figures by community", async () => {
     const page = await open('street', desk);
     expect(await figureKeys(page)).toContain('overdueHazards');

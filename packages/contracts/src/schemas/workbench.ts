@@ -36,6 +36,9 @@ export const workbenchTodoLabels: Record<WorkbenchTodoKind, Bilingual> = {
 export const dueStates = ['overdue', 'today', 'soon', 'later', 'none'] as const;
 export type DueState = (typeof dueStates)[number];
 
+/** How many items of each kind the workbench lists, most pressing first; `todoMore` names the kinds that have more. */
+export const workbenchTodoLimit = 20;
+
 export const workbenchTodo = z.object({
   kind: z.enum(workbenchTodoKinds),
   id: safeString(),
@@ -104,7 +107,10 @@ export const workbenchBreakdownRow = z.object({
 export const workbenchResponse = z.object({
   today: safeString(),
   todo: z.array(workbenchTodo),
+  /** Counted over the listed items: a kind in `todoMore` has more than it lists. */
   todoCounts: z.object({ total: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
+  /** The kinds with more open items than the workbench lists, each with the list that holds them all. */
+  todoMore: z.array(z.object({ kind: z.enum(workbenchTodoKinds), link: safeString() })),
   figures: z.array(workbenchFigure),
   /** Open and overdue hidden dangers one area level down (a street by community), or null. */
   breakdown: z.array(workbenchBreakdownRow).nullable(),

@@ -14,6 +14,8 @@ import { workbenchClock } from './workbench.clock';
 let w: HazardWorld;
 let grid: Client;
 let gridB: Client;
+/** gridB's grid, which holds no unit until a test adds some. */
+let otherGrid: Awaited<ReturnType<typeof buildGrid>>;
 const realHazardToday = hazardClock.today;
 const realToday = workbenchClock.today;
 
@@ -39,7 +41,7 @@ beforeAll(async () => {
   const [entArea] = await db.select().from(areas).where(eq(areas.code, w.enterpriseA.areaCode));
   const gridArea = await buildGrid(db, { community: entArea! });
   await db.execute(`update enterprises set area_code = '${gridArea.code}' where id = '${w.enterpriseA.id}'`);
-  const otherGrid = await buildGrid(db, { community: await buildCommunity(db, { street: entArea! }) });
+  otherGrid = await buildGrid(db, { community: await buildCommunity(db, { street: entArea! }) });
   const gridUser = await buildUser(db, { role: 'grid_inspector', org: await buildOrg(db, { area: gridArea, kind: 'grid_station' }) });
   grid = await loginAs(w.t.app, gridUser.username, gridUser.password);
   const gridUserB = await buildUser(db, { role: 'grid_inspector', org: await buildOrg(db, { area: otherGrid, kind: 'grid_station' }) });
@@ -94,6 +96,7 @@ describe('workbench', () => {
     ]);
     expect(wb.todo[0]!.link).toMatch(/^\/hazards\/[0-9a-f-]{36}$/);
     expect(wb.todoCounts).toEqual({ total: 3, overdue: 1, dueSoon: 1 });
+    expect(wb.todoMore).toEqual([]);
     expect(fig(wb, 'openHazards')?.value).toBe(3);
     expect(fig(wb, 'overdueHazards')).toMatchObject({ value: 1, alarm: true, link: '/hazards?tab=overdue' });
     expect(fig(wb, 'inspectionsThisMonth')).toBeUndefined();
@@ -217,6 +220,19 @@ describe('workbench', () => {
     } finally {
       await db.execute(sql`delete from grid_unit_status where enterprise_id = ${w.enterpriseA.id}`);
     }
+  });
+
+  it('lists the first 20 of a kind and links the kind to its full list when there are more', async () => {
+    const db = w.t.database.db;
+    expect((await workbench(gridB)).todo).toEqual([]);
+    for (let i = 0; i < 21; i++) await buildEnterprise(db, { area: otherGrid });
+    const wb = await workbench(gridB);
+    // 21 units never visited, each due today: the first 20 are listed, and the kind says there are more.
+    expect(wb.todo.filter((t) => t.kind === 'grid_visit')).toHaveLength(20);
+    expect(wb.todoCounts).toMatchObject({ total: 20, dueSoon: 20 });
+    expect(wb.todoMore).toEqual([{ kind: 'grid_visit', link: '/grid' }]);
+    await db.execute(sql`delete from enterprises where area_code = ${otherGrid.code}`);
+    expect((await workbench(gridB)).todoMore).toEqual([]);
   });
 
   it("gives a park station its park's accidents from the registry: this year to date against the same months last year", async () => {

@@ -1,20 +1,23 @@
-// The workbench answer: items most urgent first (capped per kind by the queries), with the counts the header shows.
-import type { WorkbenchFigure, WorkbenchResponse, WorkbenchTodo } from '@anjian/contracts';
+// The workbench answer: items most urgent first (each kind's first few, workbench.todo.ts), with the counts the
+// header shows and the kinds that have more.
+import type { WorkbenchFigure, WorkbenchResponse } from '@anjian/contracts';
+import type { TodoAnswer } from './workbench.todo';
 
 export function presentWorkbench(o: {
   today: string;
-  todo: WorkbenchTodo[];
+  todo: TodoAnswer;
   figures: WorkbenchFigure[];
   breakdown: WorkbenchResponse['breakdown'];
 }): WorkbenchResponse {
   return {
     today: o.today,
-    todo: o.todo,
+    todo: o.todo.items,
     todoCounts: {
-      total: o.todo.length,
-      overdue: o.todo.filter((t) => t.dueState === 'overdue').length,
-      dueSoon: o.todo.filter((t) => t.dueState === 'today' || t.dueState === 'soon').length,
+      total: o.todo.items.length,
+      overdue: o.todo.items.filter((t) => t.dueState === 'overdue').length,
+      dueSoon: o.todo.items.filter((t) => t.dueState === 'today' || t.dueState === 'soon').length,
     },
+    todoMore: o.todo.more,
     figures: o.figures,
     breakdown: o.breakdown,
   };

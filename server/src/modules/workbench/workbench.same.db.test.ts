@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 /** The previous path: one statement per figure and per kind of item, presented the same way. */
-async function previousAnswer(username: string, today: string): Promise<WorkbenchResponse> {
+async function previousAnswer(username: string, today: string): Promise<Omit<WorkbenchResponse, 'todoMore'>> {
   const db = t.database.db;
   const [u] = await db.select().from(users).where(eq(users.username, username));
   const timeouts = { idleMinutes: 30, absoluteHours: 12 };
@@ -62,7 +62,9 @@ async function previousAnswer(username: string, today: string): Promise<Workbenc
     workbenchFigures(db, actor, today, hearing),
     workbenchBreakdown(db, actor, today),
   ]);
-  return JSON.parse(JSON.stringify(presentWorkbench({ today, todo, figures, breakdown }))) as WorkbenchResponse;
+  // The previous path listed each kind's first 20 and could not tell whether a kind had more.
+  const { todoMore: _, ...answer } = presentWorkbench({ today, todo: { items: todo, more: [] }, figures, breakdown });
+  return JSON.parse(JSON.stringify(answer)) as Omit<WorkbenchResponse, 'todoMore'>;
 }
 
 describe('workbench answer', () => {
@@ -77,8 +79,14 @@ describe('workbench answer', () => {
         const c = await loginAs(t.app, username, DEMO_PASSWORD);
         const res = await c.get('/api/workbench');
         expect(res.statusCode, res.body).toBe(200);
-        const now = res.json() as WorkbenchResponse;
+        const { todoMore, ...now } = res.json() as WorkbenchResponse;
         expect(now, `${username} on ${today}`).toEqual(await previousAnswer(username, today));
+        // A kind said to have more lists its full 20.
+        for (const { kind } of todoMore)
+          expect(
+            now.todo.filter((i) => i.kind === kind),
+            `${username} ${kind}`,
+          ).toHaveLength(20);
         for (const item of now.todo) kinds.add(item.kind);
         for (const f of now.figures) figureKeys.add(f.key);
         if (now.breakdown?.some((b) => b.open > 0)) breakdowns++;
@@ -105,5 +113,11 @@ describe('workbench answer', () => {
     const wb = (await (await loginAs(t.app, 'officer', DEMO_PASSWORD)).get('/api/workbench')).json() as WorkbenchResponse;
     expect(wb.todo.filter((i) => i.kind === 'hazard_assign')).toHaveLength(20);
     expect(wb.todo.filter((i) => i.kind === 'hazard_accept')).toHaveLength(20);
+    expect(wb.todoMore).toEqual(
+      expect.arrayContaining([
+        { kind: 'hazard_assign', link: '/hazards?tab=reported' },
+        { kind: 'hazard_accept', link: '/hazards?tab=awaiting_acceptance' },
+      ]),
+    );
   });
 });

@@ -10,7 +10,9 @@ import {
   type CaseStatus,
   type CheckFrequency,
   type ResponsibleLevel,
+  workbenchTodoLimit,
   type WorkbenchTodo,
+  type WorkbenchTodoKind,
 } from '@anjian/contracts';
 import { checkTasks, enterprises, hazards, inspections, penaltyCases } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
@@ -25,8 +27,8 @@ import { dueStateOf } from './workbench.due';
 import { workplanTodo } from '../workplans/workplans.todo';
 import { gridVisitTodo } from '../grid/grid.todo';
 
-/** How many items of each kind the workbench lists; the counts link to the full lists. */
-export const TODO_LIMIT = 20;
+/** Each kind's query reads one row more than the workbench lists, to tell whether the kind has more. */
+const TODO_READ = workbenchTodoLimit + 1;
 
 const regulatorSources = Object.entries(hazardSourceInfo)
   .filter(([, info]) => info.finder === 'regulator')
@@ -73,7 +75,7 @@ function hazardBranch(actor: Actor, where: SQL, kind: WorkbenchTodo['kind']): Br
       from ${hazards} inner join ${enterprises} on ${enterprises.id} = ${hazards.enterpriseId}
       where ${and(hazardScope(actor), where)}
       order by ${hazards.deadline} asc nulls last, ${hazards.foundOn} asc, ${hazards.id} asc
-      limit ${sql.raw(String(TODO_LIMIT))}`,
+      limit ${sql.raw(String(TODO_READ))}`,
   };
 }
 
@@ -123,7 +125,7 @@ async function enterpriseTodo(db: DbOrTx, actor: Actor, today: string): Promise<
         lte(t.dueDate, addDays(today, 7)),
       )}
       order by ${t.dueDate} asc, ${t.id} asc
-      limit ${sql.raw(String(TODO_LIMIT))}`,
+      limit ${sql.raw(String(TODO_READ))}`,
   };
   const rows = await todoRows(db, [
     hazardBranch(actor, inArray(hazards.state, ['reported', 'rectifying']), 'hazard_rectify'),
@@ -177,7 +179,7 @@ async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: Hea
       from ${i} inner join ${enterprises} on ${enterprises.id} = ${i.enterpriseId}
       where ${and(inspectionScope, where, mine)}
       order by ${unindexedOrder(day)} asc, ${i.id} asc
-      limit ${sql.raw(String(TODO_LIMIT))}`,
+      limit ${sql.raw(String(TODO_READ))}`,
   });
   // Only the steps this role may open: the system and audit administrators hold an area scope but no hidden
   // dangers or inspections (三员分立), so they are offered none.
@@ -206,7 +208,7 @@ async function officerTodo(db: DbOrTx, actor: Actor, today: string, hearing: Hea
         from ${c} inner join ${enterprises} on ${enterprises.id} = ${c.enterpriseId}
         where ${and(caseScope, inArray(c.status, waiting), ownCases)}
         order by ${c.filedOn} asc, ${c.id} asc
-        limit ${sql.raw(String(TODO_LIMIT))}`,
+        limit ${sql.raw(String(TODO_READ))}`,
     });
   }
   const rows = await todoRows(db, branches);
@@ -282,7 +284,43 @@ function checkTaskStep(level: string, frequency: string) {
 
 const dueOrder = { overdue: 0, today: 1, soon: 2, later: 3, none: 4 } as const;
 
-export async function workbenchTodo(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<WorkbenchTodo[]> {
+/** Where each kind's items are listed in full: the page and filter that hold every one of them. */
+const todoListLinks: Record<WorkbenchTodoKind, string> = {
+  hazard_rectify: '/hazards?tab=open',
+  hazard_accept: '/hazards?tab=awaiting_acceptance',
+  hazard_assign: '/hazards?tab=reported',
+  hazard_follow_up: '/hazards?tab=open',
+  check_task: '/checks',
+  inspection: '/enforcement/inspections?state=planned',
+  reinspection: '/enforcement/inspections?reinspectionDue=true',
+  case_step: '/penalties',
+  work_report: '/work-tasks',
+  work_accept: '/work-tasks',
+  grid_visit: '/grid',
+};
+
+export interface TodoAnswer {
+  items: WorkbenchTodo[];
+  more: { kind: WorkbenchTodoKind; link: string }[];
+}
+
+/**
+ * Keeps each kind's first `workbenchTodoLimit` items, in the order its query read them (most pressing first), and
+ * names the kinds that had more.
+ */
+export function firstOfEachKind(items: WorkbenchTodo[], limit = workbenchTodoLimit): TodoAnswer {
+  const seen = new Map<WorkbenchTodoKind, number>();
+  const kept: WorkbenchTodo[] = [];
+  for (const item of items) {
+    const n = (seen.get(item.kind) ?? 0) + 1;
+    seen.set(item.kind, n);
+    if (n <= limit) kept.push(item);
+  }
+  const more = [...seen].filter(([, n]) => n > limit).map(([kind]) => ({ kind, link: todoListLinks[kind] }));
+  return { items: kept, more };
+}
+
+export async function workbenchTodo(db: DbOrTx, actor: Actor, today: string, hearing: HearingConfig): Promise<TodoAnswer> {
   let items: WorkbenchTodo[];
   if (actor.scopeKind === 'enterprise') items = await enterpriseTodo(db, actor, today);
   else if (actor.role === 'grid_inspector') items = await gridTodo(db, actor, today);
@@ -291,5 +329,7 @@ export async function workbenchTodo(db: DbOrTx, actor: Actor, today: string, hea
     const [own, workplan] = await Promise.all([officerTodo(db, actor, today, hearing), workplanTodo(db, actor, today, dueStateOf)]);
     items = [...own, ...workplan];
   }
-  return items.sort((a, b) => dueOrder[a.dueState] - dueOrder[b.dueState] || (a.due ?? '~').localeCompare(b.due ?? '~'));
+  const answer = firstOfEachKind(items);
+  answer.items.sort((a, b) => dueOrder[a.dueState] - dueOrder[b.dueState] || (a.due ?? '~').localeCompare(b.due ?? '~'));
+  return answer;
 }

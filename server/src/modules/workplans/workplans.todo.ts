@@ -2,15 +2,13 @@
 // when it is missing (overdue), else this month's with its due day; for the bureau (workplan.manage), the tasks in its
 // area reported done and awaiting acceptance. Read through the same scope as the task routes.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { can, workTaskTitle, type WorkbenchTodo } from '@anjian/contracts';
+import { can, workbenchTodoLimit, workTaskTitle, type WorkbenchTodo } from '@anjian/contracts';
 import { workTasks } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { DbOrTx } from '../../platform/db';
 import { scopeWhere } from '../../platform/scope';
 import { taskTitleContent } from './workplans.queries';
 import { monthlyReportDue, monthOf, owesReports } from './workplans.rules';
-
-const LIMIT = 20;
 
 function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -72,13 +70,15 @@ export async function workplanTodo(
       });
     }
   }
+  // The workbench keeps each kind's first items: the reports owed longest first (last month's before this month's).
+  out.sort((a, b) => (a.due ?? '~').localeCompare(b.due ?? '~'));
   if (can(actor.role, 'workplan.manage')) {
     const waiting = await db
       .select({ id: workTasks.id, seq: workTasks.seq, item: workTasks.item, content: taskTitleContent, deadline: workTasks.deadline })
       .from(workTasks)
       .where(and(scopeWhere(actor, { areaCode: workTasks.areaCode }), eq(workTasks.status, 'reported_done')))
       .orderBy(asc(workTasks.updatedAt))
-      .limit(LIMIT);
+      .limit(workbenchTodoLimit + 1); // one more than the workbench lists: it tells whether there are more
     for (const w of waiting) {
       out.push({
         kind: 'work_accept',
@@ -92,5 +92,5 @@ export async function workplanTodo(
       });
     }
   }
-  return out.slice(0, LIMIT * 2);
+  return out;
 }

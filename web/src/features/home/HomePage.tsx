@@ -1,29 +1,14 @@
 // The workbench (工作台): what I must do today, most urgent first, and the figures of my scope, each linking to the
 // list behind it. One page for every role: the server shapes what it holds (GET /api/workbench).
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import {
-  roleLabels,
-  workbenchFigureLabels,
-  workbenchTodoLabels,
-  type DueState,
-  type WorkbenchFigure,
-  type WorkbenchResponse,
-  type WorkbenchTodo,
-} from '@anjian/contracts';
+import { roleLabels, workbenchFigureLabels, type WorkbenchFigure, type WorkbenchResponse } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { CalendarMissingBanner } from '../calendar/CalendarMissingBanner';
-
-const dueTags: Record<DueState, { color: string; zh: string; en: string }> = {
-  overdue: { color: 'red', zh: '已逾期', en: 'Overdue' },
-  today: { color: 'orange', zh: '今日到期', en: 'Due today' },
-  soon: { color: 'gold', zh: '3个工作日内到期', en: 'Due within 3 working days' },
-  later: { color: 'blue', zh: '期限', en: 'Due' },
-  none: { color: 'default', zh: '未设期限', en: 'No deadline' },
-};
+import { TodoCard } from './TodoCard';
 
 export function HomePage() {
   const { user, can } = useAuth();
@@ -115,55 +100,6 @@ function FigureCard({ figure: f }: { figure: WorkbenchFigure }) {
     </Card>
   );
   return f.link ? <Link to={f.link}>{body}</Link> : body;
-}
-
-function TodoCard({ data }: { data: WorkbenchResponse }) {
-  const { t, label } = useI18n();
-  const c = data.todoCounts;
-  return (
-    <Card
-      size="small"
-      title={t('我的待办', 'My work')}
-      extra={
-        <Space size={4} wrap>
-          <Tag>{t(`共 ${c.total} 项`, `${c.total} items`)}</Tag>
-          {c.overdue > 0 && <Tag color="red">{t(`逾期 ${c.overdue}`, `${c.overdue} overdue`)}</Tag>}
-          {c.dueSoon > 0 && <Tag color="gold">{t(`即将到期 ${c.dueSoon}`, `${c.dueSoon} due soon`)}</Tag>}
-        </Space>
-      }
-      data-testid="workbench-todo"
-    >
-      <List
-        dataSource={data.todo}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('今天没有待办事项', 'Nothing to do today')} /> }}
-        renderItem={(item: WorkbenchTodo) => {
-          const due = dueTags[item.dueState];
-          return (
-            <List.Item data-testid="todo-item" data-kind={item.kind}>
-              <List.Item.Meta
-                title={
-                  <Space wrap size={4}>
-                    <Tag>{label(workbenchTodoLabels[item.kind])}</Tag>
-                    <Link to={item.link}>{item.title}</Link>
-                  </Space>
-                }
-                description={
-                  <Space wrap size={4}>
-                    {item.enterpriseName && <span>{item.enterpriseName}</span>}
-                    {item.step && <Typography.Text type="secondary">{label(item.step)}</Typography.Text>}
-                    <Tag color={due.color}>
-                      {label(due)}
-                      {item.due ? ` ${item.due}` : ''}
-                    </Tag>
-                  </Space>
-                }
-              />
-            </List.Item>
-          );
-        }}
-      />
-    </Card>
-  );
 }
 
 function BreakdownCard({ rows }: { rows: NonNullable<WorkbenchResponse['breakdown']> }) {
