@@ -94,9 +94,10 @@ export function ReportList() {
           { title: t('状态', 'Status'), render: (_, r) => <Tag>{label(reportStatusLabels[r.status])}</Tag> },
           {
             title: t('办理期限', 'Due'),
+            width: 210,
             render: (_, r) => (
-              <Space>
-                <Typography.Text>{dueOf(r) ?? '—'}</Typography.Text>
+              <Space size={4} wrap>
+                <Typography.Text style={{ whiteSpace: 'nowrap' }}>{dueOf(r) ?? '—'}</Typography.Text>
                 <DaysLeftTag r={r} />
               </Space>
             ),
