@@ -114,8 +114,10 @@ export const warningRulePage = z.object({ items: z.array(warningRuleView), total
 
 export const warningEvidence = z.object({
   summary: z.string(),
+  /** The summary in English (absent on warnings raised before it was kept). */
+  summaryEn: z.string().optional(),
   count: z.number().int(),
-  items: z.array(z.object({ id: z.string(), label: z.string(), date: z.string().nullable() })),
+  items: z.array(z.object({ id: z.string(), label: z.string(), labelEn: z.string().optional(), date: z.string().nullable() })),
 });
 export type WarningEvidence = z.infer<typeof warningEvidence>;
 export const backtestRecord = z.object({

@@ -214,6 +214,8 @@ describe('the other kinds: the per-day lists cut in the database', () => {
       const generic = await runConditionOnDays(t.db, c, days, prefix);
       if (c.kind !== 'certificates_expiring' && c.kind !== 'deaths_pace')
         expect([...generic.values()].some((h) => h.length > 3)).toBe(true);
+      // Every hit's evidence reads in both languages: the English summary is English, never empty or Chinese.
+      for (const hit of [...generic.values()].flat()) expect(hit.evidence.summaryEn).toMatch(/^[\x20-\x7e]+$/);
       for (const head of [1, 3, 50]) expect(await backtestCondition(t.db, c, days, prefix, head)).toEqual(strip(generic, head));
     });
 });

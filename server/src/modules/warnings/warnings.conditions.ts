@@ -13,11 +13,12 @@ import { qualifyingKind } from '../people/people.rules';
 import { paceHitsOnDays } from './warnings.pace';
 
 /** A 举报's evidence line names its category as people read it (the constants are ours, so inlining them is safe). */
-const reportCategoryText = sql.raw(
-  `case r.category ${Object.entries(reportCategoryLabels)
-    .map(([code, label]) => `when '${code}' then '${label.zh}'`)
-    .join(' ')} else r.category end`,
-);
+const reportCategoryText = (lang: 'zh' | 'en') =>
+  sql.raw(
+    `case r.category ${Object.entries(reportCategoryLabels)
+      .map(([code, label]) => `when '${code}' then '${label[lang].replace(/'/g, "''")}'`)
+      .join(' ')} else r.category end`,
+  );
 
 /** The certificate kind each 三项岗位 post needs (people.rules.ts qualifyingKind), as SQL over `post`. */
 const qualifyingKindSql = sql.raw(
@@ -25,11 +26,12 @@ const qualifyingKindSql = sql.raw(
     .map(([post, kind]) => `when '${post}' then '${kind}'`)
     .join(' ')} end`,
 );
-const postText = sql.raw(
-  `case p.post ${Object.entries(personPostLabels)
-    .map(([post, l]) => `when '${post}' then '${l.zh}'`)
-    .join(' ')} end`,
-);
+const postText = (lang: 'zh' | 'en') =>
+  sql.raw(
+    `case p.post ${Object.entries(personPostLabels)
+      .map(([post, l]) => `when '${post}' then '${l[lang].replace(/'/g, "''")}'`)
+      .join(' ')} end`,
+  );
 
 export interface Hit {
   subjectType: 'enterprise' | 'hazard' | 'address' | 'area';
@@ -54,6 +56,7 @@ interface Row {
   n: number;
   items: WarningEvidence['items'] | null;
   summary: string;
+  summary_en: string;
 }
 
 /** Evidence lists at most this many records; `count` keeps the full number. */
@@ -82,7 +85,8 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
                e.id::text as enterprise_id, e.area_code, e.sector, e.park_id::text as park_id, count(*)::int as n,
                to_jsonb((array_agg(jsonb_build_object('id', h.id::text, 'label', h.number, 'date', h.deadline::text)
                                    order by h.deadline, h.id))[1:${sql.raw(String(ITEMS))}]) as items,
-               '逾期未整改隐患' || count(*) || '项' as summary
+               '逾期未整改隐患' || count(*) || '项' as summary,
+               count(*) || ' hidden danger(s) past their rectification deadline' as summary_en
           from hazards h join enterprises e on e.id = h.enterprise_id
           join days on h.deadline < ${d} and h.found_on <= ${d} and (h.closed_on is null or h.closed_on > ${d})
          where h.area_code like ${area} and h.deadline < ${last} and (h.closed_on is null or h.closed_on > ${first})
@@ -97,7 +101,9 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
         select days.d::text as as_of, 'enterprise' as subject_type, e.id::text as subject_id, e.name as label,
                e.id::text as enterprise_id, e.area_code, e.sector, e.park_id::text as park_id, 0 as n, null::jsonb as items,
                coalesce('最近一次自查：' || to_char(max(t.done_at) filter (where t.done_at < ${dayEnd}) at time zone 'Asia/Shanghai', 'YYYY-MM-DD'),
-                        '从未完成自查') as summary
+                        '从未完成自查') as summary,
+               coalesce('Last self-check: ' || to_char(max(t.done_at) filter (where t.done_at < ${dayEnd}) at time zone 'Asia/Shanghai', 'YYYY-MM-DD'),
+                        'No self-check ever done') as summary_en
           from days cross join enterprises e join check_tasks t on t.enterprise_id = e.id
          where e.deleted_at is null and e.operating_status = 'operating' and e.area_code like ${area}
            and e.created_at < ${windowStart}
@@ -116,7 +122,10 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
                               then l.required_completion_date else l.review_due end::text)) as items,
                case when l.required_completion_date < ${late} and (l.review_applied_on is null or l.review_applied_on > ${d})
                     then '挂牌督办要求' || l.required_completion_date::text || '前完成整改，未申请销号复核'
-                    else '复核期限' || l.review_due::text || '已过，未完成复核' end as summary
+                    else '复核期限' || l.review_due::text || '已过，未完成复核' end as summary,
+               case when l.required_completion_date < ${late} and (l.review_applied_on is null or l.review_applied_on > ${d})
+                    then 'Listed for rectification by ' || l.required_completion_date::text || '; no review for delisting applied for'
+                    else 'Review due ' || l.review_due::text || ' has passed without a review' end as summary_en
           from hazard_listings l join hazards h on h.id = l.hazard_id join enterprises e on e.id = h.enterprise_id
           join days on l.listed_on <= ${d}
          where h.area_code like ${area} and l.listed_on <= ${last} and (l.delisted_on is null or l.delisted_on > ${first})
@@ -133,9 +142,11 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
                coalesce(max(e.name), r.akey) as label, r.enterprise_id::text as enterprise_id,
                coalesce(max(e.area_code), min(r.area_code)) as area_code, coalesce(max(e.sector), min(r.sector)) as sector,
                coalesce(max(e.park_id::text), min(r.park_id::text)) as park_id, count(*)::int as n,
-               to_jsonb((array_agg(jsonb_build_object('id', r.id::text, 'label', ${reportCategoryText}, 'date', r.submitted_on::text)
+               to_jsonb((array_agg(jsonb_build_object('id', r.id::text, 'label', ${reportCategoryText('zh')},
+                                   'labelEn', ${reportCategoryText('en')}, 'date', r.submitted_on::text)
                                    order by r.submitted_on, r.id))[1:${sql.raw(String(ITEMS))}]) as items,
-               ${c.params.days}::int || '天内被举报' || count(*) || '次' as summary
+               ${c.params.days}::int || '天内被举报' || count(*) || '次' as summary,
+               count(*) || ' report(s) in ' || ${c.params.days}::int || ' days' as summary_en
           from (select r.*, days.d, case when r.enterprise_id is null then r.address else '' end as akey
                   from reports r join days on r.submitted_on <= days.d and r.submitted_on > days.d - ${c.params.days}::int
                  where r.area_code like ${area} and r.status <> 'merged'
@@ -154,10 +165,14 @@ function conditionSql(c: WarningCondition, days: readonly string[], prefix: stri
                e.id::text as enterprise_id, e.area_code, e.sector, e.park_id::text as park_id, count(*)::int as n,
                to_jsonb((array_agg(jsonb_build_object('id', p.id::text,
                            'label', p.name || '（' || p.post_text || case when p.latest < p.d then '，已过期' else '，即将到期' end || '）',
+                           'labelEn', p.name || ' (' || p.post_en || case when p.latest < p.d then ', expired' else ', expiring' end || ')',
                            'date', p.latest::text) order by p.latest, p.id))[1:${sql.raw(String(ITEMS))}]) as items,
                ${c.params.days}::int || '天内证书到期' || count(*) filter (where p.latest >= p.d) || '人，已过期'
-                 || count(*) filter (where p.latest < p.d) || '人' as summary
-          from (select days.d, p.id, p.name, p.enterprise_id, ${postText} as post_text, max(${due}) as latest
+                 || count(*) filter (where p.latest < p.d) || '人' as summary,
+               count(*) filter (where p.latest >= p.d) || ' certificate holder(s) expiring within ' || ${c.params.days}::int
+                 || ' days, ' || count(*) filter (where p.latest < p.d) || ' expired' as summary_en
+          from (select days.d, p.id, p.name, p.enterprise_id, ${postText('zh')} as post_text, ${postText('en')} as post_en,
+                       max(${due}) as latest
                   from days join people p on p.employed_from <= days.d and (p.employed_to is null or p.employed_to >= days.d)
                   join certificates c on c.person_id = p.id and c.kind = ${qualifyingKindSql}
                    and c.issued_on <= days.d and (c.revoked_on is null or c.revoked_on > days.d)
@@ -185,7 +200,7 @@ const hitOf = (r: Row): Hit => ({
   areaCode: r.area_code,
   sector: r.sector,
   parkId: r.park_id,
-  evidence: { summary: r.summary, count: Number(r.n), items: r.items ?? [] },
+  evidence: { summary: r.summary, summaryEn: r.summary_en, count: Number(r.n), items: r.items ?? [] },
 });
 
 /**

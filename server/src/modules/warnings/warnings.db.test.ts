@@ -139,7 +139,11 @@ describe('rules', () => {
       ['2026-11', TODAY, 1],
     ]);
     const current = bt.series[0]!.months[2]!.records;
-    expect(current[0]).toMatchObject({ subjectType: 'enterprise', subjectId: e1, evidence: { count: 2 } });
+    expect(current[0]).toMatchObject({
+      subjectType: 'enterprise',
+      subjectId: e1,
+      evidence: { count: 2, summaryEn: '2 hidden danger(s) past their rectification deadline' },
+    });
 
     const act = await as.district!.post(`/api/warning-rule-versions/${v1.id}/act`, { action: 'activate', version: v1.version });
     expect(act.json()).toMatchObject({ status: 'active' });
@@ -336,14 +340,22 @@ describe('三项岗位 certificates expiring or expired (people tables, as of ea
     const x = await on(cond(2, 30), TODAY);
     expect(subjects(x)).toEqual([ents.x.id, ents.y.id].sort());
     const hx = x.find((h) => h.subjectId === ents.x.id)!;
-    expect(hx.evidence).toMatchObject({ count: 2, summary: '30天内证书到期2人，已过期0人' });
+    expect(hx.evidence).toMatchObject({
+      count: 2,
+      summary: '30天内证书到期2人，已过期0人',
+      summaryEn: '2 certificate holder(s) expiring within 30 days, 0 expired',
+    });
     expect(hx.evidence.items.map((i) => i.date)).toEqual(['2026-11-30', '2026-12-20']);
     // 29 days: 12-20 falls outside, one holder is not two.
     expect(subjects(await on(cond(2, 29), TODAY))).toEqual([ents.y.id]);
     // Y's revoked certificate is not counted; its lapsed operator is, whatever N.
     const y = x.find((h) => h.subjectId === ents.y.id)!;
     expect(y.evidence).toMatchObject({ count: 1, summary: '30天内证书到期0人，已过期1人' });
-    expect(y.evidence.items[0]).toMatchObject({ date: '2026-06-01', label: expect.stringContaining('已过期') });
+    expect(y.evidence.items[0]).toMatchObject({
+      date: '2026-06-01',
+      label: expect.stringContaining('已过期'),
+      labelEn: expect.stringMatching(/ \(Special-operations worker, expired\)$/),
+    });
     expect(subjects(await on(cond(100, 1), TODAY))).toEqual([ents.y.id]);
   });
 
@@ -445,6 +457,7 @@ describe('accident deaths pacing above the target (indicators targets, subject =
     expect(d).toMatchObject({ subjectType: 'area', label: districtArea.name, enterpriseId: null, areaCode: districtArea.code });
     expect(d.evidence.count).toBe(9);
     expect(d.evidence.summary).toBe('截至2026-11-20事故死亡9人，超过按时间进度控制数8.9人（全年控制数10人）');
+    expect(d.evidence.summaryEn).toBe("9 accident death(s) to 2026-11-20, above the 8.9 the year's pace allows (10 for the year)");
     expect(d.evidence.items.map((i) => i.date)).toEqual(['2026-03-10', '2026-08-01', '2026-11-10']);
     // A 2 % tolerance lifts the district's pace to 9.05: 9 no longer exceeds it; street A's 3.31 still does.
     expect(subjects(await runCondition(t.database.db, cond(2), TODAY, prefix))).toEqual([streetA.code]);

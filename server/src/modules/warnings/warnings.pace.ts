@@ -126,6 +126,7 @@ export async function paceHitsOnDays(
         parkId: null,
         evidence: {
           summary: `截至${d}事故死亡${n}人，超过按时间进度控制数${paced}人（全年控制数${roundTo(a.allowed, 1)}人）`,
+          summaryEn: `${n} accident death(s) to ${d}, above the ${paced} the year's pace allows (${roundTo(a.allowed, 1)} for the year)`,
           count: n,
           items: r?.items ?? [],
         },

@@ -7,11 +7,12 @@ import { useRecord } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { EChart } from '../../components/EChart';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { evidenceText } from './labels';
 
 type Record = BacktestView['series'][number]['months'][number]['records'][number];
 
 export function Backtest({ versionId }: { versionId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [months, setMonths] = useState(12);
   const [picked, setPicked] = useState<string | null>(null);
   const q = useRecord('GET /api/warning-rule-versions/:id/backtest', { params: { id: versionId }, query: { months } });
@@ -57,7 +58,7 @@ export function Backtest({ versionId }: { versionId: string }) {
         scroll={{ x: 480 }}
         columns={[
           { title: t('对象', 'Subject'), dataIndex: 'label' },
-          { title: t('依据', 'Evidence'), render: (_, r) => r.evidence.summary },
+          { title: t('依据', 'Evidence'), render: (_, r) => evidenceText(r.evidence, lang).summary },
         ]}
       />
     </Card>

@@ -10,13 +10,14 @@ import { useList, useRecord, useRefresh } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { ErrorDisplay, RecordState, errorText } from '../../components/ErrorDisplay';
 import { applyApiErrors } from '../../components/apiErrors';
-import { levelColors, warningStatusLabels } from './labels';
+import { evidenceText, levelColors, warningStatusLabels } from './labels';
 import { validValues } from '../../components/validValues';
 
 type Step = 'acknowledge' | 'handle' | 'close';
 
 function WarningCard({ w, onStep }: { w: WarningView; onStep: (w: WarningView, step: Step) => void }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
+  const evidence = evidenceText(w.evidence, lang);
   const steps: Record<Step, string> = { acknowledge: t('签收', 'Acknowledge'), handle: t('处置', 'Handle'), close: t('关闭', 'Close') };
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="warning-item">
@@ -30,9 +31,8 @@ function WarningCard({ w, onStep }: { w: WarningView; onStep: (w: WarningView, s
       </Space>
       <div>
         {t('依据：', 'Evidence: ')}
-        {w.evidence.summary}
-        {w.evidence.items.length > 0 &&
-          `${t('（', ' (')}${w.evidence.items.map((i) => `${i.label}${i.date ? ` ${i.date}` : ''}`).join(t('；', '; '))}${t('）', ')')}`}
+        {evidence.summary}
+        {evidence.items.length > 0 && `${t('（', ' (')}${evidence.items.join(t('；', '; '))}${t('）', ')')}`}
       </div>
       <div>
         {t('建议措施：', 'Suggested action: ')}

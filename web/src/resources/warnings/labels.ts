@@ -1,5 +1,5 @@
 // Labels shared by the 警兆知识库 screens: levels (with their colours), recipient groups, statuses, parameters.
-import type { Bilingual, WarningConditionKind, WarningLevel } from '@anjian/contracts';
+import type { Bilingual, WarningConditionKind, WarningEvidence, WarningLevel } from '@anjian/contracts';
 
 export const levelColors: Record<WarningLevel, string> = { blue: 'blue', yellow: 'gold', orange: 'orange', red: 'red' };
 
@@ -43,3 +43,12 @@ export const conditionParams: Record<
   ],
   deaths_pace: [{ name: 'tolerancePct', label: { zh: '超出进度容差（%）', en: 'Tolerance above pace (%)' }, min: 0, max: 100, initial: 0 }],
 };
+
+/** A warning's evidence in the reader's language: English where it was kept (warnings raised since), else as raised. */
+export function evidenceText(e: WarningEvidence, lang: 'zh' | 'en'): { summary: string; items: string[] } {
+  const en = lang === 'en';
+  return {
+    summary: (en && e.summaryEn) || e.summary,
+    items: e.items.map((i) => `${(en && i.labelEn) || i.label}${i.date ? ` ${i.date}` : ''}`),
+  };
+}
