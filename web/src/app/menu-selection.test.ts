@@ -15,6 +15,14 @@ describe('selectedMenuPaths', () => {
     expect(selectedMenuPaths(paths, '/enforcement/abc/record')).toEqual(['/enforcement']);
   });
 
+  it('selects the list a record is opened from when the record lives under another entry', () => {
+    const withPenalties = [...paths, '/penalties'];
+    expect(selectedMenuPaths(withPenalties, '/enforcement/cases/abc')).toEqual(['/penalties']);
+    expect(selectedMenuPaths(withPenalties, '/enforcement/inspections/abc')).toEqual(['/enforcement']);
+    // A role without the penalty list keeps the enforcement entry.
+    expect(selectedMenuPaths(paths, '/enforcement/cases/abc')).toEqual(['/enforcement']);
+  });
+
   it('selects the workbench only on the root', () => {
     expect(selectedMenuPaths(paths, '/')).toEqual(['/']);
     expect(selectedMenuPaths(paths, '/inbox')).toEqual([]);
