@@ -45,4 +45,10 @@ describe('code tables', () => {
     expect(codeTables().caseAction!.approve_review!.zh).toBe('法制审核通过');
     expect(codeTables().caseAction!.decide!.zh).toBe('作出处罚决定');
   });
+  it("names a timeline's fields as headings in English, the workflow's evidence fields too", () => {
+    const fields = codeTables().hazardEventField!;
+    expect(fields.deadline!.en).toBe('Deadline');
+    expect(fields.responsiblePerson!.en).toBe('Responsible person');
+    for (const [key, l] of Object.entries(fields)) expect(l.en, key).toMatch(/^[A-Z]/);
+  });
 });

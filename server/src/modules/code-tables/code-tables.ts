@@ -50,6 +50,8 @@ const labelsOf = <K extends string>(table: Record<K, { label: Bilingual }>): Rec
   Object.fromEntries(Object.entries<{ label: Bilingual }>(table).map(([k, v]) => [k, v.label])) as Record<K, Bilingual>;
 const bilingualOf = <K extends string>(table: Record<K, Bilingual>): Record<K, Bilingual> =>
   Object.fromEntries(Object.entries<Bilingual>(table).map(([k, v]) => [k, { zh: v.zh, en: v.en }])) as Record<K, Bilingual>;
+const asHeadings = (labels: Record<string, Bilingual>): Record<string, Bilingual> =>
+  Object.fromEntries(Object.entries(labels).map(([k, l]) => [k, { zh: l.zh, en: l.en.charAt(0).toUpperCase() + l.en.slice(1) }]));
 
 /** Built once: the tables are constants of this release. */
 let built: CodeTablesView | null = null;
@@ -77,7 +79,9 @@ export function codeTables(): CodeTablesView {
     hazardGrade: labelsOf(hazardGradeInfo),
     hazardState: hazardStateLabels,
     hazardAction: { ...labelsOf(hazardWorkflow), ...hazardListingStepLabels },
-    hazardEventField: { ...hazardEventFieldLabels, ...evidenceFieldLabels },
+    // The evidence labels are written for sentences ("Missing required evidence: deadline"); as a timeline's field
+    // names they start with a capital like the others.
+    hazardEventField: { ...hazardEventFieldLabels, ...asHeadings(evidenceFieldLabels) },
     deadlineUnit: deadlineUnitLabels,
     treatmentPlanPart: treatmentPlanPartLabels,
     implementation: implementationLabels,
