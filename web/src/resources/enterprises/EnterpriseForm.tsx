@@ -215,7 +215,7 @@ export function EnterpriseForm() {
           {item(
             'standardizationGrade',
             '标准化等级',
-            'Standardisation grade',
+            'Standardization grade',
             // Kept by the standardization records (the enterprise file's 标准化 tab), shown here read-only.
             <Select disabled options={optionsOf(codeTables.standardizationGrade, label)} />,
             false,

@@ -119,9 +119,7 @@ export function EnterpriseShow() {
       <Descriptions.Item label={t('国民经济行业', 'Industry (GB/T 4754)')}>{dash(e.industryCode)}</Descriptions.Item>
       <Descriptions.Item label={t('监管行业', 'Sector')}>{label(codeTables.sector[e.sector])}</Descriptions.Item>
       <Descriptions.Item label={t('专项风险', 'Special hazards')}>
-        {e.hazardTags.map((x) => (
-          <Tag key={x}>{label(codeTables.hazardTags[x])}</Tag>
-        ))}
+        {e.hazardTags.length === 0 ? '—' : e.hazardTags.map((x) => <Tag key={x}>{label(codeTables.hazardTags[x])}</Tag>)}
       </Descriptions.Item>
       <Descriptions.Item label={t('规模', 'Scale')}>
         {label(codeTables.scale[e.scale])}
@@ -132,7 +130,7 @@ export function EnterpriseShow() {
       <Descriptions.Item label={t('场所', 'Premises')}>
         {e.premises ? label(codeTables.premises[e.premises]) : '—'} {e.landlord ? t(`（${e.landlord}）`, `(${e.landlord})`) : ''}
       </Descriptions.Item>
-      <Descriptions.Item label={t('标准化等级', 'Standardisation')}>
+      <Descriptions.Item label={t('标准化等级', 'Standardization')}>
         {e.standardizationGrade
           ? `${label(codeTables.standardizationGrade[e.standardizationGrade])} ${dash(e.standardizationDate)} ~ ${dash(e.standardizationExpiry)}`
           : '—'}
