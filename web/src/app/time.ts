@@ -25,3 +25,8 @@ export function cstDateTime(iso: string, seconds = false): string {
 export function cstDate(iso: string): string {
   return cstDateTime(iso).slice(0, 10);
 }
+
+/** Today as a China calendar date, whatever the device's time zone (the server decides what is due). */
+export function cstToday(): string {
+  return new Date(Date.now() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}

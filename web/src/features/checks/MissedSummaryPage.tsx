@@ -10,7 +10,8 @@ import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EChart } from '../../components/EChart';
-import { cstToday, periodText, responsibleLevelLabels } from './labels';
+import { periodText, responsibleLevelLabels } from './labels';
+import { cstToday } from '../../app/time';
 
 type Group = MissedSummary['groups'][number];
 

@@ -7,7 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { CheckTask } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { checkTaskStateLabels, cstToday, periodText, responsibleLevelLabels, stateColour } from './labels';
+import { checkTaskStateLabels, periodText, responsibleLevelLabels, stateColour } from './labels';
+import { cstToday } from '../../app/time';
 
 function TaskItem({ task }: { task: CheckTask }) {
   const { t, label } = useI18n();

@@ -13,10 +13,10 @@ import { validValues } from '../../components/validValues';
 import { HiddenFileInput } from '../../components/HiddenFileInput';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
+import { cstToday } from '../../app/time';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const statusColour = { submitted: 'blue', accepted: 'green', returned: 'red' } as const;
-const recentYears = () => [0, 1, 2].map((k) => Number(today().slice(0, 4)) - k).map((y) => ({ value: y, label: String(y) }));
+const recentYears = () => [0, 1, 2].map((k) => Number(cstToday().slice(0, 4)) - k).map((y) => ({ value: y, label: String(y) }));
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export function DutiesPage() {
@@ -32,12 +32,12 @@ interface Target {
 
 export function EnterpriseDuties({ enterpriseId }: { enterpriseId: string }) {
   const { t, label } = useI18n();
-  const [year, setYear] = useState(Number(today().slice(0, 4)));
+  const [year, setYear] = useState(Number(cstToday().slice(0, 4)));
   const q = useRecord('GET /api/enterprises/:id/duties', { params: { id: enterpriseId }, query: { year } });
   const [target, setTarget] = useState<Target | null>(null);
   if (q.error) return <ErrorDisplay error={q.error} />;
   const b = q.data;
-  const thisMonth = today().slice(0, 7);
+  const thisMonth = cstToday().slice(0, 7);
   const monthly = b?.duties.find((d) => d.duty === 'monthly_inspection')?.periods.find((p) => p.period === thisMonth);
   return (
     <Card
@@ -160,7 +160,7 @@ function RecordForm({ enterpriseId, target, onDone }: { enterpriseId: string; ta
   };
   const periodStart = target.period.length === 7 ? `${target.period}-01` : undefined;
   return (
-    <Form form={form} layout="vertical" initialValues={{ heldOn: periodStart && today() < periodStart ? periodStart : today() }}>
+    <Form form={form} layout="vertical" initialValues={{ heldOn: periodStart && cstToday() < periodStart ? periodStart : cstToday() }}>
       {existing.data?.reviewNote && <ErrorDisplay error={`${t('退回理由：', 'Returned because: ')}${existing.data.reviewNote}`} />}
       <Form.Item name="heldOn" label={t('开展日期', 'Held on')} rules={[{ required: true }]}>
         <Input type="date" />
@@ -288,7 +288,7 @@ function CheckQueue() {
 
 function Compliance() {
   const { t, label } = useI18n();
-  const [year, setYear] = useState(Number(today().slice(0, 4)));
+  const [year, setYear] = useState(Number(cstToday().slice(0, 4)));
   const q = useList('GET /api/duties/compliance', { query: { year } });
   const c = q.data;
   return (
@@ -352,7 +352,7 @@ function Compliance() {
 function Laggards() {
   const { t, label } = useI18n();
   const [page, setPage] = useState(1);
-  const year = Number(today().slice(0, 4));
+  const year = Number(cstToday().slice(0, 4));
   const q = useList('GET /api/duties/laggards', { query: { year, page, pageSize: 20 } });
   return (
     <>

@@ -22,8 +22,8 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay } from '../../components/ErrorDisplay';
 import { validValues } from '../../components/validValues';
+import { cstToday } from '../../app/time';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const stateColour = { done: 'green', due: 'gold', overdue: 'red' } as const;
 
 export function DrillPage() {
@@ -76,7 +76,7 @@ function DrillForm({ onDone }: { onDone: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ planType: 'onsite', kind: 'tabletop', doubleBlind: false, heldOn: today(), participants: 0 }}
+        initialValues={{ planType: 'onsite', kind: 'tabletop', doubleBlind: false, heldOn: cstToday(), participants: 0 }}
       >
         <Form.Item name="planId" label={t('演练的预案', 'Plan drilled')}>
           <Select allowClear options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))} />
@@ -136,7 +136,7 @@ function FindingForm({ d, onDone }: { d: DrillView; onDone: () => void }) {
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ heldOn: today(), dueOn: today() }} style={{ maxWidth: 560 }}>
+    <Form form={form} layout="vertical" initialValues={{ heldOn: cstToday(), dueOn: cstToday() }} style={{ maxWidth: 560 }}>
       {!d.heldOn ? (
         <>
           <Form.Item name="heldOn" label={t('实施日期', 'Held on')} rules={[{ required: true }]}>

@@ -25,9 +25,9 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { ErrorDisplay, RecordState } from '../../components/ErrorDisplay';
 import { validValues } from '../../components/validValues';
+import { cstToday } from '../../app/time';
 
 const statusColour: Record<PlanStatus, string> = { draft: 'default', submitted: 'blue', filed: 'green', returned: 'red' };
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function PlanList() {
   const { t, label } = useI18n();
@@ -128,7 +128,7 @@ export function PlanForm() {
   };
   return (
     <Card title={t('编制应急预案', 'New emergency plan')} style={{ maxWidth: 720 }}>
-      <Form form={form} layout="vertical" initialValues={{ planType: types[0], publishedOn: today(), cards: [] }}>
+      <Form form={form} layout="vertical" initialValues={{ planType: types[0], publishedOn: cstToday(), cards: [] }}>
         <Form.Item name="planType" label={t('预案类型', 'Type')} rules={[{ required: true }]}>
           <Select options={types.map((k) => ({ value: k, label: label(planTypeLabels[k]) }))} />
         </Form.Item>
@@ -279,7 +279,7 @@ function PlanActions({ p }: { p: PlanDetail }) {
           <Form
             form={form}
             layout="vertical"
-            initialValues={{ evaluatedOn: today(), occurredOn: today(), publishedOn: today(), trigger: 'law_change' }}
+            initialValues={{ evaluatedOn: cstToday(), occurredOn: cstToday(), publishedOn: cstToday(), trigger: 'law_change' }}
           >
             {open === 'accept' && (
               <Form.Item name="filingNo" label={t('备案编号', 'Filing number')} rules={[{ required: true, max: 60 }]}>

@@ -31,6 +31,8 @@ import { useI18n } from '../../app/i18n';
 import { applyApiErrors } from '../../components/apiErrors';
 import { currentMonth, previousMonth, statusColor } from './labels';
 import { PlanImport } from './PlanImport';
+import { phasePosition } from './phases';
+import { cstToday } from '../../app/time';
 import { validValues } from '../../components/validValues';
 
 interface TaskForm {
@@ -61,6 +63,7 @@ export function WorkPlanShow() {
   if (!q.data) return <Alert type="error" message={String(q.error)} />;
   const p = q.data;
   const month = previousMonth(currentMonth());
+  const phase = phasePosition(p.phases, cstToday());
   const orgOptions = (orgs.data ?? []).filter((o) => o.kind !== 'enterprise').map((o) => ({ value: o.id, label: o.shortName ?? o.name }));
   const addTask = async () => {
     const v = await validValues(form);
@@ -138,6 +141,8 @@ export function WorkPlanShow() {
           <Steps
             style={{ marginTop: 16 }}
             size="small"
+            current={phase.current}
+            status={phase.started ? 'process' : 'wait'}
             items={p.phases.map((ph) => ({ title: ph.name, description: `${ph.startOn} ~ ${ph.endOn}` }))}
           />
         )}
