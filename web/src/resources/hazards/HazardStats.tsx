@@ -1,19 +1,14 @@
 // 隐患统计: found, rectified, rectification rate, overdue, average days to close and self-report share, by area,
 // sector, source or grade, within the caller's jurisdiction; a bar chart above the table.
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Card, DatePicker, Segmented, Space, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type dayjs from 'dayjs';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import type { HazardStatsGroup, HazardStatsRow } from '@anjian/contracts';
 import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { AreaCascader } from '../../components/AreaCascader';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { EChart } from '../../components/EChart';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -28,29 +23,20 @@ export function HazardStats() {
     queryFn: () => call('GET /api/hazards/stats', { query }),
     placeholderData: (p) => p,
   });
-  const chartEl = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!chartEl.current || !stats.data) return;
-    const chart = echarts.getInstanceByDom(chartEl.current) ?? echarts.init(chartEl.current);
-    const rows = stats.data.rows;
-    chart.setOption(
-      {
-        tooltip: { trigger: 'axis' },
-        legend: { data: [t('发现', 'Found'), t('已整改', 'Rectified'), t('逾期', 'Overdue')] },
-        grid: { left: 40, right: 16, bottom: 60 },
-        xAxis: { type: 'category', data: rows.map((r) => label(r.label)), axisLabel: { rotate: rows.length > 6 ? 30 : 0 } },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: [
-          { name: t('发现', 'Found'), type: 'bar', data: rows.map((r) => r.found) },
-          { name: t('已整改', 'Rectified'), type: 'bar', data: rows.map((r) => r.rectified) },
-          { name: t('逾期', 'Overdue'), type: 'bar', data: rows.map((r) => r.overdue), itemStyle: { color: '#ff4d4f' } },
-        ],
-      },
-      true,
-    );
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => window.removeEventListener('resize', resize);
+  const chartOption = useMemo(() => {
+    const rows = stats.data?.rows ?? [];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('发现', 'Found'), t('已整改', 'Rectified'), t('逾期', 'Overdue')] },
+      grid: { left: 40, right: 16, bottom: 60 },
+      xAxis: { type: 'category', data: rows.map((r) => label(r.label)), axisLabel: { rotate: rows.length > 6 ? 30 : 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t('发现', 'Found'), type: 'bar', data: rows.map((r) => r.found) },
+        { name: t('已整改', 'Rectified'), type: 'bar', data: rows.map((r) => r.rectified) },
+        { name: t('逾期', 'Overdue'), type: 'bar', data: rows.map((r) => r.overdue), itemStyle: { color: '#ff4d4f' } },
+      ],
+    };
   }, [stats.data, t, label]);
   const rows = stats.data ? [...stats.data.rows, stats.data.total] : [];
   return (
@@ -69,7 +55,7 @@ export function HazardStats() {
         <AreaCascader value={areaCode} onChange={setAreaCode} placeholder={t('区域', 'Area')} style={{ width: 200 }} />
         <DatePicker.RangePicker picker="month" value={range} onChange={(v) => setRange(v as typeof range)} />
       </Space>
-      <div ref={chartEl} style={{ width: '100%', height: 320 }} data-testid="hazard-chart" />
+      {stats.data && <EChart option={chartOption} height={320} testId="hazard-chart" />}
       <Table<HazardStatsRow>
         rowKey="key"
         size="small"
