@@ -28,8 +28,8 @@ const urgent: Record<DueState, number> = { overdue: 0, today: 1, soon: 2, later:
  * Whether the count of items at least this urgent is only a floor: some kind has more than it lists and its least
  * urgent listed item (the last of that kind, the list being most urgent first) is this urgent, so unlisted ones may be.
  */
-function floorAt(todo: WorkbenchTodo[], more: Set<WorkbenchTodoKind>, worst: DueState): boolean {
-  return [...more].some((kind) => {
+function floorAt(todo: WorkbenchTodo[], more: ReadonlyMap<WorkbenchTodoKind, string>, worst: DueState): boolean {
+  return [...more.keys()].some((kind) => {
     const ofKind = todo.filter((i) => i.kind === kind);
     const last = ofKind[ofKind.length - 1];
     return !!last && urgent[last.dueState] <= urgent[worst];
@@ -45,7 +45,6 @@ export function TodoCard({ data }: { data: WorkbenchResponse }) {
   const kinds = [...new Set(data.todo.map((i) => i.kind))];
   const shown = kind === 'all' ? data.todo : data.todo.filter((i) => i.kind === kind);
   const cut = kind === 'all' ? data.todoMore : data.todoMore.filter((m) => m.kind === kind);
-  const moreKinds = new Set(more.keys());
   return (
     <Card
       size="small"
@@ -56,13 +55,13 @@ export function TodoCard({ data }: { data: WorkbenchResponse }) {
           {c.overdue > 0 && (
             <Tag color="red">
               {t(`逾期 ${c.overdue}`, `${c.overdue} overdue`)}
-              {plus(floorAt(data.todo, moreKinds, 'overdue'))}
+              {plus(floorAt(data.todo, more, 'overdue'))}
             </Tag>
           )}
           {c.dueSoon > 0 && (
             <Tag color="gold">
               {t(`即将到期 ${c.dueSoon}`, `${c.dueSoon} due soon`)}
-              {plus(floorAt(data.todo, moreKinds, 'soon'))}
+              {plus(floorAt(data.todo, more, 'soon'))}
             </Tag>
           )}
         </Space>

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { PrincipalDutyCard } from './PrincipalDutyCard';
+import { cstToday } from '../../app/time';
 
 interface Group {
   name: string;
@@ -27,7 +28,7 @@ export function PlanPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  const year = Number(cstToday().slice(0, 4));
   const q = useQuery({
     queryKey: ['plan', year],
     queryFn: () => call('GET /api/enforcement/plans/:year', { params: { year } }),

@@ -1,5 +1,6 @@
 // Shared bits of the 工作方案 screens: status colours and the current month.
 import type { MonthlyReportState, WorkTaskStatus } from '@anjian/contracts';
+import { cstToday } from '../../app/time';
 
 export const statusColor: Record<WorkTaskStatus, string> = {
   assigned: 'default',
@@ -19,7 +20,7 @@ export const reportStateColor: Record<MonthlyReportState, string> = {
 
 /** 'YYYY-MM' of today in China. */
 export function currentMonth(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+  return cstToday().slice(0, 7);
 }
 
 /** The month before `month`. */
