@@ -2,11 +2,10 @@
 // tables the web reads for its forms.
 import { z } from 'zod';
 import { safeString } from '../input';
-import { areaCode } from './common';
+import { areaCode, yearMonth } from './common';
 import { hazardStateKeys } from './hazards';
 
 const bilingual = z.object({ zh: safeString(), en: safeString() });
-const month = safeString().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'date.format' });
 
 export const hazardStatsGroups = ['area', 'sector', 'source', 'grade'] as const;
 export type HazardStatsGroup = (typeof hazardStatsGroups)[number];
@@ -17,8 +16,8 @@ export const hazardStatsQuery = z
     /** Statistics of this area and below (intersected with the caller's own jurisdiction). */
     areaCode: areaCode.optional(),
     /** Months found, 'YYYY-MM', inclusive. */
-    from: month.optional(),
-    to: month.optional(),
+    from: yearMonth.optional(),
+    to: yearMonth.optional(),
   })
   .strict();
 export type HazardStatsQuery = z.infer<typeof hazardStatsQuery>;

@@ -292,4 +292,10 @@ describe('supervision board', () => {
     const openReported = (await w.districtOfficer.get('/api/hazards?open=true&state=reported&pageSize=1')).json();
     expect(openReported.total).toBe(truth!.reported!);
   });
+
+  it('refuses a month that does not exist, naming the month format', async () => {
+    const res = await w.districtOfficer.get('/api/hazards/stats?from=2026-13');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ field: 'querystring.from', message: '月份格式应为 YYYY-MM，如 2026-11' }]);
+  });
 });
