@@ -217,7 +217,16 @@ export const principalDutyView = z.object({
   uncovered: z.object({
     period: z.number().int(),
     ...dutyRange,
-    items: z.array(z.object({ id: safeString(), name: safeString(), areaCode: safeString(), lastInspectedOn: day.nullable() })),
+    items: z.array(
+      z.object({
+        id: safeString(),
+        name: safeString(),
+        areaCode: safeString(),
+        /** The area's name (a community or grid), for people to read; null if the code is not in the area table. */
+        areaName: safeString().nullable(),
+        lastInspectedOn: day.nullable(),
+      }),
+    ),
     total: z.number().int(),
   }),
 });

@@ -90,7 +90,7 @@ export function PrincipalDutyCard({ year }: { year: number }) {
             }}
             columns={[
               { title: t('企业', 'Enterprise'), dataIndex: 'name', render: (v: string, e) => <Link to={`/enterprises/${e.id}`}>{v}</Link> },
-              { title: t('区划', 'Area'), dataIndex: 'areaCode' },
+              { title: t('区划', 'Area'), dataIndex: 'areaName', render: (v: string | null, e) => v ?? e.areaCode },
               {
                 title: t('上次履责检查', 'Last principal-duty inspection'),
                 dataIndex: 'lastInspectedOn',

@@ -2,6 +2,8 @@
 // organisation that did them (street office → monthly, district bureau → quarterly), only when flagged and done, only
 // in the caller's jurisdiction; uncovered enterprises are listed per period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../../platform/db';
 import { cstDate } from '../../../platform/time';
 import { periodOf } from '../../../reference/enforcement/principal-duty';
 import { buildEnforcementWorld, type EnforcementWorld } from '../enforcement.fixtures';
@@ -53,6 +55,9 @@ describe('principal-duty inspection frequency', () => {
     const streetA = await get(w.streetOfficerA, '');
     expect(streetA).toMatchObject({ level: 'street', ownLevel: 'street', enterprises: 2, uncovered: { period: month, total: 1 } });
     expect(streetA.uncovered.items).toEqual([expect.objectContaining({ id: a1!.id, lastInspectedOn: null })]);
+    // The area is named for people to read, beside its code.
+    const [area] = rowsOf<{ name: string }>(await w.t.database.db.execute(sql`select name from areas where code = ${a1!.areaCode}`));
+    expect(streetA.uncovered.items[0]).toMatchObject({ areaCode: a1!.areaCode, areaName: area!.name });
     const paged = await get(w.officer, '&pageSize=2&page=2');
     expect(paged.uncovered.items).toHaveLength(1);
 

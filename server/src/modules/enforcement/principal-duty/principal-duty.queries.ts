@@ -60,9 +60,10 @@ export async function uncoveredEnterprises(
   range: { from: string; to: string },
   page: { page: number; pageSize: number },
 ) {
-  return rowsOf<{ id: string; name: string; areaCode: string; lastInspectedOn: string | null }>(
+  return rowsOf<{ id: string; name: string; areaCode: string; areaName: string | null; lastInspectedOn: string | null }>(
     await db.execute(sql`
       select ${enterprises.id} as id, ${enterprises.name} as name, ${enterprises.areaCode} as "areaCode",
+        (select a.name from areas a where a.code = ${enterprises.areaCode}) as "areaName",
         (select max(h.inspected_on)::text from (${hitsIn(actor, level, '1900-01-01', range.to)}) h
           where h.enterprise_id = ${enterprises.id}) as "lastInspectedOn"
       from ${enterprises}
